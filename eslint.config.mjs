@@ -1,0 +1,43 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+const noVscode = {
+  paths: [{ name: 'vscode', message: 'src/core, src/cli and src/gate run outside the editor: keep vscode in src/extension.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', '*.vsix'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/core/**', 'src/cli/**', 'src/gate/**'],
+    rules: { 'no-restricted-imports': ['error', noVscode] },
+  },
+  {
+    // The engine is handed everything it reads: no file system, process or network access.
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          ...noVscode.paths,
+          ...['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'os', 'readline'].map((name) => ({ name, message: 'src/core does no I/O it is not handed.' })),
+        ],
+        patterns: [{ group: ['node:*'], message: 'src/core does no I/O it is not handed.' }],
+      }],
+      'no-restricted-globals': ['error', 'process', 'require'],
+    },
+  },
+  {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

@@ -1,0 +1,101 @@
+// `airlock check`: one command line → a verdict (human, JSON, or an explanation), or JSON lines
+// on stdin → one verdict JSON line each, in order.
+import { createInterface } from 'node:readline';
+import { Engine, type ClassifyContext } from '../core/engine';
+import type { ShellParser } from '../core/shell/parser';
+import type { Decision } from '../core/verdict';
+import { formatExplanation, formatVerdict } from './format';
+import { parseCheckOptions, type CheckOptions } from './options';
+import { loadParser } from './parser';
+import { diskToolState } from './toolState';
+
+const EXIT: Readonly<Record<Decision, number>> = { allow: 0, confirm: 1, deny: 2 };
+
+export interface Io {
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+export async function check(argv: readonly string[], io: Io): Promise<number> {
+  const options = parseCheckOptions(argv);
+  let parser: ShellParser | undefined;
+  const engine = new Engine(() => {
+    if (!parser) throw new Error('internal: the parser was not loaded');
+    return parser;
+  });
+  const ensureParser = async (line: string): Promise<void> => {
+    if (!parser && Engine.needsParser(line)) parser = await loadParser();
+  };
+  const baseEnv = { ...definedOnly(io.env), ...options.env };
+  const context = (cwd: string | undefined, env: Readonly<Record<string, string>>): ClassifyContext =>
+    ({ cwd: cwd ?? options.cwd ?? io.cwd, env, actor: options.actor, toolState: diskToolState() });
+
+  if (options.batch) {
+    await batch(io, options, baseEnv, ensureParser, (line, ctx) => engine.classify(line, ctx), context);
+    return 0;
+  }
+  const line = options.commandLine ?? '';
+  await ensureParser(line);
+  const ctx = context(undefined, baseEnv);
+  const style = { color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined };
+  if (options.explain) {
+    const explanation = engine.explain(line, ctx);
+    io.stdout.write(formatExplanation(line, explanation, style) + '\n');
+    return EXIT[explanation.verdict.decision];
+  }
+  const verdict = engine.classify(line, ctx);
+  io.stdout.write((options.json ? JSON.stringify(verdict) : formatVerdict(line, verdict, style)) + '\n');
+  return EXIT[verdict.decision];
+}
+
+async function batch(
+  io: Io,
+  options: CheckOptions,
+  baseEnv: Readonly<Record<string, string>>,
+  ensureParser: (line: string) => Promise<void>,
+  classify: Engine['classify'],
+  context: (cwd: string | undefined, env: Readonly<Record<string, string>>) => ClassifyContext,
+): Promise<void> {
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  for await (const raw of lines) {
+    let out: unknown;
+    try {
+      const request = parseRequest(raw);
+      await ensureParser(request.command);
+      out = classify(request.command, context(request.cwd ?? options.cwd, { ...baseEnv, ...request.env }));
+    } catch (error) {
+      out = { error: error instanceof Error ? error.message : String(error) };
+    }
+    io.stdout.write(JSON.stringify(out) + '\n');
+  }
+}
+
+interface BatchRequest {
+  readonly command: string;
+  readonly cwd?: string;
+  readonly env?: Record<string, string>;
+}
+
+function parseRequest(raw: string): BatchRequest {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new Error('not a JSON object: expected {"command": "…", "cwd": "…", "env": {…}}');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('expected a JSON object with a "command" string');
+  const { command, cwd, env } = value as Record<string, unknown>;
+  if (typeof command !== 'string') throw new Error('"command" must be a string');
+  if (cwd !== undefined && typeof cwd !== 'string') throw new Error('"cwd" must be a string');
+  if (env !== undefined && (typeof env !== 'object' || env === null || Array.isArray(env) ||
+    Object.values(env).some((v) => typeof v !== 'string'))) throw new Error('"env" must be an object of strings');
+  return { command, cwd, env: env as Record<string, string> | undefined };
+}
+
+function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}

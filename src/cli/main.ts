@@ -1,0 +1,47 @@
+// The `airlock` command. Kept small at start-up: the parser loads only for lines that need it.
+import { check } from './check';
+import { CHECK_USAGE, UsageError } from './options';
+
+const USAGE = `airlock — stops destructive commands before they run
+
+Commands:
+  check    classify a command line: what it destroys and which environment it hits
+
+${CHECK_USAGE}`;
+
+const VERSION = '0.1.0';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await check(rest, { stdin: process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() });
+      case '--version':
+      case '-v':
+        process.stdout.write(VERSION + '\n');
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(USAGE + '\n');
+        return command === undefined ? 3 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`airlock: ${error.message}\n\n${USAGE}\n`);
+      return 3;
+    }
+    // Fail closed: an internal error is a deny (exit 2), never an allow.
+    process.stderr.write(`airlock: internal error, treating the command as denied: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  () => { process.exitCode = 2; },
+);

@@ -1,0 +1,143 @@
+// verdict = classify(commandLine, context): prefilter, expand, match rules, resolve each finding's
+// environment, then decide by policy. Synchronous once the parser is loaded; the parser is loaded
+// lazily, only for lines the prefilter cannot clear.
+import { resolveEnvironment, type EnvironmentContext } from './environment/resolve';
+import type { EnvironmentMap } from './environment/tiers';
+import { withLineState } from './environment/lineState';
+import { NO_TOOL_STATE, type ToolState } from './environment/toolState';
+import { DEFAULT_POLICY, decide, type Actor, type Policy } from './policy';
+import { createPrefilter } from './prefilter';
+import { Args } from './rules/args';
+import { allRules, indexByProgram } from './rules/index';
+import { problemRules, type ProblemRule } from './rules/problems';
+import type { Rule } from './rules/types';
+import type { SimpleCommand } from './shell/command';
+import { expand, type Expansion, type Problem } from './shell/expand';
+import type { ShellParser } from './shell/parser';
+import { payloadProgramNames } from './shell/payloads';
+import { wrapperProgramNames } from './shell/wrappers';
+import { maxRisk, tierRank, type Environment, type Finding, type Verdict } from './verdict';
+
+export interface ClassifyContext {
+  readonly cwd?: string;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly actor?: Actor;
+  readonly toolState?: ToolState;
+  readonly environments?: EnvironmentMap;
+  readonly policy?: Policy;
+}
+
+export interface Explanation {
+  readonly verdict: Verdict;
+  readonly expansion: Expansion;
+  /** For each simple command, the rules that matched it (or why it was skipped). */
+  readonly matches: ReadonlyMap<SimpleCommand, readonly string[]>;
+}
+
+const RULE_INDEX = indexByProgram(allRules);
+const PROBLEM_RULES: ReadonlyMap<string, ProblemRule> = new Map(problemRules.map((r) => [r.problem, r]));
+const PREFILTER = createPrefilter([...RULE_INDEX.keys(), ...wrapperProgramNames(), ...payloadProgramNames(), 'base64', 'xxd', 'openssl', 'uudecode']);
+const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+const ALLOW: Verdict = { decision: 'allow', risk: 'none', environment: { tier: 'unknown' }, findings: [], confirmation: 'none' };
+
+export class Engine {
+  /** `parser` is asked for only when a line needs parsing (see `needsParser`), so it may load lazily. */
+  constructor(private readonly parser: () => ShellParser) {}
+
+  /** False for lines the prefilter clears: they are allowed without loading the parser. */
+  static needsParser(line: string): boolean {
+    return CONTROL_CHARACTERS.test(line) || PREFILTER.mightMatch(line);
+  }
+
+  classify(line: string, context: ClassifyContext = {}): Verdict {
+    return this.explain(line, context).verdict;
+  }
+
+  explain(line: string, context: ClassifyContext = {}): Explanation {
+    const empty: Explanation = { verdict: ALLOW, expansion: { commands: [], problems: [], assigned: new Map() }, matches: new Map() };
+    if (!Engine.needsParser(line)) return empty;
+    const hasControl = CONTROL_CHARACTERS.test(line);
+    const text = hasControl ? line.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), ' ') : line;
+    const expansion = expand(text, this.parser());
+    const problems: Problem[] = [...expansion.problems];
+    if (hasControl) problems.push({ kind: 'control-characters', span: [0, line.length], detail: 'control characters in the line' });
+    const env = { ...context.env, ...Object.fromEntries(expansion.assigned) };
+    const envContext: EnvironmentContext = {
+      cwd: context.cwd ?? '.',
+      env,
+      toolState: withLineState(context.toolState ?? NO_TOOL_STATE, expansion.commands),
+      environments: context.environments,
+    };
+    const findings: Finding[] = [];
+    const matches = new Map<SimpleCommand, string[]>();
+    const seen = new Set<string>();
+    for (const command of expansion.commands) {
+      const matched: string[] = [];
+      matches.set(command, matched);
+      const rules = RULE_INDEX.get(command.program);
+      if (!rules) continue;
+      const args = new Args(command);
+      if (isExempt(args)) { matched.push('(exempt: --help or a dry run)'); continue; }
+      for (const rule of rules) {
+        if (!safeMatch(rule, args)) continue;
+        matched.push(rule.id);
+        const key = `${rule.id}@${command.span[0]}:${command.span[1]}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push(finding(rule, command.span, safeEnvironment(() => resolveEnvironment(command, args, rule, envContext))));
+      }
+    }
+    const unexplained = findings.length === 0;
+    for (const problem of problems) {
+      const rule = PROBLEM_RULES.get(problem.kind);
+      if (!rule || (rule.onlyIfUnexplained && !unexplained)) continue;
+      const key = `${rule.id}@${problem.span[0]}:${problem.span[1]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding(rule, problem.span, { tier: 'unknown' }));
+    }
+    return { verdict: verdictOf(findings, context), expansion: { ...expansion, problems }, matches };
+  }
+}
+
+function finding(rule: Rule | ProblemRule, span: readonly [number, number], environment: Environment): Finding {
+  return { rule: rule.id, category: rule.category, severity: rule.severity, summary: rule.summary, hint: rule.hint, span, environment };
+}
+
+/** A rule that throws on odd input must not turn into an allow: it counts as a match. */
+function safeMatch(rule: Rule, args: Args): boolean {
+  try {
+    return rule.match(args);
+  } catch {
+    return true;
+  }
+}
+
+/** A resolver or rule that throws leaves the finding standing with an unknown target. */
+function safeEnvironment(resolve: () => Environment): Environment {
+  try {
+    return resolve();
+  } catch {
+    return { tier: 'unknown' };
+  }
+}
+
+function isExempt(args: Args): boolean {
+  const list = args.list;
+  if (list.includes('--help') || list.includes('-help') || args.positionals[0] === 'help') return true;
+  return list.some((a) => a === '--dryrun' || a === '--dry_run' || a === '--what-if' ||
+    (a.startsWith('--dry-run') && a !== '--dry-run=none' && a !== '--dry-run=false'));
+}
+
+function verdictOf(findings: readonly Finding[], context: ClassifyContext): Verdict {
+  if (findings.length === 0) return ALLOW;
+  const risk = maxRisk(findings);
+  let environment: Environment = { tier: 'unknown' };
+  let envSeverity = -1;
+  for (const f of findings) {
+    const rank = tierRank(f.environment.tier) * 10 + ['low', 'high', 'critical'].indexOf(f.severity);
+    if (rank > envSeverity) { environment = f.environment; envSeverity = rank; }
+  }
+  const { decision, confirmation } = decide(risk, environment.tier, context.actor ?? 'agent', context.policy ?? DEFAULT_POLICY);
+  return { decision, risk, environment, findings, confirmation };
+}

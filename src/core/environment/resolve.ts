@@ -1,0 +1,175 @@
+// Which environment a matched command targets, with the evidence a human can check. Sources, in
+// order of trust: explicit flags, connection targets (hosts, DSNs, buckets, URLs), the names the
+// command acts on, `VAR=value` on the line, the process environment, then tools' own state.
+import type { Args } from '../rules/args';
+import type { Rule } from '../rules/types';
+import type { SimpleCommand } from '../shell/command';
+import type { Category, Environment, Tier } from '../verdict';
+import { redactUrl, redactValue } from './redact';
+import { tierOfName, type EnvironmentMap } from './tiers';
+import type { ToolState } from './toolState';
+
+export interface EnvironmentContext {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly toolState: ToolState;
+  readonly environments?: EnvironmentMap;
+}
+
+const ENV_FLAGS = [
+  '--environment', '-e', '--env', '--stage', '--context', '--kube-context', '--kubecontext', '--profile',
+  '--project', '--project-id', '--app', '-a', '--stack', '-s', '-chdir', '-var-file', '--var-file', '-n', '--namespace',
+  '--resource-group', '-g', '--workspace', '--remote', '-P', '--target', '--cluster', '--subscription',
+  '--org', '--database', '--db', '--branch',
+];
+const HOST_FLAGS = ['-h', '--host', '-H', '--hostname', '--url', '--uri', '--server', '--endpoint', '--endpoint-url', '--dbname', '-d'];
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/\S+|^[\w.-]+@[\w.-]+:/i;
+const RAKE_ASSIGNMENT = /^([A-Z][A-Z0-9_]*)=(.+)$/;
+const RELEVANT_VAR = /^(?:[A-Z0-9_]*_)?(?:KUBECONFIG|ENV|ENVIRONMENT|ENVIRONMENT_NAME|STAGE|PROFILE|PROJECT|CONTEXT|KUBECONTEXT|WORKSPACE|URL|URI|HOST|DSN|APP|APP_NAME|DATABASE|SETTINGS_MODULE)$/;
+
+/** Process-environment variables worth reading, per program (a stray AWS_PROFILE says nothing about `kubectl`). */
+const PROGRAM_VARS: readonly { readonly programs: readonly string[]; readonly vars: readonly string[] }[] = [
+  { programs: ['railway', 'curl', 'wget', 'http', 'https', 'xh'], vars: ['RAILWAY_ENVIRONMENT', 'RAILWAY_ENVIRONMENT_NAME'] },
+  { programs: ['heroku'], vars: ['HEROKU_APP'] },
+  { programs: ['fly', 'flyctl'], vars: ['FLY_APP', 'FLY_APP_NAME'] },
+  { programs: ['vercel'], vars: ['VERCEL_ENV'] },
+  { programs: ['supabase'], vars: ['SUPABASE_PROJECT_REF'] },
+  { programs: ['aws', 'sam', 'cdk', 'serverless', 'sls', 'eksctl', 'terraform', 'tofu', 'terragrunt', 'pulumi'], vars: ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'] },
+  { programs: ['gcloud', 'gsutil', 'bq', 'terraform', 'tofu', 'pulumi'], vars: ['CLOUDSDK_CORE_PROJECT', 'GOOGLE_CLOUD_PROJECT'] },
+  { programs: ['az'], vars: ['AZURE_DEFAULTS_GROUP'] },
+  { programs: ['doctl'], vars: ['DIGITALOCEAN_CONTEXT'] },
+  { programs: ['terraform', 'tofu', 'terragrunt'], vars: ['TF_WORKSPACE'] },
+  { programs: ['pulumi'], vars: ['PULUMI_STACK'] },
+  { programs: ['serverless', 'sls'], vars: ['SLS_STAGE'] },
+  { programs: ['kubectl', 'oc', 'helm', 'kubecolor'], vars: ['HELM_KUBECONTEXT', 'KUBECONTEXT', 'KUBECONFIG'] },
+  { programs: ['docker', 'podman', 'docker-compose'], vars: ['DOCKER_CONTEXT', 'DOCKER_HOST', 'COMPOSE_PROJECT_NAME'] },
+];
+/** Database clients and frameworks read connection settings from these. */
+const SQL_VARS = ['DATABASE_URL', 'POSTGRES_URL', 'PGHOST', 'PGDATABASE', 'PGSERVICE', 'MYSQL_HOST', 'MYSQL_DATABASE', 'REDIS_URL', 'MONGO_URL', 'MONGODB_URI', 'MONGO_URI', 'RAILS_ENV', 'RACK_ENV', 'APP_ENV', 'NODE_ENV', 'MIX_ENV', 'FLASK_ENV', 'DJANGO_SETTINGS_MODULE'];
+const GENERIC_VARS = ['ENVIRONMENT', 'APP_ENV', 'STAGE', 'DEPLOY_ENV'];
+
+/** Families whose commands act on this machine: their own flags and paths name no environment. */
+const LOCAL: ReadonlySet<Category> = new Set(['filesystem', 'git', 'shell', 'interpreters']);
+
+interface Candidate { readonly name: string; readonly evidence: string }
+
+export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pick<Rule, 'category' | 'targets' | 'programs'>, context: EnvironmentContext): Environment {
+  const decide = (candidates: Iterable<Candidate>): Environment | undefined => {
+    let best: Environment | undefined;
+    for (const c of candidates) {
+      const tier = tierOfName(c.name, context.environments);
+      if (tier && (!best || rank(tier) > rank(best.tier))) best = { tier, name: displayName(c.name), evidence: c.evidence };
+    }
+    return best;
+  };
+  const local = LOCAL.has(rule.category);
+  const chain = ancestry(command);
+  return decide(chain.flatMap((c, i) => (i === 0 && local ? [] : flagCandidates(c, i === 0 ? args : undefined))))
+    ?? decide(chain.flatMap((c, i) => [...(c.target ? [{ name: c.target, evidence: c.via[c.via.length - 1] ?? c.target }] : []), ...(i === 0 && local ? [] : urlCandidates(c))]))
+    ?? decide([...(rule.targets?.(args) ?? []).map((name) => ({ name, evidence: redactUrl(name) })), ...variableCandidates(command, context.env)])
+    ?? decide(chain.flatMap(assignmentCandidates))
+    ?? (local ? undefined : decide(envCandidates(rule.category, [command.program, ...rule.programs], context.env)))
+    ?? (local ? undefined : decide(toolStateCandidates(rule.programs, context)))
+    ?? { tier: 'unknown' };
+}
+
+function rank(tier: Tier): number {
+  return { development: 0, unknown: 1, staging: 2, production: 3 }[tier];
+}
+
+function ancestry(command: SimpleCommand): SimpleCommand[] {
+  const chain: SimpleCommand[] = [];
+  for (let c: SimpleCommand | undefined = command; c && chain.length < 16; c = c.parent) chain.push(c);
+  return chain;
+}
+
+function valuesOf(command: SimpleCommand, args: Args | undefined, flags: readonly string[]): string[] {
+  const list = args?.list ?? command.argv.slice(1).map((w) => w.value);
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i] ?? '';
+    for (const flag of flags) {
+      if (arg === flag && i + 1 < list.length) out.push(`${flag} ${list[i + 1] ?? ''}`);
+      else if (arg.startsWith(flag + '=')) out.push(`${flag}=${arg.slice(flag.length + 1)}`);
+    }
+  }
+  return out;
+}
+
+function flagCandidates(command: SimpleCommand, args: Args | undefined): Candidate[] {
+  const out: Candidate[] = valuesOf(command, args, ENV_FLAGS).map((evidence) => ({ name: evidence.replace(/^\S+?[= ]/, ''), evidence }));
+  for (const word of command.argv.slice(1)) {
+    const m = RAKE_ASSIGNMENT.exec(word.value);
+    if (m && RELEVANT_VAR.test(m[1] ?? '')) out.push({ name: m[2] ?? '', evidence: redactValue(m[1] ?? '', word.value) });
+  }
+  return out;
+}
+
+function urlCandidates(command: SimpleCommand): Candidate[] {
+  const out: Candidate[] = valuesOf(command, undefined, HOST_FLAGS)
+    .map((evidence) => ({ name: evidence.replace(/^\S+?[= ]/, ''), evidence: redactUrl(evidence) }));
+  for (const word of command.argv.slice(1)) {
+    for (const match of word.value.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi)) {
+      out.push({ name: hostAndPath(match[0]), evidence: redactUrl(match[0]) });
+    }
+    if (URL_LIKE.test(word.value) && !word.value.includes('://')) out.push({ name: word.value, evidence: redactUrl(word.value) });
+  }
+  return out;
+}
+
+/** The parts of a URL that name an environment: host and path, never user info or query. */
+function hostAndPath(url: string): string {
+  const noScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const afterAuth = noScheme.slice(noScheme.lastIndexOf('@', noScheme.indexOf('/') >= 0 ? noScheme.indexOf('/') : noScheme.length) + 1);
+  return afterAuth.split(/[?#]/)[0] ?? afterAuth;
+}
+
+/** `psql "$DATABASE_URL" …`, `printenv DATABASE_URL`: the variable's value names the target. */
+function variableCandidates(command: SimpleCommand, env: Readonly<Record<string, string>>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const word of command.argv.slice(1)) {
+    const names = word.dynamic ? [...word.value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '') : [word.value];
+    for (const name of names) {
+      const value = env[name];
+      if (value === undefined || !/^[A-Z][A-Z0-9_]*$/.test(name)) continue;
+      out.push({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: `$${name} (${redactValue(name, value)})` });
+    }
+  }
+  return out;
+}
+
+function assignmentCandidates(command: SimpleCommand): Candidate[] {
+  return [...command.assignments]
+    .filter(([name]) => RELEVANT_VAR.test(name))
+    .map(([name, value]) => ({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: `${name}=${redactValue(name, value)}` }));
+}
+
+function envCandidates(category: Category, programs: readonly string[], env: Readonly<Record<string, string>>): Candidate[] {
+  const names = [
+    ...PROGRAM_VARS.filter((p) => p.programs.some((name) => programs.includes(name))).flatMap((p) => p.vars),
+    ...(category === 'sql' ? SQL_VARS : []),
+    ...GENERIC_VARS,
+  ];
+  return names.flatMap((name) => {
+    const value = env[name];
+    if (!value) return [];
+    const target = name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value;
+    return [{ name: target, evidence: `$${name} (${redactValue(name, value)})` }];
+  });
+}
+
+function toolStateCandidates(programs: readonly string[], context: EnvironmentContext): Candidate[] {
+  const { toolState, cwd, env } = context;
+  const has = (...names: string[]): boolean => names.some((n) => programs.includes(n));
+  const out: Candidate[] = [];
+  const add = (value: string | undefined, evidence: string): void => { if (value) out.push({ name: value, evidence: `${evidence}: ${value}` }); };
+  if (has('kubectl', 'oc', 'helm', 'kubecolor')) add(toolState.kubeContext(env), 'kube current-context');
+  if (has('terraform', 'tofu', 'terragrunt')) add(toolState.terraformWorkspace(cwd, env), 'terraform workspace');
+  if (has('railway', 'curl')) add(toolState.railwayEnvironment(cwd), 'railway linked environment');
+  if (has('gcloud', 'gsutil')) add(toolState.gcloudProject(env), 'gcloud active project');
+  return out;
+}
+
+function displayName(name: string): string {
+  return redactUrl(name).slice(0, 120);
+}

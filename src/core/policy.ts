@@ -1,0 +1,32 @@
+// decision = f(risk, environment tier, actor). Defaults: production → type the environment's
+// name; staging and unknown → a click; development → a click only for critical; a human at their
+// own terminal is allowed (and audited).
+import { riskRank, type Confirmation, type Decision, type Risk, type Tier } from './verdict';
+
+export type Actor = 'agent' | 'human';
+
+export interface TierPolicy {
+  /** The lowest risk that needs a human. */
+  readonly confirmFrom: Risk;
+  /** The lowest risk refused outright ('none' disables). */
+  readonly denyFrom: Risk | 'never';
+  readonly confirmation: Exclude<Confirmation, 'none'>;
+}
+
+export type Policy = Readonly<Record<Tier, TierPolicy>>;
+
+export const DEFAULT_POLICY: Policy = {
+  production: { confirmFrom: 'low', denyFrom: 'never', confirmation: 'typed' },
+  staging: { confirmFrom: 'low', denyFrom: 'never', confirmation: 'click' },
+  unknown: { confirmFrom: 'low', denyFrom: 'never', confirmation: 'click' },
+  development: { confirmFrom: 'critical', denyFrom: 'never', confirmation: 'click' },
+};
+
+export function decide(risk: Risk, tier: Tier, actor: Actor, policy: Policy = DEFAULT_POLICY):
+  { decision: Decision; confirmation: Confirmation } {
+  if (risk === 'none' || actor === 'human') return { decision: 'allow', confirmation: 'none' };
+  const rules = policy[tier];
+  if (rules.denyFrom !== 'never' && riskRank(risk) >= riskRank(rules.denyFrom)) return { decision: 'deny', confirmation: 'none' };
+  if (riskRank(risk) >= riskRank(rules.confirmFrom)) return { decision: 'confirm', confirmation: rules.confirmation };
+  return { decision: 'allow', confirmation: 'none' };
+}

@@ -1,0 +1,108 @@
+// Argument helpers the rules read a command through: flags (bundled short flags included), flag
+// values in every spelling, positionals and subcommand paths.
+import type { SimpleCommand } from '../shell/command';
+
+export class Args {
+  /** Argument values after the program name. */
+  readonly list: readonly string[];
+  private positionalCache: readonly string[] | undefined;
+
+  constructor(readonly command: SimpleCommand) {
+    this.list = command.argv.slice(1).map((w) => w.value);
+  }
+
+  get program(): string {
+    return this.command.program;
+  }
+
+  /** True when any of the flags is present: `-f`, `--force`, `--force=yes`, or `-f` bundled in `-rf`. */
+  has(...flags: readonly string[]): boolean {
+    return this.list.some((arg) => flags.some((flag) => flagMatches(arg, flag)));
+  }
+
+  /** The value of the first of these flags present: `-n prod`, `-nprod`, `--ns=prod`, `--ns prod`. */
+  value(...flags: readonly string[]): string | undefined {
+    const args = this.list;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i] ?? '';
+      for (const flag of flags) {
+        if (arg === flag) return args[i + 1];
+        if (arg.startsWith(flag + '=')) return arg.slice(flag.length + 1);
+        if (/^-[A-Za-z]$/.test(flag) && arg.startsWith(flag) && arg.length > 2 && !arg.startsWith('--')) {
+          return arg.slice(2);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Every value given for these flags (`-e A -e B`). */
+  values(...flags: readonly string[]): string[] {
+    const out: string[] = [];
+    const args = this.list;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i] ?? '';
+      for (const flag of flags) {
+        if (arg === flag && i + 1 < args.length) out.push(args[i + 1] ?? '');
+        else if (arg.startsWith(flag + '=')) out.push(arg.slice(flag.length + 1));
+      }
+    }
+    return out;
+  }
+
+  /** Arguments that are not flags; values of flags are included, as they cannot be told apart. */
+  get positionals(): readonly string[] {
+    this.positionalCache ??= positionalsOf(this.list);
+    return this.positionalCache;
+  }
+
+  /**
+   * True when the subcommand path (each step a word or alternatives) appears in order among the
+   * first positionals, allowing a couple of flag values in between (`kubectl -n prod delete ns x`).
+   */
+  sub(...path: readonly (string | readonly string[])[]): boolean {
+    const positionals = this.positionals;
+    const limit = Math.min(positionals.length, path.length + 2);
+    let at = 0;
+    for (const step of path) {
+      const options = typeof step === 'string' ? [step] : step;
+      let found = false;
+      while (at < limit) {
+        const word = (positionals[at++] ?? '').toLowerCase();
+        if (options.includes(word)) { found = true; break; }
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  /** Positionals after a subcommand path matched by `sub` (the names it acts on). */
+  after(...path: readonly (string | readonly string[])[]): readonly string[] {
+    const positionals = this.positionals;
+    let at = 0;
+    for (const step of path) {
+      const options = typeof step === 'string' ? [step] : step;
+      while (at < positionals.length && !options.includes((positionals[at] ?? '').toLowerCase())) at++;
+      at++;
+    }
+    return positionals.slice(at);
+  }
+}
+
+function positionalsOf(args: readonly string[]): string[] {
+  const out: string[] = [];
+  let afterDoubleDash = false;
+  for (const arg of args) {
+    if (!afterDoubleDash && arg === '--') { afterDoubleDash = true; continue; }
+    if (afterDoubleDash || !arg.startsWith('-') || arg === '-') out.push(arg);
+  }
+  return out;
+}
+
+export function flagMatches(arg: string, flag: string): boolean {
+  if (arg === flag || arg.startsWith(flag + '=')) return true;
+  // Bundled short flags (`-rf`, `-fdx`): only for single-letter flags and short bundles, so that
+  // `find -delete` is not read as `-d -e -l …`.
+  return flag.length === 2 && flag[0] === '-' && flag[1] !== '-' &&
+    /^-[A-Za-z]{2,4}$/.test(arg) && arg.includes(flag[1] ?? '');
+}

@@ -1,0 +1,265 @@
+// Containers (docker, podman, nerdctl and the compose CLIs). Volumes hold the data (a local or
+// remote database's files); containers and images can be recreated, so removing them is low or
+// high at most. `docker compose down` without -v keeps volumes and stays unflagged.
+import type { Args } from './args';
+import type { Rule } from './types';
+
+const ENGINES = ['docker', 'podman', 'nerdctl'];
+const COMPOSE_PROGRAMS = ['docker-compose', 'podman-compose'];
+
+const DOCKER_GLOBAL_VALUE_FLAGS: ReadonlySet<string> = new Set([
+  '--context', '-c', '-H', '--host', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey',
+  '--url', '--connection', '--namespace', '--address', '-a', '--root', '--runroot', '--storage-driver',
+]);
+// Compose's own value flags, also those of `down` (--rmi, -t) so their values are not read as names.
+const COMPOSE_VALUE_FLAGS: ReadonlySet<string> = new Set([
+  '-f', '--file', '-p', '--project-name', '--env-file', '--profile', '--project-directory', '--ansi',
+  '--progress', '--parallel', '--rmi', '-t', '--timeout',
+]);
+const SUBCOMMAND_VALUE_FLAGS: ReadonlySet<string> = new Set(['--filter', '--format']);
+
+/**
+ * The path of an engine command with flag values removed: `docker --context prod volume rm x`
+ * → `volume rm x`. For compose (`docker compose …` or `docker-compose …`) the path starts with
+ * `compose`.
+ */
+function pathOf(a: Args): string[] {
+  const compose = COMPOSE_PROGRAMS.includes(a.program);
+  const out: string[] = compose ? ['compose'] : [];
+  let valueFlags = compose ? COMPOSE_VALUE_FLAGS : DOCKER_GLOBAL_VALUE_FLAGS;
+  const list = a.list;
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i] ?? '';
+    if (arg === '--') break;
+    if (arg.startsWith('-') && arg !== '-') {
+      if (!arg.includes('=') && valueFlags.has(arg)) i++;
+      continue;
+    }
+    out.push(arg);
+    if (out.length === 1) valueFlags = arg.toLowerCase() === 'compose' ? COMPOSE_VALUE_FLAGS : SUBCOMMAND_VALUE_FLAGS;
+  }
+  return out;
+}
+
+const lower = (p: readonly string[], i: number): string => (p[i] ?? '').toLowerCase();
+const REMOVE = ['rm', 'remove'];
+
+function composeVerb(a: Args): string | undefined {
+  const p = pathOf(a);
+  return lower(p, 0) === 'compose' ? lower(p, 1) : undefined;
+}
+
+// `-f` is the compose file before the verb but `--force` after `rm`, so only file names count.
+const composeTargets = (a: Args): readonly string[] => [
+  ...a.values('-p', '--project-name'),
+  ...a.values('-f', '--file').filter((v) => /\.ya?ml$/i.test(v)),
+];
+
+/** True when the command removes containers/images named by something only known at run time. */
+function namesComeFromRuntime(a: Args, from: number): boolean {
+  return a.command.argv.slice(from).some((w) => w.dynamic && !w.value.startsWith('-')) ||
+    a.command.via.some((v) => v.startsWith('xargs'));
+}
+
+/** Index in argv (program = 0) just after the word `word`. */
+function argvAfter(a: Args, word: string): number {
+  const at = a.command.argv.findIndex((w, i) => i > 0 && w.value.toLowerCase() === word);
+  return at < 0 ? a.command.argv.length : at + 1;
+}
+
+export const containersRules: readonly Rule[] = [
+  {
+    id: 'containers.volume-rm',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'critical',
+    summary: 'Deletes container volumes and the data stored in them (often a database)',
+    hint: 'Back up the volume first (`docker run --rm -v NAME:/v -v $PWD:/b alpine tar czf /b/NAME.tgz /v`) and check which container uses it',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'volume' && REMOVE.includes(lower(p, 1));
+    },
+    targets: (a) => pathOf(a).slice(2),
+    examples: {
+      match: ['docker volume rm pgdata', 'docker volume rm -f rentals_postgres-data rentals_redis-data', 'podman volume remove mysql-prod', 'docker --context prod-host volume rm app_db'],
+      noMatch: ['docker volume ls', 'docker volume inspect pgdata', 'docker volume create pgdata', 'docker rm -f web'],
+    },
+  },
+  {
+    id: 'containers.volume-prune',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'high',
+    summary: 'Deletes every anonymous volume not used by a container, with its data',
+    hint: 'List them first with `docker volume ls -f dangling=true` and remove the ones you know by name',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'volume' && lower(p, 1) === 'prune' && !a.has('-a', '--all');
+    },
+    examples: {
+      match: ['docker volume prune', 'docker volume prune -f', 'podman volume prune --force'],
+      noMatch: ['docker volume prune -a -f', 'docker volume ls -f dangling=true', 'docker image prune'],
+    },
+  },
+  {
+    id: 'containers.volume-prune-all',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'critical',
+    summary: 'Deletes every volume not used by a running container, named volumes and their data included',
+    hint: 'List them first with `docker volume ls` and remove the ones you know by name',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'volume' && lower(p, 1) === 'prune' && a.has('-a', '--all');
+    },
+    examples: {
+      match: ['docker volume prune -a', 'docker volume prune --all --force', 'docker volume prune -af'],
+      noMatch: ['docker volume prune', 'docker volume ls -a'],
+    },
+  },
+  {
+    id: 'containers.system-prune-volumes',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'high',
+    summary: 'Prunes stopped containers, networks, images and unused volumes with their data',
+    hint: 'Prune without --volumes, and remove volumes you know by name with `docker volume rm`',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'system' && lower(p, 1) === 'prune' && a.has('--volumes');
+    },
+    examples: {
+      match: ['docker system prune --volumes', 'docker system prune -a --volumes -f', 'podman system prune --all --force --volumes'],
+      noMatch: ['docker system prune', 'docker system df', 'docker system prune -a'],
+    },
+  },
+  {
+    id: 'containers.system-prune-all',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'high',
+    summary: 'Prunes every stopped container, unused network, unused image and the build cache',
+    hint: 'Prune only dangling images (`docker image prune`) or stopped containers (`docker container prune`)',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'system' && lower(p, 1) === 'prune' && a.has('-a', '--all') && !a.has('--volumes');
+    },
+    examples: {
+      match: ['docker system prune -a', 'docker system prune -af', 'docker system prune --all --force'],
+      noMatch: ['docker system prune', 'docker system prune -f', 'docker system prune -a --volumes', 'docker system info'],
+    },
+  },
+  {
+    id: 'containers.compose-down-volumes',
+    programs: [...ENGINES, ...COMPOSE_PROGRAMS],
+    category: 'containers',
+    severity: 'critical',
+    summary: 'Stops the compose project and deletes its volumes and the data in them',
+    hint: 'Run `docker compose down` without -v to keep the data, or back up the volumes first',
+    match: (a) => composeVerb(a) === 'down' && a.has('-v', '--volumes'),
+    targets: composeTargets,
+    examples: {
+      match: ['docker compose down -v', 'docker-compose down --volumes --remove-orphans', 'docker compose -p rentals-prod down -v', 'docker compose -f docker-compose.prod.yml down --rmi all -v', 'podman-compose down -v'],
+      noMatch: ['docker compose down', 'docker-compose down --remove-orphans', 'docker compose up -d -V', 'docker compose logs -f db'],
+    },
+  },
+  {
+    id: 'containers.compose-rm-volumes',
+    programs: [...ENGINES, ...COMPOSE_PROGRAMS],
+    category: 'containers',
+    severity: 'high',
+    summary: 'Removes compose service containers together with their anonymous volumes and data',
+    hint: 'Remove the containers without -v, or back up the volumes first',
+    match: (a) => composeVerb(a) === 'rm' && a.has('-v', '--volumes'),
+    targets: composeTargets,
+    examples: {
+      match: ['docker compose rm -v -f db', 'docker-compose rm -fsv', 'docker compose rm --stop --volumes postgres'],
+      noMatch: ['docker compose rm -f web', 'docker compose down', 'docker-compose ps'],
+    },
+  },
+  {
+    id: 'containers.rm-with-volumes',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'high',
+    summary: 'Removes containers together with their anonymous volumes, deleting the data stored in them',
+    hint: 'Remove the container without -v, or back up its volume first (docker run --rm -v vol:/data busybox tar …)',
+    match: (a) => {
+      const p = pathOf(a);
+      const isRm = lower(p, 0) === 'rm' || (lower(p, 0) === 'container' && REMOVE.includes(lower(p, 1)));
+      return isRm && a.has('-v', '--volumes');
+    },
+    targets: (a) => a.command.argv.slice(argvAfter(a, 'rm')).map((w) => w.value).filter((v) => !v.startsWith('-')),
+    examples: {
+      match: ['docker rm -fv postgres', 'docker rm -v db-1', 'podman container rm --volumes pg'],
+      noMatch: ['docker rm db-1', 'docker rm -f web-1', 'docker run -v data:/data postgres'],
+    },
+  },
+  {
+    id: 'containers.rm-all-containers',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'high',
+    summary: 'Force-removes a computed list of containers (typically all of them), killing running ones',
+    hint: 'Stop and remove containers by name, or use `docker compose down` for a project',
+    match: (a) => {
+      const p = pathOf(a);
+      const isRm = lower(p, 0) === 'rm' || (lower(p, 0) === 'container' && REMOVE.includes(lower(p, 1)));
+      if (!isRm || !a.has('-f', '--force')) return false;
+      return namesComeFromRuntime(a, argvAfter(a, lower(p, 0) === 'rm' ? 'rm' : lower(p, 1)));
+    },
+    examples: {
+      match: ['docker rm -f $(docker ps -aq)', 'docker container rm --force $(docker ps -a -q)', 'podman rm -f $(podman ps -aq)'],
+      noMatch: ['docker rm -f web-1', 'docker rm $(docker ps -aq)', 'docker ps -aq', 'docker rmi -f $(docker images -q)'],
+    },
+  },
+  {
+    id: 'containers.rmi-all-images',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'low',
+    summary: 'Removes a computed list of images (typically all of them); they must be pulled or rebuilt',
+    hint: 'Use `docker image prune` for dangling images, or remove images by name',
+    match: (a) => {
+      const p = pathOf(a);
+      if (lower(p, 0) === 'rmi') return namesComeFromRuntime(a, argvAfter(a, 'rmi'));
+      return lower(p, 0) === 'image' && REMOVE.includes(lower(p, 1)) && namesComeFromRuntime(a, argvAfter(a, lower(p, 1)));
+    },
+    examples: {
+      match: ['docker rmi -f $(docker images -q)', 'docker image rm $(docker images -aq)'],
+      noMatch: ['docker rmi node:18', 'docker images -q', 'docker rm -f $(docker ps -aq)'],
+    },
+  },
+  {
+    id: 'containers.container-prune',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'low',
+    summary: 'Removes every stopped container and the files written inside it',
+    hint: 'List them first with `docker ps -a -f status=exited`',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'container' && lower(p, 1) === 'prune';
+    },
+    examples: {
+      match: ['docker container prune', 'docker container prune -f --filter until=24h'],
+      noMatch: ['docker container ls -a', 'docker image prune'],
+    },
+  },
+  {
+    id: 'containers.image-prune-all',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'low',
+    summary: 'Removes every image not used by a container; they must be pulled or rebuilt',
+    hint: 'Run `docker image prune` without -a to remove only dangling images',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'image' && lower(p, 1) === 'prune' && a.has('-a', '--all');
+    },
+    examples: {
+      match: ['docker image prune -a', 'docker image prune --all --force', 'podman image prune -af'],
+      noMatch: ['docker image prune', 'docker image prune -f', 'docker image ls -a'],
+    },
+  },
+];

@@ -1,0 +1,137 @@
+// Interpreter one-liners. Shell commands and file deletions inside them are already expanded into
+// simple commands (src/core/shell/interpreters.ts); these rules read what is left in the code:
+// SQL sent through a driver, data-store wipes, HTTP deletes, and secrets read or printed.
+import { isProtectedPath } from '../secrets/paths';
+import { inlineCode, interpreterPrograms, stringLiterals } from '../shell/interpreters';
+import type { Args } from './args';
+import { destructiveMutationsInBody } from './http/graphql';
+import { isSecretVariable } from './secrets';
+import { destructiveStatements } from './sql/statements';
+import type { Rule } from './types';
+
+const PROGRAMS = interpreterPrograms();
+
+function codeOf(a: Args): string | undefined {
+  return inlineCode(a.program, a.command.argv, a.command.stdin)?.code;
+}
+
+/** The names the code acts on: its string literals (hosts, URLs, bucket and table names). */
+function literalTargets(a: Args): readonly string[] {
+  const code = codeOf(a);
+  return code === undefined ? [] : stringLiterals(code);
+}
+
+const WIPE_CALLS = /\.(flushall|flushdb|flush_all|drop_database|dropDatabase|delete_bucket|delete_objects|delete_table|delete_db_instance|delete_db_cluster|terminate_instances|delete_stack|delete_secret)\s*\(|\.objects\.all\(\)\.delete\(\)|\b(deleteMany|delete_many)\s*\(\s*\{\s*\}\s*\)|\.drop\(\s*\)/;
+const HTTP_DELETE = /\bmethod\s*[:=]\s*['"]DELETE['"]|\b(requests|httpx|axios|http|session)\.delete\s*\(|Net::HTTP::Delete/;
+const ENV_DUMP = /(print|console\.log|puts|p|pp|say|echo|JSON\.stringify|json\.dumps)\s*\(?\s*(process\.env|os\.environ|ENV|dict\(os\.environ\)|%ENV)\s*\)?\s*($|[;)\n])/;
+const ENV_READ = /(?:os\.environ(?:\.get)?\s*[[(]\s*|os\.getenv\s*\(\s*|ENV\s*\[\s*|\$ENV\s*\{\s*|getenv\s*\(\s*)['"]([A-Za-z_][A-Za-z0-9_]*)['"]|process\.env\.([A-Za-z_][A-Za-z0-9_]*)/g;
+const PRINTS = /\b(print|console\.log|puts|say|echo|printf|process\.stdout\.write|sys\.stdout\.write|pp)\b/;
+const HOME_HINT = /expanduser|homedir|Path\.home|expand_path|\bHOME\b/;
+
+function readsProtectedFile(code: string): boolean {
+  return stringLiterals(code).some((literal) =>
+    isProtectedPath(literal) || (HOME_HINT.test(code) && /^\/?\./.test(literal) && isProtectedPath('~/' + literal.replace(/^\//, ''))));
+}
+
+function printsSecretVariable(code: string): boolean {
+  if (!PRINTS.test(code)) return false;
+  ENV_READ.lastIndex = 0;
+  for (let m = ENV_READ.exec(code); m; m = ENV_READ.exec(code)) {
+    if (isSecretVariable(m[1] ?? m[2] ?? '')) return true;
+  }
+  return false;
+}
+
+export const interpretersRules: readonly Rule[] = [
+  {
+    id: 'interpreters.sql-destructive',
+    programs: PROGRAMS,
+    category: 'interpreters',
+    severity: 'critical',
+    summary: 'Interpreter code sends SQL that drops, truncates or deletes data without a narrowing WHERE',
+    hint: 'Take a backup or snapshot first, and run the statement in a reviewed migration',
+    match: (a) => stringLiterals(codeOf(a) ?? '').some((literal) => destructiveStatements(literal).length > 0),
+    targets: literalTargets,
+    examples: {
+      match: [
+        `python3 -c "import psycopg2; c=psycopg2.connect('postgres://app@db/app'); c.cursor().execute('DROP TABLE users')"`,
+        `node -e "new (require('pg').Client)().query('TRUNCATE orders')"`,
+      ],
+      noMatch: [
+        `python3 -c "import sqlite3; print(sqlite3.connect('a.db').execute('SELECT 1').fetchall())"`,
+        `python3 -c "print('drop'.upper())"`,
+      ],
+    },
+  },
+  {
+    id: 'interpreters.datastore-wipe',
+    programs: PROGRAMS,
+    category: 'interpreters',
+    severity: 'critical',
+    summary: 'Interpreter code wipes a data store or deletes cloud resources through an SDK',
+    hint: 'Take a backup or snapshot first, and use the provider console or CLI where the target is shown',
+    match: (a) => WIPE_CALLS.test(codeOf(a) ?? ''),
+    targets: literalTargets,
+    examples: {
+      match: [
+        `python -c "import redis; redis.Redis(host='redis.staging.io').flushall()"`,
+        `python -c "import boto3; boto3.resource('s3').Bucket('acme-prod-assets').objects.all().delete()"`,
+        `node -e "require('mongodb').MongoClient.connect(u).then(c => c.db('app').dropDatabase())"`,
+      ],
+      noMatch: [
+        `python -c "import redis; print(redis.Redis().ping())"`,
+        `python -c "import boto3; print(boto3.client('s3').list_buckets())"`,
+      ],
+    },
+  },
+  {
+    id: 'interpreters.http-delete',
+    programs: PROGRAMS,
+    category: 'interpreters',
+    severity: 'critical',
+    summary: 'Interpreter code sends an HTTP DELETE or a GraphQL mutation that deletes something',
+    hint: 'Make the change in the provider dashboard where the environment is shown, after a backup',
+    match: (a) => {
+      const code = codeOf(a) ?? '';
+      return HTTP_DELETE.test(code) || stringLiterals(code).some((literal) => destructiveMutationsInBody(literal).length > 0);
+    },
+    targets: literalTargets,
+    examples: {
+      match: [
+        `node -e "fetch('https://backboard.railway.app/graphql/v2',{method:'POST',body:JSON.stringify({query:'mutation { volumeDelete(volumeId: \\"v1\\") }'})})"`,
+        `python3 -c "import requests; requests.delete('https://api.example.com/v1/projects/42')"`,
+      ],
+      noMatch: [
+        `python3 -c "import requests; print(requests.get('https://api.example.com/v1/projects').json())"`,
+        `node -e "fetch('https://backboard.railway.app/graphql/v2',{method:'POST',body:'{\\"query\\":\\"query { me { name } }\\"}'})"`,
+      ],
+    },
+  },
+  {
+    id: 'interpreters.secret-read',
+    programs: PROGRAMS,
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Interpreter code reads a credential file or prints secret environment variables',
+    hint: 'Reference the secret by name in configuration instead of printing or reading it',
+    match: (a) => {
+      const code = codeOf(a) ?? '';
+      return readsProtectedFile(code) || ENV_DUMP.test(code) || printsSecretVariable(code);
+    },
+    targets: literalTargets,
+    examples: {
+      match: [
+        `python3 -c "print(open('.env').read())"`,
+        `node -e "console.log(process.env)"`,
+        `node -e "console.log(require('fs').readFileSync(require('os').homedir()+'/.aws/credentials','utf8'))"`,
+        `ruby -e 'puts File.read(File.expand_path("~/.ssh/id_rsa"))'`,
+        `python -c "import os; print(os.environ['OPENAI_API_KEY'])"`,
+      ],
+      noMatch: [
+        `python3 -c "print(open('README.md').read())"`,
+        `node -e "console.log(process.env.NODE_ENV)"`,
+        `python3 -c "print(open('.env.example').read())"`,
+      ],
+    },
+  },
+];

@@ -1,0 +1,285 @@
+// Kubernetes (kubectl, oc, kubecolor) and Helm. Deleting a namespace or a volume claim takes data
+// with it; deleting workloads, scaling to zero or draining a node takes a service down. `-n`,
+// `--context` and `--dry-run` are handled by the engine; the rules name what is deleted.
+import type { Args } from './args';
+import type { Rule } from './types';
+
+const KUBECTL = ['kubectl', 'oc', 'kubecolor'];
+
+// Flags that take a separate value, so `kubectl -n prod delete ns x` reads as `delete ns x`.
+const KUBECTL_VALUE_FLAGS: ReadonlySet<string> = new Set([
+  '-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token',
+  '--as', '--as-group', '--as-uid', '-l', '--selector', '-o', '--output', '-f', '--filename', '-k',
+  '--kustomize', '--field-selector', '--grace-period', '--timeout', '-c', '--container', '--replicas',
+  '--current-replicas', '--resource-version', '-L', '--label-columns', '--sort-by', '--template',
+  '--request-timeout', '--certificate-authority', '--client-certificate', '--client-key',
+  '--tls-server-name', '--cache-dir', '-v', '--v', '--pod-selector', '--chunk-size', '--field-manager',
+  '--prune-allowlist', '--selector-label', '-p', '--patch', '--type', '--skip-wait-for-delete-timeout',
+]);
+
+/** Positionals of a kubectl line with flag values removed: `[verb, …resource words]`. */
+function kpath(a: Args): string[] {
+  const out: string[] = [];
+  const list = a.list;
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i] ?? '';
+    if (arg === '--') break; // what follows is a command for `exec`/`run`, never a resource
+    if (arg.startsWith('-') && arg !== '-') {
+      if (!arg.includes('=') && KUBECTL_VALUE_FLAGS.has(arg)) i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
+}
+
+const verbOf = (a: Args): string => (kpath(a)[0] ?? '').toLowerCase();
+
+interface Resources {
+  /** Resource kinds, lower-case, API group dropped (`deployments.apps` → `deployments`). */
+  readonly kinds: readonly string[];
+  readonly names: readonly string[];
+}
+
+/** The kinds and names after a verb: `ns foo bar`, `ns/foo pvc/bar`, `deploy,sts web`. */
+function resourcesOf(words: readonly string[]): Resources {
+  const kinds: string[] = [];
+  const names: string[] = [];
+  const kind = (w: string): string => (w.toLowerCase().split('.')[0] ?? '');
+  words.forEach((word, i) => {
+    const slash = word.indexOf('/');
+    if (slash > 0) {
+      kinds.push(kind(word.slice(0, slash)));
+      names.push(word.slice(slash + 1));
+    } else if (i === 0) {
+      kinds.push(...word.split(',').map(kind));
+    } else {
+      names.push(word);
+    }
+  });
+  return { kinds, names };
+}
+
+function deleted(a: Args): Resources | undefined {
+  const p = kpath(a);
+  if ((p[0] ?? '').toLowerCase() !== 'delete') return undefined;
+  return resourcesOf(p.slice(1));
+}
+
+function deletesKind(kinds: ReadonlySet<string>): (a: Args) => boolean {
+  return (a) => deleted(a)?.kinds.some((k) => kinds.has(k)) ?? false;
+}
+
+const NAMESPACE_KINDS: ReadonlySet<string> = new Set(['namespace', 'namespaces', 'ns', 'project', 'projects']);
+const VOLUME_KINDS: ReadonlySet<string> = new Set([
+  'pvc', 'persistentvolumeclaim', 'persistentvolumeclaims', 'pv', 'persistentvolume', 'persistentvolumes',
+]);
+const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
+  'deploy', 'deployment', 'deployments', 'sts', 'statefulset', 'statefulsets', 'ds', 'daemonset', 'daemonsets',
+  'deploymentconfig', 'deploymentconfigs', 'dc',
+]);
+const CRD_KINDS: ReadonlySet<string> = new Set(['crd', 'crds', 'customresourcedefinition', 'customresourcedefinitions']);
+
+const allNamespaces = (a: Args): boolean => a.has('--all-namespaces', '-A');
+const deletedNames = (a: Args): readonly string[] => deleted(a)?.names ?? [];
+
+const kubectlRules: readonly Rule[] = [
+  {
+    id: 'kubernetes.delete-namespace',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'critical',
+    summary: 'Deletes a namespace and every resource in it, volume claims included',
+    hint: 'Back up the namespace (Velero, or `kubectl get all,pvc,secret,configmap -o yaml`) and check the context first',
+    match: deletesKind(NAMESPACE_KINDS),
+    targets: deletedNames,
+    examples: {
+      match: ['kubectl delete namespace payments-prod', 'kubectl --context prod-eks delete ns api', 'kubectl delete namespace/staging --wait=false', 'oc delete project rentals-prod'],
+      noMatch: ['kubectl get ns', 'kubectl create namespace preview-42', 'kubectl delete pod api-7d9f -n prod', 'kubectl describe namespace payments-prod'],
+    },
+  },
+  {
+    id: 'kubernetes.delete-volume',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'critical',
+    summary: 'Deletes persistent volumes or volume claims; with a Delete reclaim policy the disk goes too',
+    hint: 'Snapshot the volume (VolumeSnapshot or the cloud disk) and check its reclaim policy first',
+    match: deletesKind(VOLUME_KINDS),
+    targets: deletedNames,
+    examples: {
+      match: ['kubectl delete pvc data-postgres-0 -n prod', 'kubectl delete persistentvolumeclaim/redis-data', 'kubectl -n db delete pv pvc-3f1c2b7e-1d2a'],
+      noMatch: ['kubectl get pvc -n prod', 'kubectl describe pv pvc-3f1c2b7e-1d2a', 'kubectl delete pod postgres-0 -n prod'],
+    },
+  },
+  {
+    id: 'kubernetes.delete-workload',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Deletes deployments, statefulsets or daemonsets and the pods they run',
+    hint: 'Scale down or roll back instead, and keep the manifest so it can be re-applied',
+    match: deletesKind(WORKLOAD_KINDS),
+    targets: deletedNames,
+    examples: {
+      match: ['kubectl delete deployment api -n production', 'kubectl delete sts postgres', 'kubectl delete deploy/web statefulset/db', 'kubecolor delete deployments.apps worker'],
+      noMatch: ['kubectl rollout restart deployment api -n production', 'kubectl get deployments', 'kubectl delete pod api-7d9f-x2k -n production'],
+    },
+  },
+  {
+    id: 'kubernetes.delete-crd',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'critical',
+    summary: 'Deletes a custom resource definition, and with it every custom resource of that kind in the cluster',
+    hint: 'Export the custom resources first (`kubectl get <kind> -A -o yaml`) and check which operator owns them',
+    match: deletesKind(CRD_KINDS),
+    targets: deletedNames,
+    examples: {
+      match: ['kubectl delete crd certificates.cert-manager.io', 'kubectl delete customresourcedefinition/postgresclusters.postgres-operator.crunchydata.com'],
+      noMatch: ['kubectl get crd', 'kubectl describe crd certificates.cert-manager.io'],
+    },
+  },
+  {
+    id: 'kubernetes.delete-all-namespaces',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'critical',
+    summary: 'Deletes resources across every namespace of the cluster',
+    hint: 'List what matches first with `kubectl get … -A`, and delete in one namespace at a time',
+    match: (a) => deleted(a) !== undefined && allNamespaces(a),
+    targets: deletedNames,
+    examples: {
+      match: ['kubectl delete pods --all -A', 'kubectl delete deployments --all --all-namespaces', 'kubectl delete all --all --all-namespaces'],
+      noMatch: ['kubectl get pods -A', 'kubectl delete pods --all -n preview-42', 'kubectl delete pod web-0'],
+    },
+  },
+  {
+    id: 'kubernetes.delete-all',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Deletes every resource of a kind in the namespace (`--all`, or the `all` kind)',
+    hint: 'List what matches first with `kubectl get`, and delete by name or label instead',
+    match: (a) => {
+      const r = deleted(a);
+      return r !== undefined && !allNamespaces(a) && (a.has('--all') || r.kinds.includes('all'));
+    },
+    targets: deletedNames,
+    examples: {
+      match: ['kubectl delete pods --all -n production', 'kubectl delete all --all', 'kubectl -n api delete all -l app=web', 'kubectl delete secrets --all'],
+      noMatch: ['kubectl get all -n production', 'kubectl delete pods --all -A', 'kubectl delete pod web-0 -n production'],
+    },
+  },
+  {
+    id: 'kubernetes.delete-file',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Deletes every resource defined in the given manifests or kustomization',
+    hint: 'Run `kubectl diff -f …` or `kubectl get -f …` first to see what the manifests name',
+    match: (a) => verbOf(a) === 'delete' && a.has('-f', '--filename', '-k', '--kustomize'),
+    targets: (a) => a.values('-f', '--filename', '-k', '--kustomize'),
+    examples: {
+      match: ['kubectl delete -f k8s/production/', 'kubectl delete --filename=deploy.yaml -n api', 'kubectl delete -k overlays/prod', 'kubectl delete -R -f manifests/'],
+      noMatch: ['kubectl apply -f k8s/production/', 'kubectl get -f deploy.yaml', 'kubectl diff -k overlays/prod'],
+    },
+  },
+  {
+    id: 'kubernetes.scale-to-zero',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Scales a workload to zero replicas, taking it offline',
+    hint: 'Scale down gradually or route traffic away first; note the current replica count to restore it',
+    match: (a) => verbOf(a) === 'scale' && a.values('--replicas').some((v) => v.trim() !== '' && Number(v) === 0),
+    targets: (a) => resourcesOf(kpath(a).slice(1)).names,
+    examples: {
+      match: ['kubectl scale deployment api --replicas=0 -n production', 'kubectl scale --replicas 0 statefulset/postgres', 'oc scale dc/web --replicas=0'],
+      noMatch: ['kubectl scale deployment api --replicas=3 -n production', 'kubectl scale --replicas 10 deploy/web', 'kubectl get deploy api'],
+    },
+  },
+  {
+    id: 'kubernetes.drain',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Drains a node: evicts every pod on it and marks it unschedulable',
+    hint: 'Check pod disruption budgets and spare capacity first, and `kubectl uncordon` the node afterwards',
+    match: (a) => verbOf(a) === 'drain',
+    targets: (a) => kpath(a).slice(1),
+    examples: {
+      match: ['kubectl drain ip-10-0-1-23.ec2.internal --ignore-daemonsets', 'kubectl drain node-prod-3 --delete-emptydir-data --force'],
+      noMatch: ['kubectl describe node node-prod-3', 'kubectl uncordon node-prod-3', 'kubectl get nodes'],
+    },
+  },
+  {
+    id: 'kubernetes.replace-force',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Deletes and recreates the resources in the manifest, dropping their running pods',
+    hint: 'Use `kubectl apply` (or `kubectl diff` first) so the resources are updated in place',
+    match: (a) => verbOf(a) === 'replace' && a.has('--force'),
+    targets: (a) => a.values('-f', '--filename'),
+    examples: {
+      match: ['kubectl replace --force -f deploy.yaml', 'kubectl replace -f k8s/prod/api.yaml --force --grace-period=0'],
+      noMatch: ['kubectl replace -f deploy.yaml', 'kubectl apply -f deploy.yaml --force-conflicts --server-side'],
+    },
+  },
+  {
+    id: 'kubernetes.apply-prune',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Applies manifests and deletes every matching resource that is not in them',
+    hint: 'Run `kubectl diff` first and use a narrow label selector with --prune',
+    match: (a) => verbOf(a) === 'apply' && a.has('--prune'),
+    targets: (a) => a.values('-f', '--filename', '-k', '--kustomize'),
+    examples: {
+      match: ['kubectl apply --prune -l app=web -f k8s/', 'kubectl apply -f manifests/ --prune --all'],
+      noMatch: ['kubectl apply -f k8s/', 'kubectl apply -k overlays/prod --server-side'],
+    },
+  },
+];
+
+const HELM_VALUE_FLAGS: ReadonlySet<string> = new Set([
+  '--kube-context', '-n', '--namespace', '--kubeconfig', '--kube-apiserver', '--kube-token', '--kube-as-user',
+  '--kube-as-group', '--kube-ca-file', '--registry-config', '--repository-cache', '--repository-config',
+  '--burst-limit', '--qps', '--timeout', '--description', '--cascade',
+]);
+
+function helmPath(a: Args): string[] {
+  const out: string[] = [];
+  const list = a.list;
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i] ?? '';
+    if (arg.startsWith('-') && arg !== '-') {
+      if (!arg.includes('=') && HELM_VALUE_FLAGS.has(arg)) i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
+}
+
+const HELM_UNINSTALL = ['uninstall', 'delete', 'del', 'un'];
+
+const helmRules: readonly Rule[] = [
+  {
+    id: 'helm.uninstall',
+    programs: ['helm'],
+    category: 'kubernetes',
+    severity: 'critical',
+    summary: 'Uninstalls a Helm release, deleting every resource the chart created',
+    hint: 'Check the release and namespace with `helm list` and `helm get manifest` first, and keep the values file to reinstall',
+    match: (a) => HELM_UNINSTALL.includes((helmPath(a)[0] ?? '').toLowerCase()),
+    targets: (a) => helmPath(a).slice(1),
+    examples: {
+      match: ['helm uninstall api -n production', 'helm delete postgres --kube-context prod-eks', 'helm un redis --keep-history', 'helm -n payments del payments-api'],
+      noMatch: ['helm list -n production', 'helm upgrade --install api ./chart -n production', 'helm rollback api 3', 'helm status api'],
+    },
+  },
+];
+
+export const kubernetesRules: readonly Rule[] = [...kubectlRules, ...helmRules];

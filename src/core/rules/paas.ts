@@ -1,0 +1,460 @@
+// Platform-as-a-service and hosted-database CLIs: Railway, Heroku, Fly.io, Vercel, Netlify,
+// Firebase, Supabase, PlanetScale, Neon, Turso, InfluxDB. Deleting a project, app, volume or
+// database there takes the data with it; Railway's `variables` prints every credential.
+import type { Args } from './args';
+import type { Rule } from './types';
+
+const DELETE = ['delete', 'rm', 'remove'];
+const DESTROY = ['destroy', 'delete', 'rm', 'remove'];
+
+function first(a: Args): string {
+  return (a.positionals[0] ?? '').toLowerCase();
+}
+
+function second(a: Args): string {
+  return (a.positionals[1] ?? '').toLowerCase();
+}
+
+/** Distinct non-empty names, in order. */
+function nonEmpty(values: readonly (string | undefined)[]): string[] {
+  return [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length > 0))];
+}
+
+/** Heroku commands are `topic:command`, or `topic command` in newer CLIs. */
+function heroku(a: Args, commands: readonly string[]): boolean {
+  const p0 = first(a);
+  return commands.includes(p0) || commands.includes(`${p0}:${second(a)}`);
+}
+
+function herokuOperands(a: Args): string[] {
+  const p0 = first(a);
+  const skip = p0.includes(':') || a.positionals.length < 2 ? 1 : 2;
+  return nonEmpty([...a.positionals.slice(skip), ...a.values('--confirm', '-c')]);
+}
+
+const RAILWAY_VARIABLE_WRITES = ['set', 'delete', 'rm', 'remove', 'unset'];
+
+export const paasRules: readonly Rule[] = [
+  // --- Railway --------------------------------------------------------------------------------
+  {
+    id: 'railway.volume-delete',
+    programs: ['railway'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes a Railway volume and the backups stored with it',
+    hint: 'Take a volume backup in the Railway dashboard first, and delete from the dashboard where the environment is shown',
+    match: (a) => a.sub(['volume', 'volumes'], DELETE),
+    targets: (a) => nonEmpty([...a.after(['volume', 'volumes'], DELETE), ...a.values('--volume', '-v')]),
+    examples: {
+      match: ['railway volume delete pg-data', 'railway volume delete --volume pg-data -e production', 'sudo railway volume rm x'],
+      noMatch: ['railway volume list', 'railway volume add --mount-path /data', 'railway volumes'],
+    },
+  },
+  {
+    id: 'railway.project-delete',
+    programs: ['railway'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes a Railway project with every service, volume and database in it',
+    hint: 'Back up the project\'s databases and volumes first and delete it from the dashboard where its environments are shown',
+    match: (a) => DELETE.includes(first(a)) || (first(a) === 'project' && DELETE.includes(second(a))),
+    targets: (a) => a.values('--project', '-p'),
+    examples: {
+      match: ['railway delete --project rentals-prod --yes', 'railway rm -y', 'railway project delete -p acme-api'],
+      noMatch: ['railway variables delete API_KEY', 'railway project list', 'railway environment delete preview-12'],
+    },
+  },
+  {
+    id: 'railway.environment-delete',
+    programs: ['railway'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes a Railway environment with its services, volumes and databases',
+    hint: 'Back up the environment\'s databases and volumes first and check the name in the dashboard',
+    match: (a) => ['environment', 'env'].includes(first(a)) && DELETE.includes(second(a)),
+    targets: (a) => a.positionals.slice(2),
+    examples: {
+      match: ['railway environment delete production', 'railway env rm staging --yes', 'railway environment remove pr-42'],
+      noMatch: ['railway environment new preview', 'railway environment production', 'railway env'],
+    },
+  },
+  {
+    id: 'railway.service-delete',
+    programs: ['railway'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes a Railway service with its deployments and attached data',
+    hint: 'Back up any volume or database the service holds and delete it from the dashboard where the environment is shown',
+    match: (a) => first(a) === 'service' && DELETE.includes(second(a)),
+    targets: (a) => nonEmpty([...a.positionals.slice(2), ...a.values('--service', '-s')]),
+    examples: {
+      match: ['railway service delete api', 'railway service rm --service worker -y'],
+      noMatch: ['railway service status', 'railway service link api'],
+    },
+  },
+  {
+    id: 'railway.down',
+    programs: ['railway'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Removes the latest Railway deployment of a service, taking it offline',
+    hint: 'Check the service and environment with railway status first; redeploy with railway redeploy if needed',
+    match: (a) => first(a) === 'down',
+    targets: (a) => a.values('--service', '-s'),
+    examples: {
+      match: ['railway down', 'railway down --service backend -e production -y'],
+      noMatch: ['railway up', 'railway status'],
+    },
+  },
+  {
+    id: 'railway.variables-read',
+    programs: ['railway'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints a Railway service\'s variables, database passwords and API keys included',
+    hint: 'Read a single non-secret variable in the dashboard, or run the program with railway run so the values never reach the transcript',
+    match: (a) => ['variables', 'variable', 'vars', 'var'].includes(first(a)) &&
+      !RAILWAY_VARIABLE_WRITES.includes(second(a)) && !a.has('--set', '--set-from-stdin'),
+    targets: (a) => a.values('--service', '-s'),
+    examples: {
+      match: ['railway variables', 'railway variables --kv -s api', 'railway variables --json --environment production'],
+      noMatch: ['railway variables --set "FEATURE_X=1"', 'railway variables set LOG_LEVEL=debug', 'railway status'],
+    },
+  },
+
+  // --- Heroku ---------------------------------------------------------------------------------
+  {
+    id: 'heroku.apps-destroy',
+    programs: ['heroku'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Permanently destroys a Heroku app with its add-ons and config',
+    hint: 'Capture a database backup (heroku pg:backups:capture) first; use heroku maintenance:on or ps:scale to take it offline instead',
+    match: (a) => heroku(a, ['apps:destroy', 'destroy']),
+    targets: herokuOperands,
+    examples: {
+      match: ['heroku apps:destroy rentals-prod --confirm rentals-prod', 'heroku destroy -a acme-staging', 'heroku apps destroy --app acme-api'],
+      noMatch: ['heroku apps:info -a rentals-prod', 'heroku apps', 'heroku apps:create acme-api'],
+    },
+  },
+  {
+    id: 'heroku.addons-destroy',
+    programs: ['heroku'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Permanently destroys a Heroku add-on such as a Postgres or Redis database and its data',
+    hint: 'Capture a backup (heroku pg:backups:capture) first and check the add-on name with heroku addons',
+    match: (a) => heroku(a, ['addons:destroy', 'addons:remove', 'addons:rm']),
+    targets: herokuOperands,
+    examples: {
+      match: ['heroku addons:destroy heroku-postgresql -a rentals-prod', 'heroku addons:remove redis-cubed-123 --confirm acme'],
+      noMatch: ['heroku addons -a rentals-prod', 'heroku addons:create heroku-redis:mini'],
+    },
+  },
+  {
+    id: 'heroku.pg-reset',
+    programs: ['heroku'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes all data in a Heroku Postgres database',
+    hint: 'Capture a backup (heroku pg:backups:capture) first and check which app the database belongs to',
+    match: (a) => heroku(a, ['pg:reset']),
+    targets: herokuOperands,
+    examples: {
+      match: ['heroku pg:reset DATABASE_URL --confirm rentals-prod', 'heroku pg:reset -a acme-staging'],
+      noMatch: ['heroku pg:info -a rentals-prod', 'heroku pg:backups:capture -a rentals-prod'],
+    },
+  },
+  {
+    id: 'heroku.pg-overwrite',
+    programs: ['heroku'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Overwrites a Heroku Postgres database with another one, destroying the data it held',
+    hint: 'Capture a backup of the target database (heroku pg:backups:capture) first and check which app it belongs to',
+    match: (a) => heroku(a, ['pg:copy', 'pg:push', 'pg:backups:restore', 'pg:promote']),
+    targets: herokuOperands,
+    examples: {
+      match: ['heroku pg:copy acme-prod::DATABASE_URL DATABASE_URL -a acme-staging --confirm acme-staging', 'heroku pg:backups:restore b101 DATABASE_URL -a rentals-prod', 'heroku pg:push mylocaldb DATABASE_URL -a acme-staging'],
+      noMatch: ['heroku pg:pull DATABASE_URL localdb -a acme-prod', 'heroku pg:backups:capture -a rentals-prod'],
+    },
+  },
+
+  // --- Fly.io ---------------------------------------------------------------------------------
+  {
+    id: 'fly.volume-destroy',
+    programs: ['fly', 'flyctl'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Destroys a Fly.io volume and the data on it',
+    hint: 'Take a snapshot first (fly volumes snapshots create) and check the volume id with fly volumes list',
+    match: (a) => a.sub(['volumes', 'volume', 'vol'], DESTROY),
+    targets: (a) => a.after(['volumes', 'volume', 'vol'], DESTROY),
+    examples: {
+      match: ['fly volumes destroy vol_1234abcd --yes', 'flyctl volume delete vol_9 -a rentals-prod', 'fly vol rm vol_5'],
+      noMatch: ['fly volumes list -a rentals-prod', 'fly volumes extend vol_1 --size 20', 'fly volumes snapshots list vol_1'],
+    },
+  },
+  {
+    id: 'fly.apps-destroy',
+    programs: ['fly', 'flyctl'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Destroys a Fly.io app with its machines, volumes and volume snapshots',
+    hint: 'Snapshot the volumes and back up any database first; fly scale count 0 takes an app offline without deleting it',
+    match: (a) => first(a) === 'destroy' || a.sub(['apps', 'app'], DESTROY),
+    targets: (a) => first(a) === 'destroy' ? a.positionals.slice(1) : a.after(['apps', 'app'], DESTROY),
+    examples: {
+      match: ['fly apps destroy rentals-prod', 'flyctl apps delete acme-db -y', 'fly destroy old-app --yes'],
+      noMatch: ['fly apps list', 'fly apps create acme-api', 'fly status -a rentals-prod'],
+    },
+  },
+  {
+    id: 'fly.database-destroy',
+    programs: ['fly', 'flyctl'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Destroys a Fly.io database or storage cluster and all its data',
+    hint: 'Take a backup first and check the cluster name with fly mpg list / fly postgres list',
+    match: (a) => {
+      const kinds = ['postgres', 'pg', 'mpg', 'managed-postgres', 'mysql', 'redis', 'storage', 'tigris'];
+      const p0 = first(a);
+      if (kinds.includes(p0)) return DESTROY.includes(second(a));
+      return (p0 === 'ext' || p0 === 'extensions') && a.sub(['ext', 'extensions'], kinds, DESTROY);
+    },
+    targets: (a) => a.positionals.slice(first(a) === 'ext' || first(a) === 'extensions' ? 3 : 2),
+    examples: {
+      match: ['fly mpg destroy cluster-abc123 --yes', 'fly postgres destroy rentals-db', 'flyctl redis destroy acme-cache', 'fly ext mysql destroy shop-db'],
+      noMatch: ['fly mpg list', 'fly postgres connect -a rentals-db', 'fly redis status acme-cache'],
+    },
+  },
+
+  // --- Vercel, Netlify ------------------------------------------------------------------------
+  {
+    id: 'vercel.remove',
+    programs: ['vercel', 'vc'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Removes a Vercel project or its deployments, taking the site offline',
+    hint: 'Check the name with vercel ls / vercel project ls first; use --safe to keep deployments that have an alias',
+    match: (a) => ['remove', 'rm'].includes(first(a)) || (['project', 'projects'].includes(first(a)) && ['remove', 'rm'].includes(second(a))),
+    targets: (a) => a.positionals.slice(first(a) === 'project' || first(a) === 'projects' ? 2 : 1),
+    examples: {
+      match: ['vercel remove rentals-web --yes', 'vercel rm my-app-8f3k2.vercel.app', 'vercel project rm acme-site'],
+      noMatch: ['vercel env rm API_KEY production', 'vercel ls', 'vercel project ls'],
+    },
+  },
+  {
+    id: 'netlify.sites-delete',
+    programs: ['netlify', 'ntl'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes a Netlify site with its deploys and settings',
+    hint: 'Check the site id with netlify sites:list first and delete from the dashboard where the site is shown',
+    match: (a) => first(a) === 'sites:delete' || (first(a) === 'sites' && second(a) === 'delete'),
+    targets: (a) => a.positionals.slice(first(a) === 'sites' ? 2 : 1),
+    examples: {
+      match: ['netlify sites:delete 1a2b3c4d --force', 'ntl sites:delete acme-prod'],
+      noMatch: ['netlify sites:list', 'netlify deploy --prod'],
+    },
+  },
+
+  // --- Firebase -------------------------------------------------------------------------------
+  {
+    id: 'firebase.database-wipe',
+    programs: ['firebase'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes every document or node of a Firebase database',
+    hint: 'Export the data first (gcloud firestore export / database:get) and delete only the path meant',
+    match: (a) => {
+      const cmd = first(a);
+      if (cmd === 'firestore:delete') return a.has('--all-collections');
+      if (cmd === 'firestore:databases:delete') return true;
+      return cmd === 'database:remove' && (second(a) === '/' || second(a) === '');
+    },
+    targets: (a) => nonEmpty([...a.positionals.slice(1), ...a.values('--database', '--instance')]),
+    examples: {
+      match: ['firebase firestore:delete --all-collections --force', 'firebase database:remove / --project acme-prod -f', 'firebase firestore:databases:delete orders-db'],
+      noMatch: ['firebase firestore:delete users/42 --recursive', 'firebase database:get /', 'firebase firestore:indexes'],
+    },
+  },
+  {
+    id: 'firebase.data-delete',
+    programs: ['firebase'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Deletes a Firestore collection or document tree, or a Realtime Database path',
+    hint: 'Export the path first and check the project with firebase use',
+    match: (a) => {
+      const cmd = first(a);
+      if (cmd === 'firestore:delete') return !a.has('--all-collections');
+      return cmd === 'database:remove' && second(a) !== '/' && second(a) !== '';
+    },
+    targets: (a) => nonEmpty([...a.positionals.slice(1), ...a.values('--database', '--instance')]),
+    examples: {
+      match: ['firebase firestore:delete users --recursive --force', 'firebase database:remove /sessions -f'],
+      noMatch: ['firebase firestore:delete --all-collections', 'firebase database:get /sessions'],
+    },
+  },
+  {
+    id: 'firebase.hosting-disable',
+    programs: ['firebase'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Takes a Firebase Hosting site offline',
+    hint: 'Check the project with firebase use first; redeploy with firebase deploy --only hosting to bring it back',
+    match: (a) => first(a) === 'hosting:disable',
+    targets: (a) => a.values('--site', '-s'),
+    examples: {
+      match: ['firebase hosting:disable --project acme-prod', 'firebase hosting:disable -f --site acme-web'],
+      noMatch: ['firebase hosting:channel:list', 'firebase deploy --only hosting'],
+    },
+  },
+
+  // --- Supabase -------------------------------------------------------------------------------
+  {
+    id: 'supabase.db-reset-remote',
+    programs: ['supabase'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Resets a hosted Supabase database, deleting all its data',
+    hint: 'Reset only the local database (supabase db reset without --linked); dump the remote one first with supabase db dump',
+    match: (a) => a.sub('db', 'reset') && a.has('--linked', '--db-url'),
+    targets: (a) => a.values('--db-url'),
+    examples: {
+      match: ['supabase db reset --linked', 'supabase db reset --db-url postgresql://postgres:pw@db.abc.supabase.co:5432/postgres'],
+      noMatch: ['supabase db reset', 'supabase db reset --local', 'supabase db push --linked'],
+    },
+  },
+  {
+    id: 'supabase.projects-delete',
+    programs: ['supabase'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes a Supabase project with its database and storage',
+    hint: 'Dump the database (supabase db dump) first and delete from the dashboard where the project is shown',
+    match: (a) => a.sub(['projects', 'project'], DELETE),
+    targets: (a) => nonEmpty([...a.after(['projects', 'project'], DELETE), ...a.values('--project-ref')]),
+    examples: {
+      match: ['supabase projects delete abcdefghijklmnop', 'supabase projects delete --project-ref xyz123'],
+      noMatch: ['supabase projects list', 'supabase projects create acme'],
+    },
+  },
+
+  // --- PlanetScale, Neon, Turso ---------------------------------------------------------------
+  {
+    id: 'pscale.database-delete',
+    programs: ['pscale'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes a PlanetScale database with all its branches and data',
+    hint: 'Take a backup (pscale backup create) first and check the organization with pscale org show',
+    match: (a) => a.sub(['database', 'db'], DESTROY),
+    targets: (a) => a.after(['database', 'db'], DESTROY),
+    examples: {
+      match: ['pscale database delete rentals --force', 'pscale db delete acme-prod --org acme'],
+      noMatch: ['pscale database list', 'pscale database create acme-dev'],
+    },
+  },
+  {
+    id: 'pscale.branch-delete',
+    programs: ['pscale'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes a PlanetScale database branch and its data',
+    hint: 'Take a backup of the branch first (pscale backup create DB BRANCH) and check it is not the production branch',
+    match: (a) => a.sub('branch', DESTROY),
+    targets: (a) => a.after('branch', DESTROY),
+    examples: {
+      match: ['pscale branch delete rentals main --force', 'pscale branch delete acme feature-x'],
+      noMatch: ['pscale branch list rentals', 'pscale branch create rentals feature-y'],
+    },
+  },
+  {
+    id: 'neon.project-delete',
+    programs: ['neonctl', 'neon'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes a Neon project with all its branches and databases',
+    hint: 'Dump the databases first (pg_dump) and check the project id with neonctl projects list',
+    match: (a) => a.sub(['projects', 'project'], DELETE),
+    targets: (a) => a.after(['projects', 'project'], DELETE),
+    examples: {
+      match: ['neonctl projects delete late-sun-123456', 'neon project delete rentals-prod'],
+      noMatch: ['neonctl projects list', 'neonctl projects get late-sun-123456'],
+    },
+  },
+  {
+    id: 'neon.branch-delete',
+    programs: ['neonctl', 'neon'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes a Neon branch or database and its data',
+    hint: 'Dump the branch first (pg_dump) or reset from its parent instead; check the project with --project-id',
+    match: (a) => a.sub(['branches', 'branch', 'databases', 'database', 'db'], DELETE),
+    targets: (a) => nonEmpty([...a.after(['branches', 'branch', 'databases', 'database', 'db'], DELETE), ...a.values('--project-id', '--branch')]),
+    examples: {
+      match: ['neonctl branches delete main --project-id late-sun-123', 'neonctl databases delete app --branch production'],
+      noMatch: ['neonctl branches list', 'neonctl branches create --name preview'],
+    },
+  },
+  {
+    id: 'turso.db-destroy',
+    programs: ['turso'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Destroys a Turso database and its data',
+    hint: 'Dump it first (turso db shell NAME .dump > backup.sql) and check the name with turso db list',
+    match: (a) => a.sub(['db', 'database'], DESTROY),
+    targets: (a) => a.after(['db', 'database'], DESTROY),
+    examples: {
+      match: ['turso db destroy rentals-prod', 'turso db destroy acme --yes'],
+      noMatch: ['turso db list', 'turso db shell rentals-prod .tables'],
+    },
+  },
+  {
+    id: 'turso.group-destroy',
+    programs: ['turso'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Destroys a Turso group with every database in it',
+    hint: 'Dump the group\'s databases first and check the name with turso group list',
+    match: (a) => a.sub(['group', 'groups'], DESTROY),
+    targets: (a) => a.after(['group', 'groups'], DESTROY),
+    examples: {
+      match: ['turso group destroy production', 'turso group destroy default --yes'],
+      noMatch: ['turso group list', 'turso group create staging'],
+    },
+  },
+
+  // --- InfluxDB -------------------------------------------------------------------------------
+  {
+    id: 'influx.bucket-delete',
+    programs: ['influx'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes an InfluxDB bucket and all the time series in it',
+    hint: 'Back it up first (influx backup --bucket NAME) and check the host and org',
+    match: (a) => a.sub('bucket', 'delete'),
+    targets: (a) => nonEmpty([...a.values('--name', '-n', '--id', '-i', '--host')]),
+    examples: {
+      match: ['influx bucket delete --name metrics-prod', 'influx bucket delete -i 0a1b2c3d --org acme'],
+      noMatch: ['influx bucket list', 'influx bucket create --name metrics-dev'],
+    },
+  },
+  {
+    id: 'influx.org-delete',
+    programs: ['influx'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes an InfluxDB organization with its buckets, dashboards and tokens',
+    hint: 'Back up the organization first (influx backup --org NAME) and check the host',
+    match: (a) => a.sub(['org', 'organization'], 'delete'),
+    targets: (a) => nonEmpty([...a.values('--name', '-n', '--id', '-i', '--host')]),
+    examples: {
+      match: ['influx org delete --id 0a1b2c3d', 'influx org delete -i 0a1b2c3d --host https://influx.prod.example.com'],
+      noMatch: ['influx org list', 'influx org create --name acme-dev'],
+    },
+  },
+];

@@ -1,0 +1,724 @@
+// Database rules: SQL text sent through a client (psql -c, mysql -e, sqlite3 db "…", stdin…),
+// MongoDB and Redis one-liners, the drop utilities, and the framework tasks that drop or wipe a
+// database (rails db:drop, prisma migrate reset, manage.py flush, artisan migrate:fresh…).
+import type { Args } from './args';
+import type { Rule } from './types';
+import { destructiveStatements, type DestructiveKind, type DestructiveStatement } from './sql/statements';
+
+// ---------------------------------------------------------------------------------------------
+// Argument helpers.
+
+/** Every value of these flags: `-c v`, `-cv` (single-letter flags), `--command=v`, `--command v`. */
+function flagValues(list: readonly string[], flags: readonly string[], attached = true): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i] ?? '';
+    for (const flag of flags) {
+      if (arg === flag) {
+        if (i + 1 < list.length) out.push(list[i + 1] ?? '');
+      } else if (arg.startsWith(flag + '=')) {
+        out.push(arg.slice(flag.length + 1));
+      } else if (attached && flag.length === 2 && flag[0] === '-' && flag[1] !== '-' && arg.startsWith(flag) && arg.length > 2 && !arg.startsWith('--')) {
+        out.push(arg.slice(2));
+      }
+    }
+  }
+  return out;
+}
+
+/** Arguments that are neither flags nor the values of `valueFlags` (given separately, `-h host`). */
+function operands(list: readonly string[], valueFlags: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  let rest = false;
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i] ?? '';
+    if (rest) { out.push(arg); continue; }
+    if (arg === '--') { rest = true; continue; }
+    if (arg.startsWith('-') && arg !== '-') {
+      if (valueFlags.has(arg)) i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
+}
+
+function basename(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+}
+
+function nonEmpty(values: readonly (string | undefined)[]): string[] {
+  return values.filter((v): v is string => typeof v === 'string' && v.length > 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the SQL text comes from, per client.
+
+interface Client {
+  /** Flags whose value is SQL. */
+  readonly sqlFlags: readonly string[];
+  /** Flags that name a script file; `-` means stdin, anything else cannot be read from the line. */
+  readonly fileFlags?: readonly string[];
+  /** Flags taking a separate value (so their value is not taken for a database name or SQL). */
+  readonly valueFlags: readonly string[];
+  /** Flags naming the host, database or DSN. */
+  readonly targetFlags: readonly string[];
+  /** SQL is given as positionals after the database file (`sqlite3 app.db "DROP TABLE x"`). */
+  readonly positionalSql?: boolean;
+  /** Long options take one dash (`-cmd`), so `-cX` is not `-c X`. */
+  readonly singleDash?: boolean;
+  /** The first operands are a subcommand path (`clickhouse client`, `cockroach sql`, `turso db shell`). */
+  readonly subcommand?: readonly string[];
+}
+
+const PSQL_VALUE_FLAGS = ['-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-c', '--command',
+  '-f', '--file', '-v', '--set', '--variable', '-o', '--output', '-L', '--log-file', '-F', '--field-separator',
+  '-R', '--record-separator', '-P', '--pset', '-T', '--table-attr'];
+const MYSQL_VALUE_FLAGS = ['-h', '--host', '-u', '--user', '-P', '--port', '-D', '--database', '-e', '--execute',
+  '-S', '--socket', '--defaults-file', '--defaults-extra-file', '--protocol', '--ssl-ca', '--ssl-cert', '--ssl-key',
+  '--default-character-set', '--login-path'];
+const SQLITE_VALUE_FLAGS = ['-cmd', '--cmd', '-separator', '--separator', '-nullvalue', '--nullvalue', '-newline',
+  '--newline', '-init', '--init', '-vfs', '--vfs', '-pagecache', '-lookaside', '-maxsize', '-mmap', '-heap', '-c', '-s',
+  '-f', '-A'];
+
+const CLIENTS: Readonly<Record<string, Client>> = {
+  psql: { sqlFlags: ['-c', '--command'], fileFlags: ['-f', '--file'], valueFlags: PSQL_VALUE_FLAGS, targetFlags: ['-h', '--host', '-d', '--dbname'] },
+  mysql: { sqlFlags: ['-e', '--execute'], valueFlags: MYSQL_VALUE_FLAGS, targetFlags: ['-h', '--host', '-D', '--database'] },
+  mariadb: { sqlFlags: ['-e', '--execute'], valueFlags: MYSQL_VALUE_FLAGS, targetFlags: ['-h', '--host', '-D', '--database'] },
+  sqlite3: { sqlFlags: ['-cmd', '--cmd'], valueFlags: SQLITE_VALUE_FLAGS, targetFlags: [], positionalSql: true, singleDash: true },
+  sqlite: { sqlFlags: ['-cmd', '--cmd'], valueFlags: SQLITE_VALUE_FLAGS, targetFlags: [], positionalSql: true, singleDash: true },
+  duckdb: { sqlFlags: ['-c', '-cmd', '-s'], fileFlags: ['-f'], valueFlags: SQLITE_VALUE_FLAGS, targetFlags: [], positionalSql: true, singleDash: true },
+  cqlsh: { sqlFlags: ['-e', '--execute'], fileFlags: ['-f', '--file'], valueFlags: ['-e', '--execute', '-f', '--file', '-u', '--username', '-p', '--password', '-k', '--keyspace', '--cqlversion', '--protocol-version', '--connect-timeout', '--request-timeout', '--encoding', '--cqlshrc'], targetFlags: ['-k', '--keyspace'] },
+  'clickhouse-client': { sqlFlags: ['--query', '-q'], valueFlags: ['--query', '-q', '--host', '-h', '--port', '--user', '-u', '--password', '--database', '-d', '--format', '-f', '--queries-file', '--config-file', '-C'], targetFlags: ['--host', '-h', '--database', '-d'] },
+  clickhouse: { sqlFlags: ['--query', '-q'], valueFlags: ['--query', '-q', '--host', '-h', '--port', '--user', '-u', '--password', '--database', '-d', '--format', '-f', '--queries-file', '--config-file', '-C'], targetFlags: ['--host', '-h', '--database', '-d'], subcommand: ['client'] },
+  sqlcmd: { sqlFlags: ['-Q', '-q'], valueFlags: ['-Q', '-q', '-S', '-d', '-U', '-P', '-i', '-o'], targetFlags: ['-S', '-d'] },
+  usql: { sqlFlags: ['-c', '--command'], fileFlags: ['-f', '--file'], valueFlags: ['-c', '--command', '-f', '--file', '-o', '--out', '-v', '--set'], targetFlags: [] },
+  cockroach: { sqlFlags: ['-e', '--execute'], valueFlags: ['-e', '--execute', '--url', '--host', '-d', '--database', '-u', '--user', '--certs-dir', '-f', '--file'], targetFlags: ['--url', '--host', '-d', '--database'], subcommand: ['sql'] },
+  snowsql: { sqlFlags: ['-q', '--query'], fileFlags: ['-f', '--filename'], valueFlags: ['-q', '--query', '-f', '--filename', '-a', '--accountname', '-u', '--username', '-d', '--dbname', '-s', '--schemaname', '-r', '--rolename', '-w', '--warehouse', '-c', '--connection'], targetFlags: ['-a', '--accountname', '-d', '--dbname', '-c', '--connection'] },
+  turso: { sqlFlags: [], valueFlags: ['--location', '--instance'], targetFlags: [], positionalSql: true, subcommand: ['db', 'shell'] },
+};
+
+const SQL_PROGRAMS = Object.keys(CLIENTS);
+
+interface SqlInput {
+  readonly statements: readonly DestructiveStatement[];
+  readonly connection: readonly string[];
+}
+
+const sqlCache = new WeakMap<object, SqlInput>();
+
+function sqlInput(a: Args): SqlInput {
+  const cached = sqlCache.get(a.command);
+  if (cached) return cached;
+  const result = readSqlInput(a);
+  sqlCache.set(a.command, result);
+  return result;
+}
+
+function readSqlInput(a: Args): SqlInput {
+  const client = CLIENTS[a.program];
+  if (!client) return { statements: [], connection: [] };
+  let ops = operands(a.list, new Set(client.valueFlags));
+  if (client.subcommand) {
+    const path = client.subcommand;
+    if (!path.every((word, i) => (ops[i] ?? '').toLowerCase() === word)) return { statements: [], connection: [] };
+    ops = ops.slice(path.length);
+  }
+  const attached = !client.singleDash;
+  const texts = flagValues(a.list, client.sqlFlags, attached);
+  const files = client.fileFlags ? flagValues(a.list, client.fileFlags, attached) : [];
+  const connection = [...flagValues(a.list, client.targetFlags, attached)];
+  if (client.positionalSql) {
+    if (ops[0] !== undefined) connection.push(ops[0]);
+    texts.push(...ops.slice(1));
+  } else if (ops[0] !== undefined) {
+    connection.push(ops[0]);
+  }
+  const stdin = a.command.stdin;
+  if (stdin && (files.includes('-') || (texts.length === 0 && files.length === 0))) texts.push(stdin);
+  const statements = texts.flatMap((t) => destructiveStatements(t));
+  return { statements, connection: nonEmpty(connection) };
+}
+
+function sqlMatches(kinds: readonly DestructiveKind[]): (a: Args) => boolean {
+  return (a) => sqlInput(a).statements.some((s) => kinds.includes(s.kind));
+}
+
+function sqlTargets(kinds: readonly DestructiveKind[]): (a: Args) => readonly string[] {
+  return (a) => {
+    const input = sqlInput(a);
+    const objects = input.statements.filter((s) => kinds.includes(s.kind)).map((s) => s.object);
+    return nonEmpty([...input.connection, ...objects]);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// MongoDB (JavaScript in --eval or stdin) and Redis.
+
+const MONGO_VALUE_FLAGS = new Set(['--host', '--port', '-u', '--username', '-p', '--password', '--authenticationDatabase',
+  '--authenticationMechanism', '--eval', '-f', '--file', '--tlsCAFile', '--tlsCertificateKeyFile', '--apiVersion']);
+
+function mongoScripts(a: Args): string[] {
+  const scripts = flagValues(a.list, ['--eval']);
+  if (a.command.stdin && !a.list.some((arg) => arg.endsWith('.js'))) scripts.push(a.command.stdin);
+  return scripts;
+}
+
+function mongoTargets(a: Args): string[] {
+  const names: string[] = [...flagValues(a.list, ['--host', '--uri'])];
+  const ops = operands(a.list, MONGO_VALUE_FLAGS).filter((op) => !op.endsWith('.js'));
+  if (ops[0] !== undefined) names.push(ops[0]);
+  for (const script of mongoScripts(a)) {
+    const sibling = /getSiblingDB\(\s*["'`]([^"'`]{1,200})["'`]/.exec(script);
+    if (sibling?.[1]) names.push(sibling[1]);
+    const use = /(?:^|[\s;])use\s+([\w.-]{1,200})/.exec(script);
+    if (use?.[1]) names.push(use[1]);
+  }
+  return nonEmpty(names);
+}
+
+// Patterns are anchored on fixed method names with bounded whitespace, so they stay linear.
+const MONGO_DROP_DATABASE = /\.dropDatabase\s{0,20}\(/;
+const MONGO_DROP_COLLECTION = /\.drop\s{0,20}\(\s{0,20}\)|\.dropCollection\s{0,20}\(/;
+const MONGO_DELETE_ALL = /\.(?:deleteMany|remove)\s{0,20}\(\s{0,20}(?:\{\s{0,20}\}\s{0,20})?\)/;
+
+function mongoMatches(pattern: RegExp): (a: Args) => boolean {
+  return (a) => mongoScripts(a).some((s) => pattern.test(s));
+}
+
+const REDIS_VALUE_FLAGS = new Set(['-h', '-p', '-s', '-a', '-u', '-r', '-i', '-n', '-d', '-D', '--user', '--pass',
+  '--askpass', '--cacert', '--cacertdir', '--cert', '--key', '--tls-ciphers', '--tls-ciphersuites', '--sni',
+  '--pattern', '--quoted-pattern', '--count', '--eval', '--rdb', '--functions-rdb', '--memkeys-samples']);
+
+function redisFlushes(a: Args): boolean {
+  const command = operands(a.list, REDIS_VALUE_FLAGS)[0]?.toUpperCase();
+  if (command === 'FLUSHALL' || command === 'FLUSHDB') return true;
+  const stdin = a.command.stdin;
+  if (!stdin || command !== undefined) return false;
+  return stdin.split('\n').some((line) => {
+    const word = line.trim().split(/\s/, 1)[0]?.toUpperCase();
+    return word === 'FLUSHALL' || word === 'FLUSHDB';
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Framework tasks.
+
+/** The task names a command line runs, `rails db:drop db:create` → [`db:drop`, `db:create`]. */
+function hasTask(a: Args, tasks: readonly string[]): boolean {
+  return a.list.some((arg) => {
+    const lower = arg.toLowerCase();
+    // `db:drop:primary`, `db:reset:animals`: multi-database variants of the same task.
+    return tasks.some((task) => lower === task || lower.startsWith(task + ':'));
+  });
+}
+
+function isRailsInvocation(a: Args): boolean {
+  if (a.program === 'rails' || a.program === 'rake') return true;
+  // `bin/spring rails …` (`bundle exec` is peeled by the expander)
+  return a.list.some((arg) => { const b = basename(arg); return b === 'rails' || b === 'rake'; });
+}
+
+/** The Django management subcommand: `python manage.py flush`, `django-admin flush`, `python -m django flush`. */
+function djangoCommand(a: Args): readonly string[] {
+  const list = a.list;
+  let from = -1;
+  if (a.program === 'django-admin' || a.program === 'django-admin.py' || a.program === 'manage.py') from = 0;
+  else {
+    const manage = list.findIndex((arg) => basename(arg) === 'manage.py');
+    if (manage >= 0) from = manage + 1;
+    else {
+      const m = list.indexOf('-m');
+      if (m >= 0 && list[m + 1] === 'django') from = m + 2;
+    }
+  }
+  if (from < 0) return [];
+  return list.slice(from).filter((arg) => !arg.startsWith('-'));
+}
+
+/** The artisan command: `php artisan migrate:fresh`, `./artisan db:wipe`, `sail artisan migrate:fresh`. */
+function artisanCommand(a: Args): string | undefined {
+  if (a.program === 'artisan') return a.positionals[0]?.toLowerCase();
+  const at = a.list.findIndex((arg) => basename(arg) === 'artisan');
+  if (at < 0) return undefined;
+  return a.list.slice(at + 1).find((arg) => !arg.startsWith('-'))?.toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const DROP_DB_HINT = 'Take a backup (pg_dump / mysqldump) first and drop it yourself after checking which server and database the connection points at';
+
+export const sqlRules: readonly Rule[] = [
+  {
+    id: 'sql.drop-database',
+    programs: SQL_PROGRAMS,
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops a whole database or schema and every table in it',
+    hint: DROP_DB_HINT,
+    match: sqlMatches(['drop-database', 'drop-schema']),
+    targets: sqlTargets(['drop-database', 'drop-schema']),
+    examples: {
+      match: [
+        'psql -h db.internal -U postgres -c "DROP DATABASE rentals_prod"',
+        'mysql -u root -e "drop database if exists shop;"',
+        'psql --command="DROP SCHEMA public CASCADE" postgres://app@db/app',
+        "clickhouse-client --query 'DROP DATABASE analytics'",
+        'cqlsh cassandra.prod -e "DROP KEYSPACE events"',
+        'echo "DROP DATABASE app;" | psql -h localhost',
+      ],
+      noMatch: [
+        'psql -c "SELECT datname FROM pg_database"',
+        'psql -c "\\l"',
+        "psql -c \"SELECT 'DROP DATABASE x'\"",
+        'psql -c "/* DROP DATABASE x */ SELECT 1"',
+        'mysql -e "SHOW DATABASES"',
+      ],
+    },
+  },
+  {
+    id: 'sql.drop-table',
+    programs: SQL_PROGRAMS,
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops a table and all of its rows',
+    hint: 'Dump the table first (pg_dump -t / mysqldump db table) or rename it and drop it later once nothing misses it',
+    match: sqlMatches(['drop-table']),
+    targets: sqlTargets(['drop-table']),
+    examples: {
+      match: [
+        'psql -d app -c "DROP TABLE users"',
+        'sqlite3 app.db "DROP TABLE IF EXISTS sessions;"',
+        'mysql shop -e "SELECT 1; DROP TABLE orders"',
+        'duckdb warehouse.duckdb -c "drop table events"',
+        "clickhouse client -q 'DROP TABLE logs.requests'",
+        'turso db shell rentals-prod "DROP TABLE bookings"',
+      ],
+      noMatch: [
+        'psql -c "\\dt"',
+        'sqlite3 app.db ".tables"',
+        'psql -c "DROP TEMPORARY TABLE scratch"',
+        'psql -c "CREATE TABLE users (id int)"',
+        "mysql -e \"INSERT INTO notes VALUES ('DROP TABLE users')\"",
+      ],
+    },
+  },
+  {
+    id: 'sql.truncate',
+    programs: SQL_PROGRAMS,
+    category: 'sql',
+    severity: 'high',
+    summary: 'Empties a table with TRUNCATE, which cannot be narrowed or undone',
+    hint: 'Copy the rows out first (CREATE TABLE … AS SELECT, or a dump) and run it inside a transaction where the database supports it',
+    match: sqlMatches(['truncate']),
+    targets: sqlTargets(['truncate']),
+    examples: {
+      match: [
+        'psql -c "TRUNCATE users CASCADE"',
+        'mysql -e "truncate table audit_log"',
+        'cqlsh -e "TRUNCATE events.clicks"',
+      ],
+      noMatch: [
+        'psql -c "SELECT count(*) FROM users"',
+        'psql -c "COMMENT ON TABLE users IS \'truncate nightly\'"',
+      ],
+    },
+  },
+  {
+    id: 'sql.delete-without-where',
+    programs: SQL_PROGRAMS,
+    category: 'sql',
+    severity: 'high',
+    summary: 'Deletes every row of a table (DELETE with no narrowing WHERE)',
+    hint: 'Add a WHERE clause that selects only the rows meant, run the same condition as a SELECT count(*) first, and wrap it in BEGIN … ROLLBACK to check',
+    match: sqlMatches(['delete-without-where']),
+    targets: sqlTargets(['delete-without-where']),
+    examples: {
+      match: [
+        'psql -c "DELETE FROM users"',
+        'psql -c "delete from users where 1=1"',
+        'mysql -e "DELETE FROM sessions WHERE true"',
+        'sqlite3 app.db "DELETE FROM jobs WHERE 1;"',
+        'psql -c "DELETE FROM users WHERE id = 4 OR 1 = 1"',
+        "clickhouse-client --query 'ALTER TABLE hits DELETE WHERE 1'",
+      ],
+      noMatch: [
+        'psql -c "DELETE FROM users WHERE id = 42"',
+        'mysql -e "DELETE FROM sessions WHERE expires_at < NOW()"',
+        'psql -c "EXPLAIN DELETE FROM users"',
+        'psql -c "SELECT * FROM users"',
+      ],
+    },
+  },
+  {
+    id: 'sql.update-without-where',
+    programs: SQL_PROGRAMS,
+    category: 'sql',
+    severity: 'high',
+    summary: 'Overwrites a column in every row of a table (UPDATE with no narrowing WHERE)',
+    hint: 'Add a WHERE clause that selects only the rows meant, check it with SELECT count(*) first, and wrap it in BEGIN … ROLLBACK to check',
+    match: sqlMatches(['update-without-where']),
+    targets: sqlTargets(['update-without-where']),
+    examples: {
+      match: [
+        "psql -c \"UPDATE users SET email = 'x@example.com'\"",
+        'mysql -e "update accounts set balance = 0 where 1=1"',
+      ],
+      noMatch: [
+        "psql -c \"UPDATE users SET email = 'x@example.com' WHERE id = 7\"",
+        'psql -c "INSERT INTO t VALUES (1) ON CONFLICT (id) DO UPDATE SET n = 2"',
+      ],
+    },
+  },
+  {
+    id: 'sql.alter-drop',
+    programs: SQL_PROGRAMS,
+    category: 'sql',
+    severity: 'high',
+    summary: 'Drops a column or partition from a table, and the data stored in it',
+    hint: 'Back up the table first and stop writing to the column before dropping it in a later migration',
+    match: sqlMatches(['alter-drop']),
+    targets: sqlTargets(['alter-drop']),
+    examples: {
+      match: [
+        'psql -c "ALTER TABLE users DROP COLUMN email"',
+        'mysql -e "ALTER TABLE orders DROP legacy_total"',
+        "clickhouse-client -q \"ALTER TABLE hits DROP PARTITION '2024-01'\"",
+      ],
+      noMatch: [
+        'psql -c "ALTER TABLE users DROP CONSTRAINT users_email_key"',
+        'psql -c "ALTER TABLE users ALTER COLUMN email DROP NOT NULL"',
+        'psql -c "ALTER TABLE users ADD COLUMN nickname text"',
+      ],
+    },
+  },
+  {
+    id: 'mongo.drop-database',
+    programs: ['mongosh', 'mongo'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops a whole MongoDB database',
+    hint: 'Run mongodump first and drop it yourself after checking which cluster the connection string points at',
+    match: mongoMatches(MONGO_DROP_DATABASE),
+    targets: mongoTargets,
+    examples: {
+      match: [
+        'mongosh "mongodb+srv://cluster0.example.net/shop" --eval "db.dropDatabase()"',
+        "mongo app --eval 'db.getSiblingDB(\"prod\").dropDatabase()'",
+      ],
+      noMatch: [
+        'mongosh shop --eval "db.stats()"',
+        'mongosh --eval "show dbs"',
+      ],
+    },
+  },
+  {
+    id: 'mongo.drop-collection',
+    programs: ['mongosh', 'mongo'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops a MongoDB collection and every document in it',
+    hint: 'Run mongodump --collection first, or rename the collection and drop it later',
+    match: mongoMatches(MONGO_DROP_COLLECTION),
+    targets: mongoTargets,
+    examples: {
+      match: [
+        'mongosh shop --eval "db.orders.drop()"',
+        "mongosh mongodb://db.internal/app --eval 'db.getCollection(\"users\").drop()'",
+      ],
+      noMatch: [
+        'mongosh shop --eval "db.orders.dropIndexes()"',
+        'mongosh shop --eval "db.orders.find().limit(5)"',
+      ],
+    },
+  },
+  {
+    id: 'mongo.delete-all',
+    programs: ['mongosh', 'mongo'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Deletes every document in a MongoDB collection (empty filter)',
+    hint: 'Give deleteMany a filter that selects only the documents meant, and count them with countDocuments first',
+    match: mongoMatches(MONGO_DELETE_ALL),
+    targets: mongoTargets,
+    examples: {
+      match: [
+        'mongosh shop --eval "db.carts.deleteMany({})"',
+        "mongo app --eval 'db.sessions.remove({})'",
+      ],
+      noMatch: [
+        'mongosh shop --eval "db.carts.deleteMany({ userId: 42 })"',
+        'mongosh shop --eval "db.carts.countDocuments({})"',
+      ],
+    },
+  },
+  {
+    id: 'redis.flush',
+    programs: ['redis-cli', 'valkey-cli', 'keydb-cli'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Deletes every key in the Redis database (FLUSHALL / FLUSHDB)',
+    hint: 'Delete only the keys meant (SCAN with a pattern, then UNLINK) and check which host -h / -u points at',
+    match: redisFlushes,
+    targets: (a) => nonEmpty([...flagValues(a.list, ['-h', '-u'])]),
+    examples: {
+      match: [
+        'redis-cli FLUSHALL',
+        'redis-cli -h cache.prod.internal -p 6379 flushdb',
+        'redis-cli -u redis://default:pw@redis.example.com:6379 FLUSHALL ASYNC',
+        'echo FLUSHALL | redis-cli -n 2',
+      ],
+      noMatch: [
+        'redis-cli -h cache.internal INFO keyspace',
+        'redis-cli GET flushall',
+        'redis-cli DEL session:42',
+      ],
+    },
+  },
+  {
+    id: 'postgres.dropdb',
+    programs: ['dropdb'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops a PostgreSQL database',
+    hint: DROP_DB_HINT,
+    match: () => true,
+    targets: (a) => nonEmpty([
+      ...flagValues(a.list, ['-h', '--host', '--maintenance-db']),
+      ...operands(a.list, new Set(['-h', '--host', '-p', '--port', '-U', '--username', '--maintenance-db'])),
+    ]),
+    examples: {
+      match: ['dropdb rentals-prod', 'dropdb -h db.internal -U postgres --if-exists app_staging', 'sudo -u postgres dropdb shop'],
+      noMatch: ['createdb rentals-dev', 'pg_dump rentals-prod > backup.sql'],
+    },
+  },
+  {
+    id: 'postgres.dropuser',
+    programs: ['dropuser'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Drops a PostgreSQL role, cutting off whatever logs in with it',
+    hint: 'Revoke LOGIN first (ALTER ROLE … NOLOGIN) and drop the role once nothing depends on it',
+    match: () => true,
+    targets: (a) => nonEmpty([
+      ...flagValues(a.list, ['-h', '--host']),
+      ...operands(a.list, new Set(['-h', '--host', '-p', '--port', '-U', '--username'])),
+    ]),
+    examples: {
+      match: ['dropuser app_readonly', 'dropuser -h db.prod.internal -U postgres --if-exists reporter'],
+      noMatch: ['createuser app_readonly', 'psql -c "\\du"'],
+    },
+  },
+  {
+    id: 'mysql.mysqladmin-drop',
+    programs: ['mysqladmin', 'mariadb-admin'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops a MySQL database',
+    hint: DROP_DB_HINT,
+    match: (a) => a.positionals.some((p) => p.toLowerCase() === 'drop'),
+    targets: (a) => nonEmpty([...flagValues(a.list, ['-h', '--host']), ...a.after('drop')]),
+    examples: {
+      match: ['mysqladmin -u root -p drop shop_prod', 'mysqladmin -f -h db.internal drop analytics'],
+      noMatch: ['mysqladmin -u root create shop_dev', 'mysqladmin status'],
+    },
+  },
+  {
+    id: 'postgres.pg-restore-clean',
+    programs: ['pg_restore'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops the existing database objects before restoring a dump over them',
+    hint: 'Restore into a new, empty database first and switch over once it checks out',
+    // `-c` may be bundled (`-cC`), but `-Fc` is the custom format and `-dclean` a database name.
+    match: (a) => a.list.some((arg) => arg === '-c' || arg === '--clean' ||
+      (/^-[A-Za-z]{2,6}$/.test(arg) && arg.includes('c') && !/^-[dfFhIjLnNpPsStTUW]/.test(arg))),
+    targets: (a) => nonEmpty(flagValues(a.list, ['-d', '--dbname', '-h', '--host'])),
+    examples: {
+      match: ['pg_restore --clean -d rentals_prod backup.dump', 'pg_restore -c --if-exists -h db.internal -d app app.dump', 'pg_restore -cC -d postgres dump.tar'],
+      noMatch: ['pg_restore -d rentals_dev backup.dump', 'pg_restore --list backup.dump', 'pg_restore -Fc -d app app.dump', 'pg_dump -Fc app > app.dump'],
+    },
+  },
+  {
+    id: 'rails.db-drop',
+    programs: ['rails', 'rake', 'spring'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops the Rails application database (db:drop, db:reset, db:purge)',
+    hint: 'Back up the database first and check RAILS_ENV / DATABASE_URL; on a shared database migrate instead of resetting',
+    match: (a) => isRailsInvocation(a) && hasTask(a, ['db:drop', 'db:reset', 'db:purge', 'db:migrate:reset']),
+    examples: {
+      match: ['rails db:drop', 'bin/rails db:reset', 'RAILS_ENV=production rake db:drop db:create', 'bundle exec rails db:drop:primary'],
+      noMatch: ['rails db:migrate', 'rails db:create', 'rake db:seed', 'rails db:rollback'],
+    },
+  },
+  {
+    id: 'rails.db-schema-load',
+    programs: ['rails', 'rake', 'spring'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Recreates or empties every table of the Rails database (schema:load, truncate_all, seed:replant)',
+    hint: 'Run db:migrate on databases that hold data; load the schema only into a fresh database',
+    match: (a) => isRailsInvocation(a) && hasTask(a, ['db:schema:load', 'db:structure:load', 'db:truncate_all', 'db:seed:replant']),
+    examples: {
+      match: ['rails db:schema:load', 'bundle exec rake db:truncate_all', 'bin/rails db:seed:replant', 'spring rails db:structure:load'],
+      noMatch: ['rails db:schema:dump', 'rails db:migrate:status', 'rails db:seed'],
+    },
+  },
+  {
+    id: 'prisma.migrate-reset',
+    programs: ['prisma'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops the database Prisma points at and reapplies every migration',
+    hint: 'Check DATABASE_URL first; on a database that holds data use prisma migrate deploy instead',
+    match: (a) => a.sub('migrate', 'reset'),
+    examples: {
+      match: ['prisma migrate reset', 'npx prisma migrate reset --force', 'pnpm prisma migrate reset --skip-seed'],
+      noMatch: ['prisma migrate deploy', 'prisma migrate dev --name init', 'prisma migrate status'],
+    },
+  },
+  {
+    id: 'prisma.db-push-force-reset',
+    programs: ['prisma'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Resets the database Prisma points at before pushing the schema, deleting all data',
+    hint: 'Check DATABASE_URL first and use prisma migrate for databases that hold data',
+    match: (a) => a.sub('db', 'push') && a.has('--force-reset'),
+    examples: {
+      match: ['prisma db push --force-reset', 'npx prisma db push --force-reset --skip-generate'],
+      noMatch: ['prisma db push', 'prisma db pull', 'prisma db seed'],
+    },
+  },
+  {
+    id: 'prisma.db-push-accept-data-loss',
+    programs: ['prisma'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Pushes a schema change that Prisma warned will drop columns or tables with data',
+    hint: 'Write a migration (prisma migrate dev --create-only), read the SQL, and back up the affected tables',
+    match: (a) => a.sub('db', 'push') && a.has('--accept-data-loss'),
+    examples: {
+      match: ['prisma db push --accept-data-loss', 'npx prisma db push --schema prisma/schema.prisma --accept-data-loss'],
+      noMatch: ['prisma db push', 'prisma migrate dev'],
+    },
+  },
+  {
+    id: 'django.flush',
+    programs: ['python', 'python3', 'py', 'manage.py', 'django-admin', 'django-admin.py'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Deletes all data from every table of the Django database (flush / reset_db)',
+    hint: 'Check DJANGO_SETTINGS_MODULE / DATABASE_URL first and run dumpdata before flushing',
+    match: (a) => {
+      const sub = djangoCommand(a)[0];
+      return sub === 'flush' || sub === 'reset_db';
+    },
+    examples: {
+      match: ['python manage.py flush --noinput', './manage.py flush', 'django-admin flush --settings=app.settings.prod', 'python3 manage.py reset_db', 'uv run python manage.py flush'],
+      noMatch: ['python manage.py migrate', 'python manage.py sqlflush', 'python manage.py showmigrations'],
+    },
+  },
+  {
+    id: 'django.migrate-zero',
+    programs: ['python', 'python3', 'py', 'manage.py', 'django-admin', 'django-admin.py'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Unapplies every migration of a Django app, dropping its tables',
+    hint: 'Back up the app\'s tables (dumpdata app) first and roll back one migration at a time',
+    match: (a) => {
+      const cmd = djangoCommand(a);
+      return cmd[0] === 'migrate' && cmd[2] === 'zero';
+    },
+    examples: {
+      match: ['python manage.py migrate billing zero', './manage.py migrate --noinput orders zero'],
+      noMatch: ['python manage.py migrate billing 0003', 'python manage.py migrate'],
+    },
+  },
+  {
+    id: 'laravel.migrate-fresh',
+    programs: ['php', 'artisan', 'sail'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops every table of the Laravel database (migrate:fresh, migrate:reset, migrate:refresh, db:wipe)',
+    hint: 'Check DB_DATABASE / APP_ENV first; on a database that holds data run php artisan migrate instead',
+    match: (a) => {
+      const cmd = artisanCommand(a);
+      return cmd === 'migrate:fresh' || cmd === 'migrate:reset' || cmd === 'migrate:refresh' || cmd === 'db:wipe';
+    },
+    examples: {
+      match: ['php artisan migrate:fresh --seed', 'php artisan db:wipe --force', './artisan migrate:reset', 'sail artisan migrate:refresh'],
+      noMatch: ['php artisan migrate', 'php artisan migrate:status', 'php artisan db:seed'],
+    },
+  },
+  {
+    id: 'knex.rollback-all',
+    programs: ['knex'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Rolls back every knex migration, dropping the tables they created',
+    hint: 'Back up the database first and roll back one batch at a time (knex migrate:rollback without --all)',
+    match: (a) => a.positionals[0] === 'migrate:rollback' && a.has('--all'),
+    examples: {
+      match: ['knex migrate:rollback --all', 'npx knex migrate:rollback --all --env production'],
+      noMatch: ['knex migrate:rollback', 'knex migrate:latest'],
+    },
+  },
+  {
+    id: 'sequelize.db-drop',
+    programs: ['sequelize', 'sequelize-cli'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops the Sequelize database or undoes every migration',
+    hint: 'Back up the database first and check NODE_ENV / --env before dropping',
+    match: (a) => a.positionals[0] === 'db:drop' || a.positionals[0] === 'db:migrate:undo:all',
+    examples: {
+      match: ['sequelize db:drop', 'npx sequelize-cli db:migrate:undo:all --env production'],
+      noMatch: ['sequelize db:migrate', 'sequelize db:create'],
+    },
+  },
+  {
+    id: 'ecto.drop',
+    programs: ['mix'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops the Ecto repository database (ecto.drop, ecto.reset, ecto.rollback --all)',
+    hint: 'Back up the database first and check MIX_ENV before dropping',
+    match: (a) => {
+      const task = a.positionals[0];
+      return task === 'ecto.drop' || task === 'ecto.reset' || (task === 'ecto.rollback' && a.has('--all'));
+    },
+    examples: {
+      match: ['mix ecto.drop', 'MIX_ENV=prod mix ecto.reset', 'mix ecto.rollback --all'],
+      noMatch: ['mix ecto.migrate', 'mix ecto.rollback --step 1', 'mix ecto.create'],
+    },
+  },
+  {
+    id: 'typeorm.schema-drop',
+    programs: ['typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops every table in the TypeORM data source',
+    hint: 'Back up the database first and check which data source -d points at',
+    match: (a) => a.positionals[0] === 'schema:drop',
+    targets: (a) => nonEmpty(flagValues(a.list, ['-d', '--dataSource'])),
+    examples: {
+      match: ['typeorm schema:drop -d src/data-source.ts', 'npx typeorm-ts-node-commonjs schema:drop --dataSource ./prod-source.ts'],
+      noMatch: ['typeorm schema:log -d src/data-source.ts', 'typeorm migration:run -d src/data-source.ts'],
+    },
+  },
+  {
+    id: 'alembic.downgrade-base',
+    programs: ['alembic'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Unapplies every Alembic migration, dropping the tables they created',
+    hint: 'Back up the database first and downgrade one revision at a time (alembic downgrade -1)',
+    match: (a) => a.sub('downgrade', 'base'),
+    examples: {
+      match: ['alembic downgrade base', 'alembic -c alembic.ini downgrade base'],
+      noMatch: ['alembic downgrade -1', 'alembic upgrade head'],
+    },
+  },
+];

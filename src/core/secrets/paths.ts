@@ -1,0 +1,95 @@
+// Which file paths hold credentials. Globs are minimatch patterns matched with `dot: true` against a
+// path normalised so that the home directory reads `~/` and Windows separators read `/`.
+// Home-directory files are written `**/.aws/credentials` rather than `~/.aws/credentials` so that
+// they also match when the agent's cwd is home and the path is relative (`cat .aws/credentials`).
+import { minimatch } from 'minimatch';
+
+export const DEFAULT_SECRET_GLOBS: readonly string[] = [
+  // dotenv files
+  '**/.env', '**/.env.*', '**/*.env', '**/.envrc', '**/.secrets', '**/.secrets.*',
+  // private keys and keystores
+  '**/id_rsa', '**/id_dsa', '**/id_ecdsa', '**/id_ed25519', '**/id_ecdsa_sk', '**/id_ed25519_sk',
+  '**/.ssh/*', '**/*.pem', '**/*.key', '**/*.p12', '**/*.pfx', '**/*.p8', '**/*.ppk', '**/*.jks',
+  '**/*.keystore', '**/.gnupg/private-keys-v1.d/**', '**/.gnupg/secring.gpg',
+  // package-registry and tool credentials
+  '**/.npmrc', '**/.yarnrc.yml', '**/.pypirc', '**/.netrc', '**/_netrc', '**/.pgpass', '**/.my.cnf',
+  '**/.git-credentials', '**/.docker/config.json', '**/.dockercfg', '**/.cargo/credentials',
+  '**/.cargo/credentials.toml', '**/.gem/credentials', '**/.m2/settings.xml', '**/.gradle/gradle.properties',
+  '**/.composer/auth.json', '**/.config/composer/auth.json', '**/.vault-token', '**/.boto', '**/.s3cfg',
+  // cloud CLIs
+  '**/.aws/credentials', '**/.aws/config', '**/.aws/sso/cache/**', '**/.aws/cli/cache/**',
+  '**/.config/gcloud/application_default_credentials.json', '**/.config/gcloud/credentials.db',
+  '**/.config/gcloud/access_tokens.db', '**/.config/gcloud/legacy_credentials/**', '**/.azure/**',
+  '**/.kube/config', '**/kubeconfig', '**/kubeconfig*', '**/*.kubeconfig',
+  // platform CLIs
+  '**/.railway/config*.json', '**/.fly/config.yml', '**/.vercel/auth.json', '**/com.vercel.cli/auth.json',
+  '**/.supabase/access-token', '**/.config/doctl/config.yaml', '**/.config/gh/hosts.yml', '**/.config/hub',
+  '**/.netlify/config.json', '**/.wrangler/config/default.toml', '**/.terraform.d/credentials.tfrc.json',
+  // infrastructure state and variables
+  '**/*.tfstate', '**/*.tfstate.backup', '**/*.tfvars', '**/*.tfvars.json',
+  // service accounts and secret bundles
+  '**/*service-account*.json', '**/*service_account*.json', '**/*-sa.json', '**/*-sa-key.json',
+  '**/secrets.yml', '**/secrets.yaml', '**/secrets.json', '**/credentials.json', '**/credentials.yml',
+  '**/.htpasswd',
+  // shell and client histories (commands with inline passwords and tokens)
+  '**/.bash_history', '**/.zsh_history', '**/.sh_history', '**/.histfile', '**/.psql_history',
+  '**/.mysql_history', '**/.rediscli_history', '**/.local/share/fish/fish_history',
+  // another process's environment; system and container secrets
+  '/proc/*/environ', '/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/ssl/private/**',
+  '/run/secrets/**', '/var/run/secrets/**',
+];
+
+/** Look-alikes that are meant to be read: templates, public keys and certificates. */
+export const DEFAULT_SECRET_ALLOW_GLOBS: readonly string[] = [
+  '**/.env.example', '**/.env.*.example', '**/*.env.example', '**/.env.sample', '**/.env.*.sample',
+  '**/.env.template', '**/.env.*.template', '**/.env.dist', '**/.env.defaults', '**/.env.schema',
+  '**/.env.vault', '**/*.tfvars.example', '**/*.example.tfvars',
+  '**/.ssh/*.pub', '**/.ssh/known_hosts', '**/.ssh/known_hosts.old', '**/.ssh/config', '**/.ssh/authorized_keys',
+  '**/.ssh/authorized_keys2', '**/.ssh/environment',
+  '**/cert.pem', '**/chain.pem', '**/fullchain.pem', '**/cacert.pem', '**/ca.pem', '**/ca-bundle.pem',
+  '**/*.pub',
+];
+
+const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
+
+/** `$HOME/x`, `${HOME}/x`, `/home/u/x`, `/Users/u/x`, `/root/x`, `C:\Users\u\x` → `~/x`; `./a` → `a`. */
+export function normaliseSecretPath(path: string): string {
+  let p = path.trim().replace(/\\/g, '/');
+  p = p.replace(/^[A-Za-z]:\/Users\/[^/]+(?=\/|$)/, '~');
+  p = p.replace(/^\$\{HOME\}(?=\/|$)/, '~').replace(/^\$HOME(?=\/|$)/, '~');
+  p = p.replace(/^\/(?:home|Users)\/[^/]+(?=\/|$)/, '~').replace(/^\/root(?=\/|$)/, '~');
+  p = p.replace(/\/{2,}/g, '/');
+  while (p.startsWith('./')) p = p.slice(2);
+  p = p.replace(/\/\.(?=\/|$)/g, '');
+  if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
+  return p;
+}
+
+function matchesAny(path: string, globs: readonly string[]): boolean {
+  return globs.some((glob) => minimatch(path, glob.startsWith('~/') || glob.startsWith('/') || glob.startsWith('**') ? glob : '**/' + glob, OPTIONS));
+}
+
+/**
+ * True when the path is a credential file: it matches a default or extra glob and no allow glob.
+ * Relative patterns in `extraGlobs`/`allowGlobs` match at any depth (`.env.ci` ≡ `**​/.env.ci`).
+ */
+export function isProtectedPath(path: string, extraGlobs: readonly string[] = [], allowGlobs: readonly string[] = []): boolean {
+  if (path === '' || path === '-') return false;
+  // A glob the shell expands (`.env*`) reads what its literal part names: test that part.
+  const p = normaliseSecretPath(/[*?]/.test(path) ? path.replace(/\*/g, '').replace(/\?/g, 'x') : path);
+  if (!matchesAny(p, DEFAULT_SECRET_GLOBS) && !matchesAny(p, extraGlobs)) return false;
+  return !matchesAny(p, DEFAULT_SECRET_ALLOW_GLOBS) && !matchesAny(p, allowGlobs);
+}
+
+// Directories that are nothing but credentials: archiving or copying them whole exposes them.
+const SECRET_DIRS = new Set([
+  '~/.ssh', '~/.aws', '~/.gnupg', '~/.kube', '~/.azure', '~/.docker', '~/.config/gcloud', '~/.password-store',
+  '~/.config/gh', '~/.railway', '~/.fly', '~/.supabase', '~/.terraform.d',
+]);
+
+/** True for a directory such as `~/.ssh` or `~/.aws` whose contents are credentials. */
+export function isSecretDirectory(path: string): boolean {
+  const p = normaliseSecretPath(path);
+  if (SECRET_DIRS.has(p)) return true;
+  return /(?:^|\/)\.(?:ssh|aws|gnupg|kube|azure)$/.test(p);
+}

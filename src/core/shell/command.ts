@@ -1,0 +1,47 @@
+// What the expander hands the rules: one simple command, with the words already unquoted and
+// resolved as far as the line itself allows.
+
+export interface Word {
+  /** The value after quote removal and line-local variable substitution. */
+  readonly value: string;
+  /** True when part of the value is only known at run time ($VAR from outside the line, $(…)). */
+  readonly dynamic: boolean;
+  /** UTF-16 offsets into the top-level line. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SimpleCommand {
+  /** argv[0] is the program as written (after wrappers were peeled off). */
+  readonly argv: readonly Word[];
+  /** Basename of argv[0], lower-cased, `.exe` and interpreter version suffixes removed. */
+  readonly program: string;
+  /** `VAR=value` prefixes of this command (and of `env VAR=value`). */
+  readonly assignments: ReadonlyMap<string, string>;
+  /** Text the command reads on stdin when the line shows it: heredoc, here-string, `echo … |`. */
+  readonly stdin?: string;
+  /** True when stdin comes from something the line does not show (`curl … | sh`). */
+  readonly stdinUnknown?: boolean;
+  /** Redirection targets written by this command (`> file`). */
+  readonly writes: readonly string[];
+  /** The span a human should see highlighted, in the top-level line. */
+  readonly span: readonly [number, number];
+  /** How the command was reached: `sudo`, `bash -c`, `ssh prod-db`, `python -c (os.system)`… */
+  readonly via: readonly string[];
+  /** The host, pod or container a remote runner runs this command on (`ssh prod-db '…'`). */
+  readonly target?: string;
+  /** The command this one runs inside (wrapper, shell payload, remote host), if any. */
+  readonly parent?: SimpleCommand;
+}
+
+/** Normalises a program word to the name rules use: `/usr/bin/Python3.11.exe` → `python3`. */
+export function programName(word: string): string {
+  const base = word.slice(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1).toLowerCase();
+  // `aws-cdk@2.100` as npx names it: the package, not the version.
+  const unversioned = base.replace(/(.)@[^@]*$/, '$1');
+  const noExe = unversioned.endsWith('.exe') ? unversioned.slice(0, -4) : unversioned;
+  const versioned = /^(python|pip|ruby|perl|node|php|psql|pg_restore|mysql)(\d[\d.]*)?$/.exec(noExe);
+  if (!versioned) return noExe;
+  const [, name, version] = versioned;
+  return name === 'python' && version?.startsWith('3') ? 'python3' : (name ?? noExe);
+}

@@ -1,0 +1,343 @@
+// Expands one command line into every simple command it would run: through operators, pipes,
+// subshells, substitutions, wrappers, shell payloads, remote runners and interpreter one-liners,
+// recursively with a depth limit. What it cannot read it reports as a problem, never as "safe".
+import { programName, type SimpleCommand, type Word } from './command';
+import type { Derived } from './derived';
+import { roughCommands } from './fallback';
+import type { ShellParser, SyntaxNode } from './parser';
+import { payloads } from './payloads';
+import { isDecoder, staticOutput } from './producers';
+import { wordValue, type WordScope } from './words';
+import { unwrap } from './wrappers';
+
+export type ProblemKind =
+  | 'parse-error' | 'too-long' | 'too-deep' | 'dynamic-program' | 'dynamic-exec' | 'hidden-script' | 'control-characters';
+
+export interface Problem {
+  readonly kind: ProblemKind;
+  readonly span: readonly [number, number];
+  readonly detail: string;
+}
+
+export interface Expansion {
+  readonly commands: readonly SimpleCommand[];
+  readonly problems: readonly Problem[];
+  /** Variables the line assigns at top level (`export AWS_PROFILE=prod; …`), in effect for later commands. */
+  readonly assigned: ReadonlyMap<string, string>;
+}
+
+export interface ExpandLimits {
+  /** Nesting of payloads (`bash -c "ssh h 'sudo sh -c …'"`). */
+  readonly payloadDepth: number;
+  /** Nesting of syntax (`$($($(…)))`). */
+  readonly syntaxDepth: number;
+  /** Longest text handed to tree-sitter; longer lines are tokenized roughly. */
+  readonly parseLength: number;
+}
+
+export const DEFAULT_LIMITS: ExpandLimits = { payloadDepth: 8, syntaxDepth: 120, parseLength: 64 * 1024 };
+
+interface Frame {
+  readonly vars: Map<string, string>;
+  /** Remote host, pod or container the commands of this text run on. */
+  readonly target?: string;
+  readonly depth: number;
+  readonly via: readonly string[];
+  readonly parent?: SimpleCommand;
+  /** Offset of this text in the top-level line, when it stands there verbatim. */
+  readonly shift: number;
+  /** The span everything gets when the text does not stand verbatim in the line (decoded, joined). */
+  readonly fixed?: readonly [number, number];
+}
+
+interface Input {
+  readonly stdin?: string;
+  readonly stdinUnknown?: boolean;
+  readonly fromDecoder?: boolean;
+}
+
+/** Words that make a command with an unknown program name worth a human's look. */
+const SUSPICIOUS_ARGUMENT = /^-|^[/~]|^\$HOME|\b(delete|destroy|drop|rm|remove|purge|wipe|reset|prune|truncate|terminate|kill|flush)\b/i;
+
+export function expand(line: string, parser: ShellParser, limits: ExpandLimits = DEFAULT_LIMITS): Expansion {
+  return new Expander(line, parser, limits).run();
+}
+
+class Expander {
+  private readonly commands: SimpleCommand[] = [];
+  private readonly problems: Problem[] = [];
+
+  constructor(private readonly line: string, private readonly parser: ShellParser, private readonly limits: ExpandLimits) {}
+
+  run(): Expansion {
+    const vars = new Map<string, string>();
+    this.script(this.line, { vars, depth: 0, via: [], shift: 0 });
+    return { commands: this.commands, problems: this.problems, assigned: vars };
+  }
+
+  private script(text: string, frame: Frame): void {
+    if (text.length > this.limits.parseLength) {
+      this.problem('too-long', this.span(0, text.length, frame), `${text.length} characters: read by the rough tokenizer only`);
+      this.rough(text, frame);
+      return;
+    }
+    this.parser.parse(text, (root) => {
+      if (root.hasError) {
+        this.problem('parse-error', this.span(0, text.length, frame), 'the shell syntax is incomplete or invalid');
+        this.rough(text, frame);
+      }
+      this.walk(root, frame, {}, 0);
+    });
+  }
+
+  private rough(text: string, frame: Frame): void {
+    for (const raw of roughCommands(text)) {
+      const words = raw.map((w): Word => ({ value: w.value, dynamic: w.value.includes('$'), ...this.spanOf(w.start, w.end, frame) }));
+      this.emit(this.command(words, frame, new Map(), {}), frame);
+    }
+  }
+
+  /** Walks a statement; returns its static output when the line fully shows it. */
+  private walk(node: SyntaxNode, frame: Frame, input: Input, depth: number): string | undefined {
+    if (depth > this.limits.syntaxDepth) {
+      this.problem('too-deep', this.nodeSpan(node, frame), 'nested too deeply to read');
+      return undefined;
+    }
+    switch (node.type) {
+      case 'command':
+        return this.simple(node, frame, input, depth);
+      case 'pipeline':
+        return this.pipeline(node.namedChildren.filter(isNode), frame, input, depth);
+      case 'redirected_statement':
+        return this.redirected(node, frame, input, depth);
+      case 'variable_assignment':
+        this.assign(node, frame, depth);
+        return undefined;
+      case 'heredoc_body':
+      case 'comment':
+        this.substitutions(node, frame, depth);
+        return undefined;
+      default:
+        for (const child of node.namedChildren) if (child) this.walk(child, frame, input, depth + 1);
+        return undefined;
+    }
+  }
+
+  private pipeline(stages: readonly SyntaxNode[], frame: Frame, input: Input, depth: number): string | undefined {
+    let current = input;
+    let output: string | undefined;
+    stages.forEach((stage, i) => {
+      output = this.walk(stage, frame, current, depth + 1);
+      const decoder = stage.type === 'command' && this.isDecoderNode(stage, frame);
+      if (i < stages.length - 1) current = output !== undefined ? { stdin: output, fromDecoder: decoder } : { stdinUnknown: true, fromDecoder: decoder };
+    });
+    return output;
+  }
+
+  private redirected(node: SyntaxNode, frame: Frame, input: Input, depth: number): string | undefined {
+    const body = node.childForFieldName('body');
+    let stdin = input;
+    const writes: string[] = [];
+    const extraStages: SyntaxNode[] = [];
+    for (const redirect of node.childrenForFieldName('redirect')) {
+      if (!redirect) continue;
+      this.substitutions(redirect, frame, depth);
+      const got = this.redirectInput(redirect, frame, writes);
+      if (got) stdin = got;
+      if (redirect.type === 'heredoc_redirect') {
+        for (const child of redirect.namedChildren) {
+          if (!child) continue;
+          if (child.type === 'pipeline') extraStages.push(...child.namedChildren.filter(isNode));
+          else if (child.type === 'command' || child.type === 'list' || child.type === 'redirected_statement') extraStages.push(child);
+        }
+      }
+    }
+    if (!body) return undefined;
+    if (extraStages.length > 0) return this.pipeline([body, ...extraStages], frame, stdin, depth);
+    return this.walk(body, frame, stdin, depth + 1);
+  }
+
+  /** Stdin that a redirect supplies (heredoc, here-string, `< file`); records `> file` targets. */
+  private redirectInput(redirect: SyntaxNode, frame: Frame, writes: string[]): Input | undefined {
+    if (redirect.type === 'heredoc_redirect') {
+      const body = redirect.namedChildren.find((c) => c?.type === 'heredoc_body');
+      const text = body?.text ?? '';
+      const stripTabs = redirect.text.startsWith('<<-');
+      return { stdin: stripTabs ? text.replace(/^\t+/gm, '') : text };
+    }
+    if (redirect.type === 'herestring_redirect') {
+      const word = redirect.namedChildren.find(isNode);
+      return word ? { stdin: wordValue(word, this.scope(frame)).value + '\n' } : undefined;
+    }
+    if (redirect.type === 'file_redirect') {
+      const destination = redirect.childForFieldName('destination');
+      const target = destination ? wordValue(destination, this.scope(frame)).value : '';
+      if (/^\d*</.test(redirect.text) && !redirect.text.includes('<&')) return { stdinUnknown: true };
+      if (/^\d*>|^&>/.test(redirect.text)) writes.push(target);
+    }
+    return undefined;
+  }
+
+  private simple(node: SyntaxNode, frame: Frame, input: Input, depth: number): string | undefined {
+    const scope = this.scope(frame);
+    const assignments = new Map<string, string>();
+    const words: Word[] = [];
+    let stdin = input;
+    const writes: string[] = [];
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      this.substitutions(child, frame, depth);
+      if (child.type === 'variable_assignment') {
+        const name = child.childForFieldName('name')?.text;
+        const value = child.childForFieldName('value');
+        if (name) assignments.set(name, value ? wordValue(value, scope).value : '');
+      } else if (child.type === 'command_name') {
+        const word = child.namedChildren.find(isNode) ?? child;
+        words.push(...this.words(word, frame, scope));
+      } else if (child.type.endsWith('_redirect')) {
+        stdin = this.redirectInput(child, frame, writes) ?? stdin;
+      } else {
+        words.push(...this.words(child, frame, scope));
+      }
+    }
+    if (words.length === 0) return undefined;
+    const command = this.command(words, frame, assignments, stdin, writes, this.nodeSpan(node, frame));
+    this.emit(command, frame, stdin.fromDecoder);
+    return staticOutput({ program: command.program, args: words.slice(1).map((w) => w.value), dynamic: words.some((w) => w.dynamic), stdin: stdin.stdin });
+  }
+
+  private command(words: readonly Word[], frame: Frame, assignments: ReadonlyMap<string, string>, input: Input,
+    writes: readonly string[] = [], span?: readonly [number, number]): SimpleCommand {
+    const first = words[0];
+    const last = words[words.length - 1];
+    return {
+      argv: words,
+      program: programName(first?.value ?? ''),
+      assignments,
+      stdin: input.stdin,
+      stdinUnknown: input.stdinUnknown,
+      writes,
+      span: span ?? [first?.start ?? 0, last?.end ?? 0],
+      via: frame.via,
+      parent: frame.parent,
+      target: frame.target,
+    };
+  }
+
+  private emit(command: SimpleCommand, frame: Frame, fromDecoder = false): void {
+    this.commands.push(command);
+    const program = command.argv[0];
+    if (program?.dynamic && command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value))) {
+      this.problem('dynamic-program', command.span, `the program name ${program.value} is only known at run time`);
+    }
+    const derived: Derived[] = [...unwrap(command)];
+    const found = payloads(command);
+    derived.push(...found.derived);
+    for (const call of found.dynamicCalls) this.problem('dynamic-exec', command.span, `${command.program} runs a command it builds at run time (${call})`);
+    if (found.unseenScript && fromDecoder) this.problem('hidden-script', command.span, 'a shell runs decoded text the line does not show');
+    if (derived.length === 0) return;
+    if (frame.depth + 1 > this.limits.payloadDepth) {
+      this.problem('too-deep', command.span, 'commands nested in commands too deeply to read');
+      return;
+    }
+    for (const item of derived) {
+      const via = [...frame.via, item.via];
+      if (item.kind === 'argv') {
+        const child: Frame = { ...frame, depth: frame.depth + 1, via, parent: command, target: item.target };
+        this.emit(this.command(item.words, child, item.assignments ?? new Map(), { stdin: item.stdin, stdinUnknown: item.stdinUnknown }), child);
+      } else {
+        this.script(item.text, { vars: new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, ...this.placement(item.text, item.from) });
+      }
+    }
+  }
+
+  /** Where a payload's text stands in the top-level line, so spans still point at it. */
+  private placement(text: string, from: readonly Word[]): { shift: number; fixed?: readonly [number, number] } {
+    const first = from[0];
+    const last = from[from.length - 1];
+    if (!first || !last) return { shift: 0, fixed: [0, 0] };
+    const source = this.line.slice(first.start, last.end);
+    const at = text.length > 0 ? source.indexOf(text) : -1;
+    return at >= 0 ? { shift: first.start + at } : { shift: 0, fixed: [first.start, last.end] };
+  }
+
+  private assign(node: SyntaxNode, frame: Frame, depth: number): void {
+    this.substitutions(node, frame, depth);
+    const name = node.childForFieldName('name')?.text;
+    const value = node.childForFieldName('value');
+    if (name) frame.vars.set(name, value ? wordValue(value, this.scope(frame)).value : '');
+  }
+
+  /** Commands inside `$(…)`, backticks and `<(…)` run too. */
+  private substitutions(node: SyntaxNode, frame: Frame, depth: number): void {
+    if (depth > this.limits.syntaxDepth) {
+      this.problem('too-deep', this.nodeSpan(node, frame), 'nested too deeply to read');
+      return;
+    }
+    if (node.type === 'command_substitution' || node.type === 'process_substitution') {
+      for (const inner of node.namedChildren) if (inner) this.walk(inner, frame, {}, depth + 1);
+      return;
+    }
+    for (const child of node.namedChildren) {
+      if (child && child.namedChildCount > 0) this.substitutions(child, frame, depth + 1);
+    }
+  }
+
+  private scope(frame: Frame): WordScope {
+    return { vars: frame.vars, substitution: (node) => this.substitutionOutput(node, frame) };
+  }
+
+  /** The output of `$(echo rm)` or `$(echo cm0= | base64 -d)`, trailing newlines removed as bash does. */
+  private substitutionOutput(node: SyntaxNode, frame: Frame): string | undefined {
+    const inner = node.namedChildren.filter(isNode);
+    if (inner.length !== 1 || !inner[0]) return undefined;
+    const stages = inner[0].type === 'pipeline' ? inner[0].namedChildren.filter(isNode) : [inner[0]];
+    let stdin: string | undefined;
+    for (const stage of stages) {
+      if (stage.type !== 'command') return undefined;
+      const words = stage.namedChildren.filter(isNode).filter((c) => c.type !== 'variable_assignment')
+        .map((c) => wordValue(c.type === 'command_name' ? (c.namedChildren.find(isNode) ?? c) : c, { vars: frame.vars, substitution: () => undefined }));
+      const [program, ...args] = words;
+      if (!program) return undefined;
+      stdin = staticOutput({ program: programName(program.value), args: args.map((w) => w.value), dynamic: words.some((w) => w.dynamic), stdin });
+      if (stdin === undefined) return undefined;
+    }
+    return stdin?.replace(/\n+$/, '');
+  }
+
+  private isDecoderNode(node: SyntaxNode, frame: Frame): boolean {
+    const words = node.namedChildren.filter(isNode).map((c) => c.type === 'command_name' ? (c.namedChildren.find(isNode) ?? c) : c)
+      .map((c) => wordValue(c, { vars: frame.vars, substitution: () => undefined }).value);
+    return isDecoder(programName(words[0] ?? ''), words.slice(1));
+  }
+
+  /** A word node's value; an unquoted `$var` holding spaces splits into several words, as in bash. */
+  private words(node: SyntaxNode, frame: Frame, scope: WordScope): Word[] {
+    const { value, dynamic } = wordValue(node, scope);
+    const [start, end] = this.nodeSpan(node, frame);
+    const splits = !dynamic && (node.type === 'simple_expansion' || node.type === 'expansion' || node.type === 'command_substitution');
+    if (!splits || !/\s/.test(value)) return [{ value, dynamic, start, end }];
+    return value.split(/\s+/).filter(Boolean).map((part) => ({ value: part, dynamic, start, end }));
+  }
+
+  private nodeSpan(node: SyntaxNode, frame: Frame): [number, number] {
+    return this.span(node.startIndex, node.endIndex, frame);
+  }
+
+  private span(start: number, end: number, frame: Frame): [number, number] {
+    return frame.fixed ? [frame.fixed[0], frame.fixed[1]] : [start + frame.shift, end + frame.shift];
+  }
+
+  private spanOf(start: number, end: number, frame: Frame): { start: number; end: number } {
+    const [s, e] = this.span(start, end, frame);
+    return { start: s, end: e };
+  }
+
+  private problem(kind: ProblemKind, span: readonly [number, number], detail: string): void {
+    this.problems.push({ kind, span, detail });
+  }
+}
+
+function isNode(node: SyntaxNode | null): node is SyntaxNode {
+  return node !== null;
+}

@@ -1,0 +1,54 @@
+// A conservative tokenizer for lines tree-sitter cannot read (unterminated quotes, huge lines): it
+// splits on unquoted operators and whitespace so the rules still see every program and argument.
+// It never decides "safe" by itself; the classifier flags an unreadable line that looks dangerous.
+
+export interface RawWord {
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const OPERATORS = new Set([';', '&', '|', '(', ')', '\n', '`', '{', '}']);
+
+export function roughCommands(text: string): RawWord[][] {
+  const commands: RawWord[][] = [];
+  let words: RawWord[] = [];
+  let value = '';
+  let start = -1;
+  const endWord = (end: number): void => {
+    if (start >= 0) words.push({ value, start, end });
+    value = '';
+    start = -1;
+  };
+  const endCommand = (end: number): void => {
+    endWord(end);
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (ch === '\\' && i + 1 < text.length) {
+      if (start < 0) start = i;
+      value += text[++i] ?? '';
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      if (start < 0) start = i;
+      let j = i + 1;
+      while (j < text.length && text[j] !== ch) {
+        if (ch === '"' && text[j] === '\\' && j + 1 < text.length) j++;
+        value += text[j] ?? '';
+        j++;
+      }
+      i = j; // an unterminated quote takes the rest of the line as one word
+      continue;
+    }
+    if (ch === '$' && text[i + 1] === '(') { endCommand(i); i++; continue; }
+    if (OPERATORS.has(ch)) { endCommand(i); continue; }
+    if (/\s/.test(ch)) { endWord(i); continue; }
+    if (start < 0) start = i;
+    value += ch;
+  }
+  endCommand(text.length);
+  return commands;
+}

@@ -1,0 +1,37 @@
+// The bash parser: tree-sitter with the grammar VS Code itself uses. The caller hands in the two
+// WebAssembly files' bytes, so the engine does no I/O of its own and loads them once, lazily.
+import type { Node, Parser } from '@vscode/tree-sitter-wasm';
+
+export type SyntaxNode = Node;
+
+export interface ShellParser {
+  /** Parses one command line; the tree is freed after `use` returns. */
+  parse<T>(line: string, use: (root: SyntaxNode) => T): T;
+}
+
+export interface ParserWasm {
+  /** tree-sitter.wasm (the runtime). */
+  readonly runtime: Uint8Array;
+  /** tree-sitter-bash.wasm (the grammar). */
+  readonly bash: Uint8Array;
+}
+
+export async function createBashParser(wasm: ParserWasm): Promise<ShellParser> {
+  const ts = await import('@vscode/tree-sitter-wasm');
+  // Emscripten reads `wasmBinary` instead of fetching the runtime itself.
+  await ts.Parser.init({ wasmBinary: wasm.runtime } as unknown as Parameters<typeof ts.Parser.init>[0]);
+  const language = await ts.Language.load(wasm.bash);
+  const parser: Parser = new ts.Parser();
+  parser.setLanguage(language);
+  return {
+    parse(line, use) {
+      const tree = parser.parse(line);
+      if (!tree) throw new Error('the bash parser returned no tree');
+      try {
+        return use(tree.rootNode);
+      } finally {
+        tree.delete();
+      }
+    },
+  };
+}

@@ -1,0 +1,138 @@
+// Programs whose argument is itself a command line: shells (`bash -c`, a script on stdin),
+// `eval`, remote runners (`ssh host '…'`, `kubectl exec … --`, `docker exec`) and interpreters.
+import type { Word } from './command';
+import type { Derived } from './derived';
+import { inlineCode, interpreterPrograms, scanCode } from './interpreters';
+import type { CommandInput } from './wrappers';
+
+export const SHELLS: readonly string[] = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh'];
+
+export interface PayloadResult {
+  readonly derived: Derived[];
+  /** Calls whose command could not be read (interpreter code passing a variable to `system`). */
+  readonly dynamicCalls: readonly string[];
+  /** A shell reads a script from a source the line does not show (`curl … | sh`). */
+  readonly unseenScript?: boolean;
+}
+
+const NONE: PayloadResult = { derived: [], dynamicCalls: [] };
+
+export function payloads(command: CommandInput): PayloadResult {
+  const { program, argv } = command;
+  if (SHELLS.includes(program)) return shell(command);
+  if (program === 'eval') return derived(script(argv.slice(1), 'eval'));
+  if (program === 'ssh') return ssh(command);
+  if (program === 'kubectl' || program === 'oc') return kubectlExec(argv);
+  if (program === 'docker' || program === 'podman' || program === 'nerdctl' || program === 'docker-compose') return dockerExec(argv, program);
+  if (program === 'fly' || program === 'flyctl') return optionScript(argv, ['-C', '--command'], `${program} ssh console`);
+  if (program === 'gcloud') return optionScript(argv, ['--command'], 'gcloud compute ssh');
+  const code = inlineCode(program, argv, command.stdin);
+  if (code) {
+    const scan = scanCode(code.language, code.code, code.from, `${argv[0]?.value ?? program} code`);
+    return { derived: scan.derived, dynamicCalls: scan.dynamicCalls };
+  }
+  return NONE;
+}
+
+export function payloadProgramNames(): readonly string[] {
+  return [...SHELLS, 'eval', 'ssh', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...interpreterPrograms()];
+}
+
+function derived(...items: (Derived | undefined)[]): PayloadResult {
+  return { derived: items.filter((d): d is Derived => d !== undefined), dynamicCalls: [] };
+}
+
+function script(words: readonly Word[], via: string): Derived | undefined {
+  if (words.length === 0) return undefined;
+  return { kind: 'script', text: words.map((w) => w.value).join(' '), via, from: words };
+}
+
+function shell(command: CommandInput): PayloadResult {
+  const argv = command.argv;
+  const name = argv[0]?.value ?? command.program;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]?.value ?? '';
+    // `-c`, also bundled: `-lc`, `-ec`, `-xec`.
+    if (/^-[A-Za-z]*c[A-Za-z]*$/.test(arg) && !arg.startsWith('--')) {
+      const body = argv[i + 1];
+      return derived(body && { kind: 'script', text: body.value, via: `${name} ${arg}`, from: [body] });
+    }
+    if (arg === '-o' || arg === '+o' || arg === '--rcfile' || arg === '--init-file') { i++; continue; }
+    if (arg.startsWith('-') || arg.startsWith('+')) continue;
+    return NONE; // a script file: its contents are not on the line
+  }
+  if (command.stdin !== undefined) {
+    const at = argv[0];
+    return derived(at && { kind: 'script', text: command.stdin, via: `${name} (stdin)`, from: [at] });
+  }
+  return { derived: [], dynamicCalls: [], unseenScript: command.stdinUnknown === true };
+}
+
+const SSH_VALUE_OPTIONS = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B']);
+
+function ssh(command: CommandInput): PayloadResult {
+  const argv = command.argv;
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const arg = argv[i]?.value ?? '';
+    if (arg === '--') { i++; break; }
+    if (!arg.startsWith('-')) break;
+    if (SSH_VALUE_OPTIONS.has(arg)) i++;
+  }
+  const host = argv[i]?.value;
+  if (host === undefined) return NONE;
+  const rest = argv.slice(i + 1);
+  const remote = rest.length > 0 ? script(rest, `ssh ${host}`) : undefined;
+  if (remote) return derived({ ...remote, target: host });
+  const at = argv[0];
+  return command.stdin !== undefined && at
+    ? derived({ kind: 'script', text: command.stdin, via: `ssh ${host} (stdin)`, from: [at], target: host })
+    : NONE;
+}
+
+function kubectlExec(argv: readonly Word[]): PayloadResult {
+  const dash = argv.findIndex((w) => w.value === '--');
+  if (dash < 0) return NONE;
+  const before = argv.slice(1, dash).map((w) => w.value);
+  if (!before.includes('exec')) return NONE;
+  const rest = argv.slice(dash + 1);
+  const pod = before.slice(before.indexOf('exec') + 1).find((a) => !a.startsWith('-')) ?? '';
+  return rest.length > 0 ? derived({ kind: 'argv', words: rest, via: `${argv[0]?.value ?? 'kubectl'} exec ${pod}`.trim(), target: pod }) : NONE;
+}
+
+const DOCKER_GLOBAL_VALUE_OPTIONS = ['--context', '-c', '-H', '--host', '--config', '-l', '--log-level', '-f', '--file', '-p', '--project-name', '--env-file', '--profile', '--project-directory'];
+const DOCKER_EXEC_VALUE_OPTIONS = ['-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys', '--index', '--name', '-v', '--volume', '-p', '--publish', '--entrypoint', '--network', '--mount', '-l', '--label', '--platform', '-m', '--memory', '--hostname', '-h', '--add-host', '--restart', '--cpus'];
+
+function dockerExec(argv: readonly Word[], program: string): PayloadResult {
+  let i = 1;
+  const skipOptions = (valueOptions: readonly string[]): void => {
+    for (; i < argv.length; i++) {
+      const arg = argv[i]?.value ?? '';
+      if (!arg.startsWith('-')) return;
+      if (valueOptions.includes(arg)) i++;
+    }
+  };
+  skipOptions(DOCKER_GLOBAL_VALUE_OPTIONS);
+  if (argv[i]?.value === 'compose' || argv[i]?.value === 'container') { i++; skipOptions(DOCKER_GLOBAL_VALUE_OPTIONS); }
+  const verb = argv[i]?.value;
+  if (verb !== 'exec' && verb !== 'run') return NONE;
+  i++;
+  skipOptions(DOCKER_EXEC_VALUE_OPTIONS);
+  const target = argv[i]?.value;
+  const rest = argv.slice(i + 1);
+  return target !== undefined && rest.length > 0
+    ? derived({ kind: 'argv', words: rest, via: `${argv[0]?.value ?? program} ${verb} ${target}`, target })
+    : NONE;
+}
+
+function optionScript(argv: readonly Word[], options: readonly string[], via: string): PayloadResult {
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]?.value ?? '';
+    const option = options.find((o) => arg === o || arg.startsWith(o + '='));
+    if (!option) continue;
+    const body = arg === option ? argv[i + 1] : argv[i];
+    const text = arg === option ? body?.value : arg.slice(option.length + 1);
+    if (body && text !== undefined) return derived({ kind: 'script', text, via, from: [body] });
+  }
+  return NONE;
+}

