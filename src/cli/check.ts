@@ -1,8 +1,7 @@
 // `airlock check`: one command line → a verdict (human, JSON, or an explanation), or JSON lines
 // on stdin → one verdict JSON line each, in order.
 import { createInterface } from 'node:readline';
-import { Engine, type ClassifyContext } from '../core/engine';
-import type { ShellParser } from '../core/shell/parser';
+import { LazyEngine, type ClassifyContext } from '../core/engine';
 import type { Decision } from '../core/verdict';
 import { formatExplanation, formatVerdict } from './format';
 import { parseCheckOptions, type CheckOptions } from './options';
@@ -20,32 +19,24 @@ export interface Io {
 
 export async function check(argv: readonly string[], io: Io): Promise<number> {
   const options = parseCheckOptions(argv);
-  let parser: ShellParser | undefined;
-  const engine = new Engine(() => {
-    if (!parser) throw new Error('internal: the parser was not loaded');
-    return parser;
-  });
-  const ensureParser = async (line: string): Promise<void> => {
-    if (!parser && Engine.needsParser(line)) parser = await loadParser();
-  };
+  const engine = new LazyEngine(() => loadParser());
   const baseEnv = { ...definedOnly(io.env), ...options.env };
   const context = (cwd: string | undefined, env: Readonly<Record<string, string>>): ClassifyContext =>
     ({ cwd: cwd ?? options.cwd ?? io.cwd, env, actor: options.actor, toolState: diskToolState() });
 
   if (options.batch) {
-    await batch(io, options, baseEnv, ensureParser, (line, ctx) => engine.classify(line, ctx), context);
+    await batch(io, options, baseEnv, engine, context);
     return 0;
   }
   const line = options.commandLine ?? '';
-  await ensureParser(line);
   const ctx = context(undefined, baseEnv);
   const style = { color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined };
   if (options.explain) {
-    const explanation = engine.explain(line, ctx);
+    const explanation = await engine.explain(line, ctx);
     io.stdout.write(formatExplanation(line, explanation, style) + '\n');
     return EXIT[explanation.verdict.decision];
   }
-  const verdict = engine.classify(line, ctx);
+  const verdict = await engine.classify(line, ctx);
   io.stdout.write((options.json ? JSON.stringify(verdict) : formatVerdict(line, verdict, style)) + '\n');
   return EXIT[verdict.decision];
 }
@@ -54,8 +45,7 @@ async function batch(
   io: Io,
   options: CheckOptions,
   baseEnv: Readonly<Record<string, string>>,
-  ensureParser: (line: string) => Promise<void>,
-  classify: Engine['classify'],
+  engine: LazyEngine,
   context: (cwd: string | undefined, env: Readonly<Record<string, string>>) => ClassifyContext,
 ): Promise<void> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
@@ -63,8 +53,7 @@ async function batch(
     let out: unknown;
     try {
       const request = parseRequest(raw);
-      await ensureParser(request.command);
-      out = classify(request.command, context(request.cwd ?? options.cwd, { ...baseEnv, ...request.env }));
+      out = await engine.classify(request.command, context(request.cwd ?? options.cwd, { ...baseEnv, ...request.env }));
     } catch (error) {
       out = { error: error instanceof Error ? error.message : String(error) };
     }

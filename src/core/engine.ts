@@ -40,14 +40,12 @@ const PREFILTER = createPrefilter([...RULE_INDEX.keys(), ...wrapperProgramNames(
 const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 const ALLOW: Verdict = { decision: 'allow', risk: 'none', environment: { tier: 'unknown' }, findings: [], confirmation: 'none' };
 
-export class Engine {
-  /** `parser` is asked for only when a line needs parsing (see `needsParser`), so it may load lazily. */
-  constructor(private readonly parser: () => ShellParser) {}
+/** Thrown by a parser getter whose parser is not loaded yet (see LazyEngine). */
+export class ParserNotLoaded extends Error {}
 
-  /** False for lines the prefilter clears: they are allowed without loading the parser. */
-  static needsParser(line: string): boolean {
-    return CONTROL_CHARACTERS.test(line) || PREFILTER.mightMatch(line);
-  }
+export class Engine {
+  /** `parser` is asked for only when a line is neither cleared by the prefilter nor plain. */
+  constructor(private readonly parser: () => ShellParser) {}
 
   classify(line: string, context: ClassifyContext = {}): Verdict {
     return this.explain(line, context).verdict;
@@ -55,10 +53,10 @@ export class Engine {
 
   explain(line: string, context: ClassifyContext = {}): Explanation {
     const empty: Explanation = { verdict: ALLOW, expansion: { commands: [], problems: [], assigned: new Map() }, matches: new Map() };
-    if (!Engine.needsParser(line)) return empty;
     const hasControl = CONTROL_CHARACTERS.test(line);
+    if (!hasControl && !PREFILTER.mightMatch(line)) return empty;
     const text = hasControl ? line.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), ' ') : line;
-    const expansion = expand(text, this.parser());
+    const expansion = expand(text, this.parser);
     const problems: Problem[] = [...expansion.problems];
     if (hasControl) problems.push({ kind: 'control-characters', span: [0, line.length], detail: 'control characters in the line' });
     const env = { ...context.env, ...Object.fromEntries(expansion.assigned) };
@@ -96,7 +94,36 @@ export class Engine {
       seen.add(key);
       findings.push(finding(rule, problem.span, { tier: 'unknown' }));
     }
-    return { verdict: verdictOf(findings, context), expansion: { ...expansion, problems }, matches };
+    const verdict = findings.length > 0 ? verdictOf(findings, context) : { ...ALLOW, environment: quietEnvironment(expansion.commands, envContext) };
+    return { verdict, expansion: { ...expansion, problems }, matches };
+  }
+}
+
+/**
+ * The engine for processes that answer one line and exit (the CLI, hooks): the parser's
+ * WebAssembly loads only when a line needs it, so a plain benign command never pays for it.
+ */
+export class LazyEngine {
+  private parser: ShellParser | undefined;
+  private readonly engine = new Engine(() => {
+    if (!this.parser) throw new ParserNotLoaded('the bash parser is not loaded yet');
+    return this.parser;
+  });
+
+  constructor(private readonly load: () => Promise<ShellParser>) {}
+
+  async explain(line: string, context: ClassifyContext = {}): Promise<Explanation> {
+    try {
+      return this.engine.explain(line, context);
+    } catch (error) {
+      if (!(error instanceof ParserNotLoaded)) throw error;
+      this.parser = await this.load();
+      return this.engine.explain(line, context);
+    }
+  }
+
+  async classify(line: string, context: ClassifyContext = {}): Promise<Verdict> {
+    return (await this.explain(line, context)).verdict;
   }
 }
 
@@ -111,6 +138,23 @@ function safeMatch(rule: Rule, args: Args): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * The environment an allowed line works in (`kubectl get pods -n production`), for the audit log:
+ * read from the guarded commands' flags, targets and variables, without any rule's targets.
+ */
+function quietEnvironment(commands: readonly SimpleCommand[], context: EnvironmentContext): Environment {
+  let best: Environment | undefined;
+  for (const command of commands) {
+    const rule = RULE_INDEX.get(command.program)?.[0];
+    if (!rule) continue;
+    // Every name the command mentions counts: the result informs the audit log, never the decision.
+    const quiet = { category: rule.category, programs: [command.program], targets: (a: Args) => a.positionals };
+    const env = safeEnvironment(() => resolveEnvironment(command, new Args(command), quiet, context));
+    if (env.tier !== 'unknown' && (!best || tierRank(env.tier) > tierRank(best.tier))) best = env;
+  }
+  return best ?? { tier: 'unknown' };
 }
 
 /** A resolver or rule that throws leaves the finding standing with an unknown target. */

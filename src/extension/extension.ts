@@ -1,26 +1,17 @@
 // Activation stays thin: the decision service, modal and gates arrive with later work; today the
 // extension offers the engine's verdict for a command line the user types.
 import * as vscode from 'vscode';
-import { Engine } from '../core/engine';
-import { createBashParser, type ShellParser } from '../core/shell/parser';
+import { LazyEngine } from '../core/engine';
+import { createBashParser } from '../core/shell/parser';
 
 export function activate(context: vscode.ExtensionContext): void {
-  let parser: ShellParser | undefined;
-  const loadParser = async (): Promise<ShellParser> => {
-    const read = async (file: string): Promise<Uint8Array> => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', file));
-    parser ??= await createBashParser({ runtime: await read('tree-sitter.wasm'), bash: await read('tree-sitter-bash.wasm') });
-    return parser;
-  };
-  const engine = new Engine(() => {
-    if (!parser) throw new Error('the bash parser is not loaded');
-    return parser;
-  });
+  const read = async (file: string): Promise<Uint8Array> => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', file));
+  const engine = new LazyEngine(async () => createBashParser({ runtime: await read('tree-sitter.wasm'), bash: await read('tree-sitter-bash.wasm') }));
   context.subscriptions.push(
     vscode.commands.registerCommand('airlock.checkCommandLine', async () => {
       const line = await vscode.window.showInputBox({ prompt: 'Command line to check', ignoreFocusOut: true });
       if (line === undefined) return;
-      if (Engine.needsParser(line)) await loadParser();
-      const verdict = engine.classify(line, { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath });
+      const verdict = await engine.classify(line, { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath });
       const worst = verdict.findings[0];
       const message = verdict.findings.length === 0
         ? 'Airlock: nothing destructive found.'

@@ -1,6 +1,6 @@
 // Scores the engine against the labelled corpus: recall on destructive and secret lines, the
 // false-positive rate on benign lines, and the accuracy of the environment tier where labelled.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tier, Verdict } from '../../src/core/verdict';
 
@@ -37,8 +37,11 @@ export interface Score {
 }
 
 export const CORPUS_PATH = join(__dirname, '..', 'fixtures', 'corpus.jsonl');
+/** Written separately after the engine was tuned on corpus.jsonl, to measure how it generalises. */
+export const HOLDOUT_PATH = join(__dirname, '..', 'fixtures', 'corpus-holdout.jsonl');
 
 export function readCorpus(path: string = CORPUS_PATH): CorpusEntry[] {
+  if (path === HOLDOUT_PATH && !existsSync(path)) return [];
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as CorpusEntry);
 }
 
@@ -59,7 +62,7 @@ export function score(entries: readonly CorpusEntry[], verdictOf: (entry: Corpus
       positives++; family.positives++;
       if (isFlagged) { flagged++; family.flagged++; } else misses.push({ entry, verdict, why: 'not flagged' });
     }
-    if (entry.tier !== undefined && entry.label !== 'benign') {
+    if (entry.tier !== undefined) {
       tierLabelled++;
       if (verdict.environment.tier === entry.tier) tierRight++;
       else misses.push({ entry, verdict, why: 'wrong tier' });

@@ -22,6 +22,7 @@ const ENV_FLAGS = [
   '--resource-group', '-g', '--workspace', '--remote', '-P', '--target', '--cluster', '--subscription',
   '--org', '--database', '--db', '--branch',
 ];
+const TIER_FLAGS = ['--prod', '--production', '--staging'];
 const HOST_FLAGS = ['-h', '--host', '-H', '--hostname', '--url', '--uri', '--server', '--endpoint', '--endpoint-url', '--dbname', '-d'];
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/\S+|^[\w.-]+@[\w.-]+:/i;
 const RAKE_ASSIGNMENT = /^([A-Z][A-Z0-9_]*)=(.+)$/;
@@ -99,6 +100,8 @@ function valuesOf(command: SimpleCommand, args: Args | undefined, flags: readonl
 function flagCandidates(command: SimpleCommand, args: Args | undefined): Candidate[] {
   const out: Candidate[] = valuesOf(command, args, ENV_FLAGS).map((evidence) => ({ name: evidence.replace(/^\S+?[= ]/, ''), evidence }));
   for (const word of command.argv.slice(1)) {
+    // `vercel deploy --prod`, `netlify deploy --prod`: a flag that is itself a tier.
+    if (TIER_FLAGS.includes(word.value)) out.push({ name: word.value.slice(2), evidence: word.value });
     const m = RAKE_ASSIGNMENT.exec(word.value);
     if (m && RELEVANT_VAR.test(m[1] ?? '')) out.push({ name: m[2] ?? '', evidence: redactValue(m[1] ?? '', word.value) });
   }

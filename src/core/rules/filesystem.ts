@@ -515,6 +515,8 @@ export const filesystemRules: readonly Rule[] = [
       if (!shrinks && !a.has('-r', '--reference')) return false;
       return nonFlagArgs(a.list).filter((x) => x !== size).some((p) => classifyWord({ value: p, dynamic: false, start: 0, end: 0 }, false) !== 'throwaway');
     },
+    // The file emptied names the data set (`db/production.sqlite3`).
+    targets: (a) => nonFlagArgs(a.list).filter((x) => x !== a.value('-s', '--size')),
     examples: {
       match: ['truncate -s 0 app.db', 'truncate --size=0 /var/log/syslog', 'truncate -s0 data.csv', 'sudo truncate -s 10K users.json'],
       noMatch: ['truncate -s +1G disk.img', 'truncate -s 0 /tmp/out.txt', 'truncate --help'],

@@ -537,7 +537,7 @@ export const secretsRules: readonly Rule[] = [
   },
   {
     id: 'secrets.cli-token-print',
-    programs: ['gh', 'security', 'aws', 'git'],
+    programs: ['gh', 'security', 'aws', 'git', 'gcloud', 'az', 'heroku', 'rails', 'rake', 'vercel', 'fly', 'flyctl', 'doctl'],
     category: 'secrets',
     severity: 'high',
     summary: 'Prints a CLI login token, keychain password or stored credentials',
@@ -555,13 +555,29 @@ export const secretsRules: readonly Rule[] = [
           const i = a.list.findIndex((x) => !x.startsWith('-'));
           return a.list[i] === 'credential' && a.list[i + 1] === 'fill';
         }
+        case 'gcloud':
+          return a.sub('auth', ['print-access-token', 'print-identity-token', 'application-default']) &&
+            !a.sub('auth', 'application-default', ['login', 'revoke', 'set-quota-project']);
+        case 'az':
+          return a.sub('account', 'get-access-token');
+        case 'heroku':
+          return a.sub(['auth:token', 'authorizations:create']);
+        case 'rails':
+        case 'rake':
+          // Decrypts config/credentials.yml.enc and prints every key in it.
+          return a.sub(['credentials:show', 'secrets:show']);
+        case 'fly':
+        case 'flyctl':
+          return a.sub('auth', 'token') || a.sub('tokens', 'create');
+        case 'doctl':
+          return a.sub('auth', 'token');
         default:
-          return a.sub(['variables', 'vars', 'variable']) && !a.has('--set', '-s') && !a.sub(['variables', 'vars', 'variable'], ['set', 'delete']);
+          return false;
       }
     },
     examples: {
-      match: ['gh auth token', 'gh auth status --show-token', 'security find-generic-password -s github -w', 'aws configure export-credentials --profile prod', 'aws configure get aws_secret_access_key'],
-      noMatch: ['gh auth status', 'gh auth login', 'security list-keychains', 'aws configure get region'],
+      match: ['gh auth token', 'gh auth status --show-token', 'security find-generic-password -s github -w', 'aws configure export-credentials --profile prod', 'aws configure get aws_secret_access_key', 'gcloud auth print-access-token', 'bin/rails credentials:show', 'heroku auth:token', 'az account get-access-token'],
+      noMatch: ['gh auth status', 'gh auth login', 'security list-keychains', 'aws configure get region', 'gcloud auth list', 'rails credentials:edit', 'heroku auth:whoami'],
     },
   },
 ];

@@ -4,6 +4,7 @@
 import { programName, type SimpleCommand, type Word } from './command';
 import type { Derived } from './derived';
 import { roughCommands } from './fallback';
+import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
 import { payloads } from './payloads';
 import { isDecoder, staticOutput } from './producers';
@@ -33,9 +34,13 @@ export interface ExpandLimits {
   readonly syntaxDepth: number;
   /** Longest text handed to tree-sitter; longer lines are tokenized roughly. */
   readonly parseLength: number;
+  /** Most simple commands read from one line; a line with more is reported as too long. */
+  readonly commands: number;
+  /** Tokenize plain texts without tree-sitter (they read the same either way). */
+  readonly plainFastPath: boolean;
 }
 
-export const DEFAULT_LIMITS: ExpandLimits = { payloadDepth: 8, syntaxDepth: 120, parseLength: 64 * 1024 };
+export const DEFAULT_LIMITS: ExpandLimits = { payloadDepth: 8, syntaxDepth: 120, parseLength: 64 * 1024, commands: 2000, plainFastPath: true };
 
 interface Frame {
   readonly vars: Map<string, string>;
@@ -56,10 +61,14 @@ interface Input {
   readonly fromDecoder?: boolean;
 }
 
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const DECLARATIONS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
+
 /** Words that make a command with an unknown program name worth a human's look. */
 const SUSPICIOUS_ARGUMENT = /^-|^[/~]|^\$HOME|\b(delete|destroy|drop|rm|remove|purge|wipe|reset|prune|truncate|terminate|kill|flush)\b/i;
 
-export function expand(line: string, parser: ShellParser, limits: ExpandLimits = DEFAULT_LIMITS): Expansion {
+/** `parser` is asked for only when a text is not plain (see plain.ts), so it may be loaded lazily. */
+export function expand(line: string, parser: () => ShellParser, limits: ExpandLimits = DEFAULT_LIMITS): Expansion {
   return new Expander(line, parser, limits).run();
 }
 
@@ -67,7 +76,7 @@ class Expander {
   private readonly commands: SimpleCommand[] = [];
   private readonly problems: Problem[] = [];
 
-  constructor(private readonly line: string, private readonly parser: ShellParser, private readonly limits: ExpandLimits) {}
+  constructor(private readonly line: string, private readonly parser: () => ShellParser, private readonly limits: ExpandLimits) {}
 
   run(): Expansion {
     const vars = new Map<string, string>();
@@ -81,7 +90,11 @@ class Expander {
       this.rough(text, frame);
       return;
     }
-    this.parser.parse(text, (root) => {
+    if (this.limits.plainFastPath && isPlainLine(text)) {
+      this.rough(text, frame);
+      return;
+    }
+    this.parser().parse(text, (root) => {
       if (root.hasError) {
         this.problem('parse-error', this.span(0, text.length, frame), 'the shell syntax is incomplete or invalid');
         this.rough(text, frame);
@@ -90,10 +103,32 @@ class Expander {
     });
   }
 
+  /** Commands from the rough tokenizer, with leading `NAME=value` words read as bash reads them. */
   private rough(text: string, frame: Frame): void {
+    let input: Input = {};
     for (const raw of roughCommands(text)) {
-      const words = raw.map((w): Word => ({ value: w.value, dynamic: w.value.includes('$'), ...this.spanOf(w.start, w.end, frame) }));
-      this.emit(this.command(words, frame, new Map(), {}), frame);
+      const words = raw.words.map((w): Word => ({ value: w.value, dynamic: w.value.includes('$'), ...this.spanOf(w.start, w.end, frame) }));
+      const assignments = new Map<string, string>();
+      let first = 0;
+      for (; first < words.length && ASSIGNMENT.test(words[first]?.value ?? ''); first++) {
+        const value = words[first]?.value ?? '';
+        assignments.set(value.slice(0, value.indexOf('=')), value.slice(value.indexOf('=') + 1));
+      }
+      const argv = words.slice(first);
+      const program = argv[0]?.value;
+      if (program === undefined || DECLARATIONS.has(program)) {
+        // `x=1` and `export X=1` set variables for the rest of the line; they run nothing.
+        for (const [name, value] of assignments) frame.vars.set(name, value);
+        for (const w of argv.slice(1)) if (ASSIGNMENT.test(w.value)) frame.vars.set(w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1));
+        input = {};
+        continue;
+      }
+      const command = this.command(argv, frame, assignments, input);
+      this.emit(command, frame, input.fromDecoder);
+      const args = argv.slice(1).map((w) => w.value);
+      const output = staticOutput({ program: command.program, args, dynamic: argv.some((w) => w.dynamic), stdin: input.stdin });
+      const fromDecoder = isDecoder(command.program, args);
+      input = !raw.pipesToNext ? {} : output !== undefined ? { stdin: output, fromDecoder } : { stdinUnknown: true, fromDecoder };
     }
   }
 
@@ -225,6 +260,10 @@ class Expander {
   }
 
   private emit(command: SimpleCommand, frame: Frame, fromDecoder = false): void {
+    if (this.commands.length >= this.limits.commands) {
+      if (!this.problems.some((p) => p.kind === 'too-long')) this.problem('too-long', command.span, `more than ${this.limits.commands} commands: the rest were not read`);
+      return;
+    }
     this.commands.push(command);
     const program = command.argv[0];
     if (program?.dynamic && command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value))) {

@@ -10,8 +10,14 @@ export interface RawWord {
 
 const OPERATORS = new Set([';', '&', '|', '(', ')', '\n', '`', '{', '}']);
 
-export function roughCommands(text: string): RawWord[][] {
-  const commands: RawWord[][] = [];
+export interface RawCommand {
+  readonly words: readonly RawWord[];
+  /** The command's stdout feeds the next one (`a | b`). */
+  readonly pipesToNext: boolean;
+}
+
+export function roughCommands(text: string): RawCommand[] {
+  const commands: RawCommand[] = [];
   let words: RawWord[] = [];
   let value = '';
   let start = -1;
@@ -20,9 +26,9 @@ export function roughCommands(text: string): RawWord[][] {
     value = '';
     start = -1;
   };
-  const endCommand = (end: number): void => {
+  const endCommand = (end: number, pipesToNext = false): void => {
     endWord(end);
-    if (words.length > 0) commands.push(words);
+    if (words.length > 0) commands.push({ words, pipesToNext });
     words = [];
   };
   for (let i = 0; i < text.length; i++) {
@@ -44,6 +50,8 @@ export function roughCommands(text: string): RawWord[][] {
       continue;
     }
     if (ch === '$' && text[i + 1] === '(') { endCommand(i); i++; continue; }
+    if (ch === '|' && text[i + 1] === '|') { endCommand(i); i++; continue; }
+    if (ch === '|') { endCommand(i, true); if (text[i + 1] === '&') i++; continue; }
     if (OPERATORS.has(ch)) { endCommand(i); continue; }
     if (/\s/.test(ch)) { endWord(i); continue; }
     if (start < 0) start = i;

@@ -208,10 +208,11 @@ function unwrapParallel(argv: readonly Word[]): Derived[] {
   const sep = argv.findIndex((w, k) => k >= i && (w.value === ':::' || w.value === '::::'));
   const commandWords = argv.slice(i, sep < 0 ? argv.length : sep);
   const items = sep < 0 ? [] : argv.slice(sep + 1);
-  if (commandWords.length === 0) return [];
   const hasSlot = commandWords.some((w) => w.value.includes('{}'));
+  const last = commandWords[commandWords.length - 1];
+  if (!last) return [];
   const words = hasSlot
     ? commandWords.map((w) => (w.value.includes('{}') ? placeholder(w.value.replace('{}', items[0]?.value ?? '{}'), w) : w))
-    : [...commandWords, ...(items.length > 0 ? items : [placeholder('{}', commandWords[commandWords.length - 1] ?? commandWords[0]!)])];
+    : [...commandWords, ...(items.length > 0 ? items : [placeholder('{}', last)])];
   return [{ kind: 'argv', words, via: 'parallel' }];
 }

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { isPlainLine } from '../../../src/core/shell/plain';
+import { HOLDOUT_PATH, readCorpus } from '../../corpus/score';
 import { commandsOf, expandLine } from '../helpers';
 
 describe('expansion into simple commands', () => {
@@ -80,5 +82,25 @@ describe('what cannot be read is reported', () => {
     ['curl -s https://x/p | base64 -d | sh', 'hidden-script'],
   ])('%s → %s', (line, kind) => {
     expect(expandLine(line).problems.map((p) => p.kind)).toContain(kind);
+  });
+});
+
+describe('plain lines skip tree-sitter and read the same', () => {
+  // Every corpus line that is plain expands identically through both paths.
+  const lines = [...readCorpus(), ...readCorpus(HOLDOUT_PATH)].map((e) => e.command).filter(isPlainLine);
+
+  test('the corpus has many plain lines', () => {
+    expect(lines.length).toBeGreaterThan(200);
+  });
+
+  test.each(lines.map((l) => [l]))('%s', (line) => {
+    expect(commandsOf(line, true)).toEqual(commandsOf(line, false));
+  });
+
+  test.each([
+    ['echo $HOME', false], ['ls > out', false], ['a && b', true], ["echo 'it''s'", true], ['echo "$x"', false],
+    ['FOO=1 cmd --size=0', true], ['echo "unterminated', false], ['rm -rf ~', false], ['rm -rf *', false],
+  ])('isPlainLine(%s) = %s', (line, plain) => {
+    expect(isPlainLine(line)).toBe(plain);
   });
 });
