@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// Benchmarks and the corpus report are bundled beside the product into .bench/, never into dist/.
+const bench = process.argv.includes('--bench');
 const require = createRequire(import.meta.url);
 const wasmDir = join(dirname(require.resolve('@vscode/tree-sitter-wasm')));
 
@@ -25,6 +27,11 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ...(bench ? ['bench', 'corpus-report'].map((name) => ({
+    ...common, format: 'esm', sourcemap: false, logLevel: 'warning', entryPoints: [`test/bench/${name}.ts`], outfile: `.bench/${name}.mjs`,
+    // ESM output: give the bundled CommonJS-style code its __dirname and require back.
+    banner: { js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);" },
+  })) : []),
 ];
 
 async function copyWasm() {

@@ -1,6 +1,7 @@
 // `airlock check`: one command line → a verdict (human, JSON, or an explanation), or JSON lines
 // on stdin → one verdict JSON line each, in order.
 import { createInterface } from 'node:readline';
+import { setFlagsFromString } from 'node:v8';
 import { LazyEngine, type ClassifyContext } from '../core/engine';
 import type { Decision } from '../core/verdict';
 import { formatExplanation, formatVerdict } from './format';
@@ -19,7 +20,12 @@ export interface Io {
 
 export async function check(argv: readonly string[], io: Io): Promise<number> {
   const options = parseCheckOptions(argv);
-  const engine = new LazyEngine(() => loadParser());
+  const engine = new LazyEngine(() => {
+    // This process parses a line or a few and exits: V8's optimising WebAssembly tier only costs
+    // it (about half a second of compiling that exit then waits for), so keep to the baseline tier.
+    setFlagsFromString('--liftoff-only');
+    return loadParser();
+  });
   const baseEnv = { ...definedOnly(io.env), ...options.env };
   const context = (cwd: string | undefined, env: Readonly<Record<string, string>>): ClassifyContext =>
     ({ cwd: cwd ?? options.cwd ?? io.cwd, env, actor: options.actor, toolState: diskToolState() });

@@ -41,7 +41,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  () => { process.exitCode = 2; },
-);
+// Exit as soon as the answer is written: the WebAssembly runtime can keep the event loop busy
+// for a long while after it is no longer needed, and a hook must not make its agent wait.
+function exit(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+main(process.argv.slice(2)).then(exit, () => exit(2));

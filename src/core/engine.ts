@@ -147,10 +147,11 @@ function safeMatch(rule: Rule, args: Args): boolean {
 function quietEnvironment(commands: readonly SimpleCommand[], context: EnvironmentContext): Environment {
   let best: Environment | undefined;
   for (const command of commands) {
-    const rule = RULE_INDEX.get(command.program)?.[0];
-    if (!rule) continue;
+    // Guarded programs, and anything run on a remote host (`ssh prod-web 'uptime'`).
+    const category = RULE_INDEX.get(command.program)?.[0]?.category ?? (command.target ? 'shell' : undefined);
+    if (!category) continue;
     // Every name the command mentions counts: the result informs the audit log, never the decision.
-    const quiet = { category: rule.category, programs: [command.program], targets: (a: Args) => a.positionals };
+    const quiet = { category, programs: [command.program], targets: (a: Args) => a.positionals };
     const env = safeEnvironment(() => resolveEnvironment(command, new Args(command), quiet, context));
     if (env.tier !== 'unknown' && (!best || tierRank(env.tier) > tierRank(best.tier))) best = env;
   }

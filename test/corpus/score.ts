@@ -36,9 +36,13 @@ export interface Score {
   readonly misses: readonly Miss[];
 }
 
-export const CORPUS_PATH = join(__dirname, '..', 'fixtures', 'corpus.jsonl');
+/** test/fixtures, found from this file's place in the source tree or in a bundle under the root. */
+const FIXTURES = [join(__dirname, '..', 'fixtures'), join(__dirname, '..', 'test', 'fixtures')]
+  .find((dir) => existsSync(join(dir, 'corpus.jsonl'))) ?? join('test', 'fixtures');
+
+export const CORPUS_PATH = join(FIXTURES, 'corpus.jsonl');
 /** Written separately after the engine was tuned on corpus.jsonl, to measure how it generalises. */
-export const HOLDOUT_PATH = join(__dirname, '..', 'fixtures', 'corpus-holdout.jsonl');
+export const HOLDOUT_PATH = join(FIXTURES, 'corpus-holdout.jsonl');
 
 export function readCorpus(path: string = CORPUS_PATH): CorpusEntry[] {
   if (path === HOLDOUT_PATH && !existsSync(path)) return [];

@@ -226,6 +226,20 @@ function computeRmDanger(command: SimpleCommand): Danger | undefined {
 }
 
 // find: the paths before the expression, after the -H/-L/-P/-D/-O options.
+/** The paths removed: a name like `/mnt/stage-assets` or `data/prod.db` names its environment. */
+function rmTargets(a: Args): string[] {
+  return readRm(a.command).targets.map((t) => t.value);
+}
+
+const plainWord = (value: string): Word => ({ value, dynamic: false, start: 0, end: 0 });
+
+/** Files a redirect empties: `: > f`, `true > f`, `cat /dev/null > f` (not devices or throwaway files). */
+function emptiedByRedirect(a: Args): string[] {
+  const empties = a.program === ':' || a.program === 'true' || (a.program === 'cat' && a.list.length === 1 && a.list[0] === '/dev/null');
+  if (!empties) return [];
+  return a.command.writes.filter((f) => f !== '' && !f.startsWith('/dev/') && classifyWord(plainWord(f), false) !== 'throwaway');
+}
+
 function findStartPaths(list: readonly string[]): string[] {
   const out: string[] = [];
   let i = 0;
@@ -349,6 +363,7 @@ export const filesystemRules: readonly Rule[] = [
     summary: 'Recursively deletes the root, home, parent or a system directory (or a path that may expand to one)',
     hint: 'Name the exact project subdirectory to delete, and check any variable in the path is set (`${DIR:?}`)',
     match: (a) => rmDanger(a.command) === 'critical',
+    targets: rmTargets,
     examples: {
       match: [
         'rm -rf /', 'sudo rm -rf --no-preserve-root /', 'rm -rf ~', 'rm -fr ~/', 'rm -rf $HOME', 'rm -r -f "${HOME}"',
@@ -370,6 +385,7 @@ export const filesystemRules: readonly Rule[] = [
     summary: 'Recursively or forcibly deletes files that are not build output or temp files',
     hint: 'Move the directory aside (or to the trash) first, or delete only the generated files',
     match: (a) => rmDanger(a.command) === 'high',
+    targets: rmTargets,
     examples: {
       match: [
         'rm -rf ./src', 'rm -rf data/', 'rm -r ~/projects/app', 'rm --recursive --force migrations',
@@ -500,6 +516,34 @@ export const filesystemRules: readonly Rule[] = [
         'echo "label: gpt" | sfdisk /dev/sdb', 'sfdisk --delete /dev/sdb 1',
       ],
       noMatch: ['fdisk -l', 'fdisk -l /dev/sda', 'parted /dev/sda print', 'sfdisk -d /dev/sda', 'diskutil list', 'sgdisk -p /dev/sdb'],
+    },
+  },
+  {
+    id: 'fs.redirect-truncate',
+    programs: [':', 'true', 'cat'],
+    category: 'filesystem',
+    severity: 'high',
+    summary: 'Empties a file through a redirect, discarding its contents',
+    hint: 'Copy the file first, or rotate it (mv file file.1) instead of emptying it',
+    match: (a) => emptiedByRedirect(a).length > 0,
+    targets: emptiedByRedirect,
+    examples: {
+      match: [': > db/production.sqlite3', 'true > app.db', 'cat /dev/null > data/users.csv'],
+      noMatch: [': > /tmp/out.log', 'cat /dev/null > /dev/null', 'cat notes.txt > copy.txt', 'true'],
+    },
+  },
+  {
+    id: 'fs.unlink',
+    programs: ['unlink'],
+    category: 'filesystem',
+    severity: 'high',
+    summary: 'Deletes a file without a trash or a prompt',
+    hint: 'Move the file aside first (mv file file.bak) and delete it once you are sure',
+    match: (a) => nonFlagArgs(a.list).some((p) => classifyWord(plainWord(p), false) !== 'throwaway'),
+    targets: (a) => nonFlagArgs(a.list),
+    examples: {
+      match: ['unlink data/prod.db', 'sudo unlink /etc/nginx/nginx.conf'],
+      noMatch: ['unlink /tmp/app.sock', 'unlink --help', 'unlink dist/bundle.js'],
     },
   },
   {

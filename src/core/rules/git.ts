@@ -58,10 +58,13 @@ function pushPositionals(p: Args): readonly string[] {
   return out;
 }
 
+/** The remote pushed to and the refs pushed (a branch named `release/prod-…` names its target). */
 function pushRemote(a: Args): string[] {
   const p = isGit(a, 'push');
-  const remote = p ? pushPositionals(p)[0] : undefined;
-  return remote !== undefined && !remote.startsWith('+') && !remote.startsWith(':') ? [remote] : [];
+  if (!p) return [];
+  const [remote, ...refs] = pushPositionals(p);
+  const out = remote !== undefined && !remote.startsWith('+') && !remote.startsWith(':') ? [remote] : [];
+  return [...out, ...refs.map((ref) => ref.replace(/^[+:]/, ''))];
 }
 
 function ghTargets(a: Args, ...path: readonly (string | readonly string[])[]): string[] {

@@ -196,7 +196,8 @@ function requestOf(a: Args): Request | undefined {
   switch (a.program) {
     case 'curl': request = curlRequest(a); break;
     case 'wget': request = wgetRequest(a); break;
-    case 'http': case 'https': case 'xh': case 'xhs': request = httpieRequest(a); break;
+    // `--offline` only prints the request it would send.
+    case 'http': case 'https': case 'xh': case 'xhs': request = a.list.includes('--offline') ? undefined : httpieRequest(a); break;
     case 'gh': request = ghApiRequest(a); break;
     default: request = undefined;
   }
@@ -218,12 +219,26 @@ function hasDestructiveMutation(a: Args): boolean {
 /** Host and path of each URL: `https://api.prod.example.com/v1/users/3` → host, `/v1/users/3`. */
 function urlTargets(a: Args): readonly string[] {
   const out = new Set<string>();
-  for (const url of requestOf(a)?.urls ?? []) {
+  const request = requestOf(a);
+  for (const url of request?.urls ?? []) {
     const { host, path } = splitUrl(url);
     if (host) out.add(host);
     if (path && path !== '/') out.add(path);
   }
+  // GraphQL variables name what a mutation acts on (`{"id": "env-prod-1"}`).
+  for (const body of request?.bodies ?? []) for (const value of graphqlVariableValues(body)) out.add(value);
   return [...out];
+}
+
+function graphqlVariableValues(body: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const variables = typeof parsed === 'object' && parsed !== null ? (parsed as { variables?: unknown }).variables : undefined;
+    if (typeof variables !== 'object' || variables === null) return [];
+    return Object.values(variables).filter((v): v is string => typeof v === 'string').slice(0, 16);
+  } catch {
+    return [];
+  }
 }
 
 function splitUrl(url: string): { host: string; path: string } {

@@ -100,6 +100,38 @@ const terraformRules: readonly Rule[] = [
     },
   },
   {
+    id: 'terraform.apply-replace',
+    programs: TF_PROGRAMS,
+    category: 'iac',
+    severity: 'high',
+    summary: 'Destroys and recreates the named resources, losing the data held by stateful ones',
+    hint: 'Run `terraform plan -replace=…` first and snapshot the resource (database, disk, bucket) before replacing it',
+    match: (a) => tfCommand(a).verb === 'apply' && a.has('-replace', '--replace'),
+    targets: (a) => a.values('-replace', '--replace'),
+    examples: {
+      match: ['terraform apply -replace=aws_db_instance.main -auto-approve', 'tofu apply -replace aws_instance.web'],
+      noMatch: ['terraform plan -replace=aws_db_instance.main', 'terraform apply -auto-approve'],
+    },
+  },
+  {
+    id: 'terraform.output-secrets',
+    programs: TF_PROGRAMS,
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints Terraform outputs including sensitive values (passwords, keys) that plain output hides',
+    hint: 'Run `terraform output` without -json/-raw to see which outputs exist without their sensitive values',
+    match: (a) => {
+      const c = tfCommand(a);
+      if (c.verb !== 'output') return false;
+      // -json prints every output with sensitive values in clear; -raw prints the one named.
+      return a.has('-json', '--json') || (a.has('-raw', '--raw') && /pass|secret|token|key|cred/i.test(c.rest[0] ?? ''));
+    },
+    examples: {
+      match: ['terraform output -raw db_password', 'terraform output -json', 'tofu output -raw api_token'],
+      noMatch: ['terraform output', 'terraform output -raw bucket_name', 'terraform plan'],
+    },
+  },
+  {
     id: 'terraform.state-rm',
     programs: TF_PROGRAMS,
     category: 'iac',

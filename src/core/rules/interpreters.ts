@@ -21,6 +21,7 @@ function literalTargets(a: Args): readonly string[] {
   return code === undefined ? [] : stringLiterals(code);
 }
 
+const DB_CALL = /\b(execute|executescript|executemany|query|exec|raw|prepare|run|sql|cursor|connect)\s*\(|\bsql`/;
 const WIPE_CALLS = /\.(flushall|flushdb|flush_all|drop_database|dropDatabase|delete_bucket|delete_objects|delete_table|delete_db_instance|delete_db_cluster|terminate_instances|delete_stack|delete_secret)\s*\(|\.objects\.all\(\)\.delete\(\)|\b(deleteMany|delete_many)\s*\(\s*\{\s*\}\s*\)|\.drop\(\s*\)/;
 const HTTP_DELETE = /\bmethod\s*[:=]\s*['"]DELETE['"]|\b(requests|httpx|axios|http|session)\.delete\s*\(|Net::HTTP::Delete/;
 const ENV_DUMP = /(print|console\.log|puts|p|pp|say|echo|JSON\.stringify|json\.dumps)\s*\(?\s*(process\.env|os\.environ|ENV|dict\(os\.environ\)|%ENV)\s*\)?\s*($|[;)\n])/;
@@ -50,7 +51,11 @@ export const interpretersRules: readonly Rule[] = [
     severity: 'critical',
     summary: 'Interpreter code sends SQL that drops, truncates or deletes data without a narrowing WHERE',
     hint: 'Take a backup or snapshot first, and run the statement in a reviewed migration',
-    match: (a) => stringLiterals(codeOf(a) ?? '').some((literal) => destructiveStatements(literal).length > 0),
+    // SQL text that is only printed (`console.log("DROP TABLE users")`) runs nothing.
+    match: (a) => {
+      const code = codeOf(a) ?? '';
+      return DB_CALL.test(code) && stringLiterals(code).some((literal) => destructiveStatements(literal).length > 0);
+    },
     targets: literalTargets,
     examples: {
       match: [
@@ -60,6 +65,7 @@ export const interpretersRules: readonly Rule[] = [
       noMatch: [
         `python3 -c "import sqlite3; print(sqlite3.connect('a.db').execute('SELECT 1').fetchall())"`,
         `python3 -c "print('drop'.upper())"`,
+        `node -e 'console.log("DROP TABLE users")'`,
       ],
     },
   },

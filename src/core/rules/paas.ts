@@ -314,6 +314,19 @@ export const paasRules: readonly Rule[] = [
 
   // --- Supabase -------------------------------------------------------------------------------
   {
+    id: 'supabase.db-reset-local',
+    programs: ['supabase'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Recreates the local Supabase database from migrations, deleting the data in it',
+    hint: 'Dump the local data first (supabase db dump --local --data-only) if you need it',
+    match: (a) => a.sub('db', 'reset') && !a.has('--linked', '--db-url'),
+    examples: {
+      match: ['supabase db reset', 'supabase db reset --local', 'npx supabase db reset --debug'],
+      noMatch: ['supabase db reset --linked', 'supabase db push', 'supabase db diff'],
+    },
+  },
+  {
     id: 'supabase.db-reset-remote',
     programs: ['supabase'],
     category: 'paas',

@@ -237,6 +237,12 @@ function dumpsWholeEnvironment(a: Args): boolean {
   return a.list.every((arg) => arg.startsWith('-') || (a.program === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)));
 }
 
+/** `git show REV:path` and `git cat-file -p REV:path` of protected files. */
+function historicalSecretPaths(a: Args): string[] {
+  if (!a.sub('show') && !a.sub('cat-file')) return [];
+  return a.positionals.filter((p) => p.includes(':')).map((p) => p.slice(p.indexOf(':') + 1)).filter((p) => isProtectedPath(p));
+}
+
 /** Env-var names that hold credentials: GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, PGPASSWORD, STRIPE_KEY… */
 export function isSecretVariable(name: string): boolean {
   const n = name.toUpperCase();
@@ -423,6 +429,56 @@ export const secretsRules: readonly Rule[] = [
     examples: {
       match: ['railway run printenv', 'docker exec api printenv', 'kubectl exec deploy/api -n production -- env', 'doppler run -- env', "ssh prod-web 'printenv'"],
       noMatch: ['printenv', 'env', 'railway run npm start', 'docker exec api printenv PATH'],
+    },
+  },
+  {
+    id: 'secrets.decrypt-file',
+    programs: ['sops', 'ansible-vault', 'git-crypt', 'gpg', 'age'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Decrypts an encrypted secrets file and prints its values',
+    hint: 'Let the deployment decrypt secrets at run time; edit them with `sops file` / `ansible-vault edit` where a human sees them',
+    match: (a) => {
+      switch (a.program) {
+        case 'sops': return a.has('-d', '--decrypt') || a.sub('decrypt');
+        case 'ansible-vault': return a.sub(['view', 'decrypt']);
+        case 'git-crypt': return a.sub('unlock');
+        default: return a.has('-d', '--decrypt') && !a.has('-o', '--output');
+      }
+    },
+    targets: (a) => a.positionals,
+    examples: {
+      match: ['sops --decrypt secrets/prod.enc.yaml', 'sops -d secrets.json', 'ansible-vault view group_vars/prod/vault.yml', 'gpg -d secrets.txt.gpg'],
+      noMatch: ['sops --encrypt secrets.yaml', 'ansible-vault encrypt vault.yml', 'gpg --list-keys', 'gpg -d backup.gpg -o backup.tar'],
+    },
+  },
+  {
+    id: 'secrets.git-history-read',
+    programs: ['git'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Reads a credential file from git history',
+    hint: 'If a secret was committed, rotate it; do not read it back into the agent\'s context',
+    match: (a) => historicalSecretPaths(a).length > 0,
+    targets: historicalSecretPaths,
+    examples: {
+      match: ['git show HEAD~3:.env', 'git cat-file -p main:config/.env.production', 'git show abc123:deploy/id_rsa'],
+      noMatch: ['git show HEAD~3:README.md', 'git show HEAD', 'git log -p -- .env.example'],
+    },
+  },
+  {
+    id: 'secrets.platform-env-pull',
+    programs: ['vercel', 'netlify', 'ntl', 'fly', 'flyctl', 'render', 'doppler'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Downloads a platform\'s environment variables (API keys, database URLs) into a local file or the terminal',
+    hint: 'Use the platform dashboard to check one value, or a development-only environment',
+    match: (a) => (a.sub('env', 'pull') || a.sub('env:list') && a.has('--plain', '--json') || a.sub('env:get') ||
+      a.sub('secrets', 'download')),
+    targets: (a) => [...a.values('--environment', '-e', '--context'), ...a.positionals],
+    examples: {
+      match: ['vercel env pull .env.local --environment=production', 'netlify env:list --plain', 'doppler secrets download --no-file --format env'],
+      noMatch: ['vercel env ls', 'netlify env:set FOO bar', 'vercel deploy'],
     },
   },
   {

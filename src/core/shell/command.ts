@@ -35,11 +35,20 @@ export interface SimpleCommand {
 }
 
 /** Normalises a program word to the name rules use: `/usr/bin/Python3.11.exe` → `python3`. */
+/** npm packages whose binary has another name (`npx @railway/cli …`, `pnpm dlx netlify-cli …`). */
+const PACKAGE_BINARIES: ReadonlyMap<string, string> = new Map([
+  ['@railway/cli', 'railway'], ['netlify-cli', 'netlify'], ['firebase-tools', 'firebase'], ['@planetscale/cli', 'pscale'],
+  ['@google-cloud/cli', 'gcloud'], ['@aws-cdk/cli', 'cdk'], ['aws-cdk', 'cdk'], ['cdktf-cli', 'cdktf'], ['@turso/cli', 'turso'],
+]);
+
 export function programName(word: string): string {
+  const scoped = /^(@[\w.-]+\/[\w.-]+)(?:@[^@/]*)?$/.exec(word.toLowerCase());
+  const known = scoped ? PACKAGE_BINARIES.get(scoped[1] ?? '') : undefined;
+  if (known) return known;
   const base = word.slice(Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\')) + 1).toLowerCase();
   // `aws-cdk@2.100` as npx names it: the package, not the version.
   const unversioned = base.replace(/(.)@[^@]*$/, '$1');
-  const noExe = unversioned.endsWith('.exe') ? unversioned.slice(0, -4) : unversioned;
+  const noExe = PACKAGE_BINARIES.get(unversioned) ?? (unversioned.endsWith('.exe') ? unversioned.slice(0, -4) : unversioned);
   const versioned = /^(python|pip|ruby|perl|node|php|psql|pg_restore|mysql)(\d[\d.]*)?$/.exec(noExe);
   if (!versioned) return noExe;
   const [, name, version] = versioned;

@@ -56,6 +56,8 @@ interface Frame {
 }
 
 interface Input {
+  /** Files a redirect on the enclosing statement writes (`: > db.sqlite3`). */
+  readonly writes?: readonly string[];
   readonly stdin?: string;
   readonly stdinUnknown?: boolean;
   readonly fromDecoder?: boolean;
@@ -189,7 +191,7 @@ class Expander {
     }
     if (!body) return undefined;
     if (extraStages.length > 0) return this.pipeline([body, ...extraStages], frame, stdin, depth);
-    return this.walk(body, frame, stdin, depth + 1);
+    return this.walk(body, frame, body.type === 'command' ? { ...stdin, writes } : stdin, depth + 1);
   }
 
   /** Stdin that a redirect supplies (heredoc, here-string, `< file`); records `> file` targets. */
@@ -218,7 +220,7 @@ class Expander {
     const assignments = new Map<string, string>();
     const words: Word[] = [];
     let stdin = input;
-    const writes: string[] = [];
+    const writes: string[] = [...(input.writes ?? [])];
     for (const child of node.namedChildren) {
       if (!child) continue;
       this.substitutions(child, frame, depth);

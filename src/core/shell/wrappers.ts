@@ -7,6 +7,8 @@ interface WrapperSpec {
   readonly programs: readonly string[];
   /** Words that must come first (`npm exec`, `poetry run`). */
   readonly sub?: readonly (readonly string[])[];
+  /** A word that may come first and is skipped (`pnpm dlx`, `yarn exec`, `bun x`). */
+  readonly optionalSub?: readonly string[];
   /** Options that take a separate value. */
   readonly valueOptions?: readonly string[];
   /** Options whose value is a whole command line (`su -c`, `flock -c`, `npx -c`). */
@@ -51,7 +53,7 @@ const WRAPPERS: readonly WrapperSpec[] = [
   { programs: ['npm'], sub: [['exec', 'x']], valueOptions: ['-p', '--package', '-w', '--workspace'], scriptOptions: ['-c', '--call'] },
   // `yarn prisma …` and `pnpm prisma …` run the package's binary; built-in subcommands simply
   // match no rule, so the first word is always tried as a program.
-  { programs: ['yarn', 'pnpm', 'bun'], valueOptions: ['--cwd', '-C', '--dir', '--filter', '-F', '-w', '--workspace'] },
+  { programs: ['yarn', 'pnpm', 'bun'], optionalSub: ['exec', 'dlx', 'x', 'run'], valueOptions: ['--cwd', '-C', '--dir', '--filter', '-F', '-w', '--workspace'] },
   { programs: ['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye'], sub: [['run']], valueOptions: ['--with', '--python', '-p', '--env', '-e', '--project', '--directory', '--group', '--extra'] },
   { programs: ['uvx', 'pipx'], valueOptions: ['--from', '--with', '--python', '-p'] },
   { programs: ['bundle'], sub: [['exec']] },
@@ -100,6 +102,7 @@ function unwrapGeneric(spec: WrapperSpec, command: CommandInput): Derived[] {
     if (!step.includes(argv[i]?.value ?? '')) return [];
     i++;
   }
+  if (spec.optionalSub?.includes(argv[i]?.value ?? '')) i++;
   const out: Derived[] = [];
   const assignments = new Map<string, string>();
   let skip = spec.skip ?? 0;

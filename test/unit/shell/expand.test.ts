@@ -104,3 +104,16 @@ describe('plain lines skip tree-sitter and read the same', () => {
     expect(isPlainLine(line)).toBe(plain);
   });
 });
+
+describe('package runners', () => {
+  test.each([
+    ['pnpm dlx netlify-cli sites:delete acme-docs', 'netlify'],
+    ['yarn exec prisma migrate reset', 'prisma'],
+    ['bun x prisma migrate reset', 'prisma'],
+    ['npx @railway/cli@latest volume delete', 'railway'],
+    ['npx aws-cdk@2 destroy', 'cdk'],
+    ['pnpm prisma db push --force-reset', 'prisma'],
+  ])('%s runs %s', (line, program) => {
+    expect(expandLine(line).commands.map((c) => c.program)).toContain(program);
+  });
+});

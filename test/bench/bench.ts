@@ -1,0 +1,76 @@
+// `npm run bench`: the engine's speed against DESIGN.md section 7 — in-process verdict time per
+// command over the labelled corpora (median ≤ 30 µs, p99 ≤ 0.5 ms), and the whole-process time of
+// `airlock check` on benign commands next to bare `node -e 0` (within 10 ms).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Engine } from '../../src/core/engine';
+import { loadParser } from '../../src/cli/parser';
+import { HOLDOUT_PATH, readCorpus } from '../corpus/score';
+
+const RUNS_PER_LINE = 40;
+const PROCESS_RUNS = 25;
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 0.5);
+}
+
+async function inProcess(): Promise<void> {
+  const parser = await loadParser();
+  const engine = new Engine(() => parser);
+  const lines = [...readCorpus(), ...readCorpus(HOLDOUT_PATH)].map((e) => e.command);
+  for (let round = 0; round < 3; round++) for (const line of lines) engine.classify(line);
+  const samples: number[] = [];
+  const perLine: { line: string; median: number }[] = [];
+  for (const line of lines) {
+    const mine: number[] = [];
+    for (let i = 0; i < RUNS_PER_LINE; i++) {
+      const start = process.hrtime.bigint();
+      engine.classify(line);
+      mine.push(Number(process.hrtime.bigint() - start) / 1000);
+    }
+    samples.push(...mine);
+    perLine.push({ line, median: median(mine) });
+  }
+  samples.sort((a, b) => a - b);
+  const passStart = process.hrtime.bigint();
+  const passes = 20;
+  for (let i = 0; i < passes; i++) for (const line of lines) engine.classify(line);
+  const seconds = Number(process.hrtime.bigint() - passStart) / 1e9;
+  const slowest = [...perLine].sort((a, b) => b.median - a.median).slice(0, 5);
+  console.log(`in-process, ${lines.length} corpus lines × ${RUNS_PER_LINE} runs:`);
+  console.log(`  median ${percentile(samples, 0.5).toFixed(1)} µs   (budget ≤ 30 µs)`);
+  console.log(`  p99    ${percentile(samples, 0.99).toFixed(1)} µs   (budget ≤ 500 µs)`);
+  console.log(`  max    ${(samples[samples.length - 1] ?? NaN).toFixed(1)} µs`);
+  console.log(`  ${Math.round((lines.length * passes) / seconds)} verdicts per second`);
+  console.log('  slowest lines (median):');
+  for (const s of slowest) console.log(`    ${s.median.toFixed(0).padStart(5)} µs  ${s.line.replace(/\s+/g, ' ').slice(0, 90)}`);
+}
+
+function processMedianMs(args: readonly string[]): number {
+  const times: number[] = [];
+  for (let i = 0; i < PROCESS_RUNS; i++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+    if (result.error) throw result.error;
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+function wholeProcess(): void {
+  const cli = join(__dirname, '..', 'dist', 'cli.js');
+  const bare = processMedianMs(['-e', '0']);
+  console.log(`\nwhole process, median of ${PROCESS_RUNS} runs (budget: benign within 10 ms of bare node):`);
+  console.log(`  node -e 0                                  ${bare.toFixed(1)} ms`);
+  for (const line of ['ls -la', 'npm test', 'git status', 'kubectl get pods -n production', 'git push --force origin main', 'echo $(date) | tee log.txt']) {
+    const ms = processMedianMs([cli, 'check', '--', line]);
+    console.log(`  airlock check -- ${line.padEnd(26)} ${ms.toFixed(1)} ms  (+${(ms - bare).toFixed(1)} ms)`);
+  }
+}
+
+await inProcess();
+wholeProcess();
