@@ -12,6 +12,23 @@ const bench = process.argv.includes('--bench');
 const require = createRequire(import.meta.url);
 const wasmDir = join(dirname(require.resolve('@vscode/tree-sitter-wasm')));
 
+/**
+ * The tree-sitter runtime's JavaScript stays out of the bundles and is copied beside them: it is
+ * required only when a line needs parsing, so a process that never parses never compiles it.
+ * (A plain require, not import(): the CLI runs its bundle as a vm script with a code cache.)
+ * @type {import('esbuild').Plugin}
+ */
+const treeSitterBeside = {
+  name: 'tree-sitter-beside',
+  setup(b) {
+    b.onResolve({ filter: /^@vscode\/tree-sitter-wasm$/ }, () => ({ path: 'tree-sitter', namespace: 'beside' }));
+    b.onLoad({ filter: /.*/, namespace: 'beside' }, () => ({
+      contents: "module.exports = require(require('path').join(__dirname, 'tree-sitter.js'));",
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -22,13 +39,15 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
+  plugins: [treeSitterBeside],
 };
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/airlock-cli.js' },
   ...(bench ? ['bench', 'corpus-report'].map((name) => ({
-    ...common, format: 'esm', sourcemap: false, logLevel: 'warning', entryPoints: [`test/bench/${name}.ts`], outfile: `.bench/${name}.mjs`,
+    ...common, format: 'esm', sourcemap: false, logLevel: 'warning', entryPoints: [`test/bench/${name}.ts`], outfile: `.bench/${name}.mjs`, plugins: [],
     // ESM output: give the bundled CommonJS-style code its __dirname and require back.
     banner: { js: "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);" },
   })) : []),
@@ -36,7 +55,7 @@ const builds = [
 
 async function copyWasm() {
   await mkdir('dist', { recursive: true });
-  for (const file of ['tree-sitter.wasm', 'tree-sitter-bash.wasm']) {
+  for (const file of ['tree-sitter.js', 'tree-sitter.wasm', 'tree-sitter-bash.wasm']) {
     await copyFile(join(wasmDir, file), join('dist', file));
   }
 }

@@ -20,7 +20,7 @@ export interface Io {
 
 export async function check(argv: readonly string[], io: Io): Promise<number> {
   const options = parseCheckOptions(argv);
-  const engine = new LazyEngine(() => {
+  const engine = new LazyEngine(async () => {
     // This process parses a line or a few and exits: V8's optimising WebAssembly tier only costs
     // it (about half a second of compiling that exit then waits for), so keep to the baseline tier.
     setFlagsFromString('--liftoff-only');

@@ -36,7 +36,7 @@ export interface Explanation {
 
 const RULE_INDEX = indexByProgram(allRules);
 const PROBLEM_RULES: ReadonlyMap<string, ProblemRule> = new Map(problemRules.map((r) => [r.problem, r]));
-const PREFILTER = createPrefilter([...RULE_INDEX.keys(), ...wrapperProgramNames(), ...payloadProgramNames(), 'base64', 'xxd', 'openssl', 'uudecode']);
+export const PREFILTER = createPrefilter([...RULE_INDEX.keys(), ...wrapperProgramNames(), ...payloadProgramNames(), 'base64', 'xxd', 'openssl', 'uudecode']);
 const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 const ALLOW: Verdict = { decision: 'allow', risk: 'none', environment: { tier: 'unknown' }, findings: [], confirmation: 'none' };
 
@@ -44,8 +44,11 @@ const ALLOW: Verdict = { decision: 'allow', risk: 'none', environment: { tier: '
 export class ParserNotLoaded extends Error {}
 
 export class Engine {
-  /** `parser` is asked for only when a line is neither cleared by the prefilter nor plain. */
-  constructor(private readonly parser: () => ShellParser) {}
+  /**
+   * `parser` is asked for only when a line is neither cleared by the prefilter nor plain.
+   * `usePrefilter: false` reads every line in full (tests use it to check the prefilter is safe).
+   */
+  constructor(private readonly parser: () => ShellParser, private readonly usePrefilter = true) {}
 
   classify(line: string, context: ClassifyContext = {}): Verdict {
     return this.explain(line, context).verdict;
@@ -54,7 +57,7 @@ export class Engine {
   explain(line: string, context: ClassifyContext = {}): Explanation {
     const empty: Explanation = { verdict: ALLOW, expansion: { commands: [], problems: [], assigned: new Map() }, matches: new Map() };
     const hasControl = CONTROL_CHARACTERS.test(line);
-    if (!hasControl && !PREFILTER.mightMatch(line)) return empty;
+    if (!hasControl && this.usePrefilter && !PREFILTER.mightMatch(line)) return empty;
     const text = hasControl ? line.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), ' ') : line;
     const expansion = expand(text, this.parser);
     const problems: Problem[] = [...expansion.problems];

@@ -2,6 +2,8 @@
 // expansion cannot match any rule, so it is allowed without parsing. The keywords come from the
 // rule data itself, which is what makes skipping the parser safe.
 
+import { programName } from './shell/command';
+
 export interface Prefilter {
   /** True when the line might match a rule and must be parsed. */
   mightMatch(line: string): boolean;
@@ -15,18 +17,20 @@ const HIDDEN_NAME = [
   /(?:^|[;&|({!\n]|\b(?:then|do|else)\b)\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*["']?\$/, // $var in program position
 ];
 
+/** What can separate a program name from its neighbours in a line. */
+const SEPARATORS = /[^A-Za-z0-9_.@/:+-]+/;
+
 export function createPrefilter(programs: Iterable<string>): Prefilter {
-  const names = [...new Set([...programs].map((p) => p.toLowerCase()))].sort((a, b) => b.length - a.length);
-  const keyword = new RegExp(`(?:^|[^a-z0-9_.-])(?:${names.map(escape).join('|')})(?![a-z0-9_-])`, 'i');
+  const names: ReadonlySet<string> = new Set([...programs].map((p) => p.toLowerCase()));
   return {
     mightMatch(line) {
       if (HIDDEN_NAME.some((re) => re.test(line))) return true;
       // Quotes and backslashes inside a word do not stop bash from running it: r''m, \rm, "rm".
-      return keyword.test(line.replace(/['"\\]/g, ''));
+      // Each token is read as the expander reads a program word (`/usr/bin/Git.exe` → git).
+      for (const token of line.replace(/['"\\]/g, '').split(SEPARATORS)) {
+        if (token !== '' && (names.has(token.toLowerCase()) || names.has(programName(token)))) return true;
+      }
+      return false;
     },
   };
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

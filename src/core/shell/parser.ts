@@ -3,6 +3,7 @@
 import type { Node, Parser } from '@vscode/tree-sitter-wasm';
 
 export type SyntaxNode = Node;
+type TreeSitterModule = typeof import('@vscode/tree-sitter-wasm');
 
 export interface ShellParser {
   /** Parses one command line; the tree is freed after `use` returns. */
@@ -17,7 +18,9 @@ export interface ParserWasm {
 }
 
 export async function createBashParser(wasm: ParserWasm): Promise<ShellParser> {
-  const ts = await import('@vscode/tree-sitter-wasm');
+  const loaded: TreeSitterModule | { default: TreeSitterModule } = await import('@vscode/tree-sitter-wasm');
+  // Loaded with Node's own import() the UMD file shows its exports only as `default`.
+  const ts = 'Parser' in loaded ? loaded : loaded.default;
   // Emscripten reads `wasmBinary` instead of fetching the runtime itself.
   await ts.Parser.init({ wasmBinary: wasm.runtime } as unknown as Parameters<typeof ts.Parser.init>[0]);
   const language = await ts.Language.load(wasm.bash);

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { isPlainLine } from '../../../src/core/shell/plain';
 import { HOLDOUT_PATH, readCorpus } from '../../corpus/score';
-import { commandsOf, expandLine } from '../helpers';
+import { Engine, PREFILTER } from '../../../src/core/engine';
+import { allRules } from '../../../src/core/rules/index';
+import { commandsOf, expandLine, parser } from '../helpers';
 
 describe('expansion into simple commands', () => {
   test.each([
@@ -115,5 +117,22 @@ describe('package runners', () => {
     ['pnpm prisma db push --force-reset', 'prisma'],
   ])('%s runs %s', (line, program) => {
     expect(expandLine(line).commands.map((c) => c.program)).toContain(program);
+  });
+});
+
+describe('the prefilter never clears a line a rule would flag', () => {
+  // Soundness: every line that an engine without the prefilter flags passes the prefilter —
+  // the corpora plus every rule's own examples.
+  const unfiltered = new Engine(() => parser, false);
+  const lines = [
+    ...[...readCorpus(), ...readCorpus(HOLDOUT_PATH)].map((e) => e.command),
+    ...allRules.flatMap((r) => [...r.examples.match, ...r.examples.noMatch]),
+  ];
+  const flagged = lines.filter((l) => unfiltered.classify(l).findings.length > 0);
+  test('most lines are flagged without it', () => {
+    expect(flagged.length).toBeGreaterThan(500);
+  });
+  test.each(flagged.map((l) => [l]))('%s', (line) => {
+    expect(PREFILTER.mightMatch(line)).toBe(true);
   });
 });

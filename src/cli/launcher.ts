@@ -1,0 +1,54 @@
+// The `airlock` executable. It runs the CLI bundle through V8's code cache, kept in a private
+// per-user directory, because compiling the bundle is most of a short run's cost and a hook runs
+// once per agent command. Any problem with the cache falls back to an ordinary load.
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+
+const bundle = join(__dirname, 'airlock-cli.js');
+
+function cacheFile(): string | undefined {
+  try {
+    const stat = statSync(bundle);
+    const dir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'airlock');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return join(dir, `cli-${process.version}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8`);
+  } catch {
+    return undefined;
+  }
+}
+
+function run(): void {
+  const cache = cacheFile();
+  let cached: Buffer | undefined;
+  try {
+    if (cache) cached = readFileSync(cache);
+  } catch {
+    cached = undefined;
+  }
+  const source = readFileSync(bundle, 'utf8');
+  const script = new Script(Module.wrap(source), { filename: bundle, cachedData: cached });
+  if (cache && (!cached || script.cachedDataRejected)) {
+    // Written at exit, so the functions this run compiled are in the cache too.
+    process.once('exit', () => {
+      try {
+        writeFileSync(cache, script.createCachedData(), { mode: 0o600 });
+      } catch {
+        // A read-only or full disk only costs speed.
+      }
+    });
+  }
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  const module = { exports: {} };
+  wrapper(module.exports, Module.createRequire(bundle), module, bundle, __dirname);
+}
+
+try {
+  run();
+} catch (error) {
+  // Fail closed: a CLI that cannot start is a deny (exit 2), never an allow.
+  process.stderr.write(`airlock: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}
