@@ -6,7 +6,7 @@ const noVscode = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', '*.vsix'] },
+  { ignores: ['dist/**', '.bench/**', 'node_modules/**', '.vscode-test/**', '*.vsix'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

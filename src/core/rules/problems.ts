@@ -39,8 +39,8 @@ export const problemRules: readonly ProblemRule[] = [
     hint: 'Put the commands in a reviewed script file or run them in smaller pieces',
     onlyIfUnexplained: true,
     examples: {
-      match: ['kubectl get pods ' + 'x'.repeat(70 * 1024)],
-      noMatch: ['ls ' + 'x'.repeat(70 * 1024), 'kubectl get pods'],
+      match: ['kubectl get pods $(date) ' + 'x'.repeat(70 * 1024)],
+      noMatch: ['kubectl get pods ' + 'x'.repeat(70 * 1024), 'kubectl get pods $(date)'],
     },
   },
   {

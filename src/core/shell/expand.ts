@@ -87,12 +87,13 @@ class Expander {
   }
 
   private script(text: string, frame: Frame): void {
-    if (text.length > this.limits.parseLength) {
-      this.problem('too-long', this.span(0, text.length, frame), `${text.length} characters: read by the rough tokenizer only`);
+    const plain = isPlainLine(text);
+    if (plain && (this.limits.plainFastPath || text.length > this.limits.parseLength)) {
       this.rough(text, frame);
       return;
     }
-    if (this.limits.plainFastPath && isPlainLine(text)) {
+    if (text.length > this.limits.parseLength) {
+      this.problem('too-long', this.span(0, text.length, frame), `${text.length} characters: read by the rough tokenizer only`);
       this.rough(text, frame);
       return;
     }

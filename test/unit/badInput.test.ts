@@ -1,0 +1,67 @@
+// Hostile or broken input: a verdict or a clear error each, in bounded time, never an allow for
+// something the engine could not read.
+import { describe, expect, test } from 'vitest';
+import { classify } from './helpers';
+
+describe('bad input', () => {
+  test('an empty line is allowed: nothing runs', () => {
+    expect(classify('')).toMatchObject({ decision: 'allow', risk: 'none' });
+    expect(classify('   \n  ')).toMatchObject({ decision: 'allow' });
+  });
+
+  test('a 1 MB benign line is allowed quickly, without parsing', () => {
+    const start = performance.now();
+    expect(classify('echo ' + 'a '.repeat(500_000)).decision).toBe('allow');
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+
+  test('a 1 MB line hiding a destructive command is flagged', () => {
+    const start = performance.now();
+    const verdict = classify('echo ' + 'a '.repeat(250_000) + '; rm -rf ~; echo ' + 'b '.repeat(250_000));
+    expect(verdict.decision).toBe('confirm');
+    expect(verdict.findings.map((f) => f.rule)).toContain('fs.rm-root');
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+
+  test('a 1 MB line of many commands is read up to a limit and flagged as too long', () => {
+    const verdict = classify('git status; '.repeat(90_000));
+    expect(verdict.decision).toBe('confirm');
+    expect(verdict.findings.map((f) => f.rule)).toContain('shell.too-long');
+  });
+
+  test('binary bytes are flagged and what they hide is still read', () => {
+    const verdict = classify('ls \x00\x01\x02\xff\x1b[2K; rm -rf ~');
+    const rules = verdict.findings.map((f) => f.rule);
+    expect(rules).toContain('shell.control-characters');
+    expect(rules).toContain('fs.rm-root');
+    expect(verdict.decision).not.toBe('allow');
+  });
+
+  test.each([
+    'rm -rf "~',
+    "bash -c 'rm -rf ~",
+    'git push --force "origin',
+    'kubectl delete ns "prod',
+  ])('unterminated quotes are read conservatively: %s', (line) => {
+    expect(classify(line).decision).not.toBe('allow');
+  });
+
+  test('200 nested $(…) are flagged, not followed forever', () => {
+    const line = 'echo ' + '$('.repeat(200) + 'rm -rf ~' + ')'.repeat(200);
+    const start = performance.now();
+    const verdict = classify(line);
+    expect(verdict.decision).not.toBe('allow');
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+
+  test('deeply nested payloads stop at the depth limit and are flagged', () => {
+    let line = 'rm -rf ~';
+    for (let i = 0; i < 12; i++) line = `bash -c ${JSON.stringify(line)}`;
+    expect(classify(line).findings.map((f) => f.rule)).toEqual(expect.arrayContaining([expect.stringMatching(/^(shell\.too-deep|fs\.rm-root)$/)]));
+    expect(classify(line).decision).not.toBe('allow');
+  });
+
+  test('a dynamic program name with risky arguments is flagged', () => {
+    expect(classify('$CMD -rf /').decision).not.toBe('allow');
+  });
+});
