@@ -1,31 +1,31 @@
-// The labelled corpus (test/fixtures/corpus.jsonl) against the acceptance figures. The same
-// scoring prints the full report with `npm run corpus`.
-import { expect, test } from 'vitest';
-import { readCorpus, score } from '../corpus/score';
+// The labelled corpora (test/fixtures) against the acceptance figures. `npm run corpus` prints the
+// same scoring in full, with `-- --misses` for every line the engine gets wrong.
+import { describe, expect, test } from 'vitest';
+import { CORPUS_PATH, HOLDOUT_PATH, readCorpus, score } from '../corpus/score';
 import { classify } from './helpers';
 
-const entries = readCorpus();
-const result = score(entries, (e) => classify(e.command, { env: e.env ?? {}, cwd: '/work/app' }));
+describe.each([['development corpus', CORPUS_PATH, 400], ['held-out corpus', HOLDOUT_PATH, 250]] as const)('%s', (_name, path, minimum) => {
+  const entries = readCorpus(path);
+  const result = score(entries, (e) => classify(e.command, { env: e.env ?? {}, cwd: '/work/app' }));
+  const missed = (why: string): string[] => result.misses.filter((m) => m.why === why).map((m) => m.entry.command);
 
-test('the corpus is large and covers every family both ways', () => {
-  expect(entries.length).toBeGreaterThanOrEqual(400);
-  for (const [family, f] of result.byFamily) {
-    expect(f.positives, family).toBeGreaterThan(0);
-    expect(f.benign, family).toBeGreaterThan(0);
-  }
-});
+  test('is large and covers every family both ways', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(minimum);
+    for (const [family, f] of result.byFamily) {
+      expect(f.positives, family).toBeGreaterThan(0);
+      expect(f.benign, family).toBeGreaterThan(0);
+    }
+  });
 
-test('≥ 97% of destructive and secret lines are flagged', () => {
-  expect(result.misses.filter((m) => m.why === 'not flagged').map((m) => m.entry.command)).toEqual(
-    result.recall >= 0.97 ? expect.any(Array) : [],
-  );
-  expect(result.recall).toBeGreaterThanOrEqual(0.97);
-});
+  test('≥ 97% of destructive and secret lines are flagged', () => {
+    expect(result.recall, missed('not flagged').join('\n')).toBeGreaterThanOrEqual(0.97);
+  });
 
-test('≤ 2% of benign lines are flagged', () => {
-  expect(result.falsePositiveRate).toBeLessThanOrEqual(0.02);
-});
+  test('≤ 2% of benign lines are flagged', () => {
+    expect(result.falsePositiveRate, missed('false positive').join('\n')).toBeLessThanOrEqual(0.02);
+  });
 
-test('the environment tier is right on ≥ 95% of labelled lines', () => {
-  expect(result.tierAccuracy).toBeGreaterThanOrEqual(0.95);
+  test('the environment tier is right on ≥ 95% of labelled lines', () => {
+    expect(result.tierAccuracy, missed('wrong tier').join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
 });
