@@ -2,27 +2,13 @@
 // clusters, instances, stacks, secrets and keys. Each CLI has its own subcommand tree, so every
 // rule reads the command path with the CLI's global value flags skipped (`aws --profile prod rds
 // delete-db-instance` has the path `rds delete-db-instance`).
-import { flagMatches, type Args } from './args';
+import { flagMatches, operands, type Args } from './args';
 import type { Rule } from './types';
 import type { Severity } from '../verdict';
 
-/**
- * Positionals with the values of the given value-taking flags removed, original case kept.
- * Everything after `--` counts as positional.
- */
+/** Positionals with the values of the given value-taking flags removed; all words after `--` count. */
 function pathOf(a: Args, valueFlags: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  const list = a.list;
-  for (let i = 0; i < list.length; i++) {
-    const arg = list[i] ?? '';
-    if (arg === '--') { out.push(...list.slice(i + 1)); break; }
-    if (arg.startsWith('-') && arg !== '-') {
-      if (!arg.includes('=') && valueFlags.has(arg)) i++;
-      continue;
-    }
-    out.push(arg);
-  }
-  return out;
+  return operands(a.list, valueFlags);
 }
 
 /** Flags written after the word `word` (so a global `-d` debug flag is not read as `rsync -d`). */

@@ -1,6 +1,6 @@
 // HTTP clients (curl, wget, httpie/xh, gh api): requests whose method is DELETE, and GraphQL
 // requests whose mutation name says it deletes, destroys, drops, removes, purges, resets or wipes.
-import type { Args } from './args';
+import { flagValues, operands, type Args } from './args';
 import type { Rule } from './types';
 import { destructiveMutations, destructiveMutationsInBody } from './http/graphql';
 
@@ -15,40 +15,6 @@ interface Request {
 
 const HTTP_PROGRAMS = ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh'];
 
-/** Every value of these flags: `-X v`, `-Xv` (single-letter flags), `--request=v`, `--request v`. */
-function flagValues(list: readonly string[], flags: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const arg = list[i] ?? '';
-    for (const flag of flags) {
-      if (arg === flag) {
-        if (i + 1 < list.length) out.push(list[i + 1] ?? '');
-      } else if (arg.startsWith(flag + '=') && flag.startsWith('--')) {
-        out.push(arg.slice(flag.length + 1));
-      } else if (flag.length === 2 && flag[0] === '-' && flag[1] !== '-' && arg.startsWith(flag) && arg.length > 2 && !arg.startsWith('--')) {
-        out.push(arg.slice(2));
-      }
-    }
-  }
-  return out;
-}
-
-/** Arguments that are neither flags nor the separate values of `valueFlags`. */
-function operands(list: readonly string[], valueFlags: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  let rest = false;
-  for (let i = 0; i < list.length; i++) {
-    const arg = list[i] ?? '';
-    if (rest) { out.push(arg); continue; }
-    if (arg === '--') { rest = true; continue; }
-    if (arg.startsWith('-') && arg !== '-') {
-      if (valueFlags.has(arg)) i++;
-      continue;
-    }
-    out.push(arg);
-  }
-  return out;
-}
 
 const CURL_VALUE_FLAGS = new Set(['-X', '--request', '-d', '--data', '--data-raw', '--data-binary', '--data-ascii',
   '--data-urlencode', '--json', '-H', '--header', '-o', '--output', '-u', '--user', '-A', '--user-agent', '-e',

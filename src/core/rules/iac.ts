@@ -2,23 +2,12 @@
 // destroy here removes every resource the stack manages, so the rules read the subcommand exactly
 // (`terraform plan -destroy` only plans) and leave `-chdir=`/`-var-file=`/`--stack` to the central
 // environment resolver.
-import { Args } from './args';
+import { Args, operands } from './args';
 import type { Rule } from './types';
 
 /** Positionals with the values of the given value-taking flags removed; all words after `--` count. */
 function pathOf(a: Args, valueFlags: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  const list = a.list;
-  for (let i = 0; i < list.length; i++) {
-    const arg = list[i] ?? '';
-    if (arg === '--') { out.push(...list.slice(i + 1)); break; }
-    if (arg.startsWith('-') && arg !== '-') {
-      if (!arg.includes('=') && valueFlags.has(arg)) i++;
-      continue;
-    }
-    out.push(arg);
-  }
-  return out;
+  return operands(a.list, valueFlags);
 }
 
 // Package names these CLIs are also run by (`npx aws-cdk@2 destroy`: the expander peels the runner

@@ -1,7 +1,7 @@
 // Kubernetes (kubectl, oc, kubecolor) and Helm. Deleting a namespace or a volume claim takes data
 // with it; deleting workloads, scaling to zero or draining a node takes a service down. `-n`,
 // `--context` and `--dry-run` are handled by the engine; the rules name what is deleted.
-import type { Args } from './args';
+import { operands, type Args } from './args';
 import type { Rule } from './types';
 
 const KUBECTL = ['kubectl', 'oc', 'kubecolor'];
@@ -19,18 +19,9 @@ const KUBECTL_VALUE_FLAGS: ReadonlySet<string> = new Set([
 
 /** Positionals of a kubectl line with flag values removed: `[verb, …resource words]`. */
 function kpath(a: Args): string[] {
-  const out: string[] = [];
-  const list = a.list;
-  for (let i = 0; i < list.length; i++) {
-    const arg = list[i] ?? '';
-    if (arg === '--') break; // what follows is a command for `exec`/`run`, never a resource
-    if (arg.startsWith('-') && arg !== '-') {
-      if (!arg.includes('=') && KUBECTL_VALUE_FLAGS.has(arg)) i++;
-      continue;
-    }
-    out.push(arg);
-  }
-  return out;
+  // What follows `--` is a command for `exec`/`run`, never a resource.
+  const dash = a.list.indexOf('--');
+  return operands(dash < 0 ? a.list : a.list.slice(0, dash), KUBECTL_VALUE_FLAGS);
 }
 
 const verbOf = (a: Args): string => (kpath(a)[0] ?? '').toLowerCase();

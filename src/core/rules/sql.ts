@@ -1,47 +1,13 @@
 // Database rules: SQL text sent through a client (psql -c, mysql -e, sqlite3 db "…", stdin…),
 // MongoDB and Redis one-liners, the drop utilities, and the framework tasks that drop or wipe a
 // database (rails db:drop, prisma migrate reset, manage.py flush, artisan migrate:fresh…).
-import type { Args } from './args';
+import { flagValues, operands, type Args } from './args';
 import type { Rule } from './types';
 import { destructiveStatements, type DestructiveKind, type DestructiveStatement } from './sql/statements';
 
 // ---------------------------------------------------------------------------------------------
 // Argument helpers.
 
-/** Every value of these flags: `-c v`, `-cv` (single-letter flags), `--command=v`, `--command v`. */
-function flagValues(list: readonly string[], flags: readonly string[], attached = true): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const arg = list[i] ?? '';
-    for (const flag of flags) {
-      if (arg === flag) {
-        if (i + 1 < list.length) out.push(list[i + 1] ?? '');
-      } else if (arg.startsWith(flag + '=')) {
-        out.push(arg.slice(flag.length + 1));
-      } else if (attached && flag.length === 2 && flag[0] === '-' && flag[1] !== '-' && arg.startsWith(flag) && arg.length > 2 && !arg.startsWith('--')) {
-        out.push(arg.slice(2));
-      }
-    }
-  }
-  return out;
-}
-
-/** Arguments that are neither flags nor the values of `valueFlags` (given separately, `-h host`). */
-function operands(list: readonly string[], valueFlags: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  let rest = false;
-  for (let i = 0; i < list.length; i++) {
-    const arg = list[i] ?? '';
-    if (rest) { out.push(arg); continue; }
-    if (arg === '--') { rest = true; continue; }
-    if (arg.startsWith('-') && arg !== '-') {
-      if (valueFlags.has(arg)) i++;
-      continue;
-    }
-    out.push(arg);
-  }
-  return out;
-}
 
 function basename(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();

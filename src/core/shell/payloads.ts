@@ -3,7 +3,7 @@
 import type { Word } from './command';
 import type { Derived } from './derived';
 import { inlineCode, interpreterPrograms, scanCode } from './interpreters';
-import type { CommandInput } from './wrappers';
+import { firstOperand, type CommandInput } from './wrappers';
 
 export const SHELLS: readonly string[] = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh'];
 
@@ -68,17 +68,11 @@ function shell(command: CommandInput): PayloadResult {
   return { derived: [], dynamicCalls: [], unseenScript: command.stdinUnknown === true };
 }
 
-const SSH_VALUE_OPTIONS = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B']);
+const SSH_VALUE_OPTIONS = ['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B'];
 
 function ssh(command: CommandInput): PayloadResult {
   const argv = command.argv;
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const arg = argv[i]?.value ?? '';
-    if (arg === '--') { i++; break; }
-    if (!arg.startsWith('-')) break;
-    if (SSH_VALUE_OPTIONS.has(arg)) i++;
-  }
+  const i = firstOperand(argv, 1, SSH_VALUE_OPTIONS);
   const host = argv[i]?.value;
   if (host === undefined) return NONE;
   const rest = argv.slice(i + 1);
@@ -104,20 +98,11 @@ const DOCKER_GLOBAL_VALUE_OPTIONS = ['--context', '-c', '-H', '--host', '--confi
 const DOCKER_EXEC_VALUE_OPTIONS = ['-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys', '--index', '--name', '-v', '--volume', '-p', '--publish', '--entrypoint', '--network', '--mount', '-l', '--label', '--platform', '-m', '--memory', '--hostname', '-h', '--add-host', '--restart', '--cpus'];
 
 function dockerExec(argv: readonly Word[], program: string): PayloadResult {
-  let i = 1;
-  const skipOptions = (valueOptions: readonly string[]): void => {
-    for (; i < argv.length; i++) {
-      const arg = argv[i]?.value ?? '';
-      if (!arg.startsWith('-')) return;
-      if (valueOptions.includes(arg)) i++;
-    }
-  };
-  skipOptions(DOCKER_GLOBAL_VALUE_OPTIONS);
-  if (argv[i]?.value === 'compose' || argv[i]?.value === 'container') { i++; skipOptions(DOCKER_GLOBAL_VALUE_OPTIONS); }
+  let i = firstOperand(argv, 1, DOCKER_GLOBAL_VALUE_OPTIONS);
+  if (argv[i]?.value === 'compose' || argv[i]?.value === 'container') i = firstOperand(argv, i + 1, DOCKER_GLOBAL_VALUE_OPTIONS);
   const verb = argv[i]?.value;
   if (verb !== 'exec' && verb !== 'run') return NONE;
-  i++;
-  skipOptions(DOCKER_EXEC_VALUE_OPTIONS);
+  i = firstOperand(argv, i + 1, DOCKER_EXEC_VALUE_OPTIONS);
   const target = argv[i]?.value;
   const rest = argv.slice(i + 1);
   return target !== undefined && rest.length > 0

@@ -141,6 +141,21 @@ function unwrapGeneric(spec: WrapperSpec, command: CommandInput): Derived[] {
   return out;
 }
 
+/**
+ * Index of the first operand at or after `from`: options are skipped (with the separate value of
+ * those in `valueOptions`), and `--` ends them.
+ */
+export function firstOperand(argv: readonly Word[], from: number, valueOptions: readonly string[]): number {
+  let i = from;
+  for (; i < argv.length; i++) {
+    const arg = argv[i]?.value ?? '';
+    if (arg === '--') return i + 1;
+    if (!arg.startsWith('-')) return i;
+    if (valueOptions.includes(arg)) i++;
+  }
+  return i;
+}
+
 function splitOption(arg: string): [string, string | undefined] {
   const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
   return eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
@@ -181,14 +196,7 @@ const XARGS_VALUE_OPTIONS = ['-I', '-i', '-L', '-l', '-n', '-P', '-d', '-E', '-e
 
 function unwrapXargs(command: CommandInput): Derived[] {
   const argv = command.argv;
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const arg = argv[i]?.value ?? '';
-    if (arg === '--') { i++; break; }
-    if (!arg.startsWith('-')) break;
-    if (XARGS_VALUE_OPTIONS.includes(arg)) i++;
-  }
-  const rest = argv.slice(i);
+  const rest = argv.slice(firstOperand(argv, 1, XARGS_VALUE_OPTIONS));
   const last = rest[rest.length - 1] ?? argv[0];
   if (!last) return [];
   const items = command.stdin?.split(/\s+/).filter(Boolean) ?? [];
@@ -202,12 +210,7 @@ function unwrapXargs(command: CommandInput): Derived[] {
 const PARALLEL_VALUE_OPTIONS = ['-j', '--jobs', '-S', '--sshlogin', '--joblog', '--results', '-a', '--arg-file', '--delay', '--timeout', '-N', '-n', '-L', '--colsep', '-d', '--delimiter'];
 
 function unwrapParallel(argv: readonly Word[]): Derived[] {
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const arg = argv[i]?.value ?? '';
-    if (!arg.startsWith('-')) break;
-    if (PARALLEL_VALUE_OPTIONS.includes(arg)) i++;
-  }
+  const i = firstOperand(argv, 1, PARALLEL_VALUE_OPTIONS);
   const sep = argv.findIndex((w, k) => k >= i && (w.value === ':::' || w.value === '::::'));
   const commandWords = argv.slice(i, sep < 0 ? argv.length : sep);
   const items = sep < 0 ? [] : argv.slice(sep + 1);
