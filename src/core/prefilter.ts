@@ -15,6 +15,7 @@ const HIDDEN_NAME = [
   /`/, // backticks
   /\$\(/, // command substitution
   /(?:^|[;&|({!\n]|\b(?:then|do|else)\b)\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*["']?\$/, // $var in program position
+  /(?:^|[;&|({!\n])\s*\d*>/, // a bare `> file`, which truncates it
 ];
 
 /** What can separate a program name from its neighbours in a line. */

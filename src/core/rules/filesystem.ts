@@ -233,11 +233,16 @@ function rmTargets(a: Args): string[] {
 
 const plainWord = (value: string): Word => ({ value, dynamic: false, start: 0, end: 0 });
 
-/** Files a redirect empties: `: > f`, `true > f`, `cat /dev/null > f` (not devices or throwaway files). */
-function emptiedByRedirect(a: Args): string[] {
-  const empties = a.program === ':' || a.program === 'true' || (a.program === 'cat' && a.list.length === 1 && a.list[0] === '/dev/null');
-  if (!empties) return [];
-  return a.command.writes.filter((f) => f !== '' && !f.startsWith('/dev/') && classifyWord(plainWord(f), false) !== 'throwaway');
+/**
+ * Files emptied on purpose: `: > f`, a bare `> f`, `true > f`, `cat /dev/null > f`,
+ * `cp /dev/null f` (not devices or throwaway files).
+ */
+function emptiedFiles(a: Args): string[] {
+  const operands = nonFlagArgs(a.list);
+  const files = a.program === 'cp' ? (operands[0] === '/dev/null' ? operands.slice(1) : [])
+    : a.program === ':' || a.program === 'true' || (a.program === 'cat' && a.list.length === 1 && a.list[0] === '/dev/null') ? a.command.writes
+      : [];
+  return files.filter((f) => f !== '' && !f.startsWith('/dev/') && classifyWord(plainWord(f), false) !== 'throwaway');
 }
 
 function findStartPaths(list: readonly string[]): string[] {
@@ -519,17 +524,17 @@ export const filesystemRules: readonly Rule[] = [
     },
   },
   {
-    id: 'fs.redirect-truncate',
-    programs: [':', 'true', 'cat'],
+    id: 'fs.empty-file',
+    programs: [':', 'true', 'cat', 'cp'],
     category: 'filesystem',
     severity: 'high',
-    summary: 'Empties a file through a redirect, discarding its contents',
+    summary: 'Empties a file, discarding its contents',
     hint: 'Copy the file first, or rotate it (mv file file.1) instead of emptying it',
-    match: (a) => emptiedByRedirect(a).length > 0,
-    targets: emptiedByRedirect,
+    match: (a) => emptiedFiles(a).length > 0,
+    targets: emptiedFiles,
     examples: {
-      match: [': > db/production.sqlite3', 'true > app.db', 'cat /dev/null > data/users.csv'],
-      noMatch: [': > /tmp/out.log', 'cat /dev/null > /dev/null', 'cat notes.txt > copy.txt', 'true'],
+      match: [': > db/production.sqlite3', 'true > app.db', 'cat /dev/null > data/users.csv', '> ~/.ssh/authorized_keys', 'cp /dev/null ~/.bashrc'],
+      noMatch: [': > /tmp/out.log', 'cat /dev/null > /dev/null', 'cat notes.txt > copy.txt', 'true', 'cp a.txt b.txt', 'echo hi > out.txt'],
     },
   },
   {

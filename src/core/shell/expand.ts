@@ -190,7 +190,14 @@ class Expander {
         }
       }
     }
-    if (!body) return undefined;
+    if (!body) {
+      // A bare `> file` truncates the file: read it as the `:` command bash runs for it.
+      if (writes.length > 0) {
+        const [start, end] = this.nodeSpan(node, frame);
+        this.emit(this.command([{ value: ':', dynamic: false, start, end }], frame, new Map(), {}, writes, [start, end]), frame);
+      }
+      return undefined;
+    }
     if (extraStages.length > 0) return this.pipeline([body, ...extraStages], frame, stdin, depth);
     return this.walk(body, frame, body.type === 'command' ? { ...stdin, writes } : stdin, depth + 1);
   }
