@@ -54,7 +54,17 @@ export class Engine {
     return this.explain(line, context).verdict;
   }
 
+  /** Fails closed: an internal error on a line is a deny that says so, never an exception or an allow. */
   explain(line: string, context: ClassifyContext = {}): Explanation {
+    try {
+      return this.read(line, context);
+    } catch (error) {
+      if (error instanceof ParserNotLoaded) throw error;
+      return { verdict: internalError(line, error), expansion: { commands: [], problems: [], assigned: new Map() }, matches: new Map() };
+    }
+  }
+
+  private read(line: string, context: ClassifyContext): Explanation {
     const empty: Explanation = { verdict: ALLOW, expansion: { commands: [], problems: [], assigned: new Map() }, matches: new Map() };
     const hasControl = CONTROL_CHARACTERS.test(line);
     if (!hasControl && this.usePrefilter && !PREFILTER.mightMatch(line)) return empty;
@@ -78,8 +88,9 @@ export class Engine {
       const rules = RULE_INDEX.get(command.program);
       if (!rules) continue;
       const args = new Args(command);
-      if (isExempt(args)) { matched.push('(exempt: --help or a dry run)'); continue; }
+      const exempt = isExempt(args);
       for (const rule of rules) {
+        if (exempt && rule.category !== 'filesystem') { matched.push(`(${rule.id} exempt: --help or a dry run)`); continue; }
         if (!safeMatch(rule, args)) continue;
         matched.push(rule.id);
         const key = `${rule.id}@${command.span[0]}:${command.span[1]}`;
@@ -161,6 +172,20 @@ function quietEnvironment(commands: readonly SimpleCommand[], context: Environme
   return best ?? { tier: 'unknown' };
 }
 
+function internalError(line: string, error: unknown): Verdict {
+  const environment: Environment = { tier: 'unknown' };
+  const finding: Finding = {
+    rule: 'engine.internal-error',
+    category: 'shell',
+    severity: 'high',
+    summary: `Airlock failed while reading this command line (${error instanceof Error ? error.message : String(error)}), so it is denied`,
+    hint: 'Run the command yourself if you have checked it is safe, and report the line to Airlock',
+    span: [0, line.length],
+    environment,
+  };
+  return { decision: 'deny', risk: 'high', environment, findings: [finding], confirmation: 'none' };
+}
+
 /** A resolver or rule that throws leaves the finding standing with an unknown target. */
 function safeEnvironment(resolve: () => Environment): Environment {
   try {
@@ -170,15 +195,19 @@ function safeEnvironment(resolve: () => Environment): Environment {
   }
 }
 
+/**
+ * `--help` and dry runs of CLIs that have them: only among the options before `--`. Never for the
+ * filesystem family, whose operands are arbitrary paths (`rm -rf -- --help /srv` deletes /srv).
+ */
 function isExempt(args: Args): boolean {
-  const list = args.list;
-  if (list.includes('--help') || list.includes('-help') || args.positionals[0] === 'help') return true;
-  return list.some((a) => a === '--dryrun' || a === '--dry_run' || a === '--what-if' ||
+  const dash = args.list.indexOf('--');
+  const options = dash < 0 ? args.list : args.list.slice(0, dash);
+  if (options.includes('--help') || options.includes('-help') || args.positionals[0] === 'help') return true;
+  return options.some((a) => a === '--dryrun' || a === '--dry_run' || a === '--what-if' ||
     (a.startsWith('--dry-run') && a !== '--dry-run=none' && a !== '--dry-run=false'));
 }
 
 function verdictOf(findings: readonly Finding[], context: ClassifyContext): Verdict {
-  if (findings.length === 0) return ALLOW;
   const risk = maxRisk(findings);
   let environment: Environment = { tier: 'unknown' };
   let envSeverity = -1;

@@ -14,8 +14,14 @@ const HIDDEN_NAME = [
   /\$'/, // ANSI-C quoting: $'\x72m'
   /`/, // backticks
   /\$\(/, // command substitution
-  /(?:^|[;&|({!\n]|\b(?:then|do|else)\b)\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*["']?\$/, // $var in program position
+  // $var in program position (a bounded run of assignments keeps this linear on hostile lines)
+  /(?:^|[;&|({!\n]|\b(?:then|do|else)\b)\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+){0,8}["']?\$/,
   /(?:^|[;&|({!\n])\s*\d*>/, // a bare `> file`, which truncates it
+  /(?:^|[^<])<(?![<(&])\s*[^\s<>|&;]/, // `< file`: any command can be fed a secret file
+  /(?:^|[;&|({!\n])\s*[^\s;&|]*[*?[]/, // a glob in program position: /bin/r[m]
+  /\{[^{}\s]*(?:,|\.\.)[^{}\s]*\}/, // brace expansion: r{m,}
+  /\\\r?\n/, // a line continuation inside a word: r\⏎m
+  />\|?\s*["']?(?:\/etc\/|\/usr\/|\/boot\/|\/bin\/|\/sbin\/|\/lib|\/dev\/(?!null|stdout|stderr|tty)|~\/\.|\$HOME\/\.|\$\{HOME\}\/\.|[^\s;&|]*\.(?:db|sqlite3?)\b)/, // overwriting a system, dotfile or database file
 ];
 
 /** What can separate a program name from its neighbours in a line. */

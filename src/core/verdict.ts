@@ -51,14 +51,3 @@ export function maxRisk(findings: readonly Finding[]): Risk {
   for (const f of findings) if (riskRank(f.severity) > riskRank(risk)) risk = f.severity;
   return risk;
 }
-
-/** The finding a human most needs to see: the most severe, then the most sensitive target. */
-export function worstFinding(findings: readonly Finding[]): Finding | undefined {
-  let worst: Finding | undefined;
-  for (const f of findings) {
-    if (!worst) { worst = f; continue; }
-    const bySeverity = riskRank(f.severity) - riskRank(worst.severity);
-    if (bySeverity > 0 || (bySeverity === 0 && tierRank(f.environment.tier) > tierRank(worst.environment.tier))) worst = f;
-  }
-  return worst;
-}

@@ -1,6 +1,7 @@
 // Hostile or broken input: a verdict or a clear error each, in bounded time, never an allow for
 // something the engine could not read.
 import { describe, expect, test } from 'vitest';
+import { Engine } from '../../src/core/engine';
 import { classify } from './helpers';
 
 describe('bad input', () => {
@@ -63,5 +64,19 @@ describe('bad input', () => {
 
   test('a dynamic program name with risky arguments is flagged', () => {
     expect(classify('$CMD -rf /').decision).not.toBe('allow');
+  });
+});
+
+describe('internal errors fail closed', () => {
+  test('a failing parser turns into a deny that says why', () => {
+    const broken = new Engine(() => { throw new Error('boom'); });
+    const verdict = broken.classify('echo $(rm -rf ~)');
+    expect(verdict).toMatchObject({ decision: 'deny', risk: 'high', findings: [{ rule: 'engine.internal-error' }] });
+    expect(verdict.findings[0]?.summary).toContain('boom');
+  });
+
+  test('an escape past the last code point reads as text, not an error', () => {
+    expect(classify("echo $'\\U110000'").decision).toBe('allow');
+    expect(classify("echo $'\\UFFFFFFFF' && rm -rf ~").findings.map((f) => f.rule)).toContain('fs.rm-root');
   });
 });

@@ -4,8 +4,8 @@
 import type { Args } from '../rules/args';
 import type { Rule } from '../rules/types';
 import type { SimpleCommand } from '../shell/command';
-import type { Category, Environment, Tier } from '../verdict';
-import { redactUrl, redactValue } from './redact';
+import { tierRank, type Category, type Environment } from '../verdict';
+import { redact, redactValue } from './redact';
 import { tierOfName, type EnvironmentMap } from './tiers';
 import type { ToolState } from './toolState';
 
@@ -16,14 +16,37 @@ export interface EnvironmentContext {
   readonly environments?: EnvironmentMap;
 }
 
+/** Flags that name an environment for every CLI that has them. */
 const ENV_FLAGS = [
-  '--environment', '-e', '--env', '--stage', '--context', '--kube-context', '--kubecontext', '--profile',
-  '--project', '--project-id', '--app', '-a', '--stack', '-s', '-chdir', '-var-file', '--var-file', '-n', '--namespace',
-  '--resource-group', '-g', '--workspace', '--remote', '-P', '--target', '--cluster', '--subscription',
+  '--environment', '--env', '--stage', '--context', '--kube-context', '--kubecontext', '--profile',
+  '--project', '--project-id', '--app', '--stack', '-chdir', '-var-file', '--var-file', '--namespace',
+  '--resource-group', '--workspace', '--remote', '--target', '--cluster', '--subscription',
   '--org', '--database', '--db', '--branch',
 ];
 const TIER_FLAGS = ['--prod', '--production', '--staging'];
-const HOST_FLAGS = ['-h', '--host', '-H', '--hostname', '--url', '--uri', '--server', '--endpoint', '--endpoint-url', '--dbname', '-d'];
+const HOST_FLAGS = ['--host', '--hostname', '--url', '--uri', '--server', '--endpoint', '--endpoint-url', '--dbname'];
+/**
+ * Short flags mean different things to different programs (`-e` is SQL to mysql and a referer to
+ * curl), so each counts only for the programs where it names an environment or a host.
+ */
+const SHORT_FLAGS: readonly { readonly programs: readonly string[]; readonly env?: readonly string[]; readonly host?: readonly string[] }[] = [
+  { programs: ['railway'], env: ['-e', '-s'] },
+  { programs: ['heroku'], env: ['-a', '-r'] },
+  { programs: ['fly', 'flyctl'], env: ['-a'] },
+  { programs: ['pulumi'], env: ['-s'] },
+  { programs: ['serverless', 'sls'], env: ['-s'] },
+  { programs: ['kubectl', 'oc', 'helm', 'kubecolor'], env: ['-n'] },
+  { programs: ['az'], env: ['-g'] },
+  { programs: ['firebase'], env: ['-P'] },
+  { programs: ['psql', 'pg_dump', 'pg_restore', 'dropdb', 'createdb', 'dropuser', 'vacuumdb', 'reindexdb'], host: ['-h', '-d'] },
+  { programs: ['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'redis-cli', 'valkey-cli', 'clickhouse-client', 'mongosh', 'mongo'], host: ['-h'] },
+  { programs: ['docker', 'podman'], host: ['-H'] },
+];
+
+function shortFlags(program: string, kind: 'env' | 'host'): readonly string[] {
+  return SHORT_FLAGS.find((f) => f.programs.includes(program))?.[kind] ?? [];
+}
+
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/\S+|^[\w.-]+@[\w.-]+:/i;
 const RAKE_ASSIGNMENT = /^([A-Z][A-Z0-9_]*)=(.+)$/;
 const RELEVANT_VAR = /^(?:[A-Z0-9_]*_)?(?:KUBECONFIG|ENV|ENVIRONMENT|ENVIRONMENT_NAME|STAGE|PROFILE|PROJECT|CONTEXT|KUBECONTEXT|WORKSPACE|URL|URI|HOST|DSN|APP|APP_NAME|DATABASE|SETTINGS_MODULE)$/;
@@ -55,27 +78,47 @@ const LOCAL: ReadonlySet<Category> = new Set(['filesystem', 'git', 'shell', 'int
 interface Candidate { readonly name: string; readonly evidence: string }
 
 export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pick<Rule, 'category' | 'targets' | 'programs'>, context: EnvironmentContext): Environment {
-  const decide = (candidates: Iterable<Candidate>): Environment | undefined => {
-    let best: Environment | undefined;
-    for (const c of candidates) {
-      const tier = tierOfName(c.name, context.environments);
-      if (tier && (!best || rank(tier) > rank(best.tier))) best = { tier, name: displayName(c.name), evidence: c.evidence };
-    }
-    return best;
-  };
   const local = LOCAL.has(rule.category);
   const chain = ancestry(command);
-  return decide(chain.flatMap((c, i) => (i === 0 && local ? [] : flagCandidates(c, i === 0 ? args : undefined))))
-    ?? decide(chain.flatMap((c, i) => [...(c.target ? [{ name: c.target, evidence: c.via[c.via.length - 1] ?? c.target }] : []), ...(i === 0 && local ? [] : urlCandidates(c))]))
-    ?? decide([...(rule.targets?.(args) ?? []).map((name) => ({ name, evidence: redactUrl(name) })), ...variableCandidates(command, context.env)])
-    ?? decide(chain.flatMap(assignmentCandidates))
-    ?? (local ? undefined : decide(envCandidates(rule.category, [command.program, ...rule.programs], context.env)))
-    ?? (local ? undefined : decide(toolStateCandidates(rule.programs, context)))
-    ?? { tier: 'unknown' };
+  const groups: (() => Candidate[])[] = [
+    () => chain.flatMap((c, i) => (i === 0 && local ? [] : flagCandidates(c, i === 0 ? args : undefined))),
+    () => chain.flatMap((c, i) => [...(c.target ? [{ name: c.target, evidence: c.via[c.via.length - 1] ?? c.target }] : []), ...(i === 0 && local ? [] : urlCandidates(c))]),
+    () => [...(rule.targets?.(args) ?? []).map((name) => ({ name, evidence: name })), ...variableCandidates(command, context.env)],
+    () => chain.flatMap(assignmentCandidates),
+    () => (local ? [] : envCandidates(rule.category, [command.program, ...rule.programs], context.env)),
+    () => (local ? [] : toolStateCandidates(rule.programs, context)),
+  ];
+  // The most trusted group that names a tier decides, but a less trusted one that names a more
+  // sensitive tier still wins: a stray `dev` must never hide production.
+  let first: Environment | undefined;
+  let worst: Environment | undefined;
+  for (const group of groups) {
+    const found = decideGroup(group(), context.environments);
+    if (!found) continue;
+    first ??= found;
+    const named = found.tier === 'production' || found.tier === 'staging';
+    if (named && (!worst || tierRank(found.tier) > tierRank(worst.tier))) worst = found;
+  }
+  if (!first) return { tier: 'unknown' };
+  return worst && tierRank(worst.tier) > tierRank(first.tier) ? worst : first;
 }
 
-function rank(tier: Tier): number {
-  return { development: 0, unknown: 1, staging: 2, production: 3 }[tier];
+/**
+ * The most sensitive tier the candidates name. Development only when every candidate names it:
+ * `git push -f origin main dev` pushes to `origin`, which says nothing.
+ */
+function decideGroup(candidates: readonly Candidate[], environments: EnvironmentMap | undefined): Environment | undefined {
+  let best: Environment | undefined;
+  let unnamed = false;
+  for (const c of candidates) {
+    // Read the redacted name, so a password's letters never name a tier.
+    const name = redact(c.name);
+    const tier = tierOfName(name, environments);
+    if (!tier) { unnamed = true; continue; }
+    if (!best || tierRank(tier) > tierRank(best.tier)) best = { tier, name, evidence: redact(c.evidence) };
+  }
+  if (best?.tier === 'development' && unnamed) return { tier: 'unknown' };
+  return best;
 }
 
 function ancestry(command: SimpleCommand): SimpleCommand[] {
@@ -86,8 +129,10 @@ function ancestry(command: SimpleCommand): SimpleCommand[] {
 
 function valuesOf(command: SimpleCommand, args: Args | undefined, flags: readonly string[]): string[] {
   const list = args?.list ?? command.argv.slice(1).map((w) => w.value);
+  // Flag values of an inner command (`kubectl exec … -- psql -h …`) are not this command's.
+  const end = list.indexOf('--');
   const out: string[] = [];
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < (end < 0 ? list.length : end); i++) {
     const arg = list[i] ?? '';
     for (const flag of flags) {
       if (arg === flag && i + 1 < list.length) out.push(`${flag} ${list[i + 1] ?? ''}`);
@@ -98,7 +143,8 @@ function valuesOf(command: SimpleCommand, args: Args | undefined, flags: readonl
 }
 
 function flagCandidates(command: SimpleCommand, args: Args | undefined): Candidate[] {
-  const out: Candidate[] = valuesOf(command, args, ENV_FLAGS).map((evidence) => ({ name: evidence.replace(/^\S+?[= ]/, ''), evidence }));
+  const out: Candidate[] = valuesOf(command, args, [...ENV_FLAGS, ...shortFlags(command.program, 'env')])
+    .map((evidence) => ({ name: evidence.replace(/^\S+?[= ]/, ''), evidence }));
   for (const word of command.argv.slice(1)) {
     // `vercel deploy --prod`, `netlify deploy --prod`: a flag that is itself a tier.
     if (TIER_FLAGS.includes(word.value)) out.push({ name: word.value.slice(2), evidence: word.value });
@@ -109,13 +155,13 @@ function flagCandidates(command: SimpleCommand, args: Args | undefined): Candida
 }
 
 function urlCandidates(command: SimpleCommand): Candidate[] {
-  const out: Candidate[] = valuesOf(command, undefined, HOST_FLAGS)
-    .map((evidence) => ({ name: evidence.replace(/^\S+?[= ]/, ''), evidence: redactUrl(evidence) }));
+  const out: Candidate[] = valuesOf(command, undefined, [...HOST_FLAGS, ...shortFlags(command.program, 'host')])
+    .map((evidence) => ({ name: hostAndPath(evidence.replace(/^\S+?[= ]/, '')), evidence }));
   for (const word of command.argv.slice(1)) {
     for (const match of word.value.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi)) {
-      out.push({ name: hostAndPath(match[0]), evidence: redactUrl(match[0]) });
+      out.push({ name: hostAndPath(match[0]), evidence: match[0] });
     }
-    if (URL_LIKE.test(word.value) && !word.value.includes('://')) out.push({ name: word.value, evidence: redactUrl(word.value) });
+    if (URL_LIKE.test(word.value) && !word.value.includes('://')) out.push({ name: word.value, evidence: word.value });
   }
   return out;
 }
@@ -171,8 +217,4 @@ function toolStateCandidates(programs: readonly string[], context: EnvironmentCo
   if (has('railway', 'curl')) add(toolState.railwayEnvironment(cwd), 'railway linked environment');
   if (has('gcloud', 'gsutil')) add(toolState.gcloudProject(env), 'gcloud active project');
   return out;
-}
-
-function displayName(name: string): string {
-  return redactUrl(name).slice(0, 120);
 }

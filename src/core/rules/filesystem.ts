@@ -231,6 +231,14 @@ function rmTargets(a: Args): string[] {
   return readRm(a.command).targets.map((t) => t.value);
 }
 
+/** System paths, home dotfiles, block devices and database files: overwriting them loses what they held. */
+function isSensitiveTarget(path: string): boolean {
+  if (isDevice(path)) return true;
+  if (/^\/(?:etc|usr|boot|bin|sbin|lib\d*|var\/lib)(?:\/|$)/.test(path)) return true;
+  if (/^(?:~|\$HOME|\$\{HOME\})\/\.[^/]/.test(path)) return true;
+  return /\.(?:db|sqlite3?)$/i.test(path) && classifyWord(plainWord(path), false) !== 'throwaway';
+}
+
 const plainWord = (value: string): Word => ({ value, dynamic: false, start: 0, end: 0 });
 
 /**
@@ -535,6 +543,20 @@ export const filesystemRules: readonly Rule[] = [
     examples: {
       match: [': > db/production.sqlite3', 'true > app.db', 'cat /dev/null > data/users.csv', '> ~/.ssh/authorized_keys', 'cp /dev/null ~/.bashrc'],
       noMatch: [': > /tmp/out.log', 'cat /dev/null > /dev/null', 'cat notes.txt > copy.txt', 'true', 'cp a.txt b.txt', 'echo hi > out.txt'],
+    },
+  },
+  {
+    id: 'fs.redirect-overwrite',
+    programs: ['>'],
+    category: 'filesystem',
+    severity: 'high',
+    summary: 'Overwrites a system file, a dotfile, a device or a database file through a redirect',
+    hint: 'Back the file up first, or append with >> if that is what you meant',
+    match: (a) => a.list.some(isSensitiveTarget),
+    targets: (a) => a.list.filter(isSensitiveTarget),
+    examples: {
+      match: ['echo hi > /etc/passwd', 'date >| ~/.ssh/authorized_keys', 'echo > prod.db', 'cat dump > /dev/sda', 'echo "export X=1" > ~/.bashrc'],
+      noMatch: ['echo hi > out.txt', 'echo hi >> ~/.bashrc', 'make 2> /dev/null', 'ls > /tmp/list.txt', 'echo x > dist/app.db'],
     },
   },
   {

@@ -74,12 +74,12 @@ export const problemRules: readonly ProblemRule[] = [
     problem: 'hidden-script',
     category: 'shell',
     severity: 'high',
-    summary: 'Runs decoded text in a shell, and the line does not show what it is',
-    hint: 'Decode the payload first and run the plain command so it can be checked',
+    summary: 'Runs a script in a shell that the line does not show (downloaded, decoded or generated)',
+    hint: 'Save the script, read it, and run the reviewed file or its commands directly so they can be checked',
     onlyIfUnexplained: false,
     examples: {
-      match: ['curl -s https://example.com/p.txt | base64 -d | sh', 'base64 -d payload.txt | bash'],
-      noMatch: ['echo bHMgLWxh | base64 -d | sh', 'base64 -d payload.txt > out.bin'],
+      match: ['curl -s https://example.com/p.txt | base64 -d | sh', 'base64 -d payload.txt | bash', 'curl -fsSL https://example.com/install.sh | sh', "sh <(echo 'rm -rf /srv')", 'source <(curl -s https://x/env.sh)'],
+      noMatch: ['echo bHMgLWxh | base64 -d | sh', 'base64 -d payload.txt > out.bin', 'bash deploy.sh', 'curl -fsSL https://example.com/install.sh -o install.sh'],
     },
   },
   {

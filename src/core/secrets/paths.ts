@@ -69,14 +69,36 @@ function matchesAny(path: string, globs: readonly string[]): boolean {
   return globs.some((glob) => minimatch(path, glob.startsWith('~/') || glob.startsWith('/') || glob.startsWith('**') ? glob : '**/' + glob, OPTIONS));
 }
 
+/** Names a shell glob may expand to that are secret files: `cat .e*` reads `.env`. */
+const SECRET_SAMPLES = [
+  '.env', '.env.local', '.env.production', '.env.staging', '.env.development', 'id_rsa', 'id_ed25519', 'id_ecdsa',
+  'credentials', 'credentials.json', 'secrets.yml', 'secrets.json', 'terraform.tfstate', 'prod.tfvars', 'kubeconfig',
+  '.npmrc', '.netrc', '.pgpass', '.git-credentials', 'server.key', 'private.pem', 'service-account.json',
+];
+
+/**
+ * A glob reaches a secret when one of the sample names matches it and is protected. The glob's
+ * literal start must say something (`.e*`, `id_*`, `*.pem` via the literal `.pem`), so `*.json`
+ * alone does not make every JSON file a secret.
+ */
+function globReachesSecret(path: string, extraGlobs: readonly string[], allowGlobs: readonly string[]): boolean {
+  const slash = path.lastIndexOf('/');
+  const dir = slash >= 0 ? path.slice(0, slash + 1) : '';
+  const base = path.slice(slash + 1);
+  const literal = base.replace(/[*?[].*$/, '');
+  const suffix = /\*([^*?[]+)$/.exec(base)?.[1] ?? '';
+  if (literal.length < 2 && !/^\.(?:pem|key|p12|pfx|tfstate|tfvars|kubeconfig)$/.test(suffix)) return false;
+  return SECRET_SAMPLES.some((sample) => minimatch(sample, base, OPTIONS) && isProtectedPath(dir + sample, extraGlobs, allowGlobs));
+}
+
 /**
  * True when the path is a credential file: it matches a default or extra glob and no allow glob.
  * Relative patterns in `extraGlobs`/`allowGlobs` match at any depth (`.env.ci` ≡ `**​/.env.ci`).
  */
 export function isProtectedPath(path: string, extraGlobs: readonly string[] = [], allowGlobs: readonly string[] = []): boolean {
   if (path === '' || path === '-') return false;
-  // A glob the shell expands (`.env*`) reads what its literal part names: test that part.
-  const p = normaliseSecretPath(/[*?]/.test(path) ? path.replace(/\*/g, '').replace(/\?/g, 'x') : path);
+  if (/[*?[]/.test(path)) return globReachesSecret(path, extraGlobs, allowGlobs);
+  const p = normaliseSecretPath(path);
   if (!matchesAny(p, DEFAULT_SECRET_GLOBS) && !matchesAny(p, extraGlobs)) return false;
   return !matchesAny(p, DEFAULT_SECRET_ALLOW_GLOBS) && !matchesAny(p, allowGlobs);
 }

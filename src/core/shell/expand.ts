@@ -3,6 +3,7 @@
 // recursively with a depth limit. What it cannot read it reports as a problem, never as "safe".
 import { programName, type SimpleCommand, type Word } from './command';
 import type { Derived } from './derived';
+import { expandBraces } from './braces';
 import { roughCommands } from './fallback';
 import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
@@ -96,6 +97,14 @@ class Expander {
       this.problem('too-long', this.span(0, text.length, frame), `${text.length} characters: read by the rough tokenizer only`);
       this.rough(text, frame);
       return;
+    }
+    // Bash drops backslash-newline before it reads words (`r\⏎m` is `rm`); tree-sitter splits there.
+    if (/\\\r?\n/.test(text)) {
+      const joined = joinContinuations(text);
+      if (joined !== text) {
+        this.script(joined, { ...frame, fixed: frame.fixed ?? this.span(0, text.length, frame) });
+        return;
+      }
     }
     this.parser().parse(text, (root) => {
       if (root.hasError) {
@@ -217,8 +226,14 @@ class Expander {
     if (redirect.type === 'file_redirect') {
       const destination = redirect.childForFieldName('destination');
       const target = destination ? wordValue(destination, this.scope(frame)).value : '';
-      if (/^\d*</.test(redirect.text) && !redirect.text.includes('<&')) return { stdinUnknown: true };
-      if (/^\d*>|^&>/.test(redirect.text)) writes.push(target);
+      if (/^\d*</.test(redirect.text) && !redirect.text.includes('<&')) {
+        // `cat < .env`: the file read, as the pseudo-command `< file` the rules read.
+        const [start, end] = this.nodeSpan(redirect, frame);
+        this.commands.push(this.command([{ value: '<', dynamic: false, start, end }, { value: target, dynamic: false, start, end }], frame, new Map(), {}));
+        return { stdinUnknown: true };
+      }
+      // `>`, `>|`, `2>`, `&>` truncate the file; `>>` only appends.
+      if (/^(?:\d*|&)>(?!>)/.test(redirect.text)) writes.push(target);
     }
     return undefined;
   }
@@ -246,8 +261,11 @@ class Expander {
       }
     }
     if (words.length === 0) return undefined;
+    const first = words[0];
+    if (first && !first.dynamic && hasGlob(first)) words[0] = { ...first, dynamic: true };
     const command = this.command(words, frame, assignments, stdin, writes, this.nodeSpan(node, frame));
     this.emit(command, frame, stdin.fromDecoder);
+    this.overwrites(command, frame);
     return staticOutput({ program: command.program, args: words.slice(1).map((w) => w.value), dynamic: words.some((w) => w.dynamic), stdin: stdin.stdin });
   }
 
@@ -283,7 +301,9 @@ class Expander {
     const found = payloads(command);
     derived.push(...found.derived);
     for (const call of found.dynamicCalls) this.problem('dynamic-exec', command.span, `${command.program} runs a command it builds at run time (${call})`);
-    if (found.unseenScript && fromDecoder) this.problem('hidden-script', command.span, 'a shell runs decoded text the line does not show');
+    if (found.unseenScript) {
+      this.problem('hidden-script', command.span, fromDecoder ? 'a shell runs decoded text the line does not show' : 'a shell runs a script the line does not show');
+    }
     if (derived.length === 0) return;
     if (frame.depth + 1 > this.limits.payloadDepth) {
       this.problem('too-deep', command.span, 'commands nested in commands too deeply to read');
@@ -297,6 +317,15 @@ class Expander {
       } else {
         this.script(item.text, { vars: new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, ...this.placement(item.text, item.from) });
       }
+    }
+  }
+
+  /** Each file a redirect truncates, as the pseudo-command `> file` the rules read. */
+  private overwrites(command: SimpleCommand, frame: Frame): void {
+    for (const target of command.writes) {
+      const [start, end] = command.span;
+      const words: Word[] = [{ value: '>', dynamic: false, start, end }, { value: target, dynamic: false, start, end }];
+      this.commands.push(this.command(words, { ...frame, via: [...frame.via, command.program] }, new Map(), {}, [], command.span));
     }
   }
 
@@ -360,13 +389,22 @@ class Expander {
     return isDecoder(programName(words[0] ?? ''), words.slice(1));
   }
 
-  /** A word node's value; an unquoted `$var` holding spaces splits into several words, as in bash. */
+  /**
+   * A word node's values as bash hands them to the program: an unquoted `$var` holding spaces
+   * splits into several words, and unquoted braces expand (`r{m,}` → `rm r`).
+   */
   private words(node: SyntaxNode, frame: Frame, scope: WordScope): Word[] {
     const { value, dynamic } = wordValue(node, scope);
     const [start, end] = this.nodeSpan(node, frame);
     const splits = !dynamic && (node.type === 'simple_expansion' || node.type === 'expansion' || node.type === 'command_substitution');
-    if (!splits || !/\s/.test(value)) return [{ value, dynamic, start, end }];
-    return value.split(/\s+/).filter(Boolean).map((part) => ({ value: part, dynamic, start, end }));
+    if (splits && /\s/.test(value)) return value.split(/\s+/).filter(Boolean).map((part) => ({ value: part, dynamic, start, end }));
+    if (value.includes('{') && hasUnquotedBraces(node)) {
+      const expanded = expandBraces(value);
+      // Too many words to list: the value is only known at run time.
+      if (!expanded) return [{ value, dynamic: true, start, end }];
+      return expanded.map((part) => ({ value: part, dynamic, start, end }));
+    }
+    return [{ value, dynamic, start, end }];
   }
 
   private nodeSpan(node: SyntaxNode, frame: Frame): [number, number] {
@@ -385,6 +423,40 @@ class Expander {
   private problem(kind: ProblemKind, span: readonly [number, number], detail: string): void {
     this.problems.push({ kind, span, detail });
   }
+}
+
+/** Removes backslash-newline pairs outside single quotes, as bash does. */
+function joinContinuations(text: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (quote === "'") { if (ch === "'") quote = undefined; out += ch; continue; }
+    if (ch === '\\') {
+      const next = text[i + 1];
+      if (next === '\n') { i++; continue; }
+      if (next === '\r' && text[i + 2] === '\n') { i += 2; continue; }
+      out += ch + (next ?? '');
+      i++;
+      continue;
+    }
+    if (ch === "'" && quote === undefined) quote = ch;
+    else if (ch === '"') quote = quote === '"' ? undefined : quote ?? '"';
+    out += ch;
+  }
+  return out;
+}
+
+/** Braces bash would expand: in a plain word or a concatenation of plain words, not in quotes. */
+function hasUnquotedBraces(node: SyntaxNode): boolean {
+  if (node.type === 'brace_expression') return true;
+  if (node.type === 'word') return node.text.includes('{');
+  return node.type === 'concatenation' && node.namedChildren.every((c) => c !== null && (c.type === 'word' || c.type === 'brace_expression'));
+}
+
+/** Glob characters in a program word (`/bin/r[m]`, `r?`): bash picks the program at run time. */
+function hasGlob(word: Word): boolean {
+  return /[*?[]/.test(word.value);
 }
 
 function isNode(node: SyntaxNode | null): node is SyntaxNode {

@@ -4,7 +4,7 @@
 // filesystem rules (and their exemptions for build and temp dirs) decide.
 import type { Word } from './command';
 import type { Derived } from './derived';
-import { readExpression, readList, readString, type Literal } from './literals';
+import { readExpression, readList, readString, type Literal, type Unterminated } from './literals';
 
 export type Language = 'python' | 'javascript' | 'ruby' | 'perl' | 'php';
 
@@ -44,20 +44,16 @@ export function inlineCode(program: string, argv: readonly Word[], stdin: string
   return stdin !== undefined && readsStdin && at ? { language: spec.language, code: stdin, from: at } : undefined;
 }
 
+type CallKind = 'shell' | 'argv' | 'shell-or-argv' | 'exec' | 'rm' | 'rm-r' | 'rm-options';
+
 interface CallPattern {
   readonly name: RegExp;
   /** What the call amounts to: a shell command line, an argv, or an `rm`. */
-  readonly kind: 'shell' | 'argv' | 'shell-or-argv' | 'rm' | 'rm-r' | 'rm-options';
+  readonly kind: CallKind;
 }
 
-const CALLS: Readonly<Record<Language, readonly CallPattern[]>> = {
-  python: [
-    { name: /\bos\.(system|popen)\s*\(/g, kind: 'shell' },
-    { name: /\bsubprocess\.(run|call|check_call|check_output|Popen|getoutput|getstatusoutput)\s*\(/g, kind: 'shell-or-argv' },
-    { name: /\bos\.exec[lv]p?e?\s*\(/g, kind: 'argv' },
-    { name: /\bshutil\.rmtree\s*\(/g, kind: 'rm-r' },
-    { name: /\bos\.(remove|unlink)\s*\(/g, kind: 'rm' },
-  ],
+// Python is read by name resolution instead (`pythonCalls`): imports rename modules and functions.
+const CALLS: Readonly<Record<Exclude<Language, 'python'>, readonly CallPattern[]>> = {
   javascript: [
     { name: /\b(execSync|exec)\s*\(/g, kind: 'shell' },
     { name: /\b(spawnSync|spawn|execFileSync|execFile|execa|execaSync)\s*\(/g, kind: 'shell-or-argv' },
@@ -84,71 +80,350 @@ const CALLS: Readonly<Record<Language, readonly CallPattern[]>> = {
   ],
 };
 
+/** Python functions that run a command or delete files, by the module that defines them. */
+const PYTHON_CALLS: ReadonlyMap<string, CallKind> = new Map<string, CallKind>([
+  ['os.system', 'shell'], ['os.popen', 'shell'],
+  ['commands.getoutput', 'shell'], ['commands.getstatusoutput', 'shell'],
+  ...['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput']
+    .map((f): [string, CallKind] => [`subprocess.${f}`, 'shell-or-argv']),
+  ['pty.spawn', 'shell-or-argv'],
+  ...['execl', 'execle', 'execlp', 'execlpe', 'execv', 'execve', 'execvp', 'execvpe',
+    'spawnl', 'spawnle', 'spawnlp', 'spawnlpe', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe', 'posix_spawn', 'posix_spawnp']
+    .map((f): [string, CallKind] => [`os.${f}`, 'exec']),
+  ['shutil.rmtree', 'rm-r'], ['os.remove', 'rm'], ['os.unlink', 'rm'],
+]);
+
+/** Module names as imported; `posix` and `nt` are what `os` re-exports. */
+const PYTHON_MODULES: ReadonlyMap<string, string> = new Map([
+  ['os', 'os'], ['posix', 'os'], ['nt', 'os'], ['subprocess', 'subprocess'], ['commands', 'commands'],
+  ['pty', 'pty'], ['shutil', 'shutil'],
+]);
+
+/**
+ * Names distinctive enough to read as a command whatever they are reached through (a star import,
+ * `sys.modules['os'].system`, `vars(os)`): only a literal argument is taken, never reported dynamic.
+ */
+const PYTHON_ANY_RECEIVER: ReadonlySet<string> = new Set(['system', 'popen', 'getoutput', 'getstatusoutput', 'check_output', 'check_call', 'Popen']);
+
 /** Backtick command strings in Ruby, Perl and PHP; `$\`…\`` in zx. */
 const BACKTICKS = /`([^`]*)`/g;
+
+/** Code past this many characters is not scanned: every read below is then bounded. */
+export const MAX_SCANNED_CODE = 64 * 1024;
 
 export interface CodeScan {
   readonly derived: Derived[];
   /** Calls whose command could not be read (a variable, a computed string). */
   readonly dynamicCalls: string[];
+  /**
+   * True when the code was longer than `MAX_SCANNED_CODE` and only its start was scanned: calls
+   * after that point were not looked for, so the caller should not treat the code as read.
+   */
+  readonly truncated: boolean;
 }
 
-export function scanCode(language: Language, code: string, from: Word, via: string): CodeScan {
-  const derived: Derived[] = [];
-  const dynamicCalls: string[] = [];
+/** One code string being scanned, with the lookups that would be costly to repeat per call. */
+class Code {
+  readonly unterminated: Unterminated = new Map();
+  private assigned: Map<string, string> | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** The right-hand side of the first `name = …` in the code, up to the end of that statement. */
+  assignment(name: string): string | undefined {
+    this.assigned ??= assignments(this.text);
+    return this.assigned.get(name.replace(/^\$+/, ''));
+  }
+}
+
+const ASSIGNMENT = /(?:^|[\s;(])(?:const |let |var |my )?(\$?[A-Za-z_$][\w$]*)\s*=(?!=)\s*([^;\n]{0,300})/g;
+
+/** Every simple assignment, first one winning, in one pass over the code. */
+function assignments(code: string): Map<string, string> {
+  const out = new Map<string, string>();
+  ASSIGNMENT.lastIndex = 0;
+  for (let m = ASSIGNMENT.exec(code); m; m = ASSIGNMENT.exec(code)) {
+    const name = (m[1] ?? '').replace(/^\$+/, '');
+    const rhs = m[2] ?? '';
+    if (!out.has(name)) out.set(name, rhs);
+    // Resume at the right-hand side: `a = '/x', b = '/srv'` assigns twice.
+    ASSIGNMENT.lastIndex = m.index + m[0].length - rhs.length;
+  }
+  return out;
+}
+
+export function scanCode(language: Language, fullCode: string, from: Word, via: string): CodeScan {
+  const truncated = fullCode.length > MAX_SCANNED_CODE;
+  const code = new Code(truncated ? fullCode.slice(0, MAX_SCANNED_CODE) : fullCode);
+  const scan: Scan = { code, from, via, derived: [], dynamicCalls: [] };
+  if (language === 'python') {
+    pythonCalls(scan);
+  } else {
+    for (const pattern of CALLS[language]) {
+      pattern.name.lastIndex = 0;
+      for (let m = pattern.name.exec(code.text); m; m = pattern.name.exec(code.text)) {
+        const call = m[0].replace(/[\s(]+$/, '');
+        readCall(scan, pattern.kind, m.index + m[0].length, call, language, false);
+      }
+    }
+    BACKTICKS.lastIndex = 0;
+    for (let m = BACKTICKS.exec(code.text); m; m = BACKTICKS.exec(code.text)) {
+      const text = m[1] ?? '';
+      if (text.includes('${') || text.includes('#{')) scan.dynamicCalls.push('`…`');
+      else scan.derived.push({ kind: 'script', text, via: `${via} (\`…\`)`, from: [from] });
+    }
+  }
+  return { derived: scan.derived, dynamicCalls: scan.dynamicCalls, truncated };
+}
+
+interface Scan {
+  readonly code: Code;
+  readonly from: Word;
+  readonly via: string;
+  readonly derived: Derived[];
+  readonly dynamicCalls: string[];
+}
+
+/**
+ * Reads the call whose arguments start at `at`. With `literalOnly` (a name not known to be the
+ * dangerous function), only a literal argument counts and nothing is reported as dynamic.
+ */
+function readCall(scan: Scan, kind: CallKind, at: number, call: string, language: Language, literalOnly: boolean): void {
+  const { code, from } = scan;
+  const text = code.text;
   const word = (value: string, dynamic = false): Word => ({ value, dynamic, start: from.start, end: from.end });
-  for (const pattern of CALLS[language]) {
-    pattern.name.lastIndex = 0;
-    for (let m = pattern.name.exec(code); m; m = pattern.name.exec(code)) {
-      const at = m.index + m[0].length;
-      const call = m[0].replace(/[\s(]+$/, '');
-      const label = `${via} (${call})`;
-      if (pattern.kind === 'shell' || pattern.kind === 'shell-or-argv' || pattern.kind === 'argv') {
-        const list = pattern.kind === 'shell' ? undefined : readList(code, at);
-        if (list) {
-          derived.push({ kind: 'argv', words: list.items.map((i) => word(i.value, i.dynamic)), via: label });
-          continue;
-        }
-        const literal = pattern.kind === 'argv' ? undefined : readCommandString(code, at, language);
-        if (literal && !literal.dynamic) {
-          // `spawn('rm', ['-rf', x])`: a program name followed by an argument list.
-          const args = readList(code, skipComma(code, literal.end));
-          derived.push(args
-            ? { kind: 'argv', words: [word(literal.value), ...args.items.map((i) => word(i.value, i.dynamic))], via: label }
-            : { kind: 'script', text: literal.value, via: label, from: [from] });
-        } else {
-          dynamicCalls.push(call);
-        }
+  const label = `${scan.via} (${call})`;
+  const dynamic = (): void => {
+    if (!literalOnly) scan.dynamicCalls.push(call);
+  };
+  if (kind === 'exec') {
+    const argv = execArgv(code, at, call);
+    if (argv && !(literalOnly && argv.some((i) => i.dynamic))) {
+      scan.derived.push({ kind: 'argv', words: argv.map((i) => word(i.value, i.dynamic)), via: label });
+    } else {
+      dynamic();
+    }
+    return;
+  }
+  if (kind === 'shell' || kind === 'shell-or-argv' || kind === 'argv') {
+    const list = kind === 'shell' ? undefined : readList(text, at, code.unterminated);
+    if (list && !(literalOnly && list.items.some((i) => i.dynamic))) {
+      scan.derived.push({ kind: 'argv', words: list.items.map((i) => word(i.value, i.dynamic)), via: label });
+      return;
+    }
+    const literal = kind === 'argv' ? undefined : readCommandString(code, at, language);
+    if (literal && !literal.dynamic) {
+      // `spawn('rm', ['-rf', x])`: a program name followed by an argument list.
+      const args = readList(text, skipComma(text, literal.end), code.unterminated);
+      scan.derived.push(args
+        ? { kind: 'argv', words: [word(literal.value), ...args.items.map((i) => word(i.value, i.dynamic))], via: label }
+        : { kind: 'script', text: literal.value, via: label, from: [from] });
+    } else {
+      dynamic();
+    }
+    return;
+  }
+  const target = readPath(code, at);
+  if (literalOnly && target.dynamic) return;
+  const options = kind === 'rm-r' ? '-rf'
+    : kind === 'rm' ? '-f'
+      : /recursive\s*:\s*true/.test(text.slice(at, at + 200)) ? '-rf' : '-f';
+  scan.derived.push({ kind: 'argv', words: [word('rm'), word(options), word(target.value, target.dynamic)], via: label });
+}
+
+/**
+ * The argv of `os.exec*`, `os.spawn*` and `os.posix_spawn*`: the list argument of the `v` forms,
+ * else the arguments after the program (and the `spawn` mode), less the `e` forms' environment.
+ */
+function execArgv(code: Code, at: number, call: string): Literal[] | undefined {
+  const args = readList(code.text, at - 1, code.unterminated);
+  if (!args) return undefined;
+  const list = args.items.find((i) => /^[[(]/.test(i.value) && i.dynamic);
+  if (list) return readList(list.value, 0)?.items;
+  const name = /\w+$/.exec(call)?.[0] ?? '';
+  const skip = name.startsWith('spawn') ? 2 : 1;
+  const items = args.items.slice(skip, name.endsWith('e') ? -1 : undefined);
+  return items.length > 0 ? items : undefined;
+}
+
+/**
+ * A Python call: a qualified name (`os.system`, `o.system` after `import os as o`,
+ * `__import__('os').system`, `sys.modules['os'].system`), an attribute of something else, or a
+ * bare name (`s` after `from os import system as s`, `system` after `from os import *`).
+ */
+const PYTHON_CALL = /((?:\b__import__|\bimportlib\s*\.\s*import_module)\s*\(\s*['"][\w.]+['"]\s*\)|\bsys\s*\.\s*modules\s*\[\s*['"][\w.]+['"]\s*\]|\b[A-Za-z_]\w*)\s*\.\s*([A-Za-z_]\w*)\s*\(|(\.\s*)?\b([A-Za-z_]\w*)\s*\(/g;
+
+/** Python names that run code given as a string: a call inside a string literal may then run. */
+const PYTHON_EVAL = /\b(exec|eval|compile|execfile|getattr|globals|locals|vars|__builtins__|builtins|timeit|Timer|cProfile|profile|pdb|runctx|runsource|runcode|InteractiveInterpreter|InteractiveConsole|pickle|marshal|ctypes|importlib|runpy|doctest)\b/;
+
+function pythonCalls(scan: Scan): void {
+  const text = scan.code.text;
+  const names = pythonNames(scan.code);
+  const inert = PYTHON_EVAL.test(text) ? [] : pythonInertSpans(text);
+  PYTHON_CALL.lastIndex = 0;
+  for (let m = PYTHON_CALL.exec(text); m; m = PYTHON_CALL.exec(text)) {
+    if (within(inert, m.index)) continue;
+    const at = m.index + m[0].length;
+    const written = m[0].replace(/[\s(]+$/, '').replace(/\s+/g, '');
+    const receiver = m[1];
+    const name = m[2] ?? m[4] ?? '';
+    if (receiver === undefined && m[3] === undefined && name === 'getattr') {
+      pythonGetattr(scan, names, at, written);
+      continue;
+    }
+    const module = receiver !== undefined ? names.module(receiver) : m[3] === undefined ? undefined : '';
+    const qualified = module ? `${module}.${name}` : module === undefined && receiver === undefined ? names.function(name) : undefined;
+    const kind = qualified === undefined ? undefined : PYTHON_CALLS.get(qualified);
+    if (kind && qualified) readCall(scan, kind, at, qualified === written ? written : `${written} = ${qualified}`, 'python', false);
+    else if (PYTHON_ANY_RECEIVER.has(name)) readCall(scan, 'shell-or-argv', at, written, 'python', true);
+  }
+}
+
+/**
+ * `getattr(os, 'system')(…)`, read as `os.system(…)`. A dangerous function fetched to be called
+ * later, or a computed name on one of our modules, is reported as a dynamic call.
+ */
+function pythonGetattr(scan: Scan, names: PythonNames, at: number, written: string): void {
+  const text = scan.code.text;
+  const object = readExpression(text, at, ',)');
+  if (text[object.end] !== ',') return;
+  const module = names.module(object.value);
+  const attribute = readString(text, object.end + 1, scan.code.unterminated);
+  // `getattr(os, 'sys' + 'tem')`: a name computed from literals is as opaque as a variable.
+  if (!attribute || attribute.dynamic || !/^\s*\)/.test(text.slice(attribute.end, attribute.end + 64))) {
+    if (module) scan.dynamicCalls.push(`${written}(${object.value}, …)`);
+    return;
+  }
+  const qualified = module ? `${module}.${attribute.value}` : undefined;
+  const kind = qualified === undefined ? undefined : PYTHON_CALLS.get(qualified);
+  const call = `${written}(${object.value}, '${attribute.value}')${qualified ? ` = ${qualified}` : ''}`;
+  const close = /^\s*\)\s*\(/.exec(text.slice(attribute.end, attribute.end + 64));
+  if (!close) {
+    if (kind) scan.dynamicCalls.push(call);
+    return;
+  }
+  const args = attribute.end + close[0].length;
+  if (kind) readCall(scan, kind, args, call, 'python', false);
+  else if (PYTHON_ANY_RECEIVER.has(attribute.value)) readCall(scan, 'shell-or-argv', args, call, 'python', true);
+}
+
+interface PythonNames {
+  /** The module an expression names (`os`, an alias, `__import__('os')`), if it is one of ours. */
+  module(expression: string): string | undefined;
+  /** The qualified function a bare name was imported or assigned as. */
+  function(name: string): string | undefined;
+}
+
+const IMPORT = /\b(?:from\s+([\w.]+)\s+)?import\s+([^;\n#]*)/g;
+const MODULE_EXPRESSION = /^(?:__import__|importlib\s*\.\s*import_module)\s*\(\s*['"]([\w.]+)['"]\s*\)$|^sys\s*\.\s*modules\s*\[\s*['"]([\w.]+)['"]\s*\]$/;
+
+function pythonNames(code: Code): PythonNames {
+  const modules = new Map<string, string>();
+  const functions = new Map<string, string>();
+  const stars: string[] = [];
+  IMPORT.lastIndex = 0;
+  for (let m = IMPORT.exec(code.text); m; m = IMPORT.exec(code.text)) {
+    const source = m[1];
+    for (const item of (m[2] ?? '').replace(/[()]/g, '').split(',')) {
+      const parts = /^\s*([\w.*]+)(?:\s+as\s+(\w+))?/.exec(item);
+      const imported = parts?.[1];
+      if (!imported) continue;
+      if (source === undefined) {
+        const module = PYTHON_MODULES.get(imported);
+        if (module && parts[2]) modules.set(parts[2], module);
         continue;
       }
-      const target = readPath(code, at);
-      const options = pattern.kind === 'rm-r' ? '-rf'
-        : pattern.kind === 'rm' ? '-f'
-          : /recursive\s*:\s*true/.test(code.slice(at, at + 200)) ? '-rf' : '-f';
-      derived.push({ kind: 'argv', words: [word('rm'), word(options), word(target.value, target.dynamic)], via: label });
+      const module = PYTHON_MODULES.get(source);
+      if (!module) continue;
+      if (imported === '*') stars.push(module);
+      else functions.set(parts[2] ?? imported, `${module}.${imported}`);
     }
   }
-  if (language !== 'python') {
-    BACKTICKS.lastIndex = 0;
-    for (let m = BACKTICKS.exec(code); m; m = BACKTICKS.exec(code)) {
-      const text = m[1] ?? '';
-      if (text.includes('${') || text.includes('#{')) dynamicCalls.push('`…`');
-      else derived.push({ kind: 'script', text, via: `${via} (\`…\`)`, from: [from] });
+  const module = (expression: string, depth = 0): string | undefined => {
+    const e = expression.trim();
+    const named = MODULE_EXPRESSION.exec(e);
+    if (named) return PYTHON_MODULES.get(named[1] ?? named[2] ?? '');
+    if (!/^[A-Za-z_]\w*$/.test(e)) return undefined;
+    const known = modules.get(e) ?? PYTHON_MODULES.get(e);
+    if (known) return known;
+    const rhs = depth < 4 ? code.assignment(e) : undefined;
+    return rhs === undefined ? undefined : module(rhs.replace(/\s*(#.*)?$/, ''), depth + 1);
+  };
+  const fn = (name: string, depth = 0): string | undefined => {
+    const known = functions.get(name) ?? stars.map((s) => `${s}.${name}`).find((q) => PYTHON_CALLS.has(q));
+    if (known) return known;
+    // `s = os.system`
+    const rhs = depth < 4 ? code.assignment(name) : undefined;
+    const attribute = rhs === undefined ? undefined : /^(.*?)\s*\.\s*(\w+)\s*(?:#.*)?$/.exec(rhs);
+    if (attribute) {
+      const owner = module(attribute[1] ?? '', depth + 1);
+      return owner ? `${owner}.${attribute[2] ?? ''}` : undefined;
     }
-  }
-  return { derived, dynamicCalls };
+    return rhs !== undefined && /^[A-Za-z_]\w*\s*$/.test(rhs) ? fn(rhs.trim(), depth + 1) : undefined;
+  };
+  return { module: (e) => module(e), function: (n) => fn(n) };
 }
 
-function readCommandString(code: string, at: number, language: Language): Literal | undefined {
-  if ((language === 'ruby' || language === 'perl') && /^\s*[({[]/.test(code.slice(at)) && code.slice(at - 2, at).includes('x')) {
-    // %x(…) and qx(…): the bracket is the quote.
-    const open = code.slice(at).trimStart()[0] ?? '(';
-    const close = ({ '(': ')', '{': '}', '[': ']' } as Record<string, string>)[open] ?? ')';
-    const start = code.indexOf(open, at) + 1;
-    const end = code.indexOf(close, start);
-    return end < 0 ? undefined : { value: code.slice(start, end), dynamic: /#\{|\$/.test(code.slice(start, end)), end: end + 1 };
+/**
+ * Spans of Python code that never run: comments and plain string literals. Reading stops (the
+ * rest counts as code) at an f-string, whose fields run and may nest quotes, and at anything
+ * that does not tokenize, so a mistake here can only keep a call, never hide one.
+ */
+function pythonInertSpans(code: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let i = 0;
+  while (i < code.length) {
+    const ch = code[i] ?? '';
+    if (ch === '#') {
+      const end = code.indexOf('\n', i);
+      spans.push([i, end < 0 ? code.length : end]);
+      if (end < 0) break;
+      i = end;
+      continue;
+    }
+    if (ch !== '"' && ch !== "'") {
+      i++;
+      continue;
+    }
+    const prefix = /(?:^|[^\w])([A-Za-z]{0,2})$/.exec(code.slice(Math.max(0, i - 3), i))?.[1] ?? '';
+    if (/[fFtT]/.test(prefix)) break;
+    const triple = code.startsWith(ch.repeat(3), i);
+    const close = triple ? ch.repeat(3) : ch;
+    let j = i + close.length;
+    while (j < code.length && !code.startsWith(close, j) && (triple || code[j] !== '\n')) j += code[j] === '\\' ? 2 : 1;
+    if (j >= code.length || !code.startsWith(close, j)) break;
+    spans.push([i - prefix.length, j + close.length]);
+    i = j + close.length;
   }
-  return readString(code, at);
+  return spans;
+}
+
+/** Whether `index` falls inside one of the sorted, disjoint `spans`. */
+function within(spans: readonly (readonly [number, number])[], index: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid];
+    if (!span) return false;
+    if (index < span[0]) hi = mid - 1;
+    else if (index >= span[1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function readCommandString(code: Code, at: number, language: Language): Literal | undefined {
+  const text = code.text;
+  if ((language === 'ruby' || language === 'perl') && /^\s*[({[]/.test(text.slice(at, at + 64)) && text.slice(at - 2, at).includes('x')) {
+    // %x(…) and qx(…): the bracket is the quote.
+    const open = text.slice(at, at + 64).trimStart()[0] ?? '(';
+    const close = ({ '(': ')', '{': '}', '[': ']' } as Record<string, string>)[open] ?? ')';
+    const start = text.indexOf(open, at) + 1;
+    const end = text.indexOf(close, start);
+    return end < 0 ? undefined : { value: text.slice(start, end), dynamic: /#\{|\$/.test(text.slice(start, end)), end: end + 1 };
+  }
+  return readString(text, at, code.unterminated);
 }
 
 function skipComma(code: string, at: number): number {
@@ -160,11 +435,11 @@ function skipComma(code: string, at: number): number {
 const TEMP_FACTORY = /mkdtemp|mkdtempSync|gettempdir|TemporaryDirectory|tmpdir\(|Dir\.mktmpdir|tempdir\(/;
 
 /** The path a deletion call acts on: its first string literal, home-relative when the code says so. */
-function readPath(code: string, at: number): Literal {
-  const direct = readString(code, at);
+function readPath(code: Code, at: number): Literal {
+  const direct = readString(code.text, at, code.unterminated);
   if (direct) return direct;
-  const expr = readExpression(code, at, ',)');
-  const assigned = /^[A-Za-z_$][\w$]*$/.test(expr.value) ? assignmentOf(code, expr.value) : undefined;
+  const expr = readExpression(code.text, at, ',)');
+  const assigned = /^[A-Za-z_$][\w$]*$/.test(expr.value) ? code.assignment(expr.value) : undefined;
   if (assigned !== undefined) {
     const literal = readString(assigned, 0);
     if (literal) return { ...literal, end: expr.end };
@@ -177,20 +452,14 @@ function readPath(code: string, at: number): Literal {
   return { value: home && !value.startsWith('~') && !value.startsWith('/') ? `~/${value}` : value, dynamic: !home && expr.dynamic && !/^[\w.]*\(\s*['"]/.test(expr.value), end: expr.end };
 }
 
-/** The right-hand side of `name = …` in the code, up to the end of that statement. */
-function assignmentOf(code: string, name: string): string | undefined {
-  const escaped = name.replace(/\$/g, '\\$');
-  const m = new RegExp(`(?:^|[\\s;(])(?:const |let |var |my )?\\$?${escaped}\\s*=(?!=)\\s*([^;\\n]{0,300})`).exec(code);
-  return m?.[1];
-}
-
 /** Every string literal in the code (bounded), for names and paths the code acts on. */
 export function stringLiterals(code: string, limit = 64): string[] {
   const out: string[] = [];
+  const unterminated: Unterminated = new Map();
   for (let i = 0; i < code.length && out.length < limit; i++) {
     const ch = code[i];
     if (ch !== '"' && ch !== "'" && ch !== '`') continue;
-    const literal = readString(code, i);
+    const literal = readString(code, i, unterminated);
     if (!literal) continue;
     out.push(literal.value);
     i = literal.end - 1;

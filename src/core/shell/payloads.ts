@@ -20,6 +20,11 @@ const NONE: PayloadResult = { derived: [], dynamicCalls: [] };
 export function payloads(command: CommandInput): PayloadResult {
   const { program, argv } = command;
   if (SHELLS.includes(program)) return shell(command);
+  if (program === 'source' || program === '.') return sourced(command);
+  // `at` and `batch` run the commands they read on stdin later.
+  if ((program === 'at' || program === 'batch') && command.stdin !== undefined && command.argv[0]) {
+    return derived({ kind: 'script', text: command.stdin, via: `${program} (stdin)`, from: [command.argv[0]] });
+  }
   if (program === 'eval') return derived(script(argv.slice(1), 'eval'));
   if (program === 'ssh') return ssh(command);
   if (program === 'kubectl' || program === 'oc') return kubectlExec(argv);
@@ -35,7 +40,7 @@ export function payloads(command: CommandInput): PayloadResult {
 }
 
 export function payloadProgramNames(): readonly string[] {
-  return [...SHELLS, 'eval', 'ssh', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...interpreterPrograms()];
+  return [...SHELLS, 'source', '.', 'at', 'batch', 'eval', 'ssh', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...interpreterPrograms()];
 }
 
 function derived(...items: (Derived | undefined)[]): PayloadResult {
@@ -47,25 +52,45 @@ function script(words: readonly Word[], via: string): Derived | undefined {
   return { kind: 'script', text: words.map((w) => w.value).join(' '), via, from: words };
 }
 
+/** Shell options that take a value (`-o pipefail`, `-O extglob`, `--rcfile f`). */
+const SHELL_VALUE_OPTIONS = ['-o', '+o', '-O', '+O', '--rcfile', '--init-file', '-C', '--init-command'];
+
 function shell(command: CommandInput): PayloadResult {
   const argv = command.argv;
   const name = argv[0]?.value ?? command.program;
+  let commandOption: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]?.value ?? '';
-    // `-c`, also bundled: `-lc`, `-ec`, `-xec`.
-    if (/^-[A-Za-z]*c[A-Za-z]*$/.test(arg) && !arg.startsWith('--')) {
-      const body = argv[i + 1];
-      return derived(body && { kind: 'script', text: body.value, via: `${name} ${arg}`, from: [body] });
-    }
-    if (arg === '-o' || arg === '+o' || arg === '--rcfile' || arg === '--init-file') { i++; continue; }
-    if (arg.startsWith('-') || arg.startsWith('+')) continue;
-    return NONE; // a script file: its contents are not on the line
+    // fish spells it --command=…
+    if (arg.startsWith('--command=')) return derived(scriptOf(argv[i], arg.slice('--command='.length), `${name} --command`));
+    // `-c`, also bundled (`-lc`, `-xec`); its script is the first operand after it (`bash -c -x '…'`).
+    if (/^-[A-Za-z]*c[A-Za-z]*$/.test(arg) || arg === '--command') { commandOption = arg; continue; }
+    if (SHELL_VALUE_OPTIONS.includes(arg)) { i++; continue; }
+    if (arg === '--' || ((arg.startsWith('-') || arg.startsWith('+')) && arg.length > 1)) continue;
+    const word = argv[i];
+    if (commandOption !== undefined) return derived(scriptOf(word, arg, `${name} ${commandOption}`));
+    // A script file's contents are not on the line; a process substitution's output is not either.
+    return { derived: [], dynamicCalls: [], unseenScript: arg.startsWith('<(') || (arg === '/dev/stdin' && command.stdinUnknown === true) };
   }
   if (command.stdin !== undefined) {
     const at = argv[0];
     return derived(at && { kind: 'script', text: command.stdin, via: `${name} (stdin)`, from: [at] });
   }
   return { derived: [], dynamicCalls: [], unseenScript: command.stdinUnknown === true };
+}
+
+function scriptOf(word: Word | undefined, text: string, via: string): Derived | undefined {
+  return word && { kind: 'script', text, via, from: [word] };
+}
+
+/** `source <(…)`, `. /dev/stdin`: the script comes from where the line does not show. */
+function sourced(command: CommandInput): PayloadResult {
+  const file = command.argv[1]?.value ?? '';
+  const at = command.argv[0];
+  if ((file === '/dev/stdin' || file === '-') && command.stdin !== undefined && at) {
+    return derived({ kind: 'script', text: command.stdin, via: `${command.program} (stdin)`, from: [at] });
+  }
+  return { derived: [], dynamicCalls: [], unseenScript: file.startsWith('<(') || file === '/dev/stdin' };
 }
 
 const SSH_VALUE_OPTIONS = ['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B'];
@@ -75,7 +100,7 @@ function ssh(command: CommandInput): PayloadResult {
   const i = firstOperand(argv, 1, SSH_VALUE_OPTIONS);
   const host = argv[i]?.value;
   if (host === undefined) return NONE;
-  const rest = argv.slice(i + 1);
+  const rest = argv.slice(argv[i + 1]?.value === '--' ? i + 2 : i + 1);
   const remote = rest.length > 0 ? script(rest, `ssh ${host}`) : undefined;
   if (remote) return derived({ ...remote, target: host });
   const at = argv[0];

@@ -4,7 +4,9 @@
 // the CLI answer it without loading the parser. Anything else goes to tree-sitter.
 
 /** Characters with a meaning to bash beyond splitting words and commands, outside quotes. */
-const SPECIAL_UNQUOTED = new Set(['$', '`', '\\', '<', '>', '(', ')', '{', '}', '#', '!', '[', ']', '*', '?', '~', '=']);
+const SPECIAL_UNQUOTED = new Set(['$', '`', '\\', '<', '>', '(', ')', '{', '}', '#', '!', '[', ']', '*', '?', '~']);
+/** Words that open or close compound commands (`if …; then rm …; fi`): the rough tokenizer would take them for programs. */
+const RESERVED = /(?:^|[\s;&|])(?:if|then|else|elif|fi|do|done|while|until|for|in|case|esac|select|coproc|function|time)(?=$|[\s;&|])/;
 /** Inside double quotes only these expand or escape. */
 const SPECIAL_IN_DOUBLE = new Set(['$', '`', '\\', '!']);
 
@@ -19,10 +21,7 @@ export function isPlainLine(text: string): boolean {
       continue;
     }
     if (ch === "'" || ch === '"') { quote = ch; continue; }
-    // `=` is plain inside a word (`--size=0`, `FOO=1 cmd`) but bash reads a leading `NAME=` as an
-    // assignment, which the expander handles for both paths alike.
-    if (ch === '=') continue;
     if (SPECIAL_UNQUOTED.has(ch)) return false;
   }
-  return quote === undefined;
+  return quote === undefined && !RESERVED.test(text);
 }

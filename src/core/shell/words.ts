@@ -102,7 +102,11 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 export function decodeAnsiC(body: string): string {
   return body.replace(/\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)/g, (_m, esc: string) => {
     const head = esc[0] ?? '';
-    if (head === 'x' || head === 'u' || head === 'U') return String.fromCodePoint(parseInt(esc.slice(1), 16));
+    if (head === 'x' || head === 'u' || head === 'U') {
+      const code = parseInt(esc.slice(1), 16);
+      // Past the last code point bash prints the escape as written; it never names a program.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+    }
     if (/[0-7]/.test(head)) return String.fromCharCode(parseInt(esc, 8));
     if (head === 'c') return String.fromCharCode((esc.charCodeAt(1) || 64) & 31);
     return SIMPLE_ESCAPES[esc] ?? '\\' + esc;

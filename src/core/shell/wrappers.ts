@@ -44,7 +44,15 @@ const WRAPPERS: readonly WrapperSpec[] = [
   { programs: ['strace', 'ltrace'], valueOptions: ['-o', '-e', '-p', '-s', '-u', '-E'] },
   { programs: ['script'], valueOptions: ['-t', '--timing', '-I', '-O', '-B', '-T', '-E', '-m'], scriptOptions: ['-c', '--command'], skip: 99 },
   { programs: ['watch'], valueOptions: ['-n', '--interval', '-d', '--differences', '-q', '--equexit'], join: true },
-  { programs: ['busybox', 'toybox'] },
+  { programs: ['busybox', 'toybox', 'noglob', 'nocorrect', 'caffeinate', 'rlwrap', 'tini', 'dumb-init', 'catatonit'], valueOptions: ['-t', '-w', '-s'] },
+  { programs: ['unshare'], valueOptions: ['-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--map-user', '--map-group'] },
+  { programs: ['firejail'], valueOptions: [] },
+  { programs: ['arch'], valueOptions: ['-e'] },
+  { programs: ['valgrind'], valueOptions: ['--tool', '--log-file'] },
+  { programs: ['screen'], valueOptions: ['-S', '-c', '-e', '-h', '-L', '-p', '-s', '-t', '-T', '-X'] },
+  { programs: ['tmux'], sub: [['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane']], valueOptions: ['-s', '-n', '-c', '-t', '-F', '-x', '-y', '-e', '-l'], join: true },
+  { programs: ['sg'], scriptOptions: ['-c'], skip: 99 },
+  { programs: ['nix'], sub: [['run', 'shell', 'develop']], afterDoubleDash: true, scriptOptions: ['-c', '--command'] },
   { programs: ['systemd-run'], valueOptions: ['-u', '--unit', '-p', '--property', '-M', '--machine', '--description', '--slice', '-E', '--setenv', '--working-directory'] },
   { programs: ['nsenter'], valueOptions: ['-t', '--target', '-S', '--setuid', '-G', '--setgid', '-w', '--wd', '-r', '--root'] },
   // Package and environment runners.
@@ -70,12 +78,15 @@ const BY_PROGRAM: ReadonlyMap<string, WrapperSpec> = new Map(
   WRAPPERS.flatMap((spec) => spec.programs.map((p) => [p, spec] as const)),
 );
 
-export function isWrapper(program: string): boolean {
-  return BY_PROGRAM.has(program) || program === 'xargs' || program === 'find' || program === 'parallel';
+/** `coproc cmd …` and `coproc NAME { cmd …; }` (tree-sitter reads both as a plain command). */
+function unwrapCoproc(argv: readonly Word[]): Derived[] {
+  const braced = argv[2]?.value === '{';
+  const words = argv.slice(braced ? 3 : 1).filter((w) => w.value !== '}');
+  return words.length > 0 ? [{ kind: 'argv', words, via: 'coproc' }] : [];
 }
 
 export function wrapperProgramNames(): readonly string[] {
-  return [...BY_PROGRAM.keys(), 'xargs', 'find', 'parallel'];
+  return [...BY_PROGRAM.keys(), 'xargs', 'find', 'parallel', 'coproc'];
 }
 
 export interface CommandInput {
@@ -90,6 +101,7 @@ export function unwrap(command: CommandInput): Derived[] {
   if (command.program === 'find') return unwrapFind(command.argv);
   if (command.program === 'xargs') return unwrapXargs(command);
   if (command.program === 'parallel') return unwrapParallel(command.argv);
+  if (command.program === 'coproc') return unwrapCoproc(command.argv);
   const spec = BY_PROGRAM.get(command.program);
   return spec ? unwrapGeneric(spec, command) : [];
 }

@@ -9,7 +9,7 @@ describe('environment resolution', () => {
     ['VAR=value on the line', 'RAILS_ENV=production bin/rails db:drop', {}, 'production', 'RAILS_ENV=production'],
     ['rake-style argument', 'bin/rake db:reset RAILS_ENV=staging', {}, 'staging', 'RAILS_ENV=staging'],
     ['process environment', 'npx prisma migrate reset --force', { DATABASE_URL: 'postgresql://u:pw@localhost:5432/app' }, 'development', '$DATABASE_URL (postgresql://u:***@localhost:5432/app)'],
-    ['a variable the command reads', 'psql "$DATABASE_URL" -c "TRUNCATE events"', { DATABASE_URL: 'postgres://app@db.prod.acme.internal/app' }, 'production', '$DATABASE_URL (postgres://app@db.prod.acme.internal/app)'],
+    ['a variable the command reads', 'psql "$DATABASE_URL" -c "TRUNCATE events"', { DATABASE_URL: 'postgres://app@db.prod.acme.internal/app' }, 'production', '$DATABASE_URL (postgres://***@db.prod.acme.internal/app)'],
     ['export earlier in the line', 'export AWS_PROFILE=prod; aws s3 rb s3://acme-assets --force', {}, 'production', '$AWS_PROFILE (prod)'],
     ['switch earlier in the line', 'terraform workspace select prod && terraform destroy', {}, 'production', 'terraform workspace: prod'],
     ['remote host of an ssh payload', "ssh db.prod.acme.io 'rm -rf /var/lib/postgresql'", {}, 'production', 'ssh db.prod.acme.io'],

@@ -1,14 +1,23 @@
 // Finds the destructive statements in a piece of SQL text. One linear pass turns the text into
-// tokens (comments, string literals and psql meta-commands are dropped, so `SELECT 'DROP TABLE x'`
-// is harmless), statements are split on top-level `;`, and each statement is read by its leading
-// keywords. Works for the dialects agents feed to psql, mysql, sqlite3, cqlsh, clickhouse and duckdb.
+// tokens (comments, string literals and client meta-commands are dropped, so `SELECT 'DROP TABLE x'`
+// is harmless), statements are split on top-level `;`, and every place inside a statement where a
+// statement can begin (its start, a CTE body, a PL/pgSQL branch) is read by its leading keywords.
+// Works for the dialects agents feed to psql, mysql, sqlite3, cqlsh, clickhouse and duckdb.
+//
+// The client's dialect is rarely known from the command line, and the dialects disagree on what is
+// a string or a comment (`'a\'` is a whole string in Postgres but not in MySQL; `#` starts a
+// comment only in MySQL). Reading the text one way lets the other hide a statement, so it is read
+// every way that could differ and the union of what each reading finds is reported.
 
 export type DestructiveKind =
   | 'drop-database'
   | 'drop-schema'
   | 'drop-table'
+  | 'drop-object'
+  | 'drop-object-cascade'
   | 'truncate'
   | 'delete-without-where'
+  | 'merge-delete'
   | 'update-without-where'
   | 'alter-drop';
 
@@ -32,58 +41,207 @@ interface Token {
   readonly end: number;
 }
 
-const MAX_TEXT = 160;
-
-/** The destructive statements in `sql`, in order. */
-export function destructiveStatements(sql: string): DestructiveStatement[] {
-  return analyse(sql, 0);
+/** How one reading of the text lexes it. */
+interface Dialect {
+  /** `\` escapes the next character inside '…' (MySQL, Postgres with standard_conforming_strings off). */
+  readonly backslash: boolean;
+  /**
+   * MySQL lexing: `#` comments anywhere, `--` a comment only before whitespace, `/*! … *\/` runs its
+   * content, block comments do not nest, `"…"` is a string, `$` is no quote, `\g` ends a statement.
+   * Otherwise Postgres/SQLite lexing, where a `\` outside quotes starts a psql meta-command.
+   */
+  readonly mysql: boolean;
 }
 
-function analyse(sql: string, depth: number): DestructiveStatement[] {
+const MAX_TEXT = 160;
+/** Bodies run in place (DO blocks, EXECUTE strings, \gexec output) nest this deep at most. */
+const MAX_BODY_DEPTH = 2;
+/**
+ * Statements inside this many parentheses are still read. Postgres only allows data-modifying CTEs
+ * at the top level, so real SQL needs one or two; the cap keeps the work linear on hostile nesting.
+ */
+const MAX_NESTING = 16;
+
+/** The destructive statements in `sql`, in order, under every reading of its dialect. */
+export function destructiveStatements(sql: string): DestructiveStatement[] {
   const out: DestructiveStatement[] = [];
-  // Statements inside an explicit transaction only count once it commits (or the text ends with it
-  // still open): `BEGIN; DELETE FROM users; ROLLBACK;` is the careful way to try a statement.
-  let pending: DestructiveStatement[] | undefined;
-  for (const statement of splitStatements(tokenize(sql))) {
-    if (statement.length === 0) continue;
-    const first = statement[0];
-    const control = depth === 0 ? transactionControl(statement) : undefined;
-    if (control === 'begin') { if (pending) out.push(...pending); pending = []; continue; }
-    if (control === 'commit') { if (pending) out.push(...pending); pending = undefined; continue; }
-    if (control === 'rollback') { pending = undefined; continue; }
-    const found: DestructiveStatement[] = [];
-    // `DO $$ … $$` runs its body right away (unlike CREATE FUNCTION, whose body only runs later).
-    if (first?.type === 'word' && first.value === 'DO' && depth < 2) {
-      const body = statement.find((t) => t.type === 'dollar');
-      if (body) found.push(...analyse(body.value, depth + 1));
-    } else {
-      const kind = classify(statement);
-      if (kind) {
-        const start = statement[0]?.start ?? 0;
-        const end = statement[statement.length - 1]?.end ?? start;
-        const text = sql.slice(start, Math.min(end, start + MAX_TEXT)).replace(/\s+/g, ' ').trim();
-        found.push(kind.object === undefined ? { kind: kind.kind, text } : { kind: kind.kind, object: kind.object, text });
-      }
+  const seen = new Set<string>();
+  for (const dialect of dialectsFor(sql)) {
+    for (const s of analyse(sql, dialect, 0)) {
+      const key = `${s.kind}\u0000${s.object ?? ''}\u0000${s.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(s);
     }
-    (pending ?? out).push(...found);
   }
-  if (pending) out.push(...pending);
   return out;
 }
 
-function transactionControl(statement: readonly Token[]): 'begin' | 'commit' | 'rollback' | undefined {
-  const [a, b] = statement;
-  const short = statement.length <= 3;
-  if (isWord(a, 'BEGIN') && (statement.length === 1 || isWord(b, 'TRANSACTION', 'WORK', 'ISOLATION', 'READ', 'DEFERRED', 'IMMEDIATE', 'EXCLUSIVE'))) return 'begin';
-  if (isWord(a, 'START') && isWord(b, 'TRANSACTION')) return 'begin';
-  if (short && isWord(a, 'COMMIT', 'END')) return 'commit';
-  // `ROLLBACK TO SAVEPOINT x` undoes only part of the transaction; treat the rest as still pending.
-  if (isWord(a, 'ROLLBACK', 'ABORT') && !statement.some((t) => isWord(t, 'TO'))) return 'rollback';
-  return undefined;
+/** Only the readings that can lex this text differently; plain SQL is read once. */
+function dialectsFor(sql: string): Dialect[] {
+  const hasBackslash = sql.includes('\\');
+  const mysqlDiffers = hasBackslash || sql.includes('#') || sql.includes('--') || sql.includes('/*') ||
+    sql.includes('$') || sql.includes('"');
+  const out: Dialect[] = [];
+  for (const mysql of mysqlDiffers ? [true, false] : [true]) {
+    for (const backslash of hasBackslash ? [true, false] : [true]) out.push({ backslash, mysql });
+  }
+  return out;
+}
+
+function analyse(sql: string, dialect: Dialect, depth: number): DestructiveStatement[] {
+  const { tokens, gexec } = tokenize(sql, dialect);
+  const statements = splitStatements(tokens);
+  const out: DestructiveStatement[] = [];
+  // MySQL `SET @q = 'DROP TABLE t'; PREPARE s FROM @q; EXECUTE s` and psql's `\gexec` run SQL that
+  // the text only holds as string literals.
+  const dynamic = gexec || statements.some(isDynamic);
+  for (const statement of statements) {
+    if (statement.length === 0) continue;
+    analyseStatement(statement, sql, dialect, depth, out);
+    if (dynamic && depth < MAX_BODY_DEPTH) {
+      for (const t of statement) {
+        if (t.type === 'string' || (t.type === 'dollar' && isDynamic(statement))) out.push(...analyse(t.value, dialect, depth + 1));
+      }
+    }
+  }
+  return out;
+}
+
+const DYNAMIC_WORDS = ['EXECUTE', 'EXEC', 'IMMEDIATE', 'SP_EXECUTESQL', 'PREPARE'];
+// `GRANT EXECUTE ON FUNCTION`, `CREATE TRIGGER … EXECUTE FUNCTION f()` run no SQL text.
+const NOT_DYNAMIC_HEADS = ['GRANT', 'REVOKE', 'CREATE', 'ALTER', 'COMMENT', 'DROP'];
+
+function isDynamic(statement: readonly Token[]): boolean {
+  if (isWord(statement[0], ...NOT_DYNAMIC_HEADS)) return false;
+  return statement.some((t) => isWord(t, ...DYNAMIC_WORDS));
+}
+
+// Keywords that can start a statement.
+const STATEMENT_HEADS = new Set(['DELETE', 'UPDATE', 'TRUNCATE', 'DROP', 'ALTER']);
+// Words after which a statement begins inside another one: PL/pgSQL and MySQL compound bodies,
+// `CREATE RULE … DO INSTEAD`.
+const OPENS_STATEMENT = ['THEN', 'ELSE', 'LOOP', 'BEGIN', 'ALSO', 'INSTEAD'];
+
+interface Located {
+  readonly at: number;
+  readonly found: DestructiveStatement;
+}
+
+function analyseStatement(statement: readonly Token[], sql: string, dialect: Dialect, depth: number, out: DestructiveStatement[]): void {
+  const first = statement[0];
+  // `DO $$ … $$` runs its body right away (unlike CREATE FUNCTION, whose body only runs later).
+  if (isWord(first, 'DO')) {
+    if (depth < MAX_BODY_DEPTH) {
+      for (const t of statement) if (t.type === 'dollar' || t.type === 'string') out.push(...analyse(t.value, dialect, depth + 1));
+    }
+    return;
+  }
+  const at = afterExplain(statement);
+  if (at === undefined) return;
+  const headWord = statement[at]?.type === 'word' ? statement[at]?.value : undefined;
+  // `PREPARE p AS DELETE FROM t` readies a statement that a later EXECUTE p runs.
+  const prepare = headWord === 'PREPARE';
+  const located: Located[] = [];
+  let merge: { object?: string } | undefined;
+
+  const evaluate = (start: number, end: number): void => {
+    const slice = statement.slice(start, end);
+    const head = slice[0];
+    const prev = statement[start - 1];
+    const inner = start !== at;
+    let found: Found | undefined;
+    switch (head?.value) {
+      case 'DROP':
+        // `ALTER TABLE t … DROP …` is read whole by classifyAlter.
+        if (!(inner && headWord === 'ALTER')) found = classifyDrop(slice, 1);
+        break;
+      case 'TRUNCATE':
+        found = classifyTruncate(slice, 1);
+        break;
+      case 'DELETE':
+        // `MERGE … WHEN MATCHED THEN DELETE` removes every row the join matches.
+        if (merge && isWord(prev, 'THEN')) found = { kind: 'merge-delete', ...merge };
+        // Inside another statement only a real `DELETE FROM` counts, not a column named delete.
+        else if (!inner || slice.slice(1, 5).some((t) => isWord(t, 'FROM'))) found = classifyDelete(slice, 1);
+        break;
+      case 'UPDATE':
+        // `WHEN MATCHED THEN UPDATE` only touches the rows the MERGE's ON condition matches.
+        if (!(merge && isWord(prev, 'THEN'))) found = classifyUpdate(slice, 1);
+        break;
+      case 'ALTER':
+        found = classifyAlter(slice, 1);
+        break;
+      default:
+        break;
+    }
+    if (!found) return;
+    const s = head?.start ?? 0;
+    const e = slice[slice.length - 1]?.end ?? s;
+    const text = sql.slice(s, Math.min(e, s + MAX_TEXT)).replace(/\s+/g, ' ').trim();
+    located.push({ at: start, found: found.object === undefined ? { kind: found.kind, text } : { kind: found.kind, object: found.object, text } });
+  };
+
+  // One pass: each open parenthesis is a level; a statement found at a level runs until the next
+  // one at the same level or the level's closing parenthesis, so ranges at one level never overlap.
+  const pending: number[] = [-1];
+  for (let k = at; k < statement.length; k++) {
+    const t = statement[k];
+    if (!t) break;
+    if (t.type === 'punct' && t.value === '(') { pending.push(-1); continue; }
+    if (t.type === 'punct' && t.value === ')') {
+      if (pending.length > 1) {
+        const open = pending.pop() ?? -1;
+        if (open >= 0) evaluate(open, k);
+      }
+      continue;
+    }
+    if (t.type !== 'word') continue;
+    if (t.value === 'MERGE' && !merge) {
+      const into = isWord(statement[k + 1], 'INTO') ? k + 2 : k + 1;
+      merge = named(readName(statement, into).name);
+    }
+    if (!STATEMENT_HEADS.has(t.value) || !startsStatement(statement, k, at, prepare)) continue;
+    const level = pending.length - 1;
+    const open = pending[level] ?? -1;
+    if (open >= 0) evaluate(open, k);
+    pending[level] = level <= MAX_NESTING ? k : -1;
+  }
+  for (let level = pending.length - 1; level >= 0; level--) {
+    const open = pending[level] ?? -1;
+    if (open >= 0) evaluate(open, statement.length);
+  }
+  located.sort((a, b) => a.at - b.at);
+  for (const l of located) out.push(l.found);
+}
+
+function startsStatement(statement: readonly Token[], k: number, at: number, prepare: boolean): boolean {
+  if (k === at) return true;
+  const prev = statement[k - 1];
+  if (prev?.type === 'punct') return prev.value === '(' || prev.value === ')';
+  if (prepare && isWord(prev, 'AS')) return true;
+  return isWord(prev, ...OPENS_STATEMENT);
+}
+
+/** Where the statement proper starts; undefined when it is only planned (`EXPLAIN` without ANALYZE). */
+function afterExplain(tokens: readonly Token[]): number | undefined {
+  if (!isWord(tokens[0], 'EXPLAIN', 'DESCRIBE', 'DESC')) return 0;
+  let analyze = false;
+  let at = 1;
+  if (tokens[at]?.type === 'punct' && tokens[at]?.value === '(') {
+    const close = matchingParen(tokens, at);
+    for (let k = at + 1; k < close; k++) if (isWord(tokens[k], 'ANALYZE', 'ANALYSE')) analyze = true;
+    at = close + 1;
+  }
+  while (isWord(tokens[at], 'ANALYZE', 'ANALYSE', 'VERBOSE', 'QUERY', 'PLAN', 'FORMAT', 'EXTENDED')) {
+    if (isWord(tokens[at], 'ANALYZE', 'ANALYSE')) analyze = true;
+    at++;
+  }
+  return analyze ? at : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tokenizer: one pass, every character visited once.
+// Tokenizer: one pass, every character visited a bounded number of times.
 
 function isWordStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c > '\u007f';
@@ -97,77 +255,137 @@ function isDigit(c: string): boolean {
   return c >= '0' && c <= '9';
 }
 
-function tokenize(sql: string): Token[] {
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+}
+
+/** How far `[` is searched for its `]`; SQL Server and SQLite bracket names are short. */
+const BRACKET_LOOKAHEAD = 128;
+
+interface Lexed {
+  readonly tokens: Token[];
+  /** psql `\gexec` was seen: the query's output rows run as SQL. */
+  readonly gexec: boolean;
+}
+
+function tokenize(sql: string, dialect: Dialect): Lexed {
   const tokens: Token[] = [];
   const n = sql.length;
+  let gexec = false;
+  // Open MySQL `/*! … */` comments whose content is being read as SQL.
+  let runComments = 0;
   let i = 0;
-  let lineStart = true;
+  const separator = (at: number): void => { tokens.push({ type: 'punct', value: ';', start: at, end: at }); };
   while (i < n) {
     const c = sql[i] ?? '';
-    if (c === '\n') { lineStart = true; i++; continue; }
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\f') { i++; continue; }
-    const atLineStart = lineStart;
-    lineStart = false;
+    if (isSpace(c)) { i++; continue; }
     const next = sql[i + 1] ?? '';
 
-    // psql meta-commands (`\dt`, `\c db`, `\i file`) run to the end of the line.
-    if (c === '\\' && atLineStart) {
+    if (c === '\\') {
+      if (dialect.mysql) {
+        // mysql client commands; `\g` and `\G` send the statement as `;` does.
+        if (next === 'g' || next === 'G') separator(i);
+        i += 2;
+        continue;
+      }
+      // psql `\\` ends the meta-commands on a line; what follows it is SQL again.
+      if (next === '\\') { i += 2; continue; }
+      // A psql meta-command (`\dt`, `\c db`, `\gexec`) and its arguments run to the end of the line.
+      let j = i + 1;
+      while (j < n && isWordPart(sql[j] ?? '')) j++;
+      const name = sql.slice(i + 1, j);
+      // `\g`, `\gx`, `\gexec` send the query buffer, ending the statement before them.
+      if (name.startsWith('g')) separator(i);
+      if (name === 'gexec') gexec = true;
+      while (j < n && sql[j] !== '\n' && !(sql[j] === '\\' && sql[j + 1] === '\\')) j++;
+      i = j < n && sql[j] === '\\' ? j + 2 : j;
+      continue;
+    }
+    if (c === '-' && next === '-' && (!dialect.mysql || i + 2 >= n || isSpace(sql[i + 2]) || (sql[i + 2] ?? '') < ' ')) {
       while (i < n && sql[i] !== '\n') i++;
       continue;
     }
-    if (c === '-' && next === '-') {
-      while (i < n && sql[i] !== '\n') i++;
-      continue;
-    }
-    // MySQL `#` comments; only at a token boundary so Postgres' `#` operator inside expressions is rare to hit.
-    if (c === '#' && (i === 0 || /\s/.test(sql[i - 1] ?? ''))) {
+    if (c === '#' && dialect.mysql) {
       while (i < n && sql[i] !== '\n') i++;
       continue;
     }
     if (c === '/' && next === '*') {
-      const close = sql.indexOf('*/', i + 2);
-      i = close < 0 ? n : close + 2;
+      if (dialect.mysql) {
+        const bang = sql[i + 2] === '!' ? i + 3 : sql[i + 2] === 'M' && sql[i + 3] === '!' ? i + 4 : -1;
+        if (bang >= 0) {
+          // `/*!50001 DROP TABLE t */` is a comment to other servers but MySQL runs what it holds.
+          i = bang;
+          while (i < n && isDigit(sql[i] ?? '')) i++;
+          runComments++;
+          continue;
+        }
+        const close = sql.indexOf('*/', i + 2);
+        i = close < 0 ? n : close + 2;
+        continue;
+      }
+      // Postgres nests block comments: `/* a /* b */ still a comment */`.
+      let level = 1;
+      let j = i + 2;
+      while (j < n && level > 0) {
+        if (sql[j] === '/' && sql[j + 1] === '*') { level++; j += 2; }
+        else if (sql[j] === '*' && sql[j + 1] === '/') { level--; j += 2; }
+        else j++;
+      }
+      i = j;
       continue;
     }
-    if (c === "'" || ((c === 'E' || c === 'e' || c === 'N' || c === 'n') && next === "'")) {
+    if (c === '*' && next === '/' && runComments > 0) {
+      runComments--;
+      i += 2;
+      continue;
+    }
+    const ePrefix = c === 'E' || c === 'e';
+    if (c === "'" || ((ePrefix || c === 'N' || c === 'n') && next === "'")) {
       const start = i;
       if (c !== "'") i++;
-      const { value, end } = readQuoted(sql, i, "'", true);
+      // E'…' escapes with backslashes whatever the server settings.
+      const { value, end } = readQuoted(sql, i, "'", dialect.backslash || ePrefix);
       tokens.push({ type: 'string', value, start, end });
       i = end;
       continue;
     }
     if (c === '"' || c === '`') {
-      const { value, end } = readQuoted(sql, i, c, false);
+      const { value, end } = readQuoted(sql, i, c, c === '"' && dialect.mysql && dialect.backslash);
       tokens.push({ type: 'ident', value, start: i, end });
       i = end;
       continue;
     }
     if (c === '[') {
-      // SQL Server bracketed identifiers; elsewhere `[` is an array subscript and harmless to read this way.
-      const close = sql.indexOf(']', i + 1);
-      const end = close < 0 ? n : close + 1;
-      tokens.push({ type: 'ident', value: sql.slice(i + 1, close < 0 ? n : close), start: i, end });
-      i = end;
-      continue;
-    }
-    if (c === '$') {
-      // Postgres dollar quoting: `$$ … $$` or `$tag$ … $tag$`.
+      // SQL Server and SQLite bracketed names. Elsewhere `[` is a subscript, and psql does not let a
+      // bracket hide a `;`, so a bracket spanning one (or a quote, or a line) is read as punctuation.
       let j = i + 1;
-      while (j < n && isWordPart(sql[j] ?? '') && sql[j] !== '$') j++;
-      if (sql[j] === '$' && (j === i + 1 || isWordStart(sql[i + 1] ?? ''))) {
-        const tag = sql.slice(i, j + 1);
-        const close = sql.indexOf(tag, j + 1);
-        const end = close < 0 ? n : close + tag.length;
-        tokens.push({ type: 'dollar', value: sql.slice(j + 1, close < 0 ? n : close), start: i, end });
-        i = end;
+      const limit = Math.min(n, i + BRACKET_LOOKAHEAD);
+      while (j < limit && sql[j] !== ']' && sql[j] !== ';' && sql[j] !== "'" && sql[j] !== '"' && sql[j] !== '\n') j++;
+      if (j < limit && sql[j] === ']') {
+        tokens.push({ type: 'ident', value: sql.slice(i + 1, j), start: i, end: j + 1 });
+        i = j + 1;
         continue;
       }
+    }
+    if (c === '$') {
+      if (!dialect.mysql) {
+        // Postgres dollar quoting: `$$ … $$` or `$tag$ … $tag$`.
+        let j = i + 1;
+        while (j < n && isWordPart(sql[j] ?? '') && sql[j] !== '$') j++;
+        if (sql[j] === '$' && (j === i + 1 || isWordStart(sql[i + 1] ?? ''))) {
+          const tag = sql.slice(i, j + 1);
+          const close = sql.indexOf(tag, j + 1);
+          const end = close < 0 ? n : close + tag.length;
+          tokens.push({ type: 'dollar', value: sql.slice(j + 1, close < 0 ? n : close), start: i, end });
+          i = end;
+          continue;
+        }
+      }
       // `$1` parameters.
-      j = i + 1;
+      let j = i + 1;
       while (j < n && isDigit(sql[j] ?? '')) j++;
-      tokens.push({ type: 'word', value: sql.slice(i, Math.max(j, i + 1)), start: i, end: Math.max(j, i + 1) });
-      i = Math.max(j, i + 1);
+      tokens.push({ type: 'word', value: sql.slice(i, j), start: i, end: j });
+      i = j;
       continue;
     }
     if (isWordStart(c)) {
@@ -195,25 +413,37 @@ function tokenize(sql: string): Token[] {
     tokens.push({ type: 'punct', value: c, start: i, end: i + 1 });
     i++;
   }
-  return tokens;
+  return { tokens, gexec };
 }
 
 /** Reads a quoted run starting at `at` (the opening quote); a doubled quote is an escaped quote. */
 function readQuoted(sql: string, at: number, quote: string, backslash: boolean): { value: string; end: number } {
-  let value = '';
-  let i = at + 1;
+  const parts: string[] = [];
   const n = sql.length;
+  let from = at + 1;
+  let i = at + 1;
   while (i < n) {
-    const c = sql[i] ?? '';
-    if (backslash && c === '\\' && i + 1 < n) { value += sql[i + 1]; i += 2; continue; }
-    if (c === quote) {
-      if (sql[i + 1] === quote) { value += quote; i += 2; continue; }
-      return { value, end: i + 1 };
+    const c = sql[i];
+    if (backslash && c === '\\' && i + 1 < n) {
+      parts.push(sql.slice(from, i), sql[i + 1] ?? '');
+      i += 2;
+      from = i;
+      continue;
     }
-    value += c;
+    if (c === quote) {
+      if (sql[i + 1] === quote) {
+        parts.push(sql.slice(from, i + 1));
+        i += 2;
+        from = i;
+        continue;
+      }
+      parts.push(sql.slice(from, i));
+      return { value: parts.join(''), end: i + 1 };
+    }
     i++;
   }
-  return { value, end: n };
+  parts.push(sql.slice(from));
+  return { value: parts.join(''), end: n };
 }
 
 function splitStatements(tokens: readonly Token[]): Token[][] {
@@ -230,7 +460,6 @@ function splitStatements(tokens: readonly Token[]): Token[][] {
   out.push(current);
   return out;
 }
-
 // ---------------------------------------------------------------------------------------------
 // Statement classification.
 
@@ -243,38 +472,6 @@ function isWord(t: Token | undefined, ...words: readonly string[]): boolean {
   return t?.type === 'word' && (words.length === 0 || words.includes(t.value));
 }
 
-function classify(tokens: readonly Token[]): Found | undefined {
-  let at = 0;
-  // `EXPLAIN` alone only plans; `EXPLAIN ANALYZE` runs the statement.
-  if (isWord(tokens[0], 'EXPLAIN', 'DESCRIBE', 'DESC')) {
-    let analyze = false;
-    at = 1;
-    if (tokens[at]?.type === 'punct' && tokens[at]?.value === '(') {
-      const close = matchingParen(tokens, at);
-      for (let k = at + 1; k < close; k++) if (isWord(tokens[k], 'ANALYZE', 'ANALYSE')) analyze = true;
-      at = close + 1;
-    }
-    while (isWord(tokens[at], 'ANALYZE', 'ANALYSE', 'VERBOSE', 'QUERY', 'PLAN', 'FORMAT', 'EXTENDED')) {
-      if (isWord(tokens[at], 'ANALYZE', 'ANALYSE')) analyze = true;
-      at++;
-    }
-    if (!analyze) return undefined;
-  }
-  // A PL/pgSQL block body (`DO $$ BEGIN DROP TABLE x; END $$`) starts its first statement with BEGIN.
-  if (isWord(tokens[at], 'BEGIN') && isWord(tokens[at + 1]) && !isWord(tokens[at + 1], 'TRANSACTION', 'WORK', 'ISOLATION')) at++;
-  if (isWord(tokens[at], 'WITH')) at = skipCommonTableExpressions(tokens, at);
-  const head = tokens[at];
-  if (!isWord(head)) return undefined;
-  switch (head?.value) {
-    case 'DROP': return classifyDrop(tokens, at + 1);
-    case 'TRUNCATE': return classifyTruncate(tokens, at + 1);
-    case 'DELETE': return classifyDelete(tokens, at + 1);
-    case 'UPDATE': return classifyUpdate(tokens, at + 1);
-    case 'ALTER': return classifyAlter(tokens, at + 1);
-    default: return undefined;
-  }
-}
-
 function matchingParen(tokens: readonly Token[], open: number): number {
   let depth = 0;
   for (let k = open; k < tokens.length; k++) {
@@ -282,21 +479,6 @@ function matchingParen(tokens: readonly Token[], open: number): number {
     if (t?.type !== 'punct') continue;
     if (t.value === '(') depth++;
     else if (t.value === ')' && --depth === 0) return k;
-  }
-  return tokens.length;
-}
-
-/** Index of the main statement keyword after `WITH a AS (…), b AS (…)`. */
-function skipCommonTableExpressions(tokens: readonly Token[], at: number): number {
-  let depth = 0;
-  for (let k = at + 1; k < tokens.length; k++) {
-    const t = tokens[k];
-    if (t?.type === 'punct' && t.value === '(') depth++;
-    else if (t?.type === 'punct' && t.value === ')') depth--;
-    else if (depth === 0 && isWord(t, 'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'VALUES', 'TABLE')) {
-      const prev = tokens[k - 1];
-      if (prev?.type === 'punct' && prev.value === ')') return k;
-    }
   }
   return tokens.length;
 }
@@ -322,6 +504,18 @@ function skipIfExists(tokens: readonly Token[], at: number): number {
   return at;
 }
 
+// Words naming the kind of object a DROP removes (`MATERIALIZED VIEW`, `TEXT SEARCH CONFIGURATION`),
+// skipped to reach its name.
+const OBJECT_KIND_WORDS = new Set([
+  'MATERIALIZED', 'VIEW', 'FOREIGN', 'DATA', 'WRAPPER', 'SERVER', 'TEXT', 'SEARCH', 'CONFIGURATION', 'PARSER',
+  'TEMPLATE', 'EVENT', 'TRIGGER', 'USER', 'MAPPING', 'FOR', 'ACCESS', 'METHOD', 'OPERATOR', 'CLASS', 'FAMILY',
+  'ROUTINE', 'PROCEDURE', 'FUNCTION', 'AGGREGATE', 'TYPE', 'DOMAIN', 'SEQUENCE', 'EXTENSION', 'INDEX', 'ROLE',
+  'GROUP', 'PROCEDURAL', 'TRUSTED', 'LANGUAGE', 'POLICY', 'PUBLICATION', 'SUBSCRIPTION', 'RULE', 'STATISTICS',
+  'TABLESPACE', 'TRANSFORM', 'CAST', 'COLLATION', 'CONVERSION', 'ROW', 'SETTINGS', 'PROFILE', 'QUOTA', 'NAMED',
+  'COLLECTION', 'STREAM', 'TASK', 'STAGE', 'WAREHOUSE', 'LOGFILE', 'UNDO', 'RESOURCE', 'SPATIAL', 'REFERENCE',
+  'SYSTEM', 'SYNONYM', 'PACKAGE', 'BODY', 'CONCURRENTLY',
+]);
+
 function classifyDrop(tokens: readonly Token[], at: number): Found | undefined {
   let k = at;
   // `DROP TEMPORARY TABLE` only drops session-scoped scratch tables.
@@ -339,7 +533,17 @@ function classifyDrop(tokens: readonly Token[], at: number): Found | undefined {
     k = skipIfExists(tokens, k + 1);
     return { kind: 'drop-table', ...named(readName(tokens, k).name) };
   }
-  return undefined;
+  if (what?.type !== 'word' && what?.type !== 'ident') return undefined;
+  // `DROP OWNED BY role` drops every object the role owns, in every schema of the database.
+  if (isWord(what, 'OWNED')) {
+    return { kind: 'drop-object-cascade', ...named(readName(tokens, isWord(tokens[k + 1], 'BY') ? k + 2 : k + 1).name) };
+  }
+  // Views, functions, types, sequences, roles, extensions, indexes: code and data that other
+  // objects rely on; with CASCADE every dependent object (tables' columns included) goes too.
+  const cascade = hasTopLevel(tokens, k, 'CASCADE');
+  for (let words = 0; words < 4 && tokens[k]?.type === 'word' && OBJECT_KIND_WORDS.has(tokens[k]?.value ?? ''); words++) k++;
+  k = skipIfExists(tokens, k);
+  return { kind: cascade ? 'drop-object-cascade' : 'drop-object', ...named(readName(tokens, k).name) };
 }
 
 function classifyTruncate(tokens: readonly Token[], at: number): Found {
@@ -398,8 +602,11 @@ function classifyAlter(tokens: readonly Token[], at: number): Found | undefined 
       // MySQL/SQLite `ALTER TABLE t DROP c` drops a column without saying COLUMN.
       if (what?.type === 'word' || what?.type === 'ident') return { kind: 'alter-drop', ...named(name) };
     }
-    // ClickHouse mutation: `ALTER TABLE t DELETE WHERE …`.
+    // `REFERENCES t ON DELETE CASCADE` is a foreign key's rule, not a mutation.
+    if (isWord(tokens[j - 1], 'ON')) continue;
+    // ClickHouse mutations: `ALTER TABLE t DELETE WHERE …`, `ALTER TABLE t UPDATE c = 0 WHERE …`.
     if (t.value === 'DELETE') return narrowed(tokens, j) ? undefined : { kind: 'delete-without-where', ...named(name) };
+    if (t.value === 'UPDATE') return narrowed(tokens, j) ? undefined : { kind: 'update-without-where', ...named(name) };
   }
   return undefined;
 }
