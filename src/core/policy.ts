@@ -8,7 +8,7 @@ export type Actor = 'agent' | 'human';
 export interface TierPolicy {
   /** The lowest risk that needs a human. */
   readonly confirmFrom: Risk;
-  /** The lowest risk refused outright ('none' disables). */
+  /** The lowest risk refused outright ('never' disables). */
   readonly denyFrom: Risk | 'never';
   readonly confirmation: Exclude<Confirmation, 'none'>;
 }

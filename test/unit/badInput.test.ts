@@ -80,3 +80,22 @@ describe('internal errors fail closed', () => {
     expect(classify("echo $'\\UFFFFFFFF' && rm -rf ~").findings.map((f) => f.rule)).toContain('fs.rm-root');
   });
 });
+
+describe('hostile 1 MB lines finish in bounded time', () => {
+  // Each pattern once made a stage quadratic (tree-sitter's error recovery, an unbounded regex).
+  const MB = 1 << 20;
+  const fill = (unit: string): string => unit.repeat(Math.ceil(MB / unit.length));
+  test.each([
+    ['(a=', fill('(a=')], ['a=do ', fill('a=do ')], ['>', fill('>')], ['<', fill('<')], ['{a,', fill('{a,')],
+    ['$(', fill('$(')], ['`', fill('`')], ["'", fill("'")], ['"x', fill('"x')], ['\\ newline', fill('\\\n')],
+    ['python os.remove((', 'python3 -c "import os; os.remove(' + fill('(') + '"'], ['node rmSync', "node -e 'rmSync(a, " + fill('a') + "'"],
+    ['psql DROP', 'psql -c "' + fill('DROP TABLE x; ') + '"'], ['curl body', "curl -d '" + fill('{"query":"mutation {') + "' https://x"],
+    ['a-', 'curl ' + fill('a-')], [';a', 'psql ' + fill(';a')], ['a:/', 'curl ' + fill('a:/')], ['password=', 'psql ' + fill('password=')],
+    ['a@b:', 'psql ' + fill('a@b:')], ['many names', 'kubectl delete ns ' + fill('a ')], ['a/', 'rm -rf ' + fill('a/')],
+  ])('%s', (_name, line) => {
+    const start = performance.now();
+    const verdict = classify(line);
+    expect(['allow', 'confirm', 'deny']).toContain(verdict.decision);
+    expect(performance.now() - start).toBeLessThan(10_000);
+  });
+});

@@ -12,7 +12,8 @@ const MAX = 160;
  * `password=…`, `token: …`, `Authorization: Bearer …` → `***`. Long text is cut.
  */
 export function redact(text: string): string {
-  const out = text
+  // Cut first: what is shown is short, and the patterns stay cheap on hostile input.
+  const out = text.slice(0, MAX * 4)
     .replace(USERINFO, (_m, slashes: string, user: string, password: string | undefined) =>
       password === undefined ? `${slashes}***@` : `${slashes}${user}:***@`)
     .replace(SECRET_PARAM, '$1***')

@@ -47,7 +47,7 @@ function shortFlags(program: string, kind: 'env' | 'host'): readonly string[] {
   return SHORT_FLAGS.find((f) => f.programs.includes(program))?.[kind] ?? [];
 }
 
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/\S+|^[\w.-]+@[\w.-]+:/i;
+const URL_LIKE = /^[a-z][a-z0-9+.-]{0,24}:\/\/\S+|^[\w.-]{1,256}@[\w.-]{1,256}:/i;
 const RAKE_ASSIGNMENT = /^([A-Z][A-Z0-9_]*)=(.+)$/;
 const RELEVANT_VAR = /^(?:[A-Z0-9_]*_)?(?:KUBECONFIG|ENV|ENVIRONMENT|ENVIRONMENT_NAME|STAGE|PROFILE|PROJECT|CONTEXT|KUBECONTEXT|WORKSPACE|URL|URI|HOST|DSN|APP|APP_NAME|DATABASE|SETTINGS_MODULE)$/;
 
@@ -158,7 +158,8 @@ function urlCandidates(command: SimpleCommand): Candidate[] {
   const out: Candidate[] = valuesOf(command, undefined, [...HOST_FLAGS, ...shortFlags(command.program, 'host')])
     .map((evidence) => ({ name: hostAndPath(evidence.replace(/^\S+?[= ]/, '')), evidence }));
   for (const word of command.argv.slice(1)) {
-    for (const match of word.value.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi)) {
+    // A bounded scheme keeps this linear on a long word with no URL in it.
+    for (const match of word.value.matchAll(/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,24}:\/\/[^\s'"]+/gi)) {
       out.push({ name: hostAndPath(match[0]), evidence: match[0] });
     }
     if (URL_LIKE.test(word.value) && !word.value.includes('://')) out.push({ name: word.value, evidence: word.value });

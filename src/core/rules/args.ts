@@ -107,22 +107,40 @@ export function flagMatches(arg: string, flag: string): boolean {
     /^-[A-Za-z]{2,4}$/.test(arg) && arg.includes(flag[1] ?? '');
 }
 
-/** Every value of these flags: `-c v`, `-cv` (single-letter flags), `--command=v`, `--command v`. */
+/**
+ * Every value of these flags: `-c v`, `-cv` (single-letter flags), `--command=v`, `--command v`,
+ * and `-Xc v`, where the flag ends a bundle of single-letter flags and so takes the next argument.
+ * `attached` false is for programs whose long options take one dash (`-cmd`): there `-cv` and
+ * `-Xc` are options of their own, not a flag with its value or a bundle.
+ */
 export function flagValues(list: readonly string[], flags: readonly string[], attached = true): string[] {
   const out: string[] = [];
   for (let i = 0; i < list.length; i++) {
     const arg = list[i] ?? '';
     for (const flag of flags) {
+      const short = flag.length === 2 && flag[0] === '-' && flag[1] !== '-';
       if (arg === flag) {
         if (i + 1 < list.length) out.push(list[i + 1] ?? '');
       } else if (arg.startsWith(flag + '=')) {
         out.push(arg.slice(flag.length + 1));
-      } else if (attached && flag.length === 2 && flag[0] === '-' && flag[1] !== '-' && arg.startsWith(flag) && arg.length > 2 && !arg.startsWith('--')) {
+      } else if (attached && short && arg.startsWith(flag) && arg.length > 2 && !arg.startsWith('--')) {
         out.push(arg.slice(2));
+      } else if (attached && short && isShortBundle(arg) && arg.endsWith(flag[1] ?? '')) {
+        if (i + 1 < list.length) out.push(list[i + 1] ?? '');
       }
     }
   }
   return out;
+}
+
+/** `-Xc`, `-BNe`, `-qAtc`: letters only, so `-h5432` or `-fdump.sql` are not bundles. */
+function isShortBundle(arg: string): boolean {
+  if (arg.length < 3 || arg.length > 9 || arg[0] !== '-' || arg[1] === '-') return false;
+  for (let k = 1; k < arg.length; k++) {
+    const c = arg[k] ?? '';
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  }
+  return true;
 }
 
 /** Arguments that are neither flags nor the values of `valueFlags` (given separately, `-h host`). */

@@ -81,10 +81,23 @@ function sqlInput(a: Args): SqlInput {
   return result;
 }
 
+/** True for `-Xc` when `-c` takes a value: read as getopt does, the bundle takes the next argument. */
+function bundleTakesNext(arg: string, valueFlags: ReadonlySet<string>): boolean {
+  if (!/^-[A-Za-z]{2,8}$/.test(arg)) return false;
+  for (let k = 1; k < arg.length; k++) {
+    // A value flag before the end takes the rest of the bundle as its value (`-dapp`).
+    if (valueFlags.has('-' + (arg[k] ?? ''))) return k === arg.length - 1;
+  }
+  return false;
+}
+
 function readSqlInput(a: Args): SqlInput {
   const client = CLIENTS[a.program];
   if (!client) return { statements: [], connection: [] };
-  let ops = operands(a.list, new Set(client.valueFlags));
+  const valueFlags = new Set(client.valueFlags);
+  // Without this the SQL after `psql -Xc` would be taken for the database name.
+  const list = client.singleDash ? a.list : a.list.map((arg) => bundleTakesNext(arg, valueFlags) ? '-' + arg.slice(-1) : arg);
+  let ops = operands(list, valueFlags);
   if (client.subcommand) {
     const path = client.subcommand;
     if (!path.every((word, i) => (ops[i] ?? '').toLowerCase() === word)) return { statements: [], connection: [] };
@@ -228,6 +241,7 @@ export const sqlRules: readonly Rule[] = [
       match: [
         'psql -h db.internal -U postgres -c "DROP DATABASE rentals_prod"',
         'mysql -u root -e "drop database if exists shop;"',
+        "mysql -BNe 'DROP DATABASE app'",
         'psql --command="DROP SCHEMA public CASCADE" postgres://app@db/app',
         "clickhouse-client --query 'DROP DATABASE analytics'",
         'cqlsh cassandra.prod -e "DROP KEYSPACE events"',
@@ -259,6 +273,14 @@ export const sqlRules: readonly Rule[] = [
         'duckdb warehouse.duckdb -c "drop table events"',
         "clickhouse client -q 'DROP TABLE logs.requests'",
         'turso db shell rentals-prod "DROP TABLE bookings"',
+        'psql -c "SELECT \'a\\\'; DROP TABLE users; -- \'"',
+        'psql -c "SELECT 1 # 2; DROP TABLE users"',
+        "mysql -e 'BEGIN; DROP TABLE users; ROLLBACK'",
+        "psql -Xc 'DROP TABLE users'",
+        "psql -c 'DO $$ BEGIN IF true THEN DROP TABLE users; END IF; END $$'",
+        'mysql -e "/*! DROP TABLE users */"',
+        'mysql -e "SELECT 1 --x; DROP TABLE users"',
+        "mysql -e \"SET @q = 'DROP TABLE users'; PREPARE s FROM @q; EXECUTE s\"",
       ],
       noMatch: [
         'psql -c "\\dt"',
@@ -266,6 +288,60 @@ export const sqlRules: readonly Rule[] = [
         'psql -c "DROP TEMPORARY TABLE scratch"',
         'psql -c "CREATE TABLE users (id int)"',
         "mysql -e \"INSERT INTO notes VALUES ('DROP TABLE users')\"",
+        "psql -c \"SELECT 'DROP TABLE users'\"",
+        "mysql -e \"SELECT 'a\\\\'b'\"",
+        'psql -c "SELECT * FROM t WHERE id = 42"',
+      ],
+    },
+  },
+  {
+    id: 'sql.drop-object-cascade',
+    programs: SQL_PROGRAMS,
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops database objects with CASCADE or everything a role owns (DROP OWNED), taking every dependent object with them',
+    hint: 'Dump the schema first (pg_dump --schema-only), list what depends on the object, and drop without CASCADE so the database refuses if anything else relies on it',
+    match: sqlMatches(['drop-object-cascade']),
+    targets: sqlTargets(['drop-object-cascade']),
+    examples: {
+      match: [
+        "psql -c 'DROP OWNED BY app'",
+        "psql -c 'DROP EXTENSION postgis CASCADE'",
+        "psql -c 'DROP TYPE status CASCADE'",
+        "psql -c 'DROP VIEW IF EXISTS reports.daily CASCADE'",
+      ],
+      noMatch: [
+        "psql -c 'DROP VIEW v'",
+        "psql -c 'REASSIGN OWNED BY app TO admin'",
+        "psql -c 'DROP TEMPORARY TABLE scratch'",
+      ],
+    },
+  },
+  {
+    id: 'sql.drop-object',
+    programs: SQL_PROGRAMS,
+    category: 'sql',
+    severity: 'high',
+    summary: 'Drops a view, function, type, sequence, index, role or other database object that code relies on',
+    hint: 'Dump its definition first (pg_dump --schema-only / SHOW CREATE) and check nothing still uses it before dropping',
+    match: sqlMatches(['drop-object']),
+    targets: sqlTargets(['drop-object']),
+    examples: {
+      match: [
+        "psql -c 'DROP SEQUENCE s'",
+        "psql -c 'DROP VIEW v'",
+        "psql -c 'DROP FUNCTION f'",
+        "psql -c 'DROP ROLE r'",
+        "psql -c 'DROP INDEX i'",
+        "psql -c 'DROP MATERIALIZED VIEW m'",
+        "mysql -e 'DROP USER app@localhost'",
+      ],
+      noMatch: [
+        "psql -c 'DROP TEMPORARY TABLE scratch'",
+        "psql -c 'CREATE VIEW v AS SELECT 1'",
+        "psql -c 'ALTER TABLE users DROP CONSTRAINT users_pkey'",
+        "psql -c \"SELECT 'DROP VIEW v'\"",
+        "psql -c 'EXPLAIN SELECT 1'",
       ],
     },
   },
@@ -283,6 +359,8 @@ export const sqlRules: readonly Rule[] = [
         'psql -c "TRUNCATE users CASCADE"',
         'mysql -e "truncate table audit_log"',
         'cqlsh -e "TRUNCATE events.clicks"',
+        "mysql -e 'START TRANSACTION; TRUNCATE users; ROLLBACK'",
+        'psql -qAtc "TRUNCATE t"',
       ],
       noMatch: [
         'psql -c "SELECT count(*) FROM users"',
@@ -295,10 +373,10 @@ export const sqlRules: readonly Rule[] = [
     programs: SQL_PROGRAMS,
     category: 'sql',
     severity: 'high',
-    summary: 'Deletes every row of a table (DELETE with no narrowing WHERE)',
-    hint: 'Add a WHERE clause that selects only the rows meant, run the same condition as a SELECT count(*) first, and wrap it in BEGIN … ROLLBACK to check',
-    match: sqlMatches(['delete-without-where']),
-    targets: sqlTargets(['delete-without-where']),
+    summary: 'Deletes every row of a table (DELETE with no narrowing WHERE) or every row a MERGE matches',
+    hint: 'Add a WHERE clause that selects only the rows meant and run the same condition as a SELECT count(*) first',
+    match: sqlMatches(['delete-without-where', 'merge-delete']),
+    targets: sqlTargets(['delete-without-where', 'merge-delete']),
     examples: {
       match: [
         'psql -c "DELETE FROM users"',
@@ -307,12 +385,20 @@ export const sqlRules: readonly Rule[] = [
         'sqlite3 app.db "DELETE FROM jobs WHERE 1;"',
         'psql -c "DELETE FROM users WHERE id = 4 OR 1 = 1"',
         "clickhouse-client --query 'ALTER TABLE hits DELETE WHERE 1'",
+        "psql -c 'WITH d AS (DELETE FROM users RETURNING *) SELECT count(*) FROM d'",
+        "psql -c 'MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE'",
+        "psql -c 'BEGIN; DELETE FROM users; ROLLBACK'",
       ],
       noMatch: [
         'psql -c "DELETE FROM users WHERE id = 42"',
         'mysql -e "DELETE FROM sessions WHERE expires_at < NOW()"',
         'psql -c "EXPLAIN DELETE FROM users"',
         'psql -c "SELECT * FROM users"',
+        "psql -c 'DELETE FROM t WHERE id = 42'",
+        "psql -c 'EXPLAIN DELETE FROM t'",
+        "psql -c 'WITH d AS (DELETE FROM users WHERE id = 42 RETURNING *) SELECT count(*) FROM d'",
+        "psql -c 'CREATE TABLE o (u int REFERENCES users(id) ON DELETE CASCADE)'",
+        "psql -c '\\dt'",
       ],
     },
   },
@@ -322,17 +408,19 @@ export const sqlRules: readonly Rule[] = [
     category: 'sql',
     severity: 'high',
     summary: 'Overwrites a column in every row of a table (UPDATE with no narrowing WHERE)',
-    hint: 'Add a WHERE clause that selects only the rows meant, check it with SELECT count(*) first, and wrap it in BEGIN … ROLLBACK to check',
+    hint: 'Add a WHERE clause that selects only the rows meant and check it with SELECT count(*) first',
     match: sqlMatches(['update-without-where']),
     targets: sqlTargets(['update-without-where']),
     examples: {
       match: [
         "psql -c \"UPDATE users SET email = 'x@example.com'\"",
         'mysql -e "update accounts set balance = 0 where 1=1"',
+        "psql -c 'WITH x AS (UPDATE users SET admin = true RETURNING id) SELECT count(*) FROM x'",
       ],
       noMatch: [
         "psql -c \"UPDATE users SET email = 'x@example.com' WHERE id = 7\"",
         'psql -c "INSERT INTO t VALUES (1) ON CONFLICT (id) DO UPDATE SET n = 2"',
+        "psql -c 'MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET n = s.n'",
       ],
     },
   },

@@ -34,13 +34,13 @@ export interface SimpleCommand {
   readonly parent?: SimpleCommand;
 }
 
-/** Normalises a program word to the name rules use: `/usr/bin/Python3.11.exe` → `python3`. */
 /** npm packages whose binary has another name (`npx @railway/cli …`, `pnpm dlx netlify-cli …`). */
 const PACKAGE_BINARIES: ReadonlyMap<string, string> = new Map([
   ['@railway/cli', 'railway'], ['netlify-cli', 'netlify'], ['firebase-tools', 'firebase'], ['@planetscale/cli', 'pscale'],
   ['@google-cloud/cli', 'gcloud'], ['@aws-cdk/cli', 'cdk'], ['aws-cdk', 'cdk'], ['cdktf-cli', 'cdktf'], ['@turso/cli', 'turso'],
 ]);
 
+/** Normalises a program word to the name rules use: `/usr/bin/Python3.11.exe` → `python3`. */
 export function programName(word: string): string {
   const scoped = /^(@[\w.-]+\/[\w.-]+)(?:@[^@/]*)?$/.exec(word.toLowerCase());
   const known = scoped ? PACKAGE_BINARIES.get(scoped[1] ?? '') : undefined;

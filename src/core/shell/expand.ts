@@ -106,13 +106,18 @@ class Expander {
         return;
       }
     }
-    this.parser().parse(text, (root) => {
+    const parsed = this.parser().parse(text, (root) => {
       if (root.hasError) {
         this.problem('parse-error', this.span(0, text.length, frame), 'the shell syntax is incomplete or invalid');
         this.rough(text, frame);
       }
       this.walk(root, frame, {}, 0);
+      return true;
     });
+    if (!parsed) {
+      this.problem('too-long', this.span(0, text.length, frame), 'too complex to parse in time: read by the rough tokenizer only');
+      this.rough(text, frame);
+    }
   }
 
   /** Commands from the rough tokenizer, with leading `NAME=value` words read as bash reads them. */

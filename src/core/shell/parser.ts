@@ -6,9 +6,16 @@ export type SyntaxNode = Node;
 type TreeSitterModule = typeof import('@vscode/tree-sitter-wasm');
 
 export interface ShellParser {
-  /** Parses one command line; the tree is freed after `use` returns. */
-  parse<T>(line: string, use: (root: SyntaxNode) => T): T;
+  /**
+   * Parses one command line; the tree is freed after `use` returns. Returns undefined when the
+   * parse ran past its time budget: tree-sitter's error recovery is quadratic on some hostile
+   * input (a few kilobytes of `>>>>` take seconds).
+   */
+  parse<T>(line: string, use: (root: SyntaxNode) => T): T | undefined;
 }
+
+/** Longest a single parse may run. A real command line parses in well under a millisecond. */
+const PARSE_BUDGET_MS = 100;
 
 export interface ParserWasm {
   /** tree-sitter.wasm (the runtime). */
@@ -28,8 +35,9 @@ export async function createBashParser(wasm: ParserWasm): Promise<ShellParser> {
   parser.setLanguage(language);
   return {
     parse(line, use) {
-      const tree = parser.parse(line);
-      if (!tree) throw new Error('the bash parser returned no tree');
+      const start = performance.now();
+      const tree = parser.parse(line, null, { progressCallback: () => performance.now() - start > PARSE_BUDGET_MS });
+      if (!tree) return undefined;
       try {
         return use(tree.rootNode);
       } finally {

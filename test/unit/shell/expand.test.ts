@@ -127,6 +127,10 @@ describe('the prefilter never clears a line a rule would flag', () => {
   const lines = [
     ...[...readCorpus(), ...readCorpus(HOLDOUT_PATH)].map((e) => e.command),
     ...allRules.flatMap((r) => [...r.examples.match, ...r.examples.noMatch]),
+    // Ways to hide a program name from a plain reading of the text.
+    'r{m,} -rf /srv', 'rm -rf /tmp/{..,x}', 'git push --force{,}', '/bin/r[m] -rf /srv', '/usr/bin/gi? push --force',
+    'r\\\nm -rf /srv', 'if true; then rm -rf /; fi', 'coproc rm -rf /srv', '> ~/.ssh/authorized_keys', 'cat < .env',
+    "x=r; y=m; $x$y -rf /srv", "$'\\x72\\x6d' -rf ~", 'echo cm0gLXJmIH4= | base64 -d | sh',
   ];
   const flagged = lines.filter((l) => unfiltered.classify(l).findings.length > 0);
   test('most lines are flagged without it', () => {

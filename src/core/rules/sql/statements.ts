@@ -60,7 +60,7 @@ const MAX_BODY_DEPTH = 2;
  * Statements inside this many parentheses are still read. Postgres only allows data-modifying CTEs
  * at the top level, so real SQL needs one or two; the cap keeps the work linear on hostile nesting.
  */
-const MAX_NESTING = 16;
+const MAX_NESTING = 4;
 
 /** The destructive statements in `sql`, in order, under every reading of its dialect. */
 export function destructiveStatements(sql: string): DestructiveStatement[] {
@@ -79,12 +79,13 @@ export function destructiveStatements(sql: string): DestructiveStatement[] {
 
 /** Only the readings that can lex this text differently; plain SQL is read once. */
 function dialectsFor(sql: string): Dialect[] {
-  const hasBackslash = sql.includes('\\');
-  const mysqlDiffers = hasBackslash || sql.includes('#') || sql.includes('--') || sql.includes('/*') ||
+  // A backslash escape only changes where a quoted run ends when it escapes a quote or a backslash.
+  const backslashDiffers = sql.includes("\\'") || sql.includes('\\"') || sql.includes('\\\\');
+  const mysqlDiffers = sql.includes('\\') || sql.includes('#') || sql.includes('--') || sql.includes('/*') ||
     sql.includes('$') || sql.includes('"');
   const out: Dialect[] = [];
   for (const mysql of mysqlDiffers ? [true, false] : [true]) {
-    for (const backslash of hasBackslash ? [true, false] : [true]) out.push({ backslash, mysql });
+    for (const backslash of backslashDiffers ? [true, false] : [true]) out.push({ backslash, mysql });
   }
   return out;
 }
@@ -100,28 +101,30 @@ function analyse(sql: string, dialect: Dialect, depth: number): DestructiveState
     if (statement.length === 0) continue;
     analyseStatement(statement, sql, dialect, depth, out);
     if (dynamic && depth < MAX_BODY_DEPTH) {
+      // Dollar-quoted text is usually a function body that runs later, unless EXECUTE runs it here.
+      const dollars = isDynamic(statement);
       for (const t of statement) {
-        if (t.type === 'string' || (t.type === 'dollar' && isDynamic(statement))) out.push(...analyse(t.value, dialect, depth + 1));
+        if (t.type === 'string' || (t.type === 'dollar' && dollars)) out.push(...analyse(t.value, dialect, depth + 1));
       }
     }
   }
   return out;
 }
 
-const DYNAMIC_WORDS = ['EXECUTE', 'EXEC', 'IMMEDIATE', 'SP_EXECUTESQL', 'PREPARE'];
+const DYNAMIC_WORDS = new Set(['EXECUTE', 'EXEC', 'IMMEDIATE', 'SP_EXECUTESQL', 'PREPARE']);
 // `GRANT EXECUTE ON FUNCTION`, `CREATE TRIGGER … EXECUTE FUNCTION f()` run no SQL text.
 const NOT_DYNAMIC_HEADS = ['GRANT', 'REVOKE', 'CREATE', 'ALTER', 'COMMENT', 'DROP'];
 
 function isDynamic(statement: readonly Token[]): boolean {
   if (isWord(statement[0], ...NOT_DYNAMIC_HEADS)) return false;
-  return statement.some((t) => isWord(t, ...DYNAMIC_WORDS));
+  return statement.some((t) => t.type === 'word' && DYNAMIC_WORDS.has(t.value));
 }
 
 // Keywords that can start a statement.
 const STATEMENT_HEADS = new Set(['DELETE', 'UPDATE', 'TRUNCATE', 'DROP', 'ALTER']);
 // Words after which a statement begins inside another one: PL/pgSQL and MySQL compound bodies,
-// `CREATE RULE … DO INSTEAD`.
-const OPENS_STATEMENT = ['THEN', 'ELSE', 'LOOP', 'BEGIN', 'ALSO', 'INSTEAD'];
+// `CREATE RULE … DO INSTEAD`, CQL `BEGIN BATCH`.
+const OPENS_STATEMENT = new Set(['THEN', 'ELSE', 'LOOP', 'BEGIN', 'ALSO', 'INSTEAD', 'BATCH']);
 
 interface Located {
   readonly at: number;
@@ -153,11 +156,14 @@ function analyseStatement(statement: readonly Token[], sql: string, dialect: Dia
     let found: Found | undefined;
     switch (head?.value) {
       case 'DROP':
-        // `ALTER TABLE t … DROP …` is read whole by classifyAlter.
-        if (!(inner && headWord === 'ALTER')) found = classifyDrop(slice, 1);
+        // `ALTER TABLE t … DROP …` is read whole by classifyAlter; inside another statement only a
+        // DROP naming what it drops counts, not a column called drop.
+        if (!inner) found = classifyDrop(slice, 1);
+        else if (headWord !== 'ALTER' && slice[1]?.type === 'word' && DROPPABLE.has(slice[1].value)) found = classifyDrop(slice, 1);
         break;
       case 'TRUNCATE':
-        found = classifyTruncate(slice, 1);
+        // MySQL's TRUNCATE(x, d) function rounds a number.
+        if (!(inner && slice[1]?.type === 'punct')) found = classifyTruncate(slice, 1);
         break;
       case 'DELETE':
         // `MERGE … WHEN MATCHED THEN DELETE` removes every row the join matches.
@@ -220,7 +226,7 @@ function startsStatement(statement: readonly Token[], k: number, at: number, pre
   const prev = statement[k - 1];
   if (prev?.type === 'punct') return prev.value === '(' || prev.value === ')';
   if (prepare && isWord(prev, 'AS')) return true;
-  return isWord(prev, ...OPENS_STATEMENT);
+  return prev?.type === 'word' && OPENS_STATEMENT.has(prev.value);
 }
 
 /** Where the statement proper starts; undefined when it is only planned (`EXPLAIN` without ANALYZE). */
@@ -259,6 +265,8 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
 }
 
+const MAX_DELIMITER = 16;
+
 /** How far `[` is searched for its `]`; SQL Server and SQLite bracket names are short. */
 const BRACKET_LOOKAHEAD = 128;
 
@@ -274,12 +282,35 @@ function tokenize(sql: string, dialect: Dialect): Lexed {
   let gexec = false;
   // Open MySQL `/*! … */` comments whose content is being read as SQL.
   let runComments = 0;
+  // The mysql client's `DELIMITER //` makes `//` end statements instead of `;`.
+  let delimiter = ';';
   let i = 0;
   const separator = (at: number): void => { tokens.push({ type: 'punct', value: ';', start: at, end: at }); };
   while (i < n) {
     const c = sql[i] ?? '';
     if (isSpace(c)) { i++; continue; }
     const next = sql[i + 1] ?? '';
+
+    if (dialect.mysql) {
+      if (delimiter !== ';' && sql.startsWith(delimiter, i)) {
+        separator(i);
+        i += delimiter.length;
+        continue;
+      }
+      const last = tokens[tokens.length - 1];
+      if ((c === 'D' || c === 'd') && (!last || (last.type === 'punct' && last.value === ';')) &&
+          sql.slice(i, i + 9).toUpperCase() === 'DELIMITER' && (sql[i + 9] === ' ' || sql[i + 9] === '\t')) {
+        let j = i + 9;
+        while (j < n && (sql[j] === ' ' || sql[j] === '\t')) j++;
+        const from = j;
+        while (j < n && j - from < MAX_DELIMITER && !isSpace(sql[j])) j++;
+        if (j > from) delimiter = sql.slice(from, j);
+        separator(i);
+        while (j < n && sql[j] !== '\n') j++;
+        i = j;
+        continue;
+      }
+    }
 
     if (c === '\\') {
       if (dialect.mysql) {
@@ -360,7 +391,7 @@ function tokenize(sql: string, dialect: Dialect): Lexed {
       // bracket hide a `;`, so a bracket spanning one (or a quote, or a line) is read as punctuation.
       let j = i + 1;
       const limit = Math.min(n, i + BRACKET_LOOKAHEAD);
-      while (j < limit && sql[j] !== ']' && sql[j] !== ';' && sql[j] !== "'" && sql[j] !== '"' && sql[j] !== '\n') j++;
+      while (j < limit && sql[j] !== ']' && sql[j] !== '[' && sql[j] !== ';' && sql[j] !== "'" && sql[j] !== '"' && sql[j] !== '\n') j++;
       if (j < limit && sql[j] === ']') {
         tokens.push({ type: 'ident', value: sql.slice(i + 1, j), start: i, end: j + 1 });
         i = j + 1;
@@ -451,13 +482,13 @@ function splitStatements(tokens: readonly Token[]): Token[][] {
   let current: Token[] = [];
   for (const t of tokens) {
     if (t.type === 'punct' && t.value === ';') {
-      out.push(current);
+      if (current.length > 0) out.push(current);
       current = [];
     } else {
       current.push(t);
     }
   }
-  out.push(current);
+  if (current.length > 0) out.push(current);
   return out;
 }
 // ---------------------------------------------------------------------------------------------
@@ -515,6 +546,9 @@ const OBJECT_KIND_WORDS = new Set([
   'COLLECTION', 'STREAM', 'TASK', 'STAGE', 'WAREHOUSE', 'LOGFILE', 'UNDO', 'RESOURCE', 'SPATIAL', 'REFERENCE',
   'SYSTEM', 'SYNONYM', 'PACKAGE', 'BODY', 'CONCURRENTLY',
 ]);
+
+const DROPPABLE = new Set([...OBJECT_KIND_WORDS, 'DATABASE', 'KEYSPACE', 'SCHEMA', 'TABLE', 'TABLES', 'COLUMNFAMILY',
+  'DICTIONARY', 'OWNED', 'TEMPORARY', 'TEMP']);
 
 function classifyDrop(tokens: readonly Token[], at: number): Found | undefined {
   let k = at;
