@@ -213,11 +213,15 @@ function readCall(scan: Scan, kind: CallKind, at: number, call: string, language
     }
     const literal = kind === 'argv' ? undefined : readCommandString(code, at, language);
     if (literal && !literal.dynamic) {
-      // `spawn('rm', ['-rf', x])`: a program name followed by an argument list.
+      // `spawn('rm', ['-rf', x])`: a program name followed by an argument list;
+      // `system("rm", "-rf", x)` (Ruby, Perl): the program and its arguments as separate strings.
       const args = readList(text, skipComma(text, literal.end), code.unterminated);
+      const rest = args ? [] : followingStrings(text, literal.end, code.unterminated);
       scan.derived.push(args
         ? { kind: 'argv', words: [word(literal.value), ...args.items.map((i) => word(i.value, i.dynamic))], via: label }
-        : { kind: 'script', text: literal.value, via: label, from: [from] });
+        : rest.length > 0
+          ? { kind: 'argv', words: [word(literal.value), ...rest.map((i) => word(i.value, i.dynamic))], via: label }
+          : { kind: 'script', text: literal.value, via: label, from: [from] });
     } else {
       dynamic();
     }
@@ -424,6 +428,21 @@ function readCommandString(code: Code, at: number, language: Language): Literal 
     return end < 0 ? undefined : { value: text.slice(start, end), dynamic: /#\{|\$/.test(text.slice(start, end)), end: end + 1 };
   }
   return readString(text, at, code.unterminated);
+}
+
+/** The string literals that follow, each after a comma (bounded). */
+function followingStrings(text: string, at: number, unterminated: Parameters<typeof readString>[2]): Literal[] {
+  const out: Literal[] = [];
+  let end = at;
+  for (let guard = 0; guard < 64; guard++) {
+    const next = skipComma(text, end);
+    if (next >= text.length) break;
+    const literal = readString(text, next, unterminated);
+    if (!literal) break;
+    out.push(literal);
+    end = literal.end;
+  }
+  return out;
 }
 
 function skipComma(code: string, at: number): number {

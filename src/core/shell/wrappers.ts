@@ -78,6 +78,14 @@ const BY_PROGRAM: ReadonlyMap<string, WrapperSpec> = new Map(
   WRAPPERS.flatMap((spec) => spec.programs.map((p) => [p, spec] as const)),
 );
 
+/** `rimraf PATH…` (often `npx rimraf`) is `rm -rf PATH…`, read by the same rules and exemptions. */
+function unwrapRimraf(argv: readonly Word[]): Derived[] {
+  const at = argv[0];
+  const paths = argv.slice(1).filter((w) => !w.value.startsWith('-'));
+  if (!at || paths.length === 0) return [];
+  return [{ kind: 'argv', words: [{ ...at, value: 'rm' }, { ...at, value: '-rf' }, ...paths], via: 'rimraf' }];
+}
+
 /** `coproc cmd …` and `coproc NAME { cmd …; }` (tree-sitter reads both as a plain command). */
 function unwrapCoproc(argv: readonly Word[]): Derived[] {
   const braced = argv[2]?.value === '{';
@@ -86,7 +94,7 @@ function unwrapCoproc(argv: readonly Word[]): Derived[] {
 }
 
 export function wrapperProgramNames(): readonly string[] {
-  return [...BY_PROGRAM.keys(), 'xargs', 'find', 'parallel', 'coproc'];
+  return [...BY_PROGRAM.keys(), 'xargs', 'find', 'parallel', 'coproc', 'rimraf'];
 }
 
 export interface CommandInput {
@@ -102,6 +110,7 @@ export function unwrap(command: CommandInput): Derived[] {
   if (command.program === 'xargs') return unwrapXargs(command);
   if (command.program === 'parallel') return unwrapParallel(command.argv);
   if (command.program === 'coproc') return unwrapCoproc(command.argv);
+  if (command.program === 'rimraf') return unwrapRimraf(command.argv);
   const spec = BY_PROGRAM.get(command.program);
   return spec ? unwrapGeneric(spec, command) : [];
 }

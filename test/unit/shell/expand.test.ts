@@ -140,3 +140,23 @@ describe('the prefilter never clears a line a rule would flag', () => {
     expect(PREFILTER.mightMatch(line)).toBe(true);
   });
 });
+
+describe('review findings stay fixed', () => {
+  test.each([
+    ['perl -e \'system("rm", "-rf", "/srv")\'', 'rm -rf /srv'],
+    ['ruby -e \'system("dropdb", "acme_production")\'', 'dropdb acme_production'],
+    ['npx --yes rimraf /srv', 'rm -rf /srv'],
+    ['coproc rm -rf /srv', 'rm -rf /srv'],
+    ['unshare -r rm -rf /srv', 'rm -rf /srv'],
+    ["tmux new-session -d 'rm -rf /srv'", 'rm -rf /srv'],
+    ["echo 'rm -rf /srv' | at now", 'rm -rf /srv'],
+    ['bash -c -x "rm -rf /srv"', 'rm -rf /srv'],
+    ['bash -O extglob -c "rm -rf /srv"', 'rm -rf /srv'],
+    ["fish --command='rm -rf /srv'", 'rm -rf /srv'],
+    ['ssh host -- rm -rf /srv', 'rm -rf /srv'],
+    ['r{m,} -rf /srv', 'rm r -rf /srv'],
+    ['if true; then rm -rf /; fi', 'rm -rf /'],
+  ])('%s runs %s', (line, expected) => {
+    expect(commandsOf(line)).toContain(expected);
+  });
+});
