@@ -38,6 +38,11 @@ function curlMethods(list: readonly string[]): string[] {
     const bundled = /^-[sSfLkviIgGjNRq]+X(.*)$/.exec(list[i] ?? '');
     if (bundled) out.push(bundled[1] || (list[i + 1] ?? ''));
   }
+  // Servers that honour a method-override header run the DELETE the header names.
+  for (const header of flagValues(list, ['-H', '--header'])) {
+    const m = /^\s*x-(?:http-)?method(?:-override)?\s*:\s*(\w+)/i.exec(header);
+    if (m?.[1]) out.push(m[1]);
+  }
   return out;
 }
 
@@ -269,6 +274,7 @@ export const httpRules: readonly Rule[] = [
         'curl -sS --request=DELETE "https://api.example.com/v1/projects/prod-42"',
         'curl -XDELETE http://localhost:9200/logs-2024',
         'curl -sX DELETE https://api.example.com/v2/buckets/prod-assets',
+        "curl -X POST -H 'X-HTTP-Method-Override: DELETE' https://api.example.com/v1/projects/42",
         'wget --method=DELETE https://api.example.com/items/7',
         'http DELETE https://api.example.com/users/42 Authorization:"Bearer x"',
         'xh delete :3000/api/sessions',

@@ -28,6 +28,7 @@ export function payloads(command: CommandInput): PayloadResult {
   if (program === 'eval') return derived(script(argv.slice(1), 'eval'));
   if (program === 'ssh') return ssh(command);
   if (program === 'kubectl' || program === 'oc') return kubectlExec(argv);
+  if (program === 'git') return gitAlias(argv);
   if (program === 'docker' || program === 'podman' || program === 'nerdctl' || program === 'docker-compose') return dockerExec(argv, program);
   if (program === 'fly' || program === 'flyctl') return optionScript(argv, ['-C', '--command'], `${program} ssh console`);
   if (program === 'gcloud') return optionScript(argv, ['--command'], 'gcloud compute ssh');
@@ -40,7 +41,7 @@ export function payloads(command: CommandInput): PayloadResult {
 }
 
 export function payloadProgramNames(): readonly string[] {
-  return [...SHELLS, 'source', '.', 'at', 'batch', 'eval', 'ssh', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...interpreterPrograms()];
+  return [...SHELLS, 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...interpreterPrograms()];
 }
 
 function derived(...items: (Derived | undefined)[]): PayloadResult {
@@ -107,6 +108,32 @@ function ssh(command: CommandInput): PayloadResult {
   return command.stdin !== undefined && at
     ? derived({ kind: 'script', text: command.stdin, via: `ssh ${host} (stdin)`, from: [at], target: host })
     : NONE;
+}
+
+/**
+ * `git -c alias.nuke='reset --hard' nuke` runs `git reset --hard`; an alias starting with `!`
+ * (`-c alias.x='!rm -rf /srv'`) runs a shell command.
+ */
+function gitAlias(argv: readonly Word[]): PayloadResult {
+  const aliases = new Map<string, Word>();
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const arg = argv[i]?.value ?? '';
+    if (arg === '-c' || arg === '--config') {
+      const setting = argv[++i];
+      const m = /^alias\.([^=]+)=(.*)$/s.exec(setting?.value ?? '');
+      if (m && setting) aliases.set(m[1] ?? '', { ...setting, value: m[2] ?? '' });
+      continue;
+    }
+    if (arg === '-C' || arg === '--git-dir' || arg === '--work-tree' || arg === '--namespace') { i++; continue; }
+    if (!arg.startsWith('-')) break;
+  }
+  const alias = aliases.get(argv[i]?.value ?? '');
+  const git = argv[0];
+  if (!alias || !git) return NONE;
+  if (alias.value.startsWith('!')) return derived({ kind: 'script', text: alias.value.slice(1), via: 'git alias', from: [alias] });
+  const words = alias.value.split(/\s+/).filter(Boolean).map((value) => ({ ...alias, value }));
+  return derived({ kind: 'argv', words: [git, ...words, ...argv.slice(i + 1)], via: 'git alias' });
 }
 
 function kubectlExec(argv: readonly Word[]): PayloadResult {

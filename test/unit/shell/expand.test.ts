@@ -160,3 +160,10 @@ describe('review findings stay fixed', () => {
     expect(commandsOf(line)).toContain(expected);
   });
 });
+
+test.each([
+  ["git -c alias.nuke='reset --hard' nuke", 'git reset --hard'],
+  ["git -c alias.x='!rm -rf /srv' x", 'rm -rf /srv'],
+])('git alias %s runs %s', (line, expected) => {
+  expect(commandsOf(line)).toContain(expected);
+});

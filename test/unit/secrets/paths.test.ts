@@ -1,0 +1,21 @@
+import { expect, test } from 'vitest';
+import { isProtectedPath } from '../../../src/core/secrets/paths';
+
+test.each([
+  ['.env', true], ['.env.production', true], ['config/.env.local', true], ['./.env', true],
+  ['.env.example', false], ['.env.sample', false], ['.env.template', false],
+  ['~/.aws/credentials', true], ['$HOME/.aws/credentials', true], ['/home/dev/.aws/credentials', true], ['/root/.kube/config', true],
+  ['~/.railway/config.json', true], ['~/.ssh/id_ed25519', true], ['~/.ssh/id_ed25519.pub', false], ['~/.ssh/known_hosts', false],
+  ['terraform.tfstate', true], ['prod.tfvars', true], ['infra/gcp-service-account.json', true], ['server.key', true],
+  ['/etc/shadow', true], ['/run/secrets/db_password', true], ['/var/run/secrets/kubernetes.io/serviceaccount/token', true],
+  ['README.md', false], ['src/env.ts', false], ['package.json', false], ['.envrc.example', false],
+  // Globs the shell expands reach what their literal part names.
+  ['.env*', true], ['.en?', true], ['.e*', true], ['*.pem', true], ['id_*', true], ['*.json', false], ['src/*.ts', false],
+])('%s → %s', (path, expected) => {
+  expect(isProtectedPath(path)).toBe(expected);
+});
+
+test('user globs add protection and allow globs carve exceptions', () => {
+  expect(isProtectedPath('deploy/keys.yaml', ['**/keys.yaml'])).toBe(true);
+  expect(isProtectedPath('.env.ci', [], ['**/.env.ci'])).toBe(false);
+});
