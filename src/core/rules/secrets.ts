@@ -223,8 +223,12 @@ function ancestorsOf(command: SimpleCommand): SimpleCommand[] {
 }
 
 /** `printenv`, `env`, `set`, `export -p` with nothing to narrow them. */
-/** `printenv`, `env` (with no command to run) and a bare `set` print every variable. */
+/**
+ * `printenv`, `env` (with no command to run) and a bare `set` print every variable — unless a
+ * filter reads them (`env | grep NODE`), which the grep rule judges instead.
+ */
 function dumpsWholeEnvironment(a: Args): boolean {
+  if (a.command.pipedOut) return false;
   if (a.program === 'set') return a.list.length === 0;
   return a.list.every((arg) => arg.startsWith('-') || (a.program === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)));
 }
@@ -398,7 +402,8 @@ export const secretsRules: readonly Rule[] = [
       const c = a.command;
       if (a.program === 'printenv') return fileArgs(a.list).some(isSecretVariable);
       if (a.program === 'echo' || a.program === 'printf') {
-        return c.writes.length === 0 && c.argv.slice(1).some((w) => w.dynamic && variablesIn(w.value).some(isSecretVariable));
+        // `echo $TOKEN | docker login --password-stdin` hands the value on without printing it.
+        return c.writes.length === 0 && !c.pipedOut && c.argv.slice(1).some((w) => w.dynamic && variablesIn(w.value).some(isSecretVariable));
       }
       // `env | grep TOKEN`: a filter over piped text that picks secret-looking names.
       const g = readGrep(a);
@@ -406,7 +411,7 @@ export const secretsRules: readonly Rule[] = [
     },
     examples: {
       match: ['printenv RAILWAY_TOKEN', 'printenv AWS_SECRET_ACCESS_KEY', 'echo $GITHUB_TOKEN', 'echo "key=${OPENAI_API_KEY}"', 'printf "%s" "$PGPASSWORD"', 'env | grep -i token', 'printenv | grep SECRET'],
-      noMatch: ['printenv PATH', 'echo $HOME', 'echo "$NODE_ENV"', 'echo $TOKENIZERS_PARALLELISM', 'env | grep NODE', 'echo TOKEN', 'printenv'],
+      noMatch: ['printenv PATH', 'echo $HOME', 'echo "$NODE_ENV"', 'echo $TOKENIZERS_PARALLELISM', 'env | grep NODE', 'echo TOKEN', 'echo "$GITHUB_TOKEN" | gh auth login --with-token'],
     },
   },
   {
@@ -420,7 +425,7 @@ export const secretsRules: readonly Rule[] = [
     targets: (a) => ancestorsOf(a.command).flatMap((c) => (c.target ? [c.target] : [])),
     examples: {
       match: ['printenv', 'env', 'set', 'railway run printenv', 'docker exec api printenv', 'kubectl exec deploy/api -n production -- env', 'doppler run -- env', "ssh prod-web 'printenv'"],
-      noMatch: ['printenv PATH', 'env FOO=1 npm test', 'set -euo pipefail', 'set -e', 'railway run npm start', 'docker exec api printenv PATH'],
+      noMatch: ['printenv PATH', 'env FOO=1 npm test', 'set -euo pipefail', 'set -e', 'railway run npm start', 'docker exec api printenv PATH', 'env | grep -i node_options'],
     },
   },
   {

@@ -22,6 +22,8 @@ export interface SimpleCommand {
   readonly stdin?: string;
   /** True when stdin comes from something the line does not show (`curl … | sh`). */
   readonly stdinUnknown?: boolean;
+  /** True when stdout feeds the next command of a pipeline (`env | grep …`), not the terminal. */
+  readonly pipedOut?: boolean;
   /** Redirection targets written by this command (`> file`). */
   readonly writes: readonly string[];
   /** The span a human should see highlighted, in the top-level line. */

@@ -57,6 +57,8 @@ interface Frame {
 }
 
 interface Input {
+  /** This statement's stdout feeds the next stage of a pipeline. */
+  readonly pipedOut?: boolean;
   /** Files a redirect on the enclosing statement writes (`: > db.sqlite3`). */
   readonly writes?: readonly string[];
   readonly stdin?: string;
@@ -140,7 +142,7 @@ class Expander {
         input = {};
         continue;
       }
-      const command = this.command(argv, frame, assignments, input);
+      const command = this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext });
       this.emit(command, frame, input.fromDecoder);
       const args = argv.slice(1).map((w) => w.value);
       const output = staticOutput({ program: command.program, args, dynamic: argv.some((w) => w.dynamic), stdin: input.stdin });
@@ -179,7 +181,7 @@ class Expander {
     let current = input;
     let output: string | undefined;
     stages.forEach((stage, i) => {
-      output = this.walk(stage, frame, current, depth + 1);
+      output = this.walk(stage, frame, i < stages.length - 1 ? { ...current, pipedOut: true } : current, depth + 1);
       const decoder = stage.type === 'command' && this.isDecoderNode(stage, frame);
       if (i < stages.length - 1) current = output !== undefined ? { stdin: output, fromDecoder: decoder } : { stdinUnknown: true, fromDecoder: decoder };
     });
@@ -284,6 +286,7 @@ class Expander {
       assignments,
       stdin: input.stdin,
       stdinUnknown: input.stdinUnknown,
+      pipedOut: input.pipedOut,
       writes,
       span: span ?? [first?.start ?? 0, last?.end ?? 0],
       via: frame.via,

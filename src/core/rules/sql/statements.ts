@@ -58,15 +58,18 @@ const MAX_TEXT = 160;
 const MAX_BODY_DEPTH = 2;
 /**
  * Statements inside this many parentheses are still read. Postgres only allows data-modifying CTEs
- * at the top level, so real SQL needs one or two; the cap keeps the work linear on hostile nesting.
+ * at the top level, so real SQL needs one level; the cap keeps the work linear on hostile nesting.
  */
 const MAX_NESTING = 4;
 
 /** The destructive statements in `sql`, in order, under every reading of its dialect. */
 export function destructiveStatements(sql: string): DestructiveStatement[] {
+  const dialects = dialectsFor(sql);
+  const [only] = dialects;
+  if (only && dialects.length === 1) return analyse(sql, only, 0);
   const out: DestructiveStatement[] = [];
   const seen = new Set<string>();
-  for (const dialect of dialectsFor(sql)) {
+  for (const dialect of dialects) {
     for (const s of analyse(sql, dialect, 0)) {
       const key = `${s.kind}\u0000${s.object ?? ''}\u0000${s.text}`;
       if (seen.has(key)) continue;
@@ -81,8 +84,9 @@ export function destructiveStatements(sql: string): DestructiveStatement[] {
 function dialectsFor(sql: string): Dialect[] {
   // A backslash escape only changes where a quoted run ends when it escapes a quote or a backslash.
   const backslashDiffers = sql.includes("\\'") || sql.includes('\\"') || sql.includes('\\\\');
-  const mysqlDiffers = sql.includes('\\') || sql.includes('#') || sql.includes('--') || sql.includes('/*') ||
-    sql.includes('$') || sql.includes('"');
+  // `"…"` differs between the readings only through backslash escapes, counted above.
+  const mysqlDiffers = sql.includes('\\') || sql.includes('#') || sql.includes('--') ||
+    sql.includes('/*') || sql.includes('$');
   const out: Dialect[] = [];
   for (const mysql of mysqlDiffers ? [true, false] : [true]) {
     for (const backslash of backslashDiffers ? [true, false] : [true]) out.push({ backslash, mysql });
@@ -98,7 +102,6 @@ function analyse(sql: string, dialect: Dialect, depth: number): DestructiveState
   // the text only holds as string literals.
   const dynamic = gexec || statements.some(isDynamic);
   for (const statement of statements) {
-    if (statement.length === 0) continue;
     analyseStatement(statement, sql, dialect, depth, out);
     if (dynamic && depth < MAX_BODY_DEPTH) {
       // Dollar-quoted text is usually a function body that runs later, unless EXECUTE runs it here.
@@ -120,7 +123,7 @@ function isDynamic(statement: readonly Token[]): boolean {
   return statement.some((t) => t.type === 'word' && DYNAMIC_WORDS.has(t.value));
 }
 
-// Keywords that can start a statement.
+// Keywords of the statements that can destroy data; MERGE is read through its `THEN DELETE`.
 const STATEMENT_HEADS = new Set(['DELETE', 'UPDATE', 'TRUNCATE', 'DROP', 'ALTER']);
 // Words after which a statement begins inside another one: PL/pgSQL and MySQL compound bodies,
 // `CREATE RULE … DO INSTEAD`, CQL `BEGIN BATCH`.
