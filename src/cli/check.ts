@@ -1,13 +1,20 @@
 // `airlock check`: one command line → a verdict (human, JSON, or an explanation), or JSON lines
 // on stdin → one verdict JSON line each, in order.
-import { createInterface } from 'node:readline';
-import { setFlagsFromString } from 'node:v8';
 import { LazyEngine, type ClassifyContext } from '../core/engine';
 import type { Decision } from '../core/verdict';
 import { formatExplanation, formatVerdict } from './format';
 import { parseCheckOptions, type CheckOptions } from './options';
 import { loadParser } from './parser';
 import { diskToolState } from './toolState';
+
+/**
+ * A Node built-in loaded when first needed, so a plain command never loads it. Not import(): the
+ * launcher runs this bundle as a vm script, which has no dynamic-import loader.
+ */
+function builtin<T>(name: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  return require(name) as T;
+}
 
 const EXIT: Readonly<Record<Decision, number>> = { allow: 0, confirm: 1, deny: 2 };
 
@@ -23,7 +30,7 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   const engine = new LazyEngine(async () => {
     // This process parses a line or a few and exits: V8's optimising WebAssembly tier only costs
     // it (about half a second of compiling that exit then waits for), so keep to the baseline tier.
-    setFlagsFromString('--liftoff-only');
+    builtin<typeof import('node:v8')>('node:v8').setFlagsFromString('--liftoff-only');
     return loadParser();
   });
   const baseEnv = { ...definedOnly(io.env), ...options.env };
@@ -54,7 +61,7 @@ async function batch(
   engine: LazyEngine,
   context: (cwd: string | undefined, env: Readonly<Record<string, string>>) => ClassifyContext,
 ): Promise<void> {
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  const lines = builtin<typeof import('node:readline')>('node:readline').createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const raw of lines) {
     let out: unknown;
     try {

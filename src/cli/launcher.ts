@@ -1,10 +1,10 @@
 // The `airlock` executable. It runs the CLI bundle through V8's code cache, kept in a private
 // per-user directory, because compiling the bundle is most of a short run's cost and a hook runs
 // once per agent command. Any problem with the cache falls back to an ordinary load.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 const bundle = join(__dirname, 'airlock-cli.js');
@@ -35,6 +35,9 @@ function run(): void {
     process.once('exit', () => {
       try {
         writeFileSync(cache, script.createCachedData(), { mode: 0o600 });
+        // Caches of earlier versions of the bundle are never read again.
+        const dir = dirname(cache);
+        for (const old of readdirSync(dir)) if (/^cli-.*\.v8$/.test(old) && join(dir, old) !== cache) unlinkSync(join(dir, old));
       } catch {
         // A read-only or full disk only costs speed.
       }

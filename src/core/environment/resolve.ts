@@ -95,6 +95,8 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
   for (const group of groups) {
     const found = decideGroup(group(), context.environments);
     if (!found) continue;
+    // Nothing outranks production: the rest cannot change the answer.
+    if (!first && found.tier === 'production') return found;
     first ??= found;
     const named = found.tier === 'production' || found.tier === 'staging';
     if (named && (!worst || tierRank(found.tier) > tierRank(worst.tier))) worst = found;
@@ -111,10 +113,11 @@ function decideGroup(candidates: readonly Candidate[], environments: Environment
   let best: Environment | undefined;
   let unnamed = false;
   for (const c of candidates) {
-    // Read the redacted name, so a password's letters never name a tier.
-    const name = redact(c.name);
-    const tier = tierOfName(name, environments);
+    // A tier read from the redacted name, so a password's letters never name one; most names
+    // name none, so the cheap raw check comes first.
+    const tier = tierOfName(c.name, environments) && tierOfName(redact(c.name), environments);
     if (!tier) { unnamed = true; continue; }
+    const name = redact(c.name);
     if (!best || tierRank(tier) > tierRank(best.tier)) best = { tier, name, evidence: redact(c.evidence) };
   }
   if (best?.tier === 'development' && unnamed) return { tier: 'unknown' };
