@@ -19,7 +19,7 @@ function builtin<T>(name: string): T {
 const EXIT: Readonly<Record<Decision, number>> = { allow: 0, confirm: 1, deny: 2 };
 
 export interface Io {
-  readonly stdin: NodeJS.ReadableStream;
+  readonly stdin: () => NodeJS.ReadableStream;
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
@@ -61,7 +61,7 @@ async function batch(
   engine: LazyEngine,
   context: (cwd: string | undefined, env: Readonly<Record<string, string>>) => ClassifyContext,
 ): Promise<void> {
-  const lines = builtin<typeof import('node:readline')>('node:readline').createInterface({ input: io.stdin, crlfDelay: Infinity });
+  const lines = builtin<typeof import('node:readline')>('node:readline').createInterface({ input: io.stdin(), crlfDelay: Infinity });
   for await (const raw of lines) {
     let out: unknown;
     try {

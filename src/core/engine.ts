@@ -166,7 +166,7 @@ function quietEnvironment(commands: readonly SimpleCommand[], context: Environme
     if (!category) continue;
     // Every name the command mentions counts: the result informs the audit log, never the decision.
     const quiet = { category, programs: [command.program], targets: (a: Args) => a.positionals };
-    const env = safeEnvironment(() => resolveEnvironment(command, new Args(command), quiet, context));
+    const env = safeEnvironment(() => resolveEnvironment(command, new Args(command), quiet, context, true));
     if (env.tier !== 'unknown' && (!best || tierRank(env.tier) > tierRank(best.tier))) best = env;
   }
   return best ?? { tier: 'unknown' };

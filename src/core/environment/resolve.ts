@@ -77,7 +77,12 @@ const LOCAL: ReadonlySet<Category> = new Set(['filesystem', 'git', 'shell', 'int
 
 interface Candidate { readonly name: string; readonly evidence: string }
 
-export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pick<Rule, 'category' | 'targets' | 'programs'>, context: EnvironmentContext): Environment {
+/**
+ * `informational`: the first group that names a tier answers, without looking further for a more
+ * sensitive one — for allowed commands, whose environment only informs the audit log.
+ */
+export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pick<Rule, 'category' | 'targets' | 'programs'>,
+  context: EnvironmentContext, informational = false): Environment {
   const local = LOCAL.has(rule.category);
   const chain = ancestry(command);
   const groups: (() => Candidate[])[] = [
@@ -96,7 +101,7 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
     const found = decideGroup(group(), context.environments);
     if (!found) continue;
     // Nothing outranks production: the rest cannot change the answer.
-    if (!first && found.tier === 'production') return found;
+    if (!first && (found.tier === 'production' || informational)) return found;
     first ??= found;
     const named = found.tier === 'production' || found.tier === 'staging';
     if (named && (!worst || tierRank(found.tier) > tierRank(worst.tier))) worst = found;
