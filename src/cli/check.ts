@@ -1,6 +1,6 @@
 // `airlock check`: one command line → a verdict (human, JSON, or an explanation), or JSON lines
 // on stdin → one verdict JSON line each, in order.
-import { LazyEngine, type ClassifyContext } from '../core/engine';
+import { LazyEngine, failClosed, type ClassifyContext } from '../core/engine';
 import type { Decision } from '../core/verdict';
 import { formatExplanation, formatVerdict } from './format';
 import { parseCheckOptions, type CheckOptions } from './options';
@@ -66,7 +66,12 @@ async function batch(
     let out: unknown;
     try {
       const request = parseRequest(raw);
-      out = await engine.classify(request.command, context(request.cwd ?? options.cwd, { ...baseEnv, ...request.env }));
+      try {
+        out = await engine.classify(request.command, context(request.cwd ?? options.cwd, { ...baseEnv, ...request.env }));
+      } catch (error) {
+        // A line that was read but could not be judged (the parser failed to load) is a deny.
+        out = failClosed(request.command, error);
+      }
     } catch (error) {
       out = { error: error instanceof Error ? error.message : String(error) };
     }

@@ -60,7 +60,7 @@ export class Engine {
       return this.read(line, context);
     } catch (error) {
       if (error instanceof ParserNotLoaded) throw error;
-      return { verdict: internalError(line, error), expansion: { commands: [], problems: [], assigned: new Map() }, matches: new Map() };
+      return { verdict: failClosed(line, error), expansion: { commands: [], problems: [], assigned: new Map() }, matches: new Map() };
     }
   }
 
@@ -172,7 +172,8 @@ function quietEnvironment(commands: readonly SimpleCommand[], context: Environme
   return best ?? { tier: 'unknown' };
 }
 
-function internalError(line: string, error: unknown): Verdict {
+/** The verdict for a line the engine failed on: a deny that says why. */
+export function failClosed(line: string, error: unknown): Verdict {
   const environment: Environment = { tier: 'unknown' };
   const finding: Finding = {
     rule: 'engine.internal-error',
