@@ -216,6 +216,7 @@ function verdictOf(findings: readonly Finding[], context: ClassifyContext): Verd
     const rank = tierRank(f.environment.tier) * 10 + ['low', 'high', 'critical'].indexOf(f.severity);
     if (rank > envSeverity) { environment = f.environment; envSeverity = rank; }
   }
-  const { decision, confirmation } = decide(risk, environment.tier, context.actor ?? 'agent', context.policy ?? DEFAULT_POLICY);
+  const readsSecrets = findings.some((f) => f.category === 'secrets');
+  const { decision, confirmation } = decide(risk, environment.tier, context.actor ?? 'agent', context.policy ?? DEFAULT_POLICY, readsSecrets);
   return { decision, risk, environment, findings, confirmation };
 }

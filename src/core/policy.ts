@@ -22,11 +22,16 @@ export const DEFAULT_POLICY: Policy = {
   development: { confirmFrom: 'critical', denyFrom: 'never', confirmation: 'click' },
 };
 
-export function decide(risk: Risk, tier: Tier, actor: Actor, policy: Policy = DEFAULT_POLICY):
+/**
+ * `readsSecrets`: a secret read by an agent always needs a human, whatever the tier — a
+ * development `.env` or a machine-wide credential file holds keys that reach further.
+ */
+export function decide(risk: Risk, tier: Tier, actor: Actor, policy: Policy = DEFAULT_POLICY, readsSecrets = false):
   { decision: Decision; confirmation: Confirmation } {
   if (risk === 'none' || actor === 'human') return { decision: 'allow', confirmation: 'none' };
   const rules = policy[tier];
   if (rules.denyFrom !== 'never' && riskRank(risk) >= riskRank(rules.denyFrom)) return { decision: 'deny', confirmation: 'none' };
   if (riskRank(risk) >= riskRank(rules.confirmFrom)) return { decision: 'confirm', confirmation: rules.confirmation };
+  if (readsSecrets) return { decision: 'confirm', confirmation: 'click' };
   return { decision: 'allow', confirmation: 'none' };
 }

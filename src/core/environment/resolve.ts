@@ -85,12 +85,13 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
   context: EnvironmentContext, informational = false): Environment {
   const local = LOCAL.has(rule.category);
   const chain = ancestry(command);
+  const vars = relevantVars(rule.category, [command.program, ...rule.programs]);
   const groups: (() => Candidate[])[] = [
     () => chain.flatMap((c, i) => (i === 0 && local ? [] : flagCandidates(c, i === 0 ? args : undefined))),
     () => chain.flatMap((c, i) => [...(c.target ? [{ name: c.target, evidence: c.via[c.via.length - 1] ?? c.target }] : []), ...(i === 0 && local ? [] : urlCandidates(c))]),
     () => [...(rule.targets?.(args) ?? []).map((name) => ({ name, evidence: name })), ...variableCandidates(command, context.env)],
-    () => chain.flatMap(assignmentCandidates),
-    () => (local ? [] : envCandidates(rule.category, [command.program, ...rule.programs], context.env)),
+    () => chain.flatMap((c) => assignmentCandidates(c, vars)),
+    () => envCandidates(vars, context.env),
     () => (local ? [] : toolStateCandidates(rule.programs, context)),
   ];
   // The most trusted group that names a tier decides, but a less trusted one that names a more
@@ -196,18 +197,27 @@ function variableCandidates(command: SimpleCommand, env: Readonly<Record<string,
   return out;
 }
 
-function assignmentCandidates(command: SimpleCommand): Candidate[] {
-  return [...command.assignments]
-    .filter(([name]) => RELEVANT_VAR.test(name))
-    .map(([name, value]) => ({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: `${name}=${redactValue(name, value)}` }));
-}
-
-function envCandidates(category: Category, programs: readonly string[], env: Readonly<Record<string, string>>): Candidate[] {
-  const names = [
+/**
+ * The variables that can name the environment of these programs. A variable the program never
+ * reads says nothing (`NODE_ENV=development git push -f` still pushes to the same remote), and
+ * local families read none.
+ */
+function relevantVars(category: Category, programs: readonly string[]): readonly string[] {
+  if (LOCAL.has(category)) return [];
+  return [
     ...PROGRAM_VARS.filter((p) => p.programs.some((name) => programs.includes(name))).flatMap((p) => p.vars),
     ...(category === 'sql' ? SQL_VARS : []),
     ...GENERIC_VARS,
   ];
+}
+
+function assignmentCandidates(command: SimpleCommand, names: readonly string[]): Candidate[] {
+  return [...command.assignments]
+    .filter(([name]) => names.includes(name))
+    .map(([name, value]) => ({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: `${name}=${redactValue(name, value)}` }));
+}
+
+function envCandidates(names: readonly string[], env: Readonly<Record<string, string>>): Candidate[] {
   return names.flatMap((name) => {
     const value = env[name];
     if (!value) return [];

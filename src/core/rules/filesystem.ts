@@ -250,7 +250,9 @@ function emptiedFiles(a: Args): string[] {
   const files = a.program === 'cp' ? (operands[0] === '/dev/null' ? operands.slice(1) : [])
     : a.program === ':' || a.program === 'true' || (a.program === 'cat' && a.list.length === 1 && a.list[0] === '/dev/null') ? a.command.writes
       : [];
-  return files.filter((f) => f !== '' && !f.startsWith('/dev/') && classifyWord(plainWord(f), false) !== 'throwaway');
+  // Emptying a log or output file is routine housekeeping.
+  return files.filter((f) => f !== '' && !f.startsWith('/dev/') && !/\.(?:log|out|tmp)$/i.test(f) &&
+    classifyWord(plainWord(f), false) !== 'throwaway');
 }
 
 function findStartPaths(list: readonly string[]): string[] {
@@ -542,7 +544,7 @@ export const filesystemRules: readonly Rule[] = [
     targets: emptiedFiles,
     examples: {
       match: [': > db/production.sqlite3', 'true > app.db', 'cat /dev/null > data/users.csv', '> ~/.ssh/authorized_keys', 'cp /dev/null ~/.bashrc'],
-      noMatch: [': > /tmp/out.log', 'cat /dev/null > /dev/null', 'cat notes.txt > copy.txt', 'true', 'cp a.txt b.txt', 'echo hi > out.txt'],
+      noMatch: [': > /tmp/out.log', 'cat /dev/null > /dev/null', 'cat notes.txt > copy.txt', 'true', 'cp a.txt b.txt', 'echo hi > out.txt', '> debug.log', ': > build.out'],
     },
   },
   {

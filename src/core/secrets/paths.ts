@@ -85,6 +85,8 @@ function globReachesSecret(path: string, extraGlobs: readonly string[], allowGlo
   const slash = path.lastIndexOf('/');
   const dir = slash >= 0 ? path.slice(0, slash + 1) : '';
   const base = path.slice(slash + 1);
+  // Everything in a credential directory (`cat ~/.ssh/*`).
+  if (dir !== '' && isSecretDirectory(dir)) return true;
   const literal = base.replace(/[*?[].*$/, '');
   const suffix = /\*([^*?[]+)$/.exec(base)?.[1] ?? '';
   if (literal.length < 2 && !/^\.(?:pem|key|p12|pfx|tfstate|tfvars|kubeconfig)$/.test(suffix)) return false;

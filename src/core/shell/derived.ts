@@ -8,4 +8,4 @@ export type Derived =
       readonly target?: string }
   /** A command line given as one string, parsed again (`bash -c '…'`, `ssh host '…'`, `eval`). */
   | { readonly kind: 'script'; readonly text: string; readonly via: string; readonly from: readonly Word[];
-      readonly target?: string };
+      readonly target?: string; readonly stdin?: string; readonly stdinUnknown?: boolean };

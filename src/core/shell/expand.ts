@@ -89,42 +89,43 @@ class Expander {
     return { commands: this.commands, problems: this.problems, assigned: vars };
   }
 
-  private script(text: string, frame: Frame): void {
+  /** `input`: what the text's commands read on stdin (`ssh host bash <<EOF`, `docker exec -i db psql <<< …`). */
+  private script(text: string, frame: Frame, input: Input = {}): void {
     const plain = isPlainLine(text);
     if (plain && (this.limits.plainFastPath || text.length > this.limits.parseLength)) {
-      this.rough(text, frame);
+      this.rough(text, frame, input);
       return;
     }
     if (text.length > this.limits.parseLength) {
       this.problem('too-long', this.span(0, text.length, frame), `${text.length} characters: read by the rough tokenizer only`);
-      this.rough(text, frame);
+      this.rough(text, frame, input);
       return;
     }
     // Bash drops backslash-newline before it reads words (`r\⏎m` is `rm`); tree-sitter splits there.
     if (/\\\r?\n/.test(text)) {
       const joined = joinContinuations(text);
       if (joined !== text) {
-        this.script(joined, { ...frame, fixed: frame.fixed ?? this.span(0, text.length, frame) });
+        this.script(joined, { ...frame, fixed: frame.fixed ?? this.span(0, text.length, frame) }, input);
         return;
       }
     }
     const parsed = this.parser().parse(text, (root) => {
       if (root.hasError) {
         this.problem('parse-error', this.span(0, text.length, frame), 'the shell syntax is incomplete or invalid');
-        this.rough(text, frame);
+        this.rough(text, frame, input);
       }
-      this.walk(root, frame, {}, 0);
+      this.walk(root, frame, input, 0);
       return true;
     });
     if (!parsed) {
       this.problem('too-long', this.span(0, text.length, frame), 'too complex to parse in time: read by the rough tokenizer only');
-      this.rough(text, frame);
+      this.rough(text, frame, input);
     }
   }
 
   /** Commands from the rough tokenizer, with leading `NAME=value` words read as bash reads them. */
-  private rough(text: string, frame: Frame): void {
-    let input: Input = {};
+  private rough(text: string, frame: Frame, initial: Input = {}): void {
+    let input: Input = initial;
     for (const raw of roughCommands(text)) {
       const words = raw.words.map((w): Word => ({ value: w.value, dynamic: w.value.includes('$'), ...this.spanOf(w.start, w.end, frame) }));
       const assignments = new Map<string, string>();
@@ -323,7 +324,8 @@ class Expander {
         const child: Frame = { ...frame, depth: frame.depth + 1, via, parent: command, target: item.target };
         this.emit(this.command(item.words, child, item.assignments ?? new Map(), { stdin: item.stdin, stdinUnknown: item.stdinUnknown }), child);
       } else {
-        this.script(item.text, { vars: new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, ...this.placement(item.text, item.from) });
+        this.script(item.text, { vars: new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, ...this.placement(item.text, item.from) },
+          { stdin: item.stdin, stdinUnknown: item.stdinUnknown });
       }
     }
   }

@@ -27,9 +27,9 @@ export function payloads(command: CommandInput): PayloadResult {
   }
   if (program === 'eval') return derived(script(argv.slice(1), 'eval'));
   if (program === 'ssh') return ssh(command);
-  if (program === 'kubectl' || program === 'oc') return kubectlExec(argv);
+  if (program === 'kubectl' || program === 'oc') return kubectlExec(command);
   if (program === 'git') return gitAlias(argv);
-  if (program === 'docker' || program === 'podman' || program === 'nerdctl' || program === 'docker-compose') return dockerExec(argv, program);
+  if (program === 'docker' || program === 'podman' || program === 'nerdctl' || program === 'docker-compose') return dockerExec(command);
   if (program === 'fly' || program === 'flyctl') return optionScript(argv, ['-C', '--command'], `${program} ssh console`);
   if (program === 'gcloud') return optionScript(argv, ['--command'], 'gcloud compute ssh');
   const code = inlineCode(program, argv, command.stdin);
@@ -103,7 +103,8 @@ function ssh(command: CommandInput): PayloadResult {
   if (host === undefined) return NONE;
   const rest = argv.slice(argv[i + 1]?.value === '--' ? i + 2 : i + 1);
   const remote = rest.length > 0 ? script(rest, `ssh ${host}`) : undefined;
-  if (remote) return derived({ ...remote, target: host });
+  // The remote command reads what ssh reads on stdin (`ssh prod bash <<'EOF' … EOF`).
+  if (remote) return derived({ ...remote, target: host, stdin: command.stdin, stdinUnknown: command.stdinUnknown });
   const at = argv[0];
   return command.stdin !== undefined && at
     ? derived({ kind: 'script', text: command.stdin, via: `ssh ${host} (stdin)`, from: [at], target: host })
@@ -136,20 +137,24 @@ function gitAlias(argv: readonly Word[]): PayloadResult {
   return derived({ kind: 'argv', words: [git, ...words, ...argv.slice(i + 1)], via: 'git alias' });
 }
 
-function kubectlExec(argv: readonly Word[]): PayloadResult {
+function kubectlExec(command: CommandInput): PayloadResult {
+  const argv = command.argv;
   const dash = argv.findIndex((w) => w.value === '--');
   if (dash < 0) return NONE;
   const before = argv.slice(1, dash).map((w) => w.value);
   if (!before.includes('exec')) return NONE;
   const rest = argv.slice(dash + 1);
   const pod = before.slice(before.indexOf('exec') + 1).find((a) => !a.startsWith('-')) ?? '';
-  return rest.length > 0 ? derived({ kind: 'argv', words: rest, via: `${argv[0]?.value ?? 'kubectl'} exec ${pod}`.trim(), target: pod }) : NONE;
+  return rest.length > 0
+    ? derived({ kind: 'argv', words: rest, via: `${argv[0]?.value ?? 'kubectl'} exec ${pod}`.trim(), target: pod, stdin: command.stdin, stdinUnknown: command.stdinUnknown })
+    : NONE;
 }
 
 const DOCKER_GLOBAL_VALUE_OPTIONS = ['--context', '-c', '-H', '--host', '--config', '-l', '--log-level', '-f', '--file', '-p', '--project-name', '--env-file', '--profile', '--project-directory'];
 const DOCKER_EXEC_VALUE_OPTIONS = ['-e', '--env', '--env-file', '-u', '--user', '-w', '--workdir', '--detach-keys', '--index', '--name', '-v', '--volume', '-p', '--publish', '--entrypoint', '--network', '--mount', '-l', '--label', '--platform', '-m', '--memory', '--hostname', '-h', '--add-host', '--restart', '--cpus'];
 
-function dockerExec(argv: readonly Word[], program: string): PayloadResult {
+function dockerExec(command: CommandInput): PayloadResult {
+  const { argv, program } = command;
   let i = firstOperand(argv, 1, DOCKER_GLOBAL_VALUE_OPTIONS);
   if (argv[i]?.value === 'compose' || argv[i]?.value === 'container') i = firstOperand(argv, i + 1, DOCKER_GLOBAL_VALUE_OPTIONS);
   const verb = argv[i]?.value;
@@ -158,7 +163,7 @@ function dockerExec(argv: readonly Word[], program: string): PayloadResult {
   const target = argv[i]?.value;
   const rest = argv.slice(i + 1);
   return target !== undefined && rest.length > 0
-    ? derived({ kind: 'argv', words: rest, via: `${argv[0]?.value ?? program} ${verb} ${target}`, target })
+    ? derived({ kind: 'argv', words: rest, via: `${argv[0]?.value ?? program} ${verb} ${target}`, target, stdin: command.stdin, stdinUnknown: command.stdinUnknown })
     : NONE;
 }
 

@@ -58,3 +58,21 @@ describe('policy', () => {
     expect(classify('terraform destroy', { actor: 'human' })).toMatchObject({ decision: 'allow', risk: 'critical' });
   });
 });
+
+describe('red-team findings stay fixed', () => {
+  test.each([
+    'NODE_ENV=development git push -f origin main',
+    'ENV=dev git reset --hard HEAD~20',
+    'NODE_ENV=development cat ~/.ssh/id_rsa',
+    'AWS_PROFILE=dev cat ~/.aws/credentials',
+    'cat .env.development',
+    'cat .env.local',
+    'cat ~/.ssh/*',
+    "ssh prod bash <<'EOF'\nrm -rf /data\nEOF",
+    "docker exec -i db bash <<'EOF'\nrm -rf /var/lib/postgresql/data\nEOF",
+    "kubectl exec -i db-0 -- psql <<< 'DROP DATABASE app'",
+    "docker exec -i db psql -U postgres <<< 'DROP DATABASE app'",
+  ])('%s needs a human', (line) => {
+    expect(classify(line).decision).not.toBe('allow');
+  });
+});

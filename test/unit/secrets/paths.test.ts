@@ -10,7 +10,7 @@ test.each([
   ['/etc/shadow', true], ['/run/secrets/db_password', true], ['/var/run/secrets/kubernetes.io/serviceaccount/token', true],
   ['README.md', false], ['src/env.ts', false], ['package.json', false], ['.envrc.example', false],
   // Globs the shell expands reach what their literal part names.
-  ['.env*', true], ['.en?', true], ['.e*', true], ['*.pem', true], ['id_*', true], ['*.json', false], ['src/*.ts', false],
+  ['.env*', true], ['.en?', true], ['.e*', true], ['*.pem', true], ['id_*', true], ['*.json', false], ['src/*.ts', false], ['~/.ssh/*', true], ['~/.aws/*', true],
 ])('%s → %s', (path, expected) => {
   expect(isProtectedPath(path)).toBe(expected);
 });
