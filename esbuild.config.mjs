@@ -1,7 +1,7 @@
 // Bundles the extension and the CLI into dist/ and copies the tree-sitter runtime and bash grammar
 // beside them (the engine is handed their bytes; nothing is fetched at run time).
 import { build, context } from 'esbuild';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -29,6 +29,34 @@ const treeSitterBeside = {
   },
 };
 
+/**
+ * `airlock:prefilter-programs`: the engine's prefilter program list, computed now from the rule
+ * data, so the launcher can clear plain lines without loading the rules. Also written to
+ * dist/prefilter-programs.json, which a test compares with the engine's list.
+ * @type {import('esbuild').Plugin}
+ */
+const prefilterPrograms = {
+  name: 'prefilter-programs',
+  setup(b) {
+    b.onResolve({ filter: /^airlock:prefilter-programs$/ }, () => ({ path: 'prefilter-programs', namespace: 'airlock' }));
+    b.onLoad({ filter: /.*/, namespace: 'airlock' }, async () => {
+      const programs = await enginePrograms();
+      await writeFile(join('dist', 'prefilter-programs.json'), JSON.stringify(programs) + '\n');
+      return { contents: `export const PREFILTER_PROGRAMS = ${JSON.stringify(programs)};`, loader: 'js' };
+    });
+  },
+};
+
+async function enginePrograms() {
+  const out = await build({
+    entryPoints: ['src/core/engine.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent',
+    plugins: [treeSitterBeside],
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, require);
+  return [...module.exports.PREFILTER_PROGRAMS];
+}
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -44,7 +72,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [treeSitterBeside, prefilterPrograms] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/airlock-cli.js' },
   ...(bench ? ['bench', 'corpus-report'].map((name) => ({
     ...common, format: 'esm', sourcemap: false, logLevel: 'warning', entryPoints: [`test/bench/${name}.ts`], outfile: `.bench/${name}.mjs`, plugins: [],

@@ -1,11 +1,14 @@
-// The `airlock` executable. It runs the CLI bundle through V8's code cache, kept in a private
-// per-user directory, because compiling the bundle is most of a short run's cost and a hook runs
-// once per agent command. Any problem with the cache falls back to an ordinary load.
+// The `airlock` executable. A line the prefilter clears is answered here, without loading the
+// engine; anything else runs the CLI bundle through V8's code cache, kept in a private per-user
+// directory, because compiling the bundle is most of a short run's cost and a hook runs once per
+// agent command. Any problem with the cache falls back to an ordinary load.
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { PREFILTER_PROGRAMS } from 'airlock:prefilter-programs';
+import { answerWithoutEngine } from './fastPath';
 
 const bundle = join(__dirname, 'airlock-cli.js');
 
@@ -48,8 +51,16 @@ function run(): void {
   wrapper(module.exports, Module.createRequire(bundle), module, bundle, __dirname);
 }
 
+function answered(): boolean {
+  const [command, ...rest] = process.argv.slice(2);
+  const code = command === 'check' ? answerWithoutEngine(rest, PREFILTER_PROGRAMS, { stdout: process.stdout, env: process.env }) : undefined;
+  if (code === undefined) return false;
+  process.stdout.write('', () => process.exit(code));
+  return true;
+}
+
 try {
-  run();
+  if (!answered()) run();
 } catch (error) {
   // Fail closed: a CLI that cannot start is a deny (exit 2), never an allow.
   process.stderr.write(`airlock: could not start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -6,7 +6,7 @@ import type { EnvironmentMap } from './environment/tiers';
 import { withLineState } from './environment/lineState';
 import { NO_TOOL_STATE, type ToolState } from './environment/toolState';
 import { DEFAULT_POLICY, decide, type Actor, type Policy } from './policy';
-import { createPrefilter } from './prefilter';
+import { CONTROL_CHARACTERS, createPrefilter } from './prefilter';
 import { Args } from './rules/args';
 import { allRules, indexByProgram } from './rules/index';
 import { problemRules, type ProblemRule } from './rules/problems';
@@ -16,7 +16,7 @@ import { expand, type Expansion, type Problem } from './shell/expand';
 import type { ShellParser } from './shell/parser';
 import { payloadProgramNames } from './shell/payloads';
 import { wrapperProgramNames } from './shell/wrappers';
-import { maxRisk, tierRank, type Environment, type Finding, type Verdict } from './verdict';
+import { ALLOW_VERDICT, maxRisk, tierRank, type Environment, type Finding, type Verdict } from './verdict';
 
 export interface ClassifyContext {
   readonly cwd?: string;
@@ -36,9 +36,11 @@ export interface Explanation {
 
 const RULE_INDEX = indexByProgram(allRules);
 const PROBLEM_RULES: ReadonlyMap<string, ProblemRule> = new Map(problemRules.map((r) => [r.problem, r]));
-export const PREFILTER = createPrefilter([...RULE_INDEX.keys(), ...wrapperProgramNames(), ...payloadProgramNames(), 'base64', 'xxd', 'openssl', 'uudecode']);
-const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
-const ALLOW: Verdict = { decision: 'allow', risk: 'none', environment: { tier: 'unknown' }, findings: [], confirmation: 'none' };
+/** Every program name the prefilter looks for; the CLI's launcher gets a copy at build time. */
+export const PREFILTER_PROGRAMS: readonly string[] = [
+  ...RULE_INDEX.keys(), ...wrapperProgramNames(), ...payloadProgramNames(), 'base64', 'xxd', 'openssl', 'uudecode',
+];
+export const PREFILTER = createPrefilter(PREFILTER_PROGRAMS);
 
 /** Thrown by a parser getter whose parser is not loaded yet (see LazyEngine). */
 export class ParserNotLoaded extends Error {}
@@ -65,7 +67,7 @@ export class Engine {
   }
 
   private read(line: string, context: ClassifyContext): Explanation {
-    const empty: Explanation = { verdict: ALLOW, expansion: { commands: [], problems: [], assigned: new Map() }, matches: new Map() };
+    const empty: Explanation = { verdict: ALLOW_VERDICT, expansion: { commands: [], problems: [], assigned: new Map() }, matches: new Map() };
     const hasControl = CONTROL_CHARACTERS.test(line);
     if (!hasControl && this.usePrefilter && !PREFILTER.mightMatch(line)) return empty;
     const text = hasControl ? line.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), ' ') : line;
@@ -108,7 +110,7 @@ export class Engine {
       seen.add(key);
       findings.push(finding(rule, problem.span, { tier: 'unknown' }));
     }
-    const verdict = findings.length > 0 ? verdictOf(findings, context) : { ...ALLOW, environment: quietEnvironment(expansion.commands, envContext) };
+    const verdict = findings.length > 0 ? verdictOf(findings, context) : { ...ALLOW_VERDICT, environment: quietEnvironment(expansion.commands, envContext) };
     return { verdict, expansion: { ...expansion, problems }, matches };
   }
 }

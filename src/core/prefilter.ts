@@ -5,6 +5,9 @@
 
 import { programName } from './shell/command';
 
+/** Control characters can hide what a line does on a terminal: such a line is always read in full. */
+export const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
 export interface Prefilter {
   /** True when the line might match a rule and must be parsed. */
   mightMatch(line: string): boolean;

@@ -51,3 +51,6 @@ export function maxRisk(findings: readonly Finding[]): Risk {
   for (const f of findings) if (riskRank(f.severity) > riskRank(risk)) risk = f.severity;
   return risk;
 }
+
+/** The verdict for a line that runs nothing Airlock guards. */
+export const ALLOW_VERDICT: Verdict = { decision: 'allow', risk: 'none', environment: { tier: 'unknown' }, findings: [], confirmation: 'none' };
