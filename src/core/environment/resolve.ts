@@ -75,7 +75,8 @@ const GENERIC_VARS = ['ENVIRONMENT', 'APP_ENV', 'STAGE', 'DEPLOY_ENV'];
 /** Families whose commands act on this machine: their own flags and paths name no environment. */
 const LOCAL: ReadonlySet<Category> = new Set(['filesystem', 'git', 'shell', 'interpreters']);
 
-interface Candidate { readonly name: string; readonly evidence: string }
+/** `evidence` is built only for the candidate that is chosen: most name no tier. */
+interface Candidate { readonly name: string; readonly evidence: string | (() => string) }
 
 /**
  * `informational`: the first group that names a tier answers, without looking further for a more
@@ -124,7 +125,7 @@ function decideGroup(candidates: readonly Candidate[], environments: Environment
     const tier = tierOfName(c.name, environments) && tierOfName(redact(c.name), environments);
     if (!tier) { unnamed = true; continue; }
     const name = redact(c.name);
-    if (!best || tierRank(tier) > tierRank(best.tier)) best = { tier, name, evidence: redact(c.evidence) };
+    if (!best || tierRank(tier) > tierRank(best.tier)) best = { tier, name, evidence: redact(typeof c.evidence === 'string' ? c.evidence : c.evidence()) };
   }
   if (best?.tier === 'development' && unnamed) return { tier: 'unknown' };
   return best;
@@ -158,7 +159,7 @@ function flagCandidates(command: SimpleCommand, args: Args | undefined): Candida
     // `vercel deploy --prod`, `netlify deploy --prod`: a flag that is itself a tier.
     if (TIER_FLAGS.includes(word.value)) out.push({ name: word.value.slice(2), evidence: word.value });
     const m = RAKE_ASSIGNMENT.exec(word.value);
-    if (m && RELEVANT_VAR.test(m[1] ?? '')) out.push({ name: m[2] ?? '', evidence: redactValue(m[1] ?? '', word.value) });
+    if (m && RELEVANT_VAR.test(m[1] ?? '')) out.push({ name: m[2] ?? '', evidence: () => redactValue(m[1] ?? '', word.value) });
   }
   return out;
 }
@@ -168,10 +169,13 @@ function urlCandidates(command: SimpleCommand): Candidate[] {
     .map((evidence) => ({ name: hostAndPath(evidence.replace(/^\S+?[= ]/, '')), evidence }));
   for (const word of command.argv.slice(1)) {
     // A bounded scheme keeps this linear on a long word with no URL in it.
+    if (!word.value.includes('://')) {
+      if (URL_LIKE.test(word.value)) out.push({ name: word.value, evidence: word.value });
+      continue;
+    }
     for (const match of word.value.matchAll(/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,24}:\/\/[^\s'"]+/gi)) {
       out.push({ name: hostAndPath(match[0]), evidence: match[0] });
     }
-    if (URL_LIKE.test(word.value) && !word.value.includes('://')) out.push({ name: word.value, evidence: word.value });
   }
   return out;
 }
@@ -191,7 +195,7 @@ function variableCandidates(command: SimpleCommand, env: Readonly<Record<string,
     for (const name of names) {
       const value = env[name];
       if (value === undefined || !/^[A-Z][A-Z0-9_]*$/.test(name)) continue;
-      out.push({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: `$${name} (${redactValue(name, value)})` });
+      out.push({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: () => `$${name} (${redactValue(name, value)})` });
     }
   }
   return out;
@@ -214,7 +218,7 @@ function relevantVars(category: Category, programs: readonly string[]): readonly
 function assignmentCandidates(command: SimpleCommand, names: readonly string[]): Candidate[] {
   return [...command.assignments]
     .filter(([name]) => names.includes(name))
-    .map(([name, value]) => ({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: `${name}=${redactValue(name, value)}` }));
+    .map(([name, value]) => ({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: () => `${name}=${redactValue(name, value)}` }));
 }
 
 function envCandidates(names: readonly string[], env: Readonly<Record<string, string>>): Candidate[] {
@@ -222,7 +226,7 @@ function envCandidates(names: readonly string[], env: Readonly<Record<string, st
     const value = env[name];
     if (!value) return [];
     const target = name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value;
-    return [{ name: target, evidence: `$${name} (${redactValue(name, value)})` }];
+    return [{ name: target, evidence: () => `$${name} (${redactValue(name, value)})` }];
   });
 }
 

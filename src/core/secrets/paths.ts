@@ -2,7 +2,7 @@
 // path normalised so that the home directory reads `~/` and Windows separators read `/`.
 // Home-directory files are written `**/.aws/credentials` rather than `~/.aws/credentials` so that
 // they also match when the agent's cwd is home and the path is relative (`cat .aws/credentials`).
-import { minimatch } from 'minimatch';
+import { minimatch, Minimatch } from 'minimatch';
 
 export const DEFAULT_SECRET_GLOBS: readonly string[] = [
   // dotenv files
@@ -65,8 +65,17 @@ export function normaliseSecretPath(path: string): string {
   return p;
 }
 
+/** Globs compiled once per list: the readers' rules ask about every argument of every command. */
+const COMPILED = new WeakMap<readonly string[], readonly Minimatch[]>();
+
 function matchesAny(path: string, globs: readonly string[]): boolean {
-  return globs.some((glob) => minimatch(path, glob.startsWith('~/') || glob.startsWith('/') || glob.startsWith('**') ? glob : '**/' + glob, OPTIONS));
+  if (globs.length === 0) return false;
+  let matchers = COMPILED.get(globs);
+  if (!matchers) {
+    matchers = globs.map((glob) => new Minimatch(glob.startsWith('~/') || glob.startsWith('/') || glob.startsWith('**') ? glob : '**/' + glob, OPTIONS));
+    COMPILED.set(globs, matchers);
+  }
+  return matchers.some((m) => m.match(path));
 }
 
 /** Names a shell glob may expand to that are secret files: `cat .e*` reads `.env`. */
