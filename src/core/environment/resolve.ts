@@ -43,8 +43,17 @@ const SHORT_FLAGS: readonly { readonly programs: readonly string[]; readonly env
   { programs: ['docker', 'podman'], host: ['-H'] },
 ];
 
-function shortFlags(program: string, kind: 'env' | 'host'): readonly string[] {
-  return SHORT_FLAGS.find((f) => f.programs.includes(program))?.[kind] ?? [];
+/** The flags of each kind that name an environment or a host for a program, built once per program. */
+const FLAG_SETS = new Map<string, { readonly env: ReadonlySet<string>; readonly host: ReadonlySet<string> }>();
+
+function flagsOf(program: string, kind: 'env' | 'host'): ReadonlySet<string> {
+  let sets = FLAG_SETS.get(program);
+  if (!sets) {
+    const short = SHORT_FLAGS.find((f) => f.programs.includes(program));
+    sets = { env: new Set([...ENV_FLAGS, ...(short?.env ?? [])]), host: new Set([...HOST_FLAGS, ...(short?.host ?? [])]) };
+    FLAG_SETS.set(program, sets);
+  }
+  return sets[kind];
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]{0,24}:\/\/\S+|^[\w.-]{1,256}@[\w.-]{1,256}:/i;
@@ -137,23 +146,24 @@ function ancestry(command: SimpleCommand): SimpleCommand[] {
   return chain;
 }
 
-function valuesOf(command: SimpleCommand, args: Args | undefined, flags: readonly string[]): string[] {
+/** `flag value` / `flag=value` for each of `flags` present, as evidence text. */
+function valuesOf(command: SimpleCommand, args: Args | undefined, flags: ReadonlySet<string>): string[] {
   const list = args?.list ?? command.argv.slice(1).map((w) => w.value);
-  // Flag values of an inner command (`kubectl exec … -- psql -h …`) are not this command's.
-  const end = list.indexOf('--');
   const out: string[] = [];
-  for (let i = 0; i < (end < 0 ? list.length : end); i++) {
+  for (let i = 0; i < list.length; i++) {
     const arg = list[i] ?? '';
-    for (const flag of flags) {
-      if (arg === flag && i + 1 < list.length) out.push(`${flag} ${list[i + 1] ?? ''}`);
-      else if (arg.startsWith(flag + '=')) out.push(`${flag}=${arg.slice(flag.length + 1)}`);
-    }
+    // Flag values of an inner command (`kubectl exec … -- psql -h …`) are not this command's.
+    if (arg === '--') break;
+    if (!arg.startsWith('-')) continue;
+    const eq = arg.indexOf('=');
+    if (eq > 0 && flags.has(arg.slice(0, eq))) out.push(arg);
+    else if (flags.has(arg) && i + 1 < list.length) out.push(`${arg} ${list[i + 1] ?? ''}`);
   }
   return out;
 }
 
 function flagCandidates(command: SimpleCommand, args: Args | undefined): Candidate[] {
-  const out: Candidate[] = valuesOf(command, args, [...ENV_FLAGS, ...shortFlags(command.program, 'env')])
+  const out: Candidate[] = valuesOf(command, args, flagsOf(command.program, 'env'))
     .map((evidence) => ({ name: evidence.replace(/^\S+?[= ]/, ''), evidence }));
   for (const word of command.argv.slice(1)) {
     // `vercel deploy --prod`, `netlify deploy --prod`: a flag that is itself a tier.
@@ -165,7 +175,7 @@ function flagCandidates(command: SimpleCommand, args: Args | undefined): Candida
 }
 
 function urlCandidates(command: SimpleCommand): Candidate[] {
-  const out: Candidate[] = valuesOf(command, undefined, [...HOST_FLAGS, ...shortFlags(command.program, 'host')])
+  const out: Candidate[] = valuesOf(command, undefined, flagsOf(command.program, 'host'))
     .map((evidence) => ({ name: hostAndPath(evidence.replace(/^\S+?[= ]/, '')), evidence }));
   for (const word of command.argv.slice(1)) {
     // A bounded scheme keeps this linear on a long word with no URL in it.
