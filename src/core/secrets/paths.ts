@@ -65,6 +65,19 @@ export function normaliseSecretPath(path: string): string {
   return p;
 }
 
+/**
+ * A path can match a glob only if it contains the glob's longest literal run (`.aws/credentials`
+ * of `**​/.aws/credentials`, `.pem` of `**​/*.pem`): a cheap test that skips the glob matching for
+ * the many arguments that are no secret. The default globs use no braces or classes, so the
+ * literal runs are exact.
+ */
+const DEFAULT_LITERALS: readonly string[] = DEFAULT_SECRET_GLOBS.map((glob) =>
+  glob.split(/[*?]+/).reduce((longest, part) => (part.replace(/^\//, '').length > longest.length ? part.replace(/^\//, '') : longest), ''));
+
+function mayMatchDefault(path: string): boolean {
+  return DEFAULT_LITERALS.some((literal) => path.includes(literal));
+}
+
 /** Globs compiled once per list: the readers' rules ask about every argument of every command. */
 const COMPILED = new WeakMap<readonly string[], readonly Minimatch[]>();
 
@@ -110,7 +123,8 @@ export function isProtectedPath(path: string, extraGlobs: readonly string[] = []
   if (path === '' || path === '-') return false;
   if (/[*?[]/.test(path)) return globReachesSecret(path, extraGlobs, allowGlobs);
   const p = normaliseSecretPath(path);
-  if (!matchesAny(p, DEFAULT_SECRET_GLOBS) && !matchesAny(p, extraGlobs)) return false;
+  const byDefault = mayMatchDefault(p) && matchesAny(p, DEFAULT_SECRET_GLOBS);
+  if (!byDefault && !matchesAny(p, extraGlobs)) return false;
   return !matchesAny(p, DEFAULT_SECRET_ALLOW_GLOBS) && !matchesAny(p, allowGlobs);
 }
 

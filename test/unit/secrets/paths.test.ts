@@ -19,3 +19,11 @@ test('user globs add protection and allow globs carve exceptions', () => {
   expect(isProtectedPath('deploy/keys.yaml', ['**/keys.yaml'])).toBe(true);
   expect(isProtectedPath('.env.ci', [], ['**/.env.ci'])).toBe(false);
 });
+
+test('every default glob has a literal run, so the quick pre-check never hides a match', async () => {
+  const { DEFAULT_SECRET_GLOBS } = await import('../../../src/core/secrets/paths');
+  for (const glob of DEFAULT_SECRET_GLOBS) {
+    expect(glob, glob).not.toMatch(/[{}[\]]/);
+    expect(glob.replace(/[*?/]/g, '').length, glob).toBeGreaterThan(1);
+  }
+});
