@@ -814,4 +814,55 @@ export const cloudRules: readonly Rule[] = [
   ...gsutilRules,
   ...azRules,
   ...doctlRules,
+  ...objectStorageRules(),
 ];
+
+/** Object-storage tools that work across providers (rclone, s5cmd, MinIO's mc) and BigQuery. */
+function objectStorageRules(): Rule[] {
+  const firstOperand = (a: Args): string => (a.positionals[0] ?? '').toLowerCase();
+  return [
+    {
+      id: 'rclone.purge',
+      programs: ['rclone'],
+      category: 'cloud',
+      severity: 'critical',
+      summary: 'Deletes a remote path and everything in it, or makes a remote match a source by deleting what the source lacks',
+      hint: 'Run it with --dry-run first, and keep a versioned or backed-up copy of the remote',
+      match: (a) => ['purge', 'delete', 'rmdirs', 'cleanup'].includes(firstOperand(a)) ||
+        (firstOperand(a) === 'sync' && !a.has('--dry-run', '-n')),
+      targets: (a) => a.positionals.slice(1),
+      examples: {
+        match: ['rclone purge remote:prod-backups', 'rclone delete s3:acme-prod/logs --min-age 30d', 'rclone sync ./empty remote:prod'],
+        noMatch: ['rclone ls remote:prod', 'rclone copy ./dist remote:site', 'rclone sync ./a remote:b --dry-run'],
+      },
+    },
+    {
+      id: 's5cmd.rm',
+      programs: ['s5cmd', 'mc'],
+      category: 'cloud',
+      severity: 'critical',
+      summary: 'Deletes objects (often every object under a prefix) from a bucket',
+      hint: 'List what matches first (s5cmd ls / mc ls), and keep bucket versioning on',
+      match: (a) => ['rm', 'rb'].includes(firstOperand(a)) && (a.program === 's5cmd' || a.has('--recursive', '-r', '--force', '--dangerous') || firstOperand(a) === 'rb'),
+      targets: (a) => a.positionals.slice(1),
+      examples: {
+        match: ["s5cmd rm 's3://acme-prod/*'", 'mc rm --recursive --force myminio/prod', 'mc rb --force myminio/prod'],
+        noMatch: ['s5cmd ls s3://acme-prod/', 'mc ls myminio/prod', 'mc rm myminio/prod/one-file.txt'],
+      },
+    },
+    {
+      id: 'bigquery.rm',
+      programs: ['bq'],
+      category: 'cloud',
+      severity: 'critical',
+      summary: 'Deletes a BigQuery dataset or table (with -r, every table in the dataset)',
+      hint: 'Export the table or take a snapshot (bq cp --snapshot) first',
+      match: (a) => firstOperand(a) === 'rm',
+      targets: (a) => a.positionals.slice(1),
+      examples: {
+        match: ['bq rm -r -f -d acme-prod:analytics', 'bq rm -f -t acme:staging.events'],
+        noMatch: ['bq ls acme-prod:analytics', 'bq show acme:staging.events'],
+      },
+    },
+  ];
+}

@@ -470,4 +470,21 @@ export const paasRules: readonly Rule[] = [
       noMatch: ['influx org list', 'influx org create --name acme-dev'],
     },
   },
+
+  // --- Cloudflare ---------------------------------------------------------------------------
+  {
+    id: 'cloudflare.delete',
+    programs: ['wrangler'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Deletes a Cloudflare D1 database, R2 bucket, KV namespace or Worker',
+    hint: 'Export the data first (wrangler d1 export, an R2 copy) and delete from the dashboard where the account is shown',
+    match: (a) => a.sub(['d1', 'r2', 'kv', 'kv:namespace', 'queues', 'vectorize'], ['delete', 'bucket']) && a.list.some((w) => w === 'delete') ||
+      a.sub('delete') || a.sub('kv:namespace', 'delete'),
+    targets: (a) => a.positionals.slice(1),
+    examples: {
+      match: ['wrangler d1 delete prod-db', 'wrangler r2 bucket delete prod-assets', 'wrangler delete --name api-prod', 'npx wrangler kv namespace delete --namespace-id abc'],
+      noMatch: ['wrangler d1 list', 'wrangler r2 bucket list', 'wrangler deploy', 'wrangler d1 execute prod-db --command "SELECT 1"'],
+    },
+  },
 ];
