@@ -15,7 +15,7 @@ function paint(style: Style, code: number, text: string): string {
 }
 
 /** Makes control characters visible so a line cannot hide itself on the terminal. */
-export function visible(text: string): string {
+function visible(text: string): string {
   return text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

@@ -40,7 +40,7 @@ export const DEFAULT_SECRET_GLOBS: readonly string[] = [
 ];
 
 /** Look-alikes that are meant to be read: templates, public keys and certificates. */
-export const DEFAULT_SECRET_ALLOW_GLOBS: readonly string[] = [
+const DEFAULT_SECRET_ALLOW_GLOBS: readonly string[] = [
   '**/.env.example', '**/.env.*.example', '**/*.env.example', '**/.env.sample', '**/.env.*.sample',
   '**/.env.template', '**/.env.*.template', '**/.env.dist', '**/.env.defaults', '**/.env.schema',
   '**/.env.vault', '**/*.tfvars.example', '**/*.example.tfvars',
@@ -53,7 +53,7 @@ export const DEFAULT_SECRET_ALLOW_GLOBS: readonly string[] = [
 const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 
 /** `$HOME/x`, `${HOME}/x`, `/home/u/x`, `/Users/u/x`, `/root/x`, `C:\Users\u\x` → `~/x`; `./a` → `a`. */
-export function normaliseSecretPath(path: string): string {
+function normaliseSecretPath(path: string): string {
   let p = path.trim().replace(/\\/g, '/');
   p = p.replace(/^[A-Za-z]:\/Users\/[^/]+(?=\/|$)/, '~');
   p = p.replace(/^\$\{HOME\}(?=\/|$)/, '~').replace(/^\$HOME(?=\/|$)/, '~');

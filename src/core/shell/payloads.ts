@@ -5,7 +5,7 @@ import type { Derived } from './derived';
 import { inlineCode, interpreterPrograms, scanCode } from './interpreters';
 import { firstOperand, type CommandInput } from './wrappers';
 
-export const SHELLS: readonly string[] = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh'];
+const SHELLS: readonly string[] = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh'];
 
 export interface PayloadResult {
   readonly derived: Derived[];

@@ -99,7 +99,7 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\', "'": "'", '"': '"', '?': '?',
 };
 
-export function decodeAnsiC(body: string): string {
+function decodeAnsiC(body: string): string {
   return body.replace(/\\(x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)/g, (_m, esc: string) => {
     const head = esc[0] ?? '';
     if (head === 'x' || head === 'u' || head === 'U') {

@@ -7,7 +7,7 @@ const DESTRUCTIVE_WORDS = new Set(['delete', 'destroy', 'drop', 'remove', 'purge
 const BENIGN_WORDS = new Set(['password', 'passwords', 'otp', 'mfa', 'totp']);
 
 /** True when a field name reads as destroying something: `volumeDelete`, `delete_users`, `dropTable`. */
-export function isDestructiveFieldName(name: string): boolean {
+function isDestructiveFieldName(name: string): boolean {
   const words = splitWords(name);
   return words.some((w) => DESTRUCTIVE_WORDS.has(w)) && !words.some((w) => BENIGN_WORDS.has(w));
 }
@@ -94,7 +94,7 @@ function tokenize(doc: string): Token[] {
 }
 
 /** Top-level fields of every mutation operation in a GraphQL document. */
-export function mutationFields(doc: string): string[] {
+function mutationFields(doc: string): string[] {
   const tokens = tokenize(doc);
   const fields: string[] = [];
   let depth = 0;
