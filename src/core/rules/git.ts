@@ -59,7 +59,7 @@ function pushPositionals(p: Args): readonly string[] {
 }
 
 /** The remote pushed to and the refs pushed (a branch named `release/prod-…` names its target). */
-function pushRemote(a: Args): string[] {
+function pushTargets(a: Args): string[] {
   const p = isGit(a, 'push');
   if (!p) return [];
   const [remote, ...refs] = pushPositionals(p);
@@ -98,7 +98,7 @@ export const gitRules: readonly Rule[] = [
       return p.list.some((x) => x === '--force' || x === '--mirror') || bundle(p.list, 'f') ||
         pushPositionals(p).slice(1).some((x) => x.startsWith('+'));
     },
-    targets: pushRemote,
+    targets: pushTargets,
     examples: {
       match: ['git push --force', 'git push -f origin main', 'git push origin +main', 'git push -uf origin feature', 'git --git-dir=.git push origin +HEAD:main --no-verify', 'git push --mirror backup'],
       noMatch: ['git push --force-with-lease', 'git push --force-with-lease=main:abc123 origin main', 'git push --force-if-includes --force-with-lease', 'git push origin main', 'git push -u origin feature'],
@@ -117,7 +117,7 @@ export const gitRules: readonly Rule[] = [
       return p.has('--delete', '--prune') || bundle(p.list, 'd') ||
         pushPositionals(p).slice(1).some((x) => x.length > 1 && (x.startsWith(':') || x.startsWith('+:')));
     },
-    targets: pushRemote,
+    targets: pushTargets,
     examples: {
       match: ['git push origin --delete feature/login', 'git push -d origin old-branch', 'git push origin :release-1.2', 'git push --prune origin refs/heads/*:refs/heads/*'],
       noMatch: ['git push origin main', 'git push origin :', 'git push --tags', 'git branch -d feature'],

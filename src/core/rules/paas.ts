@@ -479,8 +479,10 @@ export const paasRules: readonly Rule[] = [
     severity: 'critical',
     summary: 'Deletes a Cloudflare D1 database, R2 bucket, KV namespace or Worker',
     hint: 'Export the data first (wrangler d1 export, an R2 copy) and delete from the dashboard where the account is shown',
-    match: (a) => a.sub(['d1', 'r2', 'kv', 'kv:namespace', 'queues', 'vectorize'], ['delete', 'bucket']) && a.list.some((w) => w === 'delete') ||
-      a.sub('delete') || a.sub('kv:namespace', 'delete'),
+    match: (a) => {
+      const [first, ...rest] = a.positionals;
+      return first === 'delete' || (['d1', 'r2', 'kv', 'kv:namespace', 'queues', 'vectorize'].includes(first ?? '') && rest.includes('delete'));
+    },
     targets: (a) => a.positionals.slice(1),
     examples: {
       match: ['wrangler d1 delete prod-db', 'wrangler r2 bucket delete prod-assets', 'wrangler delete --name api-prod', 'npx wrangler kv namespace delete --namespace-id abc'],
