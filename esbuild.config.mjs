@@ -67,6 +67,8 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
+  // jsonc-parser's CommonJS entry is UMD with requires esbuild cannot follow; its ES module entry bundles.
+  mainFields: ['module', 'main'],
   plugins: [treeSitterBeside],
 };
 

@@ -5,6 +5,7 @@ import type { Decision } from '../core/verdict';
 import { formatExplanation, formatVerdict } from './format';
 import { parseCheckOptions, type CheckOptions } from './options';
 import { loadParser } from './parser';
+import { definedOnly } from './env';
 import { diskToolState } from './toolState';
 
 /**
@@ -99,10 +100,4 @@ function parseRequest(raw: string): BatchRequest {
   if (env !== undefined && (typeof env !== 'object' || env === null || Array.isArray(env) ||
     Object.values(env).some((v) => typeof v !== 'string'))) throw new Error('"env" must be an object of strings');
   return { command, cwd, env: env as Record<string, string> | undefined };
-}
-
-function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
-  return out;
 }

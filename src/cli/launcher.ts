@@ -1,21 +1,42 @@
-// The `airlock` executable. A line the prefilter clears is answered here without loading the
-// engine; anything else runs the CLI bundle (cachedLoad.ts, required only then).
+// The `airlock` executable. A line the prefilter clears — for `check`, or a hook's shell call —
+// is answered here without loading the engine; anything else runs the CLI bundle
+// (cachedLoad.ts, required only then).
+import { readFileSync } from 'node:fs';
 import { PREFILTER_PROGRAMS } from 'airlock:prefilter-programs';
 import { answerWithoutEngine } from './fastPath';
+import { answerHookWithoutEngine } from './hook/fast';
+import { handOffInput } from './hook/stdin';
+
+function finish(text: string, code: number): true {
+  process.stdout.write(text, () => process.exit(code));
+  return true;
+}
 
 function answered(): boolean {
   const [command, ...rest] = process.argv.slice(2);
-  const code = command === 'check' ? answerWithoutEngine(rest, PREFILTER_PROGRAMS, { stdout: process.stdout, env: process.env }) : undefined;
-  if (code === undefined) return false;
-  process.stdout.write('', () => process.exit(code));
-  return true;
+  if (command === 'check') {
+    const code = answerWithoutEngine(rest, PREFILTER_PROGRAMS, { stdout: process.stdout, env: process.env });
+    return code !== undefined && finish('', code);
+  }
+  if (command === 'hook') {
+    let input: string;
+    try {
+      input = readFileSync(0, 'utf8');
+    } catch {
+      return false; // the full CLI reads stdin as a stream
+    }
+    handOffInput(input);
+    const out = answerHookWithoutEngine(rest, input, PREFILTER_PROGRAMS, { env: process.env, now: () => new Date(), stderr: (t) => process.stderr.write(t) });
+    return out !== undefined && finish(out.stdout + '\n', out.exitCode);
+  }
+  return false;
 }
 
 try {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when the engine is needed
   if (!answered()) (require('./cachedLoad') as typeof import('./cachedLoad')).runCached();
 } catch (error) {
-  // Fail closed: a CLI that cannot start is a deny (exit 2), never an allow.
+  // Fail closed: a CLI that cannot start is a deny (exit 2: agents' hooks read it as "block"), never an allow.
   process.stderr.write(`airlock: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;
 }

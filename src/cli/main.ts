@@ -1,13 +1,17 @@
 // The `airlock` command. Kept small at start-up: the parser loads only for lines that need it.
 import { check } from './check';
+import { hookCommand, HOOK_USAGE } from './hook/command';
 import { CHECK_USAGE, UsageError } from './options';
 
 const USAGE = `airlock — stops destructive commands before they run
 
 Commands:
-  check    classify a command line: what it destroys and which environment it hits
+  check      classify a command line: what it destroys and which environment it hits
+  hook       answer an agent's pre-tool hook (run by the agent, see install)
 
-${CHECK_USAGE}`;
+${CHECK_USAGE}
+
+${HOOK_USAGE}`;
 
 const VERSION = '0.1.0';
 
@@ -18,6 +22,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'check':
         // stdin is opened only for --batch: creating the stream costs a plain command milliseconds.
         return await check(rest, { stdin: () => process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() });
+      case 'hook':
+        return await hookCommand(rest);
       case '--version':
       case '-v':
         process.stdout.write(VERSION + '\n');

@@ -210,7 +210,7 @@ function isExempt(args: Args): boolean {
     (a.startsWith('--dry-run') && a !== '--dry-run=none' && a !== '--dry-run=false'));
 }
 
-function verdictOf(findings: readonly Finding[], context: ClassifyContext): Verdict {
+export function verdictOf(findings: readonly Finding[], context: ClassifyContext): Verdict {
   const risk = maxRisk(findings);
   let environment: Environment = { tier: 'unknown' };
   let envSeverity = -1;

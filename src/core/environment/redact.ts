@@ -5,21 +5,27 @@ const USERINFO = /(\/\/)([^\s/@:]*)(:[^\s@]*)?@/g;
 const SECRET_PARAM = /([?&;][^=&\s]*(?:token|key|secret|password|passwd|pass|pwd|auth|signature|sig|credential)[^=&\s]*=)[^&\s]+/gi;
 const SECRET_PAIR = /\b((?:[\w-]*(?:password|passwd|pwd|token|secret|api[_-]?key|access[_-]?key|private[_-]?key|credential)[\w-]*)\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s'"&;]+)/gi;
 const SECRET_HEADER = /\b((?:authorization|proxy-authorization|cookie|set-cookie|x-[\w-]*(?:key|token|secret|auth)[\w-]*)\s*:\s*)[^\r\n'"]+/gi;
+/** Tokens recognisable by their shape wherever they stand: GitHub, GitLab, Slack, Stripe, OpenAI/Anthropic, AWS keys. */
+const KNOWN_TOKEN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}|(?:AKIA|ASIA)[A-Z0-9]{16})\b/g;
+/** `--password hunter2`, `--token abc`: a secret flag's separate value. */
+const SECRET_FLAG = /(--?[\w-]*(?:password|passwd|token|secret|api-?key|access-?key)[\w-]*\s+)("[^"]*"|'[^']*'|[^\s'"&;|]+)/gi;
 const MAX = 160;
 
 /**
  * `postgres://app:s3cret@db/x` → `postgres://app:***@db/x`; `https://ghp_x@host` → `https://***@host`;
  * `password=…`, `token: …`, `Authorization: Bearer …` → `***`. Long text is cut.
  */
-export function redact(text: string): string {
+export function redact(text: string, max = MAX): string {
   // Cut first: what is shown is short, and the patterns stay cheap on hostile input.
-  const out = text.slice(0, MAX * 4)
+  const out = text.slice(0, max * 4)
     .replace(USERINFO, (_m, slashes: string, user: string, password: string | undefined) =>
       password === undefined ? `${slashes}***@` : `${slashes}${user}:***@`)
     .replace(SECRET_PARAM, '$1***')
     .replace(SECRET_HEADER, '$1***')
-    .replace(SECRET_PAIR, '$1***');
-  return out.length > MAX ? out.slice(0, MAX - 1) + '…' : out;
+    .replace(SECRET_PAIR, '$1***')
+    .replace(SECRET_FLAG, '$1***')
+    .replace(KNOWN_TOKEN, '***');
+  return out.length > max ? out.slice(0, max - 1) + '…' : out;
 }
 
 /** A variable's value shown beside its name: all of it hidden when the name says it is a secret. */

@@ -1,0 +1,62 @@
+// Claude Code `PreToolUse`. Schema from the hooks reference (code.claude.com/docs/en/hooks, read
+// 2026-11 through a mirror of docs/hooks.md): stdin has session_id, transcript_path, cwd,
+// permission_mode, hook_event_name, tool_name, tool_input, tool_use_id. Bash → tool_input.command;
+// Read/Write/Edit/MultiEdit → file_path (absolute); NotebookEdit → notebook_path; Grep → pattern,
+// path, glob; Glob → pattern, path. Answer: exit 0 with
+// {"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow|deny|ask",
+// "permissionDecisionReason":…}}; the reason of a deny goes to Claude, of an ask to the user.
+// A hook that times out, is killed or exits with anything but 0/2 does NOT block: the launcher
+// script that install writes turns those into exit 2 (block).
+import {
+  PayloadError, objectOf, optionalString, stringField, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
+} from './types';
+
+const SHELL = new Set(['Bash', 'PowerShell']);
+const READ = new Set(['Read', 'Grep', 'Glob', 'NotebookRead', 'LS']);
+const WRITE = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
+/** Tools Claude Code has that touch no file or shell: allowed without a word. */
+const UNRELATED = new Set(['WebFetch', 'WebSearch', 'Task', 'Agent', 'TodoWrite', 'TodoRead', 'ExitPlanMode', 'BashOutput', 'KillShell', 'KillBash', 'SlashCommand', 'Skill', 'AskUserQuestion']);
+
+export function claudeStylePaths(tool: string, input: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const name of ['file_path', 'notebook_path', 'path', 'glob']) {
+    const v = input[name];
+    if (typeof v === 'string' && v !== '') out.push(v);
+  }
+  // Glob's pattern is a path pattern; Grep's pattern is text to search for.
+  if (tool === 'Glob' && typeof input.pattern === 'string') out.push(input.pattern);
+  if (Array.isArray(input.edits)) {
+    for (const edit of input.edits) if (typeof edit === 'object' && edit !== null && typeof (edit as Record<string, unknown>).file_path === 'string') out.push((edit as Record<string, string>).file_path);
+  }
+  return out;
+}
+
+export const claudeCode: AgentAdapter = {
+  id: 'claude-code',
+  parse(payload) {
+    const p = objectOf(payload, 'the hook payload');
+    const tool = stringField(p, 'tool_name', false);
+    const shell = SHELL.has(tool);
+    if (p.hook_event_name !== undefined && p.hook_event_name !== 'PreToolUse') {
+      throw new PayloadError(`hook_event_name is ${JSON.stringify(p.hook_event_name)}; Airlock is a PreToolUse hook`, shell);
+    }
+    const input = objectOf(p.tool_input, '"tool_input"', shell);
+    const cwd = optionalString(p, 'cwd');
+    const roots: string[] = [];
+    if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
+    if (READ.has(tool) || WRITE.has(tool)) return { kind: READ.has(tool) ? 'read' : 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots };
+    if (tool.startsWith('mcp__')) return { kind: 'mcp', tool, input, server: tool.split('__')[1], cwd, roots };
+    return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
+  },
+  format(answer: HookAnswer, _event: HookEvent | undefined): HookOutput {
+    if (answer.quiet) return { stdout: '{}', exitCode: 0 };
+    const reason = answer.decision === 'ask' ? answer.userMessage : `${answer.agentMessage}`;
+    return {
+      stdout: JSON.stringify({
+        hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: answer.decision, permissionDecisionReason: reason },
+        ...(answer.decision === 'deny' ? { systemMessage: answer.userMessage } : {}),
+      }),
+      exitCode: 0,
+    };
+  },
+};

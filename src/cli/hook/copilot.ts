@@ -1,0 +1,95 @@
+// Copilot: hook files in `.github/hooks/*.json` are run by two hosts with two payload shapes.
+// - VS Code agent hooks (code.visualstudio.com/docs/agent-customization/hooks, hooks-reference;
+//   read 2026-11): `PreToolUse` with tool_name and tool_input (object), cwd, and the event name as
+//   hook_event_name or hookEventName; tools run_in_terminal {command}, read_file {filePath},
+//   grep_search {includePattern}, file_search {query}, create_file / replace_string_in_file /
+//   insert_edit_into_file {filePath}, multi_replace_string_in_file {replacements[].filePath},
+//   apply_patch {input}. Matchers are ignored, so every tool call arrives here. Answer:
+//   hookSpecificOutput.permissionDecision allow|deny|ask, as Claude Code; exit 2 blocks, other
+//   exits only warn.
+// - Copilot CLI / coding agent (docs.github.com/en/copilot/reference/hooks-configuration):
+//   `preToolUse` with toolName (bash, powershell, view, edit, create) and toolArgs (a JSON string;
+//   some versions send an object). Answer: top-level permissionDecision; only "deny" is acted on,
+//   so an "ask" is sent as a deny.
+import {
+  PayloadError, objectOf, optionalString, stringField, toolInput, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
+} from './types';
+
+const VS_SHELL = new Set(['run_in_terminal', 'runInTerminal', 'run_task', 'create_and_run_task']);
+const VS_READ = new Set(['read_file', 'grep_search', 'file_search', 'list_dir', 'copilot_readFile', 'copilot_findTextInFiles', 'copilot_findFiles']);
+const VS_WRITE = new Set(['create_file', 'replace_string_in_file', 'multi_replace_string_in_file', 'insert_edit_into_file', 'edit_notebook_file', 'apply_patch', 'edit_file']);
+const VS_UNRELATED = new Set(['get_terminal_output', 'semantic_search', 'fetch_webpage', 'manage_todo_list', 'get_errors', 'runSubagent', 'list_code_usages', 'test_failure', 'get_changed_files', 'think', 'vscode_searchExtensions_internal', 'open_simple_browser']);
+const CLI_SHELL = new Set(['bash', 'powershell']);
+const CLI_READ = new Set(['view', 'glob', 'grep']);
+const CLI_WRITE = new Set(['edit', 'create', 'str_replace_editor']);
+
+/** Paths a patch in the apply_patch format touches: `*** Update File: path` and its siblings. */
+function patchPaths(patch: string): string[] {
+  return [...patch.matchAll(/^\*\*\* (?:Update|Add|Delete) File: (.+)$/gm)].map((m) => m[1].trim());
+}
+
+function vscodePaths(input: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const name of ['filePath', 'file_path', 'path', 'includePattern', 'query']) {
+    const v = input[name];
+    if (typeof v === 'string' && v !== '') out.push(v);
+  }
+  if (Array.isArray(input.replacements)) {
+    for (const r of input.replacements) if (typeof r === 'object' && r !== null && typeof (r as Record<string, unknown>).filePath === 'string') out.push((r as Record<string, string>).filePath);
+  }
+  if (typeof input.input === 'string') out.push(...patchPaths(input.input));
+  return out;
+}
+
+function isCliShape(payload: unknown): boolean {
+  return typeof payload === 'object' && payload !== null && 'toolName' in payload && !('tool_name' in payload);
+}
+
+export const copilot: AgentAdapter = {
+  id: 'copilot',
+  parse(payload) {
+    const p = objectOf(payload, 'the hook payload');
+    const cwd = optionalString(p, 'cwd');
+    const roots: string[] = [];
+    if (isCliShape(p)) {
+      const tool = stringField(p, 'toolName', false);
+      const shell = CLI_SHELL.has(tool);
+      const input = toolInput(p.toolArgs ?? {}, '"toolArgs"', shell);
+      if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
+      const paths = ['path', 'file_path'].map((k) => input[k]).filter((v): v is string => typeof v === 'string');
+      if (CLI_READ.has(tool) || CLI_WRITE.has(tool)) return { kind: CLI_READ.has(tool) ? 'read' : 'write', tool, paths, cwd, roots };
+      return { kind: 'unrelated', tool, known: false, cwd, roots };
+    }
+    const tool = stringField(p, 'tool_name', false);
+    const shell = VS_SHELL.has(tool);
+    const event = p.hook_event_name ?? p.hookEventName;
+    if (event !== undefined && event !== 'PreToolUse') throw new PayloadError(`the event is ${JSON.stringify(event)}; Airlock is a PreToolUse hook`, shell);
+    const input = objectOf(p.tool_input, '"tool_input"', shell);
+    if (shell) {
+      // Tasks carry no command line in the payload; the terminal gate sees what they run.
+      if (tool !== 'run_in_terminal' && tool !== 'runInTerminal') return { kind: 'unrelated', tool, known: true, cwd, roots };
+      return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
+    }
+    if (VS_READ.has(tool) || VS_WRITE.has(tool)) return { kind: VS_READ.has(tool) ? 'read' : 'write', tool, paths: vscodePaths(input), cwd, roots };
+    if (tool.startsWith('mcp_')) return { kind: 'mcp', tool, input, cwd, roots };
+    return { kind: 'unrelated', tool, known: VS_UNRELATED.has(tool), cwd, roots };
+  },
+  format(answer: HookAnswer, _event: HookEvent | undefined, payload: unknown): HookOutput {
+    if (answer.quiet) return { stdout: '{}', exitCode: 0 };
+    if (isCliShape(payload)) {
+      const decision = answer.decision === 'ask' ? 'deny' : answer.decision;
+      return { stdout: JSON.stringify({ permissionDecision: decision, permissionDecisionReason: decision === 'deny' ? answer.agentMessage : answer.userMessage }), exitCode: 0 };
+    }
+    return {
+      stdout: JSON.stringify({
+        hookSpecificOutput: {
+          hookEventName: 'PreToolUse',
+          permissionDecision: answer.decision,
+          permissionDecisionReason: answer.decision === 'ask' ? answer.userMessage : answer.agentMessage,
+        },
+        ...(answer.decision === 'deny' ? { systemMessage: answer.userMessage } : {}),
+      }),
+      exitCode: 0,
+    };
+  },
+};

@@ -1,0 +1,42 @@
+// The hook's answer for a shell call the prefilter clears (`ls -la`, `npm test`'s cousins that
+// name no guarded program): the launcher gives it without loading the engine, and audits it
+// exactly as the full path would. Anything else — other tools, flagged or unreadable payloads —
+// returns undefined and goes to the full CLI.
+import { auditRecord } from '../../core/audit';
+import { CONTROL_CHARACTERS, createPrefilter } from '../../core/prefilter';
+import { ALLOW_VERDICT } from '../../core/verdict';
+import { appendAudit } from '../audit';
+import { ADAPTERS } from './adapters';
+import { PROBE_VARIABLE } from './probe';
+import { AGENT_IDS, type AgentId, type HookOutput } from './types';
+
+export function hookAgent(argv: readonly string[]): AgentId | undefined {
+  if (argv.length !== 2 || argv[0] !== '--agent') return undefined;
+  return AGENT_IDS.find((id) => id === argv[1]);
+}
+
+export function answerHookWithoutEngine(
+  argv: readonly string[],
+  input: string,
+  programs: readonly string[],
+  io: { readonly env: Readonly<Record<string, string | undefined>>; readonly now: () => Date; readonly stderr: (text: string) => void },
+): HookOutput | undefined {
+  const agent = hookAgent(argv);
+  if (!agent) return undefined;
+  const adapter = ADAPTERS[agent];
+  let payload: unknown;
+  try {
+    payload = JSON.parse(input);
+    const event = adapter.parse(payload);
+    if (event.kind !== 'command' || CONTROL_CHARACTERS.test(event.command) || createPrefilter(programs).mightMatch(event.command)) return undefined;
+    if (io.env[PROBE_VARIABLE] !== '1') {
+      appendAudit(auditRecord({
+        time: io.now(), source: 'hook', actor: agent, kind: 'command', subject: event.command, tool: event.tool, cwd: event.cwd,
+        verdict: ALLOW_VERDICT, decision: 'allow', decidedBy: 'policy',
+      }), io.env, (message) => io.stderr(message + '\n'));
+    }
+    return adapter.format({ decision: 'allow', quiet: true, userMessage: '', agentMessage: '' }, event, payload);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,61 @@
+// Gemini CLI `BeforeTool`. Schema from google-gemini/gemini-cli (docs/hooks/reference.md,
+// packages/core/src/hooks/types.ts, tool declarations; read 2026-11): stdin has session_id,
+// transcript_path, cwd, hook_event_name, timestamp, tool_name, tool_input. Shell:
+// run_shell_command {command, dir_path}; reads: read_file {file_path}, read_many_files {include[]},
+// glob {pattern, dir_path}, grep_search / search_file_content {dir_path, include}; writes:
+// write_file, replace {file_path}. Answer: exit 0 with {"decision":"allow|deny|ask","reason",
+// "systemMessage"}; a deny's reason goes to the model as the tool's error. Exit 2 blocks with
+// stderr as the reason; a timeout or any other exit lets the call through, hence the launcher.
+import {
+  PayloadError, objectOf, optionalString, stringField, stringList, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
+} from './types';
+
+const SHELL = new Set(['run_shell_command', 'shell']);
+const READ = new Set(['read_file', 'read_many_files', 'glob', 'grep_search', 'search_file_content', 'grep', 'list_directory']);
+const WRITE = new Set(['write_file', 'replace', 'edit']);
+const UNRELATED = new Set(['web_fetch', 'google_web_search', 'save_memory', 'write_todos', 'codebase_investigator', 'activate_skill', 'ask_user']);
+
+function geminiPaths(input: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const name of ['file_path', 'absolute_path', 'path', 'dir_path', 'pattern']) {
+    const v = input[name];
+    if (typeof v === 'string' && v !== '') out.push(v);
+  }
+  for (const name of ['include', 'paths']) out.push(...stringList(input[name]));
+  return out;
+}
+
+export const gemini: AgentAdapter = {
+  id: 'gemini',
+  parse(payload) {
+    const p = objectOf(payload, 'the hook payload');
+    const tool = stringField(p, 'tool_name', false);
+    const shell = SHELL.has(tool);
+    if (p.hook_event_name !== undefined && p.hook_event_name !== 'BeforeTool') {
+      throw new PayloadError(`hook_event_name is ${JSON.stringify(p.hook_event_name)}; Airlock is a BeforeTool hook`, shell);
+    }
+    const input = objectOf(p.tool_input, '"tool_input"', shell);
+    const roots: string[] = [];
+    if (shell) {
+      const cwd = optionalString(input, 'dir_path', 'directory') ?? optionalString(p, 'cwd');
+      return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
+    }
+    const cwd = optionalString(p, 'cwd');
+    // grep_search's `pattern` is text to search for, not a path.
+    const paths = geminiPaths(tool.includes('grep') || tool === 'search_file_content' ? { ...input, pattern: undefined } : input);
+    if (READ.has(tool) || WRITE.has(tool)) return { kind: READ.has(tool) ? 'read' : 'write', tool, paths, cwd, roots };
+    if (p.mcp_context !== undefined) return { kind: 'mcp', tool, input, cwd, roots };
+    return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
+  },
+  format(answer: HookAnswer, _event: HookEvent | undefined): HookOutput {
+    if (answer.quiet) return { stdout: '{}', exitCode: 0 };
+    return {
+      stdout: JSON.stringify({
+        decision: answer.decision,
+        reason: answer.decision === 'ask' ? answer.userMessage : answer.agentMessage,
+        systemMessage: answer.userMessage,
+      }),
+      exitCode: 0,
+    };
+  },
+};

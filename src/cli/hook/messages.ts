@@ -1,0 +1,101 @@
+// What the human and the agent are told. The human's text names the environment in capitals and
+// who decided; the agent's text says it was stopped, why, and not to work around it. Text that
+// came from the command (names, evidence) is already redacted; control characters are removed so
+// it cannot rewrite a terminal.
+import { CONTROL_CHARACTERS } from '../../core/prefilter';
+import type { Tier, Verdict } from '../../core/verdict';
+import type { HookAnswer } from './types';
+
+const MARK: Readonly<Record<Tier, string>> = { production: '🔴', staging: '🟠', unknown: '🟠', development: '🟢' };
+const CONTROL = new RegExp(CONTROL_CHARACTERS.source + '|[\\r\\n]', 'g');
+
+function clean(text: string): string {
+  return text.replace(CONTROL, ' ');
+}
+
+export function tierLabel(verdict: Verdict): string {
+  const env = verdict.environment;
+  const detail = env.evidence ?? env.name;
+  return `${MARK[env.tier]} ${env.tier.toUpperCase()}${detail ? ` (${clean(detail)})` : ''}`;
+}
+
+function what(verdict: Verdict): string {
+  const first = verdict.findings[0];
+  if (!first) return 'this call';
+  const more = verdict.findings.length > 1 ? ` (+${verdict.findings.length - 1} more)` : '';
+  return clean(first.summary) + more;
+}
+
+function hint(verdict: Verdict): string {
+  const h = verdict.findings[0]?.hint;
+  return h ? ` Safer way: ${clean(h)}.` : '';
+}
+
+const OPEN_EDITOR = 'Open this folder in VS Code or Cursor with the Airlock extension to approve it in Airlock\'s dialog.';
+const AGENT_STOP = 'Do not retry it or work around it with another command; tell the user what you wanted to do and let them decide.';
+
+export type Outcome =
+  | { readonly by: 'engine' } // the verdict alone decides: allow, or a deny by policy
+  | { readonly by: 'human'; readonly decision: 'allow' | 'deny'; readonly reason?: string }
+  | { readonly by: 'timeout'; readonly reason?: string }
+  | { readonly by: 'offline' } // no editor window to ask
+  | { readonly by: 'failure'; readonly reason: string };
+
+export function answerFor(verdict: Verdict, outcome: Outcome): HookAnswer {
+  const target = tierLabel(verdict);
+  const subject = `${what(verdict)} — ${target}`;
+  switch (outcome.by) {
+    case 'engine':
+      if (verdict.decision === 'allow') return { decision: 'allow', quiet: true, userMessage: '', agentMessage: '' };
+      return {
+        decision: 'deny', quiet: false,
+        userMessage: `Airlock denied: ${subject}. Airlock's policy refuses this outright.`,
+        agentMessage: `Blocked by Airlock: ${subject}. The user's policy refuses this outright.${hint(verdict)} ${AGENT_STOP}`,
+      };
+    case 'human': {
+      const why = outcome.reason ? ` ${clean(outcome.reason)}` : '';
+      if (outcome.decision === 'allow') {
+        return { decision: 'allow', quiet: false, userMessage: `Airlock: approved in the editor — ${subject}.${why}`, agentMessage: `Approved by the user in Airlock: ${subject}.` };
+      }
+      return {
+        decision: 'deny', quiet: false,
+        userMessage: `Airlock: denied in the editor — ${subject}.${why}`,
+        agentMessage: `Blocked by Airlock: the user denied this in the editor — ${subject}.${hint(verdict)} ${AGENT_STOP}`,
+      };
+    }
+    case 'timeout':
+      return {
+        decision: 'deny', quiet: false,
+        userMessage: `Airlock denied: nobody answered the approval dialog in time — ${subject}.`,
+        agentMessage: `Blocked by Airlock: the user did not approve this in time — ${subject}. ${AGENT_STOP}`,
+      };
+    case 'offline': {
+      const critical = verdict.risk === 'critical' || verdict.environment.tier === 'production';
+      if (critical) {
+        return {
+          decision: 'deny', quiet: false,
+          userMessage: `Airlock denied: ${subject}. No Airlock editor window is open for this folder, so policy decided: critical and production actions are denied. ${OPEN_EDITOR}`,
+          agentMessage: `Blocked by Airlock: ${subject}. Critical and production actions need a human in Airlock's editor dialog, and none is open.${hint(verdict)} ${AGENT_STOP}`,
+        };
+      }
+      return {
+        decision: 'ask', quiet: false,
+        userMessage: `Airlock: this needs your approval — ${subject}. No Airlock editor window is open for this folder, so the decision is yours here. ${OPEN_EDITOR}`,
+        agentMessage: `Airlock asked the user to approve this: ${subject}.${hint(verdict)}`,
+      };
+    }
+    case 'failure':
+      return {
+        decision: 'deny', quiet: false,
+        userMessage: `Airlock denied: ${subject}. ${clean(outcome.reason)}, so the action is denied rather than allowed unchecked.`,
+        agentMessage: `Blocked by Airlock: ${subject}. Airlock could not get a decision (${clean(outcome.reason)}). ${AGENT_STOP}`,
+      };
+  }
+}
+
+/** For a payload the hook could not read. */
+export function unreadableAnswer(problem: string, deny: boolean): HookAnswer {
+  if (!deny) return { decision: 'allow', quiet: true, userMessage: '', agentMessage: '' };
+  const text = `Airlock denied this call: the hook payload could not be read (${clean(problem)}). Airlock denies what it cannot read rather than letting it through; update Airlock or the agent, or run \`airlock doctor\`.`;
+  return { decision: 'deny', quiet: false, userMessage: text, agentMessage: text };
+}

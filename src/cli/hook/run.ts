@@ -1,0 +1,124 @@
+// `airlock hook --agent X`: one payload on stdin → one answer in the agent's schema. The order of
+// judgement: read the payload (unreadable and shell-shaped → deny), judge the call with the
+// engine or the protected-path policy, then, if a human is needed, ask the editor window that
+// owns the folder; with none, policy answers. Every decision is audited.
+import { auditRecord, type DecidedBy } from '../../core/audit';
+import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
+import { destructiveToolFinding, isDestructiveToolName, mcpCommandLines, mcpEnvironment } from '../../core/mcp';
+import { pathVerdict } from '../../core/secrets/pathVerdict';
+import { tierRank, type Finding, type Verdict } from '../../core/verdict';
+import { Unreachable, askDecision } from '../../gate/client';
+import { locateWindow, type Located } from '../../gate/discovery';
+import { PROTOCOL_VERSION, type DecisionRequest } from '../../gate/protocol';
+import { appendAudit } from '../audit';
+import { definedOnly } from '../env';
+import { diskToolState } from '../toolState';
+import { ADAPTERS } from './adapters';
+import { answerFor, unreadableAnswer, type Outcome } from './messages';
+import { PROBE_VARIABLE } from './probe';
+import { loadHookPolicy, type HookPolicy } from './settings';
+import { PayloadError, type AgentId, type HookAnswer, type HookEvent, type HookOutput } from './types';
+
+export interface HookIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stderr: (text: string) => void;
+  readonly now: () => Date;
+  readonly engine: LazyEngine;
+}
+
+
+async function judge(event: HookEvent, policy: HookPolicy, io: HookIo): Promise<{ verdict: Verdict; subject: string }> {
+  const context = (cwd: string | undefined): ClassifyContext => ({
+    cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(), environments: policy.environments,
+  });
+  switch (event.kind) {
+    case 'command':
+      try {
+        return { verdict: await io.engine.classify(event.command, context(event.cwd)), subject: event.command };
+      } catch (error) {
+        return { verdict: failClosed(event.command, error), subject: event.command };
+      }
+    case 'read':
+    case 'write':
+      return { verdict: pathVerdict(event.paths, event.kind, policy), subject: event.paths.join(' ') };
+    case 'mcp': {
+      const call = { tool: event.tool, input: event.input, server: event.server };
+      const hinted = mcpEnvironment(call, policy.environments);
+      const findings: Finding[] = [];
+      for (const line of mcpCommandLines(call)) {
+        const verdict = await io.engine.classify(line, context(event.cwd));
+        // The call's own arguments may name the environment the text does not (`project: acme-prod`).
+        for (const f of verdict.findings) findings.push(tierRank(hinted.tier) > tierRank(f.environment.tier) ? { ...f, environment: hinted } : f);
+      }
+      if (isDestructiveToolName(event.tool)) findings.push(destructiveToolFinding(call, hinted));
+      const subject = `${event.tool} ${JSON.stringify(event.input)}`;
+      return { verdict: findings.length > 0 ? verdictOf(findings, { actor: 'agent' }) : { decision: 'allow', risk: 'none', environment: hinted, findings: [], confirmation: 'none' }, subject };
+    }
+    case 'unrelated':
+      return { verdict: { decision: 'allow', risk: 'none', environment: { tier: 'unknown' }, findings: [], confirmation: 'none' }, subject: event.tool };
+  }
+}
+
+async function askHuman(agent: AgentId, event: HookEvent, subject: string, verdict: Verdict, located: Located | undefined, policy: HookPolicy): Promise<Outcome> {
+  if (policy.problem) return { by: 'failure', reason: `Airlock could not read its settings (${policy.problem})` };
+  if (!located) return { by: 'offline' };
+  const request: DecisionRequest = {
+    version: PROTOCOL_VERSION, source: 'hook', actor: agent, kind: event.kind === 'unrelated' ? 'command' : event.kind,
+    subject, cwd: event.cwd, tool: event.tool, verdict, timeoutMs: policy.timeoutMs,
+  };
+  try {
+    const response = await askDecision(located.entry, request);
+    if (response.decidedBy === 'timeout') return { by: 'timeout', reason: response.reason };
+    return { by: 'human', decision: response.decision, reason: response.reason };
+  } catch (error) {
+    if (error instanceof Unreachable) return { by: 'offline' };
+    return { by: 'failure', reason: `The editor's Airlock did not answer usably: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function decidedBy(outcome: Outcome): DecidedBy {
+  switch (outcome.by) {
+    case 'engine':
+    case 'offline':
+      return 'policy';
+    case 'human':
+      return 'human';
+    case 'timeout':
+      return 'timeout';
+    case 'failure':
+      return 'error';
+  }
+}
+
+export async function runHook(agent: AgentId, input: string, io: HookIo): Promise<HookOutput> {
+  const adapter = ADAPTERS[agent];
+  const probe = io.env[PROBE_VARIABLE] === '1';
+  let payload: unknown;
+  let event: HookEvent;
+  try {
+    try {
+      payload = JSON.parse(input);
+    } catch {
+      throw new PayloadError(input.trim() === '' ? 'stdin was empty' : 'stdin is not JSON', true);
+    }
+    event = adapter.parse(payload);
+  } catch (error) {
+    if (!(error instanceof PayloadError)) throw error;
+    io.stderr(`airlock hook --agent ${agent}: ${error.message}; ${error.shell ? 'denying the call' : 'not a call Airlock guards, allowing it'}\n`);
+    return adapter.format(unreadableAnswer(error.message, error.shell), undefined, payload);
+  }
+  if (event.kind === 'unrelated' && !event.known) io.stderr(`airlock hook --agent ${agent}: tool "${event.tool}" is not one Airlock guards; allowing it\n`);
+
+  const located = probe || event.kind === 'unrelated' ? undefined : locateWindow({ cwd: event.cwd, roots: event.roots, env: io.env });
+  const policy = loadHookPolicy(located, event.cwd, event.roots);
+  const { verdict, subject } = await judge(event, policy, io);
+  const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(agent, event, subject, verdict, probe ? undefined : located, policy) : { by: 'engine' };
+  const answer: HookAnswer = answerFor(verdict, outcome);
+  if (!probe && event.kind !== 'unrelated') {
+    appendAudit(auditRecord({
+      time: io.now(), source: 'hook', actor: agent, kind: event.kind, subject, tool: event.tool, cwd: event.cwd, verdict,
+      decision: answer.decision, decidedBy: decidedBy(outcome), reason: answer.quiet ? undefined : answer.userMessage,
+    }), io.env, (message) => io.stderr(message + '\n'));
+  }
+  return adapter.format(answer, event, payload);
+}

@@ -1,0 +1,86 @@
+// What every agent's hook payload is read into, and what every agent is answered from.
+
+export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini';
+export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini'];
+export const AGENT_LABELS: Readonly<Record<AgentId, string>> = {
+  'claude-code': 'Claude Code',
+  cursor: 'Cursor',
+  copilot: 'Copilot (VS Code agent hooks)',
+  gemini: 'Gemini CLI',
+};
+
+/**
+ * One tool call to judge. `command`: a shell line; `read`/`write`: paths (and globs for search
+ * tools); `mcp`: an MCP tool's name and input; `unrelated`: a tool Airlock does not guard.
+ */
+export type HookEvent =
+  | { readonly kind: 'command'; readonly tool: string; readonly command: string; readonly cwd?: string; readonly roots: readonly string[] }
+  | { readonly kind: 'read' | 'write'; readonly tool: string; readonly paths: readonly string[]; readonly cwd?: string; readonly roots: readonly string[] }
+  | { readonly kind: 'mcp'; readonly tool: string; readonly input: unknown; readonly server?: string; readonly cwd?: string; readonly roots: readonly string[] }
+  | { readonly kind: 'unrelated'; readonly tool: string; readonly known: boolean; readonly cwd?: string; readonly roots: readonly string[] };
+
+/** The hook's answer before it is put in an agent's words. `ask` hands the call to the agent's own prompt. */
+export interface HookAnswer {
+  readonly decision: 'allow' | 'deny' | 'ask';
+  /** True when Airlock itself has nothing to say (a benign call): the agent's normal flow applies. */
+  readonly quiet: boolean;
+  /** For the human: what, which environment, who decided. */
+  readonly userMessage: string;
+  /** For the model: that it was stopped, why, and what to do instead. */
+  readonly agentMessage: string;
+}
+
+export interface HookOutput {
+  readonly stdout: string;
+  readonly exitCode: number;
+}
+
+/** A payload that is not what the agent sends. `shell`: it claimed to be a shell call, so it is denied. */
+export class PayloadError extends Error {
+  constructor(message: string, readonly shell: boolean) {
+    super(message);
+  }
+}
+
+export interface AgentAdapter {
+  readonly id: AgentId;
+  /** Reads one payload; throws PayloadError when it is not what this agent sends. */
+  parse(payload: unknown): HookEvent;
+  /** `event` is undefined when the payload could not be read. */
+  format(answer: HookAnswer, event: HookEvent | undefined, payload: unknown): HookOutput;
+}
+
+/** Field readers that say which field was wrong. */
+export function objectOf(value: unknown, what: string, shell = false): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new PayloadError(`${what} is not a JSON object`, shell);
+  return value as Record<string, unknown>;
+}
+
+export function stringField(o: Record<string, unknown>, name: string, shell: boolean): string {
+  const v = o[name];
+  if (typeof v !== 'string') throw new PayloadError(`"${name}" is missing or not a string`, shell);
+  return v;
+}
+
+export function optionalString(o: Record<string, unknown>, ...names: string[]): string | undefined {
+  for (const name of names) if (typeof o[name] === 'string') return o[name];
+  return undefined;
+}
+
+export function stringList(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** `tool_input` given as an object, or (Cursor MCP, Copilot CLI) as a JSON string. */
+export function toolInput(value: unknown, what: string, shell: boolean): Record<string, unknown> {
+  if (typeof value === 'string') {
+    try {
+      return objectOf(JSON.parse(value), what, shell);
+    } catch (error) {
+      if (error instanceof PayloadError) throw error;
+      throw new PayloadError(`${what} is a string that is not JSON`, shell);
+    }
+  }
+  return objectOf(value, what, shell);
+}

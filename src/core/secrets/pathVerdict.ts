@@ -1,0 +1,43 @@
+// The verdict for an agent's file tool (read, search, write) on paths: a protected path needs a
+// human, like a shell command that reads a secret. The environment comes from the file's name
+// (`.env.production` is production), so a production secret is refused when no human can answer.
+import { tierOfName, type EnvironmentMap } from '../environment/tiers';
+import { redact } from '../environment/redact';
+import { DEFAULT_POLICY, decide, type Policy } from '../policy';
+import { ALLOW_VERDICT, tierRank, type Environment, type Finding, type Verdict } from '../verdict';
+import { isProtectedPath } from './paths';
+
+export interface PathPolicy {
+  /** Globs protected in addition to the defaults (`airlock.protectedPaths`). */
+  readonly protectedPaths: readonly string[];
+  /** Exceptions (`airlock.allowedPaths`). */
+  readonly allowedPaths: readonly string[];
+  readonly environments?: EnvironmentMap;
+  readonly policy?: Policy;
+}
+
+export function protectedPaths(paths: readonly string[], policy: PathPolicy): string[] {
+  return paths.filter((p) => isProtectedPath(p, policy.protectedPaths, policy.allowedPaths));
+}
+
+export function pathVerdict(paths: readonly string[], access: 'read' | 'write', policy: PathPolicy): Verdict {
+  const hits = protectedPaths(paths, policy);
+  if (hits.length === 0) return ALLOW_VERDICT;
+  const findings: Finding[] = hits.map((path) => {
+    const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    const tier = tierOfName(base, policy.environments);
+    const environment: Environment = tier ? { tier, name: redact(base), evidence: `file name ${redact(base)}` } : { tier: 'unknown' };
+    return {
+      rule: access === 'read' ? 'secrets.protected-path-read' : 'secrets.protected-path-write',
+      category: 'secrets',
+      severity: 'high',
+      summary: `${access === 'read' ? 'Reads' : 'Writes'} a protected secret file (${redact(path)})`,
+      hint: 'Ask the user for the one value the task needs, or use a template such as .env.example',
+      span: [0, 0],
+      environment,
+    };
+  });
+  const environment = findings.reduce<Environment>((best, f) => (tierRank(f.environment.tier) > tierRank(best.tier) ? f.environment : best), { tier: 'unknown' });
+  const { decision, confirmation } = decide('high', environment.tier, 'agent', policy.policy ?? DEFAULT_POLICY, true);
+  return { decision, risk: 'high', environment, findings, confirmation };
+}
