@@ -1,6 +1,10 @@
 // The `airlock` command. Kept small at start-up: the parser loads only for lines that need it.
+import { join } from 'node:path';
 import { check } from './check';
 import { hookCommand, HOOK_USAGE } from './hook/command';
+import { doctor } from './install/doctor';
+import { install, uninstall, type InstallIo } from './install/install';
+import { INSTALL_USAGE, parseInstallOptions } from './install/options';
 import { CHECK_USAGE, UsageError } from './options';
 
 const USAGE = `airlock — stops destructive commands before they run
@@ -8,10 +12,15 @@ const USAGE = `airlock — stops destructive commands before they run
 Commands:
   check      classify a command line: what it destroys and which environment it hits
   hook       answer an agent's pre-tool hook (run by the agent, see install)
+  install    add Airlock's hook to Claude Code, Cursor, Copilot, Gemini CLI
+  uninstall  remove it again, restoring your files
+  doctor     check that each installed hook is current and answering
 
 ${CHECK_USAGE}
 
-${HOOK_USAGE}`;
+${HOOK_USAGE}
+
+${INSTALL_USAGE}`;
 
 const VERSION = '0.1.0';
 
@@ -24,6 +33,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await check(rest, { stdin: () => process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() });
       case 'hook':
         return await hookCommand(rest);
+      case 'install':
+        return install(parseInstallOptions(rest, undefined, process.cwd()), installIo());
+      case 'uninstall':
+        return uninstall(parseInstallOptions(rest, 'all', process.cwd()), installIo());
+      case 'doctor':
+        return await doctor(parseInstallOptions([...rest, '--agent', 'all'], 'all', process.cwd()).dir, installIo());
       case '--version':
       case '-v':
         process.stdout.write(VERSION + '\n');
@@ -46,6 +61,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`airlock: internal error, treating the command as denied: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
+}
+
+function installIo(): InstallIo {
+  // The launcher runs this very CLI: the script beside this bundle, with the node running it.
+  return { env: process.env, out: (line) => process.stdout.write(line + '\n'), node: process.execPath, cli: join(__dirname, 'cli.js') };
 }
 
 // Exit as soon as the answer is written: the WebAssembly runtime can keep the event loop busy

@@ -40,7 +40,7 @@ export const DEFAULT_SECRET_GLOBS: readonly string[] = [
 ];
 
 /** Look-alikes that are meant to be read: templates, public keys and certificates. */
-const DEFAULT_SECRET_ALLOW_GLOBS: readonly string[] = [
+export const DEFAULT_SECRET_ALLOW_GLOBS: readonly string[] = [
   '**/.env.example', '**/.env.*.example', '**/*.env.example', '**/.env.sample', '**/.env.*.sample',
   '**/.env.template', '**/.env.*.template', '**/.env.dist', '**/.env.defaults', '**/.env.schema',
   '**/.env.vault', '**/*.tfvars.example', '**/*.example.tfvars',

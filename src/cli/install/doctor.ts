@@ -1,0 +1,78 @@
+// `airlock doctor`: per agent and scope, whether Airlock's hook is installed, current (it runs
+// the launcher this CLI would write, and the launcher's target exists), and answering (it denies
+// a probe call). Also whether an editor window answers for the folder.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { ping } from '../../gate/client';
+import { locateWindow } from '../../gate/discovery';
+import { PROBE_VARIABLE } from '../hook/probe';
+import { AGENT_IDS, AGENT_LABELS } from '../hook/types';
+import { hookCommand, type InstallIo } from './install';
+import { ConfigError, parseConfig, readText } from './jsonFile';
+import { launcherPath, readLauncher } from './launcher';
+import { isDeny, probePayload } from './probes';
+import { TARGETS, type Scope } from './targets';
+
+const SCOPES: readonly Scope[] = ['project', 'user'];
+
+function probe(command: string, agent: Parameters<typeof probePayload>[0], dir: string, env: InstallIo['env']): string {
+  const started = process.hrtime.bigint();
+  const run = spawnSync('/bin/sh', ['-c', command], {
+    cwd: dir, input: JSON.stringify(probePayload(agent, dir)), encoding: 'utf8', timeout: 20_000,
+    env: { ...env, [PROBE_VARIABLE]: '1' },
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.error) return `not answering (${run.error.message})`;
+  if (run.status === 2) return `answering: blocked the probe with exit 2 in ${ms.toFixed(0)} ms (${run.stderr.trim().split('\n')[0] ?? ''})`;
+  if (run.status === 0 && isDeny(agent, run.stdout)) return `answering: denied the probe in ${ms.toFixed(0)} ms`;
+  return `NOT answering as expected (exit ${String(run.status)}, output ${JSON.stringify(run.stdout.slice(0, 120))})`;
+}
+
+export async function doctor(dir: string, io: InstallIo): Promise<number> {
+  let healthy = true;
+  const launcher = launcherPath(io.env);
+  const target = readLauncher(launcher);
+  if (!target) io.out(`launcher   ${launcher}: missing — run \`airlock install --agent all\``);
+  else {
+    const ok = existsSync(target.node) && existsSync(target.cli);
+    io.out(`launcher   ${launcher} → ${target.cli}${ok ? '' : ' (MISSING: reinstall Airlock or run `airlock install` again)'}`);
+    healthy &&= ok;
+  }
+  const window = locateWindow({ cwd: dir, env: io.env });
+  if (window && await ping(window.entry)) io.out(`editor     an Airlock window answers for ${window.entry.root}: questions go to its dialog`);
+  else io.out(`editor     no Airlock window for ${dir}: hooks answer by policy (deny critical/production, the agent's own prompt otherwise)`);
+
+  let installed = 0;
+  for (const agent of AGENT_IDS) {
+    for (const scope of SCOPES) {
+      const file = TARGETS[agent].file(scope, dir, io.env);
+      const label = `${AGENT_LABELS[agent]} (${scope})`;
+      let commands: string[];
+      try {
+        const text = readText(file);
+        if (text === undefined) {
+          io.out(`${label}: not installed`);
+          continue;
+        }
+        commands = TARGETS[agent].commands(parseConfig(file, text));
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        io.out(`${label}: ${error.message}`);
+        healthy = false;
+        continue;
+      }
+      if (commands.length === 0) {
+        io.out(`${label}: not installed in ${file}`);
+        continue;
+      }
+      installed++;
+      const expected = hookCommand(launcher, agent);
+      const current = commands.every((c) => c === expected);
+      const answer = probe(commands[0], agent, dir, io.env);
+      healthy &&= current && answer.startsWith('answering');
+      io.out(`${label}: installed in ${file}; ${current ? 'current' : 'OUT OF DATE — run `airlock install` again'}; ${answer}`);
+    }
+  }
+  if (installed === 0) io.out('No agent has Airlock\'s hook yet: run `airlock install --agent all` in your project.');
+  return healthy && installed > 0 ? 0 : 1;
+}

@@ -1,0 +1,120 @@
+// `airlock install` and `airlock uninstall`: Airlock's entry in each agent's configuration,
+// merged so that nothing of the user's is lost. Each file is handled on its own: one malformed
+// file is reported and left untouched while the others are still installed.
+import { existsSync, rmdirSync } from 'node:fs';
+import { dirname, join, parse as parsePath } from 'node:path';
+import { readWorkspaceSettings } from '../hook/settings';
+import { AGENT_LABELS, type AgentId } from '../hook/types';
+import { deleteBackup, readBackup, writeBackup } from './backups';
+import { claudeReadDenyRules } from './claudeRules';
+import { ConfigError, applyChanges, parseConfig, readText, removeFile, sameJson, writeText } from './jsonFile';
+import { launcherPath, shellQuote, writeLauncher } from './launcher';
+import type { InstallOptions } from './options';
+import { TARGETS } from './targets';
+
+export interface InstallIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly out: (line: string) => void;
+  /** The node binary and CLI script the launcher runs. */
+  readonly node: string;
+  readonly cli: string;
+}
+
+export function hookCommand(launcher: string, agent: AgentId): string {
+  return `${shellQuote(launcher)} hook --agent ${agent}`;
+}
+
+function protectedGlobs(dir: string): string[] {
+  const settings = join(dir, '.vscode', 'settings.json');
+  return existsSync(settings) ? [...readWorkspaceSettings(settings).protectedPaths] : [];
+}
+
+/** The directory and its parents that do not exist yet, deepest first. */
+function missingDirectories(dir: string): string[] {
+  const out: string[] = [];
+  for (let d = dir; !existsSync(d) && d !== parsePath(d).root; d = dirname(d)) out.push(d);
+  return out;
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // not empty (the user put something there) or already gone
+  }
+}
+
+/** Exit code: 0 when every agent's file holds a current entry, 1 when any file was refused. */
+export function install(options: InstallOptions, io: InstallIo): number {
+  const launcher = launcherPath(io.env);
+  if (writeLauncher(launcher, { node: io.node, cli: io.cli })) io.out(`launcher  ${launcher} (runs ${io.cli})`);
+  const denyRules = claudeReadDenyRules(protectedGlobs(options.dir));
+  let failed = false;
+  for (const agent of options.agents) {
+    const target = TARGETS[agent];
+    const file = target.file(options.scope, options.dir, io.env);
+    try {
+      const text = readText(file);
+      const config = parseConfig(file, text ?? '');
+      const { changes, added } = target.install(config, hookCommand(launcher, agent), { denyRules });
+      if (changes.length === 0) {
+        io.out(`${AGENT_LABELS[agent]}: already installed in ${file}`);
+        continue;
+      }
+      const backup = readBackup(file, io.env);
+      const merged = { denyRules: [...new Set([...(backup?.added.denyRules ?? []), ...(added.denyRules ?? [])])] };
+      const createdDirs = backup ? backup.createdDirs : missingDirectories(dirname(file));
+      const where = writeBackup({ version: 1, file, original: backup ? backup.original : text ?? null, added: merged, createdDirs }, io.env);
+      writeText(file, applyChanges(text ?? '', changes));
+      io.out(`${AGENT_LABELS[agent]}: installed in ${file}${backup ? '' : text === undefined ? ' (new file)' : ` (original kept in ${where})`}`);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      failed = true;
+      io.out(`${AGENT_LABELS[agent]}: ${error.message}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+export function uninstall(options: InstallOptions, io: InstallIo): number {
+  let failed = false;
+  for (const agent of options.agents) {
+    const target = TARGETS[agent];
+    const file = target.file(options.scope, options.dir, io.env);
+    try {
+      const text = readText(file);
+      const backup = readBackup(file, io.env);
+      if (text === undefined) {
+        deleteBackup(file, io.env);
+        io.out(`${AGENT_LABELS[agent]}: not installed (${file} does not exist)`);
+        continue;
+      }
+      const config = parseConfig(file, text);
+      const changes = target.uninstall(config, backup?.added ?? {});
+      if (changes.length === 0) {
+        if (backup) deleteBackup(file, io.env);
+        io.out(`${AGENT_LABELS[agent]}: not installed in ${file}`);
+        continue;
+      }
+      const next = applyChanges(text, changes);
+      const nextValue = parseConfig(file, next);
+      if (backup && backup.original !== null && sameJson(nextValue, parseConfig(file, backup.original))) {
+        writeText(file, backup.original);
+        io.out(`${AGENT_LABELS[agent]}: removed from ${file} (your original file restored)`);
+      } else if (backup && backup.original === null && Object.keys(nextValue).every((k) => k === 'version')) {
+        removeFile(file);
+        for (const dir of backup.createdDirs ?? []) removeIfEmpty(dir);
+        io.out(`${AGENT_LABELS[agent]}: removed ${file} (Airlock had created it)`);
+      } else {
+        writeText(file, next);
+        io.out(`${AGENT_LABELS[agent]}: removed from ${file}`);
+      }
+      deleteBackup(file, io.env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      failed = true;
+      io.out(`${AGENT_LABELS[agent]}: ${error.message}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
