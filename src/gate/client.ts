@@ -52,7 +52,7 @@ function post(entry: WindowEntry, path: string, body: string, timeoutMs: number)
  * Asks the window's human. Waits at most `timeoutMs` (the request's own deadline plus a margin
  * for the server to say "timeout" itself); past it, `ServiceFailed`.
  */
-export async function askDecision(entry: WindowEntry, request: DecisionRequest, timeoutMs = request.timeoutMs + 5000): Promise<DecisionResponse> {
+export async function askDecision(entry: WindowEntry, request: DecisionRequest, timeoutMs = request.timeoutMs + 2000): Promise<DecisionResponse> {
   const text = await post(entry, DECIDE_PATH, JSON.stringify(request), timeoutMs);
   try {
     return parseDecisionResponse(text);

@@ -48,6 +48,7 @@ export const claudeCode: AgentAdapter = {
     if (tool.startsWith('mcp__')) return { kind: 'mcp', tool, input, server: tool.split('__')[1], cwd, roots };
     return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
   },
+  canAsk: () => true,
   format(answer: HookAnswer, _event: HookEvent | undefined): HookOutput {
     if (answer.quiet) return { stdout: '{}', exitCode: 0 };
     const reason = answer.decision === 'ask' ? answer.userMessage : `${answer.agentMessage}`;

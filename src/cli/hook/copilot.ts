@@ -74,11 +74,12 @@ export const copilot: AgentAdapter = {
     if (tool.startsWith('mcp_')) return { kind: 'mcp', tool, input, cwd, roots };
     return { kind: 'unrelated', tool, known: VS_UNRELATED.has(tool), cwd, roots };
   },
+  // Copilot CLI acts only on "deny".
+  canAsk: (_event, payload) => !isCliShape(payload),
   format(answer: HookAnswer, _event: HookEvent | undefined, payload: unknown): HookOutput {
     if (answer.quiet) return { stdout: '{}', exitCode: 0 };
     if (isCliShape(payload)) {
-      const decision = answer.decision === 'ask' ? 'deny' : answer.decision;
-      return { stdout: JSON.stringify({ permissionDecision: decision, permissionDecisionReason: decision === 'deny' ? answer.agentMessage : answer.userMessage }), exitCode: 0 };
+      return { stdout: JSON.stringify({ permissionDecision: answer.decision, permissionDecisionReason: answer.decision === 'deny' ? answer.agentMessage : answer.userMessage }), exitCode: 0 };
     }
     return {
       stdout: JSON.stringify({

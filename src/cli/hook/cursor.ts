@@ -37,10 +37,10 @@ export const cursor: AgentAdapter = {
         throw new PayloadError(`hook_event_name "${event}" is not one Airlock answers (beforeShellExecution, beforeReadFile, beforeMCPExecution)`, false);
     }
   },
-  format(answer: HookAnswer, event: HookEvent | undefined, payload: unknown): HookOutput {
-    // beforeReadFile knows only allow and deny: an "ask" there is a deny.
-    const isRead = event ? event.kind === 'read' : (payload as { hook_event_name?: unknown } | null)?.hook_event_name === 'beforeReadFile';
-    const permission = answer.decision === 'ask' && isRead ? 'deny' : answer.decision;
+  // beforeReadFile knows only allow and deny.
+  canAsk: (event) => event.kind !== 'read',
+  format(answer: HookAnswer, _event: HookEvent | undefined): HookOutput {
+    const permission = answer.decision;
     if (answer.quiet) return { stdout: JSON.stringify({ permission }), exitCode: 0 };
     return {
       stdout: JSON.stringify({

@@ -47,6 +47,7 @@ export const gemini: AgentAdapter = {
     if (p.mcp_context !== undefined) return { kind: 'mcp', tool, input, cwd, roots };
     return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
   },
+  canAsk: () => true,
   format(answer: HookAnswer, _event: HookEvent | undefined): HookOutput {
     if (answer.quiet) return { stdout: '{}', exitCode: 0 };
     return {

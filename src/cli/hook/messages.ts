@@ -41,7 +41,8 @@ export type Outcome =
   | { readonly by: 'offline' } // no editor window to ask
   | { readonly by: 'failure'; readonly reason: string };
 
-export function answerFor(verdict: Verdict, outcome: Outcome): HookAnswer {
+/** `canAsk`: whether the agent can put the question to its user (Cursor's file reads and Copilot CLI cannot). */
+export function answerFor(verdict: Verdict, outcome: Outcome, canAsk = true): HookAnswer {
   const target = tierLabel(verdict);
   const subject = `${what(verdict)} — ${target}`;
   switch (outcome.by) {
@@ -76,6 +77,13 @@ export function answerFor(verdict: Verdict, outcome: Outcome): HookAnswer {
           decision: 'deny', quiet: false,
           userMessage: `Airlock denied: ${subject}. No Airlock editor window is open for this folder, so policy decided: critical and production actions are denied. ${OPEN_EDITOR}`,
           agentMessage: `Blocked by Airlock: ${subject}. Critical and production actions need a human in Airlock's editor dialog, and none is open.${hint(verdict)} ${AGENT_STOP}`,
+        };
+      }
+      if (!canAsk) {
+        return {
+          decision: 'deny', quiet: false,
+          userMessage: `Airlock denied: ${subject}. It needs your approval, but no Airlock editor window is open for this folder and this agent cannot ask you here. ${OPEN_EDITOR}`,
+          agentMessage: `Blocked by Airlock: ${subject}. It needs the user's approval in Airlock's editor dialog, and none is open.${hint(verdict)} ${AGENT_STOP}`,
         };
       }
       return {

@@ -29,7 +29,7 @@ export interface HookIo {
 
 async function judge(event: HookEvent, policy: HookPolicy, io: HookIo): Promise<{ verdict: Verdict; subject: string }> {
   const context = (cwd: string | undefined): ClassifyContext => ({
-    cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(), environments: policy.environments,
+    cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined), environments: policy.environments,
   });
   switch (event.kind) {
     case 'command':
@@ -113,7 +113,7 @@ export async function runHook(agent: AgentId, input: string, io: HookIo): Promis
   const policy = loadHookPolicy(located, event.cwd, event.roots);
   const { verdict, subject } = await judge(event, policy, io);
   const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(agent, event, subject, verdict, probe ? undefined : located, policy) : { by: 'engine' };
-  const answer: HookAnswer = answerFor(verdict, outcome);
+  const answer: HookAnswer = answerFor(verdict, outcome, adapter.canAsk(event, payload));
   if (!probe && event.kind !== 'unrelated') {
     appendAudit(auditRecord({
       time: io.now(), source: 'hook', actor: agent, kind: event.kind, subject, tool: event.tool, cwd: event.cwd, verdict,

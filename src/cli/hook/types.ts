@@ -46,6 +46,8 @@ export interface AgentAdapter {
   readonly id: AgentId;
   /** Reads one payload; throws PayloadError when it is not what this agent sends. */
   parse(payload: unknown): HookEvent;
+  /** Whether the agent can put an "ask" to its user for this call; where it cannot, an ask is a deny. */
+  canAsk(event: HookEvent, payload: unknown): boolean;
   /** `event` is undefined when the payload could not be read. */
   format(answer: HookAnswer, event: HookEvent | undefined, payload: unknown): HookOutput;
 }

@@ -1,0 +1,189 @@
+// The hook as agents run it — a real `airlock hook` process — against a test decision server
+// standing in for the extension, and against every way that server can be missing or broken.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { installLauncherForTest } from './launcherHelper';
+import { newToken, publishWindow, windowsDirectory } from '../../../src/gate/discovery';
+import { writePublishedPolicy } from '../../../src/gate/publishedPolicy';
+import { policyFile } from '../../../src/gate/discovery';
+import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../../../src/gate/protocol';
+import { startDecisionServer, newSocketPath, type DecisionServer } from '../../../src/gate/server';
+import { AGENT_IDS, type AgentId } from '../../../src/cli/hook/types';
+import { isDeny, probePayload } from '../../../src/cli/install/probes';
+
+const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const PROD = 'railway volume delete -v pgdata -e production -y';
+const STAGING = 'kubectl delete deployment api -n staging';
+
+let home: string;
+let project: string;
+let env: Record<string, string>;
+const closers: (() => Promise<void> | void)[] = [];
+
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'airlock-ipc-'));
+  project = join(home, 'project');
+  mkdirSync(project);
+  env = { PATH: process.env.PATH ?? '', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state'), XDG_CACHE_HOME: join(home, '.cache') };
+});
+
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+function payloadFor(agent: AgentId, command: string): string {
+  return JSON.stringify(probePayload(agent, project)).replace(JSON.stringify(PROD).slice(1, -1), command.replace(/"/g, '\\"'));
+}
+
+function runHook(agent: AgentId, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'hook', '--agent', agent], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+/** A decision server published for the project, as the extension will publish itself. */
+async function extension(handler: (r: DecisionRequest) => Promise<DecisionResponse>): Promise<{ server: DecisionServer; requests: DecisionRequest[] }> {
+  const requests: DecisionRequest[] = [];
+  const server = await startDecisionServer(async (r) => { requests.push(r); return handler(r); }, { roots: [project] });
+  closers.push(() => server.close());
+  publishWindow(windowsDirectory(env), { version: PROTOCOL_VERSION, root: project, socket: server.socket, token: server.token, pid: process.pid });
+  return { server, requests };
+}
+
+function decision(agent: AgentId, stdout: string): string {
+  const o = JSON.parse(stdout) as Record<string, unknown>;
+  if (agent === 'cursor') return String(o.permission);
+  if (agent === 'gemini') return String(o.decision);
+  return String((o.hookSpecificOutput as Record<string, unknown>).permissionDecision);
+}
+
+describe.each(AGENT_IDS)('end to end, %s', (agent) => {
+  test('the production volume deletion is denied with no extension running', async () => {
+    const r = await runHook(agent, payloadFor(agent, PROD));
+    expect(r.code).toBe(0);
+    expect(isDeny(agent, r.stdout)).toBe(true);
+    expect(r.stdout).toContain('No Airlock editor window is open');
+  });
+
+  test.each(['allow', 'deny'] as const)('with the extension standing by, its %s is the answer', async (answer) => {
+    const { requests } = await extension(() => Promise.resolve({ decision: answer, decidedBy: 'human', reason: `${answer === 'allow' ? 'approved' : 'denied'} by the test` }));
+    const r = await runHook(agent, payloadFor(agent, PROD));
+    expect(r.code).toBe(0);
+    expect(decision(agent, r.stdout)).toBe(answer);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ source: 'hook', actor: agent, kind: 'command', subject: PROD, verdict: { risk: 'critical', environment: { tier: 'production' } } });
+  });
+});
+
+describe('faults: never a silent allow', () => {
+  test('a discovery file whose socket is missing: policy answers (deny production, ask otherwise)', async () => {
+    publishWindow(windowsDirectory(env), { version: PROTOCOL_VERSION, root: project, socket: join(home, 'gone.sock'), token: newToken(), pid: process.pid });
+    const prod = await runHook('claude-code', payloadFor('claude-code', PROD));
+    expect(decision('claude-code', prod.stdout)).toBe('deny');
+    const staging = await runHook('claude-code', payloadFor('claude-code', STAGING));
+    expect(decision('claude-code', staging.stdout)).toBe('ask');
+    expect(staging.stdout).toContain('No Airlock editor window is open');
+  });
+
+  test('a stale socket (a file nobody listens on) and a dead window process: policy answers', async () => {
+    const stale = join(home, 'stale.sock');
+    writeFileSync(stale, '');
+    publishWindow(windowsDirectory(env), { version: PROTOCOL_VERSION, root: project, socket: stale, token: newToken(), pid: process.pid });
+    expect(decision('cursor', (await runHook('cursor', payloadFor('cursor', PROD))).stdout)).toBe('deny');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    publishWindow(windowsDirectory(env), { version: PROTOCOL_VERSION, root: project, socket: stale, token: newToken(), pid: dead });
+    expect(decision('gemini', (await runHook('gemini', payloadFor('gemini', STAGING))).stdout)).toBe('ask');
+  });
+
+  test('a server answering garbage: denied, and the message says why', async () => {
+    const socket = newSocketPath();
+    const server: Server = createServer((_req, res) => res.end('<html>not json</html>'));
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    publishWindow(windowsDirectory(env), { version: PROTOCOL_VERSION, root: project, socket, token: newToken(), pid: process.pid });
+    const r = await runHook('copilot', payloadFor('copilot', STAGING));
+    expect(decision('copilot', r.stdout)).toBe('deny');
+    expect(r.stdout).toContain('not JSON');
+  });
+
+  test('a server that refuses the token: denied', async () => {
+    const { server } = await extension(() => Promise.resolve({ decision: 'allow', decidedBy: 'human' }));
+    publishWindow(windowsDirectory(env), { version: PROTOCOL_VERSION, root: project, socket: server.socket, token: newToken(), pid: process.pid });
+    const r = await runHook('claude-code', payloadFor('claude-code', STAGING));
+    expect(decision('claude-code', r.stdout)).toBe('deny');
+    expect(r.stdout).toContain('refused the token');
+  });
+
+  test('a server that never answers: denied when the approval time runs out', async () => {
+    await extension(() => new Promise<DecisionResponse>(() => undefined));
+    writePublishedPolicy(policyFile(windowsDirectory(env), project), { version: PROTOCOL_VERSION, protectedPaths: [], allowedPaths: [], environments: {}, timeoutSeconds: 5 });
+    const started = Date.now();
+    const r = await runHook('gemini', payloadFor('gemini', STAGING));
+    expect(decision('gemini', r.stdout)).toBe('deny');
+    expect(r.stdout).toContain('no answer within');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 20_000);
+
+  test('the hook process killed mid-way: the launcher blocks the call (exit 2) and says why', async () => {
+    const launcher = installLauncherForTest(env, CLI);
+    let asked!: () => void;
+    const waiting = new Promise<void>((resolve) => { asked = resolve; });
+    await extension(() => { asked(); return new Promise<DecisionResponse>(() => undefined); });
+    const child: ChildProcess = spawn('/bin/sh', [launcher, 'hook', '--agent', 'claude-code'], { env });
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdin?.end(payloadFor('claude-code', PROD));
+    await waiting;
+    // The node process is the launcher's only child.
+    const pgrep = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' });
+    const nodePid = Number(pgrep.stdout.trim().split('\n')[0]);
+    expect(nodePid).toBeGreaterThan(0);
+    process.kill(nodePid, 'SIGKILL');
+    expect(await closed).toBe(2);
+    expect(stderr).toContain('denying the call rather than letting it through');
+  });
+
+  test('a malformed workspace settings file: a call that needs a human is denied, naming the file', async () => {
+    mkdirSync(join(project, '.vscode'));
+    writeFileSync(join(project, '.vscode', 'settings.json'), '{ "airlock.protectedPaths": [ }');
+    const r = await runHook('claude-code', payloadFor('claude-code', STAGING));
+    expect(decision('claude-code', r.stdout)).toBe('deny');
+    expect(r.stdout).toContain('settings.json is not valid JSON');
+  });
+});
+
+describe('policy from the workspace', () => {
+  test('.vscode/settings.json adds protected paths (with comments) but cannot allow a default', async () => {
+    mkdirSync(join(project, '.vscode'));
+    writeFileSync(join(project, '.vscode', 'settings.json'), '{\n  // team policy\n  "airlock.protectedPaths": ["config/prod-secrets.yaml"],\n  "airlock.allowedPaths": ["**/.env"],\n}\n');
+    const read = (path: string): string => JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: join(project, path) } });
+    expect(decision('claude-code', (await runHook('claude-code', read('config/prod-secrets.yaml'))).stdout)).toBe('deny');
+    expect(decision('claude-code', (await runHook('claude-code', read('.env'))).stdout)).toBe('ask');
+    expect((await runHook('claude-code', read('config/app.yaml'))).stdout.trim()).toBe('{}');
+  });
+});
+
+describe('audit', () => {
+  test('each decision appends one line, with the token in the command redacted', async () => {
+    const line = `curl -X POST https://backboard.railway.app/graphql/v2 -H "Authorization: Bearer 3f2c9a1e-8d7b-4c6a-9e5f-1a2b3c4d5e6f" -d '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}'`;
+    await runHook('cursor', JSON.stringify({ hook_event_name: 'beforeShellExecution', workspace_roots: [project], cwd: project, command: line }));
+    await runHook('cursor', JSON.stringify({ hook_event_name: 'beforeShellExecution', workspace_roots: [project], cwd: project, command: 'ls -la' }));
+    const log = readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8');
+    expect(log).not.toContain('3f2c9a1e-8d7b');
+    const records = log.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({ source: 'hook', actor: 'cursor', kind: 'command', decision: 'deny', decidedBy: 'policy', verdict: { risk: 'critical' } });
+    expect(records[1]).toMatchObject({ subject: 'ls -la', decision: 'allow', decidedBy: 'policy' });
+  });
+});

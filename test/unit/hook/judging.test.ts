@@ -1,0 +1,71 @@
+// The pure pieces the hook judges with: MCP calls, protected-path verdicts, redaction of what
+// goes to the audit log.
+import { describe, expect, test } from 'vitest';
+import { auditRecord } from '../../../src/core/audit';
+import { redact } from '../../../src/core/environment/redact';
+import { MCP_DESTRUCTIVE_TOOL, isDestructiveToolName, mcpCommandLines, mcpEnvironment } from '../../../src/core/mcp';
+import { pathVerdict } from '../../../src/core/secrets/pathVerdict';
+import { ALLOW_VERDICT } from '../../../src/core/verdict';
+import { classify } from '../helpers';
+
+describe('MCP calls', () => {
+  test.each(MCP_DESTRUCTIVE_TOOL.examples.match)('%s is a destructive tool name', (name) => {
+    expect(isDestructiveToolName(name)).toBe(true);
+  });
+  test.each(MCP_DESTRUCTIVE_TOOL.examples.noMatch)('%s is not', (name) => {
+    expect(isDestructiveToolName(name)).toBe(false);
+  });
+
+  test('SQL and command fields become lines the engine classifies', () => {
+    const lines = mcpCommandLines({ tool: 'run', input: { sql: "TRUNCATE users; -- o'brien", nested: { command: 'rm -rf /srv/data' } } });
+    expect(lines).toEqual([`psql -c 'TRUNCATE users; -- o'\\''brien'`, 'rm -rf /srv/data']);
+    expect(classify(lines[0]).findings.length).toBeGreaterThan(0);
+    expect(classify(lines[1]).risk).not.toBe('none');
+  });
+
+  test('a GraphQL mutation in a query field is read as one sent with curl', () => {
+    const [line] = mcpCommandLines({ tool: 'graphql', input: { query: 'mutation { volumeDelete(volumeId: "v") }' }, server: 'https://backboard.railway.app/graphql/v2' });
+    expect(classify(line).findings.map((f) => f.rule)).toContain('http.graphql-destructive-mutation');
+  });
+
+  test('the environment is the most sensitive name among the arguments', () => {
+    expect(mcpEnvironment({ tool: 't', input: { project: 'acme-staging', target: { env: 'prod' } } })).toMatchObject({ tier: 'production', evidence: 'env: prod' });
+    expect(mcpEnvironment({ tool: 't', input: { note: 'reproduce the bug' } }).tier).toBe('unknown');
+  });
+});
+
+describe('protected paths for file tools', () => {
+  const policy = { protectedPaths: ['deploy/keys/*.json'], allowedPaths: ['**/.env.test'] };
+  test.each([
+    ['/p/.env', 'confirm', 'unknown'],
+    ['/p/.env.production', 'confirm', 'production'],
+    ['/p/deploy/keys/ci.json', 'confirm', 'unknown'],
+    ['/p/.env.test', 'allow', 'unknown'],
+    ['/p/.env.example', 'allow', 'unknown'],
+    ['/p/src/env.ts', 'allow', 'unknown'],
+  ])('%s → %s (%s)', (path, decision, tier) => {
+    const v = pathVerdict([path], 'read', policy);
+    expect(v.decision).toBe(decision);
+    expect(v.environment.tier).toBe(tier);
+  });
+});
+
+describe('redaction for the audit log', () => {
+  test.each([
+    ['curl -H "Authorization: Bearer abc.def" https://x', 'abc.def'],
+    ['psql postgres://app:s3cretpw@db.prod/app -c "DROP TABLE t"', 's3cretpw'],
+    ['RAILWAY_TOKEN=3f2c9a1e-8d7b-4c6a-9e5f-1a2b3c4d5e6f railway up', '3f2c9a1e'],
+    ['mysql --password hunter2 -e "DROP DATABASE x"', 'hunter2'],
+    ['gh api -H "x" --token ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'ghp_abcdef'],
+    ['echo sk-ant-api03-abcdefghijklmnopqrstuvwxyz', 'sk-ant-api03'],
+    ['aws s3 ls --profile prod AKIAABCDEFGHIJKLMNOP', 'AKIAABCDEFGHIJKLMNOP'],
+  ])('%s hides the secret', (line, secret) => {
+    expect(redact(line, 4000)).not.toContain(secret);
+    const record = auditRecord({ time: new Date(0), source: 'hook', actor: 'cursor', kind: 'command', subject: line, verdict: ALLOW_VERDICT, decision: 'allow', decidedBy: 'policy' });
+    expect(JSON.stringify(record)).not.toContain(secret);
+  });
+
+  test('plain commands are kept whole', () => {
+    expect(redact('kubectl delete deployment api -n staging', 4000)).toBe('kubectl delete deployment api -n staging');
+  });
+});

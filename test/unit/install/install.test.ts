@@ -1,0 +1,179 @@
+// `airlock install` / `uninstall` on real files in a private home and project: nothing of the
+// user's is lost, twice is a no-op, uninstall gives the original back, a malformed file is refused.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { parse } from 'jsonc-parser';
+import { install, uninstall, type InstallIo } from '../../../src/cli/install/install';
+import { claudeReadDenyRules } from '../../../src/cli/install/claudeRules';
+import { launcherPath, readLauncher, writeLauncher } from '../../../src/cli/install/launcher';
+import { TARGETS } from '../../../src/cli/install/targets';
+import { AGENT_IDS, type AgentId } from '../../../src/cli/hook/types';
+
+let home: string;
+let project: string;
+let io: InstallIo & { lines: string[] };
+
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'airlock-install-'));
+  project = join(home, 'project');
+  mkdirSync(project);
+  const lines: string[] = [];
+  io = { env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, out: (l) => lines.push(l), node: process.execPath, cli: '/opt/airlock/dist/cli.js', lines };
+});
+
+const options = (agents: readonly AgentId[] = AGENT_IDS, scope: 'project' | 'user' = 'project') => ({ agents, scope, dir: project });
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+interface ClaudeSettings {
+  model: string;
+  someFutureKey: unknown;
+  hooks: Record<string, { matcher: string; hooks: { command: string }[] }[]>;
+  permissions: { allow: string[]; deny: string[]; defaultMode: string };
+}
+
+const CLAUDE_USER_FILE = `{
+    "model": "opus",
+    "hooks": {
+        "PreToolUse": [ { "matcher": "Bash", "hooks": [ { "type": "command", "command": "~/bin/my-guard.sh", "timeout": 5 } ] } ],
+        "PostToolUse": [ { "matcher": "Write", "hooks": [ { "type": "command", "command": "prettier --write" } ] } ]
+    },
+    "permissions": { "allow": ["Bash(npm test)"], "deny": ["Read(//**/.env)", "WebFetch"], "defaultMode": "acceptEdits" },
+    "someFutureKey": { "nested": [1, 2, 3] }
+}
+`;
+
+describe('Claude Code settings the user already has', () => {
+  test('install keeps every hook, permission and unknown key, and adds Airlock', () => {
+    const file = join(project, '.claude', 'settings.json');
+    write(file, CLAUDE_USER_FILE);
+    expect(install(options(['claude-code']), io)).toBe(0);
+    const after = parse(readFileSync(file, 'utf8')) as ClaudeSettings;
+    const before = parse(CLAUDE_USER_FILE) as ClaudeSettings;
+    expect(after.model).toBe('opus');
+    expect(after.someFutureKey).toEqual(before.someFutureKey);
+    expect(after.hooks.PostToolUse).toEqual(before.hooks.PostToolUse);
+    expect(after.hooks.PreToolUse[0]).toEqual(before.hooks.PreToolUse[0]);
+    expect(after.hooks.PreToolUse[1].hooks[0].command).toBe(`'${launcherPath(io.env)}' hook --agent claude-code`);
+    expect(after.permissions.allow).toEqual(['Bash(npm test)']);
+    expect(after.permissions.defaultMode).toBe('acceptEdits');
+    expect(after.permissions.deny.slice(0, 2)).toEqual(['Read(//**/.env)', 'WebFetch']);
+    expect(after.permissions.deny).toContain('Read(//**/.aws/credentials)');
+    // The rule the user had is not added twice.
+    expect(after.permissions.deny.filter((r) => r === 'Read(//**/.env)')).toHaveLength(1);
+  });
+
+  test('install twice changes nothing the second time', () => {
+    const file = join(project, '.claude', 'settings.json');
+    write(file, CLAUDE_USER_FILE);
+    install(options(['claude-code']), io);
+    const once = readFileSync(file, 'utf8');
+    const mtime = statSync(file).mtimeMs;
+    expect(install(options(['claude-code']), io)).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(once);
+    expect(statSync(file).mtimeMs).toBe(mtime);
+    expect(io.lines.at(-1)).toContain('already installed');
+  });
+
+  test('uninstall restores the user\'s file byte for byte, and keeps the rule they had themselves', () => {
+    const file = join(project, '.claude', 'settings.json');
+    write(file, CLAUDE_USER_FILE);
+    install(options(['claude-code']), io);
+    install(options(['claude-code']), io);
+    expect(uninstall(options(['claude-code']), io)).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(CLAUDE_USER_FILE);
+  });
+
+  test('an edit the user made after install survives uninstall', () => {
+    const file = join(project, '.claude', 'settings.json');
+    write(file, CLAUDE_USER_FILE);
+    install(options(['claude-code']), io);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"opus"', '"sonnet"'));
+    uninstall(options(['claude-code']), io);
+    const after = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(after.model).toBe('sonnet');
+    expect(JSON.stringify(after)).not.toContain('hook --agent');
+    expect(after.permissions).toEqual({ allow: ['Bash(npm test)'], deny: ['Read(//**/.env)', 'WebFetch'], defaultMode: 'acceptEdits' });
+  });
+
+  test('a malformed file is refused and left untouched; the other agents are still installed', () => {
+    const file = join(project, '.claude', 'settings.json');
+    const broken = '{ "hooks": { "PreToolUse": [ }\n';
+    write(file, broken);
+    expect(install(options(), io)).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(broken);
+    expect(io.lines.join('\n')).toMatch(/settings\.json is not valid JSON \(.+ on line 1\); Airlock left it untouched/);
+    expect(existsSync(join(project, '.cursor', 'hooks.json'))).toBe(true);
+    expect(uninstall(options(['claude-code']), io)).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(broken);
+  });
+});
+
+describe.each(AGENT_IDS)('%s', (agent) => {
+  test('install into an empty project, uninstall leaves no trace', () => {
+    expect(install(options([agent]), io)).toBe(0);
+    const file = TARGETS[agent].file('project', project, io.env);
+    expect(TARGETS[agent].commands(parse(readFileSync(file, 'utf8')) as Record<string, unknown>).length).toBeGreaterThan(0);
+    expect(uninstall(options([agent]), io)).toBe(0);
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(dirname(file))).toBe(false);
+  });
+
+  test('user scope writes under the home directory', () => {
+    install(options([agent], 'user'), io);
+    expect(TARGETS[agent].file('user', project, io.env).startsWith(home)).toBe(true);
+    expect(existsSync(TARGETS[agent].file('user', project, io.env))).toBe(true);
+    expect(existsSync(TARGETS[agent].file('project', project, io.env))).toBe(false);
+  });
+});
+
+test('Cursor: the user\'s hooks stay, Airlock\'s entries fail closed', () => {
+  const file = join(project, '.cursor', 'hooks.json');
+  const mine = '{\n  "version": 1,\n  "hooks": {\n    "beforeShellExecution": [{ "command": "./hooks/audit.sh" }],\n    "afterFileEdit": [{ "command": "./hooks/format.sh" }]\n  }\n}\n';
+  write(file, mine);
+  install(options(['cursor']), io);
+  const after = parse(readFileSync(file, 'utf8')) as { hooks: Record<string, { command: string; failClosed?: boolean }[]> };
+  expect(after.hooks.afterFileEdit).toEqual([{ command: './hooks/format.sh' }]);
+  expect(after.hooks.beforeShellExecution[0]).toEqual({ command: './hooks/audit.sh' });
+  expect(after.hooks.beforeShellExecution[1].failClosed).toBe(true);
+  expect(after.hooks.beforeReadFile[0].failClosed).toBe(true);
+  uninstall(options(['cursor']), io);
+  expect(readFileSync(file, 'utf8')).toBe(mine);
+});
+
+test('Gemini: comments in settings.json survive install', () => {
+  const file = join(project, '.gemini', 'settings.json');
+  write(file, '{\n  // my theme\n  "theme": "GitHub"\n}\n');
+  install(options(['gemini']), io);
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain('// my theme');
+  expect(text).toContain('"timeout": 600000');
+  uninstall(options(['gemini']), io);
+  expect(readFileSync(file, 'utf8')).toBe('{\n  // my theme\n  "theme": "GitHub"\n}\n');
+});
+
+describe('Claude Code Read deny rules', () => {
+  const rules = claudeReadDenyRules(['config/secrets.yaml']);
+  test.each(['Read(//**/.env)', 'Read(//**/.aws/credentials)', 'Read(//etc/shadow)', 'Read(//**/*.tfstate)', 'Read(//**/config/secrets.yaml)'])('has %s', (rule) => {
+    expect(rules).toContain(rule);
+  });
+  test.each(['Read(//**/.env.*)', 'Read(//**/*.pem)', 'Read(//**/.ssh/*)'])('leaves %s to the hook (it would hide a template or public file)', (rule) => {
+    expect(rules).not.toContain(rule);
+  });
+});
+
+describe('the stable launcher', () => {
+  test('round-trips paths with quotes and refuses to replace a file it did not write', () => {
+    const path = launcherPath(io.env);
+    expect(writeLauncher(path, { node: "/opt/it's/node", cli: '/x y/cli.js' })).toBe(true);
+    expect(readLauncher(path)).toEqual({ node: "/opt/it's/node", cli: '/x y/cli.js' });
+    expect(writeLauncher(path, { node: "/opt/it's/node", cli: '/x y/cli.js' })).toBe(false);
+    writeFileSync(path, '#!/bin/sh\necho mine\n');
+    expect(() => writeLauncher(path, { node: '/n', cli: '/c' })).toThrow(/not written by Airlock/);
+  });
+});
