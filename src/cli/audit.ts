@@ -8,9 +8,15 @@ import { auditLogFile } from '../gate/stateDir';
 
 export function appendAudit(record: AuditRecord, env: Readonly<Record<string, string | undefined>>, warn: (message: string) => void): void {
   const file = auditLogFile(env);
+  const line = JSON.stringify(record) + '\n';
   try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    appendFileSync(file, JSON.stringify(record) + '\n', { mode: 0o600 });
+    try {
+      appendFileSync(file, line, { mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      appendFileSync(file, line, { mode: 0o600 });
+    }
   } catch (error) {
     warn(`airlock: could not write the audit log ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

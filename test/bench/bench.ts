@@ -1,10 +1,14 @@
 // `npm run bench`: the engine's speed against DESIGN.md section 7 — in-process verdict time per
-// command over the labelled corpora (median ≤ 30 µs, p99 ≤ 0.5 ms), and the whole-process time of
-// `airlock check` on benign commands next to bare `node -e 0` (within 10 ms).
+// command over the labelled corpora (median ≤ 30 µs, p99 ≤ 0.5 ms), the whole-process time of
+// `airlock check` on benign commands next to bare `node -e 0` (within 10 ms), and `airlock hook`
+// side by side with cc-safety-net's Claude Code hook (≤ 0.75× its time, within 10 ms of node).
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../src/core/engine';
 import { loadParser } from '../../src/cli/parser';
+import { launcherScript } from '../../src/cli/install/launcher';
 import { HOLDOUT_PATH, readCorpus } from '../corpus/score';
 
 const RUNS_PER_LINE = 40;
@@ -50,9 +54,9 @@ async function inProcess(): Promise<void> {
   for (const s of slowest) console.log(`    ${s.median.toFixed(0).padStart(5)} µs  ${s.line.replace(/\s+/g, ' ').slice(0, 90)}`);
 }
 
-function runMs(args: readonly string[]): number {
+function runMs(args: readonly string[], input?: string, command = process.execPath, env?: NodeJS.ProcessEnv): number {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  const result = spawnSync(command, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'ignore'], input, env });
   if (result.error) throw result.error;
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
@@ -87,5 +91,58 @@ function wholeProcess(): void {
   }
 }
 
+/** cc-safety-net, installed into .bench/ for this comparison only (never a dependency). */
+const CC_SAFETY_NET_VERSION = '2.4.5';
+
+function ccSafetyNet(): string | undefined {
+  const dir = join(__dirname, 'cc-safety-net');
+  const bin = join(dir, 'node_modules', 'cc-safety-net', 'dist', 'bin', 'cc-safety-net.js');
+  if (!existsSync(bin)) {
+    console.log(`  installing cc-safety-net@${CC_SAFETY_NET_VERSION} into .bench/ for the comparison…`);
+    const npm = spawnSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `cc-safety-net@${CC_SAFETY_NET_VERSION}`], { stdio: 'ignore' });
+    if (npm.status !== 0 || !existsSync(bin)) return undefined;
+  }
+  return bin;
+}
+
+function hookSideBySide(): void {
+  const cli = join(__dirname, '..', 'dist', 'cli.js');
+  const payload = JSON.stringify({
+    session_id: 'bench', transcript_path: '/tmp/t.jsonl', cwd: process.cwd(), permission_mode: 'default', hook_event_name: 'PreToolUse',
+    tool_name: 'Bash', tool_input: { command: 'ls -la', description: 'List files' }, tool_use_id: 'toolu_bench',
+  });
+  // A private state directory: the hook's audit line is part of its cost, but not of the user's log.
+  const env = { ...process.env, AIRLOCK_STATE_DIR: mkdtempSync(join(tmpdir(), 'airlock-bench-')) };
+  const net = ccSafetyNet();
+  // The same hook as the agents' settings run it: through the stable launcher script.
+  const launcher = join(env.AIRLOCK_STATE_DIR, 'airlock');
+  writeFileSync(launcher, launcherScript(process.execPath, cli), { mode: 0o755 });
+  console.log(`\nClaude Code hook on a benign \`ls -la\` payload, ${PROCESS_RUNS} alternating rounds (budget: ≤ 0.75× cc-safety-net, within 10 ms of node -e 0):`);
+  const runs: Record<string, number[]> = { node: [], airlock: [], launcher: [], net: [] };
+  runMs([cli, 'hook', '--agent', 'claude-code'], payload, process.execPath, env);
+  if (net) runMs([net, 'hook', '--claude-code'], payload);
+  for (let i = 0; i < PROCESS_RUNS; i++) {
+    runs.node.push(runMs(['-e', '0']));
+    runs.airlock.push(runMs([cli, 'hook', '--agent', 'claude-code'], payload, process.execPath, env));
+    runs.launcher.push(runMs(['hook', '--agent', 'claude-code'], payload, launcher, env));
+    if (net) runs.net.push(runMs([net, 'hook', '--claude-code'], payload));
+  }
+  const node = median(runs.node);
+  const airlock = median(runs.airlock);
+  // Differences per round, so drift in the machine's speed hits both sides of each pair alike.
+  const over = (xs: readonly number[]): number => median(xs.map((x, i) => x - (runs.node[i] ?? NaN)));
+  console.log(`  node -e 0                                  ${node.toFixed(1)} ms`);
+  const viaLauncher = median(runs.launcher);
+  console.log(`  airlock hook --agent claude-code           ${airlock.toFixed(1)} ms  (+${over(runs.airlock).toFixed(1)} ms over node)`);
+  console.log(`  the same through the installed launcher    ${viaLauncher.toFixed(1)} ms  (+${over(runs.launcher).toFixed(1)} ms: sh, then node)`);
+  if (net) {
+    const other = median(runs.net);
+    console.log(`  cc-safety-net hook --claude-code (${CC_SAFETY_NET_VERSION})   ${other.toFixed(1)} ms  (airlock = ${(airlock / other).toFixed(2)}× its time; through the launcher ${(viaLauncher / other).toFixed(2)}×)`);
+  } else {
+    console.log('  cc-safety-net could not be installed (no registry access?): comparison skipped');
+  }
+}
+
 await inProcess();
 wholeProcess();
+hookSideBySide();

@@ -10,6 +10,9 @@ const KNOWN_TOKEN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,
 /** `--password hunter2`, `--token abc`: a secret flag's separate value. */
 const SECRET_FLAG = /(--?[\w-]*(?:password|passwd|token|secret|api-?key|access-?key)[\w-]*\s+)("[^"]*"|'[^']*'|[^\s'"&;|]+)/gi;
 const MAX = 160;
+/** Words every secret-naming pattern above needs (lower case). */
+const SECRET_WORDS = ['pass', 'pwd', 'token', 'secret', 'key', 'credential', 'auth', 'sig'];
+const TOKEN_PREFIXES = ['gh', 'github_pat_', 'glpat-', 'xox', 'k_live_', 'k_test_', 'sk-', 'AKIA', 'ASIA'];
 
 /**
  * `postgres://app:s3cret@db/x` → `postgres://app:***@db/x`; `https://ghp_x@host` → `https://***@host`;
@@ -17,14 +20,19 @@ const MAX = 160;
  */
 export function redact(text: string, max = MAX): string {
   // Cut first: what is shown is short, and the patterns stay cheap on hostile input.
-  const out = text.slice(0, max * 4)
-    .replace(USERINFO, (_m, slashes: string, user: string, password: string | undefined) =>
-      password === undefined ? `${slashes}***@` : `${slashes}${user}:***@`)
-    .replace(SECRET_PARAM, '$1***')
-    .replace(SECRET_HEADER, '$1***')
-    .replace(SECRET_PAIR, '$1***')
-    .replace(SECRET_FLAG, '$1***')
-    .replace(KNOWN_TOKEN, '***');
+  let out = text.slice(0, max * 4);
+  // Each pattern runs only when its tell-tale character or word is present: most command lines
+  // hold no secret, and a hook that answers them must not pay for compiling every pattern.
+  if (out.includes('@')) {
+    out = out.replace(USERINFO, (_m, slashes: string, user: string, password: string | undefined) =>
+      password === undefined ? `${slashes}***@` : `${slashes}${user}:***@`);
+  }
+  const lower = out.toLowerCase();
+  const named = SECRET_WORDS.some((w) => lower.includes(w));
+  if (named && out.includes('=')) out = out.replace(SECRET_PARAM, '$1***');
+  if (out.includes(':')) out = out.replace(SECRET_HEADER, '$1***');
+  if (named) out = out.replace(SECRET_PAIR, '$1***').replace(SECRET_FLAG, '$1***');
+  if (TOKEN_PREFIXES.some((p) => out.includes(p))) out = out.replace(KNOWN_TOKEN, '***');
   return out.length > max ? out.slice(0, max - 1) + '…' : out;
 }
 
