@@ -1,0 +1,64 @@
+// install → doctor → uninstall through the built CLI, as a user runs them, in a private home.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+
+const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+function airlock(args: readonly string[], cwd: string, home: string, input?: string): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd, input, encoding: 'utf8', timeout: 60_000,
+    env: { PATH: process.env.PATH ?? '', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state'), XDG_CACHE_HOME: join(home, '.cache') },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('install, doctor (every hook current and denying the probe), uninstall', () => {
+  const home = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
+  const project = join(home, 'project');
+  mkdirSync(project);
+  expect(airlock(['doctor'], project, home).code).toBe(1);
+  const installed = airlock(['install', '--agent', 'all'], project, home);
+  expect(installed.code).toBe(0);
+  expect(installed.stdout).toContain('Claude Code: installed in');
+  const doctor = airlock(['doctor'], project, home);
+  expect(doctor.code).toBe(0);
+  const answering = doctor.stdout.split('\n').filter((l) => l.includes('(project): installed') && l.includes('current; answering: denied the probe'));
+  expect(answering).toHaveLength(4);
+  expect(airlock(['uninstall'], project, home).code).toBe(0);
+  expect(airlock(['doctor'], project, home).stdout).toContain('No agent has Airlock\'s hook yet');
+}, 60_000);
+
+test('doctor flags a hook that points at a launcher whose CLI is gone', () => {
+  const home = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
+  const project = join(home, 'project');
+  mkdirSync(project);
+  airlock(['install', '--agent', 'cursor'], project, home);
+  const launcher = join(home, '.local', 'share', 'airlock', 'bin', 'airlock');
+  writeFileSync(launcher, readFileSync(launcher, 'utf8').replace(/^cli='.*'$/m, "cli='/nonexistent/cli.js'"));
+  const doctor = airlock(['doctor'], project, home);
+  expect(doctor.code).toBe(1);
+  expect(doctor.stdout).toContain('MISSING');
+  // The hook still blocks rather than letting calls through.
+  expect(doctor.stdout).toMatch(/Cursor \(project\).*blocked the probe with exit 2/);
+}, 60_000);
+
+test.each([
+  [['install'], /--agent is required/],
+  [['install', '--agent', 'vim'], /unknown agent "vim"/],
+  [['install', '--agent', 'all', '--scope', 'galaxy'], /--scope must be project or user/],
+])('usage errors: %j', (args, message) => {
+  const home = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
+  const r = airlock(args, home, home);
+  expect(r.code).toBe(3);
+  expect(r.stderr).toMatch(message);
+});
+
+test('a hook run without a known agent blocks (exit 2), since agents read other codes as "allow"', () => {
+  const home = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
+  const r = airlock(['hook', '--agent', 'vim'], home, home, '{}');
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('unknown agent "vim"');
+});
