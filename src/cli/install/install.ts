@@ -10,7 +10,7 @@ import { claudeReadDenyRules } from './claudeRules';
 import { ConfigError, applyChanges, parseConfig, readText, removeFile, sameJson, writeText } from './jsonFile';
 import { launcherPath, shellQuote, writeLauncher } from './launcher';
 import type { InstallOptions } from './options';
-import { TARGETS } from './targets';
+import { TARGETS, type AgentTarget } from './targets';
 
 export interface InstallIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -44,29 +44,17 @@ function removeIfEmpty(dir: string): void {
   }
 }
 
-/** Exit code: 0 when every agent's file holds a current entry, 1 when any file was refused. */
-export function install(options: InstallOptions, io: InstallIo): number {
-  const launcher = launcherPath(io.env);
-  if (writeLauncher(launcher, { node: io.node, cli: io.cli })) io.out(`launcher  ${launcher} (runs ${io.cli})`);
-  const denyRules = claudeReadDenyRules(protectedGlobs(options.dir));
+/**
+ * Runs `edit` on each chosen agent's file. A file that cannot be read or parsed is reported and
+ * skipped; the exit code is 1 when any was.
+ */
+function eachAgentFile(options: InstallOptions, io: InstallIo, edit: (agent: AgentId, target: AgentTarget, file: string) => void): number {
   let failed = false;
   for (const agent of options.agents) {
     const target = TARGETS[agent];
     const file = target.file(options.scope, options.dir, io.env);
     try {
-      const text = readText(file);
-      const config = parseConfig(file, text ?? '');
-      const { changes, added } = target.install(config, hookCommand(launcher, agent), { denyRules });
-      if (changes.length === 0) {
-        io.out(`${AGENT_LABELS[agent]}: already installed in ${file}`);
-        continue;
-      }
-      const backup = readBackup(file, io.env);
-      const merged = { denyRules: [...new Set([...(backup?.added.denyRules ?? []), ...(added.denyRules ?? [])])] };
-      const createdDirs = backup ? backup.createdDirs : missingDirectories(dirname(file));
-      const where = writeBackup({ version: 1, file, original: backup ? backup.original : text ?? null, added: merged, createdDirs }, io.env);
-      writeText(file, applyChanges(text ?? '', changes));
-      io.out(`${AGENT_LABELS[agent]}: installed in ${file}${backup ? '' : text === undefined ? ' (new file)' : ` (original kept in ${where})`}`);
+      edit(agent, target, file);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       failed = true;
@@ -76,45 +64,56 @@ export function install(options: InstallOptions, io: InstallIo): number {
   return failed ? 1 : 0;
 }
 
-export function uninstall(options: InstallOptions, io: InstallIo): number {
-  let failed = false;
-  for (const agent of options.agents) {
-    const target = TARGETS[agent];
-    const file = target.file(options.scope, options.dir, io.env);
-    try {
-      const text = readText(file);
-      const backup = readBackup(file, io.env);
-      if (text === undefined) {
-        deleteBackup(file, io.env);
-        io.out(`${AGENT_LABELS[agent]}: not installed (${file} does not exist)`);
-        continue;
-      }
-      const config = parseConfig(file, text);
-      const changes = target.uninstall(config, backup?.added ?? {});
-      if (changes.length === 0) {
-        if (backup) deleteBackup(file, io.env);
-        io.out(`${AGENT_LABELS[agent]}: not installed in ${file}`);
-        continue;
-      }
-      const next = applyChanges(text, changes);
-      const nextValue = parseConfig(file, next);
-      if (backup && backup.original !== null && sameJson(nextValue, parseConfig(file, backup.original))) {
-        writeText(file, backup.original);
-        io.out(`${AGENT_LABELS[agent]}: removed from ${file} (your original file restored)`);
-      } else if (backup && backup.original === null && Object.keys(nextValue).every((k) => k === 'version')) {
-        removeFile(file);
-        for (const dir of backup.createdDirs ?? []) removeIfEmpty(dir);
-        io.out(`${AGENT_LABELS[agent]}: removed ${file} (Airlock had created it)`);
-      } else {
-        writeText(file, next);
-        io.out(`${AGENT_LABELS[agent]}: removed from ${file}`);
-      }
-      deleteBackup(file, io.env);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      failed = true;
-      io.out(`${AGENT_LABELS[agent]}: ${error.message}`);
+export function install(options: InstallOptions, io: InstallIo): number {
+  const launcher = launcherPath(io.env);
+  if (writeLauncher(launcher, { node: io.node, cli: io.cli })) io.out(`launcher  ${launcher} (runs ${io.cli})`);
+  const denyRules = claudeReadDenyRules(protectedGlobs(options.dir));
+  return eachAgentFile(options, io, (agent, target, file) => {
+    const text = readText(file);
+    const config = parseConfig(file, text ?? '');
+    const { changes, added } = target.install(config, hookCommand(launcher, agent), { denyRules });
+    if (changes.length === 0) {
+      io.out(`${AGENT_LABELS[agent]}: already installed in ${file}`);
+      return;
     }
-  }
-  return failed ? 1 : 0;
+    const backup = readBackup(file, io.env);
+    const merged = { denyRules: [...new Set([...(backup?.added.denyRules ?? []), ...(added.denyRules ?? [])])] };
+    const createdDirs = backup ? backup.createdDirs : missingDirectories(dirname(file));
+    const where = writeBackup({ version: 1, file, original: backup ? backup.original : text ?? null, added: merged, createdDirs }, io.env);
+    writeText(file, applyChanges(text ?? '', changes));
+    io.out(`${AGENT_LABELS[agent]}: installed in ${file}${backup ? '' : text === undefined ? ' (new file)' : ` (original kept in ${where})`}`);
+  });
+}
+
+export function uninstall(options: InstallOptions, io: InstallIo): number {
+  return eachAgentFile(options, io, (agent, target, file) => {
+    const text = readText(file);
+    const backup = readBackup(file, io.env);
+    if (text === undefined) {
+      deleteBackup(file, io.env);
+      io.out(`${AGENT_LABELS[agent]}: not installed (${file} does not exist)`);
+      return;
+    }
+    const config = parseConfig(file, text);
+    const changes = target.uninstall(config, backup?.added ?? {});
+    if (changes.length === 0) {
+      if (backup) deleteBackup(file, io.env);
+      io.out(`${AGENT_LABELS[agent]}: not installed in ${file}`);
+      return;
+    }
+    const next = applyChanges(text, changes);
+    const nextValue = parseConfig(file, next);
+    if (backup && backup.original !== null && sameJson(nextValue, parseConfig(file, backup.original))) {
+      writeText(file, backup.original);
+      io.out(`${AGENT_LABELS[agent]}: removed from ${file} (your original file restored)`);
+    } else if (backup && backup.original === null && Object.keys(nextValue).every((k) => k === 'version')) {
+      removeFile(file);
+      for (const dir of backup.createdDirs ?? []) removeIfEmpty(dir);
+      io.out(`${AGENT_LABELS[agent]}: removed ${file} (Airlock had created it)`);
+    } else {
+      writeText(file, next);
+      io.out(`${AGENT_LABELS[agent]}: removed from ${file}`);
+    }
+    deleteBackup(file, io.env);
+  });
 }
