@@ -38,7 +38,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'uninstall':
         return uninstall(parseInstallOptions(rest, 'all', process.cwd()), installIo());
       case 'doctor':
-        return await doctor(parseInstallOptions([...rest, '--agent', 'all'], 'all', process.cwd()).dir, installIo());
+      {
+        const options = parseInstallOptions(rest, 'all', process.cwd());
+        const scopes = rest.some((a) => a.startsWith('--scope')) ? [options.scope] : (['project', 'user'] as const);
+        return await doctor(options.dir, options.agents, scopes, installIo());
+      }
       case '--version':
       case '-v':
         process.stdout.write(VERSION + '\n');

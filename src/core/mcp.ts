@@ -48,6 +48,21 @@ export function mcpCommandLines(call: McpCall): string[] {
   return lines;
 }
 
+const SECRET_KEY = /token|secret|password|passwd|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth(?!or)/i;
+
+/** The call's input for display and the audit log: values under secret-sounding keys hidden. */
+export function redactedInput(value: unknown, key = '', depth = 0): unknown {
+  // Everything under a secret-named key, nested objects included (`auth: { … }`).
+  if (SECRET_KEY.test(key) && value !== null && (typeof value === 'string' || typeof value === 'object')) return '***';
+  if (typeof value === 'string') return value;
+  if (depth > MAX_DEPTH) return '…';
+  if (Array.isArray(value)) return value.map((v) => redactedInput(v, key, depth + 1));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactedInput(v, k, depth + 1)]));
+  }
+  return value;
+}
+
 /** Names that say a tool destroys something: `delete_volume`, `dropDatabase`, `project-destroy`. */
 const DESTRUCTIVE_WORDS = new Set(['delete', 'destroy', 'drop', 'remove', 'purge', 'wipe', 'truncate', 'terminate', 'reset', 'erase', 'rm', 'del']);
 

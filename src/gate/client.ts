@@ -10,8 +10,10 @@ import {
 
 export class Unreachable extends Error {}
 export class ServiceFailed extends Error {}
+/** The window was reached but did not answer in time: the human did not decide. */
+export class TimedOut extends ServiceFailed {}
 
-const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'ECONNRESET_BEFORE_SEND']);
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK']);
 
 function post(entry: WindowEntry, path: string, body: string, timeoutMs: number): Promise<string> {
   return new Promise((resolvePromise, reject) => {
@@ -38,7 +40,7 @@ function post(entry: WindowEntry, path: string, body: string, timeoutMs: number)
       res.on('error', (error) => reject(new ServiceFailed(`the answer broke off: ${error.message}`)));
     });
     req.on('socket', (socket) => socket.on('connect', () => { sent = true; }));
-    req.setTimeout(timeoutMs, () => req.destroy(new ServiceFailed(`no answer within ${Math.round(timeoutMs / 1000)} s`)));
+    req.setTimeout(timeoutMs, () => req.destroy(new TimedOut(`no answer within ${Math.round(timeoutMs / 1000)} s`)));
     req.on('error', (error: NodeJS.ErrnoException) => {
       if (error instanceof ServiceFailed) reject(error);
       else if (!sent && error.code !== undefined && UNREACHABLE_CODES.has(error.code)) reject(new Unreachable(`no editor window is listening (${error.code})`));

@@ -6,7 +6,7 @@
 // that `env` would print to an agent).
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, parse, resolve } from 'node:path';
+import { dirname, join, parse, resolve, sep } from 'node:path';
 import { PROTOCOL_VERSION } from './protocol';
 import { stateDirectory } from './stateDir';
 
@@ -53,12 +53,12 @@ export function ensurePrivateDirectory(dir: string): void {
   checkPrivate(dir);
 }
 
-function checkPrivate(path: string): void {
+export function checkPrivate(path: string): void {
   if (process.platform === 'win32') return;
   const stat = lstatSync(path);
   if (stat.isSymbolicLink()) throw new Error(`${path} is a symbolic link; Airlock keeps its state only in a real directory`);
   if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) throw new Error(`${path} belongs to another user`);
-  if ((stat.mode & 0o022) !== 0) throw new Error(`${path} can be written by other users (mode ${(stat.mode & 0o777).toString(8)})`);
+  if ((stat.mode & 0o077) !== 0) throw new Error(`${path} is open to other users (mode ${(stat.mode & 0o777).toString(8)}); Airlock trusts only private files`);
 }
 
 /** Writes atomically (temporary file + rename) with mode 0600, so a reader never sees half a file. */
@@ -109,8 +109,9 @@ function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  } catch {
+    // ESRCH: gone. EPERM: another user's process, so not this user's window either.
+    return false;
   }
 }
 
@@ -118,6 +119,13 @@ export interface Located {
   readonly entry: WindowEntry;
   /** The discovery file the entry came from; its policy file sits beside it. */
   readonly file: string;
+}
+
+function within(path: string, root: string): boolean {
+  const p = resolve(path);
+  const r = resolve(root);
+  const fold = (x: string): string => (process.platform === 'win32' || process.platform === 'darwin' ? x.toLowerCase() : x);
+  return fold(p) === fold(r) || fold(p).startsWith(fold(r.endsWith(sep) ? r : r + sep));
 }
 
 /** The directory and each parent up to the file-system root, deepest first. */
@@ -154,9 +162,12 @@ export function locateWindow(options: {
       candidates.push(discoveryFile(dir, folder));
     }
   }
+  const served = (entry: WindowEntry): boolean => [options.cwd, ...(options.roots ?? [])].some((p) => p !== undefined && within(p, entry.root));
   for (const file of candidates) {
     const entry = readEntry(file);
-    if (entry && processAlive(entry.pid)) return { entry, file };
+    // A window answers only for folders inside its root: a discovery file named by AIRLOCK_IPC (which a
+    // project's agent settings can set) cannot claim a folder it does not hold.
+    if (entry && processAlive(entry.pid) && served(entry)) return { entry, file };
   }
   return undefined;
 }

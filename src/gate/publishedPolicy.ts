@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Tier } from '../core/verdict';
 import { PROTOCOL_VERSION } from './protocol';
-import { writePrivateFile } from './discovery';
+import { checkPrivate, writePrivateFile } from './discovery';
 
 export interface PublishedPolicy {
   readonly version: typeof PROTOCOL_VERSION;
@@ -46,6 +46,8 @@ export function environmentMap(value: unknown): Record<string, Tier> {
 export function readPublishedPolicy(file: string): PublishedPolicy | Error {
   let value: unknown;
   try {
+    // The same trust as the discovery file: private to this user, or not the editor's.
+    checkPrivate(file);
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     return new Error(`cannot read the editor's published policy ${file}: ${error instanceof Error ? error.message : String(error)}`);

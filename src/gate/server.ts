@@ -1,13 +1,12 @@
 // The server side of the decision service: the extension runs it, tests run it as the stand-in
 // for the extension. It checks the token before reading a body, bounds what it reads, and turns
 // a handler that throws into a deny rather than a hung or allowed request.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, unlinkSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
-import { ensurePrivateDirectory } from './discovery';
+import { ensurePrivateDirectory, newToken } from './discovery';
 import {
   DECIDE_PATH, MAX_BODY_BYTES, PING_PATH, PROTOCOL_VERSION, ProtocolError, TOKEN_HEADER, parseDecisionRequest,
   type DecisionRequest, type DecisionResponse, type PingResponse,
@@ -61,7 +60,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startDecisionServer(handler: DecisionHandler, options: { socket?: string; token?: string; roots?: readonly string[] } = {}): Promise<DecisionServer> {
   const socket = options.socket ?? newSocketPath();
-  const token = options.token ?? randomBytes(32).toString('base64url');
+  const token = options.token ?? newToken();
   const server: Server = createServer((req, res) => {
     void respond(req, res);
   });

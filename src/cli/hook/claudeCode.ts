@@ -8,7 +8,7 @@
 // A hook that times out, is killed or exits with anything but 0/2 does NOT block: the launcher
 // script that install writes turns those into exit 2 (block).
 import {
-  PayloadError, objectOf, optionalString, stringField, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
+  PayloadError, objectOf, optionalString, preToolUseOutput, stringField, type AgentAdapter,
 } from './types';
 
 const SHELL = new Set(['Bash', 'PowerShell']);
@@ -34,8 +34,9 @@ export function claudeStylePaths(tool: string, input: Record<string, unknown>): 
 export const claudeCode: AgentAdapter = {
   id: 'claude-code',
   parse(payload) {
-    const p = objectOf(payload, 'the hook payload');
-    const tool = stringField(p, 'tool_name', false);
+    // A payload that is not an object, or names no tool, may be a shell call: deny it.
+    const p = objectOf(payload, 'the hook payload', true);
+    const tool = stringField(p, 'tool_name', true);
     const shell = SHELL.has(tool);
     if (p.hook_event_name !== undefined && p.hook_event_name !== 'PreToolUse') {
       throw new PayloadError(`hook_event_name is ${JSON.stringify(p.hook_event_name)}; Airlock is a PreToolUse hook`, shell);
@@ -49,15 +50,5 @@ export const claudeCode: AgentAdapter = {
     return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
   },
   canAsk: () => true,
-  format(answer: HookAnswer, _event: HookEvent | undefined): HookOutput {
-    if (answer.quiet) return { stdout: '{}', exitCode: 0 };
-    const reason = answer.decision === 'ask' ? answer.userMessage : `${answer.agentMessage}`;
-    return {
-      stdout: JSON.stringify({
-        hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: answer.decision, permissionDecisionReason: reason },
-        ...(answer.decision === 'deny' ? { systemMessage: answer.userMessage } : {}),
-      }),
-      exitCode: 0,
-    };
-  },
+  format: preToolUseOutput,
 };

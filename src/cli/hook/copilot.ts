@@ -12,7 +12,7 @@
 //   some versions send an object). Answer: top-level permissionDecision; only "deny" is acted on,
 //   so an "ask" is sent as a deny.
 import {
-  PayloadError, objectOf, optionalString, stringField, toolInput, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
+  PayloadError, objectOf, optionalString, preToolUseOutput, stringField, toolInput, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
 
 const VS_SHELL = new Set(['run_in_terminal', 'runInTerminal', 'run_task', 'create_and_run_task']);
@@ -48,11 +48,12 @@ function isCliShape(payload: unknown): boolean {
 export const copilot: AgentAdapter = {
   id: 'copilot',
   parse(payload) {
-    const p = objectOf(payload, 'the hook payload');
+    // A payload that is not an object, or names no tool, may be a shell call: deny it.
+    const p = objectOf(payload, 'the hook payload', true);
     const cwd = optionalString(p, 'cwd');
     const roots: string[] = [];
     if (isCliShape(p)) {
-      const tool = stringField(p, 'toolName', false);
+      const tool = stringField(p, 'toolName', true);
       const shell = CLI_SHELL.has(tool);
       const input = toolInput(p.toolArgs ?? {}, '"toolArgs"', shell);
       if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
@@ -60,7 +61,7 @@ export const copilot: AgentAdapter = {
       if (CLI_READ.has(tool) || CLI_WRITE.has(tool)) return { kind: CLI_READ.has(tool) ? 'read' : 'write', tool, paths, cwd, roots };
       return { kind: 'unrelated', tool, known: false, cwd, roots };
     }
-    const tool = stringField(p, 'tool_name', false);
+    const tool = stringField(p, 'tool_name', true);
     const shell = VS_SHELL.has(tool);
     const event = p.hook_event_name ?? p.hookEventName;
     if (event !== undefined && event !== 'PreToolUse') throw new PayloadError(`the event is ${JSON.stringify(event)}; Airlock is a PreToolUse hook`, shell);
@@ -81,16 +82,6 @@ export const copilot: AgentAdapter = {
     if (isCliShape(payload)) {
       return { stdout: JSON.stringify({ permissionDecision: answer.decision, permissionDecisionReason: answer.decision === 'deny' ? answer.agentMessage : answer.userMessage }), exitCode: 0 };
     }
-    return {
-      stdout: JSON.stringify({
-        hookSpecificOutput: {
-          hookEventName: 'PreToolUse',
-          permissionDecision: answer.decision,
-          permissionDecisionReason: answer.decision === 'ask' ? answer.userMessage : answer.agentMessage,
-        },
-        ...(answer.decision === 'deny' ? { systemMessage: answer.userMessage } : {}),
-      }),
-      exitCode: 0,
-    };
+    return preToolUseOutput(answer);
   },
 };

@@ -7,7 +7,6 @@ import { CONTROL_CHARACTERS, createPrefilter } from '../../core/prefilter';
 import { ALLOW_VERDICT } from '../../core/verdict';
 import { appendAudit } from '../audit';
 import { ADAPTERS } from './adapters';
-import { PROBE_VARIABLE } from './probe';
 import { AGENT_IDS, type AgentId, type HookOutput } from './types';
 
 export function hookAgent(argv: readonly string[]): AgentId | undefined {
@@ -29,12 +28,10 @@ export function answerHookWithoutEngine(
     payload = JSON.parse(input);
     const event = adapter.parse(payload);
     if (event.kind !== 'command' || CONTROL_CHARACTERS.test(event.command) || createPrefilter(programs).mightMatch(event.command)) return undefined;
-    if (io.env[PROBE_VARIABLE] !== '1') {
-      appendAudit(auditRecord({
-        time: io.now(), source: 'hook', actor: agent, kind: 'command', subject: event.command, tool: event.tool, cwd: event.cwd,
-        verdict: ALLOW_VERDICT, decision: 'allow', decidedBy: 'policy',
-      }), io.env, (message) => io.stderr(message + '\n'));
-    }
+    appendAudit(auditRecord({
+      time: io.now(), source: 'hook', actor: agent, kind: 'command', subject: event.command, tool: event.tool, cwd: event.cwd,
+      verdict: ALLOW_VERDICT, decision: 'allow', decidedBy: 'policy',
+    }), io.env, (message) => io.stderr(message + '\n'));
     return adapter.format({ decision: 'allow', quiet: true, userMessage: '', agentMessage: '' }, event, payload);
   } catch {
     return undefined;

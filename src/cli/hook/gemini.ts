@@ -28,8 +28,9 @@ function geminiPaths(input: Record<string, unknown>): string[] {
 export const gemini: AgentAdapter = {
   id: 'gemini',
   parse(payload) {
-    const p = objectOf(payload, 'the hook payload');
-    const tool = stringField(p, 'tool_name', false);
+    // A payload that is not an object, or names no tool, may be a shell call: deny it.
+    const p = objectOf(payload, 'the hook payload', true);
+    const tool = stringField(p, 'tool_name', true);
     const shell = SHELL.has(tool);
     if (p.hook_event_name !== undefined && p.hook_event_name !== 'BeforeTool') {
       throw new PayloadError(`hook_event_name is ${JSON.stringify(p.hook_event_name)}; Airlock is a BeforeTool hook`, shell);
@@ -44,7 +45,8 @@ export const gemini: AgentAdapter = {
     // grep_search's `pattern` is text to search for, not a path.
     const paths = geminiPaths(tool.includes('grep') || tool === 'search_file_content' ? { ...input, pattern: undefined } : input);
     if (READ.has(tool) || WRITE.has(tool)) return { kind: READ.has(tool) ? 'read' : 'write', tool, paths, cwd, roots };
-    if (p.mcp_context !== undefined) return { kind: 'mcp', tool, input, cwd, roots };
+    // MCP tools are named server__tool (older releases: mcp_server_tool); newer payloads add mcp_context.
+    if (p.mcp_context !== undefined || tool.includes('__') || tool.startsWith('mcp_')) return { kind: 'mcp', tool, input, cwd, roots };
     return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
   },
   canAsk: () => true,

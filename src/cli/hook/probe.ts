@@ -1,2 +1,2 @@
-/** `doctor`'s probe sets this: judge by policy alone, never open a dialog, write no audit line. */
+/** `doctor`'s probe sets this: the hook opens no dialog and denies what would need a human. */
 export const PROBE_VARIABLE = 'AIRLOCK_HOOK_PROBE';

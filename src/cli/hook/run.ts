@@ -2,12 +2,14 @@
 // judgement: read the payload (unreadable and shell-shaped → deny), judge the call with the
 // engine or the protected-path policy, then, if a human is needed, ask the editor window that
 // owns the folder; with none, policy answers. Every decision is audited.
+import { lstatSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { auditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
-import { destructiveToolFinding, isDestructiveToolName, mcpCommandLines, mcpEnvironment } from '../../core/mcp';
+import { destructiveToolFinding, isDestructiveToolName, mcpCommandLines, mcpEnvironment, redactedInput } from '../../core/mcp';
 import { pathVerdict } from '../../core/secrets/pathVerdict';
-import { tierRank, type Finding, type Verdict } from '../../core/verdict';
-import { Unreachable, askDecision } from '../../gate/client';
+import { ALLOW_VERDICT, tierRank, type Finding, type Verdict } from '../../core/verdict';
+import { TimedOut, Unreachable, askDecision } from '../../gate/client';
 import { locateWindow, type Located } from '../../gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest } from '../../gate/protocol';
 import { appendAudit } from '../audit';
@@ -27,7 +29,21 @@ export interface HookIo {
 }
 
 
-async function judge(event: HookEvent, policy: HookPolicy, io: HookIo): Promise<{ verdict: Verdict; subject: string }> {
+/** The paths, plus where each symbolic link among them points: `notes.txt` → `.env` is a read of `.env`. */
+function withLinkTargets(paths: readonly string[], cwd: string | undefined): string[] {
+  const out = [...paths];
+  for (const path of paths) {
+    try {
+      const full = resolve(cwd ?? '.', path);
+      if (lstatSync(full).isSymbolicLink()) out.push(realpathSync(full));
+    } catch {
+      // not there (yet), or a glob: judged by its name alone
+    }
+  }
+  return out;
+}
+
+async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: HookPolicy, io: HookIo): Promise<{ verdict: Verdict; subject: string }> {
   const context = (cwd: string | undefined): ClassifyContext => ({
     cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined), environments: policy.environments,
   });
@@ -40,7 +56,7 @@ async function judge(event: HookEvent, policy: HookPolicy, io: HookIo): Promise<
       }
     case 'read':
     case 'write':
-      return { verdict: pathVerdict(event.paths, event.kind, policy), subject: event.paths.join(' ') };
+      return { verdict: pathVerdict(withLinkTargets(event.paths, event.cwd), event.kind, policy), subject: event.paths.join(' ') };
     case 'mcp': {
       const call = { tool: event.tool, input: event.input, server: event.server };
       const hinted = mcpEnvironment(call, policy.environments);
@@ -51,19 +67,17 @@ async function judge(event: HookEvent, policy: HookPolicy, io: HookIo): Promise<
         for (const f of verdict.findings) findings.push(tierRank(hinted.tier) > tierRank(f.environment.tier) ? { ...f, environment: hinted } : f);
       }
       if (isDestructiveToolName(event.tool)) findings.push(destructiveToolFinding(call, hinted));
-      const subject = `${event.tool} ${JSON.stringify(event.input)}`;
+      const subject = `${event.tool} ${JSON.stringify(redactedInput(event.input))}`;
       return { verdict: findings.length > 0 ? verdictOf(findings, { actor: 'agent' }) : { decision: 'allow', risk: 'none', environment: hinted, findings: [], confirmation: 'none' }, subject };
     }
-    case 'unrelated':
-      return { verdict: { decision: 'allow', risk: 'none', environment: { tier: 'unknown' }, findings: [], confirmation: 'none' }, subject: event.tool };
   }
 }
 
-async function askHuman(agent: AgentId, event: HookEvent, subject: string, verdict: Verdict, located: Located | undefined, policy: HookPolicy): Promise<Outcome> {
+async function askHuman(agent: AgentId, event: Exclude<HookEvent, { kind: 'unrelated' }>, subject: string, verdict: Verdict, located: Located | undefined, policy: HookPolicy): Promise<Outcome> {
   if (policy.problem) return { by: 'failure', reason: `Airlock could not read its settings (${policy.problem})` };
   if (!located) return { by: 'offline' };
   const request: DecisionRequest = {
-    version: PROTOCOL_VERSION, source: 'hook', actor: agent, kind: event.kind === 'unrelated' ? 'command' : event.kind,
+    version: PROTOCOL_VERSION, source: 'hook', actor: agent, kind: event.kind,
     subject, cwd: event.cwd, tool: event.tool, verdict, timeoutMs: policy.timeoutMs,
   };
   try {
@@ -72,6 +86,7 @@ async function askHuman(agent: AgentId, event: HookEvent, subject: string, verdi
     return { by: 'human', decision: response.decision, reason: response.reason };
   } catch (error) {
     if (error instanceof Unreachable) return { by: 'offline' };
+    if (error instanceof TimedOut) return { by: 'timeout', reason: `The editor's Airlock gave ${error.message}.` };
     return { by: 'failure', reason: `The editor's Airlock did not answer usably: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
@@ -107,18 +122,20 @@ export async function runHook(agent: AgentId, input: string, io: HookIo): Promis
     io.stderr(`airlock hook --agent ${agent}: ${error.message}; ${error.shell ? 'denying the call' : 'not a call Airlock guards, allowing it'}\n`);
     return adapter.format(unreadableAnswer(error.message, error.shell), undefined, payload);
   }
-  if (event.kind === 'unrelated' && !event.known) io.stderr(`airlock hook --agent ${agent}: tool "${event.tool}" is not one Airlock guards; allowing it\n`);
-
-  const located = probe || event.kind === 'unrelated' ? undefined : locateWindow({ cwd: event.cwd, roots: event.roots, env: io.env });
+  if (event.kind === 'unrelated') {
+    if (!event.known) io.stderr(`airlock hook --agent ${agent}: tool "${event.tool}" is not one Airlock guards; allowing it\n`);
+    return adapter.format(answerFor(ALLOW_VERDICT, { by: 'engine' }), event, payload);
+  }
+  // A probe only ever makes the hook stricter (its variable could come from a project's agent
+  // settings): no dialog, and what would need a human is denied.
+  const located = probe ? undefined : locateWindow({ cwd: event.cwd, roots: event.roots, env: io.env });
   const policy = loadHookPolicy(located, event.cwd, event.roots);
   const { verdict, subject } = await judge(event, policy, io);
-  const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(agent, event, subject, verdict, probe ? undefined : located, policy) : { by: 'engine' };
-  const answer: HookAnswer = answerFor(verdict, outcome, adapter.canAsk(event, payload));
-  if (!probe && event.kind !== 'unrelated') {
-    appendAudit(auditRecord({
-      time: io.now(), source: 'hook', actor: agent, kind: event.kind, subject, tool: event.tool, cwd: event.cwd, verdict,
-      decision: answer.decision, decidedBy: decidedBy(outcome), reason: answer.quiet ? undefined : answer.userMessage,
-    }), io.env, (message) => io.stderr(message + '\n'));
-  }
+  const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(agent, event, subject, verdict, located, policy) : { by: 'engine' };
+  const answer: HookAnswer = answerFor(verdict, outcome, !probe && adapter.canAsk(event, payload));
+  appendAudit(auditRecord({
+    time: io.now(), source: 'hook', actor: agent, kind: event.kind, subject, tool: event.tool, cwd: event.cwd, verdict,
+    decision: answer.decision, decidedBy: decidedBy(outcome), reason: answer.quiet ? undefined : answer.userMessage,
+  }), io.env, (message) => io.stderr(message + '\n'));
   return adapter.format(answer, event, payload);
 }

@@ -86,3 +86,22 @@ export function toolInput(value: unknown, what: string, shell: boolean): Record<
   }
   return objectOf(value, what, shell);
 }
+
+/**
+ * The `hookSpecificOutput` answer Claude Code and VS Code agent hooks share. The reason of a deny
+ * goes to the model, of an ask to the user; a deny also carries a `systemMessage` for the user.
+ */
+export function preToolUseOutput(answer: HookAnswer): HookOutput {
+  if (answer.quiet) return { stdout: '{}', exitCode: 0 };
+  return {
+    stdout: JSON.stringify({
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: answer.decision,
+        permissionDecisionReason: answer.decision === 'ask' ? answer.userMessage : answer.agentMessage,
+      },
+      ...(answer.decision === 'deny' ? { systemMessage: answer.userMessage } : {}),
+    }),
+    exitCode: 0,
+  };
+}

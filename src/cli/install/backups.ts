@@ -24,12 +24,19 @@ export function backupFile(file: string, env: Readonly<Record<string, string | u
 }
 
 export function readBackup(file: string, env: Readonly<Record<string, string | undefined>>): Backup | undefined {
+  let value: unknown;
   try {
-    const value = JSON.parse(readFileSync(backupFile(file, env), 'utf8')) as Backup;
-    return value.version === 1 && value.file === file ? value : undefined;
+    value = JSON.parse(readFileSync(backupFile(file, env), 'utf8'));
   } catch {
     return undefined;
   }
+  // A damaged record is no backup: install starts a fresh one, uninstall removes entries by shape.
+  const b = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const added = (typeof b.added === 'object' && b.added !== null ? b.added : {}) as Record<string, unknown>;
+  if (b.version !== 1 || b.file !== file || (b.original !== null && typeof b.original !== 'string')) return undefined;
+  const denyRules = Array.isArray(added.denyRules) ? added.denyRules.filter((r): r is string => typeof r === 'string') : [];
+  const createdDirs = Array.isArray(b.createdDirs) ? b.createdDirs.filter((d): d is string => typeof d === 'string') : [];
+  return { version: 1, file, original: b.original, added: { denyRules }, createdDirs };
 }
 
 export function writeBackup(backup: Backup, env: Readonly<Record<string, string | undefined>>): string {

@@ -6,14 +6,12 @@ import { existsSync } from 'node:fs';
 import { ping } from '../../gate/client';
 import { locateWindow } from '../../gate/discovery';
 import { PROBE_VARIABLE } from '../hook/probe';
-import { AGENT_IDS, AGENT_LABELS } from '../hook/types';
+import { AGENT_LABELS, type AgentId } from '../hook/types';
 import { hookCommand, type InstallIo } from './install';
 import { ConfigError, parseConfig, readText } from './jsonFile';
 import { launcherPath, readLauncher } from './launcher';
 import { isDeny, probePayload } from './probes';
 import { TARGETS, type Scope } from './targets';
-
-const SCOPES: readonly Scope[] = ['project', 'user'];
 
 function probe(command: string, agent: Parameters<typeof probePayload>[0], dir: string, env: InstallIo['env']): string {
   const started = process.hrtime.bigint();
@@ -28,7 +26,7 @@ function probe(command: string, agent: Parameters<typeof probePayload>[0], dir: 
   return `NOT answering as expected (exit ${String(run.status)}, output ${JSON.stringify(run.stdout.slice(0, 120))})`;
 }
 
-export async function doctor(dir: string, io: InstallIo): Promise<number> {
+export async function doctor(dir: string, agents: readonly AgentId[], scopes: readonly Scope[], io: InstallIo): Promise<number> {
   let healthy = true;
   const launcher = launcherPath(io.env);
   const target = readLauncher(launcher);
@@ -43,8 +41,8 @@ export async function doctor(dir: string, io: InstallIo): Promise<number> {
   else io.out(`editor     no Airlock window for ${dir}: hooks answer by policy (deny critical/production, the agent's own prompt otherwise)`);
 
   let installed = 0;
-  for (const agent of AGENT_IDS) {
-    for (const scope of SCOPES) {
+  for (const agent of agents) {
+    for (const scope of scopes) {
       const file = TARGETS[agent].file(scope, dir, io.env);
       const label = `${AGENT_LABELS[agent]} (${scope})`;
       let commands: string[];
@@ -68,9 +66,11 @@ export async function doctor(dir: string, io: InstallIo): Promise<number> {
       installed++;
       const expected = hookCommand(launcher, agent);
       const current = commands.every((c) => c === expected);
-      const answer = probe(commands[0], agent, dir, io.env);
+      // Only the exact command Airlock writes is ever run: an entry that merely looks like ours
+      // came from someone else and could run anything.
+      const answer = current ? probe(expected, agent, dir, io.env) : `not probed: ${commands.find((c) => c !== expected) ?? ''} is not the command Airlock writes`;
       healthy &&= current && answer.startsWith('answering');
-      io.out(`${label}: installed in ${file}; ${current ? 'current' : 'OUT OF DATE — run `airlock install` again'}; ${answer}`);
+      io.out(`${label}: installed in ${file}; ${current ? 'current' : 'OUT OF DATE or edited — run `airlock install` again'}; ${answer}`);
     }
   }
   if (installed === 0) io.out('No agent has Airlock\'s hook yet: run `airlock install --agent all` in your project.');

@@ -17,7 +17,7 @@ export const INSTALL_USAGE = `airlock install --agent <${AGENT_IDS.join('|')}|al
   backs the file up first, and changes nothing when run twice.
 airlock uninstall [--agent <name|all>] [--scope project|user] [--dir <project>]
   Removes Airlock's entries; a file Airlock has not changed since is restored byte for byte.
-airlock doctor [--dir <project>]
+airlock doctor [--agent <name|all>] [--scope project|user] [--dir <project>]
   For each agent: is the hook installed, current, and answering (a probe call it must deny).`;
 
 export function parseInstallOptions(argv: readonly string[], agentDefault: 'all' | undefined, cwd: string): InstallOptions {

@@ -91,7 +91,7 @@ function nestedTarget(agent: AgentId, dir: string, userDir: string, event: strin
 }
 
 const claudeBase = nestedTarget('claude-code', '.claude', '.claude', 'PreToolUse',
-  'Bash|PowerShell|Read|Grep|Glob|Edit|Write|MultiEdit|NotebookEdit|mcp__.*',
+  'Bash|PowerShell|Read|Grep|Glob|LS|Edit|Write|MultiEdit|NotebookEdit|mcp__.*',
   (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS }));
 
 const claudeCode: AgentTarget = {
@@ -121,7 +121,7 @@ const claudeCode: AgentTarget = {
 };
 
 const geminiBase = nestedTarget('gemini', '.gemini', '.gemini', 'BeforeTool',
-  'run_shell_command|read_file|read_many_files|glob|grep_search|search_file_content|write_file|replace|mcp_.*|.*__.*',
+  'run_shell_command|shell|read_file|read_many_files|glob|grep_search|search_file_content|grep|list_directory|write_file|replace|edit|mcp_.*|.*__.*',
   (command) => ({ type: 'command', name: 'airlock', command, timeout: HOOK_TIMEOUT_SECONDS * 1000 }));
 
 const gemini: AgentTarget = {

@@ -3,12 +3,17 @@
 
 const USERINFO = /(\/\/)([^\s/@:]*)(:[^\s@]*)?@/g;
 const SECRET_PARAM = /([?&;][^=&\s]*(?:token|key|secret|password|passwd|pass|pwd|auth|signature|sig|credential)[^=&\s]*=)[^&\s]+/gi;
-const SECRET_PAIR = /\b((?:[\w-]*(?:password|passwd|pwd|token|secret|api[_-]?key|access[_-]?key|private[_-]?key|credential)[\w-]*)\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s'"&;]+)/gi;
+const SECRET_PAIR = /\b((?:[\w-]*(?:password|passwd|pwd|token|secret|api[_-]?key|access[_-]?key|private[_-]?key|credential)[\w-]*)["']?\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s'"&;]+)/gi;
 const SECRET_HEADER = /\b((?:authorization|proxy-authorization|cookie|set-cookie|x-[\w-]*(?:key|token|secret|auth)[\w-]*)\s*:\s*)[^\r\n'"]+/gi;
 /** Tokens recognisable by their shape wherever they stand: GitHub, GitLab, Slack, Stripe, OpenAI/Anthropic, AWS keys. */
 const KNOWN_TOKEN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}|(?:AKIA|ASIA)[A-Z0-9]{16})\b/g;
 /** `--password hunter2`, `--token abc`: a secret flag's separate value. */
 const SECRET_FLAG = /(--?[\w-]*(?:password|passwd|token|secret|api-?key|access-?key)[\w-]*\s+)("[^"]*"|'[^']*'|[^\s'"&;|]+)/gi;
+/** `curl -u user:pass`, `--user user:pass`. */
+const USER_FLAG = /((?:^|\s)(?:-u|--user)(?:=|\s*))([^\s:'"]+):([^\s'"]+)/g;
+/** The MySQL clients' attached password: `mysql -uroot -phunter2`. */
+const MYSQL_CLIENT = /\b(?:mysql|mariadb|mysqldump|mysqladmin)\b/;
+const MYSQL_PASSWORD = /((?:^|\s)-p)([^\s'"]+)/g;
 const MAX = 160;
 /** Words every secret-naming pattern above needs (lower case). */
 const SECRET_WORDS = ['pass', 'pwd', 'token', 'secret', 'key', 'credential', 'auth', 'sig'];
@@ -33,6 +38,8 @@ export function redact(text: string, max = MAX): string {
   if (out.includes(':')) out = out.replace(SECRET_HEADER, '$1***');
   if (named) out = out.replace(SECRET_PAIR, '$1***').replace(SECRET_FLAG, '$1***');
   if (TOKEN_PREFIXES.some((p) => out.includes(p))) out = out.replace(KNOWN_TOKEN, '***');
+  if (out.includes('-u')) out = out.replace(USER_FLAG, '$1$2:***');
+  if (out.includes('-p') && MYSQL_CLIENT.test(out)) out = out.replace(MYSQL_PASSWORD, '$1***');
   return out.length > max ? out.slice(0, max - 1) + '…' : out;
 }
 

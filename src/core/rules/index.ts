@@ -3,6 +3,7 @@ import { cloudRules } from './cloud';
 import { containersRules } from './containers';
 import { filesystemRules } from './filesystem';
 import { gitRules } from './git';
+import { guardRules } from './guard';
 import { httpRules } from './http';
 import { interpretersRules } from './interpreters';
 import { iacRules } from './iac';
@@ -14,7 +15,7 @@ import type { Rule } from './types';
 
 export const allRules: readonly Rule[] = [
   ...filesystemRules, ...gitRules, ...sqlRules, ...paasRules, ...cloudRules, ...iacRules,
-  ...kubernetesRules, ...containersRules, ...httpRules, ...secretsRules, ...interpretersRules,
+  ...kubernetesRules, ...containersRules, ...httpRules, ...secretsRules, ...interpretersRules, ...guardRules,
 ];
 
 export function indexByProgram(rules: readonly Rule[]): ReadonlyMap<string, readonly Rule[]> {

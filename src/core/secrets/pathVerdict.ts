@@ -5,6 +5,7 @@ import { tierOfName, type EnvironmentMap } from '../environment/tiers';
 import { redact } from '../environment/redact';
 import { DEFAULT_POLICY, decide, type Policy } from '../policy';
 import { ALLOW_VERDICT, tierRank, type Environment, type Finding, type Verdict } from '../verdict';
+import { isGuardFile } from '../selfProtection';
 import { isProtectedPath } from './paths';
 
 export interface PathPolicy {
@@ -20,10 +21,19 @@ export function protectedPaths(paths: readonly string[], policy: PathPolicy): st
   return paths.filter((p) => isProtectedPath(p, policy.protectedPaths, policy.allowedPaths));
 }
 
+function guardFinding(path: string): Finding {
+  return {
+    rule: 'airlock.guard-file-write', category: 'shell', severity: 'critical',
+    summary: `Rewrites a file that keeps Airlock's guard in place (${redact(path)})`,
+    hint: 'Ask the user to change agent hook settings themselves', span: [0, 0], environment: { tier: 'unknown' },
+  };
+}
+
 export function pathVerdict(paths: readonly string[], access: 'read' | 'write', policy: PathPolicy): Verdict {
   const hits = protectedPaths(paths, policy);
-  if (hits.length === 0) return ALLOW_VERDICT;
-  const findings: Finding[] = hits.map((path) => {
+  const guards = access === 'write' ? paths.filter(isGuardFile).map(guardFinding) : [];
+  if (hits.length === 0 && guards.length === 0) return ALLOW_VERDICT;
+  const secretFindings: Finding[] = hits.map((path) => {
     const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
     const tier = tierOfName(base, policy.environments);
     const environment: Environment = tier ? { tier, name: redact(base), evidence: `file name ${redact(base)}` } : { tier: 'unknown' };
@@ -37,7 +47,9 @@ export function pathVerdict(paths: readonly string[], access: 'read' | 'write', 
       environment,
     };
   });
+  const findings = [...guards, ...secretFindings];
   const environment = findings.reduce<Environment>((best, f) => (tierRank(f.environment.tier) > tierRank(best.tier) ? f.environment : best), { tier: 'unknown' });
-  const { decision, confirmation } = decide('high', environment.tier, 'agent', policy.policy ?? DEFAULT_POLICY, true);
-  return { decision, risk: 'high', environment, findings, confirmation };
+  const risk = guards.length > 0 ? 'critical' : 'high';
+  const { decision, confirmation } = decide(risk, environment.tier, 'agent', policy.policy ?? DEFAULT_POLICY, hits.length > 0);
+  return { decision, risk, environment, findings, confirmation };
 }

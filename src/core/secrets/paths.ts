@@ -50,7 +50,8 @@ export const DEFAULT_SECRET_ALLOW_GLOBS: readonly string[] = [
   '**/*.pub',
 ];
 
-const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
+// Case-insensitive: macOS and Windows file systems are, and `.ENV` on Linux is still a secret.
+const OPTIONS = { dot: true, nocomment: true, nonegate: true, nocase: true } as const;
 
 /** `$HOME/x`, `${HOME}/x`, `/home/u/x`, `/Users/u/x`, `/root/x`, `C:\Users\u\x` → `~/x`; `./a` → `a`. */
 function normaliseSecretPath(path: string): string {
@@ -72,10 +73,11 @@ function normaliseSecretPath(path: string): string {
  * literal runs are exact.
  */
 const DEFAULT_LITERALS: readonly string[] = DEFAULT_SECRET_GLOBS.map((glob) =>
-  glob.split(/[*?]+/).reduce((longest, part) => (part.replace(/^\//, '').length > longest.length ? part.replace(/^\//, '') : longest), ''));
+  glob.split(/[*?]+/).reduce((longest, part) => (part.replace(/^\//, '').length > longest.length ? part.replace(/^\//, '') : longest), '').toLowerCase());
 
 function mayMatchDefault(path: string): boolean {
-  return DEFAULT_LITERALS.some((literal) => path.includes(literal));
+  const lower = path.toLowerCase();
+  return DEFAULT_LITERALS.some((literal) => lower.includes(literal));
 }
 
 /** Globs compiled once per list: the readers' rules ask about every argument of every command. */

@@ -106,19 +106,23 @@ describe('discovery', () => {
     expect(locateWindow({ cwd: '/work/app', env: e })?.entry.socket).toBe('/s1');
   });
 
-  test('AIRLOCK_IPC names a discovery file directly', () => {
+  test('AIRLOCK_IPC names a discovery file directly, but only for folders inside its root', () => {
     const e = env();
-    const file = publishWindow(windowsDirectory(e), { version: PROTOCOL_VERSION, root: '/x', socket: '/sx', token: newToken(), pid: process.pid });
-    expect(locateWindow({ cwd: '/unrelated', env: { ...e, AIRLOCK_IPC: file } })?.entry.socket).toBe('/sx');
+    const file = publishWindow(join(e.AIRLOCK_STATE_DIR, 'elsewhere'), { version: PROTOCOL_VERSION, root: '/x', socket: '/sx', token: newToken(), pid: process.pid });
+    expect(locateWindow({ cwd: '/x/sub', env: { ...e, AIRLOCK_IPC: file } })?.entry.socket).toBe('/sx');
+    expect(locateWindow({ cwd: '/unrelated', env: { ...e, AIRLOCK_IPC: file } })).toBeUndefined();
   });
 
-  test('files are 0600 in a 0700 directory; a directory others can write is not trusted', () => {
+  test('files are 0600 in a 0700 directory; a file or directory others can read is not trusted', () => {
     const e = env();
     const dir = windowsDirectory(e);
     const file = publishWindow(dir, { version: PROTOCOL_VERSION, root: '/y', socket: '/sy', token: newToken(), pid: process.pid });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
-    chmodSync(dir, 0o777);
+    chmodSync(file, 0o644);
+    expect(readEntry(file)).toBeUndefined();
+    chmodSync(file, 0o600);
+    chmodSync(dir, 0o755);
     expect(readEntry(file)).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 // The hook as agents run it — a real `airlock hook` process — against a test decision server
 // standing in for the extension, and against every way that server can be missing or broken.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,7 +130,7 @@ describe('faults: never a silent allow', () => {
     const started = Date.now();
     const r = await runHook('gemini', payloadFor('gemini', STAGING));
     expect(decision('gemini', r.stdout)).toBe('deny');
-    expect(r.stdout).toContain('no answer within');
+    expect(r.stdout).toContain('did not approve this in time');
     expect(Date.now() - started).toBeLessThan(15_000);
   }, 20_000);
 
@@ -185,5 +185,32 @@ describe('audit', () => {
     expect(records).toHaveLength(2);
     expect(records[0]).toMatchObject({ source: 'hook', actor: 'cursor', kind: 'command', decision: 'deny', decidedBy: 'policy', verdict: { risk: 'critical' } });
     expect(records[1]).toMatchObject({ subject: 'ls -la', decision: 'allow', decidedBy: 'policy' });
+  });
+});
+
+describe('what a project cannot do to the hook', () => {
+  test('AIRLOCK_HOOK_PROBE only makes it stricter: no dialog, an ask becomes a deny', async () => {
+    const { requests } = await extension(() => Promise.resolve({ decision: 'allow', decidedBy: 'human' }));
+    env.AIRLOCK_HOOK_PROBE = '1';
+    const r = await runHook('claude-code', payloadFor('claude-code', STAGING));
+    expect(decision('claude-code', r.stdout)).toBe('deny');
+    expect(requests).toHaveLength(0);
+    expect(readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8')).toContain('kubectl delete deployment api');
+  });
+
+  test('a discovery file in a readable folder (as a repository checks it out) is not trusted', async () => {
+    const { server } = await extension(() => Promise.resolve({ decision: 'allow', decidedBy: 'human' }));
+    const planted = join(project, 'planted.json');
+    writeFileSync(planted, JSON.stringify({ version: PROTOCOL_VERSION, root: project, socket: server.socket, token: server.token, pid: process.pid }), { mode: 0o644 });
+    env.AIRLOCK_IPC = planted;
+    env.AIRLOCK_STATE_DIR = join(home, 'other-state');
+    expect(decision('gemini', (await runHook('gemini', payloadFor('gemini', PROD))).stdout)).toBe('deny');
+  });
+
+  test('a symbolic link to a secret is read as the secret', async () => {
+    writeFileSync(join(project, '.env'), 'RAILWAY_TOKEN=x\n');
+    symlinkSync(join(project, '.env'), join(project, 'notes.txt'));
+    const r = await runHook('claude-code', JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: join(project, 'notes.txt') } }));
+    expect(decision('claude-code', r.stdout)).toBe('ask');
   });
 });

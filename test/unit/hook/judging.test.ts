@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { auditRecord } from '../../../src/core/audit';
 import { redact } from '../../../src/core/environment/redact';
-import { MCP_DESTRUCTIVE_TOOL, isDestructiveToolName, mcpCommandLines, mcpEnvironment } from '../../../src/core/mcp';
+import { MCP_DESTRUCTIVE_TOOL, isDestructiveToolName, mcpCommandLines, mcpEnvironment, redactedInput } from '../../../src/core/mcp';
 import { pathVerdict } from '../../../src/core/secrets/pathVerdict';
 import { ALLOW_VERDICT } from '../../../src/core/verdict';
 import { classify } from '../helpers';
@@ -43,10 +43,22 @@ describe('protected paths for file tools', () => {
     ['/p/.env.test', 'allow', 'unknown'],
     ['/p/.env.example', 'allow', 'unknown'],
     ['/p/src/env.ts', 'allow', 'unknown'],
+    ['/p/.ENV', 'confirm', 'unknown'],
+    ['/Users/me/.AWS/Credentials', 'confirm', 'unknown'],
   ])('%s → %s (%s)', (path, decision, tier) => {
     const v = pathVerdict([path], 'read', policy);
     expect(v.decision).toBe(decision);
     expect(v.environment.tier).toBe(tier);
+  });
+});
+
+describe('Airlock\'s own files', () => {
+  test('writing an agent\'s hook settings or Airlock\'s launcher needs a human; reading them does not', () => {
+    const policy = { protectedPaths: [], allowedPaths: [] };
+    for (const path of ['/p/.claude/settings.json', '/home/u/.local/share/airlock/bin/airlock', '/p/.cursor/hooks.json', '/p/.github/hooks/airlock.json']) {
+      expect(pathVerdict([path], 'write', policy)).toMatchObject({ decision: 'confirm', risk: 'critical' });
+      expect(pathVerdict([path], 'read', policy).decision).toBe('allow');
+    }
   });
 });
 
@@ -59,6 +71,9 @@ describe('redaction for the audit log', () => {
     ['gh api -H "x" --token ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'ghp_abcdef'],
     ['echo sk-ant-api03-abcdefghijklmnopqrstuvwxyz', 'sk-ant-api03'],
     ['aws s3 ls --profile prod AKIAABCDEFGHIJKLMNOP', 'AKIAABCDEFGHIJKLMNOP'],
+    ['execute_sql {"query":"select 1","apiToken":"rw_9f8e7d6c5b4a","password":"hunter2hunter2"}', 'hunter2hunter2'],
+    ['curl -u admin:hunter2 https://api.example.com/v1/things', 'hunter2'],
+    ['mysql -uroot -phunter2 -e "DROP DATABASE shop"', 'hunter2'],
   ])('%s hides the secret', (line, secret) => {
     expect(redact(line, 4000)).not.toContain(secret);
     const record = auditRecord({ time: new Date(0), source: 'hook', actor: 'cursor', kind: 'command', subject: line, verdict: ALLOW_VERDICT, decision: 'allow', decidedBy: 'policy' });
@@ -67,5 +82,11 @@ describe('redaction for the audit log', () => {
 
   test('plain commands are kept whole', () => {
     expect(redact('kubectl delete deployment api -n staging', 4000)).toBe('kubectl delete deployment api -n staging');
+    expect(redact('mkdir -p build/out && git push -u origin main', 4000)).toBe('mkdir -p build/out && git push -u origin main');
+  });
+
+  test('an MCP call\'s input is shown with secret-named values hidden', () => {
+    expect(redactedInput({ query: 'select 1', auth: { apiToken: 'rw_123', user: 'me' }, keys: ['a'] }))
+      .toEqual({ query: 'select 1', auth: '***', keys: ['a'] });
   });
 });

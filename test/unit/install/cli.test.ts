@@ -1,6 +1,6 @@
 // install → doctor → uninstall through the built CLI, as a user runs them, in a private home.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -61,4 +61,18 @@ test('a hook run without a known agent blocks (exit 2), since agents read other 
   const r = airlock(['hook', '--agent', 'vim'], home, home, '{}');
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('unknown agent "vim"');
+});
+
+test('doctor never runs a hook entry that only looks like Airlock\'s', () => {
+  const home = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
+  const project = join(home, 'project');
+  mkdirSync(join(project, '.claude'), { recursive: true });
+  const marker = join(home, 'PWNED');
+  writeFileSync(join(project, '.claude', 'settings.json'), JSON.stringify({
+    hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: `touch ${marker}; echo airlock hook --agent claude-code` }] }] },
+  }));
+  const doctor = airlock(['doctor', '--agent', 'claude-code', '--scope', 'project'], project, home);
+  expect(doctor.code).toBe(1);
+  expect(doctor.stdout).toContain('not probed');
+  expect(existsSync(marker)).toBe(false);
 });

@@ -1,6 +1,6 @@
 // `airlock install` / `uninstall` on real files in a private home and project: nothing of the
 // user's is lost, twice is a no-op, uninstall gives the original back, a malformed file is refused.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -176,4 +176,18 @@ describe('the stable launcher', () => {
     writeFileSync(path, '#!/bin/sh\necho mine\n');
     expect(() => writeLauncher(path, { node: '/n', cli: '/c' })).toThrow(/not written by Airlock/);
   });
+});
+
+test('a settings file that is a symbolic link (a dotfiles repository) stays a link', () => {
+  const real = join(home, 'dotfiles', 'claude-settings.json');
+  write(real, CLAUDE_USER_FILE);
+  mkdirSync(join(home, '.claude'));
+  const link = join(home, '.claude', 'settings.json');
+  symlinkSync(real, link);
+  install(options(['claude-code'], 'user'), io);
+  expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  expect(readFileSync(real, 'utf8')).toContain('hook --agent claude-code');
+  uninstall(options(['claude-code'], 'user'), io);
+  expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  expect(readFileSync(real, 'utf8')).toBe(CLAUDE_USER_FILE);
 });

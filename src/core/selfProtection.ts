@@ -1,0 +1,16 @@
+// The files that keep the guard in place: Airlock's launcher and state (discovery files, published
+// policy, audit log), and each agent's hook configuration. An agent that rewrites them switches
+// its own guard off, so writing them needs a human like any other critical action.
+const GUARD_FILE = [
+  /(?:^|\/)\.local\/(?:share|state)\/airlock(?:\/|$)/,
+  /(?:^|\/)\.claude\/settings(?:\.local)?\.json$/,
+  /(?:^|\/)\.cursor\/hooks\.json$/,
+  /(?:^|\/)\.gemini\/settings\.json$/,
+  /(?:^|\/)\.github\/hooks\/[^/]+\.json$/,
+  /(?:^|\/)\.copilot\/hooks\/[^/]+\.json$/,
+];
+
+export function isGuardFile(path: string): boolean {
+  const p = path.replace(/\\/g, '/').replace(/^(?:\$HOME|\$\{HOME\})(?=\/)/, '~');
+  return GUARD_FILE.some((re) => re.test(p));
+}
