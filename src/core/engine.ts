@@ -7,7 +7,7 @@ import { withLineState } from './environment/lineState';
 import { NO_TOOL_STATE, type ToolState } from './environment/toolState';
 import { DEFAULT_POLICY, decide, type Actor, type Policy } from './policy';
 import { CONTROL_CHARACTERS, createPrefilter } from './prefilter';
-import { Args } from './rules/args';
+import { Args, type PathGlobs } from './rules/args';
 import { allRules, indexByProgram } from './rules/index';
 import { problemRules, type ProblemRule } from './rules/problems';
 import type { Rule } from './rules/types';
@@ -25,6 +25,8 @@ export interface ClassifyContext {
   readonly toolState?: ToolState;
   readonly environments?: EnvironmentMap;
   readonly policy?: Policy;
+  /** The user's protected paths and exceptions, on top of the built-in secret globs. */
+  readonly paths?: PathGlobs;
 }
 
 export interface Explanation {
@@ -89,7 +91,7 @@ export class Engine {
       matches.set(command, matched);
       const rules = RULE_INDEX.get(command.program);
       if (!rules) continue;
-      const args = new Args(command);
+      const args = new Args(command, context.paths);
       const exempt = isExempt(args);
       for (const rule of rules) {
         if (exempt && rule.category !== 'filesystem') { matched.push(`(${rule.id} exempt: --help or a dry run)`); continue; }

@@ -45,7 +45,7 @@ function withLinkTargets(paths: readonly string[], cwd: string | undefined): str
 
 async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: HookPolicy, io: HookIo): Promise<{ verdict: Verdict; subject: string }> {
   const context = (cwd: string | undefined): ClassifyContext => ({
-    cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined), environments: policy.environments,
+    cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined), environments: policy.environments, paths: policy,
   });
   switch (event.kind) {
     case 'command':

@@ -1,14 +1,28 @@
 // Argument helpers the rules read a command through: flags (bundled short flags included), flag
 // values in every spelling, positionals and subcommand paths.
+import { isProtectedPath } from '../secrets/paths';
 import type { SimpleCommand } from '../shell/command';
+
+/** The user's protected-path policy on top of the built-in secret globs. */
+export interface PathGlobs {
+  readonly protectedPaths: readonly string[];
+  readonly allowedPaths: readonly string[];
+}
+
+export const NO_PATH_GLOBS: PathGlobs = { protectedPaths: [], allowedPaths: [] };
 
 export class Args {
   /** Argument values after the program name. */
   readonly list: readonly string[];
   private positionalCache: readonly string[] | undefined;
 
-  constructor(readonly command: SimpleCommand) {
+  constructor(readonly command: SimpleCommand, private readonly paths: PathGlobs = NO_PATH_GLOBS) {
     this.list = command.argv.slice(1).map((w) => w.value);
+  }
+
+  /** True for a secret file: a built-in secret glob or the user's protected paths, less their exceptions. */
+  isProtected(path: string): boolean {
+    return isProtectedPath(path, this.paths.protectedPaths, this.paths.allowedPaths);
   }
 
   get program(): string {

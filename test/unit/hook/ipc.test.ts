@@ -171,6 +171,10 @@ describe('policy from the workspace', () => {
     expect(decision('claude-code', (await runHook('claude-code', read('config/prod-secrets.yaml'))).stdout)).toBe('deny');
     expect(decision('claude-code', (await runHook('claude-code', read('.env'))).stdout)).toBe('ask');
     expect((await runHook('claude-code', read('config/app.yaml'))).stdout.trim()).toBe('{}');
+    // The same paths count in shell commands.
+    const bash = (command: string): string => JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } });
+    expect(decision('claude-code', (await runHook('claude-code', bash('cat config/prod-secrets.yaml'))).stdout)).toBe('deny');
+    expect((await runHook('claude-code', bash('cat config/app.yaml'))).stdout.trim()).toBe('{}');
   });
 });
 
