@@ -48,7 +48,7 @@ export function mcpCommandLines(call: McpCall): string[] {
   return lines;
 }
 
-const SECRET_KEY = /token|secret|password|passwd|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth(?!or)/i;
+const SECRET_KEY = /token|secret|passw|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credential|authori[sz]ation|cookie|bearer|session|^auth(?!or)/i;
 
 /** The call's input for display and the audit log: values under secret-sounding keys hidden. */
 export function redactedInput(value: unknown, key = '', depth = 0): unknown {

@@ -5,7 +5,7 @@
 // file directly (the terminal gate exports it; a token never goes into an environment variable
 // that `env` would print to an agent).
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, parse, resolve, sep } from 'node:path';
 import { PROTOCOL_VERSION } from './protocol';
 import { stateDirectory } from './stateDir';
@@ -50,6 +50,9 @@ export function newToken(): string {
  */
 export function ensurePrivateDirectory(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // A directory of ours left readable by an older version or a loose umask is made private.
+  const stat = lstatSync(dir);
+  if (process.platform !== 'win32' && !stat.isSymbolicLink() && stat.uid === process.getuid?.() && (stat.mode & 0o077) !== 0) chmodSync(dir, 0o700);
   checkPrivate(dir);
 }
 
@@ -121,11 +124,19 @@ export interface Located {
   readonly file: string;
 }
 
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Inside the root, as written or once symbolic links are resolved (a linked home, macOS /tmp). */
 function within(path: string, root: string): boolean {
-  const p = resolve(path);
-  const r = resolve(root);
   const fold = (x: string): string => (process.platform === 'win32' || process.platform === 'darwin' ? x.toLowerCase() : x);
-  return fold(p) === fold(r) || fold(p).startsWith(fold(r.endsWith(sep) ? r : r + sep));
+  const inside = (p: string, r: string): boolean => fold(p) === fold(r) || fold(p).startsWith(fold(r.endsWith(sep) ? r : r + sep));
+  return inside(resolve(path), resolve(root)) || inside(real(path), real(root));
 }
 
 /** The directory and each parent up to the file-system root, deepest first. */
@@ -154,7 +165,7 @@ export function locateWindow(options: {
   if (env.AIRLOCK_IPC) candidates.push(resolve(env.AIRLOCK_IPC));
   const dir = windowsDirectory(env);
   const seen = new Set<string>();
-  for (const start of [options.cwd, ...(options.roots ?? [])]) {
+  for (const start of [options.cwd ?? process.cwd(), ...(options.roots ?? [])]) {
     if (!start) continue;
     for (const folder of ancestors(start)) {
       if (seen.has(folder)) continue;
@@ -162,7 +173,8 @@ export function locateWindow(options: {
       candidates.push(discoveryFile(dir, folder));
     }
   }
-  const served = (entry: WindowEntry): boolean => [options.cwd, ...(options.roots ?? [])].some((p) => p !== undefined && within(p, entry.root));
+  // Without a cwd in the payload, the hook runs where the agent does.
+  const served = (entry: WindowEntry): boolean => [options.cwd ?? process.cwd(), ...(options.roots ?? [])].some((p) => within(p, entry.root));
   for (const file of candidates) {
     const entry = readEntry(file);
     // A window answers only for folders inside its root: a discovery file named by AIRLOCK_IPC (which a

@@ -2,7 +2,7 @@
 // judgement: read the payload (unreadable and shell-shaped → deny), judge the call with the
 // engine or the protected-path policy, then, if a human is needed, ask the editor window that
 // owns the folder; with none, policy answers. Every decision is audited.
-import { lstatSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
@@ -29,13 +29,17 @@ export interface HookIo {
 }
 
 
-/** The paths, plus where each symbolic link among them points: `notes.txt` → `.env` is a read of `.env`. */
+/**
+ * The paths, plus where each resolves through symbolic links: `notes.txt` → `.env` is a read of
+ * `.env`, and `cfg/credentials` with `cfg` → `~/.aws` a read of `~/.aws/credentials`.
+ */
 function withLinkTargets(paths: readonly string[], cwd: string | undefined): string[] {
   const out = [...paths];
   for (const path of paths) {
     try {
       const full = resolve(cwd ?? '.', path);
-      if (lstatSync(full).isSymbolicLink()) out.push(realpathSync(full));
+      const real = realpathSync(full);
+      if (real !== full) out.push(real);
     } catch {
       // not there (yet), or a glob: judged by its name alone
     }

@@ -9,11 +9,10 @@ const SECRET_HEADER = /\b((?:authorization|proxy-authorization|cookie|set-cookie
 const KNOWN_TOKEN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}|(?:AKIA|ASIA)[A-Z0-9]{16})\b/g;
 /** `--password hunter2`, `--token abc`: a secret flag's separate value. */
 const SECRET_FLAG = /(--?[\w-]*(?:password|passwd|token|secret|api-?key|access-?key)[\w-]*\s+)("[^"]*"|'[^']*'|[^\s'"&;|]+)/gi;
-/** `curl -u user:pass`, `--user user:pass`. */
-const USER_FLAG = /((?:^|\s)(?:-u|--user)(?:=|\s*))([^\s:'"]+):([^\s'"]+)/g;
-/** The MySQL clients' attached password: `mysql -uroot -phunter2`. */
-const MYSQL_CLIENT = /\b(?:mysql|mariadb|mysqldump|mysqladmin)\b/;
-const MYSQL_PASSWORD = /((?:^|\s)-p)([^\s'"]+)/g;
+/** `curl -u user:pass`, `--user "user:pass"`: only within an HTTP client's own command. */
+const USER_FLAG = /(\b(?:curl|wget|http|https)\b[^;&|\n]*?\s(?:-u|--user)(?:=|\s*))(["']?)([^\s:'"]+):([^\s'"]+)\2/g;
+/** The MySQL clients' attached password (`mysql -uroot -phunter2`), after the client's name in its own command. */
+const MYSQL_PASSWORD = /(\b(?:mysql|mariadb|mysqldump|mysqladmin)\b[^;&|\n]*?\s-p)("[^"]*"|'[^']*'|[^\s'"]+)/g;
 const MAX = 160;
 /** Words every secret-naming pattern above needs (lower case). */
 const SECRET_WORDS = ['pass', 'pwd', 'token', 'secret', 'key', 'credential', 'auth', 'sig'];
@@ -38,8 +37,8 @@ export function redact(text: string, max = MAX): string {
   if (out.includes(':')) out = out.replace(SECRET_HEADER, '$1***');
   if (named) out = out.replace(SECRET_PAIR, '$1***').replace(SECRET_FLAG, '$1***');
   if (TOKEN_PREFIXES.some((p) => out.includes(p))) out = out.replace(KNOWN_TOKEN, '***');
-  if (out.includes('-u')) out = out.replace(USER_FLAG, '$1$2:***');
-  if (out.includes('-p') && MYSQL_CLIENT.test(out)) out = out.replace(MYSQL_PASSWORD, '$1***');
+  if (out.includes('-u')) out = out.replace(USER_FLAG, '$1$2$3:***$2');
+  if (out.includes('-p')) out = out.replace(MYSQL_PASSWORD, '$1***');
   return out.length > max ? out.slice(0, max - 1) + '…' : out;
 }
 

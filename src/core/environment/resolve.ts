@@ -96,6 +96,9 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
   const local = LOCAL.has(rule.category);
   const chain = ancestry(command);
   const vars = relevantVars(rule.category, [command.program, ...rule.programs]);
+  // A file path named `dev`, `local` or `sandbox` is no sign that deleting it is harmless
+  // (`rm -rf /srv/dev-backups`, `rm -rf ~/.local/share/keyrings`): for files, names only raise the tier.
+  const targetsRaiseOnly = rule.category === 'filesystem';
   const groups: (() => Candidate[])[] = [
     () => chain.flatMap((c, i) => (i === 0 && local ? [] : flagCandidates(c, i === 0 ? args : undefined))),
     () => chain.flatMap((c, i) => [...(c.target ? [{ name: c.target, evidence: c.via[c.via.length - 1] ?? c.target }] : []), ...(i === 0 && local ? [] : urlCandidates(c))]),
@@ -108,9 +111,9 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
   // sensitive tier still wins: a stray `dev` must never hide production.
   let first: Environment | undefined;
   let worst: Environment | undefined;
-  for (const group of groups) {
+  for (const [index, group] of groups.entries()) {
     const found = decideGroup(group(), context.environments);
-    if (!found) continue;
+    if (!found || (targetsRaiseOnly && index === 2 && found.tier === 'development')) continue;
     // Nothing outranks production: the rest cannot change the answer.
     if (!first && (found.tier === 'production' || informational)) return found;
     first ??= found;

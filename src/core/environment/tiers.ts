@@ -8,14 +8,6 @@ const TOKENS: ReadonlyMap<string, Tier> = new Map<string, Tier>([
   ...['dev', 'development', 'local', 'localhost', 'sandbox'].map((t) => [t, 'development'] as const),
 ]);
 
-/**
- * `local` names a development target only as a whole name (`--env local`) or a hostname's mDNS
- * suffix read as such; inside a path (`~/.local/share`, `/srv/local-backups`) it says nothing
- * about an environment, and reading it as development would wave a deletion through.
- */
-function isPathLike(name: string): boolean {
-  return name.includes('/');
-}
 
 /** A user's map from environment names (exact, or with `*` wildcards) to tiers. */
 export type EnvironmentMap = ReadonlyMap<string, Tier>;
@@ -26,9 +18,7 @@ export function tierOfName(name: string, userMap?: EnvironmentMap): Tier | undef
   if (mapped) return mapped;
   if (/(^|[^0-9.])127\.0\.0\.1([^0-9]|$)|\[::1\]/.test(name)) return 'development';
   const found = new Set<Tier>();
-  const pathLike = isPathLike(name);
   for (const token of name.toLowerCase().split(/[^a-z0-9]+/)) {
-    if (pathLike && token === 'local') continue;
     const tier = TOKENS.get(token);
     if (tier) found.add(tier);
   }

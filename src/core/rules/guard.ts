@@ -9,16 +9,38 @@ function nonFlags(list: readonly string[]): string[] {
   return list.filter((a) => !a.startsWith('-'));
 }
 
-/** The files the command writes or removes: for a copy or link only its destination. */
-function written(a: Args): string[] {
-  const operands = nonFlags(a.list);
-  return ['cp', 'install', 'ln'].includes(a.program) ? operands.slice(-1) : operands;
+function basename(path: string): string {
+  return path.replace(/\/+$/, '').split('/').pop() ?? path;
 }
 
-/** For `sed`/`perl`, only an in-place edit writes. */
+const COPIERS = new Set(['cp', 'mv', 'install', 'ln', 'rsync']);
+
+/**
+ * The files the command writes or removes. A copy, move or link writes its destination, which
+ * may be a directory: `cp x.json .claude/` writes `.claude/x.json`, so each source's name under
+ * it counts too. `mv` also removes its sources.
+ */
+function written(a: Args): string[] {
+  const operands = nonFlags(a.list);
+  if (a.program === 'dd') return a.list.filter((x) => x.startsWith('of=')).map((x) => x.slice(3));
+  if (!COPIERS.has(a.program)) return operands;
+  const target = a.value('-t', '--target-directory');
+  const dest = target ?? operands[operands.length - 1] ?? '';
+  const sources = target !== undefined ? operands : operands.slice(0, -1);
+  const into = sources.map((s) => `${dest.replace(/\/+$/, '')}/${basename(s)}`);
+  return [dest, ...into, ...(a.program === 'mv' ? sources : [])];
+}
+
+/** For `sed`/`perl`, only an in-place edit writes (`-i`, `-pi`, `--in-place`; not perl's `-Ilib`). */
 function writesInPlace(a: Args): boolean {
   if (a.program !== 'sed' && a.program !== 'perl') return true;
-  return a.list.some((f) => /^-[a-zA-Z]*i/.test(f) || f.startsWith('--in-place'));
+  return a.list.some((f) => (/^-[a-zA-Z]*i/.test(f) && !f.startsWith('-I')) || f.startsWith('--in-place'));
+}
+
+/** `git checkout/restore/rm/mv … <file>` replaces or removes a tracked file. */
+function gitWritten(a: Args): string[] {
+  if (!a.sub(['checkout', 'restore', 'rm', 'mv'])) return [];
+  return nonFlags(a.positionals.slice(1));
 }
 
 export const guardRules: readonly Rule[] = [
@@ -49,7 +71,7 @@ export const guardRules: readonly Rule[] = [
   },
   {
     id: 'airlock.guard-file-change',
-    programs: ['rm', 'mv', 'cp', 'tee', 'truncate', 'chmod', 'unlink', 'ln', 'install', 'sed', 'perl', 'shred'],
+    programs: ['rm', 'mv', 'cp', 'tee', 'truncate', 'chmod', 'unlink', 'ln', 'install', 'sed', 'perl', 'shred', 'rsync', 'dd', 'sponge'],
     category: 'shell',
     severity: 'critical',
     summary: 'Deletes or rewrites a file that keeps Airlock\'s guard in place (its launcher, its state or an agent\'s hook settings)',
@@ -57,8 +79,24 @@ export const guardRules: readonly Rule[] = [
     match: (a) => writesInPlace(a) && written(a).some(isGuardFile),
     targets: () => [],
     examples: {
-      match: ['rm -rf ~/.local/share/airlock', 'mv .cursor/hooks.json /tmp/', "sed -i 's/airlock/true/' .claude/settings.json", 'cp /dev/null .gemini/settings.json', 'rm .github/hooks/airlock.json'],
-      noMatch: ["sed 's/a/b/' .claude/settings.json", 'rm notes.txt', 'cp .claude/settings.json backup/'],
+      match: ['rm -rf ~/.local/share/airlock', 'mv .cursor/hooks.json /tmp/', "sed -i 's/airlock/true/' .claude/settings.json", 'cp /dev/null .gemini/settings.json',
+        'rm .github/hooks/airlock.json', 'cp settings.json .claude/', 'mv x.json .claude/settings.json', 'cp -t .claude/ settings.json', 'rsync x.json .Claude/Settings.json',
+        'rm .claude/./settings.json', 'dd if=/dev/zero of=.cursor/hooks.json', 'jq . x.json | sponge .gemini/settings.json'],
+      noMatch: ["sed 's/a/b/' .claude/settings.json", 'rm notes.txt', 'cp .claude/settings.json backup/', 'perl -Ilib x.pl .claude/settings.json', 'cp notes.md .claude/'],
+    },
+  },
+  {
+    id: 'airlock.guard-file-git',
+    programs: ['git'],
+    category: 'shell',
+    severity: 'critical',
+    summary: 'Replaces or removes a file that keeps Airlock\'s guard in place (an agent\'s hook settings) through git',
+    hint: 'Ask the user to change agent hook settings themselves',
+    match: (a) => gitWritten(a).some(isGuardFile),
+    targets: () => [],
+    examples: {
+      match: ['git checkout .claude/settings.json', 'git checkout HEAD~3 -- .cursor/hooks.json', 'git rm .github/hooks/airlock.json', 'git restore .gemini/settings.json'],
+      noMatch: ['git checkout main', 'git add .claude/settings.json', 'git rm src/old.ts', 'git diff .claude/settings.json'],
     },
   },
 ];

@@ -15,6 +15,9 @@ describe('environment resolution', () => {
     ['remote host of an ssh payload', "ssh db.prod.acme.io 'rm -rf /var/lib/postgresql'", {}, 'production', 'ssh db.prod.acme.io'],
     ['flag of the runner around the command', 'kubectl --context prod-eu exec -it db-0 -- psql -c "DROP DATABASE app"', {}, 'production', '--context prod-eu'],
     ['no evidence', 'rm -rf ~', {}, 'unknown', undefined],
+    ['a file named dev is no development target', 'rm -rf /srv/dev-backups', {}, 'unknown', undefined],
+    ['nor is ~/.local', 'rm -rf ~/.local/share/keyrings', {}, 'unknown', undefined],
+    ['a file named prod still raises the tier', 'rm -rf /srv/prod-uploads', {}, 'production', '/srv/prod-uploads'],
   ])('%s', (_name, line, env, tier, evidence) => {
     const verdict = classify(line, { env });
     expect(verdict.findings.length).toBeGreaterThan(0);

@@ -19,9 +19,6 @@ test.each([
   ['product-catalog', undefined],
   ['livestream', undefined],
   ['devops-tools', undefined],
-  ['local', 'development'],
-  ['~/.local/share/keyrings', undefined],
-  ['/srv/local-backups', undefined],
   ['', undefined],
 ])('%s → %s', (name, tier) => {
   expect(tierOfName(name)).toBe(tier);

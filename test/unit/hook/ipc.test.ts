@@ -1,6 +1,7 @@
 // The hook as agents run it — a real `airlock hook` process — against a test decision server
 // standing in for the extension, and against every way that server can be missing or broken.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -216,5 +217,23 @@ describe('what a project cannot do to the hook', () => {
     symlinkSync(join(project, '.env'), join(project, 'notes.txt'));
     const r = await runHook('claude-code', JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: join(project, 'notes.txt') } }));
     expect(decision('claude-code', r.stdout)).toBe('ask');
+    // A linked directory: cfg → a folder of credentials.
+    mkdirSync(join(home, '.aws'));
+    writeFileSync(join(home, '.aws', 'credentials'), '[default]\n');
+    symlinkSync(join(home, '.aws'), join(project, 'cfg'));
+    const viaDir = await runHook('claude-code', JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: join(project, 'cfg', 'credentials') } }));
+    expect(decision('claude-code', viaDir.stdout)).toBe('ask');
+  });
+
+  test('a window whose root is a symbolic link answers for the real folder', async () => {
+    const link = join(home, 'linked-project');
+    symlinkSync(project, link);
+    const requests: DecisionRequest[] = [];
+    const server = await startDecisionServer((r) => { requests.push(r); return Promise.resolve({ decision: 'deny', decidedBy: 'human' }); });
+    closers.push(() => server.close());
+    publishWindow(windowsDirectory(env), { version: PROTOCOL_VERSION, root: link, socket: server.socket, token: server.token, pid: process.pid });
+    env.AIRLOCK_IPC = join(windowsDirectory(env), `${createHash('sha256').update(link).digest('hex').slice(0, 24)}.json`);
+    await runHook('claude-code', payloadFor('claude-code', STAGING));
+    expect(requests).toHaveLength(1);
   });
 });

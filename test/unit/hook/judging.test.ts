@@ -74,6 +74,8 @@ describe('redaction for the audit log', () => {
     ['execute_sql {"query":"select 1","apiToken":"rw_9f8e7d6c5b4a","password":"hunter2hunter2"}', 'hunter2hunter2'],
     ['curl -u admin:hunter2 https://api.example.com/v1/things', 'hunter2'],
     ['mysql -uroot -phunter2 -e "DROP DATABASE shop"', 'hunter2'],
+    ['mysql -uroot -p"hunter2" -e "DROP DATABASE shop"', 'hunter2'],
+    ['curl -u "alice:pw-hunter2" https://api.example.com', 'pw-hunter2'],
   ])('%s hides the secret', (line, secret) => {
     expect(redact(line, 4000)).not.toContain(secret);
     const record = auditRecord({ time: new Date(0), source: 'hook', actor: 'cursor', kind: 'command', subject: line, verdict: ALLOW_VERDICT, decision: 'allow', decidedBy: 'policy' });
@@ -82,11 +84,16 @@ describe('redaction for the audit log', () => {
 
   test('plain commands are kept whole', () => {
     expect(redact('kubectl delete deployment api -n staging', 4000)).toBe('kubectl delete deployment api -n staging');
-    expect(redact('mkdir -p build/out && git push -u origin main', 4000)).toBe('mkdir -p build/out && git push -u origin main');
+    for (const line of ['mkdir -p build/out && git push -u origin main', 'docker run -u 1000:1000 -d -p3306:3306 mysql:8', 'git push -u git@github.com:acme/app.git main',
+      'cp -pr /var/lib/mysql /backup', 'ssh -p2222 db mysql -e "select 1"', 'psql -p 5432 -h db app', 'curl -u alice https://x']) {
+      expect(redact(line, 4000)).toBe(line);
+    }
   });
 
   test('an MCP call\'s input is shown with secret-named values hidden', () => {
-    expect(redactedInput({ query: 'select 1', auth: { apiToken: 'rw_123', user: 'me' }, keys: ['a'] }))
-      .toEqual({ query: 'select 1', auth: '***', keys: ['a'] });
+    expect(redactedInput({ query: 'select 1', auth: { apiToken: 'rw_123', user: 'me' }, keys: ['a'], author: 'jo' }))
+      .toEqual({ query: 'select 1', auth: '***', keys: ['a'], author: 'jo' });
+    expect(redactedInput({ headers: { Authorization: 'Bearer abc', Cookie: 'session=1' }, authorization: 'opaque' }))
+      .toEqual({ headers: { Authorization: '***', Cookie: '***' }, authorization: '***' });
   });
 });
