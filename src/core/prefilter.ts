@@ -28,6 +28,9 @@ const HIDDEN_NAME = [
   />\|?\s*["']?(?:\/etc\/|\/usr\/|\/boot\/|\/bin\/|\/sbin\/|\/lib|\/dev\/(?!null|stdout|stderr|tty)|~\/\.|\$HOME\/\.|\$\{HOME\}\/\.|[^\s;&|<>]*\.(?:db|sqlite3?)\b)/, // overwriting a system, dotfile or database file
 ];
 
+/** A character every HIDDEN_NAME pattern needs: without one, none of them can match (and none is compiled). */
+const HIDING_CHARACTER = /[$`<>*?[{\\]/;
+
 /** What can separate a program name from its neighbours in a line. */
 const SEPARATORS = /[^A-Za-z0-9_.@/:+-]+/;
 
@@ -35,7 +38,7 @@ export function createPrefilter(programs: Iterable<string>): Prefilter {
   const names: ReadonlySet<string> = new Set([...programs].map((p) => p.toLowerCase()));
   return {
     mightMatch(line) {
-      if (HIDDEN_NAME.some((re) => re.test(line))) return true;
+      if (HIDING_CHARACTER.test(line) && HIDDEN_NAME.some((re) => re.test(line))) return true;
       // Quotes and backslashes inside a word do not stop bash from running it: r''m, \rm, "rm".
       // Each token is read as the expander reads a program word (`/usr/bin/Git.exe` → git).
       for (const token of line.replace(/['"\\]/g, '').split(SEPARATORS)) {
