@@ -13,6 +13,8 @@ import { HOLDOUT_PATH, readCorpus } from '../corpus/score';
 
 const RUNS_PER_LINE = 40;
 const PROCESS_RUNS = 40;
+/** The hook comparison is the tighter budget: more rounds, for a steadier median on a noisy machine. */
+const HOOK_ROUNDS = 100;
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
@@ -117,11 +119,11 @@ function hookSideBySide(): void {
   // The same hook as the agents' settings run it: through the stable launcher script.
   const launcher = join(env.AIRLOCK_STATE_DIR, 'airlock');
   writeFileSync(launcher, launcherScript(process.execPath, cli), { mode: 0o755 });
-  console.log(`\nClaude Code hook on a benign \`ls -la\` payload, ${PROCESS_RUNS} alternating rounds (budget: ≤ 0.75× cc-safety-net, within 10 ms of node -e 0):`);
+  console.log(`\nClaude Code hook on a benign \`ls -la\` payload, ${HOOK_ROUNDS} alternating rounds (budget: ≤ 0.75× cc-safety-net, within 10 ms of node -e 0):`);
   const runs: Record<string, number[]> = { node: [], airlock: [], launcher: [], net: [] };
   runMs([cli, 'hook', '--agent', 'claude-code'], payload, process.execPath, env);
   if (net) runMs([net, 'hook', '--claude-code'], payload);
-  for (let i = 0; i < PROCESS_RUNS; i++) {
+  for (let i = 0; i < HOOK_ROUNDS; i++) {
     runs.node.push(runMs(['-e', '0']));
     runs.airlock.push(runMs([cli, 'hook', '--agent', 'claude-code'], payload, process.execPath, env));
     runs.launcher.push(runMs(['hook', '--agent', 'claude-code'], payload, launcher, env));
