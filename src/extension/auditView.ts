@@ -1,0 +1,58 @@
+// "Airlock: Show Audit Log": the records newest first as a read-only document, optionally
+// filtered by decision, agent or environment (picked from what the log holds).
+import * as vscode from 'vscode';
+import type { ChainedRecord } from '../core/auditChain';
+import { actorName } from './approval';
+import type { AuditLog } from './auditLog';
+
+export const AUDIT_SCHEME = 'airlock-audit';
+
+interface Filter {
+  readonly field?: 'decision' | 'actor' | 'tier';
+  readonly value?: string;
+}
+
+function render(records: readonly ChainedRecord[], filter: Filter): string {
+  const kept = records.filter((r) => !filter.field || (filter.field === 'tier' ? r.verdict.tier : r[filter.field]) === filter.value).reverse();
+  const head = `Airlock audit log — ${kept.length} of ${records.length} decisions, newest first${filter.field ? ` (${filter.field}: ${filter.value ?? ''})` : ''}\n\n`;
+  return head + kept.map((r) => [
+    `${r.time}  ${r.decision.toUpperCase()} by ${r.decidedBy}  ${r.verdict.tier.toUpperCase()}${r.verdict.environment ? ` (${r.verdict.environment})` : ''}  risk ${r.verdict.risk}`,
+    `  ${actorName(r.actor)} via ${r.source}${r.tool ? ` (${r.tool})` : ''}${r.cwd ? ` in ${r.cwd}` : ''}`,
+    `  ${r.kind}: ${r.subject}`,
+    ...(r.verdict.rules.length > 0 ? [`  rules: ${r.verdict.rules.join(', ')}`] : []),
+    ...(r.reason ? [`  ${r.reason}`] : []),
+  ].join('\n')).join('\n\n') + '\n';
+}
+
+export class AuditView implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private filter: Filter = {};
+
+  constructor(private readonly log: AuditLog) {}
+
+  provideTextDocumentContent(): string {
+    return render(this.log.records(), this.filter);
+  }
+
+  async open(): Promise<void> {
+    const records = this.log.records();
+    const values = (field: 'decision' | 'actor' | 'tier'): string[] => [...new Set(records.map((r) => (field === 'tier' ? r.verdict.tier : r[field])))];
+    const items: (vscode.QuickPickItem & { filter: Filter })[] = [
+      { label: 'All decisions', filter: {} },
+      ...values('decision').map((v) => ({ label: `Decision: ${v}`, filter: { field: 'decision' as const, value: v } })),
+      ...values('actor').map((v) => ({ label: `Agent: ${actorName(v)}`, filter: { field: 'actor' as const, value: v } })),
+      ...values('tier').map((v) => ({ label: `Environment: ${v.toUpperCase()}`, filter: { field: 'tier' as const, value: v } })),
+    ];
+    const picked = records.length === 0 ? items[0] : await vscode.window.showQuickPick(items, { title: 'Airlock audit log', placeHolder: 'Show which decisions?' });
+    if (!picked) return;
+    this.filter = picked.filter;
+    const uri = vscode.Uri.from({ scheme: AUDIT_SCHEME, path: '/Airlock audit log' });
+    this.changed.fire(uri);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,6 @@
+// Every command Airlock contributes, in one place (package.json lists the same ids).
+export const enum CommandId {
+  CheckCommandLine = 'airlock.checkCommandLine',
+  ShowAuditLog = 'airlock.showAuditLog',
+  VerifyAuditLog = 'airlock.verifyAuditLog',
+}

@@ -1,0 +1,116 @@
+// The decision service: the IPC server the gates ask (src/gate), one discovery file and published
+// policy per workspace root, and for each request the policy's answer or the human's. Requests
+// wait in a bounded queue so only one modal shows at a time; every decision is audited.
+import * as vscode from 'vscode';
+import { auditRecord, type DecidedBy } from '../core/audit';
+import { policyFile, publishWindow, unpublishWindow, windowsDirectory } from '../gate/discovery';
+import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../gate/protocol';
+import { writePublishedPolicy } from '../gate/publishedPolicy';
+import { startDecisionServer, type DecisionServer } from '../gate/server';
+import { askModal, typedConfirmation } from './approval';
+import type { AuditLog } from './auditLog';
+import { actionFor } from './decide';
+import { showDetails } from './detailsPanel';
+import { RequestQueue } from './requestQueue';
+import type { Settings } from './settings';
+import type { StatusBar } from './statusBar';
+
+/** Requests that may wait behind the one on screen; more are denied at once. */
+const MAX_WAITING = 100;
+
+export class DecisionService implements vscode.Disposable {
+  private readonly queue = new RequestQueue({ maxWaiting: MAX_WAITING });
+  private readonly published = new Set<string>();
+  private readonly dir = windowsDirectory();
+  private productionWaiting = 0;
+  private server: DecisionServer | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly settings: () => Settings,
+    private readonly audit: AuditLog,
+    private readonly status: StatusBar,
+  ) {}
+
+  async start(): Promise<void> {
+    this.server = await startDecisionServer((request) => this.decide(request), { roots: this.roots() });
+    this.publish();
+  }
+
+  private roots(): string[] {
+    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  }
+
+  /** (Re)writes the discovery file and policy of every root; removes those of roots that left. */
+  publish(): void {
+    const server = this.server;
+    if (!server) return;
+    const roots = this.roots();
+    const settings = this.settings();
+    for (const root of roots) {
+      publishWindow(this.dir, { version: PROTOCOL_VERSION, root, socket: server.socket, token: server.token, pid: process.pid });
+      writePublishedPolicy(policyFile(this.dir, root), {
+        version: PROTOCOL_VERSION, protectedPaths: settings.protectedPaths, allowedPaths: settings.allowedPaths,
+        environments: settings.environments, timeoutSeconds: settings.timeoutSeconds,
+      });
+      this.published.add(root);
+    }
+    for (const root of [...this.published]) {
+      if (!roots.includes(root)) {
+        unpublishWindow(this.dir, root, server.token);
+        this.published.delete(root);
+      }
+    }
+  }
+
+  private async decide(request: DecisionRequest): Promise<DecisionResponse> {
+    const action = actionFor(request, this.settings());
+    if (action.kind !== 'ask') return this.answer(request, { decision: action.kind, decidedBy: 'policy', reason: `Airlock in the editor: ${action.reason}` });
+    const production = request.verdict.environment.tier === 'production';
+    if (production) this.productionWaiting++;
+    const waiting = this.queue.run(() => this.askHuman(request, action.confirmation), Date.now() + request.timeoutMs);
+    this.refreshStatus();
+    const outcome = await waiting;
+    if (production) this.productionWaiting--;
+    this.refreshStatus();
+    switch (outcome.kind) {
+      case 'done':
+        return this.answer(request, { decision: outcome.value, decidedBy: 'human', reason: outcome.value === 'allow' ? 'Allowed once in the editor.' : 'Denied in the editor.' });
+      case 'timeout':
+        return this.answer(request, { decision: 'deny', decidedBy: 'timeout', reason: `Nobody answered within ${Math.round(request.timeoutMs / 1000)} s.` });
+      case 'overflow':
+        return this.answer(request, { decision: 'deny', decidedBy: 'policy', reason: `Too many requests are waiting (${MAX_WAITING}); denied without asking.` });
+    }
+  }
+
+  private async askHuman(request: DecisionRequest, confirmation: 'click' | 'typed'): Promise<'allow' | 'deny'> {
+    let choice = await askModal(request);
+    if (choice === 'details') {
+      const recent = this.audit.records().filter((r) => r.subject === request.subject).slice(-10).reverse();
+      choice = await showDetails(this.extensionUri, request, recent);
+    }
+    if (choice !== 'allow') return 'deny';
+    return confirmation === 'typed' && !(await typedConfirmation(request)) ? 'deny' : 'allow';
+  }
+
+  private answer(request: DecisionRequest, response: DecisionResponse): DecisionResponse {
+    const decidedBy: DecidedBy = response.decidedBy;
+    this.audit.append(auditRecord({
+      time: new Date(), source: request.source, actor: request.actor, kind: request.kind, subject: request.subject,
+      tool: request.tool, cwd: request.cwd, verdict: request.verdict, decision: response.decision, decidedBy, reason: response.reason,
+    }));
+    return response;
+  }
+
+  private refreshStatus(): void {
+    this.status.update(this.queue.pending, this.productionWaiting > 0);
+  }
+
+  dispose(): void {
+    const server = this.server;
+    if (!server) return;
+    for (const root of this.published) unpublishWindow(this.dir, root, server.token);
+    this.published.clear();
+    void server.close();
+  }
+}

@@ -1,0 +1,122 @@
+// Airlock's settings as one typed object. Each field has a `from` that cleans untrusted input
+// (settings are JSON a user or an agent may have written) and merges the layers so that a
+// workspace can only add protection: the user's own (global) value is the floor, a workspace or
+// folder value counts only where it is stricter. No `vscode` here: the extension hands in what
+// `WorkspaceConfiguration.inspect` returns, and the tests hand in plain objects.
+import type { Policy, TierPolicy } from '../core/policy';
+import type { Tier } from '../core/verdict';
+import { DEFAULT_TIMEOUT_SECONDS, clampTimeout, environmentMap, globList } from '../gate/publishedPolicy';
+
+/** What `inspect(key)` returns, reduced to the layers Airlock reads. */
+export interface Layers {
+  readonly defaultValue?: unknown;
+  readonly globalValue?: unknown;
+  readonly workspaceValue?: unknown;
+  readonly workspaceFolderValue?: unknown;
+}
+
+export type Inspect = (key: string) => Layers | undefined;
+
+/** What an agent's risky command needs in a tier, from strictest to loosest. */
+export type TierRule = 'deny' | 'typed' | 'click' | 'click-critical';
+const TIER_RULES: readonly TierRule[] = ['deny', 'typed', 'click', 'click-critical'];
+export const TIERS: readonly Tier[] = ['production', 'staging', 'unknown', 'development'];
+const DEFAULT_TIER_RULES: Readonly<Record<Tier, TierRule>> = { production: 'typed', staging: 'click', unknown: 'click', development: 'click-critical' };
+
+export type GateScope = 'agents' | 'all';
+
+export interface Settings {
+  readonly environments: Readonly<Record<string, Tier>>;
+  readonly gateScope: GateScope;
+  readonly tierRules: Readonly<Record<Tier, TierRule>>;
+  readonly timeoutSeconds: number;
+  readonly protectedPaths: readonly string[];
+  readonly allowedPaths: readonly string[];
+}
+
+const TIER_ORDER: readonly Tier[] = ['development', 'unknown', 'staging', 'production'];
+
+function workspaceValues(layers: Layers | undefined): unknown[] {
+  return [layers?.workspaceValue, layers?.workspaceFolderValue].filter((v) => v !== undefined);
+}
+
+export const TierRuleSetting = {
+  from(value: unknown): TierRule | undefined {
+    return typeof value === 'string' && (TIER_RULES as readonly string[]).includes(value) ? value as TierRule : undefined;
+  },
+  /** The user's rule (or the default), made stricter by a workspace, never looser. */
+  merge(layers: Layers | undefined, fallback: TierRule): TierRule {
+    let rule = TierRuleSetting.from(layers?.globalValue) ?? fallback;
+    for (const v of workspaceValues(layers)) {
+      const w = TierRuleSetting.from(v);
+      if (w && TIER_RULES.indexOf(w) < TIER_RULES.indexOf(rule)) rule = w;
+    }
+    return rule;
+  },
+};
+
+export const GateScopeSetting = {
+  from(value: unknown): GateScope | undefined {
+    return value === 'agents' || value === 'all' ? value : undefined;
+  },
+  merge(layers: Layers | undefined): GateScope {
+    const user = GateScopeSetting.from(layers?.globalValue) ?? 'agents';
+    return workspaceValues(layers).some((v) => GateScopeSetting.from(v) === 'all') ? 'all' : user;
+  },
+};
+
+export const EnvironmentsSetting = {
+  /** The user's map; a workspace may add names or raise a name's tier, never lower one. */
+  merge(layers: Layers | undefined): Record<string, Tier> {
+    const out = { ...environmentMap(layers?.globalValue) };
+    for (const v of workspaceValues(layers)) {
+      for (const [name, tier] of Object.entries(environmentMap(v))) {
+        const current = out[name];
+        if (current === undefined ? tier !== 'development' : TIER_ORDER.indexOf(tier) > TIER_ORDER.indexOf(current)) out[name] = tier;
+      }
+    }
+    return out;
+  },
+};
+
+export const PathsSetting = {
+  /** Protected paths: the user's plus every workspace's. */
+  protectedFrom(layers: Layers | undefined): string[] {
+    return [...new Set([...globList(layers?.globalValue), ...workspaceValues(layers).flatMap(globList)])];
+  },
+  /** Exceptions weaken the policy: only the user's own value counts. */
+  allowedFrom(layers: Layers | undefined): string[] {
+    return globList(layers?.globalValue);
+  },
+};
+
+export const TimeoutSetting = {
+  merge(layers: Layers | undefined): number {
+    return clampTimeout(layers?.workspaceFolderValue) ?? clampTimeout(layers?.workspaceValue) ?? clampTimeout(layers?.globalValue) ?? DEFAULT_TIMEOUT_SECONDS;
+  },
+};
+
+export function readSettings(inspect: Inspect): Settings {
+  const tierRules = Object.fromEntries(TIERS.map((tier) => [tier, TierRuleSetting.merge(inspect(`policy.${tier}`), DEFAULT_TIER_RULES[tier])])) as Record<Tier, TierRule>;
+  return {
+    environments: EnvironmentsSetting.merge(inspect('environments')),
+    gateScope: GateScopeSetting.merge(inspect('gate.scope')),
+    tierRules,
+    timeoutSeconds: TimeoutSetting.merge(inspect('approvalTimeoutSeconds')),
+    protectedPaths: PathsSetting.protectedFrom(inspect('protectedPaths')),
+    allowedPaths: PathsSetting.allowedFrom(inspect('allowedPaths')),
+  };
+}
+
+/** The engine's policy for the tier rules. */
+export function policyOf(settings: Settings): Policy {
+  const tierPolicy = (rule: TierRule): TierPolicy => {
+    switch (rule) {
+      case 'deny': return { confirmFrom: 'low', denyFrom: 'low', confirmation: 'click' };
+      case 'typed': return { confirmFrom: 'low', denyFrom: 'never', confirmation: 'typed' };
+      case 'click': return { confirmFrom: 'low', denyFrom: 'never', confirmation: 'click' };
+      case 'click-critical': return { confirmFrom: 'critical', denyFrom: 'never', confirmation: 'click' };
+    }
+  };
+  return Object.fromEntries(TIERS.map((tier) => [tier, tierPolicy(settings.tierRules[tier])])) as unknown as Policy;
+}

