@@ -1,7 +1,12 @@
 // The approval modal in a real editor: a real `airlock hook --agent claude-code` process asks
 // through the discovery file, the test reads the dialog and clicks its buttons.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hook, startEditor, type Editor } from './harness';
+import { askDecision } from '../../src/gate/client';
+import { locateWindow } from '../../src/gate/discovery';
+import { PROTOCOL_VERSION, type DecisionRequest } from '../../src/gate/protocol';
+import { hook, startEditor, waitFor, type Editor } from './harness';
 
 const PROD = 'railway volume delete -v pgdata -e production -y';
 let editor: Editor;
@@ -47,5 +52,120 @@ describe('a production request from Claude Code', () => {
     await click('Deny');
     const r = await answer;
     expect(decisionOf(r.stdout)).toBe('deny');
+  });
+
+  test('Allow once asks for the environment\'s name: a wrong name is rejected, "production" allows', async () => {
+    const answer = hook(editor, 'claude-code', claude(PROD));
+    await dialog();
+    await click('Allow once');
+    const input = editor.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('prod');
+    await editor.page.keyboard.press('Enter');
+    await editor.page.locator('.quick-input-widget', { hasText: 'Type exactly "production"' }).waitFor({ state: 'visible' });
+    await input.fill('production');
+    await editor.page.keyboard.press('Enter');
+    expect(decisionOf((await answer).stdout)).toBe('allow');
+  });
+
+  test('Escape denies', async () => {
+    const answer = hook(editor, 'claude-code', claude(PROD));
+    await dialog();
+    await editor.page.keyboard.press('Escape');
+    expect(decisionOf((await answer).stdout)).toBe('deny');
+  });
+
+  test('the details page shows the red PRODUCTION banner and the matched span; its Deny decides', async () => {
+    const answer = hook(editor, 'claude-code', claude(PROD));
+    await dialog();
+    await click('Show details');
+    const frame = editor.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const banner = frame.locator('#banner');
+    await banner.waitFor({ state: 'visible' });
+    expect(await banner.innerText()).toContain('PRODUCTION');
+    // Runs in the page, where the DOM's getComputedStyle exists (this file compiles without the DOM library).
+    const colour = await banner.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+    expect(colour).toBe('rgb(179, 38, 30)');
+    expect(await frame.locator('#command mark').innerText()).toBe(PROD);
+    await editor.page.screenshot({ path: join(editor.home, 'details.png') });
+    await frame.locator('#deny').click();
+    expect(decisionOf((await answer).stdout)).toBe('deny');
+  });
+});
+
+describe('other requests', () => {
+  function request(fields: Partial<DecisionRequest>): DecisionRequest {
+    return {
+      version: PROTOCOL_VERSION, source: 'terminal', actor: 'copilot', kind: 'command', subject: 'kubectl delete deployment api -n staging', cwd: editor.project,
+      verdict: { decision: 'confirm', risk: 'high', environment: { tier: 'staging', name: 'staging', evidence: '-n staging' }, findings: [], confirmation: 'click' },
+      timeoutMs: 60_000, ...fields,
+    };
+  }
+
+  test('a staging request needs one click', async () => {
+    const located = await waitFor('the window', () => locateWindow({ cwd: editor.project, env: editor.env }));
+    const answer = askDecision(located.entry, request({}));
+    const { title } = await dialog();
+    expect(title).toContain('STAGING');
+    await click('Allow once');
+    expect((await answer).decision).toBe('allow');
+  });
+
+  test('a person at their own terminal (scope "agents") is never shown a modal, and is audited', async () => {
+    const located = await waitFor('the window', () => locateWindow({ cwd: editor.project, env: editor.env }));
+    const answer = await askDecision(located.entry, request({ actor: 'human', subject: 'kubectl delete deployment web -n staging' }));
+    expect(answer).toMatchObject({ decision: 'allow', decidedBy: 'policy' });
+    expect(await editor.page.locator('.monaco-dialog-box').count()).toBe(0);
+  });
+
+  test('a burst of 50 requests: one modal at a time, every one answered', async () => {
+    const located = await waitFor('the window', () => locateWindow({ cwd: editor.project, env: editor.env }));
+    const answers = Array.from({ length: 50 }, (_, i) => askDecision(located.entry, request({ subject: `kubectl delete pod web-${i} -n staging` })));
+    let settled = 0;
+    for (const a of answers) void a.then(() => settled++);
+    const boxes = editor.page.locator('.monaco-dialog-box');
+    let shown = 0;
+    for (;;) {
+      const next = await waitFor('the next dialog or the last answer', async () => (settled >= 50 ? 'done' : (await boxes.count()) > 0 ? 'shown' : undefined));
+      if (next === 'done') break;
+      expect(await boxes.count()).toBe(1);
+      await click('Deny');
+      shown++;
+    }
+    expect(shown).toBeGreaterThanOrEqual(50);
+    const results = await Promise.all(answers);
+    expect(results.every((r) => r.decision === 'deny' && r.decidedBy === 'human')).toBe(true);
+  });
+
+  test('no answer within the timeout is a deny', async () => {
+    const located = await waitFor('the window', () => locateWindow({ cwd: editor.project, env: editor.env }));
+    const answer = await askDecision(located.entry, request({ subject: 'kubectl delete ns staging-old', timeoutMs: 2_000 }));
+    expect(answer).toMatchObject({ decision: 'deny', decidedBy: 'timeout' });
+    await click('Deny'); // close the dialog that outlived its request
+  });
+});
+
+describe('the audit log', () => {
+  test('holds every decision in order, and Verify names an edited line', async () => {
+    const file = await waitFor('the audit log', () => {
+      const dir = join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock');
+      try {
+        return readFileSync(join(dir, 'audit.jsonl'), 'utf8') && join(dir, 'audit.jsonl');
+      } catch {
+        return undefined;
+      }
+    });
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const records = lines.map((l) => JSON.parse(l) as { decision: string; decidedBy: string; actor: string; subject: string });
+    expect(records.slice(0, 4).map((r) => [r.decision, r.decidedBy])).toEqual([['deny', 'human'], ['allow', 'human'], ['deny', 'human'], ['deny', 'human']]);
+    expect(records.some((r) => r.actor === 'human' && r.decidedBy === 'policy')).toBe(true);
+    lines[2] = lines[2].replace('"deny"', '"allow"');
+    writeFileSync(file, lines.join('\n') + '\n');
+    await editor.page.keyboard.press('F1');
+    await editor.page.locator('.quick-input-widget input').fill('>Airlock: Verify Audit Log');
+    await editor.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Verify Audit Log' }).first().click();
+    const toast = editor.page.locator('.notifications-toasts .notification-toast', { hasText: 'audit log is broken' });
+    await toast.waitFor({ state: 'visible' });
+    expect(await toast.innerText()).toContain('line 3');
   });
 });
