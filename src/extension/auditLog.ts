@@ -26,6 +26,12 @@ export class AuditLog {
     return [...rotated, ...(existsSync(join(this.dir, CURRENT)) ? [CURRENT] : [])].map((f) => join(this.dir, f));
   }
 
+  /** Rotated files are numbered in order; a number is never reused, so no rotation overwrites another. */
+  private nextIndex(): number {
+    const taken = readdirSync(this.dir).map((f) => Number(ROTATED.exec(f)?.[1] ?? 0));
+    return Math.max(0, ...taken) + 1;
+  }
+
   private lastHash(): string {
     if (this.last !== undefined) return this.last;
     for (const file of this.files().reverse()) {
@@ -45,7 +51,7 @@ export class AuditLog {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const current = join(this.dir, CURRENT);
     const prev = this.lastHash();
-    if (existsSync(current) && statSync(current).size >= this.maxBytes) renameSync(current, join(this.dir, `audit-${Date.now()}.jsonl`));
+    if (existsSync(current) && statSync(current).size >= this.maxBytes) renameSync(current, join(this.dir, `audit-${this.nextIndex()}.jsonl`));
     const { line, hash } = chainLine(record, prev, sha256);
     appendFileSync(current, line + '\n', { mode: 0o600 });
     this.last = hash;
