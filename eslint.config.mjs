@@ -6,7 +6,7 @@ const noVscode = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.bench/**', 'node_modules/**', '.vscode-test/**', '*.vsix'] },
+  { ignores: ['dist/**', '.bench/**', '.e2e/**', 'node_modules/**', '.vscode-test/**', '*.vsix'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
@@ -39,5 +39,11 @@ export default tseslint.config(
   {
     files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The webview's script runs in the page, not in Node, and is plain JavaScript.
+    files: ['media/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'script', globals: { acquireVsCodeApi: 'readonly', document: 'readonly' } },
   },
 );
