@@ -3,4 +3,5 @@ export const enum CommandId {
   CheckCommandLine = 'airlock.checkCommandLine',
   ShowAuditLog = 'airlock.showAuditLog',
   VerifyAuditLog = 'airlock.verifyAuditLog',
+  InstallAgentHooks = 'airlock.installAgentHooks',
 }

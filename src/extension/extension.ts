@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LazyEngine } from '../core/engine';
 import { createBashParser } from '../core/shell/parser';
+import { AgentHooks } from './agentHooks';
 import { AuditLog } from './auditLog';
 import { AUDIT_SCHEME, AuditView } from './auditView';
 import { CommandId } from './commands';
@@ -21,6 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new StatusBar();
   const service = new DecisionService(context.extensionUri, () => settings, audit, status);
   const view = new AuditView(audit);
+  const hooks = new AgentHooks(context);
+  hooks.refreshLauncher();
   const read = async (file: string): Promise<Uint8Array> => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', file));
   const engine = new LazyEngine(async () => createBashParser({ runtime: await read('tree-sitter.wasm'), bash: await read('tree-sitter-bash.wasm') }));
   context.subscriptions.push(
@@ -33,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => service.publish()),
     vscode.commands.registerCommand(CommandId.ShowAuditLog, () => view.open()),
+    vscode.commands.registerCommand(CommandId.InstallAgentHooks, () => hooks.installInteractively()),
     vscode.commands.registerCommand(CommandId.VerifyAuditLog, async () => {
       const result = audit.verify();
       if (result.ok) await vscode.window.showInformationMessage(`Airlock: the audit log is intact (${result.records} records in ${result.files} file${result.files === 1 ? '' : 's'}).`);
@@ -55,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Without the service the hooks answer by policy (deny critical/production): say so once.
     void vscode.window.showErrorMessage(`Airlock could not start its decision service: ${error instanceof Error ? error.message : String(error)}. Agent hooks will answer by policy alone.`);
   }
+  void hooks.offerOnce();
 }
 
 export function deactivate(): void {

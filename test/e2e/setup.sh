@@ -32,7 +32,10 @@ fi
 cs="$cache/code-server/node_modules/code-server/out/node/entry.js"
 if [ ! -f "$cs" ]; then
   echo "e2e setup: installing code-server $code_server_version (about a minute)…"
-  PATH="$(dirname "$node24"):$PATH" npm install --prefix "$cache/code-server" --no-save --no-package-lock --no-audit --no-fund \
+  # npm itself runs on Node 24 too: its install scripts use the node that runs npm, and
+  # code-server's postinstall refuses any other major.
+  npm_cli="$(npm root -g)/npm/bin/npm-cli.js"
+  PATH="$(dirname "$node24"):$PATH" "$node24" "$npm_cli" install --prefix "$cache/code-server" --no-save --no-package-lock --no-audit --no-fund \
     "code-server@$code_server_version" >/dev/null
 fi
 echo "e2e setup: ready (chromium $(chromium --version 2>/dev/null | awk '{print $2}'), node $("$node24" --version), code-server $code_server_version)"

@@ -1,0 +1,103 @@
+// "Airlock: Install Agent Hooks": finds the agents on this machine or in this workspace, lets the
+// user pick, and runs the same installer as `airlock install`. On first activation where an agent
+// is found without Airlock's hook, one notification offers it; dismissed, it never returns. The
+// stable launcher the hooks run is pointed at this version of the extension on every activation.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { AGENT_IDS, AGENT_LABELS, type AgentId } from '../cli/hook/types';
+import { install, type InstallIo } from '../cli/install/install';
+import { parseConfig, readText } from '../cli/install/jsonFile';
+import { launcherPath, readLauncher, writeLauncher } from '../cli/install/launcher';
+import { TARGETS } from '../cli/install/targets';
+
+const OFFERED = 'airlock.hooksOffered';
+
+/** Where each agent leaves a trace: its user directory or its project directory. */
+const TRACES: Readonly<Record<AgentId, { readonly user: string; readonly project: string }>> = {
+  'claude-code': { user: '.claude', project: '.claude' },
+  cursor: { user: '.cursor', project: '.cursor' },
+  copilot: { user: '.copilot', project: '.github' },
+  gemini: { user: '.gemini', project: '.gemini' },
+};
+
+export function detectAgents(folder: string | undefined, home = homedir()): AgentId[] {
+  return AGENT_IDS.filter((a) => existsSync(join(home, TRACES[a].user)) || (folder !== undefined && existsSync(join(folder, TRACES[a].project))));
+}
+
+function hasHook(agent: AgentId, folder: string | undefined, env: NodeJS.ProcessEnv): boolean {
+  for (const scope of ['project', 'user'] as const) {
+    if (scope === 'project' && !folder) continue;
+    const file = TARGETS[agent].file(scope, folder ?? '', env);
+    try {
+      const text = readText(file);
+      if (text !== undefined && TARGETS[agent].commands(parseConfig(file, text)).length > 0) return true;
+    } catch {
+      // a malformed file holds no hook we can see
+    }
+  }
+  return false;
+}
+
+export class AgentHooks {
+  private readonly output: vscode.OutputChannel;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.output = vscode.window.createOutputChannel('Airlock');
+    context.subscriptions.push(this.output);
+  }
+
+  private io(): InstallIo {
+    return {
+      env: process.env, out: (line) => this.output.appendLine(line),
+      // The editor's own runtime runs the CLI (ELECTRON_RUN_AS_NODE is set by the launcher).
+      node: process.execPath, cli: join(this.context.extensionUri.fsPath, 'dist', 'cli.js'),
+    };
+  }
+
+  /** Keeps the hooks pointing at this version of the extension after an update. */
+  refreshLauncher(): void {
+    const path = launcherPath(process.env);
+    if (!readLauncher(path)) return;
+    try {
+      if (writeLauncher(path, { node: process.execPath, cli: join(this.context.extensionUri.fsPath, 'dist', 'cli.js') })) this.output.appendLine(`launcher ${path} now runs this version of Airlock`);
+    } catch (error) {
+      this.output.appendLine(`could not update the launcher ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async installInteractively(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const found = detectAgents(folder);
+    const items = AGENT_IDS.map((agent) => ({ label: AGENT_LABELS[agent], agent, picked: found.includes(agent), description: found.includes(agent) ? 'found here' : undefined }));
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Airlock: install agent hooks', placeHolder: 'Which agents should ask Airlock before they run a command?' });
+    if (!picked || picked.length === 0) return;
+    const scope = folder ? await vscode.window.showQuickPick([
+      { label: 'This project', description: 'the agents\' settings files in this folder', scope: 'project' as const },
+      { label: 'Every project', description: 'the agents\' settings in your home directory', scope: 'user' as const },
+    ], { title: 'Airlock: where to install' }) : { scope: 'user' as const };
+    if (!scope) return;
+    this.output.appendLine(`installing hooks (${scope.scope}) for ${picked.map((p) => p.label).join(', ')}`);
+    const code = install({ agents: picked.map((p) => p.agent), scope: scope.scope, dir: folder ?? homedir() }, this.io());
+    await this.context.globalState.update(OFFERED, true);
+    if (code === 0) void vscode.window.showInformationMessage(`Airlock: hooks installed for ${picked.map((p) => p.label).join(', ')}.`);
+    else {
+      this.output.show(true);
+      void vscode.window.showErrorMessage('Airlock: some hooks could not be installed (a settings file is not valid JSON). See the Airlock output.');
+    }
+  }
+
+  /** One offer, on the first activation where an agent is found without Airlock's hook. */
+  async offerOnce(): Promise<void> {
+    if (this.context.globalState.get<boolean>(OFFERED)) return;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const missing = detectAgents(folder).filter((a) => !hasHook(a, folder, process.env));
+    if (missing.length === 0) return;
+    await this.context.globalState.update(OFFERED, true);
+    const choice = await vscode.window.showInformationMessage(
+      `Airlock found ${missing.map((a) => AGENT_LABELS[a]).join(', ')} without its hook. Install it so destructive commands wait for your approval?`,
+      'Install Hooks', 'Not Now');
+    if (choice === 'Install Hooks') await this.installInteractively();
+  }
+}
