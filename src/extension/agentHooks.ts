@@ -7,10 +7,19 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AGENT_IDS, AGENT_LABELS, type AgentId } from '../cli/hook/types';
-import { install, type InstallIo } from '../cli/install/install';
-import { parseConfig, readText } from '../cli/install/jsonFile';
+import type { InstallIo } from '../cli/install/install';
 import { launcherPath, readLauncher, writeLauncher } from '../cli/install/launcher';
-import { TARGETS } from '../cli/install/targets';
+
+/**
+ * The installer (JSON editing, the secret globs for Claude's deny rules) is evaluated on first
+ * use, after activation, not while the window starts.
+ */
+function installer(): typeof import('../cli/install/install') & typeof import('../cli/install/jsonFile') & typeof import('../cli/install/targets') {
+  /* eslint-disable @typescript-eslint/no-require-imports -- deferred on purpose, see above */
+  return { ...require('../cli/install/install'), ...require('../cli/install/jsonFile'), ...require('../cli/install/targets') } as
+    typeof import('../cli/install/install') & typeof import('../cli/install/jsonFile') & typeof import('../cli/install/targets');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 const OFFERED = 'airlock.hooksOffered';
 
@@ -27,6 +36,7 @@ export function detectAgents(folder: string | undefined, home = homedir()): Agen
 }
 
 function hasHook(agent: AgentId, folder: string | undefined, env: NodeJS.ProcessEnv): boolean {
+  const { TARGETS, parseConfig, readText } = installer();
   for (const scope of ['project', 'user'] as const) {
     if (scope === 'project' && !folder) continue;
     const file = TARGETS[agent].file(scope, folder ?? '', env);
@@ -41,12 +51,7 @@ function hasHook(agent: AgentId, folder: string | undefined, env: NodeJS.Process
 }
 
 export class AgentHooks {
-  private readonly output: vscode.OutputChannel;
-
-  constructor(private readonly context: vscode.ExtensionContext) {
-    this.output = vscode.window.createOutputChannel('Airlock');
-    context.subscriptions.push(this.output);
-  }
+  constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {}
 
   private io(): InstallIo {
     return {
@@ -79,7 +84,7 @@ export class AgentHooks {
     ], { title: 'Airlock: where to install' }) : { scope: 'user' as const };
     if (!scope) return;
     this.output.appendLine(`installing hooks (${scope.scope}) for ${picked.map((p) => p.label).join(', ')}`);
-    const code = install({ agents: picked.map((p) => p.agent), scope: scope.scope, dir: folder ?? homedir() }, this.io());
+    const code = installer().install({ agents: picked.map((p) => p.agent), scope: scope.scope, dir: folder ?? homedir() }, this.io());
     await this.context.globalState.update(OFFERED, true);
     if (code === 0) void vscode.window.showInformationMessage(`Airlock: hooks installed for ${picked.map((p) => p.label).join(', ')}.`);
     else {

@@ -87,7 +87,6 @@ describe('a production request from Claude Code', () => {
     const colour = await banner.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
     expect(colour).toBe('rgb(179, 38, 30)');
     expect(await frame.locator('#command mark').innerText()).toBe(PROD);
-    await editor.page.screenshot({ path: join(editor.home, 'details.png') });
     await frame.locator('#deny').click();
     expect(decisionOf((await answer).stdout)).toBe('deny');
   });

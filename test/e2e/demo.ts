@@ -1,0 +1,48 @@
+// `npm run demo`: the extension in a real editor on a demo workspace, for a person to try. Builds
+// the .vsix, starts code-server on a folder with a fake `.env.production` and a harmless stand-in
+// `railway` CLI, prints the URL, and on Enter sends the request an agent's hook would send for
+// `railway volume delete -v pgdata -e production -y`, so the approval dialog appears in the editor.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { CLI, ROOT, startCodeServer } from './harness';
+
+const COMMAND = 'railway volume delete -v pgdata -e production -y';
+
+function demoWorkspace(): string {
+  const dir = join(ROOT, '.e2e', 'demo-workspace');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  writeFileSync(join(dir, '.env.production'), '# Fake values for the Airlock demo: nothing here works anywhere.\nRAILWAY_TOKEN=00000000-0000-4000-8000-000000000000\nDATABASE_URL=postgres://app:not-a-real-password@db.prod.example.invalid/app\n');
+  writeFileSync(join(dir, 'bin', 'railway'), '#!/bin/sh\necho "(demo) a stand-in railway CLI: would run \\"railway $*\\"; nothing was touched"\n');
+  chmodSync(join(dir, 'bin', 'railway'), 0o755);
+  writeFileSync(join(dir, 'README.md'), `# Airlock demo\n\nThis folder is a demo. \`.env.production\` holds fake values; \`bin/railway\` is a harmless stand-in.\n\nPress Enter in the terminal that runs \`npm run demo\` to send the request an agent's hook sends for:\n\n    ${COMMAND}\n\nAirlock's dialog names PRODUCTION; to allow it you must type \`production\`. Try **Show details**, and **Airlock: Show Audit Log** afterwards.\n`);
+  return dir;
+}
+
+function askAsAgent(env: Record<string, string>, project: string): void {
+  const payload = { session_id: 'demo', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: COMMAND, description: 'Delete the old volume' } };
+  const child = spawn(process.execPath, [CLI, 'hook', '--agent', 'claude-code'], { env });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.on('close', () => {
+    const decision = (JSON.parse(out || '{}') as { hookSpecificOutput?: { permissionDecision?: string } }).hookSpecificOutput?.permissionDecision ?? 'allow';
+    console.log(`  → the hook answered Claude Code: ${decision.toUpperCase()}`);
+  });
+  child.stdin.end(JSON.stringify(payload));
+  console.log(`  sent a Claude Code request for: ${COMMAND} (answer it in the editor)`);
+}
+
+const port = Number(process.env.PORT ?? 8080);
+const server = await startCodeServer({}, { project: demoWorkspace(), port });
+console.log(`\nAirlock demo: open ${server.url}\n`);
+console.log('Press Enter to send an agent\'s request for a production volume deletion; Ctrl+C to stop.\n');
+const input = createInterface({ input: process.stdin });
+input.on('line', () => askAsAgent(server.env, server.project));
+const stop = (): void => {
+  input.close();
+  void server.stop().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
