@@ -2,7 +2,7 @@
 // filtered by decision, agent or environment (picked from what the log holds).
 import * as vscode from 'vscode';
 import type { ChainedRecord } from '../core/auditChain';
-import { actorName } from './approval';
+import { actorName } from './approvalText';
 import type { AuditLog } from './auditLog';
 
 export const AUDIT_SCHEME = 'airlock-audit';

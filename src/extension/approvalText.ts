@@ -1,0 +1,64 @@
+// The words of the approval dialog and the details page: the tier in capitals with its mark and
+// what the agent wants, then command, target and evidence, who asks and through what, the rule.
+// Untrusted text (the command, names, evidence) is made plain here: no control characters.
+import type { Tier, Verdict } from '../core/verdict';
+import type { DecisionRequest } from '../gate/protocol';
+
+const MARK: Readonly<Record<Tier, string>> = { production: '🔴', staging: '🟠', unknown: '🟠', development: '🟢' };
+const ACTORS: Readonly<Record<string, string>> = {
+  'claude-code': 'Claude Code', cursor: 'Cursor', copilot: 'Copilot', gemini: 'Gemini CLI', human: 'Someone at a terminal',
+};
+const SOURCES: Readonly<Record<DecisionRequest['source'], string>> = {
+  hook: 'its pre-tool hook', terminal: 'a terminal', task: 'a task', observer: 'a terminal without the gate',
+};
+const COMMAND_MAX = 300;
+
+export function actorName(actor: string): string {
+  return ACTORS[actor] ?? actor;
+}
+
+/** "Deletes a Railway volume…" → "delete a Railway volume…": the summary as what the agent wants to do. */
+function asWish(summary: string): string {
+  return summary.replace(/^(\w+?)(ies|es|s)\b/, (_m, stem: string, ending: string) => {
+    if (ending === 'ies') return `${stem}y`;
+    if (ending === 'es' && /(?:sh|ch|x|ss|z)$/.test(stem)) return stem;
+    return ending === 'es' ? `${stem}e` : stem;
+  }).replace(/^\w/, (c) => c.toLowerCase());
+}
+
+/** Control characters could rewrite what the dialog appears to say; none reach it. */
+function plain(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, ' ');
+}
+
+export function shorten(text: string, max = COMMAND_MAX): string {
+  const oneLine = plain(text).replace(/\s*\n\s*/g, ' ⏎ ');
+  return oneLine.length > max ? `${oneLine.slice(0, max - 20)} … ${oneLine.slice(-15)}` : oneLine;
+}
+
+export function title(request: DecisionRequest): string {
+  const v = request.verdict;
+  const first = v.findings[0];
+  const wish = first ? asWish(first.summary) : 'run this';
+  return `${MARK[v.environment.tier]} ${v.environment.tier.toUpperCase()} — ${actorName(request.actor)} wants to ${plain(wish)}`;
+}
+
+export function detail(request: DecisionRequest): string {
+  const v: Verdict = request.verdict;
+  const env = v.environment;
+  const what = request.kind === 'command' ? 'Command' : request.kind === 'mcp' ? 'MCP call' : request.kind === 'read' ? 'Reads' : 'Writes';
+  const lines = [
+    `${what}: ${shorten(request.subject)}`,
+    `Target: ${env.tier.toUpperCase()}${env.name ? ` (${plain(env.name)})` : ''}${env.evidence ? ` — evidence: ${plain(env.evidence)}` : ''}`,
+    `Asked by: ${actorName(request.actor)}, through ${SOURCES[request.source]}${request.cwd ? ` in ${plain(request.cwd)}` : ''}`,
+    ...v.findings.slice(0, 3).map((f) => `Rule ${f.rule}: ${plain(f.summary)}`),
+    ...(v.findings.length > 3 ? [`…and ${v.findings.length - 3} more (Show details)`] : []),
+    ...(v.findings[0]?.hint ? [`Safer: ${plain(v.findings[0].hint)}`] : []),
+  ];
+  return lines.join('\n');
+}
+
+/** The name to type: the environment's own name when known, else its tier. */
+export function confirmationName(verdict: Verdict): string {
+  return verdict.environment.name ?? verdict.environment.tier;
+}
