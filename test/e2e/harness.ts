@@ -2,7 +2,7 @@
 // extension in a private extensions directory, a private home and state directory, and a project
 // folder; Debian's Chromium driven by playwright-core. Everything waits on conditions.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,6 +53,19 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
+/** The test-only helper extension that runs the in-host suite (test/inhost), packaged with it. */
+function packageHelper(): string {
+  const stage = mkdtempSync(join(tmpdir(), 'airlock-inhost-helper-'));
+  for (const file of ['package.json', 'extension.js']) copyFileSync(join(ROOT, 'test', 'inhost', 'helper', file), join(stage, file));
+  copyFileSync(join(ROOT, 'test', 'inhost', 'suite.js'), join(stage, 'suite.js'));
+  writeFileSync(join(stage, 'README.md'), 'Test-only helper: runs Airlock\'s in-host suite.\n');
+  const vsix = join(CACHE, 'airlock-inhost-helper.vsix');
+  const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: stage, encoding: 'utf8' });
+  rmSync(stage, { recursive: true, force: true });
+  if (run.status !== 0) throw new Error(`packaging the in-host helper failed: ${run.stderr}${run.stdout}`);
+  return vsix;
+}
+
 function packageVsix(): string {
   const vsix = join(CACHE, 'airlock-e2e.vsix');
   const run = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
@@ -73,7 +86,7 @@ export interface CodeServer {
  * code-server with the packaged extension, in a private home (so its discovery files, audit log
  * and settings are the test's own), opened on `project` (a fresh folder unless given).
  */
-export async function startCodeServer(settings: Record<string, unknown> = {}, options: { project?: string; port?: number } = {}): Promise<CodeServer> {
+export async function startCodeServer(settings: Record<string, unknown> = {}, options: { project?: string; port?: number; inHostResults?: string } = {}): Promise<CodeServer> {
   if (!existsSync(CODE_SERVER) || !existsSync(NODE24)) throw new Error('code-server is not installed: run bash test/e2e/setup.sh');
   const home = mkdtempSync(join(tmpdir(), 'airlock-e2e-'));
   const project = options.project ?? join(home, 'project');
@@ -90,8 +103,11 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
     'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
     'workbench.tips.enabled': false, 'extensions.autoUpdate': false, 'chat.disableAIFeatures': true, ...settings,
   }, null, 2));
-  const install = spawnSync(NODE24, [CODE_SERVER, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', packageVsix()], { env, encoding: 'utf8' });
-  if (install.status !== 0) throw new Error(`installing the extension failed: ${install.stderr}`);
+  if (options.inHostResults) env.AIRLOCK_INHOST_RESULTS = options.inHostResults;
+  for (const vsix of [packageVsix(), ...(options.inHostResults ? [packageHelper()] : [])]) {
+    const install = spawnSync(NODE24, [CODE_SERVER, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { env, encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr}`);
+  }
 
   const port = options.port ?? await freePort();
   const server: ChildProcess = spawn(NODE24, [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
@@ -110,8 +126,8 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
   };
 }
 
-export async function startEditor(settings: Record<string, unknown> = {}): Promise<Editor> {
-  const server = await startCodeServer(settings);
+export async function startEditor(settings: Record<string, unknown> = {}, options: { inHostResults?: string } = {}): Promise<Editor> {
+  const server = await startCodeServer(settings, options);
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
