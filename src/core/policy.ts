@@ -35,3 +35,25 @@ export function decide(risk: Risk, tier: Tier, actor: Actor, policy: Policy = DE
   if (readsSecrets) return { decision: 'confirm', confirmation: 'click' };
   return { decision: 'allow', confirmation: 'none' };
 }
+
+/** What an agent's risky command needs in a tier, as the settings say it, strictest first. */
+export type TierRule = 'deny' | 'typed' | 'click' | 'click-critical';
+export const TIER_RULES: readonly TierRule[] = ['deny', 'typed', 'click', 'click-critical'];
+export const DEFAULT_TIER_RULES: Readonly<Record<Tier, TierRule>> = { production: 'typed', staging: 'click', unknown: 'click', development: 'click-critical' };
+
+export function isTierRule(value: unknown): value is TierRule {
+  return typeof value === 'string' && (TIER_RULES as readonly string[]).includes(value);
+}
+
+/** The engine's policy for a set of tier rules. */
+export function policyFromRules(rules: Readonly<Record<Tier, TierRule>>): Policy {
+  const tier = (rule: TierRule): TierPolicy => {
+    switch (rule) {
+      case 'deny': return { confirmFrom: 'low', denyFrom: 'low', confirmation: 'click' };
+      case 'typed': return { confirmFrom: 'low', denyFrom: 'never', confirmation: 'typed' };
+      case 'click': return { confirmFrom: 'low', denyFrom: 'never', confirmation: 'click' };
+      case 'click-critical': return { confirmFrom: 'critical', denyFrom: 'never', confirmation: 'click' };
+    }
+  };
+  return { production: tier(rules.production), staging: tier(rules.staging), unknown: tier(rules.unknown), development: tier(rules.development) };
+}

@@ -8,10 +8,13 @@ import { confirmationName, detail, title } from './approvalText';
 export type Choice = 'allow' | 'deny' | 'details';
 
 export async function askModal(request: DecisionRequest): Promise<Choice> {
-  const deny: vscode.MessageItem = { title: 'Deny', isCloseAffordance: true };
+  // Deny comes first, so it is the primary button that Enter presses; the dialog's own Cancel
+  // (Escape, closing it) also denies. A close-affordance Deny would leave Allow once as primary.
+  const deny: vscode.MessageItem = { title: 'Deny' };
   const allow: vscode.MessageItem = { title: 'Allow once' };
   const details: vscode.MessageItem = { title: 'Show details' };
-  const picked = await vscode.window.showWarningMessage(title(request), { modal: true, detail: detail(request) }, deny, allow, details);
+  const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+  const picked = await vscode.window.showWarningMessage(title(request), { modal: true, detail: detail(request) }, deny, allow, details, cancel);
   if (picked === allow) return 'allow';
   if (picked === details) return 'details';
   return 'deny';

@@ -60,5 +60,5 @@ export function detail(request: DecisionRequest): string {
 
 /** The name to type: the environment's own name when known, else its tier. */
 export function confirmationName(verdict: Verdict): string {
-  return verdict.environment.name ?? verdict.environment.tier;
+  return verdict.environment.name || verdict.environment.tier;
 }

@@ -51,7 +51,7 @@ export class DecisionService implements vscode.Disposable {
       publishWindow(this.dir, { version: PROTOCOL_VERSION, root, socket: server.socket, token: server.token, pid: process.pid });
       writePublishedPolicy(policyFile(this.dir, root), {
         version: PROTOCOL_VERSION, protectedPaths: settings.protectedPaths, allowedPaths: settings.allowedPaths,
-        environments: settings.environments, timeoutSeconds: settings.timeoutSeconds,
+        environments: settings.environments, timeoutSeconds: settings.timeoutSeconds, tierRules: settings.tierRules,
       });
       this.published.add(root);
     }

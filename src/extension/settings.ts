@@ -3,7 +3,7 @@
 // workspace can only add protection: the user's own (global) value is the floor, a workspace or
 // folder value counts only where it is stricter. No `vscode` here: the extension hands in what
 // `WorkspaceConfiguration.inspect` returns, and the tests hand in plain objects.
-import type { Policy, TierPolicy } from '../core/policy';
+import { DEFAULT_TIER_RULES, TIER_RULES, isTierRule, policyFromRules, type Policy, type TierRule } from '../core/policy';
 import type { Tier } from '../core/verdict';
 import { DEFAULT_TIMEOUT_SECONDS, clampTimeout, environmentMap, globList } from '../gate/publishedPolicy';
 
@@ -17,11 +17,7 @@ export interface Layers {
 
 export type Inspect = (key: string) => Layers | undefined;
 
-/** What an agent's risky command needs in a tier, from strictest to loosest. */
-export type TierRule = 'deny' | 'typed' | 'click' | 'click-critical';
-const TIER_RULES: readonly TierRule[] = ['deny', 'typed', 'click', 'click-critical'];
 export const TIERS: readonly Tier[] = ['production', 'staging', 'unknown', 'development'];
-const DEFAULT_TIER_RULES: Readonly<Record<Tier, TierRule>> = { production: 'typed', staging: 'click', unknown: 'click', development: 'click-critical' };
 
 export type GateScope = 'agents' | 'all';
 
@@ -42,7 +38,7 @@ function workspaceValues(layers: Layers | undefined): unknown[] {
 
 export const TierRuleSetting = {
   from(value: unknown): TierRule | undefined {
-    return typeof value === 'string' && (TIER_RULES as readonly string[]).includes(value) ? value as TierRule : undefined;
+    return isTierRule(value) ? value : undefined;
   },
   /** The user's rule (or the default), made stricter by a workspace, never looser. */
   merge(layers: Layers | undefined, fallback: TierRule): TierRule {
@@ -66,13 +62,18 @@ export const GateScopeSetting = {
 };
 
 export const EnvironmentsSetting = {
-  /** The user's map; a workspace may add names or raise a name's tier, never lower one. */
+  /**
+   * The user's map; a workspace may only name production or staging (a mapped name overrides what
+   * the name itself says, so `unknown` or a wildcard could lower `db.prod…`), and never lower a
+   * name the user mapped.
+   */
   merge(layers: Layers | undefined): Record<string, Tier> {
     const out = { ...environmentMap(layers?.globalValue) };
     for (const v of workspaceValues(layers)) {
       for (const [name, tier] of Object.entries(environmentMap(v))) {
+        if (name.includes('*') || (tier !== 'production' && tier !== 'staging')) continue;
         const current = out[name];
-        if (current === undefined ? tier !== 'development' : TIER_ORDER.indexOf(tier) > TIER_ORDER.indexOf(current)) out[name] = tier;
+        if (current === undefined || TIER_ORDER.indexOf(tier) > TIER_ORDER.indexOf(current)) out[name] = tier;
       }
     }
     return out;
@@ -110,13 +111,5 @@ export function readSettings(inspect: Inspect): Settings {
 
 /** The engine's policy for the tier rules. */
 export function policyOf(settings: Settings): Policy {
-  const tierPolicy = (rule: TierRule): TierPolicy => {
-    switch (rule) {
-      case 'deny': return { confirmFrom: 'low', denyFrom: 'low', confirmation: 'click' };
-      case 'typed': return { confirmFrom: 'low', denyFrom: 'never', confirmation: 'typed' };
-      case 'click': return { confirmFrom: 'low', denyFrom: 'never', confirmation: 'click' };
-      case 'click-critical': return { confirmFrom: 'critical', denyFrom: 'never', confirmation: 'click' };
-    }
-  };
-  return Object.fromEntries(TIERS.map((tier) => [tier, tierPolicy(settings.tierRules[tier])])) as unknown as Policy;
+  return policyFromRules(settings.tierRules);
 }

@@ -3,6 +3,7 @@
 // merged. Validated on read: the file is ours, but a half-written or foreign one must not widen
 // what an agent may do.
 import { readFileSync } from 'node:fs';
+import { DEFAULT_TIER_RULES, isTierRule, type TierRule } from '../core/policy';
 import type { Tier } from '../core/verdict';
 import { PROTOCOL_VERSION } from './protocol';
 import { checkPrivate, writePrivateFile } from './discovery';
@@ -13,6 +14,8 @@ export interface PublishedPolicy {
   readonly allowedPaths: readonly string[];
   readonly environments: Readonly<Record<string, Tier>>;
   readonly timeoutSeconds: number;
+  /** What each tier needs (settings `airlock.policy.*`), so a hook's verdict matches the editor's. */
+  readonly tierRules: Readonly<Record<Tier, TierRule>>;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -42,6 +45,12 @@ export function environmentMap(value: unknown): Record<string, Tier> {
   return out;
 }
 
+function tierRules(value: unknown): Record<Tier, TierRule> {
+  const given = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const pick = (tier: Tier): TierRule => { const v = given[tier]; return isTierRule(v) ? v : DEFAULT_TIER_RULES[tier]; };
+  return { production: pick('production'), staging: pick('staging'), unknown: pick('unknown'), development: pick('development') };
+}
+
 /** The policy in the file, or an Error saying why it cannot be used. */
 export function readPublishedPolicy(file: string): PublishedPolicy | Error {
   let value: unknown;
@@ -62,5 +71,6 @@ export function readPublishedPolicy(file: string): PublishedPolicy | Error {
     allowedPaths: globList(v.allowedPaths),
     environments: environmentMap(v.environments),
     timeoutSeconds: clampTimeout(v.timeoutSeconds) ?? DEFAULT_TIMEOUT_SECONDS,
+    tierRules: tierRules(v.tierRules),
   };
 }

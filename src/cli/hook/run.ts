@@ -49,7 +49,7 @@ function withLinkTargets(paths: readonly string[], cwd: string | undefined): str
 
 async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: HookPolicy, io: HookIo): Promise<{ verdict: Verdict; subject: string }> {
   const context = (cwd: string | undefined): ClassifyContext => ({
-    cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined), environments: policy.environments, paths: policy,
+    cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined), environments: policy.environments, paths: policy, policy: policy.policy,
   });
   switch (event.kind) {
     case 'command':

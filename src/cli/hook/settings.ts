@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { EnvironmentMap } from '../../core/environment/tiers';
+import { DEFAULT_POLICY, policyFromRules, type Policy } from '../../core/policy';
 import type { PathPolicy } from '../../core/secrets/pathVerdict';
 import { tierRank } from '../../core/verdict';
 import { policyFile, type Located } from '../../gate/discovery';
@@ -15,6 +16,7 @@ import {
 
 export interface HookPolicy extends PathPolicy {
   readonly environments: EnvironmentMap;
+  readonly policy: Policy;
   readonly timeoutMs: number;
   /** Where the policy came from, for messages and `doctor`. */
   readonly source: string;
@@ -22,7 +24,7 @@ export interface HookPolicy extends PathPolicy {
   readonly problem?: string;
 }
 
-const DEFAULTS: HookPolicy = { protectedPaths: [], allowedPaths: [], environments: new Map(), timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, source: 'built-in defaults' };
+const DEFAULTS: HookPolicy = { protectedPaths: [], allowedPaths: [], environments: new Map(), policy: DEFAULT_POLICY, timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, source: 'built-in defaults' };
 
 /** The nearest `.vscode/settings.json` at or above the directory. */
 function findWorkspaceSettings(start: string): string | undefined {
@@ -59,6 +61,7 @@ export function readWorkspaceSettings(file: string): HookPolicy {
     // `airlock.allowedPaths` weakens the policy: only the user's own settings may set it.
     allowedPaths: [],
     environments,
+    policy: DEFAULT_POLICY,
     timeoutMs: (timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     source: file,
   };
@@ -73,6 +76,7 @@ export function loadHookPolicy(located: Located | undefined, cwd: string | undef
         protectedPaths: published.protectedPaths,
         allowedPaths: published.allowedPaths,
         environments: new Map(Object.entries(published.environments)),
+        policy: policyFromRules(published.tierRules),
         timeoutMs: published.timeoutSeconds * 1000,
         source: `the policy published by the editor window for ${located.entry.root}`,
       };

@@ -29,8 +29,8 @@ describe('reading settings', () => {
     expect(settings({ 'gate.scope': { workspaceValue: 'all' } }).gateScope).toBe('all');
   });
 
-  test('a workspace can add environment names or raise them, never lower one', () => {
-    const s = settings({ environments: { globalValue: { 'acme-main': 'production' }, workspaceValue: { 'acme-main': 'development', 'acme-qa': 'staging', 'scratch': 'development' } } });
+  test('a workspace can add production or staging names, never lower one or map a wildcard', () => {
+    const s = settings({ environments: { globalValue: { 'acme-main': 'production' }, workspaceValue: { 'acme-main': 'development', 'acme-qa': 'staging', scratch: 'development', '*': 'unknown', 'db.prod.example.com': 'unknown', '*-live': 'production' } } });
     expect(s.environments).toEqual({ 'acme-main': 'production', 'acme-qa': 'staging' });
   });
 

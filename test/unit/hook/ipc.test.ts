@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { installLauncherForTest } from './launcherHelper';
 import { newToken, publishWindow, windowsDirectory } from '../../../src/gate/discovery';
 import { writePublishedPolicy } from '../../../src/gate/publishedPolicy';
+import { DEFAULT_TIER_RULES } from '../../../src/core/policy';
 import { policyFile } from '../../../src/gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../../../src/gate/protocol';
 import { startDecisionServer, newSocketPath, type DecisionServer } from '../../../src/gate/server';
@@ -127,7 +128,7 @@ describe('faults: never a silent allow', () => {
 
   test('a server that never answers: denied when the approval time runs out', async () => {
     await extension(() => new Promise<DecisionResponse>(() => undefined));
-    writePublishedPolicy(policyFile(windowsDirectory(env), project), { version: PROTOCOL_VERSION, protectedPaths: [], allowedPaths: [], environments: {}, timeoutSeconds: 5 });
+    writePublishedPolicy(policyFile(windowsDirectory(env), project), { version: PROTOCOL_VERSION, protectedPaths: [], allowedPaths: [], environments: {}, timeoutSeconds: 5, tierRules: DEFAULT_TIER_RULES });
     const started = Date.now();
     const r = await runHook('gemini', payloadFor('gemini', STAGING));
     expect(decision('gemini', r.stdout)).toBe('deny');
@@ -235,5 +236,18 @@ describe('what a project cannot do to the hook', () => {
     env.AIRLOCK_IPC = join(windowsDirectory(env), `${createHash('sha256').update(link).digest('hex').slice(0, 24)}.json`);
     await runHook('claude-code', payloadFor('claude-code', STAGING));
     expect(requests).toHaveLength(1);
+  });
+});
+
+describe('the editor\'s tier rules reach the hook', () => {
+  test('development set to "deny" in the editor: a high-risk development command is refused by the hook itself', async () => {
+    const { requests } = await extension(() => Promise.resolve({ decision: 'allow', decidedBy: 'human' }));
+    writePublishedPolicy(policyFile(windowsDirectory(env), project), {
+      version: PROTOCOL_VERSION, protectedPaths: [], allowedPaths: [], environments: {}, timeoutSeconds: 60,
+      tierRules: { ...DEFAULT_TIER_RULES, development: 'deny' },
+    });
+    const r = await runHook('claude-code', payloadFor('claude-code', 'kubectl delete deployment api -n dev'));
+    expect(decision('claude-code', r.stdout)).toBe('deny');
+    expect(requests).toHaveLength(0);
   });
 });
