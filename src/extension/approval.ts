@@ -20,14 +20,19 @@ export async function askModal(request: DecisionRequest): Promise<Choice> {
   return 'deny';
 }
 
-export async function typedConfirmation(request: DecisionRequest): Promise<boolean> {
+export async function typedConfirmation(request: DecisionRequest, signal: AbortSignal): Promise<boolean> {
   const name = confirmationName(request.verdict);
+  const cancel = new vscode.CancellationTokenSource();
+  const onAbort = (): void => cancel.cancel();
+  signal.addEventListener('abort', onAbort);
   const typed = await vscode.window.showInputBox({
     title: title(request),
     prompt: `Type ${name} to allow this once`,
     placeHolder: name,
     ignoreFocusOut: true,
     validateInput: (value) => (value === name ? undefined : `Type exactly "${name}" to allow, or press Escape to deny`),
-  });
+  }, cancel.token);
+  signal.removeEventListener('abort', onAbort);
+  cancel.dispose();
   return typed === name;
 }

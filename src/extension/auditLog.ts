@@ -1,8 +1,10 @@
 // The extension's audit log: append-only JSONL in its global storage, hash-chained (core's
 // auditChain), rotated at a size limit with the chain carried into the next file. Appends are
-// synchronous and small: a decision is written before its answer leaves.
+// synchronous and small: a decision is written before its answer leaves. Every window of the
+// editor shares the file, so each append takes a lock file and reads the chain's last hash from
+// the file itself, never from a cache another window has made stale.
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditRecord } from '../core/audit';
 import { GENESIS, chainLine, verifyChain, type ChainedRecord } from '../core/auditChain';
@@ -10,13 +12,35 @@ import { GENESIS, chainLine, verifyChain, type ChainedRecord } from '../core/aud
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 const CURRENT = 'audit.jsonl';
+const LOCK = 'audit.lock';
+/** A lock older than this was left by a window that died mid-append. */
+const STALE_LOCK_MS = 10_000;
+const LOCK_WAIT_MS = 3_000;
+/** Enough of a file's end to hold its last record. */
+const TAIL_BYTES = 64 * 1024;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** The last non-empty line of a file, read from its end. */
+function lastLine(file: string): string | undefined {
+  const size = statSync(file).size;
+  const length = Math.min(size, TAIL_BYTES);
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, buffer, 0, length, size - length);
+  } finally {
+    closeSync(fd);
+  }
+  return buffer.toString('utf8').trimEnd().split('\n').pop()?.trim() || undefined;
+}
 const ROTATED = /^audit-(\d+)\.jsonl$/;
 
 export type VerifyResult = { readonly ok: true; readonly records: number; readonly files: number } | { readonly ok: false; readonly file: string; readonly line: number; readonly reason: string };
 
 export class AuditLog {
-  private last: string | undefined;
-
   constructor(private readonly dir: string, private readonly maxBytes = 5 * 1024 * 1024) {}
 
   /** Files oldest first, the current one last. */
@@ -33,10 +57,8 @@ export class AuditLog {
   }
 
   private lastHash(): string {
-    if (this.last !== undefined) return this.last;
     for (const file of this.files().reverse()) {
-      const lines = readFileSync(file, 'utf8').trimEnd().split('\n').filter((l) => l.trim() !== '');
-      const tail = lines[lines.length - 1];
+      const tail = lastLine(file);
       if (tail === undefined) continue;
       try {
         return (JSON.parse(tail) as Partial<ChainedRecord>).hash ?? GENESIS;
@@ -49,12 +71,41 @@ export class AuditLog {
 
   append(record: AuditRecord): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    const current = join(this.dir, CURRENT);
-    const prev = this.lastHash();
-    if (existsSync(current) && statSync(current).size >= this.maxBytes) renameSync(current, join(this.dir, `audit-${this.nextIndex()}.jsonl`));
-    const { line, hash } = chainLine(record, prev, sha256);
-    appendFileSync(current, line + '\n', { mode: 0o600 });
-    this.last = hash;
+    this.locked(() => {
+      const current = join(this.dir, CURRENT);
+      const prev = this.lastHash();
+      if (existsSync(current) && statSync(current).size >= this.maxBytes) renameSync(current, join(this.dir, `audit-${this.nextIndex()}.jsonl`));
+      appendFileSync(current, chainLine(record, prev, sha256).line + '\n', { mode: 0o600 });
+    });
+  }
+
+  /** Runs `work` holding the log's lock file; a stale lock (its window died) is taken over. */
+  private locked(work: () => void): void {
+    const lock = join(this.dir, LOCK);
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        closeSync(openSync(lock, 'wx', 0o600));
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        try {
+          if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS || Date.now() > deadline) unlinkSync(lock);
+        } catch {
+          // released meanwhile
+        }
+        sleepSync(5);
+      }
+    }
+    try {
+      work();
+    } finally {
+      try {
+        unlinkSync(lock);
+      } catch {
+        // already taken over as stale
+      }
+    }
   }
 
   /** Every record, oldest first (damaged lines skipped). */

@@ -19,7 +19,7 @@ import type { StatusBar } from './statusBar';
 const MAX_WAITING = 100;
 
 export class DecisionService implements vscode.Disposable {
-  private readonly queue = new RequestQueue({ maxWaiting: MAX_WAITING });
+  private readonly queue = new RequestQueue({ maxWaiting: MAX_WAITING, onChange: () => this.refreshStatus() });
   private readonly published = new Set<string>();
   private readonly dir = windowsDirectory();
   private productionWaiting = 0;
@@ -68,9 +68,7 @@ export class DecisionService implements vscode.Disposable {
     if (action.kind !== 'ask') return this.answer(request, { decision: action.kind, decidedBy: 'policy', reason: `Airlock in the editor: ${action.reason}` });
     const production = request.verdict.environment.tier === 'production';
     if (production) this.productionWaiting++;
-    const waiting = this.queue.run(() => this.askHuman(request, action.confirmation), Date.now() + request.timeoutMs);
-    this.refreshStatus();
-    const outcome = await waiting;
+    const outcome = await this.queue.run((signal) => this.askHuman(request, action.confirmation, signal), Date.now() + request.timeoutMs);
     if (production) this.productionWaiting--;
     this.refreshStatus();
     switch (outcome.kind) {
@@ -80,17 +78,28 @@ export class DecisionService implements vscode.Disposable {
         return this.answer(request, { decision: 'deny', decidedBy: 'timeout', reason: `Nobody answered within ${Math.round(request.timeoutMs / 1000)} s.` });
       case 'overflow':
         return this.answer(request, { decision: 'deny', decidedBy: 'policy', reason: `Too many requests are waiting (${MAX_WAITING}); denied without asking.` });
+      case 'error':
+        return this.answer(request, { decision: 'deny', decidedBy: 'error', reason: `The approval dialog failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}` });
     }
   }
 
-  private async askHuman(request: DecisionRequest, confirmation: 'click' | 'typed'): Promise<'allow' | 'deny'> {
+  /**
+   * The dialog, then the details page or the typed name. `signal` aborts when the request's time
+   * is up: what can be closed (the details page, the input box) is closed, and an Allow given to a
+   * modal that outlived its request is not silently taken as an approval.
+   */
+  private async askHuman(request: DecisionRequest, confirmation: 'click' | 'typed', signal: AbortSignal): Promise<'allow' | 'deny'> {
     let choice = await askModal(request);
-    if (choice === 'details') {
+    if (choice === 'details' && !signal.aborted) {
       const recent = this.audit.records().filter((r) => r.subject === request.subject).slice(-10).reverse();
-      choice = await showDetails(this.extensionUri, request, recent);
+      choice = await showDetails(this.extensionUri, request, recent, signal);
     }
-    if (choice !== 'allow') return 'deny';
-    return confirmation === 'typed' && !(await typedConfirmation(request)) ? 'deny' : 'allow';
+    if (choice === 'allow' && confirmation === 'typed' && !signal.aborted) choice = (await typedConfirmation(request, signal)) ? 'allow' : 'deny';
+    if (signal.aborted) {
+      if (choice === 'allow') void vscode.window.showWarningMessage(`Airlock: that request had already been denied — nobody answered within ${Math.round(request.timeoutMs / 1000)} s. Ask the agent to try again.`);
+      return 'deny';
+    }
+    return choice === 'allow' ? 'allow' : 'deny';
   }
 
   private answer(request: DecisionRequest, response: DecisionResponse): DecisionResponse {

@@ -9,7 +9,7 @@ import type { DecisionRequest } from '../gate/protocol';
 import { detailsHtml } from './detailsHtml';
 
 /** Opens the panel; resolves with the button pressed, or deny when the panel is closed. */
-export function showDetails(extensionUri: vscode.Uri, request: DecisionRequest, recent: readonly ChainedRecord[]): Promise<'allow' | 'deny'> {
+export function showDetails(extensionUri: vscode.Uri, request: DecisionRequest, recent: readonly ChainedRecord[], signal: AbortSignal): Promise<'allow' | 'deny'> {
   const mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
   const panel = vscode.window.createWebviewPanel('airlock.details', `Airlock: ${request.verdict.environment.tier.toUpperCase()} request`, vscode.ViewColumn.Active,
     { enableScripts: true, localResourceRoots: [mediaRoot], retainContextWhenHidden: true });
@@ -32,5 +32,9 @@ export function showDetails(extensionUri: vscode.Uri, request: DecisionRequest, 
       }),
       panel.onDidDispose(() => finish('deny')),
     );
+    // The request's time is up: the page closes (a deny), so it never holds up the next request.
+    const onAbort = (): void => finish('deny');
+    signal.addEventListener('abort', onAbort);
+    subscriptions.push({ dispose: () => signal.removeEventListener('abort', onAbort) });
   });
 }

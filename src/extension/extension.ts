@@ -65,7 +65,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const evaluation = BUNDLE_READY - BUNDLE_START;
   const run = performance.now() - started;
   log.info(`activated in ${(evaluation + run).toFixed(1)} ms (bundle ${evaluation.toFixed(1)} ms, activate() ${run.toFixed(1)} ms)`);
-  void hooks.offerOnce();
+  // The offer reads agents' settings: after start-up, never during it.
+  const offer = setTimeout(() => {
+    hooks.offerOnce().catch((error: unknown) => log.error(`could not check for agents without the hook: ${error instanceof Error ? error.message : String(error)}`));
+  }, 3000);
+  context.subscriptions.push({ dispose: () => clearTimeout(offer) });
 }
 
 export function deactivate(): void {

@@ -1,58 +1,76 @@
 // One modal at a time: requests wait their turn in order, each within its own deadline, and the
 // line is bounded so a burst cannot pile up work without end. A request whose deadline passes
-// while it waits is answered without ever being shown.
+// while it waits is answered at once and never shown; one whose deadline passes while shown is
+// answered too, and its job is told (the signal) so it can close what it still has open.
 export interface QueueOptions {
   /** Requests allowed to wait behind the one being shown. */
   readonly maxWaiting: number;
+  /** Called whenever the number of unanswered requests changes. */
+  readonly onChange?: (pending: number) => void;
 }
 
-export type Outcome<T> = { readonly kind: 'done'; readonly value: T } | { readonly kind: 'timeout' } | { readonly kind: 'overflow' };
+export type Outcome<T> =
+  | { readonly kind: 'done'; readonly value: T }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'overflow' }
+  | { readonly kind: 'error'; readonly error: unknown };
 
 export class RequestQueue {
   private tail: Promise<void> = Promise.resolve();
+  private unanswered = 0;
   private waiting = 0;
-  private active = 0;
 
   constructor(private readonly options: QueueOptions) {}
 
-  /** How many requests are waiting or being shown (the status bar's count). */
+  /** Requests not answered yet: waiting, or on screen. */
   get pending(): number {
-    return this.waiting + this.active;
+    return this.unanswered;
+  }
+
+  private changed(delta: number): void {
+    this.unanswered += delta;
+    this.options.onChange?.(this.unanswered);
   }
 
   /**
    * Runs `job` when the requests before it are done, unless `deadline` (ms since the epoch) has
-   * passed by then. The job itself must finish by the deadline: past it the caller gets
-   * `timeout` while the job (an open modal) may still be showing.
+   * passed by then. Past the deadline the caller gets `timeout` at once; a job still running is
+   * aborted through its signal, and the next request waits until it returns.
    */
-  run<T>(job: () => Promise<T>, deadline: number, now: () => number = Date.now): Promise<Outcome<T>> {
+  run<T>(job: (signal: AbortSignal) => Promise<T>, deadline: number, now: () => number = Date.now): Promise<Outcome<T>> {
     if (this.waiting >= this.options.maxWaiting) return Promise.resolve({ kind: 'overflow' });
     this.waiting++;
+    this.changed(1);
     let release!: () => void;
     const turn = this.tail;
     this.tail = new Promise<void>((resolve) => { release = resolve; });
+    const abort = new AbortController();
     return new Promise<Outcome<T>>((resolve) => {
       let settled = false;
+      let started = false;
       const settle = (outcome: Outcome<T>): void => {
-        if (!settled) {
-          settled = true;
-          resolve(outcome);
-        }
+        if (settled) return;
+        settled = true;
+        if (!started) this.waiting--;
+        this.changed(-1);
+        resolve(outcome);
       };
-      const timer = setTimeout(() => settle({ kind: 'timeout' }), Math.max(0, deadline - now()));
+      const timer = setTimeout(() => {
+        settle({ kind: 'timeout' });
+        abort.abort();
+      }, Math.max(0, deadline - now()));
       void turn.then(async () => {
-        this.waiting--;
         if (settled) {
           release();
           return;
         }
-        this.active++;
+        started = true;
+        this.waiting--;
         try {
-          settle({ kind: 'done', value: await job() });
-        } catch {
-          settle({ kind: 'timeout' });
+          settle({ kind: 'done', value: await job(abort.signal) });
+        } catch (error) {
+          settle({ kind: 'error', error });
         } finally {
-          this.active--;
           clearTimeout(timer);
           release();
         }

@@ -71,7 +71,17 @@ describe('a production request from Claude Code', () => {
   test('Escape denies', async () => {
     const answer = hook(editor, 'claude-code', claude(PROD));
     await dialog();
-    await editor.page.keyboard.press('Escape');
+    await editor.page.locator('.monaco-dialog-box').press('Escape');
+    expect(decisionOf((await answer).stdout)).toBe('deny');
+  });
+
+  test('Deny is the focused, primary button: Enter denies', async () => {
+    const answer = hook(editor, 'claude-code', claude(PROD));
+    await dialog();
+    const focused = editor.page.locator('.monaco-dialog-box .monaco-button:focus');
+    await focused.waitFor({ state: 'visible' });
+    expect(await focused.innerText()).toBe('Deny');
+    await editor.page.keyboard.press('Enter');
     expect(decisionOf((await answer).stdout)).toBe('deny');
   });
 
@@ -128,10 +138,13 @@ describe('other requests', () => {
       const next = await waitFor('the next dialog or the last answer', async () => (settled >= 50 ? 'done' : (await boxes.count()) > 0 ? 'shown' : undefined));
       if (next === 'done') break;
       expect(await boxes.count()).toBe(1);
+      const before = await boxes.locator('.dialog-message-detail').innerText();
       await click('Deny');
+      // Answered when its dialog is gone: none shows, or the next request's does.
+      await waitFor('the dialog to be answered', async () => ((await boxes.count()) === 0 || (await boxes.locator('.dialog-message-detail').innerText().catch(() => '')) !== before) || undefined);
       shown++;
     }
-    expect(shown).toBeGreaterThanOrEqual(50);
+    expect(shown).toBe(50);
     const results = await Promise.all(answers);
     expect(results.every((r) => r.decision === 'deny' && r.decidedBy === 'human')).toBe(true);
   });
@@ -156,7 +169,10 @@ describe('the audit log', () => {
     });
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     const records = lines.map((l) => JSON.parse(l) as { decision: string; decidedBy: string; actor: string; subject: string });
-    expect(records.slice(0, 4).map((r) => [r.decision, r.decidedBy])).toEqual([['deny', 'human'], ['allow', 'human'], ['deny', 'human'], ['deny', 'human']]);
+    // The production requests above, in the order they were decided: Deny, typed Allow, Escape, Enter, details' Deny.
+    expect(records.filter((r) => r.subject === PROD).map((r) => [r.decision, r.decidedBy])).toEqual([
+      ['deny', 'human'], ['allow', 'human'], ['deny', 'human'], ['deny', 'human'], ['deny', 'human'],
+    ]);
     expect(records.some((r) => r.actor === 'human' && r.decidedBy === 'policy')).toBe(true);
     lines[2] = lines[2].replace('"deny"', '"allow"');
     writeFileSync(file, lines.join('\n') + '\n');

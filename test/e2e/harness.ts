@@ -119,8 +119,11 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
   return {
     url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(project)}`, project, home, env, userSettings,
     async stop() {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      if (server.exitCode === null && server.signalCode === null) {
+        const exited = new Promise((r) => server.once('exit', r));
+        server.kill('SIGTERM');
+        await exited;
+      }
       rmSync(home, { recursive: true, force: true });
     },
   };

@@ -68,7 +68,9 @@ async function runSuite(vscode) {
   await check('the decision service publishes a discovery file whose socket answers', async () => {
     const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
     if (!folder) return 'no workspace folder open';
-    const root = resolve(folder.uri.fsPath);
+    // As src/gate/discovery.ts keys it: case-folded where the file system usually is.
+    const resolved = resolve(folder.uri.fsPath);
+    const root = process.platform === 'win32' || process.platform === 'darwin' ? resolved.toLowerCase() : resolved;
     const file = join(stateDir(), 'windows', `${createHash('sha256').update(root).digest('hex').slice(0, 24)}.json`);
     const found = await waitFor(() => existsSync(file), 20000);
     if (!found) return `no discovery file at ${file}`;

@@ -22,3 +22,11 @@ test('rotation keeps the chain across files; a fresh instance continues it; an e
   writeFileSync(file, lines.join('\n'));
   expect(log.verify()).toMatchObject({ ok: false, file, line: 1 });
 });
+
+test('two windows appending to the same log keep one chain', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'airlock-audit-'));
+  const a = new AuditLog(dir);
+  const b = new AuditLog(dir);
+  for (let i = 0; i < 6; i++) (i % 2 === 0 ? a : b).append(record(i));
+  expect(a.verify()).toMatchObject({ ok: true, records: 6 });
+});

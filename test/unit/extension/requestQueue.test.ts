@@ -29,15 +29,24 @@ describe('request queue', () => {
     expect(ran).toBe(false);
   });
 
-  test('a job still running at its deadline answers timeout; the next one waits for it', async () => {
-    const queue = new RequestQueue({ maxWaiting: 10 });
+  test('a job still running at its deadline answers timeout and is aborted; the next one waits for it', async () => {
+    const counts: number[] = [];
+    const queue = new RequestQueue({ maxWaiting: 10, onChange: (n) => counts.push(n) });
     let finish!: () => void;
-    const first = queue.run(() => new Promise<string>((r) => { finish = () => r('done'); }), Date.now() + 20);
+    let seen: AbortSignal | undefined;
+    const first = queue.run((signal) => { seen = signal; return new Promise<string>((r) => { finish = () => r('done'); }); }, Date.now() + 20);
     expect(await first).toEqual({ kind: 'timeout' });
-    expect(queue.pending).toBe(1);
+    expect(seen?.aborted).toBe(true);
+    expect(queue.pending).toBe(0);
     const second = queue.run(() => Promise.resolve('next'), Date.now() + 5000);
     finish();
     expect(await second).toEqual({ kind: 'done', value: 'next' });
+    expect(counts).toEqual([1, 0, 1, 0]);
+  });
+
+  test('a job that throws is an error, not a timeout', async () => {
+    const queue = new RequestQueue({ maxWaiting: 10 });
+    expect(await queue.run(() => Promise.reject(new Error('boom')), Date.now() + 5000)).toMatchObject({ kind: 'error' });
   });
 
   test('beyond the bound, requests are refused at once', async () => {
