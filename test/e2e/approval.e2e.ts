@@ -100,6 +100,19 @@ describe('a production request from Claude Code', () => {
     await frame.locator('#deny').click();
     expect(decisionOf((await answer).stdout)).toBe('deny');
   });
+
+  test('the details page\'s Allow once leads to the same typed confirmation', async () => {
+    const answer = hook(editor, 'claude-code', claude(PROD));
+    await dialog();
+    await click('Show details');
+    const frame = editor.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('#allow').click();
+    const input = editor.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('production');
+    await editor.page.keyboard.press('Enter');
+    expect(decisionOf((await answer).stdout)).toBe('allow');
+  });
 });
 
 describe('other requests', () => {
@@ -169,9 +182,9 @@ describe('the audit log', () => {
     });
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     const records = lines.map((l) => JSON.parse(l) as { decision: string; decidedBy: string; actor: string; subject: string });
-    // The production requests above, in the order they were decided: Deny, typed Allow, Escape, Enter, details' Deny.
+    // The production requests above, in the order they were decided: Deny, typed Allow, Escape, Enter, details' Deny, details' Allow.
     expect(records.filter((r) => r.subject === PROD).map((r) => [r.decision, r.decidedBy])).toEqual([
-      ['deny', 'human'], ['allow', 'human'], ['deny', 'human'], ['deny', 'human'], ['deny', 'human'],
+      ['deny', 'human'], ['allow', 'human'], ['deny', 'human'], ['deny', 'human'], ['deny', 'human'], ['allow', 'human'],
     ]);
     expect(records.some((r) => r.actor === 'human' && r.decidedBy === 'policy')).toBe(true);
     lines[2] = lines[2].replace('"deny"', '"allow"');
