@@ -41,6 +41,9 @@ const ROTATED = /^audit-(\d+)\.jsonl$/;
 export type VerifyResult = { readonly ok: true; readonly records: number; readonly files: number } | { readonly ok: false; readonly file: string; readonly line: number; readonly reason: string };
 
 export class AuditLog {
+  /** Called after each append (the audit view refreshes). */
+  onAppend: (() => void) | undefined;
+
   constructor(private readonly dir: string, private readonly maxBytes = 5 * 1024 * 1024) {}
 
   /** Files oldest first, the current one last. */
@@ -77,6 +80,7 @@ export class AuditLog {
       if (existsSync(current) && statSync(current).size >= this.maxBytes) renameSync(current, join(this.dir, `audit-${this.nextIndex()}.jsonl`));
       appendFileSync(current, chainLine(record, prev, sha256).line + '\n', { mode: 0o600 });
     });
+    this.onAppend?.();
   }
 
   /** Runs `work` holding the log's lock file; a stale lock (its window died) is taken over. */
@@ -108,10 +112,14 @@ export class AuditLog {
     }
   }
 
-  /** Every record, oldest first (damaged lines skipped). */
-  records(): ChainedRecord[] {
+  /**
+   * Records oldest first (damaged lines skipped): every file's, or with `currentOnly` only the
+   * current file's — enough for "earlier decisions for this command" without reading the history.
+   */
+  records(currentOnly = false): ChainedRecord[] {
     const out: ChainedRecord[] = [];
-    for (const file of this.files()) {
+    const files = this.files();
+    for (const file of currentOnly ? files.slice(-1) : files) {
       for (const line of readFileSync(file, 'utf8').split('\n')) {
         if (line.trim() === '') continue;
         try {

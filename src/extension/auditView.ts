@@ -29,7 +29,12 @@ export class AuditView implements vscode.TextDocumentContentProvider, vscode.Dis
   readonly onDidChange = this.changed.event;
   private filter: Filter = {};
 
-  constructor(private readonly log: AuditLog) {}
+  private readonly uri = vscode.Uri.from({ scheme: AUDIT_SCHEME, path: '/Airlock audit log' });
+
+  constructor(private readonly log: AuditLog) {
+    // An open view follows the log as decisions are made.
+    log.onAppend = () => this.changed.fire(this.uri);
+  }
 
   provideTextDocumentContent(): string {
     return render(this.log.records(), this.filter);
@@ -47,12 +52,12 @@ export class AuditView implements vscode.TextDocumentContentProvider, vscode.Dis
     const picked = records.length === 0 ? items[0] : await vscode.window.showQuickPick(items, { title: 'Airlock audit log', placeHolder: 'Show which decisions?' });
     if (!picked) return;
     this.filter = picked.filter;
-    const uri = vscode.Uri.from({ scheme: AUDIT_SCHEME, path: '/Airlock audit log' });
-    this.changed.fire(uri);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    this.changed.fire(this.uri);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(this.uri), { preview: false });
   }
 
   dispose(): void {
+    this.log.onAppend = undefined;
     this.changed.dispose();
   }
 }
