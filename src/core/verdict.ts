@@ -35,6 +35,9 @@ export interface Verdict {
   readonly confirmation: Confirmation;
 }
 
+/** The coloured mark shown beside a tier's name in every message and dialog. */
+export const TIER_MARK: Readonly<Record<Tier, string>> = { production: '🔴', staging: '🟠', unknown: '🟠', development: '🟢' };
+
 const RISK_ORDER: readonly Risk[] = ['none', 'low', 'high', 'critical'];
 const TIER_ORDER: readonly Tier[] = ['development', 'unknown', 'staging', 'production'];
 

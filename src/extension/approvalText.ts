@@ -1,10 +1,10 @@
 // The words of the approval dialog and the details page: the tier in capitals with its mark and
 // what the agent wants, then command, target and evidence, who asks and through what, the rule.
 // Untrusted text (the command, names, evidence) is made plain here: no control characters.
-import type { Tier, Verdict } from '../core/verdict';
+import { CONTROL_CHARACTERS } from '../core/prefilter';
+import { TIER_MARK, type Verdict } from '../core/verdict';
 import type { DecisionRequest } from '../gate/protocol';
 
-const MARK: Readonly<Record<Tier, string>> = { production: '🔴', staging: '🟠', unknown: '🟠', development: '🟢' };
 const ACTORS: Readonly<Record<string, string>> = {
   'claude-code': 'Claude Code', cursor: 'Cursor', copilot: 'Copilot', gemini: 'Gemini CLI', human: 'Someone at a terminal',
 };
@@ -27,8 +27,10 @@ function asWish(summary: string): string {
 }
 
 /** Control characters could rewrite what the dialog appears to say; none reach it. */
+const CONTROL = new RegExp(CONTROL_CHARACTERS.source + '|\\r', 'g');
+
 function plain(text: string): string {
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, ' ');
+  return text.replace(CONTROL, ' ');
 }
 
 export function shorten(text: string, max = COMMAND_MAX): string {
@@ -40,7 +42,7 @@ export function title(request: DecisionRequest): string {
   const v = request.verdict;
   const first = v.findings[0];
   const wish = first ? asWish(first.summary) : 'run this';
-  return `${MARK[v.environment.tier]} ${v.environment.tier.toUpperCase()} — ${actorName(request.actor)} wants to ${plain(wish)}`;
+  return `${TIER_MARK[v.environment.tier]} ${v.environment.tier.toUpperCase()} — ${actorName(request.actor)} wants to ${plain(wish)}`;
 }
 
 export function detail(request: DecisionRequest): string {

@@ -4,7 +4,7 @@
 // folder value counts only where it is stricter. No `vscode` here: the extension hands in what
 // `WorkspaceConfiguration.inspect` returns, and the tests hand in plain objects.
 import { DEFAULT_TIER_RULES, TIER_RULES, isTierRule, policyFromRules, type Policy, type TierRule } from '../core/policy';
-import type { Tier } from '../core/verdict';
+import { tierRank, type Tier } from '../core/verdict';
 import { DEFAULT_TIMEOUT_SECONDS, clampTimeout, environmentMap, globList } from '../gate/publishedPolicy';
 
 /** What `inspect(key)` returns, reduced to the layers Airlock reads. */
@@ -30,7 +30,6 @@ export interface Settings {
   readonly allowedPaths: readonly string[];
 }
 
-const TIER_ORDER: readonly Tier[] = ['development', 'unknown', 'staging', 'production'];
 
 function workspaceValues(layers: Layers | undefined): unknown[] {
   return [layers?.workspaceValue, layers?.workspaceFolderValue].filter((v) => v !== undefined);
@@ -73,7 +72,7 @@ export const EnvironmentsSetting = {
       for (const [name, tier] of Object.entries(environmentMap(v))) {
         if (name.includes('*') || (tier !== 'production' && tier !== 'staging')) continue;
         const current = out[name];
-        if (current === undefined || TIER_ORDER.indexOf(tier) > TIER_ORDER.indexOf(current)) out[name] = tier;
+        if (current === undefined || tierRank(tier) > tierRank(current)) out[name] = tier;
       }
     }
     return out;

@@ -3,7 +3,7 @@
 import { join, resolve } from 'node:path';
 
 /** HOME as the shells set it; node:os only without one (loading it costs a hook's fast path time). */
-function home(env: Readonly<Record<string, string | undefined>>): string {
+export function home(env: Readonly<Record<string, string | undefined>>): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when HOME is unset
   return env.HOME || (require('node:os') as typeof import('node:os')).homedir();
 }

@@ -3,10 +3,9 @@
 // came from the command (names, evidence) is already redacted; control characters are removed so
 // it cannot rewrite a terminal.
 import { CONTROL_CHARACTERS } from '../../core/prefilter';
-import type { Tier, Verdict } from '../../core/verdict';
+import { TIER_MARK, type Verdict } from '../../core/verdict';
 import type { HookAnswer } from './types';
 
-const MARK: Readonly<Record<Tier, string>> = { production: '🔴', staging: '🟠', unknown: '🟠', development: '🟢' };
 const CONTROL = new RegExp(CONTROL_CHARACTERS.source + '|[\\r\\n]', 'g');
 
 function clean(text: string): string {
@@ -16,7 +15,7 @@ function clean(text: string): string {
 export function tierLabel(verdict: Verdict): string {
   const env = verdict.environment;
   const detail = env.evidence ?? env.name;
-  return `${MARK[env.tier]} ${env.tier.toUpperCase()}${detail ? ` (${clean(detail)})` : ''}`;
+  return `${TIER_MARK[env.tier]} ${env.tier.toUpperCase()}${detail ? ` (${clean(detail)})` : ''}`;
 }
 
 function what(verdict: Verdict): string {

@@ -4,12 +4,12 @@
 // when a hook crashes, is killed or exits with anything but 2, so for `hook` the script turns
 // every such exit into 2 ("block") with a reason on stderr.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { home } from '../../gate/stateDir';
 
 export function dataDirectory(env: Readonly<Record<string, string | undefined>>): string {
   if (env.AIRLOCK_DATA_DIR) return env.AIRLOCK_DATA_DIR;
-  return join(env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share'), 'airlock');
+  return join(env.XDG_DATA_HOME || join(home(env), '.local', 'share'), 'airlock');
 }
 
 export function launcherPath(env: Readonly<Record<string, string | undefined>>): string {

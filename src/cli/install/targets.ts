@@ -1,8 +1,8 @@
 // Where each agent keeps its hooks and what Airlock's entry looks like there. Each target turns a
 // parsed configuration into the changes that add or remove Airlock's entry, keeping every entry
 // that is not Airlock's. Shapes from each agent's documentation (see ../hook/<agent>.ts).
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { home } from '../../gate/stateDir';
 import type { AgentId } from '../hook/types';
 
 export type Scope = 'project' | 'user';
@@ -35,10 +35,6 @@ const OURS = /airlock['"]? hook --agent /;
 
 export function isOurCommand(command: unknown): boolean {
   return typeof command === 'string' && OURS.test(command);
-}
-
-function home(env: Readonly<Record<string, string | undefined>>): string {
-  return env.HOME || homedir();
 }
 
 function array(value: unknown): unknown[] {

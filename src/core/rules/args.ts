@@ -173,3 +173,14 @@ export function operands(list: readonly string[], valueFlags: ReadonlySet<string
   }
   return out;
 }
+
+/** The operands of a command: arguments that are not flags, and everything after `--`. */
+export function nonFlagArgs(list: readonly string[]): string[] {
+  const out: string[] = [];
+  let dashes = false;
+  for (const a of list) {
+    if (!dashes && a === '--') { dashes = true; continue; }
+    if (dashes || !a.startsWith('-')) out.push(a);
+  }
+  return out;
+}

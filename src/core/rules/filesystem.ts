@@ -1,7 +1,7 @@
 // Filesystem family: recursive/forced deletion, wiping disks and filesystems, truncation, mirror
 // deletes and recursive permission changes on system trees.
 import type { SimpleCommand, Word } from '../shell/command';
-import type { Args } from './args';
+import { nonFlagArgs, type Args } from './args';
 import type { Rule } from './types';
 
 type Danger = 'critical' | 'high' | 'throwaway';
@@ -315,16 +315,6 @@ function findDanger(a: Args): Danger | undefined {
   if (starts.every((d) => d === undefined)) return undefined;
   if (starts.includes('high')) return 'high';
   return undefined;
-}
-
-function nonFlagArgs(list: readonly string[]): string[] {
-  const out: string[] = [];
-  let dashes = false;
-  for (const a of list) {
-    if (!dashes && a === '--') { dashes = true; continue; }
-    if (dashes || !a.startsWith('-')) out.push(a);
-  }
-  return out;
 }
 
 const DEVICE_SINKS = /^\/dev\/(?:null|zero|stdout|stderr|tty|fd\/|shm\/|random|urandom)/;

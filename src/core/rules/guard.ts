@@ -2,12 +2,8 @@
 // hooks, or rewriting its launcher, its state or an agent's hook settings. Critical, so that even
 // in a development folder a human decides, and with no editor window open the answer is no.
 import { isGuardFile } from '../selfProtection';
-import type { Args } from './args';
+import { nonFlagArgs, type Args } from './args';
 import type { Rule } from './types';
-
-function nonFlags(list: readonly string[]): string[] {
-  return list.filter((a) => !a.startsWith('-'));
-}
 
 function basename(path: string): string {
   return path.replace(/\/+$/, '').split('/').pop() ?? path;
@@ -21,7 +17,7 @@ const COPIERS = new Set(['cp', 'mv', 'install', 'ln', 'rsync']);
  * it counts too. `mv` also removes its sources.
  */
 function written(a: Args): string[] {
-  const operands = nonFlags(a.list);
+  const operands = nonFlagArgs(a.list);
   if (a.program === 'dd') return a.list.filter((x) => x.startsWith('of=')).map((x) => x.slice(3));
   if (!COPIERS.has(a.program)) return operands;
   const target = a.value('-t', '--target-directory');
@@ -40,7 +36,7 @@ function writesInPlace(a: Args): boolean {
 /** `git checkout/restore/rm/mv … <file>` replaces or removes a tracked file. */
 function gitWritten(a: Args): string[] {
   if (!a.sub(['checkout', 'restore', 'rm', 'mv'])) return [];
-  return nonFlags(a.positionals.slice(1));
+  return nonFlagArgs(a.positionals.slice(1));
 }
 
 export const guardRules: readonly Rule[] = [
