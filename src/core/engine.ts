@@ -11,6 +11,7 @@ import { Args, type PathGlobs } from './rules/args';
 import { allRules, indexByProgram } from './rules/index';
 import { problemRules, type ProblemRule } from './rules/problems';
 import type { Rule } from './rules/types';
+import { findCredential, type Credential } from './secrets/credentials';
 import type { SimpleCommand } from './shell/command';
 import { expand, type Expansion, type Problem } from './shell/expand';
 import type { ShellParser } from './shell/parser';
@@ -86,6 +87,7 @@ export class Engine {
     const findings: Finding[] = [];
     const matches = new Map<SimpleCommand, string[]>();
     const seen = new Set<string>();
+    const flagged = new Set<SimpleCommand>();
     for (const command of expansion.commands) {
       const matched: string[] = [];
       matches.set(command, matched);
@@ -100,6 +102,7 @@ export class Engine {
         const key = `${rule.id}@${command.span[0]}:${command.span[1]}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        flagged.add(command);
         findings.push(finding(rule, command.span, safeEnvironment(() => resolveEnvironment(command, args, rule, envContext))));
       }
     }
@@ -112,7 +115,9 @@ export class Engine {
       seen.add(key);
       findings.push(finding(rule, problem.span, { tier: 'unknown' }));
     }
-    const verdict = findings.length > 0 ? verdictOf(findings, context) : { ...ALLOW_VERDICT, environment: quietEnvironment(expansion.commands, envContext) };
+    const verdict = findings.length > 0
+      ? withCredential(verdictOf(findings, context), findCredential(flagged, text, expansion.assigned, env))
+      : { ...ALLOW_VERDICT, environment: quietEnvironment(expansion.commands, envContext) };
     return { verdict, expansion: { ...expansion, problems }, matches };
   }
 }
@@ -147,6 +152,10 @@ export class LazyEngine {
 
 function finding(rule: Rule | ProblemRule, span: readonly [number, number], environment: Environment): Finding {
   return { rule: rule.id, category: rule.category, severity: rule.severity, summary: rule.summary, hint: rule.hint, span, environment };
+}
+
+function withCredential(verdict: Verdict, credential: Credential | undefined): Verdict {
+  return credential ? { ...verdict, credential } : verdict;
 }
 
 /** A rule that throws on odd input must not turn into an allow: it counts as a match. */

@@ -45,6 +45,11 @@ export function isTierRule(value: unknown): value is TierRule {
   return typeof value === 'string' && (TIER_RULES as readonly string[]).includes(value);
 }
 
+/** The stricter of two rules: how a workspace's rule is merged, since a workspace may only add protection. */
+export function stricterRule(a: TierRule, b: TierRule): TierRule {
+  return TIER_RULES.indexOf(b) < TIER_RULES.indexOf(a) ? b : a;
+}
+
 /** The engine's policy for a set of tier rules. */
 export function policyFromRules(rules: Readonly<Record<Tier, TierRule>>): Policy {
   const tier = (rule: TierRule): TierPolicy => {

@@ -1,3 +1,5 @@
+import type { Credential } from './secrets/credentials';
+
 // The one verdict shape every layer (CLI, hooks, terminal gate, extension) and every test uses.
 
 export type Decision = 'allow' | 'confirm' | 'deny';
@@ -33,6 +35,8 @@ export interface Verdict {
   readonly environment: Environment;
   readonly findings: readonly Finding[];
   readonly confirmation: Confirmation;
+  /** The credential the flagged command acts with, when the line or its environment shows it. */
+  readonly credential?: Credential;
 }
 
 /** The coloured mark shown beside a tier's name in every message and dialog. */
@@ -40,6 +44,12 @@ export const TIER_MARK: Readonly<Record<Tier, string>> = { production: '🔴', s
 
 const RISK_ORDER: readonly Risk[] = ['none', 'low', 'high', 'critical'];
 const TIER_ORDER: readonly Tier[] = ['development', 'unknown', 'staging', 'production'];
+/** Every tier, as settings and pages list them: most dangerous first. */
+export const TIERS: readonly Tier[] = ['production', 'staging', 'unknown', 'development'];
+
+export function isTier(value: unknown): value is Tier {
+  return typeof value === 'string' && (TIERS as readonly string[]).includes(value);
+}
 
 export function riskRank(risk: Risk): number {
   return RISK_ORDER.indexOf(risk);

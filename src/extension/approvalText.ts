@@ -52,12 +52,19 @@ export function detail(request: DecisionRequest): string {
   const lines = [
     `${what}: ${shorten(request.subject)}`,
     `Target: ${env.tier.toUpperCase()}${env.name ? ` (${plain(env.name)})` : ''}${env.evidence ? ` — evidence: ${plain(env.evidence)}` : ''}`,
+    ...(v.credential ? [`Credential: ${credentialText(v)}`] : []),
     `Asked by: ${actorName(request.actor)}, through ${SOURCES[request.source]}${request.cwd ? ` in ${plain(request.cwd)}` : ''}`,
     ...v.findings.slice(0, 3).map((f) => `Rule ${f.rule}: ${plain(f.summary)}`),
     ...(v.findings.length > 3 ? [`…and ${v.findings.length - 3} more (Show details)`] : []),
     ...(v.findings[0]?.hint ? [`Safer: ${plain(v.findings[0].hint)}`] : []),
   ];
   return lines.join('\n');
+}
+
+/** "Railway account or workspace token — RAILWAY_API_TOKEN set on the command line; reaches …". */
+export function credentialText(v: Verdict): string {
+  const c = v.credential;
+  return c ? plain(`${c.kind} — ${c.where}${c.reach ? `; ${c.reach}` : ''}`) : '';
 }
 
 /** The name to type: the environment's own name when known, else its tier. */

@@ -3,7 +3,7 @@
 // wait in a bounded queue so only one modal shows at a time; every decision is audited.
 import * as vscode from 'vscode';
 import { auditRecord, type DecidedBy } from '../core/audit';
-import { policyFile, publishWindow, unpublishWindow, windowsDirectory } from '../gate/discovery';
+import { policyFile, publishWindow, unpublishWindow, watchDiscovery, windowsDirectory } from '../gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../gate/protocol';
 import { writePublishedPolicy } from '../gate/publishedPolicy';
 import { startDecisionServer, type DecisionServer } from '../gate/server';
@@ -24,6 +24,7 @@ export class DecisionService implements vscode.Disposable {
   private readonly dir = windowsDirectory();
   private productionWaiting = 0;
   private server: DecisionServer | undefined;
+  private watcher: { close(): void } | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -35,6 +36,7 @@ export class DecisionService implements vscode.Disposable {
   async start(): Promise<void> {
     this.server = await startDecisionServer((request) => this.decide(request), { roots: this.roots() });
     this.publish();
+    this.watcher = watchDiscovery(this.dir, () => this.published, () => this.publish());
   }
 
   private roots(): string[] {
@@ -118,6 +120,7 @@ export class DecisionService implements vscode.Disposable {
   dispose(): void {
     const server = this.server;
     if (!server) return;
+    this.watcher?.close();
     for (const root of this.published) unpublishWindow(this.dir, root, server.token);
     this.published.clear();
     void server.close();

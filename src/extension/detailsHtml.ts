@@ -2,7 +2,7 @@
 // own stylesheet and one script carrying the nonce (strict Content-Security-Policy).
 import type { ChainedRecord } from '../core/auditChain';
 import type { DecisionRequest } from '../gate/protocol';
-import { actorName, title } from './approvalText';
+import { actorName, credentialText, title } from './approvalText';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -30,6 +30,7 @@ export function detailsHtml(request: DecisionRequest, recent: readonly ChainedRe
 <h2>${escapeHtml(request.kind === 'command' ? 'Command' : request.kind === 'mcp' ? 'MCP call' : 'Path')}</h2>
 <pre id="command">${highlighted(request)}</pre>
 <p>Asked by ${escapeHtml(actorName(request.actor))}${request.cwd ? ` in <code>${escapeHtml(request.cwd)}</code>` : ''}.</p>
+${v.credential ? `<p id="credential">Credential: ${escapeHtml(credentialText(v))}</p>` : ''}
 <h2>Findings</h2><ul>${findings}</ul>
 <h2>Earlier decisions for this command</h2>${history}
 <div class="buttons"><button id="deny" class="deny">Deny</button><button id="allow" class="allow">Allow once</button></div>

@@ -3,8 +3,8 @@
 // workspace can only add protection: the user's own (global) value is the floor, a workspace or
 // folder value counts only where it is stricter. No `vscode` here: the extension hands in what
 // `WorkspaceConfiguration.inspect` returns, and the tests hand in plain objects.
-import { DEFAULT_TIER_RULES, TIER_RULES, isTierRule, policyFromRules, type Policy, type TierRule } from '../core/policy';
-import { tierRank, type Tier } from '../core/verdict';
+import { DEFAULT_TIER_RULES, isTierRule, policyFromRules, stricterRule, type Policy, type TierRule } from '../core/policy';
+import { TIERS, tierRank, type Tier } from '../core/verdict';
 import { DEFAULT_TIMEOUT_SECONDS, clampTimeout, environmentMap, globList } from '../gate/publishedPolicy';
 
 /** What `inspect(key)` returns, reduced to the layers Airlock reads. */
@@ -17,7 +17,6 @@ export interface Layers {
 
 export type Inspect = (key: string) => Layers | undefined;
 
-export const TIERS: readonly Tier[] = ['production', 'staging', 'unknown', 'development'];
 
 export type GateScope = 'agents' | 'all';
 
@@ -44,7 +43,7 @@ export const TierRuleSetting = {
     let rule = TierRuleSetting.from(layers?.globalValue) ?? fallback;
     for (const v of workspaceValues(layers)) {
       const w = TierRuleSetting.from(v);
-      if (w && TIER_RULES.indexOf(w) < TIER_RULES.indexOf(rule)) rule = w;
+      if (w) rule = stricterRule(rule, w);
     }
     return rule;
   },

@@ -5,7 +5,7 @@
 // file directly (the terminal gate exports it; a token never goes into an environment variable
 // that `env` would print to an agent).
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, unlinkSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { dirname, join, parse, resolve, sep } from 'node:path';
 import { PROTOCOL_VERSION } from './protocol';
 import { stateDirectory } from './stateDir';
@@ -182,4 +182,22 @@ export function locateWindow(options: {
     if (entry && processAlive(entry.pid) && served(entry)) return { entry, file };
   }
   return undefined;
+}
+
+/**
+ * Calls `republish` when a discovery file of one of `roots` has gone while this window still
+ * serves it: another window on the same folder closed and removed the file it had written last,
+ * or something deleted it. Overwrites by another window leave the file in place and change nothing.
+ */
+export function watchDiscovery(dir: string, roots: () => Iterable<string>, republish: () => void): { close(): void } {
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(dir, { persistent: false }, () => {
+      if ([...roots()].some((root) => !existsSync(discoveryFile(dir, root)))) republish();
+    });
+    watcher.on('error', () => watcher?.close());
+  } catch {
+    // The directory is gone or cannot be watched: the files stay as published.
+  }
+  return { close: () => watcher?.close() };
 }

@@ -97,6 +97,12 @@ export function parseDecisionRequest(body: string): DecisionRequest {
   if (!['allow', 'confirm', 'deny'].includes(verdict.decision as string) || !Array.isArray(verdict.findings)) {
     throw new ProtocolError('"verdict" is not a verdict');
   }
+  if (verdict.credential !== undefined) {
+    const c = record(verdict.credential, '"verdict.credential"');
+    if (typeof c.kind !== 'string' || typeof c.where !== 'string' || (c.reach !== undefined && typeof c.reach !== 'string')) {
+      throw new ProtocolError('"verdict.credential" needs string "kind" and "where"');
+    }
+  }
   return {
     version: PROTOCOL_VERSION,
     source: r.source as Source,

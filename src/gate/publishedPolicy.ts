@@ -4,7 +4,7 @@
 // what an agent may do.
 import { readFileSync } from 'node:fs';
 import { DEFAULT_TIER_RULES, isTierRule, type TierRule } from '../core/policy';
-import type { Tier } from '../core/verdict';
+import { TIERS, isTier, type Tier } from '../core/verdict';
 import { PROTOCOL_VERSION } from './protocol';
 import { checkPrivate, writePrivateFile } from './discovery';
 
@@ -22,7 +22,6 @@ export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const MIN_TIMEOUT_SECONDS = 5;
 /** Under the 600 s that `airlock install` gives each agent to wait for the hook. */
 export const MAX_TIMEOUT_SECONDS = 540;
-const TIERS: ReadonlySet<string> = new Set(['production', 'staging', 'development', 'unknown']);
 
 export function writePublishedPolicy(file: string, policy: PublishedPolicy): void {
   writePrivateFile(file, JSON.stringify(policy, null, 2) + '\n');
@@ -41,14 +40,13 @@ export function globList(value: unknown): string[] {
 export function environmentMap(value: unknown): Record<string, Tier> {
   const out: Record<string, Tier> = {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return out;
-  for (const [name, tier] of Object.entries(value)) if (typeof tier === 'string' && TIERS.has(tier) && name !== '') out[name] = tier as Tier;
+  for (const [name, tier] of Object.entries(value)) if (isTier(tier) && name !== '') out[name] = tier;
   return out;
 }
 
 function tierRules(value: unknown): Record<Tier, TierRule> {
   const given = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const pick = (tier: Tier): TierRule => { const v = given[tier]; return isTierRule(v) ? v : DEFAULT_TIER_RULES[tier]; };
-  return { production: pick('production'), staging: pick('staging'), unknown: pick('unknown'), development: pick('development') };
+  return Object.fromEntries(TIERS.map((tier) => { const v = given[tier]; return [tier, isTierRule(v) ? v : DEFAULT_TIER_RULES[tier]]; })) as Record<Tier, TierRule>;
 }
 
 /** The policy in the file, or an Error saying why it cannot be used. */

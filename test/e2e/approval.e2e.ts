@@ -1,15 +1,16 @@
 // The approval modal in a real editor: a real `airlock hook --agent claude-code` process asks
 // through the discovery file, the test reads the dialog and clicks its buttons.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { askDecision } from '../../src/gate/client';
 import { locateWindow } from '../../src/gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest } from '../../src/gate/protocol';
-import { hook, startEditor, waitFor, type Editor } from './harness';
+import { hook, SCREENSHOTS, startEditor, waitFor, type Editor } from './harness';
 
 const PROD = 'railway volume delete -v pgdata -e production -y';
+const TOKEN = '6f1c2a9e-0b7d-4c1e-9a55-3d2f8e7b1a40';
 let editor: Editor;
 
 beforeAll(async () => {
@@ -42,19 +43,31 @@ function detailsPage(): FrameLocator {
   return editor.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
+/** Saves the README's picture of what a user sees, and checks it is a picture. */
+async function screenshot(target: Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const png = await target.screenshot({ path: join(SCREENSHOTS, name) });
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect(png.length).toBeGreaterThan(5_000);
+}
+
 async function click(label: string): Promise<void> {
   await editor.page.locator('.monaco-dialog-box .monaco-button', { hasText: label }).first().click();
 }
 
 describe('a production request from Claude Code', () => {
-  test('the modal names PRODUCTION, the evidence and the rule; Deny denies', async () => {
-    const answer = hook(editor, 'claude-code', claude(PROD));
+  test('the modal names PRODUCTION, the evidence, the credential and the rule; Deny denies', async () => {
+    // The agent's environment holds a broad token, as in the incident: the modal names it, never its value.
+    const answer = hook(editor, 'claude-code', claude(PROD), { RAILWAY_API_TOKEN: TOKEN });
     const { title, detail } = await dialog();
     expect(title).toContain('PRODUCTION');
     expect(title).toContain('Claude Code wants to delete a Railway volume');
     expect(detail).toContain(PROD);
     expect(detail).toContain('-e production');
     expect(detail).toContain('Deletes a Railway volume');
+    expect(detail).toContain('Credential: Railway account or workspace token — RAILWAY_API_TOKEN from the environment');
+    expect(detail).not.toContain(TOKEN);
+    await screenshot(editor.page.locator('.monaco-dialog-box'), 'modal.png');
     await click('Deny');
     const r = await answer;
     expect(decisionOf(r.stdout)).toBe('deny');
@@ -91,8 +104,8 @@ describe('a production request from Claude Code', () => {
     expect(decisionOf((await answer).stdout)).toBe('deny');
   });
 
-  test('the details page shows the red PRODUCTION banner and the matched span; its Deny decides', async () => {
-    const answer = hook(editor, 'claude-code', claude(PROD));
+  test('the details page shows the red PRODUCTION banner, the matched span and the credential; its Deny decides', async () => {
+    const answer = hook(editor, 'claude-code', claude(PROD), { RAILWAY_API_TOKEN: TOKEN });
     await dialog();
     await click('Show details');
     const frame = detailsPage();
@@ -103,6 +116,10 @@ describe('a production request from Claude Code', () => {
     const colour = await banner.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
     expect(colour).toBe('rgb(179, 38, 30)');
     expect(await frame.locator('#command mark').innerText()).toBe(PROD);
+    expect(await frame.locator('#credential').innerText()).toContain('Railway account or workspace token');
+    // Runs in the page (see above): is Deny the page's focused element?
+    expect(await frame.locator('#deny').evaluate((el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
+    await screenshot(editor.page.locator('iframe.webview.ready'), 'details.png');
     await frame.locator('#deny').click();
     expect(decisionOf((await answer).stdout)).toBe('deny');
   });

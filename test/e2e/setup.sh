@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the e2e suite drives, so a fresh machine passes: Debian's Chromium (and the
-# Kerberos headers code-server's native module builds against), a Node 24 binary from the npm
+# Installs what the e2e suite drives, so a fresh machine passes: Debian's Chromium (with an emoji
+# font, and the Kerberos headers code-server's native module builds against), a Node 24 binary from the npm
 # registry (code-server needs it), and code-server itself. Everything lands in .e2e/ (ignored by
 # git); a second run finds it there and returns at once.
 set -euo pipefail
@@ -13,6 +13,8 @@ mkdir -p "$cache"
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 [ -e /usr/include/krb5.h ] || [ -e /usr/include/krb5/krb5.h ] || need_apt+=(libkrb5-dev)
+# The dialog's tier marks (🔴) are emoji: without a colour emoji font the screenshots show boxes.
+[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need_apt+=(fonts-noto-color-emoji)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "e2e setup: please install ${need_apt[*]} (apt-get install ${need_apt[*]}); it needs root" >&2

@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { EnvironmentMap } from '../../core/environment/tiers';
-import { DEFAULT_POLICY, policyFromRules, type Policy } from '../../core/policy';
+import { DEFAULT_POLICY, DEFAULT_TIER_RULES, isTierRule, policyFromRules, stricterRule, type Policy, type TierRule } from '../../core/policy';
 import type { PathPolicy } from '../../core/secrets/pathVerdict';
-import { tierRank } from '../../core/verdict';
+import { TIERS, tierRank, type Tier } from '../../core/verdict';
 import { policyFile, type Located } from '../../gate/discovery';
 import {
   DEFAULT_TIMEOUT_SECONDS, clampTimeout, environmentMap, globList, readPublishedPolicy,
@@ -56,12 +56,16 @@ export function readWorkspaceSettings(file: string): HookPolicy {
   // Only names mapped to production or staging: a workspace may not call production "development".
   const environments = new Map(Object.entries(environmentMap(s['airlock.environments'])).filter(([, tier]) => tierRank(tier) >= tierRank('staging')));
   const timeout = clampTimeout(s['airlock.approvalTimeoutSeconds']);
+  const rules = Object.fromEntries(TIERS.map((tier) => {
+    const rule: unknown = s[`airlock.policy.${tier}`];
+    return [tier, isTierRule(rule) ? stricterRule(DEFAULT_TIER_RULES[tier], rule) : DEFAULT_TIER_RULES[tier]];
+  })) as Record<Tier, TierRule>;
   return {
     protectedPaths: globList(s['airlock.protectedPaths']),
     // `airlock.allowedPaths` weakens the policy: only the user's own settings may set it.
     allowedPaths: [],
     environments,
-    policy: DEFAULT_POLICY,
+    policy: policyFromRules(rules),
     timeoutMs: (timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     source: file,
   };

@@ -29,6 +29,13 @@ describe('the dialog', () => {
     ]);
   });
 
+  test('the credential, how the command gets it and how far it reaches, after the target', () => {
+    const credential = { kind: 'Railway account or workspace token', where: 'RAILWAY_API_TOKEN from the environment', reach: 'reaches every project of its account or workspace' };
+    const lines = detail({ ...request, verdict: { ...request.verdict, credential } }).split('\n');
+    expect(lines[2]).toBe('Credential: Railway account or workspace token — RAILWAY_API_TOKEN from the environment; reaches every project of its account or workspace');
+    expect(detail(request)).not.toContain('Credential');
+  });
+
   test('control characters never reach it; long commands are shortened around the middle', () => {
     expect(detail({ ...request, subject: 'rm -rf /\x1b[2Jx' })).not.toContain('\x1b');
     const long = shorten('a'.repeat(1000));

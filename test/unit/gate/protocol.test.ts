@@ -4,9 +4,9 @@ import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ServiceFailed, Unreachable, askDecision, ping } from '../../../src/gate/client';
-import { discoveryFile, locateWindow, newToken, publishWindow, readEntry, unpublishWindow, windowsDirectory } from '../../../src/gate/discovery';
+import { discoveryFile, locateWindow, newToken, publishWindow, readEntry, unpublishWindow, watchDiscovery, windowsDirectory } from '../../../src/gate/discovery';
 import { DECIDE_PATH, PROTOCOL_VERSION, TOKEN_HEADER, parseDecisionRequest, parseDecisionResponse, type DecisionRequest } from '../../../src/gate/protocol';
 import { startDecisionServer, type DecisionServer } from '../../../src/gate/server';
 import { ALLOW_VERDICT } from '../../../src/core/verdict';
@@ -88,6 +88,9 @@ describe('client failure classes', () => {
     expect(() => parseDecisionRequest(JSON.stringify({ ...REQUEST, kind: 'telepathy' }))).toThrow(/"kind"/);
     expect(() => parseDecisionRequest(JSON.stringify({ ...REQUEST, timeoutMs: -1 }))).toThrow(/timeoutMs/);
     expect(parseDecisionRequest(JSON.stringify(REQUEST))).toEqual(REQUEST);
+    const withCredential = { ...REQUEST, verdict: { ...REQUEST.verdict, credential: { kind: 'Railway project token', where: 'RAILWAY_TOKEN from the environment' } } };
+    expect(parseDecisionRequest(JSON.stringify(withCredential))).toEqual(withCredential);
+    expect(() => parseDecisionRequest(JSON.stringify({ ...REQUEST, verdict: { ...REQUEST.verdict, credential: { kind: 1 } } }))).toThrow(/credential/);
   });
 });
 
@@ -138,5 +141,22 @@ describe('discovery', () => {
     expect(readEntry(discoveryFile(dir, '/z'))).toBeDefined();
     unpublishWindow(dir, '/z', token);
     expect(readEntry(discoveryFile(dir, '/z'))).toBeUndefined();
+  });
+
+  test('two windows on one folder: when the last to publish closes, the other publishes again', async () => {
+    const dir = windowsDirectory(env());
+    const first = { version: PROTOCOL_VERSION, root: '/shared', socket: '/s1', token: newToken(), pid: process.pid } as const;
+    const second = { ...first, socket: '/s2', token: newToken() };
+    publishWindow(dir, first);
+    let republished = 0;
+    const watcher = watchDiscovery(dir, () => ['/shared'], () => { republished++; publishWindow(dir, first); });
+    try {
+      publishWindow(dir, second);
+      unpublishWindow(dir, '/shared', second.token);
+      await vi.waitFor(() => expect(readEntry(discoveryFile(dir, '/shared'))?.socket).toBe('/s1'));
+      expect(republished).toBeGreaterThan(0);
+    } finally {
+      watcher.close();
+    }
   });
 });

@@ -1,9 +1,14 @@
 // The pure pieces the hook judges with: MCP calls, protected-path verdicts, redaction of what
 // goes to the audit log.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { readWorkspaceSettings } from '../../../src/cli/hook/settings';
 import { auditRecord } from '../../../src/core/audit';
 import { redact } from '../../../src/core/environment/redact';
 import { MCP_DESTRUCTIVE_TOOL, isDestructiveToolName, mcpCommandLines, mcpEnvironment, redactedInput } from '../../../src/core/mcp';
+import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { pathVerdict } from '../../../src/core/secrets/pathVerdict';
 import { ALLOW_VERDICT } from '../../../src/core/verdict';
 import { classify } from '../helpers';
@@ -95,5 +100,21 @@ describe('redaction for the audit log', () => {
       .toEqual({ query: 'select 1', auth: '***', keys: ['a'], author: 'jo' });
     expect(redactedInput({ headers: { Authorization: 'Bearer abc', Cookie: 'session=1' }, authorization: 'opaque' }))
       .toEqual({ headers: { Authorization: '***', Cookie: '***' }, authorization: '***' });
+  });
+});
+
+describe('the workspace\'s .vscode/settings.json when no editor window answers', () => {
+  function settings(text: string): ReturnType<typeof readWorkspaceSettings> {
+    const dir = mkdtempSync(join(tmpdir(), 'airlock-ws-'));
+    writeFileSync(join(dir, 'settings.json'), text);
+    return readWorkspaceSettings(join(dir, 'settings.json'));
+  }
+
+  test('a tier rule can make the policy stricter, never looser', () => {
+    const p = settings('{ "airlock.policy.staging": "deny", "airlock.policy.production": "click-critical", "airlock.policy.development": "typed" }');
+    expect(p.policy.staging.denyFrom).toBe('low');
+    expect(p.policy.production).toEqual(DEFAULT_POLICY.production);
+    expect(p.policy.development).toMatchObject({ confirmFrom: 'low', confirmation: 'typed' });
+    expect(settings('{ "airlock.policy.unknown": "whatever" }').policy).toEqual(DEFAULT_POLICY);
   });
 });
