@@ -57,6 +57,41 @@ async function enginePrograms() {
   return [...module.exports.PREFILTER_PROGRAMS];
 }
 
+/**
+ * `airlock:arg-filters`: the terminal gate's argument filters, computed now from the rule data
+ * (src/core/argFilter.ts reads each rule example with the real parser, which takes most of a second:
+ * too long to do in the editor at start-up).
+ * @type {import('esbuild').Plugin}
+ */
+const argFilterTable = {
+  name: 'arg-filters',
+  setup(b) {
+    b.onResolve({ filter: /^airlock:arg-filters$/ }, () => ({ path: 'arg-filters', namespace: 'airlock-filters' }));
+    b.onLoad({ filter: /.*/, namespace: 'airlock-filters' }, async () => ({ contents: `export const ARG_FILTERS = ${JSON.stringify(await ruleFilters())};`, loader: 'js' }));
+  },
+};
+
+async function ruleFilters() {
+  const out = await build({
+    stdin: {
+      contents: [
+        "export { ruleArgFilters } from './src/core/argFilter';",
+        "export { allRules } from './src/core/rules/index';",
+        "export { expand, DEFAULT_LIMITS } from './src/core/shell/expand';",
+        "export { loadParser } from './src/cli/parser';",
+      ].join('\n'),
+      resolveDir: '.', loader: 'ts',
+    },
+    bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', plugins: [treeSitterBeside],
+  });
+  const module = { exports: {} };
+  const local = (id) => (id.endsWith('tree-sitter.js') ? require(join(wasmDir, 'tree-sitter.js')) : require(id));
+  new Function('module', 'exports', 'require', '__dirname', '__filename', out.outputFiles[0].text)(module, module.exports, local, wasmDir, join(wasmDir, 'x.js'));
+  const m = module.exports;
+  const parser = await m.loadParser(wasmDir);
+  return m.ruleArgFilters(m.allRules, (line) => m.expand(line, () => parser, m.DEFAULT_LIMITS).commands);
+}
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -74,7 +109,7 @@ const common = {
 
 const builds = [
   // The banner marks when the bundle starts to evaluate: activation time counts its loading.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: 'globalThis.__airlockBundleStart = performance.now();' } },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: 'globalThis.__airlockBundleStart = performance.now();' }, plugins: [treeSitterBeside, argFilterTable] },
   { ...common, entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [treeSitterBeside, prefilterPrograms] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/airlock-cli.js' },
   ...(bench ? ['bench/bench', 'bench/corpus-report', 'bench/activation', 'e2e/demo'].map((path) => ({

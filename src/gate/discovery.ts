@@ -193,6 +193,8 @@ export function watchDiscovery(dir: string, roots: () => Iterable<string>, repub
   let watcher: FSWatcher | undefined;
   try {
     watcher = watch(dir, { persistent: false }, () => {
+      // The whole directory removed (the user cleared Airlock's state): not brought back from here.
+      if (!existsSync(dir)) { watcher?.close(); return; }
       if ([...roots()].some((root) => !existsSync(discoveryFile(dir, root)))) republish();
     });
     watcher.on('error', () => watcher?.close());

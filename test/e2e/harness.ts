@@ -124,7 +124,8 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
         server.kill('SIGTERM');
         await exited;
       }
-      rmSync(home, { recursive: true, force: true });
+      // The extension host may still be writing while it shuts down: retry a directory not yet empty.
+      rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }

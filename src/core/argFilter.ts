@@ -1,0 +1,145 @@
+// The terminal gate's cheap filter: for each program a rule names, the words and short flags that
+// rules need to see in its arguments. A call holding none of them (`git status`, `ls -la`) cannot
+// match a rule, so the PATH shim and the shell guard let it run without starting a process.
+//
+// Generated from the rule data: each rule's must-match examples are read word by word, and a word
+// counts when the rule stops matching without it (`push`, `--force`; not `pg-data`). A rule with
+// an example that no single word explains (`dropdb app`) makes its program always judged. Every
+// program also watches for the literal parts of the protected-path globs, since any program can
+// read a secret. A test runs every rule example and corpus line through it to check it never
+// clears a command a rule flags.
+import { Args } from './rules/args';
+import type { Rule } from './rules/types';
+import { DEFAULT_SECRET_GLOBS } from './secrets/paths';
+import type { SimpleCommand, Word } from './shell/command';
+
+/**
+ * What an argument may hold: `-r` a short flag letter (in any bundle: `-rf`), `--force` a long
+ * flag (from its start; `--` alone exactly), anything else a lower-case substring.
+ */
+export type Item = string;
+
+export interface ArgFilter {
+  /** Judge every call, even one without arguments (`printenv`, `dropdb app`). */
+  readonly always: boolean;
+  /**
+   * A call is judged when some clause holds: each of its groups has an item in some argument.
+   * Today each clause is one needed word's group (`git push --force` → [[push]], [[--force]]).
+   */
+  readonly clauses: readonly (readonly (readonly Item[])[])[];
+}
+
+const NEUTRAL = 'zz';
+
+/** How the caller reads an example line into simple commands (the engine's expander). */
+export type CommandsOf = (line: string) => readonly SimpleCommand[];
+
+function matches(rule: Rule, command: SimpleCommand): boolean {
+  try {
+    return rule.match(new Args(command));
+  } catch {
+    return true;
+  }
+}
+
+function withWord(command: SimpleCommand, i: number, value: string): SimpleCommand {
+  const argv: Word[] = command.argv.map((w, j) => (j === i ? { ...w, value, dynamic: false } : w));
+  return { ...command, argv };
+}
+
+/** Lower-case pieces of a word that a filter looks for: `~/.aws/credentials` → aws, credentials. */
+function pieces(word: string): string[] {
+  const out = word.toLowerCase().split(/[^a-z0-9_-]+/).map((p) => p.replace(/^-+/, '')).filter((p) => p.length >= 2);
+  // `/`, `~`, `*`: nothing to split, so the word itself is watched for.
+  return out.length > 0 || word === '' ? out : [word.toLowerCase()];
+}
+
+/** The items a needed word stands for, any one of which may carry it. */
+function group(word: string): Item[][] {
+  if (/^-[A-Za-z0-9]+$/.test(word)) return [...word.slice(1)].map((c) => [`-${c}`]);
+  if (word.startsWith('--')) return [[word.split('=')[0]?.toLowerCase() ?? word]];
+  return [pieces(word)];
+}
+
+type Reading = { kind: 'words'; words: string[] } | { kind: 'always' } | { kind: 'line' };
+
+/**
+ * What a flagged command needs in its arguments: the words whose replacement stops the rule
+ * matching. `always` when the program alone matches or no single word explains the match;
+ * `line` when only the line's redirections make it match (the shell guard's part, not a shim's).
+ */
+function reading(rule: Rule, command: SimpleCommand): Reading {
+  const bare: SimpleCommand = { ...command, argv: command.argv.slice(0, 1) };
+  if (matches(rule, bare)) return matches(rule, { ...bare, writes: [], stdin: undefined }) ? { kind: 'always' } : { kind: 'line' };
+  // Words are dropped one by one while the rule still matches; those that remain are each needed
+  // (two words that each suffice, `--recursive` and `-r`, leave one of them).
+  const needed: string[] = [];
+  let current = command;
+  for (let i = 1; i < command.argv.length; i++) {
+    const word = command.argv[i]?.value ?? '';
+    const dropped = withWord(current, i, NEUTRAL);
+    if (matches(rule, dropped)) { current = dropped; continue; }
+    // A bundle of short flags: only the letters the rule needs (`-rf` → r).
+    const letters = /^-[A-Za-z0-9]{2,}$/.test(word)
+      ? [...word.slice(1)].filter((c) => !matches(rule, withWord(current, i, '-' + word.slice(1).replace(c, ''))))
+      : [];
+    needed.push(letters.length > 0 ? `-${letters.join('')}` : word);
+  }
+  return needed.length > 0 ? { kind: 'words', words: needed } : { kind: 'always' };
+}
+
+/**
+ * One literal part of each glob, the longest: a path the glob matches holds every literal part of
+ * it, so one is enough to watch for (`**\/.aws/credentials` → credentials, `*.pem` → pem).
+ */
+function globWords(globs: readonly string[]): string[] {
+  return globs.map((g) => pieces(g.replace(/\{[^}]*\}|\[[^\]]*\]|[*?]/g, ' ')).reduce((a, b) => (b.length > a.length ? b : a), ''));
+}
+
+/** One filter per program the rules name, from the rules alone (see `protectedPathItems`). */
+export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): Record<string, ArgFilter> {
+  const byProgram = new Map<string, { always: boolean; clauses: Map<string, Item[][]> }>();
+  for (const rule of rules) {
+    const own = new Map<string, Reading[]>();
+    for (const example of rule.examples.match) {
+      const flagged = commandsOf(example).filter((c) => rule.programs.includes(c.program) && matches(rule, c));
+      // An example the expander reads differently from the engine's full path: judge the programs always.
+      if (flagged.length === 0) for (const program of rule.programs) own.set(program, [...own.get(program) ?? [], { kind: 'always' }]);
+      for (const command of flagged) own.set(command.program, [...own.get(command.program) ?? [], reading(rule, command)]);
+    }
+    // A program without examples of its own reads like the rule's others (`https DELETE …` like `http DELETE …`).
+    const borrowed = [...own.values()].flat();
+    for (const program of rule.programs) {
+      const e = byProgram.get(program) ?? { always: false, clauses: new Map<string, Item[][]>() };
+      byProgram.set(program, e);
+      for (const r of own.get(program) ?? borrowed) {
+        if (r.kind === 'always') e.always = true;
+        if (r.kind !== 'words') continue;
+        // Each needed word alone is enough to ask: requiring all of an example's words would miss
+        // the spellings examples do not show (`delete ns` for `delete namespace`, `--execute=` for `-e`).
+        for (const g of r.words.flatMap(group)) if (g.length > 0) e.clauses.set(JSON.stringify(g), [g]);
+      }
+    }
+  }
+  return Object.fromEntries([...byProgram].map(([program, e]) => [program, { always: e.always, clauses: [...e.clauses.values()] }]));
+}
+
+/** What any program's arguments are watched for: one literal of each protected-path glob, built-in and the user's. */
+export function protectedPathItems(protectedPaths: readonly string[]): Item[] {
+  return [...new Set(globWords([...DEFAULT_SECRET_GLOBS, ...protectedPaths]))];
+}
+
+/** Does the argument hold the item? */
+export function itemIn(item: Item, arg: string): boolean {
+  if (item.length === 2 && item[0] === '-' && item[1] !== '-') return arg.length > 1 && arg[0] === '-' && arg[1] !== '-' && arg.includes(item[1] ?? '', 1);
+  const lower = arg.toLowerCase();
+  if (item.startsWith('--')) return item === '--' ? lower === item : lower.startsWith(item);
+  return lower.includes(item);
+}
+
+/** True when the call must be judged: the program is always judged, a clause holds, or an argument names a protected path. */
+export function argsMightMatch(filter: ArgFilter, args: readonly string[], pathItems: readonly Item[]): boolean {
+  if (filter.always) return true;
+  const has = (item: Item): boolean => args.some((arg) => itemIn(item, arg));
+  return filter.clauses.some((clause) => clause.every((g) => g.some(has))) || pathItems.some(has);
+}

@@ -1,0 +1,50 @@
+// The terminal gate's argument filter must never clear a command a rule flags: every rule example
+// and every corpus line is read by the engine, and each flagged command's arguments must pass it.
+import { describe, expect, test } from 'vitest';
+import { argsMightMatch, protectedPathItems, ruleArgFilters } from '../../../src/core/argFilter';
+import { allRules } from '../../../src/core/rules/index';
+import { CORPUS_PATH, HOLDOUT_PATH, readCorpus } from '../../corpus/score';
+import { engine, expandLine } from '../helpers';
+
+const FILTERS = ruleArgFilters(allRules, (line) => expandLine(line).commands);
+const PATHS = protectedPathItems([]);
+
+function cleared(line: string, env: Readonly<Record<string, string>> = {}): string[] {
+  const out: string[] = [];
+  const { matches } = engine.explain(line, { env, cwd: '/work/app' });
+  for (const [command, ids] of matches) {
+    if (!ids.some((id) => !id.startsWith('('))) continue;
+    // Redirections and stdin are the shell's, not the program's: the shell guard reads those lines.
+    if (command.writes.length > 0 || command.stdin !== undefined || command.stdinUnknown) continue;
+    const filter = FILTERS[command.program];
+    if (!filter) continue;
+    if (!argsMightMatch(filter, command.argv.slice(1).map((w) => w.value), PATHS)) out.push(`${command.program}: ${command.argv.map((w) => w.value).join(' ')} (${ids.join(', ')})`);
+  }
+  return out;
+}
+
+describe('the terminal gate\'s argument filter', () => {
+  test('clears no command a rule example flags', () => {
+    const misses = allRules.flatMap((r) => r.examples.match.flatMap((line) => cleared(line)));
+    expect(misses).toEqual([]);
+  });
+
+  test.each([['development corpus', CORPUS_PATH], ['held-out corpus', HOLDOUT_PATH]])('clears no flagged command of the %s', (_name, path) => {
+    const misses = readCorpus(path).filter((e) => e.label !== 'benign').flatMap((e) => cleared(e.command, e.env));
+    expect(misses).toEqual([]);
+  });
+
+  test.each([
+    ['git', ['status']], ['git', ['log', '--oneline', '-5']], ['git', ['diff']], ['kubectl', ['logs', 'api']],
+    ['npm', ['test']], ['docker', ['version']], ['terraform', ['plan']], ['railway', ['status']],
+  ])('lets %s %j through without a process', (program, args) => {
+    const filter = FILTERS[program];
+    expect(filter && argsMightMatch(filter, args, PATHS)).toBeFalsy();
+  });
+
+  test('the user\'s protected paths add words', () => {
+    const cat = FILTERS.cat;
+    expect(cat && argsMightMatch(cat, ['notes/q3-plan.txt'], PATHS)).toBe(false);
+    expect(cat && argsMightMatch(cat, ['notes/q3-plan.txt'], protectedPathItems(['notes/q3-plan.txt']))).toBe(true);
+  });
+});
