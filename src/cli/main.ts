@@ -1,6 +1,7 @@
 // The `airlock` command. Kept small at start-up: the parser loads only for lines that need it.
 import { join } from 'node:path';
 import { check } from './check';
+import { gateCommand, GATE_USAGE } from './gate/command';
 import { hookCommand, HOOK_USAGE } from './hook/command';
 import { doctor } from './install/doctor';
 import { install, uninstall, type InstallIo } from './install/install';
@@ -12,6 +13,7 @@ const USAGE = `airlock — stops destructive commands before they run
 Commands:
   check      classify a command line: what it destroys and which environment it hits
   hook       answer an agent's pre-tool hook (run by the agent, see install)
+  gate       the terminal gate's check before a command runs (run by its shims and shell guards)
   install    add Airlock's hook to Claude Code, Cursor, Copilot, Gemini CLI
   uninstall  remove it again, restoring your files
   doctor     check that each installed hook is current and answering
@@ -19,6 +21,8 @@ Commands:
 ${CHECK_USAGE}
 
 ${HOOK_USAGE}
+
+${GATE_USAGE}
 
 ${INSTALL_USAGE}`;
 
@@ -33,6 +37,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await check(rest, { stdin: () => process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() });
       case 'hook':
         return await hookCommand(rest);
+      case 'gate':
+        return await gateCommand(rest);
       case 'install':
         return install(parseInstallOptions(rest, undefined, process.cwd()), installIo());
       case 'uninstall':

@@ -27,6 +27,8 @@ export interface DecisionRequest {
   /** The tool the agent called (`Bash`, `read_file`, an MCP tool name). */
   readonly tool?: string;
   readonly verdict: Verdict;
+  /** The terminal gate's shell process, so the extension can tell which terminal (and agent) asks. */
+  readonly pid?: number;
   /** How long the hook waits for the human; the server should answer before this. */
   readonly timeoutMs: number;
 }
@@ -111,6 +113,7 @@ export function parseDecisionRequest(body: string): DecisionRequest {
     subject: r.subject,
     cwd: optionalString(r.cwd, 'cwd'),
     tool: optionalString(r.tool, 'tool'),
+    ...(typeof r.pid === 'number' && Number.isInteger(r.pid) && r.pid > 0 ? { pid: r.pid } : {}),
     verdict: verdict as unknown as Verdict,
     timeoutMs: r.timeoutMs,
   };

@@ -1,0 +1,96 @@
+// `airlock gate`: the terminal gate's client, run by a PATH shim (the program and its argv) or a
+// shell guard (the whole line). Exit 0 lets the command run; anything else stops it, after one
+// line on stderr that says what, why and how to get it approved. The order: judge with the
+// engine; a benign command passes silently; a policy deny stops; otherwise the editor window
+// that owns the folder asks its human. With no window: an agent's command is denied, a person at
+// a terminal types the environment's name.
+import { agentFromEnv } from '../../core/actor';
+import { auditRecord, type DecidedBy } from '../../core/audit';
+import { failClosed, type LazyEngine } from '../../core/engine';
+import { TIER_MARK, type Verdict } from '../../core/verdict';
+import { TimedOut, Unreachable, askDecision } from '../../gate/client';
+import { locateWindow } from '../../gate/discovery';
+import { PROTOCOL_VERSION, type DecisionRequest, type Source } from '../../gate/protocol';
+import { appendAudit } from '../audit';
+import { definedOnly } from '../env';
+import { loadHookPolicy } from '../hook/settings';
+import { diskToolState } from '../toolState';
+
+export const DENIED = 126;
+
+export interface GateCall {
+  readonly line: string;
+  readonly source: Source;
+  /** The shell that runs the command (the shim's parent), for the extension to find its terminal. */
+  readonly pid?: number;
+}
+
+export interface GateIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly stderr: (text: string) => void;
+  readonly now: () => Date;
+  readonly engine: LazyEngine;
+  /** Asks the person at the terminal to type `name`; undefined when there is no terminal to ask. */
+  readonly typeOnTerminal: (question: string, name: string) => boolean | undefined;
+}
+
+function oneLine(text: string, max = 160): string {
+  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function what(verdict: Verdict): string {
+  const env = verdict.environment;
+  const first = verdict.findings[0];
+  return `${TIER_MARK[env.tier]} ${env.tier.toUpperCase()}${env.evidence ? ` (${oneLine(env.evidence, 60)})` : ''}: ${oneLine(first?.summary ?? 'a guarded command', 120)}`;
+}
+
+export async function runGate(call: GateCall, io: GateIo): Promise<number> {
+  const agent = agentFromEnv(io.env);
+  const located = locateWindow({ cwd: io.cwd, env: io.env });
+  const policy = loadHookPolicy(located, io.cwd, []);
+  let verdict: Verdict;
+  try {
+    verdict = await io.engine.classify(call.line, {
+      cwd: io.cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined),
+      environments: policy.environments, paths: policy, policy: policy.policy,
+    });
+  } catch (error) {
+    verdict = failClosed(call.line, error);
+  }
+  if (verdict.decision === 'allow') return 0;
+  const audit = (decision: 'allow' | 'deny', decidedBy: DecidedBy, reason: string): void => appendAudit(auditRecord({
+    time: io.now(), source: call.source, actor: agent ?? 'terminal', kind: 'command', subject: call.line, cwd: io.cwd, verdict, decision, decidedBy, reason,
+  }), io.env, (m) => io.stderr(m + '\n'));
+  const stop = (reason: string, decidedBy: DecidedBy): number => {
+    io.stderr(`airlock: stopped ${oneLine(call.line, 80)} — ${what(verdict)}. ${reason}\n`);
+    audit('deny', decidedBy, reason);
+    return DENIED;
+  };
+  if (verdict.decision === 'deny') return stop('Airlock\'s policy denies it outright; run it yourself outside the agent if it is really meant.', 'policy');
+  if (policy.problem) return stop(`Airlock could not read its settings (${policy.problem}).`, 'error');
+  if (located) {
+    const request: DecisionRequest = {
+      version: PROTOCOL_VERSION, source: call.source, actor: agent ?? 'terminal', kind: 'command', subject: call.line, cwd: io.cwd,
+      verdict, timeoutMs: policy.timeoutMs, ...(call.pid ? { pid: call.pid } : {}),
+    };
+    try {
+      const response = await askDecision(located.entry, request);
+      if (response.decision === 'allow') return 0;
+      io.stderr(`airlock: stopped ${oneLine(call.line, 80)} — ${what(verdict)}. ${oneLine(response.reason ?? 'Denied in the editor.', 200)}\n`);
+      return DENIED;
+    } catch (error) {
+      if (error instanceof TimedOut) return stop(`Nobody answered in the editor in time (${error.message}).`, 'timeout');
+      if (!(error instanceof Unreachable)) return stop(`The editor's Airlock did not answer usably: ${error instanceof Error ? error.message : String(error)}.`, 'error');
+    }
+  }
+  // No editor window answers.
+  if (agent) return stop('No editor window with Airlock is open to ask, so an agent\'s command is denied; open the folder in the editor and ask again.', 'policy');
+  const name = verdict.environment.name || verdict.environment.tier;
+  const typed = io.typeOnTerminal(`airlock: ${what(verdict)}\nairlock: no editor window to ask. Type "${name}" to run ${oneLine(call.line, 80)}, anything else to stop it: `, name);
+  if (typed === undefined) return stop('No editor window with Airlock is open and there is no terminal to ask on.', 'policy');
+  if (!typed) return stop('The name typed did not match.', 'human');
+  audit('allow', 'human', `"${name}" typed at the terminal`);
+  return 0;
+}

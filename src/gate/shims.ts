@@ -1,0 +1,74 @@
+// The terminal gate's PATH shims: one POSIX sh script per program a rule names, put first on the
+// PATH of every terminal the editor starts. A call whose arguments hold none of the words its
+// rules need runs at once (no process started); anything else asks `airlock gate` first. Then the
+// shim execs the real program found on PATH after its own directory — never itself.
+import type { ArgFilter, Item } from '../core/argFilter';
+
+/** A program name that is safe as a file name and as a word in a script. */
+const SAFE_NAME = /^[a-z0-9][a-z0-9._+-]*$/;
+
+/** Programs that get a shim: the rules' programs that are files on PATH (not `>` or `:`). */
+export function shimPrograms(filters: Readonly<Record<string, ArgFilter>>): string[] {
+  return Object.keys(filters).filter((p) => SAFE_NAME.test(p)).sort();
+}
+
+/** A case pattern that matches the text literally, letters in either case. */
+function literal(text: string): string {
+  return [...text].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : /[A-Za-z0-9_]/.test(c) ? c : `\\${c}`)).join('');
+}
+
+/** The `case` pattern for an item (see argFilter's Item). */
+export function itemPattern(item: Item): string {
+  // A short flag's letter keeps its case: `-R` is not `-r` for every program.
+  if (item.length === 2 && item[0] === '-' && item[1] !== '-') return `-[!-]*${/[A-Za-z0-9]/.test(item[1] ?? '') ? item[1] : `\\${item[1]}`}*`;
+  if (item === '--') return '--';
+  if (item.startsWith('--')) return `${literal(item)}*`;
+  return `*${literal(item)}*`;
+}
+
+/** Single-quoted for sh. */
+export function shQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+export function shimScript(program: string, filter: ArgFilter, pathItems: readonly Item[], shimDir: string): string {
+  if (!SAFE_NAME.test(program)) throw new Error(`not a program name Airlock can shim: ${program}`);
+  const items = [...new Set([...filter.clauses.flat(2), ...pathItems])];
+  const patterns = items.map(itemPattern);
+  const check = filter.always
+    ? 'ask=1'
+    : patterns.length === 0 ? 'ask=' : [
+      'ask=',
+      'for arg do',
+      '  case $arg in',
+      `    ${patterns.join('|')}) ask=1; break ;;`,
+      '  esac',
+      'done',
+    ].join('\n');
+  return `#!/bin/sh
+# Airlock's terminal gate: the shim for "${program}", generated from Airlock's rules.
+# Airlock rewrites this file; remove Airlock's terminal gate in its settings instead of editing it.
+${check}
+if [ -n "$ask" ]; then
+  if [ -z "\${AIRLOCK_NODE:-}" ] || [ -z "\${AIRLOCK_CLI:-}" ]; then
+    echo "airlock: cannot check this ${program} command (the terminal gate's client is not set up in this shell); it was not run" >&2
+    exit 126
+  fi
+  ELECTRON_RUN_AS_NODE=1 "$AIRLOCK_NODE" "$AIRLOCK_CLI" gate --program ${program} --ppid "$PPID" -- "$@" || exit $?
+fi
+set -f
+shims=${shQuote(shimDir)}
+rest=$IFS
+IFS=:
+for dir in $PATH; do
+  IFS=$rest
+  [ -n "$dir" ] || dir=.
+  [ "$dir" = "$shims" ] && continue
+  if [ -f "$dir/${program}" ] && [ -x "$dir/${program}" ] && ! [ "$dir/${program}" -ef "$0" ]; then
+    exec "$dir/${program}" "$@"
+  fi
+done
+echo "airlock: ${program}: command not found (no ${program} on PATH besides Airlock's shim)" >&2
+exit 127
+`;
+}

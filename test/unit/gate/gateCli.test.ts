@@ -1,0 +1,116 @@
+// `airlock gate`, the terminal gate's client, against a test decision server standing in for the
+// extension and without one: what runs, what stops, what the human and the log are told.
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { DENIED, runGate, type GateIo } from '../../../src/cli/gate/run';
+import { GateUsageError, parseGateArgs } from '../../../src/cli/gate/command';
+import { LazyEngine } from '../../../src/core/engine';
+import { agentFromEnv } from '../../../src/core/actor';
+import { publishWindow, windowsDirectory } from '../../../src/gate/discovery';
+import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../../../src/gate/protocol';
+import { startDecisionServer } from '../../../src/gate/server';
+import { parser } from '../helpers';
+
+const PROD = 'railway volume delete -v pgdata -e production -y';
+let home: string;
+let project: string;
+let env: Record<string, string>;
+let stderr: string;
+let typed: boolean | undefined;
+const closers: (() => Promise<void>)[] = [];
+
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'airlock-gate-'));
+  project = join(home, 'project');
+  mkdirSync(project);
+  env = { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') };
+  stderr = '';
+  typed = undefined;
+});
+
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+function io(): GateIo {
+  return {
+    env, cwd: project, stderr: (t) => { stderr += t; }, now: () => new Date('2026-11-26T12:00:00Z'),
+    engine: new LazyEngine(() => Promise.resolve(parser)), typeOnTerminal: () => typed,
+  };
+}
+
+async function extension(answer: DecisionResponse): Promise<DecisionRequest[]> {
+  const requests: DecisionRequest[] = [];
+  const server = await startDecisionServer((r) => { requests.push(r); return Promise.resolve(answer); }, { roots: [project] });
+  closers.push(() => server.close());
+  publishWindow(windowsDirectory(env), { version: PROTOCOL_VERSION, root: project, socket: server.socket, token: server.token, pid: process.pid });
+  return requests;
+}
+
+function audit(): string {
+  try {
+    return readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+describe('airlock gate', () => {
+  test('a benign command runs without a word or a request', async () => {
+    const requests = await extension({ decision: 'deny', decidedBy: 'human' });
+    expect(await runGate({ line: 'git status', source: 'terminal' }, io())).toBe(0);
+    expect(stderr).toBe('');
+    expect(requests).toEqual([]);
+  });
+
+  test('a flagged command asks the window, with the shell\'s pid; its allow runs it, its deny stops it', async () => {
+    const requests = await extension({ decision: 'allow', decidedBy: 'human' });
+    expect(await runGate({ line: PROD, source: 'terminal', pid: 4242 }, io())).toBe(0);
+    expect(requests[0]).toMatchObject({ source: 'terminal', actor: 'terminal', subject: PROD, pid: 4242, cwd: project });
+    expect(requests[0]?.verdict.environment.tier).toBe('production');
+  });
+
+  test('denied in the editor → 126 and one line saying what and why', async () => {
+    await extension({ decision: 'deny', decidedBy: 'human', reason: 'Denied in the editor.' });
+    expect(await runGate({ line: PROD, source: 'terminal' }, io())).toBe(DENIED);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('PRODUCTION');
+    expect(stderr).toContain('Denied in the editor.');
+  });
+
+  test('no window: an agent\'s command is denied with a message and audited', async () => {
+    env.CLAUDECODE = '1';
+    expect(await runGate({ line: PROD, source: 'terminal' }, io())).toBe(DENIED);
+    expect(stderr).toContain('No editor window');
+    expect(JSON.parse(audit().trim())).toMatchObject({ actor: 'claude-code', decision: 'deny', source: 'terminal' });
+  });
+
+  test('no window: a person types the environment\'s name to run it; a wrong name or no terminal stops it', async () => {
+    typed = true;
+    expect(await runGate({ line: PROD, source: 'terminal' }, io())).toBe(0);
+    typed = false;
+    expect(await runGate({ line: PROD, source: 'terminal' }, io())).toBe(DENIED);
+    typed = undefined;
+    expect(await runGate({ line: PROD, source: 'terminal' }, io())).toBe(DENIED);
+    expect(audit().trim().split('\n').map((l) => (JSON.parse(l) as { decision: string }).decision)).toEqual(['allow', 'deny', 'deny']);
+  });
+
+  test('a shim\'s argv becomes a line the shell would read the same way; misuse is an error', () => {
+    expect(parseGateArgs(['--program', 'railway', '--ppid', '77', '--', 'volume', 'delete', '-v', 'pg data', "it's"])).toEqual({
+      line: "railway volume delete -v 'pg data' 'it'\\''s'", source: 'terminal', pid: 77,
+    });
+    expect(parseGateArgs(['--line', 'rm -rf ~', '--task']).source).toBe('task');
+    expect(() => parseGateArgs(['--program', 'x'])).toThrow(GateUsageError);
+    expect(() => parseGateArgs(['--wat'])).toThrow(GateUsageError);
+  });
+
+  test('agents are named by their environment markers', () => {
+    expect(agentFromEnv({ CLAUDECODE: '1' })).toBe('claude-code');
+    expect(agentFromEnv({ GEMINI_CLI: '1' })).toBe('gemini');
+    expect(agentFromEnv({ AI_AGENT: 'Aider 1.0' })).toBe('aider-1-0');
+    expect(agentFromEnv({ CLAUDECODE: '0' })).toBeUndefined();
+    expect(agentFromEnv({})).toBeUndefined();
+  });
+});

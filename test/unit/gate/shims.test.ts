@@ -1,0 +1,107 @@
+// The generated PATH shims, run by a real /bin/sh: benign calls go straight to the real program
+// without the client; suspicious ones ask first; the shim never runs itself.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { protectedPathItems, ruleArgFilters } from '../../../src/core/argFilter';
+import { allRules } from '../../../src/core/rules/index';
+import { itemPattern, shimPrograms, shimScript } from '../../../src/gate/shims';
+import { expandLine } from '../helpers';
+
+const FILTERS = ruleArgFilters(allRules, (line) => expandLine(line).commands);
+let dir: string;
+let shims: string;
+let real: string;
+
+function executable(path: string, text: string): void {
+  writeFileSync(path, text);
+  chmodSync(path, 0o755);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'airlock-shims-'));
+  shims = join(dir, 'shims');
+  real = join(dir, 'real');
+  mkdirSync(shims);
+  mkdirSync(real);
+  for (const program of ['railway', 'git', 'dropdb']) {
+    const filter = FILTERS[program];
+    if (!filter) throw new Error(`no filter for ${program}`);
+    executable(join(shims, program), shimScript(program, filter, protectedPathItems([]), shims));
+  }
+  // Stand-ins that record what they were run with.
+  for (const program of ['railway', 'git']) executable(join(real, program), `#!/bin/sh\nprintf '%s\\n' "$@" > "${dir}/${program}.ran"\n`);
+  // The client: records its arguments and answers with $FAKE_ANSWER.
+  executable(join(dir, 'fake-node'), `#!/bin/sh\nshift\nprintf '%s\\n' "$@" > "${dir}/client.ran"\necho "denied by test" >&2\nexit "\${FAKE_ANSWER:-0}"\n`);
+  symlinkSync(shims, join(dir, 'shims-link'));
+});
+
+function run(command: string, options: { path?: string; answer?: number; client?: boolean } = {}): { code: number | null; stderr: string; ran: string | undefined; asked: string | undefined } {
+  for (const f of ['railway.ran', 'git.ran', 'client.ran']) writeFileSync(join(dir, f), '');
+  const env: Record<string, string> = { PATH: options.path ?? `${shims}:${real}:/usr/bin:/bin`, FAKE_ANSWER: String(options.answer ?? 0) };
+  if (options.client !== false) Object.assign(env, { AIRLOCK_NODE: join(dir, 'fake-node'), AIRLOCK_CLI: '/x/cli.js' });
+  const r = spawnSync('/bin/sh', ['-c', command], { env, encoding: 'utf8' });
+  const read = (f: string): string | undefined => { const t = readFileSync(join(dir, f), 'utf8'); return t === '' ? undefined : t; };
+  return { code: r.status, stderr: r.stderr, ran: read(command.startsWith('git') ? 'git.ran' : 'railway.ran'), asked: read('client.ran') };
+}
+
+describe('PATH shims', () => {
+  test('a benign call runs the real program without asking', () => {
+    const r = run('railway status');
+    expect(r).toMatchObject({ code: 0, asked: undefined, ran: 'status\n' });
+    expect(run('git status --short').asked).toBeUndefined();
+  });
+
+  test('a suspicious call asks the client with the exact argv first; allowed → runs', () => {
+    const r = run("railway volume delete -v 'pg data' -e production -y");
+    expect(r.asked?.split('\n').slice(0, 3)).toEqual(['gate', '--program', 'railway']);
+    expect(r.asked?.split('\n')[4]).toMatch(/^\d+$/);
+    expect(r.asked?.split('\n').slice(5, 12)).toEqual(['--', 'volume', 'delete', '-v', 'pg data', '-e', 'production']);
+    expect(r.ran).toBe('volume\ndelete\n-v\npg data\n-e\nproduction\n-y\n');
+    expect(run('railway VOLUME Delete x').asked).toBeDefined();
+  });
+
+  test('denied → the real program does not run and the shim exits with the client\'s status', () => {
+    const r = run('railway volume delete -v pgdata -y', { answer: 126 });
+    expect(r.code).toBe(126);
+    expect(r.ran).toBeUndefined();
+    expect(r.stderr).toContain('denied by test');
+  });
+
+  test('a program always judged asks even without arguments', () => {
+    executable(join(real, 'dropdb'), '#!/bin/sh\nexit 0\n');
+    expect(run('dropdb app').asked).toContain('dropdb');
+  });
+
+  test('without the client set up, a suspicious call is refused (126), a benign one runs', () => {
+    const r = run('railway volume delete -v pgdata -y', { client: false });
+    expect(r.code).toBe(126);
+    expect(r.stderr).toContain('not set up');
+    expect(r.ran).toBeUndefined();
+    expect(run('railway status', { client: false }).ran).toBe('status\n');
+  });
+
+  test('never runs itself: the shim directory twice, or through a link, on PATH', () => {
+    const r = run('railway status', { path: `${shims}:${join(dir, 'shims-link')}:${shims}:${real}:/usr/bin:/bin` });
+    expect(r).toMatchObject({ code: 0, ran: 'status\n' });
+  });
+
+  test('no real program: a clear "command not found" (127)', () => {
+    const r = run('railway status', { path: `${shims}:/usr/bin:/bin` });
+    expect(r.code).toBe(127);
+    expect(r.stderr).toContain('railway: command not found');
+  });
+
+  test('shims only for names that are files on PATH; patterns read letters in either case', () => {
+    const names = shimPrograms(FILTERS);
+    expect(names).toContain('railway');
+    expect(names).not.toContain('>');
+    expect(names).not.toContain(':');
+    expect(itemPattern('delete')).toBe('*[dD][eE][lL][eE][tT][eE]*');
+    expect(itemPattern('-r')).toBe('-[!-]*r*');
+    expect(itemPattern('--force')).toBe('\\-\\-[fF][oO][rR][cC][eE]*');
+    expect(existsSync(join(shims, 'railway'))).toBe(true);
+  });
+});
