@@ -12,6 +12,7 @@ import { Args } from './rules/args';
 import type { Rule } from './rules/types';
 import { DEFAULT_SECRET_GLOBS } from './secrets/paths';
 import type { SimpleCommand, Word } from './shell/command';
+import { inlineCodeItems } from './shell/interpreters';
 
 /**
  * What an argument may hold: `-r` a short flag letter (in any bundle: `-rf`), `--force` a long
@@ -121,6 +122,9 @@ export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): 
       }
     }
   }
+  // Code run inline by an interpreter is read into commands of its own (`deno eval "Deno.remove(…)"`
+  // deletes like `rm -r`): the interpreter's inline-code option is enough to ask.
+  for (const [program, e] of byProgram) for (const item of inlineCodeItems(program)) e.clauses.set(JSON.stringify([[item]]), [[item]]);
   return Object.fromEntries([...byProgram].map(([program, e]) => [program, { always: e.always, clauses: [...e.clauses.values()] }]));
 }
 

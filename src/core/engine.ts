@@ -39,9 +39,11 @@ export interface Explanation {
 
 const RULE_INDEX = indexByProgram(allRules);
 const PROBLEM_RULES: ReadonlyMap<string, ProblemRule> = new Map(problemRules.map((r) => [r.problem, r]));
+/** Programs that decode text into commands the line does not show. */
+export const DECODERS: readonly string[] = ['base64', 'xxd', 'openssl', 'uudecode'];
 /** Every program name the prefilter looks for; the CLI's launcher gets a copy at build time. */
 export const PREFILTER_PROGRAMS: readonly string[] = [
-  ...RULE_INDEX.keys(), ...wrapperProgramNames(), ...payloadProgramNames(), 'base64', 'xxd', 'openssl', 'uudecode',
+  ...RULE_INDEX.keys(), ...wrapperProgramNames(), ...payloadProgramNames(), ...DECODERS,
 ];
 export const PREFILTER = createPrefilter(PREFILTER_PROGRAMS);
 

@@ -37,7 +37,7 @@ export interface SimpleCommand {
 }
 
 /** npm packages whose binary has another name (`npx @railway/cli …`, `pnpm dlx netlify-cli …`). */
-const PACKAGE_BINARIES: ReadonlyMap<string, string> = new Map([
+export const PACKAGE_BINARIES: ReadonlyMap<string, string> = new Map([
   ['@railway/cli', 'railway'], ['netlify-cli', 'netlify'], ['firebase-tools', 'firebase'], ['@planetscale/cli', 'pscale'],
   ['@google-cloud/cli', 'gcloud'], ['@aws-cdk/cli', 'cdk'], ['aws-cdk', 'cdk'], ['cdktf-cli', 'cdktf'], ['@turso/cli', 'turso'],
 ]);

@@ -8,20 +8,26 @@ import { readExpression, readList, readString, type Literal, type Unterminated }
 
 export type Language = 'python' | 'javascript' | 'ruby' | 'perl' | 'php';
 
-const CODE_OPTIONS: Readonly<Record<string, { language: Language; options: RegExp }>> = {
-  python: { language: 'python', options: /^-[A-Za-z]*c$/ },
-  python3: { language: 'python', options: /^-[A-Za-z]*c$/ },
-  python2: { language: 'python', options: /^-[A-Za-z]*c$/ },
-  pypy: { language: 'python', options: /^-[A-Za-z]*c$/ },
-  pypy3: { language: 'python', options: /^-[A-Za-z]*c$/ },
-  node: { language: 'javascript', options: /^(-e|--eval|-p|--print|-pe)$/ },
-  nodejs: { language: 'javascript', options: /^(-e|--eval|-p|--print|-pe)$/ },
-  bun: { language: 'javascript', options: /^(-e|--eval|-p|--print)$/ },
-  deno: { language: 'javascript', options: /^eval$/ },
-  ruby: { language: 'ruby', options: /^-[A-Za-z]*e$/ },
-  perl: { language: 'perl', options: /^-[A-Za-z]*[eE]$/ },
-  php: { language: 'php', options: /^-r$/ },
+/** Per interpreter: the option before inline code, and the same as argument-filter items (src/core/argFilter). */
+const CODE_OPTIONS: Readonly<Record<string, { language: Language; options: RegExp; items: readonly string[] }>> = {
+  python: { language: 'python', options: /^-[A-Za-z]*c$/, items: ['-c'] },
+  python3: { language: 'python', options: /^-[A-Za-z]*c$/, items: ['-c'] },
+  python2: { language: 'python', options: /^-[A-Za-z]*c$/, items: ['-c'] },
+  pypy: { language: 'python', options: /^-[A-Za-z]*c$/, items: ['-c'] },
+  pypy3: { language: 'python', options: /^-[A-Za-z]*c$/, items: ['-c'] },
+  node: { language: 'javascript', options: /^(-e|--eval|-p|--print|-pe)$/, items: ['-e', '-p', '--eval', '--print'] },
+  nodejs: { language: 'javascript', options: /^(-e|--eval|-p|--print|-pe)$/, items: ['-e', '-p', '--eval', '--print'] },
+  bun: { language: 'javascript', options: /^(-e|--eval|-p|--print)$/, items: ['-e', '-p', '--eval', '--print'] },
+  deno: { language: 'javascript', options: /^eval$/, items: ['eval'] },
+  ruby: { language: 'ruby', options: /^-[A-Za-z]*e$/, items: ['-e'] },
+  perl: { language: 'perl', options: /^-[A-Za-z]*[eE]$/, items: ['-e', '-E'] },
+  php: { language: 'php', options: /^-r$/, items: ['-r'] },
 };
+
+/** What the terminal gate's filter watches for in an interpreter's arguments: its inline-code options. */
+export function inlineCodeItems(program: string): readonly string[] {
+  return CODE_OPTIONS[program]?.items ?? [];
+}
 
 export function interpreterPrograms(): readonly string[] {
   return Object.keys(CODE_OPTIONS);

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { argsMightMatch, protectedPathItems, ruleArgFilters } from '../../../src/core/argFilter';
 import { allRules } from '../../../src/core/rules/index';
+import { inlineCodeItems } from '../../../src/core/shell/interpreters';
 import { CORPUS_PATH, HOLDOUT_PATH, readCorpus } from '../../corpus/score';
 import { engine, expandLine } from '../helpers';
 
@@ -16,9 +17,12 @@ function cleared(line: string, env: Readonly<Record<string, string>> = {}): stri
     if (!ids.some((id) => !id.startsWith('('))) continue;
     // Redirections and stdin are the shell's, not the program's: the shell guard reads those lines.
     if (command.writes.length > 0 || command.stdin !== undefined || command.stdinUnknown) continue;
-    const filter = FILTERS[command.program];
-    if (!filter) continue;
-    if (!argsMightMatch(filter, command.argv.slice(1).map((w) => w.value), PATHS)) out.push(`${command.program}: ${command.argv.map((w) => w.value).join(' ')} (${ids.join(', ')})`);
+    // A command read out of an interpreter's inline code is not a process: its interpreter is.
+    let process = command;
+    for (let p = command.parent; p; p = p.parent) if (inlineCodeItems(p.program).length > 0) process = p;
+    const filter = FILTERS[process.program];
+    if (!filter || process.stdin !== undefined) continue;
+    if (!argsMightMatch(filter, process.argv.slice(1).map((w) => w.value), PATHS)) out.push(`${process.program}: ${process.argv.map((w) => w.value).join(' ')} (${ids.join(', ')})`);
   }
   return out;
 }
