@@ -26,3 +26,26 @@ export function agentFromEnv(env: Readonly<Record<string, string | undefined>>):
   }
   return undefined;
 }
+
+export interface TerminalFacts {
+  readonly name: string;
+  /** `TerminalOptions.hideFromUser`: agents run their tool terminals hidden. */
+  readonly hidden: boolean;
+}
+
+/** Terminal names agents give their terminals, with names they must and must not match. */
+export const AGENT_TERMINALS: readonly { readonly pattern: RegExp; readonly agent: string; readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] } }[] = [
+  { pattern: /\bcline\b/i, agent: 'cline', examples: { match: ['Cline', 'Cline (2)'], noMatch: ['incline', 'bash'] } },
+  { pattern: /\broo(?: code)?\b/i, agent: 'roo-code', examples: { match: ['Roo Code', 'Roo'], noMatch: ['room', 'root'] } },
+  { pattern: /\bcopilot\b/i, agent: 'copilot', examples: { match: ['Copilot', 'GitHub Copilot Chat'], noMatch: ['copilotage', 'zsh'] } },
+  { pattern: /\bclaude\b/i, agent: 'claude-code', examples: { match: ['Claude Code'], noMatch: ['claudette'] } },
+  { pattern: /\bgemini\b/i, agent: 'gemini', examples: { match: ['Gemini CLI'], noMatch: ['geminids'] } },
+  { pattern: /\bcursor agent\b/i, agent: 'cursor', examples: { match: ['Cursor Agent'], noMatch: ['cursor'] } },
+];
+
+/** Who runs commands in a terminal: an agent by its terminal's name, any hidden terminal an agent, else a person. */
+export function actorOfTerminal(terminal: TerminalFacts): string {
+  const named = AGENT_TERMINALS.find((t) => t.pattern.test(terminal.name));
+  if (named) return named.agent;
+  return terminal.hidden ? 'agent' : 'human';
+}

@@ -6,7 +6,7 @@ import type { EnvironmentMap } from './environment/tiers';
 import { withLineState } from './environment/lineState';
 import { NO_TOOL_STATE, type ToolState } from './environment/toolState';
 import { DEFAULT_POLICY, decide, type Actor, type Policy } from './policy';
-import { CONTROL_CHARACTERS, createPrefilter } from './prefilter';
+import { CONTROL_CHARACTERS, DECODERS, createPrefilter } from './prefilter';
 import { Args, type PathGlobs } from './rules/args';
 import { allRules, indexByProgram } from './rules/index';
 import { problemRules, type ProblemRule } from './rules/problems';
@@ -39,8 +39,6 @@ export interface Explanation {
 
 const RULE_INDEX = indexByProgram(allRules);
 const PROBLEM_RULES: ReadonlyMap<string, ProblemRule> = new Map(problemRules.map((r) => [r.problem, r]));
-/** Programs that decode text into commands the line does not show. */
-export const DECODERS: readonly string[] = ['base64', 'xxd', 'openssl', 'uudecode'];
 /** Every program name the prefilter looks for; the CLI's launcher gets a copy at build time. */
 export const PREFILTER_PROGRAMS: readonly string[] = [
   ...RULE_INDEX.keys(), ...wrapperProgramNames(), ...payloadProgramNames(), ...DECODERS,

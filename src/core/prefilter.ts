@@ -8,6 +8,9 @@ import { programName } from './shell/command';
 /** Control characters can hide what a line does on a terminal: such a line is always read in full. */
 export const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
+/** Programs that decode text into commands the line does not show (`base64 -d | sh`). */
+export const DECODERS: readonly string[] = ['base64', 'xxd', 'openssl', 'uudecode'];
+
 export interface Prefilter {
   /** True when the line might match a rule and must be parsed. */
   mightMatch(line: string): boolean;

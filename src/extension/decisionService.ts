@@ -3,9 +3,10 @@
 // wait in a bounded queue so only one modal shows at a time; every decision is audited.
 import * as vscode from 'vscode';
 import { auditRecord, type DecidedBy } from '../core/audit';
-import { policyFile, publishWindow, unpublishWindow, watchDiscovery, windowsDirectory } from '../gate/discovery';
+import { discoveryFile, policyFile, publishWindow, unpublishWindow, watchDiscovery, windowsDirectory } from '../gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../gate/protocol';
 import { writePublishedPolicy } from '../gate/publishedPolicy';
+import { Grants, lineContains } from '../gate/grants';
 import { startDecisionServer, type DecisionServer } from '../gate/server';
 import { askModal, typedConfirmation } from './approval';
 import type { AuditLog } from './auditLog';
@@ -14,9 +15,13 @@ import { showDetails } from './detailsPanel';
 import { RequestQueue } from './requestQueue';
 import type { Settings } from './settings';
 import type { StatusBar } from './statusBar';
+import type { TerminalDirectory } from './terminals';
+import { shorten } from './approvalText';
 
 /** Requests that may wait behind the one on screen; more are denied at once. */
 const MAX_WAITING = 100;
+/** How long a terminal line the gate answered counts as gated for the observer. */
+const GATED_FOR_MS = 5 * 60 * 1000;
 
 export class DecisionService implements vscode.Disposable {
   private readonly queue = new RequestQueue({ maxWaiting: MAX_WAITING, onChange: () => this.refreshStatus() });
@@ -24,6 +29,9 @@ export class DecisionService implements vscode.Disposable {
   private readonly dir = windowsDirectory();
   private productionWaiting = 0;
   private server: DecisionServer | undefined;
+  private readonly grants = new Grants();
+  /** Terminal lines the gate answered lately, for the observer (which sees every line run). */
+  private readonly gated: { readonly line: string; readonly time: number }[] = [];
   private watcher: { close(): void } | undefined;
 
   constructor(
@@ -31,7 +39,19 @@ export class DecisionService implements vscode.Disposable {
     private readonly settings: () => Settings,
     private readonly audit: AuditLog,
     private readonly status: StatusBar,
+    private readonly terminals: TerminalDirectory,
   ) {}
+
+  /** Whether a line the observer saw start went through the terminal gate lately. */
+  wasGated(line: string, now = Date.now()): boolean {
+    return this.gated.some((g) => now - g.time < GATED_FOR_MS && (lineContains(g.line, line) || lineContains(line, g.line)));
+  }
+
+  /** This window's discovery file for its first folder (the terminals' AIRLOCK_IPC). */
+  get ipcFile(): string | undefined {
+    const root = this.roots()[0];
+    return this.server && root ? discoveryFile(this.dir, root) : undefined;
+  }
 
   async start(): Promise<void> {
     this.server = await startDecisionServer((request) => this.decide(request), { roots: this.roots() });
@@ -65,7 +85,19 @@ export class DecisionService implements vscode.Disposable {
     }
   }
 
-  private async decide(request: DecisionRequest): Promise<DecisionResponse> {
+  private async decide(asked: DecisionRequest): Promise<DecisionResponse> {
+    let request = asked;
+    if (request.source === 'terminal' || request.source === 'task') {
+      this.gated.push({ line: request.subject, time: Date.now() });
+      if (this.gated.length > 500) this.gated.splice(0, this.gated.length - 500);
+      const covering = this.grants.covering(request.grant, request.subject);
+      if (covering) return this.answer(request, { decision: 'allow', decidedBy: 'human', reason: `Covered by the approval of "${shorten(covering, 120)}".` });
+      // The client could not tell who runs its shell; the terminal it runs in can.
+      if (request.actor === 'terminal') {
+        const identity = await this.terminals.identify(request.pid);
+        if (identity) request = { ...request, actor: identity.actor, source: identity.source };
+      }
+    }
     const action = actionFor(request, this.settings());
     if (action.kind !== 'ask') return this.answer(request, { decision: action.kind, decidedBy: 'policy', reason: `Airlock in the editor: ${action.reason}` });
     const production = request.verdict.environment.tier === 'production';
@@ -74,8 +106,11 @@ export class DecisionService implements vscode.Disposable {
     if (production) this.productionWaiting--;
     this.refreshStatus();
     switch (outcome.kind) {
-      case 'done':
-        return this.answer(request, { decision: outcome.value, decidedBy: 'human', reason: outcome.value === 'allow' ? 'Allowed once in the editor.' : 'Denied in the editor.' });
+      case 'done': {
+        const terminal = request.source === 'terminal' || request.source === 'task';
+        const grant = outcome.value === 'allow' && terminal ? { grant: this.grants.issue(request.subject) } : {};
+        return this.answer(request, { decision: outcome.value, decidedBy: 'human', reason: outcome.value === 'allow' ? 'Allowed once in the editor.' : 'Denied in the editor.', ...grant });
+      }
       case 'timeout':
         return this.answer(request, { decision: 'deny', decidedBy: 'timeout', reason: `Nobody answered within ${Math.round(request.timeoutMs / 1000)} s.` });
       case 'overflow':

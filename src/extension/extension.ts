@@ -8,7 +8,10 @@ import { AUDIT_SCHEME, AuditView } from './auditView';
 import { CommandId } from './commands';
 import { DecisionService } from './decisionService';
 import { readSettings, type Settings } from './settings';
+import { Observer } from './observer';
 import { StatusBar } from './statusBar';
+import { TerminalGate } from './terminalGate';
+import { TerminalDirectory } from './terminals';
 
 /** When the bundle began to evaluate (its banner) and when its modules were ready. */
 const BUNDLE_START = (globalThis as { __airlockBundleStart?: number }).__airlockBundleStart ?? performance.now();
@@ -26,17 +29,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let settings = currentSettings();
   const audit = new AuditLog(context.globalStorageUri.fsPath);
   const status = new StatusBar();
-  const service = new DecisionService(context.extensionUri, () => settings, audit, status);
+  const terminals = new TerminalDirectory();
+  const service = new DecisionService(context.extensionUri, () => settings, audit, status, terminals);
+  const gate = new TerminalGate(context, log);
+  // The engine loads on the first command the observer sees, never during activation.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose
+  const classify = (line: string, cwd: string | undefined) => (require('./classifier') as typeof import('./classifier')).classifyLine(context.extensionUri, settings, line, cwd);
+  const observer = new Observer({ settings: () => settings, audit, wasGated: (line) => service.wasGated(line), classify, log });
   const view = new AuditView(audit);
   const hooks = new AgentHooks(context, log);
   hooks.refreshLauncher();
   context.subscriptions.push(
-    status, service, view,
+    status, service, view, terminals, observer,
     vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, view),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('airlock')) return;
       settings = currentSettings();
       service.publish();
+      updateGate();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => service.publish()),
     vscode.commands.registerCommand(CommandId.ShowAuditLog, () => view.open()),
@@ -53,6 +63,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return checkCommandLine(context.extensionUri, settings);
     }),
   );
+  const updateGate = (): void => {
+    try {
+      gate.update(settings, service.ipcFile);
+    } catch (error) {
+      log.error(`could not set up the terminal gate: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(`Airlock could not set up its terminal gate: ${error instanceof Error ? error.message : String(error)}. Agents' commands in terminals are only watched, not stopped before they run.`);
+    }
+  };
   try {
     await service.start();
   } catch (error) {
@@ -65,6 +83,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const evaluation = BUNDLE_READY - BUNDLE_START;
   const run = performance.now() - started;
   log.info(`activated in ${(evaluation + run).toFixed(1)} ms (bundle ${evaluation.toFixed(1)} ms, activate() ${run.toFixed(1)} ms)`);
+  // The gate's files are generated after start-up (the environment collection VS Code keeps from
+  // the last session already reaches the first terminals).
+  const gateTimer = setTimeout(updateGate, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(gateTimer) });
   // The offer reads agents' settings: after start-up, never during it.
   const offer = setTimeout(() => {
     hooks.offerOnce().catch((error: unknown) => log.error(`could not check for agents without the hook: ${error instanceof Error ? error.message : String(error)}`));

@@ -27,6 +27,8 @@ export interface Settings {
   readonly timeoutSeconds: number;
   readonly protectedPaths: readonly string[];
   readonly allowedPaths: readonly string[];
+  /** The terminal gate in new terminals (shims and shell guards). */
+  readonly terminalGate: boolean;
 }
 
 
@@ -89,6 +91,14 @@ export const PathsSetting = {
   },
 };
 
+export const TerminalGateSetting = {
+  /** On unless the user turned it off; a workspace may turn it on, never off. */
+  merge(layers: Layers | undefined): boolean {
+    if (workspaceValues(layers).some((v) => v === true)) return true;
+    return layers?.globalValue !== false;
+  },
+};
+
 export const TimeoutSetting = {
   merge(layers: Layers | undefined): number {
     return clampTimeout(layers?.workspaceFolderValue) ?? clampTimeout(layers?.workspaceValue) ?? clampTimeout(layers?.globalValue) ?? DEFAULT_TIMEOUT_SECONDS;
@@ -104,6 +114,7 @@ export function readSettings(inspect: Inspect): Settings {
     timeoutSeconds: TimeoutSetting.merge(inspect('approvalTimeoutSeconds')),
     protectedPaths: PathsSetting.protectedFrom(inspect('protectedPaths')),
     allowedPaths: PathsSetting.allowedFrom(inspect('allowedPaths')),
+    terminalGate: TerminalGateSetting.merge(inspect('terminalGate.enabled')),
   };
 }
 

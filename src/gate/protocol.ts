@@ -29,6 +29,11 @@ export interface DecisionRequest {
   readonly verdict: Verdict;
   /** The terminal gate's shell process, so the extension can tell which terminal (and agent) asks. */
   readonly pid?: number;
+  /**
+   * The grant of a line a human approved in the shell guard, presented by a PATH shim run by that
+   * line, so one approval is not asked for twice.
+   */
+  readonly grant?: string;
   /** How long the hook waits for the human; the server should answer before this. */
   readonly timeoutMs: number;
 }
@@ -40,6 +45,8 @@ export interface DecisionResponse {
   readonly decidedBy: DecidedBy;
   /** Why, in words for the human and the agent (e.g. "denied by Jo in VS Code"). */
   readonly reason?: string;
+  /** For an approved terminal line: the grant its shims present (see DecisionRequest.grant). */
+  readonly grant?: string;
 }
 
 export interface PingResponse {
@@ -53,6 +60,9 @@ const SOURCES: ReadonlySet<string> = new Set(['hook', 'terminal', 'task', 'obser
 const KINDS: ReadonlySet<string> = new Set(['command', 'read', 'write', 'mcp']);
 
 export class ProtocolError extends Error {}
+
+/** A grant is an opaque random token; anything else is dropped (it ends up in an environment variable). */
+const GRANT = /^[A-Za-z0-9_-]{16,64}$/;
 
 function record(value: unknown, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ProtocolError(`${what} is not a JSON object`);
@@ -77,7 +87,12 @@ export function parseDecisionResponse(body: string): DecisionResponse {
   if (r.decision !== 'allow' && r.decision !== 'deny') throw new ProtocolError('the answer has no "decision" of allow or deny');
   if (typeof r.decidedBy !== 'string' || !DECIDED_BY.has(r.decidedBy)) throw new ProtocolError('the answer has no valid "decidedBy"');
   const reason = optionalString(r.reason, 'reason');
-  return { decision: r.decision, decidedBy: r.decidedBy as DecidedBy, ...(reason !== undefined ? { reason: reason.slice(0, 2000) } : {}) };
+  const grant = optionalString(r.grant, 'grant');
+  return {
+    decision: r.decision, decidedBy: r.decidedBy as DecidedBy,
+    ...(reason !== undefined ? { reason: reason.slice(0, 2000) } : {}),
+    ...(grant !== undefined && r.decision === 'allow' && GRANT.test(grant) ? { grant } : {}),
+  };
 }
 
 /** The server's reading of a request body. The verdict is checked for shape, not re-derived. */
@@ -114,6 +129,7 @@ export function parseDecisionRequest(body: string): DecisionRequest {
     cwd: optionalString(r.cwd, 'cwd'),
     tool: optionalString(r.tool, 'tool'),
     ...(typeof r.pid === 'number' && Number.isInteger(r.pid) && r.pid > 0 ? { pid: r.pid } : {}),
+    ...(typeof r.grant === 'string' && GRANT.test(r.grant) ? { grant: r.grant } : {}),
     verdict: verdict as unknown as Verdict,
     timeoutMs: r.timeoutMs,
   };

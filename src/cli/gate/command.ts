@@ -40,7 +40,7 @@ export function parseGateArgs(argv: readonly string[]): GateCall {
     } else throw new GateUsageError(`unexpected argument "${arg ?? ''}"`);
   }
   if (line === undefined) throw new GateUsageError(program === undefined ? 'give --program <name> -- <args…> or --line <command line>' : 'missing -- before the program\'s arguments');
-  return { line, source: task ? 'task' : 'terminal', ...(pid !== undefined && pid > 0 ? { pid } : {}) };
+  return { line, source: task ? 'task' : 'terminal', printGrant: program === undefined, ...(pid !== undefined && pid > 0 ? { pid } : {}) };
 }
 
 /** The typed confirmation on the controlling terminal, when there is one. */
@@ -78,5 +78,5 @@ export async function gateCommand(argv: readonly string[]): Promise<number> {
     return DENIED;
   }
   const engine = new LazyEngine(() => loadParser());
-  return runGate(call, { env: process.env, cwd: process.cwd(), stderr: (t) => process.stderr.write(t), now: () => new Date(), engine, typeOnTerminal });
+  return runGate(call, { env: process.env, cwd: process.cwd(), stderr: (t) => process.stderr.write(t), stdout: (t) => process.stdout.write(t), now: () => new Date(), engine, typeOnTerminal });
 }

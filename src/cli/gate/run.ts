@@ -21,6 +21,8 @@ export const DENIED = 126;
 export interface GateCall {
   readonly line: string;
   readonly source: Source;
+  /** Whether the caller is a shell guard, which reads the grant of an approved line on stdout. */
+  readonly printGrant?: boolean;
   /** The shell that runs the command (the shim's parent), for the extension to find its terminal. */
   readonly pid?: number;
 }
@@ -29,6 +31,7 @@ export interface GateIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   readonly stderr: (text: string) => void;
+  readonly stdout: (text: string) => void;
   readonly now: () => Date;
   readonly engine: LazyEngine;
   /** Asks the person at the terminal to type `name`; undefined when there is no terminal to ask. */
@@ -74,10 +77,14 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
     const request: DecisionRequest = {
       version: PROTOCOL_VERSION, source: call.source, actor: agent ?? 'terminal', kind: 'command', subject: call.line, cwd: io.cwd,
       verdict, timeoutMs: policy.timeoutMs, ...(call.pid ? { pid: call.pid } : {}),
+      ...(io.env.AIRLOCK_LINE_GRANT ? { grant: io.env.AIRLOCK_LINE_GRANT } : {}),
     };
     try {
       const response = await askDecision(located.entry, request);
-      if (response.decision === 'allow') return 0;
+      if (response.decision === 'allow') {
+        if (call.printGrant && response.grant) io.stdout(response.grant + '\n');
+        return 0;
+      }
       io.stderr(`airlock: stopped ${oneLine(call.line, 80)} — ${what(verdict)}. ${oneLine(response.reason ?? 'Denied in the editor.', 200)}\n`);
       return DENIED;
     } catch (error) {

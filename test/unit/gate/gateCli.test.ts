@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DENIED, runGate, type GateIo } from '../../../src/cli/gate/run';
 import { GateUsageError, parseGateArgs } from '../../../src/cli/gate/command';
 import { LazyEngine } from '../../../src/core/engine';
-import { agentFromEnv } from '../../../src/core/actor';
+import { AGENT_TERMINALS, actorOfTerminal, agentFromEnv } from '../../../src/core/actor';
 import { publishWindow, windowsDirectory } from '../../../src/gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../../../src/gate/protocol';
 import { startDecisionServer } from '../../../src/gate/server';
@@ -18,6 +18,7 @@ let home: string;
 let project: string;
 let env: Record<string, string>;
 let stderr: string;
+let stdout: string;
 let typed: boolean | undefined;
 const closers: (() => Promise<void>)[] = [];
 
@@ -27,6 +28,7 @@ beforeEach(() => {
   mkdirSync(project);
   env = { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') };
   stderr = '';
+  stdout = '';
   typed = undefined;
 });
 
@@ -36,7 +38,7 @@ afterEach(async () => {
 
 function io(): GateIo {
   return {
-    env, cwd: project, stderr: (t) => { stderr += t; }, now: () => new Date('2026-11-26T12:00:00Z'),
+    env, cwd: project, stderr: (t) => { stderr += t; }, stdout: (t) => { stdout += t; }, now: () => new Date('2026-11-26T12:00:00Z'),
     engine: new LazyEngine(() => Promise.resolve(parser)), typeOnTerminal: () => typed,
   };
 }
@@ -72,6 +74,16 @@ describe('airlock gate', () => {
     expect(requests[0]?.verdict.environment.tier).toBe('production');
   });
 
+  test('a guard\'s approved line prints the grant its shims present; a shim presents it', async () => {
+    const requests = await extension({ decision: 'allow', decidedBy: 'human', grant: 'g'.repeat(24) });
+    expect(await runGate({ line: PROD, source: 'terminal', printGrant: true }, io())).toBe(0);
+    expect(stdout).toBe(`${'g'.repeat(24)}\n`);
+    env.AIRLOCK_LINE_GRANT = 'g'.repeat(24);
+    expect(await runGate({ line: PROD, source: 'terminal' }, io())).toBe(0);
+    expect(stdout).toBe(`${'g'.repeat(24)}\n`);
+    expect(requests[1]?.grant).toBe('g'.repeat(24));
+  });
+
   test('denied in the editor → 126 and one line saying what and why', async () => {
     await extension({ decision: 'deny', decidedBy: 'human', reason: 'Denied in the editor.' });
     expect(await runGate({ line: PROD, source: 'terminal' }, io())).toBe(DENIED);
@@ -99,7 +111,7 @@ describe('airlock gate', () => {
 
   test('a shim\'s argv becomes a line the shell would read the same way; misuse is an error', () => {
     expect(parseGateArgs(['--program', 'railway', '--ppid', '77', '--', 'volume', 'delete', '-v', 'pg data', "it's"])).toEqual({
-      line: "railway volume delete -v 'pg data' 'it'\\''s'", source: 'terminal', pid: 77,
+      line: "railway volume delete -v 'pg data' 'it'\\''s'", source: 'terminal', printGrant: false, pid: 77,
     });
     expect(parseGateArgs(['--line', 'rm -rf ~', '--task']).source).toBe('task');
     expect(() => parseGateArgs(['--program', 'x'])).toThrow(GateUsageError);
@@ -112,5 +124,15 @@ describe('airlock gate', () => {
     expect(agentFromEnv({ AI_AGENT: 'Aider 1.0' })).toBe('aider-1-0');
     expect(agentFromEnv({ CLAUDECODE: '0' })).toBeUndefined();
     expect(agentFromEnv({})).toBeUndefined();
+  });
+});
+
+describe('who runs a terminal', () => {
+  test.each(AGENT_TERMINALS.flatMap((t) => t.examples.match.map((name) => [name, t.agent] as const)))('%s is %s', (name, agent) => {
+    expect(actorOfTerminal({ name, hidden: false })).toBe(agent);
+  });
+  test.each(AGENT_TERMINALS.flatMap((t) => t.examples.noMatch))('%s is a person\'s, unless hidden', (name) => {
+    expect(actorOfTerminal({ name, hidden: false })).toBe('human');
+    expect(actorOfTerminal({ name, hidden: true })).toBe('agent');
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { protectedPathItems, ruleArgFilters } from '../../../src/core/argFilter';
-import { DECODERS } from '../../../src/core/engine';
+import { DECODERS } from '../../../src/core/prefilter';
 import { allRules } from '../../../src/core/rules/index';
 import { PACKAGE_BINARIES } from '../../../src/core/shell/command';
 import { bashGuard, type GuardData } from '../../../src/gate/guards';

@@ -1,0 +1,78 @@
+// Delivers the terminal gate to every terminal and shell task the editor starts, through the
+// extension's environment variable collection (shown in the terminal's environment hover): the
+// shim directory first on PATH, the gate client (the editor's own Node, as git's askpass runs),
+// the bash guard through PROMPT_COMMAND and BASH_ENV, the zsh guard through ZDOTDIR. Turning the
+// gate off clears all of it for new terminals.
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import type * as vscode from 'vscode';
+import { shQuote } from '../gate/shims';
+import type { Settings } from './settings';
+
+/** The generator and the rule tables it reads, loaded after activation (see extension.ts). */
+function generator(): typeof import('../gate/gateFiles') & typeof import('airlock:arg-filters') {
+  /* eslint-disable @typescript-eslint/no-require-imports -- deferred on purpose */
+  return { ...(require('../gate/gateFiles') as typeof import('../gate/gateFiles')), ...(require('airlock:arg-filters') as typeof import('airlock:arg-filters')) };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+const STAMP = '.stamp';
+
+/** Writes the files that differ from what is on disk (atomically) and removes shims no rule names any more. */
+function writeGate(dir: string, protectedPaths: readonly string[]): boolean {
+  const { gateFiles, ARG_FILTERS } = generator();
+  const files = gateFiles(dir, ARG_FILTERS, protectedPaths);
+  const stamp = createHash('sha256').update(JSON.stringify(files)).digest('hex');
+  try {
+    if (readFileSync(join(dir, STAMP), 'utf8') === stamp) return false;
+  } catch {
+    // first run, or the directory was removed: write everything
+  }
+  const keep = new Set(files.map((f) => f.path));
+  for (const file of files) {
+    const path = join(dir, file.path);
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, file.text, { mode: file.executable ? 0o755 : 0o644 });
+    chmodSync(temp, file.executable ? 0o755 : 0o644);
+    renameSync(temp, path);
+  }
+  for (const name of readdirSync(join(dir, 'bin'))) if (!keep.has(`bin/${name}`)) rmSync(join(dir, 'bin', name), { force: true });
+  writeFileSync(join(dir, STAMP), stamp);
+  return true;
+}
+
+export class TerminalGate {
+  private readonly dir: string;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+    this.dir = join(context.globalStorageUri.fsPath, 'gate');
+  }
+
+  /** The gate for new terminals as the settings say; `ipcFile` is this window's discovery file. */
+  update(settings: Settings, ipcFile: string | undefined): void {
+    const env = this.context.environmentVariableCollection;
+    if (!settings.terminalGate) {
+      env.clear();
+      this.log.info('terminal gate off: new terminals start without it');
+      return;
+    }
+    if (writeGate(this.dir, settings.protectedPaths)) this.log.info(`terminal gate written to ${this.dir}`);
+    const layout = generator().gateLayout(this.dir);
+    env.description = 'Airlock checks the commands run here before they run and asks you about destructive ones';
+    env.prepend('PATH', layout.shims + delimiter);
+    env.replace('AIRLOCK_NODE', process.execPath);
+    env.replace('AIRLOCK_CLI', join(this.context.extensionPath, 'dist', 'cli.js'));
+    if (ipcFile) env.replace('AIRLOCK_IPC', ipcFile);
+    else env.delete('AIRLOCK_IPC');
+    const userBashEnv = process.env.BASH_ENV;
+    env.replace('BASH_ENV', layout.bashGuard);
+    if (userBashEnv && userBashEnv !== layout.bashGuard) env.replace('AIRLOCK_USER_BASH_ENV', userBashEnv);
+    env.prepend('PROMPT_COMMAND', `. ${shQuote(layout.bashGuard)}; `);
+    const userZdotdir = process.env.ZDOTDIR;
+    env.replace('ZDOTDIR', layout.zdotdir);
+    env.replace('AIRLOCK_USER_ZDOTDIR', userZdotdir && userZdotdir !== layout.zdotdir ? userZdotdir : homedir());
+  }
+}

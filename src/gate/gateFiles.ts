@@ -1,0 +1,52 @@
+// Everything the terminal gate puts on disk, as a list of files: the PATH shims, the bash guard and
+// the zsh start-up files that load the zsh guard after the user's own. Written by the extension
+// into its global storage; kept pure here so the tests can read exactly what a terminal gets.
+import { protectedPathItems, type ArgFilter } from '../core/argFilter';
+import { DECODERS } from '../core/prefilter';
+import { PACKAGE_BINARIES } from '../core/shell/command';
+import { bashGuard, zshGuard } from './guards';
+import { shimPrograms, shimScript, shQuote } from './shims';
+
+export interface GateFile {
+  /** Relative to the gate directory. */
+  readonly path: string;
+  readonly text: string;
+  readonly executable: boolean;
+}
+
+export interface GateLayout {
+  readonly shims: string;
+  readonly bashGuard: string;
+  readonly zdotdir: string;
+}
+
+export function gateLayout(dir: string): GateLayout {
+  return { shims: `${dir}/bin`, bashGuard: `${dir}/guard.bash`, zdotdir: `${dir}/zsh` };
+}
+
+/** A zsh start-up file that runs the user's own file of that name from their ZDOTDIR. */
+function zshHandover(name: string, after = ''): string {
+  return `# Airlock's terminal gate: runs your own ${name}, then Airlock's part. Airlock rewrites this file.
+__airlock_zdotdir=$ZDOTDIR
+ZDOTDIR=\${AIRLOCK_USER_ZDOTDIR:-$HOME}
+[[ -f $ZDOTDIR/${name} ]] && . "$ZDOTDIR/${name}"
+ZDOTDIR=$__airlock_zdotdir
+${after}`;
+}
+
+export function gateFiles(dir: string, filters: Readonly<Record<string, ArgFilter>>, protectedPaths: readonly string[]): GateFile[] {
+  const layout = gateLayout(dir);
+  const pathItems = protectedPathItems(protectedPaths);
+  const data = { filters, pathItems, runners: DECODERS, packages: PACKAGE_BINARIES };
+  const guardZsh = `${layout.zdotdir}/guard.zsh`;
+  return [
+    ...shimPrograms(filters).map((program) => ({ path: `bin/${program}`, text: shimScript(program, filters[program] ?? { always: true, clauses: [] }, pathItems, layout.shims), executable: true })),
+    { path: 'guard.bash', text: bashGuard(data), executable: false },
+    { path: 'zsh/guard.zsh', text: zshGuard(data), executable: false },
+    { path: 'zsh/.zshenv', text: zshHandover('.zshenv'), executable: false },
+    { path: 'zsh/.zprofile', text: zshHandover('.zprofile'), executable: false },
+    // Later shells (\`exec zsh\`) start from the user's own ZDOTDIR again, where login shells finish.
+    { path: 'zsh/.zshrc', text: zshHandover('.zshrc', `. ${shQuote(guardZsh)}\n[[ -o login ]] || ZDOTDIR=\${AIRLOCK_USER_ZDOTDIR:-$HOME}\n`), executable: false },
+    { path: 'zsh/.zlogin', text: zshHandover('.zlogin', 'ZDOTDIR=${AIRLOCK_USER_ZDOTDIR:-$HOME}\n'), executable: false },
+  ];
+}
