@@ -126,6 +126,8 @@ async function copyWasm() {
   for (const file of ['tree-sitter.js', 'tree-sitter.wasm', 'tree-sitter-bash.wasm']) {
     await copyFile(join(wasmDir, file), join('dist', file));
   }
+  // The terminal gate's shell guards, copied by the extension into every user's storage.
+  for (const file of ['guard.bash', 'guard.zsh']) await copyFile(join('src', 'gate', 'shell', file), join('dist', file));
 }
 
 await copyWasm();

@@ -21,9 +21,10 @@ function generator(): typeof import('../gate/gateFiles') & typeof import('airloc
 const STAMP = '.stamp';
 
 /** Writes the files that differ from what is on disk (atomically) and removes shims no rule names any more. */
-function writeGate(dir: string, protectedPaths: readonly string[]): boolean {
+function writeGate(dir: string, protectedPaths: readonly string[], dist: string): boolean {
   const { gateFiles, ARG_FILTERS } = generator();
-  const files = gateFiles(dir, ARG_FILTERS, protectedPaths);
+  const scripts = { bash: readFileSync(join(dist, 'guard.bash'), 'utf8'), zsh: readFileSync(join(dist, 'guard.zsh'), 'utf8') };
+  const files = gateFiles(dir, ARG_FILTERS, protectedPaths, scripts);
   const stamp = createHash('sha256').update(JSON.stringify(files)).digest('hex');
   try {
     if (readFileSync(join(dir, STAMP), 'utf8') === stamp) return false;
@@ -59,7 +60,7 @@ export class TerminalGate {
       this.log.info('terminal gate off: new terminals start without it');
       return;
     }
-    if (writeGate(this.dir, settings.protectedPaths)) this.log.info(`terminal gate written to ${this.dir}`);
+    if (writeGate(this.dir, settings.protectedPaths, join(this.context.extensionPath, 'dist'))) this.log.info(`terminal gate written to ${this.dir}`);
     const layout = generator().gateLayout(this.dir);
     env.description = 'Airlock checks the commands run here before they run and asks you about destructive ones';
     env.prepend('PATH', layout.shims + delimiter);

@@ -21,7 +21,10 @@ export const DENIED = 126;
 export interface GateCall {
   readonly line: string;
   readonly source: Source;
-  /** Whether the caller is a shell guard, which reads the grant of an approved line on stdout. */
+  /**
+   * Whether the caller is a shell guard: it reads the grant of an approved line, or the reason a
+   * line was stopped, on stdout, and shows the reason as the output of the line it runs instead.
+   */
   readonly printGrant?: boolean;
   /** The shell that runs the command (the shim's parent), for the extension to find its terminal. */
   readonly pid?: number;
@@ -66,8 +69,9 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
   const audit = (decision: 'allow' | 'deny', decidedBy: DecidedBy, reason: string): void => appendAudit(auditRecord({
     time: io.now(), source: call.source, actor: agent ?? 'terminal', kind: 'command', subject: call.line, cwd: io.cwd, verdict, decision, decidedBy, reason,
   }), io.env, (m) => io.stderr(m + '\n'));
+  const tell = call.printGrant ? io.stdout : io.stderr;
   const stop = (reason: string, decidedBy: DecidedBy): number => {
-    io.stderr(`airlock: stopped ${oneLine(call.line, 80)} — ${what(verdict)}. ${reason}\n`);
+    tell(`airlock: stopped ${oneLine(call.line, 80)} — ${what(verdict)}. ${reason}\n`);
     audit('deny', decidedBy, reason);
     return DENIED;
   };
@@ -85,7 +89,7 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
         if (call.printGrant && response.grant) io.stdout(response.grant + '\n');
         return 0;
       }
-      io.stderr(`airlock: stopped ${oneLine(call.line, 80)} — ${what(verdict)}. ${oneLine(response.reason ?? 'Denied in the editor.', 200)}\n`);
+      tell(`airlock: stopped ${oneLine(call.line, 80)} — ${what(verdict)}. ${oneLine(response.reason ?? 'Denied in the editor.', 200)}\n`);
       return DENIED;
     } catch (error) {
       if (error instanceof TimedOut) return stop(`Nobody answered in the editor in time (${error.message}).`, 'timeout');

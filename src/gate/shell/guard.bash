@@ -1,0 +1,145 @@
+# Airlock's terminal gate for bash. Airlock copies this file into its storage with the tables
+# generated from its rules beside it (guard-data.bash); edit Airlock's settings, not this file.
+# Loaded through PROMPT_COMMAND (interactive shells) and BASH_ENV (bash -c, scripts, shell tasks).
+# A line is first judged by a keyword filter in the shell itself (no process for `git status`);
+# anything else asks `airlock gate --line`. See DESIGN.md section 1 for what was verified.
+# shellcheck shell=bash
+if [[ -n ${__airlock_guard-} ]]; then
+  # Loaded already: this is PROMPT_COMMAND before a new prompt. Forget the last line's approval.
+  __airlock_line_ok=
+  unset AIRLOCK_LINE_GRANT
+  return 0 2>/dev/null
+fi
+[[ -n ${BASH_VERSION-} && ${BASH_VERSINFO[0]} -ge 4 ]] || return 0 2>/dev/null
+__airlock_guard=1
+# The user's own BASH_ENV first, so a DEBUG trap it sets is chained below, not replaced.
+if [[ -n ${AIRLOCK_USER_BASH_ENV-} && -f $AIRLOCK_USER_BASH_ENV ]]; then . "$AIRLOCK_USER_BASH_ENV"; fi
+__airlock_line_ok=
+__airlock_busy=
+# The rules' programs (1, always, or =name for a package's binary), the words and short flags
+# their rules need, and one literal of each protected-path glob.
+. "${BASH_SOURCE[0]%/*}/guard-data.bash"
+# The ways a line can hide a program's name from a word-by-word reading (the engine's prefilter).
+__airlock_hidden=(
+  "\\\$'"                        # ANSI-C quoting: $'\x72m'
+  '`'                            # backticks
+  '\$\('                         # command substitution
+  # $var in program position, after up to a few assignments
+  '(^|[;&|({!]|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*["'"'"']?\$'
+  '(^|[;&|({!])[[:space:]]*[0-9]*>' # a bare `> file`, which empties it
+  '(^|[^<])<[^<(&]'              # `< file`: any command can be fed a secret file
+  '(^|[;&|({!])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
+  '\{[^{}[:space:]]*(,|\.\.)[^{}[:space:]]*\}'          # brace expansion: r{m,}
+  $'\\\\\n'                      # a line continuation inside a word
+  # overwriting a system file, a dotfile or a database file
+  '>\|?[[:space:]]*["'"'"']?(/etc/|/usr/|/boot/|/bin/|/sbin/|/lib|/dev/|~/\.|\$HOME/\.|\$\{HOME\}/\.|[^[:space:];&|<>]*\.(db|sqlite3?)([^[:alnum:]_]|$))'
+)
+
+# True when the line might match a rule: it hides a program name, or names a guarded program
+# whose arguments hold a word its rules need, or names a protected file.
+__airlock_suspicious() {
+  local l=$1 re w p rest i n
+  # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
+  l=${l//'[ '/'  '}
+  # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
+  for re in null stdout stderr tty; do l=${l//>\/dev\/$re/> }; l=${l//> \/dev\/$re/> }; done
+  if [[ $l == *[\$\`\<\>\*\?\[\{\\]* ]]; then
+    for re in "${__airlock_hidden[@]}"; do [[ $l =~ $re ]] && return 0; done
+  fi
+  l=${l//[\'\"\\]/}
+  l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ }
+  local -a words
+  read -r -a words <<<"$l" || true
+  n=${#words[@]}
+  for ((i = 0; i < n; i++)); do
+    w=${words[i],,}
+    p=${__airlock_progs[$w]-}
+    # `npx aws-cdk@2`, `@railway/cli@3`: the package without its version.
+    [[ -z $p && $w == ?*@* ]] && { w=${w%@*}; p=${__airlock_progs[$w]-}; }
+    [[ -z $p ]] && { w=${w##*/}; w=${w%.exe}; p=${__airlock_progs[$w]-}; }
+    [[ -z $p && $w =~ ^([a-z]+)[0-9][0-9.]*$ ]] && { w=${BASH_REMATCH[1]}; [[ $w == python ]] && w=python3; p=${__airlock_progs[$w]-}; }
+    [[ -z $p ]] && continue
+    [[ $p == =* ]] && { w=${p#=}; p=${__airlock_progs[$w]-}; }
+    [[ $p == always ]] && return 0
+    # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
+    rest=" ${words[*]} "
+    re=${__airlock_words[$w]-}
+    [[ -n $re && ${rest,,} =~ $re ]] && return 0
+    re=${__airlock_flags[$w]-}
+    [[ -n $re && $rest =~ $re ]] && return 0
+    [[ -n $__airlock_paths && ${rest,,} =~ $__airlock_paths ]] && return 0
+  done
+  return 1
+}
+
+# Asks the gate client. Prints the grant of an approved line, or why the line was stopped.
+__airlock_ask() {
+  if [[ -z ${AIRLOCK_NODE-} || -z ${AIRLOCK_CLI-} ]]; then
+    printf 'airlock: cannot check this command (the terminal gate is not set up in this shell); it was not run\n'
+    return 126
+  fi
+  ELECTRON_RUN_AS_NODE=1 "$AIRLOCK_NODE" "$AIRLOCK_CLI" gate --line "$1" --ppid "$$"
+}
+
+# Enter: the whole line, typed or sent by an agent, before bash runs it. A stopped line is replaced
+# by one that prints why and fails, so the agent reading the terminal sees both.
+__airlock_readline() {
+  __airlock_line_ok=
+  [[ -z $READLINE_LINE ]] && return 0
+  __airlock_suspicious "$READLINE_LINE" || return 0
+  local out
+  __airlock_busy=1
+  if out=$(__airlock_ask "$READLINE_LINE"); then
+    __airlock_line_ok=1
+    [[ -n $out ]] && export AIRLOCK_LINE_GRANT=$out
+  else
+    printf -v READLINE_LINE 'printf "%%s\\n" %q >&2; (exit 126)' "${out%$'\n'}"
+    READLINE_POINT=${#READLINE_LINE}
+  fi
+  __airlock_busy=
+}
+
+__airlock_debug() {
+  [[ -n $__airlock_busy || -n $__airlock_line_ok ]] && return 0
+  # Commands inside Airlock's own functions and VS Code's shell integration are not the user's.
+  [[ ${FUNCNAME[2]-} == __airlock* || ${FUNCNAME[2]-} == __vsc* ]] && return 0
+  __airlock_suspicious "$BASH_COMMAND" || return 0
+  local out
+  __airlock_busy=1
+  if out=$(__airlock_ask "$BASH_COMMAND"); then
+    __airlock_busy=
+    [[ -n $out ]] && export AIRLOCK_LINE_GRANT=$out
+    return 0
+  fi
+  __airlock_busy=
+  printf '%s\n' "${out%$'\n'}" >&2
+  # A script or task stops here with the gate's status (a skipped command would leave $? at 0);
+  # an interactive shell only skips the command.
+  [[ $- == *i* ]] || exit 126
+  return 1
+}
+
+if [[ $- == *i* ]]; then
+  for __airlock_map in emacs vi-insert; do
+    bind -m "$__airlock_map" -x '"\C-x\C-q\C-a": __airlock_readline'
+    bind -m "$__airlock_map" '"\C-x\C-q\C-b": accept-line'
+    bind -m "$__airlock_map" '"\C-m": "\C-x\C-q\C-a\C-x\C-q\C-b"'
+    bind -m "$__airlock_map" '"\C-j": "\C-x\C-q\C-a\C-x\C-q\C-b"'
+  done
+  unset __airlock_map
+fi
+
+# The DEBUG trap: an earlier one (VS Code's shell integration, the user's) runs first, then ours;
+# with extdebug a non-zero status skips the command.
+__airlock_previous_trap=$(trap -p DEBUG)
+__airlock_previous_trap=${__airlock_previous_trap#"trap -- '"}
+__airlock_previous_trap=${__airlock_previous_trap%"' DEBUG"}
+__airlock_previous_trap=${__airlock_previous_trap//"'\\''"/"'"}
+__airlock_trap() {
+  [[ -n $__airlock_previous_trap ]] && builtin eval "$__airlock_previous_trap"
+  # extdebug (a non-zero status skips the command) is turned on here, after start-up: set in a
+  # start-up file (BASH_ENV) it would try to load bash's debugger instead.
+  shopt -q extdebug || shopt -s extdebug
+  __airlock_debug
+}
+trap '__airlock_trap' DEBUG

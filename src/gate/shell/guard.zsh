@@ -1,0 +1,84 @@
+# Airlock's terminal gate for zsh. Airlock copies this file into its storage with the tables
+# generated from its rules beside it (guard-data.zsh); edit Airlock's settings, not this file.
+# Loaded from the .zshrc in Airlock's ZDOTDIR, after your own .zshrc. An accept-line widget sees
+# the whole line before zsh runs it: a keyword filter in the shell itself first (no process for
+# `git status`), then `airlock gate --line` for anything else.
+[[ -n ${__airlock_guard-} ]] && return 0
+__airlock_guard=1
+typeset -gA __airlock_progs __airlock_words __airlock_flags
+. "${${(%):-%x}:h}/guard-data.zsh"
+# The ways a line can hide a program's name (the same patterns as guard.bash).
+__airlock_hidden=(
+  "\\\$'"                        # ANSI-C quoting: $'\x72m'
+  '`'                            # backticks
+  '\$\('                         # command substitution
+  # $var in program position, after up to a few assignments
+  '(^|[;&|({!]|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*["'"'"']?\$'
+  '(^|[;&|({!])[[:space:]]*[0-9]*>' # a bare `> file`, which empties it
+  '(^|[^<])<[^<(&]'              # `< file`: any command can be fed a secret file
+  '(^|[;&|({!])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
+  '\{[^{}[:space:]]*(,|\.\.)[^{}[:space:]]*\}'          # brace expansion: r{m,}
+  $'\\\\\n'                      # a line continuation inside a word
+  # overwriting a system file, a dotfile or a database file
+  '>\|?[[:space:]]*["'"'"']?(/etc/|/usr/|/boot/|/bin/|/sbin/|/lib|/dev/|~/\.|\$HOME/\.|\$\{HOME\}/\.|[^[:space:];&|<>]*\.(db|sqlite3?)([^[:alnum:]_]|$))'
+)
+
+__airlock_suspicious() {
+  emulate -L zsh
+  local l=$1 re w p rest i
+  # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
+  l=${l//'[ '/'  '}
+  # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
+  for re in null stdout stderr tty; do l=${l//>\/dev\/$re/> }; l=${l//> \/dev\/$re/> }; done
+  if [[ $l == *[\$\`\<\>\*\?\[\{\\]* ]]; then
+    for re in "${__airlock_hidden[@]}"; do [[ $l =~ $re ]] && return 0; done
+  fi
+  l=${l//[\'\"\\]/}
+  l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ }
+  local -a words
+  words=(${=l})
+  for ((i = 1; i <= ${#words}; i++)); do
+    w=${(L)words[i]}
+    p=${__airlock_progs[$w]-}
+    # `npx aws-cdk@2`, `@railway/cli@3`: the package without its version.
+    [[ -z $p && $w == ?*@* ]] && { w=${w%@*}; p=${__airlock_progs[$w]-}; }
+    [[ -z $p ]] && { w=${w##*/}; w=${w%.exe}; p=${__airlock_progs[$w]-}; }
+    [[ -z $p && $w =~ '^([a-z]+)[0-9][0-9.]*$' ]] && { w=${match[1]}; [[ $w == python ]] && w=python3; p=${__airlock_progs[$w]-}; }
+    [[ -z $p ]] && continue
+    [[ $p == '='* ]] && { w=${p#=}; p=${__airlock_progs[$w]-}; }
+    [[ $p == always ]] && return 0
+    # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
+    rest=" ${words[*]} "
+    re=${__airlock_words[$w]-}
+    [[ -n $re && ${(L)rest} =~ $re ]] && return 0
+    re=${__airlock_flags[$w]-}
+    [[ -n $re && $rest =~ $re ]] && return 0
+    [[ -n $__airlock_paths && ${(L)rest} =~ $__airlock_paths ]] && return 0
+  done
+  return 1
+}
+
+# Enter: a stopped line is replaced by one that prints why and fails, so nothing of it runs and
+# an agent reading the terminal sees both; an approved line runs with the grant its shims present.
+__airlock_accept_line() {
+  unset AIRLOCK_LINE_GRANT
+  if [[ -n $BUFFER ]] && __airlock_suspicious "$BUFFER"; then
+    local out
+    if [[ -z ${AIRLOCK_NODE-} || -z ${AIRLOCK_CLI-} ]]; then
+      out='airlock: cannot check this command (the terminal gate is not set up in this shell); it was not run'
+      BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"
+    elif out=$(ELECTRON_RUN_AS_NODE=1 "$AIRLOCK_NODE" "$AIRLOCK_CLI" gate --line "$BUFFER" --ppid "$$"); then
+      [[ -n $out ]] && export AIRLOCK_LINE_GRANT=$out
+    else
+      BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"
+    fi
+  fi
+  zle __airlock_next_accept_line
+}
+# Chain whatever accept-line is now: the user's own widget, or the built-in.
+if (( ${+widgets[accept-line]} )) && [[ ${widgets[accept-line]} == user:* ]]; then
+  zle -A accept-line __airlock_next_accept_line
+else
+  zle -A .accept-line __airlock_next_accept_line
+fi
+zle -N accept-line __airlock_accept_line
