@@ -86,7 +86,16 @@ export interface Editor extends CodeServer {
  * code-server with the packaged extension, in a private home (so its discovery files, audit log
  * and settings are the test's own), opened on `project` (a fresh folder unless given).
  */
-export async function startCodeServer(settings: Record<string, unknown> = {}, options: { project?: string; port?: number; inHostResults?: string } = {}): Promise<CodeServer> {
+export interface StartOptions {
+  readonly project?: string;
+  readonly port?: number;
+  /** Where the helper extension writes the in-host suite's results. */
+  readonly inHostResults?: string;
+  /** A directory the helper extension takes terminal and task requests from (test/inhost/helper). */
+  readonly driver?: string;
+}
+
+export async function startCodeServer(settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<CodeServer> {
   if (!existsSync(CODE_SERVER) || !existsSync(NODE24)) throw new Error('code-server is not installed: run bash test/e2e/setup.sh');
   const home = mkdtempSync(join(tmpdir(), 'airlock-e2e-'));
   const project = options.project ?? join(home, 'project');
@@ -104,7 +113,9 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
     'workbench.tips.enabled': false, 'extensions.autoUpdate': false, 'chat.disableAIFeatures': true, ...settings,
   }, null, 2));
   if (options.inHostResults) env.AIRLOCK_INHOST_RESULTS = options.inHostResults;
-  for (const vsix of [packageVsix(), ...(options.inHostResults ? [packageHelper()] : [])]) {
+  if (options.driver) env.AIRLOCK_TEST_DRIVER = options.driver;
+  const helper = options.inHostResults !== undefined || options.driver !== undefined;
+  for (const vsix of [packageVsix(), ...(helper ? [packageHelper()] : [])]) {
     const install = spawnSync(NODE24, [CODE_SERVER, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { env, encoding: 'utf8' });
     if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr}`);
   }
@@ -130,7 +141,7 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
   };
 }
 
-export async function startEditor(settings: Record<string, unknown> = {}, options: { inHostResults?: string } = {}): Promise<Editor> {
+export async function startEditor(settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<Editor> {
   const server = await startCodeServer(settings, options);
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

@@ -5,8 +5,10 @@
 # anything else asks `airlock gate --line`. See DESIGN.md section 1 for what was verified.
 # shellcheck shell=bash
 if [[ -n ${__airlock_guard-} ]]; then
-  # Loaded already: this is PROMPT_COMMAND before a new prompt. Forget the last line's approval.
+  # Loaded already: this is PROMPT_COMMAND before a new prompt. Forget the last line's approval;
+  # until Enter is pressed, what runs is the prompt's own work (PROMPT_COMMAND hooks, PS1).
   __airlock_line_ok=
+  __airlock_at_prompt=1
   unset AIRLOCK_LINE_GRANT
   return 0 2>/dev/null
 fi
@@ -16,6 +18,8 @@ __airlock_guard=1
 if [[ -n ${AIRLOCK_USER_BASH_ENV-} && -f $AIRLOCK_USER_BASH_ENV ]]; then . "$AIRLOCK_USER_BASH_ENV"; fi
 __airlock_line_ok=
 __airlock_busy=
+__airlock_at_prompt=
+[[ $- == *i* ]] && __airlock_at_prompt=1
 # The rules' programs (1, always, or =name for a package's binary), the words and short flags
 # their rules need, and one literal of each protected-path glob.
 . "${BASH_SOURCE[0]%/*}/guard-data.bash"
@@ -84,6 +88,7 @@ __airlock_ask() {
 # Enter: the whole line, typed or sent by an agent, before bash runs it. A stopped line is replaced
 # by one that prints why and fails, so the agent reading the terminal sees both.
 __airlock_readline() {
+  __airlock_at_prompt=
   __airlock_line_ok=
   [[ -z $READLINE_LINE ]] && return 0
   __airlock_suspicious "$READLINE_LINE" || return 0
@@ -100,9 +105,10 @@ __airlock_readline() {
 }
 
 __airlock_debug() {
-  [[ -n $__airlock_busy || -n $__airlock_line_ok ]] && return 0
-  # Commands inside Airlock's own functions and VS Code's shell integration are not the user's.
-  [[ ${FUNCNAME[2]-} == __airlock* || ${FUNCNAME[2]-} == __vsc* ]] && return 0
+  [[ -n $__airlock_busy || -n $__airlock_line_ok || -n $__airlock_at_prompt ]] && return 0
+  # Commands inside VS Code's shell integration are not the user's.
+  local f
+  for f in "${FUNCNAME[@]:2}"; do [[ $f == __vsc* ]] && return 0; done
   __airlock_suspicious "$BASH_COMMAND" || return 0
   local out
   __airlock_busy=1
@@ -135,8 +141,23 @@ __airlock_previous_trap=$(trap -p DEBUG)
 __airlock_previous_trap=${__airlock_previous_trap#"trap -- '"}
 __airlock_previous_trap=${__airlock_previous_trap%"' DEBUG"}
 __airlock_previous_trap=${__airlock_previous_trap//"'\\''"/"'"}
+if [[ -z $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} > 0 )); then
+  # Inside a function (VS Code's shell integration runs PROMPT_COMMAND from one) `trap -p` shows
+  # nothing: take the trap of the integrations that install one (VS Code's chains the user's).
+  if declare -F __bp_preexec_invoke_exec >/dev/null; then __airlock_previous_trap='__bp_preexec_invoke_exec "$_"'
+  elif declare -F __vsc_preexec_all >/dev/null; then __airlock_previous_trap='__vsc_preexec_all "$_"'
+  elif declare -F __vsc_preexec_only >/dev/null; then __airlock_previous_trap='__vsc_preexec_only "$_"'
+  fi
+fi
 __airlock_trap() {
-  [[ -n $__airlock_previous_trap ]] && builtin eval "$__airlock_previous_trap"
+  # Commands of Airlock's own functions (the Enter binding's) are neither the user's nor the start
+  # of a command line: the earlier trap (VS Code's) must not take them for one.
+  local f
+  [[ $BASH_COMMAND == __airlock_* ]] && return 0 # the Enter binding itself, run by readline
+  for f in "${FUNCNAME[@]:1}"; do [[ $f == __airlock* ]] && return 0; done
+  # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
+  # commands, and still does.
+  if [[ -n $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} == 1 )); then builtin eval "$__airlock_previous_trap"; fi
   # extdebug (a non-zero status skips the command) is turned on here, after start-up: set in a
   # start-up file (BASH_ENV) it would try to load bash's debugger instead.
   shopt -q extdebug || shopt -s extdebug

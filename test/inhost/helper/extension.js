@@ -1,11 +1,91 @@
-// Test-only helper extension: runs the in-host suite once the window has started and writes the
-// results to $AIRLOCK_INHOST_RESULTS (the e2e harness sets it for code-server).
+// Test-only helper extension. Two jobs, each switched on by the e2e harness through the environment:
+// - AIRLOCK_INHOST_RESULTS: run the in-host suite once the window has started and write its results.
+// - AIRLOCK_TEST_DRIVER: a directory of requests (<id>.json) to open terminals the way agents do
+//   (hidden, named), send them lines, and run shell tasks; each answer goes to <id>.result.json
+//   with the command line the shell ran, its exit code and its output.
 'use strict';
 const vscode = require('vscode');
-const { writeFileSync } = require('node:fs');
+const { readdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
 const { runSuite } = require('./suite.js');
 
-async function activate() {
+const terminals = new Map();
+
+function answer(dir, id, result) {
+  writeFileSync(join(dir, `${id}.result.tmp`), JSON.stringify(result));
+  renameSync(join(dir, `${id}.result.tmp`), join(dir, `${id}.result.json`));
+}
+
+async function shellReady(terminal) {
+  if (terminal.shellIntegration) return;
+  await new Promise((resolve) => {
+    const timer = setTimeout(resolve, 15000);
+    const sub = vscode.window.onDidChangeTerminalShellIntegration((e) => {
+      if (e.terminal === terminal) { clearTimeout(timer); sub.dispose(); resolve(); }
+    });
+  });
+}
+
+/** Sends a line and reports the next command the terminal runs: its line, exit code and output. */
+async function runInTerminal(request) {
+  let terminal = terminals.get(request.terminal);
+  if (!terminal) {
+    terminal = vscode.window.createTerminal({ name: request.terminal, hideFromUser: request.hidden === true, env: request.env, cwd: request.cwd });
+    terminals.set(request.terminal, terminal);
+    if (!request.hidden) terminal.show(true);
+  }
+  await shellReady(terminal);
+  const done = new Promise((resolve) => {
+    const start = vscode.window.onDidStartTerminalShellExecution(async (e) => {
+      if (e.terminal !== terminal) return;
+      start.dispose();
+      let output = '';
+      const reading = (async () => { for await (const data of e.execution.read()) output += data; })();
+      const end = vscode.window.onDidEndTerminalShellExecution(async (f) => {
+        if (f.execution !== e.execution) return;
+        end.dispose();
+        await Promise.race([reading, new Promise((r) => setTimeout(r, 2000))]);
+        resolve({ commandLine: e.execution.commandLine.value, exitCode: f.exitCode, output });
+      });
+    });
+  });
+  terminal.sendText(request.text, true);
+  return done;
+}
+
+async function runTask(request) {
+  const task = new vscode.Task({ type: 'shell' }, vscode.TaskScope.Workspace, request.name, 'airlock-test',
+    new vscode.ShellExecution(request.command, { env: request.env, cwd: request.cwd }));
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Never };
+  const ended = new Promise((resolve) => {
+    const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+      if (e.execution.task.name !== request.name) return;
+      sub.dispose();
+      resolve({ exitCode: e.exitCode });
+    });
+  });
+  await vscode.tasks.executeTask(task);
+  return ended;
+}
+
+function drive(dir) {
+  const busy = new Set();
+  const timer = setInterval(() => {
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith('.json') || name.endsWith('.result.json') || busy.has(name)) continue;
+      busy.add(name);
+      const id = name.slice(0, -'.json'.length);
+      const request = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+      const work = request.op === 'task' ? runTask(request) : runInTerminal(request);
+      work.then((result) => answer(dir, id, result), (error) => answer(dir, id, { error: String(error) }));
+    }
+  }, 100);
+  return { dispose: () => clearInterval(timer) };
+}
+
+async function activate(context) {
+  const driver = process.env.AIRLOCK_TEST_DRIVER;
+  if (driver) context.subscriptions.push(drive(driver));
   const out = process.env.AIRLOCK_INHOST_RESULTS;
   if (!out) return;
   const results = await runSuite(vscode);

@@ -1,0 +1,176 @@
+// The terminal gate in a real editor: a test-only helper extension opens terminals the way agents
+// do (hidden, named "Copilot"), sends them lines and runs shell tasks; the test answers Airlock's
+// dialog in the browser and checks what ran, what the shell printed and what was audited.
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { discoveryFile, readEntry, windowsDirectory } from '../../src/gate/discovery';
+import { startEditor, waitFor, type Editor } from './harness';
+
+const PROD = 'railway volume delete -v pgdata -e production -y';
+let editor: Editor;
+let driver: string;
+let bin: string;
+let markers: string;
+let requests = 0;
+
+interface Ran { readonly commandLine?: string; readonly exitCode?: number; readonly output?: string; readonly error?: string }
+
+function standIn(name: string): void {
+  writeFileSync(join(bin, name), `#!/bin/sh\nprintf '%s\\n' "$*" > '${join(markers, name)}'\n`);
+  chmodSync(join(bin, name), 0o755);
+}
+
+beforeAll(async () => {
+  driver = mkdtempSync(join(tmpdir(), 'airlock-driver-'));
+  editor = await startEditor({}, { driver });
+  bin = join(editor.project, 'bin');
+  markers = join(editor.project, 'markers');
+  mkdirSync(bin);
+  mkdirSync(markers);
+  for (const name of ['railway', 'dropdb']) standIn(name);
+  writeFileSync(join(editor.project, 'package.json'), JSON.stringify({ name: 'demo', private: true, scripts: { test: 'echo tests-ok' } }));
+  spawnSync('git', ['init', '-q', editor.project]);
+  // The gate is in place once its files are written; terminals opened from now on carry it.
+  await waitFor('the terminal gate to be written', () => existsSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'gate', '.stamp')) || undefined);
+});
+
+afterAll(async () => {
+  await editor?.stop();
+  rmSync(driver, { recursive: true, force: true });
+});
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: `${bin}:${editor.env.PATH ?? '/usr/bin:/bin'}`, ...extra };
+}
+
+/** Asks the helper extension to run something; resolves with what the shell reported. */
+function send(request: Record<string, unknown>): Promise<Ran> {
+  const id = `r${++requests}`;
+  writeFileSync(join(driver, `${id}.tmp`), JSON.stringify(request));
+  // Renamed into place so the helper never reads half a request.
+  spawnSync('mv', [join(driver, `${id}.tmp`), join(driver, `${id}.json`)]);
+  return waitFor(`the helper's answer to ${JSON.stringify(request)}`, () => {
+    try {
+      return JSON.parse(readFileSync(join(driver, `${id}.result.json`), 'utf8')) as Ran;
+    } catch {
+      return undefined;
+    }
+  }, 100_000);
+}
+
+function agentTerminal(text: string, extra: Record<string, string> = {}, name = 'Copilot'): Promise<Ran> {
+  return send({ op: 'terminal', terminal: name, hidden: true, env: env(extra), cwd: editor.project, text });
+}
+
+async function dialogTitle(): Promise<string> {
+  const box = editor.page.locator('.monaco-dialog-box');
+  await box.waitFor({ state: 'visible', timeout: 60_000 });
+  return box.locator('.dialog-message-text').innerText();
+}
+
+async function click(label: string): Promise<void> {
+  await editor.page.locator('.monaco-dialog-box .monaco-button', { hasText: label }).first().click();
+}
+
+async function typeName(name: string): Promise<void> {
+  const input = editor.page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await editor.page.keyboard.press('Enter');
+}
+
+function marker(name: string): string | undefined {
+  return existsSync(join(markers, name)) ? readFileSync(join(markers, name), 'utf8') : undefined;
+}
+
+async function noDialog(): Promise<void> {
+  expect(await editor.page.locator('.monaco-dialog-box').count()).toBe(0);
+}
+
+describe('an agent\'s hidden terminal', () => {
+  test('railway volume delete … production: the dialog names PRODUCTION and Copilot; Deny → nothing ran and the terminal says why', async () => {
+    const ran = agentTerminal(PROD);
+    const title = await dialogTitle();
+    expect(title).toContain('PRODUCTION');
+    expect(title).toContain('Copilot wants to delete a Railway volume');
+    await click('Deny');
+    const r = await ran;
+    expect(r.exitCode, JSON.stringify(r)).toBe(126);
+    expect(r.output).toContain('airlock: stopped');
+    expect(r.output).toContain('Denied in the editor');
+    expect(marker('railway')).toBeUndefined();
+  });
+
+  test('Allow once and the typed name run it, once: its PATH shim takes the same approval', async () => {
+    const ran = agentTerminal(PROD);
+    await dialogTitle();
+    await click('Allow once');
+    await typeName('production');
+    const r = await ran;
+    expect(r.exitCode).toBe(0);
+    expect(marker('railway')).toBe('volume delete -v pgdata -e production -y\n');
+    await noDialog();
+  });
+
+  test('/bin/rm -rf "$HOME/victim" (no shim: the shell guard) — Deny keeps the directory', async () => {
+    const victim = join(editor.home, 'victim');
+    mkdirSync(victim, { recursive: true });
+    writeFileSync(join(victim, 'keep.txt'), 'x');
+    const ran = agentTerminal('/bin/rm -rf "$HOME/victim"');
+    expect(await dialogTitle()).toContain('Copilot wants to');
+    await click('Deny');
+    expect((await ran).exitCode).toBe(126);
+    expect(existsSync(join(victim, 'keep.txt'))).toBe(true);
+  });
+
+  test('git status, ls, npm test: no dialog, and the same output as without Airlock', async () => {
+    const status = await agentTerminal('git status --short');
+    expect(status).toMatchObject({ commandLine: 'git status --short', exitCode: 0 });
+    expect(status.output).toContain('package.json');
+    // ls is over before its output can be read through the API; its line and status are what ran.
+    expect(await agentTerminal('ls')).toMatchObject({ commandLine: 'ls', exitCode: 0 });
+    const npm = await agentTerminal('npm test');
+    expect(npm).toMatchObject({ commandLine: 'npm test', exitCode: 0 });
+    expect(npm.output).toContain('tests-ok');
+    await noDialog();
+  });
+});
+
+describe('tasks and people', () => {
+  test('a shell task running bash -c \'dropdb -h prod-db.internal rentals\' is gated; Deny fails the task', async () => {
+    const ran = send({ op: 'task', name: 'drop the rentals database', command: "bash -c 'dropdb -h prod-db.internal rentals'", env: env(), cwd: editor.project });
+    const title = await dialogTitle();
+    expect(title).toContain('A task wants to');
+    await click('Deny');
+    const r = await ran;
+    expect(r.exitCode).not.toBe(0);
+    expect(marker('dropdb')).toBeUndefined();
+  });
+
+  test('a person at their own visible terminal (scope "agents"): no dialog, it runs, and it is audited', async () => {
+    rmSync(join(markers, 'railway'), { force: true });
+    const r = await send({ op: 'terminal', terminal: 'bash', hidden: false, env: env(), cwd: editor.project, text: PROD });
+    expect(r.exitCode).toBe(0);
+    expect(marker('railway')).toBe('volume delete -v pgdata -e production -y\n');
+    await noDialog();
+    const log = readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8');
+    const human = log.trim().split('\n').map((l) => JSON.parse(l) as { actor: string; decision: string; subject: string }).filter((x) => x.actor === 'human');
+    expect(human.some((x) => x.decision === 'allow' && x.subject.includes('railway volume delete'))).toBe(true);
+  });
+});
+
+describe('with the decision service gone', () => {
+  test('an agent\'s flagged command is denied with a message', async () => {
+    const entry = readEntry(discoveryFile(windowsDirectory(editor.env), editor.project));
+    expect(entry).toBeDefined();
+    if (entry) unlinkSync(entry.socket);
+    rmSync(join(markers, 'railway'), { force: true });
+    const r = await agentTerminal(PROD, { AI_AGENT: 'copilot' }, 'Copilot (offline)');
+    expect(r.exitCode).toBe(126);
+    expect(r.output).toContain('No editor window');
+    expect(marker('railway')).toBeUndefined();
+  });
+});
