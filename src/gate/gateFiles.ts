@@ -4,7 +4,7 @@
 import { protectedPathItems, type ArgFilter } from '../core/argFilter';
 import { DECODERS } from '../core/prefilter';
 import { PACKAGE_BINARIES } from '../core/shell/command';
-import { bashGuardData, zshGuardData } from './guards';
+import { guardTables } from './guards';
 import { shimPrograms, shimScript, shQuote } from './shims';
 
 export interface GateFile {
@@ -43,14 +43,15 @@ export interface GuardScripts {
 export function gateFiles(dir: string, filters: Readonly<Record<string, ArgFilter>>, protectedPaths: readonly string[], scripts: GuardScripts): GateFile[] {
   const layout = gateLayout(dir);
   const pathItems = protectedPathItems(protectedPaths);
-  const data = { filters, pathItems, runners: DECODERS, packages: PACKAGE_BINARIES };
+  const tables = guardTables({ filters, pathItems, runners: DECODERS, packages: PACKAGE_BINARIES });
   const guardZsh = `${layout.zdotdir}/guard.zsh`;
   return [
     ...shimPrograms(filters).map((program) => ({ path: `bin/${program}`, text: shimScript(program, filters[program] ?? { always: true, clauses: [] }, pathItems, layout.shims), executable: true })),
     { path: 'guard.bash', text: scripts.bash, executable: false },
-    { path: 'guard-data.bash', text: bashGuardData(data), executable: false },
+    { path: 'guard-data.bash', text: tables.bash, executable: false },
+    ...[...tables.words].map(([program, text]) => ({ path: `words/${program}`, text, executable: false })),
     { path: 'zsh/guard.zsh', text: scripts.zsh, executable: false },
-    { path: 'zsh/guard-data.zsh', text: zshGuardData(data), executable: false },
+    { path: 'zsh/guard-data.zsh', text: tables.zsh, executable: false },
     { path: 'zsh/.zshenv', text: zshHandover('.zshenv'), executable: false },
     { path: 'zsh/.zprofile', text: zshHandover('.zprofile'), executable: false },
     // Later shells (\`exec zsh\`) start from the user's own ZDOTDIR again, where login shells finish.

@@ -27,57 +27,43 @@ function q(text: string): string {
 }
 
 const SAFE_KEY = /^[@a-z0-9][a-z0-9._+@/-]*$/;
+/** Program names that are also safe as file names (no `/`). */
+const SAFE_FILE = /^[a-z0-9][a-z0-9._+@-]*$/;
 
-interface Tables {
-  readonly progs: string;
-  readonly words: string;
-  readonly flags: string;
+export interface GuardTables {
+  /** guard-data.bash: the program table and the protected-path pattern, loaded with the guard. */
+  readonly bash: string;
+  /** guard-data.zsh: the same for zsh. */
+  readonly zsh: string;
+  /**
+   * words/<program>: what that program's rules need in its arguments, read only when a line names
+   * it — the whole table would cost every bash started through BASH_ENV milliseconds to parse.
+   */
+  readonly words: ReadonlyMap<string, string>;
 }
 
-/** The associative arrays both shells load: program → `1`|`always`|alias target, words, flag letters. */
-function tables(data: GuardData): Tables {
-  const progs: string[] = [];
-  const words: string[] = [];
-  const flags: string[] = [];
+export function guardTables(data: GuardData): GuardTables {
+  const progs: [string, string][] = [];
+  const words = new Map<string, string>();
   for (const [program, filter] of Object.entries(data.filters).sort()) {
-    if (!SAFE_KEY.test(program) || data.runners.includes(program)) continue;
-    progs.push(`[${q(program)}]=${filter.always ? 'always' : '1'}`);
+    if (!SAFE_FILE.test(program) || data.runners.includes(program)) continue;
+    progs.push([program, filter.always ? 'always' : '1']);
+    if (filter.always) continue;
     const items = [...new Set(filter.clauses.flat(2))];
-    const substrings = items.filter((i) => !(i.length === 2 && i[0] === '-' && i[1] !== '-'));
-    const letters = items.filter((i) => i.length === 2 && i[0] === '-' && i[1] !== '-').map((i) => i[1] ?? '').filter((c) => /[A-Za-z0-9]/.test(c));
+    const isFlag = (i: string): boolean => i.length === 2 && i[0] === '-' && i[1] !== '-';
+    const letters = [...new Set(items.filter(isFlag).map((i) => i[1] ?? '').filter((c) => /[A-Za-z0-9]/.test(c)))];
     // A long flag counts from the start of a word (`--force` in `--force-with-lease`), `--` alone as a word.
-    const alternatives = substrings.map((i) => (i === '--' ? '(^| )--( |$)' : i.startsWith('--') ? `(^| )${ere(i)}` : ere(i)));
-    if (alternatives.length > 0) words.push(`[${q(program)}]=${q(alternatives.join('|'))}`);
-    if (letters.length > 0) flags.push(`[${q(program)}]=${q(`(^| )-[[:alnum:]]*[${[...new Set(letters)].join('')}]`)}`);
+    const alternatives = items.filter((i) => !isFlag(i)).map((i) => (i === '--' ? '(^| )--( |$)' : i.startsWith('--') ? `(^| )${ere(i)}` : ere(i)));
+    words.set(program, `__airlock_re=${q(alternatives.join('|'))}\n__airlock_fl=${q(letters.length > 0 ? `(^| )-[[:alnum:]]*[${letters.join('')}]` : '')}\n`);
   }
-  for (const runner of data.runners) if (SAFE_KEY.test(runner)) progs.push(`[${q(runner)}]=always`);
-  for (const [name, program] of data.packages) if (SAFE_KEY.test(name)) progs.push(`[${q(name)}]=${q(`=${program}`)}`);
-  return { progs: progs.join(' '), words: words.join(' '), flags: flags.join(' ') };
-}
-
-function pathsPattern(data: GuardData): string {
-  return data.pathItems.map(ere).join('|');
-}
-
-/** guard-data.bash, sourced by src/gate/shell/guard.bash. */
-export function bashGuardData(data: GuardData): string {
-  const t = tables(data);
-  return `# Airlock's terminal gate: tables generated from Airlock's rules for guard.bash. Airlock rewrites this file.
-declare -gA __airlock_progs=(${t.progs})
-declare -gA __airlock_words=(${t.words})
-declare -gA __airlock_flags=(${t.flags})
-__airlock_paths=${q(pathsPattern(data))}
-`;
-}
-
-/** guard-data.zsh, sourced by src/gate/shell/guard.zsh (zsh's associative arrays take key value pairs). */
-export function zshGuardData(data: GuardData): string {
-  const t = tables(data);
-  const pairs = (assignments: string): string => assignments.replace(/\[('[^']*')\]=/g, '$1 ');
-  return `# Airlock's terminal gate: tables generated from Airlock's rules for guard.zsh. Airlock rewrites this file.
-__airlock_progs=(${pairs(t.progs)})
-__airlock_words=(${pairs(t.words)})
-__airlock_flags=(${pairs(t.flags)})
-__airlock_paths=${q(pathsPattern(data))}
-`;
+  for (const runner of data.runners) if (SAFE_KEY.test(runner)) progs.push([runner, 'always']);
+  for (const [name, program] of data.packages) if (SAFE_KEY.test(name)) progs.push([name, `=${program}`]);
+  const paths = q(data.pathItems.map(ere).join('|'));
+  const header = "# Airlock's terminal gate: tables generated from Airlock's rules. Airlock rewrites this file.";
+  return {
+    bash: `${header}\ndeclare -gA __airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n`,
+    // zsh's associative arrays are assigned key value pairs.
+    zsh: `${header}\n__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n`,
+    words,
+  };
 }

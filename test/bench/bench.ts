@@ -10,6 +10,7 @@ import { Engine } from '../../src/core/engine';
 import { loadParser } from '../../src/cli/parser';
 import { launcherScript } from '../../src/cli/install/launcher';
 import { HOLDOUT_PATH, readCorpus } from '../corpus/score';
+import { terminalGateBench } from './terminalGate';
 
 const RUNS_PER_LINE = 40;
 const PROCESS_RUNS = 40;
@@ -148,3 +149,4 @@ function hookSideBySide(): void {
 await inProcess();
 wholeProcess();
 hookSideBySide();
+terminalGateBench(await loadParser(), join(__dirname, '..'));

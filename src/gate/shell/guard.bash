@@ -1,5 +1,5 @@
 # Airlock's terminal gate for bash. Airlock copies this file into its storage with the tables
-# generated from its rules beside it (guard-data.bash); edit Airlock's settings, not this file.
+# generated from its rules beside it (guard-data.bash, words/); edit Airlock's settings, not this file.
 # Loaded through PROMPT_COMMAND (interactive shells) and BASH_ENV (bash -c, scripts, shell tasks).
 # A line is first judged by a keyword filter in the shell itself (no process for `git status`);
 # anything else asks `airlock gate --line`. See DESIGN.md section 1 for what was verified.
@@ -20,16 +20,16 @@ __airlock_line_ok=
 __airlock_busy=
 __airlock_at_prompt=
 [[ $- == *i* ]] && __airlock_at_prompt=1
-# The rules' programs (1, always, or =name for a package's binary), the words and short flags
-# their rules need, and one literal of each protected-path glob.
-. "${BASH_SOURCE[0]%/*}/guard-data.bash"
+# The rules' programs (1, always, or =name for a package's binary) and one literal of each
+# protected-path glob; words/<program> holds what a program's rules need in its arguments.
+__airlock_dir=${BASH_SOURCE[0]%/*}
+. "$__airlock_dir/guard-data.bash"
 # The ways a line can hide a program's name from a word-by-word reading (the engine's prefilter).
 __airlock_hidden=(
   "\\\$'"                        # ANSI-C quoting: $'\x72m'
-  '`'                            # backticks
-  '\$\('                         # command substitution
-  # $var in program position, after up to a few assignments
-  '(^|[;&|({!]|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*["'"'"']?\$'
+  # $var, $(…) or `…` in program position, after up to a few assignments (elsewhere their words
+  # are read like the rest of the line, and what they run meets the DEBUG trap as it runs)
+  '(^|[;&|({!]|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*["'"'"']?[$`]'
   '(^|[;&|({!])[[:space:]]*[0-9]*>' # a bare `> file`, which empties it
   '(^|[^<])<[^<(&]'              # `< file`: any command can be fed a secret file
   '(^|[;&|({!])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
@@ -38,6 +38,12 @@ __airlock_hidden=(
   # overwriting a system file, a dotfile or a database file
   '>\|?[[:space:]]*["'"'"']?(/etc/|/usr/|/boot/|/bin/|/sbin/|/lib|/dev/|~/\.|\$HOME/\.|\$\{HOME\}/\.|[^[:space:];&|<>]*\.(db|sqlite3?)([^[:alnum:]_]|$))'
 )
+# One pattern for all of them: bash compiles a regex each time it matches one.
+__airlock_ifs=$IFS
+IFS='|'
+__airlock_hidden_re="(${__airlock_hidden[*]})"
+IFS=$__airlock_ifs
+unset __airlock_ifs
 
 # True when the line might match a rule: it hides a program name, or names a guarded program
 # whose arguments hold a word its rules need, or names a protected file.
@@ -46,14 +52,14 @@ __airlock_suspicious() {
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
   l=${l//'[ '/'  '}
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
-  for re in null stdout stderr tty; do l=${l//>\/dev\/$re/> }; l=${l//> \/dev\/$re/> }; done
-  if [[ $l == *[\$\`\<\>\*\?\[\{\\]* ]]; then
-    for re in "${__airlock_hidden[@]}"; do [[ $l =~ $re ]] && return 0; done
-  fi
+  for re in null stdout stderr tty; do l=${l//>\/dev\/$re/ }; l=${l//> \/dev\/$re/ }; done
+  if [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]]; then return 0; fi
   l=${l//[\'\"\\]/}
   l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ }
-  local -a words
-  read -r -a words <<<"$l" || true
+  # Split on blanks without globbing (\`local -\` restores the user's options on return).
+  local - words
+  set -f
+  words=($l)
   n=${#words[@]}
   for ((i = 0; i < n; i++)); do
     w=${words[i],,}
@@ -67,10 +73,10 @@ __airlock_suspicious() {
     [[ $p == always ]] && return 0
     # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
     rest=" ${words[*]} "
-    re=${__airlock_words[$w]-}
-    [[ -n $re && ${rest,,} =~ $re ]] && return 0
-    re=${__airlock_flags[$w]-}
-    [[ -n $re && $rest =~ $re ]] && return 0
+    __airlock_re= __airlock_fl=
+    [[ -r $__airlock_dir/words/$w ]] && . "$__airlock_dir/words/$w"
+    [[ -n $__airlock_re && ${rest,,} =~ $__airlock_re ]] && return 0
+    [[ -n $__airlock_fl && $rest =~ $__airlock_fl ]] && return 0
     [[ -n $__airlock_paths && ${rest,,} =~ $__airlock_paths ]] && return 0
   done
   return 1

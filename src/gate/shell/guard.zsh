@@ -1,19 +1,19 @@
 # Airlock's terminal gate for zsh. Airlock copies this file into its storage with the tables
-# generated from its rules beside it (guard-data.zsh); edit Airlock's settings, not this file.
+# generated from its rules (guard-data.zsh here, ../words); edit Airlock's settings, not this file.
 # Loaded from the .zshrc in Airlock's ZDOTDIR, after your own .zshrc. An accept-line widget sees
 # the whole line before zsh runs it: a keyword filter in the shell itself first (no process for
 # `git status`), then `airlock gate --line` for anything else.
 [[ -n ${__airlock_guard-} ]] && return 0
 __airlock_guard=1
-typeset -gA __airlock_progs __airlock_words __airlock_flags
-. "${${(%):-%x}:h}/guard-data.zsh"
+typeset -gA __airlock_progs
+__airlock_dir=${${(%):-%x}:h}
+. "$__airlock_dir/guard-data.zsh"
 # The ways a line can hide a program's name (the same patterns as guard.bash).
 __airlock_hidden=(
   "\\\$'"                        # ANSI-C quoting: $'\x72m'
-  '`'                            # backticks
-  '\$\('                         # command substitution
-  # $var in program position, after up to a few assignments
-  '(^|[;&|({!]|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*["'"'"']?\$'
+  # $var, $(…) or `…` in program position, after up to a few assignments (elsewhere their words
+  # are read like the rest of the line, and what they run meets the DEBUG trap as it runs)
+  '(^|[;&|({!]|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*["'"'"']?[$`]'
   '(^|[;&|({!])[[:space:]]*[0-9]*>' # a bare `> file`, which empties it
   '(^|[^<])<[^<(&]'              # `< file`: any command can be fed a secret file
   '(^|[;&|({!])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
@@ -22,6 +22,8 @@ __airlock_hidden=(
   # overwriting a system file, a dotfile or a database file
   '>\|?[[:space:]]*["'"'"']?(/etc/|/usr/|/boot/|/bin/|/sbin/|/lib|/dev/|~/\.|\$HOME/\.|\$\{HOME\}/\.|[^[:space:];&|<>]*\.(db|sqlite3?)([^[:alnum:]_]|$))'
 )
+# One pattern for all of them: the shell compiles a regex each time it matches one.
+__airlock_hidden_re="(${(j:|:)__airlock_hidden})"
 
 __airlock_suspicious() {
   emulate -L zsh
@@ -29,10 +31,8 @@ __airlock_suspicious() {
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
   l=${l//'[ '/'  '}
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
-  for re in null stdout stderr tty; do l=${l//>\/dev\/$re/> }; l=${l//> \/dev\/$re/> }; done
-  if [[ $l == *[\$\`\<\>\*\?\[\{\\]* ]]; then
-    for re in "${__airlock_hidden[@]}"; do [[ $l =~ $re ]] && return 0; done
-  fi
+  for re in null stdout stderr tty; do l=${l//>\/dev\/$re/ }; l=${l//> \/dev\/$re/ }; done
+  if [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]]; then return 0; fi
   l=${l//[\'\"\\]/}
   l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ }
   local -a words
@@ -49,10 +49,10 @@ __airlock_suspicious() {
     [[ $p == always ]] && return 0
     # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
     rest=" ${words[*]} "
-    re=${__airlock_words[$w]-}
-    [[ -n $re && ${(L)rest} =~ $re ]] && return 0
-    re=${__airlock_flags[$w]-}
-    [[ -n $re && $rest =~ $re ]] && return 0
+    __airlock_re= __airlock_fl=
+    [[ -r ${__airlock_dir:h}/words/$w ]] && . "${__airlock_dir:h}/words/$w"
+    [[ -n $__airlock_re && ${(L)rest} =~ $__airlock_re ]] && return 0
+    [[ -n $__airlock_fl && $rest =~ $__airlock_fl ]] && return 0
     [[ -n $__airlock_paths && ${(L)rest} =~ $__airlock_paths ]] && return 0
   done
   return 1

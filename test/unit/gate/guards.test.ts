@@ -2,29 +2,31 @@
 // it must never clear a line the engine flags, and must clear everyday commands without a process.
 // Then the guard in non-interactive bash (BASH_ENV, as shell tasks and `bash -c` get it).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { protectedPathItems, ruleArgFilters } from '../../../src/core/argFilter';
-import { DECODERS } from '../../../src/core/prefilter';
+import { ruleArgFilters } from '../../../src/core/argFilter';
 import { allRules } from '../../../src/core/rules/index';
-import { PACKAGE_BINARIES } from '../../../src/core/shell/command';
-import { bashGuardData, zshGuardData, type GuardData } from '../../../src/gate/guards';
+import { gateFiles } from '../../../src/gate/gateFiles';
 import { CORPUS_PATH, HOLDOUT_PATH, readCorpus } from '../../corpus/score';
 import { classify, expandLine } from '../helpers';
 
 const SHELL = join(__dirname, '..', '..', '..', 'src', 'gate', 'shell');
 const FILTERS = ruleArgFilters(allRules, (line) => expandLine(line).commands);
-const DATA: GuardData = { filters: FILTERS, pathItems: protectedPathItems([]), runners: DECODERS, packages: PACKAGE_BINARIES };
+
 let dir: string;
 let guard: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'airlock-guard-'));
+  // The files a terminal gets, as the extension writes them.
+  const scripts = { bash: readFileSync(join(SHELL, 'guard.bash'), 'utf8'), zsh: readFileSync(join(SHELL, 'guard.zsh'), 'utf8') };
+  for (const file of gateFiles(dir, FILTERS, [], scripts)) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.text);
+  }
   guard = join(dir, 'guard.bash');
-  copyFileSync(join(SHELL, 'guard.bash'), guard);
-  writeFileSync(join(dir, 'guard-data.bash'), bashGuardData(DATA));
 });
 
 /** Which of the lines the bash guard's filter calls suspicious, as bash itself answers. */
@@ -52,12 +54,18 @@ describe('the bash guard\'s filter', () => {
     const benign = ['git status', 'ls -la', 'npm test', 'cd src', 'echo hello', 'git log --oneline -5', 'git diff --stat', 'npm run build', 'make', 'cat README.md', 'pwd', 'node --version'];
     expect(suspicious(benign)).toEqual(benign.map(() => false));
   });
+
+  test('a program name only known when the line runs is suspicious; a command substitution elsewhere is not', () => {
+    const hidden = ['$(echo rm) -rf /', '`echo rm` -rf /', 'X=1 $CMD -rf /', 'r\\\nm -rf /'];
+    expect(suspicious(hidden)).toEqual(hidden.map(() => true));
+    expect(suspicious(['today=$(date +%F)', 'echo "built at `date`"', 'ls 2>/dev/null'])).toEqual([false, false, false]);
+  });
 });
 
 describe('the guard in non-interactive bash (BASH_ENV)', () => {
   let bin: string;
   beforeAll(() => {
-    bin = join(dir, 'bin');
+    bin = join(dir, 'tools');
     mkdirSync(bin);
     const exe = (name: string, text: string): void => { writeFileSync(join(bin, name), text); chmodSync(join(bin, name), 0o755); };
     exe('dropdb', `#!/bin/sh\necho "$@" > ${dir}/dropdb.ran\n`);
@@ -105,7 +113,7 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
 
 describe('the guard\'s Enter binding (its function, as readline calls it)', () => {
   function enter(line: string, answer: number): { rewritten: string; stderr: string; code: string } {
-    const bin = join(dir, 'bin');
+    const bin = join(dir, 'tools');
     const script = `. ${guard}; trap - DEBUG; READLINE_LINE=${JSON.stringify(line)}; __airlock_readline; printf '%s\\n' "$READLINE_LINE"; eval "$READLINE_LINE" 2>${dir}/enter.err; echo "status=$?"; echo "grant=\${AIRLOCK_LINE_GRANT-}"`;
     const r = spawnSync('bash', ['-c', script], {
       encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
@@ -142,9 +150,7 @@ describe('the guard\'s Enter binding (its function, as readline calls it)', () =
 describe('the zsh guard', () => {
   let zguard: string;
   beforeAll(() => {
-    zguard = join(dir, 'guard.zsh');
-    copyFileSync(join(SHELL, 'guard.zsh'), zguard);
-    writeFileSync(join(dir, 'guard-data.zsh'), zshGuardData(DATA));
+    zguard = join(dir, 'zsh', 'guard.zsh');
   });
 
   test('its filter calls suspicious every line the engine flags and clears everyday commands', () => {
@@ -165,7 +171,7 @@ describe('the zsh guard', () => {
   });
 
   test('accept-line: a stopped line prints why and fails; an approved one runs with its grant; the widget before it still runs', () => {
-    const bin = join(dir, 'bin');
+    const bin = join(dir, 'tools');
     const accept = (line: string, answer: number): string => {
       const script = `zle() { [[ $1 == __airlock_next_accept_line ]] && print -r -- "ACCEPT:$BUFFER"; }; . ${zguard}; BUFFER=${JSON.stringify(line)}; __airlock_accept_line; print -r -- "grant=\${AIRLOCK_LINE_GRANT-}"`;
       return spawnSync('zsh', ['-f', '-c', script], {
