@@ -48,7 +48,8 @@ export class Observer implements vscode.Disposable {
   private async onTaskProcess(e: vscode.TaskProcessStartEvent): Promise<void> {
     // Shell tasks run bash with BASH_ENV (gated as they run); a process task runs no shell at all.
     const execution = e.execution.task.execution;
-    if (!(execution instanceof vscode.ProcessExecution)) return;
+    // Read by shape: the execution may come back from the task system as a plain object.
+    if (!execution || !('process' in execution) || typeof execution.process !== 'string') return;
     const line = [execution.process, ...execution.args].map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : shQuote(w))).join(' ');
     const verdict = await this.deps.classify(line, execution.options?.cwd);
     if (verdict.findings.length === 0) return;

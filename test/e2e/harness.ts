@@ -135,6 +135,8 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
         server.kill('SIGTERM');
         await exited;
       }
+      // AIRLOCK_E2E_KEEP=1 keeps the editor's home (logs, audit log, settings) for a look after a failure.
+      if (process.env.AIRLOCK_E2E_KEEP === '1') { console.log(`kept ${home}`); return; }
       // The extension host may still be writing while it shuts down: retry a directory not yet empty.
       rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },

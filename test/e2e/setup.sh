@@ -15,8 +15,9 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 [ -e /usr/include/krb5.h ] || [ -e /usr/include/krb5/krb5.h ] || need_apt+=(libkrb5-dev)
 # The dialog's tier marks (🔴) are emoji: without a colour emoji font the screenshots show boxes.
 [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need_apt+=(fonts-noto-color-emoji)
-# The terminal gate's zsh guard is tested in a real zsh.
+# The terminal gate's zsh guard is tested in a real zsh; fish stands for the shells it cannot guard.
 command -v zsh >/dev/null 2>&1 || need_apt+=(zsh)
+command -v fish >/dev/null 2>&1 || need_apt+=(fish)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "e2e setup: please install ${need_apt[*]} (apt-get install ${need_apt[*]}); it needs root" >&2

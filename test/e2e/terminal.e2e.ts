@@ -82,6 +82,14 @@ async function typeName(name: string): Promise<void> {
   await editor.page.keyboard.press('Enter');
 }
 
+/**
+ * What the terminal shows of a stopped line: the line that replaced it, which carries the reason,
+ * and what it printed (a command this short can end before its output can be read through the API).
+ */
+function shown(r: Ran): string {
+  return `${r.commandLine ?? ''}\n${r.output ?? ''}`.replace(/\\(.)/g, '$1');
+}
+
 function marker(name: string): string | undefined {
   return existsSync(join(markers, name)) ? readFileSync(join(markers, name), 'utf8') : undefined;
 }
@@ -98,9 +106,9 @@ describe('an agent\'s hidden terminal', () => {
     expect(title).toContain('Copilot wants to delete a Railway volume');
     await click('Deny');
     const r = await ran;
-    expect(r.exitCode, JSON.stringify(r)).toBe(126);
-    expect(r.output).toContain('airlock: stopped');
-    expect(r.output).toContain('Denied in the editor');
+    expect(r.exitCode).toBe(126);
+    expect(shown(r)).toContain('airlock: stopped');
+    expect(shown(r)).toContain('Denied in the editor');
     expect(marker('railway')).toBeUndefined();
   });
 
@@ -139,6 +147,21 @@ describe('an agent\'s hidden terminal', () => {
   });
 });
 
+describe('zsh', () => {
+  test('the accept-line guard stops an agent\'s line in zsh (loaded after the user\'s own .zshrc)', async () => {
+    writeFileSync(join(editor.home, '.zshrc'), `print loaded > '${join(markers, 'zshrc')}'\n`);
+    rmSync(join(markers, 'dropdb'), { force: true });
+    const ran = send({ op: 'terminal', terminal: 'Copilot (zsh)', hidden: true, shell: 'zsh', env: env(), cwd: editor.project, text: 'dropdb -h prod-db.internal rentals' });
+    expect(await dialogTitle()).toContain('Copilot wants to');
+    await click('Deny');
+    const r = await ran;
+    expect(r.exitCode).toBe(126);
+    expect(shown(r)).toContain('airlock: stopped');
+    expect(marker('dropdb')).toBeUndefined();
+    expect(marker('zshrc')).toBe('loaded\n');
+  });
+});
+
 describe('tasks and people', () => {
   test('a shell task running bash -c \'dropdb -h prod-db.internal rentals\' is gated; Deny fails the task', async () => {
     const ran = send({ op: 'task', name: 'drop the rentals database', command: "bash -c 'dropdb -h prod-db.internal rentals'", env: env(), cwd: editor.project });
@@ -162,6 +185,38 @@ describe('tasks and people', () => {
   });
 });
 
+describe('where the gate cannot reach (the observer, the last line)', () => {
+  async function notification(): Promise<string> {
+    const toast = editor.page.locator('.notifications-toasts .notification-toast', { hasText: 'Airlock interrupted' }).last();
+    await toast.waitFor({ state: 'visible', timeout: 60_000 });
+    return toast.innerText();
+  }
+
+  function audited(source: string, subject: string): boolean {
+    const log = readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8');
+    return log.trim().split('\n').some((l) => { const r = JSON.parse(l) as { source: string; subject: string; decision: string }; return r.source === source && r.subject.includes(subject) && r.decision === 'deny'; });
+  }
+
+  test('fish (no guard): an agent\'s flagged line is interrupted as it starts, shown and audited "not gated"', async () => {
+    const victim = join(editor.home, 'victim-fish');
+    mkdirSync(victim, { recursive: true });
+    const ran = send({ op: 'terminal', terminal: 'Copilot (fish)', hidden: true, shell: 'fish', env: env(), cwd: editor.project, text: 'sleep 5; /bin/rm -rf $HOME/victim-fish' });
+    expect(await notification()).toContain('without its gate');
+    await ran;
+    expect(existsSync(victim)).toBe(true);
+    expect(audited('observer', 'victim-fish')).toBe(true);
+  });
+
+  test('a process task (no shell): terminated as it starts', async () => {
+    const victim = join(editor.home, 'victim-task');
+    mkdirSync(victim, { recursive: true });
+    const r = await send({ op: 'process', name: 'clean up', process: '/bin/sh', args: ['-c', 'sleep 5; /bin/rm -rf "$HOME/victim-task"'], env: env(), cwd: editor.project });
+    expect(r.exitCode).not.toBe(0);
+    expect(existsSync(victim)).toBe(true);
+    expect(audited('observer', 'victim-task')).toBe(true);
+  });
+});
+
 describe('with the decision service gone', () => {
   test('an agent\'s flagged command is denied with a message', async () => {
     const entry = readEntry(discoveryFile(windowsDirectory(editor.env), editor.project));
@@ -170,7 +225,7 @@ describe('with the decision service gone', () => {
     rmSync(join(markers, 'railway'), { force: true });
     const r = await agentTerminal(PROD, { AI_AGENT: 'copilot' }, 'Copilot (offline)');
     expect(r.exitCode).toBe(126);
-    expect(r.output).toContain('No editor window');
+    expect(shown(r)).toContain('No editor window');
     expect(marker('railway')).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
 // Test-only helper extension. Two jobs, each switched on by the e2e harness through the environment:
 // - AIRLOCK_INHOST_RESULTS: run the in-host suite once the window has started and write its results.
 // - AIRLOCK_TEST_DRIVER: a directory of requests (<id>.json) to open terminals the way agents do
-//   (hidden, named), send them lines, and run shell tasks; each answer goes to <id>.result.json
-//   with the command line the shell ran, its exit code and its output.
+//   (hidden, named, any shell), send them lines, and run shell and process tasks; each answer goes
+//   to <id>.result.json with the command line the shell ran, its exit code and its output.
 'use strict';
 const vscode = require('vscode');
 const { readdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
@@ -30,7 +30,7 @@ async function shellReady(terminal) {
 async function runInTerminal(request) {
   let terminal = terminals.get(request.terminal);
   if (!terminal) {
-    terminal = vscode.window.createTerminal({ name: request.terminal, hideFromUser: request.hidden === true, env: request.env, cwd: request.cwd });
+    terminal = vscode.window.createTerminal({ name: request.terminal, hideFromUser: request.hidden === true, env: request.env, cwd: request.cwd, shellPath: request.shell });
     terminals.set(request.terminal, terminal);
     if (!request.hidden) terminal.show(true);
   }
@@ -54,8 +54,10 @@ async function runInTerminal(request) {
 }
 
 async function runTask(request) {
-  const task = new vscode.Task({ type: 'shell' }, vscode.TaskScope.Workspace, request.name, 'airlock-test',
-    new vscode.ShellExecution(request.command, { env: request.env, cwd: request.cwd }));
+  const execution = request.op === 'process'
+    ? new vscode.ProcessExecution(request.process, request.args, { env: request.env, cwd: request.cwd })
+    : new vscode.ShellExecution(request.command, { env: request.env, cwd: request.cwd });
+  const task = new vscode.Task({ type: request.op === 'process' ? 'process' : 'shell' }, vscode.TaskScope.Workspace, request.name, 'airlock-test', execution);
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Never };
   const ended = new Promise((resolve) => {
     const sub = vscode.tasks.onDidEndTaskProcess((e) => {
@@ -76,7 +78,7 @@ function drive(dir) {
       busy.add(name);
       const id = name.slice(0, -'.json'.length);
       const request = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-      const work = request.op === 'task' ? runTask(request) : runInTerminal(request);
+      const work = request.op === 'task' || request.op === 'process' ? runTask(request) : runInTerminal(request);
       work.then((result) => answer(dir, id, result), (error) => answer(dir, id, { error: String(error) }));
     }
   }, 100);
