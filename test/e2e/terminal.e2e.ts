@@ -229,3 +229,22 @@ describe('with the decision service gone', () => {
     expect(marker('railway')).toBeUndefined();
   });
 });
+
+describe('turning the gate off', () => {
+  function airlockLog(): string {
+    const logs = join(editor.home, 'user-data', 'logs');
+    const found = spawnSync('find', [logs, '-name', 'Airlock.log'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    return found.map((f) => readFileSync(f, 'utf8')).join('\n');
+  }
+
+  test('removes the shims and the guards from new terminals', async () => {
+    const settings = JSON.parse(readFileSync(editor.userSettings, 'utf8')) as Record<string, unknown>;
+    writeFileSync(editor.userSettings, JSON.stringify({ ...settings, 'airlock.terminalGate.enabled': false }, null, 2));
+    await waitFor('the gate to be turned off', () => airlockLog().includes('terminal gate off') || undefined);
+    const r = await send({ op: 'terminal', terminal: 'bash (gate off)', hidden: false, env: env(), cwd: editor.project, text: `echo "BASH_ENV=$BASH_ENV PATH=$PATH" > '${join(markers, 'env.txt')}'` });
+    expect(r.exitCode).toBe(0);
+    const seen = marker('env.txt') ?? '';
+    expect(seen).toContain('PATH=');
+    expect(seen).not.toContain(join('airlock.airlock', 'gate'));
+  });
+});

@@ -12,7 +12,7 @@ function settings(layers: Record<string, Layers>) {
 describe('reading settings', () => {
   test('defaults', () => {
     expect(settings({})).toEqual({
-      environments: {}, gateScope: 'agents', timeoutSeconds: 120, protectedPaths: [], allowedPaths: [],
+      environments: {}, gateScope: 'agents', timeoutSeconds: 120, protectedPaths: [], allowedPaths: [], terminalGate: true,
       tierRules: { production: 'typed', staging: 'click', unknown: 'click', development: 'click-critical' },
     });
   });
@@ -22,6 +22,13 @@ describe('reading settings', () => {
     expect(settings({ 'policy.staging': { globalValue: 'click', workspaceValue: 'deny' } }).tierRules.staging).toBe('deny');
     expect(settings({ 'policy.development': { workspaceFolderValue: 'typed' } }).tierRules.development).toBe('typed');
     expect(settings({ 'policy.production': { globalValue: 'click' } }).tierRules.production).toBe('click');
+  });
+
+  test('the terminal gate is on unless the user turns it off; a workspace can turn it on, not off', () => {
+    expect(settings({ 'terminalGate.enabled': { globalValue: false } }).terminalGate).toBe(false);
+    expect(settings({ 'terminalGate.enabled': { workspaceValue: false } }).terminalGate).toBe(true);
+    expect(settings({ 'terminalGate.enabled': { globalValue: false, workspaceFolderValue: true } }).terminalGate).toBe(true);
+    expect(settings({ 'terminalGate.enabled': { globalValue: 'no' } }).terminalGate).toBe(true);
   });
 
   test('a workspace can widen the gate scope to everyone, not narrow it', () => {

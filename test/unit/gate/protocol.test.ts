@@ -91,6 +91,12 @@ describe('client failure classes', () => {
     const withCredential = { ...REQUEST, verdict: { ...REQUEST.verdict, credential: { kind: 'Railway project token', where: 'RAILWAY_TOKEN from the environment' } } };
     expect(parseDecisionRequest(JSON.stringify(withCredential))).toEqual(withCredential);
     expect(() => parseDecisionRequest(JSON.stringify({ ...REQUEST, verdict: { ...REQUEST.verdict, credential: { kind: 1 } } }))).toThrow(/credential/);
+    // The terminal gate's shell pid and a line's grant are kept when well-formed, dropped when not.
+    expect(parseDecisionRequest(JSON.stringify({ ...REQUEST, pid: 4242, grant: 'g'.repeat(24) }))).toMatchObject({ pid: 4242, grant: 'g'.repeat(24) });
+    expect(parseDecisionRequest(JSON.stringify({ ...REQUEST, pid: -1, grant: 'x; rm -rf ~' }))).not.toHaveProperty('grant');
+    expect(parseDecisionRequest(JSON.stringify({ ...REQUEST, pid: 1.5 }))).not.toHaveProperty('pid');
+    expect(parseDecisionResponse(JSON.stringify({ decision: 'allow', decidedBy: 'human', grant: 'g'.repeat(24) })).grant).toBe('g'.repeat(24));
+    expect(parseDecisionResponse(JSON.stringify({ decision: 'deny', decidedBy: 'human', grant: 'g'.repeat(24) }))).not.toHaveProperty('grant');
   });
 });
 
