@@ -1,10 +1,12 @@
 // `airlock doctor`: per agent and scope, whether Airlock's hook is installed, current (it runs
 // the launcher this CLI would write, and the launcher's target exists), and answering (it denies
-// a probe call). Also whether an editor window answers for the folder.
+// a probe call). Also whether an editor window answers for the folder, and what the terminal gate
+// covers in this terminal and shell.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ping } from '../../gate/client';
 import { locateWindow } from '../../gate/discovery';
+import { UNGUARDED_SHELLS, shellGate } from '../../gate/shells';
 import { PROBE_VARIABLE } from '../hook/probe';
 import { AGENT_LABELS, type AgentId } from '../hook/types';
 import { hookCommand, type InstallIo } from './install';
@@ -39,6 +41,11 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
   const window = locateWindow({ cwd: dir, env: io.env });
   if (window && await ping(window.entry)) io.out(`editor     an Airlock window answers for ${window.entry.root}: questions go to its dialog`);
   else io.out(`editor     no Airlock window for ${dir}: hooks answer by policy (deny critical/production, the agent's own prompt otherwise)`);
+  // The terminal gate reaches the editor's terminals through their environment.
+  const gated = io.env.AIRLOCK_NODE !== undefined && io.env.AIRLOCK_CLI !== undefined;
+  io.out(`terminal   ${gated ? 'this terminal carries Airlock\'s terminal gate' : 'this terminal has no terminal gate (it is not an editor terminal, or the gate is off: airlock.terminalGate.enabled)'}`);
+  io.out(`shell      ${shellGate(io.env.SHELL)}`);
+  io.out(`           shells without a guard: ${UNGUARDED_SHELLS.join(', ')}`);
 
   let installed = 0;
   for (const agent of agents) {

@@ -7,10 +7,10 @@ import { expect, test } from 'vitest';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
-function airlock(args: readonly string[], cwd: string, home: string, input?: string): { code: number | null; stdout: string; stderr: string } {
+function airlock(args: readonly string[], cwd: string, home: string, input?: string, extra: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd, input, encoding: 'utf8', timeout: 60_000,
-    env: { PATH: process.env.PATH ?? '', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state'), XDG_CACHE_HOME: join(home, '.cache') },
+    env: { PATH: process.env.PATH ?? '', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state'), XDG_CACHE_HOME: join(home, '.cache'), ...extra },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -75,4 +75,15 @@ test('doctor never runs a hook entry that only looks like Airlock\'s', () => {
   expect(doctor.code).toBe(1);
   expect(doctor.stdout).toContain('not probed');
   expect(existsSync(marker)).toBe(false);
+});
+
+test('doctor says which shells the terminal gate guards', () => {
+  const home = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
+  const fish = airlock(['doctor'], home, home, undefined, { SHELL: '/usr/bin/fish' }).stdout;
+  expect(fish).toContain('fish: NOT guarded by a shell guard');
+  expect(fish).toContain('shells without a guard: fish, pwsh (PowerShell)');
+  expect(fish).toContain('this terminal has no terminal gate');
+  const bash = airlock(['doctor'], home, home, undefined, { SHELL: '/bin/bash', AIRLOCK_NODE: process.execPath, AIRLOCK_CLI: CLI }).stdout;
+  expect(bash).toContain('bash: guarded');
+  expect(bash).toContain('this terminal carries Airlock\'s terminal gate');
 });
