@@ -127,7 +127,7 @@ async function copyWasm() {
     await copyFile(join(wasmDir, file), join('dist', file));
   }
   // The terminal gate's shell guards, copied by the extension into every user's storage.
-  for (const file of ['guard.bash', 'guard.zsh']) await copyFile(join('src', 'gate', 'shell', file), join('dist', file));
+  for (const file of ['guard.bash', 'guard.zsh', 'hidden.sh']) await copyFile(join('src', 'gate', 'shell', file), join('dist', file));
 }
 
 await copyWasm();

@@ -8,7 +8,6 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, wr
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import type * as vscode from 'vscode';
-import { shQuote } from '../gate/shims';
 import type { Settings } from './settings';
 
 /** The generator and the rule tables it reads, loaded after activation (see extension.ts). */
@@ -23,7 +22,8 @@ const STAMP = '.stamp';
 /** Writes the files that differ from what is on disk (atomically) and removes shims no rule names any more. */
 function writeGate(dir: string, protectedPaths: readonly string[], dist: string): boolean {
   const { gateFiles, ARG_FILTERS } = generator();
-  const scripts = { bash: readFileSync(join(dist, 'guard.bash'), 'utf8'), zsh: readFileSync(join(dist, 'guard.zsh'), 'utf8') };
+  const { GUARD_SCRIPT_FILES: names } = generator();
+  const scripts = { bash: readFileSync(join(dist, names.bash), 'utf8'), zsh: readFileSync(join(dist, names.zsh), 'utf8'), hidden: readFileSync(join(dist, names.hidden), 'utf8') };
   const files = gateFiles(dir, ARG_FILTERS, protectedPaths, scripts);
   const stamp = createHash('sha256').update(JSON.stringify(files)).digest('hex');
   try {
@@ -71,7 +71,7 @@ export class TerminalGate {
     const userBashEnv = process.env.BASH_ENV;
     env.replace('BASH_ENV', layout.bashGuard);
     if (userBashEnv && userBashEnv !== layout.bashGuard) env.replace('AIRLOCK_USER_BASH_ENV', userBashEnv);
-    env.prepend('PROMPT_COMMAND', `. ${shQuote(layout.bashGuard)}; `);
+    env.prepend('PROMPT_COMMAND', generator().promptCommand(layout));
     const userZdotdir = process.env.ZDOTDIR;
     env.replace('ZDOTDIR', layout.zdotdir);
     env.replace('AIRLOCK_USER_ZDOTDIR', userZdotdir && userZdotdir !== layout.zdotdir ? userZdotdir : homedir());

@@ -24,6 +24,15 @@ export function gateLayout(dir: string): GateLayout {
   return { shims: `${dir}/bin`, bashGuard: `${dir}/guard.bash`, zdotdir: `${dir}/zsh` };
 }
 
+/**
+ * What PROMPT_COMMAND runs before each prompt: loads the bash guard once (later runs reset its
+ * per-line state). The DEBUG trap already set is read here, at the prompt command's own level:
+ * inside a sourced file `trap -p` shows none.
+ */
+export function promptCommand(layout: GateLayout): string {
+  return `[ -n "\${__airlock_guard-}" ] || __airlock_trap_before=$(trap -p DEBUG); . ${shQuote(layout.bashGuard)}; `;
+}
+
 /** A zsh start-up file that runs the user's own file of that name from their ZDOTDIR. */
 function zshHandover(name: string, after = ''): string {
   return `# Airlock's terminal gate: runs your own ${name}, then Airlock's part. Airlock rewrites this file.
@@ -38,7 +47,12 @@ ${after}`;
 export interface GuardScripts {
   readonly bash: string;
   readonly zsh: string;
+  /** The hidden-name patterns both guards read. */
+  readonly hidden: string;
 }
+
+/** The guards' scripts as shipped, by file name (src/gate/shell → dist/). */
+export const GUARD_SCRIPT_FILES = { bash: 'guard.bash', zsh: 'guard.zsh', hidden: 'hidden.sh' } as const;
 
 export function gateFiles(dir: string, filters: Readonly<Record<string, ArgFilter>>, protectedPaths: readonly string[], scripts: GuardScripts): GateFile[] {
   const layout = gateLayout(dir);
@@ -48,6 +62,7 @@ export function gateFiles(dir: string, filters: Readonly<Record<string, ArgFilte
   return [
     ...shimPrograms(filters).map((program) => ({ path: `bin/${program}`, text: shimScript(program, filters[program] ?? { always: true, clauses: [] }, pathItems, layout.shims), executable: true })),
     { path: 'guard.bash', text: scripts.bash, executable: false },
+    { path: 'hidden.sh', text: scripts.hidden, executable: false },
     { path: 'guard-data.bash', text: tables.bash, executable: false },
     ...[...tables.words].map(([program, text]) => ({ path: `words/${program}`, text, executable: false })),
     { path: 'zsh/guard.zsh', text: scripts.zsh, executable: false },

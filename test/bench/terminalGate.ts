@@ -33,7 +33,7 @@ function ms(command: string, args: readonly string[], env: NodeJS.ProcessEnv, cw
 export function terminalGateBench(parser: ShellParser, root: string): void {
   const dir = mkdtempSync(join(tmpdir(), 'airlock-gate-bench-'));
   const filters = ruleArgFilters(allRules, (line) => expand(line, () => parser, DEFAULT_LIMITS).commands);
-  const scripts = { bash: readFileSync(join(root, 'src', 'gate', 'shell', 'guard.bash'), 'utf8'), zsh: readFileSync(join(root, 'src', 'gate', 'shell', 'guard.zsh'), 'utf8') };
+  const scripts = { bash: readFileSync(join(root, 'src', 'gate', 'shell', 'guard.bash'), 'utf8'), zsh: readFileSync(join(root, 'src', 'gate', 'shell', 'guard.zsh'), 'utf8'), hidden: readFileSync(join(root, 'src', 'gate', 'shell', 'hidden.sh'), 'utf8') };
   for (const file of gateFiles(dir, filters, [], scripts)) {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
     writeFileSync(join(dir, file.path), file.text);

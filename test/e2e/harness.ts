@@ -122,7 +122,7 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
 
   const port = options.port ?? await freePort();
   const server: ChildProcess = spawn(NODE24, [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--extensions-dir', extensions, '--user-data-dir', userData, project], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    '--disable-workspace-trust', '--extensions-dir', extensions, '--user-data-dir', userData, project], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let log = '';
   server.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
   server.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
@@ -130,10 +130,13 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
   return {
     url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(project)}`, project, home, env, userSettings,
     async stop() {
-      if (server.exitCode === null && server.signalCode === null) {
-        const exited = new Promise((r) => server.once('exit', r));
-        server.kill('SIGTERM');
-        await exited;
+      // code-server runs in its own process group (detached): stopping the group stops its
+      // extension host and pty host too, which would otherwise write on while the home is removed.
+      const group = -(server.pid ?? 0);
+      const alive = (): boolean => { try { process.kill(group, 0); return true; } catch { return false; } };
+      if (server.pid !== undefined && alive()) {
+        process.kill(group, 'SIGTERM');
+        await waitFor('code-server and its hosts to stop', () => !alive() || undefined, 20_000).catch(() => { if (alive()) process.kill(group, 'SIGKILL'); });
       }
       // AIRLOCK_E2E_KEEP=1 keeps the editor's home (logs, audit log, settings) for a look after a failure.
       if (process.env.AIRLOCK_E2E_KEEP === '1') { console.log(`kept ${home}`); return; }

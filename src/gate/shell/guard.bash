@@ -24,20 +24,8 @@ __airlock_at_prompt=
 # protected-path glob; words/<program> holds what a program's rules need in its arguments.
 __airlock_dir=${BASH_SOURCE[0]%/*}
 . "$__airlock_dir/guard-data.bash"
-# The ways a line can hide a program's name from a word-by-word reading (the engine's prefilter).
-__airlock_hidden=(
-  "\\\$'"                        # ANSI-C quoting: $'\x72m'
-  # $var, $(…) or `…` in program position, after up to a few assignments (elsewhere their words
-  # are read like the rest of the line, and what they run meets the DEBUG trap as it runs)
-  '(^|[;&|({!]|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*["'"'"']?[$`]'
-  '(^|[;&|({!])[[:space:]]*[0-9]*>' # a bare `> file`, which empties it
-  '(^|[^<])<[^<(&]'              # `< file`: any command can be fed a secret file
-  '(^|[;&|({!])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
-  '\{[^{}[:space:]]*(,|\.\.)[^{}[:space:]]*\}'          # brace expansion: r{m,}
-  $'\\\\\n'                      # a line continuation inside a word
-  # overwriting a system file, a dotfile or a database file
-  '>\|?[[:space:]]*["'"'"']?(/etc/|/usr/|/boot/|/bin/|/sbin/|/lib|/dev/|~/\.|\$HOME/\.|\$\{HOME\}/\.|[^[:space:];&|<>]*\.(db|sqlite3?)([^[:alnum:]_]|$))'
-)
+# The ways a line can hide a program's name (hidden.sh, shared with guard.zsh).
+. "$__airlock_dir/hidden.sh"
 # One pattern for all of them: bash compiles a regex each time it matches one.
 __airlock_ifs=$IFS
 IFS='|'
@@ -143,7 +131,9 @@ fi
 
 # The DEBUG trap: an earlier one (VS Code's shell integration, the user's) runs first, then ours;
 # with extdebug a non-zero status skips the command.
-__airlock_previous_trap=$(trap -p DEBUG)
+# (PROMPT_COMMAND reads it before sourcing this file, where `trap -p` would show none.)
+__airlock_previous_trap=${__airlock_trap_before:-$(trap -p DEBUG)}
+unset __airlock_trap_before
 __airlock_previous_trap=${__airlock_previous_trap#"trap -- '"}
 __airlock_previous_trap=${__airlock_previous_trap%"' DEBUG"}
 __airlock_previous_trap=${__airlock_previous_trap//"'\\''"/"'"}

@@ -8,20 +8,8 @@ __airlock_guard=1
 typeset -gA __airlock_progs
 __airlock_dir=${${(%):-%x}:h}
 . "$__airlock_dir/guard-data.zsh"
-# The ways a line can hide a program's name (the same patterns as guard.bash).
-__airlock_hidden=(
-  "\\\$'"                        # ANSI-C quoting: $'\x72m'
-  # $var, $(…) or `…` in program position, after up to a few assignments (elsewhere their words
-  # are read like the rest of the line, and what they run meets the DEBUG trap as it runs)
-  '(^|[;&|({!]|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*["'"'"']?[$`]'
-  '(^|[;&|({!])[[:space:]]*[0-9]*>' # a bare `> file`, which empties it
-  '(^|[^<])<[^<(&]'              # `< file`: any command can be fed a secret file
-  '(^|[;&|({!])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
-  '\{[^{}[:space:]]*(,|\.\.)[^{}[:space:]]*\}'          # brace expansion: r{m,}
-  $'\\\\\n'                      # a line continuation inside a word
-  # overwriting a system file, a dotfile or a database file
-  '>\|?[[:space:]]*["'"'"']?(/etc/|/usr/|/boot/|/bin/|/sbin/|/lib|/dev/|~/\.|\$HOME/\.|\$\{HOME\}/\.|[^[:space:];&|<>]*\.(db|sqlite3?)([^[:alnum:]_]|$))'
-)
+# The ways a line can hide a program's name (hidden.sh, shared with guard.bash).
+. "${__airlock_dir:h}/hidden.sh"
 # One pattern for all of them: the shell compiles a regex each time it matches one.
 __airlock_hidden_re="(${(j:|:)__airlock_hidden})"
 

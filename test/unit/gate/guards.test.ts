@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ruleArgFilters } from '../../../src/core/argFilter';
 import { allRules } from '../../../src/core/rules/index';
-import { gateFiles } from '../../../src/gate/gateFiles';
+import { gateFiles, gateLayout, promptCommand } from '../../../src/gate/gateFiles';
 import { CORPUS_PATH, HOLDOUT_PATH, readCorpus } from '../../corpus/score';
 import { classify, expandLine } from '../helpers';
 
@@ -21,12 +21,18 @@ let guard: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'airlock-guard-'));
   // The files a terminal gets, as the extension writes them.
-  const scripts = { bash: readFileSync(join(SHELL, 'guard.bash'), 'utf8'), zsh: readFileSync(join(SHELL, 'guard.zsh'), 'utf8') };
+  const scripts = { bash: readFileSync(join(SHELL, 'guard.bash'), 'utf8'), zsh: readFileSync(join(SHELL, 'guard.zsh'), 'utf8'), hidden: readFileSync(join(SHELL, 'hidden.sh'), 'utf8') };
   for (const file of gateFiles(dir, FILTERS, [], scripts)) {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
     writeFileSync(join(dir, file.path), file.text);
   }
   guard = join(dir, 'guard.bash');
+  // Stand-ins: a program that records its arguments, and a gate client answering $FAKE_ANSWER.
+  const tools = join(dir, 'tools');
+  mkdirSync(tools);
+  const exe = (name: string, text: string): void => { writeFileSync(join(tools, name), text); chmodSync(join(tools, name), 0o755); };
+  exe('dropdb', `#!/bin/sh\necho "$@" > ${dir}/dropdb.ran\n`);
+  exe('fake-node', `#!/bin/sh\nshift\nprintf '%s\\n' "$@" > ${dir}/client.ran\nif [ "$FAKE_ANSWER" = 0 ]; then echo grant-1; else echo 'denied by test'; fi\nexit "$FAKE_ANSWER"\n`);
 });
 
 /** Which of the lines the bash guard's filter calls suspicious, as bash itself answers. */
@@ -63,21 +69,14 @@ describe('the bash guard\'s filter', () => {
 });
 
 describe('the guard in non-interactive bash (BASH_ENV)', () => {
-  let bin: string;
-  beforeAll(() => {
-    bin = join(dir, 'tools');
-    mkdirSync(bin);
-    const exe = (name: string, text: string): void => { writeFileSync(join(bin, name), text); chmodSync(join(bin, name), 0o755); };
-    exe('dropdb', `#!/bin/sh\necho "$@" > ${dir}/dropdb.ran\n`);
-    exe('fake-node', `#!/bin/sh\nshift\nprintf '%s\\n' "$@" > ${dir}/client.ran\nif [ "$FAKE_ANSWER" = 0 ]; then echo grant-1; else echo 'denied by test'; fi\nexit "$FAKE_ANSWER"\n`);
-  });
+  const bin = (): string => join(dir, 'tools');
 
   function run(command: string, answer: number, extra: Record<string, string> = {}): { code: number | null; ran: string; asked: string; out: string } {
     for (const f of ['dropdb.ran', 'client.ran']) writeFileSync(join(dir, f), '');
     // stdin not a socket: bash would take a socket for an ssh session and read ~/.bashrc instead of BASH_ENV.
     const r = spawnSync('bash', ['-c', command], {
       encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: `${bin}:/usr/bin:/bin`, BASH_ENV: guard, AIRLOCK_NODE: join(bin, 'fake-node'), AIRLOCK_CLI: '/x/cli.js', FAKE_ANSWER: String(answer), ...extra },
+      env: { PATH: `${bin()}:/usr/bin:/bin`, BASH_ENV: guard, AIRLOCK_NODE: join(bin(), 'fake-node'), AIRLOCK_CLI: '/x/cli.js', FAKE_ANSWER: String(answer), ...extra },
     });
     return { code: r.status, ran: readFileSync(join(dir, 'dropdb.ran'), 'utf8'), asked: readFileSync(join(dir, 'client.ran'), 'utf8'), out: r.stdout };
   }
@@ -146,6 +145,24 @@ describe('the guard\'s Enter binding (its function, as readline calls it)', () =
   });
 });
 
+
+describe('an interactive bash on a real terminal, without VS Code\'s shell integration', () => {
+  test('Enter stops a flagged line ($? is 126, nothing ran), the user\'s DEBUG trap keeps firing', () => {
+    const tools = join(dir, 'tools');
+    const rc = join(dir, 'rc.bash');
+    writeFileSync(rc, `trap 'echo "user trap: $BASH_COMMAND" >> ${dir}/user-trap.log' DEBUG\nPS1='$ '\n`);
+    for (const f of ['dropdb.ran', 'user-trap.log']) writeFileSync(join(dir, f), '');
+    // Typed ahead into the terminal: readline reads it once the guard is loaded by PROMPT_COMMAND.
+    const r = spawnSync('script', ['-qc', `bash --rcfile ${rc} -i`, '/dev/null'], {
+      input: 'dropdb -h prod-db.internal rentals\recho status=$?\rexit\r', encoding: 'utf8', timeout: 20_000,
+      env: { PATH: `${tools}:/usr/bin:/bin`, HOME: dir, TERM: 'xterm', PROMPT_COMMAND: promptCommand(gateLayout(dir)), AIRLOCK_NODE: join(tools, 'fake-node'), AIRLOCK_CLI: '/x/cli.js', FAKE_ANSWER: '126' },
+    });
+    expect(r.stdout, r.stdout + r.stderr).toContain('denied by test');
+    expect(r.stdout).toContain('status=126');
+    expect(readFileSync(join(dir, 'dropdb.ran'), 'utf8')).toBe('');
+    expect(readFileSync(join(dir, 'user-trap.log'), 'utf8')).toContain('user trap: echo status=');
+  });
+});
 
 describe('the zsh guard', () => {
   let zguard: string;

@@ -1,0 +1,16 @@
+# Airlock's terminal gate: the ways a command line can hide a program's name from a word-by-word
+# reading (the engine's prefilter, src/core/prefilter.ts, in POSIX ERE). Sourced by guard.bash and
+# guard.zsh; Airlock copies this file into its storage.
+__airlock_hidden=(
+  "\\\$'"                        # ANSI-C quoting: $'\x72m'
+  # $var, $(…) or `…` in program position, after up to a few assignments (elsewhere their words
+  # are read like the rest of the line, and what they run meets the DEBUG trap as it runs)
+  '(^|[;&|({!]|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*["'"'"']?[$`]'
+  '(^|[;&|({!])[[:space:]]*[0-9]*>' # a bare `> file`, which empties it
+  '(^|[^<])<[^<(&]'              # `< file`: any command can be fed a secret file
+  '(^|[;&|({!])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
+  '\{[^{}[:space:]]*(,|\.\.)[^{}[:space:]]*\}'          # brace expansion: r{m,}
+  $'\\\\\n'                      # a line continuation inside a word
+  # overwriting a system file, a dotfile or a database file
+  '>\|?[[:space:]]*["'"'"']?(/etc/|/usr/|/boot/|/bin/|/sbin/|/lib|/dev/|~/\.|\$HOME/\.|\$\{HOME\}/\.|[^[:space:];&|<>]*\.(db|sqlite3?)([^[:alnum:]_]|$))'
+)
