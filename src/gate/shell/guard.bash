@@ -18,8 +18,13 @@ __airlock_guard=1
 if [[ -n ${AIRLOCK_USER_BASH_ENV-} && -f $AIRLOCK_USER_BASH_ENV ]]; then . "$AIRLOCK_USER_BASH_ENV"; fi
 __airlock_line_ok=
 __airlock_busy=
-__airlock_at_prompt=
-[[ $- == *i* ]] && __airlock_at_prompt=1
+__airlock_at_prompt=0
+if [[ $- == *i* ]]; then
+  __airlock_at_prompt=1
+  # PS0 is expanded for every line bash accepts, however it was entered (Enter in any keymap,
+  # C-o): from there on, the DEBUG trap judges what runs. It expands to nothing.
+  PS0='${__airlock_ps0[__airlock_at_prompt=0]}'${PS0-}
+fi
 # The rules' programs (1, always, or =name for a package's binary) and one literal of each
 # protected-path glob; words/<program> holds what a program's rules need in its arguments.
 __airlock_dir=${BASH_SOURCE[0]%/*}
@@ -70,6 +75,21 @@ __airlock_suspicious() {
   return 1
 }
 
+# VS Code's shell integration functions (shellIntegration-bash.sh in VS Code 1.139).
+__airlock_vscode='__vsc_command_complete __vsc_command_output_start __vsc_continuation_end __vsc_continuation_start __vsc_escape_value __vsc_escape_value_fast __vsc_get_trap __vsc_precmd __vsc_preexec __vsc_preexec_all __vsc_preexec_only __vsc_prompt_cmd __vsc_prompt_cmd_original __vsc_prompt_end __vsc_prompt_start __vsc_report_prompt __vsc_restore_exit_code __vsc_update_cwd __vsc_update_env __vsc_update_prompt'
+
+# Commands that would switch the guard off or fool it: its state, its functions, the DEBUG trap,
+# extdebug. (Its own functions never reach this: the trap skips their frames.)
+__airlock_tampers() {
+  local c=$1
+  [[ $c =~ ^[[:space:]]*((declare|typeset|local|export|readonly|unset)[[:space:]]+(-[[:alpha:]]+[[:space:]]+)*)?__airlock_ ]] && return 0
+  [[ $c == *unset*__airlock* || $c == *'-f'*__airlock* ]] && return 0
+  [[ $c =~ ^[[:space:]]*(builtin[[:space:]]+)?trap([[:space:]]|$) && ( $c == *DEBUG* || $c == *[\$\`]* ) ]] && return 0
+  [[ $c =~ ^[[:space:]]*(builtin[[:space:]]+)?(shopt[[:space:]].*extdebug|set[[:space:]]+[+]T|set[[:space:]]+[+]o[[:space:]]+functrace) ]] && return 0
+  [[ $c == *PS0=* ]] && return 0
+  return 1
+}
+
 # Asks the gate client. Prints the grant of an approved line, or why the line was stopped.
 __airlock_ask() {
   if [[ -z ${AIRLOCK_NODE-} || -z ${AIRLOCK_CLI-} ]]; then
@@ -82,7 +102,7 @@ __airlock_ask() {
 # Enter: the whole line, typed or sent by an agent, before bash runs it. A stopped line is replaced
 # by one that prints why and fails, so the agent reading the terminal sees both.
 __airlock_readline() {
-  __airlock_at_prompt=
+  __airlock_at_prompt=0
   __airlock_line_ok=
   [[ -z $READLINE_LINE ]] && return 0
   __airlock_suspicious "$READLINE_LINE" || return 0
@@ -99,10 +119,19 @@ __airlock_readline() {
 }
 
 __airlock_debug() {
-  [[ -n $__airlock_busy || -n $__airlock_line_ok || -n $__airlock_at_prompt ]] && return 0
-  # Commands inside VS Code's shell integration are not the user's.
+  [[ -n $__airlock_busy || -n $__airlock_line_ok ]] && return 0
+  (( __airlock_at_prompt )) && return 0
+  # The prompt's own work in VS Code's shell integration (interactive shells only, by exact name:
+  # a script defining a function of that name gets no pass).
   local f
-  for f in "${FUNCNAME[@]:2}"; do [[ $f == __vsc* ]] && return 0; done
+  if [[ $- == *i* ]]; then
+    for f in "${FUNCNAME[@]:2}"; do [[ " $__airlock_vscode " == *" $f "* ]] && return 0; done
+  fi
+  if __airlock_tampers "$BASH_COMMAND"; then
+    printf 'airlock: stopped %s — it would switch off or fool Airlock'"'"'s terminal gate; ask the user to change Airlock'"'"'s settings instead\n' "$BASH_COMMAND" >&2
+    [[ $- == *i* ]] || exit 126
+    return 1
+  fi
   __airlock_suspicious "$BASH_COMMAND" || return 0
   local out
   __airlock_busy=1
@@ -120,7 +149,7 @@ __airlock_debug() {
 }
 
 if [[ $- == *i* ]]; then
-  for __airlock_map in emacs vi-insert; do
+  for __airlock_map in emacs vi-insert vi-command; do
     bind -m "$__airlock_map" -x '"\C-x\C-q\C-a": __airlock_readline'
     bind -m "$__airlock_map" '"\C-x\C-q\C-b": accept-line'
     bind -m "$__airlock_map" '"\C-m": "\C-x\C-q\C-a\C-x\C-q\C-b"'
@@ -149,8 +178,11 @@ __airlock_trap() {
   # Commands of Airlock's own functions (the Enter binding's) are neither the user's nor the start
   # of a command line: the earlier trap (VS Code's) must not take them for one.
   local f
-  [[ $BASH_COMMAND == __airlock_* ]] && return 0 # the Enter binding itself, run by readline
-  for f in "${FUNCNAME[@]:1}"; do [[ $f == __airlock* ]] && return 0; done
+  [[ $BASH_COMMAND == __airlock_readline ]] && return 0 # the Enter binding itself, run by readline
+  # Commands of the guard's own functions (and of subshells they start).
+  for f in "${FUNCNAME[@]:1}"; do
+    case $f in __airlock_readline | __airlock_trap | __airlock_debug | __airlock_ask | __airlock_suspicious | __airlock_tampers) return 0 ;; esac
+  done
   # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
   # commands, and still does.
   if [[ -n $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} == 1 )); then builtin eval "$__airlock_previous_trap"; fi

@@ -3,12 +3,13 @@
 # guard.zsh; Airlock copies this file into its storage.
 __airlock_hidden=(
   "\\\$'"                        # ANSI-C quoting: $'\x72m'
-  # $var, $(…) or `…` in program position, after up to a few assignments (elsewhere their words
-  # are read like the rest of the line, and what they run meets the DEBUG trap as it runs)
-  '(^|[;&|({!]|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*["'"'"']?[$`]'
-  '(^|[;&|({!])[[:space:]]*[0-9]*>' # a bare `> file`, which empties it
+  # $var, $(…) or `…` anywhere in the program word (/bin/$x), after up to a few assignments
+  # (elsewhere their words are read like the rest of the line, and what they run meets the DEBUG
+  # trap as it runs). A newline separates commands too.
+  '(^|[;&|({!'$'\n'']|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*[^[:space:];&|()<>="'"'"'$`]*["'"'"']?[$`]'
+  '(^|[;&|({!'$'\n''])[[:space:]]*[0-9]*>' # a bare `> file`, which empties it
   '(^|[^<])<[^<(&]'              # `< file`: any command can be fed a secret file
-  '(^|[;&|({!])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
+  '(^|[;&|({!'$'\n''])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
   '\{[^{}[:space:]]*(,|\.\.)[^{}[:space:]]*\}'          # brace expansion: r{m,}
   $'\\\\\n'                      # a line continuation inside a word
   # overwriting a system file, a dotfile or a database file

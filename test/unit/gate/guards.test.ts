@@ -12,6 +12,8 @@ import { gateFiles, gateLayout, promptCommand } from '../../../src/gate/gateFile
 import { CORPUS_PATH, HOLDOUT_PATH, readCorpus } from '../../corpus/score';
 import { classify, expandLine } from '../helpers';
 
+/** Loads the guard's functions without its DEBUG trap (a stand-in `trap`), to call them directly. */
+const NO_TRAP = 'trap() { :; }; ';
 const SHELL = join(__dirname, '..', '..', '..', 'src', 'gate', 'shell');
 const FILTERS = ruleArgFilters(allRules, (line) => expandLine(line).commands);
 
@@ -39,8 +41,8 @@ beforeAll(() => {
 function suspicious(lines: readonly string[]): boolean[] {
   const input = join(dir, 'lines.bin');
   writeFileSync(input, lines.map((l) => l.replace(/\0/g, '')).join('\0') + '\0');
-  const script = `. ${guard}; trap - DEBUG; while IFS= read -r -d '' line; do if __airlock_suspicious "$line"; then echo 1; else echo 0; fi; done < ${input}`;
-  const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 24 });
+  const script = `${NO_TRAP}. ${guard}; while IFS= read -r -d '' line; do if __airlock_suspicious "$line"; then echo 1; else echo 0; fi; done < ${input}`;
+  const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`bash failed: ${r.stderr}`);
   return r.stdout.trim().split('\n').map((x) => x === '1');
 }
@@ -113,7 +115,7 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
 describe('the guard\'s Enter binding (its function, as readline calls it)', () => {
   function enter(line: string, answer: number): { rewritten: string; stderr: string; code: string } {
     const bin = join(dir, 'tools');
-    const script = `. ${guard}; trap - DEBUG; READLINE_LINE=${JSON.stringify(line)}; __airlock_readline; printf '%s\\n' "$READLINE_LINE"; eval "$READLINE_LINE" 2>${dir}/enter.err; echo "status=$?"; echo "grant=\${AIRLOCK_LINE_GRANT-}"`;
+    const script = `${NO_TRAP}. ${guard}; READLINE_LINE=${JSON.stringify(line)}; __airlock_readline; printf '%s\\n' "$READLINE_LINE"; eval "$READLINE_LINE" 2>${dir}/enter.err; echo "status=$?"; echo "grant=\${AIRLOCK_LINE_GRANT-}"`;
     const r = spawnSync('bash', ['-c', script], {
       encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: `${bin}:/usr/bin:/bin`, AIRLOCK_NODE: join(bin, 'fake-node'), AIRLOCK_CLI: '/x/cli.js', FAKE_ANSWER: String(answer) },
