@@ -8,6 +8,7 @@ import type { DecisionRequest } from '../gate/protocol';
 const ACTORS: Readonly<Record<string, string>> = {
   'claude-code': 'Claude Code', cursor: 'Cursor', copilot: 'Copilot', gemini: 'Gemini CLI', human: 'Someone at a terminal',
   cline: 'Cline', 'roo-code': 'Roo Code', agent: 'An agent (hidden terminal)', task: 'A task', terminal: 'A terminal',
+  program: 'A program started in a terminal',
 };
 const SOURCES: Readonly<Record<DecisionRequest['source'], string>> = {
   hook: 'its pre-tool hook', terminal: 'a terminal', task: 'a task', observer: 'a terminal without the gate',

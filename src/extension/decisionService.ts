@@ -6,7 +6,7 @@ import { auditRecord, type DecidedBy } from '../core/audit';
 import { discoveryFile, policyFile, publishWindow, unpublishWindow, watchDiscovery, windowsDirectory } from '../gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../gate/protocol';
 import { writePublishedPolicy } from '../gate/publishedPolicy';
-import { Grants, lineContains } from '../gate/grants';
+import { Grants } from '../gate/grants';
 import { startDecisionServer, type DecisionServer } from '../gate/server';
 import { askModal, typedConfirmation } from './approval';
 import type { AuditLog } from './auditLog';
@@ -42,9 +42,13 @@ export class DecisionService implements vscode.Disposable {
     private readonly terminals: TerminalDirectory,
   ) {}
 
-  /** Whether a line the observer saw start went through the terminal gate lately. */
+  /**
+   * Whether a line the observer saw start was allowed by the terminal gate lately — the very line
+   * (a shell guard asks about whole lines; a shim's approval covers its own command, not the line).
+   */
   wasGated(line: string, now = Date.now()): boolean {
-    return this.gated.some((g) => now - g.time < GATED_FOR_MS && (lineContains(g.line, line) || lineContains(line, g.line)));
+    const seen = line.trim();
+    return this.gated.some((g) => now - g.time < GATED_FOR_MS && g.line === seen);
   }
 
   /** This window's discovery file for its first folder (the terminals' AIRLOCK_IPC). */
@@ -88,9 +92,7 @@ export class DecisionService implements vscode.Disposable {
   private async decide(asked: DecisionRequest): Promise<DecisionResponse> {
     let request = asked;
     if (request.source === 'terminal' || request.source === 'task') {
-      this.gated.push({ line: request.subject, time: Date.now() });
-      if (this.gated.length > 500) this.gated.splice(0, this.gated.length - 500);
-      const covering = this.grants.covering(request.grant, request.subject);
+      const covering = this.grants.covering(request.grant, request.subject, request.cwd, request.verdict);
       if (covering) return this.answer(request, { decision: 'allow', decidedBy: 'human', reason: `Covered by the approval of "${shorten(covering, 120)}".` });
       // The client could not tell who runs its shell; the terminal it runs in can.
       if (request.actor === 'terminal') {
@@ -108,7 +110,7 @@ export class DecisionService implements vscode.Disposable {
     switch (outcome.kind) {
       case 'done': {
         const terminal = request.source === 'terminal' || request.source === 'task';
-        const grant = outcome.value === 'allow' && terminal ? { grant: this.grants.issue(request.subject) } : {};
+        const grant = outcome.value === 'allow' && terminal ? { grant: this.grants.issue(request.subject, request.cwd, request.verdict) } : {};
         return this.answer(request, { decision: outcome.value, decidedBy: 'human', reason: outcome.value === 'allow' ? 'Allowed once in the editor.' : 'Denied in the editor.', ...grant });
       }
       case 'timeout':
@@ -140,6 +142,10 @@ export class DecisionService implements vscode.Disposable {
   }
 
   private answer(request: DecisionRequest, response: DecisionResponse): DecisionResponse {
+    if (response.decision === 'allow' && (request.source === 'terminal' || request.source === 'task')) {
+      this.gated.push({ line: request.subject.trim(), time: Date.now() });
+      if (this.gated.length > 500) this.gated.splice(0, this.gated.length - 500);
+    }
     const decidedBy: DecidedBy = response.decidedBy;
     this.audit.append(auditRecord({
       time: new Date(), source: request.source, actor: request.actor, kind: request.kind, subject: request.subject,

@@ -1,6 +1,7 @@
 // Who asks from a terminal: the gate client reports its shell's process id; this walks up from it
 // to a terminal of this window (`Terminal.processId`) or a task's process, and names the actor by
-// the terminal (hidden terminals and names such as "Cline" are agents', visible ones a person's).
+// the terminal (hidden terminals and names such as "Cline" are agents', visible ones a person's,
+// for what the terminal's shell runs itself).
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { actorOfTerminal } from '../core/actor';
@@ -52,7 +53,10 @@ export class TerminalDirectory implements vscode.Disposable {
       const terminal = terminals.get(p);
       if (terminal) {
         const options = terminal.creationOptions as vscode.TerminalOptions;
-        return { actor: actorOfTerminal({ name: terminal.name, hidden: options.hideFromUser === true }), source: 'terminal', terminal };
+        const actor = actorOfTerminal({ name: terminal.name, hidden: options.hideFromUser === true });
+        // A person's terminal vouches only for what its shell runs itself (the shell, or a program
+        // it started): deeper down may be an agent CLI without a marker, started there.
+        return { actor: actor === 'human' && depth > 1 ? 'program' : actor, source: 'terminal', terminal };
       }
     }
     return undefined;

@@ -5,7 +5,7 @@ import { protectedPathItems, type ArgFilter } from '../core/argFilter';
 import { DECODERS } from '../core/prefilter';
 import { PACKAGE_BINARIES } from '../core/shell/command';
 import { guardTables } from './guards';
-import { shimPrograms, shimScript, shQuote } from './shims';
+import { SHIM_MARKER, shimPrograms, shimScript, shQuote } from './shims';
 
 export interface GateFile {
   /** Relative to the gate directory. */
@@ -39,6 +39,8 @@ function zshHandover(name: string, after = ''): string {
 __airlock_zdotdir=$ZDOTDIR
 ZDOTDIR=\${AIRLOCK_USER_ZDOTDIR:-$HOME}
 [[ -f $ZDOTDIR/${name} ]] && . "$ZDOTDIR/${name}"
+# Your file may move ZDOTDIR (~/.config/zsh): the next of your files is read from there.
+AIRLOCK_USER_ZDOTDIR=$ZDOTDIR
 ZDOTDIR=$__airlock_zdotdir
 ${after}`;
 }
@@ -60,6 +62,7 @@ export function gateFiles(dir: string, filters: Readonly<Record<string, ArgFilte
   const tables = guardTables({ filters, pathItems, runners: DECODERS, packages: PACKAGE_BINARIES });
   const guardZsh = `${layout.zdotdir}/guard.zsh`;
   return [
+    { path: `bin/${SHIM_MARKER}`, text: 'Airlock\'s PATH shims: shims skip every directory holding this file when they look for the real program.\n', executable: false },
     ...shimPrograms(filters).map((program) => ({ path: `bin/${program}`, text: shimScript(program, filters[program] ?? { always: true, clauses: [] }, pathItems, layout.shims), executable: true })),
     { path: 'guard.bash', text: scripts.bash, executable: false },
     { path: 'hidden.sh', text: scripts.hidden, executable: false },

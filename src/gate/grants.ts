@@ -1,46 +1,94 @@
 // One approval per line: when a person approves a line in the shell guard, the decision service
 // issues a grant that the line's PATH shims present, so the same command is not asked for twice.
-// A grant covers only commands that appear word for word in the approved line, for a short time.
+// A grant covers a command only if it is one of the approved line's own simple commands (its
+// words, the program by its base name, wrappers such as sudo before it allowed), run in the same
+// directory, no more dangerous than what was approved, for a short time.
 import { randomBytes } from 'node:crypto';
+import { riskRank, tierRank, type Verdict } from '../core/verdict';
 
 const LIFETIME_MS = 10 * 60 * 1000;
 const MAX_GRANTS = 200;
 
-/** The words of a command as a shell line writes them, quotes dropped: enough to find one in another. */
-function words(line: string): string[] {
-  return line.replace(/['"\\]/g, '').split(/[\s;&|()]+/).filter((w) => w !== '');
+/**
+ * A line's simple commands as word lists: split at `;`, `&`, `|`, newlines and parentheses outside
+ * quotes; a quoted string is one word (a commit message that mentions `rm -rf /` holds no command).
+ */
+export function commandWords(line: string): string[][] {
+  const commands: string[][] = [];
+  let words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: string | undefined;
+  const endWord = (): void => {
+    if (inWord) words.push(word);
+    word = '';
+    inWord = false;
+  };
+  const endCommand = (): void => {
+    endWord();
+    if (words.length > 0) commands.push(words);
+    words = [];
+  };
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] ?? '';
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"' && i + 1 < line.length) word += line[++i];
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < line.length) {
+      word += line[++i];
+      inWord = true;
+    } else if (/[;&|()\n]/.test(c)) endCommand();
+    else if (/\s/.test(c)) endWord();
+    else {
+      word += c;
+      inWord = true;
+    }
+  }
+  endCommand();
+  return commands;
 }
 
 function basename(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1);
 }
 
-/** True when `command`'s words appear in a row in `line` (the program compared by its base name). */
+/** True when `command` is one of `line`'s simple commands, or the end of one (after a wrapper). */
 export function lineContains(line: string, command: string): boolean {
-  const haystack = words(line);
-  const needle = words(command);
-  if (needle.length === 0) return false;
-  for (let i = 0; i + needle.length <= haystack.length; i++) {
-    if (basename(haystack[i] ?? '') !== basename(needle[0] ?? '')) continue;
-    if (needle.every((w, j) => j === 0 || haystack[i + j] === w)) return true;
-  }
-  return false;
+  const [needle] = commandWords(command);
+  if (!needle || needle.length === 0) return false;
+  return commandWords(line).some((words) => {
+    const at = words.length - needle.length;
+    if (at < 0 || basename(words[at] ?? '') !== basename(needle[0] ?? '')) return false;
+    return needle.every((w, j) => j === 0 || words[at + j] === w);
+  });
+}
+
+interface Grant {
+  readonly line: string;
+  readonly cwd: string | undefined;
+  readonly verdict: Verdict;
+  readonly expires: number;
 }
 
 export class Grants {
-  private readonly issued = new Map<string, { readonly line: string; readonly expires: number }>();
+  private readonly issued = new Map<string, Grant>();
 
-  issue(line: string, now = Date.now()): string {
+  issue(line: string, cwd: string | undefined, verdict: Verdict, now = Date.now()): string {
     for (const [grant, g] of this.issued) if (g.expires <= now || this.issued.size >= MAX_GRANTS) this.issued.delete(grant);
     const grant = randomBytes(18).toString('base64url');
-    this.issued.set(grant, { line, expires: now + LIFETIME_MS });
+    this.issued.set(grant, { line, cwd, verdict, expires: now + LIFETIME_MS });
     return grant;
   }
 
-  /** The approved line that covers `command`, if the grant is live and the line holds the command. */
-  covering(grant: string | undefined, command: string, now = Date.now()): string | undefined {
+  /** The approved line that covers this request, if the grant is live and every condition holds. */
+  covering(grant: string | undefined, command: string, cwd: string | undefined, verdict: Verdict, now = Date.now()): string | undefined {
     const g = grant === undefined ? undefined : this.issued.get(grant);
-    if (!g || g.expires <= now) return undefined;
+    if (!g || g.expires <= now || g.cwd !== cwd) return undefined;
+    if (tierRank(verdict.environment.tier) > tierRank(g.verdict.environment.tier) || riskRank(verdict.risk) > riskRank(g.verdict.risk)) return undefined;
     return lineContains(g.line, command) ? g.line : undefined;
   }
 }

@@ -4,6 +4,9 @@
 // shim execs the real program found on PATH after its own directory — never itself.
 import type { ArgFilter, Item } from '../core/argFilter';
 
+/** The file that marks a directory as Airlock's shims, so no shim ever execs another. */
+export const SHIM_MARKER = '.airlock-shims';
+
 /** A program name that is safe as a file name and as a word in a script. */
 const SAFE_NAME = /^[a-z0-9][a-z0-9._+-]*$/;
 
@@ -63,7 +66,8 @@ IFS=:
 for dir in $PATH; do
   IFS=$rest
   [ -n "$dir" ] || dir=.
-  [ "$dir" = "$shims" ] && continue
+  # Any directory of shims (this one, or another editor's: VS Code and Cursor side by side).
+  [ "$dir" = "$shims" ] || [ -e "$dir/${SHIM_MARKER}" ] && continue
   if [ -f "$dir/${program}" ] && [ -x "$dir/${program}" ] && ! [ "$dir/${program}" -ef "$0" ]; then
     exec "$dir/${program}" "$@"
   fi

@@ -59,9 +59,10 @@ function typeOnTerminal(question: string, name: string): boolean | undefined {
       const n = readSync(fd, buffer, 0, buffer.length, null);
       if (n <= 0) break;
       answer += buffer.subarray(0, n).toString('utf8');
-      if (answer.includes('\n')) break;
+      // A terminal in raw mode (inside the shell guard) ends the answer with a carriage return.
+      if (/[\r\n]/.test(answer)) break;
     }
-    return answer.split('\n')[0]?.trim() === name;
+    return answer.split(/[\r\n]/)[0]?.trim() === name;
   } catch {
     return undefined;
   } finally {

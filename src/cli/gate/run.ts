@@ -2,8 +2,9 @@
 // shell guard (the whole line). Exit 0 lets the command run; anything else stops it, after one
 // line on stderr that says what, why and how to get it approved. The order: judge with the
 // engine; a benign command passes silently; a policy deny stops; otherwise the editor window
-// that owns the folder asks its human. With no window: an agent's command is denied, a person at
-// a terminal types the environment's name.
+// that owns the folder asks its human. With no window: an agent's command, or any command in an
+// editor terminal (which may be a hidden agent's), is denied; a person at another terminal types
+// the environment's name.
 import { agentFromEnv } from '../../core/actor';
 import { auditRecord, type DecidedBy } from '../../core/audit';
 import { failClosed, type LazyEngine } from '../../core/engine';
@@ -98,6 +99,9 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
   }
   // No editor window answers.
   if (agent) return stop('No editor window with Airlock is open to ask, so an agent\'s command is denied; open the folder in the editor and ask again.', 'policy');
+  // An editor terminal whose window does not answer may be an agent's (hidden terminals carry no
+  // marker), and an agent can type into its terminal: no typed confirmation there.
+  if (io.env.AIRLOCK_IPC) return stop('No editor window with Airlock answers for this terminal (closed, or its socket is gone), and a terminal of the editor may be an agent\'s, so the command is denied; reload the window, or run it from a terminal outside the editor.', 'policy');
   const name = verdict.environment.name || verdict.environment.tier;
   const typed = io.typeOnTerminal(`airlock: ${what(verdict)}\nairlock: no editor window to ask. Type "${name}" to run ${oneLine(call.line, 80)}, anything else to stop it: `, name);
   if (typed === undefined) return stop('No editor window with Airlock is open and there is no terminal to ask on.', 'policy');

@@ -48,25 +48,43 @@ __airlock_suspicious() {
 
 # Enter: a stopped line is replaced by one that prints why and fails, so nothing of it runs and
 # an agent reading the terminal sees both; an approved line runs with the grant its shims present.
-__airlock_accept_line() {
-  unset AIRLOCK_LINE_GRANT
-  if [[ -n $BUFFER ]] && __airlock_suspicious "$BUFFER"; then
-    local out
-    if [[ -z ${AIRLOCK_NODE-} || -z ${AIRLOCK_CLI-} ]]; then
-      out='airlock: cannot check this command (the terminal gate is not set up in this shell); it was not run'
-      BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"
-    elif out=$(ELECTRON_RUN_AS_NODE=1 "$AIRLOCK_NODE" "$AIRLOCK_CLI" gate --line "$BUFFER" --ppid "$$"); then
-      [[ -n $out ]] && export AIRLOCK_LINE_GRANT=$out
-    else
-      BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"
-    fi
-  fi
-  zle __airlock_next_accept_line
+# What the line will run, as far as the line shows it: history references expanded in the buffer
+# itself (`!-2`), and the text of any alias its words name (`nuke` for `/bin/rm -rf`).
+__airlock_line() {
+  [[ $BUFFER == *'!'* ]] && zle expand-history
+  local w text=$BUFFER
+  for w in ${=BUFFER}; do (( ${+aliases[$w]} )) && text+=$'\n'${aliases[$w]}; done
+  REPLY=$text
 }
-# Chain whatever accept-line is now: the user's own widget, or the built-in.
-if (( ${+widgets[accept-line]} )) && [[ ${widgets[accept-line]} == user:* ]]; then
-  zle -A accept-line __airlock_next_accept_line
-else
-  zle -A .accept-line __airlock_next_accept_line
-fi
-zle -N accept-line __airlock_accept_line
+
+# Before any widget that runs the line: a stopped line is replaced by one that prints why and
+# fails, so nothing of it runs and an agent reading the terminal sees both; an approved line
+# runs with the grant its shims present.
+__airlock_check_buffer() {
+  unset AIRLOCK_LINE_GRANT
+  [[ -n $BUFFER ]] || return 0
+  local REPLY out
+  __airlock_line
+  __airlock_suspicious "$REPLY" || return 0
+  if [[ -z ${AIRLOCK_NODE-} || -z ${AIRLOCK_CLI-} ]]; then
+    out='airlock: cannot check this command (the terminal gate is not set up in this shell); it was not run'
+    BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"
+  elif out=$(ELECTRON_RUN_AS_NODE=1 "$AIRLOCK_NODE" "$AIRLOCK_CLI" gate --line "$REPLY" --ppid "$$"); then
+    [[ -n $out ]] && export AIRLOCK_LINE_GRANT=$out
+  else
+    BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"
+  fi
+}
+
+# Every widget that accepts the line (Enter, accept-and-hold, …), each chained to what it was
+# before: the user's own widget, or the built-in.
+for __airlock_widget in accept-line accept-and-hold accept-line-and-down-history accept-and-infer-next-history; do
+  if (( ${+widgets[$__airlock_widget]} )) && [[ ${widgets[$__airlock_widget]} == user:* ]]; then
+    zle -A $__airlock_widget __airlock_next_$__airlock_widget
+  else
+    zle -A .$__airlock_widget __airlock_next_$__airlock_widget
+  fi
+  functions[__airlock_$__airlock_widget]="__airlock_check_buffer; zle __airlock_next_$__airlock_widget"
+  zle -N $__airlock_widget __airlock_$__airlock_widget
+done
+unset __airlock_widget

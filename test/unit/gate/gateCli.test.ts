@@ -99,6 +99,13 @@ describe('airlock gate', () => {
     expect(JSON.parse(audit().trim())).toMatchObject({ actor: 'claude-code', decision: 'deny', source: 'terminal' });
   });
 
+  test('no window, in an editor terminal (AIRLOCK_IPC set): denied without a typed prompt an agent could answer', async () => {
+    env.AIRLOCK_IPC = join(home, 'state', 'windows', 'gone.json');
+    typed = true;
+    expect(await runGate({ line: PROD, source: 'terminal' }, io())).toBe(DENIED);
+    expect(stderr).toContain('may be an agent');
+  });
+
   test('no window: a person types the environment\'s name to run it; a wrong name or no terminal stops it', async () => {
     typed = true;
     expect(await runGate({ line: PROD, source: 'terminal' }, io())).toBe(0);

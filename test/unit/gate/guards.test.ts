@@ -101,6 +101,18 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r).toMatchObject({ code: 0, asked: '', out: 'hi\n' });
   });
 
+  test.each([
+    '__airlock_at_prompt=1; dropdb x',
+    'trap - DEBUG; dropdb x',
+    'shopt -u extdebug; dropdb x',
+    'unset -f __airlock_trap; dropdb x',
+    'x=dropdb; /usr/bin/env $x y',
+  ])('a script cannot switch the guard off first: %s', (command) => {
+    const r = run(command, 126);
+    expect(r.code).toBe(126);
+    expect(r.ran).toBe('');
+  });
+
   test('the user\'s BASH_ENV still loads and its DEBUG trap keeps firing', () => {
     const mine = join(dir, 'mine.bash');
     writeFileSync(mine, `mine_loaded=1\ntrap 'echo "trap:$BASH_COMMAND" >> ${dir}/trap.log' DEBUG\n`);
@@ -192,7 +204,7 @@ describe('the zsh guard', () => {
   test('accept-line: a stopped line prints why and fails; an approved one runs with its grant; the widget before it still runs', () => {
     const bin = join(dir, 'tools');
     const accept = (line: string, answer: number): string => {
-      const script = `zle() { [[ $1 == __airlock_next_accept_line ]] && print -r -- "ACCEPT:$BUFFER"; }; . ${zguard}; BUFFER=${JSON.stringify(line)}; __airlock_accept_line; print -r -- "grant=\${AIRLOCK_LINE_GRANT-}"`;
+      const script = `zle() { [[ $1 == __airlock_next_accept-line ]] && print -r -- "ACCEPT:$BUFFER"; }; alias nuke='/bin/rm -rf'; . ${zguard}; BUFFER=${JSON.stringify(line)}; __airlock_accept-line; print -r -- "grant=\${AIRLOCK_LINE_GRANT-}"`;
       return spawnSync('zsh', ['-f', '-c', script], {
         encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
         env: { PATH: `${bin}:/usr/bin:/bin`, AIRLOCK_NODE: join(bin, 'fake-node'), AIRLOCK_CLI: '/x/cli.js', FAKE_ANSWER: String(answer) },
@@ -204,5 +216,7 @@ describe('the zsh guard', () => {
     expect(allowed).toContain('ACCEPT:dropdb -h prod-db.internal rentals');
     expect(allowed).toContain('grant=grant-1');
     expect(accept('git status', 126)).toContain('ACCEPT:git status');
+    // An alias is judged by what it runs.
+    expect(accept('nuke ~/projects', 126)).toMatch(/^ACCEPT:print -u2 -r -- .*; \(exit 126\)$/m);
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { protectedPathItems, ruleArgFilters } from '../../../src/core/argFilter';
 import { allRules } from '../../../src/core/rules/index';
-import { itemPattern, shimPrograms, shimScript } from '../../../src/gate/shims';
+import { SHIM_MARKER, itemPattern, shimPrograms, shimScript } from '../../../src/gate/shims';
 import { expandLine } from '../helpers';
 
 const FILTERS = ruleArgFilters(allRules, (line) => expandLine(line).commands);
@@ -81,6 +81,18 @@ describe('PATH shims', () => {
     expect(r.stderr).toContain('not set up');
     expect(r.ran).toBeUndefined();
     expect(run('railway status', { client: false }).ran).toBe('status\n');
+  });
+
+  test('never runs another editor\'s shims either (two shim directories on PATH)', () => {
+    const other = join(dir, 'other-shims');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, SHIM_MARKER), '');
+    const filter = FILTERS.railway;
+    if (!filter) throw new Error('no filter for railway');
+    executable(join(other, 'railway'), shimScript('railway', filter, protectedPathItems([]), other));
+    writeFileSync(join(shims, SHIM_MARKER), '');
+    const r = run('railway status', { path: `${shims}:${other}:${real}:/usr/bin:/bin` });
+    expect(r).toMatchObject({ code: 0, ran: 'status\n' });
   });
 
   test('never runs itself: the shim directory twice, or through a link, on PATH', () => {
