@@ -4,7 +4,7 @@
 // the bash guard through PROMPT_COMMAND and BASH_ENV, the zsh guard through ZDOTDIR. Turning the
 // gate off clears all of it for new terminals.
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import type * as vscode from 'vscode';
@@ -27,7 +27,8 @@ function writeGate(dir: string, protectedPaths: readonly string[], dist: string)
   const files = gateFiles(dir, ARG_FILTERS, protectedPaths, scripts);
   const stamp = createHash('sha256').update(JSON.stringify(files)).digest('hex');
   try {
-    if (readFileSync(join(dir, STAMP), 'utf8') === stamp) return false;
+    // The stamp says what was written; every file must still be there (a removed file is repaired).
+    if (readFileSync(join(dir, STAMP), 'utf8') === stamp && files.every((f) => existsSync(join(dir, f.path)))) return false;
   } catch {
     // first run, or the directory was removed: write everything
   }

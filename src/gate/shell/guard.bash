@@ -28,7 +28,12 @@ fi
 # The rules' programs (1, always, or =name for a package's binary) and one literal of each
 # protected-path glob; words/<program> holds what a program's rules need in its arguments.
 __airlock_dir=${BASH_SOURCE[0]%/*}
-. "$__airlock_dir/guard-data.bash"
+. "$__airlock_dir/guard-data.bash" 2>/dev/null
+if (( ${#__airlock_progs[@]} == 0 )); then
+  # Without its tables the filter cannot clear anything: every command goes to the client.
+  __airlock_broken=1
+  printf '%s\n' "airlock: the terminal gate's tables are missing in $__airlock_dir; every command is checked (reload the editor window to repair)" >&2
+fi
 # The ways a line can hide a program's name (hidden.sh, shared with guard.zsh).
 . "$__airlock_dir/hidden.sh"
 # One pattern for all of them: bash compiles a regex each time it matches one.
@@ -41,6 +46,7 @@ unset __airlock_ifs
 # True when the line might match a rule: it hides a program name, or names a guarded program
 # whose arguments hold a word its rules need, or names a protected file.
 __airlock_suspicious() {
+  [[ -n ${__airlock_broken-} ]] && return 0
   local l=$1 re w p rest i n
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
   l=${l//'[ '/'  '}
@@ -67,7 +73,9 @@ __airlock_suspicious() {
     # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
     rest=" ${words[*]} "
     __airlock_re= __airlock_fl=
-    [[ -r $__airlock_dir/words/$w ]] && . "$__airlock_dir/words/$w"
+    # A missing table is judged by the client: fail closed.
+    [[ -r $__airlock_dir/words/$w ]] || return 0
+    . "$__airlock_dir/words/$w"
     [[ -n $__airlock_re && ${rest,,} =~ $__airlock_re ]] && return 0
     [[ -n $__airlock_fl && $rest =~ $__airlock_fl ]] && return 0
     [[ -n $__airlock_paths && ${rest,,} =~ $__airlock_paths ]] && return 0

@@ -7,13 +7,19 @@
 __airlock_guard=1
 typeset -gA __airlock_progs
 __airlock_dir=${${(%):-%x}:h}
-. "$__airlock_dir/guard-data.zsh"
+. "$__airlock_dir/guard-data.zsh" 2>/dev/null
+if (( ${#__airlock_progs} == 0 )); then
+  # Without its tables the filter cannot clear anything: every command goes to the client.
+  __airlock_broken=1
+  print -u2 -r -- "airlock: the terminal gate's tables are missing in $__airlock_dir; every command is checked (reload the editor window to repair)"
+fi
 # The ways a line can hide a program's name (hidden.sh, shared with guard.bash).
 . "${__airlock_dir:h}/hidden.sh"
 # One pattern for all of them: the shell compiles a regex each time it matches one.
 __airlock_hidden_re="(${(j:|:)__airlock_hidden})"
 
 __airlock_suspicious() {
+  [[ -n ${__airlock_broken-} ]] && return 0
   emulate -L zsh
   local l=$1 re w p rest i
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
@@ -38,7 +44,9 @@ __airlock_suspicious() {
     # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
     rest=" ${words[*]} "
     __airlock_re= __airlock_fl=
-    [[ -r ${__airlock_dir:h}/words/$w ]] && . "${__airlock_dir:h}/words/$w"
+    # A missing table is judged by the client: fail closed.
+    [[ -r ${__airlock_dir:h}/words/$w ]] || return 0
+    . "${__airlock_dir:h}/words/$w"
     [[ -n $__airlock_re && ${(L)rest} =~ $__airlock_re ]] && return 0
     [[ -n $__airlock_fl && $rest =~ $__airlock_fl ]] && return 0
     [[ -n $__airlock_paths && ${(L)rest} =~ $__airlock_paths ]] && return 0

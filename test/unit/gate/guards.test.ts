@@ -2,7 +2,7 @@
 // it must never clear a line the engine flags, and must clear everyday commands without a process.
 // Then the guard in non-interactive bash (BASH_ENV, as shell tasks and `bash -c` get it).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -111,6 +111,16 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     const r = run(command, 126);
     expect(r.code).toBe(126);
     expect(r.ran).toBe('');
+  });
+
+  test('a guard without its tables judges every command (fail closed)', () => {
+    const broken = join(dir, 'broken');
+    mkdirSync(broken, { recursive: true });
+    copyFileSync(guard, join(broken, 'guard.bash'));
+    copyFileSync(join(dir, 'hidden.sh'), join(broken, 'hidden.sh'));
+    const r = run('ls /', 126, { BASH_ENV: join(broken, 'guard.bash') });
+    expect(r.code).toBe(126);
+    expect(r.asked).toContain('ls /');
   });
 
   test('the user\'s BASH_ENV still loads and its DEBUG trap keeps firing', () => {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { shellGate } from '../../../src/gate/shells';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -86,4 +87,5 @@ test('doctor says which shells the terminal gate guards', () => {
   const bash = airlock(['doctor'], home, home, undefined, { SHELL: '/bin/bash', AIRLOCK_NODE: process.execPath, AIRLOCK_CLI: CLI }).stdout;
   expect(bash).toContain('bash: guarded');
   expect(bash).toContain('this terminal carries Airlock\'s terminal gate');
+  expect(shellGate('/bin/bash', 3)).toContain('bash 3: NOT guarded');
 });
