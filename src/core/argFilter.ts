@@ -21,8 +21,13 @@ import { inlineCodeItems } from './shell/interpreters';
 export type Item = string;
 
 export interface ArgFilter {
-  /** Judge every call, even one without arguments (`printenv`, `dropdb app`). */
+  /** Judge every call, even one without arguments (`dropdb app`). */
   readonly always: boolean;
+  /**
+   * Judge a call without operands: `empty` when it has no arguments at all (`set`), `flags` when
+   * all its arguments are flags (`env -0`), as the rule reads it.
+   */
+  readonly bare?: 'empty' | 'flags';
   /**
    * A call is judged when some clause holds: each of its groups has an item in some argument.
    * Today each clause is one needed word's group (`git push --force` → [[push]], [[--force]]).
@@ -62,16 +67,23 @@ function group(word: string): Item[][] {
   return [pieces(word)];
 }
 
-type Reading = { kind: 'words'; words: string[] } | { kind: 'always' } | { kind: 'line' };
+type Reading = { kind: 'words'; words: string[] } | { kind: 'always' } | { kind: 'bare'; flags: boolean } | { kind: 'line' };
 
 /**
  * What a flagged command needs in its arguments: the words whose replacement stops the rule
- * matching. `always` when the program alone matches or no single word explains the match;
- * `line` when only the line's redirections make it match (the shell guard's part, not a shim's).
+ * matching. `bare` when the program alone matches and the example had only flags (`printenv`);
+ * `always` when it matches alone with operands too, or no single word explains the match; `line`
+ * when only the line's redirections make it match (the shell guard's part, not a shim's).
  */
 function reading(rule: Rule, command: SimpleCommand): Reading {
   const bare: SimpleCommand = { ...command, argv: command.argv.slice(0, 1) };
-  if (matches(rule, bare)) return matches(rule, { ...bare, writes: [], stdin: undefined }) ? { kind: 'always' } : { kind: 'line' };
+  if (matches(rule, bare)) {
+    if (!matches(rule, { ...bare, writes: [], stdin: undefined })) return { kind: 'line' };
+    if (!command.argv.slice(1).every((w) => w.value.startsWith('-'))) return { kind: 'always' };
+    // Does a flag keep it matching (`env -0` dumps like `env`; `set -e` is not `set`)?
+    const flagged: SimpleCommand = { ...bare, writes: [], stdin: undefined, argv: [...bare.argv, { value: '-zz', dynamic: false, start: 0, end: 0 }] };
+    return { kind: 'bare', flags: matches(rule, flagged) };
+  }
   // Words are dropped one by one while the rule still matches; those that remain are each needed
   // (two words that each suffice, `--recursive` and `-r`, leave one of them).
   const needed: string[] = [];
@@ -99,7 +111,7 @@ function globWords(globs: readonly string[]): string[] {
 
 /** One filter per program the rules name, from the rules alone (see `protectedPathItems`). */
 export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): Record<string, ArgFilter> {
-  const byProgram = new Map<string, { always: boolean; clauses: Map<string, Item[][]> }>();
+  const byProgram = new Map<string, { always: boolean; bare?: 'empty' | 'flags'; clauses: Map<string, Item[][]> }>();
   for (const rule of rules) {
     const own = new Map<string, Reading[]>();
     for (const example of rule.examples.match) {
@@ -111,10 +123,11 @@ export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): 
     // A program without examples of its own reads like the rule's others (`https DELETE …` like `http DELETE …`).
     const borrowed = [...own.values()].flat();
     for (const program of rule.programs) {
-      const e = byProgram.get(program) ?? { always: false, clauses: new Map<string, Item[][]>() };
+      const e: { always: boolean; bare?: 'empty' | 'flags'; clauses: Map<string, Item[][]> } = byProgram.get(program) ?? { always: false, clauses: new Map<string, Item[][]>() };
       byProgram.set(program, e);
       for (const r of own.get(program) ?? borrowed) {
         if (r.kind === 'always') e.always = true;
+        if (r.kind === 'bare') e.bare = r.flags || e.bare === 'flags' ? 'flags' : 'empty';
         if (r.kind !== 'words') continue;
         // Each needed word alone is enough to ask: requiring all of an example's words would miss
         // the spellings examples do not show (`delete ns` for `delete namespace`, `--execute=` for `-e`).
@@ -122,10 +135,13 @@ export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): 
       }
     }
   }
+  // A program whose bare call matches and whose rules also name operands (`printenv` and
+  // `printenv RAILWAY_TOKEN`) reads operands no example can list (any secret's name): always judged.
+  for (const e of byProgram.values()) if (e.bare !== undefined && e.clauses.size > 0) e.always = true;
   // Code run inline by an interpreter is read into commands of its own (`deno eval "Deno.remove(…)"`
   // deletes like `rm -r`): the interpreter's inline-code option is enough to ask.
   for (const [program, e] of byProgram) for (const item of inlineCodeItems(program)) e.clauses.set(JSON.stringify([[item]]), [[item]]);
-  return Object.fromEntries([...byProgram].map(([program, e]) => [program, { always: e.always, clauses: [...e.clauses.values()] }]));
+  return Object.fromEntries([...byProgram].map(([program, e]) => [program, { always: e.always, ...(e.bare ? { bare: e.bare } : {}), clauses: [...e.clauses.values()] }]));
 }
 
 /** What any program's arguments are watched for: one literal of each protected-path glob, built-in and the user's. */
@@ -144,6 +160,8 @@ export function itemIn(item: Item, arg: string): boolean {
 /** True when the call must be judged: the program is always judged, a clause holds, or an argument names a protected path. */
 export function argsMightMatch(filter: ArgFilter, args: readonly string[], pathItems: readonly Item[]): boolean {
   if (filter.always) return true;
+  if (filter.bare === 'empty' && args.length === 0) return true;
+  if (filter.bare === 'flags' && args.every((a) => a.startsWith('-'))) return true;
   const has = (item: Item): boolean => args.some((arg) => itemIn(item, arg));
   return filter.clauses.some((clause) => clause.every((g) => g.some(has))) || pathItems.some(has);
 }

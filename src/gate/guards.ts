@@ -47,7 +47,7 @@ export function guardTables(data: GuardData): GuardTables {
   const words = new Map<string, string>();
   for (const [program, filter] of Object.entries(data.filters).sort()) {
     if (!SAFE_FILE.test(program) || data.runners.includes(program)) continue;
-    progs.push([program, filter.always ? 'always' : '1']);
+    progs.push([program, filter.always ? 'always' : filter.bare === 'flags' ? 'bare-flags' : filter.bare === 'empty' ? 'bare' : '1']);
     if (filter.always) continue;
     const items = [...new Set(filter.clauses.flat(2))];
     const isFlag = (i: string): boolean => i.length === 2 && i[0] === '-' && i[1] !== '-';

@@ -38,16 +38,16 @@ export function shimScript(program: string, filter: ArgFilter, pathItems: readon
   if (!SAFE_NAME.test(program)) throw new Error(`not a program name Airlock can shim: ${program}`);
   const items = [...new Set([...filter.clauses.flat(2), ...pathItems])];
   const patterns = items.map(itemPattern);
-  const check = filter.always
-    ? 'ask=1'
-    : patterns.length === 0 ? 'ask=' : [
-      'ask=',
-      'for arg do',
-      '  case $arg in',
-      `    ${patterns.join('|')}) ask=1; break ;;`,
-      '  esac',
-      'done',
-    ].join('\n');
+  // `bare`: a call without operands (or, for `flags`, with flags only) is judged too.
+  const check = filter.always ? 'ask=1' : [
+    'ask=',
+    `bare=${filter.bare ? '1' : ''}`,
+    'for arg do',
+    ...(patterns.length > 0 ? ['  case $arg in', `    ${patterns.join('|')}) ask=1; break ;;`, '  esac'] : []),
+    filter.bare === 'flags' ? '  case $arg in -*) ;; *) bare= ;; esac' : '  bare=',
+    'done',
+    '[ -n "$bare" ] && ask=1',
+  ].join('\n');
   return `#!/bin/sh
 # Airlock's terminal gate: the shim for "${program}", generated from Airlock's rules.
 # Airlock rewrites this file; remove Airlock's terminal gate in its settings instead of editing it.

@@ -54,7 +54,8 @@ __airlock_suspicious() {
   for re in null stdout stderr tty; do l=${l//>\/dev\/$re/ }; l=${l//> \/dev\/$re/ }; done
   if [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]]; then return 0; fi
   l=${l//[\'\"\\]/}
-  l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ }
+  # Separators stay as `;` words: a program's own operands end there.
+  l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ ; }
   # Split on blanks without globbing (\`local -\` restores the user's options on return).
   local - words
   set -f
@@ -62,14 +63,20 @@ __airlock_suspicious() {
   n=${#words[@]}
   for ((i = 0; i < n; i++)); do
     w=${words[i],,}
-    p=${__airlock_progs[$w]-}
+    p=${w:+${__airlock_progs[$w]-}}
     # `npx aws-cdk@2`, `@railway/cli@3`: the package without its version.
-    [[ -z $p && $w == ?*@* ]] && { w=${w%@*}; p=${__airlock_progs[$w]-}; }
-    [[ -z $p ]] && { w=${w##*/}; w=${w%.exe}; p=${__airlock_progs[$w]-}; }
-    [[ -z $p && $w =~ ^([a-z]+)[0-9][0-9.]*$ ]] && { w=${BASH_REMATCH[1]}; [[ $w == python ]] && w=python3; p=${__airlock_progs[$w]-}; }
+    [[ -z $p && $w == ?*@* ]] && { w=${w%@*}; p=${w:+${__airlock_progs[$w]-}}; }
+    [[ -z $p ]] && { w=${w##*/}; w=${w%.exe}; p=${w:+${__airlock_progs[$w]-}}; }
+    [[ -z $p && $w =~ ^([a-z]+)[0-9][0-9.]*$ ]] && { w=${BASH_REMATCH[1]}; [[ $w == python ]] && w=python3; p=${w:+${__airlock_progs[$w]-}}; }
     [[ -z $p ]] && continue
-    [[ $p == =* ]] && { w=${p#=}; p=${__airlock_progs[$w]-}; }
+    [[ $p == =* ]] && { w=${p#=}; p=${w:+${__airlock_progs[$w]-}}; }
     [[ $p == always ]] && return 0
+    if [[ $p == bare* ]]; then
+      # Called without operands (`set`), or with flags only for bare-flags (`env -0`).
+      local j=$((i + 1)) operand=
+      while ((j < n)) && [[ ${words[j]} != ';' ]]; do [[ $p == bare-flags && ${words[j]} == -* ]] || operand=1; j=$((j + 1)); done
+      [[ -z $operand ]] && return 0
+    fi
     # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
     rest=" ${words[*]} "
     __airlock_re= __airlock_fl=

@@ -46,6 +46,15 @@ describe('the terminal gate\'s argument filter', () => {
     expect(filter && argsMightMatch(filter, args, PATHS)).toBeFalsy();
   });
 
+  test('a program that dumps the environment when called bare is judged only then', () => {
+    const set = FILTERS.set;
+    expect(set && argsMightMatch(set, ['-euo', 'pipefail'], PATHS)).toBe(false);
+    expect(set && argsMightMatch(set, [], PATHS)).toBe(true);
+    expect(set && argsMightMatch(set, ['-x'], PATHS)).toBe(false);
+    const env = FILTERS.env;
+    expect(env && argsMightMatch(env, ['-0'], PATHS)).toBe(true);
+  });
+
   test('the user\'s protected paths add words', () => {
     const cat = FILTERS.cat;
     expect(cat && argsMightMatch(cat, ['notes/q3-plan.txt'], PATHS)).toBe(false);

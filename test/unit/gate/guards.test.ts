@@ -97,7 +97,7 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
   });
 
   test('benign commands never call the client', () => {
-    const r = run('echo hi; ls / > /dev/null; true', 126);
+    const r = run('set -euo pipefail; echo hi; ls / > /dev/null; cd /; true', 126);
     expect(r).toMatchObject({ code: 0, asked: '', out: 'hi\n' });
   });
 
