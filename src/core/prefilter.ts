@@ -21,9 +21,9 @@ const HIDDEN_NAME = [
   /\$'/, // ANSI-C quoting: $'\x72m'
   /`/, // backticks
   /\$\(/, // command substitution
-  // $var, $(…) or `…` anywhere in the program word: /bin/$x (a bounded run of assignments keeps
-  // this linear on hostile lines)
-  /(?:^|[;&|({!\n]|\b(?:then|do|else)\b)\s*(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|({!]*\s+){0,8}[^\s;&|()<>='"$`]*["']?[$`]/,
+  // $var, $(…) or `…` anywhere in the program word: /bin/$x (bounded runs of assignments and of
+  // word characters keep this linear on hostile lines)
+  /(?:^|[;&|({!\n]|\b(?:then|do|else)\b)\s*(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|({!]*\s+){0,8}[^\s;&|(){}<>='"$`]{0,256}["']?[$`]/,
   /(?:^|[;&|({!\n])\s*\d*>/, // a bare `> file`, which truncates it
   /(?:^|[^<])<(?![<(&])\s*[^\s<>|&;]/, // `< file`: any command can be fed a secret file
   /(?:^|[;&|({!\n])\s*[^\s;&|(){}<>]*[*?[]/, // a glob in program position: /bin/r[m]

@@ -6,7 +6,7 @@ __airlock_hidden=(
   # $var, $(…) or `…` anywhere in the program word (/bin/$x), after up to a few assignments
   # (elsewhere their words are read like the rest of the line, and what they run meets the DEBUG
   # trap as it runs). A newline separates commands too.
-  '(^|[;&|({!'$'\n'']|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*[^[:space:];&|()<>="'"'"'$`]*["'"'"']?[$`]'
+  '(^|[;&|({!'$'\n'']|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*[^[:space:];&|(){}<>="'"'"'$`]{0,256}["'"'"']?[$`]'
   '(^|[;&|({!'$'\n''])[[:space:]]*[0-9]*>' # a bare `> file`, which empties it
   '(^|[^<])<[^<(&]'              # `< file`: any command can be fed a secret file
   '(^|[;&|({!'$'\n''])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
