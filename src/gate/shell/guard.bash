@@ -49,7 +49,7 @@ __airlock_suspicious() {
   [[ -n ${__airlock_broken-} ]] && return 0
   local l=$1 re w p rest i n
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
-  l=${l//'[ '/'  '}
+  l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
   for re in null stdout stderr tty; do l=${l//>\/dev\/$re/ }; l=${l//> \/dev\/$re/ }; done
   if [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]]; then return 0; fi

@@ -59,7 +59,7 @@ describe('the bash guard\'s filter', () => {
   });
 
   test('clears everyday commands without starting a process', () => {
-    const benign = ['git status', 'ls -la', 'npm test', 'cd src', 'echo hello', 'git log --oneline -5', 'git diff --stat', 'npm run build', 'make', 'cat README.md', 'pwd', 'node --version'];
+    const benign = ['git status', 'ls -la', 'npm test', 'cd src', 'echo hello', 'git log --oneline -5', 'git diff --stat', 'npm run build', 'make', 'cat README.md', 'pwd', 'node --version', '[[ -f x ]] && make', '[ -d dist ] || npm run build'];
     expect(suspicious(benign)).toEqual(benign.map(() => false));
   });
 
