@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { check } from './check';
 import { gateCommand, GATE_USAGE } from './gate/command';
+import { scanCommand, SCAN_USAGE } from './scan';
 import { hookCommand, HOOK_USAGE } from './hook/command';
 import { doctor } from './install/doctor';
 import { install, uninstall, type InstallIo } from './install/install';
@@ -14,6 +15,7 @@ Commands:
   check      classify a command line: what it destroys and which environment it hits
   hook       answer an agent's pre-tool hook (run by the agent, see install)
   gate       the terminal gate's check before a command runs (run by its shims and shell guards)
+  scan       look for secrets in a folder and list its protected files
   install    add Airlock's hook to Claude Code, Cursor, Copilot, Gemini CLI
   uninstall  remove it again, restoring your files
   doctor     check that each installed hook is current and answering
@@ -23,6 +25,8 @@ ${CHECK_USAGE}
 ${HOOK_USAGE}
 
 ${GATE_USAGE}
+
+${SCAN_USAGE}
 
 ${INSTALL_USAGE}`;
 
@@ -39,6 +43,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await hookCommand(rest);
       case 'gate':
         return await gateCommand(rest);
+      case 'scan':
+        return scanCommand(rest, { cwd: process.cwd(), out: (t) => process.stdout.write(t) });
       case 'install':
         return install(parseInstallOptions(rest, undefined, process.cwd()), installIo());
       case 'uninstall':
