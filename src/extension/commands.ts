@@ -4,4 +4,6 @@ export const enum CommandId {
   ShowAuditLog = 'airlock.showAuditLog',
   VerifyAuditLog = 'airlock.verifyAuditLog',
   InstallAgentHooks = 'airlock.installAgentHooks',
+  ProtectFromAgents = 'airlock.protectFromAgents',
+  StopProtecting = 'airlock.stopProtecting',
 }

@@ -9,6 +9,7 @@ import { CommandId } from './commands';
 import { DecisionService } from './decisionService';
 import { readSettings, type Settings } from './settings';
 import { Observer } from './observer';
+import { ProtectedFileDecorations, protectFromAgents, stopProtecting } from './protectedFiles';
 import { StatusBar } from './statusBar';
 import { TerminalGate } from './terminalGate';
 import { TerminalDirectory } from './terminals';
@@ -35,18 +36,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The engine loads on the first command the observer sees, never during activation.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose
   const classify = (line: string, cwd: string | undefined) => (require('./classifier') as typeof import('./classifier')).classifyLine(context.extensionUri, settings, line, cwd);
+  const decorations = new ProtectedFileDecorations(() => settings);
   const observer = new Observer({ settings: () => settings, audit, wasGated: (line) => service.wasGated(line), classify, log });
   const view = new AuditView(audit);
   const hooks = new AgentHooks(context, log);
   hooks.refreshLauncher();
   context.subscriptions.push(
-    status, service, view, terminals, observer,
+    status, service, view, terminals, observer, decorations,
+    vscode.window.registerFileDecorationProvider(decorations),
+    vscode.commands.registerCommand(CommandId.ProtectFromAgents, (uri?: vscode.Uri) => protectFromAgents(uri)),
+    vscode.commands.registerCommand(CommandId.StopProtecting, (uri?: vscode.Uri) => stopProtecting(uri)),
     vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, view),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('airlock')) return;
       settings = currentSettings();
       service.publish();
       updateGate();
+      decorations.refresh();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => service.publish()),
     vscode.commands.registerCommand(CommandId.ShowAuditLog, () => view.open()),

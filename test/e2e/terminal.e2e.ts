@@ -230,6 +230,31 @@ describe('with the decision service gone', () => {
   });
 });
 
+describe('the Explorer', () => {
+  /** The badge a file's row shows (file decorations are drawn as CSS content after the label). */
+  async function badge(name: string): Promise<string> {
+    const row = editor.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    // Runs in the page, where the DOM's getComputedStyle exists (this file compiles without the DOM library).
+    return row.evaluate((el) => {
+      const view = globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } };
+      const all = [el, ...Array.from((el as unknown as { querySelectorAll(s: string): ArrayLike<unknown> }).querySelectorAll('*'))];
+      return all.map((e) => view.getComputedStyle(e, '::after').content).filter((c) => c && c !== 'none' && c !== 'normal').join(' ');
+    });
+  }
+
+  test('a protected file carries the badge; Protect from Agents adds one, Stop Protecting takes it away', async () => {
+    writeFileSync(join(editor.project, '.env.production'), 'X=1\n');
+    writeFileSync(join(editor.project, 'notes.txt'), 'plain\n');
+    await waitFor('the .env.production badge', async () => (await badge('.env.production')).includes('🔒') || undefined);
+    expect(await badge('notes.txt')).not.toContain('🔒');
+    await send({ op: 'command', id: 'airlock.protectFromAgents', path: join(editor.project, 'notes.txt') });
+    await waitFor('the notes.txt badge', async () => (await badge('notes.txt')).includes('🔒') || undefined);
+    await send({ op: 'command', id: 'airlock.stopProtecting', path: join(editor.project, 'notes.txt') });
+    await waitFor('the notes.txt badge to go', async () => (!(await badge('notes.txt')).includes('🔒')) || undefined);
+  });
+});
+
 describe('turning the gate off', () => {
   function airlockLog(): string {
     const logs = join(editor.home, 'user-data', 'logs');

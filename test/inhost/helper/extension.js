@@ -1,7 +1,8 @@
 // Test-only helper extension. Two jobs, each switched on by the e2e harness through the environment:
 // - AIRLOCK_INHOST_RESULTS: run the in-host suite once the window has started and write its results.
 // - AIRLOCK_TEST_DRIVER: a directory of requests (<id>.json) to open terminals the way agents do
-//   (hidden, named, any shell), send them lines, run shell and process tasks and change settings; each answer goes
+//   (hidden, named, any shell), send them lines, run shell and process tasks, change settings and
+//   run commands on files; each answer goes
 //   to <id>.result.json with the command line the shell ran, its exit code and its output.
 'use strict';
 const vscode = require('vscode');
@@ -85,7 +86,8 @@ function drive(dir) {
       busy.add(name);
       const id = name.slice(0, -'.json'.length);
       const request = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-      const work = request.op === 'setting' ? setting(request)
+      const work = request.op === 'command' ? vscode.commands.executeCommand(request.id, vscode.Uri.file(request.path)).then(() => ({ done: true }))
+        : request.op === 'setting' ? setting(request)
         : request.op === 'task' || request.op === 'process' ? runTask(request) : runInTerminal(request);
       work.then((result) => answer(dir, id, result), (error) => answer(dir, id, { error: String(error) }));
     }

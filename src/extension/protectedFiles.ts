@@ -1,0 +1,86 @@
+// The Explorer shows which files are kept from AI agents: a badge and a tooltip on every file the
+// protected-path policy covers (the git extension's FileDecorationProvider shape), and the
+// context-menu commands Protect from Agents / Stop Protecting, which edit the setting at the
+// level that may make that change (src/core/secrets/protectEdit.ts).
+import * as vscode from 'vscode';
+import { isProtectedPath } from '../core/secrets/paths';
+import { protectEdit, unprotectEdits, type SettingEdit } from '../core/secrets/protectEdit';
+import type { Settings } from './settings';
+
+export class ProtectedFileDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<undefined>();
+  readonly onDidChangeFileDecorations = this.changed.event;
+
+  constructor(private readonly settings: () => Settings) {}
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const s = this.settings();
+    if (!isProtectedPath(uri.fsPath, s.protectedPaths, s.allowedPaths)) return undefined;
+    return { badge: '🔒', tooltip: 'Protected from AI agents (Airlock)', propagate: false };
+  }
+
+  /** The policy changed: every file may look different. */
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function relativePath(uri: vscode.Uri): { rel: string; folder: vscode.WorkspaceFolder } | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder ? { rel: vscode.workspace.asRelativePath(uri, false), folder } : undefined;
+}
+
+function pathSettings(folder: vscode.WorkspaceFolder): { userProtected: string[]; workspaceProtected: string[]; userAllowed: string[] } {
+  const config = vscode.workspace.getConfiguration('airlock', folder);
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return {
+    userProtected: list(config.inspect('protectedPaths')?.globalValue),
+    workspaceProtected: list(config.inspect('protectedPaths')?.workspaceValue),
+    userAllowed: list(config.inspect('allowedPaths')?.globalValue),
+  };
+}
+
+async function apply(folder: vscode.WorkspaceFolder, edits: readonly SettingEdit[]): Promise<void> {
+  const config = vscode.workspace.getConfiguration('airlock', folder);
+  for (const e of edits) {
+    await config.update(e.key, e.value, e.level === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace);
+  }
+}
+
+export async function protectFromAgents(uri: vscode.Uri | undefined): Promise<void> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const where = target && relativePath(target);
+  if (!where) {
+    void vscode.window.showWarningMessage('Airlock: choose a file inside the workspace to protect.');
+    return;
+  }
+  const edit = protectEdit(where.rel, pathSettings(where.folder));
+  if (edit) await apply(where.folder, [edit]);
+  void vscode.window.showInformationMessage(`Airlock: ${where.rel} is protected from AI agents (workspace setting airlock.protectedPaths).`);
+}
+
+export async function stopProtecting(uri: vscode.Uri | undefined): Promise<void> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const where = target && relativePath(target);
+  if (!where) {
+    void vscode.window.showWarningMessage('Airlock: choose a file inside the workspace.');
+    return;
+  }
+  const { edits, needsException } = unprotectEdits(where.rel, pathSettings(where.folder));
+  if (needsException) {
+    const allow = 'Let agents read it';
+    const choice = await vscode.window.showWarningMessage(
+      `${where.rel} looks like a secret file (one of Airlock's built-in patterns or a broader one of yours). Let AI agents read it?`,
+      { modal: true, detail: 'This adds an exception to your user settings (airlock.allowedPaths); a workspace cannot lift protection.' },
+      allow,
+    );
+    if (choice !== allow) return;
+  }
+  await apply(where.folder, edits);
+  void vscode.window.showInformationMessage(`Airlock: ${where.rel} is no longer protected from AI agents.`);
+}
