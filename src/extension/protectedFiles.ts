@@ -52,25 +52,25 @@ async function apply(folder: vscode.WorkspaceFolder, edits: readonly SettingEdit
   }
 }
 
+/** The file a command acts on: the Explorer's, or the active editor's; it must be in the workspace. */
+function target(uri: vscode.Uri | undefined): { rel: string; folder: vscode.WorkspaceFolder } | undefined {
+  const file = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const where = file && relativePath(file);
+  if (!where) void vscode.window.showWarningMessage('Airlock: choose a file inside the workspace.');
+  return where;
+}
+
 export async function protectFromAgents(uri: vscode.Uri | undefined): Promise<void> {
-  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-  const where = target && relativePath(target);
-  if (!where) {
-    void vscode.window.showWarningMessage('Airlock: choose a file inside the workspace to protect.');
-    return;
-  }
+  const where = target(uri);
+  if (!where) return;
   const edit = protectEdit(where.rel, pathSettings(where.folder));
   if (edit) await apply(where.folder, [edit]);
   void vscode.window.showInformationMessage(`Airlock: ${where.rel} is protected from AI agents (workspace setting airlock.protectedPaths).`);
 }
 
 export async function stopProtecting(uri: vscode.Uri | undefined): Promise<void> {
-  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-  const where = target && relativePath(target);
-  if (!where) {
-    void vscode.window.showWarningMessage('Airlock: choose a file inside the workspace.');
-    return;
-  }
+  const where = target(uri);
+  if (!where) return;
   const { edits, needsException } = unprotectEdits(where.rel, pathSettings(where.folder));
   if (needsException) {
     const allow = 'Let agents read it';
