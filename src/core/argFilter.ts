@@ -150,7 +150,7 @@ export function protectedPathItems(protectedPaths: readonly string[]): Item[] {
 }
 
 /** Does the argument hold the item? */
-export function itemIn(item: Item, arg: string): boolean {
+function itemIn(item: Item, arg: string): boolean {
   if (item.length === 2 && item[0] === '-' && item[1] !== '-') return arg.length > 1 && arg[0] === '-' && arg[1] !== '-' && arg.includes(item[1] ?? '', 1);
   const lower = arg.toLowerCase();
   if (item.startsWith('--')) return item === '--' ? lower === item : lower.startsWith(item);
