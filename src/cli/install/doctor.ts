@@ -45,8 +45,8 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
   const gated = io.env.AIRLOCK_NODE !== undefined && io.env.AIRLOCK_CLI !== undefined;
   io.out(`terminal   ${gated ? 'this terminal carries Airlock\'s terminal gate' : 'this terminal has no terminal gate (it is not an editor terminal, or the gate is off: airlock.terminalGate.enabled)'}`);
   const shell = io.env.SHELL;
-  const major = shell && /(^|\/)bash$/.test(shell) ? Number.parseInt(spawnSync(shell, ['-c', 'echo ${BASH_VERSINFO[0]}'], { encoding: 'utf8', timeout: 5000 }).stdout, 10) : undefined;
-  io.out(`shell      ${shellGate(shell, Number.isNaN(major) ? undefined : major)}`);
+  const version = shell && /(^|\/)bash$/.test(shell) ? Number.parseFloat(spawnSync(shell, ['-c', 'echo ${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]}'], { encoding: 'utf8', timeout: 5000 }).stdout) : undefined;
+  io.out(`shell      ${shellGate(shell, Number.isNaN(version) ? undefined : version)}`);
   io.out(`           shells without a guard: ${UNGUARDED_SHELLS.join(', ')}`);
 
   let installed = 0;

@@ -12,7 +12,8 @@ if [[ -n ${__airlock_guard-} ]]; then
   unset AIRLOCK_LINE_GRANT
   return 0 2>/dev/null
 fi
-[[ -n ${BASH_VERSION-} && ${BASH_VERSINFO[0]} -ge 4 ]] || return 0 2>/dev/null
+# bash 4.4 or newer: PS0 and `local -` are needed.
+[[ -n ${BASH_VERSION-} ]] && (( BASH_VERSINFO[0] > 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 4) )) || return 0 2>/dev/null
 __airlock_guard=1
 # The user's own BASH_ENV first, so a DEBUG trap it sets is chained below, not replaced.
 if [[ -n ${AIRLOCK_USER_BASH_ENV-} && -f $AIRLOCK_USER_BASH_ENV ]]; then . "$AIRLOCK_USER_BASH_ENV"; fi

@@ -87,5 +87,6 @@ test('doctor says which shells the terminal gate guards', () => {
   const bash = airlock(['doctor'], home, home, undefined, { SHELL: '/bin/bash', AIRLOCK_NODE: process.execPath, AIRLOCK_CLI: CLI }).stdout;
   expect(bash).toContain('bash: guarded');
   expect(bash).toContain('this terminal carries Airlock\'s terminal gate');
-  expect(shellGate('/bin/bash', 3)).toContain('bash 3: NOT guarded');
+  expect(shellGate('/bin/bash', 3.2)).toContain('bash 3.2: NOT guarded');
+  expect(shellGate('/bin/bash', 5.2)).toContain('bash: guarded');
 });
