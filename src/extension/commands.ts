@@ -6,4 +6,5 @@ export const enum CommandId {
   InstallAgentHooks = 'airlock.installAgentHooks',
   ProtectFromAgents = 'airlock.protectFromAgents',
   StopProtecting = 'airlock.stopProtecting',
+  ScanWorkspace = 'airlock.scanWorkspace',
 }

@@ -10,6 +10,7 @@ import { DecisionService } from './decisionService';
 import { readSettings, type Settings } from './settings';
 import { Observer } from './observer';
 import { ProtectedFileDecorations, protectFromAgents, stopProtecting } from './protectedFiles';
+import { SecretScan } from './secretScan';
 import { StatusBar } from './statusBar';
 import { TerminalGate } from './terminalGate';
 import { TerminalDirectory } from './terminals';
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose
   const classify = (line: string, cwd: string | undefined) => (require('./classifier') as typeof import('./classifier')).classifyLine(context.extensionUri, settings, line, cwd);
   const decorations = new ProtectedFileDecorations(() => settings);
+  const secretScan = new SecretScan(() => settings);
   const observer = new Observer({ settings: () => settings, audit, wasGated: (line) => service.wasGated(line), classify, log });
   const view = new AuditView(audit);
   const hooks = new AgentHooks(context, log);
@@ -44,7 +46,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     status, service, view, terminals, observer, decorations,
     vscode.window.registerFileDecorationProvider(decorations),
-    vscode.commands.registerCommand(CommandId.ProtectFromAgents, (uri?: vscode.Uri) => protectFromAgents(uri)),
+    secretScan,
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, secretScan, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.commands.registerCommand(CommandId.ScanWorkspace, () => secretScan.run()),
+    vscode.commands.registerCommand(CommandId.ProtectFromAgents, async (uri?: vscode.Uri) => {
+      await protectFromAgents(uri);
+      if (uri) secretScan.forget(uri);
+    }),
     vscode.commands.registerCommand(CommandId.StopProtecting, (uri?: vscode.Uri) => stopProtecting(uri)),
     vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, view),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -255,6 +255,27 @@ describe('the Explorer', () => {
   });
 });
 
+describe('scanning the workspace for secrets', () => {
+  interface Problem { readonly line: number; readonly source: string; readonly code: string; readonly message: string }
+  const problems = async (path: string): Promise<Problem[]> => ((await send({ op: 'diagnostics', path })) as unknown as { diagnostics: Problem[] }).diagnostics;
+
+  test('a secret in a file agents can read is a problem with a quick fix; a protected file is not', async () => {
+    const deploy = join(editor.project, 'deploy.ts');
+    writeFileSync(deploy, `const url = "postgres://app:${'Wq7x2Lk9'}Pm3R@prod-db.internal/app";\n`);
+    writeFileSync(join(editor.project, '.env.staging'), `RAILWAY_TOKEN=${'3f1c9a2e-7b4d-4e8a'}-9c1f-0d2e3a4b5c6d\n`);
+    await send({ op: 'command', id: 'airlock.scanWorkspace', path: editor.project });
+    const found = await problems(deploy);
+    expect(found).toEqual([expect.objectContaining({ line: 1, source: 'Airlock', code: 'database-url' })]);
+    expect(found[0]?.message).not.toContain('Wq7x2');
+    expect(await problems(join(editor.project, '.env.staging'))).toEqual([]);
+    const fixes = ((await send({ op: 'codeActions', path: deploy, line: 1 })) as unknown as { actions: { title: string; command: string }[] }).actions;
+    expect(fixes).toContainEqual({ title: 'Protect this file from agents', command: 'airlock.protectFromAgents' });
+    // The quick fix runs Protect from Agents on the file: its problems go.
+    await send({ op: 'command', id: 'airlock.protectFromAgents', path: deploy });
+    expect(await problems(deploy)).toEqual([]);
+  });
+});
+
 describe('turning the gate off', () => {
   function airlockLog(): string {
     const logs = join(editor.home, 'user-data', 'logs');

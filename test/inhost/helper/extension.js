@@ -2,7 +2,7 @@
 // - AIRLOCK_INHOST_RESULTS: run the in-host suite once the window has started and write its results.
 // - AIRLOCK_TEST_DRIVER: a directory of requests (<id>.json) to open terminals the way agents do
 //   (hidden, named, any shell), send them lines, run shell and process tasks, change settings and
-//   run commands on files; each answer goes
+//   run commands on files and read a file's diagnostics and quick fixes; each answer goes
 //   to <id>.result.json with the command line the shell ran, its exit code and its output.
 'use strict';
 const vscode = require('vscode');
@@ -86,7 +86,12 @@ function drive(dir) {
       busy.add(name);
       const id = name.slice(0, -'.json'.length);
       const request = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-      const work = request.op === 'command' ? vscode.commands.executeCommand(request.id, vscode.Uri.file(request.path)).then(() => ({ done: true }))
+      const work = request.op === 'codeActions'
+        ? vscode.workspace.openTextDocument(vscode.Uri.file(request.path)).then((doc) => vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(request.line - 1, 0, request.line - 1, 1)))
+          .then((actions) => ({ actions: (actions || []).map((a) => ({ title: a.title, command: a.command && a.command.command })) }))
+        : request.op === 'diagnostics'
+        ? Promise.resolve({ diagnostics: vscode.languages.getDiagnostics(vscode.Uri.file(request.path)).map((d) => ({ line: d.range.start.line + 1, source: d.source, code: d.code, message: d.message })) })
+        : request.op === 'command' ? vscode.commands.executeCommand(request.id, vscode.Uri.file(request.path)).then(() => ({ done: true }))
         : request.op === 'setting' ? setting(request)
         : request.op === 'task' || request.op === 'process' ? runTask(request) : runInTerminal(request);
       work.then((result) => answer(dir, id, result), (error) => answer(dir, id, { error: String(error) }));
