@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { actorOfTerminal } from '../core/actor';
 import { auditRecord } from '../core/audit';
 import type { Verdict } from '../core/verdict';
-import { shQuote } from '../gate/shims';
+import { shellLine } from '../gate/shims';
 import { actorName, shorten } from './approvalText';
 import type { AuditLog } from './auditLog';
 import type { Settings } from './settings';
@@ -50,7 +50,7 @@ export class Observer implements vscode.Disposable {
     const execution = e.execution.task.execution;
     // Read by shape: the execution may come back from the task system as a plain object.
     if (!execution || !('process' in execution) || typeof execution.process !== 'string') return;
-    const line = [execution.process, ...execution.args].map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : shQuote(w))).join(' ');
+    const line = shellLine([execution.process, ...execution.args]);
     const verdict = await this.deps.classify(line, execution.options?.cwd);
     if (verdict.findings.length === 0) return;
     e.execution.terminate();

@@ -34,6 +34,11 @@ export function shQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** An argv as a line the shell reads back as the same words (quoting only where needed). */
+export function shellLine(argv: readonly string[]): string {
+  return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : shQuote(arg))).join(' ');
+}
+
 export function shimScript(program: string, filter: ArgFilter, pathItems: readonly Item[], shimDir: string): string {
   if (!SAFE_NAME.test(program)) throw new Error(`not a program name Airlock can shim: ${program}`);
   const items = [...new Set([...filter.clauses.flat(2), ...pathItems])];

@@ -2,7 +2,7 @@
 // command (exit 126): a shim or guard that calls the gate wrongly must not let anything through.
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { LazyEngine } from '../../core/engine';
-import { shQuote } from '../../gate/shims';
+import { shellLine } from '../../gate/shims';
 import { loadParser } from '../parser';
 import { DENIED, runGate, type GateCall } from './run';
 
@@ -12,11 +12,6 @@ airlock gate --line <command line> [--ppid <pid>] [--task]
   exit 0 lets it run, 126 stops it (after one line on stderr saying why). Not meant to be run by hand.`;
 
 export class GateUsageError extends Error {}
-
-/** A word as the shell would need it written to mean the same argument. */
-function word(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : shQuote(arg);
-}
 
 export function parseGateArgs(argv: readonly string[]): GateCall {
   let program: string | undefined;
@@ -35,7 +30,7 @@ export function parseGateArgs(argv: readonly string[]): GateCall {
     else if (arg === '--ppid') pid = Number.parseInt(value(), 10);
     else if (arg === '--task') task = true;
     else if (arg === '--' && program !== undefined) {
-      line = [program, ...argv.slice(i + 1)].map(word).join(' ');
+      line = shellLine([program, ...argv.slice(i + 1)]);
       break;
     } else throw new GateUsageError(`unexpected argument "${arg ?? ''}"`);
   }
