@@ -35,19 +35,28 @@ export function detectAgents(folder: string | undefined, home = homedir()): Agen
   return AGENT_IDS.filter((a) => existsSync(join(home, TRACES[a].user)) || (folder !== undefined && existsSync(join(folder, TRACES[a].project))));
 }
 
-function hasHook(agent: AgentId, folder: string | undefined, env: NodeJS.ProcessEnv): boolean {
+type Scope = 'project' | 'user';
+
+function hookIn(agent: AgentId, file: string): boolean {
   const { TARGETS, parseConfig, readText } = installer();
-  for (const scope of ['project', 'user'] as const) {
-    if (scope === 'project' && !folder) continue;
-    const file = TARGETS[agent].file(scope, folder ?? '', env);
-    try {
-      const text = readText(file);
-      if (text !== undefined && TARGETS[agent].commands(parseConfig(file, text)).length > 0) return true;
-    } catch {
-      // a malformed file holds no hook we can see
-    }
+  try {
+    const text = readText(file);
+    return text !== undefined && TARGETS[agent].commands(parseConfig(file, text)).length > 0;
+  } catch {
+    // a malformed file holds no hook we can see
+    return false;
   }
-  return false;
+}
+
+function hasHook(agent: AgentId, folder: string | undefined, env: NodeJS.ProcessEnv): boolean {
+  return (['project', 'user'] as const).some((scope) => (scope === 'user' || folder !== undefined) && hookIn(agent, installer().TARGETS[agent].file(scope, folder ?? '', env)));
+}
+
+/** A hook configuration Airlock installed into: its backup record says so. */
+export interface InstalledHook {
+  readonly agent: AgentId;
+  readonly scope: Scope;
+  readonly file: string;
 }
 
 export class AgentHooks {
@@ -91,6 +100,33 @@ export class AgentHooks {
       this.output.show(true);
       void vscode.window.showErrorMessage('Airlock: some hooks could not be installed (a settings file is not valid JSON). See the Airlock output.');
     }
+  }
+
+  /** The files Airlock installed hooks into, for this folder and for the user. */
+  installedHooks(folder: string | undefined): InstalledHook[] {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred with the installer, see above
+    const { readBackup } = require('../cli/install/backups') as typeof import('../cli/install/backups');
+    const out: InstalledHook[] = [];
+    for (const agent of AGENT_IDS) {
+      for (const scope of ['project', 'user'] as const) {
+        if (scope === 'project' && !folder) continue;
+        const file = installer().TARGETS[agent].file(scope, folder ?? homedir(), process.env);
+        if (readBackup(file, process.env)) out.push({ agent, scope, file });
+      }
+    }
+    return out;
+  }
+
+  /** Puts the hook back when someone removed it from a file Airlock installed into; true when it did. */
+  restoreHook(hook: InstalledHook, folder: string | undefined): boolean {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred with the installer, see above
+    const { readBackup } = require('../cli/install/backups') as typeof import('../cli/install/backups');
+    // No backup record any more: `airlock uninstall` took the hook out, on purpose.
+    if (hookIn(hook.agent, hook.file) || !readBackup(hook.file, process.env)) return false;
+    const lines: string[] = [];
+    const code = installer().install({ agents: [hook.agent], scope: hook.scope, dir: hook.scope === 'project' && folder ? folder : homedir() }, { ...this.io(), out: (line) => lines.push(line) });
+    for (const line of lines) this.output.appendLine(line);
+    return code === 0 && hookIn(hook.agent, hook.file);
   }
 
   /** One offer, on the first activation where an agent is found without Airlock's hook. */

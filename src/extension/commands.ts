@@ -7,4 +7,5 @@ export const enum CommandId {
   ProtectFromAgents = 'airlock.protectFromAgents',
   StopProtecting = 'airlock.stopProtecting',
   ScanWorkspace = 'airlock.scanWorkspace',
+  SyncIgnoreFiles = 'airlock.syncIgnoreFiles',
 }

@@ -6,7 +6,9 @@ import { AgentHooks } from './agentHooks';
 import { AuditLog } from './auditLog';
 import { AUDIT_SCHEME, AuditView } from './auditView';
 import { CommandId } from './commands';
+import { ContextGuard } from './contextGuard';
 import { DecisionService } from './decisionService';
+import { IgnoreSync } from './ignoreSync';
 import { readSettings, type Settings } from './settings';
 import { Observer } from './observer';
 import { ProtectedFileDecorations, protectFromAgents, stopProtecting } from './protectedFiles';
@@ -43,8 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const view = new AuditView(audit);
   const hooks = new AgentHooks(context, log);
   hooks.refreshLauncher();
+  const guard = new ContextGuard(new IgnoreSync(context.workspaceState, () => settings), hooks, audit, log, () => settings);
   context.subscriptions.push(
-    status, service, view, terminals, observer, decorations,
+    status, service, view, terminals, observer, decorations, guard,
+    vscode.commands.registerCommand(CommandId.SyncIgnoreFiles, () => guard.syncNow()),
     vscode.window.registerFileDecorationProvider(decorations),
     secretScan,
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, secretScan, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
@@ -61,8 +65,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       service.publish();
       updateGate();
       decorations.refresh();
+      guard.settingsChanged(e);
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => service.publish()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      service.publish();
+      guard.start();
+    }),
     vscode.commands.registerCommand(CommandId.ShowAuditLog, () => view.open()),
     vscode.commands.registerCommand(CommandId.InstallAgentHooks, () => hooks.installInteractively()),
     vscode.commands.registerCommand(CommandId.VerifyAuditLog, async () => {
@@ -101,6 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // the last session already reaches the first terminals).
   const gateTimer = setTimeout(updateGate, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(gateTimer) });
+  guard.start();
   // The offer reads agents' settings: after start-up, never during it.
   const offer = setTimeout(() => {
     hooks.offerOnce().catch((error: unknown) => log.error(`could not check for agents without the hook: ${error instanceof Error ? error.message : String(error)}`));

@@ -4,6 +4,7 @@
 // folder value counts only where it is stricter. No `vscode` here: the extension hands in what
 // `WorkspaceConfiguration.inspect` returns, and the tests hand in plain objects.
 import { DEFAULT_TIER_RULES, isTierRule, policyFromRules, stricterRule, type Policy, type TierRule } from '../core/policy';
+import { CONTEXT_AGENT_IDS } from '../core/secrets/agentContextFiles';
 import { TIERS, tierRank, type Tier } from '../core/verdict';
 import { DEFAULT_TIMEOUT_SECONDS, clampTimeout, environmentMap, globList } from '../gate/publishedPolicy';
 
@@ -29,6 +30,10 @@ export interface Settings {
   readonly allowedPaths: readonly string[];
   /** The terminal gate in new terminals (shims and shell guards). */
   readonly terminalGate: boolean;
+  /** Write the policy into the enabled agents' ignore files and keep it there. */
+  readonly syncIgnoreFiles: boolean;
+  /** The agents whose files are kept; empty: the ones found here. */
+  readonly contextAgents: readonly string[];
 }
 
 
@@ -91,11 +96,22 @@ export const PathsSetting = {
   },
 };
 
-export const TerminalGateSetting = {
-  /** On unless the user turned it off; a workspace may turn it on, never off. */
+/** On unless the user turned it off; a workspace may turn it on, never off. */
+export const ProtectionSwitch = {
   merge(layers: Layers | undefined): boolean {
     if (workspaceValues(layers).some((v) => v === true)) return true;
     return layers?.globalValue !== false;
+  },
+};
+
+export const ContextAgentsSetting = {
+  /**
+   * The user's agents plus any a workspace names: a workspace dropping an agent would take
+   * Airlock's lines out of that agent's file.
+   */
+  merge(layers: Layers | undefined): string[] {
+    const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((a): a is string => typeof a === 'string' && CONTEXT_AGENT_IDS.includes(a)) : []);
+    return [...new Set([...list(layers?.globalValue), ...workspaceValues(layers).flatMap(list)])];
   },
 };
 
@@ -114,7 +130,9 @@ export function readSettings(inspect: Inspect): Settings {
     timeoutSeconds: TimeoutSetting.merge(inspect('approvalTimeoutSeconds')),
     protectedPaths: PathsSetting.protectedFrom(inspect('protectedPaths')),
     allowedPaths: PathsSetting.allowedFrom(inspect('allowedPaths')),
-    terminalGate: TerminalGateSetting.merge(inspect('terminalGate.enabled')),
+    terminalGate: ProtectionSwitch.merge(inspect('terminalGate.enabled')),
+    syncIgnoreFiles: ProtectionSwitch.merge(inspect('context.syncIgnoreFiles')),
+    contextAgents: ContextAgentsSetting.merge(inspect('context.agents')),
   };
 }
 

@@ -230,19 +230,19 @@ describe('with the decision service gone', () => {
   });
 });
 
-describe('the Explorer', () => {
-  /** The badge a file's row shows (file decorations are drawn as CSS content after the label). */
-  async function badge(name: string): Promise<string> {
-    const row = editor.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ state: 'visible', timeout: 60_000 });
-    // Runs in the page, where the DOM's getComputedStyle exists (this file compiles without the DOM library).
-    return row.evaluate((el) => {
-      const view = globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } };
-      const all = [el, ...Array.from((el as unknown as { querySelectorAll(s: string): ArrayLike<unknown> }).querySelectorAll('*'))];
-      return all.map((e) => view.getComputedStyle(e, '::after').content).filter((c) => c && c !== 'none' && c !== 'normal').join(' ');
-    });
-  }
+/** The badge a file's row shows (file decorations are drawn as CSS content after the label). */
+async function badge(name: string): Promise<string> {
+  const row = editor.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  // Runs in the page, where the DOM's getComputedStyle exists (this file compiles without the DOM library).
+  return row.evaluate((el) => {
+    const view = globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } };
+    const all = [el, ...Array.from((el as unknown as { querySelectorAll(s: string): ArrayLike<unknown> }).querySelectorAll('*'))];
+    return all.map((e) => view.getComputedStyle(e, '::after').content).filter((c) => c && c !== 'none' && c !== 'normal').join(' ');
+  });
+}
 
+describe('the Explorer', () => {
   test('a protected file carries the badge; Protect from Agents adds one, Stop Protecting takes it away', async () => {
     writeFileSync(join(editor.project, '.env.production'), 'X=1\n');
     writeFileSync(join(editor.project, 'notes.txt'), 'plain\n');
@@ -252,6 +252,42 @@ describe('the Explorer', () => {
     await waitFor('the notes.txt badge', async () => (await badge('notes.txt')).includes('🔒') || undefined);
     await send({ op: 'command', id: 'airlock.stopProtecting', path: join(editor.project, 'notes.txt') });
     await waitFor('the notes.txt badge to go', async () => (!(await badge('notes.txt')).includes('🔒')) || undefined);
+  });
+});
+
+describe('the agents\' own ignore files', () => {
+  const read = (rel: string): string => {
+    try {
+      return readFileSync(join(editor.project, rel), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+
+  test('Protect from Agents writes the file into the enabled agents\' files; a deleted block comes back with a warning', async () => {
+    mkdirSync(join(editor.project, 'config'), { recursive: true });
+    writeFileSync(join(editor.project, 'config', 'prod.json'), '{}\n');
+    writeFileSync(join(editor.project, '.cursorignore'), 'node_modules/\n');
+    await send({ op: 'setting', key: 'airlock.context.agents', value: ['cursor', 'claude-code'] });
+    await waitFor('Airlock\'s block in .cursorignore', () => read('.cursorignore').includes('# >>> Airlock') || undefined);
+    expect(read('.cursorignore')).toContain('\nnode_modules/\n');
+    await waitFor('Claude Code\'s Read rules', () => read('.claude/settings.json').includes('Read(//**/.env)') || undefined);
+
+    await send({ op: 'command', id: 'airlock.protectFromAgents', path: join(editor.project, 'config', 'prod.json') });
+    await send({ op: 'command', id: 'revealInExplorer', path: join(editor.project, 'config', 'prod.json') });
+    await waitFor('the prod.json badge', async () => (await badge('prod.json')).includes('🔒') || undefined);
+    await waitFor('prod.json in .cursorignore', () => read('.cursorignore').includes('\n**/config/prod.json\n') || undefined);
+    await waitFor('prod.json in Claude Code\'s rules', () => read('.claude/settings.json').includes('Read(//**/config/prod.json)') || undefined);
+    // Files Airlock does not manage are left alone.
+    expect(existsSync(join(editor.project, '.geminiignore'))).toBe(false);
+
+    // An agent strips Airlock's block, keeping its own line.
+    writeFileSync(join(editor.project, '.cursorignore'), 'node_modules/\n');
+    const toast = editor.page.locator('.notifications-toasts .notification-toast', { hasText: 'Airlock restored the protected paths in .cursorignore' });
+    await toast.first().waitFor({ state: 'visible', timeout: 60_000 });
+    await waitFor('the block to be back', () => (read('.cursorignore').includes('\n**/config/prod.json\n') && read('.cursorignore').includes('\nnode_modules/\n')) || undefined);
+    const audit = readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8');
+    expect(audit).toMatch(/"subject":"[^"]*\.cursorignore".*"rules":\["airlock\.tamper"\]/);
   });
 });
 

@@ -6,7 +6,7 @@ import { dirname, join, parse as parsePath } from 'node:path';
 import { readWorkspaceSettings } from '../hook/settings';
 import { AGENT_LABELS, type AgentId } from '../hook/types';
 import { deleteBackup, readBackup, writeBackup } from './backups';
-import { claudeReadDenyRules } from './claudeRules';
+import { claudeReadDenyRules } from '../../core/secrets/claudeRules';
 import { ConfigError, applyChanges, parseConfig, readText, removeFile, sameJson, writeText } from './jsonFile';
 import { launcherPath, shellQuote, writeLauncher } from './launcher';
 import type { InstallOptions } from './options';

@@ -12,7 +12,7 @@ function settings(layers: Record<string, Layers>) {
 describe('reading settings', () => {
   test('defaults', () => {
     expect(settings({})).toEqual({
-      environments: {}, gateScope: 'agents', timeoutSeconds: 120, protectedPaths: [], allowedPaths: [], terminalGate: true,
+      environments: {}, gateScope: 'agents', timeoutSeconds: 120, protectedPaths: [], allowedPaths: [], terminalGate: true, syncIgnoreFiles: true, contextAgents: [],
       tierRules: { production: 'typed', staging: 'click', unknown: 'click', development: 'click-critical' },
     });
   });
@@ -22,6 +22,13 @@ describe('reading settings', () => {
     expect(settings({ 'policy.staging': { globalValue: 'click', workspaceValue: 'deny' } }).tierRules.staging).toBe('deny');
     expect(settings({ 'policy.development': { workspaceFolderValue: 'typed' } }).tierRules.development).toBe('typed');
     expect(settings({ 'policy.production': { globalValue: 'click' } }).tierRules.production).toBe('click');
+  });
+
+  test('syncing the agents\' ignore files: a workspace can turn it on, not off, and add agents, not remove them', () => {
+    expect(settings({ 'context.syncIgnoreFiles': { globalValue: false } }).syncIgnoreFiles).toBe(false);
+    expect(settings({ 'context.syncIgnoreFiles': { workspaceValue: false } }).syncIgnoreFiles).toBe(true);
+    expect(settings({ 'context.syncIgnoreFiles': { globalValue: false, workspaceValue: true } }).syncIgnoreFiles).toBe(true);
+    expect(settings({ 'context.agents': { globalValue: ['cursor', 'nonsense', 3], workspaceValue: ['aider'] } }).contextAgents).toEqual(['cursor', 'aider']);
   });
 
   test('the terminal gate is on unless the user turns it off; a workspace can turn it on, not off', () => {

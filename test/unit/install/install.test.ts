@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parse } from 'jsonc-parser';
 import { install, uninstall, type InstallIo } from '../../../src/cli/install/install';
-import { claudeReadDenyRules } from '../../../src/cli/install/claudeRules';
+import { claudeReadDenyRules } from '../../../src/core/secrets/claudeRules';
 import { launcherPath, readLauncher, writeLauncher } from '../../../src/cli/install/launcher';
 import { TARGETS } from '../../../src/cli/install/targets';
 import { AGENT_IDS, type AgentId } from '../../../src/cli/hook/types';

@@ -1,0 +1,55 @@
+// Each agent's own way to keep files out of its context, and how to tell it is in use. Ignore files
+// sit at the workspace root and read gitignore syntax (`.aiexclude` without negation, per Gemini
+// Code Assist's documentation); Claude Code reads `permissions.deny` `Read(…)` rules from
+// `.claude/settings.json`. Copilot's content exclusion lives in organisation settings on the
+// server, so no file can carry it; its hook still asks Airlock before a read.
+
+export type ContextFormat = 'gitignore' | 'aiexclude' | 'claude-settings';
+
+export interface AgentContextFile {
+  readonly agent: string;
+  readonly label: string;
+  /** Relative to the workspace folder. */
+  readonly file: string;
+  readonly format: ContextFormat;
+  /** Signs the agent is used here: extension ids, or folders/files in the workspace or home. */
+  readonly extensions: readonly string[];
+  readonly workspaceMarks: readonly string[];
+  readonly homeMarks: readonly string[];
+  /** The editor itself is the agent (Cursor, Windsurf): matched against its app name. */
+  readonly appName?: RegExp;
+}
+
+export const AGENT_CONTEXT_FILES: readonly AgentContextFile[] = [
+  { agent: 'cursor', label: 'Cursor', file: '.cursorignore', format: 'gitignore', extensions: [], workspaceMarks: ['.cursor', '.cursorrules'], homeMarks: ['.cursor'], appName: /cursor/i },
+  { agent: 'claude-code', label: 'Claude Code', file: '.claude/settings.json', format: 'claude-settings', extensions: ['anthropic.claude-code'], workspaceMarks: ['.claude', 'CLAUDE.md'], homeMarks: ['.claude'] },
+  { agent: 'gemini-cli', label: 'Gemini CLI', file: '.geminiignore', format: 'gitignore', extensions: [], workspaceMarks: ['.gemini', 'GEMINI.md'], homeMarks: ['.gemini'] },
+  { agent: 'gemini-code-assist', label: 'Gemini Code Assist', file: '.aiexclude', format: 'aiexclude', extensions: ['google.geminicodeassist'], workspaceMarks: [], homeMarks: [] },
+  { agent: 'aider', label: 'Aider', file: '.aiderignore', format: 'gitignore', extensions: [], workspaceMarks: ['.aider.conf.yml', '.aider.chat.history.md'], homeMarks: ['.aider.conf.yml'] },
+  { agent: 'windsurf', label: 'Windsurf (Codeium)', file: '.codeiumignore', format: 'gitignore', extensions: ['codeium.codeium', 'codeium.windsurf'], workspaceMarks: ['.windsurfrules', '.windsurf'], homeMarks: ['.codeium'], appName: /windsurf/i },
+  { agent: 'roo', label: 'Roo Code', file: '.rooignore', format: 'gitignore', extensions: ['rooveterinaryinc.roo-cline'], workspaceMarks: ['.roo', '.roomodes'], homeMarks: [] },
+  { agent: 'cline', label: 'Cline', file: '.clineignore', format: 'gitignore', extensions: ['saoudrizwan.claude-dev'], workspaceMarks: ['.clinerules'], homeMarks: [] },
+  { agent: 'jetbrains-ai', label: 'JetBrains AI Assistant', file: '.aiignore', format: 'gitignore', extensions: [], workspaceMarks: ['.idea'], homeMarks: [] },
+  { agent: 'continue', label: 'Continue', file: '.continueignore', format: 'gitignore', extensions: ['continue.continue'], workspaceMarks: ['.continue', '.continuerc.json'], homeMarks: ['.continue'] },
+];
+
+export const CONTEXT_AGENT_IDS: readonly string[] = AGENT_CONTEXT_FILES.map((a) => a.agent);
+
+export interface AgentSigns {
+  readonly appName: string;
+  readonly extensions: ReadonlySet<string>;
+  /** True when the path (relative to the workspace folder or to home) exists. */
+  readonly inWorkspace: (path: string) => boolean;
+  readonly inHome: (path: string) => boolean;
+}
+
+/**
+ * The agents whose files Airlock keeps: the ones the user named, or, when they named none, the
+ * ones in use here — an agent's file already present counts as in use.
+ */
+export function enabledAgents(chosen: readonly string[], signs: AgentSigns): AgentContextFile[] {
+  if (chosen.length > 0) return AGENT_CONTEXT_FILES.filter((a) => chosen.includes(a.agent));
+  return AGENT_CONTEXT_FILES.filter((a) =>
+    (a.appName?.test(signs.appName) ?? false) || a.extensions.some((e) => signs.extensions.has(e)) ||
+    signs.inWorkspace(a.file) || a.workspaceMarks.some(signs.inWorkspace) || a.homeMarks.some(signs.inHome));
+}
