@@ -5,6 +5,7 @@ import type { Decision } from '../core/verdict';
 import { formatExplanation, formatVerdict } from './format';
 import { parseCheckOptions, type CheckOptions } from './options';
 import { loadParser } from './parser';
+import { diskCredentialOrigins } from './credentialFiles';
 import { definedOnly } from './env';
 import { diskToolState } from './toolState';
 
@@ -35,8 +36,10 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     return loadParser();
   });
   const baseEnv = { ...definedOnly(io.env), ...options.env };
+  // Read only if a line is flagged; once per directory for a whole batch.
+  const credentialOrigins = diskCredentialOrigins({ home: io.env.HOME || undefined });
   const context = (cwd: string | undefined, env: Readonly<Record<string, string>>): ClassifyContext =>
-    ({ cwd: cwd ?? options.cwd ?? io.cwd, env, actor: options.actor, toolState: diskToolState() });
+    ({ cwd: cwd ?? options.cwd ?? io.cwd, env, actor: options.actor, toolState: diskToolState(), credentialOrigins });
 
   if (options.batch) {
     await batch(io, options, baseEnv, engine, context);

@@ -1,6 +1,8 @@
 // Human output of a verdict. Colour only on a terminal (and never with NO_COLOR); command text is
 // printed as plain text with control characters made visible.
 import type { Explanation } from '../core/engine';
+import { redact } from '../core/environment/redact';
+import { describeCredential } from '../core/secrets/credentialText';
 import type { Tier, Verdict } from '../core/verdict';
 
 export interface Style {
@@ -29,10 +31,12 @@ export function formatVerdict(line: string, verdict: Verdict, style: Style): str
       `${verdict.confirmation === 'typed' ? ' (type the environment name)' : verdict.confirmation === 'click' ? ' (click to approve)' : ''}` +
       `  ${tier}${target}  risk ${verdict.risk}`;
   const lines = [head];
+  if (verdict.credential) lines.push(`  credential: ${visible(describeCredential(verdict.credential))}`);
   for (const f of verdict.findings) {
     lines.push(`  ${f.severity.padEnd(8)} ${f.rule}: ${f.summary}`);
     const [start, end] = f.span;
-    const shown = visible(line.slice(start, Math.min(end, start + 200)));
+    // A credential written on the line (`Authorization: Bearer …`) is masked, as in the audit log.
+    const shown = visible(redact(line.slice(start, Math.min(end, start + 200)), 200));
     lines.push(`           ${shown}${end - start > 200 ? '…' : ''}`);
     if (f.environment.tier !== 'unknown') lines.push(`           target: ${f.environment.tier}${f.environment.evidence ? ` (${visible(f.environment.evidence)})` : ''}`);
     lines.push(`           safer: ${f.hint}`);

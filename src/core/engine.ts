@@ -1,6 +1,7 @@
 // verdict = classify(commandLine, context): prefilter, expand, match rules, resolve each finding's
 // environment, then decide by policy. Synchronous once the parser is loaded; the parser is loaded
 // lazily, only for lines the prefilter cannot clear.
+import { raiseFindings } from './environment/credentialTier';
 import { resolveEnvironment, type EnvironmentContext } from './environment/resolve';
 import type { EnvironmentMap } from './environment/tiers';
 import { withLineState } from './environment/lineState';
@@ -11,7 +12,9 @@ import { Args, type PathGlobs } from './rules/args';
 import { allRules, indexByProgram } from './rules/index';
 import { problemRules, type ProblemRule } from './rules/problems';
 import type { Rule } from './rules/types';
-import { findCredential, type Credential } from './secrets/credentials';
+import type { Credential } from './secrets/credentials';
+import type { CredentialOrigins } from './secrets/origins';
+import { traceCredential } from './secrets/trace';
 import type { SimpleCommand } from './shell/command';
 import { expand, type Expansion, type Problem } from './shell/expand';
 import type { ShellParser } from './shell/parser';
@@ -28,6 +31,8 @@ export interface ClassifyContext {
   readonly policy?: Policy;
   /** The user's protected paths and exceptions, on top of the built-in secret globs. */
   readonly paths?: PathGlobs;
+  /** The workspace's env files, to name the file a flagged command's credential comes from. */
+  readonly credentialOrigins?: CredentialOrigins;
 }
 
 export interface Explanation {
@@ -116,7 +121,7 @@ export class Engine {
       findings.push(finding(rule, problem.span, { tier: 'unknown' }));
     }
     const verdict = findings.length > 0
-      ? withCredential(verdictOf(findings, context), findCredential(flagged, text, expansion.assigned, env))
+      ? flaggedVerdict(findings, [...flagged], expansion, text, env, context)
       : { ...ALLOW_VERDICT, environment: quietEnvironment(expansion.commands, envContext) };
     return { verdict, expansion: { ...expansion, problems }, matches };
   }
@@ -154,8 +159,20 @@ function finding(rule: Rule | ProblemRule, span: readonly [number, number], envi
   return { rule: rule.id, category: rule.category, severity: rule.severity, summary: rule.summary, hint: rule.hint, span, environment };
 }
 
-function withCredential(verdict: Verdict, credential: Credential | undefined): Verdict {
-  return credential ? { ...verdict, credential } : verdict;
+/**
+ * The verdict of a flagged line with the credential it acts with. A credential from a file whose
+ * name says a more dangerous tier raises the findings of the command that uses it.
+ */
+function flaggedVerdict(findings: readonly Finding[], flagged: readonly SimpleCommand[], expansion: Expansion, line: string,
+  env: Readonly<Record<string, string>>, context: ClassifyContext): Verdict {
+  const traced = traceCredential(flagged, expansion.commands, line, expansion.assigned, env,
+    { cwd: context.cwd ?? '.', origins: context.credentialOrigins, environments: context.environments });
+  if (!traced) return verdictOf(findings, context);
+  return withCredential(verdictOf(raiseFindings(findings, traced.command, traced.credential.origin), context), traced.credential);
+}
+
+function withCredential(verdict: Verdict, credential: Credential): Verdict {
+  return { ...verdict, credential };
 }
 
 /** A rule that throws on odd input must not turn into an allow: it counts as a match. */

@@ -1,7 +1,9 @@
 // The words of the approval dialog and the details page: the tier in capitals with its mark and
 // what the agent wants, then command, target and evidence, who asks and through what, the rule.
 // Untrusted text (the command, names, evidence) is made plain here: no control characters.
+import { redact } from '../core/environment/redact';
 import { CONTROL_CHARACTERS } from '../core/prefilter';
+import { describeCredential } from '../core/secrets/credentialText';
 import { TIER_MARK, type Verdict } from '../core/verdict';
 import type { DecisionRequest } from '../gate/protocol';
 
@@ -14,6 +16,8 @@ const SOURCES: Readonly<Record<DecisionRequest['source'], string>> = {
   hook: 'its pre-tool hook', terminal: 'a terminal', task: 'a task', observer: 'a terminal without the gate',
 };
 const COMMAND_MAX = 300;
+/** Beyond what any dialog shows, so masking never cuts what `shorten` keeps. */
+const SHOWN_MAX = 4000;
 
 export function actorName(actor: string): string {
   return ACTORS[actor] ?? actor;
@@ -35,6 +39,14 @@ function plain(text: string): string {
   return text.replace(CONTROL, ' ');
 }
 
+/**
+ * The command as shown: a credential written on it (`Authorization: Bearer …`, `--api-key …`,
+ * `TOKEN=…`) is masked, as in the audit log — the reviewer needs to know which, never its value.
+ */
+export function shownSubject(text: string): string {
+  return redact(text, SHOWN_MAX);
+}
+
 export function shorten(text: string, max = COMMAND_MAX): string {
   const oneLine = plain(text).replace(/\s*\n\s*/g, ' ⏎ ');
   return oneLine.length > max ? `${oneLine.slice(0, max - 20)} … ${oneLine.slice(-15)}` : oneLine;
@@ -52,7 +64,7 @@ export function detail(request: DecisionRequest): string {
   const env = v.environment;
   const what = request.kind === 'command' ? 'Command' : request.kind === 'mcp' ? 'MCP call' : request.kind === 'read' ? 'Reads' : 'Writes';
   const lines = [
-    `${what}: ${shorten(request.subject)}`,
+    `${what}: ${shorten(shownSubject(request.subject))}`,
     `Target: ${env.tier.toUpperCase()}${env.name ? ` (${plain(env.name)})` : ''}${env.evidence ? ` — evidence: ${plain(env.evidence)}` : ''}`,
     ...(v.credential ? [`Credential: ${credentialText(v)}`] : []),
     `Asked by: ${actorName(request.actor)}, through ${SOURCES[request.source]}${request.cwd ? ` in ${plain(request.cwd)}` : ''}`,
@@ -63,10 +75,9 @@ export function detail(request: DecisionRequest): string {
   return lines.join('\n');
 }
 
-/** "Railway account or workspace token — RAILWAY_API_TOKEN set on the command line; reaches …". */
+/** "Railway account or workspace token from `.env.production` — RAILWAY_API_TOKEN from the environment; reaches …". */
 export function credentialText(v: Verdict): string {
-  const c = v.credential;
-  return c ? plain(`${c.kind} — ${c.where}${c.reach ? `; ${c.reach}` : ''}`) : '';
+  return v.credential ? plain(describeCredential(v.credential)) : '';
 }
 
 /** The name to type: the environment's own name when known, else its tier. */

@@ -2,18 +2,22 @@
 // own stylesheet and one script carrying the nonce (strict Content-Security-Policy).
 import type { ChainedRecord } from '../core/auditChain';
 import type { DecisionRequest } from '../gate/protocol';
-import { actorName, credentialText, title } from './approvalText';
+import { actorName, credentialText, shownSubject, title } from './approvalText';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-/** The command with the first finding's span marked (spans index the classified line). */
+/**
+ * The command with the first finding's span marked (spans index the classified line). Each part is
+ * masked on its own, after cutting, so masking a credential cannot move the mark.
+ */
 export function highlighted(request: DecisionRequest): string {
   const span = request.kind === 'command' ? request.verdict.findings[0]?.span : undefined;
   const text = request.subject;
-  if (!span || span[1] <= span[0] || span[1] > text.length) return escapeHtml(text);
-  return `${escapeHtml(text.slice(0, span[0]))}<mark>${escapeHtml(text.slice(span[0], span[1]))}</mark>${escapeHtml(text.slice(span[1]))}`;
+  const shown = (part: string): string => escapeHtml(shownSubject(part));
+  if (!span || span[1] <= span[0] || span[1] > text.length) return shown(text);
+  return `${shown(text.slice(0, span[0]))}<mark>${shown(text.slice(span[0], span[1]))}</mark>${shown(text.slice(span[1]))}`;
 }
 
 export function detailsHtml(request: DecisionRequest, recent: readonly ChainedRecord[], webview: { cspSource: string }, media: { css: string; js: string }, nonce: string): string {

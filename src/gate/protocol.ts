@@ -2,7 +2,7 @@
 // its server (the extension): HTTP over a private Unix socket (a named pipe on Windows), as VS
 // Code's git extension does for askpass. Every request carries the window's token; both sides
 // validate what they read, since either end may be stale, foreign or broken.
-import type { Verdict } from '../core/verdict';
+import { isTier, type Verdict } from '../core/verdict';
 
 export const PROTOCOL_VERSION = 1;
 export const DECIDE_PATH = '/v1/decide';
@@ -95,6 +95,19 @@ export function parseDecisionResponse(body: string): DecisionResponse {
   };
 }
 
+/** The credential's text reaches the dialog: every field must be what the dialog expects. */
+function checkCredential(value: unknown): void {
+  const c = record(value, '"verdict.credential"');
+  if (typeof c.kind !== 'string' || typeof c.where !== 'string' || (c.reach !== undefined && typeof c.reach !== 'string')) {
+    throw new ProtocolError('"verdict.credential" needs string "kind" and "where"');
+  }
+  if (c.origin === undefined) return;
+  const o = record(c.origin, '"verdict.credential.origin"');
+  if (typeof o.file !== 'string' || typeof o.variable !== 'string' || (o.tier !== undefined && !isTier(o.tier))) {
+    throw new ProtocolError('"verdict.credential.origin" needs string "file" and "variable", and a tier if any');
+  }
+}
+
 /** The server's reading of a request body. The verdict is checked for shape, not re-derived. */
 export function parseDecisionRequest(body: string): DecisionRequest {
   let value: unknown;
@@ -114,12 +127,7 @@ export function parseDecisionRequest(body: string): DecisionRequest {
   if (!['allow', 'confirm', 'deny'].includes(verdict.decision as string) || !Array.isArray(verdict.findings)) {
     throw new ProtocolError('"verdict" is not a verdict');
   }
-  if (verdict.credential !== undefined) {
-    const c = record(verdict.credential, '"verdict.credential"');
-    if (typeof c.kind !== 'string' || typeof c.where !== 'string' || (c.reach !== undefined && typeof c.reach !== 'string')) {
-      throw new ProtocolError('"verdict.credential" needs string "kind" and "where"');
-    }
-  }
+  if (verdict.credential !== undefined) checkCredential(verdict.credential);
   return {
     version: PROTOCOL_VERSION,
     source: r.source as Source,

@@ -8,11 +8,13 @@
 import { agentFromEnv } from '../../core/actor';
 import { auditRecord, type DecidedBy } from '../../core/audit';
 import { failClosed, type LazyEngine } from '../../core/engine';
+import { redact } from '../../core/environment/redact';
 import { TIER_MARK, type Verdict } from '../../core/verdict';
 import { TimedOut, Unreachable, askDecision } from '../../gate/client';
 import { locateWindow } from '../../gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type Source } from '../../gate/protocol';
 import { appendAudit } from '../audit';
+import { diskCredentialOrigins } from '../credentialFiles';
 import { definedOnly } from '../env';
 import { loadHookPolicy } from '../hook/settings';
 import { diskToolState } from '../toolState';
@@ -47,10 +49,15 @@ function oneLine(text: string, max = 160): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** The line as the terminal is told it: one line, short, a credential written on it masked. */
+function shownLine(line: string): string {
+  return oneLine(redact(line, 400), 80);
+}
+
 function what(verdict: Verdict): string {
   const env = verdict.environment;
   const first = verdict.findings[0];
-  return `${TIER_MARK[env.tier]} ${env.tier.toUpperCase()}${env.evidence ? ` (${oneLine(env.evidence, 60)})` : ''}: ${oneLine(first?.summary ?? 'a guarded command', 120)}`;
+  return `${TIER_MARK[env.tier]} ${env.tier.toUpperCase()}${env.evidence ? ` (${oneLine(env.evidence, 120)})` : ''}: ${oneLine(first?.summary ?? 'a guarded command', 120)}`;
 }
 
 export async function runGate(call: GateCall, io: GateIo): Promise<number> {
@@ -62,6 +69,7 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
     verdict = await io.engine.classify(call.line, {
       cwd: io.cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined),
       environments: policy.environments, paths: policy, policy: policy.policy,
+      credentialOrigins: diskCredentialOrigins({ roots: located ? [located.entry.root] : [], home: io.env.HOME || undefined }),
     });
   } catch (error) {
     verdict = failClosed(call.line, error);
@@ -72,7 +80,7 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
   }), io.env, (m) => io.stderr(m + '\n'));
   const tell = call.printGrant ? io.stdout : io.stderr;
   const stop = (reason: string, decidedBy: DecidedBy): number => {
-    tell(`airlock: stopped ${oneLine(call.line, 80)} — ${what(verdict)}. ${reason}\n`);
+    tell(`airlock: stopped ${shownLine(call.line)} — ${what(verdict)}. ${reason}\n`);
     audit('deny', decidedBy, reason);
     return DENIED;
   };
@@ -90,7 +98,7 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
         if (call.printGrant && response.grant) io.stdout(response.grant + '\n');
         return 0;
       }
-      tell(`airlock: stopped ${oneLine(call.line, 80)} — ${what(verdict)}. ${oneLine(response.reason ?? 'Denied in the editor.', 200)}\n`);
+      tell(`airlock: stopped ${shownLine(call.line)} — ${what(verdict)}. ${oneLine(response.reason ?? 'Denied in the editor.', 200)}\n`);
       return DENIED;
     } catch (error) {
       if (error instanceof TimedOut) return stop(`Nobody answered in the editor in time (${error.message}).`, 'timeout');
@@ -103,7 +111,7 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
   // marker), and an agent can type into its terminal: no typed confirmation there.
   if (io.env.AIRLOCK_IPC) return stop('No editor window with Airlock answers for this terminal (closed, or its socket is gone), and a terminal of the editor may be an agent\'s, so the command is denied; reload the window, or run it from a terminal outside the editor.', 'policy');
   const name = verdict.environment.name || verdict.environment.tier;
-  const typed = io.typeOnTerminal(`airlock: ${what(verdict)}\nairlock: no editor window to ask. Type "${name}" to run ${oneLine(call.line, 80)}, anything else to stop it: `, name);
+  const typed = io.typeOnTerminal(`airlock: ${what(verdict)}\nairlock: no editor window to ask. Type "${name}" to run ${shownLine(call.line)}, anything else to stop it: `, name);
   if (typed === undefined) return stop('No editor window with Airlock is open and there is no terminal to ask on.', 'policy');
   if (!typed) return stop('The name typed did not match.', 'human');
   audit('allow', 'human', `"${name}" typed at the terminal`);

@@ -13,6 +13,7 @@ import { TimedOut, Unreachable, askDecision } from '../../gate/client';
 import { locateWindow, type Located } from '../../gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest } from '../../gate/protocol';
 import { appendAudit } from '../audit';
+import { diskCredentialOrigins } from '../credentialFiles';
 import { definedOnly } from '../env';
 import { diskToolState } from '../toolState';
 import { ADAPTERS } from './adapters';
@@ -47,9 +48,11 @@ function withLinkTargets(paths: readonly string[], cwd: string | undefined): str
   return out;
 }
 
-async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: HookPolicy, io: HookIo): Promise<{ verdict: Verdict; subject: string }> {
+async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: HookPolicy, located: Located | undefined, io: HookIo): Promise<{ verdict: Verdict; subject: string }> {
+  const credentialOrigins = diskCredentialOrigins({ roots: [...event.roots, ...(located ? [located.entry.root] : [])], home: io.env.HOME || undefined });
   const context = (cwd: string | undefined): ClassifyContext => ({
     cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined), environments: policy.environments, paths: policy, policy: policy.policy,
+    credentialOrigins,
   });
   switch (event.kind) {
     case 'command':
@@ -134,7 +137,7 @@ export async function runHook(agent: AgentId, input: string, io: HookIo): Promis
   // settings): no dialog, and what would need a human is denied.
   const located = probe ? undefined : locateWindow({ cwd: event.cwd, roots: event.roots, env: io.env });
   const policy = loadHookPolicy(located, event.cwd, event.roots);
-  const { verdict, subject } = await judge(event, policy, io);
+  const { verdict, subject } = await judge(event, policy, located, io);
   const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(agent, event, subject, verdict, located, policy) : { by: 'engine' };
   const answer: HookAnswer = answerFor(verdict, outcome, !probe && adapter.canAsk(event, payload));
   appendAudit(auditRecord({

@@ -3,6 +3,7 @@
 // incident's token was broader than the task needed; naming it is how a reviewer notices. Never
 // the value: only names of variables, flags and headers.
 import type { SimpleCommand } from '../shell/command';
+import type { Origin } from './origins';
 
 export interface Credential {
   /** What it is: "Railway account or workspace token". */
@@ -11,7 +12,26 @@ export interface Credential {
   readonly where: string;
   /** How far it reaches, where the provider tells. */
   readonly reach?: string;
+  /** The workspace file that defines the same value, when Airlock found one. */
+  readonly origin?: Origin;
 }
+
+/** One way a flagged command gets a credential, with what tracing it to a file needs. */
+export interface CredentialUse {
+  readonly credential: Credential;
+  readonly command: SimpleCommand;
+  /** The variable the command reads it from when it runs (the environment, or a file the line loads). */
+  readonly variable?: string;
+  /** Values written on the line itself: compared with the files, never kept or shown. */
+  readonly literals: readonly string[];
+  /** The variable name a file would likely define it under. */
+  readonly hint?: string;
+  /** Found by its place (a flag, a header, a URL), so its kind is generic: a file's variable names it better. */
+  readonly generic?: boolean;
+}
+
+/** The variables a command gets from files the line loads first (`source .env.production && …`), with each file. */
+export type LoadedVariables = (command: SimpleCommand) => ReadonlyMap<string, string>;
 
 interface CredentialVariable {
   readonly names: readonly string[];
@@ -67,9 +87,12 @@ export const CREDENTIAL_EXAMPLES: readonly CredentialExample[] = [
 
 const VARIABLES: ReadonlyMap<string, CredentialVariable> = new Map(CREDENTIAL_VARIABLES.flatMap((v) => v.names.map((n) => [n, v] as const)));
 const REFERENCE = /\$\{?([A-Z_][A-Z0-9_]*)/g;
+/** A value that is only a variable: `$PROD_TOKEN`, `${PROD_TOKEN}`. */
+const ONLY_REFERENCE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
 const SECRET_FLAG = /^--?[\w-]*(?:token|api-?key|access-?key|password|secret)(?:=|$)/i;
 const BEARER = /^(?:authorization|proxy-authorization)\s*:/i;
-const URL_PASSWORD = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?):\/\/[^\s/@:]*:[^\s/@]+@/i;
+const URL_PASSWORD = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?):\/\/[^\s/@:]*:([^\s/@]+)@/i;
+const NOTHING_LOADED: LoadedVariables = () => new Map();
 
 /**
  * The first credential the flagged commands use: a known variable set on the line or referenced
@@ -79,38 +102,66 @@ const URL_PASSWORD = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|
 export function findCredential(
   commands: Iterable<SimpleCommand>, line: string, assigned: ReadonlyMap<string, string>, env: Readonly<Record<string, string>>,
 ): Credential | undefined {
-  for (const command of commands) {
-    const found = fromVariables(command, line, assigned, env) ?? fromArguments(command);
-    if (found) return found;
-  }
+  for (const use of credentialUses(commands, line, assigned, env)) return use.credential;
   return undefined;
+}
+
+/** Every credential use of the commands, in the order `findCredential` prefers them. */
+export function* credentialUses(commands: Iterable<SimpleCommand>, line: string, assigned: ReadonlyMap<string, string>,
+  env: Readonly<Record<string, string>>, loaded: LoadedVariables = NOTHING_LOADED): Generator<CredentialUse> {
+  for (const command of commands) {
+    yield* fromVariables(command, line, assigned, env, loaded(command));
+    yield* fromArguments(command);
+  }
 }
 
 function credential(v: CredentialVariable, where: string): Credential {
   return v.reach ? { kind: v.kind, where, reach: v.reach } : { kind: v.kind, where };
 }
 
-function fromVariables(command: SimpleCommand, line: string, assigned: ReadonlyMap<string, string>, env: Readonly<Record<string, string>>): Credential | undefined {
+/** The credential a known variable names, with `base`'s description of how the command gets it. */
+export function credentialOfVariable(name: string, base: Credential): Credential | undefined {
+  const v = VARIABLES.get(name);
+  return v && credential(v, base.where);
+}
+
+/** A value written on the line, or a variable read when the command runs. */
+function valueParts(value: string | undefined): Pick<CredentialUse, 'variable' | 'literals'> {
+  const reference = ONLY_REFERENCE.exec(value ?? '')?.[1];
+  return reference ? { variable: reference, literals: [] } : { literals: value ? [value] : [] };
+}
+
+function* fromVariables(command: SimpleCommand, line: string, assigned: ReadonlyMap<string, string>,
+  env: Readonly<Record<string, string>>, loaded: ReadonlyMap<string, string>): Generator<CredentialUse> {
   for (const name of [...command.assignments.keys(), ...assigned.keys()]) {
     const v = VARIABLES.get(name);
-    if (v) return credential(v, `${name} set on the command line`);
+    if (v) yield { credential: credential(v, `${name} set on the command line`), command, hint: name, ...valueParts(command.assignments.get(name) ?? assigned.get(name)) };
   }
   for (const [, name = ''] of line.slice(command.span[0], command.span[1]).matchAll(REFERENCE)) {
     const v = VARIABLES.get(name);
-    if (v) return credential(v, `$${name} in the command`);
+    if (v) yield { credential: credential(v, `$${name} in the command`), command, variable: name, literals: [] };
   }
   for (const [name, v] of VARIABLES) {
-    if (env[name] !== undefined && v.programs.includes(command.program)) return credential(v, `${name} from the environment`);
+    if (!v.programs.includes(command.program)) continue;
+    const from = loaded.has(name) ? 'loaded by the command line' : env[name] !== undefined ? 'from the environment' : undefined;
+    if (from) yield { credential: credential(v, `${name} ${from}`), command, variable: name, literals: [] };
   }
-  return undefined;
 }
 
-function fromArguments(command: SimpleCommand): Credential | undefined {
-  for (const word of command.argv.slice(1)) {
+function* fromArguments(command: SimpleCommand): Generator<CredentialUse> {
+  const words = command.argv.slice(1);
+  for (const [i, word] of words.entries()) {
     const flag = SECRET_FLAG.exec(word.value);
-    if (flag) return { kind: 'API key or token', where: `the ${flag[0].replace(/=$/, '')} flag on the command line` };
-    if (BEARER.test(word.value)) return { kind: 'bearer token', where: 'an Authorization header on the command line' };
-    if (URL_PASSWORD.test(word.value)) return { kind: 'database password', where: 'the connection URL on the command line' };
+    if (flag) {
+      const value = flag[0].endsWith('=') ? word.value.slice(flag[0].length) : words[i + 1]?.value;
+      yield { credential: { kind: 'API key or token', where: `the ${flag[0].replace(/=$/, '')} flag on the command line` }, command, generic: true, ...valueParts(value) };
+    } else if (BEARER.test(word.value)) {
+      // `Bearer <token>`, `token <token>`, or the bare token: the last word is the credential.
+      const value = word.value.slice(word.value.indexOf(':') + 1).trim().split(/\s+/).pop();
+      yield { credential: { kind: 'bearer token', where: 'an Authorization header on the command line' }, command, generic: true, ...valueParts(value) };
+    } else {
+      const password = URL_PASSWORD.exec(word.value)?.[1];
+      if (password) yield { credential: { kind: 'database password', where: 'the connection URL on the command line' }, command, generic: true, literals: [password, word.value] };
+    }
   }
-  return undefined;
 }

@@ -1,6 +1,6 @@
 // The built `airlock` executable, run as users and hooks run it (npm test builds dist/ first).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -97,5 +97,35 @@ describe('airlock check', () => {
   test('--version and --help', () => {
     expect(airlock(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(airlock(['--help']).stdout).toContain('airlock check');
+  });
+});
+
+describe('airlock check traces a credential to the workspace file that defines it', () => {
+  const token = '3f2c9a1e-8d7b-4c6a-9e5f-1a2b3c4d5e6f';
+  const workspace = mkdtempSync(join(tmpdir(), 'airlock-ws-'));
+  mkdirSync(join(workspace, '.git'));
+  mkdirSync(join(workspace, 'api'));
+  writeFileSync(join(workspace, '.env.production'), `# production\nexport RAILWAY_API_TOKEN="${token}"\n`);
+
+  test('(a) the incident\'s curl with the token from .env.production, from a subdirectory: the file named, the value nowhere', () => {
+    const line = `curl -X POST -H "Authorization: Bearer ${token}" -d '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}' https://backboard.railway.app/graphql/v2`;
+    const json = airlock(['check', '--json', '--cwd', join(workspace, 'api'), '--', line]);
+    const human = airlock(['check', '--cwd', join(workspace, 'api'), '--', line]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      confirmation: 'typed', environment: { tier: 'production' },
+      credential: { kind: 'Railway account or workspace token', origin: { file: '.env.production', variable: 'RAILWAY_API_TOKEN' } },
+    });
+    expect(human.stdout).toContain('from `.env.production`');
+    expect(json.stdout + json.stderr + human.stdout + human.stderr).not.toContain(token);
+  });
+
+  test('(b) in --batch, a staging deletion run with RAILWAY_API_TOKEN equal to .env.production\'s: production, naming the mismatch', () => {
+    const request = { command: 'RAILWAY_ENVIRONMENT=staging railway volume delete -v pgdata -y', cwd: workspace, env: { RAILWAY_API_TOKEN: token } };
+    const r = airlock(['check', '--batch'], JSON.stringify(request) + '\n' + JSON.stringify({ ...request, env: {} }) + '\n');
+    const [inherited, unset] = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { environment: { tier: string; evidence?: string } });
+    expect(inherited?.environment).toEqual({ tier: 'production', name: 'production', evidence: 'staging command (RAILWAY_ENVIRONMENT=staging), PRODUCTION credential from `.env.production`' });
+    expect(unset?.environment.tier).toBe('staging');
+    expect(r.stdout).not.toContain(token);
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { detail, shorten, title } from '../../../src/extension/approvalText';
 import { detailsHtml, escapeHtml, highlighted } from '../../../src/extension/detailsHtml';
 import { PROTOCOL_VERSION, type DecisionRequest } from '../../../src/gate/protocol';
+import { textOrigins } from '../../../src/core/secrets/origins';
+import { classify } from '../helpers';
 
 const line = 'railway volume delete -v pgdata -e production -y';
 const request: DecisionRequest = {
@@ -34,6 +36,29 @@ describe('the dialog', () => {
     const lines = detail({ ...request, verdict: { ...request.verdict, credential } }).split('\n');
     expect(lines[2]).toBe('Credential: Railway account or workspace token — RAILWAY_API_TOKEN from the environment; reaches every project of its account or workspace');
     expect(detail(request)).not.toContain('Credential');
+  });
+
+  describe('a credential traced to a workspace file', () => {
+    const token = '3f2c9a1e-8d7b-4c6a-9e5f-1a2b3c4d5e6f';
+    const credentialOrigins = textOrigins([{ path: '.env.production', text: `RAILWAY_API_TOKEN=${token}\n` }]);
+    const ask = (subject: string, env: Record<string, string> = {}): DecisionRequest => ({ ...request, subject, verdict: classify(subject, { env, credentialOrigins }) });
+
+    test('(a) the incident\'s curl: the token and its file, the command shown without the token', () => {
+      const a = ask(`curl -X POST -H "Authorization: Bearer ${token}" -d '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}' https://backboard.railway.app/graphql/v2`);
+      const lines = detail(a).split('\n');
+      expect(title(a)).toBe('🔴 PRODUCTION — Claude Code wants to send a GraphQL mutation that deletes, drops, resets or wipes a resource through the API');
+      expect(lines[0]).toBe(`Command: curl -X POST -H "Authorization: ***" -d '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}' https://backboard.railway.app/graphql/v2`);
+      expect(lines[1]).toBe('Target: PRODUCTION (production) — evidence: PRODUCTION credential from `.env.production`');
+      expect(lines[2]).toBe('Credential: Railway account or workspace token from `.env.production` (RAILWAY_API_TOKEN) — an Authorization header on the command line; reaches every project of its account or workspace');
+      expect(detail(a) + highlighted(a)).not.toContain(token);
+      expect(highlighted(a)).toContain('<mark>curl -X POST -H &quot;Authorization: ***&quot;');
+    });
+
+    test('(b) a staging deletion with the production token inherited: the mismatch on the target line', () => {
+      const lines = detail(ask('RAILWAY_ENVIRONMENT=staging railway volume delete -v pgdata -y', { RAILWAY_API_TOKEN: token })).split('\n');
+      expect(lines[1]).toBe('Target: PRODUCTION (production) — evidence: staging command (RAILWAY_ENVIRONMENT=staging), PRODUCTION credential from `.env.production`');
+      expect(lines[2]).toBe('Credential: Railway account or workspace token from `.env.production` — RAILWAY_API_TOKEN from the environment; reaches every project of its account or workspace');
+    });
   });
 
   test('control characters never reach it; long commands are shortened around the middle', () => {

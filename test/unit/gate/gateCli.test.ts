@@ -1,6 +1,6 @@
 // `airlock gate`, the terminal gate's client, against a test decision server standing in for the
 // extension and without one: what runs, what stops, what the human and the log are told.
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -114,6 +114,27 @@ describe('airlock gate', () => {
     typed = undefined;
     expect(await runGate({ line: PROD, source: 'terminal' }, io())).toBe(DENIED);
     expect(audit().trim().split('\n').map((l) => (JSON.parse(l) as { decision: string }).decision)).toEqual(['allow', 'deny', 'deny']);
+  });
+
+  test('a staging command run with the production token from the project\'s .env.production asks as production, never showing the token', async () => {
+    const token = '3f2c9a1e-8d7b-4c6a-9e5f-1a2b3c4d5e6f';
+    mkdirSync(join(project, '.git'));
+    writeFileSync(join(project, '.env.production'), `export RAILWAY_API_TOKEN='${token}'\n`);
+    env.RAILWAY_API_TOKEN = token;
+    const requests = await extension({ decision: 'deny', decidedBy: 'human', reason: 'Denied in the editor.' });
+    expect(await runGate({ line: 'RAILWAY_ENVIRONMENT=staging railway volume delete -v pgdata -y', source: 'terminal' }, io())).toBe(DENIED);
+    expect(requests[0]?.verdict).toMatchObject({
+      confirmation: 'typed', environment: { tier: 'production', evidence: 'staging command (RAILWAY_ENVIRONMENT=staging), PRODUCTION credential from `.env.production`' },
+      credential: { origin: { file: '.env.production' } },
+    });
+    expect(stderr).toContain('PRODUCTION credential from `.env.production`');
+    expect(JSON.stringify(requests[0]?.verdict) + stderr).not.toContain(token);
+  });
+
+  test('a credential written on the line is masked in what the terminal is told', async () => {
+    env.CLAUDECODE = '1';
+    expect(await runGate({ line: 'curl -X DELETE -H "Authorization: Bearer s3cr3t-t0ken-value" https://api.example.com/v1/projects/1', source: 'terminal' }, io())).toBe(DENIED);
+    expect(stderr).not.toContain('s3cr3t-t0ken-value');
   });
 
   test('a shim\'s argv becomes a line the shell would read the same way; misuse is an error', () => {

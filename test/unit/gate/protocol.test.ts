@@ -91,6 +91,12 @@ describe('client failure classes', () => {
     const withCredential = { ...REQUEST, verdict: { ...REQUEST.verdict, credential: { kind: 'Railway project token', where: 'RAILWAY_TOKEN from the environment' } } };
     expect(parseDecisionRequest(JSON.stringify(withCredential))).toEqual(withCredential);
     expect(() => parseDecisionRequest(JSON.stringify({ ...REQUEST, verdict: { ...REQUEST.verdict, credential: { kind: 1 } } }))).toThrow(/credential/);
+    // Where the credential was found: a file and variable, and a real tier if any.
+    const traced = { ...REQUEST, verdict: { ...REQUEST.verdict, credential: { kind: 'k', where: 'w', origin: { file: '.env.production', variable: 'RAILWAY_API_TOKEN', tier: 'production' } } } };
+    expect(parseDecisionRequest(JSON.stringify(traced))).toEqual(traced);
+    for (const origin of ['x', { file: 1, variable: 'V' }, { file: '.env', variable: 'V', tier: 'galaxy' }]) {
+      expect(() => parseDecisionRequest(JSON.stringify({ ...REQUEST, verdict: { ...REQUEST.verdict, credential: { kind: 'k', where: 'w', origin } } }))).toThrow(/credential/);
+    }
     // The terminal gate's shell pid and a line's grant are kept when well-formed, dropped when not.
     expect(parseDecisionRequest(JSON.stringify({ ...REQUEST, pid: 4242, grant: 'g'.repeat(24) }))).toMatchObject({ pid: 4242, grant: 'g'.repeat(24) });
     expect(parseDecisionRequest(JSON.stringify({ ...REQUEST, pid: -1, grant: 'x; rm -rf ~' }))).not.toHaveProperty('grant');

@@ -251,3 +251,20 @@ describe('the editor\'s tier rules reach the hook', () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+describe('credential tracing reaches the hook', () => {
+  test('a token from the project\'s .env.production: the request names the file, the tier is production, the value is nowhere', async () => {
+    const token = '3f2c9a1e-8d7b-4c6a-9e5f-1a2b3c4d5e6f';
+    writeFileSync(join(project, '.env.production'), `RAILWAY_API_TOKEN=${token}\n`);
+    const { requests } = await extension(() => Promise.resolve({ decision: 'deny', decidedBy: 'human' }));
+    const line = `curl -X POST -H "Authorization: Bearer ${token}" -d '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}' https://backboard.railway.app/graphql/v2`;
+    const r = await runHook('claude-code', JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: line } }));
+    expect(requests[0]?.verdict).toMatchObject({
+      confirmation: 'typed', environment: { tier: 'production', evidence: 'PRODUCTION credential from `.env.production`' },
+      credential: { kind: 'Railway account or workspace token', origin: { file: '.env.production', tier: 'production' } },
+    });
+    expect(JSON.stringify(requests[0]?.verdict)).not.toContain(token);
+    expect(r.stdout + r.stderr).not.toContain(token);
+    expect(readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8')).not.toContain(token);
+  });
+});
