@@ -2,10 +2,13 @@
 // when the policy changes (airlock.context.syncIgnoreFiles), and watches them and the hook
 // configurations Airlock installed. An agent that deletes Airlock's block, its Read rules or its
 // hook gets them put back, and the human gets a warning naming the file; each restore is audited.
-import { relative } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
+import { AGENT_LABELS } from '../cli/hook/types';
 import { auditRecord } from '../core/audit';
 import type { Verdict } from '../core/verdict';
+import { stateDirectory } from '../gate/stateDir';
 import type { AgentHooks } from './agentHooks';
 import type { AuditLog } from './auditLog';
 import { localFolders, type IgnoreSync, type SyncResult } from './ignoreSync';
@@ -87,7 +90,7 @@ export class ContextGuard implements vscode.Disposable {
       const rel = relative(r.folder, r.path);
       this.log.info(`${rel}: ${r.status}${r.detail ? ` (${r.detail})` : ''}${r.error ? ` — ${r.error}` : ''}`);
       const deleted = r.status === 'created' && trigger === 'watch' && this.written.has(r.path);
-      if (r.status === 'restored' || deleted) this.tampered(rel, r.path, deleted ? 'the file was deleted' : r.detail ?? 'Airlock\'s lines were removed or changed');
+      if (r.status === 'restored' || deleted) this.tampered(`the protected paths in ${rel}`, r.path, deleted ? 'the file was deleted' : r.detail ?? 'Airlock\'s lines were removed or changed');
       else if (r.status === 'created') created.push(r);
       else if (r.status === 'failed') this.failed(rel, r.error ?? 'unknown error');
       if (r.status === 'removed') this.written.delete(r.path);
@@ -103,11 +106,12 @@ export class ContextGuard implements vscode.Disposable {
     }
   }
 
-  private tampered(rel: string, path: string, detail: string): void {
-    const reason = `Airlock restored the protected paths in ${rel}: ${detail}`;
+  /** `what`: "the protected paths in .cursorignore", "the Cursor hook in .cursor/hooks.json". */
+  private tampered(what: string, path: string, detail: string, advice = 'To change what agents may read, edit the airlock.protectedPaths setting.'): void {
+    const reason = `Airlock restored ${what}: ${detail}`;
     this.log.warn(reason);
     this.audit.append(auditRecord({ time: new Date(), source: 'observer', actor: 'unknown', kind: 'write', subject: path, verdict: TAMPER_VERDICT, decision: 'deny', decidedBy: 'policy', reason }));
-    void vscode.window.showWarningMessage(`${reason}. To change what agents may read, edit the airlock.protectedPaths setting.`);
+    void vscode.window.showWarningMessage(`${reason}. ${advice}`);
   }
 
   private failed(rel: string, error: string): void {
@@ -120,7 +124,7 @@ export class ContextGuard implements vscode.Disposable {
   private restoreHooks(folder: string): void {
     for (const hook of this.hooks.installedHooks(folder)) {
       if (!this.hooks.restoreHook(hook, folder)) continue;
-      this.tampered(hook.scope === 'project' ? relative(folder, hook.file) : hook.file, hook.file, `Airlock's hook for ${hook.agent} had been removed`);
+      this.tampered(`the ${AGENT_LABELS[hook.agent]} hook in ${hook.scope === 'project' ? relative(folder, hook.file) : hook.file}`, hook.file, 'someone had removed it', 'To take it out on purpose, run airlock uninstall.');
     }
   }
 
@@ -132,12 +136,23 @@ export class ContextGuard implements vscode.Disposable {
       if (ignoreFiles) for (const agent of this.sync.agents(folder)) files.add(vscode.Uri.joinPath(vscode.Uri.file(folder), agent.file).fsPath);
       for (const hook of this.hooks.installedHooks(folder)) files.add(hook.file);
     }
+    const changed = (): void => this.schedule('watch');
     for (const file of files) {
       const uri = vscode.Uri.file(file);
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? ''));
-      const changed = (): void => this.schedule('watch');
       this.watchers.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
     }
+    // `airlock install` from a terminal records a backup: its hook file is watched from then on.
+    // The folder must exist to be watched.
+    const backupDir = join(stateDirectory(), 'backups');
+    try {
+      mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      this.log.warn(`cannot watch ${backupDir} for new hooks: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const backups = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(backupDir), '*.json'), false, true, false);
+    this.watchers.push(backups, backups.onDidCreate(changed), backups.onDidDelete(changed));
   }
 
   private disposeWatchers(): void {

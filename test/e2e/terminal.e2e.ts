@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { discoveryFile, readEntry, windowsDirectory } from '../../src/gate/discovery';
-import { startEditor, waitFor, type Editor } from './harness';
+import { CLI, startEditor, waitFor, type Editor } from './harness';
 
 const PROD = 'railway volume delete -v pgdata -e production -y';
 let editor: Editor;
@@ -288,6 +288,17 @@ describe('the agents\' own ignore files', () => {
     await waitFor('the block to be back', () => (read('.cursorignore').includes('\n**/config/prod.json\n') && read('.cursorignore').includes('\nnode_modules/\n')) || undefined);
     const audit = readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8');
     expect(audit).toMatch(/"subject":"[^"]*\.cursorignore".*"rules":\["airlock\.tamper"\]/);
+  });
+
+  test('a hook Airlock installed comes back, with a warning, when an agent takes it out', async () => {
+    const installed = spawnSync(process.execPath, [CLI, 'install', '--agent', 'cursor', '--scope', 'project', '--dir', editor.project], { env: editor.env, encoding: 'utf8' });
+    expect(installed.status, installed.stderr).toBe(0);
+    const hooks = join(editor.project, '.cursor', 'hooks.json');
+    expect(readFileSync(hooks, 'utf8')).toContain('hook --agent cursor');
+    writeFileSync(hooks, '{ "version": 1, "hooks": {} }\n');
+    const toast = editor.page.locator('.notifications-toasts .notification-toast', { hasText: 'Airlock restored the Cursor hook in .cursor/hooks.json' });
+    await toast.first().waitFor({ state: 'visible', timeout: 60_000 });
+    await waitFor('the hook to be back', () => readFileSync(hooks, 'utf8').includes('hook --agent cursor') || undefined);
   });
 });
 
