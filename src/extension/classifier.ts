@@ -1,7 +1,9 @@
 // The engine inside the extension, for the commands it judges itself (Check a Command Line, the
 // observer). Loaded on first use — the engine and its rules are most of the bundle — so activation
 // never pays for it; the parser's WebAssembly is read from the extension's dist/.
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
+import { diskCredentialOrigins } from '../cli/credentialFiles';
 import { LazyEngine } from '../core/engine';
 import { createBashParser } from '../core/shell/parser';
 import type { Verdict } from '../core/verdict';
@@ -15,5 +17,7 @@ export function classifyLine(extensionUri: vscode.Uri, settings: Settings, line:
   return engine.classify(line, {
     cwd: cwd ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, environments: new Map(Object.entries(settings.environments)),
     paths: { protectedPaths: settings.protectedPaths, allowedPaths: settings.allowedPaths },
+    // Fresh for each line: the files may have changed since the last one.
+    credentialOrigins: diskCredentialOrigins({ roots: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath), home: homedir() }),
   });
 }

@@ -16,7 +16,7 @@ import { RequestQueue } from './requestQueue';
 import type { Settings } from './settings';
 import type { StatusBar } from './statusBar';
 import type { TerminalDirectory } from './terminals';
-import { shorten } from './approvalText';
+import { shorten, shownSubject } from './approvalText';
 
 /** Requests that may wait behind the one on screen; more are denied at once. */
 const MAX_WAITING = 100;
@@ -93,7 +93,7 @@ export class DecisionService implements vscode.Disposable {
     let request = asked;
     if (request.source === 'terminal' || request.source === 'task') {
       const covering = this.grants.covering(request.grant, request.subject, request.cwd, request.verdict);
-      if (covering) return this.answer(request, { decision: 'allow', decidedBy: 'human', reason: `Covered by the approval of "${shorten(covering, 120)}".` });
+      if (covering) return this.answer(request, { decision: 'allow', decidedBy: 'human', reason: `Covered by the approval of "${shorten(shownSubject(covering), 120)}".` });
       // The client could not tell who runs its shell; the terminal it runs in can.
       if (request.actor === 'terminal') {
         const identity = await this.terminals.identify(request.pid);

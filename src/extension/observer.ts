@@ -7,7 +7,7 @@ import { actorOfTerminal } from '../core/actor';
 import { auditRecord } from '../core/audit';
 import type { Verdict } from '../core/verdict';
 import { shellLine } from '../gate/shims';
-import { actorName, shorten } from './approvalText';
+import { actorName, shorten, shownSubject } from './approvalText';
 import type { AuditLog } from './auditLog';
 import type { Settings } from './settings';
 
@@ -68,9 +68,9 @@ export class Observer implements vscode.Disposable {
     if (person) return;
     const env = verdict.environment.tier.toUpperCase();
     void vscode.window.showWarningMessage(
-      `Airlock interrupted a ${env} command that ran without its gate in ${where} (${actorName(actor)}): ${shorten(line, 120)}. It may have done part of its work already — check, and use bash or zsh for agents' terminals.`,
+      `Airlock interrupted a ${env} command that ran without its gate in ${where} (${actorName(actor)}): ${shorten(shownSubject(line), 120)}. It may have done part of its work already — check, and use bash or zsh for agents' terminals.`,
     );
-    this.deps.log.warn(`observer: interrupted ${shorten(line, 200)} in ${where}`);
+    this.deps.log.warn(`observer: interrupted ${shorten(shownSubject(line), 200)} in ${where}`);
   }
 
   dispose(): void {
