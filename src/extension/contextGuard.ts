@@ -3,7 +3,7 @@
 // configurations Airlock installed. An agent that deletes Airlock's block, its Read rules or its
 // hook gets them put back, and the human gets a warning naming the file; each restore is audited.
 import { mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { AGENT_LABELS } from '../cli/hook/types';
 import { auditRecord } from '../core/audit';
@@ -28,14 +28,17 @@ const TAMPER_VERDICT: Verdict = {
   }],
 };
 
+/** Files Airlock has written, across sessions: one found without its block was tampered with. */
+const WRITTEN_KEY = 'airlock.writtenContextFiles';
+
 export class ContextGuard implements vscode.Disposable {
-  private watchers: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  /** One watcher per file, kept while the file stays watched: events between runs are not lost. */
+  private readonly watchers = new Map<string, vscode.Disposable[]>();
+  private readonly timers = new Map<Trigger, NodeJS.Timeout>();
   private running: Promise<void> = Promise.resolve();
-  /** Files Airlock has written: one that disappears was deleted, not never made. */
-  private readonly written = new Set<string>();
   /** Errors already shown, so a broken file is not reported on every event. */
   private readonly shownErrors = new Set<string>();
+  private disposed = false;
 
   constructor(
     private readonly sync: IgnoreSync,
@@ -43,6 +46,7 @@ export class ContextGuard implements vscode.Disposable {
     private readonly audit: AuditLog,
     private readonly log: vscode.LogOutputChannel,
     private readonly settings: () => Settings,
+    private readonly state: vscode.Memento,
   ) {}
 
   /** The command: always runs, whatever the setting says, and reports every file. */
@@ -60,11 +64,13 @@ export class ContextGuard implements vscode.Disposable {
     this.schedule('settings');
   }
 
+  /** A pending run of each kind: a file event does not swallow a settings change. */
   private schedule(trigger: Trigger): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    clearTimeout(this.timers.get(trigger));
+    this.timers.set(trigger, setTimeout(() => {
+      this.timers.delete(trigger);
       this.enqueue(trigger).catch((error: unknown) => this.log.error(`agent ignore files: ${error instanceof Error ? error.message : String(error)}`));
-    }, trigger === 'watch' ? DEBOUNCE_MS : 0);
+    }, trigger === 'watch' ? DEBOUNCE_MS : 0));
   }
 
   /** One run at a time: a watcher event during a sync waits for it. */
@@ -74,28 +80,35 @@ export class ContextGuard implements vscode.Disposable {
   }
 
   private async run(trigger: Trigger): Promise<void> {
+    if (this.disposed) return;
     const folders = localFolders();
-    // The hooks are watched whatever the setting: it is about the ignore files only.
-    const syncing = trigger === 'command' || this.settings().syncIgnoreFiles;
+    // Written by themselves only in a trusted workspace; the command works anywhere. The hooks are
+    // watched whatever the setting: it is about the ignore files only.
+    const syncing = trigger === 'command' || (this.settings().syncIgnoreFiles && vscode.workspace.isTrusted);
     const results: SyncResult[] = [];
     if (syncing) for (const folder of folders) results.push(...await this.sync.syncFolder(folder));
     for (const folder of folders) this.restoreHooks(folder);
-    this.report(results, trigger);
-    this.watch(folders, syncing);
+    await this.report(results, trigger);
+    if (!this.disposed) this.watch(folders, syncing);
   }
 
-  private report(results: readonly SyncResult[], trigger: Trigger): void {
+  private async report(results: readonly SyncResult[], trigger: Trigger): Promise<void> {
+    const written = new Set(this.state.get<string[]>(WRITTEN_KEY) ?? []);
     const created: SyncResult[] = [];
     for (const r of results) {
       const rel = relative(r.folder, r.path);
       this.log.info(`${rel}: ${r.status}${r.detail ? ` (${r.detail})` : ''}${r.error ? ` — ${r.error}` : ''}`);
-      const deleted = r.status === 'created' && trigger === 'watch' && this.written.has(r.path);
-      if (r.status === 'restored' || deleted) this.tampered(`the protected paths in ${rel}`, r.path, deleted ? 'the file was deleted' : r.detail ?? 'Airlock\'s lines were removed or changed');
-      else if (r.status === 'created') created.push(r);
-      else if (r.status === 'failed') this.failed(rel, r.error ?? 'unknown error');
-      if (r.status === 'removed') this.written.delete(r.path);
-      else if (r.status !== 'failed') this.written.add(r.path);
+      // Airlock wrote this file before and now had to write its lines again from nothing.
+      const lost = r.status === 'created' && written.has(r.path);
+      if (r.status === 'restored' || lost) {
+        this.tampered(`the protected paths in ${rel}`, r.path, lost ? (r.existed ? 'Airlock\'s lines had been removed' : 'the file had been deleted') : r.detail ?? 'Airlock\'s lines had been removed or changed');
+      } else if (r.status === 'created') created.push(r);
+      if (r.status === 'failed') this.failed(rel, r.path, r.error ?? 'unknown error', written.has(r.path));
+      else this.shownErrors.delete(r.path);
+      if (r.status === 'removed') written.delete(r.path);
+      else if (r.status !== 'failed') written.add(r.path);
     }
+    await this.state.update(WRITTEN_KEY, [...written]);
     if (trigger === 'command') {
       const kept = results.filter((r) => r.status !== 'removed' && r.status !== 'failed').map((r) => relative(r.folder, r.path));
       void vscode.window.showInformationMessage(kept.length > 0
@@ -110,15 +123,23 @@ export class ContextGuard implements vscode.Disposable {
   private tampered(what: string, path: string, detail: string, advice = 'To change what agents may read, edit the airlock.protectedPaths setting.'): void {
     const reason = `Airlock restored ${what}: ${detail}`;
     this.log.warn(reason);
-    this.audit.append(auditRecord({ time: new Date(), source: 'observer', actor: 'unknown', kind: 'write', subject: path, verdict: TAMPER_VERDICT, decision: 'deny', decidedBy: 'policy', reason }));
+    this.record(path, reason);
     void vscode.window.showWarningMessage(`${reason}. ${advice}`);
   }
 
-  private failed(rel: string, error: string): void {
-    const key = `${rel}\n${error}`;
-    if (this.shownErrors.has(key)) return;
-    this.shownErrors.add(key);
-    void vscode.window.showErrorMessage(`Airlock could not update ${rel}: ${error}`);
+  private record(path: string, reason: string): void {
+    this.audit.append(auditRecord({ time: new Date(), source: 'observer', actor: 'unknown', kind: 'write', subject: path, verdict: TAMPER_VERDICT, decision: 'deny', decidedBy: 'policy', reason }));
+  }
+
+  /**
+   * A file Airlock kept that it can no longer write (made invalid JSON, made a link) has lost its
+   * protection: that is audited, and said once until the file is fixed.
+   */
+  private failed(rel: string, path: string, error: string, wasKept: boolean): void {
+    if (this.shownErrors.has(path)) return;
+    this.shownErrors.add(path);
+    if (wasKept) this.record(path, `Airlock could not restore the protected paths in ${rel}: ${error}`);
+    void vscode.window.showErrorMessage(`Airlock could not update ${rel}${wasKept ? ', so agents may read protected files through it' : ''}: ${error}`);
   }
 
   private restoreHooks(folder: string): void {
@@ -128,40 +149,39 @@ export class ContextGuard implements vscode.Disposable {
     }
   }
 
-  /** Watches the enabled agents' files (when syncing is on) and the installed hooks' files. */
+  /** Watches the enabled agents' files (when syncing is on), the installed hooks' files and the backup folder. */
   private watch(folders: readonly string[], ignoreFiles: boolean): void {
-    this.disposeWatchers();
     const files = new Set<string>();
     for (const folder of folders) {
-      if (ignoreFiles) for (const agent of this.sync.agents(folder)) files.add(vscode.Uri.joinPath(vscode.Uri.file(folder), agent.file).fsPath);
+      if (ignoreFiles) for (const agent of this.sync.agents(folder)) files.add(join(folder, agent.file));
       for (const hook of this.hooks.installedHooks(folder)) files.add(hook.file);
-    }
-    const changed = (): void => this.schedule('watch');
-    for (const file of files) {
-      const uri = vscode.Uri.file(file);
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? ''));
-      this.watchers.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
     }
     // `airlock install` from a terminal records a backup: its hook file is watched from then on.
     // The folder must exist to be watched.
-    const backupDir = join(stateDirectory(), 'backups');
+    const backups = join(stateDirectory(), 'backups');
     try {
-      mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+      mkdirSync(backups, { recursive: true, mode: 0o700 });
+      files.add(join(backups, '*.json'));
     } catch (error) {
-      this.log.warn(`cannot watch ${backupDir} for new hooks: ${error instanceof Error ? error.message : String(error)}`);
-      return;
+      this.log.warn(`cannot watch ${backups} for new hooks: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const backups = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(backupDir), '*.json'), false, true, false);
-    this.watchers.push(backups, backups.onDidCreate(changed), backups.onDidDelete(changed));
-  }
-
-  private disposeWatchers(): void {
-    for (const d of this.watchers) d.dispose();
-    this.watchers = [];
+    for (const [file, disposables] of this.watchers) {
+      if (files.has(file)) continue;
+      for (const d of disposables) d.dispose();
+      this.watchers.delete(file);
+    }
+    const changed = (): void => this.schedule('watch');
+    for (const file of files) {
+      if (this.watchers.has(file)) continue;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(file)), basename(file)));
+      this.watchers.set(file, [watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed)]);
+    }
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
-    this.disposeWatchers();
+    this.disposed = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const disposables of this.watchers.values()) for (const d of disposables) d.dispose();
+    this.watchers.clear();
   }
 }

@@ -45,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const view = new AuditView(audit);
   const hooks = new AgentHooks(context, log);
   hooks.refreshLauncher();
-  const guard = new ContextGuard(new IgnoreSync(context.workspaceState, () => settings), hooks, audit, log, () => settings);
+  const guard = new ContextGuard(new IgnoreSync(context.workspaceState, () => settings), hooks, audit, log, () => settings, context.workspaceState);
   context.subscriptions.push(
     status, service, view, terminals, observer, decorations, guard,
     vscode.commands.registerCommand(CommandId.SyncIgnoreFiles, () => guard.syncNow()),

@@ -4,7 +4,7 @@
 // folder value counts only where it is stricter. No `vscode` here: the extension hands in what
 // `WorkspaceConfiguration.inspect` returns, and the tests hand in plain objects.
 import { DEFAULT_TIER_RULES, isTierRule, policyFromRules, stricterRule, type Policy, type TierRule } from '../core/policy';
-import { CONTEXT_AGENT_IDS } from '../core/secrets/agentContextFiles';
+import { CONTEXT_AGENT_IDS, type AgentChoice } from '../core/secrets/agentContextFiles';
 import { TIERS, tierRank, type Tier } from '../core/verdict';
 import { DEFAULT_TIMEOUT_SECONDS, clampTimeout, environmentMap, globList } from '../gate/publishedPolicy';
 
@@ -32,8 +32,8 @@ export interface Settings {
   readonly terminalGate: boolean;
   /** Write the policy into the enabled agents' ignore files and keep it there. */
   readonly syncIgnoreFiles: boolean;
-  /** The agents whose files are kept; empty: the ones found here. */
-  readonly contextAgents: readonly string[];
+  /** The agents whose files are kept (the user's, empty: the ones found here) and those a workspace adds. */
+  readonly contextAgents: AgentChoice;
 }
 
 
@@ -105,13 +105,10 @@ export const ProtectionSwitch = {
 };
 
 export const ContextAgentsSetting = {
-  /**
-   * The user's agents plus any a workspace names: a workspace dropping an agent would take
-   * Airlock's lines out of that agent's file.
-   */
-  merge(layers: Layers | undefined): string[] {
+  /** Known agent ids only; the workspace's are kept apart, since they may only add. */
+  merge(layers: Layers | undefined): AgentChoice {
     const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((a): a is string => typeof a === 'string' && CONTEXT_AGENT_IDS.includes(a)) : []);
-    return [...new Set([...list(layers?.globalValue), ...workspaceValues(layers).flatMap(list)])];
+    return { user: [...new Set(list(layers?.globalValue))], workspace: [...new Set(workspaceValues(layers).flatMap(list))] };
   },
 };
 

@@ -271,19 +271,19 @@ describe('the agents\' own ignore files', () => {
     await send({ op: 'setting', key: 'airlock.context.agents', value: ['cursor', 'claude-code'] });
     await waitFor('Airlock\'s block in .cursorignore', () => read('.cursorignore').includes('# >>> Airlock') || undefined);
     expect(read('.cursorignore')).toContain('\nnode_modules/\n');
-    await waitFor('Claude Code\'s Read rules', () => read('.claude/settings.json').includes('Read(//**/.env)') || undefined);
+    await waitFor('Claude Code\'s Read rules', () => read('.claude/settings.local.json').includes('Read(//**/.env)') || undefined);
 
     await send({ op: 'command', id: 'airlock.protectFromAgents', path: join(editor.project, 'config', 'prod.json') });
     await send({ op: 'command', id: 'revealInExplorer', path: join(editor.project, 'config', 'prod.json') });
     await waitFor('the prod.json badge', async () => (await badge('prod.json')).includes('🔒') || undefined);
     await waitFor('prod.json in .cursorignore', () => read('.cursorignore').includes('\n**/config/prod.json\n') || undefined);
-    await waitFor('prod.json in Claude Code\'s rules', () => read('.claude/settings.json').includes('Read(//**/config/prod.json)') || undefined);
+    await waitFor('prod.json in Claude Code\'s rules', () => read('.claude/settings.local.json').includes('Read(//**/config/prod.json)') || undefined);
     // Files Airlock does not manage are left alone.
     expect(existsSync(join(editor.project, '.geminiignore'))).toBe(false);
 
     // An agent strips Airlock's block, keeping its own line.
     writeFileSync(join(editor.project, '.cursorignore'), 'node_modules/\n');
-    const toast = editor.page.locator('.notifications-toasts .notification-toast', { hasText: 'Airlock restored the protected paths in .cursorignore' });
+    const toast = editor.page.locator('.notifications-toasts .notification-toast', { hasText: "Airlock restored the protected paths in .cursorignore: Airlock's lines had been removed" });
     await toast.first().waitFor({ state: 'visible', timeout: 60_000 });
     await waitFor('the block to be back', () => (read('.cursorignore').includes('\n**/config/prod.json\n') && read('.cursorignore').includes('\nnode_modules/\n')) || undefined);
     const audit = readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8');

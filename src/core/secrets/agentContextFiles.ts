@@ -1,7 +1,8 @@
 // Each agent's own way to keep files out of its context, and how to tell it is in use. Ignore files
 // sit at the workspace root and read gitignore syntax (`.aiexclude` without negation, per Gemini
-// Code Assist's documentation); Claude Code reads `permissions.deny` `Read(…)` rules from
-// `.claude/settings.json`. Copilot's content exclusion lives in organisation settings on the
+// Code Assist's documentation); Claude Code reads `permissions.deny` `Read(…)` rules from its
+// settings — Airlock writes them to `.claude/settings.local.json`, the personal layer, because a
+// user's policy (and an absolute path in it) is theirs, not the team's. Copilot's content exclusion lives in organisation settings on the
 // server, so no file can carry it; its hook still asks Airlock before a read.
 
 export type ContextFormat = 'gitignore' | 'aiexclude' | 'claude-settings';
@@ -22,7 +23,7 @@ export interface AgentContextFile {
 
 export const AGENT_CONTEXT_FILES: readonly AgentContextFile[] = [
   { agent: 'cursor', label: 'Cursor', file: '.cursorignore', format: 'gitignore', extensions: [], workspaceMarks: ['.cursor', '.cursorrules'], homeMarks: ['.cursor'], appName: /cursor/i },
-  { agent: 'claude-code', label: 'Claude Code', file: '.claude/settings.json', format: 'claude-settings', extensions: ['anthropic.claude-code'], workspaceMarks: ['.claude', 'CLAUDE.md'], homeMarks: ['.claude'] },
+  { agent: 'claude-code', label: 'Claude Code', file: '.claude/settings.local.json', format: 'claude-settings', extensions: ['anthropic.claude-code'], workspaceMarks: ['.claude', 'CLAUDE.md'], homeMarks: ['.claude'] },
   { agent: 'gemini-cli', label: 'Gemini CLI', file: '.geminiignore', format: 'gitignore', extensions: [], workspaceMarks: ['.gemini', 'GEMINI.md'], homeMarks: ['.gemini'] },
   { agent: 'gemini-code-assist', label: 'Gemini Code Assist', file: '.aiexclude', format: 'aiexclude', extensions: ['google.geminicodeassist'], workspaceMarks: [], homeMarks: [] },
   { agent: 'aider', label: 'Aider', file: '.aiderignore', format: 'gitignore', extensions: [], workspaceMarks: ['.aider.conf.yml', '.aider.chat.history.md'], homeMarks: ['.aider.conf.yml'] },
@@ -43,13 +44,19 @@ export interface AgentSigns {
   readonly inHome: (path: string) => boolean;
 }
 
+/** The user's own list, and the agents a workspace adds to it. */
+export interface AgentChoice {
+  readonly user: readonly string[];
+  readonly workspace: readonly string[];
+}
+
 /**
  * The agents whose files Airlock keeps: the ones the user named, or, when they named none, the
- * ones in use here — an agent's file already present counts as in use.
+ * ones in use here — an agent's file already present counts as in use. A workspace can only add:
+ * dropping an agent would take Airlock's lines out of its file.
  */
-export function enabledAgents(chosen: readonly string[], signs: AgentSigns): AgentContextFile[] {
-  if (chosen.length > 0) return AGENT_CONTEXT_FILES.filter((a) => chosen.includes(a.agent));
-  return AGENT_CONTEXT_FILES.filter((a) =>
-    (a.appName?.test(signs.appName) ?? false) || a.extensions.some((e) => signs.extensions.has(e)) ||
-    signs.inWorkspace(a.file) || a.workspaceMarks.some(signs.inWorkspace) || a.homeMarks.some(signs.inHome));
+export function enabledAgents(choice: AgentChoice, signs: AgentSigns): AgentContextFile[] {
+  const found = (a: AgentContextFile): boolean => (a.appName?.test(signs.appName) ?? false) || a.extensions.some((e) => signs.extensions.has(e)) ||
+    signs.inWorkspace(a.file) || a.workspaceMarks.some(signs.inWorkspace) || a.homeMarks.some(signs.inHome);
+  return AGENT_CONTEXT_FILES.filter((a) => choice.workspace.includes(a.agent) || (choice.user.length > 0 ? choice.user.includes(a.agent) : found(a)));
 }

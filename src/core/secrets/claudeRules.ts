@@ -36,7 +36,8 @@ const NARROWER: Readonly<Record<string, readonly string[]>> = {
 export function claudeReadDenyRules(extraGlobs: readonly string[] = [], allowGlobs: readonly string[] = []): string[] {
   const rules = new Set<string>();
   const allow = [...DEFAULT_SECRET_ALLOW_GLOBS, ...allowGlobs];
-  for (const glob of [...DEFAULT_SECRET_GLOBS, ...extraGlobs.flatMap((g) => braceExpand(g))]) {
+  // A line break or other control character has no place in a path rule.
+  for (const glob of [...DEFAULT_SECRET_GLOBS, ...extraGlobs.filter((g) => !/[\u0000-\u001f\u007f]/.test(g)).flatMap((g) => braceExpand(g))]) {
     if (!hidesAnException(glob, allow)) rules.add(`Read(${claudePath(glob)})`);
     else {
       for (const narrower of (NARROWER[glob] ?? []).flatMap((g) => braceExpand(g))) {

@@ -7,6 +7,7 @@
 // Paths outside the workspace (`~/…`, `/etc/…`) cannot be named in a workspace's ignore file;
 // the hooks and the terminal gate guard those.
 import { braceExpand } from 'minimatch';
+import type { Exposure } from './managedBlock';
 import { DEFAULT_SECRET_ALLOW_GLOBS, DEFAULT_SECRET_GLOBS, isProtectedPath } from './paths';
 
 export type IgnoreSyntax = 'gitignore' | 'aiexclude';
@@ -25,7 +26,8 @@ const EXTGLOB = /[@!+*?]\(/;
 /** The glob as a gitignore pattern relative to the workspace root, or undefined outside it. */
 export function gitignorePattern(glob: string, root?: string): string | undefined {
   let g = glob.trim().replace(/\\/g, '/');
-  if (g === '' || EXTGLOB.test(g)) return undefined;
+  // A line break would start a line of its own (a `!` negation inside Airlock's block).
+  if (g === '' || EXTGLOB.test(g) || /[\u0000-\u001f\u007f]/.test(g)) return undefined;
   if (root !== undefined && g.startsWith(root.replace(/\/+$/, '') + '/')) return escapeLine('/' + g.slice(root.replace(/\/+$/, '').length + 1));
   if (g.startsWith('~') || g.startsWith('/') || /^[A-Za-z]:\//.test(g) || g.startsWith('$')) return undefined;
   while (g.startsWith('./')) g = g.slice(2);
@@ -51,8 +53,8 @@ function patterns(globs: readonly string[], root?: string): string[] {
   return out;
 }
 
-/** A path the glob matches, for deciding whether an exception sits inside a protected folder. */
-function sample(pattern: string): string {
+/** A path the gitignore pattern matches: `**​/.env.*` → `.env.x`. */
+export function samplePath(pattern: string): string {
   return pattern.replace(/^\*\*\//, '').replace(/\*\*/g, 'a').replace(/\*/g, 'x').replace(/\?/g, 'x').replace(/\[[^\]]*\]/g, 'x');
 }
 
@@ -65,24 +67,22 @@ export function ignoreLines(policy: IgnorePolicy, syntax: IgnoreSyntax): string[
   const protect = patterns([...DEFAULT_SECRET_GLOBS, ...policy.protectedPaths], policy.root);
   if (syntax === 'aiexclude') return protect;
   const allow = patterns([...DEFAULT_SECRET_ALLOW_GLOBS, ...policy.allowedPaths], policy.root);
-  const folders = protect.filter((p) => p.endsWith('/**') && allow.some((a) => isInside(sample(a), p.slice(0, -3))));
+  const folders = protect.filter((p) => p.endsWith('/**') && allow.some((a) => isInside(samplePath(a), p.slice(0, -3))));
   return [...protect, ...folders.map((p) => `!${p}/`), ...allow.map((p) => `!${p}`)];
 }
 
 function isInside(path: string, folderPattern: string): boolean {
-  const folder = sample(folderPattern);
+  const folder = samplePath(folderPattern);
   return path.startsWith(folder + '/') || path.includes('/' + folder + '/');
 }
 
 /**
- * One path per protected glob that the policy does protect (`.env.x` for `.env.*`): what a user's
- * negation after the block must not re-include.
+ * What a user's negation after the block must not re-include: one path per protected glob
+ * (`.env.x` for `.env.*`), and the policy itself for the paths a negation names.
  */
-export function protectedSamples(policy: IgnorePolicy): string[] {
-  const out = new Set<string>();
-  for (const p of patterns([...DEFAULT_SECRET_GLOBS, ...policy.protectedPaths], policy.root)) {
-    const path = sample(p.replace(/^\//, ''));
-    if (isProtectedPath(path, policy.protectedPaths, policy.allowedPaths)) out.add(path);
-  }
-  return [...out];
+export function exposureOf(policy: IgnorePolicy): Exposure {
+  const isProtected = (path: string): boolean => isProtectedPath(path, policy.protectedPaths, policy.allowedPaths) ||
+    (policy.root !== undefined && isProtectedPath(`${policy.root.replace(/\/+$/, '')}/${path}`, policy.protectedPaths, policy.allowedPaths));
+  const samples = patterns([...DEFAULT_SECRET_GLOBS, ...policy.protectedPaths], policy.root).map((p) => samplePath(p.replace(/^\//, '')));
+  return { samples: [...new Set(samples)].filter(isProtected), isProtected };
 }

@@ -4,12 +4,20 @@
 // one that is merely out of date — the file travels with the repository, and so does the mark.
 // Nothing the user wrote is lost: lines someone added inside the block are kept, above it.
 import ignore from 'ignore';
+import { samplePath } from './ignoreLines';
 
 const BEGIN = '# >>> Airlock: files protected from AI agents. Generated from the airlock.protectedPaths setting; edit that, not these lines.';
 const END = '# <<< Airlock <<<';
 const DISABLED = '# Airlock disabled this line: it exposed files the airlock.protectedPaths setting protects (add exceptions to airlock.allowedPaths instead): ';
 
 export type BlockStatus = 'created' | 'updated' | 'unchanged' | 'restored';
+
+/** What a user's `!` line after the block must not re-include. */
+export interface Exposure {
+  /** A path per protected glob (`.env.x` for `.env.*`). */
+  readonly samples: readonly string[];
+  readonly isProtected: (path: string) => boolean;
+}
 
 export interface BlockMerge {
   readonly text: string;
@@ -54,22 +62,35 @@ interface Split {
   readonly eol: string;
   /** The user's last line had no line break: it keeps having none. */
   readonly open: boolean;
+  /** A byte-order mark some Windows editors write: kept, and not in the way of the marker. */
+  readonly bom: boolean;
 }
 
 function splitLines(text: string): Split {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
+  const bom = text.startsWith('\uFEFF');
+  const body = bom ? text.slice(1) : text;
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const lines = body.split(/\r?\n/);
   const open = lines.at(-1) !== '';
   if (!open) lines.pop();
-  return { lines, eol, open };
+  return { lines, eol, open, bom };
 }
 
-function join(lines: readonly string[], { eol, open }: Split): string {
-  return lines.length === 0 ? '' : lines.join(eol) + (open ? '' : eol);
+function join(lines: readonly string[], { eol, open, bom }: Split): string {
+  return (bom ? '\uFEFF' : '') + (lines.length === 0 ? '' : lines.join(eol) + (open ? '' : eol));
+}
+
+/** Further copies of the block (a merge, a paste) go; lines someone added to them stay. */
+function withoutOtherBlocks(lines: readonly string[], wanted: readonly string[]): string[] {
+  let out = [...lines];
+  for (let found = findBlock(out); found; found = findBlock(out)) {
+    out = [...out.slice(0, found.start), ...found.lines.filter((l) => l.trim() !== '' && !wanted.includes(l)), ...out.slice(found.end)];
+  }
+  return out;
 }
 
 /** The file's text with Airlock's block holding `wanted`; `text` undefined: no file yet. */
-export function mergeBlock(text: string | undefined, wanted: readonly string[], samples: readonly string[] = []): BlockMerge {
+export function mergeBlock(text: string | undefined, wanted: readonly string[], exposure?: Exposure): BlockMerge {
   const split = splitLines(text ?? '');
   const { lines } = split;
   const block = [`${BEGIN} · ${checksum(wanted)}`, ...wanted, END];
@@ -83,10 +104,12 @@ export function mergeBlock(text: string | undefined, wanted: readonly string[], 
   } else {
     const edited = !found.closed || found.checksum !== checksum(found.lines);
     kept = edited ? found.lines.filter((l) => l.trim() !== '' && !wanted.includes(l)) : [];
-    status = edited ? 'restored' : sameLines(found.lines, wanted) ? 'unchanged' : 'updated';
-    out = [...lines.slice(0, found.start), ...kept, ...block, ...lines.slice(found.end)];
+    const rest = withoutOtherBlocks(lines.slice(found.end), wanted);
+    status = edited ? 'restored' : !sameLines(found.lines, wanted) ? 'updated' : rest.length !== lines.length - found.end ? 'restored' : 'unchanged';
+    out = [...lines.slice(0, found.start), ...kept, ...block, ...rest];
   }
-  const { lines: final, disabled } = disableExposingLines(out, block.length + out.indexOf(block[0] ?? ''), wanted, samples);
+  const after = out.indexOf(block[0] ?? '') + block.length;
+  const { lines: final, disabled } = exposure ? disableExposingLines(out, after, wanted, exposure) : { lines: out, disabled: [] };
   if (disabled.length > 0 && status === 'unchanged') status = 'restored';
   return { text: join(final, split), status, kept, disabled };
 }
@@ -96,20 +119,23 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * The user's `!` lines after the block that re-include a protected sample path are commented
- * out: gitignore lets the last match win, so they would undo the block.
+ * The user's `!` lines after the block that re-include a protected path are commented out:
+ * gitignore lets the last match win, so they would undo the block. A line is tried on each
+ * protected glob's sample and on a path it names itself (`!.env.p*` → `.env.px`).
  */
-function disableExposingLines(lines: readonly string[], after: number, wanted: readonly string[], samples: readonly string[]): { lines: string[]; disabled: string[] } {
-  const hidden = samples.filter((s) => ignore().add([...wanted]).ignores(s));
+function disableExposingLines(lines: readonly string[], after: number, wanted: readonly string[], exposure: Exposure): { lines: string[]; disabled: string[] } {
+  const block = ignore().add([...wanted]);
+  const hidden = (paths: readonly string[]): string[] => paths.filter((p) => p !== '' && exposure.isProtected(p) && block.ignores(p));
+  const samples = hidden(exposure.samples);
   const disabled: string[] = [];
   const out = [...lines];
-  if (hidden.length === 0) return { lines: out, disabled };
   for (let i = after; i < out.length; i++) {
     const line = out[i] ?? '';
     if (!line.startsWith('!')) continue;
+    const candidates = [...samples, ...hidden([samplePath(line.slice(1).replace(/^\//, ''))])];
     const before = ignore().add([...wanted, ...out.slice(after, i)]);
     const withLine = ignore().add([...wanted, ...out.slice(after, i + 1)]);
-    if (hidden.some((s) => before.ignores(s) && !withLine.ignores(s))) {
+    if (candidates.some((s) => before.ignores(s) && !withLine.ignores(s))) {
       out[i] = DISABLED + line;
       disabled.push(line);
     }
@@ -117,12 +143,18 @@ function disableExposingLines(lines: readonly string[], after: number, wanted: r
   return { lines: out, disabled };
 }
 
-/** The text without Airlock's block: what the user had before the first sync. */
+/**
+ * The text without Airlock's block: what the user had before the first sync. A block whose
+ * closing marker is gone loses only its opening marker: where it ended is unknown, and the
+ * lines after it may be the user's.
+ */
 export function removeBlock(text: string): string {
   const split = splitLines(text);
-  const found = findBlock(split.lines);
-  if (!found) return text;
-  return join([...split.lines.slice(0, found.start), ...split.lines.slice(found.end)], split);
+  let lines = split.lines;
+  for (let found = findBlock(lines); found; found = findBlock(lines)) {
+    lines = found.closed ? [...lines.slice(0, found.start), ...lines.slice(found.end)] : [...lines.slice(0, found.start), ...lines.slice(found.start + 1)];
+  }
+  return lines === split.lines ? text : join(lines, split);
 }
 
 /** True when the text holds Airlock's block. */

@@ -12,7 +12,7 @@ function settings(layers: Record<string, Layers>) {
 describe('reading settings', () => {
   test('defaults', () => {
     expect(settings({})).toEqual({
-      environments: {}, gateScope: 'agents', timeoutSeconds: 120, protectedPaths: [], allowedPaths: [], terminalGate: true, syncIgnoreFiles: true, contextAgents: [],
+      environments: {}, gateScope: 'agents', timeoutSeconds: 120, protectedPaths: [], allowedPaths: [], terminalGate: true, syncIgnoreFiles: true, contextAgents: { user: [], workspace: [] },
       tierRules: { production: 'typed', staging: 'click', unknown: 'click', development: 'click-critical' },
     });
   });
@@ -28,7 +28,7 @@ describe('reading settings', () => {
     expect(settings({ 'context.syncIgnoreFiles': { globalValue: false } }).syncIgnoreFiles).toBe(false);
     expect(settings({ 'context.syncIgnoreFiles': { workspaceValue: false } }).syncIgnoreFiles).toBe(true);
     expect(settings({ 'context.syncIgnoreFiles': { globalValue: false, workspaceValue: true } }).syncIgnoreFiles).toBe(true);
-    expect(settings({ 'context.agents': { globalValue: ['cursor', 'nonsense', 3], workspaceValue: ['aider'] } }).contextAgents).toEqual(['cursor', 'aider']);
+    expect(settings({ 'context.agents': { globalValue: ['cursor', 'nonsense', 3], workspaceValue: ['aider'] } }).contextAgents).toEqual({ user: ['cursor'], workspace: ['aider'] });
   });
 
   test('the terminal gate is on unless the user turns it off; a workspace can turn it on, not off', () => {

@@ -2,7 +2,7 @@ import ignore from 'ignore';
 import { describe, expect, test } from 'vitest';
 import { AGENT_CONTEXT_FILES, enabledAgents, type AgentSigns } from '../../../src/core/secrets/agentContextFiles';
 import { claudeReadDenyRules, mergeDenyRules } from '../../../src/core/secrets/claudeRules';
-import { ignoreLines, protectedSamples, type IgnorePolicy } from '../../../src/core/secrets/ignoreLines';
+import { exposureOf, ignoreLines, type IgnorePolicy } from '../../../src/core/secrets/ignoreLines';
 import { hasBlock, mergeBlock, removeBlock } from '../../../src/core/secrets/managedBlock';
 import { isProtectedPath } from '../../../src/core/secrets/paths';
 
@@ -133,7 +133,7 @@ describe('every agent file protects exactly the intended paths', () => {
 
 describe('the managed block', () => {
   const lines = ignoreLines(POLICY, 'gitignore');
-  const samples = protectedSamples(POLICY);
+  const samples = exposureOf(POLICY);
   const user = '# my own\nnode_modules/\n*.log\n';
 
   test('user content outside the block survives, re-sync is a no-op, removal restores it', () => {
@@ -157,8 +157,8 @@ describe('the managed block', () => {
   });
 
   test('a policy change updates the block in place', () => {
-    const first = mergeBlock(user, ['.env'], []).text;
-    const second = mergeBlock(first, ['.env', 'x.key'], []);
+    const first = mergeBlock(user, ['.env']).text;
+    const second = mergeBlock(first, ['.env', 'x.key']);
     expect(second.status).toBe('updated');
     expect(removeBlock(second.text)).toBe(user);
   });
@@ -174,19 +174,61 @@ describe('the managed block', () => {
   });
 
   test('a block whose closing marker was deleted keeps every line and is restored', () => {
-    const first = mergeBlock(user, ['.env'], []).text;
+    const first = mergeBlock(user, ['.env']).text;
     const broken = first.replace('# <<< Airlock <<<\n', '');
-    const merged = mergeBlock(broken, ['.env'], []);
+    const merged = mergeBlock(broken, ['.env']);
     expect(merged.status).toBe('restored');
     for (const line of ['# my own', 'node_modules/', '*.log']) expect(merged.kept).toContain(line);
   });
 
-  test('a negation after the block that exposes a protected file is commented out, others stay', () => {
-    const first = mergeBlock(user + '!.env\n!docs/keep.txt\n', lines, samples);
-    expect(first.disabled).toEqual(['!.env']);
-    expect(first.text).toContain('!docs/keep.txt\n');
-    expect(first.text).toMatch(/^# Airlock disabled this line: .*!\.env$/m);
-    expect(gitignoreReader(first.text.split('\n'))('.env')).toBe(true);
+  test('negations after the block that expose a protected file are commented out, others stay', () => {
+    const exposing = ['!.env', '!.env.production', '!.env.p*', '!/config/prod.json', '!**/id_rsa', '!private/keys/a.txt'];
+    const merged = mergeBlock(user + [...exposing, '!docs/keep.txt', '!.env.example'].join('\n') + '\n', lines, samples);
+    expect(merged.disabled).toEqual(exposing);
+    expect(merged.status).toBe('created');
+    expect(merged.text).toContain('\n!docs/keep.txt\n');
+    expect(merged.text).toContain('\n!.env.example\n');
+    expect(merged.text).toMatch(/^# Airlock disabled this line: .*!\.env$/m);
+    const read = gitignoreReader(merged.text.split('\n'));
+    for (const path of ['.env', '.env.production', 'config/prod.json', 'id_rsa', 'private/keys/a.txt']) expect(read(path), path).toBe(true);
+  });
+
+  test('a negation added later to a synced file is caught at the next sync', () => {
+    const synced = mergeBlock(user, lines, samples).text;
+    const again = mergeBlock(synced + '!.env.production\n', lines, samples);
+    expect(again.status).toBe('restored');
+    expect(again.disabled).toEqual(['!.env.production']);
+  });
+
+  test('removing a block whose closing marker is gone keeps every other line', () => {
+    const first = mergeBlock(user, ['.env']).text;
+    const broken = first.replace('# <<< Airlock <<<\n', '');
+    expect(removeBlock(broken)).toBe('.env\n' + user);
+  });
+
+  test('a byte-order mark is kept and does not hide the block', () => {
+    const first = mergeBlock('\uFEFF' + user, ['.env']).text;
+    expect(first.startsWith('\uFEFF# >>> Airlock')).toBe(true);
+    expect(mergeBlock(first, ['.env']).status).toBe('unchanged');
+    expect(removeBlock(first)).toBe('\uFEFF' + user);
+  });
+
+  test('a second copy of the block (a merge, a paste) is folded into one; lines added to it stay', () => {
+    const first = mergeBlock(user, ['.env']).text;
+    const block = first.slice(0, first.indexOf(user));
+    const doubled = first + block.replace('\n.env\n', '\n.env\nmine\n');
+    const merged = mergeBlock(doubled, ['.env']);
+    expect(merged.status).toBe('restored');
+    expect(merged.text).toBe(first + 'mine\n');
+    expect(removeBlock(doubled)).toBe(user);
+  });
+
+  test('a line break in a protected pattern cannot add a line of its own to the block', () => {
+    const sneaky: IgnorePolicy = { ...POLICY, protectedPaths: ['x\n!**/.env.production'] };
+    const written = ignoreLines(sneaky, 'gitignore');
+    expect(written.some((l) => l.includes('.env.production'))).toBe(false);
+    expect(gitignoreReader(written)('.env.production')).toBe(true);
+    expect(claudeReadDenyRules(sneaky.protectedPaths).some((r) => r.includes('\n'))).toBe(false);
   });
 });
 
@@ -214,9 +256,13 @@ describe('which agents get files', () => {
     ['an existing .aiderignore', signs({ inWorkspace: (p) => p === '.aiderignore' }), ['aider']],
     ['~/.gemini', signs({ inHome: (p) => p === '.gemini' }), ['gemini-cli']],
   ])('by default: %s', (_name, s, expected) => {
-    expect(enabledAgents([], s).map((a) => a.agent)).toEqual(expected);
+    expect(enabledAgents({ user: [], workspace: [] }, s).map((a) => a.agent)).toEqual(expected);
   });
   test('the user\'s choice wins over detection', () => {
-    expect(enabledAgents(['continue', 'cline'], signs({ appName: 'Cursor' })).map((a) => a.agent)).toEqual(['cline', 'continue']);
+    expect(enabledAgents({ user: ['continue', 'cline'], workspace: [] }, signs({ appName: 'Cursor' })).map((a) => a.agent)).toEqual(['cline', 'continue']);
+  });
+  test('a workspace can add agents, never drop one', () => {
+    expect(enabledAgents({ user: [], workspace: ['aider'] }, signs({ appName: 'Cursor' })).map((a) => a.agent)).toEqual(['cursor', 'aider']);
+    expect(enabledAgents({ user: ['cline'], workspace: ['aider'] }, signs({})).map((a) => a.agent)).toEqual(['aider', 'cline']);
   });
 });
