@@ -1,11 +1,13 @@
 // `airlock scan [DIR] [--json]`: secrets in a folder. The walk follows .gitignore (nested ones
 // too) for what to read, but reads ignored files that are protected anyway — agents can read them.
 // Binary and large files are skipped; a finding names file, line, rule and kind, never the value.
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+// Each file costs one open, fstat, read and close, into a buffer shared by all of them; only the
+// lines around a keyword are ever decoded.
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isProtectedPath } from '../core/secrets/paths';
-import { scanText, type TokenFinding } from '../core/secrets/tokens';
+import { scanBytes, type TokenFinding } from '../core/secrets/tokenScan';
 import { UsageError } from './options';
 
 export const SCAN_USAGE = `airlock scan [DIR] [--json]
@@ -14,6 +16,8 @@ export const SCAN_USAGE = `airlock scan [DIR] [--json]
   files. Exit 1 when a secret is found. --json prints one JSON object; never a secret's value.`;
 
 const MAX_BYTES = 1024 * 1024;
+/** How much of a file's start is searched for a NUL byte, as git does to call it binary. */
+const BINARY_PROBE = 8000;
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn']);
 
 export interface ScanResult {
@@ -40,15 +44,32 @@ export function parseScanArgs(argv: readonly string[], cwd: string): Options {
   return { dir: resolve(cwd, dir ?? '.'), json };
 }
 
-function isBinary(path: string): boolean {
+/** One buffer for every file read: a scan reads thousands of files, most of them small. */
+let buffer = Buffer.alloc(0);
+
+/**
+ * A file's bytes, in the shared buffer (valid until the next read); undefined when it is over
+ * MAX_BYTES or binary (a NUL byte near its start).
+ */
+function readBytes(path: string): Uint8Array | undefined {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(8000);
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, n).includes(0);
+    const size = fstatSync(fd).size;
+    if (size > MAX_BYTES) return undefined;
+    if (buffer.length < size) buffer = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
+    let n = 0;
+    for (let read = 1; n < size && read > 0; n += read) read = readSync(fd, buffer, n, size - n, null);
+    if (buffer.subarray(0, Math.min(n, BINARY_PROBE)).includes(0)) return undefined;
+    return buffer.subarray(0, n);
   } finally {
     closeSync(fd);
   }
+}
+
+interface GitIgnore {
+  /** The folder holding the .gitignore, relative to the scanned root ('' for the root). */
+  readonly base: string;
+  readonly ig: Ignore;
 }
 
 /** Walks `root`; each directory's .gitignore applies below it, as git reads them. */
@@ -57,41 +78,48 @@ export function scanDirectory(root: string): ScanResult {
   const protectedFiles: string[] = [];
   let scanned = 0;
   let skipped = 0;
-  const walk = (dir: string, rules: readonly { base: string; ig: Ignore }[]): void => {
+  const walk = (dir: string, relDir: string, rules: readonly GitIgnore[]): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     let here = rules;
-    try {
-      const text = readFileSync(join(dir, '.gitignore'), 'utf8');
-      here = [...rules, { base: dir, ig: ignore().add(text) }];
-    } catch {
-      // no .gitignore here
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        here = [...rules, { base: relDir, ig: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) }];
+      } catch {
+        // unreadable: walk the folder as if it had none
+      }
     }
-    const ignored = (path: string, isDir: boolean): boolean =>
+    const ignored = (rel: string, isDir: boolean): boolean =>
       here.some(({ base, ig }) => {
-        const rel = relative(base, path).split(sep).join('/');
-        return rel !== '' && !rel.startsWith('..') && ig.ignores(isDir ? `${rel}/` : rel);
+        const below = base === '' ? rel : rel.slice(base.length + 1);
+        return ig.ignores(isDir ? `${below}/` : below);
       });
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      const rel = relative(root, path).split(sep).join('/');
-      const stat = lstatSync(path);
-      if (stat.isSymbolicLink()) continue;
-      if (stat.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(name) && !ignored(path, true)) walk(path, here);
+    for (const entry of entries) {
+      const name = entry.name;
+      const rel = relDir === '' ? name : `${relDir}/${name}`;
+      if (entry.isSymbolicLink()) continue;
+      if (entry.isDirectory()) {
+        if (!ALWAYS_SKIPPED.has(name) && !ignored(rel, true)) walk(join(dir, name), rel, here);
         continue;
       }
-      if (!stat.isFile()) continue;
+      if (!entry.isFile()) continue;
       const isProtected = isProtectedPath(rel);
       if (isProtected) protectedFiles.push(rel);
-      if (ignored(path, false) && !isProtected) continue;
-      if (stat.size > MAX_BYTES || isBinary(path)) {
+      if (!isProtected && ignored(rel, false)) continue;
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = readBytes(join(dir, name));
+      } catch {
+        bytes = undefined; // unreadable (permissions, removed meanwhile): counted as skipped
+      }
+      if (bytes === undefined) {
         skipped++;
         continue;
       }
       scanned++;
-      for (const f of scanText(readFileSync(path, 'utf8'))) findings.push({ file: rel, ...f });
+      for (const f of scanBytes(bytes)) findings.push({ file: rel, ...f });
     }
   };
-  walk(root, []);
+  walk(root, '', []);
   return { scanned, findings, protectedFiles, skipped };
 }
 

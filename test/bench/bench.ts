@@ -1,7 +1,9 @@
 // `npm run bench`: the engine's speed against DESIGN.md section 7 — in-process verdict time per
 // command over the labelled corpora (median ≤ 30 µs, p99 ≤ 0.5 ms), the whole-process time of
 // `airlock check` on benign commands next to bare `node -e 0` (within 10 ms), and `airlock hook`
-// side by side with cc-safety-net's Claude Code hook (≤ 0.75× its time, within 10 ms of node).
+// side by side with cc-safety-net's Claude Code hook (≤ 0.75× its time, within 10 ms of node), the
+// terminal gate, and `airlock scan` next to secretlint (≥ 5× faster). `node .bench/bench.mjs scan`
+// (or engine, process, hook, gate) runs only the sections named.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { Engine } from '../../src/core/engine';
 import { loadParser } from '../../src/cli/parser';
 import { launcherScript } from '../../src/cli/install/launcher';
 import { HOLDOUT_PATH, readCorpus } from '../corpus/score';
+import { scanBench } from './scan';
 import { terminalGateBench } from './terminalGate';
 
 const RUNS_PER_LINE = 40;
@@ -146,7 +149,14 @@ function hookSideBySide(): void {
   }
 }
 
-await inProcess();
-wholeProcess();
-hookSideBySide();
-terminalGateBench(await loadParser(), join(__dirname, '..'));
+const SECTIONS: Readonly<Record<string, () => unknown>> = {
+  engine: inProcess,
+  process: wholeProcess,
+  hook: hookSideBySide,
+  gate: async () => terminalGateBench(await loadParser(), join(__dirname, '..')),
+  scan: () => scanBench(join(__dirname, '..')),
+};
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')}: choose from ${Object.keys(SECTIONS).join(', ')}`);
+for (const [name, run] of Object.entries(SECTIONS)) if (wanted.length === 0 || wanted.includes(name)) await run();

@@ -1,18 +1,27 @@
-// Secret scanning: token rules as data, each with what it must and must not match. A rule runs its
-// pattern only when one of its keywords is in the text (as gitleaks does), so most files cost a
-// few substring searches. Placeholders (`${VAR}`, `<token>`, `xxxx`, `changeme`) are not findings.
-// A finding names the file, line, rule and kind — never the value.
+// Secret scanning's token rules, as data: each with its keywords, its pattern and what it must and
+// must not match (one test runs every rule's examples, as gitleaks validates its rules). The
+// scanner that runs them is tokenScan.ts.
 
 export interface TokenRule {
   readonly id: string;
   /** The provider or type, as people say it: "Railway", "AWS", "database URL". */
   readonly kind: string;
-  /** Lower-case substrings one of which the text must hold before the pattern runs. */
+  /**
+   * Lower-case ASCII substrings, three characters or more, one of which must be on the line (or on
+   * the lines the rule reads around it) before the pattern runs.
+   */
   readonly keywords: readonly string[];
-  /** The secret is the pattern's group 1 (or the whole match). */
+  /** The secret is the pattern's first group that took part (or the whole match). */
   readonly pattern: RegExp;
   /** Generic rules: the value must look random (bits of entropy per character). */
   readonly minEntropy?: number;
+  /**
+   * Lines around the reported one that the pattern reads, for secrets whose evidence spans lines:
+   * a Railway token on the `value:` line after `- name: RAILWAY_TOKEN`; a key header that counts
+   * only when a key body follows it. The secret itself must start on the reported line.
+   */
+  readonly context?: { readonly before?: number; readonly after?: number };
+  /** Texts (one line, or a few for rules with context) with and without a secret. */
   readonly examples: { readonly match: readonly string[]; readonly noMatch: readonly string[] };
 }
 
@@ -26,15 +35,40 @@ function fake(...pieces: string[]): string {
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const ASSIGN = String.raw`["']?\s*[:=]\s*["']?`;
+/** `RAILWAY_TOKEN`, `RAILWAY_API_TOKEN`, `railwayToken`. */
+const RAILWAY_NAME = String.raw`railway[\w.-]*?(?:api_?)?token`;
+/** From the name to its value on the same line: `=`, `: "`, `"] = "`, `", "value": "`. */
+const SAME_LINE = String.raw`[^\n]{0,60}?[:=][ \t]*["']?`;
+/** A name/value list item: `- name: RAILWAY_TOKEN` then `value: "…"` on the next line. */
+const NEXT_LINE_VALUE = String.raw`["'\],]*[ \t]*\r?\n[ \t]*(?:-[ \t]*)?["']?value["']?[ \t]*[:=][ \t]*["']?`;
+/** A key header counts only when a key body follows it (a real newline, or `\n` inside a string). */
+const KEY_BODY = String.raw`(?:(?:\\r)?\\n|[ \t]*\r?\n[ \t]*)(?:[A-Za-z0-9+/=]{40,}|(?:Proc-Type|Version|Comment|Hash):|(?:\\r)?\\n|\r?\n|$)`;
+const DATABASE_SCHEMES = ['postgres', 'postgis', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse', 'neo4j'];
 
 export const TOKEN_RULES: readonly TokenRule[] = [
   {
-    id: 'railway-token', kind: 'Railway', keywords: ['railway'],
-    pattern: new RegExp(String.raw`railway[\w.-]*?(?:api_?)?token${ASSIGN}(${UUID})`, 'i'),
-    examples: { match: ['RAILWAY_API_TOKEN=3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d', 'RAILWAY_TOKEN: "3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d"'], noMatch: ['RAILWAY_TOKEN=${RAILWAY_TOKEN}', 'railway status'] },
+    id: 'railway-token', kind: 'Railway', keywords: ['railway', 'project-access-token'],
+    pattern: new RegExp(String.raw`${RAILWAY_NAME}(?:${SAME_LINE}|${NEXT_LINE_VALUE})(${UUID})|railway[^\n]*(?:\n[^\n]*){0,2}?bearer[ \t]+(${UUID})|bearer[ \t]+(${UUID})[^\n]*railway|project-access-token["']?[ \t]*:[ \t]*["']?(${UUID})`, 'i'),
+    context: { before: 2 },
+    examples: {
+      match: [
+        'RAILWAY_API_TOKEN=3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d', 'RAILWAY_TOKEN: "3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d"',
+        'os.environ["RAILWAY_API_TOKEN"] = "3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d"',
+        '{ "name": "RAILWAY_TOKEN", "value": "3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d" }',
+        '- name: RAILWAY_API_TOKEN\n  value: "3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d"',
+        'curl -H "Authorization: Bearer 3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d" https://backboard.railway.com/graphql/v2',
+        "fetch('https://backboard.railway.com/graphql/v2', {\n  headers: { Authorization: 'Bearer 3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d' },",
+        "headers: { 'Project-Access-Token': '3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d' }",
+      ],
+      noMatch: [
+        'RAILWAY_TOKEN=${RAILWAY_TOKEN}', 'railway status',
+        'RAILWAY_TOKEN=${RAILWAY_TOKEN}\nRAILWAY_PROJECT_ID=3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d',
+        'curl -H "Authorization: Bearer $RAILWAY_API_TOKEN" https://backboard.railway.com/graphql/v2',
+      ],
+    },
   },
   {
-    id: 'railway-config-token', kind: 'Railway', keywords: ['"token"'],
+    id: 'railway-config-token', kind: 'Railway', keywords: ['"token"', '"accesstoken"'],
     pattern: new RegExp(String.raw`"(?:token|accessToken)"\s*:\s*"(${UUID}|rw_[A-Za-z0-9_-]{20,})"`),
     examples: { match: ['{"user": {"token": "3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d"}}'], noMatch: ['{"token": "<your token>"}'] },
   },
@@ -64,9 +98,12 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     examples: { match: ['STRIPE_SECRET_KEY=sk_live_51Hx7Q2Lk9Pm3Rt8Vb1Nc5Yd0Fg'], noMatch: ['pk_live_51Hx7Q2Lk9Pm3Rt8Vb1Nc5Yd0Fg', 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx'] },
   },
   {
-    id: 'slack-token', kind: 'Slack', keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'hooks.slack.com'],
-    pattern: /\b(xox[abprs]-[A-Za-z0-9-]{20,}|https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/]{20,})/,
-    examples: { match: [fake('SLACK_BOT_TOKEN=xo', 'xb-2048-', '7Q2Lk9Pm3Rt8-Vb1Nc5Yd0Fg4Js6')], noMatch: ['xoxb-<token>'] },
+    id: 'slack-token', kind: 'Slack', keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xapp-', 'hooks.slack.com'],
+    pattern: /\b(xox[abprs]-[A-Za-z0-9-]{20,}|xapp-\d-[A-Za-z0-9-]{20,}|https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/]{20,})/,
+    examples: {
+      match: [fake('SLACK_BOT_TOKEN=xo', 'xb-2048-', '7Q2Lk9Pm3Rt8-Vb1Nc5Yd0Fg4Js6'), fake('SLACK_APP_TOKEN=xa', 'pp-1-', 'A07Q2LK9PM3-7305318291442-3f1c9a2e7b4d4e8a')],
+      noMatch: ['xoxb-<token>', 'xapp-1-...'],
+    },
   },
   {
     id: 'anthropic-key', kind: 'Anthropic', keywords: ['sk-ant-'],
@@ -99,9 +136,12 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     examples: { match: ['VERCEL_TOKEN=Q7x2Lk9Pm3Rt8Vb1Nc5Yd0Fg'], noMatch: ['VERCEL_TOKEN=changeme'] },
   },
   {
-    id: 'supabase-token', kind: 'Supabase', keywords: ['sbp_', 'sb_secret_'],
-    pattern: /\b(sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,})\b/,
-    examples: { match: ['SUPABASE_ACCESS_TOKEN=sbp_3f1c9a2e7b4d4e8a9c1f0d2e3a4b5c6d7e8f9a0b'], noMatch: ['sbp_abc'] },
+    id: 'supabase-token', kind: 'Supabase', keywords: ['sbp_', 'sb_secret_', 'service_role', 'servicerole', 'service_key', 'servicekey'],
+    pattern: new RegExp(String.raw`\b(sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,})\b|service_?(?:role_?)?key${ASSIGN}(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})`, 'i'),
+    examples: {
+      match: ['SUPABASE_ACCESS_TOKEN=sbp_3f1c9a2e7b4d4e8a9c1f0d2e3a4b5c6d7e8f9a0b', fake('SUPABASE_SERVICE_ROLE_KEY=eyJhbGciOiJIUzI1NiJ9', '.eyJyb2xlIjoic2VydmljZV9yb2xlIn0', '.Q7x2Lk9Pm3Rt8Vb1Nc5Yd0Fg4Js6Ua2Ie7Ko3W')],
+      noMatch: ['sbp_abc', 'SUPABASE_SERVICE_ROLE_KEY=${SUPABASE_SERVICE_ROLE_KEY}'],
+    },
   },
   {
     id: 'digitalocean-token', kind: 'DigitalOcean', keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
@@ -114,75 +154,64 @@ export const TOKEN_RULES: readonly TokenRule[] = [
     examples: { match: ['CLOUDFLARE_API_TOKEN=Q7x2Lk9Pm3Rt8Vb1Nc5Yd0Fg4Js6Ua2Ie7Ko3W'], noMatch: ['CLOUDFLARE_ACCOUNT_ID=abc'] },
   },
   {
-    id: 'database-url', kind: 'database URL', keywords: ['://'],
-    pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?):\/\/[^\s:@/'"]+:([^\s@/'"]+)@[^\s'"]+/,
-    examples: { match: ['DATABASE_URL=postgres://app:Wq7x2Lk9Pm3R@prod-db.internal:5432/app'], noMatch: ['DATABASE_URL=postgres://localhost/app', 'postgres://app:${DB_PASSWORD}@db/app'] },
+    id: 'database-url', kind: 'database URL', keywords: DATABASE_SCHEMES,
+    pattern: new RegExp(String.raw`\b(?:${DATABASE_SCHEMES.join('|')})(?:ql|2|\+srv|\+s|s)?(?:\+\w+)?:\/\/[^\s:@/'"]*:([^\s@/'"]+)@[^\s'"]+`),
+    examples: {
+      match: [
+        fake('DATABASE_URL=postgres', '://app:Wq7x2Lk9Pm3R@prod-db.internal:5432/app'), fake('REDIS_URL=redis', '://:Wq7x2Lk9Pm3R@cache:6379/0'),
+        fake('engine = create_engine("postgresql+psycopg2', '://app:Wq7x2Lk9Pm3R@10.0.3.12/shop")'), fake('url: mysql2', '://shop:Wq7x2Lk9Pm3R@db/shop'),
+      ],
+      noMatch: ['DATABASE_URL=postgres://localhost/app', 'postgres://app:${DB_PASSWORD}@db/app', fake('postgres', '://postgres:postgres@localhost:5432/app_test'), 'postgres://USER:PASSWORD@HOST:5432/DB'],
+    },
   },
   {
     id: 'private-key', kind: 'private key', keywords: ['private key'],
-    pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/,
-    examples: { match: ['-----BEGIN OPENSSH PRIVATE KEY-----', '-----BEGIN RSA PRIVATE KEY-----'], noMatch: ['-----BEGIN PUBLIC KEY-----', '-----BEGIN CERTIFICATE-----'] },
+    pattern: new RegExp(String.raw`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----${KEY_BODY}`),
+    context: { after: 1 },
+    examples: {
+      match: [
+        fake('-----BEGIN OPENSSH PRIVATE ', 'KEY-----\n', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW'),
+        fake('-----BEGIN RSA PRIVATE ', 'KEY-----\n', 'MIIEpAIBAAKCAQEAq8Hw2xK0pLm3Rt7vZb9Nc4Yd6Fg1Js5Ua8Ie2Ko0Q7x2Lk9Pm3R'),
+        fake('"private_key": "-----BEGIN PRIVATE ', 'KEY-----\\n', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7"'),
+        fake('-----BEGIN PGP PRIVATE KEY ', 'BLOCK-----\n'),
+      ],
+      noMatch: [
+        '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAq8Hw2xK0pLm3Rt7vZb9Nc4Yd6',
+        '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJRTES',
+        "const isKey = pem.includes('-----BEGIN PRIVATE KEY-----');",
+        'Your key file starts with `-----BEGIN OPENSSH PRIVATE KEY-----`.',
+        '-----BEGIN RSA PRIVATE KEY-----\n...',
+      ],
+    },
   },
   {
-    id: 'generic-secret', kind: 'secret', keywords: ['secret', 'token', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'private_key'],
-    pattern: /\b[\w.-]*(?:secret|token|password|passwd|api[_-]?key|private_key)[\w.-]*["']?\s*[:=]\s*["']?([A-Za-z0-9_\-+/=.~!@#$%^&*]{16,})/i,
+    id: 'netrc-password', kind: 'netrc password', keywords: ['password'],
+    pattern: /^\s*(?:machine\s+\S+\s+(?:login\s+\S+\s+)?)?password\s+(\S{8,})\s*$/,
+    minEntropy: 3,
+    examples: {
+      match: ['  password 3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d', 'machine db.internal login app password Wq7x2Lk9Pm3R'],
+      noMatch: ['  password ${NETRC_PASSWORD}', 'password reset emails are sent by the worker', 'password aaaaaaaaaa'],
+    },
+  },
+  {
+    id: 'docker-auth', kind: 'container registry', keywords: ['"auth"'],
+    pattern: /"auth"\s*:\s*"([A-Za-z0-9+/]{16,}={0,2})"/,
     minEntropy: 3.5,
-    examples: { match: ['SESSION_SECRET=q8Hw2xK0pLm3Rt7vZb9Nc4Yd'], noMatch: ['SESSION_SECRET=aaaaaaaaaaaaaaaaaaaa', 'password: ${DB_PASSWORD}', 'token_count = 1234567890123456'] },
+    examples: { match: ['"registry.internal.test": { "auth": "ZGVwbG95OlE3eDJMazlQbTNSdDhWYjFOYzVZ" }'], noMatch: ['"auth": ""', '"auth": "<base64 user:password>"'] },
+  },
+  {
+    id: 'generic-secret', kind: 'secret',
+    keywords: ['secret', 'token', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'private_key', 'encryption', 'signing', 'master_key', 'masterkey', 'app_key'],
+    // The name must not end in an id (`private_key_id`); `base64:` starts Laravel's APP_KEY.
+    pattern: /\b[\w.-]*(?:secret|token|password|passwd|api[_-]?key|private_key|(?:encryption|signing|master|app)[_-]?key)[\w.-]*(?<![_.-]id)["']?\s*[:=]\s*["']?(?:base64:)?([A-Za-z0-9_\-+/=.~!@#$%^&*]{16,})/i,
+    minEntropy: 3.5,
+    examples: {
+      match: ['SESSION_SECRET=q8Hw2xK0pLm3Rt7vZb9Nc4Yd', 'ENCRYPTION_KEY=3f1c9a2e7b4d4e8a9c1f0d2e3a4b5c6d', 'APP_KEY=base64:q8Hw2xK0pLm3Rt7vZb9Nc4Yd6Fg1Js5Ua8Ie2Ko0Q7x='],
+      noMatch: [
+        'SESSION_SECRET=aaaaaaaaaaaaaaaaaaaa', 'password: ${DB_PASSWORD}', 'token_count = 1234567890123456',
+        '"private_key_id": "3f1c9a2e7b4d4e8a9c1f0d2e3a4b5c6d7e8f9a0b"', 'apiKey: process.env.OPENAI_API_KEY',
+        'password = random_password.db.result', 'token = var.digitalocean_token', "CACHE_KEY = 'user-profile-v2'",
+      ],
+    },
   },
 ];
-
-/** Values that stand for a secret rather than being one. */
-const PLACEHOLDER = /^(?:\$\{?[\w:-]+\}?|\{\{.*\}\}|<[^>]*>|%[\w]+%)$|x{4,}|changeme|change_me|example|placeholder|dummy|your[_-]|redacted|\*{3,}|\.\.\./i;
-
-export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || new Set(value).size <= 2;
-}
-
-/** Shannon entropy in bits per character. */
-export function entropy(value: string): number {
-  const counts = new Map<string, number>();
-  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / value.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-
-export interface TokenFinding {
-  /** 1-based. */
-  readonly line: number;
-  readonly rule: string;
-  readonly kind: string;
-}
-
-const MAX_LINE = 4096;
-
-/** Whether the rule finds a real secret (not a placeholder, random enough) in one line. */
-export function ruleMatches(rule: TokenRule, line: string): boolean {
-  const m = rule.pattern.exec(line);
-  if (!m) return false;
-  const value = m.slice(1).find((g) => g !== undefined) ?? m[0];
-  return !isPlaceholder(value) && (rule.minEntropy === undefined || entropy(value) >= rule.minEntropy);
-}
-
-/** The secrets in a text, one finding per rule and line; the more specific rule wins a line. */
-export function scanText(text: string): TokenFinding[] {
-  const lower = text.toLowerCase();
-  const rules = TOKEN_RULES.filter((r) => r.keywords.some((k) => lower.includes(k)));
-  if (rules.length === 0) return [];
-  const findings: TokenFinding[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').slice(0, MAX_LINE);
-    const lowerLine = line.toLowerCase();
-    for (const rule of rules) {
-      if (!rule.keywords.some((k) => lowerLine.includes(k))) continue;
-      if (!ruleMatches(rule, line)) continue;
-      findings.push({ line: i + 1, rule: rule.id, kind: rule.kind });
-      break; // rules are ordered specific first: one finding per line
-    }
-  }
-  return findings;
-}
