@@ -11,6 +11,7 @@ import type { Verdict } from '../core/verdict';
 import { stateDirectory } from '../gate/stateDir';
 import type { AgentHooks } from './agentHooks';
 import type { AuditLog } from './auditLog';
+import { untranslatable } from '../core/secrets/ignoreLines';
 import { localFolders, type IgnoreSync, type SyncResult } from './ignoreSync';
 import type { Settings } from './settings';
 
@@ -111,8 +112,11 @@ export class ContextGuard implements vscode.Disposable {
     await this.state.update(WRITTEN_KEY, [...written]);
     if (trigger === 'command') {
       const kept = results.filter((r) => r.status !== 'removed' && r.status !== 'failed').map((r) => relative(r.folder, r.path));
+      const s = this.settings();
+      const outside = localFolders().flatMap((root) => untranslatable({ protectedPaths: s.protectedPaths, allowedPaths: s.allowedPaths, root }));
+      const note = outside.length > 0 ? ` ${[...new Set(outside)].length} of your patterns (${[...new Set(outside)].slice(0, 3).join(', ')}) name paths outside the workspace or use extended globs: the hooks and the terminal gate guard them, no ignore file can.` : '';
       void vscode.window.showInformationMessage(kept.length > 0
-        ? `Airlock: agents' ignore files hold the protected paths: ${kept.join(', ')}.`
+        ? `Airlock: agents' ignore files hold the protected paths: ${kept.join(', ')}.${note}`
         : 'Airlock found no AI agent in this workspace. Name the agents in the setting airlock.context.agents, then sync again.');
     } else if (created.length > 0) {
       void vscode.window.showInformationMessage(`Airlock keeps secret files out of ${[...new Set(created.map((r) => r.agent.label))].join(', ')}: it wrote the protected paths into ${created.map((r) => relative(r.folder, r.path)).join(', ')}.`);

@@ -86,3 +86,8 @@ export function exposureOf(policy: IgnorePolicy): Exposure {
   const samples = patterns([...DEFAULT_SECRET_GLOBS, ...policy.protectedPaths], policy.root).map((p) => samplePath(p.replace(/^\//, '')));
   return { samples: [...new Set(samples)].filter(isProtected), isProtected };
 }
+
+/** The user's patterns no ignore file can hold (outside the workspace, extended globs): said, not dropped in silence. */
+export function untranslatable(policy: IgnorePolicy): string[] {
+  return policy.protectedPaths.filter((glob) => braceExpand(glob).some((g) => gitignorePattern(g, policy.root) === undefined));
+}

@@ -2,7 +2,7 @@ import ignore from 'ignore';
 import { describe, expect, test } from 'vitest';
 import { AGENT_CONTEXT_FILES, enabledAgents, type AgentSigns } from '../../../src/core/secrets/agentContextFiles';
 import { claudeReadDenyRules, mergeDenyRules } from '../../../src/core/secrets/claudeRules';
-import { exposureOf, ignoreLines, type IgnorePolicy } from '../../../src/core/secrets/ignoreLines';
+import { exposureOf, ignoreLines, untranslatable, type IgnorePolicy } from '../../../src/core/secrets/ignoreLines';
 import { hasBlock, mergeBlock, removeBlock } from '../../../src/core/secrets/managedBlock';
 import { isProtectedPath } from '../../../src/core/secrets/paths';
 
@@ -123,6 +123,11 @@ describe('every agent file protects exactly the intended paths', () => {
     const lines = ignoreLines(POLICY, 'gitignore');
     expect(lines).toContain('/config/local.json');
     expect(lines.some((l) => l.includes('etc/shadow') || l.startsWith('~'))).toBe(false);
+  });
+
+  test('patterns no ignore file can hold are named, not dropped in silence', () => {
+    expect(untranslatable({ ...POLICY, protectedPaths: [...POLICY.protectedPaths, '~/.config/acme/token', '/srv/keys/*', '**/+(a|b).key'] }))
+      .toEqual(['~/.config/acme/token', '/srv/keys/*', '**/+(a|b).key']);
   });
 
   test('a folder named like a secret file is hidden whole (stricter than the policy, which protects files)', () => {
