@@ -117,16 +117,20 @@ export class AgentHooks {
     return out;
   }
 
-  /** Puts the hook back when someone removed it from a file Airlock installed into; true when it did. */
-  restoreHook(hook: InstalledHook, folder: string | undefined): boolean {
+  /**
+   * Puts the hook back when someone removed it from a file Airlock installed into. `failed` with
+   * the installer's words when the file cannot take it (made invalid JSON): the hook is gone.
+   */
+  restoreHook(hook: InstalledHook, folder: string | undefined): { readonly restored: boolean; readonly failed?: string } {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred with the installer, see above
     const { readBackup } = require('../cli/install/backups') as typeof import('../cli/install/backups');
     // No backup record any more: `airlock uninstall` took the hook out, on purpose.
-    if (hookIn(hook.agent, hook.file) || !readBackup(hook.file, process.env)) return false;
+    if (hookIn(hook.agent, hook.file) || !readBackup(hook.file, process.env)) return { restored: false };
     const lines: string[] = [];
     const code = installer().install({ agents: [hook.agent], scope: hook.scope, dir: hook.scope === 'project' && folder ? folder : homedir() }, { ...this.io(), out: (line) => lines.push(line) });
     for (const line of lines) this.output.appendLine(line);
-    return code === 0 && hookIn(hook.agent, hook.file);
+    if (code === 0 && hookIn(hook.agent, hook.file)) return { restored: true };
+    return { restored: false, failed: lines.at(-1) ?? 'the installer could not write it' };
   }
 
   /** One offer, on the first activation where an agent is found without Airlock's hook. */

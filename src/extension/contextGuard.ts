@@ -104,7 +104,7 @@ export class ContextGuard implements vscode.Disposable {
       if (r.status === 'restored' || lost) {
         this.tampered(`the protected paths in ${rel}`, r.path, lost ? (r.existed ? 'Airlock\'s lines had been removed' : 'the file had been deleted') : r.detail ?? 'Airlock\'s lines had been removed or changed');
       } else if (r.status === 'created') created.push(r);
-      if (r.status === 'failed') this.failed(rel, r.path, r.error ?? 'unknown error', written.has(r.path));
+      if (r.status === 'failed') this.failed(rel, r.path, r.error ?? 'unknown error', written.has(r.path) ? `${r.agent.label} may read protected files` : undefined);
       else this.shownErrors.delete(r.path);
       if (r.status === 'removed') written.delete(r.path);
       else if (r.status !== 'failed') written.add(r.path);
@@ -139,17 +139,20 @@ export class ContextGuard implements vscode.Disposable {
    * A file Airlock kept that it can no longer write (made invalid JSON, made a link) has lost its
    * protection: that is audited, and said once until the file is fixed.
    */
-  private failed(rel: string, path: string, error: string, wasKept: boolean): void {
+  private failed(rel: string, path: string, error: string, lost: string | undefined): void {
     if (this.shownErrors.has(path)) return;
     this.shownErrors.add(path);
-    if (wasKept) this.record(path, `Airlock could not restore the protected paths in ${rel}: ${error}`);
-    void vscode.window.showErrorMessage(`Airlock could not update ${rel}${wasKept ? ', so agents may read protected files through it' : ''}: ${error}`);
+    if (lost) this.record(path, `Airlock could not restore ${rel} (${lost}): ${error}`);
+    void vscode.window.showErrorMessage(`Airlock could not update ${rel}${lost ? `, so ${lost}` : ''}: ${error}`);
   }
 
   private restoreHooks(folder: string): void {
     for (const hook of this.hooks.installedHooks(folder)) {
-      if (!this.hooks.restoreHook(hook, folder)) continue;
-      this.tampered(`the ${AGENT_LABELS[hook.agent]} hook in ${hook.scope === 'project' ? relative(folder, hook.file) : hook.file}`, hook.file, 'someone had removed it', 'To take it out on purpose, run airlock uninstall.');
+      const where = hook.scope === 'project' ? relative(folder, hook.file) : hook.file;
+      const { restored, failed } = this.hooks.restoreHook(hook, folder);
+      if (restored) this.tampered(`the ${AGENT_LABELS[hook.agent]} hook in ${where}`, hook.file, 'someone had removed it', 'To take it out on purpose, run airlock uninstall.');
+      else if (failed) this.failed(where, hook.file, failed, `${AGENT_LABELS[hook.agent]} runs without Airlock's hook`);
+      else this.shownErrors.delete(hook.file);
     }
   }
 
