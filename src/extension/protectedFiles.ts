@@ -4,7 +4,7 @@
 // level that may make that change (src/core/secrets/protectEdit.ts).
 import * as vscode from 'vscode';
 import { isProtectedPath } from '../core/secrets/paths';
-import { protectEdit, unprotectEdits, type SettingEdit } from '../core/secrets/protectEdit';
+import { folderGlob, isProtectedFolder, protectEdit, unprotectEdits, type SettingEdit } from '../core/secrets/protectEdit';
 import type { Settings } from './settings';
 
 export class ProtectedFileDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
@@ -16,7 +16,8 @@ export class ProtectedFileDecorations implements vscode.FileDecorationProvider, 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (uri.scheme !== 'file') return undefined;
     const s = this.settings();
-    if (!isProtectedPath(uri.fsPath, s.protectedPaths, s.allowedPaths)) return undefined;
+    // A folder is protected when a pattern covers it whole; asking costs no stat of the path.
+    if (!isProtectedPath(uri.fsPath, s.protectedPaths, s.allowedPaths) && !isProtectedFolder(uri.fsPath, s.protectedPaths, s.allowedPaths)) return undefined;
     return { badge: '🔒', tooltip: 'Protected from AI agents (Airlock)', propagate: false };
   }
 
@@ -52,16 +53,27 @@ async function apply(folder: vscode.WorkspaceFolder, edits: readonly SettingEdit
   }
 }
 
-/** The file a command acts on: the Explorer's, or the active editor's; it must be in the workspace. */
-function target(uri: vscode.Uri | undefined): { rel: string; folder: vscode.WorkspaceFolder } | undefined {
+interface Target {
+  /** The file's path, or the folder's glob, relative to its workspace folder. */
+  readonly rel: string;
+  readonly folder: vscode.WorkspaceFolder;
+  readonly isFolder: boolean;
+}
+
+/** The file or folder a command acts on: the Explorer's, or the active editor's; it must be in the workspace. */
+async function target(uri: vscode.Uri | undefined): Promise<Target | undefined> {
   const file = uri ?? vscode.window.activeTextEditor?.document.uri;
   const where = file && relativePath(file);
-  if (!where) void vscode.window.showWarningMessage('Airlock: choose a file inside the workspace.');
-  return where;
+  if (!file || !where || where.rel === '' || where.rel === file.fsPath) {
+    void vscode.window.showWarningMessage('Airlock: choose a file or folder inside the workspace.');
+    return undefined;
+  }
+  const isFolder = await vscode.workspace.fs.stat(file).then((s) => (s.type & vscode.FileType.Directory) !== 0, () => false);
+  return { rel: isFolder ? folderGlob(where.rel) : where.rel, folder: where.folder, isFolder };
 }
 
 export async function protectFromAgents(uri: vscode.Uri | undefined): Promise<void> {
-  const where = target(uri);
+  const where = await target(uri);
   if (!where) return;
   const edit = protectEdit(where.rel, pathSettings(where.folder));
   if (edit) await apply(where.folder, [edit]);
@@ -69,13 +81,13 @@ export async function protectFromAgents(uri: vscode.Uri | undefined): Promise<vo
 }
 
 export async function stopProtecting(uri: vscode.Uri | undefined): Promise<void> {
-  const where = target(uri);
+  const where = await target(uri);
   if (!where) return;
-  const { edits, needsException } = unprotectEdits(where.rel, pathSettings(where.folder));
+  const { edits, needsException } = unprotectEdits(where.rel, pathSettings(where.folder), where.isFolder);
   if (needsException) {
     const allow = 'Let agents read it';
     const choice = await vscode.window.showWarningMessage(
-      `${where.rel} looks like a secret file (one of Airlock's built-in patterns or a broader one of yours). Let AI agents read it?`,
+      `${where.rel} looks like ${where.isFolder ? 'a folder of secrets' : 'a secret file'} (one of Airlock's built-in patterns or a broader one of yours). Let AI agents read it?`,
       { modal: true, detail: 'This adds an exception to your user settings (airlock.allowedPaths); a workspace cannot lift protection.' },
       allow,
     );

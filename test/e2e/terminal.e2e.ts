@@ -253,6 +253,17 @@ describe('the Explorer', () => {
     await send({ op: 'command', id: 'airlock.stopProtecting', path: join(editor.project, 'notes.txt') });
     await waitFor('the notes.txt badge to go', async () => (!(await badge('notes.txt')).includes('🔒')) || undefined);
   });
+
+  test('a folder: Protect from Agents badges it and protects what is in it', async () => {
+    mkdirSync(join(editor.project, 'deploy-keys'));
+    writeFileSync(join(editor.project, 'deploy-keys', 'ops.txt'), 'plain\n');
+    await waitFor('the deploy-keys row', async () => (await badge('deploy-keys')) !== undefined || undefined);
+    expect(await badge('deploy-keys')).not.toContain('🔒');
+    await send({ op: 'command', id: 'airlock.protectFromAgents', path: join(editor.project, 'deploy-keys') });
+    await waitFor('the deploy-keys badge', async () => (await badge('deploy-keys')).includes('🔒') || undefined);
+    await send({ op: 'command', id: 'revealInExplorer', path: join(editor.project, 'deploy-keys', 'ops.txt') });
+    await waitFor('the ops.txt badge', async () => (await badge('ops.txt')).includes('🔒') || undefined);
+  });
 });
 
 describe('the agents\' own ignore files', () => {

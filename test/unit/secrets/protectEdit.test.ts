@@ -1,6 +1,6 @@
 // Protect / Stop Protecting: which setting changes at which level.
 import { describe, expect, test } from 'vitest';
-import { protectEdit, unprotectEdits } from '../../../src/core/secrets/protectEdit';
+import { folderGlob, isProtectedFolder, protectEdit, unprotectEdits } from '../../../src/core/secrets/protectEdit';
 
 const none = { userProtected: [], workspaceProtected: [], userAllowed: [] };
 
@@ -23,5 +23,24 @@ describe('protecting a file from agents', () => {
     const r = unprotectEdits('.env', none);
     expect(r.needsException).toBe(true);
     expect(r.edits).toEqual([{ level: 'user', key: 'allowedPaths', value: ['.env'] }]);
+  });
+});
+
+describe('protecting a folder', () => {
+  test('protects everything in it, and the folder then counts as protected', () => {
+    expect(protectEdit(folderGlob('deploy/keys/'), none)).toEqual({ level: 'workspace', key: 'protectedPaths', value: ['deploy/keys/**'] });
+    expect(isProtectedFolder('deploy/keys', ['deploy/keys/**'])).toBe(true);
+    expect(isProtectedFolder('deploy', ['deploy/keys/**'])).toBe(false);
+  });
+
+  test.each([['.ssh', true], ['home/.azure', true], ['src', false], ['config', false], ['certs', false]])('%s is a protected folder by default: %s', (path, expected) => {
+    expect(isProtectedFolder(path)).toBe(expected);
+  });
+
+  test('stopping removes the folder\'s glob; a built-in pattern over it needs the user\'s exception', () => {
+    expect(unprotectEdits('deploy/keys/**', { ...none, workspaceProtected: ['deploy/keys/**'] }, true))
+      .toEqual({ edits: [{ level: 'workspace', key: 'protectedPaths', value: [] }], needsException: false });
+    expect(unprotectEdits('.ssh/**', none, true)).toEqual({ edits: [{ level: 'user', key: 'allowedPaths', value: ['.ssh/**'] }], needsException: true });
+    expect(isProtectedFolder('.ssh', [], ['.ssh/**'])).toBe(false);
   });
 });
