@@ -2,8 +2,9 @@
 // merged so that nothing of the user's is lost. Each file is handled on its own: one malformed
 // file is reported and left untouched while the others are still installed.
 import { existsSync, rmdirSync } from 'node:fs';
-import { dirname, join, parse as parsePath } from 'node:path';
-import { readWorkspaceSettings } from '../hook/settings';
+import { dirname, parse as parsePath } from 'node:path';
+import { loadHookPolicy } from '../hook/settings';
+import { locateWindow } from '../../gate/discovery';
 import { AGENT_LABELS, type AgentId } from '../hook/types';
 import { deleteBackup, readBackup, writeBackup } from './backups';
 import { claudeReadDenyRules } from '../../core/secrets/claudeRules';
@@ -24,9 +25,13 @@ export function hookCommand(launcher: string, agent: AgentId): string {
   return `${shellQuote(launcher)} hook --agent ${agent}`;
 }
 
-function protectedGlobs(dir: string): string[] {
-  const settings = join(dir, '.vscode', 'settings.json');
-  return existsSync(settings) ? [...readWorkspaceSettings(settings).protectedPaths] : [];
+/**
+ * The policy Claude's Read rules are written from: the one an editor window publishes for the
+ * folder (the user's exceptions included — a deny rule would overrule them), else the folder's
+ * own settings.
+ */
+function pathPolicy(dir: string, env: InstallIo['env']): { protectedPaths: readonly string[]; allowedPaths: readonly string[] } {
+  return loadHookPolicy(locateWindow({ cwd: dir, env }), dir, []);
 }
 
 /** The directory and its parents that do not exist yet, deepest first. */
@@ -67,7 +72,8 @@ function eachAgentFile(options: InstallOptions, io: InstallIo, edit: (agent: Age
 export function install(options: InstallOptions, io: InstallIo): number {
   const launcher = launcherPath(io.env);
   if (writeLauncher(launcher, { node: io.node, cli: io.cli })) io.out(`launcher  ${launcher} (runs ${io.cli})`);
-  const denyRules = claudeReadDenyRules(protectedGlobs(options.dir));
+  const paths = pathPolicy(options.dir, io.env);
+  const denyRules = claudeReadDenyRules(paths.protectedPaths, paths.allowedPaths);
   return eachAgentFile(options, io, (agent, target, file) => {
     const text = readText(file);
     const config = parseConfig(file, text ?? '');

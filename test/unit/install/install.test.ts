@@ -10,6 +10,10 @@ import { claudeReadDenyRules } from '../../../src/core/secrets/claudeRules';
 import { launcherPath, readLauncher, writeLauncher } from '../../../src/cli/install/launcher';
 import { TARGETS } from '../../../src/cli/install/targets';
 import { AGENT_IDS, type AgentId } from '../../../src/cli/hook/types';
+import { DEFAULT_TIER_RULES } from '../../../src/core/policy';
+import { newToken, policyFile, publishWindow, windowsDirectory } from '../../../src/gate/discovery';
+import { PROTOCOL_VERSION } from '../../../src/gate/protocol';
+import { writePublishedPolicy } from '../../../src/gate/publishedPolicy';
 
 let home: string;
 let project: string;
@@ -165,6 +169,18 @@ describe('Claude Code Read deny rules', () => {
   test.each(['Read(//**/.env.*)', 'Read(//**/*.pem)', 'Read(//**/.ssh/*)'])('leaves %s to the hook (it would hide a template or public file)', (rule) => {
     expect(rules).not.toContain(rule);
   });
+});
+
+test('Claude\'s Read rules follow the policy an editor window publishes, the user\'s exceptions included', () => {
+  publishWindow(windowsDirectory(io.env), { version: PROTOCOL_VERSION, root: project, socket: join(project, 'no-socket'), token: newToken(), pid: process.pid });
+  writePublishedPolicy(policyFile(windowsDirectory(io.env), project), {
+    version: PROTOCOL_VERSION, protectedPaths: ['ops/*.secret'], allowedPaths: ['**/.env.ci'], environments: {}, timeoutSeconds: 60, tierRules: DEFAULT_TIER_RULES,
+  });
+  install(options(['claude-code']), io);
+  const deny = (parse(readFileSync(join(project, '.claude', 'settings.json'), 'utf8')) as { permissions: { deny: string[] } }).permissions.deny;
+  expect(deny).toContain('Read(//**/ops/*.secret)');
+  expect(deny).toContain('Read(//**/.env.*production)');
+  expect(deny.filter((r) => r.includes('.env.*ci'))).toEqual([]);
 });
 
 describe('the stable launcher', () => {
