@@ -48,6 +48,21 @@ function hookIn(agent: AgentId, file: string): boolean {
   }
 }
 
+/**
+ * Airlock's entry is there exactly as the installer writes it: a hook taken out, or weakened (a
+ * narrower matcher, a shorter timeout, Cursor's failClosed turned off), is not intact.
+ */
+function hookIntact(agent: AgentId, file: string): boolean {
+  const { TARGETS, hookCommand, parseConfig, readText } = installer();
+  try {
+    const text = readText(file);
+    if (text === undefined) return false;
+    return TARGETS[agent].install(parseConfig(file, text), hookCommand(launcherPath(process.env), agent), { denyRules: [] }).changes.length === 0;
+  } catch {
+    return false;
+  }
+}
+
 function hasHook(agent: AgentId, folder: string | undefined, env: NodeJS.ProcessEnv): boolean {
   return (['project', 'user'] as const).some((scope) => (scope === 'user' || folder !== undefined) && hookIn(agent, installer().TARGETS[agent].file(scope, folder ?? '', env)));
 }
@@ -118,18 +133,18 @@ export class AgentHooks {
   }
 
   /**
-   * Puts the hook back when someone removed it from a file Airlock installed into. `failed` with
+   * Puts the hook back when someone removed or weakened it in a file Airlock installed into. `failed` with
    * the installer's words when the file cannot take it (made invalid JSON): the hook is gone.
    */
   restoreHook(hook: InstalledHook, folder: string | undefined): { readonly restored: boolean; readonly failed?: string } {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred with the installer, see above
     const { readBackup } = require('../cli/install/backups') as typeof import('../cli/install/backups');
     // No backup record any more: `airlock uninstall` took the hook out, on purpose.
-    if (hookIn(hook.agent, hook.file) || !readBackup(hook.file, process.env)) return { restored: false };
+    if (hookIntact(hook.agent, hook.file) || !readBackup(hook.file, process.env)) return { restored: false };
     const lines: string[] = [];
     const code = installer().install({ agents: [hook.agent], scope: hook.scope, dir: hook.scope === 'project' && folder ? folder : homedir() }, { ...this.io(), out: (line) => lines.push(line) });
     for (const line of lines) this.output.appendLine(line);
-    if (code === 0 && hookIn(hook.agent, hook.file)) return { restored: true };
+    if (code === 0 && hookIntact(hook.agent, hook.file)) return { restored: true };
     return { restored: false, failed: lines.at(-1) ?? 'the installer could not write it' };
   }
 

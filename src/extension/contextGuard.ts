@@ -150,7 +150,7 @@ export class ContextGuard implements vscode.Disposable {
     for (const hook of this.hooks.installedHooks(folder)) {
       const where = hook.scope === 'project' ? relative(folder, hook.file) : hook.file;
       const { restored, failed } = this.hooks.restoreHook(hook, folder);
-      if (restored) this.tampered(`the ${AGENT_LABELS[hook.agent]} hook in ${where}`, hook.file, 'someone had removed it', 'To take it out on purpose, run airlock uninstall.');
+      if (restored) this.tampered(`the ${AGENT_LABELS[hook.agent]} hook in ${where}`, hook.file, 'someone had removed or changed it', 'To take it out on purpose, run airlock uninstall.');
       else if (failed) this.failed(where, hook.file, failed, `${AGENT_LABELS[hook.agent]} runs without Airlock's hook`);
       else this.shownErrors.delete(hook.file);
     }

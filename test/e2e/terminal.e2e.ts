@@ -230,6 +230,25 @@ describe('with the decision service gone', () => {
   });
 });
 
+/** Airlock's output channel, as the editor writes it to its logs folder. */
+function airlockLog(): string {
+  const logs = join(editor.home, 'user-data', 'logs');
+  const found = spawnSync('find', [logs, '-name', 'Airlock.log'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  return found.map((f) => readFileSync(f, 'utf8')).join('\n');
+}
+
+/**
+ * A warning the human was shown: Airlock logs it as it shows it; the notification center then
+ * holds it whether or not its toast is still up (toasts hide, and only a few show at once).
+ */
+async function warned(text: string): Promise<void> {
+  await waitFor(`the warning "${text}"`, () => airlockLog().includes(`[warning] ${text}`) || undefined);
+  await send({ op: 'command', id: 'notifications.showList', path: editor.project });
+  const item = editor.page.locator('.notifications-center .notification-list-item', { hasText: text });
+  await item.first().waitFor({ state: 'visible', timeout: 30_000 });
+  await send({ op: 'command', id: 'notifications.hideList', path: editor.project });
+}
+
 /** The badge a file's row shows (file decorations are drawn as CSS content after the label). */
 async function badge(name: string): Promise<string> {
   const row = editor.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
@@ -255,12 +274,13 @@ describe('the Explorer', () => {
   });
 
   test('a folder: Protect from Agents badges it and protects what is in it', async () => {
+    // Empty for now: a folder holding a file git has not seen shows git's marker in place of its
+    // own badge (VS Code lets a child's decoration take over the folder's).
     mkdirSync(join(editor.project, 'deploy-keys'));
-    writeFileSync(join(editor.project, 'deploy-keys', 'ops.txt'), 'plain\n');
-    await waitFor('the deploy-keys row', async () => (await badge('deploy-keys')) !== undefined || undefined);
     expect(await badge('deploy-keys')).not.toContain('🔒');
     await send({ op: 'command', id: 'airlock.protectFromAgents', path: join(editor.project, 'deploy-keys') });
     await waitFor('the deploy-keys badge', async () => (await badge('deploy-keys')).includes('🔒') || undefined);
+    writeFileSync(join(editor.project, 'deploy-keys', 'ops.txt'), 'plain\n');
     await send({ op: 'command', id: 'revealInExplorer', path: join(editor.project, 'deploy-keys', 'ops.txt') });
     await waitFor('the ops.txt badge', async () => (await badge('ops.txt')).includes('🔒') || undefined);
   });
@@ -294,8 +314,7 @@ describe('the agents\' own ignore files', () => {
 
     // An agent strips Airlock's block, keeping its own line.
     writeFileSync(join(editor.project, '.cursorignore'), 'node_modules/\n');
-    const toast = editor.page.locator('.notifications-toasts .notification-toast', { hasText: "Airlock restored the protected paths in .cursorignore: Airlock's lines had been removed" });
-    await toast.first().waitFor({ state: 'visible', timeout: 60_000 });
+    await warned("Airlock restored the protected paths in .cursorignore: Airlock's lines had been removed");
     await waitFor('the block to be back', () => (read('.cursorignore').includes('\n**/config/prod.json\n') && read('.cursorignore').includes('\nnode_modules/\n')) || undefined);
     const audit = readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8');
     expect(audit).toMatch(/"subject":"[^"]*\.cursorignore".*"rules":\["airlock\.tamper"\]/);
@@ -307,9 +326,17 @@ describe('the agents\' own ignore files', () => {
     const hooks = join(editor.project, '.cursor', 'hooks.json');
     expect(readFileSync(hooks, 'utf8')).toContain('hook --agent cursor');
     writeFileSync(hooks, '{ "version": 1, "hooks": {} }\n');
-    const toast = editor.page.locator('.notifications-toasts .notification-toast', { hasText: 'Airlock restored the Cursor hook in .cursor/hooks.json' });
-    await toast.first().waitFor({ state: 'visible', timeout: 60_000 });
+    await warned('Airlock restored the Cursor hook in .cursor/hooks.json: someone had removed or changed it');
     await waitFor('the hook to be back', () => readFileSync(hooks, 'utf8').includes('hook --agent cursor') || undefined);
+    // Weakened rather than removed: Cursor would run the command when the hook fails.
+    await waitFor('the restored file to settle', () => readFileSync(hooks, 'utf8').includes('"failClosed": true') || undefined);
+    writeFileSync(hooks, readFileSync(hooks, 'utf8').replace('"failClosed": true', '"failClosed": false'));
+    await waitFor('failClosed to be back', () => readFileSync(hooks, 'utf8').includes('"failClosed": true') || undefined);
+    // The record follows the restore: waited for, not raced.
+    const restores = (): number => readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8')
+      .split('\n').filter((l) => l.includes('hooks.json') && l.includes('airlock.tamper')).length;
+    await waitFor('two audited restores of hooks.json', () => restores() === 2 || undefined);
+    expect(restores()).toBe(2);
   });
 });
 
@@ -335,12 +362,6 @@ describe('scanning the workspace for secrets', () => {
 });
 
 describe('turning the gate off', () => {
-  function airlockLog(): string {
-    const logs = join(editor.home, 'user-data', 'logs');
-    const found = spawnSync('find', [logs, '-name', 'Airlock.log'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
-    return found.map((f) => readFileSync(f, 'utf8')).join('\n');
-  }
-
   test('removes the shims and the guards from new terminals', async () => {
     await send({ op: 'setting', key: 'airlock.terminalGate.enabled', value: false });
     await waitFor('the gate to be turned off', () => airlockLog().includes('terminal gate off') || undefined)
