@@ -44,6 +44,20 @@ export function formatVerdict(line: string, verdict: Verdict, style: Style): str
   return lines.join('\n');
 }
 
+/**
+ * Values bound on the line that may be a secret (long, letters and digits): once expanded into a
+ * command's words (`--token "$T"`), the masker no longer sees the name that gave them away.
+ */
+function secretLooking(assigned: ReadonlyMap<string, string>): string[] {
+  return [...assigned.values()].filter((v) => v.length >= 12 && !/\s/.test(v) && /[A-Za-z]/.test(v) && /\d/.test(v));
+}
+
+function masked(text: string, values: readonly string[]): string {
+  let out = redact(text, 4000);
+  for (const v of values) out = out.split(v).join('***');
+  return out;
+}
+
 export function formatExplanation(line: string, explanation: Explanation, style: Style): string {
   const out: string[] = [];
   const { commands, problems } = explanation.expansion;
@@ -51,8 +65,9 @@ export function formatExplanation(line: string, explanation: Explanation, style:
     out.push('No guarded program or hidden program name in the line: allowed without parsing.');
   } else {
     out.push(`Simple commands found (${commands.length}):`);
+    const hide = secretLooking(explanation.expansion.assigned);
     commands.forEach((command, i) => {
-      out.push(`  ${i + 1}. ${visible(command.argv.map((w) => w.value).join(' ').slice(0, 200))}`);
+      out.push(`  ${i + 1}. ${visible(masked(command.argv.map((w) => w.value).join(' '), hide).slice(0, 200))}`);
       out.push(`     program: ${command.program}   span: ${command.span[0]}-${command.span[1]}` +
         (command.via.length > 0 ? `   via: ${command.via.map(visible).join(' › ')}` : ''));
       const matched = explanation.matches.get(command) ?? [];

@@ -168,7 +168,8 @@ function flaggedVerdict(findings: readonly Finding[], flagged: readonly SimpleCo
   const traced = traceCredential(flagged, expansion.commands, line, expansion.assigned, env,
     { cwd: context.cwd ?? '.', origins: context.credentialOrigins, environments: context.environments });
   if (!traced) return verdictOf(findings, context);
-  return withCredential(verdictOf(raiseFindings(findings, traced.command, traced.credential.origin), context), traced.credential);
+  const raised = traced.traced.reduce((all, use) => raiseFindings(all, use.command, use.origin), findings);
+  return withCredential(verdictOf(raised, context), traced.credential);
 }
 
 function withCredential(verdict: Verdict, credential: Credential): Verdict {

@@ -6,6 +6,7 @@
 // direnv's `.envrc` reaches a command only through the environment, where it is compared.
 import type { EnvironmentMap } from '../environment/tiers';
 import type { SimpleCommand } from '../shell/command';
+import { tierRank } from '../verdict';
 import { credentialOfVariable, credentialUses, type Credential, type CredentialUse, type LoadedVariables } from './credentials';
 import { fileTier, findOrigin, origin, type CredentialOrigins, type Origin, type OriginFile } from './origins';
 
@@ -16,19 +17,23 @@ export interface TraceContext {
 }
 
 export interface TracedCredential {
+  /** The one shown: the use traced to the most dangerous file, else the first use. */
   readonly credential: Credential;
-  /** The command that uses it: a credential from a production file raises that command's findings. */
-  readonly command: SimpleCommand;
+  /**
+   * Every use traced to a file, with the command that makes it: each raises its own command's
+   * findings, so a harmless credential written first cannot hide a production one after it.
+   */
+  readonly traced: readonly { readonly command: SimpleCommand; readonly origin: Origin }[];
 }
 
-/** Uses looked at before settling on the first one: a line names only a few credentials. */
-const MAX_USES = 16;
+/** Uses looked at: a line names only a few credentials; the bound keeps hostile input cheap. */
+const MAX_USES = 64;
 const LOADERS = new Set(['source', '.']);
 const LOADER_PARENTS = new Set(['dotenv', 'dotenvx']);
 const FILE_FLAGS = new Set(['-e', '-f', '--env-file']);
 
 /**
- * The first use traced to a file, else the first use. Tracing that fails (a file provider that
+ * Every use traced to a file, the most dangerous shown. Tracing that fails (a file provider that
  * throws) leaves the credential untraced: the finding stands either way.
  */
 export function traceCredential(flagged: readonly SimpleCommand[], all: readonly SimpleCommand[], line: string,
@@ -37,14 +42,25 @@ export function traceCredential(flagged: readonly SimpleCommand[], all: readonly
   const files = (origins && safely(() => origins.files(context.cwd))) ?? [];
   const loaded = files.length > 0 ? loadedVariables(all, files) : undefined;
   let first: CredentialUse | undefined;
+  let shown: { readonly use: CredentialUse; readonly found: Origin } | undefined;
+  const traced: { command: SimpleCommand; origin: Origin }[] = [];
   let count = 0;
   for (const use of credentialUses(flagged, line, assigned, env, loaded)) {
     first ??= use;
     const found = origins && files.length > 0 ? safely(() => originOf(use, files, origins, env, loaded, context.environments)) : undefined;
-    if (found) return { credential: withOrigin(use, found), command: use.command };
+    if (found) {
+      traced.push({ command: use.command, origin: found });
+      if (!shown || rank(found) > rank(shown.found)) shown = { use, found };
+    }
     if (++count >= MAX_USES) break;
   }
-  return first && { credential: first.credential, command: first.command };
+  if (shown) return { credential: withOrigin(shown.use, shown.found), traced };
+  return first && { credential: first.credential, traced };
+}
+
+/** A file whose name says no tier ranks below every tier. */
+function rank(found: Origin): number {
+  return found.tier ? tierRank(found.tier) : -1;
 }
 
 function originOf(use: CredentialUse, files: readonly OriginFile[], origins: CredentialOrigins, env: Readonly<Record<string, string>>,

@@ -40,6 +40,8 @@ export const TRACE_EXAMPLES: readonly TraceExample[] = [
   { line: `curl -X POST -H "Authorization: Bearer ${PROD_TOKEN}" ${GRAPHQL_DELETE}`, file: '.env.production', kind: RAILWAY, tier: 'production', evidence: 'PRODUCTION credential from `.env.production`' },
   // A staging task run with the production token inherited from the environment.
   { line: 'RAILWAY_ENVIRONMENT=staging railway volume delete -v pgdata -y', env: { RAILWAY_API_TOKEN: PROD_TOKEN }, file: '.env.production', kind: RAILWAY, tier: 'production', evidence: 'staging command (RAILWAY_ENVIRONMENT=staging), PRODUCTION credential from `.env.production`' },
+  // A harmless credential written first does not hide the production one after it.
+  { line: 'psql postgres://app:devpass-local-1@localhost/app -c "DROP TABLE t"; RAILWAY_ENVIRONMENT=staging railway volume delete -v pgdata -y', env: { RAILWAY_API_TOKEN: PROD_TOKEN }, file: '.env.production', kind: RAILWAY, tier: 'production', evidence: 'staging command (RAILWAY_ENVIRONMENT=staging), PRODUCTION credential from `.env.production`' },
   { line: 'source .env.production && RAILWAY_ENVIRONMENT=staging railway volume delete -v pgdata -y', file: '.env.production', kind: RAILWAY, tier: 'production', evidence: 'staging command' },
   { line: 'set -a; . ./.env.production; set +a; railway volume delete -v pgdata -y -e staging', file: '.env.production', kind: RAILWAY, tier: 'production' },
   { line: 'dotenv -e .env.production -- railway volume delete -v pgdata -y', file: '.env.production', kind: RAILWAY, tier: 'production' },

@@ -52,6 +52,13 @@ describe('airlock check', () => {
     expect(r.stdout).toMatch(/rules: fs\.rm-root/);
   });
 
+  test('--explain masks a credential in the commands it lists, also one bound earlier on the line', () => {
+    const secret = ['prodsecret', 'value123456'].join('');
+    const r = airlock(['check', '--explain', '--', `T=${secret}; railway down --token "$T" -e staging; curl -H "Authorization: Bearer ${secret}" -X DELETE https://api.example.com/v1/x`]);
+    expect(r.stdout).toContain('railway down --token ***');
+    expect(r.stdout).not.toContain(secret);
+  });
+
   test('--env sets the environment the line runs with', () => {
     const r = airlock(['check', '--json', '--env', 'DATABASE_URL=postgres://app@db.staging.internal/app', '--', 'npx prisma migrate reset --force']);
     expect(JSON.parse(r.stdout)).toMatchObject({ environment: { tier: 'staging' } });
