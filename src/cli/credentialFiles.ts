@@ -2,7 +2,7 @@
 // asks lazily), so a benign command never touches the disk for them. Bounded: the directories
 // from the cwd up to the workspace root, a few small files. Values are fingerprinted here with a
 // key that lives only in this process, so neither the engine nor anything it returns holds them.
-import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isEnvFileName, originFile, type CredentialOrigins, type OriginFile } from '../core/secrets/origins';
 
@@ -93,15 +93,24 @@ function envFileNames(dir: string): string[] {
   return entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && isEnvFileName(e.name)).map((e) => e.name).sort();
 }
 
-/** The text of a regular file no larger than the limit; anything else (unreadable, a device, huge) is skipped. */
+/**
+ * The text of a regular file no larger than the limit; anything else (unreadable, a device, huge)
+ * is skipped. Opened without blocking and checked on the open handle: a `.env` swapped for a FIFO
+ * between a check and a read would otherwise hang the hook.
+ */
 function smallFile(path: string): string | undefined {
+  let fd: number | undefined;
   try {
-    const stat = statSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
-    const text = readFileSync(path, 'utf8');
-    return text.length > MAX_FILE_BYTES ? undefined : text;
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return read > MAX_FILE_BYTES ? undefined : buffer.toString('utf8', 0, read);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
