@@ -179,7 +179,7 @@ describe('tasks and people', () => {
     expect(r.exitCode).toBe(0);
     expect(marker('railway')).toBe('volume delete -v pgdata -e production -y\n');
     await noDialog();
-    const log = readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8');
+    const log = auditLog();
     const human = log.trim().split('\n').map((l) => JSON.parse(l) as { actor: string; decision: string; subject: string }).filter((x) => x.actor === 'human');
     expect(human.some((x) => x.decision === 'allow' && x.subject.includes('railway volume delete'))).toBe(true);
   });
@@ -193,7 +193,7 @@ describe('where the gate cannot reach (the observer, the last line)', () => {
   }
 
   function audited(source: string, subject: string): boolean {
-    const log = readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8');
+    const log = auditLog();
     return log.trim().split('\n').some((l) => { const r = JSON.parse(l) as { source: string; subject: string; decision: string }; return r.source === source && r.subject.includes(subject) && r.decision === 'deny'; });
   }
 
@@ -229,6 +229,11 @@ describe('with the decision service gone', () => {
     expect(marker('railway')).toBeUndefined();
   });
 });
+
+/** The extension's audit log, one JSON record per line. */
+function auditLog(): string {
+  return readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8');
+}
 
 /** Airlock's output channel, as the editor writes it to its logs folder. */
 function airlockLog(): string {
@@ -316,7 +321,7 @@ describe('the agents\' own ignore files', () => {
     writeFileSync(join(editor.project, '.cursorignore'), 'node_modules/\n');
     await warned("Airlock restored the protected paths in .cursorignore: Airlock's lines had been removed");
     await waitFor('the block to be back', () => (read('.cursorignore').includes('\n**/config/prod.json\n') && read('.cursorignore').includes('\nnode_modules/\n')) || undefined);
-    const audit = readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8');
+    const audit = auditLog();
     expect(audit).toMatch(/"subject":"[^"]*\.cursorignore".*"rules":\["airlock\.tamper"\]/);
   });
 
@@ -333,7 +338,7 @@ describe('the agents\' own ignore files', () => {
     writeFileSync(hooks, readFileSync(hooks, 'utf8').replace('"failClosed": true', '"failClosed": false'));
     await waitFor('failClosed to be back', () => readFileSync(hooks, 'utf8').includes('"failClosed": true') || undefined);
     // The record follows the restore: waited for, not raced.
-    const restores = (): number => readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8')
+    const restores = (): number => auditLog()
       .split('\n').filter((l) => l.includes('hooks.json') && l.includes('airlock.tamper')).length;
     await waitFor('two audited restores of hooks.json', () => restores() === 2 || undefined);
     expect(restores()).toBe(2);

@@ -6,6 +6,7 @@
 // (`**/.env.*` hides `.env.example`) is replaced by narrower rules; what they miss is left to the
 // hook, which knows the exceptions.
 import { braceExpand, minimatch } from 'minimatch';
+import { samplePath } from './ignoreLines';
 import { DEFAULT_SECRET_ALLOW_GLOBS, DEFAULT_SECRET_GLOBS } from './paths';
 
 function claudePath(glob: string): string {
@@ -17,7 +18,7 @@ function claudePath(glob: string): string {
 
 function hidesAnException(glob: string, allowGlobs: readonly string[]): boolean {
   const pattern = glob.startsWith('~/') || glob.startsWith('/') || glob.startsWith('**') ? glob : '**/' + glob;
-  return allowGlobs.some((allow) => minimatch(allow.replace(/\*\*\//g, 'a/').replace(/\*/g, 'x'), pattern, { dot: true }));
+  return allowGlobs.some((allow) => minimatch(samplePath(allow), pattern, { dot: true }));
 }
 
 /**
