@@ -6,6 +6,7 @@ import { formatExplanation, formatVerdict } from './format';
 import { parseCheckOptions, type CheckOptions } from './options';
 import { loadParser } from './parser';
 import { diskCredentialOrigins } from './credentialFiles';
+import { gitRecovery } from './gitRecovery';
 import { definedOnly } from './env';
 import { diskToolState } from './toolState';
 
@@ -38,8 +39,9 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   const baseEnv = { ...definedOnly(io.env), ...options.env };
   // Read only if a line is flagged; once per directory for a whole batch.
   const credentialOrigins = diskCredentialOrigins({ home: io.env.HOME || undefined });
+  const recovery = gitRecovery();
   const context = (cwd: string | undefined, env: Readonly<Record<string, string>>): ClassifyContext =>
-    ({ cwd: cwd ?? options.cwd ?? io.cwd, env, actor: options.actor, toolState: diskToolState(), credentialOrigins });
+    ({ cwd: cwd ?? options.cwd ?? io.cwd, env, actor: options.actor, toolState: diskToolState(), credentialOrigins, recovery });
 
   if (options.batch) {
     await batch(io, options, baseEnv, engine, context);

@@ -40,6 +40,7 @@ export function formatVerdict(line: string, verdict: Verdict, style: Style): str
     lines.push(`           ${shown}${end - start > 200 ? '…' : ''}`);
     if (f.environment.tier !== 'unknown') lines.push(`           target: ${f.environment.tier}${f.environment.evidence ? ` (${visible(f.environment.evidence)})` : ''}`);
     lines.push(`           safer: ${f.hint}`);
+    if (f.recovery) lines.push(`           way back: ${f.recovery}`);
   }
   return lines.join('\n');
 }

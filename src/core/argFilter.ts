@@ -55,9 +55,11 @@ function withWord(command: SimpleCommand, i: number, value: string): SimpleComma
 
 /** Lower-case pieces of a word that a filter looks for: `~/.aws/credentials` → aws, credentials. */
 function pieces(word: string): string[] {
-  const out = word.toLowerCase().split(/[^a-z0-9_-]+/).map((p) => p.replace(/^-+/, '')).filter((p) => p.length >= 2);
+  // dd-style operands (`if=.env`, `of=/dev/sda`): the operand's name would also hold for everyday words (`diff`).
+  const value = word.replace(/^[a-z]{1,5}=(?=.)/i, '');
+  const out = value.toLowerCase().split(/[^a-z0-9_-]+/).map((p) => p.replace(/^-+/, '')).filter((p) => p.length >= 2);
   // `/`, `~`, `*`: nothing to split, so the word itself is watched for.
-  return out.length > 0 || word === '' ? out : [word.toLowerCase()];
+  return out.length > 0 || value === '' ? out : [value.toLowerCase()];
 }
 
 /** The items a needed word stands for, any one of which may carry it. */
@@ -109,6 +111,25 @@ function globWords(globs: readonly string[]): string[] {
   return globs.map((g) => pieces(g.replace(/\{[^}]*\}|\[[^\]]*\]|[*?]/g, ' ')).reduce((a, b) => (b.length > a.length ? b : a), ''));
 }
 
+/**
+ * Words that destructive calls are spelled with, watched for in every guarded program's arguments
+ * on top of what the examples show: a rule reads spellings its examples do not list (`telinit 0`
+ * beside `shutdown now`, `systemctl halt` beside `systemctl poweroff`, `$NPM_TOKEN` beside
+ * `$RAILWAY_TOKEN`), and a spelling the filter clears would run unjudged. A benign call holding
+ * one of them only costs a check.
+ */
+export const DESTRUCTIVE_STEMS: readonly Item[] = [
+  'del', 'rm', 'remove', 'destroy', 'drop', 'purge', 'prune', 'reset', 'wipe', 'trunc', 'flush', 'kill', 'stop', 'disable',
+  'halt', 'poweroff', 'reboot', 'shutdown', 'kexec', 'rescue', 'emergency', 'uninstall', 'erase', 'zap', 'clean', 'clear',
+  'force', 'mask', 'revoke', 'unset', 'terminat', 'down', 'rollback', 'revert', 'undo', 'discard', 'expire', 'scale',
+  'replace', 'overwrite', 'trim', 'evict', 'detach', 'leave', 'forget', 'unload', 'bootout', 'restore', 'close', 'seal',
+  'visibility', 'public', 'archive', 'offline', 'abandon', 'cancel', 'empty', 'zero', 'format', 'fresh', 'wipe', 'nuke',
+  'token', 'secret', 'passw', 'cred', 'key', 'auth', 'env', '.pem', 'ssh', 'aws', 'kube',
+];
+
+/** Runlevels that halt or reboot (`init 0`, `telinit 6`): single digits no substring test can watch. */
+const RUNLEVEL_PROGRAMS: ReadonlySet<string> = new Set(['init', 'telinit']);
+
 /** One filter per program the rules name, from the rules alone (see `protectedPathItems`). */
 export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): Record<string, ArgFilter> {
   const byProgram = new Map<string, { always: boolean; bare?: 'empty' | 'flags'; clauses: Map<string, Item[][]> }>();
@@ -141,6 +162,10 @@ export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): 
   // Code run inline by an interpreter is read into commands of its own (`deno eval "Deno.remove(…)"`
   // deletes like `rm -r`): the interpreter's inline-code option is enough to ask.
   for (const [program, e] of byProgram) for (const item of inlineCodeItems(program)) e.clauses.set(JSON.stringify([[item]]), [[item]]);
+  for (const [program, e] of byProgram) {
+    e.clauses.set('stems', [[...DESTRUCTIVE_STEMS]]);
+    if (RUNLEVEL_PROGRAMS.has(program)) e.always = true;
+  }
   return Object.fromEntries([...byProgram].map(([program, e]) => [program, { always: e.always, ...(e.bare ? { bare: e.bare } : {}), clauses: [...e.clauses.values()] }]));
 }
 

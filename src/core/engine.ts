@@ -13,6 +13,7 @@ import { allRules, indexByProgram } from './rules/index';
 import { problemRules, type ProblemRule } from './rules/problems';
 import type { Rule } from './rules/types';
 import type { Credential } from './secrets/credentials';
+import type { WorkspaceRecovery } from './recovery';
 import type { CredentialOrigins } from './secrets/origins';
 import { traceCredential } from './secrets/trace';
 import type { SimpleCommand } from './shell/command';
@@ -33,6 +34,8 @@ export interface ClassifyContext {
   readonly paths?: PathGlobs;
   /** The workspace's env files, to name the file a flagged command's credential comes from. */
   readonly credentialOrigins?: CredentialOrigins;
+  /** Version control's view of the workspace: whether a deletion there can be undone. */
+  readonly recovery?: WorkspaceRecovery;
 }
 
 export interface Explanation {
@@ -108,7 +111,8 @@ export class Engine {
         if (seen.has(key)) continue;
         seen.add(key);
         flagged.add(command);
-        findings.push(finding(rule, command.span, safeEnvironment(() => resolveEnvironment(command, args, rule, envContext))));
+        findings.push(finding(rule, command.span, safeEnvironment(() => resolveEnvironment(command, args, rule, envContext)),
+          alone(command, expansion.commands) ? recoveryOf(rule, args, context) : undefined));
       }
     }
     const unexplained = findings.length === 0;
@@ -155,8 +159,31 @@ export class LazyEngine {
   }
 }
 
-function finding(rule: Rule | ProblemRule, span: readonly [number, number], environment: Environment): Finding {
-  return { rule: rule.id, category: rule.category, severity: rule.severity, summary: rule.summary, hint: rule.hint, span, environment };
+function finding(rule: Rule | ProblemRule, span: readonly [number, number], environment: Environment, recovery?: string): Finding {
+  const base: Finding = { rule: rule.id, category: rule.category, severity: rule.severity, summary: rule.summary, hint: rule.hint, span, environment };
+  return recovery === undefined ? base : { ...base, severity: 'low', recovery };
+}
+
+/**
+ * True when the line runs nothing but this command (and the wrappers it runs in): what git sees
+ * now is what the command will delete, with no earlier command moving data into its path.
+ */
+function alone(command: SimpleCommand, commands: readonly SimpleCommand[]): boolean {
+  return commands.every((c) => {
+    for (let up: SimpleCommand | undefined = command; up; up = up.parent) if (up === c) return true;
+    return false;
+  });
+}
+
+/** How a high deletion in the workspace can be undone, when the caller's version control says so. */
+function recoveryOf(rule: Rule, args: Args, context: ClassifyContext): string | undefined {
+  if (!rule.recoverable || !context.recovery || rule.severity !== 'high') return undefined;
+  try {
+    const paths = rule.recoverable(args);
+    return paths && paths.length > 0 ? context.recovery.recovery(paths, context.cwd ?? '.') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -235,19 +262,29 @@ function isExempt(args: Args): boolean {
   const dash = args.list.indexOf('--');
   const options = dash < 0 ? args.list : args.list.slice(0, dash);
   if (options.includes('--help') || options.includes('-help') || args.positionals[0] === 'help') return true;
+  // The AWS CLI's help is a trailing word: `aws s3 rb help`.
+  if (args.program === 'aws' && args.list[args.list.length - 1] === 'help') return true;
   return options.some((a) => a === '--dryrun' || a === '--dry_run' || a === '--what-if' ||
     (a.startsWith('--dry-run') && a !== '--dry-run=none' && a !== '--dry-run=false'));
 }
 
+/**
+ * The decision rests on what cannot be undone: findings with a way back (`recovery`) are
+ * audited, and a line holding only such findings is allowed.
+ */
 export function verdictOf(findings: readonly Finding[], context: ClassifyContext): Verdict {
-  const risk = maxRisk(findings);
+  const deciding = findings.filter((f) => f.recovery === undefined);
+  if (deciding.length === 0 && findings.length > 0) {
+    return { decision: 'allow', risk: maxRisk(findings), environment: findings[0]?.environment ?? { tier: 'unknown' }, findings, confirmation: 'none' };
+  }
+  const risk = maxRisk(deciding);
   let environment: Environment = { tier: 'unknown' };
   let envSeverity = -1;
-  for (const f of findings) {
+  for (const f of deciding) {
     const rank = tierRank(f.environment.tier) * 10 + ['low', 'high', 'critical'].indexOf(f.severity);
     if (rank > envSeverity) { environment = f.environment; envSeverity = rank; }
   }
-  const readsSecrets = findings.some((f) => f.category === 'secrets');
+  const readsSecrets = deciding.some((f) => f.category === 'secrets');
   const { decision, confirmation } = decide(risk, environment.tier, context.actor ?? 'agent', context.policy ?? DEFAULT_POLICY, readsSecrets);
   return { decision, risk, environment, findings, confirmation };
 }

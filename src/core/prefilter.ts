@@ -29,7 +29,7 @@ const HIDDEN_NAME = [
   /(?:^|[;&|({!\n])\s*[^\s;&|(){}<>]*[*?[]/, // a glob in program position: /bin/r[m]
   /\{[^{}\s]*(?:,|\.\.)[^{}\s]*\}/, // brace expansion: r{m,}
   /\\\r?\n/, // a line continuation inside a word: r\⏎m
-  />\|?\s*["']?(?:\/etc\/|\/usr\/|\/boot\/|\/bin\/|\/sbin\/|\/lib|\/dev\/(?!null|stdout|stderr|tty)|~\/\.|\$HOME\/\.|\$\{HOME\}\/\.|[^\s;&|<>]*\.(?:db|sqlite3?)\b)/, // overwriting a system, dotfile or database file
+  />\|?\s*["']?(?:\/etc\/|\/usr\/|\/boot\/|\/bin\/|\/sbin\/|\/lib|\/proc\/|\/var\/log\/|\/dev\/(?!null|stdout|stderr|tty)|~\/\.|\$HOME\/\.|\$\{HOME\}\/\.|[^\s;&|<>]*\.(?:db|sqlite3?)\b)/, // overwriting a system, dotfile or database file
 ];
 
 /** A character every HIDDEN_NAME pattern needs: without one, none of them can match (and none is compiled). */

@@ -9,7 +9,8 @@ export type Tier = 'production' | 'staging' | 'development' | 'unknown';
 export type Confirmation = 'none' | 'click' | 'typed';
 export type Category =
   | 'filesystem' | 'git' | 'sql' | 'paas' | 'cloud' | 'iac' | 'kubernetes' | 'containers'
-  | 'http' | 'secrets' | 'interpreters' | 'shell';
+  | 'http' | 'secrets' | 'interpreters' | 'shell'
+  | 'messaging' | 'search' | 'vault' | 'backup' | 'codehost' | 'network' | 'host';
 
 export interface Environment {
   readonly tier: Tier;
@@ -27,6 +28,11 @@ export interface Finding {
   /** UTF-16 offsets into the classified line. */
   readonly span: readonly [number, number];
   readonly environment: Environment;
+  /**
+   * How what this finding destroys can be brought back (a deletion of files git tracks and that
+   * are unchanged). Such a finding is audited, not asked: its severity is `low`.
+   */
+  readonly recovery?: string;
 }
 
 export interface Verdict {

@@ -53,13 +53,19 @@ export interface GuardScripts {
   readonly hidden: string;
 }
 
+/**
+ * Programs the guards always judge: decoders hide what they feed a shell, and `rimraf` deletes
+ * recursively with no flag to watch for (it reads as `rm -rf`).
+ */
+export const GUARD_RUNNERS: readonly string[] = [...DECODERS, 'rimraf'];
+
 /** The guards' scripts as shipped, by file name (src/gate/shell → dist/). */
 export const GUARD_SCRIPT_FILES = { bash: 'guard.bash', zsh: 'guard.zsh', hidden: 'hidden.sh' } as const;
 
 export function gateFiles(dir: string, filters: Readonly<Record<string, ArgFilter>>, protectedPaths: readonly string[], scripts: GuardScripts): GateFile[] {
   const layout = gateLayout(dir);
   const pathItems = protectedPathItems(protectedPaths);
-  const tables = guardTables({ filters, pathItems, runners: DECODERS, packages: PACKAGE_BINARIES });
+  const tables = guardTables({ filters, pathItems, runners: GUARD_RUNNERS, packages: PACKAGE_BINARIES });
   const guardZsh = `${layout.zdotdir}/guard.zsh`;
   return [
     { path: `bin/${SHIM_MARKER}`, text: 'Airlock\'s PATH shims: shims skip every directory holding this file when they look for the real program.\n', executable: false },

@@ -85,14 +85,14 @@ export function formatScore(s: Score): string {
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const lines = [
     `corpus: ${s.total} lines (${s.positives} destructive/secret, ${s.benign} benign, ${s.tierLabelled} with a labelled tier)`,
-    `flagged destructive/secret: ${s.flagged}/${s.positives} = ${pct(s.recall)}   (target ≥ 97%)`,
-    `flagged benign:             ${s.falsePositives}/${s.benign} = ${pct(s.falsePositiveRate)}   (target ≤ 2%)`,
-    `environment tier right:     ${s.tierRight}/${s.tierLabelled} = ${pct(s.tierAccuracy)}   (target ≥ 95%)`,
+    `flagged destructive/secret: ${s.flagged}/${s.positives} = ${pct(s.recall)}   (target ≥ 98%)`,
+    `flagged benign:             ${s.falsePositives}/${s.benign} = ${pct(s.falsePositiveRate)}   (target ≤ 1%)`,
+    `environment tier right:     ${s.tierRight}/${s.tierLabelled} = ${pct(s.tierAccuracy)}   (target ≥ 97%)`,
     '',
     'by family: flagged/positives, false positives/benign',
   ];
   for (const [family, f] of [...s.byFamily].sort()) {
-    lines.push(`  ${family.padEnd(13)} ${`${f.flagged}/${f.positives}`.padStart(8)}   ${`${f.falsePositives}/${f.benign}`.padStart(7)}`);
+    lines.push(`  ${family.padEnd(18)} ${`${f.flagged}/${f.positives}`.padStart(8)}   ${`${f.falsePositives}/${f.benign}`.padStart(7)}`);
   }
   return lines.join('\n');
 }

@@ -15,6 +15,7 @@ import { locateWindow } from '../../gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type Source } from '../../gate/protocol';
 import { appendAudit } from '../audit';
 import { diskCredentialOrigins } from '../credentialFiles';
+import { gitRecovery } from '../gitRecovery';
 import { definedOnly } from '../env';
 import { loadHookPolicy } from '../hook/settings';
 import { diskToolState } from '../toolState';
@@ -70,6 +71,7 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
       cwd: io.cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined),
       environments: policy.environments, paths: policy, policy: policy.policy,
       credentialOrigins: diskCredentialOrigins({ roots: located ? [located.entry.root] : [], home: io.env.HOME || undefined }),
+      recovery: gitRecovery(),
     });
   } catch (error) {
     verdict = failClosed(call.line, error);

@@ -14,6 +14,7 @@ import { locateWindow, type Located } from '../../gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest } from '../../gate/protocol';
 import { appendAudit } from '../audit';
 import { diskCredentialOrigins } from '../credentialFiles';
+import { gitRecovery } from '../gitRecovery';
 import { definedOnly } from '../env';
 import { diskToolState } from '../toolState';
 import { ADAPTERS } from './adapters';
@@ -52,7 +53,7 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
   const credentialOrigins = diskCredentialOrigins({ roots: [...event.roots, ...(located ? [located.entry.root] : [])], home: io.env.HOME || undefined });
   const context = (cwd: string | undefined): ClassifyContext => ({
     cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined), environments: policy.environments, paths: policy, policy: policy.policy,
-    credentialOrigins,
+    credentialOrigins, recovery: gitRecovery(),
   });
   switch (event.kind) {
     case 'command':

@@ -21,10 +21,16 @@ const ENV_FLAGS = [
   '--environment', '--env', '--stage', '--context', '--kube-context', '--kubecontext', '--profile',
   '--project', '--project-id', '--app', '--stack', '-chdir', '-var-file', '--var-file', '--namespace',
   '--resource-group', '--workspace', '--remote', '--target', '--cluster', '--subscription',
-  '--org', '--database', '--db', '--branch',
+  '--org', '--database', '--db', '--branch', '--stanza', '--inventory', '--limit',
 ];
 const TIER_FLAGS = ['--prod', '--production', '--staging'];
-const HOST_FLAGS = ['--host', '--hostname', '--url', '--uri', '--server', '--endpoint', '--endpoint-url', '--dbname'];
+const HOST_FLAGS = [
+  '--host', '--hostname', '--url', '--uri', '--server', '--endpoint', '--endpoint-url', '--dbname',
+  // Message brokers and their admin APIs (kafka-*, rpk, rabbitmqadmin, pulsar-admin).
+  '--bootstrap-server', '--broker-list', '--brokers', '--bootstrap-controller', '--zookeeper', '--admin-url', '--admin-service-url',
+  // Vault and its kin (`vault kv destroy -address=https://vault.prod…`).
+  '-address',
+];
 /**
  * Short flags mean different things to different programs (`-e` is SQL to mysql and a referer to
  * curl), so each counts only for the programs where it names an environment or a host.
@@ -38,6 +44,8 @@ const SHORT_FLAGS: readonly { readonly programs: readonly string[]; readonly env
   { programs: ['kubectl', 'oc', 'helm', 'kubecolor'], env: ['-n'] },
   { programs: ['az'], env: ['-g'] },
   { programs: ['firebase'], env: ['-P'] },
+  { programs: ['doppler'], env: ['-c', '--config'] },
+  { programs: ['ansible', 'ansible-playbook', 'ansible-inventory'], env: ['-i', '-l'] },
   { programs: ['psql', 'pg_dump', 'pg_restore', 'dropdb', 'createdb', 'dropuser', 'vacuumdb', 'reindexdb'], host: ['-h', '-d'] },
   { programs: ['mysql', 'mysqldump', 'mysqladmin', 'mariadb', 'redis-cli', 'valkey-cli', 'clickhouse-client', 'mongosh', 'mongo'], host: ['-h'] },
   { programs: ['docker', 'podman'], host: ['-H'] },
@@ -76,6 +84,13 @@ const PROGRAM_VARS: readonly { readonly programs: readonly string[]; readonly va
   { programs: ['serverless', 'sls'], vars: ['SLS_STAGE'] },
   { programs: ['kubectl', 'oc', 'helm', 'kubecolor'], vars: ['HELM_KUBECONTEXT', 'KUBECONTEXT', 'KUBECONFIG'] },
   { programs: ['docker', 'podman', 'docker-compose'], vars: ['DOCKER_CONTEXT', 'DOCKER_HOST', 'COMPOSE_PROJECT_NAME'] },
+  { programs: ['vault', 'bao'], vars: ['VAULT_ADDR', 'VAULT_NAMESPACE', 'BAO_ADDR'] },
+  { programs: ['restic', 'rustic'], vars: ['RESTIC_REPOSITORY'] },
+  { programs: ['borg', 'borgmatic'], vars: ['BORG_REPO'] },
+  { programs: ['wal-g', 'wal-e'], vars: ['WALG_S3_PREFIX', 'WALE_S3_PREFIX'] },
+  { programs: ['doppler'], vars: ['DOPPLER_CONFIG', 'DOPPLER_ENVIRONMENT'] },
+  { programs: ['infisical'], vars: ['INFISICAL_ENVIRONMENT'] },
+  { programs: ['ansible', 'ansible-playbook'], vars: ['ANSIBLE_INVENTORY'] },
 ];
 /** Database clients and frameworks read connection settings from these. */
 const SQL_VARS = ['DATABASE_URL', 'POSTGRES_URL', 'PGHOST', 'PGDATABASE', 'PGSERVICE', 'MYSQL_HOST', 'MYSQL_DATABASE', 'REDIS_URL', 'MONGO_URL', 'MONGODB_URI', 'MONGO_URI', 'RAILS_ENV', 'RACK_ENV', 'APP_ENV', 'NODE_ENV', 'MIX_ENV', 'FLASK_ENV', 'DJANGO_SETTINGS_MODULE'];

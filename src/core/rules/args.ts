@@ -15,6 +15,7 @@ export class Args {
   /** Argument values after the program name. */
   readonly list: readonly string[];
   private positionalCache: readonly string[] | undefined;
+  private optionCache: readonly string[] | undefined;
 
   constructor(readonly command: SimpleCommand, private readonly paths: PathGlobs = NO_PATH_GLOBS) {
     this.list = command.argv.slice(1).map((w) => w.value);
@@ -29,9 +30,15 @@ export class Args {
     return this.command.program;
   }
 
+  /** Arguments before a literal `--`: after it, `-f` is an operand (`git switch -- -f`). */
+  get options(): readonly string[] {
+    this.optionCache ??= this.list.includes('--') ? this.list.slice(0, this.list.indexOf('--')) : this.list;
+    return this.optionCache;
+  }
+
   /** True when any of the flags is present: `-f`, `--force`, `--force=yes`, or `-f` bundled in `-rf`. */
   has(...flags: readonly string[]): boolean {
-    return this.list.some((arg) => flags.some((flag) => flagMatches(arg, flag)));
+    return this.options.some((arg) => flags.some((flag) => flagMatches(arg, flag)));
   }
 
   /** The value of the first of these flags present: `-n prod`, `-nprod`, `--ns=prod`, `--ns prod`. */

@@ -334,6 +334,40 @@ const awsRules: readonly Rule[] = [
     match: ['aws route53 delete-hosted-zone --id Z1D633PJN98FT9', 'aws route53 delete-hosted-zone --id=/hostedzone/Z3M3LMPEXAMPLE'],
     noMatch: ['aws route53 list-hosted-zones', 'aws route53 get-hosted-zone --id Z1D633PJN98FT9'],
   }),
+  awsRule({
+    id: 'aws.ecs-delete',
+    services: ['ecs'],
+    ops: ['delete-service', 'delete-cluster'],
+    severity: 'high',
+    summary: 'Deletes an ECS service (stopping its tasks) or an ECS cluster',
+    hint: 'Scale the service down and remove it through the IaC that created it; check --cluster and the profile first',
+    targetFlags: ['--cluster', '--service'],
+    match: ['aws ecs delete-service --cluster prod --service api --force', 'aws ecs delete-cluster --cluster rentals-staging', 'aws --profile prod ecs delete-service --cluster=main --service=worker'],
+    noMatch: ['aws ecs describe-services --cluster prod --services api', 'aws ecs update-service --cluster prod --service api --force-new-deployment', 'aws ecs list-clusters'],
+  }),
+  awsRule({
+    id: 'aws.scale-to-zero',
+    services: ['ecs', 'autoscaling'],
+    ops: ['update-service', 'update-auto-scaling-group', 'set-desired-capacity'],
+    when: (a) => a.values('--desired-count', '--desired-capacity', '--max-size').some((v) => v.trim() !== '' && Number(v) === 0),
+    severity: 'high',
+    summary: 'Scales an ECS service or an Auto Scaling group to zero, taking it offline',
+    hint: 'Note the current count to restore it and route traffic away first; scale down gradually',
+    targetFlags: ['--cluster', '--service', '--auto-scaling-group-name'],
+    match: ['aws ecs update-service --cluster prod --service api --desired-count 0', 'aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-prod --min-size 0 --max-size 0 --desired-capacity 0'],
+    noMatch: ['aws ecs update-service --cluster prod --service api --desired-count 3', 'aws autoscaling update-auto-scaling-group --auto-scaling-group-name web-prod --desired-capacity 4'],
+  }),
+  awsRule({
+    id: 'aws.autoscaling-delete-group',
+    services: ['autoscaling'],
+    ops: ['delete-auto-scaling-group'],
+    severity: 'high',
+    summary: 'Deletes an Auto Scaling group (with --force-delete, terminating every instance in it)',
+    hint: 'Scale it to zero and detach the instances you need first; delete it through the IaC that created it',
+    targetFlags: ['--auto-scaling-group-name'],
+    match: ['aws autoscaling delete-auto-scaling-group --auto-scaling-group-name prod-asg --force-delete', 'aws autoscaling delete-auto-scaling-group --auto-scaling-group-name=workers-stg'],
+    noMatch: ['aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names prod-asg', 'aws autoscaling set-desired-capacity --auto-scaling-group-name prod-asg --desired-capacity 4'],
+  }),
 ];
 
 const eksctlRules: readonly Rule[] = [
@@ -513,6 +547,52 @@ const gcloudRules: readonly Rule[] = [
     match: ['gcloud spanner instances delete orders-prod', 'gcloud redis instances delete sessions --region us-central1', 'gcloud firestore databases delete --database=prod-db'],
     noMatch: ['gcloud spanner instances describe orders-prod', 'gcloud redis instances list --region us-central1', 'gcloud firestore export gs://backups/fs'],
   }),
+  gcloudRule({
+    id: 'gcloud.node-pools-delete',
+    paths: [['container', 'node-pools', 'delete']],
+    severity: 'high',
+    summary: 'Deletes a GKE node pool, evicting every pod scheduled on its nodes',
+    hint: 'Create the replacement pool and drain the old nodes before deleting it',
+    targetFlags: ['--cluster'],
+    match: ['gcloud container node-pools delete default-pool --cluster=acme-staging --region=us-east1', 'gcloud container node-pools delete spot --cluster prod-cluster --quiet'],
+    noMatch: ['gcloud container node-pools list --cluster=acme-staging', 'gcloud container node-pools create spot --cluster prod-cluster'],
+  }),
+  gcloudRule({
+    id: 'gcloud.service-stop',
+    paths: [['compute', 'instances', 'stop'], ['compute', 'instances', 'suspend'], ['compute', 'instance-groups', 'managed', 'resize'], ['sql', 'instances', 'patch']],
+    when: (a) => {
+      const p = gcloudPath(a).map((w) => w.toLowerCase());
+      if (p[1] === 'instance-groups') return a.values('--size').some((v) => v.trim() !== '' && Number(v) === 0);
+      if (p[0] === 'sql') return a.values('--activation-policy').some((v) => v.toUpperCase() === 'NEVER');
+      return true;
+    },
+    severity: 'high',
+    summary: 'Stops Compute Engine VMs, resizes a managed instance group to zero, or stops a Cloud SQL instance',
+    hint: 'Route traffic away first and note the current size to restore it',
+    targetFlags: ['--zone', '--region'],
+    match: ['gcloud compute instances stop api-prod-1 --zone=us-central1-a', 'gcloud compute instance-groups managed resize web-mig-prod --size=0 --zone=us-central1-f', 'gcloud sql instances patch acme-prod-pg --activation-policy=NEVER'],
+    noMatch: ['gcloud compute instances start api-prod-1 --zone=us-central1-a', 'gcloud compute instance-groups managed resize web-mig-prod --size=4', 'gcloud sql instances patch acme-prod-pg --tier=db-custom-2-7680'],
+  }),
+  gcloudRule({
+    id: 'gcloud.access-delete',
+    paths: [['iam', 'service-accounts', 'delete'], ['iam', 'service-accounts', 'keys', 'delete'], ['iam', 'roles', 'delete'], ['sql', 'users', 'delete']],
+    severity: 'high',
+    summary: 'Deletes a service account, its key, a custom role or a Cloud SQL user; whatever authenticates with it stops working',
+    hint: 'Disable the service account first (`gcloud iam service-accounts disable`) and watch for failures',
+    targetFlags: ['--instance', '--iam-account'],
+    match: ['gcloud iam service-accounts delete deployer@acme-prod-42.iam.gserviceaccount.com', 'gcloud sql users delete app_user --instance=acme-prod-pg', 'gcloud iam service-accounts keys delete 1234abcd --iam-account=ci@acme.iam.gserviceaccount.com'],
+    noMatch: ['gcloud iam service-accounts list', 'gcloud sql users list --instance=acme-prod-pg', 'gcloud iam service-accounts disable deployer@acme.iam.gserviceaccount.com'],
+  }),
+  gcloudRule({
+    id: 'gcloud.artifacts-delete',
+    paths: [['artifacts', 'repositories', 'delete'], ['artifacts', 'docker', 'images', 'delete'], ['artifacts', 'packages', 'delete'], ['container', 'images', 'delete']],
+    severity: 'high',
+    summary: 'Deletes an Artifact Registry repository or images; deployments that pull them fail',
+    hint: 'Use cleanup policies to expire old images, and make sure nothing still deploys these tags',
+    targetFlags: ['--location', '--repository'],
+    match: ['gcloud artifacts repositories delete docker-images --location=us', 'gcloud artifacts docker images delete us-docker.pkg.dev/acme/app/api:v1 --delete-tags'],
+    noMatch: ['gcloud artifacts repositories list', 'gcloud artifacts docker images list us-docker.pkg.dev/acme/app'],
+  }),
 ];
 
 /* ---------------------------------------------------------------- gsutil */
@@ -656,6 +736,51 @@ const azRules: readonly Rule[] = [
     targetFlags: ['--name', '-n'],
     match: ['az aks delete --name aks-prod --resource-group rg-prod --yes', 'az aks delete -n aks-stg -g rg-stg --no-wait'],
     noMatch: ['az aks get-credentials --name aks-prod --resource-group rg-prod', 'az aks scale -n aks-stg -g rg-stg --node-count 3', 'az aks nodepool delete -n np1 --cluster-name aks -g rg'],
+  }),
+  azRule({
+    id: 'az.service-stop',
+    paths: [['vm', 'deallocate'], ['vm', 'stop'], ['vmss', 'deallocate'], ['vmss', 'stop'], ['webapp', 'stop'], ['functionapp', 'stop'],
+      ['aks', 'stop'], ['aks', 'scale'], ['aks', 'nodepool', 'scale'], ['postgres', 'flexible-server', 'stop'], ['mysql', 'flexible-server', 'stop']],
+    when: (a) => {
+      const p = azPath(a).map((w) => w.toLowerCase());
+      return !p.includes('scale') || a.values('--node-count', '-c').some((v) => v.trim() !== '' && Number(v) === 0);
+    },
+    severity: 'high',
+    summary: 'Stops or deallocates Azure VMs, apps, AKS clusters or database servers, or scales AKS to zero nodes',
+    hint: 'Route traffic away first and note what to start again; stop production services from the portal where they are shown',
+    targetFlags: ['--name', '-n', '--resource-group', '-g', '--cluster-name'],
+    match: ['az vm deallocate --resource-group rg-web --name web-vm-prod-02', 'az webapp stop --name checkout-prod --resource-group rg-shop', 'az aks scale --name aks-prod --resource-group rg-k8s --node-count 0 --nodepool-name userpool'],
+    noMatch: ['az vm start --resource-group rg-web --name web-vm-prod-02', 'az aks scale --name aks-prod -g rg-k8s --node-count 3', 'az webapp restart --name checkout-prod -g rg-shop'],
+  }),
+  azRule({
+    id: 'az.aks-nodepool-delete',
+    paths: [['aks', 'nodepool', 'delete']],
+    severity: 'high',
+    summary: 'Deletes an AKS node pool, evicting every pod scheduled on its nodes',
+    hint: 'Add the replacement pool and drain the old nodes before deleting it',
+    targetFlags: ['--cluster-name', '--name', '-n', '--resource-group', '-g'],
+    match: ['az aks nodepool delete --cluster-name aks-prod --name userpool --resource-group rg-k8s'],
+    noMatch: ['az aks nodepool list --cluster-name aks-prod -g rg-k8s', 'az aks nodepool add --cluster-name aks-prod -n spot -g rg-k8s'],
+  }),
+  azRule({
+    id: 'az.identity-delete',
+    paths: [['ad', 'sp', 'delete'], ['ad', 'app', 'delete'], ['ad', 'user', 'delete'], ['ad', 'group', 'delete'], ['identity', 'delete']],
+    severity: 'high',
+    summary: 'Deletes an Entra ID service principal, app registration, user, group or managed identity; whatever signs in with it stops working',
+    hint: 'Disable sign-in first and watch for failures; deleted directory objects can be restored for 30 days',
+    targetFlags: ['--id', '--name', '-n'],
+    match: ['az ad sp delete --id 00000000-1111-2222-3333-444444444444', 'az ad user delete --id jdoe@acme.onmicrosoft.com', 'az identity delete -n api-prod-identity -g rg-prod'],
+    noMatch: ['az ad sp list --display-name api', 'az ad user show --id jdoe@acme.onmicrosoft.com', 'az identity show -n api-prod-identity -g rg-prod'],
+  }),
+  azRule({
+    id: 'az.acr-delete',
+    paths: [['acr', 'delete'], ['acr', 'repository', 'delete'], ['acr', 'repository', 'untag']],
+    severity: 'high',
+    summary: 'Deletes an Azure Container Registry or images in it; deployments that pull them fail',
+    hint: 'Use retention policies or acr purge with a dry run first, and check nothing deploys these tags',
+    targetFlags: ['--name', '-n', '--repository', '--image'],
+    match: ['az acr repository delete --name acmeregistry --repository api --yes', 'az acr delete -n acmeregistry -g rg-shared'],
+    noMatch: ['az acr repository list --name acmeregistry', 'az acr login --name acmeregistry'],
   }),
   azRule({
     id: 'az.vm-delete',

@@ -16,7 +16,7 @@ const COMPOSE_VALUE_FLAGS: ReadonlySet<string> = new Set([
   '-f', '--file', '-p', '--project-name', '--env-file', '--profile', '--project-directory', '--ansi',
   '--progress', '--parallel', '--rmi', '-t', '--timeout',
 ]);
-const SUBCOMMAND_VALUE_FLAGS: ReadonlySet<string> = new Set(['--filter', '--format']);
+const SUBCOMMAND_VALUE_FLAGS: ReadonlySet<string> = new Set(['--filter', '--format', '--type', '--replicas', '--signal']);
 
 /**
  * The path of an engine command with flag values removed: `docker --context prod volume rm x`
@@ -65,6 +65,29 @@ function namesComeFromRuntime(a: Args, from: number): boolean {
 function argvAfter(a: Args, word: string): number {
   const at = a.command.argv.findIndex((w, i) => i > 0 && w.value.toLowerCase() === word);
   return at < 0 ? a.command.argv.length : at + 1;
+}
+
+const SWARM_REMOVE = ['rm', 'remove', 'down'];
+
+// `compose config` flags that list names or only validate, printing no values.
+const COMPOSE_CONFIG_LISTINGS = ['--services', '--volumes', '--profiles', '--images', '--networks', '--hash', '--variables', '-q', '--quiet'];
+
+/**
+ * Inspect formats that print environment variables: anything naming `Env`, or the whole object or
+ * its Config / service Spec (`{{json .}}`, `{{.Config}}`, `--format json`).
+ */
+const ENV_FORMAT = /Env\b|\{\{\s*(?:json\s+)?\.(?:Config|Spec(?:\.TaskTemplate(?:\.ContainerSpec)?)?)?\s*\}\}|^\s*json\s*$/i;
+
+/** `docker inspect`, `docker container inspect`, `docker service inspect`: what prints a container's env. */
+function inspectsEnvironment(a: Args): boolean {
+  const p = pathOf(a);
+  const inspect = lower(p, 0) === 'inspect' || (lower(p, 0) === 'container' && lower(p, 1) === 'inspect') ||
+    (lower(p, 0) === 'service' && lower(p, 1) === 'inspect' && !a.has('--pretty'));
+  // An image, volume or network holds no runtime secrets; piped output is judged by its filter.
+  const type = a.value('--type')?.toLowerCase();
+  if (!inspect || (type !== undefined && type !== 'container') || a.command.pipedOut) return false;
+  const format = a.value('--format', '-f');
+  return format === undefined || ENV_FORMAT.test(format);
 }
 
 export const containersRules: readonly Rule[] = [
@@ -206,10 +229,11 @@ export const containersRules: readonly Rule[] = [
       const p = pathOf(a);
       const isRm = lower(p, 0) === 'rm' || (lower(p, 0) === 'container' && REMOVE.includes(lower(p, 1)));
       if (!isRm || !a.has('-f', '--force')) return false;
-      return namesComeFromRuntime(a, argvAfter(a, lower(p, 0) === 'rm' ? 'rm' : lower(p, 1)));
+      // podman's `rm --all`, and names computed at run time (`$(docker ps -aq)`).
+      return a.has('--all', '-a') || namesComeFromRuntime(a, argvAfter(a, lower(p, 0) === 'rm' ? 'rm' : lower(p, 1)));
     },
     examples: {
-      match: ['docker rm -f $(docker ps -aq)', 'docker container rm --force $(docker ps -a -q)', 'podman rm -f $(podman ps -aq)'],
+      match: ['docker rm -f $(docker ps -aq)', 'docker container rm --force $(docker ps -a -q)', 'podman rm -f $(podman ps -aq)', 'podman rm --all --force'],
       noMatch: ['docker rm -f web-1', 'docker rm $(docker ps -aq)', 'docker ps -aq', 'docker rmi -f $(docker images -q)'],
     },
   },
@@ -260,6 +284,193 @@ export const containersRules: readonly Rule[] = [
     examples: {
       match: ['docker image prune -a', 'docker image prune --all --force', 'podman image prune -af'],
       noMatch: ['docker image prune', 'docker image prune -f', 'docker image ls -a'],
+    },
+  },
+  {
+    id: 'containers.stack-rm',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'high',
+    summary: 'Removes a Docker Swarm stack: every service in it stops and its networks go (volumes are kept)',
+    hint: 'Check the stack and context with `docker stack ls` first; scale a service down or redeploy instead',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'stack' && SWARM_REMOVE.includes(lower(p, 1));
+    },
+    targets: (a) => pathOf(a).slice(2),
+    examples: {
+      match: ['docker stack rm prod', 'docker stack rm api-staging monitoring', 'docker --context swarm-prod stack down web'],
+      noMatch: ['docker stack ls', 'docker stack deploy -c docker-compose.yml prod', 'docker stack ps prod'],
+    },
+  },
+  {
+    id: 'containers.service-rm',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'high',
+    summary: 'Removes Docker Swarm services, stopping every task they run',
+    hint: 'Check the service and context with `docker service ls` first, and keep its definition to recreate it',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'service' && REMOVE.includes(lower(p, 1));
+    },
+    targets: (a) => pathOf(a).slice(2),
+    examples: {
+      match: ['docker service rm api', 'docker service remove prod_web prod_worker', 'docker -H ssh://deploy@swarm.prod.internal service rm api'],
+      noMatch: ['docker service ls', 'docker service logs api', 'docker service update --image api:2 api'],
+    },
+  },
+  {
+    id: 'containers.service-scale-zero',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'high',
+    summary: 'Scales Docker Swarm services to zero replicas, taking them offline',
+    hint: 'Note the current replica count to restore it, and route traffic away first',
+    match: (a) => {
+      const p = pathOf(a);
+      if (lower(p, 0) !== 'service') return false;
+      if (lower(p, 1) === 'scale') return p.slice(2).some((w) => /=0+$/.test(w));
+      return lower(p, 1) === 'update' && a.values('--replicas').some((v) => v.trim() !== '' && Number(v) === 0);
+    },
+    targets: (a) => pathOf(a).slice(2).map((w) => w.replace(/=\d+$/, '')),
+    examples: {
+      match: ['docker service scale api=0', 'docker service scale prod_web=0 prod_worker=0', 'docker service update --replicas 0 api'],
+      noMatch: ['docker service scale api=3', 'docker service update --replicas 5 api', 'docker service ps api'],
+    },
+  },
+  {
+    id: 'containers.swarm-leave-force',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'high',
+    summary: 'Forces this node out of the swarm; on the last manager the swarm and every service in it are lost',
+    hint: 'Demote the node and drain it first (`docker node demote`, `docker node update --availability drain`)',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'swarm' && lower(p, 1) === 'leave' && a.has('--force', '-f');
+    },
+    examples: {
+      match: ['docker swarm leave --force', 'docker swarm leave -f'],
+      noMatch: ['docker swarm leave', 'docker swarm init', 'docker node ls'],
+    },
+  },
+  {
+    id: 'containers.secret-rm',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'high',
+    summary: 'Removes Docker Swarm secrets or configs that services read; the secret value cannot be read back',
+    hint: 'Check which services use it (`docker service inspect`) and keep the value in a secret store first',
+    match: (a) => {
+      const p = pathOf(a);
+      return (lower(p, 0) === 'secret' || lower(p, 0) === 'config') && REMOVE.includes(lower(p, 1));
+    },
+    targets: (a) => pathOf(a).slice(2),
+    examples: {
+      match: ['docker secret rm db_password', 'docker config rm nginx_conf', 'docker secret remove prod_stripe_key'],
+      noMatch: ['docker secret ls', 'docker secret create db_password ./pw.txt', 'docker config inspect nginx_conf'],
+    },
+  },
+  {
+    id: 'containers.compose-config-read',
+    programs: [...ENGINES, ...COMPOSE_PROGRAMS],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints the resolved compose file, with values from env files and variables (passwords, API keys) filled in',
+    hint: 'List only names (docker compose config --services / --volumes) or read the compose file itself',
+    match: (a) => {
+      const verb = composeVerb(a);
+      return (verb === 'config' || verb === 'convert') && !a.has(...COMPOSE_CONFIG_LISTINGS);
+    },
+    targets: composeTargets,
+    examples: {
+      match: ['docker compose config', 'docker-compose config', 'docker compose -f docker-compose.prod.yml config', 'docker compose --env-file .env.production config --format json'],
+      noMatch: ['docker compose config --services', 'docker compose config -q', 'docker compose up -d', 'docker-compose config --volumes'],
+    },
+  },
+  {
+    id: 'containers.inspect-env',
+    programs: ENGINES,
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints a container\'s full configuration, its environment variables (passwords, API keys) included',
+    hint: "Print only the fields you need: docker inspect --format '{{.State.Status}}' NAME",
+    match: inspectsEnvironment,
+    targets: (a) => pathOf(a).slice(lower(pathOf(a), 0) === 'inspect' ? 1 : 2),
+    examples: {
+      match: ['docker inspect api', 'docker container inspect postgres', "docker inspect -f '{{.Config.Env}}' api", "docker inspect --format '{{json .Config}}' web", 'podman inspect db', 'docker service inspect prod_api'],
+      noMatch: ["docker inspect --format '{{.State.Status}}' api", "docker inspect -f '{{.NetworkSettings.IPAddress}}' db", 'docker image inspect node:20', 'docker inspect --type image node:20', 'docker volume inspect pgdata', 'docker service inspect --pretty prod_api'],
+    },
+  },
+  {
+    id: 'containers.system-reset',
+    programs: ['podman'],
+    category: 'containers',
+    severity: 'critical',
+    summary: 'Resets Podman storage: every container, pod, image and volume (with its data) is deleted',
+    hint: 'Remove what you need gone by name, and back up volumes first (podman volume export)',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'system' && lower(p, 1) === 'reset';
+    },
+    examples: {
+      match: ['podman system reset --force', 'podman system reset'],
+      noMatch: ['podman system prune', 'podman system df', 'podman system info'],
+    },
+  },
+  {
+    id: 'containers.stop-all',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'high',
+    summary: 'Stops or kills every running container (a computed list, or --all), taking their services down',
+    hint: 'Stop containers by name, or the compose project with docker compose stop',
+    match: (a) => {
+      const p = pathOf(a);
+      const verb = lower(p, 0) === 'container' ? lower(p, 1) : lower(p, 0);
+      if (!['stop', 'kill', 'pause'].includes(verb)) return false;
+      return a.has('--all', '-a') || namesComeFromRuntime(a, argvAfter(a, verb));
+    },
+    examples: {
+      match: ['docker stop $(docker ps -q)', 'docker kill $(docker ps -q)', 'podman stop --all', 'docker container stop $(docker container ls -q)'],
+      noMatch: ['docker stop web-1', 'docker ps -q', 'docker compose stop'],
+    },
+  },
+  {
+    id: 'containers.kill',
+    programs: ENGINES,
+    category: 'containers',
+    severity: 'low',
+    summary: 'Kills containers with SIGKILL, without a clean shutdown (a database can lose unflushed writes)',
+    hint: 'Stop it instead (docker stop NAME), which lets the process shut down cleanly',
+    match: (a) => {
+      const p = pathOf(a);
+      const killed = lower(p, 0) === 'kill' ? p.slice(1) : lower(p, 0) === 'container' && lower(p, 1) === 'kill' ? p.slice(2) : undefined;
+      const signal = a.value('--signal', '-s')?.toUpperCase();
+      return killed !== undefined && killed.length > 0 && (signal === undefined || signal === 'KILL' || signal === 'SIGKILL' || signal === '9');
+    },
+    targets: (a) => pathOf(a).slice(lower(pathOf(a), 0) === 'kill' ? 1 : 2),
+    examples: {
+      match: ['docker kill acme-postgres', 'docker container kill redis-1', 'podman kill --signal KILL db'],
+      noMatch: ['docker kill --signal HUP nginx', 'docker stop acme-postgres', 'docker ps'],
+    },
+  },
+  {
+    id: 'containers.pod-rm',
+    programs: ['podman'],
+    category: 'containers',
+    severity: 'high',
+    summary: 'Removes Podman pods and every container in them (with -f, running ones)',
+    hint: 'Stop the pod first (podman pod stop) and remove it by name once you know what runs in it',
+    match: (a) => {
+      const p = pathOf(a);
+      return lower(p, 0) === 'pod' && REMOVE.includes(lower(p, 1)) && (a.has('-f', '--force', '--all', '-a') || p.length > 2);
+    },
+    targets: (a) => pathOf(a).slice(2),
+    examples: {
+      match: ['podman pod rm -f acme-stg', 'podman pod rm --all --force', 'podman pod remove web-pod'],
+      noMatch: ['podman pod ls', 'podman pod create --name web-pod', 'podman pod stop web-pod'],
     },
   },
 ];

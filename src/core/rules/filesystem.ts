@@ -198,10 +198,30 @@ function rmDanger(command: SimpleCommand): Danger | undefined {
   return result;
 }
 
+// Files whose loss is data, not code: databases, dumps, backups and stores' own files.
+const DATA_FILE = /\.(?:db|db3|sqlite|sqlite3|mdb|accdb|dump|pgdump|rdb|aof|ibd|myd|bak|backup|wal)$/i;
+
+/**
+ * A single file deleted inside the project is everyday work that git or a rebuild undoes
+ * (`rm -f file.txt`); a database file, every file (`*`) or a file outside the project may not be.
+ */
+function fileDeletionMatters(word: Word): boolean {
+  // `rm -f "$FILE"`: one file, named at run time; only a fixed absolute or data-file tail says more.
+  const p = normalisePath(word.dynamic ? stripLeadingDynamic(word.value) || '.' : word.value);
+  if (word.dynamic && !p.startsWith('/')) return DATA_FILE.test(p);
+  if (p.startsWith('/') || p === '~' || p.startsWith('~/') || p === '..' || p.startsWith('../')) return true;
+  return DATA_FILE.test(p) || p.split('/').every(isGlobAll);
+}
+
 function computeRmDanger(command: SimpleCommand): Danger | undefined {
   const rm = readRm(command);
-  if (!rm.recursive && !rm.forced && !rm.noPreserveRoot) return undefined;
   if (rm.noPreserveRoot) return 'critical';
+  if (!rm.recursive) {
+    // Without -r only files go; a forced delete of names read from stdin is still judged below.
+    const danger = rm.targets.length > 0 ? worst(rm.targets.map((t) => (fileDeletionMatters(t) ? classifyWord(t, false) : undefined)))
+      : rm.forced ? undefined : 'none';
+    if (danger !== undefined || rm.targets.length > 0) return danger === 'none' ? undefined : danger;
+  }
   let dangers: Danger[];
   if (rm.targets.length > 0) {
     const fromFind = isFindCommand(command.parent) || command.via.some((v) => v.startsWith('find'));
@@ -220,9 +240,19 @@ function computeRmDanger(command: SimpleCommand): Danger | undefined {
   } else {
     return undefined;
   }
+  return worst(dangers);
+}
+
+function worst(dangers: readonly (Danger | undefined)[]): Danger | undefined {
   if (dangers.includes('critical')) return 'critical';
   if (dangers.includes('high')) return 'high';
   return undefined;
+}
+
+/** The literal paths an `rm` deletes, for the caller's version control; undefined when any is dynamic. */
+function rmRecoverable(a: Args): readonly string[] | undefined {
+  const targets = readRm(a.command).targets;
+  return targets.length === 0 || targets.some((t) => t.dynamic || t.value === '{}') ? undefined : targets.map((t) => t.value);
 }
 
 // find: the paths before the expression, after the -H/-L/-P/-D/-O options.
@@ -274,9 +304,19 @@ function findStartPaths(list: readonly string[]): string[] {
 
 const DELETERS = new Set(['rm', 'rmdir', 'unlink', 'shred']);
 
+// find tests and actions that take the next word as their value (`-name -delete` names a file).
+const FIND_VALUE_PRIMARIES: ReadonlySet<string> = new Set([
+  '-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename', '-regex', '-iregex', '-lname', '-ilname',
+  '-newer', '-anewer', '-cnewer', '-samefile', '-user', '-group', '-uid', '-gid', '-perm', '-size', '-type',
+  '-xtype', '-mtime', '-atime', '-ctime', '-mmin', '-amin', '-cmin', '-used', '-links', '-inum', '-fstype',
+  '-maxdepth', '-mindepth', '-printf', '-fprint', '-fprint0', '-fls', '-context', '-regextype', '-files0-from',
+]);
+
 function findDeletes(list: readonly string[]): boolean {
   for (let i = 0; i < list.length; i++) {
-    const a = list[i];
+    const a = list[i] ?? '';
+    if (FIND_VALUE_PRIMARIES.has(a) || /^-newer[amcBt]{2}$/.test(a)) { i++; continue; }
+    if (a === '-fprintf') { i += 2; continue; }
     if (a === '-delete') return true;
     if (a === '-exec' || a === '-execdir' || a === '-ok' || a === '-okdir') {
       const prog = (list[i + 1] ?? '').split('/').pop() ?? '';
@@ -359,6 +399,55 @@ function remoteHost(spec: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** In-place editors and the option that makes them edit (`sed -i`, `perl -pi -e`). */
+function inPlaceEdit(a: Args): boolean {
+  if (a.program === 'sed' || a.program === 'gsed') return a.options.some((x) => x === '--in-place' || x.startsWith('--in-place=') || /^-[a-zA-Z]*i/.test(x));
+  if (a.program === 'perl' || a.program === 'ruby') return a.options.some((x) => /^-[a-zA-Z]*i/.test(x));
+  return false;
+}
+
+// Options of the copiers whose value is the next word, so it is not read as a destination.
+const COPY_VALUE_FLAGS = ['-t', '--target-directory', '-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group', '--backup'];
+
+/** Files a command writes over in place: a copy's or move's destination, tee's files, dd's `of=`, an in-place edit's files. */
+function overwrittenFiles(a: Args): string[] {
+  const operands = copyOperands(a);
+  switch (a.program) {
+    case 'cp': case 'mv': case 'install': case 'ln': {
+      if (a.program === 'ln' && !a.has('-f', '--force')) return [];
+      const dir = a.value('-t', '--target-directory');
+      if (dir !== undefined) return [];
+      return operands.length >= 2 ? [operands[operands.length - 1] ?? ''] : [];
+    }
+    case 'tee': return a.has('-a', '--append') ? [] : operands;
+    case 'dd': return a.values('of').filter((f) => !isDevice(f));
+    default: return inPlaceEdit(a) ? operands.slice(a.program === 'sed' || a.program === 'gsed' ? (a.has('-e', '--expression', '-f', '--file') ? 0 : 1) : 1) : [];
+  }
+}
+
+function copyOperands(a: Args): string[] {
+  const out: string[] = [];
+  const list = a.list;
+  let dashes = false;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i] ?? '';
+    if (!dashes && x === '--') { dashes = true; continue; }
+    if (!dashes && x.startsWith('-') && x !== '-') {
+      if (COPY_VALUE_FLAGS.includes(x) || ((a.program === 'sed' || a.program === 'gsed') && (x === '-e' || x === '-f' || x === '--expression' || x === '--file'))) i++;
+      continue;
+    }
+    if (a.program === 'dd' && x.includes('=')) continue;
+    out.push(x);
+  }
+  return out;
+}
+
+/** What overwriting loses: a system file, a home dotfile, a database file, or a secret file. */
+function overwriteTargets(a: Args): string[] {
+  return overwrittenFiles(a).filter((f) => f !== '' && !f.startsWith('/dev/') &&
+    classifyWord(plainWord(f), false) !== 'throwaway' && (isSensitiveTarget(f) || a.isProtected(f)));
+}
+
 export const filesystemRules: readonly Rule[] = [
   {
     id: 'fs.rm-root',
@@ -387,22 +476,38 @@ export const filesystemRules: readonly Rule[] = [
     programs: ['rm'],
     category: 'filesystem',
     severity: 'high',
-    summary: 'Recursively or forcibly deletes files that are not build output or temp files',
+    summary: 'Recursively deletes directories that are not build output or temp files',
     hint: 'Move the directory aside (or to the trash) first, or delete only the generated files',
-    match: (a) => rmDanger(a.command) === 'high',
+    match: (a) => rmDanger(a.command) === 'high' && readRm(a.command).recursive,
     targets: rmTargets,
+    recoverable: rmRecoverable,
     examples: {
       match: [
-        'rm -rf ./src', 'rm -rf data/', 'rm -r ~/projects/app', 'rm --recursive --force migrations',
-        'rm -fr src/components build', 'sudo rm -rf /opt/app', 'rm -f db.sqlite3', 'rm -rf "$WORKDIR"',
+        'rm -rf ./src', 'rm -rf data/', 'rm -r ~/projects/app', 'rm --recursive --force migrations', 'rm -r directory',
+        'rm -fr src/components build', 'sudo rm -rf /opt/app', 'rm -rf "$WORKDIR"', 'rm -Rf uploads',
         'rm -rf "${DEPLOY_DIR:?}/"', 'find . -name "*.orig" | xargs rm -rf',
       ],
       noMatch: [
         'rm -rf node_modules', 'rm -rf dist/ build/ .next', 'rm -rf ./target', 'rm -rf coverage .cache __pycache__',
         'rm -rf /tmp/foo', 'rm -rf "$TMPDIR/x"', 'rm -rf /var/tmp/cache', 'rm -rf .venv', 'rm -f *.pyc',
         'rm notes.txt', 'rm -rf node_modules package-lock.json', 'rm -rf packages/web/node_modules', 'rm -rf /',
-        'rm -rf "${OUT_DIR:?}/dist"', 'tmp=$(mktemp -d); rm -rf "$tmp"',
+        'rm -rf "${OUT_DIR:?}/dist"', 'tmp=$(mktemp -d); rm -rf "$tmp"', 'rm -f file.txt', 'rm -f db.sqlite3',
       ],
+    },
+  },
+  {
+    id: 'fs.rm-file',
+    programs: ['rm'],
+    category: 'filesystem',
+    severity: 'high',
+    summary: 'Deletes a database or backup file, every file here, or files outside the project',
+    hint: 'Copy the file aside first (or move it to the trash); git cannot bring back what it does not track',
+    match: (a) => rmDanger(a.command) === 'high' && !readRm(a.command).recursive,
+    targets: rmTargets,
+    recoverable: rmRecoverable,
+    examples: {
+      match: ['rm -f db.sqlite3', 'rm prod.db', 'rm -f *', 'rm ~/.bashrc', 'rm -f /srv/app/config.yml', 'rm -f ../shared/data.db', 'rm -f backups/2024-06-01.dump', 'rm -f "$DATA_DIR/app.sqlite3"'],
+      noMatch: ['rm -f file.txt', 'rm notes.txt', 'rm -f "$FILE"', 'rm -f src/old.ts', 'rm -f *.pyc', 'rm /tmp/out.json', 'rm -f build/app.db', 'rm -rf ./src'],
     },
   },
   {
@@ -542,12 +647,12 @@ export const filesystemRules: readonly Rule[] = [
     programs: ['>'],
     category: 'filesystem',
     severity: 'high',
-    summary: 'Overwrites a system file, a dotfile, a device or a database file through a redirect',
+    summary: 'Overwrites a system file, a dotfile, a device, a database or a secret file through a redirect',
     hint: 'Back the file up first, or append with >> if that is what you meant',
-    match: (a) => a.list.some(isSensitiveTarget),
-    targets: (a) => a.list.filter(isSensitiveTarget),
+    match: (a) => a.list.some((f) => isSensitiveTarget(f) || a.isProtected(f)),
+    targets: (a) => a.list.filter((f) => isSensitiveTarget(f) || a.isProtected(f)),
     examples: {
-      match: ['echo hi > /etc/passwd', 'date >| ~/.ssh/authorized_keys', 'echo > prod.db', 'cat dump > /dev/sda', 'echo "export X=1" > ~/.bashrc'],
+      match: ['echo hi > /etc/passwd', 'date >| ~/.ssh/authorized_keys', 'echo > prod.db', 'cat dump > /dev/sda', 'echo "export X=1" > ~/.bashrc', 'openssl rand -base64 32 > config/master.key', 'echo "API_KEY=x" > .env.production'],
       noMatch: ['echo hi > out.txt', 'echo hi >> ~/.bashrc', 'make 2> /dev/null', 'ls > /tmp/list.txt', 'echo x > dist/app.db'],
     },
   },
@@ -658,4 +763,44 @@ export const filesystemRules: readonly Rule[] = [
       noMatch: ['mv data.db data.db.bak', 'mv /dev/null.txt out/'],
     },
   },
+  {
+    id: 'fs.overwrite-file',
+    programs: ['cp', 'mv', 'install', 'ln', 'tee', 'dd', 'sed', 'gsed', 'perl', 'ruby'],
+    category: 'filesystem',
+    severity: 'high',
+    summary: 'Writes over a database, a secret, a system file or a dotfile (a copy, move, tee, dd or in-place edit onto it)',
+    hint: 'Back the file up first (cp file file.bak), or write to a new file and review the change',
+    match: (a) => overwriteTargets(a).length > 0,
+    targets: overwriteTargets,
+    examples: {
+      match: [
+        'cp seed.sqlite3 db/production.sqlite3', 'mv data/empty.db data/prod.db', "echo '10.0.0.5 api' | sudo tee /etc/hosts",
+        "sudo sed -i '/^deploy:/d' /etc/passwd", "sed -i '/ssh-ed25519/d' ~/.ssh/authorized_keys", 'dd if=backup/old.db of=prod.db',
+        'cp .env.example .env.production', 'sudo install -m 644 hosts /etc/hosts', "perl -pi -e 's/a/b/' ~/.bashrc", 'ln -sf /dev/null ~/.bash_history',
+      ],
+      noMatch: [
+        'cp src/a.ts src/b.ts', 'mv old.txt new.txt', 'echo hi | tee build.log', 'echo x | sudo tee -a /etc/hosts', "sed -i 's/a/b/' src/app.ts",
+        "sed -n '1,5p' /etc/passwd", 'dd if=/dev/zero of=test.img bs=1M count=10', 'cp .env.production /tmp/backup.env', 'cp -t /srv/app dist/app.js', 'ln -s ../shared/.env .env.link',
+      ],
+    },
+  },
+  {
+    id: 'fs.chmod-lockout',
+    programs: ['chmod'],
+    category: 'filesystem',
+    severity: 'high',
+    summary: 'Recursively removes every permission from a directory outside the project, so nothing can read it',
+    hint: 'Change only the permissions that need changing, on the project files',
+    match: (a) => (a.has('--recursive') || bundleHas(a.list, 'R')) && lockoutMode(nonFlagArgs(a.list)[0] ?? '') &&
+      nonFlagArgs(a.list).slice(1).some((p) => { const n = normalisePath(p); return n.startsWith('/') || n.startsWith('~'); }),
+    examples: {
+      match: ['sudo chmod -R 000 /var/lib/mysql', 'chmod -R a-rwx ~/projects', 'chmod --recursive 0000 /srv/data'],
+      noMatch: ['chmod -R 755 /srv/app', 'chmod 000 secret.txt', 'chmod -R 000 ./tmp-fixtures', 'chmod -R go-rwx ~/.ssh'],
+    },
+  },
 ];
+
+/** A mode that leaves nobody any access: `000`, `0000`, `a-rwx`, `-rwx`, `a=`. */
+function lockoutMode(mode: string): boolean {
+  return /^0{3,4}$/.test(mode) || /^(?:a|ugo)?-rwx$/.test(mode) || /^(?:a|ugo)=$/.test(mode);
+}

@@ -1,5 +1,6 @@
 // Git family: commands that throw away uncommitted work, rewrite or delete shared history, or
 // remove the reflog/objects that would let a mistake be undone; plus GitHub CLI deletions.
+import type { Word } from '../shell/command';
 import { Args } from './args';
 import type { Rule } from './types';
 
@@ -24,10 +25,37 @@ function git(a: Args): GitCall | undefined {
   const subWord = argv[i];
   const call = subWord === undefined ? undefined : {
     sub: subWord.value.toLowerCase(),
-    args: new Args({ ...a.command, argv: [subWord, ...argv.slice(i + 1)] }),
+    args: new Args({ ...a.command, argv: [subWord, ...spellOut(argv.slice(i + 1))] }),
   };
   gitCache.set(a, call);
   return call;
+}
+
+/**
+ * Long options the rules read, most dangerous first. Git accepts any unambiguous abbreviation
+ * (`--forc`, `--har`); an ambiguous one fails, so reading it as the first candidate is safe.
+ */
+const LONG_OPTIONS = [
+  '--force', '--hard', '--delete', '--mirror', '--prune', '--discard-changes', '--expire', '--expire-unreachable',
+  '--all', '--include-untracked', '--worktree', '--staged', '--source', '--force-with-lease', '--force-if-includes',
+  '--orphan', '--patch', '--soft', '--mixed', '--keep', '--merge', '--dry-run',
+];
+// Options that are switches: a value given to one (`--force=true`) is refused by git or ignored.
+const SWITCHES: ReadonlySet<string> = new Set(['--force', '--hard', '--delete', '--mirror', '--all', '--discard-changes']);
+
+/** Git's own spellings read as the rules read them: abbreviations spelled out, `--force=true` as `--force`. */
+function spellOut(words: readonly Word[]): Word[] {
+  const dash = words.findIndex((w) => w.value === '--');
+  return words.map((word, i) => {
+    const v = word.value;
+    if ((dash >= 0 && i > dash) || !v.startsWith('--') || v.length < 5) return word;
+    const eq = v.indexOf('=');
+    const name = eq < 0 ? v : v.slice(0, eq);
+    if (eq >= 0 && SWITCHES.has(name)) return { ...word, value: name };
+    if (eq >= 0 || LONG_OPTIONS.includes(name)) return word;
+    const full = LONG_OPTIONS.find((o) => o.startsWith(name));
+    return full ? { ...word, value: full } : word;
+  });
 }
 
 function isGit(a: Args, sub: string): Args | undefined {
@@ -325,11 +353,12 @@ export const gitRules: readonly Rule[] = [
     severity: 'critical',
     summary: 'Deletes a GitHub repository with its issues, pull requests, releases and wiki',
     hint: 'Archive the repository instead (gh repo archive), which is reversible',
-    match: (a) => a.sub('repo', 'delete'),
+    // `repo delete` itself, not `repo deploy-key delete` or `repo autolink delete`.
+    match: (a) => a.positionals[0] === 'repo' && a.positionals[1] === 'delete',
     targets: (a) => ghTargets(a, 'repo', 'delete'),
     examples: {
       match: ['gh repo delete acme/api --yes', 'gh repo delete --yes', 'gh repo delete acme/site-prod --confirm'],
-      noMatch: ['gh repo view acme/api', 'gh repo archive acme/api', 'gh repo list'],
+      noMatch: ['gh repo view acme/api', 'gh repo archive acme/api', 'gh repo list', 'gh repo deploy-key delete 123', 'gh repo autolink delete 5'],
     },
   },
   {

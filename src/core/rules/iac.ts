@@ -121,6 +121,22 @@ const terraformRules: readonly Rule[] = [
     },
   },
   {
+    id: 'terraform.state-read',
+    programs: TF_PROGRAMS,
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints the raw Terraform state, which holds every resource attribute in clear (database passwords, keys)',
+    hint: 'List resources with `terraform state list`, or show one non-secret resource with `terraform state show`',
+    match: (a) => {
+      const c = tfCommand(a);
+      return (c.verb === 'state' && c.rest[0] === 'pull') || (c.verb === 'show' && a.has('-json', '--json'));
+    },
+    examples: {
+      match: ['terraform state pull', 'terraform state pull > backup.tfstate', 'tofu show -json', 'terragrunt state pull --terragrunt-working-dir live/prod/db'],
+      noMatch: ['terraform state list', 'terraform show', 'terraform state show aws_s3_bucket.logs'],
+    },
+  },
+  {
     id: 'terraform.state-rm',
     programs: TF_PROGRAMS,
     category: 'iac',
@@ -192,6 +208,23 @@ const pulumiRules: readonly Rule[] = [
     examples: {
       match: ['pulumi destroy --yes', 'pulumi destroy -s acme/api/production -y', 'pulumi down --stack prod --skip-preview', 'pulumi -C infra destroy'],
       noMatch: ['pulumi preview --destroy', 'pulumi up --yes', 'pulumi stack ls', 'pulumi refresh -s prod'],
+    },
+  },
+  {
+    id: 'pulumi.show-secrets',
+    programs: ['pulumi'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints a Pulumi stack\'s secret config or outputs in clear (--show-secrets)',
+    hint: 'Run the same command without --show-secrets; secret values then print as [secret]',
+    match: (a) => {
+      const p = pulumiPath(a);
+      return a.has('--show-secrets') && (p[0] === 'config' || (p[0] === 'stack' && ['output', 'export'].includes(p[1] ?? '')));
+    },
+    targets: (a) => a.values('--stack', '-s'),
+    examples: {
+      match: ['pulumi config --show-secrets --stack acme/prod', 'pulumi stack output --show-secrets', 'pulumi stack export --show-secrets --file state.json'],
+      noMatch: ['pulumi config', 'pulumi stack output', 'pulumi stack export --file state.json'],
     },
   },
   {

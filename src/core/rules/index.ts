@@ -11,11 +11,21 @@ import { kubernetesRules } from './kubernetes';
 import { paasRules } from './paas';
 import { secretsRules } from './secrets';
 import { sqlRules } from './sql';
+import { messagingRules } from './messaging';
+import { searchRules } from './search';
+import { secretStoresRules } from './secretStores';
+import { backupsRules } from './backups';
+import { storageRules } from './storage';
+import { codehostRules } from './codehost';
+import { networkRules } from './network';
+import { hostsRules } from './hosts';
+import { migrationsRules } from './migrations';
 import type { Rule } from './types';
 
 export const allRules: readonly Rule[] = [
   ...filesystemRules, ...gitRules, ...sqlRules, ...paasRules, ...cloudRules, ...iacRules,
   ...kubernetesRules, ...containersRules, ...httpRules, ...secretsRules, ...interpretersRules, ...guardRules,
+  ...messagingRules, ...searchRules, ...secretStoresRules, ...backupsRules, ...storageRules, ...codehostRules, ...networkRules, ...hostsRules, ...migrationsRules,
 ];
 
 export function indexByProgram(rules: readonly Rule[]): ReadonlyMap<string, readonly Rule[]> {

@@ -22,7 +22,7 @@ function literalTargets(a: Args): readonly string[] {
 }
 
 const DB_CALL = /\b(execute|executescript|executemany|query|exec|raw|prepare|run|sql|cursor|connect)\s*\(|\bsql`/;
-const WIPE_CALLS = /\.(flushall|flushdb|flush_all|drop_database|dropDatabase|delete_bucket|delete_objects|delete_table|delete_db_instance|delete_db_cluster|terminate_instances|delete_stack|delete_secret)\s*\(|\.objects\.all\(\)\.delete\(\)|\b(deleteMany|delete_many)\s*\(\s*\{\s*\}\s*\)|\.drop\(\s*\)/;
+const WIPE_CALLS = /\.(flushall|flushdb|flush_all|drop_database|dropDatabase|drop_collection|dropCollection|drop_all|delete_bucket|delete_objects|delete_table|delete_db_instance|delete_db_cluster|terminate_instances|delete_stack|delete_secret)\s*\(|\.objects\.all\(\)\.delete\(\)|\b(deleteMany|delete_many)\s*\(\s*\{\s*\}\s*\)|\.drop\(\s*\)/;
 const HTTP_DELETE = /\bmethod\s*[:=]\s*['"]DELETE['"]|\b(requests|httpx|axios|http|session)\.delete\s*\(|Net::HTTP::Delete/;
 const ENV_DUMP = /(print|console\.log|puts|p|pp|say|echo|JSON\.stringify|json\.dumps)\s*\(?\s*(process\.env|os\.environ|ENV|dict\(os\.environ\)|%ENV)\s*\)?\s*($|[;)\n])/;
 const ENV_READ = /(?:os\.environ(?:\.get)?\s*[[(]\s*|os\.getenv\s*\(\s*|ENV\s*\[\s*|\$ENV\s*\{\s*|getenv\s*\(\s*)['"]([A-Za-z_][A-Za-z0-9_]*)['"]|process\.env\.([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -34,11 +34,71 @@ function readsProtectedFile(code: string): boolean {
     isProtectedPath(literal) || (HOME_HINT.test(code) && /^\/?\./.test(literal) && isProtectedPath('~/' + literal.replace(/^\//, ''))));
 }
 
+// Standard-library modules that print the file they are given (`python3 -m json.tool secrets.json`).
+const PRINTING_MODULES = ['json.tool', 'base64', 'quopri', 'uu'];
+
+function moduleReadsProtectedFile(a: Args): boolean {
+  const module = a.value('-m');
+  return module !== undefined && PRINTING_MODULES.includes(module) && a.positionals.some((p) => p !== module && a.isProtected(p));
+}
+
+const PRINT_CALLS = new RegExp(PRINTS.source, 'g');
+/** How far back from a variable read a print call is looked for, and how many reads are examined. */
+const MAX_PRINT_SCAN = 2000;
+const MAX_SECRET_READS = 32;
+
+interface PrintCall { readonly args: number; readonly parens: boolean }
+
+function printCalls(code: string): PrintCall[] {
+  const out: PrintCall[] = [];
+  PRINT_CALLS.lastIndex = 0;
+  for (let m = PRINT_CALLS.exec(code); m; m = PRINT_CALLS.exec(code)) {
+    let i = m.index + m[0].length;
+    while (code[i] === ' ') i++;
+    out.push({ args: code[i] === '(' ? i + 1 : i, parens: code[i] === '(' });
+  }
+  return out;
+}
+
+/**
+ * True when the text at `at` is one of a print call's own arguments, not inside a call nested in
+ * them: `print(os.environ['KEY'])` prints the value, `print(connect(os.environ['DATABASE_URL']).x())` does not.
+ */
+function printedAt(code: string, calls: readonly PrintCall[], at: number): boolean {
+  return calls.some(({ args, parens }) => {
+    if (args > at || at - args > MAX_PRINT_SCAN) return false;
+    let depth = 0;
+    for (let i = args; i < at; i++) {
+      const c = code[i];
+      if (c === '(') depth++;
+      else if (c === ')' && --depth < 0) return false;
+      else if (!parens && depth === 0 && (c === ';' || c === '\n')) return false;
+    }
+    return depth === 0;
+  });
+}
+
+/**
+ * A secret variable read where the code prints it: in a print call's own arguments, or at the top
+ * level (`t = os.environ['TOKEN']; print(t)`); one handed to another call (`connect(os.environ[…])`)
+ * is used, not shown. Parentheses inside strings are not told apart: this is a heuristic.
+ */
 function printsSecretVariable(code: string): boolean {
   if (!PRINTS.test(code)) return false;
+  const calls = printCalls(code);
+  let depth = 0;
+  let scanned = 0;
+  let examined = 0;
   ENV_READ.lastIndex = 0;
-  for (let m = ENV_READ.exec(code); m; m = ENV_READ.exec(code)) {
-    if (isSecretVariable(m[1] ?? m[2] ?? '')) return true;
+  for (let m = ENV_READ.exec(code); m && examined < MAX_SECRET_READS; m = ENV_READ.exec(code)) {
+    // Paren depth at the read, carried forward from the previous one (matches come in order).
+    for (; scanned < m.index; scanned++) {
+      if (code[scanned] === '(') depth++;
+      else if (code[scanned] === ')' && depth > 0) depth--;
+    }
+    if (!isSecretVariable(m[1] ?? m[2] ?? '')) continue;
+    examined++;
+    if (depth === 0 || printedAt(code, calls, m.index)) return true;
   }
   return false;
 }
@@ -54,7 +114,7 @@ export const interpretersRules: readonly Rule[] = [
     // SQL text that is only printed (`console.log("DROP TABLE users")`) runs nothing.
     match: (a) => {
       const code = codeOf(a) ?? '';
-      return DB_CALL.test(code) && stringLiterals(code).some((literal) => destructiveStatements(literal).length > 0);
+      return DB_CALL.test(code) && stringLiterals(code).some((literal) => destructiveStatements(literal).some((st) => st.kind !== 'read-credentials'));
     },
     targets: literalTargets,
     examples: {
@@ -122,7 +182,7 @@ export const interpretersRules: readonly Rule[] = [
     hint: 'Reference the secret by name in configuration instead of printing or reading it',
     match: (a) => {
       const code = codeOf(a) ?? '';
-      return readsProtectedFile(code) || ENV_DUMP.test(code) || printsSecretVariable(code);
+      return readsProtectedFile(code) || ENV_DUMP.test(code) || printsSecretVariable(code) || moduleReadsProtectedFile(a);
     },
     targets: literalTargets,
     examples: {
@@ -132,11 +192,17 @@ export const interpretersRules: readonly Rule[] = [
         `node -e "console.log(require('fs').readFileSync(require('os').homedir()+'/.aws/credentials','utf8'))"`,
         `ruby -e 'puts File.read(File.expand_path("~/.ssh/id_rsa"))'`,
         `python -c "import os; print(os.environ['OPENAI_API_KEY'])"`,
+        'python3 -m json.tool secrets.json',
+        'python -m base64 .env',
+        `python3 -c "import os; t = os.environ['GITHUB_TOKEN']; print(t[:4], t)"`,
       ],
       noMatch: [
         `python3 -c "print(open('README.md').read())"`,
         `node -e "console.log(process.env.NODE_ENV)"`,
         `python3 -c "print(open('.env.example').read())"`,
+        'python3 -m json.tool package.json',
+        'python -m base64 -d payload.b64',
+        `python3 -c "import os, psycopg; print(psycopg.connect(os.environ['DATABASE_URL']).execute('SELECT 1').fetchone())"`,
       ],
     },
   },

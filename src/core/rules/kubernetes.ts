@@ -4,7 +4,8 @@
 import { operands, type Args } from './args';
 import type { Rule } from './types';
 
-const KUBECTL = ['kubectl', 'oc', 'kubecolor'];
+// `k` is the alias the kubectl docs suggest (`alias k=kubectl`).
+const KUBECTL = ['kubectl', 'oc', 'kubecolor', 'k'];
 
 // Flags that take a separate value, so `kubectl -n prod delete ns x` reads as `delete ns x`.
 const KUBECTL_VALUE_FLAGS: ReadonlySet<string> = new Set([
@@ -67,8 +68,18 @@ const VOLUME_KINDS: ReadonlySet<string> = new Set([
 ]);
 const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
   'deploy', 'deployment', 'deployments', 'sts', 'statefulset', 'statefulsets', 'ds', 'daemonset', 'daemonsets',
-  'deploymentconfig', 'deploymentconfigs', 'dc',
+  'deploymentconfig', 'deploymentconfigs', 'dc', 'replicationcontroller', 'replicationcontrollers', 'rc',
+  // A cron job's runs (backups, cleanups) stop with it.
+  'cronjob', 'cronjobs', 'cj',
 ]);
+// Deleting these cuts traffic to the pods behind them (and a LoadBalancer's address goes with it).
+const NETWORK_KINDS: ReadonlySet<string> = new Set([
+  'svc', 'service', 'services', 'ing', 'ingress', 'ingresses', 'route', 'routes', 'gateway', 'gateways',
+  'httproute', 'httproutes', 'virtualservice', 'virtualservices', 'vs',
+]);
+// Pods that mount or read these fail to start; a secret's value may exist nowhere else.
+const CONFIG_KINDS: ReadonlySet<string> = new Set(['secret', 'secrets', 'configmap', 'configmaps', 'cm']);
+const NODE_KINDS: ReadonlySet<string> = new Set(['node', 'nodes', 'no']);
 const CRD_KINDS: ReadonlySet<string> = new Set(['crd', 'crds', 'customresourcedefinition', 'customresourcedefinitions']);
 
 const allNamespaces = (a: Args): boolean => a.has('--all-namespaces', '-A');
@@ -113,8 +124,50 @@ const kubectlRules: readonly Rule[] = [
     match: deletesKind(WORKLOAD_KINDS),
     targets: deletedNames,
     examples: {
-      match: ['kubectl delete deployment api -n production', 'kubectl delete sts postgres', 'kubectl delete deploy/web statefulset/db', 'kubecolor delete deployments.apps worker'],
+      match: ['kubectl delete deployment api -n production', 'kubectl delete sts postgres', 'kubectl delete deploy/web statefulset/db', 'kubecolor delete deployments.apps worker', 'kubectl delete cronjob nightly-backup -n prod', 'k delete deploy api'],
       noMatch: ['kubectl rollout restart deployment api -n production', 'kubectl get deployments', 'kubectl delete pod api-7d9f-x2k -n production'],
+    },
+  },
+  {
+    id: 'kubernetes.delete-service',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Deletes a Service, Ingress or route, cutting traffic to the pods behind it (a load balancer\'s address goes too)',
+    hint: 'Keep the manifest to re-apply it, and check the namespace and context first',
+    match: deletesKind(NETWORK_KINDS),
+    targets: deletedNames,
+    examples: {
+      match: ['kubectl delete svc api -n prod', 'kubectl delete service postgres', 'kubectl delete ingress web -n production', 'oc delete route frontend', 'k delete ing/api'],
+      noMatch: ['kubectl get svc', 'kubectl describe ingress web', 'kubectl delete pod web-0'],
+    },
+  },
+  {
+    id: 'kubernetes.delete-config',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Deletes a Secret or ConfigMap that pods read; they fail to start, and a secret\'s value may exist nowhere else',
+    hint: 'Export it first (`kubectl get secret NAME -o yaml` to a safe place) and check which pods use it',
+    match: deletesKind(CONFIG_KINDS),
+    targets: deletedNames,
+    examples: {
+      match: ['kubectl delete secret db-creds', 'kubectl delete configmap app-config -n prod', 'kubectl delete cm/nginx-conf', 'k delete secrets tls-cert -n ingress'],
+      noMatch: ['kubectl get secrets', 'kubectl create secret generic db-creds --from-env-file=.env', 'kubectl describe configmap app-config'],
+    },
+  },
+  {
+    id: 'kubernetes.delete-node',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Removes a node from the cluster; its pods are evicted and it stops taking work',
+    hint: 'Drain it first (`kubectl drain NODE --ignore-daemonsets`) and check spare capacity',
+    match: deletesKind(NODE_KINDS),
+    targets: deletedNames,
+    examples: {
+      match: ['kubectl delete node ip-10-0-1-23.ec2.internal', 'kubectl delete nodes worker-3 worker-4'],
+      noMatch: ['kubectl get nodes', 'kubectl cordon worker-3', 'kubectl describe node worker-3'],
     },
   },
   {

@@ -32,7 +32,12 @@ function herokuOperands(a: Args): string[] {
   return nonEmpty([...a.positionals.slice(skip), ...a.values('--confirm', '-c')]);
 }
 
-const RAILWAY_VARIABLE_WRITES = ['set', 'delete', 'rm', 'remove', 'unset'];
+const RAILWAY_VARIABLES = ['variables', 'variable', 'vars', 'var'];
+const RAILWAY_VARIABLE_DELETES = ['delete', 'rm', 'remove', 'unset'];
+const RAILWAY_VARIABLE_WRITES = ['set', ...RAILWAY_VARIABLE_DELETES];
+const RAILWAY_VARIABLE_DELETE_FLAGS = ['--remove', '--unset', '--delete'];
+
+const ENV_REMOVE_HINT = 'Copy the value somewhere safe first and check the app and environment; the app may fail on its next restart or deploy';
 
 export const paasRules: readonly Rule[] = [
   // --- Railway --------------------------------------------------------------------------------
@@ -113,12 +118,26 @@ export const paasRules: readonly Rule[] = [
     severity: 'high',
     summary: 'Prints a Railway service\'s variables, database passwords and API keys included',
     hint: 'Read a single non-secret variable in the dashboard, or run the program with railway run so the values never reach the transcript',
-    match: (a) => ['variables', 'variable', 'vars', 'var'].includes(first(a)) &&
-      !RAILWAY_VARIABLE_WRITES.includes(second(a)) && !a.has('--set', '--set-from-stdin'),
+    match: (a) => RAILWAY_VARIABLES.includes(first(a)) &&
+      !RAILWAY_VARIABLE_WRITES.includes(second(a)) && !a.has('--set', '--set-from-stdin', ...RAILWAY_VARIABLE_DELETE_FLAGS),
     targets: (a) => a.values('--service', '-s'),
     examples: {
       match: ['railway variables', 'railway variables --kv -s api', 'railway variables --json --environment production'],
-      noMatch: ['railway variables --set "FEATURE_X=1"', 'railway variables set LOG_LEVEL=debug', 'railway status'],
+      noMatch: ['railway variables --set "FEATURE_X=1"', 'railway variables set LOG_LEVEL=debug', 'railway status', 'railway variables delete API_KEY'],
+    },
+  },
+  {
+    id: 'railway.variables-delete',
+    programs: ['railway'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Deletes a Railway service variable; the service loses the value on its next deploy',
+    hint: ENV_REMOVE_HINT,
+    match: (a) => RAILWAY_VARIABLES.includes(first(a)) && (RAILWAY_VARIABLE_DELETES.includes(second(a)) || a.has(...RAILWAY_VARIABLE_DELETE_FLAGS)),
+    targets: (a) => nonEmpty([...a.values('--service', '-s', '--environment', '-e')]),
+    examples: {
+      match: ['railway variables delete DATABASE_URL', 'railway variable delete STRIPE_KEY -s api -e production', 'railway variables --remove FEATURE_FLAG'],
+      noMatch: ['railway variables', 'railway variables --set "LOG_LEVEL=debug"', 'railway variables set LOG_LEVEL=debug'],
     },
   },
 
@@ -180,6 +199,64 @@ export const paasRules: readonly Rule[] = [
     },
   },
 
+  {
+    id: 'heroku.config-unset',
+    programs: ['heroku'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Removes Heroku config vars and restarts the app without them',
+    hint: ENV_REMOVE_HINT,
+    match: (a) => heroku(a, ['config:unset', 'config:remove']),
+    targets: (a) => nonEmpty(a.values('-a', '--app', '-r', '--remote')),
+    examples: {
+      match: ['heroku config:unset DATABASE_URL -a acme-prod', 'heroku config:remove REDIS_URL SENTRY_DSN --app acme-staging', 'heroku config unset API_KEY -a acme-api'],
+      noMatch: ['heroku config:set FOO=bar -a acme-prod', 'heroku config:get FOO -a acme-prod', 'heroku apps'],
+    },
+  },
+
+  {
+    id: 'heroku.ps-scale-zero',
+    programs: ['heroku'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Scales Heroku dynos to zero, taking the app (or its workers) offline',
+    hint: 'Note the current formation (heroku ps) to restore it; use heroku maintenance:on to pause traffic instead',
+    match: (a) => heroku(a, ['ps:scale', 'scale']) && a.positionals.some((w) => /^[\w-]+=0+(?::|$)/.test(w)),
+    targets: (a) => nonEmpty(a.values('-a', '--app', '-r', '--remote')),
+    examples: {
+      match: ['heroku ps:scale web=0 worker=0 -a acme-prod', 'heroku ps:scale worker=0:standard-1x --app acme-staging', 'heroku ps scale web=0 -a acme-api'],
+      noMatch: ['heroku ps:scale web=2 -a acme-prod', 'heroku ps -a acme-prod', 'heroku ps:restart web -a acme-prod'],
+    },
+  },
+  {
+    id: 'heroku.pg-backups-delete',
+    programs: ['heroku'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Deletes a Heroku Postgres backup, which cannot be restored afterwards',
+    hint: 'List the backups (heroku pg:backups) and keep at least one recent one; download it first (pg:backups:download)',
+    match: (a) => heroku(a, ['pg:backups:delete']) || a.sub('pg:backups', 'delete'),
+    targets: (a) => nonEmpty(a.values('-a', '--app', '-r', '--remote', '--confirm', '-c')),
+    examples: {
+      match: ['heroku pg:backups:delete b042 --app acme-prod --confirm acme-prod', 'heroku pg:backups delete b101 -a acme-staging'],
+      noMatch: ['heroku pg:backups -a acme-prod', 'heroku pg:backups:capture -a acme-prod', 'heroku pg:backups:download b042 -a acme-prod'],
+    },
+  },
+  {
+    id: 'heroku.pg-credentials-print',
+    programs: ['heroku'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints a Heroku Postgres connection URL with its password',
+    hint: 'Let the app read DATABASE_URL at run time; use heroku pg:info to check the database',
+    match: (a) => heroku(a, ['pg:credentials:url']) || a.sub('pg:credentials', 'url'),
+    targets: (a) => nonEmpty(a.values('-a', '--app')),
+    examples: {
+      match: ['heroku pg:credentials:url DATABASE -a acme-prod', 'heroku pg:credentials:url --name analyst -a acme-api'],
+      noMatch: ['heroku pg:credentials -a acme-prod', 'heroku pg:info -a acme-prod'],
+    },
+  },
+
   // --- Fly.io ---------------------------------------------------------------------------------
   {
     id: 'fly.volume-destroy',
@@ -229,6 +306,50 @@ export const paasRules: readonly Rule[] = [
     },
   },
 
+  {
+    id: 'fly.secrets-unset',
+    programs: ['fly', 'flyctl'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Removes Fly.io secrets and redeploys the app without them',
+    hint: ENV_REMOVE_HINT,
+    match: (a) => a.sub(['secrets', 'secret'], ['unset', 'rm', 'remove', 'delete']),
+    targets: (a) => nonEmpty(a.values('-a', '--app')),
+    examples: {
+      match: ['fly secrets unset DATABASE_URL -a rentals-prod', 'flyctl secrets unset API_KEY STRIPE_KEY', 'fly secrets unset SENTRY_DSN --app acme-api --stage'],
+      noMatch: ['fly secrets list -a rentals-prod', 'fly secrets set API_KEY=x -a acme', 'fly secrets deploy'],
+    },
+  },
+
+  {
+    id: 'fly.scale-zero',
+    programs: ['fly', 'flyctl'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Scales a Fly.io app to zero machines, taking it offline',
+    hint: 'Note the current count (fly scale show) to restore it; stop single machines instead',
+    match: (a) => a.sub('scale', 'count') && a.after('scale', 'count').some((w) => /^(?:[\w-]+=)?0+$/.test(w)),
+    targets: (a) => nonEmpty(a.values('-a', '--app')),
+    examples: {
+      match: ['fly scale count 0 -a acme-web -y', 'flyctl scale count web=0 worker=0 --app acme-prod'],
+      noMatch: ['fly scale count 2 -a acme-web', 'fly scale show -a acme-web', 'fly scale vm shared-cpu-2x'],
+    },
+  },
+  {
+    id: 'fly.machines-destroy',
+    programs: ['fly', 'flyctl'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Destroys Fly.io machines (with --force, running ones); their local disk goes with them',
+    hint: 'Stop the machine instead (fly machine stop), or scale the app down with fly scale count',
+    match: (a) => a.sub(['machines', 'machine', 'm'], DESTROY),
+    targets: (a) => nonEmpty([...a.values('-a', '--app'), ...a.after(['machines', 'machine', 'm'], DESTROY)]),
+    examples: {
+      match: ['fly machines destroy 3d8d9e1f5a6b --force -a acme-worker', 'fly machine rm 148ed21a031089 -a acme-prod', 'flyctl m destroy 9080e6 --force'],
+      noMatch: ['fly machines list -a acme-worker', 'fly machine stop 148ed21a031089', 'fly machine restart 148ed21a031089'],
+    },
+  },
+
   // --- Vercel, Netlify ------------------------------------------------------------------------
   {
     id: 'vercel.remove',
@@ -256,6 +377,35 @@ export const paasRules: readonly Rule[] = [
     examples: {
       match: ['netlify sites:delete 1a2b3c4d --force', 'ntl sites:delete acme-prod'],
       noMatch: ['netlify sites:list', 'netlify deploy --prod'],
+    },
+  },
+
+  {
+    id: 'vercel.env-rm',
+    programs: ['vercel', 'vc'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Removes a Vercel environment variable; the next deployment runs without it',
+    hint: ENV_REMOVE_HINT,
+    match: (a) => first(a) === 'env' && ['rm', 'remove'].includes(second(a)),
+    targets: (a) => a.positionals.slice(3),
+    examples: {
+      match: ['vercel env rm DATABASE_URL production', 'vercel env rm STRIPE_SECRET_KEY production --yes', 'vc env remove API_URL preview'],
+      noMatch: ['vercel env ls', 'vercel env add API_URL production', 'vercel rm old-deploy-url.vercel.app'],
+    },
+  },
+  {
+    id: 'netlify.env-unset',
+    programs: ['netlify', 'ntl'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Removes a Netlify environment variable from the site; the next deploy runs without it',
+    hint: ENV_REMOVE_HINT,
+    match: (a) => first(a) === 'env:unset' || (first(a) === 'env' && second(a) === 'unset'),
+    targets: (a) => nonEmpty(a.values('--context')),
+    examples: {
+      match: ['netlify env:unset API_KEY', 'netlify env:unset DATABASE_URL --context production', 'ntl env:unset STRIPE_KEY'],
+      noMatch: ['netlify env:list', 'netlify env:set API_KEY x', 'netlify env:get API_URL'],
     },
   },
 
@@ -312,6 +462,21 @@ export const paasRules: readonly Rule[] = [
     },
   },
 
+  {
+    id: 'firebase.secrets-destroy',
+    programs: ['firebase'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Destroys a Cloud Functions secret or unsets functions config; the functions lose the value',
+    hint: ENV_REMOVE_HINT,
+    match: (a) => ['functions:secrets:destroy', 'functions:config:unset'].includes(first(a)),
+    targets: (a) => nonEmpty([...a.positionals.slice(1), ...a.values('--project', '-P')]),
+    examples: {
+      match: ['firebase functions:secrets:destroy STRIPE_KEY', 'firebase functions:config:unset stripe --project acme-prod'],
+      noMatch: ['firebase functions:secrets:access STRIPE_KEY', 'firebase functions:secrets:set STRIPE_KEY', 'firebase functions:config:get'],
+    },
+  },
+
   // --- Supabase -------------------------------------------------------------------------------
   {
     id: 'supabase.db-reset-local',
@@ -352,6 +517,21 @@ export const paasRules: readonly Rule[] = [
     examples: {
       match: ['supabase projects delete abcdefghijklmnop', 'supabase projects delete --project-ref xyz123'],
       noMatch: ['supabase projects list', 'supabase projects create acme'],
+    },
+  },
+
+  {
+    id: 'supabase.secrets-unset',
+    programs: ['supabase'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Removes Supabase Edge Function secrets; the functions lose the values at once',
+    hint: ENV_REMOVE_HINT,
+    match: (a) => a.sub('secrets', 'unset'),
+    targets: (a) => nonEmpty(a.values('--project-ref')),
+    examples: {
+      match: ['supabase secrets unset STRIPE_KEY', 'supabase secrets unset OPENAI_API_KEY --project-ref abcdefghijklmnop'],
+      noMatch: ['supabase secrets list', 'supabase secrets set STRIPE_KEY=sk_test_x'],
     },
   },
 
@@ -441,6 +621,49 @@ export const paasRules: readonly Rule[] = [
     },
   },
 
+  {
+    id: 'neon.connection-string',
+    programs: ['neonctl', 'neon'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints a Neon connection string with the role\'s password',
+    hint: 'Put the connection string in the app\'s secret store from the Neon console instead of printing it',
+    match: (a) => a.sub(['connection-string', 'cs']),
+    targets: (a) => nonEmpty([...a.positionals.slice(1), ...a.values('--project-id', '--branch')]),
+    examples: {
+      match: ['neonctl connection-string main --project-id late-frost-482913', 'neon cs production --pooled'],
+      noMatch: ['neonctl branches list --project-id late-frost-482913', 'neonctl projects list'],
+    },
+  },
+  {
+    id: 'turso.token-print',
+    programs: ['turso'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Creates and prints a Turso database or API token',
+    hint: 'Create the token where it is stored (the platform\'s secret settings) rather than in the transcript',
+    match: (a) => a.sub(['db', 'database', 'group'], 'tokens', 'create') || a.sub('auth', ['token', 'api-tokens']) && !a.sub('auth', 'api-tokens', ['list', 'revoke']),
+    targets: (a) => a.after(['db', 'database', 'group'], 'tokens', 'create'),
+    examples: {
+      match: ['turso db tokens create rentals-prod', 'turso auth token', 'turso group tokens create default --expiration 7d'],
+      noMatch: ['turso db list', 'turso db tokens invalidate rentals-prod', 'turso auth api-tokens list'],
+    },
+  },
+  {
+    id: 'pscale.password-create',
+    programs: ['pscale'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Creates a PlanetScale database password and prints it',
+    hint: 'Create the password in the PlanetScale console and store it in the app\'s secret store directly',
+    match: (a) => a.sub(['password', 'passwords'], 'create'),
+    targets: (a) => a.after(['password', 'passwords'], 'create'),
+    examples: {
+      match: ['pscale password create rentals main app-prod', 'pscale password create acme-db dev local-dev --role admin'],
+      noMatch: ['pscale password list rentals main', 'pscale password delete rentals main old-pw'],
+    },
+  },
+
   // --- InfluxDB -------------------------------------------------------------------------------
   {
     id: 'influx.bucket-delete',
@@ -471,6 +694,36 @@ export const paasRules: readonly Rule[] = [
     },
   },
 
+  {
+    id: 'influx.delete-data',
+    programs: ['influx'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Deletes the InfluxDB points of a bucket in a time range (every measurement unless a predicate narrows it)',
+    hint: 'Back the bucket up first (influx backup --bucket NAME) and narrow the delete with --predicate',
+    match: (a) => first(a) === 'delete',
+    targets: (a) => nonEmpty(a.values('--bucket', '-b', '--host')),
+    examples: {
+      match: ["influx delete --bucket metrics-prod --start 1970-01-01T00:00:00Z --stop 2030-01-01T00:00:00Z", "influx delete -b sensors --start 2024-01-01T00:00:00Z --stop 2024-02-01T00:00:00Z --predicate '_measurement=\"temp\"'"],
+      noMatch: ['influx query \'from(bucket:"metrics") |> range(start: -1h)\'', 'influx bucket list'],
+    },
+  },
+
+  {
+    id: 'influx.auth-list',
+    programs: ['influx'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints InfluxDB API tokens (influx auth list / auth create)',
+    hint: 'List token descriptions in the InfluxDB UI, or pipe through jq to drop the token field',
+    match: (a) => a.sub(['auth', 'authorization'], ['list', 'ls', 'find', 'create']),
+    targets: (a) => nonEmpty(a.values('--host', '--org', '-o')),
+    examples: {
+      match: ['influx auth list --json', 'influx auth create --org acme --all-access', 'influx auth ls --host https://influx.prod.acme.io'],
+      noMatch: ['influx bucket list', 'influx auth delete --id 06c86c40a9f36000'],
+    },
+  },
+
   // --- Cloudflare ---------------------------------------------------------------------------
   {
     id: 'cloudflare.delete',
@@ -487,6 +740,24 @@ export const paasRules: readonly Rule[] = [
     examples: {
       match: ['wrangler d1 delete prod-db', 'wrangler r2 bucket delete prod-assets', 'wrangler delete --name api-prod', 'npx wrangler kv namespace delete --namespace-id abc'],
       noMatch: ['wrangler d1 list', 'wrangler r2 bucket list', 'wrangler deploy', 'wrangler d1 execute prod-db --command "SELECT 1"'],
+    },
+  },
+  {
+    id: 'cloudflare.secret-delete',
+    programs: ['wrangler'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Deletes a Worker secret; the Worker loses the value at once',
+    hint: ENV_REMOVE_HINT,
+    match: (a) => {
+      const p = a.positionals.map((w) => w.toLowerCase());
+      const at = p.indexOf('secret');
+      return p.includes('secret:delete') || (at >= 0 && p[at + 1] === 'delete');
+    },
+    targets: (a) => nonEmpty([...a.values('--env', '-e', '--name')]),
+    examples: {
+      match: ['wrangler secret delete STRIPE_KEY', 'npx wrangler secret delete API_TOKEN --env production', 'wrangler versions secret delete DB_URL'],
+      noMatch: ['wrangler secret list', 'wrangler secret put STRIPE_KEY', 'wrangler deploy'],
     },
   },
 ];

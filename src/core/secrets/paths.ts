@@ -2,7 +2,7 @@
 // path normalised so that the home directory reads `~/` and Windows separators read `/`.
 // Home-directory files are written `**/.aws/credentials` rather than `~/.aws/credentials` so that
 // they also match when the agent's cwd is home and the path is relative (`cat .aws/credentials`).
-import { minimatch, Minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 export const DEFAULT_SECRET_GLOBS: readonly string[] = [
   // dotenv files
@@ -107,14 +107,17 @@ const SECRET_SAMPLES = [
  */
 function globReachesSecret(path: string, extraGlobs: readonly string[], allowGlobs: readonly string[]): boolean {
   const slash = path.lastIndexOf('/');
-  const dir = slash >= 0 ? path.slice(0, slash + 1) : '';
+  // Globbed folders (`~/.ssh/**/id_*`, `src/*/.env`) stand for any folder: their literal parts are kept,
+  // and the samples below are then plain paths (no glob left to read again).
+  const dir = (slash >= 0 ? path.slice(0, slash + 1) : '').split('/').filter((s) => !/[*?[]/.test(s)).join('/');
   const base = path.slice(slash + 1);
   // Everything in a credential directory (`cat ~/.ssh/*`).
   if (dir !== '' && isSecretDirectory(dir)) return true;
   const literal = base.replace(/[*?[].*$/, '');
   const suffix = /\*([^*?[]+)$/.exec(base)?.[1] ?? '';
   if (literal.length < 2 && !/^\.(?:pem|key|p12|pfx|tfstate|tfvars|kubeconfig)$/.test(suffix)) return false;
-  return SECRET_SAMPLES.some((sample) => minimatch(sample, base, OPTIONS) && isProtectedPath(dir + sample, extraGlobs, allowGlobs));
+  const glob = new Minimatch(base, OPTIONS);
+  return SECRET_SAMPLES.some((sample) => glob.match(sample) && isProtectedPath(dir + sample, extraGlobs, allowGlobs));
 }
 
 /**

@@ -4,6 +4,7 @@
 import { programName, type SimpleCommand, type Word } from './command';
 import type { Derived } from './derived';
 import { expandBraces } from './braces';
+import { COMMAND_VARIABLES } from './carriers';
 import { roughCommands } from './fallback';
 import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
@@ -13,7 +14,8 @@ import { wordValue, type WordScope } from './words';
 import { unwrap } from './wrappers';
 
 export type ProblemKind =
-  | 'parse-error' | 'too-long' | 'too-deep' | 'dynamic-program' | 'dynamic-exec' | 'hidden-script' | 'control-characters';
+  | 'parse-error' | 'too-long' | 'too-deep' | 'dynamic-program' | 'dynamic-exec' | 'hidden-script' | 'control-characters'
+  | 'self-call';
 
 export interface Problem {
   readonly kind: ProblemKind;
@@ -80,6 +82,9 @@ export function expand(line: string, parser: () => ShellParser, limits: ExpandLi
 class Expander {
   private readonly commands: SimpleCommand[] = [];
   private readonly problems: Problem[] = [];
+  /** Shell functions the line defines, read where they are called. */
+  private readonly functions = new Map<string, SyntaxNode>();
+  private readonly calling = new Set<string>();
 
   constructor(private readonly line: string, private readonly parser: () => ShellParser, private readonly limits: ExpandLimits) {}
 
@@ -138,8 +143,12 @@ class Expander {
       const program = argv[0]?.value;
       if (program === undefined || DECLARATIONS.has(program)) {
         // `x=1` and `export X=1` set variables for the rest of the line; they run nothing.
-        for (const [name, value] of assignments) frame.vars.set(name, value);
-        for (const w of argv.slice(1)) if (ASSIGNMENT.test(w.value)) frame.vars.set(w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1));
+        const declared = argv.slice(1).filter((w) => ASSIGNMENT.test(w.value))
+          .map((w): [string, string] => [w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1)]);
+        for (const [name, value] of [...assignments, ...declared]) {
+          frame.vars.set(name, value);
+          this.carried(name, value, [words[0]?.start ?? 0, words[words.length - 1]?.end ?? 0], frame);
+        }
         input = {};
         continue;
       }
@@ -167,6 +176,9 @@ class Expander {
         return this.redirected(node, frame, input, depth);
       case 'variable_assignment':
         this.assign(node, frame, depth);
+        return undefined;
+      case 'function_definition':
+        this.define(node, frame, depth);
         return undefined;
       case 'heredoc_body':
       case 'comment':
@@ -274,6 +286,7 @@ class Expander {
     const command = this.command(words, frame, assignments, stdin, writes, this.nodeSpan(node, frame));
     this.emit(command, frame, stdin.fromDecoder);
     this.overwrites(command, frame);
+    this.call(command, frame, stdin, depth);
     return staticOutput({ program: command.program, args: words.slice(1).map((w) => w.value), dynamic: words.some((w) => w.dynamic), stdin: stdin.stdin });
   }
 
@@ -302,6 +315,7 @@ class Expander {
       return;
     }
     this.commands.push(command);
+    for (const [name, value] of command.assignments) this.carried(name, value, command.span, frame, command);
     const program = command.argv[0];
     if (program?.dynamic && command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value))) {
       this.problem('dynamic-program', command.span, `the program name ${program.value} is only known at run time`);
@@ -330,6 +344,36 @@ class Expander {
     }
   }
 
+  /**
+   * `name() { …; }` runs nothing until it is called: its body is read at each call on the line
+   * (a function that is never called runs nothing). Substitutions in its body still wait too.
+   */
+  private define(node: SyntaxNode, frame: Frame, depth: number): void {
+    const name = node.childForFieldName('name')?.text;
+    const body = node.childForFieldName('body');
+    if (!name || !body) {
+      for (const child of node.namedChildren) if (child) this.walk(child, frame, {}, depth + 1);
+      return;
+    }
+    this.functions.set(name, body);
+  }
+
+  private call(command: SimpleCommand, frame: Frame, input: Input, depth: number): void {
+    const name = command.argv[0]?.value;
+    const body = name === undefined || command.argv[0]?.dynamic ? undefined : this.functions.get(name);
+    if (!body || name === undefined) return;
+    if (this.calling.has(name)) {
+      this.problem('self-call', command.span, `the function ${name} calls itself`);
+      return;
+    }
+    this.calling.add(name);
+    try {
+      this.walk(body, { ...frame, via: [...frame.via, `${name}()`], parent: command }, { stdin: input.stdin, stdinUnknown: input.stdinUnknown }, depth + 1);
+    } finally {
+      this.calling.delete(name);
+    }
+  }
+
   /** Each file a redirect truncates, as the pseudo-command `> file` the rules read. */
   private overwrites(command: SimpleCommand, frame: Frame): void {
     for (const target of command.writes) {
@@ -353,7 +397,23 @@ class Expander {
     this.substitutions(node, frame, depth);
     const name = node.childForFieldName('name')?.text;
     const value = node.childForFieldName('value');
-    if (name) frame.vars.set(name, value ? wordValue(value, this.scope(frame)).value : '');
+    if (!name) return;
+    const text = value ? wordValue(value, this.scope(frame)).value : '';
+    frame.vars.set(name, text);
+    this.carried(name, text, this.nodeSpan(node, frame), frame);
+  }
+
+  /**
+   * A variable some program runs as a command (`GIT_SSH_COMMAND`, `PAGER`, `EDITOR`…): its value
+   * is judged as if typed, wherever the line sets it, since a later command may run it.
+   */
+  private carried(name: string, value: string, span: readonly [number, number], frame: Frame, parent?: SimpleCommand): void {
+    if (!COMMAND_VARIABLES.has(name) || value.trim() === '') return;
+    if (frame.depth + 1 > this.limits.payloadDepth) {
+      this.problem('too-deep', span, 'commands nested in commands too deeply to read');
+      return;
+    }
+    this.script(value, { vars: new Map(frame.vars), depth: frame.depth + 1, via: [...frame.via, `${name}=`], parent: parent ?? frame.parent, target: frame.target, shift: 0, fixed: span });
   }
 
   /** Commands inside `$(…)`, backticks and `<(…)` run too. */

@@ -1,11 +1,14 @@
 // Programs whose argument is itself a command line: shells (`bash -c`, a script on stdin),
 // `eval`, remote runners (`ssh host '…'`, `kubectl exec … --`, `docker exec`) and interpreters.
 import type { Word } from './command';
+import { COMMAND_GIT_SETTINGS, awkCommands, isShellSetup, trapHandler } from './carriers';
 import type { Derived } from './derived';
+import { FLEET_PROGRAMS, fleetCommands } from './fleet';
 import { inlineCode, interpreterPrograms, scanCode } from './interpreters';
 import { firstOperand, type CommandInput } from './wrappers';
 
 const SHELLS: readonly string[] = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh'];
+const AWKS: readonly string[] = ['awk', 'gawk', 'mawk', 'nawk', 'busybox-awk'];
 
 export interface PayloadResult {
   readonly derived: Derived[];
@@ -25,13 +28,16 @@ export function payloads(command: CommandInput): PayloadResult {
   if ((program === 'at' || program === 'batch') && command.stdin !== undefined && command.argv[0]) {
     return derived({ kind: 'script', text: command.stdin, via: `${program} (stdin)`, from: [command.argv[0]] });
   }
-  if (program === 'eval') return derived(script(argv.slice(1), 'eval'));
+  if (program === 'eval') return evaluated(argv);
+  if (program === 'trap') return derived(trapHandler(argv));
+  if (AWKS.includes(program)) return awkCommands(argv);
   if (program === 'ssh') return ssh(command);
   if (program === 'kubectl' || program === 'oc') return kubectlExec(command);
   if (program === 'git') return gitAlias(argv);
   if (program === 'docker' || program === 'podman' || program === 'nerdctl' || program === 'docker-compose') return dockerExec(command);
   if (program === 'fly' || program === 'flyctl') return optionScript(argv, ['-C', '--command'], `${program} ssh console`);
   if (program === 'gcloud') return optionScript(argv, ['--command'], 'gcloud compute ssh');
+  if (FLEET_PROGRAMS.includes(program)) return derived(...fleetCommands(program, argv));
   const code = inlineCode(program, argv, command.stdin);
   if (code) {
     const scan = scanCode(code.language, code.code, code.from, `${argv[0]?.value ?? program} code`);
@@ -41,7 +47,15 @@ export function payloads(command: CommandInput): PayloadResult {
 }
 
 export function payloadProgramNames(): readonly string[] {
-  return [...SHELLS, 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...interpreterPrograms()];
+  return [...SHELLS, ...AWKS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
+}
+
+/** `eval "$(…)"` runs what the substitution prints: unseen, unless it only prints shell set-up code. */
+function evaluated(argv: readonly Word[]): PayloadResult {
+  const words = argv.slice(1);
+  if (words.length === 1 && isShellSetup(words[0]?.value ?? '')) return NONE;
+  const printed = words.some((w) => w.dynamic && /^(?:\$\(|`)/.test(w.value.trim()) && !isShellSetup(w.value));
+  return printed ? { derived: [], dynamicCalls: [], unseenScript: true } : derived(script(words, 'eval'));
 }
 
 function derived(...items: (Derived | undefined)[]): PayloadResult {
@@ -64,20 +78,37 @@ function shell(command: CommandInput): PayloadResult {
     const arg = argv[i]?.value ?? '';
     // fish spells it --command=…
     if (arg.startsWith('--command=')) return derived(scriptOf(argv[i], arg.slice('--command='.length), `${name} --command`));
+    // `-n` (noexec) reads the script for syntax errors and runs none of it.
+    if (/^-[A-Za-z]*n[A-Za-z]*$/.test(arg) || (arg === '-o' && argv[i + 1]?.value === 'noexec')) return NONE;
     // `-c`, also bundled (`-lc`, `-xec`); its script is the first operand after it (`bash -c -x '…'`).
     if (/^-[A-Za-z]*c[A-Za-z]*$/.test(arg) || arg === '--command') { commandOption = arg; continue; }
     if (SHELL_VALUE_OPTIONS.includes(arg)) { i++; continue; }
     if (arg === '--' || ((arg.startsWith('-') || arg.startsWith('+')) && arg.length > 1)) continue;
     const word = argv[i];
-    if (commandOption !== undefined) return derived(scriptOf(word, arg, `${name} ${commandOption}`));
+    if (commandOption !== undefined) return commandScript(word, argv.slice(i + 1), `${name} ${commandOption}`);
     // A script file's contents are not on the line; a process substitution's output is not either.
-    return { derived: [], dynamicCalls: [], unseenScript: arg.startsWith('<(') || (arg === '/dev/stdin' && command.stdinUnknown === true) };
+    return { derived: [], dynamicCalls: [], unseenScript: (arg.startsWith('<(') && !isShellSetup(arg)) || (arg === '/dev/stdin' && command.stdinUnknown === true) };
   }
   if (command.stdin !== undefined) {
     const at = argv[0];
     return derived(at && { kind: 'script', text: command.stdin, via: `${name} (stdin)`, from: [at] });
   }
   return { derived: [], dynamicCalls: [], unseenScript: command.stdinUnknown === true };
+}
+
+/**
+ * `sh -c SCRIPT NAME ARG…`: the operands after the script are `$0`, `$1`… inside it, so
+ * `bash -c '$1' _ 'rm -rf ~'` runs the last word. A script only known at run time (`xargs -I{}
+ * bash -c {}`, `bash -c "$CMD"`) is a script the line does not show.
+ */
+function commandScript(word: Word | undefined, operands: readonly Word[], via: string): PayloadResult {
+  if (!word) return NONE;
+  const positional = (index: number): string => operands[index]?.value ?? '';
+  const text = operands.length === 0 ? word.value : word.value
+    .replace(/"\$(?:@|\{@\})"|\$(?:[@*]|\{[@*]\})/g, operands.slice(1).map((w) => w.value).join(' '))
+    .replace(/\$(?:(\d)|\{(\d+)\})/g, (_m, a: string | undefined, b: string | undefined) => positional(Number(a ?? b)));
+  if (word.dynamic && /^(?:\$\{?[\w@*#?!-]+\}?|\{\})$/.test(text.trim())) return { derived: [], dynamicCalls: [], unseenScript: true };
+  return derived(scriptOf(word, text, via));
 }
 
 function scriptOf(word: Word | undefined, text: string, via: string): Derived | undefined {
@@ -91,7 +122,7 @@ function sourced(command: CommandInput): PayloadResult {
   if ((file === '/dev/stdin' || file === '-') && command.stdin !== undefined && at) {
     return derived({ kind: 'script', text: command.stdin, via: `${command.program} (stdin)`, from: [at] });
   }
-  return { derived: [], dynamicCalls: [], unseenScript: file.startsWith('<(') || file === '/dev/stdin' };
+  return { derived: [], dynamicCalls: [], unseenScript: (file.startsWith('<(') && !isShellSetup(file)) || file === '/dev/stdin' };
 }
 
 const SSH_VALUE_OPTIONS = ['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B'];
@@ -117,6 +148,7 @@ function ssh(command: CommandInput): PayloadResult {
  */
 function gitAlias(argv: readonly Word[]): PayloadResult {
   const aliases = new Map<string, Word>();
+  const commands: Derived[] = [];
   let i = 1;
   for (; i < argv.length; i++) {
     const arg = argv[i]?.value ?? '';
@@ -124,6 +156,10 @@ function gitAlias(argv: readonly Word[]): PayloadResult {
       const setting = argv[++i];
       const m = /^alias\.([^=]+)=(.*)$/s.exec(setting?.value ?? '');
       if (m && setting) aliases.set(m[1] ?? '', { ...setting, value: m[2] ?? '' });
+      const runs = /^([\w.-]+)=(.+)$/s.exec(setting?.value ?? '');
+      if (runs && setting && COMMAND_GIT_SETTINGS.has((runs[1] ?? '').toLowerCase())) {
+        commands.push({ kind: 'script', text: (runs[2] ?? '').replace(/^!/, ''), via: `git -c ${runs[1] ?? ''}`, from: [setting] });
+      }
       continue;
     }
     if (arg === '-C' || arg === '--git-dir' || arg === '--work-tree' || arg === '--namespace') { i++; continue; }
@@ -131,10 +167,10 @@ function gitAlias(argv: readonly Word[]): PayloadResult {
   }
   const alias = aliases.get(argv[i]?.value ?? '');
   const git = argv[0];
-  if (!alias || !git) return NONE;
-  if (alias.value.startsWith('!')) return derived({ kind: 'script', text: alias.value.slice(1), via: 'git alias', from: [alias] });
+  if (!alias || !git) return derived(...commands);
+  if (alias.value.startsWith('!')) return derived(...commands, { kind: 'script', text: alias.value.slice(1), via: 'git alias', from: [alias] });
   const words = alias.value.split(/\s+/).filter(Boolean).map((value) => ({ ...alias, value }));
-  return derived({ kind: 'argv', words: [git, ...words, ...argv.slice(i + 1)], via: 'git alias' });
+  return derived(...commands, { kind: 'argv', words: [git, ...words, ...argv.slice(i + 1)], via: 'git alias' });
 }
 
 function kubectlExec(command: CommandInput): PayloadResult {

@@ -38,6 +38,9 @@ const WRAPPERS: readonly WrapperSpec[] = [
   { programs: ['timeout'], valueOptions: ['-s', '--signal', '-k', '--kill-after'], skip: 1 },
   { programs: ['taskset', 'faketime', 'chroot', 'gosu', 'su-exec'], skip: 1 },
   { programs: ['direnv'], sub: [['exec']], skip: 1 },
+  // daemontools' envdir and runit's chpst set the environment from a directory (wal-g's usual way).
+  { programs: ['envdir', 'envuidgid', 'setuidgid'], skip: 1 },
+  { programs: ['chpst'], valueOptions: ['-u', '-U', '-e', '-/', '-n', '-l', '-L', '-m', '-d', '-o', '-p', '-f', '-c'] },
   { programs: ['flock'], valueOptions: ['-w', '--timeout', '-E', '--conflict-exit-code'], scriptOptions: ['-c', '--command'], skip: 1 },
   { programs: ['command'], lookupOnly: ['-v', '-V'] },
   { programs: ['exec'], valueOptions: ['-a'] },
@@ -78,6 +81,9 @@ const BY_PROGRAM: ReadonlyMap<string, WrapperSpec> = new Map(
   WRAPPERS.flatMap((spec) => spec.programs.map((p) => [p, spec] as const)),
 );
 
+/** `/etc/init.d/mysql stop` is `service mysql stop`. */
+const INIT_SCRIPT = /^\/etc\/(?:init\.d|rc\.d)\/([\w.@-]+)$/;
+
 /** `rimraf PATH…` (often `npx rimraf`) is `rm -rf PATH…`, read by the same rules and exemptions. */
 function unwrapRimraf(argv: readonly Word[]): Derived[] {
   const at = argv[0];
@@ -111,6 +117,8 @@ export function unwrap(command: CommandInput): Derived[] {
   if (command.program === 'parallel') return unwrapParallel(command.argv);
   if (command.program === 'coproc') return unwrapCoproc(command.argv);
   if (command.program === 'rimraf') return unwrapRimraf(command.argv);
+  const initScript = INIT_SCRIPT.exec(command.argv[0]?.value ?? '');
+  if (initScript && command.argv[0]) return [{ kind: 'argv', words: [{ ...command.argv[0], value: 'service' }, { ...command.argv[0], value: initScript[1] ?? '' }, ...command.argv.slice(1)], via: 'init script' }];
   const spec = BY_PROGRAM.get(command.program);
   return spec ? unwrapGeneric(spec, command) : [];
 }
@@ -200,13 +208,16 @@ function unwrapFind(argv: readonly Word[]): Derived[] {
   // rm -rf {} +` is read as removing node_modules), else the search root.
   const namePattern = argv.find((_w, i) => FIND_VALUE_TESTS.includes(argv[i - 1]?.value ?? ''))?.value;
   const root = argv[1] && !argv[1].value.startsWith('-') ? argv[1].value : '.';
+  // What `{}` stands for, as a path under the root: `~/.ssh/*`, `/srv/id_*`.
+  const under = root.replace(/\/+$/, '');
+  const matched = root === '.' || root === './' ? namePattern ?? root : namePattern ? `${under}/${namePattern.replace(/^.*\//, '')}` : `${under}/*`;
   for (let i = 1; i < argv.length; i++) {
     if (!FIND_EXEC.includes(argv[i]?.value ?? '')) continue;
     const start = i + 1;
     let end = start;
     while (end < argv.length && argv[end]?.value !== ';' && argv[end]?.value !== '+') end++;
     const words = argv.slice(start, end).map((w) =>
-      w.value.includes('{}') ? placeholder(w.value.replace('{}', namePattern ?? root), w) : w);
+      w.value.includes('{}') ? placeholder(w.value.replace('{}', matched), w) : w);
     if (words.length > 0) out.push({ kind: 'argv', words, via: `find ${argv[i]?.value ?? ''}` });
     i = end;
   }
@@ -221,11 +232,37 @@ function unwrapXargs(command: CommandInput): Derived[] {
   const last = rest[rest.length - 1] ?? argv[0];
   if (!last) return [];
   const items = command.stdin?.split(/\s+/).filter(Boolean) ?? [];
+  const replace = replaceString(argv);
+  // `-I{}`: each input item takes the place of the replace string, as one argument.
+  if (replace !== undefined && rest.some((w) => w.value.includes(replace))) {
+    // With a replace string, xargs reads one item per line.
+    const lines = command.stdin?.split('\n').map((l) => l.trim()).filter(Boolean) ?? [];
+    const values = lines.length > 0 ? lines.slice(0, 16) : [undefined];
+    return values.map((item) => ({
+      kind: 'argv',
+      words: rest.map((w) => (w.value.includes(replace) ? { ...placeholder(w.value.split(replace).join(item ?? '{}'), w), dynamic: item === undefined || w.dynamic } : w)),
+      via: 'xargs',
+    }));
+  }
   const appended = items.length > 0
     ? items.map((item) => ({ ...placeholder(item, last), dynamic: false }))
     : [placeholder('{}', last)];
   const words = rest.length > 0 ? [...rest, ...appended] : [];
   return words.length > 0 ? [{ kind: 'argv', words, via: 'xargs' }] : [];
+}
+
+/** xargs' replace string: `-I R`, `-IR`, `-i` / `--replace` (`{}` unless given as `-iR` / `--replace=R`). */
+function replaceString(argv: readonly Word[]): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]?.value ?? '';
+    if (arg === '-I') return argv[i + 1]?.value;
+    if (arg.startsWith('-I')) return arg.slice(2);
+    if (arg === '-i' || arg === '--replace') return '{}';
+    if (arg.startsWith('--replace=')) return arg.slice('--replace='.length);
+    if (arg.startsWith('-i')) return arg.slice(2);
+    if (!arg.startsWith('-')) return undefined;
+  }
+  return undefined;
 }
 
 const PARALLEL_VALUE_OPTIONS = ['-j', '--jobs', '-S', '--sshlogin', '--joblog', '--results', '-a', '--arg-file', '--delay', '--timeout', '-N', '-n', '-L', '--colsep', '-d', '--delimiter'];

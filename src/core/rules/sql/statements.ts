@@ -19,7 +19,9 @@ export type DestructiveKind =
   | 'delete-without-where'
   | 'merge-delete'
   | 'update-without-where'
-  | 'alter-drop';
+  | 'alter-drop'
+  | 'copy-program'
+  | 'read-credentials';
 
 export interface DestructiveStatement {
   readonly kind: DestructiveKind;
@@ -123,8 +125,9 @@ function isDynamic(statement: readonly Token[]): boolean {
   return statement.some((t) => t.type === 'word' && DYNAMIC_WORDS.has(t.value));
 }
 
-// Keywords of the statements that can destroy data; MERGE is read through its `THEN DELETE`.
-const STATEMENT_HEADS = new Set(['DELETE', 'UPDATE', 'TRUNCATE', 'DROP', 'ALTER']);
+// Keywords of the statements that can destroy data; MERGE is read through its `THEN DELETE`, and
+// COPY only counts when it runs a program on the server.
+const STATEMENT_HEADS = new Set(['DELETE', 'UPDATE', 'TRUNCATE', 'DROP', 'ALTER', 'COPY']);
 // Words after which a statement begins inside another one: PL/pgSQL and MySQL compound bodies,
 // `CREATE RULE … DO INSTEAD`, CQL `BEGIN BATCH`.
 const OPENS_STATEMENT = new Set(['THEN', 'ELSE', 'LOOP', 'BEGIN', 'ALSO', 'INSTEAD', 'BATCH']);
@@ -181,6 +184,9 @@ function analyseStatement(statement: readonly Token[], sql: string, dialect: Dia
       case 'ALTER':
         found = classifyAlter(slice, 1);
         break;
+      case 'COPY':
+        found = classifyCopy(slice, 1);
+        break;
       default:
         break;
     }
@@ -222,6 +228,37 @@ function analyseStatement(statement: readonly Token[], sql: string, dialect: Dia
   }
   located.sort((a, b) => a.at - b.at);
   for (const l of located) out.push(l.found);
+  const credentials = credentialRead(statement, at);
+  if (credentials) {
+    const s = statement[0]?.start ?? 0;
+    const e = statement[statement.length - 1]?.end ?? s;
+    out.push({ kind: 'read-credentials', ...named(credentials), text: sql.slice(s, Math.min(e, s + MAX_TEXT)).replace(/\s+/g, ' ').trim() });
+  }
+}
+
+// Catalog tables holding password hashes, and the columns that hold them.
+const CREDENTIAL_TABLES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['pg_shadow', ['PASSWD']], ['pg_catalog.pg_shadow', ['PASSWD']], ['pg_authid', ['ROLPASSWORD']],
+  ['pg_catalog.pg_authid', ['ROLPASSWORD']], ['mysql.user', ['AUTHENTICATION_STRING', 'PASSWORD']],
+  ['sys.sql_logins', ['PASSWORD_HASH']], ['master.sys.sql_logins', ['PASSWORD_HASH']],
+]);
+
+/**
+ * The credential table a query prints hashes from (`SELECT * FROM pg_shadow`, `SELECT user,
+ * authentication_string FROM mysql.user`, `TABLE pg_authid`), or MySQL's `SHOW CREATE USER`.
+ */
+function credentialRead(statement: readonly Token[], at: number): string | undefined {
+  if (isWord(statement[at], 'SHOW') && isWord(statement[at + 1], 'CREATE') && isWord(statement[at + 2], 'USER')) return 'user';
+  for (let k = at; k < statement.length; k++) {
+    if (!isWord(statement[k], 'FROM', 'JOIN', 'TABLE')) continue;
+    const name = readName(statement, k + 1).name?.toLowerCase();
+    const columns = name === undefined ? undefined : CREDENTIAL_TABLES.get(name);
+    if (!columns) continue;
+    // `SELECT *`, not `count(*)`.
+    const star = statement.some((t, i) => t.type === 'punct' && t.value === '*' && statement[i - 1]?.value !== '(');
+    if (isWord(statement[k], 'TABLE') || star || statement.some((t) => t.type === 'word' && columns.includes(t.value))) return name;
+  }
+  return undefined;
 }
 
 function startsStatement(statement: readonly Token[], k: number, at: number, prepare: boolean): boolean {
@@ -648,6 +685,20 @@ function classifyAlter(tokens: readonly Token[], at: number): Found | undefined 
   return undefined;
 }
 
+/** Postgres `COPY t FROM PROGRAM 'cmd'` / `COPY (…) TO PROGRAM 'cmd'` runs `cmd` in a shell on the server. */
+function classifyCopy(tokens: readonly Token[], at: number): Found | undefined {
+  let depth = 0;
+  for (let k = at; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t?.type === 'punct' && t.value === '(') depth++;
+    else if (t?.type === 'punct' && t.value === ')') depth--;
+    else if (depth === 0 && isWord(t, 'FROM', 'TO') && isWord(tokens[k + 1], 'PROGRAM')) {
+      return { kind: 'copy-program', ...named(tokens[at]?.type === 'punct' ? undefined : readName(tokens, at).name) };
+    }
+  }
+  return undefined;
+}
+
 function named(name: string | undefined): { object?: string } {
   return name === undefined ? {} : { object: name };
 }
@@ -726,7 +777,23 @@ function splitTopLevel(tokens: readonly Token[], word: string): Token[][] {
   return out;
 }
 
+/**
+ * `WHERE id > 0`, `id >= 1`, `id <> 0`, `id IS NOT NULL`: the idiom that gets a delete of every row
+ * past MySQL's safe-update mode, since a primary key named `id` is positive and never null.
+ */
+function everyId(part: readonly Token[]): boolean {
+  // `t.id` reads as `id`.
+  const p = part.length >= 3 && part[1]?.type === 'punct' && part[1].value === '.' ? part.slice(2) : part;
+  const [left, op, right] = p;
+  if (!left || (left.type !== 'word' && left.type !== 'ident') || left.value.toUpperCase() !== 'ID') return false;
+  if (p.length === 4) return isWord(op, 'IS') && isWord(right, 'NOT') && isWord(p[3], 'NULL');
+  if (p.length !== 3 || op?.type !== 'punct' || right?.type !== 'number') return false;
+  const n = Number(right.value);
+  return (op.value === '>' && n <= 0) || (op.value === '>=' && n <= 1) || ((op.value === '<>' || op.value === '!=') && n === 0);
+}
+
 function constantTrue(part: readonly Token[]): boolean {
+  if (everyId(part)) return true;
   if (part.length === 1) {
     const [t] = part;
     if (isWord(t, 'TRUE')) return true;

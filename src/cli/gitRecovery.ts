@@ -1,0 +1,79 @@
+// Git's view of a deletion in the workspace: the paths can be brought back when git tracks every
+// file under them and none has changes, untracked or ignored files (`git checkout -- PATH`).
+// Asked only for a line already flagged; two bounded git calls, and any doubt is "no way back".
+import type { SpawnSyncReturns } from 'node:child_process';
+import type { WorkspaceRecovery } from '../core/recovery';
+
+/** Each git call may take this long; a slow repository is no reason to hold an agent's hook. */
+export const GIT_TIMEOUT_MS = 800;
+const MAX_OUTPUT = 1024 * 1024;
+const MAX_PATHS = 32;
+
+/** A Node built-in loaded when first needed: the launcher runs this bundle as a vm script (see check.ts). */
+function builtin<T>(name: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  return require(name) as T;
+}
+
+export type GitRunner = (args: readonly string[], cwd: string) => SpawnSyncReturns<Buffer>;
+
+const runGit: GitRunner = (args, cwd) => builtin<typeof import('node:child_process')>('node:child_process').spawnSync('git', args, {
+  cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: MAX_OUTPUT, stdio: ['ignore', 'pipe', 'ignore'],
+  // Never a pager, a credential prompt or an fsmonitor hook of the repository's choosing.
+  env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.fsmonitor', GIT_CONFIG_VALUE_0: 'false' },
+});
+
+export function gitRecovery(run: GitRunner = runGit): WorkspaceRecovery {
+  const toplevels = new Map<string, string | undefined>();
+  const toplevel = (cwd: string): string | undefined => {
+    if (!toplevels.has(cwd)) {
+      const r = run(['rev-parse', '--show-toplevel'], cwd);
+      toplevels.set(cwd, r.status === 0 ? r.stdout.toString('utf8').trim() || undefined : undefined);
+    }
+    return toplevels.get(cwd);
+  };
+  return {
+    recovery(paths, cwd) {
+      if (paths.length === 0 || paths.length > MAX_PATHS) return undefined;
+      try {
+        return recoveryOf(paths, cwd, toplevel(cwd), run);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function recoveryOf(paths: readonly string[], cwd: string, top: string | undefined, run: GitRunner): string | undefined {
+  if (!top) return undefined;
+  const { lstatSync, realpathSync } = builtin<typeof import('node:fs')>('node:fs');
+  const { isAbsolute, relative, resolve, sep } = builtin<typeof import('node:path')>('node:path');
+  const realTop = realpathSync(top);
+  // Paths inside the work tree, relative to it.
+  const existing: string[] = [];
+  for (const path of paths) {
+    // Globs are the shell's to expand: git would read them as pathspecs, which differ.
+    if (/[*?[\]{}]/.test(path) || path.startsWith('~') || path.startsWith('-')) return undefined;
+    // From the cwd's real path, so a link above the project (macOS's /tmp) is no link inside it.
+    const full = resolve(realpathSync(cwd), path);
+    // A path that is not there yet may be made by the time rm runs: no way to tell what it holds.
+    lstatSync(full);
+    const real = realpathSync(full);
+    const inside = relative(realTop, real);
+    // The work tree itself, anything outside it, and git's own directory cannot be checked out again.
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('.git')) return undefined;
+    // Through a link git's view of the path is not what rm deletes: the link, or (with a trailing
+    // slash) what it points to.
+    if (real !== full) return undefined;
+    existing.push(inside);
+  }
+  const specs = existing.map((p) => `:(literal)${p}`);
+  const tracked = run(['ls-files', '-z', '--', ...specs], realTop);
+  if (tracked.status !== 0 || tracked.error) return undefined;
+  const trackedFiles = tracked.stdout.toString('utf8').split('\0').filter(Boolean);
+  if (existing.some((p) => !trackedFiles.some((f) => f === p || f.startsWith(`${p}/`)))) return undefined;
+  const status = run(['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--', ...specs], realTop);
+  if (status.status !== 0 || status.error || status.stdout.length > 0) return undefined;
+  const shown = existing.map((p) => p.split(sep).join('/')).join(' ');
+  return `git tracks every file there and none has changes: \`git checkout -- ${shown}\` brings ${existing.length === 1 ? 'it' : 'them'} back`;
+}
