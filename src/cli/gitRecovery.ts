@@ -47,21 +47,21 @@ export function gitRecovery(run: GitRunner = runGit): WorkspaceRecovery {
 function recoveryOf(paths: readonly string[], cwd: string, top: string | undefined, run: GitRunner): string | undefined {
   if (!top) return undefined;
   const { lstatSync, realpathSync } = builtin<typeof import('node:fs')>('node:fs');
-  const { isAbsolute, relative, resolve, sep } = builtin<typeof import('node:path')>('node:path');
+  const path = builtin<typeof import('node:path')>('node:path');
   const realTop = realpathSync(top);
   // Paths inside the work tree, relative to it.
   const existing: string[] = [];
-  for (const path of paths) {
+  for (const target of paths) {
     // Globs are the shell's to expand: git would read them as pathspecs, which differ.
-    if (/[*?[\]{}]/.test(path) || path.startsWith('~') || path.startsWith('-')) return undefined;
+    if (/[*?[\]{}]/.test(target) || target.startsWith('~') || target.startsWith('-')) return undefined;
     // From the cwd's real path, so a link above the project (macOS's /tmp) is no link inside it.
-    const full = resolve(realpathSync(cwd), path);
+    const full = path.resolve(realpathSync(cwd), target);
     // A path that is not there yet may be made by the time rm runs: no way to tell what it holds.
     lstatSync(full);
     const real = realpathSync(full);
-    const inside = relative(realTop, real);
+    const inside = path.relative(realTop, real);
     // The work tree itself, anything outside it, and git's own directory cannot be checked out again.
-    if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('.git')) return undefined;
+    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside) || inside.split(path.sep).includes('.git')) return undefined;
     // Through a link git's view of the path is not what rm deletes: the link, or (with a trailing
     // slash) what it points to.
     if (real !== full) return undefined;
@@ -74,6 +74,6 @@ function recoveryOf(paths: readonly string[], cwd: string, top: string | undefin
   if (existing.some((p) => !trackedFiles.some((f) => f === p || f.startsWith(`${p}/`)))) return undefined;
   const status = run(['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--', ...specs], realTop);
   if (status.status !== 0 || status.error || status.stdout.length > 0) return undefined;
-  const shown = existing.map((p) => p.split(sep).join('/')).join(' ');
+  const shown = existing.map((p) => p.split(path.sep).join('/')).join(' ');
   return `git tracks every file there and none has changes: \`git checkout -- ${shown}\` brings ${existing.length === 1 ? 'it' : 'them'} back`;
 }

@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ToolState } from '../core/environment/toolState';
 
-function read(path: string): string | undefined {
+function readFile(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -14,7 +14,20 @@ function read(path: string): string | undefined {
   }
 }
 
+/**
+ * One instance reads each file once: a process that judges one line reads what that line needs,
+ * and `check --batch` reads a tool's state once for the whole batch instead of once per line.
+ */
 export function diskToolState(home: string = homedir()): ToolState {
+  const seen = new Map<string, string | undefined>();
+  const read = (path: string): string | undefined => {
+    if (!seen.has(path)) seen.set(path, readFile(path));
+    return seen.get(path);
+  };
+  return toolStateReading(home, read);
+}
+
+function toolStateReading(home: string, read: (path: string) => string | undefined): ToolState {
   return {
     kubeContext(env) {
       const config = (env.KUBECONFIG ?? join(home, '.kube', 'config')).split(':')[0] ?? '';

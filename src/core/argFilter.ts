@@ -58,8 +58,9 @@ function pieces(word: string): string[] {
   // dd-style operands (`if=.env`, `of=/dev/sda`): the operand's name would also hold for everyday words (`diff`).
   const value = word.replace(/^[a-z]{1,5}=(?=.)/i, '');
   const out = value.toLowerCase().split(/[^a-z0-9_-]+/).map((p) => p.replace(/^-+/, '')).filter((p) => p.length >= 2);
-  // `/`, `~`, `*`: nothing to split, so the word itself is watched for.
-  return out.length > 0 || value === '' ? out : [value.toLowerCase()];
+  if (out.length > 0 || word === '') return out;
+  // `/`, `~`, `*`: nothing to split, so the word itself is watched for; `size=0` whole, not `0`.
+  return [(/^[^a-z0-9]*$/i.test(value) ? value : word).toLowerCase()];
 }
 
 /** The items a needed word stands for, any one of which may carry it. */
@@ -164,7 +165,8 @@ export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): 
   for (const [program, e] of byProgram) for (const item of inlineCodeItems(program)) e.clauses.set(JSON.stringify([[item]]), [[item]]);
   for (const [program, e] of byProgram) {
     e.clauses.set('stems', [[...DESTRUCTIVE_STEMS]]);
-    if (RUNLEVEL_PROGRAMS.has(program)) e.always = true;
+    // Runlevels, and the redirect pseudo-commands only the shell guard reads (`: > ~/.zshrc`).
+    if (RUNLEVEL_PROGRAMS.has(program) || program === '>' || program === '<') e.always = true;
   }
   return Object.fromEntries([...byProgram].map(([program, e]) => [program, { always: e.always, ...(e.bare ? { bare: e.bare } : {}), clauses: [...e.clauses.values()] }]));
 }

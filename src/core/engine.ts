@@ -85,7 +85,7 @@ export class Engine {
     const expansion = expand(text, this.parser);
     const problems: Problem[] = [...expansion.problems];
     if (hasControl) problems.push({ kind: 'control-characters', span: [0, line.length], detail: 'control characters in the line' });
-    const env = { ...context.env, ...Object.fromEntries(expansion.assigned) };
+    const env = expansion.assigned.size > 0 ? { ...context.env, ...Object.fromEntries(expansion.assigned) } : context.env ?? {};
     const envContext: EnvironmentContext = {
       cwd: context.cwd ?? '.',
       env,

@@ -29,7 +29,9 @@ const HIDDEN_NAME = [
   /(?:^|[;&|({!\n])\s*[^\s;&|(){}<>]*[*?[]/, // a glob in program position: /bin/r[m]
   /\{[^{}\s]*(?:,|\.\.)[^{}\s]*\}/, // brace expansion: r{m,}
   /\\\r?\n/, // a line continuation inside a word: r\⏎m
-  />\|?\s*["']?(?:\/etc\/|\/usr\/|\/boot\/|\/bin\/|\/sbin\/|\/lib|\/proc\/|\/var\/log\/|\/dev\/(?!null|stdout|stderr|tty)|~\/\.|\$HOME\/\.|\$\{HOME\}\/\.|[^\s;&|<>]*\.(?:db|sqlite3?)\b)/, // overwriting a system, dotfile or database file
+  // A shell function: what it runs is called by a name of the line's own (`nuke() { …; }; nuke`).
+  /(?:^|[;&|({!\n])\s*(?:function\s+)?[\w:.@+-]{1,64}\s*\(\s*\)|(?:^|[;&|({!\n])\s*function\s+[\w:.@+-]/,
+  />\|?\s*["']?(?:\/etc\/|\/usr\/|\/boot\/|\/bin\/|\/sbin\/|\/lib|\/proc\/|\/var\/log\/|\/dev\/(?!null|stdout|stderr|tty)|~\/\.|\$HOME\/\.|\$\{HOME\}\/\.|[^\s;&|<>]*\.(?:db|sqlite3?|pem|key)\b|[^\s;&|<>]*\.env\b)/, // overwriting a system, dotfile, database or secret file
 ];
 
 /** A character every HIDDEN_NAME pattern needs: without one, none of them can match (and none is compiled). */

@@ -1,9 +1,10 @@
 // `npm run bench`: the engine's speed against DESIGN.md section 7 — in-process verdict time per
 // command over the labelled corpora (median ≤ 30 µs, p99 ≤ 0.5 ms), the whole-process time of
-// `airlock check` on benign commands next to bare `node -e 0` (within 10 ms), and `airlock hook`
+// `airlock check` on benign commands next to bare `node -e 0` (within 10 ms), `airlock check
+// --batch` throughput (≥ 20,000 lines/s beyond start-up), and `airlock hook`
 // side by side with cc-safety-net's Claude Code hook (≤ 0.75× its time, within 10 ms of node), the
 // terminal gate, and `airlock scan` next to secretlint (≥ 5× faster). `node .bench/bench.mjs scan`
-// (or engine, process, hook, gate) runs only the sections named.
+// (or engine, process, batch, hook, gate) runs only the sections named.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,6 +98,35 @@ function wholeProcess(): void {
   }
 }
 
+/**
+ * `airlock check --batch` over every corpus line, repeated to BATCH_LINES: lines per second beyond
+ * start-up (the same process given one line, parser loaded, is the start-up).
+ */
+const BATCH_LINES = 40_000;
+
+function batchThroughput(): void {
+  const cli = join(__dirname, '..', 'dist', 'cli.js');
+  const corpus = [...readCorpus(), ...readCorpus(HOLDOUT_PATH)].map((e) => JSON.stringify({ command: e.command, env: e.env ?? {} }));
+  const lines = Array.from({ length: BATCH_LINES }, (_, i) => corpus[i % corpus.length] ?? '').join('\n') + '\n';
+  // A folder outside any git work tree or env files: the batch measures the engine and the protocol.
+  const cwd = mkdtempSync(join(tmpdir(), 'airlock-batch-'));
+  const run = (input: string): number => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [cli, 'check', '--batch', '--cwd', cwd], { input, stdio: ['pipe', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+    if (r.error) throw r.error;
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const parsed = JSON.stringify({ command: 'echo $(date) | tee log.txt' }) + '\n';
+  run(parsed);
+  const startups: number[] = [];
+  const totals: number[] = [];
+  for (let i = 0; i < 3; i++) { startups.push(run(parsed)); totals.push(run(lines)); }
+  const startup = median(startups);
+  const total = median(totals);
+  console.log(`\nairlock check --batch, ${BATCH_LINES} corpus lines (budget ≥ 20,000 lines/s beyond start-up):`);
+  console.log(`  start-up with the parser loaded ${startup.toFixed(0)} ms, whole batch ${total.toFixed(0)} ms: ${Math.round(BATCH_LINES / ((total - startup) / 1000))} lines/s`);
+}
+
 /** cc-safety-net, installed into .bench/ for this comparison only (never a dependency). */
 const CC_SAFETY_NET_VERSION = '2.4.5';
 
@@ -152,6 +182,7 @@ function hookSideBySide(): void {
 const SECTIONS: Readonly<Record<string, () => unknown>> = {
   engine: inProcess,
   process: wholeProcess,
+  batch: batchThroughput,
   hook: hookSideBySide,
   gate: async () => terminalGateBench(await loadParser(), join(__dirname, '..')),
   scan: () => scanBench(join(__dirname, '..')),

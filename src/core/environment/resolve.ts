@@ -22,6 +22,9 @@ const ENV_FLAGS = [
   '--project', '--project-id', '--app', '--stack', '-chdir', '-var-file', '--var-file', '--namespace',
   '--resource-group', '--workspace', '--remote', '--target', '--cluster', '--subscription',
   '--org', '--database', '--db', '--branch', '--stanza', '--inventory', '--limit',
+  // The resource a cloud CLI acts on, by its own flag (`--instance=acme-prod-pg`, `--table-name orders-dev`).
+  '--instance', '--instance-name', '--db-instance-identifier', '--db-cluster-identifier', '--cluster-name', '--table-name',
+  '--function-name', '--service-name', '--stack-name', '--bucket', '--project_id', '--zone', '--name',
 ];
 const TIER_FLAGS = ['--prod', '--production', '--staging'];
 const HOST_FLAGS = [
@@ -41,7 +44,7 @@ const SHORT_FLAGS: readonly { readonly programs: readonly string[]; readonly env
   { programs: ['fly', 'flyctl'], env: ['-a'] },
   { programs: ['pulumi'], env: ['-s'] },
   { programs: ['serverless', 'sls'], env: ['-s'] },
-  { programs: ['kubectl', 'oc', 'helm', 'kubecolor'], env: ['-n'] },
+  { programs: ['kubectl', 'k', 'oc', 'helm', 'kubecolor'], env: ['-n'] },
   { programs: ['az'], env: ['-g'] },
   { programs: ['firebase'], env: ['-P'] },
   { programs: ['doppler'], env: ['-c', '--config'] },
@@ -82,7 +85,7 @@ const PROGRAM_VARS: readonly { readonly programs: readonly string[]; readonly va
   { programs: ['terraform', 'tofu', 'terragrunt'], vars: ['TF_WORKSPACE'] },
   { programs: ['pulumi'], vars: ['PULUMI_STACK'] },
   { programs: ['serverless', 'sls'], vars: ['SLS_STAGE'] },
-  { programs: ['kubectl', 'oc', 'helm', 'kubecolor'], vars: ['HELM_KUBECONTEXT', 'KUBECONTEXT', 'KUBECONFIG'] },
+  { programs: ['kubectl', 'k', 'oc', 'helm', 'kubecolor'], vars: ['HELM_KUBECONTEXT', 'KUBECONTEXT', 'KUBECONFIG'] },
   { programs: ['docker', 'podman', 'docker-compose'], vars: ['DOCKER_CONTEXT', 'DOCKER_HOST', 'COMPOSE_PROJECT_NAME'] },
   { programs: ['vault', 'bao'], vars: ['VAULT_ADDR', 'VAULT_NAMESPACE', 'BAO_ADDR'] },
   { programs: ['restic', 'rustic'], vars: ['RESTIC_REPOSITORY'] },
@@ -93,7 +96,12 @@ const PROGRAM_VARS: readonly { readonly programs: readonly string[]; readonly va
   { programs: ['ansible', 'ansible-playbook'], vars: ['ANSIBLE_INVENTORY'] },
 ];
 /** Database clients and frameworks read connection settings from these. */
-const SQL_VARS = ['DATABASE_URL', 'POSTGRES_URL', 'PGHOST', 'PGDATABASE', 'PGSERVICE', 'MYSQL_HOST', 'MYSQL_DATABASE', 'REDIS_URL', 'MONGO_URL', 'MONGODB_URI', 'MONGO_URI', 'RAILS_ENV', 'RACK_ENV', 'APP_ENV', 'NODE_ENV', 'MIX_ENV', 'FLASK_ENV', 'DJANGO_SETTINGS_MODULE'];
+const SQL_VARS = [
+  'DATABASE_URL', 'DATABASE_URI', 'POSTGRES_URL', 'PGHOST', 'PGDATABASE', 'PGSERVICE', 'MYSQL_HOST', 'MYSQL_DATABASE', 'DB_HOST',
+  'DB_DATABASE', 'REDIS_URL', 'MONGO_URL', 'MONGODB_URI', 'MONGO_URI', 'SQLALCHEMY_DATABASE_URI', 'GOOSE_DBSTRING', 'FLYWAY_URL',
+  'LIQUIBASE_COMMAND_URL', 'MIKRO_ORM_CLIENT_URL', 'RAILS_ENV', 'RACK_ENV', 'HANAMI_ENV', 'APP_ENV', 'NODE_ENV', 'MIX_ENV',
+  'FLASK_ENV', 'DJANGO_SETTINGS_MODULE', 'ASPNETCORE_ENVIRONMENT', 'DOTNET_ENVIRONMENT',
+];
 const GENERIC_VARS = ['ENVIRONMENT', 'APP_ENV', 'STAGE', 'DEPLOY_ENV'];
 
 /** Families whose commands act on this machine: their own flags and paths name no environment. */
@@ -263,7 +271,7 @@ function toolStateCandidates(programs: readonly string[], context: EnvironmentCo
   const has = (...names: string[]): boolean => names.some((n) => programs.includes(n));
   const out: Candidate[] = [];
   const add = (value: string | undefined, evidence: string): void => { if (value) out.push({ name: value, evidence: `${evidence}: ${value}` }); };
-  if (has('kubectl', 'oc', 'helm', 'kubecolor')) add(toolState.kubeContext(env), 'kube current-context');
+  if (has('kubectl', 'k', 'oc', 'helm', 'kubecolor')) add(toolState.kubeContext(env), 'kube current-context');
   if (has('terraform', 'tofu', 'terragrunt')) add(toolState.terraformWorkspace(cwd, env), 'terraform workspace');
   if (has('railway', 'curl')) add(toolState.railwayEnvironment(cwd), 'railway linked environment');
   if (has('gcloud', 'gsutil')) add(toolState.gcloudProject(env), 'gcloud active project');

@@ -640,7 +640,8 @@ const gsutilRules: readonly Rule[] = [
     severity: 'high',
     summary: 'Syncs to a destination and deletes every object there that is missing from the source',
     hint: 'Run the same rsync with -n (dry run) first and read what it would delete, or sync without -d',
-    match: (a) => (gsutilPath(a)[0] ?? '').toLowerCase() === 'rsync' && hasAfter(a, 'rsync', '-d'),
+    // `-n` is gsutil rsync's dry run.
+    match: (a) => (gsutilPath(a)[0] ?? '').toLowerCase() === 'rsync' && hasAfter(a, 'rsync', '-d') && !hasAfter(a, 'rsync', '-n'),
     targets: (a) => gsutilPath(a).slice(1),
     examples: {
       match: ['gsutil rsync -d -r ./dist gs://www-prod-site', 'gsutil -m rsync -rd gs://acme-data gs://acme-data-copy'],

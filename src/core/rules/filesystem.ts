@@ -13,6 +13,8 @@ const THROWAWAY_NAMES = new Set([
   'htmlcov', '.cache', '__pycache__', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.eggs',
   '.turbo', '.parcel-cache', '.sass-cache', '.eslintcache', '.gradle', '.dart_tool', 'DerivedData', 'obj',
   'tmp', 'temp', '.tmp', '.temp', '.venv', 'venv', '.DS_Store', 'Thumbs.db',
+  // `terraform init` downloads it again (providers, modules); the state itself lives elsewhere.
+  '.terraform',
   // Lockfiles are committed, so `git checkout` brings them back; deleting them before a reinstall is routine.
   'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb',
 ]);
@@ -96,7 +98,8 @@ function classifyPath(p: string, recursive: boolean): Danger {
       if ((first === 'Library' || first === 'private') && rest.length === 1) return 'critical';
     }
   }
-  if (segments.some(isThrowawaySegment)) return 'throwaway';
+  // Bundler's install directory (`bundle install --path vendor/bundle`), unlike Go's committed vendor/.
+  if (segments.some(isThrowawaySegment) || /(?:^|\/)vendor\/bundle(?:\/|$)/.test(p)) return 'throwaway';
   return 'high';
 }
 
@@ -161,12 +164,13 @@ function isFindCommand(c: SimpleCommand | undefined): boolean {
   return c !== undefined && c.program === 'find';
 }
 
-interface RmReading { readonly recursive: boolean; readonly forced: boolean; readonly targets: readonly Word[]; readonly noPreserveRoot: boolean }
+interface RmReading { readonly recursive: boolean; readonly forced: boolean; readonly interactive: boolean; readonly targets: readonly Word[]; readonly noPreserveRoot: boolean }
 
 function readRm(command: SimpleCommand): RmReading {
   let recursive = false;
   let forced = false;
   let noPreserveRoot = false;
+  let interactive = false;
   let afterDashes = false;
   const targets: Word[] = [];
   for (const word of command.argv.slice(1)) {
@@ -174,18 +178,22 @@ function readRm(command: SimpleCommand): RmReading {
     if (!afterDashes && v === '--') { afterDashes = true; continue; }
     if (!afterDashes && v.startsWith('--')) {
       if (v === '--recursive') recursive = true;
-      else if (v === '--force') forced = true;
+      else if (v === '--force') { forced = true; interactive = false; }
+      else if (v === '--interactive' || v === '--interactive=always') interactive = true;
       else if (v === '--no-preserve-root') noPreserveRoot = true;
       continue;
     }
     if (!afterDashes && /^-[A-Za-z]+$/.test(v)) {
       if (/[rR]/.test(v)) recursive = true;
       if (v.includes('f')) forced = true;
+      // `-i` asks before each file (the last of -i / -f given wins).
+      if (v.includes('i')) interactive = v.lastIndexOf('i') > v.lastIndexOf('f');
+      else if (v.includes('f')) interactive = false;
       continue;
     }
     targets.push(word);
   }
-  return { recursive, forced, targets, noPreserveRoot };
+  return { recursive, forced, interactive, targets, noPreserveRoot };
 }
 
 const rmCache = new WeakMap<SimpleCommand, Danger | undefined>();
@@ -216,9 +224,13 @@ function fileDeletionMatters(word: Word): boolean {
 function computeRmDanger(command: SimpleCommand): Danger | undefined {
   const rm = readRm(command);
   if (rm.noPreserveRoot) return 'critical';
+  // `rm -ri`: rm asks before each file, so nothing goes without an answer (an agent cannot give one).
+  if (rm.interactive) return undefined;
   if (!rm.recursive) {
     // Without -r only files go; a forced delete of names read from stdin is still judged below.
-    const danger = rm.targets.length > 0 ? worst(rm.targets.map((t) => (fileDeletionMatters(t) ? classifyWord(t, false) : undefined)))
+    // In interpreter code the name is usually a variable (`os.remove(f)` in a loop): never a known single file.
+    const inCode = command.via.some((v) => / code \(/.test(v));
+    const danger = rm.targets.length > 0 ? worst(rm.targets.map((t) => (inCode || fileDeletionMatters(t) ? classifyWord(t, false) : undefined)))
       : rm.forced ? undefined : 'none';
     if (danger !== undefined || rm.targets.length > 0) return danger === 'none' ? undefined : danger;
   }
@@ -442,10 +454,21 @@ function copyOperands(a: Args): string[] {
   return out;
 }
 
+/** A template copied into place (`cp .env.example .env`) is project setup, unless it replaces production or staging's file. */
+function installsTemplate(a: Args, target: string): boolean {
+  if (a.program !== 'cp' && a.program !== 'install') return false;
+  const sources = copyOperands(a).slice(0, -1);
+  return sources.length > 0 && sources.every((s) => /(?:^|[._-])(?:example|sample|template|dist|default|tmpl)(?:[._-]|$)/i.test(s.split('/').pop() ?? '')) &&
+    !/(?:^|[^a-z])(?:prod|production|prd|live|staging|stage|stg)(?:[^a-z]|$)/i.test(target) && !/^\/(?:etc|usr|boot|bin|sbin|lib)/.test(target);
+}
+
 /** What overwriting loses: a system file, a home dotfile, a database file, or a secret file. */
 function overwriteTargets(a: Args): string[] {
-  return overwrittenFiles(a).filter((f) => f !== '' && !f.startsWith('/dev/') &&
-    classifyWord(plainWord(f), false) !== 'throwaway' && (isSensitiveTarget(f) || a.isProtected(f)));
+  // `cp -n` / `--no-clobber` / `--update=none` never write over an existing file.
+  if ((a.program === 'cp' || a.program === 'mv') && (a.has('-n', '--no-clobber') || a.options.includes('--update=none'))) return [];
+  // A backup being made (`cp ~/.zshrc ~/.zshrc.bak`) is a new copy, not what the original held.
+  return overwrittenFiles(a).filter((f) => f !== '' && !f.startsWith('/dev/') && !/(?:\.(?:bak|orig|old|backup|save)|~)$/i.test(f) &&
+    classifyWord(plainWord(f), false) !== 'throwaway' && (isSensitiveTarget(f) || a.isProtected(f)) && !installsTemplate(a, f));
 }
 
 export const filesystemRules: readonly Rule[] = [
@@ -491,7 +514,7 @@ export const filesystemRules: readonly Rule[] = [
         'rm -rf node_modules', 'rm -rf dist/ build/ .next', 'rm -rf ./target', 'rm -rf coverage .cache __pycache__',
         'rm -rf /tmp/foo', 'rm -rf "$TMPDIR/x"', 'rm -rf /var/tmp/cache', 'rm -rf .venv', 'rm -f *.pyc',
         'rm notes.txt', 'rm -rf node_modules package-lock.json', 'rm -rf packages/web/node_modules', 'rm -rf /',
-        'rm -rf "${OUT_DIR:?}/dist"', 'tmp=$(mktemp -d); rm -rf "$tmp"', 'rm -f file.txt', 'rm -f db.sqlite3',
+        'rm -rf "${OUT_DIR:?}/dist"', 'tmp=$(mktemp -d); rm -rf "$tmp"', 'rm -f file.txt', 'rm -f db.sqlite3', 'rm -ri scratch/',
       ],
     },
   },
@@ -681,13 +704,14 @@ export const filesystemRules: readonly Rule[] = [
       const size = a.value('-s', '--size');
       const shrinks = size !== undefined && !size.startsWith('+') && !size.startsWith('>');
       if (!shrinks && !a.has('-r', '--reference')) return false;
-      return nonFlagArgs(a.list).filter((x) => x !== size).some((p) => classifyWord({ value: p, dynamic: false, start: 0, end: 0 }, false) !== 'throwaway');
+      // Sizing a disk image (`truncate -s 100M disk.img`) makes scratch space, not data loss.
+      return nonFlagArgs(a.list).filter((x) => x !== size).some((p) => !IMAGE_FILE.test(p) && classifyWord({ value: p, dynamic: false, start: 0, end: 0 }, false) !== 'throwaway');
     },
     // The file emptied names the data set (`db/production.sqlite3`).
     targets: (a) => nonFlagArgs(a.list).filter((x) => x !== a.value('-s', '--size')),
     examples: {
       match: ['truncate -s 0 app.db', 'truncate --size=0 /var/log/syslog', 'truncate -s0 data.csv', 'sudo truncate -s 10K users.json'],
-      noMatch: ['truncate -s +1G disk.img', 'truncate -s 0 /tmp/out.txt', 'truncate --help'],
+      noMatch: ['truncate -s +1G disk.img', 'truncate -s 0 /tmp/out.txt', 'truncate --help', 'truncate -s 100M disk.img'],
     },
   },
   {
@@ -781,6 +805,7 @@ export const filesystemRules: readonly Rule[] = [
       noMatch: [
         'cp src/a.ts src/b.ts', 'mv old.txt new.txt', 'echo hi | tee build.log', 'echo x | sudo tee -a /etc/hosts', "sed -i 's/a/b/' src/app.ts",
         "sed -n '1,5p' /etc/passwd", 'dd if=/dev/zero of=test.img bs=1M count=10', 'cp .env.production /tmp/backup.env', 'cp -t /srv/app dist/app.js', 'ln -s ../shared/.env .env.link',
+        'cp .env.example .env', 'cp -n .env.example .env', 'cp config.example.toml ~/.config/acme/config.toml',
       ],
     },
   },

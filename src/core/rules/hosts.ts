@@ -413,7 +413,7 @@ const networkRules: readonly Rule[] = [
     match: firewallOff,
     examples: {
       match: [
-        'sudo iptables -F', 'iptables --flush INPUT', 'iptables -t nat -F', 'iptables -X', 'ip6tables -F', 'iptables -P INPUT DROP',
+        'sudo iptables -F', 'iptables --flush INPUT', 'iptables -t nat -F', 'iptables -X', 'ip6tables -F', 'ip6tables -X', 'ip6tables -P INPUT DROP', 'iptables -P INPUT DROP',
         'nft flush ruleset', 'sudo nft delete table inet filter', 'ufw disable', 'sudo ufw --force reset', 'firewall-cmd --panic-on',
         'pfctl -F all', 'sudo pfctl -d', 'netsh advfirewall set allprofiles state off', 'Set-NetFirewallProfile -Profile Domain,Public -Enabled False',
       ],

@@ -52,6 +52,15 @@ function tfCommand(a: Args): TfCommand {
   return { verb: first, rest: p.slice(1), all: false };
 }
 
+/**
+ * What names the environment of a destroy besides the generic flags: terragrunt's working dir
+ * (`live/prod/vpc`) and an environment variable given on the line (`-var env=production`).
+ */
+function tfTargets(a: Args): string[] {
+  const vars = a.values('-var', '--var').filter((v) => /^(?:env|environment|stage|tier)=/i.test(v));
+  return [...a.values('--terragrunt-working-dir', '--working-dir'), ...vars.map((v) => v.slice(v.indexOf('=') + 1))];
+}
+
 const isDestroyRun = (a: Args, c: TfCommand): boolean =>
   c.verb === 'destroy' || (c.verb === 'apply' && a.has('-destroy', '--destroy'));
 
@@ -67,6 +76,7 @@ const terraformRules: readonly Rule[] = [
       const c = tfCommand(a);
       return !c.all && isDestroyRun(a, c);
     },
+    targets: tfTargets,
     examples: {
       match: ['terraform destroy -auto-approve', 'terraform -chdir=envs/prod destroy', 'tofu destroy -var-file=prod.tfvars', 'terraform apply -destroy -auto-approve', 'terragrunt destroy --terragrunt-working-dir live/prod/db'],
       noMatch: ['terraform plan -destroy', 'terraform plan -destroy -out=destroy.tfplan', 'terraform apply -auto-approve', 'terraform validate', 'terragrunt run-all destroy'],
@@ -83,6 +93,7 @@ const terraformRules: readonly Rule[] = [
       const c = tfCommand(a);
       return c.all && isDestroyRun(a, c);
     },
+    targets: tfTargets,
     examples: {
       match: ['terragrunt run-all destroy', 'terragrunt run-all destroy --terragrunt-non-interactive --terragrunt-working-dir live/prod', 'terragrunt run --all -- destroy', 'terragrunt destroy-all'],
       noMatch: ['terragrunt run-all plan', 'terragrunt run-all apply', 'terragrunt destroy', 'terragrunt run-all plan -destroy'],

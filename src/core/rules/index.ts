@@ -20,12 +20,15 @@ import { codehostRules } from './codehost';
 import { networkRules } from './network';
 import { hostsRules } from './hosts';
 import { migrationsRules } from './migrations';
+import { otherCloudsRules } from './otherClouds';
+import { registriesRules } from './registries';
 import type { Rule } from './types';
 
 export const allRules: readonly Rule[] = [
   ...filesystemRules, ...gitRules, ...sqlRules, ...paasRules, ...cloudRules, ...iacRules,
   ...kubernetesRules, ...containersRules, ...httpRules, ...secretsRules, ...interpretersRules, ...guardRules,
   ...messagingRules, ...searchRules, ...secretStoresRules, ...backupsRules, ...storageRules, ...codehostRules, ...networkRules, ...hostsRules, ...migrationsRules,
+  ...otherCloudsRules, ...registriesRules,
 ];
 
 export function indexByProgram(rules: readonly Rule[]): ReadonlyMap<string, readonly Rule[]> {

@@ -58,6 +58,17 @@ function deleted(a: Args): Resources | undefined {
   return resourcesOf(p.slice(1));
 }
 
+/** The deleted kinds with their API group (`clusters.postgresql.cnpg.io`): the group often names what it is. */
+function deletedKindsWithGroup(a: Args): string[] {
+  const p = kpath(a);
+  if ((p[0] ?? '').toLowerCase() !== 'delete') return [];
+  return p.slice(1).flatMap((w, i) => {
+    const slash = w.indexOf('/');
+    if (slash > 0) return [w.slice(0, slash).toLowerCase()];
+    return i === 0 ? w.toLowerCase().split(',') : [];
+  });
+}
+
 function deletesKind(kinds: ReadonlySet<string>): (a: Args) => boolean {
   return (a) => deleted(a)?.kinds.some((k) => kinds.has(k)) ?? false;
 }
@@ -80,6 +91,9 @@ const NETWORK_KINDS: ReadonlySet<string> = new Set([
 // Pods that mount or read these fail to start; a secret's value may exist nowhere else.
 const CONFIG_KINDS: ReadonlySet<string> = new Set(['secret', 'secrets', 'configmap', 'configmaps', 'cm']);
 const NODE_KINDS: ReadonlySet<string> = new Set(['node', 'nodes', 'no']);
+// Custom resources of database, cache, queue and storage operators (CloudNativePG, Zalando, Crossplane,
+// ACK…): deleting one makes the operator delete the database or bucket behind it.
+const DATA_RESOURCE = /postgres|mysql|maria|mongo|redis|valkey|cassandra|elasticsearch|opensearch|kafka|rabbitmq|database|dbinstance|dbcluster|sqlinstance|rdsinstance|bucket|snapshot|backup/;
 const CRD_KINDS: ReadonlySet<string> = new Set(['crd', 'crds', 'customresourcedefinition', 'customresourcedefinitions']);
 
 const allNamespaces = (a: Args): boolean => a.has('--all-namespaces', '-A');
@@ -168,6 +182,20 @@ const kubectlRules: readonly Rule[] = [
     examples: {
       match: ['kubectl delete node ip-10-0-1-23.ec2.internal', 'kubectl delete nodes worker-3 worker-4'],
       noMatch: ['kubectl get nodes', 'kubectl cordon worker-3', 'kubectl describe node worker-3'],
+    },
+  },
+  {
+    id: 'kubernetes.delete-data-resource',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Deletes an operator-managed database, cache, queue, bucket or backup resource; the operator deletes what it manages',
+    hint: 'Check the resource\'s deletion / reclaim policy and take a backup first (`kubectl get KIND NAME -o yaml`)',
+    match: (a) => deletedKindsWithGroup(a).some((k) => DATA_RESOURCE.test(k) && !CRD_KINDS.has(k)),
+    targets: deletedNames,
+    examples: {
+      match: ['kubectl delete postgresqlinstance acme-db', 'kubectl delete clusters.postgresql.cnpg.io pg-main -n db', 'kubectl delete redisfailover cache -n prod', 'kubectl delete volumesnapshot nightly-2024-05-01'],
+      noMatch: ['kubectl get postgresqlinstance acme-db', 'kubectl describe redisfailover cache', 'kubectl delete pod postgres-0'],
     },
   },
   {

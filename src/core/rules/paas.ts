@@ -411,6 +411,20 @@ export const paasRules: readonly Rule[] = [
 
   // --- Firebase -------------------------------------------------------------------------------
   {
+    id: 'firebase.functions-delete',
+    programs: ['firebase'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Deletes deployed Cloud Functions, taking their endpoints and triggers offline',
+    hint: 'Keep the function deployed until nothing calls it, and redeploy from source if you need it back',
+    match: (a) => ['functions:delete', 'hosting:channel:delete', 'apps:delete', 'extensions:uninstall'].includes(first(a)),
+    targets: (a) => nonEmpty([...a.positionals.slice(1), ...a.values('--project', '-P')]),
+    examples: {
+      match: ['firebase functions:delete api --region us-central1 --force', 'firebase hosting:channel:delete preview-42 --force', 'firebase apps:delete WEB 1:123:web:abc'],
+      noMatch: ['firebase functions:list', 'firebase deploy --only functions', 'firebase functions:log'],
+    },
+  },
+  {
     id: 'firebase.database-wipe',
     programs: ['firebase'],
     category: 'paas',

@@ -259,9 +259,9 @@ function copiedSecrets(a: Args): string[] {
       const target = a.value('-t', '--target-directory');
       const sources = target !== undefined ? words : words.slice(0, -1);
       const dest = target ?? words[words.length - 1] ?? '';
-      // `mv .env .env.bak` keeps the secret where it was, under another secret name.
-      if (a.isProtected(dest)) return [];
-      return sources.filter(protectedOrSecretDir(a));
+      // `mv .env .env.bak` keeps the secret where it was, under another secret name (not `/tmp/kubeconfig-share`).
+      const folder = (p: string): string => p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.';
+      return sources.filter(protectedOrSecretDir(a)).filter((source) => !(a.isProtected(dest) && folder(dest) === folder(source)));
     }
     case 'rsync':
       if (words.some((w) => hostOf(w) !== undefined)) return [];
@@ -295,6 +295,10 @@ function ancestorsOf(command: SimpleCommand): SimpleCommand[] {
 function dumpsWholeEnvironment(a: Args): boolean {
   if (a.command.pipedOut) return false;
   if (a.program === 'set') return a.list.length === 0;
+  // `export`, `export -p`, `declare`, `declare -x`, `typeset -p`: every variable with its value.
+  if (a.program === 'export' || a.program === 'declare' || a.program === 'typeset') {
+    return a.list.every((arg) => arg.startsWith('-'));
+  }
   return a.list.every((arg) => arg.startsWith('-') || (a.program === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(arg)));
 }
 
@@ -410,7 +414,7 @@ export const secretsRules: readonly Rule[] = [
     match: (a) => copiedSecrets(a).length > 0,
     targets: copiedSecrets,
     examples: {
-      match: ['cp .env /tmp/env-backup', 'cp ~/.aws/credentials ./creds', 'tar czf backup.tgz .env src', 'zip -r keys.zip ~/.ssh', 'mv id_rsa public/', 'rsync -a ~/.ssh/ backup/ssh/', 'dd if=.env of=/tmp/x'],
+      match: ['cp .env /tmp/env-backup', 'cp ~/.kube/config /tmp/kubeconfig-share', 'cp ~/.aws/credentials ./creds', 'tar czf backup.tgz .env src', 'zip -r keys.zip ~/.ssh', 'mv id_rsa public/', 'rsync -a ~/.ssh/ backup/ssh/', 'dd if=.env of=/tmp/x'],
       noMatch: ['cp .env.example .env', 'mv .env .env.bak', 'cp src/a.ts src/b.ts', 'tar xzf release.tgz .env', 'zip -r site.zip dist'],
     },
   },
@@ -497,7 +501,7 @@ export const secretsRules: readonly Rule[] = [
   },
   {
     id: 'secrets.env-dump',
-    programs: ['printenv', 'env', 'set'],
+    programs: ['printenv', 'env', 'set', 'export', 'declare', 'typeset'],
     category: 'secrets',
     severity: 'high',
     summary: 'Prints the whole environment, tokens and passwords included, into the agent\'s context',
@@ -505,8 +509,8 @@ export const secretsRules: readonly Rule[] = [
     match: dumpsWholeEnvironment,
     targets: (a) => ancestorsOf(a.command).flatMap((c) => (c.target ? [c.target] : [])),
     examples: {
-      match: ['printenv', 'env', 'set', 'railway run printenv', 'docker exec api printenv', 'kubectl exec deploy/api -n production -- env', 'doppler run -- env', "ssh prod-web 'printenv'"],
-      noMatch: ['printenv PATH', 'env FOO=1 npm test', 'set -euo pipefail', 'set -e', 'railway run npm start', 'docker exec api printenv PATH', 'env | grep -i node_options'],
+      match: ['printenv', 'env', 'set', 'railway run printenv', 'docker exec api printenv', 'kubectl exec deploy/api -n production -- env', 'doppler run -- env', "ssh prod-web 'printenv'", 'export -p', 'export', 'declare -x', 'typeset -p'],
+      noMatch: ['printenv PATH', 'env FOO=1 npm test', 'set -euo pipefail', 'set -e', 'railway run npm start', 'docker exec api printenv PATH', 'env | grep -i node_options', 'export NODE_ENV=test', 'declare -a list', 'export -p | grep -c AWS', 'declare -f my_fn'],
     },
   },
   {
@@ -667,9 +671,10 @@ export const secretsRules: readonly Rule[] = [
       const p = a.positionals;
       switch (a.program) {
         case 'vault':
-          return a.sub('kv', 'get') || (p[0] === 'read' && !(p[1] ?? '').startsWith('sys/'));
+          // `kv get`, not `kv metadata get` (versions and dates, no values).
+          return (p[0] === 'kv' && p[1] === 'get') || (p[0] === 'read' && !(p[1] ?? '').startsWith('sys/'));
         case 'doppler':
-          return p[0] === 'secrets' && (p.length === 1 || a.sub('secrets', ['get', 'download']) || !['set', 'delete', 'upload', 'substitute', 'notes'].includes(p[1] ?? '') && a.list.length <= 4 && !(p[1] ?? '').includes('='));
+          return p[0] === 'secrets' && !a.has('--only-names') && (p.length === 1 || a.sub('secrets', ['get', 'download']) || !['set', 'delete', 'upload', 'substitute', 'notes'].includes(p[1] ?? '') && a.list.length <= 4 && !(p[1] ?? '').includes('='));
         case 'op':
           return a.sub('read') || a.sub('document', 'get') || (a.sub('item', 'get') && a.has('--reveal', '--fields', '--field'));
         case 'bw':
@@ -691,7 +696,8 @@ export const secretsRules: readonly Rule[] = [
   },
   {
     id: 'secrets.cli-token-print',
-    programs: ['gh', 'security', 'aws', 'git', 'gcloud', 'az', 'heroku', 'rails', 'rake', 'vercel', 'fly', 'flyctl', 'doctl'],
+    programs: ['gh', 'glab', 'security', 'aws', 'git', 'gcloud', 'az', 'heroku', 'rails', 'rake', 'vercel', 'fly', 'flyctl', 'doctl',
+      'argocd', 'databricks', 'npm', 'pnpm', 'yarn', 'infisical', 'fastly'],
     category: 'secrets',
     severity: 'high',
     summary: 'Prints a CLI login token, keychain password or stored credentials',
@@ -729,14 +735,29 @@ export const secretsRules: readonly Rule[] = [
           return a.sub('auth', 'token') || a.sub('tokens', 'create');
         case 'doctl':
           return a.sub('auth', 'token');
+        case 'glab':
+          return a.sub('auth', 'status') && a.has('--show-token', '-t');
+        case 'argocd':
+          return a.sub('account', 'generate-token') || a.sub('admin', 'initial-password');
+        case 'databricks':
+          return a.sub('auth', 'token');
+        case 'npm': case 'pnpm': case 'yarn':
+          // `npm config get //registry…/:_authToken`, `yarn config get npmAuthToken`, `npm token create`.
+          return (a.sub('config', 'get') && /auth|token|password/i.test(a.after('config', 'get')[0] ?? '')) || a.sub('token', 'create');
+        case 'infisical':
+          return a.sub('export') || (a.sub('secrets') && !a.has('--plain', '--silent') && a.positionals.length === 1 && !a.sub('secrets', ['set', 'delete', 'folders']));
+        case 'fastly':
+          return a.sub('profile', 'token') || a.sub('auth-token', 'create');
         default:
           return false;
       }
     },
     examples: {
       match: ['gh auth token', 'gh auth status --show-token', 'security find-generic-password -s github -w', 'aws configure export-credentials --profile prod', 'aws configure get aws_secret_access_key', 'gcloud auth print-access-token', 'bin/rails credentials:show', 'heroku auth:token', 'az account get-access-token', 'git credential fill', 'fly auth token', 'doctl auth token',
+        'glab auth status --show-token', 'argocd account generate-token --account ci-bot', 'argocd admin initial-password -n argocd', 'databricks auth token --profile prod',
+        'npm config get //registry.npmjs.org/:_authToken', 'yarn config get npmAuthToken', 'infisical export --env=prod --format=dotenv', 'infisical secrets --env=prod', 'fastly profile token',
         'aws sts get-session-token --duration-seconds 3600', 'aws sts assume-role --role-arn arn:aws:iam::123456789012:role/admin --role-session-name me', 'az storage account keys list --account-name acmeprodstorage -g rg-acme-prod', 'az storage account show-connection-string -n acmeprod'],
-      noMatch: ['gh auth status', 'gh auth login', 'security list-keychains', 'aws configure get region', 'gcloud auth list', 'rails credentials:edit', 'heroku auth:whoami',
+      noMatch: ['gh auth status', 'gh auth login', 'glab auth status', 'argocd account list', 'npm config get registry', 'infisical secrets set API_URL=x --env=dev', 'fastly profile list', 'security list-keychains', 'aws configure get region', 'gcloud auth list', 'rails credentials:edit', 'heroku auth:whoami',
         'aws sts get-caller-identity', 'aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.us-east-1.amazonaws.com', 'az storage account list'],
     },
   },

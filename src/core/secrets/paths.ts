@@ -37,6 +37,10 @@ export const DEFAULT_SECRET_GLOBS: readonly string[] = [
   // another process's environment; system and container secrets
   '/proc/*/environ', '/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/ssl/private/**',
   '/run/secrets/**', '/var/run/secrets/**',
+  // more CLIs' stored logins
+  '**/.config/hcloud/cli.toml', '**/.config/linode-cli', '**/.databrickscfg', '**/.snowsql/config', '**/.circleci/cli.yml',
+  '**/.config/argocd/config', '**/.config/glab-cli/config.yml', '**/.config/doctl/config.yaml', '**/.config/.wrangler/config/*.toml',
+  '**/.vault-token', '**/.config/scw/config.yaml', '**/.oci/config', '**/.bluemix/config.json', '**/.terraform.d/credentials.tfrc.json',
 ];
 
 /** Look-alikes that are meant to be read: templates, public keys and certificates. */

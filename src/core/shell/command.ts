@@ -40,6 +40,7 @@ export interface SimpleCommand {
 export const PACKAGE_BINARIES: ReadonlyMap<string, string> = new Map([
   ['@railway/cli', 'railway'], ['netlify-cli', 'netlify'], ['firebase-tools', 'firebase'], ['@planetscale/cli', 'pscale'],
   ['@google-cloud/cli', 'gcloud'], ['@aws-cdk/cli', 'cdk'], ['aws-cdk', 'cdk'], ['cdktf-cli', 'cdktf'], ['@turso/cli', 'turso'],
+  ['@mikro-orm/cli', 'mikro-orm'], ['@sequelize/cli', 'sequelize'], ['sequelize-cli', 'sequelize'], ['@prisma/cli', 'prisma'],
 ]);
 
 /** Normalises a program word to the name rules use: `/usr/bin/Python3.11.exe` → `python3`. */

@@ -141,6 +141,12 @@ class Expander {
       }
       const argv = words.slice(first);
       const program = argv[0]?.value;
+      if (program !== undefined && DECLARATIONS.has(program) && assignments.size === 0 && argv.slice(1).every((w) => /^-[a-zA-Z]+$/.test(w.value))) {
+        // `export -p`, `declare -x`: no assignment, so it prints the variables instead.
+        this.emit(this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext }), frame);
+        input = {};
+        continue;
+      }
       if (program === undefined || DECLARATIONS.has(program)) {
         // `x=1` and `export X=1` set variables for the rest of the line; they run nothing.
         const declared = argv.slice(1).filter((w) => ASSIGNMENT.test(w.value))
@@ -176,6 +182,10 @@ class Expander {
         return this.redirected(node, frame, input, depth);
       case 'variable_assignment':
         this.assign(node, frame, depth);
+        return undefined;
+      case 'declaration_command':
+        if (this.declaresNothing(node, frame, input)) return undefined;
+        for (const child of node.namedChildren) if (child) this.walk(child, frame, input, depth + 1);
         return undefined;
       case 'function_definition':
         this.define(node, frame, depth);
@@ -342,6 +352,17 @@ class Expander {
           { stdin: item.stdin, stdinUnknown: item.stdinUnknown });
       }
     }
+  }
+
+  /** `export -p`, `declare -x`: a declaration without names prints the variables: read as a command. */
+  private declaresNothing(node: SyntaxNode, frame: Frame, input: Input): boolean {
+    const words = node.text.trim().split(/\s+/);
+    if (!DECLARATIONS.has(words[0] ?? '') || !words.slice(1).every((w) => /^-[a-zA-Z]+$/.test(w))) return false;
+    const [start] = this.nodeSpan(node, frame);
+    let at = start;
+    const argv = words.map((value): Word => { const word = { value, dynamic: false, start: at, end: at + value.length }; at += value.length + 1; return word; });
+    this.emit(this.command(argv, frame, new Map(), input), frame);
+    return true;
   }
 
   /**

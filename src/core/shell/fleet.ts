@@ -18,7 +18,7 @@ function optionValue(words: readonly Word[], names: readonly string[]): Word | u
     const v = words[i]?.value ?? '';
     if (names.includes(v)) return words[i + 1];
     const eq = v.indexOf('=');
-    if (eq > 0 && v.startsWith('--') && names.includes(v.slice(0, eq))) return { ...(words[i] as Word), value: v.slice(eq + 1) };
+    if (eq > 0 && v.startsWith('--') && names.includes(v.slice(0, eq))) return { ...(words[i]), value: v.slice(eq + 1) };
   }
   return undefined;
 }
@@ -29,10 +29,10 @@ function optionValues(words: readonly Word[], names: readonly string[]): Word[] 
     const v = words[i]?.value ?? '';
     if (names.includes(v)) {
       // Values run until the next option (`--scripts 'a' 'b'`).
-      for (let j = i + 1; j < words.length && !(words[j]?.value ?? '-').startsWith('-'); j++) out.push(words[j] as Word);
+      for (let j = i + 1; j < words.length && !(words[j]?.value ?? '-').startsWith('-'); j++) out.push(words[j]);
     } else {
       const eq = v.indexOf('=');
-      if (eq > 0 && v.startsWith('--') && names.includes(v.slice(0, eq))) out.push({ ...(words[i] as Word), value: v.slice(eq + 1) });
+      if (eq > 0 && v.startsWith('--') && names.includes(v.slice(0, eq))) out.push({ ...(words[i]), value: v.slice(eq + 1) });
     }
   }
   return out;
@@ -112,7 +112,7 @@ function salt(argv: readonly Word[]): Derived[] {
     const v = argv[i]?.value ?? '';
     if (v === '-b' || v === '--batch-size' || v === '-t' || v === '--timeout' || v === '--out' || v === '-c' || v === '--config-dir') { i++; continue; }
     if (v.startsWith('-') && (SALT_TARGET_FLAGS.has(v) || v.length > 1)) continue;
-    operands.push(argv[i] as Word);
+    operands.push(argv[i]);
   }
   const [target, fn, ...rest] = operands;
   if (!target || !fn || !SALT_RUNNERS.test(fn.value) || rest.length === 0) return [];

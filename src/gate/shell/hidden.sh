@@ -12,6 +12,9 @@ __airlock_hidden=(
   '(^|[;&|({!'$'\n''])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
   '\{[^{}[:space:]]*(,|\.\.)[^{}[:space:]]*\}'          # brace expansion: r{m,}
   $'\\\\\n'                      # a line continuation inside a word
-  # overwriting a system file, a dotfile or a database file
-  '>\|?[[:space:]]*["'"'"']?(/etc/|/usr/|/boot/|/bin/|/sbin/|/lib|/dev/|~/\.|\$HOME/\.|\$\{HOME\}/\.|[^[:space:];&|<>]*\.(db|sqlite3?)([^[:alnum:]_]|$))'
+  # a shell function: what it runs is called by a name of the line's own
+  '(^|[;&|({!'$'\n''])[[:space:]]*(function[[:space:]]+)?[[:alnum:]_:.@+-]{1,64}[[:space:]]*\([[:space:]]*\)'
+  '(^|[;&|({!'$'\n''])[[:space:]]*function[[:space:]]+[[:alnum:]_:.@+-]'
+  # overwriting a system file, a dotfile, a database or a secret file
+  '>\|?[[:space:]]*["'"'"']?(/etc/|/usr/|/boot/|/bin/|/sbin/|/lib|/proc/|/var/log/|/dev/|~/\.|\$HOME/\.|\$\{HOME\}/\.|[^[:space:];&|<>]*\.(db|sqlite3?|pem|key|env)([^[:alnum:]_]|$))'
 )
