@@ -70,34 +70,49 @@ async function batch(
   engine: LazyEngine,
   context: (cwd: string | undefined, env: Readonly<Record<string, string>>) => ClassifyContext,
 ): Promise<void> {
-  const lines = builtin<typeof import('node:readline')>('node:readline').createInterface({ input: io.stdin(), crlfDelay: Infinity });
-  // Answers go out together once the lines at hand are judged (a write per line costs more than
-  // the judging); a caller sending one line at a time still gets each answer in the same turn.
-  let pending: string[] = [];
-  let scheduled = false;
-  const flush = (): void => {
-    scheduled = false;
-    if (pending.length > 0) io.stdout.write(pending.join(''));
-    pending = [];
-  };
-  for await (const raw of lines) {
-    let out: unknown;
+  type Request = ReturnType<typeof parseRequest>;
+  const contextOf = (request: Request): ClassifyContext => context(request.cwd ?? options.cwd,
+    request.env && Object.keys(request.env).length > 0 ? { ...baseEnv, ...request.env } : baseEnv);
+  // Once the parser is loaded every line is judged without waiting (a promise per line costs more than most verdicts).
+  const answerNow = (raw: string): string | undefined => {
+    let request: Request;
     try {
-      const request = parseRequest(raw);
-      const env = request.env && Object.keys(request.env).length > 0 ? { ...baseEnv, ...request.env } : baseEnv;
-      try {
-        out = await engine.classify(request.command, context(request.cwd ?? options.cwd, env));
-      } catch (error) {
-        // A line that was read but could not be judged (the parser failed to load) is a deny.
-        out = failClosed(request.command, error);
-      }
+      request = parseRequest(raw);
     } catch (error) {
-      out = { error: error instanceof Error ? error.message : String(error) };
+      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) }) + '\n';
     }
-    pending.push(JSON.stringify(out) + '\n');
-    if (!scheduled) { scheduled = true; setImmediate(flush); }
-  }
-  flush();
+    try {
+      const verdict = engine.classifyLoaded(request.command, contextOf(request));
+      return verdict && JSON.stringify(verdict) + '\n';
+    } catch (error) {
+      return JSON.stringify(failClosed(request.command, error)) + '\n';
+    }
+  };
+  const answer = async (raw: string): Promise<string> => {
+    const request = parseRequest(raw);
+    try {
+      return JSON.stringify(await engine.classify(request.command, contextOf(request))) + '\n';
+    } catch (error) {
+      // A line that was read but could not be judged (the parser failed to load) is a deny.
+      return JSON.stringify(failClosed(request.command, error)) + '\n';
+    }
+  };
+  // Lines are answered a chunk at a time, in order, and each chunk's answers written at once: a
+  // caller sending one line at a time still gets its answer as soon as the line is judged.
+  const decoder = new (builtin<typeof import('node:string_decoder')>('node:string_decoder').StringDecoder)('utf8');
+  let rest = '';
+  const lines = async (text: string, last: boolean): Promise<void> => {
+    const parts = (rest + text).split('\n');
+    rest = last ? '' : parts.pop() ?? '';
+    const out: string[] = [];
+    for (const part of parts) {
+      const raw = part.endsWith('\r') ? part.slice(0, -1) : part;
+      if (raw.trim() !== '' || !last) out.push(answerNow(raw) ?? await answer(raw));
+    }
+    if (out.length > 0) io.stdout.write(out.join(''));
+  };
+  for await (const chunk of io.stdin()) await lines(typeof chunk === 'string' ? chunk : decoder.write(chunk), false);
+  await lines(decoder.end(), true);
 }
 
 interface BatchRequest {

@@ -21,7 +21,7 @@ import { expand, type Expansion, type Problem } from './shell/expand';
 import type { ShellParser } from './shell/parser';
 import { payloadProgramNames } from './shell/payloads';
 import { wrapperProgramNames } from './shell/wrappers';
-import { ALLOW_VERDICT, maxRisk, tierRank, type Environment, type Finding, type Verdict } from './verdict';
+import { ALLOW_VERDICT, maxRisk, tierRank, type Category, type Environment, type Finding, type Verdict } from './verdict';
 
 export interface ClassifyContext {
   readonly cwd?: string;
@@ -157,6 +157,16 @@ export class LazyEngine {
   async classify(line: string, context: ClassifyContext = {}): Promise<Verdict> {
     return (await this.explain(line, context)).verdict;
   }
+
+  /** The verdict at once, or undefined when the line needs the parser and it is not loaded yet. */
+  classifyLoaded(line: string, context: ClassifyContext = {}): Verdict | undefined {
+    try {
+      return this.engine.classify(line, context);
+    } catch (error) {
+      if (error instanceof ParserNotLoaded) return undefined;
+      throw error;
+    }
+  }
 }
 
 function finding(rule: Rule | ProblemRule, span: readonly [number, number], environment: Environment, recovery?: string): Finding {
@@ -222,12 +232,24 @@ function quietEnvironment(commands: readonly SimpleCommand[], context: Environme
     // Guarded programs, and anything run on a remote host (`ssh prod-web 'uptime'`).
     const category = RULE_INDEX.get(command.program)?.[0]?.category ?? (command.target ? 'shell' : undefined);
     if (!category) continue;
-    // Every name the command mentions counts: the result informs the audit log, never the decision.
-    const quiet = { category, programs: [command.program], targets: (a: Args) => a.positionals };
-    const env = safeEnvironment(() => resolveEnvironment(command, new Args(command), quiet, context, true));
+    const env = safeEnvironment(() => resolveEnvironment(command, new Args(command), quietRule(category, command.program), context, true));
     if (env.tier !== 'unknown' && (!best || tierRank(env.tier) > tierRank(best.tier))) best = env;
   }
   return best ?? { tier: 'unknown' };
+}
+
+/** One stand-in rule per guarded program (remote commands share the shell's), so what resolving caches per rule is reused. */
+const QUIET_RULES = new Map<string, Pick<Rule, 'category' | 'programs' | 'targets'>>();
+
+function quietRule(category: Category, program: string): Pick<Rule, 'category' | 'programs' | 'targets'> {
+  const key = category === 'shell' ? 'shell' : program;
+  let rule = QUIET_RULES.get(key);
+  if (!rule) {
+    // Every name the command mentions counts: the result informs the audit log, never the decision.
+    rule = { category, programs: category === 'shell' ? [] : [program], targets: (a: Args) => a.positionals };
+    QUIET_RULES.set(key, rule);
+  }
+  return rule;
 }
 
 /** The verdict for a line the engine failed on: a deny that says why. */

@@ -118,7 +118,7 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
   context: EnvironmentContext, informational = false): Environment {
   const local = LOCAL.has(rule.category);
   const chain = ancestry(command);
-  const vars = relevantVars(rule.category, [command.program, ...rule.programs]);
+  const vars = relevantVars(rule, command.program);
   // A file path named `dev`, `local` or `sandbox` is no sign that deleting it is harmless
   // (`rm -rf /srv/dev-backups`, `rm -rf ~/.local/share/keyrings`): for files, names only raise the tier.
   const targetsRaiseOnly = rule.category === 'filesystem';
@@ -242,8 +242,25 @@ function variableCandidates(command: SimpleCommand, env: Readonly<Record<string,
  * reads says nothing (`NODE_ENV=development git push -f` still pushes to the same remote), and
  * local families read none.
  */
-function relevantVars(category: Category, programs: readonly string[]): readonly string[] {
-  if (LOCAL.has(category)) return [];
+/** Per rule (its category and programs never change) and program, computed once. */
+const RELEVANT_VARS = new WeakMap<object, Map<string, readonly string[]>>();
+
+function relevantVars(rule: Pick<Rule, 'category' | 'programs'>, program: string): readonly string[] {
+  if (LOCAL.has(rule.category)) return [];
+  let byProgram = RELEVANT_VARS.get(rule);
+  if (!byProgram) {
+    byProgram = new Map();
+    RELEVANT_VARS.set(rule, byProgram);
+  }
+  let vars = byProgram.get(program);
+  if (!vars) {
+    vars = readRelevantVars(rule.category, [program, ...rule.programs]);
+    byProgram.set(program, vars);
+  }
+  return vars;
+}
+
+function readRelevantVars(category: Category, programs: readonly string[]): readonly string[] {
   return [
     ...PROGRAM_VARS.filter((p) => p.programs.some((name) => programs.includes(name))).flatMap((p) => p.vars),
     ...(category === 'sql' ? SQL_VARS : []),

@@ -12,10 +12,22 @@ const TOKENS: ReadonlyMap<string, Tier> = new Map<string, Tier>([
 /** A user's map from environment names (exact, or with `*` wildcards) to tiers. */
 export type EnvironmentMap = ReadonlyMap<string, Tier>;
 
+/** Names repeat across lines and findings (hosts, apps, namespaces): their built-in reading is kept. */
+const BUILT_IN = new Map<string, Tier | undefined>();
+const BUILT_IN_LIMIT = 4096;
+
 /** The tier a name says, or undefined when it says none (or several that disagree). */
 export function tierOfName(name: string, userMap?: EnvironmentMap): Tier | undefined {
   const mapped = userMap && lookUp(name, userMap);
   if (mapped) return mapped;
+  if (BUILT_IN.has(name)) return BUILT_IN.get(name);
+  const tier = builtInTier(name);
+  if (BUILT_IN.size >= BUILT_IN_LIMIT) BUILT_IN.clear();
+  BUILT_IN.set(name, tier);
+  return tier;
+}
+
+function builtInTier(name: string): Tier | undefined {
   if (/(^|[^0-9.])127\.0\.0\.1([^0-9]|$)|\[::1\]/.test(name)) return 'development';
   const found = new Set<Tier>();
   for (const token of name.toLowerCase().split(/[^a-z0-9]+/)) {
