@@ -6,7 +6,7 @@
 // was meant to survive the disaster, so naming one backup to delete is critical; pruning by a
 // retention policy, which keeps the recent ones, is high.
 import type { Args } from './args';
-import { AWS, AZ, GCLOUD, assigned, pathRule, type CliShape, type PathSpec, type Step } from './storage';
+import { AWS, AZ, GCLOUD, assigned, pathRule, type CliShape, type PathSpec, type Step } from './pathRules';
 import type { Rule } from './types';
 
 type BackupSpec = Omit<PathSpec, 'category'>;

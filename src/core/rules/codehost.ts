@@ -4,68 +4,10 @@
 // application there loses code, credentials or the workloads the application manages. `gh repo
 // delete`, `gh release delete` (git.ts) and `gh api -X DELETE` (http.ts) are covered elsewhere.
 import { flagValues, operands, type Args } from './args';
+import { pathRuleFor } from './pathRules';
 import type { Rule } from './types';
-import type { Severity } from '../verdict';
 
-/** One step of a command path: a word or its aliases. */
-type Step = string | readonly string[];
-
-const NO_VALUE_FLAGS: ReadonlySet<string> = new Set();
-
-/** The command's words with the values of `valueFlags` removed. */
-function pathOf(a: Args, valueFlags: ReadonlySet<string>): string[] {
-  return operands(a.list, valueFlags);
-}
-
-function stepMatches(step: Step, word: string | undefined): boolean {
-  if (word === undefined) return false;
-  const w = word.toLowerCase();
-  return typeof step === 'string' ? step === w : step.includes(w);
-}
-
-/** The first of `paths` that the command path starts with. */
-function matchedPath(p: readonly string[], paths: readonly (readonly Step[])[]): readonly Step[] | undefined {
-  return paths.find((path) => path.every((step, i) => stepMatches(step, p[i])));
-}
-
-interface PathSpec {
-  readonly id: string;
-  readonly programs: readonly string[];
-  readonly severity: Severity;
-  readonly summary: string;
-  readonly hint: string;
-  readonly paths: readonly (readonly Step[])[];
-  /** The CLI's flags that take a value and may come before the command path. */
-  readonly valueFlags?: ReadonlySet<string>;
-  /** How to read the command path when skipping value flags is not enough (release tracks). */
-  readonly read?: (a: Args) => string[];
-  readonly when?: (a: Args) => boolean;
-  /** Flags whose values name what the command acts on. */
-  readonly targetFlags?: readonly string[];
-  readonly match: readonly string[];
-  readonly noMatch: readonly string[];
-}
-
-/** A rule over a command path: `glab variable delete KEY` is the path `variable delete`, then names. */
-function pathRule(s: PathSpec): Rule {
-  const valueFlags = s.valueFlags ?? NO_VALUE_FLAGS;
-  const read = s.read ?? ((a: Args): string[] => pathOf(a, valueFlags));
-  return {
-    id: s.id,
-    programs: s.programs,
-    category: 'codehost',
-    severity: s.severity,
-    summary: s.summary,
-    hint: s.hint,
-    match: (a) => matchedPath(read(a), s.paths) !== undefined && (s.when?.(a) ?? true),
-    targets: (a) => {
-      const p = read(a);
-      const path = matchedPath(p, s.paths);
-      return [...p.slice(path?.length ?? 0), ...a.values(...(s.targetFlags ?? []))];
-    },
-    examples: { match: s.match, noMatch: s.noMatch },
-  };
-}
+const pathRule = pathRuleFor('codehost');
 
 /* ---------------------------------------------------------------- GitHub */
 
@@ -78,7 +20,7 @@ const GH_API_VALUE_FLAGS: ReadonlySet<string> = new Set(['-X', '--method', '-f',
 
 /** `gh api -X PATCH repos/o/r -f visibility=public`: the REST call behind `gh repo edit --visibility public`. */
 function ghApiMakesPublic(a: Args): boolean {
-  if (pathOf(a, GH_API_VALUE_FLAGS)[0] !== 'api') return false;
+  if (operands(a.list, GH_API_VALUE_FLAGS)[0] !== 'api') return false;
   const methods = flagValues(a.list, ['-X', '--method']).map((m) => m.toUpperCase());
   if (!methods.includes('PATCH')) return false;
   const fields = flagValues(a.list, ['-f', '--raw-field', '-F', '--field']).map((f) => f.toLowerCase().replace(/\s/g, ''));
@@ -95,7 +37,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Deletes a GitHub Actions, Dependabot or Codespaces secret or variable; workflows that read it fail, and a secret cannot be read back',
     hint: 'Check which workflows and environments use it (gh secret list, a code search for its name) and keep its value in a secret store before deleting',
     paths: [['secret', ['delete', 'remove']], ['variable', ['delete', 'remove']]],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     targetFlags: GH_TARGETS,
     match: ['gh secret delete AWS_SECRET_ACCESS_KEY', 'gh secret delete DEPLOY_KEY --env production -R acme/api', 'gh secret remove NPM_TOKEN --org acme', 'gh variable delete API_URL --env staging'],
     noMatch: ['gh secret list', 'gh secret set AWS_REGION --body us-east-1', 'gh variable list --env production', 'gh variable get API_URL'],
@@ -107,7 +49,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Makes a GitHub repository public: its code, history and issues become readable by anyone',
     hint: 'Scan the history for secrets first (gitleaks, trufflehog) and have the owner change the visibility in the repository settings',
     paths: [['repo', 'edit']],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     when: (a) => visibility(a) === 'public',
     targetFlags: GH_TARGETS,
     match: ['gh repo edit acme/billing --visibility public --accept-visibility-change-consequences', 'gh repo edit --visibility=public', 'gh repo edit acme/infra-prod --visibility public'],
@@ -121,7 +63,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Makes a GitHub repository public through the API: its code, history and issues become readable by anyone',
     hint: 'Scan the history for secrets first (gitleaks, trufflehog) and have the owner change the visibility in the repository settings',
     match: ghApiMakesPublic,
-    targets: (a) => pathOf(a, GH_API_VALUE_FLAGS).slice(1, 2),
+    targets: (a) => operands(a.list, GH_API_VALUE_FLAGS).slice(1, 2),
     examples: {
       match: ['gh api -X PATCH repos/acme/billing -f visibility=public', 'gh api --method PATCH /repos/acme/infra -F private=false'],
       noMatch: ['gh api -X PATCH repos/acme/billing -f visibility=private', 'gh api orgs/acme/repos -f name=site -f visibility=public', 'gh api repos/acme/billing --jq .visibility'],
@@ -134,7 +76,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Makes a GitHub repository private or internal, which drops its stars and watchers and detaches public forks',
     hint: 'Check who depends on the public repository first; stars and watchers do not come back when it is made public again',
     paths: [['repo', 'edit']],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     when: (a) => visibility(a) === 'private' || visibility(a) === 'internal',
     targetFlags: GH_TARGETS,
     match: ['gh repo edit acme/sdk --visibility private --accept-visibility-change-consequences', 'gh repo edit --visibility=internal'],
@@ -147,7 +89,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Hard-resets a repository branch to its source with gh repo sync --force, discarding the commits only it has',
     hint: 'Run gh repo sync without --force, which refuses when the branches have diverged, or push the extra commits to another branch first',
     paths: [['repo', 'sync']],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     when: (a) => a.has('--force'),
     targetFlags: ['--branch', '-b', '--source', '-s'],
     match: ['gh repo sync acme-fork/api --force', 'gh repo sync --source acme/api --branch main --force'],
@@ -160,7 +102,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Permanently deletes a GitHub issue with its comments and history',
     hint: 'Close the issue instead (gh issue close), or transfer it; a deleted issue cannot be restored',
     paths: [['issue', 'delete']],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     targetFlags: GH_TARGETS,
     match: ['gh issue delete 482 --yes', 'gh issue delete 17 -R acme/api', 'gh issue delete https://github.com/acme/api/issues/9'],
     noMatch: ['gh issue close 482', 'gh issue view 482', 'gh issue list --label bug'],
@@ -172,7 +114,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Deletes a GitHub project, or a field of it with every value set in it',
     hint: 'Close the project instead (gh project close), or export it first (gh project item-list --format json)',
     paths: [['project', ['delete', 'field-delete']]],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     targetFlags: ['--owner', '--id'],
     match: ['gh project delete 3 --owner acme', 'gh project field-delete --id PVTF_lADOAbc'],
     noMatch: ['gh project close 3 --owner acme', 'gh project list --owner acme', 'gh project item-delete 3 --owner acme --id PVTI_x'],
@@ -184,7 +126,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Deletes a GitHub gist with all its revisions',
     hint: 'Clone the gist first (gh gist clone), or make it secret instead of deleting it',
     paths: [['gist', 'delete']],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     match: ['gh gist delete 5b0e0062eb8e9654adad7bb1d81cc75f', 'gh gist delete 3f2a9c1 --yes'],
     noMatch: ['gh gist list', 'gh gist view 5b0e0062eb8e9654adad7bb1d81cc75f', 'gh gist clone 3f2a9c1'],
   }),
@@ -195,7 +137,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Deletes GitHub codespaces, with any work in them that was not pushed',
     hint: 'Push or stash the work first (gh codespace ssh, git status), or stop the codespace instead (gh codespace stop)',
     paths: [[['codespace', 'cs'], 'delete']],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     targetFlags: ['--codespace', '-c', '--repo', '-r', '--org', '-o'],
     match: ['gh codespace delete --all', 'gh cs delete -c fuzzy-space-waddle-x4g9', 'gh codespace delete --repo acme/api --force', 'gh codespace delete --days 7'],
     noMatch: ['gh codespace list', 'gh codespace stop -c fuzzy-space-waddle-x4g9', 'gh cs ssh -c fuzzy-space-waddle-x4g9'],
@@ -207,7 +149,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Deletes an SSH, GPG or deploy key from GitHub; whatever authenticates or signs with it stops working',
     hint: 'Add and test the replacement key before deleting the old one, and check which deploy jobs use it',
     paths: [['ssh-key', 'delete'], ['gpg-key', 'delete'], ['repo', 'deploy-key', 'delete']],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     targetFlags: GH_TARGETS,
     match: ['gh ssh-key delete 81234567 --yes', 'gh gpg-key delete 3AA5C34371567BD2', 'gh repo deploy-key delete 12345 -R acme/infra-prod'],
     noMatch: ['gh ssh-key list', 'gh ssh-key add ~/.ssh/id_ed25519.pub', 'gh repo deploy-key list -R acme/infra-prod'],
@@ -219,7 +161,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Deletes a GitHub Actions workflow run with its logs and artifacts',
     hint: 'Download the logs and artifacts first (gh run view --log, gh run download), or let the retention policy expire them',
     paths: [['run', 'delete']],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     targetFlags: GH_TARGETS,
     match: ['gh run delete 8723451023', 'gh run delete 8723451023 -R acme/api'],
     noMatch: ['gh run list', 'gh run view 8723451023 --log', 'gh run rerun 8723451023'],
@@ -231,7 +173,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Deletes every GitHub Actions cache of a repository; the next runs rebuild them from scratch',
     hint: 'Delete the one stale cache key instead (gh cache delete <key>)',
     paths: [['cache', 'delete']],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     when: (a) => a.has('--all', '-a'),
     targetFlags: GH_TARGETS,
     match: ['gh cache delete --all', 'gh cache delete -a -R acme/api'],
@@ -244,7 +186,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Disables a GitHub Actions workflow; its schedules and triggers stop running until it is enabled again',
     hint: 'Check what the workflow does on a schedule (deploys, backups) first; gh workflow enable turns it back on',
     paths: [['workflow', 'disable']],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     targetFlags: GH_TARGETS,
     match: ['gh workflow disable deploy.yml', 'gh workflow disable "Nightly backup" -R acme/infra'],
     noMatch: ['gh workflow enable deploy.yml', 'gh workflow run deploy.yml', 'gh workflow list'],
@@ -256,7 +198,7 @@ const githubRules: readonly Rule[] = [
     summary: 'Deletes a GitHub label and removes it from every issue and pull request',
     hint: 'Rename the label instead (gh label edit --name), which keeps it on the issues',
     paths: [['label', 'delete']],
-    valueFlags: GH_VALUE_FLAGS,
+    shape: { valueFlags: GH_VALUE_FLAGS },
     targetFlags: GH_TARGETS,
     match: ['gh label delete bug --yes', 'gh label delete "needs triage" -R acme/api'],
     noMatch: ['gh label list', 'gh label create p1 --color FF0000', 'gh label edit bug --name defect'],
@@ -293,7 +235,7 @@ const GITLAB_WHOLE = ['project', 'group', 'user'];
 const GLAB_API_VALUE_FLAGS: ReadonlySet<string> = new Set(['-X', '--method', '-f', '--raw-field', '-F', '--field', '-H',
   '--header', '--hostname', '--input']);
 
-const gitlabPath = (a: Args): string[] => pathOf(a, GITLAB_VALUE_FLAGS).map((w) => w.toLowerCase());
+const gitlabPath = (a: Args): string[] => operands(a.list, GITLAB_VALUE_FLAGS).map((w) => w.toLowerCase());
 
 const gitlabRules: readonly Rule[] = [
   pathRule({
@@ -303,7 +245,7 @@ const gitlabRules: readonly Rule[] = [
     summary: 'Deletes a GitLab project with its repository, issues, merge requests, pipelines and wiki',
     hint: 'Archive the project in its settings instead, or export it first (Settings → General → Export project)',
     paths: [[['repo', 'project'], 'delete']],
-    valueFlags: GLAB_VALUE_FLAGS,
+    shape: { valueFlags: GLAB_VALUE_FLAGS },
     targetFlags: GLAB_TARGETS,
     match: ['glab repo delete acme/billing --yes', 'glab repo delete acme/platform/api-prod -y', 'glab project delete acme/old-site'],
     noMatch: ['glab repo view acme/billing', 'glab repo archive acme/billing', 'glab repo clone acme/billing'],
@@ -315,7 +257,7 @@ const gitlabRules: readonly Rule[] = [
     summary: 'Deletes a GitLab release (with --with-tag, its tag too)',
     hint: 'Edit the release instead, or download its assets first (glab release download)',
     paths: [['release', 'delete']],
-    valueFlags: GLAB_VALUE_FLAGS,
+    shape: { valueFlags: GLAB_VALUE_FLAGS },
     targetFlags: GLAB_TARGETS,
     match: ['glab release delete v2.4.0 --yes', 'glab release delete v1.0.0 --with-tag -R acme/api'],
     noMatch: ['glab release list', 'glab release view v2.4.0', 'glab release create v2.5.0'],
@@ -327,7 +269,7 @@ const gitlabRules: readonly Rule[] = [
     summary: 'Deletes a GitLab CI/CD variable; pipelines that read it fail and a masked value cannot be read back',
     hint: 'Export the variable first (glab variable get / export) and check which jobs use it',
     paths: [[['variable', 'var'], ['delete', 'remove', 'rm']]],
-    valueFlags: GLAB_VALUE_FLAGS,
+    shape: { valueFlags: GLAB_VALUE_FLAGS },
     targetFlags: GLAB_TARGETS,
     match: ['glab variable delete AWS_SECRET_ACCESS_KEY', 'glab variable delete DB_PASSWORD --scope=production', 'glab var delete DEPLOY_TOKEN -g acme'],
     noMatch: ['glab variable list', 'glab variable set API_URL https://api.acme.dev', 'glab variable get DB_PASSWORD'],
@@ -339,7 +281,7 @@ const gitlabRules: readonly Rule[] = [
     summary: 'Deletes GitLab CI/CD pipelines with their job logs and artifacts',
     hint: 'Run it with --dry-run first to list what matches, or let the artifact expiry clean up',
     paths: [[['ci', 'pipe', 'pipeline'], ['delete', 'del']]],
-    valueFlags: GLAB_VALUE_FLAGS,
+    shape: { valueFlags: GLAB_VALUE_FLAGS },
     targetFlags: GLAB_TARGETS,
     match: ['glab ci delete 1283746', 'glab ci delete --status=failed', 'glab ci delete --older-than 720h -R acme/api'],
     noMatch: ['glab ci list', 'glab ci view', 'glab ci retry 1283746'],
@@ -351,7 +293,7 @@ const gitlabRules: readonly Rule[] = [
     summary: 'Permanently deletes a GitLab issue or merge request with its discussion',
     hint: 'Close it instead (glab issue close / glab mr close); a deleted issue cannot be restored',
     paths: [[['issue', 'issues'], ['delete', 'del']], [['mr', 'merge-request'], ['delete', 'del']]],
-    valueFlags: GLAB_VALUE_FLAGS,
+    shape: { valueFlags: GLAB_VALUE_FLAGS },
     targetFlags: GLAB_TARGETS,
     match: ['glab issue delete 42', 'glab mr delete 318 -R acme/api'],
     noMatch: ['glab issue close 42', 'glab mr merge 318', 'glab issue list'],
@@ -363,7 +305,7 @@ const gitlabRules: readonly Rule[] = [
     summary: 'Deletes an SSH, GPG or deploy key from GitLab; whatever authenticates or signs with it stops working',
     hint: 'Add and test the replacement key before deleting the old one, and check which deploy jobs use it',
     paths: [['ssh-key', 'delete'], ['gpg-key', 'delete'], ['deploy-key', 'delete']],
-    valueFlags: GLAB_VALUE_FLAGS,
+    shape: { valueFlags: GLAB_VALUE_FLAGS },
     targetFlags: GLAB_TARGETS,
     match: ['glab ssh-key delete 7751', 'glab deploy-key delete 1120 -R acme/infra'],
     noMatch: ['glab ssh-key list', 'glab deploy-key add key.pub --title ci'],
@@ -375,7 +317,7 @@ const gitlabRules: readonly Rule[] = [
     summary: 'Deletes a GitLab CI secure file (a keystore, certificate or credentials file) that jobs download',
     hint: 'Download it first (glab securefile download) and check which jobs use it',
     paths: [['securefile', ['remove', 'delete', 'rm']]],
-    valueFlags: GLAB_VALUE_FLAGS,
+    shape: { valueFlags: GLAB_VALUE_FLAGS },
     targetFlags: GLAB_TARGETS,
     match: ['glab securefile remove 12', 'glab securefile delete 7 --yes'],
     noMatch: ['glab securefile list', 'glab securefile download 12'],
@@ -387,7 +329,7 @@ const gitlabRules: readonly Rule[] = [
     summary: 'Deletes a GitLab pipeline schedule; the scheduled jobs (deploys, backups) stop running',
     hint: 'Deactivate the schedule in the project settings instead, which can be undone',
     paths: [['schedule', 'delete']],
-    valueFlags: GLAB_VALUE_FLAGS,
+    shape: { valueFlags: GLAB_VALUE_FLAGS },
     targetFlags: GLAB_TARGETS,
     match: ['glab schedule delete 14', 'glab schedule delete 3 -R acme/infra'],
     noMatch: ['glab schedule list', 'glab schedule run 14'],
@@ -399,7 +341,7 @@ const gitlabRules: readonly Rule[] = [
     summary: 'Deletes a GitLab label and removes it from every issue and merge request',
     hint: 'Rename the label instead, which keeps it on the issues',
     paths: [['label', 'delete']],
-    valueFlags: GLAB_VALUE_FLAGS,
+    shape: { valueFlags: GLAB_VALUE_FLAGS },
     targetFlags: GLAB_TARGETS,
     match: ['glab label delete bug', 'glab label delete "needs triage" -R acme/api'],
     noMatch: ['glab label list', 'glab label create p1'],
@@ -411,9 +353,9 @@ const gitlabRules: readonly Rule[] = [
     severity: 'high',
     summary: 'Sends a DELETE request to the GitLab API, removing a project, group, branch, variable or other resource',
     hint: 'GET the same path first to check what it names, and prefer the glab command for it, which asks first',
-    match: (a) => pathOf(a, GLAB_API_VALUE_FLAGS)[0] === 'api' &&
+    match: (a) => operands(a.list, GLAB_API_VALUE_FLAGS)[0] === 'api' &&
       flagValues(a.list, ['-X', '--method']).some((m) => m.toUpperCase() === 'DELETE'),
-    targets: (a) => pathOf(a, GLAB_API_VALUE_FLAGS).slice(1, 2),
+    targets: (a) => operands(a.list, GLAB_API_VALUE_FLAGS).slice(1, 2),
     examples: {
       match: ['glab api -X DELETE projects/acme%2Fbilling', 'glab api --method DELETE projects/42/variables/DB_PASSWORD', 'glab api projects/42/repository/branches/main --method=DELETE'],
       noMatch: ['glab api projects/42', 'glab api -X POST projects/42/pipeline -f ref=main'],
@@ -526,7 +468,7 @@ const GCLOUD_VALUE_FLAGS: ReadonlySet<string> = new Set([
 
 /** The gcloud command path, release track (`alpha`, `beta`) dropped. */
 function gcloudPath(a: Args): string[] {
-  const p = pathOf(a, GCLOUD_VALUE_FLAGS);
+  const p = operands(a.list, GCLOUD_VALUE_FLAGS);
   return ['alpha', 'beta', 'preview'].includes((p[0] ?? '').toLowerCase()) ? p.slice(1) : p;
 }
 
@@ -538,7 +480,7 @@ const cloudHostingRules: readonly Rule[] = [
     summary: 'Deletes an Azure DevOps project with all its repositories, pipelines, boards and artifacts',
     hint: 'Check the project id with az devops project show first; a deleted project can only be restored from the organization settings for a few weeks',
     paths: [['devops', 'project', 'delete']],
-    valueFlags: AZ_VALUE_FLAGS,
+    shape: { valueFlags: AZ_VALUE_FLAGS },
     targetFlags: AZ_TARGETS,
     match: ['az devops project delete --id 9a1f4c2e-0b7d-4c1e-9d7f-3e2a1b0c9d8e --yes', 'az devops project delete --id 9a1f4c2e --org https://dev.azure.com/acme'],
     noMatch: ['az devops project show --project billing', 'az devops project list --org https://dev.azure.com/acme'],
@@ -550,7 +492,7 @@ const cloudHostingRules: readonly Rule[] = [
     summary: 'Deletes an Azure Repos Git repository',
     hint: 'Clone a mirror first (git clone --mirror) and check which pipelines build from it',
     paths: [['repos', 'delete']],
-    valueFlags: AZ_VALUE_FLAGS,
+    shape: { valueFlags: AZ_VALUE_FLAGS },
     targetFlags: AZ_TARGETS,
     match: ['az repos delete --id 3c2b1a0f-4d5e-6f7a-8b9c-0d1e2f3a4b5c --yes', 'az repos delete --id 3c2b1a0f --project billing'],
     noMatch: ['az repos list --project billing', 'az repos show --repository api', 'az repos create --name api'],
@@ -562,7 +504,7 @@ const cloudHostingRules: readonly Rule[] = [
     summary: 'Deletes a branch or tag in an Azure Repos repository',
     hint: 'Check the branch is merged first and note its commit id so it can be recreated',
     paths: [['repos', 'ref', 'delete']],
-    valueFlags: AZ_VALUE_FLAGS,
+    shape: { valueFlags: AZ_VALUE_FLAGS },
     targetFlags: AZ_TARGETS,
     match: ['az repos ref delete --name heads/release/2024 --repository api --object-id 1a2b3c'],
     noMatch: ['az repos ref list --repository api', 'az repos ref create --name heads/hotfix --repository api'],
@@ -577,7 +519,7 @@ const cloudHostingRules: readonly Rule[] = [
       ['pipelines', 'delete'], ['pipelines', 'variable', 'delete'], ['pipelines', 'variable-group', 'delete'],
       ['pipelines', 'variable-group', 'variable', 'delete'],
     ],
-    valueFlags: AZ_VALUE_FLAGS,
+    shape: { valueFlags: AZ_VALUE_FLAGS },
     targetFlags: AZ_TARGETS,
     match: ['az pipelines delete --id 12 --project billing --yes', 'az pipelines variable-group delete --group-id 4 --yes', 'az pipelines variable delete --name DB_PASSWORD --pipeline-name deploy-prod'],
     noMatch: ['az pipelines list --project billing', 'az pipelines run --name deploy-prod', 'az pipelines variable list --pipeline-name deploy-prod'],
@@ -589,7 +531,7 @@ const cloudHostingRules: readonly Rule[] = [
     summary: 'Deletes an AWS CodeCommit repository',
     hint: 'Clone a mirror first (git clone --mirror) and check which pipelines build from it',
     paths: [['codecommit', 'delete-repository']],
-    valueFlags: AWS_VALUE_FLAGS,
+    shape: { valueFlags: AWS_VALUE_FLAGS },
     targetFlags: ['--repository-name'],
     match: ['aws codecommit delete-repository --repository-name billing-prod', 'aws --profile prod codecommit delete-repository --repository-name=infra'],
     noMatch: ['aws codecommit get-repository --repository-name billing-prod', 'aws codecommit list-repositories'],
@@ -604,7 +546,7 @@ const cloudHostingRules: readonly Rule[] = [
       ['codepipeline', 'delete-pipeline'], ['codebuild', 'delete-project'],
       ['deploy', 'delete-application'], ['deploy', 'delete-deployment-group'],
     ],
-    valueFlags: AWS_VALUE_FLAGS,
+    shape: { valueFlags: AWS_VALUE_FLAGS },
     targetFlags: ['--name', '--application-name', '--deployment-group-name'],
     match: ['aws codepipeline delete-pipeline --name api-prod-deploy', 'aws codebuild delete-project --name api-build', 'aws deploy delete-application --application-name billing-prod'],
     noMatch: ['aws codepipeline get-pipeline --name api-prod-deploy', 'aws codebuild start-build --project-name api-build'],
@@ -655,7 +597,7 @@ const gitopsRules: readonly Rule[] = [
     summary: 'Deletes an Argo CD application and, by default (cascade), every Kubernetes resource it manages',
     hint: 'Pass --cascade=false to keep the running resources, and check the app with argocd app get first',
     paths: [[ARGOCD_APP, ARGOCD_RM]],
-    valueFlags: ARGOCD_VALUE_FLAGS,
+    shape: { valueFlags: ARGOCD_VALUE_FLAGS },
     when: (a) => !a.list.some((w) => /^--cascade=(?:false|0)$/i.test(w)),
     targetFlags: ARGOCD_TARGETS,
     match: ['argocd app delete payments-prod', 'argocd app delete api --cascade -y', 'argocd --server argocd.acme.dev app delete web-staging --yes', 'argocd app delete -l team=billing -y'],
@@ -668,7 +610,7 @@ const gitopsRules: readonly Rule[] = [
     summary: 'Deletes an Argo CD ApplicationSet and the applications it generated, with the resources they manage',
     hint: 'Set preserveResourcesOnDeletion on the ApplicationSet first, or remove it from its generator source',
     paths: [[['appset', 'appsets', 'applicationset', 'applicationsets'], ARGOCD_RM]],
-    valueFlags: ARGOCD_VALUE_FLAGS,
+    shape: { valueFlags: ARGOCD_VALUE_FLAGS },
     targetFlags: ARGOCD_TARGETS,
     match: ['argocd appset delete tenants-prod', 'argocd appset delete clusters-addons -y'],
     noMatch: ['argocd appset get tenants-prod', 'argocd appset list', 'argocd appset create appset.yaml'],
@@ -680,7 +622,7 @@ const gitopsRules: readonly Rule[] = [
     summary: 'Syncs an Argo CD application with --prune, deleting live resources that are no longer in Git',
     hint: 'Run argocd app diff first to see what would be pruned, or sync without --prune',
     paths: [[ARGOCD_APP, 'sync']],
-    valueFlags: ARGOCD_VALUE_FLAGS,
+    shape: { valueFlags: ARGOCD_VALUE_FLAGS },
     when: (a) => a.has('--prune'),
     targetFlags: ARGOCD_TARGETS,
     match: ['argocd app sync payments-prod --prune', 'argocd app sync api --prune --force --replace'],
@@ -693,7 +635,7 @@ const gitopsRules: readonly Rule[] = [
     summary: 'Deletes a Kubernetes resource that an Argo CD application manages',
     hint: 'Check the resource with argocd app resources first; the next sync may recreate it',
     paths: [[ARGOCD_APP, 'delete-resource']],
-    valueFlags: ARGOCD_VALUE_FLAGS,
+    shape: { valueFlags: ARGOCD_VALUE_FLAGS },
     targetFlags: [...ARGOCD_TARGETS, '--resource-name', '--namespace'],
     match: ['argocd app delete-resource payments-prod --kind Deployment --resource-name api', 'argocd app delete-resource web --kind StatefulSet --resource-name db --force'],
     noMatch: ['argocd app resources payments-prod', 'argocd app patch-resource web --kind Deployment --resource-name api --patch "{}"'],
@@ -705,7 +647,7 @@ const gitopsRules: readonly Rule[] = [
     summary: 'Deletes an Argo CD project with its roles, tokens and deployment restrictions',
     hint: 'Export it first (argocd proj get -o yaml) and move its applications to another project',
     paths: [[['proj', 'project', 'projects'], ARGOCD_RM]],
-    valueFlags: ARGOCD_VALUE_FLAGS,
+    shape: { valueFlags: ARGOCD_VALUE_FLAGS },
     targetFlags: ARGOCD_TARGETS,
     match: ['argocd proj delete payments', 'argocd proj delete team-prod'],
     noMatch: ['argocd proj get payments', 'argocd proj list', 'argocd proj role delete payments ci'],
@@ -717,7 +659,7 @@ const gitopsRules: readonly Rule[] = [
     summary: 'Removes a cluster from Argo CD; every application deploying to it stops syncing',
     hint: 'Move or delete the applications that target the cluster first (argocd app list --dest-server …)',
     paths: [[['cluster', 'clusters'], ARGOCD_RM]],
-    valueFlags: ARGOCD_VALUE_FLAGS,
+    shape: { valueFlags: ARGOCD_VALUE_FLAGS },
     targetFlags: ARGOCD_TARGETS,
     match: ['argocd cluster rm https://prod-eks.acme.internal', 'argocd cluster rm staging-gke -y'],
     noMatch: ['argocd cluster list', 'argocd cluster get staging-gke', 'argocd cluster add staging-gke'],
@@ -729,7 +671,7 @@ const gitopsRules: readonly Rule[] = [
     summary: 'Revokes an Argo CD account token; the CI jobs and tools that use it stop authenticating',
     hint: 'Generate and roll out the replacement token first, then revoke the old one',
     paths: [[['account', 'accounts'], 'delete-token']],
-    valueFlags: ARGOCD_VALUE_FLAGS,
+    shape: { valueFlags: ARGOCD_VALUE_FLAGS },
     targetFlags: ['--account', '-a'],
     match: ['argocd account delete-token --account ci-bot 4a1c2b3d-5e6f-7081-92a3-b4c5d6e7f809'],
     noMatch: ['argocd account list', 'argocd account get --account ci-bot'],
@@ -741,7 +683,7 @@ const gitopsRules: readonly Rule[] = [
     summary: 'Removes a repository or its credentials from Argo CD; applications that sync from it start failing',
     hint: 'Check which applications use the repository first (argocd app list --repo …)',
     paths: [[['repo', 'repos', 'repocreds'], ARGOCD_RM]],
-    valueFlags: ARGOCD_VALUE_FLAGS,
+    shape: { valueFlags: ARGOCD_VALUE_FLAGS },
     targetFlags: ARGOCD_TARGETS,
     match: ['argocd repo rm https://github.com/acme/deploy.git', 'argocd repocreds rm https://github.com/acme'],
     noMatch: ['argocd repo list', 'argocd repo add https://github.com/acme/deploy.git --ssh-private-key-path key'],
@@ -763,7 +705,7 @@ const fluxRules: readonly Rule[] = [
     summary: 'Deletes a Flux Kustomization or HelmRelease; with pruning on, Flux deletes every resource it applied (a HelmRelease is uninstalled)',
     hint: 'Suspend it instead (flux suspend), or set prune: false and let Flux reconcile before deleting',
     paths: [['delete', ['kustomization', 'kustomizations', 'ks', 'helmrelease', 'helmreleases', 'hr']]],
-    valueFlags: FLUX_VALUE_FLAGS,
+    shape: { valueFlags: FLUX_VALUE_FLAGS },
     targetFlags: FLUX_TARGETS,
     match: ['flux delete kustomization apps-prod', 'flux delete ks infrastructure --silent', 'flux delete helmrelease podinfo -n production', 'flux -n payments delete hr api -s'],
     noMatch: ['flux get kustomizations', 'flux suspend ks apps-prod', 'flux reconcile helmrelease podinfo', 'flux delete source git flux-system'],
@@ -775,7 +717,7 @@ const fluxRules: readonly Rule[] = [
     summary: 'Deletes a Flux source, alert, receiver, image policy or tenant; what depends on it stops reconciling',
     hint: 'Suspend it instead (flux suspend), and check what references it (flux tree, flux get all)',
     paths: [['delete', ['source', 'image', 'alert', 'alert-provider', 'receiver', 'tenant']]],
-    valueFlags: FLUX_VALUE_FLAGS,
+    shape: { valueFlags: FLUX_VALUE_FLAGS },
     targetFlags: FLUX_TARGETS,
     match: ['flux delete source git flux-system', 'flux delete source helm bitnami -s', 'flux delete image policy api-prod', 'flux delete tenant team-a --silent'],
     noMatch: ['flux get sources git', 'flux create source git app --url https://github.com/acme/app', 'flux delete ks apps'],
@@ -787,7 +729,7 @@ const fluxRules: readonly Rule[] = [
     summary: 'Uninstalls Flux from the cluster with its controllers, custom resources and CRDs; GitOps stops reconciling',
     hint: 'Run it with --dry-run first, and export the Flux objects (flux export --all) so they can be restored',
     paths: [['uninstall']],
-    valueFlags: FLUX_VALUE_FLAGS,
+    shape: { valueFlags: FLUX_VALUE_FLAGS },
     targetFlags: FLUX_TARGETS,
     match: ['flux uninstall', 'flux uninstall --namespace=flux-system --silent', 'flux --context prod-eks uninstall -s'],
     noMatch: ['flux install', 'flux check', 'flux version'],
@@ -811,7 +753,7 @@ const tektonRules: readonly Rule[] = [
     summary: 'Deletes Tekton pipelines, tasks or triggers (with --all, every one in the namespace; with --prs/--trs, their runs too)',
     hint: 'Export the definitions first (tkn pipeline describe -o yaml, kubectl get pipelines -o yaml)',
     paths: [[TKN_DEFINITIONS, TKN_DELETE]],
-    valueFlags: TKN_VALUE_FLAGS,
+    shape: { valueFlags: TKN_VALUE_FLAGS },
     targetFlags: ['--namespace', '-n'],
     match: ['tkn pipeline delete build-and-deploy -f', 'tkn pipeline delete --all -n ci', 'tkn task rm git-clone', 'tkn eventlistener delete github-listener -n ci'],
     noMatch: ['tkn pipeline list', 'tkn pipeline start build-and-deploy', 'tkn task describe git-clone', 'tkn pipelinerun delete build-run-x7k2'],
@@ -823,7 +765,7 @@ const tektonRules: readonly Rule[] = [
     summary: 'Deletes every Tekton pipeline or task run of a namespace (or all but the last few), with their logs',
     hint: 'Delete the one run meant, or let a pruner expire old runs',
     paths: [[TKN_RUNS, TKN_DELETE]],
-    valueFlags: TKN_VALUE_FLAGS,
+    shape: { valueFlags: TKN_VALUE_FLAGS },
     when: (a) => a.has('--all', '--keep', '--keep-since'),
     targetFlags: ['--namespace', '-n'],
     match: ['tkn pipelinerun delete --all -f', 'tkn pr rm --all -n ci', 'tkn taskrun delete --keep 5 -f'],
@@ -915,7 +857,7 @@ const ciRules: readonly Rule[] = [
       [['application', 'applications', 'app'], 'delete'], [['pipeline', 'pipelines', 'pi'], 'delete'],
       [['pipeline-template', 'pt'], 'delete'], ['canary', ['canary-config', 'cc'], 'delete'], ['cloud', ['apps', 'app'], 'delete'],
     ],
-    valueFlags: new Set(['--config', '--gate-endpoint', '--default-headers', '-o', '--output']),
+    shape: { valueFlags: new Set(['--config', '--gate-endpoint', '--default-headers', '-o', '--output']) },
     targetFlags: ['--name', '--application', '-a'],
     match: ['spin application delete payments', 'spin pipeline delete --name deploy-prod --application payments', 'spin cloud apps delete hello-api'],
     noMatch: ['spin application list', 'spin pipeline get --name deploy-prod --application payments', 'spin up', 'spin deploy'],

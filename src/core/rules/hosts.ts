@@ -6,6 +6,7 @@
 // run itself and the modules that destroy without a shell line. Disks, partition tables and
 // filesystems themselves belong to the filesystem family.
 import { operands, type Args } from './args';
+import { roughCommands } from '../shell/fallback';
 import type { Rule } from './types';
 import { programName } from '../shell/command';
 import type { Severity } from '../verdict';
@@ -1187,47 +1188,18 @@ function readsOnly(words: readonly string[]): boolean {
 
 const RUNNERS = new Set(['sudo', 'doas', 'nohup', 'exec', 'time', 'command', 'env']);
 
-/** A payload's simple commands as plain words: split on ; & | ( ) backticks and newlines outside quotes. */
+/** A payload's simple commands as plain words (the engine's rough tokenizer), past runners such as `sudo -u postgres`. */
 function payloadCommands(text: string): string[][] {
-  const commands: string[][] = [];
-  let words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let quote = '';
-  const endWord = (): void => {
-    if (inWord) words.push(word);
-    word = '';
-    inWord = false;
-  };
-  const endCommand = (): void => {
-    endWord();
-    // `sudo -u postgres psql …`, `FOO=1 cmd`: the command is what the runner runs.
+  return roughCommands(text).map((raw) => {
+    const words = raw.words.map((w) => w.value);
     let i = 0;
+    // `sudo -u postgres psql …`, `FOO=1 cmd`: the command is what the runner runs.
     while (i < words.length && (RUNNERS.has(words[i] ?? '') || /^-/.test(words[i] ?? '') || /^[A-Za-z_]\w*=/.test(words[i] ?? ''))) {
       if (words[i] === '-u' || words[i] === '-g') i++;
       i++;
     }
-    if (i < words.length) commands.push(words.slice(i));
-    words = [];
-  };
-  for (const c of text) {
-    if (quote !== '') {
-      if (c === quote) quote = '';
-      else word += c;
-    } else if (c === '"' || c === '\'') {
-      quote = c;
-      inWord = true;
-    } else if (c === '\n' || ';&|()`'.includes(c)) {
-      endCommand();
-    } else if (/\s/.test(c)) {
-      endWord();
-    } else {
-      word += c;
-      inWord = true;
-    }
-  }
-  endCommand();
-  return commands;
+    return words.slice(i);
+  }).filter((words) => words.length > 0);
 }
 
 /** True when every command of every script only reads (`df -h && free -m`, `ps aux | grep nginx`), writing no file. */

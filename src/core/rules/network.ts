@@ -4,68 +4,15 @@
 // API), Fastly, Vercel, Hetzner, Linode, OCI, Scaleway, Vultr, DNS servers (nsupdate, pdnsutil,
 // rndc) and IPVS. Route 53 zone deletion is in cloud.ts, `wrangler delete|d1|r2|kv|queues`
 // in paas.ts, and plain HTTP DELETE calls to these APIs in http.ts.
-import { flagValues, operands, type Args } from './args';
+import { flagValues, type Args } from './args';
+import { pathReader, pathRuleFor, type PathSpec, type Step } from './pathRules';
 import type { Rule } from './types';
-import type { Severity } from '../verdict';
 
-/** One step of a command path: a word or its aliases. */
-type Step = string | readonly string[];
-
-function stepMatches(step: Step, word: string | undefined): boolean {
-  if (word === undefined) return false;
-  const w = word.toLowerCase();
-  return typeof step === 'string' ? step === w : step.includes(w);
-}
-
-/** The first of `paths` that the command path starts with. */
-function matchedPath(p: readonly string[], paths: readonly (readonly Step[])[]): readonly Step[] | undefined {
-  return paths.find((path) => path.every((step, i) => stepMatches(step, p[i])));
-}
-
-interface PathSpec {
-  readonly id: string;
-  readonly programs: readonly string[];
-  readonly severity: Severity;
-  readonly summary: string;
-  readonly hint: string;
-  readonly paths: readonly (readonly Step[])[];
-  /** Reads the command path: the CLI's words with its value flags skipped. */
-  readonly read: (a: Args) => string[];
-  readonly when?: (a: Args) => boolean;
-  /** Flags whose values name what the command acts on (a zone, a load balancer). */
-  readonly targetFlags?: readonly string[];
-  /** Extra names read from the command (record names inside a change batch). */
-  readonly moreTargets?: (a: Args) => readonly string[];
-  readonly match: readonly string[];
-  readonly noMatch: readonly string[];
-}
-
-function pathRule(s: PathSpec): Rule {
-  return {
-    id: s.id,
-    programs: s.programs,
-    category: 'network',
-    severity: s.severity,
-    summary: s.summary,
-    hint: s.hint,
-    match: (a) => matchedPath(s.read(a), s.paths) !== undefined && (s.when?.(a) ?? true),
-    targets: (a) => {
-      const p = s.read(a);
-      const path = matchedPath(p, s.paths);
-      return [...p.slice(path?.length ?? 0), ...a.values(...(s.targetFlags ?? [])), ...(s.moreTargets?.(a) ?? [])];
-    },
-    examples: { match: s.match, noMatch: s.noMatch },
-  };
-}
-
-const reader = (valueFlags: readonly string[]): ((a: Args) => string[]) => {
-  const set: ReadonlySet<string> = new Set(valueFlags);
-  return (a) => operands(a.list, set);
-};
+const pathRule = pathRuleFor('network');
 
 /* ---------------------------------------------------------------- aws */
 
-const awsPath = reader([
+const awsPath = pathReader([
   '--profile', '--region', '--output', '--endpoint-url', '--query', '--color', '--ca-bundle',
   '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format',
 ]);
@@ -73,7 +20,7 @@ const awsPath = reader([
 /** Every service × operation pair as a path. */
 const awsPaths = (services: readonly string[], ops: readonly string[]): Step[][] => [[services, ops]];
 
-type AwsSpec = Omit<PathSpec, 'programs' | 'read'>;
+type AwsSpec = Omit<PathSpec, 'programs' | 'read' | 'category'>;
 const awsRule = (s: AwsSpec): Rule => pathRule({ ...s, programs: ['aws'], read: awsPath });
 
 /**
@@ -255,7 +202,7 @@ const awsRules: readonly Rule[] = [
 
 /* ---------------------------------------------------------------- gcloud */
 
-const gcloudOperands = reader([
+const gcloudOperands = pathReader([
   '--project', '--account', '--configuration', '--format', '--verbosity', '--impersonate-service-account',
   '--billing-project', '--flags-file', '--trace-token', '--region', '--zone',
 ]);
@@ -266,7 +213,7 @@ function gcloudPath(a: Args): string[] {
   return ['alpha', 'beta', 'preview'].includes((p[0] ?? '').toLowerCase()) ? p.slice(1) : p;
 }
 
-type GcloudSpec = Omit<PathSpec, 'programs' | 'read'>;
+type GcloudSpec = Omit<PathSpec, 'programs' | 'read' | 'category'>;
 const gcloudRule = (s: GcloudSpec): Rule => pathRule({ ...s, programs: ['gcloud'], read: gcloudPath });
 
 const GCLOUD_LB_RESOURCES = [
@@ -379,8 +326,8 @@ const gcloudRules: readonly Rule[] = [
 
 /* ---------------------------------------------------------------- az */
 
-const azPath = reader(['--subscription', '--output', '-o', '--query']);
-type AzSpec = Omit<PathSpec, 'programs' | 'read'>;
+const azPath = pathReader(['--subscription', '--output', '-o', '--query']);
+type AzSpec = Omit<PathSpec, 'programs' | 'read' | 'category'>;
 const azRule = (s: AzSpec): Rule => pathRule({ ...s, programs: ['az'], read: azPath });
 
 const AZ_DNS_TYPES = ['a', 'aaaa', 'caa', 'cname', 'ds', 'mx', 'naptr', 'ns', 'ptr', 'soa', 'srv', 'tlsa', 'txt'];
@@ -497,8 +444,8 @@ const azRules: readonly Rule[] = [
 
 /* ---------------------------------------------------------------- doctl */
 
-const doctlPath = reader(['--access-token', '-t', '--output', '-o', '--config', '-c', '--context', '--api-url', '-u', '--format']);
-type DoctlSpec = Omit<PathSpec, 'programs' | 'read'>;
+const doctlPath = pathReader(['--access-token', '-t', '--output', '-o', '--config', '-c', '--context', '--api-url', '-u', '--format']);
+type DoctlSpec = Omit<PathSpec, 'programs' | 'read' | 'category'>;
 const doctlRule = (s: DoctlSpec): Rule => pathRule({ ...s, programs: ['doctl'], read: doctlPath });
 
 const COMPUTE = ['compute', 'c'];
@@ -576,8 +523,8 @@ const doctlRules: readonly Rule[] = [
 
 /* ---------------------------------------------------------------- Cloudflare, Fastly, Vercel */
 
-const flarectlPath = reader(['--account-id']);
-const wranglerPath = reader(['-e', '--env', '-c', '--config', '--cwd']);
+const flarectlPath = pathReader(['--account-id']);
+const wranglerPath = pathReader(['-e', '--env', '-c', '--config', '--cwd']);
 
 // Wrangler subcommands whose `delete` the paas rule `cloudflare.delete` does not cover.
 const WRANGLER_MORE = [
@@ -586,7 +533,7 @@ const WRANGLER_MORE = [
 ];
 
 const FASTLY_VALUE_FLAGS = ['--token', '--profile', '-o', '--service-id', '-s', '--service-name', '--version', '--name', '-n', '--store-id', '--key'];
-const fastlyOperands = reader(FASTLY_VALUE_FLAGS);
+const fastlyOperands = pathReader(FASTLY_VALUE_FLAGS);
 // Resources the newer CLI also nests under `fastly service …`.
 const FASTLY_NESTED = ['purge', 'domain', 'backend', 'acl', 'acl-entry', 'dictionary', 'dictionary-entry', 'healthcheck', 'vcl', 'version'];
 
@@ -597,7 +544,7 @@ function fastlyPath(a: Args): string[] {
 }
 
 const FASTLY_TARGETS = ['--service-id', '-s', '--service-name', '--name', '-n', '--store-id'];
-const vercelPath = reader(['--scope', '-S', '--token', '-t', '--team', '-T', '--cwd', '--local-config', '-A', '--global-config', '-Q']);
+const vercelPath = pathReader(['--scope', '-S', '--token', '-t', '--team', '-T', '--cwd', '--local-config', '-A', '--global-config', '-Q']);
 
 const edgeRules: readonly Rule[] = [
   pathRule({
@@ -656,7 +603,7 @@ const edgeRules: readonly Rule[] = [
     summary: 'Deletes a Cloudflare Tunnel; every hostname routed through it stops reaching its origin',
     hint: 'Move the DNS routes to another tunnel first (cloudflared tunnel route dns) and check cloudflared tunnel info',
     paths: [['tunnel', 'delete']],
-    read: reader(['--config', '--origincert', '--loglevel', '--logfile', '--cred-file', '--credentials-file']),
+    read: pathReader(['--config', '--origincert', '--loglevel', '--logfile', '--cred-file', '--credentials-file']),
     match: ['cloudflared tunnel delete prod-tunnel', 'cloudflared tunnel delete -f 6ff42ae2-765d-4adf-8112-31c55c1551ef'],
     noMatch: ['cloudflared tunnel list', 'cloudflared tunnel run prod-tunnel', 'cloudflared tunnel info prod-tunnel'],
   }),
@@ -808,11 +755,11 @@ const httpRules: readonly Rule[] = [
 
 /* ---------------------------------------------------------------- other clouds, DNS servers, IPVS */
 
-const hcloudPath = reader(['--context', '--config', '-o', '--output']);
-const linodePath = reader(['--as-user', '--text', '--format', '--delimiter']);
-const ociPath = reader(['--profile', '--config-file', '--region', '--auth', '--output', '--query', '--endpoint', '--cert-bundle', '--connection-timeout', '--read-timeout']);
-const scwPath = reader(['-p', '--profile', '-c', '--config', '-o', '--output']);
-const vultrPath = reader(['--config', '-o', '--output']);
+const hcloudPath = pathReader(['--context', '--config', '-o', '--output']);
+const linodePath = pathReader(['--as-user', '--text', '--format', '--delimiter']);
+const ociPath = pathReader(['--profile', '--config-file', '--region', '--auth', '--output', '--query', '--endpoint', '--cert-bundle', '--connection-timeout', '--read-timeout']);
+const scwPath = pathReader(['-p', '--profile', '-c', '--config', '-o', '--output']);
+const vultrPath = pathReader(['--config', '-o', '--output']);
 
 const hostedNetworkRules: readonly Rule[] = [
   pathRule({

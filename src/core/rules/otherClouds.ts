@@ -5,7 +5,7 @@
 // off or scaling a pool to zero. Their DNS, load balancer and firewall deletes are in network.ts,
 // object storage in storage.ts, and images and backups in backups.ts.
 import type { Args } from './args';
-import { commandPath, pathRule, type CliShape, type PathSpec, type Step } from './storage';
+import { commandPath, pathRule, type CliShape, type PathSpec, type Step } from './pathRules';
 import type { Rule } from './types';
 
 /** A provider CLI: its program names and how its command path is read. */

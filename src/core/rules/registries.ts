@@ -5,7 +5,7 @@
 // ACR), or removing owners and team members. Exposing a private package is flagged too. ECR and
 // the other clouds' own registries are in cloud.ts and otherClouds.ts.
 import type { Args } from './args';
-import { AWS, AZ, GCLOUD, pathRule, type CliShape, type PathSpec } from './storage';
+import { AWS, AZ, GCLOUD, pathRule, type CliShape, type PathSpec } from './pathRules';
 import type { Rule } from './types';
 
 type Spec = Omit<PathSpec, 'category'>;

@@ -3,7 +3,7 @@
 // Infisical, Bitwarden, HCP Vault Secrets, pass, chamber, Akeyless). Reading a secret is the secrets
 // family's; the cloud family already covers Secrets Manager, Secret Manager and Key Vault deletes.
 import type { Args } from './args';
-import { AWS, GCLOUD, assigned, dashed, pathRule, type CliShape, type PathSpec } from './storage';
+import { AWS, GCLOUD, assigned, dashed, pathRule, type CliShape, type PathSpec } from './pathRules';
 import type { Rule } from './types';
 
 type StoreSpec = Omit<PathSpec, 'category'>;
