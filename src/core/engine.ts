@@ -286,7 +286,7 @@ function isExempt(args: Args): boolean {
   if (options.includes('--help') || options.includes('-help') || args.positionals[0] === 'help') return true;
   // The AWS CLI's help is a trailing word: `aws s3 rb help`.
   if (args.program === 'aws' && args.list[args.list.length - 1] === 'help') return true;
-  return options.some((a) => a === '--dryrun' || a === '--dry_run' || a === '--what-if' ||
+  return options.some((a) => a === '--dryrun' || a === '--dry_run' || a === '--what-if' || a === '--preview-only' ||
     (a.startsWith('--dry-run') && a !== '--dry-run=none' && a !== '--dry-run=false'));
 }
 

@@ -10,7 +10,7 @@ export type Confirmation = 'none' | 'click' | 'typed';
 export type Category =
   | 'filesystem' | 'git' | 'sql' | 'paas' | 'cloud' | 'iac' | 'kubernetes' | 'containers'
   | 'http' | 'secrets' | 'interpreters' | 'shell'
-  | 'messaging' | 'search' | 'vault' | 'backup' | 'codehost' | 'network' | 'host';
+  | 'messaging' | 'search' | 'vault' | 'backup' | 'codehost' | 'network' | 'host' | 'identity' | 'observability';
 
 export interface Environment {
   readonly tier: Tier;

@@ -230,7 +230,9 @@ function computeRmDanger(command: SimpleCommand): Danger | undefined {
     // Without -r only files go; a forced delete of names read from stdin is still judged below.
     // In interpreter code the name is usually a variable (`os.remove(f)` in a loop): never a known single file.
     const inCode = command.via.some((v) => / code \(/.test(v));
-    const danger = rm.targets.length > 0 ? worst(rm.targets.map((t) => (inCode || fileDeletionMatters(t) ? classifyWord(t, false) : undefined)))
+    // `… | xargs rm -f`: the names arrive at run time, any number of them.
+    const fed = command.via.some((v) => /xargs|parallel/.test(v));
+    const danger = rm.targets.length > 0 ? worst(rm.targets.map((t) => (t.value === '{}' && t.dynamic && fed ? 'high' : inCode || fileDeletionMatters(t) ? classifyWord(t, false) : undefined)))
       : rm.forced ? undefined : 'none';
     if (danger !== undefined || rm.targets.length > 0) return danger === 'none' ? undefined : danger;
   }
@@ -529,7 +531,7 @@ export const filesystemRules: readonly Rule[] = [
     targets: rmTargets,
     recoverable: rmRecoverable,
     examples: {
-      match: ['rm -f db.sqlite3', 'rm prod.db', 'rm -f *', 'rm ~/.bashrc', 'rm -f /srv/app/config.yml', 'rm -f ../shared/data.db', 'rm -f backups/2024-06-01.dump', 'rm -f "$DATA_DIR/app.sqlite3"'],
+      match: ['rm -f db.sqlite3', 'rm prod.db', 'rm -f *', 'rm ~/.bashrc', 'ls /srv/backups/*.dump | xargs rm -f', 'rm -f /srv/app/config.yml', 'rm -f ../shared/data.db', 'rm -f backups/2024-06-01.dump', 'rm -f "$DATA_DIR/app.sqlite3"'],
       noMatch: ['rm -f file.txt', 'rm notes.txt', 'rm -f "$FILE"', 'rm -f src/old.ts', 'rm -f *.pyc', 'rm /tmp/out.json', 'rm -f build/app.db', 'rm -rf ./src'],
     },
   },

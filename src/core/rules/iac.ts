@@ -338,4 +338,21 @@ const appRules: readonly Rule[] = [
   },
 ];
 
-export const iacRules: readonly Rule[] = [...terraformRules, ...pulumiRules, ...appRules];
+const armRules: readonly Rule[] = [
+  {
+    id: 'az.deployment-complete-mode',
+    programs: ['az'],
+    category: 'iac',
+    severity: 'high',
+    summary: 'Deploys an ARM/Bicep template in Complete mode, deleting every resource in the group the template does not list',
+    hint: 'Run az deployment group what-if --mode Complete first, or deploy in Incremental mode',
+    match: (a) => a.sub('deployment', ['group', 'sub', 'mg', 'tenant'], ['create', 'update']) && (a.value('--mode') ?? '').toLowerCase() === 'complete',
+    targets: (a) => [...a.values('-g', '--resource-group', '-n', '--name')],
+    examples: {
+      match: ['az deployment group create -g rg-acme-prod --template-file main.bicep --mode Complete'],
+      noMatch: ['az deployment group create -g rg-acme-prod --template-file main.bicep', 'az deployment group what-if -g rg-acme-prod --template-file main.bicep --mode Complete'],
+    },
+  },
+];
+
+export const iacRules: readonly Rule[] = [...terraformRules, ...pulumiRules, ...appRules, ...armRules];

@@ -22,6 +22,9 @@ import { hostsRules } from './hosts';
 import { migrationsRules } from './migrations';
 import { otherCloudsRules } from './otherClouds';
 import { registriesRules } from './registries';
+import { identityRules } from './identity';
+import { observabilityRules } from './observability';
+import { managedDatabasesRules } from './managedDatabases';
 import type { Rule } from './types';
 
 export const allRules: readonly Rule[] = [
@@ -29,6 +32,7 @@ export const allRules: readonly Rule[] = [
   ...kubernetesRules, ...containersRules, ...httpRules, ...secretsRules, ...interpretersRules, ...guardRules,
   ...messagingRules, ...searchRules, ...secretStoresRules, ...backupsRules, ...storageRules, ...codehostRules, ...networkRules, ...hostsRules, ...migrationsRules,
   ...otherCloudsRules, ...registriesRules,
+  ...identityRules, ...observabilityRules, ...managedDatabasesRules,
 ];
 
 export function indexByProgram(rules: readonly Rule[]): ReadonlyMap<string, readonly Rule[]> {

@@ -227,6 +227,39 @@ const kubectlRules: readonly Rule[] = [
     },
   },
   {
+    id: 'kubernetes.delete-dynamic',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Deletes resources whose names are only known when the command runs (read from a pipe or a variable)',
+    hint: 'List what would be deleted first (the same command with get), then delete those names explicitly',
+    // `kubectl get deploy -o name | xargs kubectl delete`, `kubectl delete $(kubectl get … -o name)`.
+    match: (a) => {
+      const p = kpath(a);
+      if ((p[0] ?? '').toLowerCase() !== 'delete' || p.length > 2) return false;
+      const words = a.command.argv.filter((w) => w.dynamic && !w.value.startsWith('-'));
+      return words.length > 0 && !a.has('-f', '--filename', '-k', '--kustomize', '-l', '--selector', '--all');
+    },
+    examples: {
+      match: ['kubectl get deploy -n staging -o name | xargs -n1 kubectl delete -n staging', 'kubectl delete $(kubectl get pods -o name | grep worker)', 'kubectl delete "$RESOURCE" -n prod'],
+      noMatch: ['kubectl get pods -o name | xargs -n1 kubectl describe', 'kubectl delete pod api-7d9f -n prod', 'kubectl delete -f "$MANIFEST"'],
+    },
+  },
+  {
+    id: 'kubernetes.remove-finalizers',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Strips the finalizers that stop a resource (a volume claim, a namespace) from being deleted before its cleanup has run',
+    hint: 'Find out why the resource is stuck before removing its finalizers; the data behind it may still be in use',
+    match: (a) => (kpath(a)[0] ?? '').toLowerCase() === 'patch' && [...a.values('-p', '--patch'), ...a.list].some((v) => /"?finalizers"?\s*:\s*(?:null|\[\s*\])|\/metadata\/finalizers/.test(v)),
+    targets: (a) => kpath(a).slice(1),
+    examples: {
+      match: [`kubectl patch pvc data-mysql-0 -n prod -p '{"metadata":{"finalizers":null}}'`, `kubectl patch ns stuck --type json -p '[{"op":"remove","path":"/metadata/finalizers"}]'`],
+      noMatch: [`kubectl patch deploy api -p '{"spec":{"replicas":3}}'`, 'kubectl get pvc -o yaml'],
+    },
+  },
+  {
     id: 'kubernetes.delete-all',
     programs: KUBECTL,
     category: 'kubernetes',

@@ -40,6 +40,35 @@ const RAILWAY_VARIABLE_DELETE_FLAGS = ['--remove', '--unset', '--delete'];
 const ENV_REMOVE_HINT = 'Copy the value somewhere safe first and check the app and environment; the app may fail on its next restart or deploy';
 
 export const paasRules: readonly Rule[] = [
+  // --- Dokku and Cloud Foundry ----------------------------------------------------------------
+  {
+    id: 'dokku.destroy',
+    programs: ['dokku'],
+    category: 'paas',
+    severity: 'critical',
+    summary: 'Destroys a Dokku app or a database/service it links (postgres:destroy, redis:destroy…), data included',
+    hint: 'Export the service first (dokku postgres:export) and check which server the command goes to',
+    match: (a) => /^(?:[\w-]+:destroy|apps:destroy|[\w-]+:unlink|storage:unmount)$/.test(first(a)) || first(a) === 'ps:stop',
+    targets: (a) => nonEmpty(a.positionals.slice(1)),
+    examples: {
+      match: ['ssh dokku@prod.acme.io postgres:destroy acme-db --force', 'dokku apps:destroy web-prod --force', 'dokku redis:unlink cache web'],
+      noMatch: ['dokku apps:list', 'ssh dokku@prod.acme.io postgres:info acme-db', 'dokku ps:restart web'],
+    },
+  },
+  {
+    id: 'cf.delete',
+    programs: ['cf'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Deletes a Cloud Foundry app, service instance, route, space or org (with -r, its routes too)',
+    hint: 'Stop the app instead (cf stop) until you are sure, and back up any bound service first',
+    match: (a) => /^(?:delete(?:-service|-service-key|-space|-org|-route|-orphaned-routes|-buildpack|-domain|-shared-domain|-private-domain)?|purge-service-instance|purge-service-offering)$/.test(first(a)),
+    targets: (a) => nonEmpty(a.positionals.slice(1)),
+    examples: {
+      match: ['cf delete acme-api-prod -f -r', 'cf delete-service orders-db -f', 'cf delete-space staging -o acme -f', 'cf purge-service-instance legacy-db'],
+      noMatch: ['cf apps', 'cf push acme-api', 'cf services', 'cf stop acme-api'],
+    },
+  },
   // --- Railway --------------------------------------------------------------------------------
   {
     id: 'railway.volume-delete',

@@ -147,7 +147,11 @@ function looksForSecrets(pattern: string | undefined, ignoreCase: boolean): bool
 function readTargets(a: Args): string[] {
   const p = a.program;
   // `grep -f .env …` reads the file's lines as patterns and prints whatever they match.
-  if (GREPS.has(p)) return [...readGrep(a).files, ...flagValues(a.list, ['-f', '--file'])].filter((f) => a.isProtected(f));
+  if (GREPS.has(p)) {
+    // A recursive search of a credential folder (`grep -rn aws_secret ~/.aws/`) prints lines of its files.
+    const g = readGrep(a);
+    return [...g.files, ...flagValues(a.list, ['-f', '--file'])].filter((f) => a.isProtected(f) || (g.recursive && g.files.includes(f) && isSecretDirectory(f)));
+  }
   if (p === 'openssl') {
     const inputs = [...a.values('-in'), ...a.values('-inkey')].filter((f) => a.isProtected(f));
     const printsPublicOnly = a.list.includes('-pubout') || (a.list.includes('-noout') && !a.list.includes('-text'));
@@ -394,13 +398,16 @@ export const secretsRules: readonly Rule[] = [
         'bat terraform.tfstate', 'awk -F= \'{print $2}\' .env',
         'perl -pe1 .env', 'perl -ne print .env.production', "ruby -ne 'puts $_' .env", 'dd if=.env', 'column -t .env',
         'zcat .env.gz', 'pr -t .env', 'iconv -f utf-8 -t ascii .env', 'comm .env .env.example', 'grep -rnFf .env src/',
+        "grep -rn 'aws_secret_access_key' ~/.aws/", 'rg token ~/.kube', 'grep -R project_id ~/.config/gcloud', 'cat ~/.config/rclone/rclone.conf',
+        'cat ~/.cloudflared/cert.pem', 'sudo cat /var/lib/jenkins/secrets/initialAdminPassword', 'cat /etc/nats/accounts/app.creds',
       ],
       noMatch: [
         'cat .env.example', 'cat README.md', 'cat ~/.ssh/id_rsa.pub', 'cat ~/.ssh/config', 'ls ~/.aws',
         'grep -r TODO src', 'sed -i s/foo/bar/ .env', 'openssl x509 -in cert.pem -text', 'jq .env package.json',
         'rg -g "*.env" PORT', 'openssl rsa -in server.key -pubout',
         "perl -pe 's/a/b/' file.txt", "perl -pi -e 's/DEBUG=1/DEBUG=0/' .env", 'perl -e \'print "hi"\' .env', 'dd if=/dev/zero of=disk.img bs=1M count=10',
-        'ruby -e \'puts 1\' .env',
+        'ruby -e \'puts 1\' .env', 'grep Host ~/.ssh', 'cat ~/.config/rclone/rclone.conf.example', 'cat /etc/letsencrypt/cli.ini',
+        'cat fullchain.pem',
       ],
     },
   },
@@ -692,6 +699,68 @@ export const secretsRules: readonly Rule[] = [
     examples: {
       match: ['vault kv get secret/prod/db', 'vault kv get -field=password secret/app', 'vault read database/creds/readonly', 'doppler secrets', 'doppler secrets get STRIPE_KEY --plain', 'op read op://Prod/db/password', 'bw get password github', 'pass show email/work'],
       noMatch: ['vault status', 'vault read sys/health', 'vault kv list secret/', 'doppler secrets set FOO=bar', 'op item list', 'pass insert x'],
+    },
+  },
+  {
+    id: 'secrets.service-key-print',
+    // Supabase's `projects api-keys`, Auth0's `--reveal-secrets` and `influx auth list` have rules of their own families.
+    programs: ['borg', 'borgmatic', 'elasticsearch-keystore', 'kibana-keystore', 'kcadm.sh', 'kcadm', 'wg', 'mc', 'mcli', 'rclone',
+      'cloudflared', 'openstack', 'consul', 'nomad', 'kubeadm'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints a service\'s API keys, client secrets, tokens or a backup repository\'s key',
+    hint: 'List the names only (keystore list, rclone config redacted) or let the tool use the secret itself',
+    match: (a) => {
+      switch (a.program) {
+        case 'borg': case 'borgmatic':
+          return a.sub('key', 'export');
+        case 'elasticsearch-keystore': case 'kibana-keystore':
+          return a.sub('show');
+        case 'kcadm.sh': case 'kcadm': {
+          // `get clients/ID/client-secret`, the adapter config (`installation/providers/…`), or `--fields …secret…`.
+          if (!a.sub('get')) return false;
+          const path = a.after('get')[0] ?? '';
+          return /\/client-secret$|\/installation\/providers\//.test(path) || a.values('--fields', '-F').some((f) => /secret/i.test(f));
+        }
+        case 'wg':
+          return a.sub('showconf') || (a.sub('show') && ['private-key', 'preshared-keys'].includes(a.positionals[2] ?? ''));
+        case 'mc': case 'mcli':
+          // The aliases' access and secret keys in clear.
+          return a.sub('alias', ['list', 'ls', 'export']) || a.sub('config', 'host', ['list', 'ls']);
+        case 'rclone':
+          return a.sub('config', ['show', 'dump']);
+        case 'cloudflared':
+          return a.sub('tunnel', 'token');
+        case 'openstack':
+          return a.sub('token', 'issue') || a.sub('ec2', 'credentials', ['list', 'show']);
+        case 'consul':
+          return a.sub('acl', 'token', ['read', 'list']);
+        case 'nomad':
+          return a.sub('acl', 'token', ['self', 'info']);
+        case 'kubeadm':
+          return a.sub('token', 'list') || (a.sub('token', 'create') && a.has('--print-join-command'));
+        default:
+          return false;
+      }
+    },
+    targets: (a) => [
+      ...a.values('-r', '--target-realm'),
+      ...(a.program === 'borg' || a.program === 'borgmatic' ? a.after('key', 'export').slice(0, 1) : []),
+      ...(a.program === 'rclone' ? a.after('config', ['show', 'dump']) : []),
+    ],
+    examples: {
+      match: [
+        'borg key export /mnt/backup/repo', 'borg key export --paper ssh://backup@prod-nas/./repo', 'elasticsearch-keystore show xpack.security.http.ssl.keystore.secure_password',
+        'kcadm.sh get clients/4f1c-77/client-secret -r prod', '/opt/keycloak/bin/kcadm.sh get clients -r master --fields clientId,secret',
+        'wg showconf wg0', 'wg show wg0 private-key',
+        'mc alias list', 'rclone config show', 'cloudflared tunnel token prod-tunnel', 'openstack token issue',
+        'consul acl token read -id 4a2f', 'nomad acl token self', 'kubeadm token list',
+      ],
+      noMatch: [
+        'borg list /mnt/backup/repo', 'borg key change-passphrase /mnt/backup/repo', 'elasticsearch-keystore list', 'kcadm.sh get clients -r master',
+        'kcadm.sh get realms/master', 'wg show wg0', 'mc ls prod/bucket', 'rclone config redacted',
+        'rclone ls remote:path', 'cloudflared tunnel list', 'openstack server list', 'consul acl policy list', 'kubeadm token create',
+      ],
     },
   },
   {

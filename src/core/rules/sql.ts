@@ -796,6 +796,54 @@ export const sqlRules: readonly Rule[] = [
     },
   },
   {
+    id: 'database.server-shutdown',
+    programs: ['mysqladmin', 'mariadb-admin', 'mongosh', 'mongo', 'pg_ctl', 'pg_ctlcluster'],
+    category: 'sql',
+    severity: 'high',
+    summary: 'Shuts the database server down: every application using it loses its connection',
+    hint: 'Restart it through its service manager or platform in a maintenance window, after checking which host it is',
+    match: (a) => {
+      if (a.program === 'mongosh' || a.program === 'mongo') return mongoScripts(a).some((s) => /\.shutdownServer\s{0,20}\(|\{\s{0,20}shutdown\s{0,20}:\s{0,20}1/.test(s));
+      if (a.program === 'pg_ctl') return a.positionals.includes('stop') || a.positionals.includes('kill');
+      if (a.program === 'pg_ctlcluster') return a.positionals.includes('stop');
+      return a.positionals.some((p) => p.toLowerCase() === 'shutdown');
+    },
+    targets: (a) => nonEmpty([...flagValues(a.list, ['-h', '--host', '-D', '--pgdata']), ...a.positionals.filter((p) => !/^(?:shutdown|stop|kill)$/i.test(p))]),
+    examples: {
+      match: ['mysqladmin -u root -p shutdown', "mongo admin --eval 'db.shutdownServer()'", 'mongosh admin --eval "db.adminCommand({ shutdown: 1 })"', 'pg_ctl -D /var/lib/postgresql/data stop -m fast', 'sudo pg_ctlcluster 15 main stop'],
+      noMatch: ['mysqladmin status', "mongosh admin --eval 'db.serverStatus()'", 'pg_ctl -D /var/lib/postgresql/data status', 'pg_ctlcluster 15 main start'],
+    },
+  },
+  {
+    id: 'couchbase.bucket-delete',
+    programs: ['couchbase-cli'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Deletes or flushes a Couchbase bucket and every document in it',
+    hint: 'Back the bucket up first (cbbackupmgr) and check which cluster -c points at',
+    match: (a) => ['bucket-delete', 'bucket-flush', 'reset-admin-password', 'node-reset', 'cluster-reset'].includes(a.positionals[0] ?? ''),
+    targets: (a) => nonEmpty([...flagValues(a.list, ['-c', '--cluster', '--bucket'])]),
+    examples: {
+      match: ['couchbase-cli bucket-delete -c cb-prod-1:8091 -u Administrator -p x --bucket orders', 'couchbase-cli bucket-flush -c localhost:8091 -u admin -p x --bucket cache --force'],
+      noMatch: ['couchbase-cli bucket-list -c cb-prod-1:8091 -u Administrator -p x', 'couchbase-cli bucket-create -c localhost -u a -p x --bucket new'],
+    },
+  },
+  {
+    id: 'neo4j.delete-all',
+    programs: ['cypher-shell'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Deletes every node and relationship of a Neo4j graph, or drops a database',
+    hint: 'Dump the database first (neo4j-admin database dump) and delete with a narrower MATCH',
+    // `MATCH (n) DETACH DELETE n` with no WHERE, or DROP DATABASE, in the query given on the line or on stdin.
+    match: (a) => [...a.positionals, a.command.stdin ?? ''].some((q) => /\bMATCH\s*\(\s*\w*\s*\)\s*(?:DETACH\s+)?DELETE\b|\bDROP\s+DATABASE\b/i.test(q)),
+    targets: (a) => nonEmpty([...flagValues(a.list, ['-a', '--address', '-d', '--database'])]),
+    examples: {
+      match: ['cypher-shell -a neo4j://graph-prod:7687 "MATCH (n) DETACH DELETE n"', 'cypher-shell -d system "DROP DATABASE orders"'],
+      noMatch: ['cypher-shell "MATCH (n) RETURN count(n)"', 'cypher-shell "MATCH (u:User {id: 42}) DETACH DELETE u"'],
+    },
+  },
+  {
     id: 'redis.shutdown',
     programs: ['redis-cli', 'valkey-cli', 'keydb-cli'],
     category: 'sql',

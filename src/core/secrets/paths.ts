@@ -41,7 +41,28 @@ export const DEFAULT_SECRET_GLOBS: readonly string[] = [
   '**/.config/hcloud/cli.toml', '**/.config/linode-cli', '**/.databrickscfg', '**/.snowsql/config', '**/.circleci/cli.yml',
   '**/.config/argocd/config', '**/.config/glab-cli/config.yml', '**/.config/doctl/config.yaml', '**/.config/.wrangler/config/*.toml',
   '**/.vault-token', '**/.config/scw/config.yaml', '**/.oci/config', '**/.bluemix/config.json', '**/.terraform.d/credentials.tfrc.json',
+  '**/.terraformrc', '**/terraform.rc', '**/.nuget/NuGet/NuGet.Config', '**/.config/fastly/config.toml', '**/.config/algolia/config.toml',
+  '**/.sentryclirc', '**/.dogrc', '**/.config/stripe/config.toml', '**/.kaggle/kaggle.json', '**/.cache/huggingface/token',
+  '**/.huggingface/token', '**/.pulumi/credentials.json', '**/.config/configstore/firebase-tools.json', '**/ngrok/ngrok.yml',
+  '**/.ngrok2/ngrok.yml', '**/containers/auth.json', '**/.config/sops/age/keys.txt',
+  // storage and backup tools: remotes' keys and repository passwords
+  '**/rclone.conf', '**/.mc/config.json', '**/.mcli/config.json', '**/.passwd-s3fs', '**/passwd-s3fs', '**/pgbackrest.conf',
+  '**/*restic*pass*', '**/restic/*pass*', '**/*.pass', '**/*.passwd', '**/*.secret', '**/rsyncd.secrets',
+  // Ansible vault password files (`.vault_pass`, `vault-password.txt`)
+  '**/.vault_pass*', '**/.vault-pass*', '**/vault_pass', '**/vault-pass', '**/*vault_pass.txt', '**/*vault-pass.txt',
+  '**/*vault_password*', '**/*vault-password*',
+  // services and daemons: API keys and tokens in their configuration
+  '**/.influxdbv2/configs', '**/datadog-agent/datadog.yaml', '**/openstack/clouds.yaml', '**/openstack/secure.yaml', '**/clouds.yaml',
+  '**/*.creds', '**/nsc/keys/**', '**/jenkins*/secrets/**', '**/jenkins*/secret.key', '**/jenkins*/credentials.xml',
+  '**/.cloudflared/cert.pem', '**/.cloudflared/*.json', '**/.secrets/**', '**/credentials.ini', '/etc/letsencrypt/*.ini',
+  '/etc/letsencrypt/accounts/**',
 ];
+
+/**
+ * Secret files named like a public one the default allow list lets through: cloudflared's
+ * `cert.pem` holds the account's private key and API token, not a certificate alone.
+ */
+const DEFAULT_NOT_ALLOWED_GLOBS: readonly string[] = ['**/.cloudflared/cert.pem'];
 
 /** Look-alikes that are meant to be read: templates, public keys and certificates. */
 export const DEFAULT_SECRET_ALLOW_GLOBS: readonly string[] = [
@@ -52,6 +73,8 @@ export const DEFAULT_SECRET_ALLOW_GLOBS: readonly string[] = [
   '**/.ssh/authorized_keys2', '**/.ssh/environment',
   '**/cert.pem', '**/chain.pem', '**/fullchain.pem', '**/cacert.pem', '**/ca.pem', '**/ca-bundle.pem',
   '**/*.pub',
+  // certbot's own settings, beside the DNS plugins' credential files (`/etc/letsencrypt/cloudflare.ini`)
+  '/etc/letsencrypt/cli.ini',
 ];
 
 // Case-insensitive: macOS and Windows file systems are, and `.ENV` on Linux is still a secret.
@@ -134,13 +157,16 @@ export function isProtectedPath(path: string, extraGlobs: readonly string[] = []
   const p = normaliseSecretPath(path);
   const byDefault = mayMatchDefault(p) && matchesAny(p, DEFAULT_SECRET_GLOBS);
   if (!byDefault && !matchesAny(p, extraGlobs)) return false;
-  return !matchesAny(p, DEFAULT_SECRET_ALLOW_GLOBS) && !matchesAny(p, allowGlobs);
+  const allowedByDefault = matchesAny(p, DEFAULT_SECRET_ALLOW_GLOBS) && !matchesAny(p, DEFAULT_NOT_ALLOWED_GLOBS);
+  return !allowedByDefault && !matchesAny(p, allowGlobs);
 }
 
 // Directories that are nothing but credentials: archiving or copying them whole exposes them.
 const SECRET_DIRS = new Set([
   '~/.ssh', '~/.aws', '~/.gnupg', '~/.kube', '~/.azure', '~/.docker', '~/.config/gcloud', '~/.password-store',
-  '~/.config/gh', '~/.railway', '~/.fly', '~/.supabase', '~/.terraform.d',
+  '~/.config/gh', '~/.railway', '~/.fly', '~/.supabase', '~/.terraform.d', '~/.mc', '~/.cloudflared', '~/.secrets',
+  '~/.config/rclone', '~/.influxdbv2', '~/.config/sops', '/var/lib/jenkins/secrets', '/etc/ssl/private', '/run/secrets',
+  '/var/run/secrets', '/etc/letsencrypt/accounts',
 ]);
 
 /** True for a directory such as `~/.ssh` or `~/.aws` whose contents are credentials. */

@@ -133,7 +133,9 @@ function ssh(command: CommandInput): PayloadResult {
   const host = argv[i]?.value;
   if (host === undefined) return NONE;
   const rest = argv.slice(argv[i + 1]?.value === '--' ? i + 2 : i + 1);
-  const remote = rest.length > 0 ? script(rest, `ssh ${host}`) : undefined;
+  // `ssh dokku@host apps:destroy web`: dokku's own user runs its CLI with the words sent.
+  const dokku = /^dokku@/.test(host) || argv.slice(1, i).some((w, k, all) => w.value === '-l' && all[k + 1]?.value === 'dokku');
+  const remote = rest.length > 0 ? script(dokku ? [{ ...rest[0], value: 'dokku' }, ...rest] : rest, `ssh ${host}`) : undefined;
   // The remote command reads what ssh reads on stdin (`ssh prod bash <<'EOF' … EOF`).
   if (remote) return derived({ ...remote, target: host, stdin: command.stdin, stdinUnknown: command.stdinUnknown });
   const at = argv[0];

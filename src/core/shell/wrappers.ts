@@ -66,14 +66,16 @@ const WRAPPERS: readonly WrapperSpec[] = [
   // match no rule, so the first word is always tried as a program.
   { programs: ['yarn', 'pnpm', 'bun'], optionalSub: ['exec', 'dlx', 'x', 'run'], valueOptions: ['--cwd', '-C', '--dir', '--filter', '-F', '-w', '--workspace'] },
   { programs: ['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye'], sub: [['run']], valueOptions: ['--with', '--python', '-p', '--env', '-e', '--project', '--directory', '--group', '--extra'] },
-  { programs: ['uvx', 'pipx'], valueOptions: ['--from', '--with', '--python', '-p'] },
+  { programs: ['uvx'], valueOptions: ['--from', '--with', '--python', '-p'] },
+  { programs: ['pipx'], optionalSub: ['run'], valueOptions: ['--spec', '--pip-args', '--python', '--index-url', '-i'] },
   { programs: ['bundle'], sub: [['exec']] },
   { programs: ['mise', 'asdf', 'rtx'], sub: [['exec', 'x']], afterDoubleDash: true },
   { programs: ['dotenv', 'dotenvx'], valueOptions: ['-e', '-f', '--env-file', '-c', '-v'], afterDoubleDash: true },
   { programs: ['op', 'infisical', 'doppler', 'chamber', 'teller', 'envchain', 'sops'], sub: [['run', 'exec']], valueOptions: ['--env-file', '--env', '-e', '--project', '-p', '--config', '-c', '--token', '--path'], scriptOptions: ['--command'], afterDoubleDash: true },
   { programs: ['aws-vault'], sub: [['exec']], skip: 1, valueOptions: ['-d', '--duration', '--region', '--mfa-token', '-t'] },
   { programs: ['railway'], sub: [['run']], valueOptions: ['-s', '--service', '-e', '--environment'] },
-  { programs: ['heroku'], sub: [['run', 'run:detached']], valueOptions: ['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type'] },
+  // The dyno runs the command through a shell: `heroku run "bin/rails db:schema:load …"` is one line.
+  { programs: ['heroku'], sub: [['run', 'run:detached']], valueOptions: ['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type'], join: true },
   { programs: ['nix-shell'], scriptOptions: ['--run', '--command'], skip: 99 },
 ];
 

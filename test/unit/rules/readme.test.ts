@@ -12,7 +12,8 @@ const FAMILY_NAMES: Readonly<Record<string, string>> = {
   containers: 'Containers', http: 'HTTP APIs', secrets: 'Secret reads', interpreters: 'Interpreter one-liners',
   shell: 'Shell', messaging: 'Message brokers and streams', search: 'Search and analytics stores', vault: 'Secrets managers',
   backup: 'Backups and snapshots', codehost: 'Code hosting, CI/CD and package registries', network: 'DNS, CDN, load balancers and firewalls',
-  host: 'Hosts: services, power, users, firewalls, volumes, fleets',
+  host: 'Hosts: services, power, users, firewalls, volumes, fleets', identity: 'Identity and access',
+  observability: 'Observability: monitors, metrics, logs',
 };
 
 /** The table as the README shows it: family, rule count, and the tools named by its rule ids. */
