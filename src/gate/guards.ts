@@ -4,7 +4,7 @@
 // `accept-line` widget). Both judge a line first with a keyword filter in the shell itself — no
 // process for `git status` — and ask `airlock gate --line` for anything else. A denied line is
 // replaced by one that prints why and exits 126, so nothing runs and the shell reports a failure. See DESIGN.md section 1 for what was verified in VS Code's terminals.
-import type { ArgFilter, Item } from '../core/argFilter';
+import { DESTRUCTIVE_STEMS, type ArgFilter, type Item } from '../core/argFilter';
 
 export interface GuardData {
   /** The rules' programs and their argument filters. */
@@ -15,6 +15,14 @@ export interface GuardData {
   readonly runners: readonly string[];
   /** npm packages whose binary has another name (`@railway/cli` → railway). */
   readonly packages: ReadonlyMap<string, string>;
+}
+
+const STEMS: ReadonlySet<string> = new Set(DESTRUCTIVE_STEMS);
+
+/** A case pattern matching any word that holds one of the stems (already lower-cased by the caller). */
+function stemFunction(): string {
+  const patterns = DESTRUCTIVE_STEMS.map((stem) => `*${stem.replace(/[^a-z0-9_-]/g, (c) => `\\${c}`)}*`);
+  return `__airlock_stem() { case $1 in ${patterns.join('|')}) return 0 ;; esac; return 1; }\n`;
 }
 
 function ere(text: string): string {
@@ -49,7 +57,8 @@ export function guardTables(data: GuardData): GuardTables {
     if (!SAFE_FILE.test(program) || data.runners.includes(program)) continue;
     progs.push([program, filter.always ? 'always' : filter.bare === 'flags' ? 'bare-flags' : filter.bare === 'empty' ? 'bare' : '1']);
     if (filter.always) continue;
-    const items = [...new Set(filter.clauses.flat(2))];
+    // The stems every program watches for are one shared `case` (__airlock_stem): no regex to compile per command.
+    const items = [...new Set(filter.clauses.flat(2))].filter((i) => !STEMS.has(i));
     const isFlag = (i: string): boolean => i.length === 2 && i[0] === '-' && i[1] !== '-';
     const letters = [...new Set(items.filter(isFlag).map((i) => i[1] ?? '').filter((c) => /[A-Za-z0-9]/.test(c)))];
     // A long flag counts from the start of a word (`--force` in `--force-with-lease`), `--` alone as a word.
@@ -61,9 +70,9 @@ export function guardTables(data: GuardData): GuardTables {
   const paths = q(data.pathItems.map(ere).join('|'));
   const header = "# Airlock's terminal gate: tables generated from Airlock's rules. Airlock rewrites this file.";
   return {
-    bash: `${header}\ndeclare -gA __airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n`,
+    bash: `${header}\ndeclare -gA __airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${stemFunction()}`,
     // zsh's associative arrays are assigned key value pairs.
-    zsh: `${header}\n__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n`,
+    zsh: `${header}\n__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${stemFunction()}`,
     words,
   };
 }

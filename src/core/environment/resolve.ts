@@ -226,13 +226,18 @@ function hostAndPath(url: string): string {
 /** `psql "$DATABASE_URL" …`, `printenv DATABASE_URL`: the variable's value names the target. */
 function variableCandidates(command: SimpleCommand, env: Readonly<Record<string, string>>): Candidate[] {
   const out: Candidate[] = [];
-  for (const word of command.argv.slice(1)) {
-    const names = word.dynamic ? [...word.value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '') : [word.value];
-    for (const name of names) {
-      const value = env[name];
-      if (value === undefined || !/^[A-Z][A-Z0-9_]*$/.test(name)) continue;
-      out.push({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: () => `$${name} (${redactValue(name, value)})` });
-    }
+  const add = (name: string): void => {
+    // Upper-case names only, checked first: most words are not variables at all.
+    if (!/^[A-Z][A-Z0-9_]*$/.test(name)) return;
+    const value = env[name];
+    if (value === undefined) return;
+    out.push({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: () => `$${name} (${redactValue(name, value)})` });
+  };
+  for (let i = 1; i < command.argv.length; i++) {
+    const word = command.argv[i];
+    if (!word) continue;
+    if (!word.dynamic) add(word.value);
+    else for (const m of word.value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) add(m[1] ?? '');
   }
   return out;
 }

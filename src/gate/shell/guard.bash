@@ -87,6 +87,8 @@ __airlock_suspicious() {
     [[ -n $__airlock_re && ${rest,,} =~ $__airlock_re ]] && return 0
     [[ -n $__airlock_fl && $rest =~ $__airlock_fl ]] && return 0
     [[ -n $__airlock_paths && ${rest,,} =~ $__airlock_paths ]] && return 0
+    # The words destructive calls are spelled with, whatever the rules' examples show.
+    __airlock_stem "${rest,,}" && return 0
   done
   return 1
 }
@@ -197,7 +199,7 @@ __airlock_trap() {
   [[ $BASH_COMMAND == __airlock_readline ]] && return 0 # the Enter binding itself, run by readline
   # Commands of the guard's own functions (and of subshells they start).
   for f in "${FUNCNAME[@]:1}"; do
-    case $f in __airlock_readline | __airlock_trap | __airlock_debug | __airlock_ask | __airlock_suspicious | __airlock_tampers) return 0 ;; esac
+    case $f in __airlock_readline | __airlock_trap | __airlock_debug | __airlock_ask | __airlock_suspicious | __airlock_stem | __airlock_tampers) return 0 ;; esac
   done
   # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
   # commands, and still does.

@@ -57,6 +57,8 @@ __airlock_suspicious() {
     [[ -n $__airlock_re && ${(L)rest} =~ $__airlock_re ]] && return 0
     [[ -n $__airlock_fl && $rest =~ $__airlock_fl ]] && return 0
     [[ -n $__airlock_paths && ${(L)rest} =~ $__airlock_paths ]] && return 0
+    # The words destructive calls are spelled with, whatever the rules' examples show.
+    __airlock_stem "${(L)rest}" && return 0
   done
   return 1
 }
