@@ -78,8 +78,31 @@ export interface PathSpec {
 }
 
 /** A rule matched on a CLI's command path; its targets are the words after the path and the target flags' values. */
+/**
+ * A command's path per reader, read once: a program with a hundred path rules (`aws`) would
+ * otherwise read its arguments a hundred times for one command.
+ */
+const PATHS = new WeakMap<Args, Map<object, string[]>>();
+
+function readOnce(a: Args, key: object, read: (a: Args) => string[]): string[] {
+  let byReader = PATHS.get(a);
+  if (!byReader) {
+    byReader = new Map();
+    PATHS.set(a, byReader);
+  }
+  let path = byReader.get(key);
+  if (!path) {
+    path = read(a);
+    byReader.set(key, path);
+  }
+  return path;
+}
+
 export function pathRule(s: PathSpec): Rule {
-  const read = s.read ?? ((a: Args): string[] => commandPath(a, s.shape ?? NO_SHAPE));
+  const shape = s.shape ?? NO_SHAPE;
+  const own = s.read;
+  // Rules sharing a shape (or a reader) share the path read for a command.
+  const read = own ? (a: Args): string[] => readOnce(a, own, own) : (a: Args): string[] => readOnce(a, shape, (x) => commandPath(x, shape));
   return {
     id: s.id,
     programs: s.programs,

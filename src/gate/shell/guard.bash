@@ -98,12 +98,14 @@ __airlock_vscode='__vsc_command_complete __vsc_command_output_start __vsc_contin
 
 # Commands that would switch the guard off or fool it: its state, its functions, the DEBUG trap,
 # extdebug. (Its own functions never reach this: the trap skips their frames.)
+# Each pattern is tried only when the command holds the word it needs: bash compiles a regex each
+# time it matches one, and this runs before every command.
 __airlock_tampers() {
   local c=$1
-  [[ $c =~ ^[[:space:]]*((declare|typeset|local|export|readonly|unset)[[:space:]]+(-[[:alpha:]]+[[:space:]]+)*)?__airlock_ ]] && return 0
+  [[ $c == *__airlock_* && $c =~ ^[[:space:]]*((declare|typeset|local|export|readonly|unset)[[:space:]]+(-[[:alpha:]]+[[:space:]]+)*)?__airlock_ ]] && return 0
   [[ $c == *unset*__airlock* || $c == *'-f'*__airlock* ]] && return 0
-  [[ $c =~ ^[[:space:]]*(builtin[[:space:]]+)?trap([[:space:]]|$) && ( $c == *DEBUG* || $c == *[\$\`]* ) ]] && return 0
-  [[ $c =~ ^[[:space:]]*(builtin[[:space:]]+)?(shopt[[:space:]].*extdebug|set[[:space:]]+[+]T|set[[:space:]]+[+]o[[:space:]]+functrace) ]] && return 0
+  [[ $c == *trap* && $c =~ ^[[:space:]]*(builtin[[:space:]]+)?trap([[:space:]]|$) && ( $c == *DEBUG* || $c == *[\$\`]* ) ]] && return 0
+  [[ ( $c == *extdebug* || $c == *+T* || $c == *functrace* ) && $c =~ ^[[:space:]]*(builtin[[:space:]]+)?(shopt[[:space:]].*extdebug|set[[:space:]]+[+]T|set[[:space:]]+[+]o[[:space:]]+functrace) ]] && return 0
   [[ $c == *PS0=* ]] && return 0
   return 1
 }
