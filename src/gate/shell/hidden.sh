@@ -5,8 +5,10 @@ __airlock_hidden=(
   "\\\$'"                        # ANSI-C quoting: $'\x72m'
   # $var, $(…) or `…` anywhere in the program word (/bin/$x), after up to a few assignments
   # (elsewhere their words are read like the rest of the line, and what they run meets the DEBUG
-  # trap as it runs). A newline separates commands too.
-  '(^|[;&|({!'$'\n'']|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*[^[:space:];&|(){}<>="'"'"'$`]{0,256}["'"'"']?[$`]'
+  # trap as it runs). A newline separates commands too. Unbounded (`*`, where the engine's
+  # prefilter bounds the run at 256): it matches more, and glibc compiles `{0,256}` in about 6 ms
+  # against 0.4 ms, on every command that holds a `$`.
+  '(^|[;&|({!'$'\n'']|(then|do|else)[[:space:]])[[:space:]]*([A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|({!]*[[:space:]]+)*[^[:space:];&|(){}<>="'"'"'$`]*["'"'"']?[$`]'
   '(^|[;&|({!'$'\n''])[[:space:]]*[0-9]*>' # a bare `> file`, which empties it
   '(^|[^<])<[^<(&]'              # `< file`: any command can be fed a secret file
   '(^|[;&|({!'$'\n''])[[:space:]]*[^[:space:];&|(){}<>]*[*?[]' # a glob in program position: /bin/r[m]
