@@ -17,11 +17,32 @@ function builtin<T>(name: string): T {
 
 export type GitRunner = (args: readonly string[], cwd: string) => SpawnSyncReturns<Buffer>;
 
-const runGit: GitRunner = (args, cwd) => builtin<typeof import('node:child_process')>('node:child_process').spawnSync('git', args, {
-  cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: MAX_OUTPUT, stdio: ['ignore', 'pipe', 'ignore'],
-  // Never a pager, a credential prompt or an fsmonitor hook of the repository's choosing.
-  env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.fsmonitor', GIT_CONFIG_VALUE_0: 'false' },
-});
+/**
+ * The system's git, never one found on PATH: an agent can put a `git` of its own first on PATH,
+ * or export `GIT_DIR` / `GIT_INDEX_FILE`, to have a deletion reported as recoverable.
+ */
+const SYSTEM_GIT = ['/usr/bin/git', '/usr/local/bin/git', '/opt/homebrew/bin/git', '/bin/git'];
+
+/**
+ * Settings a repository's own config (which an agent can edit) could use to hide changes from
+ * `git status`: file-system monitors, stat-less checks, the untracked cache.
+ */
+const OVERRIDES: readonly (readonly [string, string])[] = [['core.fsmonitor', 'false'], ['core.ignoreStat', 'false'], ['core.untrackedCache', 'false']];
+
+const runGit: GitRunner = (args, cwd) => {
+  const { existsSync } = builtin<typeof import('node:fs')>('node:fs');
+  const git = SYSTEM_GIT.find((path) => existsSync(path)) ?? SYSTEM_GIT[0] ?? 'git';
+  return builtin<typeof import('node:child_process')>('node:child_process').spawnSync(git, args, {
+    cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: MAX_OUTPUT, stdio: ['ignore', 'pipe', 'ignore'],
+    // Nothing of the caller's environment (GIT_*) or of the user's and system's git config; never a
+    // pager or a credential prompt.
+    env: {
+      PATH: '/usr/bin:/bin', LANG: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat',
+      GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_COUNT: String(OVERRIDES.length),
+      ...Object.fromEntries(OVERRIDES.flatMap(([key, value], i) => [[`GIT_CONFIG_KEY_${i}`, key], [`GIT_CONFIG_VALUE_${i}`, value]])),
+    },
+  });
+};
 
 export function gitRecovery(run: GitRunner = runGit): WorkspaceRecovery {
   const toplevels = new Map<string, string | undefined>();
@@ -68,9 +89,13 @@ function recoveryOf(paths: readonly string[], cwd: string, top: string | undefin
     existing.push(inside);
   }
   const specs = existing.map((p) => `:(literal)${p}`);
-  const tracked = run(['ls-files', '-z', '--', ...specs], realTop);
+  // `-v` tags each file: `H` is an ordinary tracked file; a lower-case tag (assume-unchanged) or `S`
+  // (skip-worktree) hides its changes from status, so such a file is no way back.
+  const tracked = run(['ls-files', '-z', '-v', '--', ...specs], realTop);
   if (tracked.status !== 0 || tracked.error) return undefined;
-  const trackedFiles = tracked.stdout.toString('utf8').split('\0').filter(Boolean);
+  const entries = tracked.stdout.toString('utf8').split('\0').filter(Boolean);
+  if (entries.some((e) => !e.startsWith('H '))) return undefined;
+  const trackedFiles = entries.map((e) => e.slice(2));
   if (existing.some((p) => !trackedFiles.some((f) => f === p || f.startsWith(`${p}/`)))) return undefined;
   const status = run(['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--', ...specs], realTop);
   if (status.status !== 0 || status.error || status.stdout.length > 0) return undefined;

@@ -85,20 +85,28 @@ function awkExpression(expression: string): string | undefined {
 /**
  * Commands that only print shell set-up code (completions, prompt and version-manager hooks):
  * `source <(kubectl completion bash)` and `eval "$(direnv hook bash)"` run that code, nothing else.
+ * Only well-known programs by their bare names: what `./tool completion bash` prints is whatever
+ * that file (perhaps written a minute ago) wants.
  */
+const COMPLETING = [
+  'kubectl', 'k', 'helm', 'kind', 'k3d', 'minikube', 'kustomize', 'flux', 'argocd', 'istioctl', 'eksctl', 'oc', 'gh', 'glab',
+  'docker', 'podman', 'npm', 'pnpm', 'yarn', 'bun', 'deno', 'rustup', 'cargo', 'poetry', 'pip', 'pip3', 'uv', 'pipx', 'hatch',
+  'doctl', 'hcloud', 'linode-cli', 'fly', 'flyctl', 'vercel', 'netlify', 'supabase', 'railway', 'stripe', 'just', 'task',
+  'mise', 'terraform', 'tofu', 'pulumi', 'vault', 'nomad', 'consul', 'packer', 'op', 'doppler', 'infisical', 'velero',
+  'restic', 'rclone', 'kubeadm', 'crictl', 'nerdctl', 'cilium', 'talosctl', 'tilt', 'skaffold', 'goreleaser', 'hugo', 'gopass',
+].join('|');
 const SETUP_GENERATOR = new RegExp([
-  String.raw`^[\w.-]+ (?:completion|completions)(?: (?:-s |--shell[= ])?(?:bash|zsh|fish|sh))?$`,
-  String.raw`^[\w.-]+ (?:--)?completion[-_ ]?(?:script[-_ ]?)?(?:bash|zsh|fish)$`,
+  String.raw`^(?:${COMPLETING}) (?:completion|completions)(?: (?:-s |--shell[= ])?(?:bash|zsh|fish|sh))?$`,
+  String.raw`^(?:${COMPLETING}) (?:--)?completion[-_ ]?(?:script[-_ ]?)?(?:bash|zsh|fish)$`,
   String.raw`^(?:direnv|starship|zoxide|atuin|mcfly|oh-my-posh|mise|rtx|fnm|nodenv|pyenv|rbenv|jenv|goenv|thefuck|navi|broot) (?:hook|init|activate|env)(?: [\w=-]+)*$`,
   String.raw`^(?:pyenv|rbenv|nodenv|jenv|goenv) (?:init|virtualenv-init) -$`,
-  String.raw`^(?:[\w./-]*/)?brew shellenv$`,
+  String.raw`^(?:/opt/homebrew/bin/|/usr/local/bin/|/home/linuxbrew/\.linuxbrew/bin/)?brew shellenv$`,
   String.raw`^conda shell\.(?:bash|zsh|fish) hook$`,
   String.raw`^ssh-agent(?: -[sc])?$`,
   String.raw`^register-python-argcomplete [\w.-]+$`,
-  String.raw`^dircolors(?: -b)?(?: [\w./~-]+)?$`,
-  String.raw`^(?:npm|pnpm) completion$`,
+  String.raw`^dircolors(?: -b)?$`,
   String.raw`^(?:minikube|docker-machine) (?:docker-|podman-)?env(?: [\w=-]+)*$`,
-  String.raw`^(?:opam env|luarocks path|keychain --eval(?: [\w./~-]+)*)$`,
+  String.raw`^(?:opam env|luarocks path)$`,
 ].join('|'));
 
 /** True for `<(kubectl completion bash)` / `$(direnv hook bash)`: the text of a set-up generator's output. */

@@ -58,6 +58,31 @@ describe('gitRecovery', () => {
     expect(view.recovery(['link/'], repo)).toBeUndefined();
   });
 
+  test('a file whose changes git is told to ignore (assume-unchanged, skip-worktree) is no way back', () => {
+    git('update-index', '--assume-unchanged', 'docs/guide.md');
+    expect(view.recovery(['docs'], repo)).toBeUndefined();
+    git('update-index', '--no-assume-unchanged', 'docs/guide.md');
+    git('update-index', '--skip-worktree', 'docs/guide.md');
+    expect(view.recovery(['docs'], repo)).toBeUndefined();
+    git('update-index', '--no-skip-worktree', 'docs/guide.md');
+    expect(view.recovery(['docs'], repo)).toMatch(/git checkout/);
+  });
+
+  test('a repository config that hides changes, or a GIT_INDEX_FILE in the environment, is not believed', () => {
+    git('config', 'core.ignoreStat', 'true');
+    appendFileSync(join(repo, 'docs/guide.md'), 'hidden edit\n');
+    const before = process.env.GIT_INDEX_FILE;
+    process.env.GIT_INDEX_FILE = join(repo, 'no-such-index');
+    try {
+      expect(view.recovery(['docs'], repo)).toBeUndefined();
+    } finally {
+      if (before === undefined) delete process.env.GIT_INDEX_FILE; else process.env.GIT_INDEX_FILE = before;
+      git('config', '--unset', 'core.ignoreStat');
+      git('checkout', '--', 'docs');
+    }
+    expect(view.recovery(['docs'], repo)).toMatch(/git checkout/);
+  });
+
   test('git failing or too slow is no way back', () => {
     const broken = gitRecovery(() => ({ pid: 0, output: [], stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), status: null, signal: 'SIGTERM', error: new Error('timed out') }));
     expect(broken.recovery(['src'], repo)).toBeUndefined();
