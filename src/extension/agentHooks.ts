@@ -52,12 +52,12 @@ function hookIn(agent: AgentId, file: string): boolean {
  * Airlock's entry is there exactly as the installer writes it: a hook taken out, or weakened (a
  * narrower matcher, a shorter timeout, Cursor's failClosed turned off), is not intact.
  */
-function hookIntact(agent: AgentId, file: string): boolean {
+function hookIntact(agent: AgentId, file: string, scope: Scope): boolean {
   const { TARGETS, hookCommand, parseConfig, readText } = installer();
   try {
     const text = readText(file);
     if (text === undefined) return false;
-    return TARGETS[agent].install(parseConfig(file, text), hookCommand(launcherPath(process.env), agent), { denyRules: [] }).changes.length === 0;
+    return TARGETS[agent].install(parseConfig(file, text), hookCommand(launcherPath(process.env), agent, scope), { denyRules: [] }).changes.length === 0;
   } catch {
     return false;
   }
@@ -140,11 +140,11 @@ export class AgentHooks {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred with the installer, see above
     const { readBackup } = require('../cli/install/backups') as typeof import('../cli/install/backups');
     // No backup record any more: `airlock uninstall` took the hook out, on purpose.
-    if (hookIntact(hook.agent, hook.file) || !readBackup(hook.file, process.env)) return { restored: false };
+    if (hookIntact(hook.agent, hook.file, hook.scope) || !readBackup(hook.file, process.env)) return { restored: false };
     const lines: string[] = [];
     const code = installer().install({ agents: [hook.agent], scope: hook.scope, dir: hook.scope === 'project' && folder ? folder : homedir() }, { ...this.io(), out: (line) => lines.push(line) });
     for (const line of lines) this.output.appendLine(line);
-    if (code === 0 && hookIntact(hook.agent, hook.file)) return { restored: true };
+    if (code === 0 && hookIntact(hook.agent, hook.file, hook.scope)) return { restored: true };
     return { restored: false, failed: lines.at(-1) ?? 'the installer could not write it' };
   }
 

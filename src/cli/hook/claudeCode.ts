@@ -5,17 +5,23 @@
 // path, glob; Glob → pattern, path. Answer: exit 0 with
 // {"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow|deny|ask",
 // "permissionDecisionReason":…}}; the reason of a deny goes to Claude, of an ask to the user.
-// A hook that times out, is killed or exits with anything but 0/2 does NOT block: the launcher
-// script that install writes turns those into exit 2 (block).
+// A hook that times out, is killed or exits with anything but 0/2 does NOT block unless its entry
+// says `"onFailure": "block"` (2.1.295+), which install writes; the launcher script also turns a
+// crash into exit 2 (block). `Monitor` (2.1.98+) runs a shell command in the background:
+// tool_input.command as Bash; its WebSocket form has none.
+// Others run this same hook (see caller.ts): Codex, whose apply_patch sends {command: patch} and
+// which reads only a deny, and VS Code, with its own tool names.
+import { claudeFormatCaller } from './caller';
+import { copilot, patchPaths } from './copilot';
 import {
   PayloadError, objectOf, optionalString, preToolUseOutput, stringField, type AgentAdapter,
 } from './types';
 
-const SHELL = new Set(['Bash', 'PowerShell']);
+const SHELL = new Set(['Bash', 'PowerShell', 'Monitor']);
 const READ = new Set(['Read', 'Grep', 'Glob', 'NotebookRead', 'LS']);
 const WRITE = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
-/** Tools Claude Code has that touch no file or shell: allowed without a word. */
-const UNRELATED = new Set(['WebFetch', 'WebSearch', 'Task', 'Agent', 'TodoWrite', 'TodoRead', 'ExitPlanMode', 'BashOutput', 'KillShell', 'KillBash', 'SlashCommand', 'Skill', 'AskUserQuestion']);
+/** Tools Claude Code has that touch no file or shell (Monitor only in its WebSocket form): allowed without a word. */
+const UNRELATED = new Set(['WebFetch', 'WebSearch', 'Task', 'Agent', 'spawn_agent', 'TodoWrite', 'TodoRead', 'ExitPlanMode', 'BashOutput', 'KillShell', 'KillBash', 'SlashCommand', 'Skill', 'AskUserQuestion', 'Monitor']);
 
 export function claudeStylePaths(tool: string, input: Record<string, unknown>): string[] {
   const out: string[] = [];
@@ -36,8 +42,9 @@ export const claudeCode: AgentAdapter = {
   parse(payload) {
     // A payload that is not an object, or names no tool, may be a shell call: deny it.
     const p = objectOf(payload, 'the hook payload', true);
+    if (claudeFormatCaller(p) === 'vscode') return copilot.parse(p);
     const tool = stringField(p, 'tool_name', true);
-    const shell = SHELL.has(tool);
+    const shell = SHELL.has(tool) && !(tool === 'Monitor' && objectOf(p.tool_input, '"tool_input"', true).command === undefined);
     if (p.hook_event_name !== undefined && p.hook_event_name !== 'PreToolUse') {
       throw new PayloadError(`hook_event_name is ${JSON.stringify(p.hook_event_name)}; Airlock is a PreToolUse hook`, shell);
     }
@@ -45,10 +52,15 @@ export const claudeCode: AgentAdapter = {
     const cwd = optionalString(p, 'cwd');
     const roots: string[] = [];
     if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
-    if (READ.has(tool) || WRITE.has(tool)) return { kind: READ.has(tool) ? 'read' : 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots };
+    if (tool === 'apply_patch') return { kind: 'write', tool, paths: typeof input.command === 'string' ? patchPaths(input.command) : claudeStylePaths(tool, input), cwd, roots };
+    if (READ.has(tool) || WRITE.has(tool)) {
+      // Grep returns the lines of every file its `glob` matches under `path`.
+      const searched = tool === 'Grep' && typeof input.glob === 'string' ? { base: optionalString(input, 'path'), globs: [input.glob] } : undefined;
+      return { kind: READ.has(tool) ? 'read' : 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, searched };
+    }
     if (tool.startsWith('mcp__')) return { kind: 'mcp', tool, input, server: tool.split('__')[1], cwd, roots };
     return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
   },
-  canAsk: () => true,
+  canAsk: (_event, payload) => typeof payload !== 'object' || payload === null || claudeFormatCaller(payload as Record<string, unknown>) !== 'codex',
   format: preToolUseOutput,
 };

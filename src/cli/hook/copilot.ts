@@ -7,12 +7,14 @@
 //   apply_patch {input}. Matchers are ignored, so every tool call arrives here. Answer:
 //   hookSpecificOutput.permissionDecision allow|deny|ask, as Claude Code; exit 2 blocks, other
 //   exits only warn.
-// - Copilot CLI / coding agent (docs.github.com/en/copilot/reference/hooks-configuration):
-//   `preToolUse` with toolName (bash, powershell, view, edit, create) and toolArgs (a JSON string;
-//   some versions send an object). Answer: top-level permissionDecision; only "deny" is acted on,
-//   so an "ask" is sent as a deny.
+// - Copilot CLI / coding agent (docs.github.com/en/copilot/reference/hooks-configuration;
+//   tool shapes from microsoft/vscode-copilot-chat copilotCLITools.ts, read 2026-12):
+//   `preToolUse` with toolName (bash, powershell, view, edit, create, grep, rg {pattern, path,
+//   glob}, apply_patch) and toolArgs (a JSON string; some versions send an object, apply_patch the
+//   raw patch). Answer: top-level permissionDecision. Releases before 1.0.66 act only on "deny",
+//   and nothing in the payload tells them apart, so an "ask" is sent as a deny.
 import {
-  PayloadError, objectOf, optionalString, preToolUseOutput, stringField, toolInput, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
+  PayloadError, objectOf, optionalString, preToolUseOutput, stringField, stringList, toolInput, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
 
 const VS_SHELL = new Set(['run_in_terminal', 'runInTerminal', 'run_task', 'create_and_run_task']);
@@ -20,12 +22,33 @@ const VS_READ = new Set(['read_file', 'grep_search', 'file_search', 'list_dir', 
 const VS_WRITE = new Set(['create_file', 'replace_string_in_file', 'multi_replace_string_in_file', 'insert_edit_into_file', 'edit_notebook_file', 'apply_patch', 'edit_file']);
 const VS_UNRELATED = new Set(['get_terminal_output', 'semantic_search', 'fetch_webpage', 'manage_todo_list', 'get_errors', 'runSubagent', 'list_code_usages', 'test_failure', 'get_changed_files', 'think', 'vscode_searchExtensions_internal', 'open_simple_browser']);
 const CLI_SHELL = new Set(['bash', 'powershell']);
-const CLI_READ = new Set(['view', 'glob', 'grep']);
-const CLI_WRITE = new Set(['edit', 'create', 'str_replace_editor']);
+const CLI_READ = new Set(['view', 'glob', 'grep', 'rg']);
+const CLI_WRITE = new Set(['edit', 'create', 'str_replace_editor', 'apply_patch']);
 
-/** Paths a patch in the apply_patch format touches: `*** Update File: path` and its siblings. */
-function patchPaths(patch: string): string[] {
-  return [...patch.matchAll(/^\*\*\* (?:Update|Add|Delete) File: (.+)$/gm)].map((m) => m[1].trim());
+/** VS Code's own tool names: a Claude-format hook run by VS Code receives these. */
+export function isVsCodeToolName(tool: string): boolean {
+  return VS_SHELL.has(tool) || VS_READ.has(tool) || VS_WRITE.has(tool) || VS_UNRELATED.has(tool) || /^mcp_(?!_)/.test(tool);
+}
+
+/** Paths a patch in the apply_patch format touches: `*** Update File: path`, its siblings and a move's target. */
+export function patchPaths(patch: string): string[] {
+  return [...patch.matchAll(/^\*\*\* (?:Update|Add|Delete) File: (.+)$|^\*\*\* Move to: (.+)$/gm)].map((m) => (m[1] ?? m[2]).trim());
+}
+
+/**
+ * Copilot CLI's apply_patch sends the patch itself as toolArgs (a live capture on 1.0.63), other
+ * builds `{input}` or `{patch}`: every shape is read, so a patch is never waved through unread.
+ */
+function cliPatchPaths(toolArgs: unknown): string[] {
+  if (typeof toolArgs === 'string') {
+    try {
+      return cliPatchPaths(JSON.parse(toolArgs));
+    } catch {
+      return patchPaths(toolArgs);
+    }
+  }
+  const args = typeof toolArgs === 'object' && toolArgs !== null ? toolArgs as Record<string, unknown> : {};
+  return ['input', 'patch', 'command'].flatMap((k) => typeof args[k] === 'string' ? patchPaths(args[k]) : []);
 }
 
 function vscodePaths(input: Record<string, unknown>): string[] {
@@ -55,10 +78,14 @@ export const copilot: AgentAdapter = {
     if (isCliShape(p)) {
       const tool = stringField(p, 'toolName', true);
       const shell = CLI_SHELL.has(tool);
+      if (tool === 'apply_patch') return { kind: 'write', tool, paths: cliPatchPaths(p.toolArgs), cwd, roots };
       const input = toolInput(p.toolArgs ?? {}, '"toolArgs"', shell);
       if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
-      const paths = ['path', 'file_path'].map((k) => input[k]).filter((v): v is string => typeof v === 'string');
-      if (CLI_READ.has(tool) || CLI_WRITE.has(tool)) return { kind: CLI_READ.has(tool) ? 'read' : 'write', tool, paths, cwd, roots };
+      const paths = ['path', 'file_path', 'glob'].flatMap((k) => stringList(input[k]));
+      // rg: some builds name the search roots `paths`.
+      paths.push(...stringList(input.paths));
+      const searched = (tool === 'grep' || tool === 'rg') && typeof input.glob === 'string' ? { base: optionalString(input, 'path'), globs: [input.glob] } : undefined;
+      if (CLI_READ.has(tool) || CLI_WRITE.has(tool)) return { kind: CLI_READ.has(tool) ? 'read' : 'write', tool, paths, cwd, roots, searched };
       return { kind: 'unrelated', tool, known: false, cwd, roots };
     }
     const tool = stringField(p, 'tool_name', true);
@@ -71,7 +98,10 @@ export const copilot: AgentAdapter = {
       if (tool !== 'run_in_terminal' && tool !== 'runInTerminal') return { kind: 'unrelated', tool, known: true, cwd, roots };
       return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
     }
-    if (VS_READ.has(tool) || VS_WRITE.has(tool)) return { kind: VS_READ.has(tool) ? 'read' : 'write', tool, paths: vscodePaths(input), cwd, roots };
+    if (VS_READ.has(tool) || VS_WRITE.has(tool)) {
+      const searched = tool === 'grep_search' && typeof input.includePattern === 'string' ? { globs: [input.includePattern] } : undefined;
+      return { kind: VS_READ.has(tool) ? 'read' : 'write', tool, paths: vscodePaths(input), cwd, roots, searched };
+    }
     if (tool.startsWith('mcp_')) return { kind: 'mcp', tool, input, cwd, roots };
     return { kind: 'unrelated', tool, known: VS_UNRELATED.has(tool), cwd, roots };
   },

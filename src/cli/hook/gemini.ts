@@ -2,13 +2,15 @@
 // packages/core/src/hooks/types.ts, tool declarations; read 2026-11): stdin has session_id,
 // transcript_path, cwd, hook_event_name, timestamp, tool_name, tool_input. Shell:
 // run_shell_command {command, dir_path}; reads: read_file {file_path}, read_many_files {include[]},
-// glob {pattern, dir_path}, grep_search / search_file_content {dir_path, include}; writes:
+// glob {pattern, dir_path}, grep_search / search_file_content {dir_path, include_pattern; older
+// releases include}; writes:
 // write_file, replace {file_path}. Answer: exit 0 with {"decision":"allow|deny|ask","reason",
 // "systemMessage"}; a deny's reason goes to the model as the tool's error. Exit 2 blocks with
 // stderr as the reason; a timeout or any other exit lets the call through, hence the launcher.
 import {
   PayloadError, objectOf, optionalString, stringField, stringList, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
+import type { ContentGlobs } from './contentGlobs';
 
 const SHELL = new Set(['run_shell_command', 'shell']);
 const READ = new Set(['read_file', 'read_many_files', 'glob', 'grep_search', 'search_file_content', 'grep', 'list_directory']);
@@ -21,8 +23,18 @@ function geminiPaths(input: Record<string, unknown>): string[] {
     const v = input[name];
     if (typeof v === 'string' && v !== '') out.push(v);
   }
-  for (const name of ['include', 'paths']) out.push(...stringList(input[name]));
+  for (const name of ['include', 'include_pattern', 'paths']) out.push(...stringList(input[name]));
   return out;
+}
+
+/** read_many_files returns every file its `include` entries match; grep_search the lines of every file `include_pattern` matches. */
+function geminiSearched(tool: string, input: Record<string, unknown>): ContentGlobs | undefined {
+  if (tool === 'read_many_files') return { globs: [...stringList(input.include), ...stringList(input.paths)] };
+  if (tool.includes('grep') || tool === 'search_file_content') {
+    const globs = [...stringList(input.include_pattern), ...stringList(input.include)];
+    return globs.length > 0 ? { base: optionalString(input, 'dir_path', 'path'), globs } : undefined;
+  }
+  return undefined;
 }
 
 export const gemini: AgentAdapter = {
@@ -44,7 +56,7 @@ export const gemini: AgentAdapter = {
     const cwd = optionalString(p, 'cwd');
     // grep_search's `pattern` is text to search for, not a path.
     const paths = geminiPaths(tool.includes('grep') || tool === 'search_file_content' ? { ...input, pattern: undefined } : input);
-    if (READ.has(tool) || WRITE.has(tool)) return { kind: READ.has(tool) ? 'read' : 'write', tool, paths, cwd, roots };
+    if (READ.has(tool) || WRITE.has(tool)) return { kind: READ.has(tool) ? 'read' : 'write', tool, paths, cwd, roots, searched: geminiSearched(tool, input) };
     // MCP tools are named server__tool (older releases: mcp_server_tool); newer payloads add mcp_context.
     if (p.mcp_context !== undefined || tool.includes('__') || tool.startsWith('mcp_')) return { kind: 'mcp', tool, input, cwd, roots };
     return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { auditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
 import { destructiveToolFinding, isDestructiveToolName, mcpCommandLines, mcpEnvironment, redactedInput } from '../../core/mcp';
-import { pathVerdict } from '../../core/secrets/pathVerdict';
+import { pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
 import { ALLOW_VERDICT, tierRank, type Finding, type Verdict } from '../../core/verdict';
 import { TimedOut, Unreachable, askDecision } from '../../gate/client';
 import { locateWindow, type Located } from '../../gate/discovery';
@@ -18,6 +18,7 @@ import { gitRecovery } from '../gitRecovery';
 import { definedOnly } from '../env';
 import { diskToolState } from '../toolState';
 import { ADAPTERS } from './adapters';
+import { filesReached } from './contentGlobs';
 import { answerFor, unreadableAnswer, type Outcome } from './messages';
 import { PROBE_VARIABLE } from './probe';
 import { loadHookPolicy, type HookPolicy } from './settings';
@@ -63,8 +64,10 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
         return { verdict: failClosed(event.command, error), subject: event.command };
       }
     case 'read':
-    case 'write':
-      return { verdict: pathVerdict(withLinkTargets(event.paths, event.cwd), event.kind, policy), subject: event.paths.join(' ') };
+    case 'write': {
+      const reached = event.searched ? filesReached(event.searched, event.cwd, (path) => protectedPaths([path], policy).length > 0) : { files: [], unchecked: [] };
+      return { verdict: pathVerdict(withLinkTargets([...event.paths, ...reached.files], event.cwd), event.kind, policy, reached.unchecked), subject: event.paths.join(' ') };
+    }
     case 'mcp': {
       const call = { tool: event.tool, input: event.input, server: event.server };
       const hinted = mcpEnvironment(call, policy.environments);

@@ -1,4 +1,5 @@
 // What every agent's hook payload is read into, and what every agent is answered from.
+import type { ContentGlobs } from './contentGlobs';
 
 export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini';
 export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini'];
@@ -11,11 +12,12 @@ export const AGENT_LABELS: Readonly<Record<AgentId, string>> = {
 
 /**
  * One tool call to judge. `command`: a shell line; `read`/`write`: paths (and globs for search
- * tools); `mcp`: an MCP tool's name and input; `unrelated`: a tool Airlock does not guard.
+ * tools); `searched`: globs whose files' contents a search or multi-file read returns; `mcp`: an
+ * MCP tool's name and input; `unrelated`: a tool Airlock does not guard.
  */
 export type HookEvent =
   | { readonly kind: 'command'; readonly tool: string; readonly command: string; readonly cwd?: string; readonly roots: readonly string[] }
-  | { readonly kind: 'read' | 'write'; readonly tool: string; readonly paths: readonly string[]; readonly cwd?: string; readonly roots: readonly string[] }
+  | { readonly kind: 'read' | 'write'; readonly tool: string; readonly paths: readonly string[]; readonly cwd?: string; readonly roots: readonly string[]; readonly searched?: ContentGlobs }
   | { readonly kind: 'mcp'; readonly tool: string; readonly input: unknown; readonly server?: string; readonly cwd?: string; readonly roots: readonly string[] }
   | { readonly kind: 'unrelated'; readonly tool: string; readonly known: boolean; readonly cwd?: string; readonly roots: readonly string[] };
 

@@ -73,7 +73,7 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
         continue;
       }
       installed++;
-      const expected = hookCommand(launcher, agent);
+      const expected = hookCommand(launcher, agent, scope);
       const current = commands.every((c) => c === expected);
       // Only the exact command Airlock writes is ever run: an entry that merely looks like ours
       // came from someone else and could run anything.

@@ -11,7 +11,7 @@ import { claudeReadDenyRules } from '../../core/secrets/claudeRules';
 import { ConfigError, applyChanges, parseConfig, readText, removeFile, sameJson, writeText } from './jsonFile';
 import { launcherPath, shellQuote, writeLauncher } from './launcher';
 import type { InstallOptions } from './options';
-import { TARGETS, type AgentTarget } from './targets';
+import { TARGETS, type AgentTarget, type Scope } from './targets';
 
 export interface InstallIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -21,8 +21,16 @@ export interface InstallIo {
   readonly cli: string;
 }
 
-export function hookCommand(launcher: string, agent: AgentId): string {
-  return `${shellQuote(launcher)} hook --agent ${agent}`;
+/**
+ * The hook command. A user's own settings name their launcher. A project's files are shared with
+ * teammates and cloud agents, where that path means nothing and an agent that cannot start a hook
+ * lets the call through: there the command finds the launcher where each user's Airlock keeps it
+ * (as `launcherPath` does), and without one exits 2, which every agent reads as a block.
+ */
+export function hookCommand(launcher: string, agent: AgentId, scope: Scope = 'user'): string {
+  if (scope === 'user') return `${shellQuote(launcher)} hook --agent ${agent}`;
+  return `l="\${AIRLOCK_DATA_DIR:-\${XDG_DATA_HOME:-$HOME/.local/share}/airlock}/bin/airlock"; if [ -x "$l" ]; then exec "$l" hook --agent ${agent}; fi; `
+    + `echo "airlock: this project's ${AGENT_LABELS[agent]} hook needs Airlock, which is not installed for this user; denying. Install the Airlock extension, or run: airlock install" >&2; exit 2`;
 }
 
 /**
@@ -77,7 +85,7 @@ export function install(options: InstallOptions, io: InstallIo): number {
   return eachAgentFile(options, io, (agent, target, file) => {
     const text = readText(file);
     const config = parseConfig(file, text ?? '');
-    const { changes, added } = target.install(config, hookCommand(launcher, agent), { denyRules });
+    const { changes, added } = target.install(config, hookCommand(launcher, agent, options.scope), { denyRules });
     if (changes.length === 0) {
       io.out(`${AGENT_LABELS[agent]}: already installed in ${file}`);
       return;

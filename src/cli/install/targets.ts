@@ -31,7 +31,8 @@ export interface AgentTarget {
 /** Seconds (milliseconds for Gemini) the agent waits for the hook: above Airlock's longest wait for a human. */
 export const HOOK_TIMEOUT_SECONDS = 600;
 
-const OURS = /airlock['"]? hook --agent /;
+/** Airlock's user command (`'…/airlock' hook --agent x`) and its project command (see hookCommand). */
+const OURS = /airlock['"]? hook --agent |\/bin\/airlock"; if \[ -x "\$l" \]; then exec "\$l" hook --agent /;
 
 export function isOurCommand(command: unknown): boolean {
   return typeof command === 'string' && OURS.test(command);
@@ -86,9 +87,11 @@ function nestedTarget(agent: AgentId, dir: string, userDir: string, event: strin
   };
 }
 
+// `onFailure: "block"` (Claude Code 2.1.295+) makes a hook that cannot start or times out block;
+// without it those let the call through. Older releases ignore the key.
 const claudeBase = nestedTarget('claude-code', '.claude', '.claude', 'PreToolUse',
-  'Bash|PowerShell|Read|Grep|Glob|LS|Edit|Write|MultiEdit|NotebookEdit|mcp__.*',
-  (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS }));
+  'Bash|PowerShell|Monitor|Read|Grep|Glob|LS|Edit|Write|MultiEdit|NotebookEdit|mcp__.*',
+  (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS, onFailure: 'block' }));
 
 const claudeCode: AgentTarget = {
   agent: 'claude-code',
@@ -165,11 +168,13 @@ const cursor = flatTarget('cursor',
   (e) => e.command, { version: 1 });
 
 // Copilot: one file read by VS Code agent hooks and by Copilot CLI / the coding agent, in the
-// `version: 1` + `preToolUse` + `bash` form both accept (VS Code maps it to PreToolUse).
+// `version: 1` + `preToolUse` + `bash` form both accept (VS Code maps it to PreToolUse). Copilot
+// CLI reads `timeoutSec`; VS Code reads `timeout` first (microsoft/vscode hookSchema.ts), and
+// without it kills the hook at 30 s and lets the call through while the dialog is still open.
 const copilot = flatTarget('copilot',
   (scope, projectDir, env) => scope === 'project' ? join(projectDir, '.github', 'hooks', 'airlock.json') : join(env.COPILOT_HOME || join(home(env), '.copilot'), 'hooks', 'airlock.json'),
   ['preToolUse'],
-  (command) => ({ type: 'command', bash: command, timeoutSec: HOOK_TIMEOUT_SECONDS }),
+  (command) => ({ type: 'command', bash: command, timeout: HOOK_TIMEOUT_SECONDS, timeoutSec: HOOK_TIMEOUT_SECONDS }),
   (e) => e.bash ?? e.command, { version: 1 });
 
 export const TARGETS: Readonly<Record<AgentId, AgentTarget>> = { 'claude-code': claudeCode, cursor, copilot, gemini };

@@ -29,10 +29,20 @@ function guardFinding(path: string): Finding {
   };
 }
 
-export function pathVerdict(paths: readonly string[], access: 'read' | 'write', policy: PathPolicy): Verdict {
+/** A search whose files could not all be listed: it may return a secret's contents, so a human decides. */
+function uncheckedFinding(glob: string): Finding {
+  return {
+    rule: 'secrets.search-unchecked', category: 'secrets', severity: 'high',
+    summary: `Reads every file ${redact(glob)} matches, more than Airlock could check for secret files in time`,
+    hint: 'Search a narrower folder or pattern', span: [0, 0], environment: { tier: 'unknown' },
+  };
+}
+
+/** `unchecked`: globs whose files a tool reads and which could not all be listed. */
+export function pathVerdict(paths: readonly string[], access: 'read' | 'write', policy: PathPolicy, unchecked: readonly string[] = []): Verdict {
   const hits = protectedPaths(paths, policy);
   const guards = access === 'write' ? paths.filter(isGuardFile).map(guardFinding) : [];
-  if (hits.length === 0 && guards.length === 0) return ALLOW_VERDICT;
+  if (hits.length === 0 && guards.length === 0 && unchecked.length === 0) return ALLOW_VERDICT;
   const secretFindings: Finding[] = hits.map((path) => {
     const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
     const tier = tierOfName(base, policy.environments);
@@ -47,9 +57,9 @@ export function pathVerdict(paths: readonly string[], access: 'read' | 'write', 
       environment,
     };
   });
-  const findings = [...guards, ...secretFindings];
+  const findings = [...guards, ...secretFindings, ...unchecked.map(uncheckedFinding)];
   const environment = findings.reduce<Environment>((best, f) => (tierRank(f.environment.tier) > tierRank(best.tier) ? f.environment : best), { tier: 'unknown' });
   const risk = guards.length > 0 ? 'critical' : 'high';
-  const { decision, confirmation } = decide(risk, environment.tier, 'agent', policy.policy ?? DEFAULT_POLICY, hits.length > 0);
+  const { decision, confirmation } = decide(risk, environment.tier, 'agent', policy.policy ?? DEFAULT_POLICY, hits.length > 0 || unchecked.length > 0);
   return { decision, risk, environment, findings, confirmation };
 }

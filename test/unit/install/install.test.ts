@@ -1,11 +1,12 @@
 // `airlock install` / `uninstall` on real files in a private home and project: nothing of the
 // user's is lost, twice is a no-op, uninstall gives the original back, a malformed file is refused.
+import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parse } from 'jsonc-parser';
-import { install, uninstall, type InstallIo } from '../../../src/cli/install/install';
+import { hookCommand, install, uninstall, type InstallIo } from '../../../src/cli/install/install';
 import { claudeReadDenyRules } from '../../../src/core/secrets/claudeRules';
 import { launcherPath, readLauncher, writeLauncher } from '../../../src/cli/install/launcher';
 import { TARGETS } from '../../../src/cli/install/targets';
@@ -63,7 +64,7 @@ describe('Claude Code settings the user already has', () => {
     expect(after.someFutureKey).toEqual(before.someFutureKey);
     expect(after.hooks.PostToolUse).toEqual(before.hooks.PostToolUse);
     expect(after.hooks.PreToolUse[0]).toEqual(before.hooks.PreToolUse[0]);
-    expect(after.hooks.PreToolUse[1].hooks[0].command).toBe(`'${launcherPath(io.env)}' hook --agent claude-code`);
+    expect(after.hooks.PreToolUse[1].hooks[0].command).toBe(hookCommand(launcherPath(io.env), 'claude-code', 'project'));
     expect(after.permissions.allow).toEqual(['Bash(npm test)']);
     expect(after.permissions.defaultMode).toBe('acceptEdits');
     expect(after.permissions.deny.slice(0, 2)).toEqual(['Read(//**/.env)', 'WebFetch']);
@@ -206,4 +207,32 @@ test('a settings file that is a symbolic link (a dotfiles repository) stays a li
   uninstall(options(['claude-code'], 'user'), io);
   expect(lstatSync(link).isSymbolicLink()).toBe(true);
   expect(readFileSync(real, 'utf8')).toBe(CLAUDE_USER_FILE);
+});
+
+describe('project files a team shares', () => {
+  const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+  const run = (command: string, env: Record<string, string>) => spawnSync('/bin/sh', ['-c', command], {
+    input: JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'railway volume delete -v pgdata -e production -y' } }),
+    encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+  });
+
+  test.each(AGENT_IDS)('%s: no user-specific path, and a teammate without Airlock is blocked with a message naming airlock install', (agent) => {
+    install(options([agent]), io);
+    const file = TARGETS[agent].file('project', project, io.env);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain(home);
+    const [command] = TARGETS[agent].commands(parse(text) as Record<string, unknown>);
+    const teammate = mkdtempSync(join(tmpdir(), 'airlock-teammate-'));
+    const r = run(command, { HOME: teammate });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('airlock install');
+  });
+
+  test('the same command finds the launcher of whoever runs it', () => {
+    install(options(['claude-code']), { ...io, cli });
+    const [command] = TARGETS['claude-code'].commands(parse(readFileSync(join(project, '.claude', 'settings.json'), 'utf8')) as Record<string, unknown>);
+    const r = run(command, { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') });
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision).toBe('deny');
+  });
 });

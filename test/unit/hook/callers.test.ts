@@ -1,0 +1,137 @@
+// The hook as the agents that really run it call it, in a project on disk with no editor window:
+// a Claude-format hook run by Codex (which reads an "ask" as a failed hook and runs the command)
+// or by VS Code (its own tool names), Claude Code's Monitor tool, Copilot CLI's rg and
+// apply_patch, and search tools whose globs reach secret files. Each case was let through before.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { filesReached } from '../../../src/cli/hook/contentGlobs';
+import { runHook } from '../../../src/cli/hook/run';
+import type { AgentId } from '../../../src/cli/hook/types';
+import { TARGETS } from '../../../src/cli/install/targets';
+import { LazyEngine } from '../../../src/core/engine';
+import { parser } from '../helpers';
+
+const home = mkdtempSync(join(tmpdir(), 'airlock-callers-'));
+const project = join(home, 'project');
+mkdirSync(join(project, 'config', 'deep'), { recursive: true });
+mkdirSync(join(project, 'src'), { recursive: true });
+writeFileSync(join(project, '.env.production'), 'RAILWAY_TOKEN=x\n');
+writeFileSync(join(project, 'config', 'deep', 'service-account.json'), '{}\n');
+writeFileSync(join(project, 'src', 'index.ts'), 'export {};\n');
+writeFileSync(join(project, 'README.md'), '# p\n');
+const engine = new LazyEngine(() => Promise.resolve(parser));
+
+async function decisionOf(agent: AgentId, payload: unknown): Promise<string> {
+  const out = await runHook(agent, JSON.stringify(payload), {
+    env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine,
+  });
+  const o = JSON.parse(out.stdout) as Record<string, unknown>;
+  const hso = o.hookSpecificOutput as Record<string, unknown> | undefined;
+  if (hso) return String(hso.permissionDecision);
+  if (typeof o.permissionDecision === 'string') return o.permissionDecision;
+  if (typeof o.decision === 'string') return o.decision;
+  return 'quiet';
+}
+
+const claudeShaped = (tool: string, input: unknown, extra: Record<string, unknown> = {}) => ({
+  session_id: 's', transcript_path: '/t.jsonl', cwd: project, permission_mode: 'bypassPermissions', hook_event_name: 'PreToolUse',
+  tool_name: tool, tool_input: input, tool_use_id: 'call_1', ...extra,
+});
+// openai/codex codex-rs/hooks/src/events/pre_tool_use.rs: Claude's fields plus turn_id and model.
+const codex = (tool: string, input: unknown) => claudeShaped(tool, input, { turn_id: 'turn-1', model: 'gpt-5-codex' });
+
+describe('a Claude-format hook run by Codex', () => {
+  test('a call that needs a human is denied, not asked: Codex runs the command on an "ask"', async () => {
+    expect(await decisionOf('claude-code', codex('Bash', { command: 'rm -r victimdir' }))).toBe('deny');
+    expect(await decisionOf('claude-code', claudeShaped('Bash', { command: 'rm -r victimdir' }))).toBe('ask');
+  });
+
+  test('apply_patch is a write of the files the patch names', async () => {
+    const patch = '*** Begin Patch\n*** Update File: .env.production\n@@\n-RAILWAY_TOKEN=x\n+RAILWAY_TOKEN=y\n*** End Patch\n';
+    expect(await decisionOf('claude-code', codex('apply_patch', { command: patch }))).toBe('deny');
+    const benign = '*** Begin Patch\n*** Add File: src/new.ts\n+export {};\n*** End Patch\n';
+    expect(await decisionOf('claude-code', codex('apply_patch', { command: benign }))).toBe('quiet');
+  });
+
+  test('its MCP tools and benign commands', async () => {
+    expect(await decisionOf('claude-code', codex('mcp__shell__run', { command: 'railway volume delete -v pgdata -e production -y' }))).toBe('deny');
+    expect(await decisionOf('claude-code', codex('Bash', { command: 'echo hello' }))).toBe('quiet');
+  });
+});
+
+describe('a Claude-format hook run by VS Code', () => {
+  test("VS Code's tool names are judged, not waved through as unknown tools", async () => {
+    expect(await decisionOf('claude-code', claudeShaped('run_in_terminal', { command: 'railway volume delete -v pgdata -e production -y', explanation: 'x', isBackground: false }))).toBe('deny');
+    expect(await decisionOf('claude-code', claudeShaped('read_file', { filePath: join(project, '.env.production') }))).toBe('deny');
+    expect(await decisionOf('claude-code', claudeShaped('run_in_terminal', { command: 'ls -la', explanation: 'x', isBackground: false }))).toBe('quiet');
+  });
+});
+
+describe("Claude Code's Monitor tool", () => {
+  test('its command is judged like Bash; its WebSocket form has none and is let be', async () => {
+    expect(await decisionOf('claude-code', claudeShaped('Monitor', { command: 'railway volume delete -v pgdata -e production -y', description: 'watch' }))).toBe('deny');
+    expect(await decisionOf('claude-code', claudeShaped('Monitor', { command: 'tail -f build.log', description: 'watch' }))).toBe('quiet');
+    expect(await decisionOf('claude-code', claudeShaped('Monitor', { ws: 'ws://localhost:9229' }))).toBe('quiet');
+  });
+
+  test('install matches Monitor and writes onFailure: block', () => {
+    const { changes } = TARGETS['claude-code'].install({}, 'airlock hook --agent claude-code', { denyRules: [] });
+    const groups = changes.find((c) => c.path.join('.') === 'hooks.PreToolUse')?.value as { matcher: string; hooks: Record<string, unknown>[] }[];
+    expect(groups[0].matcher.split('|')).toContain('Monitor');
+    expect(groups[0].hooks[0]).toMatchObject({ onFailure: 'block', timeout: 600 });
+  });
+});
+
+describe('Copilot', () => {
+  const cli = (toolName: string, toolArgs: unknown) => ({ timestamp: 1, cwd: project, toolName, toolArgs });
+
+  test("Copilot CLI's apply_patch, sent as the raw patch or as JSON, is a write", async () => {
+    const patch = '*** Begin Patch\n*** Update File: .env.production\n@@\n-A\n+B\n*** End Patch\n';
+    expect(await decisionOf('copilot', cli('apply_patch', patch))).toBe('deny');
+    expect(await decisionOf('copilot', cli('apply_patch', JSON.stringify({ input: patch })))).toBe('deny');
+    expect(await decisionOf('copilot', cli('apply_patch', '*** Begin Patch\n*** Add File: src/a.ts\n+x\n*** End Patch\n'))).toBe('quiet');
+  });
+
+  test("Copilot CLI's rg reads what its glob and path name", async () => {
+    expect(await decisionOf('copilot', cli('rg', JSON.stringify({ pattern: 'TOKEN', path: '.env.production' })))).toBe('deny');
+    expect(await decisionOf('copilot', cli('rg', JSON.stringify({ pattern: 'TOKEN', glob: '*' })))).toBe('deny');
+    expect(await decisionOf('copilot', cli('rg', JSON.stringify({ pattern: 'TOKEN', glob: '*.ts' })))).toBe('quiet');
+  });
+
+  test('the VS Code entry carries the timeout key VS Code reads (it kills the hook at 30 s without it)', () => {
+    const { changes } = TARGETS.copilot.install({}, 'airlock hook --agent copilot', { denyRules: [] });
+    const entries = changes.find((c) => c.path.join('.') === 'hooks.preToolUse')?.value as Record<string, unknown>[];
+    expect(entries[0]).toMatchObject({ timeout: 600, timeoutSec: 600 });
+  });
+});
+
+describe('search tools whose globs reach secret files', () => {
+  const gemini = (tool: string, input: unknown) => ({ session_id: 's', transcript_path: '/t', cwd: project, hook_event_name: 'BeforeTool', timestamp: 't', tool_name: tool, tool_input: input });
+
+  test.each([
+    ['read_many_files', { include: ['**/*'] }, 'deny'],
+    ['read_many_files', { include: ['*'] }, 'deny'],
+    ['read_many_files', { include: ['config'] }, 'ask'],
+    ['read_many_files', { include: ['src/**/*.ts', 'README.md'] }, 'quiet'],
+    ['grep_search', { pattern: 'TOKEN', include_pattern: '.env*' }, 'deny'],
+    ['grep_search', { pattern: 'TOKEN', include_pattern: '*.json', dir_path: 'config' }, 'ask'],
+    ['grep_search', { pattern: 'TOKEN', include_pattern: '*.ts' }, 'quiet'],
+  ])('Gemini %s %j → %s', async (tool, input, decision) => {
+    expect(await decisionOf('gemini', gemini(tool, input))).toBe(decision);
+  });
+
+  test("Claude Code's Grep with a glob", async () => {
+    expect(await decisionOf('claude-code', claudeShaped('Grep', { pattern: 'TOKEN', glob: '*' }))).toBe('deny');
+    expect(await decisionOf('claude-code', claudeShaped('Grep', { pattern: 'TOKEN', glob: '*.ts', path: 'src' }))).toBe('quiet');
+  });
+
+  test('a tree too big to list in time is unchecked, not allowed', () => {
+    const reached = filesReached({ globs: ['**/*'] }, project, () => true, { entries: 2, ms: 1000 });
+    expect(reached.unchecked).toEqual(['**/*']);
+    const all = filesReached({ globs: ['**/*'] }, project, () => true);
+    expect(all.unchecked).toEqual([]);
+    expect(all.files.map((f) => f.slice(project.length + 1)).sort()).toEqual(['.env.production', 'README.md', 'config/deep/service-account.json', 'src/index.ts']);
+  });
+});
