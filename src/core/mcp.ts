@@ -1,7 +1,7 @@
 // MCP tool calls: an agent can reach a database or a platform through an MCP server instead of a
-// shell. What the engine can read from a call: command lines and SQL or GraphQL text in its input
-// (classified as the same text sent through psql or curl would be), a tool whose name says it
-// deletes, and environment names among its arguments.
+// shell. What the engine can read from a call: command lines and SQL or GraphQL text anywhere in
+// its input (classified as the same text sent through psql or curl would be), paths among its
+// arguments, a tool whose name says it deletes, and environment names among its arguments.
 import { tierOfName, type EnvironmentMap } from './environment/tiers';
 import { redact } from './environment/redact';
 import { tierRank, type Environment, type Finding } from './verdict';
@@ -13,10 +13,19 @@ export interface McpCall {
   readonly server?: string;
 }
 
-const COMMAND_KEYS = /^(?:command|cmd|script|shell_command|commandline|command_line)$/i;
-const SQL_KEYS = /^(?:sql|query|statement|statements|sql_query|sqlquery)$/i;
-const MAX_DEPTH = 4;
-const MAX_STRINGS = 200;
+const COMMAND_KEYS = /^(?:command|cmd|script|shell_command|commandline|command_line|cli_command|shell|bash|sh|exec|run|code)$/i;
+const SQL_KEYS = /^(?:sql|query|statement|statements|sql_query|sqlquery|sqlstatements|sql_statements|queries)$/i;
+const PROGRAM_KEYS = /^(?:program|executable|binary|cmd|command)$/i;
+const ARGS_KEYS = /^(?:args|arguments|argv|params)$/i;
+const PATH_KEYS = /^(?:path|paths|file|files|file_?path|file_?paths|filename|uri|source|destination|target|src|dst|dest|from|to|directory|dir)$/i;
+/** Text that starts like a SQL statement, not like prose that happens to begin with "Delete". */
+const SQL_START = /^\s*(?:--[^\n]*\n\s*)*(?:drop\s+(?:table|database|schema|index|view|user|role|collection|keyspace|function|sequence)\b|truncate\b|delete\s+from\b|alter\s+(?:table|database|user|role|schema)\b|update\s+\S+\s+set\b|insert\s+into\b|grant\s|revoke\s|copy\s|create\s+(?:table|database|user|role|or\s+replace)\b|with\s+\w+\s+as\b|begin\b|select\s)/i;
+/** A single line whose first word could be a program: worth reading as a command line. */
+const COMMAND_LIKE = /^\s*[A-Za-z0-9_./~-]+(?:\s|$)[^\n]*$/;
+const PATH_LIKE = /^(?:file:\/\/|~\/|\.{0,2}\/|[A-Za-z]:\\)?[^\s'"`$]+$/;
+const MAX_DEPTH = 6;
+const MAX_STRINGS = 400;
+const MAX_TEXT = 20_000;
 
 function strings(value: unknown, visit: (key: string, text: string) => void, key = '', depth = 0, budget = { left: MAX_STRINGS }): void {
   if (budget.left <= 0 || depth > MAX_DEPTH) return;
@@ -30,22 +39,71 @@ function strings(value: unknown, visit: (key: string, text: string) => void, key
   }
 }
 
+/** Every object in the input, for fields read together (`program` + `args`). */
+function objects(value: unknown, visit: (o: Record<string, unknown>) => void, depth = 0): void {
+  if (depth > MAX_DEPTH) return;
+  if (Array.isArray(value)) for (const item of value) objects(item, visit, depth + 1);
+  else if (typeof value === 'object' && value !== null) {
+    visit(value as Record<string, unknown>);
+    for (const v of Object.values(value)) objects(v, visit, depth + 1);
+  }
+}
+
 function singleQuoted(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The shell lines that mean what the call's input does, for the engine to classify. */
-export function mcpCommandLines(call: McpCall): string[] {
+function argv(words: readonly unknown[]): string | undefined {
+  if (words.length === 0 || !words.every((w) => typeof w === 'string' || typeof w === 'number')) return undefined;
+  return words.map((w) => (/^[A-Za-z0-9_./:=@%+,-]+$/.test(String(w)) ? String(w) : singleQuoted(String(w)))).join(' ');
+}
+
+/** What an MCP call's input says it will do, read as the engine reads a shell line. */
+export interface McpReading {
+  /** Shell lines that mean what the input does: its commands, and its SQL or GraphQL as psql or curl would send it. */
+  readonly lines: readonly string[];
+  /** Paths among its arguments, for the protected-path policy. */
+  readonly paths: readonly string[];
+}
+
+/**
+ * Every string in the input is read: as a command where its key says so or it reads like one, as
+ * SQL or GraphQL where its key says so or it starts like a statement, as a path where its key
+ * names one or it is a bare path. Argument vectors (`command: ["rm", "-rf", "/"]`, `program` +
+ * `args`) are joined into one line.
+ */
+export function mcpReading(call: McpCall): McpReading {
   const lines: string[] = [];
-  strings(call.input, (key, text) => {
-    if (COMMAND_KEYS.test(key)) lines.push(text);
-    else if (SQL_KEYS.test(key)) {
-      lines.push(/^\s*(?:mutation\b|\{)/.test(text)
-        ? `curl -X POST ${/^https?:\/\//.test(call.server ?? '') ? call.server ?? '' : 'https://mcp.invalid/graphql'} --data ${singleQuoted(JSON.stringify({ query: text }))}`
-        : `psql -c ${singleQuoted(text)}`);
+  const paths: string[] = [];
+  const sql = (text: string): void => {
+    lines.push(/^\s*(?:mutation\b|\{)/.test(text)
+      ? `curl -X POST ${/^https?:\/\//.test(call.server ?? '') ? call.server ?? '' : 'https://mcp.invalid/graphql'} --data ${singleQuoted(JSON.stringify({ query: text }))}`
+      : `psql -c ${singleQuoted(text)}`);
+  };
+  objects(call.input, (o) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (Array.isArray(v) && COMMAND_KEYS.test(k)) {
+        const line = argv(v);
+        if (line) lines.push(line);
+      }
+    }
+    const program = Object.entries(o).find(([k, v]) => PROGRAM_KEYS.test(k) && typeof v === 'string')?.[1];
+    const args = Object.entries(o).find(([k, v]) => ARGS_KEYS.test(k) && Array.isArray(v))?.[1];
+    if (typeof program === 'string' && Array.isArray(args)) {
+      const line = argv([program, ...(args as unknown[])]);
+      if (line) lines.push(line);
     }
   });
-  return lines;
+  strings(call.input, (key, raw) => {
+    const text = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
+    if (text.trim() === '') return;
+    if (COMMAND_KEYS.test(key)) lines.push(text);
+    else if (SQL_KEYS.test(key) || SQL_START.test(text)) sql(text);
+    else if (/^\s*mutation\b/.test(text)) sql(text);
+    else if (COMMAND_LIKE.test(text) && text.length <= 2000) lines.push(text);
+    if (PATH_KEYS.test(key) || (PATH_LIKE.test(text) && /[/\\.]/.test(text) && text.length <= 1000)) paths.push(text.replace(/^file:\/\//, ''));
+  });
+  return { lines: [...new Set(lines)], paths: [...new Set(paths)] };
 }
 
 const SECRET_KEY = /token|secret|passw|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credential|authori[sz]ation|cookie|bearer|session|^auth(?!or)/i;
@@ -64,11 +122,21 @@ export function redactedInput(value: unknown, key = '', depth = 0): unknown {
 }
 
 /** Names that say a tool destroys something: `delete_volume`, `dropDatabase`, `project-destroy`. */
-const DESTRUCTIVE_WORDS = new Set(['delete', 'destroy', 'drop', 'remove', 'purge', 'wipe', 'truncate', 'terminate', 'reset', 'erase', 'rm', 'del']);
+const DESTRUCTIVE_WORDS = new Set(['delete', 'destroy', 'drop', 'remove', 'purge', 'wipe', 'truncate', 'terminate', 'reset', 'erase', 'rm', 'del', 'flush', 'rb', 'revoke', 'dropdb', 'flushall', 'flushdb']);
+
+function toolWords(tool: string): string[] {
+  return tool.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+}
 
 export function isDestructiveToolName(tool: string): boolean {
-  const words = tool.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
-  return words.some((w) => DESTRUCTIVE_WORDS.has(w));
+  return toolWords(tool).some((w) => DESTRUCTIVE_WORDS.has(w));
+}
+
+const WRITING_WORDS = new Set(['write', 'edit', 'create', 'move', 'rename', 'copy', 'put', 'upload', 'save', 'append', 'replace', 'patch', 'update', 'set', 'delete', 'remove', 'rm']);
+
+/** A file tool whose name says it changes the path it is given (`write_file`, `moveFile`). */
+export function isWritingToolName(tool: string): boolean {
+  return toolWords(tool).some((w) => WRITING_WORDS.has(w));
 }
 
 /** The most sensitive environment named among the call's arguments or its server. */
@@ -90,7 +158,7 @@ export const MCP_DESTRUCTIVE_TOOL = {
   rule: 'mcp.destructive-tool',
   summary: 'Calls an MCP tool whose name says it deletes or destroys something',
   hint: 'Check what the tool deletes and in which environment; prefer a tool scoped to a development project',
-  examples: { match: ['delete_volume', 'dropDatabase', 'project-destroy', 'purge_cache'], noMatch: ['list_volumes', 'get_deleted_items', 'describe_table', 'undelete'] },
+  examples: { match: ['delete_volume', 'dropDatabase', 'project-destroy', 'purge_cache', 'flushall', 'redis_flush_db', 's3_rb', 'revokeToken'], noMatch: ['list_volumes', 'get_deleted_items', 'describe_table', 'undelete', 'get_flushed_count', 'rbac_list'] },
 } as const;
 
 export function destructiveToolFinding(call: McpCall, environment: Environment): Finding {

@@ -6,7 +6,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
-import { destructiveToolFinding, isDestructiveToolName, mcpCommandLines, mcpEnvironment, redactedInput } from '../../core/mcp';
+import { destructiveToolFinding, isDestructiveToolName, isWritingToolName, mcpEnvironment, mcpReading, redactedInput } from '../../core/mcp';
 import { pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
 import { ALLOW_VERDICT, tierRank, type Finding, type Verdict } from '../../core/verdict';
 import { TimedOut, Unreachable, askDecision } from '../../gate/client';
@@ -71,15 +71,21 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
     case 'mcp': {
       const call = { tool: event.tool, input: event.input, server: event.server };
       const hinted = mcpEnvironment(call, policy.environments);
+      const reading = mcpReading(call);
       const findings: Finding[] = [];
-      for (const line of mcpCommandLines(call)) {
+      let credential: Verdict['credential'];
+      for (const line of reading.lines) {
         const verdict = await io.engine.classify(line, context(event.cwd));
+        credential ??= verdict.credential;
         // The call's own arguments may name the environment the text does not (`project: acme-prod`).
         for (const f of verdict.findings) findings.push(tierRank(hinted.tier) > tierRank(f.environment.tier) ? { ...f, environment: hinted } : f);
       }
+      findings.push(...pathVerdict(withLinkTargets(reading.paths, event.cwd), isWritingToolName(event.tool) ? 'write' : 'read', policy).findings);
       if (isDestructiveToolName(event.tool)) findings.push(destructiveToolFinding(call, hinted));
       const subject = `${event.tool} ${JSON.stringify(redactedInput(event.input))}`;
-      return { verdict: findings.length > 0 ? verdictOf(findings, { actor: 'agent' }) : { decision: 'allow', risk: 'none', environment: hinted, findings: [], confirmation: 'none' }, subject };
+      if (findings.length === 0) return { verdict: { decision: 'allow', risk: 'none', environment: hinted, findings: [], confirmation: 'none' }, subject };
+      const verdict = verdictOf(findings, { actor: 'agent', policy: policy.policy });
+      return { verdict: credential ? { ...verdict, credential } : verdict, subject };
     }
   }
 }

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { readWorkspaceSettings } from '../../../src/cli/hook/settings';
 import { auditRecord } from '../../../src/core/audit';
 import { redact } from '../../../src/core/environment/redact';
-import { MCP_DESTRUCTIVE_TOOL, isDestructiveToolName, mcpCommandLines, mcpEnvironment, redactedInput } from '../../../src/core/mcp';
+import { MCP_DESTRUCTIVE_TOOL, isDestructiveToolName, mcpEnvironment, mcpReading, redactedInput } from '../../../src/core/mcp';
 import { DEFAULT_POLICY } from '../../../src/core/policy';
 import { pathVerdict } from '../../../src/core/secrets/pathVerdict';
 import { ALLOW_VERDICT } from '../../../src/core/verdict';
@@ -22,14 +22,14 @@ describe('MCP calls', () => {
   });
 
   test('SQL and command fields become lines the engine classifies', () => {
-    const lines = mcpCommandLines({ tool: 'run', input: { sql: "TRUNCATE users; -- o'brien", nested: { command: 'rm -rf /srv/data' } } });
+    const { lines } = mcpReading({ tool: 'run', input: { sql: "TRUNCATE users; -- o'brien", nested: { command: 'rm -rf /srv/data' } } });
     expect(lines).toEqual([`psql -c 'TRUNCATE users; -- o'\\''brien'`, 'rm -rf /srv/data']);
     expect(classify(lines[0]).findings.length).toBeGreaterThan(0);
     expect(classify(lines[1]).risk).not.toBe('none');
   });
 
   test('a GraphQL mutation in a query field is read as one sent with curl', () => {
-    const [line] = mcpCommandLines({ tool: 'graphql', input: { query: 'mutation { volumeDelete(volumeId: "v") }' }, server: 'https://backboard.railway.app/graphql/v2' });
+    const [line] = mcpReading({ tool: 'graphql', input: { query: 'mutation { volumeDelete(volumeId: "v") }' }, server: 'https://backboard.railway.app/graphql/v2' }).lines;
     expect(classify(line).findings.map((f) => f.rule)).toContain('http.graphql-destructive-mutation');
   });
 

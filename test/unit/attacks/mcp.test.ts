@@ -1,0 +1,80 @@
+// MCP calls read in full (issue 14): every string in the input, not only keys named `command` or
+// `sql`, through real `airlock hook` judging with no editor window. Each attack was allowed before.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runHook } from '../../../src/cli/hook/run';
+import { LazyEngine } from '../../../src/core/engine';
+import { parser } from '../helpers';
+
+const home = mkdtempSync(join(tmpdir(), 'airlock-mcp-'));
+const project = join(home, 'project');
+mkdirSync(join(project, '.vscode'), { recursive: true });
+writeFileSync(join(project, '.env.production'), 'DATABASE_URL=postgres://u:p@db.internal/app\n');
+const engine = new LazyEngine(() => Promise.resolve(parser));
+
+async function hook(tool: string, input: unknown): Promise<{ decision: string; reason: string }> {
+  const payload = { session_id: 's', transcript_path: '/t', cwd: project, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: tool, tool_input: input, tool_use_id: 't' };
+  const out = await runHook('claude-code', JSON.stringify(payload), {
+    env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine,
+  });
+  const o = JSON.parse(out.stdout) as { hookSpecificOutput?: { permissionDecision: string; permissionDecisionReason: string } };
+  return { decision: o.hookSpecificOutput?.permissionDecision ?? 'quiet', reason: o.hookSpecificOutput?.permissionDecisionReason ?? '' };
+}
+
+describe('destructive MCP calls are stopped wherever the input holds the action', () => {
+  test.each([
+    ['SQL in an array under an unlisted key', 'mcp__neon__run_sql_transaction', { sqlStatements: ['DROP TABLE users CASCADE'], projectId: 'prod-db' }],
+    ['a CLI line under cli_command', 'mcp__aws-api__call_aws', { cli_command: 'aws s3 rb s3://acme-prod-backups --force' }],
+    ['an argument vector', 'mcp__shell__execute', { command: ['railway', 'volume', 'delete', '-v', 'pgdata', '-e', 'production', '-y'] }],
+    ['program and args', 'mcp__proc__spawn', { program: 'dropdb', args: ['-h', 'prod-db.internal', 'rentals'] }],
+    ['a statement under a free-form key', 'mcp__db__execute', { text: 'TRUNCATE TABLE orders', database: 'production' }],
+    ['a GraphQL mutation under a free-form key', 'mcp__railway__graphql', { body: 'mutation { volumeDelete(volumeId: "9f1c") }' }],
+  ])('%s', async (_what, tool, input) => {
+    const { decision } = await hook(tool, input);
+    expect(['deny', 'ask']).toContain(decision);
+  });
+
+  test('a production target is refused outright with no window open', async () => {
+    expect((await hook('mcp__aws-api__call_aws', { cli_command: 'aws s3 rb s3://acme-prod-backups --force' })).decision).toBe('deny');
+    expect((await hook('mcp__shell__execute', { command: ['railway', 'volume', 'delete', '-v', 'pgdata', '-e', 'production', '-y'] })).decision).toBe('deny');
+  });
+
+  test('a secret file read through an MCP file tool', async () => {
+    expect((await hook('mcp__filesystem__read_text_file', { path: '.env.production' })).decision).toBe('deny');
+    expect((await hook('mcp__filesystem__read_multiple_files', { paths: ['src/a.ts', `${project}/.env.production`] })).decision).toBe('deny');
+  });
+
+  test("a write to an agent's hook settings through an MCP file tool", async () => {
+    expect((await hook('mcp__filesystem__write_file', { path: join(home, '.claude', 'settings.json'), content: '{}' })).decision).toBe('deny');
+  });
+
+  test('tool names that say they flush, revoke or remove a bucket', async () => {
+    for (const tool of ['mcp__redis__flushall', 'mcp__auth__revoke_all_tokens', 'mcp__s3__rb']) expect((await hook(tool, {})).decision).not.toBe('quiet');
+  });
+
+  test("the workspace's stricter tier policy applies to MCP verdicts too", async () => {
+    const call = ['mcp__k8s__run', { command: 'kubectl delete deployment api -n staging' }] as const;
+    expect((await hook(...call)).decision).toBe('ask');
+    writeFileSync(join(project, '.vscode', 'settings.json'), JSON.stringify({ 'airlock.policy.staging': 'deny' }));
+    try {
+      expect((await hook(...call)).decision).toBe('deny');
+    } finally {
+      writeFileSync(join(project, '.vscode', 'settings.json'), '{}');
+    }
+  });
+});
+
+describe('harmless MCP calls stay quiet', () => {
+  test.each([
+    ['an issue whose text mentions a deletion', 'mcp__github__create_issue', { owner: 'acme', repo: 'api', title: 'Delete the old feature flags', body: 'We should drop the unused flags.\nSteps: remove them from config.' }],
+    ['a read of a source file', 'mcp__filesystem__read_text_file', { path: 'src/index.ts' }],
+    ['a select', 'mcp__postgres__query', { sql: 'SELECT id, email FROM users LIMIT 10' }],
+    ['a listing', 'mcp__railway__list_services', { projectId: 'p1', environment: 'production' }],
+    ['a chat message', 'mcp__slack__post_message', { channel: '#deploys', text: 'Deploy finished' }],
+    ['a web search', 'mcp__search__web', { query: 'how to drop a column in postgres safely' }],
+  ])('%s', async (_what, tool, input) => {
+    expect((await hook(tool, input)).decision).toBe('quiet');
+  });
+});
