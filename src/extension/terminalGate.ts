@@ -24,7 +24,7 @@ function writeGate(dir: string, protectedPaths: readonly string[], dist: string)
   const { gateFiles, ARG_FILTERS } = generator();
   const { GUARD_SCRIPT_FILES: names } = generator();
   const scripts = { bash: readFileSync(join(dist, names.bash), 'utf8'), zsh: readFileSync(join(dist, names.zsh), 'utf8'), hidden: readFileSync(join(dist, names.hidden), 'utf8') };
-  const files = gateFiles(dir, ARG_FILTERS, protectedPaths, scripts);
+  const files = gateFiles(dir, ARG_FILTERS, protectedPaths, scripts, { node: process.execPath, cli: join(dist, 'cli.js') });
   const stamp = createHash('sha256').update(JSON.stringify(files)).digest('hex');
   try {
     // The stamp says what was written; every file must still be there (a removed file is repaired).

@@ -4,7 +4,7 @@
 import { protectedPathItems, type ArgFilter } from '../core/argFilter';
 import { DECODERS } from '../core/prefilter';
 import { PACKAGE_BINARIES } from '../core/shell/command';
-import { guardTables } from './guards';
+import { guardTables, type GateClient } from './guards';
 import { SHIM_MARKER, shimPrograms, shimScript, shQuote } from './shims';
 
 export interface GateFile {
@@ -62,14 +62,15 @@ export const GUARD_RUNNERS: readonly string[] = [...DECODERS, 'rimraf'];
 /** The guards' scripts as shipped, by file name (src/gate/shell → dist/). */
 export const GUARD_SCRIPT_FILES = { bash: 'guard.bash', zsh: 'guard.zsh', hidden: 'hidden.sh' } as const;
 
-export function gateFiles(dir: string, filters: Readonly<Record<string, ArgFilter>>, protectedPaths: readonly string[], scripts: GuardScripts): GateFile[] {
+/** `client`: the node binary and CLI the gate asks, written into the shims and guards. */
+export function gateFiles(dir: string, filters: Readonly<Record<string, ArgFilter>>, protectedPaths: readonly string[], scripts: GuardScripts, client: GateClient): GateFile[] {
   const layout = gateLayout(dir);
   const pathItems = protectedPathItems(protectedPaths);
-  const tables = guardTables({ filters, pathItems, runners: GUARD_RUNNERS, packages: PACKAGE_BINARIES });
+  const tables = guardTables({ filters, pathItems, runners: GUARD_RUNNERS, packages: PACKAGE_BINARIES, client });
   const guardZsh = `${layout.zdotdir}/guard.zsh`;
   return [
     { path: `bin/${SHIM_MARKER}`, text: 'Airlock\'s PATH shims: shims skip every directory holding this file when they look for the real program.\n', executable: false },
-    ...shimPrograms(filters).map((program) => ({ path: `bin/${program}`, text: shimScript(program, filters[program] ?? { always: true, clauses: [] }, pathItems, layout.shims), executable: true })),
+    ...shimPrograms(filters).map((program) => ({ path: `bin/${program}`, text: shimScript(program, filters[program] ?? { always: true, clauses: [] }, pathItems, layout.shims, client), executable: true })),
     { path: 'guard.bash', text: scripts.bash, executable: false },
     { path: 'hidden.sh', text: scripts.hidden, executable: false },
     { path: 'guard-data.bash', text: tables.bash, executable: false },

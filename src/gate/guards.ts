@@ -15,6 +15,14 @@ export interface GuardData {
   readonly runners: readonly string[];
   /** npm packages whose binary has another name (`@railway/cli` → railway). */
   readonly packages: ReadonlyMap<string, string>;
+  /** The gate client, written in: a variable in the shell's environment is the agent's to change. */
+  readonly client: GateClient;
+}
+
+/** The node binary and CLI script the guards and shims ask. */
+export interface GateClient {
+  readonly node: string;
+  readonly cli: string;
 }
 
 const STEMS: ReadonlySet<string> = new Set(DESTRUCTIVE_STEMS);
@@ -69,10 +77,12 @@ export function guardTables(data: GuardData): GuardTables {
   for (const [name, program] of data.packages) if (SAFE_KEY.test(name)) progs.push([name, `=${program}`]);
   const paths = q(data.pathItems.map(ere).join('|'));
   const header = "# Airlock's terminal gate: tables generated from Airlock's rules. Airlock rewrites this file.";
+  // Read-only from here on: neither an assignment nor `unset` can point the guard at another client.
+  const client = (declare: string): string => `${declare} __airlock_node=${q(data.client.node)} __airlock_cli=${q(data.client.cli)}\n`;
   return {
-    bash: `${header}\ndeclare -gA __airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${stemFunction()}`,
+    bash: `${header}\n${client('declare -gr')}declare -gA __airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${stemFunction()}`,
     // zsh's associative arrays are assigned key value pairs.
-    zsh: `${header}\n__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${stemFunction()}`,
+    zsh: `${header}\n${client('typeset -gr')}__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${stemFunction()}`,
     words,
   };
 }

@@ -3,6 +3,7 @@
 // rules need runs at once (no process started); anything else asks `airlock gate` first. Then the
 // shim execs the real program found on PATH after its own directory — never itself.
 import type { ArgFilter, Item } from '../core/argFilter';
+import type { GateClient } from './guards';
 
 /** The file that marks a directory as Airlock's shims, so no shim ever execs another. */
 export const SHIM_MARKER = '.airlock-shims';
@@ -39,7 +40,8 @@ export function shellLine(argv: readonly string[]): string {
   return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : shQuote(arg))).join(' ');
 }
 
-export function shimScript(program: string, filter: ArgFilter, pathItems: readonly Item[], shimDir: string): string {
+/** `client` is written in: the shell's environment is the agent's to change (`export AIRLOCK_NODE=/bin/true`). */
+export function shimScript(program: string, filter: ArgFilter, pathItems: readonly Item[], shimDir: string, client: GateClient): string {
   if (!SAFE_NAME.test(program)) throw new Error(`not a program name Airlock can shim: ${program}`);
   const items = [...new Set([...filter.clauses.flat(2), ...pathItems])];
   const patterns = items.map(itemPattern);
@@ -58,11 +60,7 @@ export function shimScript(program: string, filter: ArgFilter, pathItems: readon
 # Airlock rewrites this file; remove Airlock's terminal gate in its settings instead of editing it.
 ${check}
 if [ -n "$ask" ]; then
-  if [ -z "\${AIRLOCK_NODE:-}" ] || [ -z "\${AIRLOCK_CLI:-}" ]; then
-    echo "airlock: cannot check this ${program} command (the terminal gate's client is not set up in this shell); it was not run" >&2
-    exit 126
-  fi
-  ELECTRON_RUN_AS_NODE=1 "$AIRLOCK_NODE" "$AIRLOCK_CLI" gate --program ${program} --ppid "$PPID" -- "$@" || exit $?
+  ELECTRON_RUN_AS_NODE=1 ${shQuote(client.node)} ${shQuote(client.cli)} gate --program ${program} --ppid "$PPID" -- "$@" || exit $?
 fi
 set -f
 shims=${shQuote(shimDir)}

@@ -34,7 +34,11 @@ export function terminalGateBench(parser: ShellParser, root: string): void {
   const dir = mkdtempSync(join(tmpdir(), 'airlock-gate-bench-'));
   const filters = ruleArgFilters(allRules, (line) => expand(line, () => parser, DEFAULT_LIMITS).commands);
   const scripts = { bash: readFileSync(join(root, 'src', 'gate', 'shell', 'guard.bash'), 'utf8'), zsh: readFileSync(join(root, 'src', 'gate', 'shell', 'guard.zsh'), 'utf8'), hidden: readFileSync(join(root, 'src', 'gate', 'shell', 'hidden.sh'), 'utf8') };
-  for (const file of gateFiles(dir, filters, [], scripts)) {
+  // A client that must never be started for these lines: if it is, the run fails.
+  const client = join(dir, 'no-client');
+  writeFileSync(client, '#!/bin/sh\necho "the gate client was started for a benign command" >&2\nexit 1\n');
+  chmodSync(client, 0o755);
+  for (const file of gateFiles(dir, filters, [], scripts, { node: client, cli: '/none' })) {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
     writeFileSync(join(dir, file.path), file.text);
     if (file.executable) chmodSync(join(dir, file.path), 0o755);
@@ -46,11 +50,7 @@ export function terminalGateBench(parser: ShellParser, root: string): void {
   const script = join(dir, 'benign.sh');
   writeFileSync(script, Array.from({ length: COMMANDS }, (_, i) => BENIGN[i % BENIGN.length]).join('\n') + '\n');
   const path = process.env.PATH ?? '/usr/bin:/bin';
-  // A client that must never be started for these lines: if it is, the run fails.
-  const client = join(dir, 'no-client');
-  writeFileSync(client, '#!/bin/sh\necho "the gate client was started for a benign command" >&2\nexit 1\n');
-  chmodSync(client, 0o755);
-  const gated = { PATH: `${layout.shims}:${path}`, BASH_ENV: layout.bashGuard, AIRLOCK_NODE: client, AIRLOCK_CLI: '/none', HOME: dir };
+  const gated = { PATH: `${layout.shims}:${path}`, BASH_ENV: layout.bashGuard, HOME: dir };
   const plain = { PATH: path, HOME: dir };
   const with_: number[] = [];
   const without: number[] = [];

@@ -2,6 +2,7 @@
 // hooks, or rewriting its launcher, its state or an agent's hook settings. Critical, so that even
 // in a development folder a human decides, and with no editor window open the answer is no.
 import { isGuardFile } from '../selfProtection';
+import { GATE_VARIABLE } from '../shell/expand';
 import { nonFlagArgs, type Args } from './args';
 import type { Rule } from './types';
 
@@ -39,7 +40,31 @@ function gitWritten(a: Args): string[] {
   return nonFlagArgs(a.positionals.slice(1));
 }
 
+/** The gate's variables a command removes: `unset X`, `env -u X` / `--unset=X` (`export -n X` is the guards' to stop). */
+function unsetGateVariables(a: Args): boolean {
+  const list = a.list;
+  if (a.program === 'env') {
+    return list.some((w, i) => (w === '-u' || w === '--unset') ? GATE_VARIABLE.test(list[i + 1] ?? '')
+      : /^(?:-u|--unset=)/.test(w) && GATE_VARIABLE.test(w.replace(/^(?:-u|--unset=)/, '')));
+  }
+  return list.some((w) => GATE_VARIABLE.test(w));
+}
+
 export const guardRules: readonly Rule[] = [
+  {
+    id: 'airlock.gate-variable-unset',
+    programs: ['unset', 'env'],
+    category: 'shell',
+    severity: 'critical',
+    summary: 'Removes a variable that carries Airlock\'s terminal gate (AIRLOCK_*, BASH_ENV, ZDOTDIR): the commands after it could run unchecked',
+    hint: 'Leave Airlock\'s variables as the editor set them; ask the user to change Airlock\'s settings instead',
+    match: unsetGateVariables,
+    targets: () => [],
+    examples: {
+      match: ['unset BASH_ENV', 'unset -v AIRLOCK_NODE AIRLOCK_CLI', 'env -u AIRLOCK_IPC bash x.sh', 'env --unset=BASH_ENV bash x.sh', 'env -uZDOTDIR zsh'],
+      noMatch: ['unset FOO', 'unset BASH_ENV_FILE', 'env -u HOME ls', 'env BASH_ENV_X=1 ls'],
+    },
+  },
   {
     id: 'airlock.uninstall',
     programs: ['airlock'],

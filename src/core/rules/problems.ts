@@ -18,6 +18,19 @@ export interface ProblemRule {
 
 export const problemRules: readonly ProblemRule[] = [
   {
+    id: 'airlock.gate-variable',
+    problem: 'gate-variable',
+    category: 'shell',
+    severity: 'critical',
+    summary: 'Sets a variable that carries Airlock\'s terminal gate (AIRLOCK_*, BASH_ENV, ZDOTDIR): the commands after it could run unchecked',
+    hint: 'Leave Airlock\'s variables as the editor set them; ask the user to change Airlock\'s settings instead',
+    onlyIfUnexplained: false,
+    examples: {
+      match: ['export AIRLOCK_NODE=/bin/true', 'AIRLOCK_CLI=/dev/null dropdb -h prod-db.internal rentals', 'BASH_ENV= bash cleanup.sh', 'export AIRLOCK_IPC=/tmp/w.json; ls', 'declare -x ZDOTDIR=/tmp/z', 'env AIRLOCK_STATE_DIR=/tmp/s ls'],
+      noMatch: ['echo "$AIRLOCK_NODE"', 'export NODE_ENV=production', 'printenv BASH_ENV', 'MY_AIRLOCK_NODE=1 ls'],
+    },
+  },
+  {
     id: 'shell.fork-bomb',
     problem: 'self-call',
     category: 'shell',

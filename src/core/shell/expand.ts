@@ -13,9 +13,15 @@ import { isDecoder, staticOutput } from './producers';
 import { wordValue, type WordScope } from './words';
 import { unwrap } from './wrappers';
 
+/**
+ * Variables that carry Airlock's terminal gate into commands and new shells (its client, state and
+ * window, and the start-up files that load the guards): set by the editor, never by a command.
+ */
+export const GATE_VARIABLE = /^(?:AIRLOCK_[A-Z0-9_]+|BASH_ENV|ZDOTDIR)$/;
+
 export type ProblemKind =
   | 'parse-error' | 'too-long' | 'too-deep' | 'dynamic-program' | 'dynamic-exec' | 'hidden-script' | 'control-characters'
-  | 'self-call';
+  | 'self-call' | 'gate-variable';
 
 export interface Problem {
   readonly kind: ProblemKind;
@@ -429,6 +435,7 @@ class Expander {
    * is judged as if typed, wherever the line sets it, since a later command may run it.
    */
   private carried(name: string, value: string, span: readonly [number, number], frame: Frame, parent?: SimpleCommand): void {
+    if (GATE_VARIABLE.test(name)) this.problem('gate-variable', span, `sets ${name}, which carries Airlock's terminal gate`);
     if (!COMMAND_VARIABLES.has(name) || value.trim() === '') return;
     if (frame.depth + 1 > this.limits.payloadDepth) {
       this.problem('too-deep', span, 'commands nested in commands too deeply to read');

@@ -107,16 +107,24 @@ __airlock_tampers() {
   [[ $c == *trap* && $c =~ ^[[:space:]]*(builtin[[:space:]]+)?trap([[:space:]]|$) && ( $c == *DEBUG* || $c == *[\$\`]* ) ]] && return 0
   [[ ( $c == *extdebug* || $c == *+T* || $c == *functrace* ) && $c =~ ^[[:space:]]*(builtin[[:space:]]+)?(shopt[[:space:]].*extdebug|set[[:space:]]+[+]T|set[[:space:]]+[+]o[[:space:]]+functrace) ]] && return 0
   [[ $c == *PS0=* ]] && return 0
+  # The variables that carry the gate into commands and new shells: assigned (`export X=…`,
+  # `X=… cmd`, `env X=… cmd`) or removed (`unset`, `export -n`, `env -u`).
+  if [[ $c == *AIRLOCK_* || $c == *BASH_ENV* || $c == *ZDOTDIR* || $c == *PROMPT_COMMAND* ]]; then
+    [[ $c =~ (^|[[:space:]\;\&\|\(])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?= ]] && return 0
+    [[ $c =~ ^[[:space:]]*(builtin[[:space:]]+)?(unset|export[[:space:]]+-[[:alpha:]]*n)[[:space:]] ]] && return 0
+    [[ $c =~ (^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR) ]] && return 0
+  fi
   return 1
 }
 
 # Asks the gate client. Prints the grant of an approved line, or why the line was stopped.
+# The client comes from the guard's own tables (read-only), never from the environment.
 __airlock_ask() {
-  if [[ -z ${AIRLOCK_NODE-} || -z ${AIRLOCK_CLI-} ]]; then
-    printf 'airlock: cannot check this command (the terminal gate is not set up in this shell); it was not run\n'
+  if [[ -z ${__airlock_node-} || -z ${__airlock_cli-} ]]; then
+    printf 'airlock: cannot check this command (the terminal gate'"'"'s tables are missing); it was not run\n'
     return 126
   fi
-  ELECTRON_RUN_AS_NODE=1 "$AIRLOCK_NODE" "$AIRLOCK_CLI" gate --line "$1" --ppid "$$"
+  ELECTRON_RUN_AS_NODE=1 "$__airlock_node" "$__airlock_cli" gate --line "$1" --ppid "$$"
 }
 
 # Enter: the whole line, typed or sent by an agent, before bash runs it. A stopped line is replaced

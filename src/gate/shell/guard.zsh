@@ -74,6 +74,19 @@ __airlock_line() {
   REPLY=$text
 }
 
+# The variables that carry the gate into commands and new shells, assigned (`export X=…`, `X=… cmd`,
+# `env X=… cmd`) or removed (`unset`, `export -n`, `env -u`), and the guard's own state.
+__airlock_tampers() {
+  local c=$1
+  [[ $c == *__airlock_* ]] && return 0
+  if [[ $c == *AIRLOCK_* || $c == *BASH_ENV* || $c == *ZDOTDIR* || $c == *PROMPT_COMMAND* ]]; then
+    [[ $c =~ '(^|[[:space:];&|(])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?=' ]] && return 0
+    [[ $c =~ '(^|[[:space:];&|(])(builtin[[:space:]]+)?(unset|export[[:space:]]+-[[:alpha:]]*n)[[:space:]]' ]] && return 0
+    [[ $c =~ '(^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR)' ]] && return 0
+  fi
+  return 1
+}
+
 # Before any widget that runs the line: a stopped line is replaced by one that prints why and
 # fails, so nothing of it runs and an agent reading the terminal sees both; an approved line
 # runs with the grant its shims present.
@@ -82,11 +95,17 @@ __airlock_check_buffer() {
   [[ -n $BUFFER ]] || return 0
   local REPLY out
   __airlock_line
-  __airlock_suspicious "$REPLY" || return 0
-  if [[ -z ${AIRLOCK_NODE-} || -z ${AIRLOCK_CLI-} ]]; then
-    out='airlock: cannot check this command (the terminal gate is not set up in this shell); it was not run'
+  if __airlock_tampers "$REPLY"; then
+    out="airlock: stopped: the line would switch off or fool Airlock's terminal gate; ask the user to change Airlock's settings instead"
     BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"
-  elif out=$(ELECTRON_RUN_AS_NODE=1 "$AIRLOCK_NODE" "$AIRLOCK_CLI" gate --line "$REPLY" --ppid "$$"); then
+    return 0
+  fi
+  __airlock_suspicious "$REPLY" || return 0
+  # The client comes from the guard's own tables (read-only), never from the environment.
+  if [[ -z ${__airlock_node-} || -z ${__airlock_cli-} ]]; then
+    out="airlock: cannot check this command (the terminal gate's tables are missing); it was not run"
+    BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"
+  elif out=$(ELECTRON_RUN_AS_NODE=1 "$__airlock_node" "$__airlock_cli" gate --line "$REPLY" --ppid "$$"); then
     [[ -n $out ]] && export AIRLOCK_LINE_GRANT=$out
   else
     BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"

@@ -24,7 +24,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'airlock-guard-'));
   // The files a terminal gets, as the extension writes them.
   const scripts = { bash: readFileSync(join(SHELL, 'guard.bash'), 'utf8'), zsh: readFileSync(join(SHELL, 'guard.zsh'), 'utf8'), hidden: readFileSync(join(SHELL, 'hidden.sh'), 'utf8') };
-  for (const file of gateFiles(dir, FILTERS, [], scripts)) {
+  // The client the guards are written with; the environment's AIRLOCK_NODE is never asked.
+  for (const file of gateFiles(dir, FILTERS, [], scripts, { node: join(dir, 'tools', 'fake-node'), cli: '/x/cli.js' })) {
     mkdirSync(dirname(join(dir, file.path)), { recursive: true });
     writeFileSync(join(dir, file.path), file.text);
   }
@@ -73,14 +74,14 @@ describe('the bash guard\'s filter', () => {
 describe('the guard in non-interactive bash (BASH_ENV)', () => {
   const bin = (): string => join(dir, 'tools');
 
-  function run(command: string, answer: number, extra: Record<string, string> = {}): { code: number | null; ran: string; asked: string; out: string } {
+  function run(command: string, answer: number, extra: Record<string, string> = {}): { code: number | null; ran: string; asked: string; out: string; err: string } {
     for (const f of ['dropdb.ran', 'client.ran']) writeFileSync(join(dir, f), '');
     // stdin not a socket: bash would take a socket for an ssh session and read ~/.bashrc instead of BASH_ENV.
     const r = spawnSync('bash', ['-c', command], {
       encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: `${bin()}:/usr/bin:/bin`, BASH_ENV: guard, AIRLOCK_NODE: join(bin(), 'fake-node'), AIRLOCK_CLI: '/x/cli.js', FAKE_ANSWER: String(answer), ...extra },
+      env: { PATH: `${bin()}:/usr/bin:/bin`, BASH_ENV: guard, FAKE_ANSWER: String(answer), ...extra },
     });
-    return { code: r.status, ran: readFileSync(join(dir, 'dropdb.ran'), 'utf8'), asked: readFileSync(join(dir, 'client.ran'), 'utf8'), out: r.stdout };
+    return { code: r.status, ran: readFileSync(join(dir, 'dropdb.ran'), 'utf8'), asked: readFileSync(join(dir, 'client.ran'), 'utf8'), out: r.stdout, err: r.stderr };
   }
 
   test('a denied command does not run and the script fails', () => {
@@ -98,7 +99,7 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
 
   test('benign commands never call the client', () => {
     const r = run('set -euo pipefail; echo hi; ls / > /dev/null; cd /; true', 126);
-    expect(r).toMatchObject({ code: 0, asked: '', out: 'hi\n' });
+    expect(r).toMatchObject({ code: 0, asked: '', out: 'hi\n', err: '' });
   });
 
   test.each([
@@ -113,14 +114,38 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r.ran).toBe('');
   });
 
-  test('a guard without its tables judges every command (fail closed)', () => {
+  test.each([
+    'export AIRLOCK_NODE=/bin/true; dropdb -h prod-db.internal rentals',
+    'export AIRLOCK_CLI=/dev/null; dropdb -h prod-db.internal rentals',
+    'AIRLOCK_NODE=/bin/true; dropdb -h prod-db.internal rentals',
+    'unset BASH_ENV; bash -c "dropdb x"',
+    'export -n BASH_ENV; dropdb x',
+    'export AIRLOCK_IPC=/tmp/planted.json; dropdb x',
+    'env -u BASH_ENV bash -c "dropdb x"',
+    '__airlock_node=/bin/true; dropdb x',
+  ])('the gate\'s own variables cannot be changed to let a command through: %s', (command) => {
+    const r = run(command, 0);
+    expect(r.code).toBe(126);
+    expect(r.ran).toBe('');
+  });
+
+  test('an AIRLOCK_NODE the shell inherited is not the client it asks', () => {
+    const r = run('dropdb -h prod-db.internal rentals', 126, { AIRLOCK_NODE: '/bin/true', AIRLOCK_CLI: '/dev/null' });
+    expect(r.asked.split('\n').slice(0, 3)).toEqual(['gate', '--line', 'dropdb -h prod-db.internal rentals']);
+    expect(r.ran).toBe('');
+    expect(r.code).toBe(126);
+  });
+
+  test('a guard without its tables (which hold its client) runs nothing and says why; the environment\'s client is not taken instead (fail closed)', () => {
     const broken = join(dir, 'broken');
     mkdirSync(broken, { recursive: true });
     copyFileSync(guard, join(broken, 'guard.bash'));
     copyFileSync(join(dir, 'hidden.sh'), join(broken, 'hidden.sh'));
-    const r = run('ls /', 126, { BASH_ENV: join(broken, 'guard.bash') });
+    const r = run('ls /; dropdb x', 0, { BASH_ENV: join(broken, 'guard.bash'), AIRLOCK_NODE: join(bin(), 'fake-node'), AIRLOCK_CLI: '/x/cli.js' });
     expect(r.code).toBe(126);
-    expect(r.asked).toContain('ls /');
+    expect(r.asked).toBe('');
+    expect(r.ran).toBe('');
+    expect(r.err).toContain('tables are missing');
   });
 
   test('the user\'s BASH_ENV still loads and its DEBUG trap keeps firing', () => {
@@ -140,7 +165,7 @@ describe('the guard\'s Enter binding (its function, as readline calls it)', () =
     const script = `${NO_TRAP}. ${guard}; READLINE_LINE=${JSON.stringify(line)}; __airlock_readline; printf '%s\\n' "$READLINE_LINE"; eval "$READLINE_LINE" 2>${dir}/enter.err; echo "status=$?"; echo "grant=\${AIRLOCK_LINE_GRANT-}"`;
     const r = spawnSync('bash', ['-c', script], {
       encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: `${bin}:/usr/bin:/bin`, AIRLOCK_NODE: join(bin, 'fake-node'), AIRLOCK_CLI: '/x/cli.js', FAKE_ANSWER: String(answer) },
+      env: { PATH: `${bin}:/usr/bin:/bin`, FAKE_ANSWER: String(answer) },
     });
     const lines = r.stdout.split('\n');
     return { rewritten: lines[0] ?? '', stderr: readFileSync(join(dir, 'enter.err'), 'utf8'), code: r.stdout };
@@ -179,7 +204,7 @@ describe('an interactive bash on a real terminal, without VS Code\'s shell integ
     // Typed ahead into the terminal: readline reads it once the guard is loaded by PROMPT_COMMAND.
     const r = spawnSync('script', ['-qc', `bash --rcfile ${rc} -i`, '/dev/null'], {
       input: 'dropdb -h prod-db.internal rentals\recho status=$?\rexit\r', encoding: 'utf8', timeout: 20_000,
-      env: { PATH: `${tools}:/usr/bin:/bin`, HOME: dir, TERM: 'xterm', PROMPT_COMMAND: promptCommand(gateLayout(dir)), AIRLOCK_NODE: join(tools, 'fake-node'), AIRLOCK_CLI: '/x/cli.js', FAKE_ANSWER: '126' },
+      env: { PATH: `${tools}:/usr/bin:/bin`, HOME: dir, TERM: 'xterm', PROMPT_COMMAND: promptCommand(gateLayout(dir)), FAKE_ANSWER: '126' },
     });
     expect(r.stdout, r.stdout + r.stderr).toContain('denied by test');
     expect(r.stdout).toContain('status=126');
@@ -217,7 +242,7 @@ describe('the zsh guard', () => {
       const script = `zle() { [[ $1 == __airlock_next_accept-line ]] && print -r -- "ACCEPT:$BUFFER"; }; alias nuke='/bin/rm -rf'; . ${zguard}; BUFFER=${JSON.stringify(line)}; __airlock_accept-line; print -r -- "grant=\${AIRLOCK_LINE_GRANT-}"`;
       return spawnSync('zsh', ['-f', '-c', script], {
         encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
-        env: { PATH: `${bin}:/usr/bin:/bin`, AIRLOCK_NODE: join(bin, 'fake-node'), AIRLOCK_CLI: '/x/cli.js', FAKE_ANSWER: String(answer) },
+        env: { PATH: `${bin}:/usr/bin:/bin`, FAKE_ANSWER: String(answer) },
       }).stdout;
     };
     const denied = accept('dropdb -h prod-db.internal rentals', 126);
@@ -228,5 +253,9 @@ describe('the zsh guard', () => {
     expect(accept('git status', 126)).toContain('ACCEPT:git status');
     // An alias is judged by what it runs.
     expect(accept('nuke ~/projects', 126)).toMatch(/^ACCEPT:print -u2 -r -- .*; \(exit 126\)$/m);
+    // The gate's variables are not the line's to change, even where the client would allow it.
+    for (const line of ['export AIRLOCK_NODE=/bin/true', 'unset ZDOTDIR', 'AIRLOCK_CLI=/dev/null dropdb x', 'typeset -g __airlock_node=/bin/true']) {
+      expect(accept(line, 0)).toMatch(/^ACCEPT:print -u2 -r -- .*terminal.*gate.*; \(exit 126\)$/m);
+    }
   });
 });

@@ -13,6 +13,8 @@ import { expandLine } from '../helpers';
 const FILTERS = ruleArgFilters(allRules, (line) => expandLine(line).commands);
 let dir: string;
 let shims: string;
+/** The stand-in client the shims are generated with. */
+const CLIENT = () => ({ node: join(dir, 'fake-node'), cli: '/x/cli.js' });
 let real: string;
 
 function executable(path: string, text: string): void {
@@ -29,7 +31,7 @@ beforeAll(() => {
   for (const program of ['railway', 'git', 'dropdb']) {
     const filter = FILTERS[program];
     if (!filter) throw new Error(`no filter for ${program}`);
-    executable(join(shims, program), shimScript(program, filter, protectedPathItems([]), shims));
+    executable(join(shims, program), shimScript(program, filter, protectedPathItems([]), shims, CLIENT()));
   }
   // Stand-ins that record what they were run with.
   for (const program of ['railway', 'git']) executable(join(real, program), `#!/bin/sh\nprintf '%s\\n' "$@" > "${dir}/${program}.ran"\n`);
@@ -38,10 +40,9 @@ beforeAll(() => {
   symlinkSync(shims, join(dir, 'shims-link'));
 });
 
-function run(command: string, options: { path?: string; answer?: number; client?: boolean } = {}): { code: number | null; stderr: string; ran: string | undefined; asked: string | undefined } {
+function run(command: string, options: { path?: string; answer?: number; env?: Record<string, string> } = {}): { code: number | null; stderr: string; ran: string | undefined; asked: string | undefined } {
   for (const f of ['railway.ran', 'git.ran', 'client.ran']) writeFileSync(join(dir, f), '');
-  const env: Record<string, string> = { PATH: options.path ?? `${shims}:${real}:/usr/bin:/bin`, FAKE_ANSWER: String(options.answer ?? 0) };
-  if (options.client !== false) Object.assign(env, { AIRLOCK_NODE: join(dir, 'fake-node'), AIRLOCK_CLI: '/x/cli.js' });
+  const env: Record<string, string> = { PATH: options.path ?? `${shims}:${real}:/usr/bin:/bin`, FAKE_ANSWER: String(options.answer ?? 0), ...options.env };
   const r = spawnSync('/bin/sh', ['-c', command], { env, encoding: 'utf8' });
   const read = (f: string): string | undefined => { const t = readFileSync(join(dir, f), 'utf8'); return t === '' ? undefined : t; };
   return { code: r.status, stderr: r.stderr, ran: read(command.startsWith('git') ? 'git.ran' : 'railway.ran'), asked: read('client.ran') };
@@ -75,12 +76,14 @@ describe('PATH shims', () => {
     expect(run('dropdb app').asked).toContain('dropdb');
   });
 
-  test('without the client set up, a suspicious call is refused (126), a benign one runs', () => {
-    const r = run('railway volume delete -v pgdata -y', { client: false });
+  test.each([
+    ['AIRLOCK_NODE', '/bin/true'],
+    ['AIRLOCK_CLI', '/dev/null'],
+  ])('the client is the one written into the shim: %s=%s in the environment changes nothing', (name, value) => {
+    const r = run('railway volume delete -v pgdata -y', { answer: 126, env: { [name]: value } });
     expect(r.code).toBe(126);
-    expect(r.stderr).toContain('not set up');
+    expect(r.asked).toContain('railway');
     expect(r.ran).toBeUndefined();
-    expect(run('railway status', { client: false }).ran).toBe('status\n');
   });
 
   test('never runs another editor\'s shims either (two shim directories on PATH)', () => {
@@ -89,7 +92,7 @@ describe('PATH shims', () => {
     writeFileSync(join(other, SHIM_MARKER), '');
     const filter = FILTERS.railway;
     if (!filter) throw new Error('no filter for railway');
-    executable(join(other, 'railway'), shimScript('railway', filter, protectedPathItems([]), other));
+    executable(join(other, 'railway'), shimScript('railway', filter, protectedPathItems([]), other, CLIENT()));
     writeFileSync(join(shims, SHIM_MARKER), '');
     const r = run('railway status', { path: `${shims}:${other}:${real}:/usr/bin:/bin` });
     expect(r).toMatchObject({ code: 0, ran: 'status\n' });
