@@ -11,6 +11,7 @@
 import { Args } from './rules/args';
 import type { Rule } from './rules/types';
 import { DEFAULT_SECRET_GLOBS } from './secrets/paths';
+import { GUARD_PATH_WORDS } from './selfProtection';
 import type { SimpleCommand, Word } from './shell/command';
 import { inlineCodeItems } from './shell/interpreters';
 
@@ -173,7 +174,7 @@ export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): 
 
 /** What any program's arguments are watched for: one literal of each protected-path glob, built-in and the user's. */
 export function protectedPathItems(protectedPaths: readonly string[]): Item[] {
-  return [...new Set(globWords([...DEFAULT_SECRET_GLOBS, ...protectedPaths]))];
+  return [...new Set([...globWords([...DEFAULT_SECRET_GLOBS, ...protectedPaths]), ...GUARD_PATH_WORDS])];
 }
 
 /** Does the argument hold the item? */

@@ -101,7 +101,7 @@ export class Engine {
       matches.set(command, matched);
       const rules = RULE_INDEX.get(command.program);
       if (!rules) continue;
-      const args = new Args(command, context.paths);
+      const args = new Args(command, context.paths, context.cwd);
       const exempt = isExempt(args);
       for (const rule of rules) {
         if (exempt && rule.category !== 'filesystem') { matched.push(`(${rule.id} exempt: --help or a dry run)`); continue; }

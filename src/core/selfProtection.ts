@@ -1,5 +1,6 @@
 // The files that keep the guard in place: Airlock's launcher and state (discovery files, published
-// policy, audit log), and each agent's hook configuration. An agent that rewrites them switches
+// policy, audit log), each agent's hook configuration, and the editors' settings that hold
+// Airlock's own. An agent that rewrites them switches
 // its own guard off, so writing them needs a human like any other critical action. Matched without
 // regard to case (macOS and Windows file systems ignore it) and after `.` segments are dropped.
 const GUARD_FILE = [
@@ -11,12 +12,53 @@ const GUARD_FILE = [
   /(?:^|\/)\.copilot\/hooks\/[^/]+\.json$/,
 ];
 
+/**
+ * The editors' user settings (VS Code, Insiders, VSCodium, Cursor, Windsurf, code-server; their
+ * profiles; Linux, macOS and Windows locations) and workspace files: they hold Airlock's own
+ * settings (tier policy, allowed paths, the terminal gate switch).
+ */
+const EDITOR_SETTINGS = [
+  /(?:^|\/)(?:\.config|library\/application support|appdata\/roaming|\.local\/share)\/(?:code|code - insiders|code - oss|vscodium|cursor|windsurf|code-server)\/user\/(?:profiles\/[^/]+\/)?settings\.json$/,
+  /(?:^|\/)\.vscode-server\/data\/user\/(?:profiles\/[^/]+\/)?settings\.json$/,
+  /(?:^|\/)\.vscode-server\/data\/machine\/settings\.json$/,
+  /\.code-workspace$/,
+];
+
+/**
+ * Words that show a command may reach a guard file (a `cd` into one of their folders, a path in
+ * one): the terminal gate's filters send such lines to the engine instead of clearing them.
+ */
+export const GUARD_PATH_WORDS: readonly string[] = [
+  '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', 'share/airlock', 'state/airlock',
+  'code/user', 'code - insiders/user', 'vscodium/user', 'cursor/user', 'windsurf/user', 'code-server/user', '.vscode-server', '.code-workspace',
+];
+
+/** Separators unified, `$HOME` as `~`, `.` and `x/..` segments resolved, lower case. */
 function normalise(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^(?:\$HOME|\$\{HOME\})(?=\/)/, '~').replace(/\/{2,}/g, '/')
-    .replace(/(?:^|\/)\.(?=\/|$)/g, '').replace(/\/$/, '').toLowerCase();
+  const p = path.replace(/\\/g, '/').replace(/^(?:\$HOME|\$\{HOME\})(?=\/)/, '~').replace(/\/{2,}/g, '/').toLowerCase();
+  const out: string[] = [];
+  for (const segment of p.split('/')) {
+    if (segment === '.') continue;
+    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..' && out[out.length - 1] !== '' && out[out.length - 1] !== '~') out.pop();
+    else out.push(segment);
+  }
+  return out.join('/').replace(/(.)\/$/, '$1');
 }
 
 export function isGuardFile(path: string): boolean {
   const p = normalise(path);
-  return GUARD_FILE.some((re) => re.test(p));
+  return GUARD_FILE.some((re) => re.test(p)) || EDITOR_SETTINGS.some((re) => re.test(p));
 }
+
+/** An editor settings file (see EDITOR_SETTINGS): a write there is a guard change only when it touches `airlock.*`. */
+export function isEditorSettingsFile(path: string): boolean {
+  const p = normalise(path);
+  return EDITOR_SETTINGS.some((re) => re.test(p));
+}
+
+/** The path as the command sees it after the line's `cd`s (`dir`): relative paths joined to it. */
+export function inDirectory(dir: string | undefined, path: string): string {
+  if (dir === undefined || /^(?:\/|~|\$HOME\b|\$\{HOME\}|[A-Za-z]:[\\/])/.test(path)) return path;
+  return `${dir.replace(/\/+$/, '')}/${path}`;
+}
+

@@ -16,6 +16,7 @@ import { copilot, patchPaths } from './copilot';
 import {
   PayloadError, objectOf, optionalString, preToolUseOutput, stringField, type AgentAdapter,
 } from './types';
+import { writeChange } from './writeChange';
 
 const SHELL = new Set(['Bash', 'PowerShell', 'Monitor']);
 const READ = new Set(['Read', 'Grep', 'Glob', 'NotebookRead', 'LS']);
@@ -52,12 +53,16 @@ export const claudeCode: AgentAdapter = {
     const cwd = optionalString(p, 'cwd');
     const roots: string[] = [];
     if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
-    if (tool === 'apply_patch') return { kind: 'write', tool, paths: typeof input.command === 'string' ? patchPaths(input.command) : claudeStylePaths(tool, input), cwd, roots };
-    if (READ.has(tool) || WRITE.has(tool)) {
+    if (tool === 'apply_patch') {
+      if (typeof input.command !== 'string') return { kind: 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, change: writeChange(input) };
+      return { kind: 'write', tool, paths: patchPaths(input.command), cwd, roots, change: { edits: [{ old: '', new: input.command }] } };
+    }
+    if (READ.has(tool)) {
       // Grep returns the lines of every file its `glob` matches under `path`.
       const searched = tool === 'Grep' && typeof input.glob === 'string' ? { base: optionalString(input, 'path'), globs: [input.glob] } : undefined;
-      return { kind: READ.has(tool) ? 'read' : 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, searched };
+      return { kind: 'read', tool, paths: claudeStylePaths(tool, input), cwd, roots, searched };
     }
+    if (WRITE.has(tool)) return { kind: 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, change: writeChange(input) };
     if (tool.startsWith('mcp__')) return { kind: 'mcp', tool, input, server: tool.split('__')[1], cwd, roots };
     return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
   },

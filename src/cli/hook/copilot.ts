@@ -16,6 +16,7 @@
 import {
   PayloadError, objectOf, optionalString, preToolUseOutput, stringField, stringList, toolInput, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
+import { writeChange } from './writeChange';
 
 const VS_SHELL = new Set(['run_in_terminal', 'runInTerminal', 'run_task', 'create_and_run_task']);
 const VS_READ = new Set(['read_file', 'grep_search', 'file_search', 'list_dir', 'copilot_readFile', 'copilot_findTextInFiles', 'copilot_findFiles']);
@@ -78,14 +79,18 @@ export const copilot: AgentAdapter = {
     if (isCliShape(p)) {
       const tool = stringField(p, 'toolName', true);
       const shell = CLI_SHELL.has(tool);
-      if (tool === 'apply_patch') return { kind: 'write', tool, paths: cliPatchPaths(p.toolArgs), cwd, roots };
+      if (tool === 'apply_patch') {
+        const patch = typeof p.toolArgs === 'string' ? p.toolArgs : JSON.stringify(p.toolArgs ?? '');
+        return { kind: 'write', tool, paths: cliPatchPaths(p.toolArgs), cwd, roots, change: { edits: [{ old: '', new: patch }] } };
+      }
       const input = toolInput(p.toolArgs ?? {}, '"toolArgs"', shell);
       if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
       const paths = ['path', 'file_path', 'glob'].flatMap((k) => stringList(input[k]));
       // rg: some builds name the search roots `paths`.
       paths.push(...stringList(input.paths));
       const searched = (tool === 'grep' || tool === 'rg') && typeof input.glob === 'string' ? { base: optionalString(input, 'path'), globs: [input.glob] } : undefined;
-      if (CLI_READ.has(tool) || CLI_WRITE.has(tool)) return { kind: CLI_READ.has(tool) ? 'read' : 'write', tool, paths, cwd, roots, searched };
+      if (CLI_READ.has(tool)) return { kind: 'read', tool, paths, cwd, roots, searched };
+      if (CLI_WRITE.has(tool)) return { kind: 'write', tool, paths, cwd, roots, change: writeChange(input) };
       return { kind: 'unrelated', tool, known: false, cwd, roots };
     }
     const tool = stringField(p, 'tool_name', true);
@@ -98,10 +103,11 @@ export const copilot: AgentAdapter = {
       if (tool !== 'run_in_terminal' && tool !== 'runInTerminal') return { kind: 'unrelated', tool, known: true, cwd, roots };
       return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
     }
-    if (VS_READ.has(tool) || VS_WRITE.has(tool)) {
+    if (VS_READ.has(tool)) {
       const searched = tool === 'grep_search' && typeof input.includePattern === 'string' ? { globs: [input.includePattern] } : undefined;
-      return { kind: VS_READ.has(tool) ? 'read' : 'write', tool, paths: vscodePaths(input), cwd, roots, searched };
+      return { kind: 'read', tool, paths: vscodePaths(input), cwd, roots, searched };
     }
+    if (VS_WRITE.has(tool)) return { kind: 'write', tool, paths: vscodePaths(input), cwd, roots, change: writeChange(input) };
     if (tool.startsWith('mcp_')) return { kind: 'mcp', tool, input, cwd, roots };
     return { kind: 'unrelated', tool, known: VS_UNRELATED.has(tool), cwd, roots };
   },

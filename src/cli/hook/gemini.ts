@@ -11,6 +11,7 @@ import {
   PayloadError, objectOf, optionalString, stringField, stringList, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
 import type { ContentGlobs } from './contentGlobs';
+import { writeChange } from './writeChange';
 
 const SHELL = new Set(['run_shell_command', 'shell']);
 const READ = new Set(['read_file', 'read_many_files', 'glob', 'grep_search', 'search_file_content', 'grep', 'list_directory']);
@@ -56,7 +57,8 @@ export const gemini: AgentAdapter = {
     const cwd = optionalString(p, 'cwd');
     // grep_search's `pattern` is text to search for, not a path.
     const paths = geminiPaths(tool.includes('grep') || tool === 'search_file_content' ? { ...input, pattern: undefined } : input);
-    if (READ.has(tool) || WRITE.has(tool)) return { kind: READ.has(tool) ? 'read' : 'write', tool, paths, cwd, roots, searched: geminiSearched(tool, input) };
+    if (READ.has(tool)) return { kind: 'read', tool, paths, cwd, roots, searched: geminiSearched(tool, input) };
+    if (WRITE.has(tool)) return { kind: 'write', tool, paths, cwd, roots, change: writeChange(input) };
     // MCP tools are named server__tool (older releases: mcp_server_tool); newer payloads add mcp_context.
     if (p.mcp_context !== undefined || tool.includes('__') || tool.startsWith('mcp_')) return { kind: 'mcp', tool, input, cwd, roots };
     return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };

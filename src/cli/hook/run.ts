@@ -2,12 +2,14 @@
 // judgement: read the payload (unreadable and shell-shaped → deny), judge the call with the
 // engine or the protected-path policy, then, if a human is needed, ask the editor window that
 // owns the folder; with none, policy answers. Every decision is audited.
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
 import { destructiveToolFinding, isDestructiveToolName, isWritingToolName, mcpEnvironment, mcpReading, redactedInput } from '../../core/mcp';
 import { pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
+import { isGuardFile } from '../../core/selfProtection';
+import { changesAirlockSettings } from '../../core/settingsChange';
 import { ALLOW_VERDICT, tierRank, type Finding, type Verdict } from '../../core/verdict';
 import { TimedOut, Unreachable, askDecision } from '../../gate/client';
 import { locateWindow, type Located } from '../../gate/discovery';
@@ -34,13 +36,16 @@ export interface HookIo {
 
 /**
  * The paths, plus where each resolves through symbolic links: `notes.txt` → `.env` is a read of
- * `.env`, and `cfg/credentials` with `cfg` → `~/.aws` a read of `~/.aws/credentials`.
+ * `.env`, and `cfg/credentials` with `cfg` → `~/.aws` a read of `~/.aws/credentials`; and a
+ * relative path read from the payload's cwd where that makes it one of Airlock's guard files
+ * (`settings.json` with cwd `~/.claude`).
  */
 function withLinkTargets(paths: readonly string[], cwd: string | undefined): string[] {
   const out = [...paths];
   for (const path of paths) {
+    const full = resolve(cwd ?? '.', path);
+    if (full !== path && isGuardFile(full) && !isGuardFile(path)) out.push(full);
     try {
-      const full = resolve(cwd ?? '.', path);
       const real = realpathSync(full);
       if (real !== full) out.push(real);
     } catch {
@@ -48,6 +53,17 @@ function withLinkTargets(paths: readonly string[], cwd: string | undefined): str
     }
   }
   return out;
+}
+
+const UNREADABLE = Symbol('unreadable');
+
+/** A settings file's text, to compare Airlock's keys before and after: null when there is none; UNREADABLE when it cannot be read or is over 1 MB. */
+function settingsText(path: string): string | null | typeof UNREADABLE {
+  try {
+    return statSync(path).size <= 1 << 20 ? readFileSync(path, 'utf8') : UNREADABLE;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : UNREADABLE;
+  }
 }
 
 async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: HookPolicy, located: Located | undefined, io: HookIo): Promise<{ verdict: Verdict; subject: string }> {
@@ -66,7 +82,16 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
     case 'read':
     case 'write': {
       const reached = event.searched ? filesReached(event.searched, event.cwd, (path) => protectedPaths([path], policy).length > 0) : { files: [], unchecked: [] };
-      return { verdict: pathVerdict(withLinkTargets([...event.paths, ...reached.files], event.cwd), event.kind, policy, reached.unchecked), subject: event.paths.join(' ') };
+      const { change } = event;
+      const facts = {
+        unchecked: reached.unchecked,
+        changesAirlockSettings: (path: string) => {
+          if (change === undefined) return true;
+          const before = settingsText(resolve(event.cwd ?? '.', path));
+          return before === UNREADABLE || changesAirlockSettings(before ?? undefined, change);
+        },
+      };
+      return { verdict: pathVerdict(withLinkTargets([...event.paths, ...reached.files], event.cwd), event.kind, policy, facts), subject: event.paths.join(' ') };
     }
     case 'mcp': {
       const call = { tool: event.tool, input: event.input, server: event.server };

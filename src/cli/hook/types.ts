@@ -1,4 +1,5 @@
 // What every agent's hook payload is read into, and what every agent is answered from.
+import type { WriteChange } from '../../core/settingsChange';
 import type { ContentGlobs } from './contentGlobs';
 
 export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini';
@@ -12,12 +13,16 @@ export const AGENT_LABELS: Readonly<Record<AgentId, string>> = {
 
 /**
  * One tool call to judge. `command`: a shell line; `read`/`write`: paths (and globs for search
- * tools); `searched`: globs whose files' contents a search or multi-file read returns; `mcp`: an
+ * tools); `searched`: globs whose files' contents a search or multi-file read returns; `change`:
+ * what a write puts in the file, where the input shows it; `mcp`: an
  * MCP tool's name and input; `unrelated`: a tool Airlock does not guard.
  */
 export type HookEvent =
   | { readonly kind: 'command'; readonly tool: string; readonly command: string; readonly cwd?: string; readonly roots: readonly string[] }
-  | { readonly kind: 'read' | 'write'; readonly tool: string; readonly paths: readonly string[]; readonly cwd?: string; readonly roots: readonly string[]; readonly searched?: ContentGlobs }
+  | {
+    readonly kind: 'read' | 'write'; readonly tool: string; readonly paths: readonly string[]; readonly cwd?: string; readonly roots: readonly string[];
+    readonly searched?: ContentGlobs; readonly change?: WriteChange;
+  }
   | { readonly kind: 'mcp'; readonly tool: string; readonly input: unknown; readonly server?: string; readonly cwd?: string; readonly roots: readonly string[] }
   | { readonly kind: 'unrelated'; readonly tool: string; readonly known: boolean; readonly cwd?: string; readonly roots: readonly string[] };
 

@@ -17,7 +17,8 @@ export class Args {
   private positionalCache: readonly string[] | undefined;
   private optionCache: readonly string[] | undefined;
 
-  constructor(readonly command: SimpleCommand, private readonly paths: PathGlobs = NO_PATH_GLOBS) {
+  /** `cwd`: where the line runs, when known; relative paths of guard files are read from there. */
+  constructor(readonly command: SimpleCommand, private readonly paths: PathGlobs = NO_PATH_GLOBS, readonly cwd?: string) {
     this.list = command.argv.slice(1).map((w) => w.value);
   }
 

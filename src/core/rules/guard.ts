@@ -1,8 +1,10 @@
 // Rules for commands that would switch Airlock off from inside the agent it guards: removing its
-// hooks, or rewriting its launcher, its state or an agent's hook settings. Critical, so that even
+// hooks or the extension, or rewriting its launcher, its state, an agent's hook settings or the
+// editor's settings. Paths are read where the line's `cd`s put them. Critical, so that even
 // in a development folder a human decides, and with no editor window open the answer is no.
-import { isGuardFile } from '../selfProtection';
+import { inDirectory, isGuardFile } from '../selfProtection';
 import { GATE_VARIABLE } from '../shell/expand';
+import { inlineCode, interpreterPrograms, stringLiterals } from '../shell/interpreters';
 import { nonFlagArgs, type Args } from './args';
 import type { Rule } from './types';
 
@@ -34,6 +36,28 @@ function writesInPlace(a: Args): boolean {
   return a.list.some((f) => (/^-[a-zA-Z]*i/.test(f) && !f.startsWith('-I')) || f.startsWith('--in-place'));
 }
 
+/** A path the command names, as a guard file, after the line's `cd`s and from where the line runs. */
+function guards(a: Args, path: string): boolean {
+  const moved = inDirectory(a.command.dir, path);
+  return isGuardFile(moved) || (a.cwd !== undefined && isGuardFile(inDirectory(a.cwd, moved)));
+}
+
+/** Interpreter code that writes, moves or deletes files (Python, Node, Ruby, Perl, PHP). */
+const FILE_WRITE = /\bopen\s*\([^)]*,\s*['"][^'"]*[wax+]|\b(?:write|append)File(?:Sync)?\s*\(|\bcreateWriteStream\s*\(|\b(?:rmSync|unlinkSync|renameSync|copyFileSync|cpSync|rm|unlink|rename|copyFile)\s*\(|\.write_(?:text|bytes)\s*\(|\b(?:os|shutil)\.(?:remove|unlink|rename|replace|move|copy\w*)\s*\(|\bFile\.(?:write|open|delete|rename)\b|\bIO\.write\b|\bFileUtils\.\w+|\bfile_put_contents\s*\(|\bunlink\b/;
+
+/** Editors' command-line launchers, which remove or switch off extensions. */
+const EDITOR_CLIS = ['code', 'code-insiders', 'codium', 'cursor', 'windsurf', 'code-server', 'code-oss'];
+
+/** `--uninstall-extension airlock.airlock`, `--disable-extension=…airlock`, or every extension off. */
+function removesAirlock(a: Args): boolean {
+  return a.list.some((w, i) => {
+    if (w === '--disable-extensions') return true;
+    const m = /^--(?:uninstall|disable)-extension(?:=(.*))?$/.exec(w);
+    const id = m ? (m[1] ?? a.list[i + 1] ?? '') : undefined;
+    return id !== undefined && /(?:^|\.)airlock(?:$|@)/i.test(id);
+  });
+}
+
 /** `git checkout/restore/rm/mv … <file>` replaces or removes a tracked file. */
 function gitWritten(a: Args): string[] {
   if (!a.sub(['checkout', 'restore', 'rm', 'mv'])) return [];
@@ -51,6 +75,45 @@ function unsetGateVariables(a: Args): boolean {
 }
 
 export const guardRules: readonly Rule[] = [
+  {
+    id: 'airlock.guard-file-interpreter-write',
+    programs: interpreterPrograms(),
+    category: 'shell',
+    severity: 'critical',
+    summary: 'Interpreter code writes or removes a file that keeps Airlock\'s guard in place (its launcher, its state, an agent\'s hook settings or the editor\'s settings)',
+    hint: 'Ask the user to change agent hook settings or Airlock\'s settings themselves',
+    match: (a) => {
+      const code = inlineCode(a.program, a.command.argv, a.command.stdin)?.code;
+      return code !== undefined && FILE_WRITE.test(code) && stringLiterals(code).some((literal) => guards(a, literal));
+    },
+    targets: () => [],
+    examples: {
+      match: [
+        `python3 -c "open('/home/u/.claude/settings.json','w').write('{}')"`,
+        `node -e "require('fs').writeFileSync(require('os').homedir()+'/.claude/settings.json','{}')"`,
+        `python3 -c "import os; os.remove(os.path.expanduser('~/.local/share/airlock/bin/airlock'))"`,
+        `ruby -e 'File.write(File.expand_path("~/.cursor/hooks.json"), "{}")'`,
+      ],
+      noMatch: [
+        `python3 -c "print(open('/home/u/.claude/settings.json').read())"`,
+        `node -e "require('fs').writeFileSync('out.json','{}')"`,
+      ],
+    },
+  },
+  {
+    id: 'airlock.extension-removal',
+    programs: EDITOR_CLIS,
+    category: 'shell',
+    severity: 'critical',
+    summary: 'Uninstalls or switches off the Airlock extension (or every extension) in the editor',
+    hint: 'Ask the user to manage their extensions themselves',
+    match: removesAirlock,
+    targets: () => [],
+    examples: {
+      match: ['code --uninstall-extension airlock.airlock', 'cursor --uninstall-extension airlock.airlock', 'code --disable-extension=airlock.airlock .', 'code --disable-extensions', 'codium --uninstall-extension airlock.airlock@0.1.0'],
+      noMatch: ['code --install-extension airlock.airlock', 'code --uninstall-extension ms-python.python', 'code .', 'cursor --list-extensions'],
+    },
+  },
   {
     id: 'airlock.gate-variable-unset',
     programs: ['unset', 'env'],
@@ -83,11 +146,13 @@ export const guardRules: readonly Rule[] = [
     severity: 'critical',
     summary: 'Overwrites a file that keeps Airlock\'s guard in place (its launcher, its state or an agent\'s hook settings)',
     hint: 'Ask the user to change agent hook settings themselves',
-    match: (a) => a.list.some(isGuardFile),
+    match: (a) => a.list.some((p) => guards(a, p)),
     targets: () => [],
     examples: {
-      match: ["echo 'exit 0' > ~/.local/share/airlock/bin/airlock", 'echo {} > .claude/settings.json', 'cat x >| $HOME/.cursor/hooks.json'],
-      noMatch: ['echo hi > notes.txt', 'echo {} > .claude/commands.json'],
+      match: ["echo 'exit 0' > ~/.local/share/airlock/bin/airlock", 'echo {} > .claude/settings.json', 'cat x >| $HOME/.cursor/hooks.json',
+        "cd ~/.claude && printf '{}' > settings.json", "cd ~/.local/share/airlock/bin && printf 'exit 0' > airlock", 'echo {} > $HOME/.claude/x/../settings.json',
+        'cat mine.json > ~/.config/Code/User/settings.json', 'cd ~/.config/Cursor/User; cat x > settings.json'],
+      noMatch: ['echo hi > notes.txt', 'echo {} > .claude/commands.json', 'cd src && echo {} > settings.json', 'cd ~/.claude/x/.. && echo hi > notes.txt'],
     },
   },
   {
@@ -97,12 +162,13 @@ export const guardRules: readonly Rule[] = [
     severity: 'critical',
     summary: 'Deletes or rewrites a file that keeps Airlock\'s guard in place (its launcher, its state or an agent\'s hook settings)',
     hint: 'Ask the user to change agent hook settings themselves',
-    match: (a) => writesInPlace(a) && written(a).some(isGuardFile),
+    match: (a) => writesInPlace(a) && written(a).some((p) => guards(a, p)),
     targets: () => [],
     examples: {
       match: ['rm -rf ~/.local/share/airlock', 'mv .cursor/hooks.json /tmp/', "sed -i 's/airlock/true/' .claude/settings.json", 'cp /dev/null .gemini/settings.json',
         'rm .github/hooks/airlock.json', 'cp settings.json .claude/', 'mv x.json .claude/settings.json', 'cp -t .claude/ settings.json', 'rsync x.json .Claude/Settings.json',
-        'rm .claude/./settings.json', 'dd if=/dev/zero of=.cursor/hooks.json', 'jq . x.json | sponge .gemini/settings.json'],
+        'rm .claude/./settings.json', 'dd if=/dev/zero of=.cursor/hooks.json', 'jq . x.json | sponge .gemini/settings.json',
+        "sed -i 's/click/click-critical/' ~/.config/Code/User/settings.json", 'jq . s.json > t && mv t ~/.config/Code/User/settings.json', 'cd ~/.claude && rm settings.json'],
       noMatch: ["sed 's/a/b/' .claude/settings.json", 'rm notes.txt', 'cp .claude/settings.json backup/', 'perl -Ilib x.pl .claude/settings.json', 'cp notes.md .claude/'],
     },
   },
@@ -113,7 +179,7 @@ export const guardRules: readonly Rule[] = [
     severity: 'critical',
     summary: 'Replaces or removes a file that keeps Airlock\'s guard in place (an agent\'s hook settings) through git',
     hint: 'Ask the user to change agent hook settings themselves',
-    match: (a) => gitWritten(a).some(isGuardFile),
+    match: (a) => gitWritten(a).some((p) => guards(a, p)),
     targets: () => [],
     examples: {
       match: ['git checkout .claude/settings.json', 'git checkout HEAD~3 -- .cursor/hooks.json', 'git rm .github/hooks/airlock.json', 'git restore .gemini/settings.json'],

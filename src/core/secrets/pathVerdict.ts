@@ -5,7 +5,7 @@ import { tierOfName, type EnvironmentMap } from '../environment/tiers';
 import { redact } from '../environment/redact';
 import { DEFAULT_POLICY, decide, type Policy } from '../policy';
 import { ALLOW_VERDICT, tierRank, type Environment, type Finding, type Verdict } from '../verdict';
-import { isGuardFile } from '../selfProtection';
+import { isEditorSettingsFile, isGuardFile } from '../selfProtection';
 import { isProtectedPath } from './paths';
 
 export interface PathPolicy {
@@ -38,10 +38,18 @@ function uncheckedFinding(glob: string): Finding {
   };
 }
 
-/** `unchecked`: globs whose files a tool reads and which could not all be listed. */
-export function pathVerdict(paths: readonly string[], access: 'read' | 'write', policy: PathPolicy, unchecked: readonly string[] = []): Verdict {
+export interface PathCallFacts {
+  /** Globs whose files a tool reads and which could not all be listed. */
+  readonly unchecked?: readonly string[];
+  /** For a write to an editor's settings file: whether it changes Airlock's own settings (default: assume so). */
+  readonly changesAirlockSettings?: (path: string) => boolean;
+}
+
+export function pathVerdict(paths: readonly string[], access: 'read' | 'write', policy: PathPolicy, facts: PathCallFacts = {}): Verdict {
+  const unchecked = facts.unchecked ?? [];
   const hits = protectedPaths(paths, policy);
-  const guards = access === 'write' ? paths.filter(isGuardFile).map(guardFinding) : [];
+  const guarded = (path: string): boolean => isGuardFile(path) && (!isEditorSettingsFile(path) || (facts.changesAirlockSettings?.(path) ?? true));
+  const guards = access === 'write' ? paths.filter(guarded).map(guardFinding) : [];
   if (hits.length === 0 && guards.length === 0 && unchecked.length === 0) return ALLOW_VERDICT;
   const secretFindings: Finding[] = hits.map((path) => {
     const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);

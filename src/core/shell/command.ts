@@ -34,6 +34,8 @@ export interface SimpleCommand {
   readonly target?: string;
   /** The command this one runs inside (wrapper, shell payload, remote host), if any. */
   readonly parent?: SimpleCommand;
+  /** Where earlier `cd`s on the line moved it (`cd ~/.claude && … > settings.json`), when they did. */
+  readonly dir?: string;
 }
 
 /** npm packages whose binary has another name (`npx @railway/cli …`, `pnpm dlx netlify-cli …`). */

@@ -62,6 +62,8 @@ interface Frame {
   readonly shift: number;
   /** The span everything gets when the text does not stand verbatim in the line (decoded, joined). */
   readonly fixed?: readonly [number, number];
+  /** Where the line's own `cd`s have moved this text so far (undefined: the line's start). */
+  readonly place: { dir?: string };
 }
 
 interface Input {
@@ -96,7 +98,7 @@ class Expander {
 
   run(): Expansion {
     const vars = new Map<string, string>();
-    this.script(this.line, { vars, depth: 0, via: [], shift: 0 });
+    this.script(this.line, { vars, depth: 0, via: [], shift: 0, place: {} });
     return { commands: this.commands, problems: this.problems, assigned: vars };
   }
 
@@ -244,7 +246,21 @@ class Expander {
       return undefined;
     }
     if (extraStages.length > 0) return this.pipeline([body, ...extraStages], frame, stdin, depth);
+    if (body.type === 'list' && writes.length > 0) {
+      this.listWithTrailingWrites(body, frame, stdin, writes, depth + 1);
+      return undefined;
+    }
     return this.walk(body, frame, body.type === 'command' ? { ...stdin, writes } : stdin, depth + 1);
+  }
+
+  /** `a && b > f`: tree-sitter hangs the redirect on the whole list; bash gives it to the last command. */
+  private listWithTrailingWrites(list: SyntaxNode, frame: Frame, input: Input, writes: readonly string[], depth: number): void {
+    const parts = list.namedChildren.filter(isNode);
+    parts.forEach((part, i) => {
+      if (i < parts.length - 1) this.walk(part, frame, input, depth + 1);
+      else if (part.type === 'list') this.listWithTrailingWrites(part, frame, input, writes, depth + 1);
+      else this.walk(part, frame, part.type === 'command' ? { ...input, writes } : input, depth + 1);
+    });
   }
 
   /** Stdin that a redirect supplies (heredoc, here-string, `< file`); records `> file` targets. */
@@ -322,6 +338,7 @@ class Expander {
       via: frame.via,
       parent: frame.parent,
       target: frame.target,
+      dir: frame.place.dir,
     };
   }
 
@@ -331,6 +348,7 @@ class Expander {
       return;
     }
     this.commands.push(command);
+    if (command.program === 'cd' && command.target === undefined) frame.place.dir = changedDirectory(frame.place.dir, command);
     for (const [name, value] of command.assignments) this.carried(name, value, command.span, frame, command);
     const program = command.argv[0];
     if (program?.dynamic && command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value))) {
@@ -354,7 +372,7 @@ class Expander {
         const child: Frame = { ...frame, depth: frame.depth + 1, via, parent: command, target: item.target };
         this.emit(this.command(item.words, child, item.assignments ?? new Map(), { stdin: item.stdin, stdinUnknown: item.stdinUnknown }), child);
       } else {
-        this.script(item.text, { vars: new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, ...this.placement(item.text, item.from) },
+        this.script(item.text, { vars: new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, place: { ...frame.place }, ...this.placement(item.text, item.from) },
           { stdin: item.stdin, stdinUnknown: item.stdinUnknown });
       }
     }
@@ -441,7 +459,7 @@ class Expander {
       this.problem('too-deep', span, 'commands nested in commands too deeply to read');
       return;
     }
-    this.script(value, { vars: new Map(frame.vars), depth: frame.depth + 1, via: [...frame.via, `${name}=`], parent: parent ?? frame.parent, target: frame.target, shift: 0, fixed: span });
+    this.script(value, { vars: new Map(frame.vars), depth: frame.depth + 1, via: [...frame.via, `${name}=`], parent: parent ?? frame.parent, target: frame.target, shift: 0, fixed: span, place: { ...frame.place } });
   }
 
   /** Commands inside `$(…)`, backticks and `<(…)` run too. */
@@ -521,6 +539,20 @@ class Expander {
   private problem(kind: ProblemKind, span: readonly [number, number], detail: string): void {
     this.problems.push({ kind, span, detail });
   }
+}
+
+/**
+ * The directory after `cd`: `~` without an operand, an absolute or home path as written, a
+ * relative one joined to where the line already is. `cd -` and a directory known only at run
+ * time leave it unknown (undefined, read as the line's start: paths are then judged as written).
+ */
+function changedDirectory(current: string | undefined, command: SimpleCommand): string | undefined {
+  const operands = command.argv.slice(1).filter((w) => !/^-[LPe@]+$/.test(w.value));
+  const to = operands[0];
+  if (!to) return '~';
+  if (to.dynamic || to.value === '-') return undefined;
+  if (/^(?:\/|~|\$HOME\b|\$\{HOME\})/.test(to.value) || current === undefined) return to.value;
+  return `${current.replace(/\/+$/, '')}/${to.value}`;
 }
 
 /** Removes backslash-newline pairs outside single quotes, as bash does. */

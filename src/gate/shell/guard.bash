@@ -48,6 +48,8 @@ unset __airlock_ifs
 # whose arguments hold a word its rules need, or names a protected file.
 __airlock_suspicious() {
   [[ -n ${__airlock_broken-} ]] && return 0
+  # A redirect where the shell stands in a protected or guard folder (`cd ~/.claude` earlier).
+  [[ $1 == *'>'* && -n $__airlock_paths && ${PWD,,} =~ $__airlock_paths ]] && return 0
   local l=$1 re w p rest i n
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
   l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}

@@ -21,6 +21,8 @@ __airlock_hidden_re="(${(j:|:)__airlock_hidden})"
 __airlock_suspicious() {
   [[ -n ${__airlock_broken-} ]] && return 0
   emulate -L zsh
+  # A redirect where the shell stands in a protected or guard folder (`cd ~/.claude` earlier).
+  [[ $1 == *'>'* && -n $__airlock_paths && ${(L)PWD} =~ $__airlock_paths ]] && return 0
   local l=$1 re w p rest i
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
   l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}

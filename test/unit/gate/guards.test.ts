@@ -2,7 +2,7 @@
 // it must never clear a line the engine flags, and must clear everyday commands without a process.
 // Then the guard in non-interactive bash (BASH_ENV, as shell tasks and `bash -c` get it).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -127,6 +127,19 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     const r = run(command, 0);
     expect(r.code).toBe(126);
     expect(r.ran).toBe('');
+  });
+
+  test('a redirect in a guard folder the shell moved into earlier is asked about (the line alone names no such file)', () => {
+    const claude = join(dir, 'home', '.claude');
+    mkdirSync(claude, { recursive: true });
+    writeFileSync(join(dir, 'client.ran'), '');
+    const r = spawnSync('bash', ['-c', "printf '{}' > settings.json; echo next"], {
+      cwd: claude, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: `${bin()}:/usr/bin:/bin`, BASH_ENV: guard, FAKE_ANSWER: '126' },
+    });
+    expect(readFileSync(join(dir, 'client.ran'), 'utf8')).toContain("printf '{}' > settings.json");
+    expect(r.status).toBe(126);
+    expect(existsSync(join(claude, 'settings.json'))).toBe(false);
   });
 
   test('an AIRLOCK_NODE the shell inherited is not the client it asks', () => {

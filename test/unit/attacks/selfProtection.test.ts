@@ -1,0 +1,67 @@
+// Self-protection by meaning, not text (issue 14): an agent rewriting its own guard through `..`,
+// a `cd` earlier on the line, its cwd, interpreter code, or the editor's settings, or removing the
+// extension. Each through the real `airlock hook` judging with no editor window; each was allowed
+// before. Harmless look-alikes stay quiet.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runHook } from '../../../src/cli/hook/run';
+import { LazyEngine } from '../../../src/core/engine';
+import { parser } from '../helpers';
+
+const home = mkdtempSync(join(tmpdir(), 'airlock-self-'));
+const project = join(home, 'project');
+const userSettings = join(home, '.config', 'Code', 'User', 'settings.json');
+mkdirSync(project, { recursive: true });
+mkdirSync(join(home, '.claude'), { recursive: true });
+mkdirSync(join(home, '.config', 'Code', 'User'), { recursive: true });
+writeFileSync(userSettings, '{\n  // mine\n  "editor.fontSize": 13,\n  "airlock.policy.production": "typed"\n}\n');
+const engine = new LazyEngine(() => Promise.resolve(parser));
+
+async function hook(tool: string, input: unknown, cwd = project): Promise<string> {
+  const payload = { session_id: 's', transcript_path: '/t', cwd, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: tool, tool_input: input, tool_use_id: 't' };
+  const out = await runHook('claude-code', JSON.stringify(payload), {
+    env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine,
+  });
+  return (JSON.parse(out.stdout) as { hookSpecificOutput?: { permissionDecision: string } }).hookSpecificOutput?.permissionDecision ?? 'quiet';
+}
+
+describe("an agent's writes to Airlock's guard files are judged by where they land", () => {
+  test.each([
+    ['Write', { file_path: `${home}/.claude/x/../settings.json`, content: '{}' }, project],
+    ['Write', { file_path: 'settings.json', content: '{}' }, join(home, '.claude')],
+    ['Bash', { command: "cd ~/.claude && printf '{}' > settings.json" }, project],
+    ['Bash', { command: "cd ~/.local/share/airlock/bin && printf 'exit 0' > airlock" }, project],
+    ['Bash', { command: "printf '{}' > settings.json" }, join(home, '.claude')],
+    ['Bash', { command: `python3 -c "open('${home}/.claude/settings.json','w').write('{}')"` }, project],
+    ['Bash', { command: `node -e "require('fs').writeFileSync(require('os').homedir()+'/.claude/settings.json','{}')"` }, project],
+  ])('%s %j (cwd %s) is denied', async (tool, input, cwd) => {
+    expect(await hook(tool, input, cwd)).toBe('deny');
+  });
+});
+
+describe("the editor's user settings hold Airlock's own", () => {
+  test.each([
+    ['Edit', { file_path: userSettings, old_string: '"airlock.policy.production": "typed"', new_string: '"airlock.policy.production": "click-critical"' }],
+    ['Write', { file_path: userSettings, content: '{ "editor.fontSize": 13 }' }],
+    ['Write', { file_path: userSettings, content: '{ "editor.fontSize": 13, "airlock.policy.production": "typed", "airlock.allowedPaths": ["**"] }' }],
+    ['MultiEdit', { file_path: userSettings, edits: [{ old_string: '13', new_string: '14' }, { old_string: '"typed"', new_string: '"click"' }] }],
+    ['Bash', { command: `sed -i 's/typed/click/' ${userSettings}` }],
+    ['Bash', { command: `jq '."airlock.allowedPaths" = ["**"]' ${userSettings} > /tmp/s && mv /tmp/s ${userSettings}` }],
+    ['Bash', { command: 'code --uninstall-extension airlock.airlock' }],
+    ['Bash', { command: 'cursor --disable-extension airlock.airlock' }],
+  ])('%s %j is denied', async (tool, input) => {
+    expect(await hook(tool, input)).toBe('deny');
+  });
+
+  test.each([
+    ['Edit', { file_path: userSettings, old_string: '"editor.fontSize": 13', new_string: '"editor.fontSize": 14' }],
+    ['Write', { file_path: userSettings, content: '{\n  "editor.fontSize": 15,\n  "airlock.policy.production": "typed"\n}\n' }],
+    ['Bash', { command: 'code --install-extension ms-python.python' }],
+    ['Write', { file_path: join(project, 'src', 'settings.json'), content: '{}' }],
+    ['Bash', { command: 'cd src && echo {} > settings.json' }],
+  ])('%s %j stays quiet', async (tool, input) => {
+    expect(await hook(tool, input)).toBe('quiet');
+  });
+});
