@@ -12,6 +12,7 @@
 // Others run this same hook (see caller.ts): Codex, whose apply_patch sends {command: patch} and
 // which reads only a deny, and VS Code, with its own tool names.
 import { claudeFormatCaller } from './caller';
+import { searchScope } from './contentGlobs';
 import { copilot, patchPaths } from './copilot';
 import {
   PayloadError, objectOf, optionalString, preToolUseOutput, stringField, type AgentAdapter,
@@ -58,8 +59,8 @@ export const claudeCode: AgentAdapter = {
       return { kind: 'write', tool, paths: patchPaths(input.command), cwd, roots, change: { edits: [{ old: '', new: input.command }] } };
     }
     if (READ.has(tool)) {
-      // Grep returns the lines of every file its `glob` matches under `path`.
-      const searched = tool === 'Grep' && typeof input.glob === 'string' ? { base: optionalString(input, 'path'), globs: [input.glob] } : undefined;
+      // Grep returns the lines that match in every file its `glob` (else everything) matches under `path`.
+      const searched = tool === 'Grep' ? searchScope(optionalString(input, 'path'), optionalString(input, 'glob'), optionalString(input, 'pattern'), input['-i'] === true) : undefined;
       return { kind: 'read', tool, paths: claudeStylePaths(tool, input), cwd, roots, searched };
     }
     if (WRITE.has(tool)) return { kind: 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, change: writeChange(input) };

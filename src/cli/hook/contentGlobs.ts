@@ -1,9 +1,10 @@
 // Search and multi-file read tools take globs (`read_many_files {include: ["**/*"]}`, Grep's
-// `glob`, `include_pattern`) and return the contents of every file they match. A glob made only of
-// wildcards names no secret by itself, so the files it reaches are listed on disk and each is
-// judged as a read of its own. Bounded: a tree too big to list in time is reported as unchecked
-// and asked about, never waved through.
-import { readdirSync, statSync } from 'node:fs';
+// `glob`, `include_pattern`) or a folder, and return the contents of every file they match. A
+// glob made only of wildcards names no secret by itself, so the files it reaches are listed on
+// disk and each is judged as a read of its own; for a search, only the files that hold a match
+// (the result would show their lines). Bounded: a tree too big to list in time is reported as
+// unchecked and asked about, never waved through.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { Minimatch } from 'minimatch';
 
@@ -11,6 +12,15 @@ export interface ContentGlobs {
   /** The folder the globs are relative to (the tool's dir_path / path), else the call's cwd. */
   readonly base?: string;
   readonly globs: readonly string[];
+  /** What a search looks for: a file counts only if it holds a match (the result would show it). */
+  readonly pattern?: string;
+  readonly ignoreCase?: boolean;
+  /**
+   * No glob was given: the whole tree under `base` is searched. Such a tree too big to list in
+   * time is not reported as unchecked (every search of a large repository would ask); the files
+   * listed within the bound, nearest first, are still checked.
+   */
+  readonly whole?: boolean;
 }
 
 export interface Reached {
@@ -31,6 +41,19 @@ export const DEFAULT_BOUND: Bound = { entries: 50_000, ms: 250 };
 const SKIPPED = new Set(['.git', 'node_modules']);
 
 const MAGIC = /[*?[{]/;
+
+/**
+ * Whether a file holds a match for the search's regular expression. A pattern JavaScript cannot
+ * read (ripgrep's own syntax), a file too big or unreadable here: assumed to (fail closed).
+ */
+function holdsMatch(path: string, pattern: string, ignoreCase: boolean): boolean {
+  try {
+    if (statSync(path).size > 1 << 20) return true;
+    return new RegExp(pattern, ignoreCase ? 'im' : 'm').test(readFileSync(path, 'utf8'));
+  } catch {
+    return true;
+  }
+}
 
 function isDirectory(path: string): boolean {
   try {
@@ -55,9 +78,10 @@ export function filesReached(spec: ContentGlobs, cwd: string | undefined, keep: 
   const files: string[] = [];
   const deadline = now() + bound.ms;
   let seen = 0;
-  const stack = [base];
-  while (stack.length > 0) {
-    const dir = stack.pop() as string;
+  // Breadth first: the secret files that matter most (`.env` at the root) are met first.
+  const queue = [base];
+  for (let next = 0; next < queue.length; next++) {
+    const dir = queue[next];
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -65,15 +89,20 @@ export function filesReached(spec: ContentGlobs, cwd: string | undefined, keep: 
       continue; // unreadable to us is unreadable to the tool
     }
     for (const entry of entries) {
-      if (++seen > bound.entries || (seen % 256 === 0 && now() > deadline)) return { files, unchecked: globs };
+      if (++seen > bound.entries || (seen % 256 === 0 && now() > deadline)) return { files, unchecked: spec.whole ? [] : globs };
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED.has(entry.name)) stack.push(full);
+        if (!SKIPPED.has(entry.name)) queue.push(full);
         continue;
       }
       const rel = relative(base, full);
-      if (matchers.some((m) => m.match(rel)) && keep(full)) files.push(full);
+      if (matchers.some((m) => m.match(rel)) && keep(full) && (spec.pattern === undefined || holdsMatch(full, spec.pattern, spec.ignoreCase === true))) files.push(full);
     }
   }
   return { files, unchecked: [] };
+}
+
+/** A search tool's scope: its folder, its glob (none: the whole tree) and what it looks for. */
+export function searchScope(base: string | undefined, glob: string | undefined, pattern: string | undefined, ignoreCase = false): ContentGlobs {
+  return { base, globs: glob ? [glob] : ['**/*'], whole: !glob, pattern, ignoreCase };
 }

@@ -13,6 +13,7 @@
 //   glob}, apply_patch) and toolArgs (a JSON string; some versions send an object, apply_patch the
 //   raw patch). Answer: top-level permissionDecision. Releases before 1.0.66 act only on "deny",
 //   and nothing in the payload tells them apart, so an "ask" is sent as a deny.
+import { searchScope } from './contentGlobs';
 import {
   PayloadError, objectOf, optionalString, preToolUseOutput, stringField, stringList, toolInput, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
@@ -88,7 +89,7 @@ export const copilot: AgentAdapter = {
       const paths = ['path', 'file_path', 'glob'].flatMap((k) => stringList(input[k]));
       // rg: some builds name the search roots `paths`.
       paths.push(...stringList(input.paths));
-      const searched = (tool === 'grep' || tool === 'rg') && typeof input.glob === 'string' ? { base: optionalString(input, 'path'), globs: [input.glob] } : undefined;
+      const searched = tool === 'grep' || tool === 'rg' ? searchScope(optionalString(input, 'path'), optionalString(input, 'glob'), optionalString(input, 'pattern'), input['-i'] === true) : undefined;
       if (CLI_READ.has(tool)) return { kind: 'read', tool, paths, cwd, roots, searched };
       if (CLI_WRITE.has(tool)) return { kind: 'write', tool, paths, cwd, roots, change: writeChange(input) };
       return { kind: 'unrelated', tool, known: false, cwd, roots };
@@ -104,7 +105,10 @@ export const copilot: AgentAdapter = {
       return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
     }
     if (VS_READ.has(tool)) {
-      const searched = tool === 'grep_search' && typeof input.includePattern === 'string' ? { globs: [input.includePattern] } : undefined;
+      // grep_search's query is text unless isRegexp says otherwise.
+      const query = optionalString(input, 'query');
+      const pattern = query === undefined || input.isRegexp === true ? query : query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const searched = tool === 'grep_search' ? searchScope(undefined, optionalString(input, 'includePattern'), pattern) : undefined;
       return { kind: 'read', tool, paths: vscodePaths(input), cwd, roots, searched };
     }
     if (VS_WRITE.has(tool)) return { kind: 'write', tool, paths: vscodePaths(input), cwd, roots, change: writeChange(input) };

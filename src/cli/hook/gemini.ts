@@ -10,7 +10,7 @@
 import {
   PayloadError, objectOf, optionalString, stringField, stringList, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
-import type { ContentGlobs } from './contentGlobs';
+import { searchScope, type ContentGlobs } from './contentGlobs';
 import { writeChange } from './writeChange';
 
 const SHELL = new Set(['run_shell_command', 'shell']);
@@ -33,7 +33,8 @@ function geminiSearched(tool: string, input: Record<string, unknown>): ContentGl
   if (tool === 'read_many_files') return { globs: [...stringList(input.include), ...stringList(input.paths)] };
   if (tool.includes('grep') || tool === 'search_file_content') {
     const globs = [...stringList(input.include_pattern), ...stringList(input.include)];
-    return globs.length > 0 ? { base: optionalString(input, 'dir_path', 'path'), globs } : undefined;
+    const scope = searchScope(optionalString(input, 'dir_path', 'path'), undefined, optionalString(input, 'pattern'), input.case_sensitive === false);
+    return globs.length > 0 ? { ...scope, globs, whole: false } : scope;
   }
   return undefined;
 }

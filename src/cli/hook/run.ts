@@ -21,6 +21,7 @@ import { definedOnly } from '../env';
 import { diskToolState } from '../toolState';
 import { ADAPTERS } from './adapters';
 import { filesReached } from './contentGlobs';
+import { credentialHolders } from './credentialHolders';
 import { answerFor, unreadableAnswer, type Outcome } from './messages';
 import { PROBE_VARIABLE } from './probe';
 import { loadHookPolicy, type HookPolicy } from './settings';
@@ -83,15 +84,17 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
     case 'write': {
       const reached = event.searched ? filesReached(event.searched, event.cwd, (path) => protectedPaths([path], policy).length > 0) : { files: [], unchecked: [] };
       const { change } = event;
+      const paths = withLinkTargets([...event.paths, ...reached.files], event.cwd);
       const facts = {
         unchecked: reached.unchecked,
+        holders: event.kind === 'read' ? credentialHolders(paths, event.cwd, (path) => protectedPaths([path], policy).length > 0) : [],
         changesAirlockSettings: (path: string) => {
           if (change === undefined) return true;
           const before = settingsText(resolve(event.cwd ?? '.', path));
           return before === UNREADABLE || changesAirlockSettings(before ?? undefined, change);
         },
       };
-      return { verdict: pathVerdict(withLinkTargets([...event.paths, ...reached.files], event.cwd), event.kind, policy, facts), subject: event.paths.join(' ') };
+      return { verdict: pathVerdict(paths, event.kind, policy, facts), subject: event.paths.join(' ') };
     }
     case 'mcp': {
       const call = { tool: event.tool, input: event.input, server: event.server };

@@ -38,19 +38,42 @@ function uncheckedFinding(glob: string): Finding {
   };
 }
 
+/** A file that is not protected by its name but holds a live credential (found by the token scanner). */
+export interface CredentialHolder {
+  readonly path: string;
+  /** What the credential is for: `Railway`, `AWS`… */
+  readonly kind: string;
+  /** 1-based. */
+  readonly line: number;
+}
+
 export interface PathCallFacts {
   /** Globs whose files a tool reads and which could not all be listed. */
   readonly unchecked?: readonly string[];
+  /** Files read that hold a credential by their content. */
+  readonly holders?: readonly CredentialHolder[];
   /** For a write to an editor's settings file: whether it changes Airlock's own settings (default: assume so). */
   readonly changesAirlockSettings?: (path: string) => boolean;
 }
 
+function holderFinding(holder: CredentialHolder, policy: PathPolicy): Finding {
+  const base = holder.path.slice(Math.max(holder.path.lastIndexOf('/'), holder.path.lastIndexOf('\\')) + 1);
+  const tier = tierOfName(base, policy.environments);
+  return {
+    rule: 'secrets.credential-in-file', category: 'secrets', severity: 'high',
+    summary: `Reads ${redact(base)}, which holds a ${holder.kind} credential (line ${holder.line})`,
+    hint: 'Ask the user for what the task needs; move the credential into a protected file such as .env or a secrets manager',
+    span: [0, 0], environment: tier ? { tier, name: redact(base), evidence: `file name ${redact(base)}` } : { tier: 'unknown' },
+  };
+}
+
 export function pathVerdict(paths: readonly string[], access: 'read' | 'write', policy: PathPolicy, facts: PathCallFacts = {}): Verdict {
-  const unchecked = facts.unchecked ?? [];
+  const unchecked = [...(facts.unchecked ?? [])];
+  const holders = access === 'read' ? (facts.holders ?? []).map((h) => holderFinding(h, policy)) : [];
   const hits = protectedPaths(paths, policy);
   const guarded = (path: string): boolean => isGuardFile(path) && (!isEditorSettingsFile(path) || (facts.changesAirlockSettings?.(path) ?? true));
   const guards = access === 'write' ? paths.filter(guarded).map(guardFinding) : [];
-  if (hits.length === 0 && guards.length === 0 && unchecked.length === 0) return ALLOW_VERDICT;
+  if (hits.length === 0 && guards.length === 0 && unchecked.length === 0 && holders.length === 0) return ALLOW_VERDICT;
   const secretFindings: Finding[] = hits.map((path) => {
     const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
     const tier = tierOfName(base, policy.environments);
@@ -65,9 +88,9 @@ export function pathVerdict(paths: readonly string[], access: 'read' | 'write', 
       environment,
     };
   });
-  const findings = [...guards, ...secretFindings, ...unchecked.map(uncheckedFinding)];
+  const findings = [...guards, ...secretFindings, ...holders, ...unchecked.map(uncheckedFinding)];
   const environment = findings.reduce<Environment>((best, f) => (tierRank(f.environment.tier) > tierRank(best.tier) ? f.environment : best), { tier: 'unknown' });
   const risk = guards.length > 0 ? 'critical' : 'high';
-  const { decision, confirmation } = decide(risk, environment.tier, 'agent', policy.policy ?? DEFAULT_POLICY, hits.length > 0 || unchecked.length > 0);
+  const { decision, confirmation } = decide(risk, environment.tier, 'agent', policy.policy ?? DEFAULT_POLICY, hits.length > 0 || unchecked.length > 0 || holders.length > 0);
   return { decision, risk, environment, findings, confirmation };
 }

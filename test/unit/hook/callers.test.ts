@@ -18,7 +18,7 @@ const project = join(home, 'project');
 mkdirSync(join(project, 'config', 'deep'), { recursive: true });
 mkdirSync(join(project, 'src'), { recursive: true });
 writeFileSync(join(project, '.env.production'), 'RAILWAY_TOKEN=x\n');
-writeFileSync(join(project, 'config', 'deep', 'service-account.json'), '{}\n');
+writeFileSync(join(project, 'config', 'deep', 'service-account.json'), '{"type": "service_account", "private_key_id": "k1"}\n');
 writeFileSync(join(project, 'src', 'index.ts'), 'export {};\n');
 writeFileSync(join(project, 'README.md'), '# p\n');
 const engine = new LazyEngine(() => Promise.resolve(parser));
@@ -116,7 +116,8 @@ describe('search tools whose globs reach secret files', () => {
     ['read_many_files', { include: ['config'] }, 'ask'],
     ['read_many_files', { include: ['src/**/*.ts', 'README.md'] }, 'quiet'],
     ['grep_search', { pattern: 'TOKEN', include_pattern: '.env*' }, 'deny'],
-    ['grep_search', { pattern: 'TOKEN', include_pattern: '*.json', dir_path: 'config' }, 'ask'],
+    ['grep_search', { pattern: 'private_key', include_pattern: '*.json', dir_path: 'config' }, 'ask'],
+    ['grep_search', { pattern: 'TOKEN', include_pattern: '*.json', dir_path: 'config' }, 'quiet'],
     ['grep_search', { pattern: 'TOKEN', include_pattern: '*.ts' }, 'quiet'],
   ])('Gemini %s %j → %s', async (tool, input, decision) => {
     expect(await decisionOf('gemini', gemini(tool, input))).toBe(decision);

@@ -1,0 +1,45 @@
+// Secrets found by content: the incident began with an agent reading a Railway token from a file
+// with an ordinary name. A file a read tool opens that is not protected by its name is scanned
+// with the token rules (the same as `airlock scan`), bounded by size, and a file that holds a
+// live credential is a protected read like `.env`. The finding names the kind and line, never the
+// value.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CredentialHolder } from '../../core/secrets/pathVerdict';
+import { scanBytes } from '../../core/secrets/tokenScan';
+
+/** Bigger files are read only up to here: a token sits in configuration and notes, not in large data. */
+const MAX_FILE = 2 << 20;
+/** All files of one call together. */
+const MAX_TOTAL = 16 << 20;
+
+function head(path: string, limit: number): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    const bytes = new Uint8Array(Math.min(stat.size, limit));
+    const read = readSync(fd, bytes, 0, bytes.length, 0);
+    return bytes.subarray(0, read);
+  } catch {
+    return undefined; // not there, a folder or a glob: nothing to read
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The files among `paths` (relative to `cwd`) that hold a credential, skipping those `known` already covers. */
+export function credentialHolders(paths: readonly string[], cwd: string | undefined, known: (path: string) => boolean): CredentialHolder[] {
+  const out: CredentialHolder[] = [];
+  let budget = MAX_TOTAL;
+  for (const path of new Set(paths)) {
+    if (budget <= 0 || known(path)) continue;
+    const bytes = head(resolve(cwd ?? '.', path), Math.min(MAX_FILE, budget));
+    if (!bytes) continue;
+    budget -= bytes.length;
+    const [first] = scanBytes(bytes);
+    if (first) out.push({ path, kind: first.kind, line: first.line });
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+// Secrets found by content and by what a search would return (issue 14): the incident began with
+// an agent finding a Railway token in an unrelated file. Through the real `airlock hook` judging
+// with no editor window; each attack was allowed before. The token is never in the answer.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runHook } from '../../../src/cli/hook/run';
+import type { AgentId } from '../../../src/cli/hook/types';
+import { LazyEngine } from '../../../src/core/engine';
+import { parser } from '../helpers';
+
+const TOKEN = '3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d';
+const home = mkdtempSync(join(tmpdir(), 'airlock-content-'));
+const project = join(home, 'project');
+mkdirSync(join(project, 'docs'), { recursive: true });
+mkdirSync(join(project, 'src'), { recursive: true });
+writeFileSync(join(project, 'docs', 'deploy-notes.md'), `# Deploying\n\nUse the team token:\nRAILWAY_API_TOKEN=${TOKEN}\n`);
+writeFileSync(join(project, 'docs', 'guide.md'), '# Guide\n\nSet RAILWAY_API_TOKEN in your shell before deploying.\n');
+writeFileSync(join(project, '.env.production'), `RAILWAY_API_TOKEN=${TOKEN}\nDATABASE_URL=postgres://app@db.internal/app\n`);
+writeFileSync(join(project, 'src', 'index.ts'), 'export const port = 3000;\n');
+const engine = new LazyEngine(() => Promise.resolve(parser));
+
+async function hook(agent: AgentId, payload: Record<string, unknown>): Promise<{ decision: string; text: string }> {
+  const out = await runHook(agent, JSON.stringify({ session_id: 's', cwd: project, ...payload }), {
+    env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine,
+  });
+  const o = JSON.parse(out.stdout) as { hookSpecificOutput?: { permissionDecision: string }; permissionDecision?: string; decision?: string };
+  return { decision: o.hookSpecificOutput?.permissionDecision ?? o.permissionDecision ?? o.decision ?? 'quiet', text: out.stdout };
+}
+const claude = (tool: string, input: unknown) => hook('claude-code', { hook_event_name: 'PreToolUse', tool_name: tool, tool_input: input });
+
+describe('a file that holds a live credential is protected whatever its name', () => {
+  test('a Read of notes holding a Railway token needs a human; the answer names the kind, never the value', async () => {
+    const r = await claude('Read', { file_path: join(project, 'docs', 'deploy-notes.md') });
+    expect(r.decision).toBe('ask');
+    expect(r.text).toContain('Railway');
+    expect(r.text).not.toContain(TOKEN);
+  });
+
+  test('a file that only names the variable is read freely', async () => {
+    expect((await claude('Read', { file_path: join(project, 'docs', 'guide.md') })).decision).toBe('quiet');
+    expect((await claude('Read', { file_path: join(project, 'src', 'index.ts') })).decision).toBe('quiet');
+  });
+});
+
+describe('a search that would return a secret file\'s lines', () => {
+  test.each([
+    ['claude-code Grep over the workspace', () => claude('Grep', { pattern: 'RAILWAY_API_TOKEN', output_mode: 'content' })],
+    ['claude-code Grep over a folder, case-insensitive', () => claude('Grep', { pattern: 'railway_api', path: project, '-i': true })],
+    ['Gemini grep_search', () => hook('gemini', { hook_event_name: 'BeforeTool', tool_name: 'grep_search', tool_input: { pattern: 'DATABASE_URL' } })],
+    ['Copilot CLI rg', () => hook('copilot', { toolName: 'rg', toolArgs: JSON.stringify({ pattern: 'RAILWAY', path: '.' }) })],
+  ])('%s is refused', async (_what, run) => {
+    expect((await run()).decision).toBe('deny');
+  });
+
+  test.each([
+    ['a search no secret file matches', () => claude('Grep', { pattern: 'export const port' })],
+    ['a search limited to source files', () => claude('Grep', { pattern: 'RAILWAY_API_TOKEN', glob: '*.ts' })],
+    ['Gemini grep_search for code', () => hook('gemini', { hook_event_name: 'BeforeTool', tool_name: 'grep_search', tool_input: { pattern: 'port = 3000' } })],
+  ])('%s stays quiet', async (_what, run) => {
+    expect((await run()).decision).toBe('quiet');
+  });
+});
