@@ -47,8 +47,9 @@ export const claudeCode: AgentAdapter = {
     if (claudeFormatCaller(p) === 'vscode') return copilot.parse(p);
     const tool = stringField(p, 'tool_name', true);
     const shell = SHELL.has(tool) && !(tool === 'Monitor' && objectOf(p.tool_input, '"tool_input"', true).command === undefined);
-    if (p.hook_event_name !== undefined && p.hook_event_name !== 'PreToolUse') {
-      throw new PayloadError(`hook_event_name is ${JSON.stringify(p.hook_event_name)}; Airlock is a PreToolUse hook`, shell);
+    // An unexpected event name (a renamed or new event) on a tool Airlock guards is judged anyway.
+    if (p.hook_event_name !== undefined && p.hook_event_name !== 'PreToolUse' && !shell && !READ.has(tool) && !WRITE.has(tool) && !tool.startsWith('mcp__') && tool !== 'apply_patch') {
+      throw new PayloadError(`hook_event_name is ${JSON.stringify(p.hook_event_name)}; Airlock is a PreToolUse hook`, false);
     }
     const input = objectOf(p.tool_input, '"tool_input"', shell);
     const cwd = optionalString(p, 'cwd');

@@ -97,7 +97,10 @@ export const copilot: AgentAdapter = {
     const tool = stringField(p, 'tool_name', true);
     const shell = VS_SHELL.has(tool);
     const event = p.hook_event_name ?? p.hookEventName;
-    if (event !== undefined && event !== 'PreToolUse') throw new PayloadError(`the event is ${JSON.stringify(event)}; Airlock is a PreToolUse hook`, shell);
+    // An unexpected event name (a renamed or new event) on a tool Airlock guards is judged anyway.
+    if (event !== undefined && event !== 'PreToolUse' && event !== 'preToolUse' && !shell && !VS_READ.has(tool) && !VS_WRITE.has(tool) && !tool.startsWith('mcp_')) {
+      throw new PayloadError(`the event is ${JSON.stringify(event)}; Airlock is a PreToolUse hook`, false);
+    }
     const input = objectOf(p.tool_input, '"tool_input"', shell);
     if (shell) {
       // Tasks carry no command line in the payload; the terminal gate sees what they run.

@@ -136,3 +136,14 @@ describe('search tools whose globs reach secret files', () => {
     expect(all.files.map((f) => f.slice(project.length + 1)).sort()).toEqual(['.env.production', 'README.md', 'config/deep/service-account.json', 'src/index.ts']);
   });
 });
+
+describe('schema drift', () => {
+  test('a known file, shell or MCP tool with an unexpected event name is judged, not allowed', async () => {
+    expect(await decisionOf('claude-code', claudeShaped('Read', { file_path: join(project, '.env.production') }, { hook_event_name: 'PreToolUseV2' }))).toBe('deny');
+    expect(await decisionOf('claude-code', claudeShaped('Bash', { command: 'railway volume delete -v pgdata -e production -y' }, { hook_event_name: 'PreToolUseV2' }))).toBe('deny');
+    expect(await decisionOf('claude-code', claudeShaped('Bash', { command: 'ls' }, { hook_event_name: 'PreToolUseV2' }))).toBe('quiet');
+    const gemini = { session_id: 's', cwd: project, hook_event_name: 'BeforeToolV2', tool_name: 'read_file', tool_input: { file_path: '.env.production' } };
+    expect(await decisionOf('gemini', gemini)).toBe('deny');
+    expect(await decisionOf('copilot', claudeShaped('read_file', { filePath: join(project, '.env.production') }, { hook_event_name: 'BeforeToolUse' }))).toBe('deny');
+  });
+});
