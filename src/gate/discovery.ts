@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, unlinkSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { dirname, join, parse, resolve, sep } from 'node:path';
+import { ungenuineReason } from './genuine';
 import { PROTOCOL_VERSION } from './protocol';
 import { stateDirectory } from './stateDir';
 
@@ -159,7 +160,10 @@ export function locateWindow(options: {
   readonly cwd?: string;
   readonly roots?: readonly string[];
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Why an entry is not a real editor window's (default: genuine.ts); undefined when it is. */
+  readonly ungenuine?: (entry: WindowEntry) => string | undefined;
 }): Located | undefined {
+  const ungenuine = options.ungenuine ?? ungenuineReason;
   const env = options.env ?? process.env;
   const candidates: string[] = [];
   if (env.AIRLOCK_IPC) candidates.push(resolve(env.AIRLOCK_IPC));
@@ -179,7 +183,8 @@ export function locateWindow(options: {
     const entry = readEntry(file);
     // A window answers only for folders inside its root: a discovery file named by AIRLOCK_IPC (which a
     // project's agent settings can set) cannot claim a folder it does not hold.
-    if (entry && processAlive(entry.pid) && served(entry)) return { entry, file };
+    // A planted entry (a server an agent started) is passed over: with no genuine window, policy answers.
+    if (entry && processAlive(entry.pid) && served(entry) && ungenuine(entry) === undefined) return { entry, file };
   }
   return undefined;
 }

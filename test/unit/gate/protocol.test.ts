@@ -108,24 +108,26 @@ describe('client failure classes', () => {
 
 describe('discovery', () => {
   const env = (): Record<string, string> => ({ AIRLOCK_STATE_DIR: mkdtempSync(join(tmpdir(), 'airlock-disc-')) });
+  // These entries name no live socket: the routing is tested here, the window's authenticity below.
+  const any = { ungenuine: () => undefined };
 
   test('the deepest workspace root holding the cwd wins; a dead window is skipped', () => {
     const e = env();
     const dir = windowsDirectory(e);
     publishWindow(dir, { version: PROTOCOL_VERSION, root: '/work', socket: '/s1', token: newToken(), pid: process.pid });
     publishWindow(dir, { version: PROTOCOL_VERSION, root: '/work/app', socket: '/s2', token: newToken(), pid: process.pid });
-    expect(locateWindow({ cwd: '/work/app/src/deep', env: e })?.entry.socket).toBe('/s2');
-    expect(locateWindow({ cwd: '/work/other', env: e })?.entry.socket).toBe('/s1');
-    expect(locateWindow({ cwd: '/elsewhere', roots: ['/work/app'], env: e })?.entry.socket).toBe('/s2');
+    expect(locateWindow({ cwd: '/work/app/src/deep', env: e, ...any })?.entry.socket).toBe('/s2');
+    expect(locateWindow({ cwd: '/work/other', env: e, ...any })?.entry.socket).toBe('/s1');
+    expect(locateWindow({ cwd: '/elsewhere', roots: ['/work/app'], env: e, ...any })?.entry.socket).toBe('/s2');
     publishWindow(dir, { version: PROTOCOL_VERSION, root: '/work/app', socket: '/s3', token: newToken(), pid: 2 ** 22 + 12345 });
-    expect(locateWindow({ cwd: '/work/app', env: e })?.entry.socket).toBe('/s1');
+    expect(locateWindow({ cwd: '/work/app', env: e, ...any })?.entry.socket).toBe('/s1');
   });
 
   test('AIRLOCK_IPC names a discovery file directly, but only for folders inside its root', () => {
     const e = env();
     const file = publishWindow(join(e.AIRLOCK_STATE_DIR, 'elsewhere'), { version: PROTOCOL_VERSION, root: '/x', socket: '/sx', token: newToken(), pid: process.pid });
-    expect(locateWindow({ cwd: '/x/sub', env: { ...e, AIRLOCK_IPC: file } })?.entry.socket).toBe('/sx');
-    expect(locateWindow({ cwd: '/unrelated', env: { ...e, AIRLOCK_IPC: file } })).toBeUndefined();
+    expect(locateWindow({ cwd: '/x/sub', env: { ...e, AIRLOCK_IPC: file }, ...any })?.entry.socket).toBe('/sx');
+    expect(locateWindow({ cwd: '/unrelated', env: { ...e, AIRLOCK_IPC: file }, ...any })).toBeUndefined();
   });
 
   test('files are 0600 in a 0700 directory; a file or directory others can read is not trusted', () => {
@@ -146,7 +148,7 @@ describe('discovery', () => {
     const dir = windowsDirectory(e);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(discoveryFile(dir, '/z'), '{"version":1,"root":"/z"}', { mode: 0o600 });
-    expect(locateWindow({ cwd: '/z', env: e })).toBeUndefined();
+    expect(locateWindow({ cwd: '/z', env: e, ...any })).toBeUndefined();
     const token = newToken();
     publishWindow(dir, { version: PROTOCOL_VERSION, root: '/z', socket: '/sz', token, pid: process.pid });
     unpublishWindow(dir, '/z', newToken());

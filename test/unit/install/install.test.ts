@@ -12,7 +12,8 @@ import { launcherPath, readLauncher, writeLauncher } from '../../../src/cli/inst
 import { TARGETS } from '../../../src/cli/install/targets';
 import { AGENT_IDS, type AgentId } from '../../../src/cli/hook/types';
 import { DEFAULT_TIER_RULES } from '../../../src/core/policy';
-import { newToken, policyFile, publishWindow, windowsDirectory } from '../../../src/gate/discovery';
+import { policyFile, publishWindow, windowsDirectory } from '../../../src/gate/discovery';
+import { startDecisionServer } from '../../../src/gate/server';
 import { PROTOCOL_VERSION } from '../../../src/gate/protocol';
 import { writePublishedPolicy } from '../../../src/gate/publishedPolicy';
 
@@ -172,8 +173,9 @@ describe('Claude Code Read deny rules', () => {
   });
 });
 
-test('Claude\'s Read rules follow the policy an editor window publishes, the user\'s exceptions included', () => {
-  publishWindow(windowsDirectory(io.env), { version: PROTOCOL_VERSION, root: project, socket: join(project, 'no-socket'), token: newToken(), pid: process.pid });
+test('Claude\'s Read rules follow the policy an editor window publishes, the user\'s exceptions included', async () => {
+  const server = await startDecisionServer(() => Promise.resolve({ decision: 'deny', decidedBy: 'human' }), { roots: [project] });
+  publishWindow(windowsDirectory(io.env), { version: PROTOCOL_VERSION, root: project, socket: server.socket, token: server.token, pid: process.pid });
   writePublishedPolicy(policyFile(windowsDirectory(io.env), project), {
     version: PROTOCOL_VERSION, protectedPaths: ['ops/*.secret'], allowedPaths: ['**/.env.ci'], environments: {}, timeoutSeconds: 60, tierRules: DEFAULT_TIER_RULES,
   });
@@ -182,6 +184,7 @@ test('Claude\'s Read rules follow the policy an editor window publishes, the use
   expect(deny).toContain('Read(//**/ops/*.secret)');
   expect(deny).toContain('Read(//**/.env.*production)');
   expect(deny.filter((r) => r.includes('.env.*ci'))).toEqual([]);
+  await server.close();
 });
 
 describe('the stable launcher', () => {
