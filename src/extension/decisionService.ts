@@ -60,7 +60,24 @@ export class DecisionService implements vscode.Disposable {
   async start(): Promise<void> {
     this.server = await startDecisionServer((request) => this.decide(request), { roots: this.roots() });
     this.publish();
-    this.watcher = watchDiscovery(this.dir, () => this.published, () => this.publish());
+    this.watcher = watchDiscovery(this.dir, () => this.published, () => this.publish(), {
+      token: () => this.server?.token,
+      report: (root, reason) => this.planted(root, reason),
+    });
+  }
+
+  /** Something wrote a discovery file for one of this window's folders that no editor window serves. */
+  private planted(root: string, reason: string): void {
+    const file = discoveryFile(this.dir, root);
+    const summary = 'Replaced Airlock\'s discovery file with one whose server is not an editor window: hooks would have taken its answers';
+    this.audit.append(auditRecord({
+      time: new Date(), source: 'observer', actor: 'unknown', kind: 'write', subject: file, decision: 'deny', decidedBy: 'policy', reason: `${reason}; Airlock put its own back`,
+      verdict: {
+        decision: 'deny', risk: 'critical', environment: { tier: 'unknown' }, confirmation: 'none',
+        findings: [{ rule: 'airlock.tamper', category: 'shell', severity: 'critical', summary, hint: 'Find and stop the process that wrote it', span: [0, 0], environment: { tier: 'unknown' } }],
+      },
+    }));
+    void vscode.window.showWarningMessage(`Airlock: something replaced its discovery file for ${root} with one pointing at another server (${reason}). Airlock put its own back; check what runs in your terminals.`);
   }
 
   private roots(): string[] {

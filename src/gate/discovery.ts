@@ -192,15 +192,33 @@ export function locateWindow(options: {
 /**
  * Calls `republish` when a discovery file of one of `roots` has gone while this window still
  * serves it: another window on the same folder closed and removed the file it had written last,
- * or something deleted it. Overwrites by another window leave the file in place and change nothing.
+ * or something deleted it. Overwrites by another window leave the file in place and change
+ * nothing; an overwrite whose process is no editor window (a server an agent planted) is reported
+ * through `planted` and replaced by this window's own.
  */
-export function watchDiscovery(dir: string, roots: () => Iterable<string>, republish: () => void): { close(): void } {
+export function watchDiscovery(dir: string, roots: () => Iterable<string>, republish: () => void,
+  planted?: { readonly token: () => string | undefined; readonly report: (root: string, reason: string) => void; readonly ungenuine?: (entry: WindowEntry) => string | undefined }): { close(): void } {
   let watcher: FSWatcher | undefined;
+  /** Why the root's file is not this window's nor another editor window's; undefined when it is, or is gone. */
+  const foreign = (root: string): string | undefined => {
+    const entry = planted ? readEntry(discoveryFile(dir, root)) : undefined;
+    if (!planted || !entry || entry.token === planted.token()) return undefined;
+    return processAlive(entry.pid) ? (planted.ungenuine ?? ungenuineReason)(entry) : `process ${entry.pid} is not running`;
+  };
   try {
     watcher = watch(dir, { persistent: false }, () => {
       // The whole directory removed (the user cleared Airlock's state): not brought back from here.
       if (!existsSync(dir)) { watcher?.close(); return; }
-      if ([...roots()].some((root) => !existsSync(discoveryFile(dir, root)))) republish();
+      let again = false;
+      for (const root of roots()) {
+        if (!existsSync(discoveryFile(dir, root))) again = true;
+        const reason = foreign(root);
+        if (reason !== undefined) {
+          planted?.report(root, reason);
+          again = true;
+        }
+      }
+      if (again) republish();
     });
     watcher.on('error', () => watcher?.close());
   } catch {

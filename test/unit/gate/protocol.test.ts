@@ -1,5 +1,6 @@
 // The decision service's two sides through the one protocol module: the server refuses what it
 // must, the client classifies every failure as "unreachable" (policy answers) or "failed" (deny).
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -155,6 +156,23 @@ describe('discovery', () => {
     expect(readEntry(discoveryFile(dir, '/z'))).toBeDefined();
     unpublishWindow(dir, '/z', token);
     expect(readEntry(discoveryFile(dir, '/z'))).toBeUndefined();
+  });
+
+  test('a discovery file planted over this window\'s (its process no editor window) is reported and replaced', async () => {
+    const dir = windowsDirectory(env());
+    const ours = { version: PROTOCOL_VERSION, root: '/mine', socket: '/s-ours', token: newToken(), pid: process.pid } as const;
+    publishWindow(dir, ours);
+    const sleeper = spawn('sleep', ['30'], { env: { PATH: process.env.PATH ?? '' } });
+    const reports: string[] = [];
+    const watcher = watchDiscovery(dir, () => ['/mine'], () => publishWindow(dir, ours), { token: () => ours.token, report: (_root, reason) => reports.push(reason) });
+    try {
+      publishWindow(dir, { ...ours, socket: '/s-planted', token: newToken(), pid: sleeper.pid ?? 0 });
+      await vi.waitFor(() => expect(readEntry(discoveryFile(dir, '/mine'))?.socket).toBe('/s-ours'));
+      expect(reports[0]).toMatch(/not an editor's extension host/);
+    } finally {
+      watcher.close();
+      sleeper.kill();
+    }
   });
 
   test('two windows on one folder: when the last to publish closes, the other publishes again', async () => {
