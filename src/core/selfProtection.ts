@@ -1,10 +1,13 @@
-// The files that keep the guard in place: Airlock's launcher and state (discovery files, published
-// policy, audit log), each agent's hook configuration, and the editors' settings that hold
-// Airlock's own. An agent that rewrites them switches
+// The files that keep the guard in place: Airlock's launcher, state (discovery files, published
+// policy, audit log), code cache and installed extension, each agent's hook configuration, and the
+// editors' settings that hold Airlock's own. An agent that rewrites them switches
 // its own guard off, so writing them needs a human like any other critical action. Matched without
 // regard to case (macOS and Windows file systems ignore it) and after `.` segments are dropped.
 const GUARD_FILE = [
   /(?:^|\/)\.local\/(?:share|state)\/airlock(?:\/|$)/,
+  // The CLI's V8 code cache (a forged one would run as the CLI) and the installed extension.
+  /(?:^|\/)\.cache\/airlock(?:\/|$)/,
+  /(?:^|\/)(?:\.vscode|\.vscode-insiders|\.vscode-oss|\.vscode-server|\.cursor|\.cursor-server|\.windsurf|\.windsurf-server|\.local\/share\/code-server)\/extensions\/airlock\.airlock-[^/]*(?:\/|$)/,
   /(?:^|\/)\.claude\/settings(?:\.local)?\.json$/,
   /(?:^|\/)\.cursor\/hooks\.json$/,
   /(?:^|\/)\.gemini\/settings\.json$/,
@@ -29,7 +32,7 @@ const EDITOR_SETTINGS = [
  * one): the terminal gate's filters send such lines to the engine instead of clearing them.
  */
 export const GUARD_PATH_WORDS: readonly string[] = [
-  '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', 'share/airlock', 'state/airlock',
+  '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
   'code/user', 'code - insiders/user', 'vscodium/user', 'cursor/user', 'windsurf/user', 'code-server/user', '.vscode-server', '.code-workspace',
 ];
 
