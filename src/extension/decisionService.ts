@@ -131,9 +131,15 @@ export class DecisionService implements vscode.Disposable {
         return this.answer(request, { decision: outcome.value, decidedBy: 'human', reason: outcome.value === 'allow' ? 'Allowed once in the editor.' : 'Denied in the editor.', ...grant });
       }
       case 'timeout':
-        return this.answer(request, { decision: 'deny', decidedBy: 'timeout', reason: `Nobody answered within ${Math.round(request.timeoutMs / 1000)} s.` });
+        if (!outcome.shown) {
+          return this.answer(request, {
+            decision: 'deny', decidedBy: 'timeout',
+            reason: `Airlock was answering ${outcome.ahead} other request${outcome.ahead === 1 ? '' : 's'} first; this one was never shown, and its ${Math.round(request.timeoutMs / 1000)} s ran out while it waited. Try again.`,
+          });
+        }
+        return this.answer(request, { decision: 'deny', decidedBy: 'timeout', reason: `Nobody answered the dialog within ${Math.round(request.timeoutMs / 1000)} s.` });
       case 'overflow':
-        return this.answer(request, { decision: 'deny', decidedBy: 'policy', reason: `Too many requests are waiting (${MAX_WAITING}); denied without asking.` });
+        return this.answer(request, { decision: 'deny', decidedBy: 'policy', reason: `Airlock is answering ${MAX_WAITING} requests already; this one was denied without being shown. Try again.` });
       case 'error':
         return this.answer(request, { decision: 'deny', decidedBy: 'error', reason: `The approval dialog failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}` });
     }

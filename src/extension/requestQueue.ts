@@ -11,7 +11,8 @@ export interface QueueOptions {
 
 export type Outcome<T> =
   | { readonly kind: 'done'; readonly value: T }
-  | { readonly kind: 'timeout' }
+  /** `shown`: the job had started (its dialog was on screen); else it timed out waiting its turn. */
+  | { readonly kind: 'timeout'; readonly shown: boolean; readonly ahead: number }
   | { readonly kind: 'overflow' }
   | { readonly kind: 'error'; readonly error: unknown };
 
@@ -39,6 +40,8 @@ export class RequestQueue {
    */
   run<T>(job: (signal: AbortSignal) => Promise<T>, deadline: number, now: () => number = Date.now): Promise<Outcome<T>> {
     if (this.waiting >= this.options.maxWaiting) return Promise.resolve({ kind: 'overflow' });
+    // Requests answered before this one: what it waits behind, for an honest message.
+    const ahead = this.unanswered;
     this.waiting++;
     this.changed(1);
     let release!: () => void;
@@ -56,7 +59,7 @@ export class RequestQueue {
         resolve(outcome);
       };
       const timer = setTimeout(() => {
-        settle({ kind: 'timeout' });
+        settle({ kind: 'timeout', shown: started, ahead });
         abort.abort();
       }, Math.max(0, deadline - now()));
       void turn.then(async () => {

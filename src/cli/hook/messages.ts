@@ -36,6 +36,7 @@ const AGENT_STOP = 'Do not retry it or work around it with another command; tell
 export type Outcome =
   | { readonly by: 'engine' } // the verdict alone decides: allow, or a deny by policy
   | { readonly by: 'human'; readonly decision: 'allow' | 'deny'; readonly reason?: string }
+  | { readonly by: 'editor-policy'; readonly reason?: string } // the editor denied without a dialog (its policy, a full queue)
   | { readonly by: 'timeout'; readonly reason?: string }
   | { readonly by: 'offline' } // no editor window to ask
   | { readonly by: 'failure'; readonly reason: string };
@@ -52,6 +53,12 @@ export function answerFor(verdict: Verdict, outcome: Outcome, canAsk = true): Ho
         userMessage: `Airlock denied: ${subject}. Airlock's policy refuses this outright.`,
         agentMessage: `Blocked by Airlock: ${subject}. The user's policy refuses this outright.${hint(verdict)} ${AGENT_STOP}`,
       };
+    case 'editor-policy':
+      return {
+        decision: 'deny', quiet: false,
+        userMessage: `Airlock denied: ${subject}. ${clean(outcome.reason ?? 'The editor\'s Airlock refused it by policy.')}`,
+        agentMessage: `Blocked by Airlock: ${subject}. ${clean(outcome.reason ?? 'Refused by policy.')}${hint(verdict)} ${AGENT_STOP}`,
+      };
     case 'human': {
       const why = outcome.reason ? ` ${clean(outcome.reason)}` : '';
       if (outcome.decision === 'allow') {
@@ -63,12 +70,15 @@ export function answerFor(verdict: Verdict, outcome: Outcome, canAsk = true): Ho
         agentMessage: `Blocked by Airlock: the user denied this in the editor — ${subject}.${hint(verdict)} ${AGENT_STOP}`,
       };
     }
-    case 'timeout':
+    case 'timeout': {
+      // The editor says whether a dialog was ever shown (a busy window may time a request out in its queue).
+      const why = outcome.reason ? clean(outcome.reason) : 'Nobody answered the approval dialog in time.';
       return {
         decision: 'deny', quiet: false,
-        userMessage: `Airlock denied: nobody answered the approval dialog in time — ${subject}.`,
-        agentMessage: `Blocked by Airlock: the user did not approve this in time — ${subject}. ${AGENT_STOP}`,
+        userMessage: `Airlock denied: ${subject}. ${why}`,
+        agentMessage: `Blocked by Airlock: it was not approved in time — ${subject}. ${why} ${AGENT_STOP}`,
       };
+    }
     case 'offline': {
       const critical = verdict.risk === 'critical' || verdict.environment.tier === 'production';
       if (critical) {

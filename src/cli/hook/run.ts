@@ -128,6 +128,7 @@ async function askHuman(agent: AgentId, event: Exclude<HookEvent, { kind: 'unrel
   try {
     const response = await askDecision(located.entry, request);
     if (response.decidedBy === 'timeout') return { by: 'timeout', reason: response.reason };
+    if (response.decidedBy === 'policy' && response.decision === 'deny') return { by: 'editor-policy', reason: response.reason };
     return { by: 'human', decision: response.decision, reason: response.reason };
   } catch (error) {
     if (error instanceof Unreachable) return { by: 'offline' };
@@ -143,6 +144,8 @@ function decidedBy(outcome: Outcome): DecidedBy {
       return 'policy';
     case 'human':
       return 'human';
+    case 'editor-policy':
+      return 'policy';
     case 'timeout':
       return 'timeout';
     case 'failure':

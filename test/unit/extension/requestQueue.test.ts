@@ -24,7 +24,7 @@ describe('request queue', () => {
     let ran = false;
     const slow = queue.run(() => new Promise<string>((r) => setTimeout(() => r('slow'), 50)), Date.now() + 5000);
     const late = queue.run(() => { ran = true; return Promise.resolve('late'); }, Date.now() + 10);
-    expect(await late).toEqual({ kind: 'timeout' });
+    expect(await late).toEqual({ kind: 'timeout', shown: false, ahead: 1 });
     await slow;
     expect(ran).toBe(false);
   });
@@ -35,7 +35,7 @@ describe('request queue', () => {
     let finish!: () => void;
     let seen: AbortSignal | undefined;
     const first = queue.run((signal) => { seen = signal; return new Promise<string>((r) => { finish = () => r('done'); }); }, Date.now() + 20);
-    expect(await first).toEqual({ kind: 'timeout' });
+    expect(await first).toEqual({ kind: 'timeout', shown: true, ahead: 0 });
     expect(seen?.aborted).toBe(true);
     expect(queue.pending).toBe(0);
     const second = queue.run(() => Promise.resolve('next'), Date.now() + 5000);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { filesReached } from '../../../src/cli/hook/contentGlobs';
+import { answerFor } from '../../../src/cli/hook/messages';
 import { runHook } from '../../../src/cli/hook/run';
 import type { AgentId } from '../../../src/cli/hook/types';
 import { TARGETS } from '../../../src/cli/install/targets';
@@ -145,5 +146,21 @@ describe('schema drift', () => {
     const gemini = { session_id: 's', cwd: project, hook_event_name: 'BeforeToolV2', tool_name: 'read_file', tool_input: { file_path: '.env.production' } };
     expect(await decisionOf('gemini', gemini)).toBe('deny');
     expect(await decisionOf('copilot', claudeShaped('read_file', { filePath: join(project, '.env.production') }, { hook_event_name: 'BeforeToolUse' }))).toBe('deny');
+  });
+});
+
+describe('messages under load are true', () => {
+  const verdict = { decision: 'confirm', risk: 'high', environment: { tier: 'staging' }, findings: [], confirmation: 'click' } as const;
+  test('a request the editor timed out in its queue says it was never shown, not that nobody answered a dialog', () => {
+    const a = answerFor(verdict, { by: 'timeout', reason: 'Airlock was answering 224 other requests first; this one was never shown, and its 120 s ran out while it waited. Try again.' });
+    expect(a.decision).toBe('deny');
+    expect(a.userMessage).toContain('never shown');
+    expect(a.userMessage).not.toMatch(/nobody answered/i);
+  });
+  test('a deny by the editor\'s policy (a full queue) does not claim a person denied it', () => {
+    const a = answerFor(verdict, { by: 'editor-policy', reason: 'Airlock is answering 100 requests already; this one was denied without being shown. Try again.' });
+    expect(a.decision).toBe('deny');
+    expect(a.userMessage).not.toContain('denied in the editor');
+    expect(a.userMessage).toContain('without being shown');
   });
 });
