@@ -12,7 +12,7 @@
 // Others run this same hook (see caller.ts): Codex, whose apply_patch sends {command: patch} and
 // which reads only a deny, and VS Code, with its own tool names.
 import { claudeFormatCaller } from './caller';
-import { searchScope } from './contentGlobs';
+import { searchScope } from './searchScope';
 import { copilot, patchPaths } from './copilot';
 import {
   PayloadError, objectOf, optionalString, preToolUseOutput, stringField, type AgentAdapter,

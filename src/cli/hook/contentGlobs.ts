@@ -7,21 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { Minimatch } from 'minimatch';
-
-export interface ContentGlobs {
-  /** The folder the globs are relative to (the tool's dir_path / path), else the call's cwd. */
-  readonly base?: string;
-  readonly globs: readonly string[];
-  /** What a search looks for: a file counts only if it holds a match (the result would show it). */
-  readonly pattern?: string;
-  readonly ignoreCase?: boolean;
-  /**
-   * No glob was given: the whole tree under `base` is searched. Such a tree too big to list in
-   * time is not reported as unchecked (every search of a large repository would ask); the files
-   * listed within the bound, nearest first, are still checked.
-   */
-  readonly whole?: boolean;
-}
+import type { ContentGlobs } from './searchScope';
 
 export interface Reached {
   /** Files the globs match that `keep` picked (the protected ones). */
@@ -102,7 +88,3 @@ export function filesReached(spec: ContentGlobs, cwd: string | undefined, keep: 
   return { files, unchecked: [] };
 }
 
-/** A search tool's scope: its folder, its glob (none: the whole tree) and what it looks for. */
-export function searchScope(base: string | undefined, glob: string | undefined, pattern: string | undefined, ignoreCase = false): ContentGlobs {
-  return { base, globs: glob ? [glob] : ['**/*'], whole: !glob, pattern, ignoreCase };
-}

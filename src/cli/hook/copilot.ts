@@ -13,7 +13,7 @@
 //   glob}, apply_patch) and toolArgs (a JSON string; some versions send an object, apply_patch the
 //   raw patch). Answer: top-level permissionDecision. Releases before 1.0.66 act only on "deny",
 //   and nothing in the payload tells them apart, so an "ask" is sent as a deny.
-import { searchScope } from './contentGlobs';
+import { searchScope } from './searchScope';
 import {
   PayloadError, objectOf, optionalString, preToolUseOutput, stringField, stringList, toolInput, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';

@@ -4,6 +4,7 @@
 // returns undefined and goes to the full CLI.
 import { auditRecord } from '../../core/audit';
 import { CONTROL_CHARACTERS, createPrefilter } from '../../core/prefilter';
+import { printedOperands } from '../../core/secrets/printers';
 import { ALLOW_VERDICT } from '../../core/verdict';
 import { appendAudit } from '../audit';
 import { ADAPTERS } from './adapters';
@@ -28,6 +29,8 @@ export function answerHookWithoutEngine(
     payload = JSON.parse(input);
     const event = adapter.parse(payload);
     if (event.kind !== 'command' || CONTROL_CHARACTERS.test(event.command) || createPrefilter(programs).mightMatch(event.command)) return undefined;
+    // A line that prints files goes to the full hook, which reads them for credentials.
+    if (printedOperands(event.command).length > 0) return undefined;
     appendAudit(auditRecord({
       time: io.now(), source: 'hook', actor: agent, kind: 'command', subject: event.command, tool: event.tool, cwd: event.cwd,
       verdict: ALLOW_VERDICT, decision: 'allow', decidedBy: 'policy',

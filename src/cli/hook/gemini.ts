@@ -10,7 +10,7 @@
 import {
   PayloadError, objectOf, optionalString, stringField, stringList, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
-import { searchScope, type ContentGlobs } from './contentGlobs';
+import { searchScope, type ContentGlobs } from './searchScope';
 import { writeChange } from './writeChange';
 
 const SHELL = new Set(['run_shell_command', 'shell']);

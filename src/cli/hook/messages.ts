@@ -76,7 +76,7 @@ export function answerFor(verdict: Verdict, outcome: Outcome, canAsk = true): Ho
       return {
         decision: 'deny', quiet: false,
         userMessage: `Airlock denied: ${subject}. ${why}`,
-        agentMessage: `Blocked by Airlock: it was not approved in time — ${subject}. ${why} ${AGENT_STOP}`,
+        agentMessage: `Blocked by Airlock: the user did not approve this in time — ${subject}. ${why} ${AGENT_STOP}`,
       };
     }
     case 'offline': {

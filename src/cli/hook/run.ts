@@ -8,6 +8,7 @@ import { auditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
 import { destructiveToolFinding, isDestructiveToolName, isWritingToolName, mcpEnvironment, mcpReading, redactedInput } from '../../core/mcp';
 import { pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
+import { printedOperands } from '../../core/secrets/printers';
 import { isGuardFile } from '../../core/selfProtection';
 import { changesAirlockSettings } from '../../core/settingsChange';
 import { ALLOW_VERDICT, tierRank, type Finding, type Verdict } from '../../core/verdict';
@@ -74,12 +75,20 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
     credentialOrigins, recovery: gitRecovery(),
   });
   switch (event.kind) {
-    case 'command':
+    case 'command': {
+      let verdict: Verdict;
       try {
-        return { verdict: await io.engine.classify(event.command, context(event.cwd)), subject: event.command };
+        verdict = await io.engine.classify(event.command, context(event.cwd));
       } catch (error) {
         return { verdict: failClosed(event.command, error), subject: event.command };
       }
+      // A file it prints that holds a credential by its content (`cat docs/deploy-notes.md`).
+      const holders = credentialHolders(printedOperands(event.command), event.cwd, (path) => protectedPaths([path], policy).length > 0);
+      if (holders.length === 0) return { verdict, subject: event.command };
+      const findings = [...verdict.findings, ...pathVerdict([], 'read', policy, { holders }).findings];
+      const judged = verdictOf(findings, { actor: 'agent', policy: policy.policy });
+      return { verdict: verdict.credential ? { ...judged, credential: verdict.credential } : judged, subject: event.command };
+    }
     case 'read':
     case 'write': {
       const reached = event.searched ? filesReached(event.searched, event.cwd, (path) => protectedPaths([path], policy).length > 0) : { files: [], unchecked: [] };

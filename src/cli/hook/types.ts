@@ -1,6 +1,6 @@
 // What every agent's hook payload is read into, and what every agent is answered from.
 import type { WriteChange } from '../../core/settingsChange';
-import type { ContentGlobs } from './contentGlobs';
+import type { ContentGlobs } from './searchScope';
 
 export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini';
 export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini'];

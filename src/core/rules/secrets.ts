@@ -1,20 +1,13 @@
 // Secrets family: reading, copying, searching for and sending credentials, and pulling secret values
 // out of cloud secret stores. Exposure is the harm: once a value is printed it sits in the agent's
 // context and logs.
+import { FILE_PRINTERS } from '../secrets/printers';
 import { isSecretDirectory } from '../secrets/paths';
 import type { SimpleCommand } from '../shell/command';
 import { flagValues, type Args } from './args';
 import type { Rule } from './types';
 
-const READERS = [
-  'cat', 'tac', 'less', 'more', 'most', 'head', 'tail', 'bat', 'batcat', 'nl', 'strings', 'xxd', 'od', 'hexdump',
-  'hd', 'base64', 'base32', 'jq', 'yq', 'awk', 'gawk', 'mawk', 'sed', 'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack',
-  'openssl', 'cut', 'sort', 'uniq', 'column', 'paste', 'fold', 'rev', 'diff', 'get-content',
-  // Formatters, pagers, converters and viewers that print or encode what they read.
-  'expand', 'unexpand', 'pr', 'fmt', 'iconv', 'comm', 'sdiff', 'zcat', 'zless', 'zmore', 'gzcat', 'bzcat', 'xzcat',
-  'zstdcat', 'uuencode', 'basenc', 'gron', 'dasel', 'jless', 'fx', 'glow', 'pygmentize', 'highlight', 'ccat', 'hexyl',
-  'gc', 'dd', 'perl', 'ruby',
-];
+const READERS = FILE_PRINTERS;
 const GREPS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack']);
 // Flags of grep-like tools whose value is a pattern, glob or count, never a file to read.
 const GREP_VALUE_FLAGS = new Set([

@@ -1,6 +1,7 @@
 // Secrets found by content and by what a search would return (issue 14): the incident began with
 // an agent finding a Railway token in an unrelated file. Through the real `airlock hook` judging
 // with no editor window; each attack was allowed before. The token is never in the answer.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,5 +61,29 @@ describe('a search that would return a secret file\'s lines', () => {
     ['Gemini grep_search for code', () => hook('gemini', { hook_event_name: 'BeforeTool', tool_name: 'grep_search', tool_input: { pattern: 'port = 3000' } })],
   ])('%s stays quiet', async (_what, run) => {
     expect((await run()).decision).toBe('quiet');
+  });
+});
+
+describe('a shell command that prints a file holding a credential', () => {
+  test.each([
+    'cat docs/deploy-notes.md',
+    'head -n 20 docs/deploy-notes.md | cut -c1-80',
+    'grep -n DEPLOY docs/deploy-notes.md docs/guide.md',
+  ])('%s needs a human', async (command) => {
+    const r = await claude('Bash', { command });
+    expect(r.decision).toBe('ask');
+    expect(r.text).not.toContain(TOKEN);
+  });
+
+  test.each(['cat docs/guide.md', 'git add docs/deploy-notes.md', 'wc -l docs/deploy-notes.md'])('%s stays quiet', async (command) => {
+    expect((await claude('Bash', { command })).decision).toBe('quiet');
+  });
+
+  test('the hook process itself (its fast path hands such a line on) asks too', () => {
+    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', '..', 'dist', 'cli.js'), 'hook', '--agent', 'claude-code'], {
+      input: JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'cat docs/deploy-notes.md' } }),
+      env: { PATH: process.env.PATH ?? '', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, encoding: 'utf8',
+    });
+    expect((JSON.parse(r.stdout) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision).toBe('ask');
   });
 });
