@@ -25,10 +25,14 @@ const COMMAND_LIKE = /^\s*[A-Za-z0-9_./~-]+(?:\s|$)[^\n]*$/;
 const PATH_LIKE = /^(?:file:\/\/|~\/|\.{0,2}\/|[A-Za-z]:\\)?[^\s'"`$]+$/;
 const MAX_DEPTH = 6;
 const MAX_STRINGS = 400;
-const MAX_TEXT = 20_000;
+const MAX_TEXT = 64 * 1024;
 
-function strings(value: unknown, visit: (key: string, text: string) => void, key = '', depth = 0, budget = { left: MAX_STRINGS }): void {
-  if (budget.left <= 0 || depth > MAX_DEPTH) return;
+/** `budget.cut` is set when strings were left unread (too many, or nested too deep). */
+function strings(value: unknown, visit: (key: string, text: string) => void, key = '', depth = 0, budget = { left: MAX_STRINGS, cut: false }): void {
+  if (budget.left <= 0 || depth > MAX_DEPTH) {
+    if (value !== null && (typeof value === 'string' || typeof value === 'object')) budget.cut = true;
+    return;
+  }
   if (typeof value === 'string') {
     budget.left--;
     visit(key, value);
@@ -64,7 +68,19 @@ export interface McpReading {
   readonly lines: readonly string[];
   /** Paths among its arguments, for the protected-path policy. */
   readonly paths: readonly string[];
+  /** A string was too long to read (it is asked about). */
+  readonly unread: boolean;
 }
+
+/** Fields that hold people's words (a title, a message, a search): not read as commands unless the tool runs things. */
+const PROSE_KEYS = /^(?:title|body|text|message|description|content|comment|summary|note|notes|subject|name|label|q|search|prompt|instructions|reason)$/i;
+
+/** Found when an MCP call's input holds text too long to read whole. */
+export const MCP_UNREAD_INPUT = {
+  rule: 'mcp.unread-input',
+  summary: 'Calls an MCP tool with text too long for Airlock to read whole',
+  hint: 'Send the statement or command in smaller parts so each can be checked',
+} as const;
 
 /**
  * Every string in the input is read: as a command where its key says so or it reads like one, as
@@ -94,16 +110,22 @@ export function mcpReading(call: McpCall): McpReading {
       if (line) lines.push(line);
     }
   });
-  strings(call.input, (key, raw) => {
-    const text = raw.length > MAX_TEXT ? raw.slice(0, MAX_TEXT) : raw;
+  // Prose (an issue's title, a chat message) is read as a command or statement only when the tool runs things.
+  const runsThings = /(?:^|[^a-z])(?:sql|query|queries|exec|execute|run|shell|command|cli|db|database|psql|mysql|postgres|bash|terminal|script|graphql|api|http|request|fetch|call)(?:[^a-z]|$)/i.test(call.tool.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
+  let unread = false;
+  const budget = { left: MAX_STRINGS, cut: false };
+  strings(call.input, (key, text) => {
     if (text.trim() === '') return;
+    // Too long to read whole: asked about rather than judged by its start alone.
+    if (text.length > MAX_TEXT) { unread = true; return; }
+    const prose = PROSE_KEYS.test(key) && !runsThings;
     if (COMMAND_KEYS.test(key)) lines.push(text);
-    else if (SQL_KEYS.test(key) || SQL_START.test(text)) sql(text);
+    else if (SQL_KEYS.test(key) || (!prose && SQL_START.test(text))) sql(text);
     else if (/^\s*mutation\b/.test(text)) sql(text);
-    else if (COMMAND_LIKE.test(text) && text.length <= 2000) lines.push(text);
-    if (PATH_KEYS.test(key) || (PATH_LIKE.test(text) && /[/\\.]/.test(text) && text.length <= 1000)) paths.push(text.replace(/^file:\/\//, ''));
-  });
-  return { lines: [...new Set(lines)], paths: [...new Set(paths)] };
+    else if (!prose && COMMAND_LIKE.test(text) && text.length <= 2000) lines.push(text);
+    if (PATH_KEYS.test(key) || (!prose && PATH_LIKE.test(text) && /^[.~]|[/\\]/.test(text) && text.length <= 1000)) paths.push(text.replace(/^file:\/\//, ''));
+  }, '', 0, budget);
+  return { lines: [...new Set(lines)], paths: [...new Set(paths)], unread: unread || budget.cut };
 }
 
 const SECRET_KEY = /token|secret|passw|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credential|authori[sz]ation|cookie|bearer|session|^auth(?!or)/i;

@@ -22,8 +22,7 @@ const GUARD_FILE = [
  */
 const EDITOR_SETTINGS = [
   /(?:^|\/)(?:\.config|library\/application support|appdata\/roaming|\.local\/share)\/(?:code|code - insiders|code - oss|vscodium|cursor|windsurf|code-server)\/user\/(?:profiles\/[^/]+\/)?settings\.json$/,
-  /(?:^|\/)\.vscode-server\/data\/user\/(?:profiles\/[^/]+\/)?settings\.json$/,
-  /(?:^|\/)\.vscode-server\/data\/machine\/settings\.json$/,
+  /(?:^|\/)\.(?:vscode|cursor|windsurf)-server(?:-insiders)?\/data\/(?:user\/(?:profiles\/[^/]+\/)?|machine\/)settings\.json$/,
   /\.code-workspace$/,
 ];
 
@@ -33,7 +32,7 @@ const EDITOR_SETTINGS = [
  */
 export const GUARD_PATH_WORDS: readonly string[] = [
   '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
-  'code/user', 'code - insiders/user', 'vscodium/user', 'cursor/user', 'windsurf/user', 'code-server/user', '.vscode-server', '.code-workspace',
+  'code/user', 'code - insiders/user', 'vscodium/user', 'cursor/user', 'windsurf/user', 'code-server/user', '-server/data', '.code-workspace',
 ];
 
 /** Separators unified, `$HOME` as `~`, `.` and `x/..` segments resolved, lower case. */

@@ -24,15 +24,16 @@ function airlockEntries(text: string): string | undefined {
  * Whether a write to an editor's settings changes Airlock's own settings. `before` is the file's
  * text (undefined: it does not exist). The new text — given whole, or the file with the
  * replacements applied — counts when its `airlock.*` entries differ from the file's, or either
- * cannot be read. A patch, or a replacement whose old text is not in the file, counts when it
- * mentions Airlock at all.
+ * cannot be read. A patch, or a replacement whose old text is not in the file, always counts.
  */
 export function changesAirlockSettings(before: string | undefined, change: WriteChange): boolean {
   let after = change.content;
   if (change.edits) {
     after = before ?? '';
     for (const e of change.edits) {
-      if (e.old === '' || !after.includes(e.old)) return change.edits.some((x) => /airlock/i.test(x.old) || /airlock/i.test(x.new));
+      // A patch (its hunks' context need not show the keys it moves between) or a replacement that
+      // does not apply: what it does to Airlock's keys cannot be read, so it counts.
+      if (e.old === '' || !after.includes(e.old)) return true;
       after = after.split(e.old).join(e.new);
     }
   }

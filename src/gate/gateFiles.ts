@@ -3,6 +3,7 @@
 // into its global storage; kept pure here so the tests can read exactly what a terminal gets.
 import { protectedPathItems, type ArgFilter } from '../core/argFilter';
 import { DECODERS } from '../core/prefilter';
+import { GUARD_PATH_WORDS } from '../core/selfProtection';
 import { PACKAGE_BINARIES } from '../core/shell/command';
 import { guardTables, type GateClient } from './guards';
 import { SHIM_MARKER, shimPrograms, shimScript, shQuote } from './shims';
@@ -66,7 +67,7 @@ export const GUARD_SCRIPT_FILES = { bash: 'guard.bash', zsh: 'guard.zsh', hidden
 export function gateFiles(dir: string, filters: Readonly<Record<string, ArgFilter>>, protectedPaths: readonly string[], scripts: GuardScripts, client: GateClient): GateFile[] {
   const layout = gateLayout(dir);
   const pathItems = protectedPathItems(protectedPaths);
-  const tables = guardTables({ filters, pathItems, runners: GUARD_RUNNERS, packages: PACKAGE_BINARIES, client });
+  const tables = guardTables({ filters, pathItems, runners: GUARD_RUNNERS, packages: PACKAGE_BINARIES, client, guardWords: GUARD_PATH_WORDS });
   const guardZsh = `${layout.zdotdir}/guard.zsh`;
   return [
     { path: `bin/${SHIM_MARKER}`, text: 'Airlock\'s PATH shims: shims skip every directory holding this file when they look for the real program.\n', executable: false },

@@ -17,6 +17,8 @@ export interface GuardData {
   readonly packages: ReadonlyMap<string, string>;
   /** The gate client, written in: a variable in the shell's environment is the agent's to change. */
   readonly client: GateClient;
+  /** Words of the folders that hold guard files (`.claude`, `share/airlock`): a redirect made standing in one is judged. */
+  readonly guardWords: readonly string[];
 }
 
 /** The node binary and CLI script the guards and shims ask. */
@@ -76,13 +78,14 @@ export function guardTables(data: GuardData): GuardTables {
   for (const runner of data.runners) if (SAFE_KEY.test(runner)) progs.push([runner, 'always']);
   for (const [name, program] of data.packages) if (SAFE_KEY.test(name)) progs.push([name, `=${program}`]);
   const paths = q(data.pathItems.map(ere).join('|'));
+  const guardDirs = `__airlock_guard_dirs=${q(data.guardWords.map(ere).join('|'))}\n`;
   const header = "# Airlock's terminal gate: tables generated from Airlock's rules. Airlock rewrites this file.";
   // Read-only from here on: neither an assignment nor `unset` can point the guard at another client.
   const client = (declare: string): string => `${declare} __airlock_node=${q(data.client.node)} __airlock_cli=${q(data.client.cli)}\n`;
   return {
-    bash: `${header}\n${client('declare -gr')}declare -gA __airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${stemFunction()}`,
+    bash: `${header}\n${client('declare -gr')}declare -gA __airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${guardDirs}${stemFunction()}`,
     // zsh's associative arrays are assigned key value pairs.
-    zsh: `${header}\n${client('typeset -gr')}__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${stemFunction()}`,
+    zsh: `${header}\n${client('typeset -gr')}__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${guardDirs}${stemFunction()}`,
     words,
   };
 }

@@ -5,7 +5,7 @@
 // (the result would show their lines). Bounded: a tree too big to list in time is reported as
 // unchecked and asked about, never waved through.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { ContentGlobs } from './searchScope';
 
@@ -33,9 +33,14 @@ const MAGIC = /[*?[{]/;
  * read (ripgrep's own syntax), a file too big or unreadable here: assumed to (fail closed).
  */
 function holdsMatch(path: string, pattern: string, ignoreCase: boolean): boolean {
+  // ripgrep's own syntax (POSIX classes, \x{…}, inline flags) and nested quantifiers, which could
+  // make a JavaScript regular expression run for ever on a crafted file: assumed to match.
+  if (/\[\[:|\\[xpP]\{|\(\?[a-zA-Z]|\)[*+?{]|[*+}]\)?[*+{]/.test(pattern)) return true;
   try {
-    if (statSync(path).size > 1 << 20) return true;
-    return new RegExp(pattern, ignoreCase ? 'im' : 'm').test(readFileSync(path, 'utf8'));
+    const stat = statSync(path);
+    // Not a regular file (a FIFO would block the read), or too big to read here.
+    if (!stat.isFile() || stat.size > 1 << 20) return true;
+    return new RegExp(pattern, ignoreCase ? 'ims' : 'ms').test(readFileSync(path, 'utf8'));
   } catch {
     return true;
   }
@@ -64,8 +69,15 @@ export function filesReached(spec: ContentGlobs, cwd: string | undefined, keep: 
   const files: string[] = [];
   const deadline = now() + bound.ms;
   let seen = 0;
+  // Each glob is listed from its literal start (`d1/*.ts` from d1, `../x/**` from ../x): a
+  // narrow glob in a big tree costs only its folder. A slash-less glob matches at any depth.
+  const starts = relativeGlobs.map((g) => {
+    const segments = g.split('/');
+    const literal = segments.slice(0, segments.findIndex((x) => MAGIC.test(x)));
+    return resolve(base, ...literal);
+  });
   // Breadth first: the secret files that matter most (`.env` at the root) are met first.
-  const queue = [base];
+  const queue = [...new Set(starts)].filter((start, _i, all) => !all.some((other) => other !== start && start.startsWith(other + sep)));
   for (let next = 0; next < queue.length; next++) {
     const dir = queue[next];
     let entries;

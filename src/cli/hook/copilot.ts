@@ -111,7 +111,8 @@ export const copilot: AgentAdapter = {
       // grep_search's query is text unless isRegexp says otherwise.
       const query = optionalString(input, 'query');
       const pattern = query === undefined || input.isRegexp === true ? query : query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const searched = tool === 'grep_search' ? searchScope(undefined, optionalString(input, 'includePattern'), pattern) : undefined;
+      // Case is ignored unless the call says otherwise: the wider reading.
+      const searched = tool === 'grep_search' ? searchScope(undefined, optionalString(input, 'includePattern'), pattern, input.caseSensitive !== true) : undefined;
       return { kind: 'read', tool, paths: vscodePaths(input), cwd, roots, searched };
     }
     if (VS_WRITE.has(tool)) return { kind: 'write', tool, paths: vscodePaths(input), cwd, roots, change: writeChange(input) };

@@ -1,9 +1,9 @@
 // Secrets found by content: the incident began with an agent reading a Railway token from a file
 // with an ordinary name. A file a read tool opens that is not protected by its name is scanned
-// with the token rules (the same as `airlock scan`), bounded by size, and a file that holds a
-// live credential is a protected read like `.env`. The finding names the kind and line, never the
+// with the token rules (the same as `airlock scan`, less its generic rule), bounded by size, and a
+// file that holds a live credential of a known kind is a protected read like `.env`. The finding names the kind and line, never the
 // value.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CredentialHolder } from '../../core/secrets/pathVerdict';
 import { scanBytes } from '../../core/secrets/tokenScan';
@@ -16,7 +16,9 @@ const MAX_TOTAL = 16 << 20;
 function head(path: string, limit: number): Uint8Array | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    // Only regular files: opening a FIFO would wait for a writer, and a hook that hangs lets the call through.
+    if (!statSync(path).isFile()) return undefined;
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (!stat.isFile()) return undefined;
     const bytes = new Uint8Array(Math.min(stat.size, limit));
@@ -29,16 +31,23 @@ function head(path: string, limit: number): Uint8Array | undefined {
   }
 }
 
+/** `~/x` as the agents' file tools read it. */
+export function homePath(path: string, home: string | undefined): string {
+  return home && (path === '~' || path.startsWith('~/')) ? home + path.slice(1) : path;
+}
+
 /** The files among `paths` (relative to `cwd`) that hold a credential, skipping those `known` already covers. */
-export function credentialHolders(paths: readonly string[], cwd: string | undefined, known: (path: string) => boolean): CredentialHolder[] {
+export function credentialHolders(paths: readonly string[], cwd: string | undefined, known: (path: string) => boolean, home?: string): CredentialHolder[] {
   const out: CredentialHolder[] = [];
   let budget = MAX_TOTAL;
   for (const path of new Set(paths)) {
     if (budget <= 0 || known(path)) continue;
-    const bytes = head(resolve(cwd ?? '.', path), Math.min(MAX_FILE, budget));
+    const bytes = head(resolve(cwd ?? '.', homePath(path, home)), Math.min(MAX_FILE, budget));
     if (!bytes) continue;
     budget -= bytes.length;
-    const [first] = scanBytes(bytes);
+    // The generic rule (a long random value beside a secret-sounding name) fires on ordinary code;
+    // only credentials of a known kind make a file a protected read here.
+    const first = scanBytes(bytes).find((f) => f.rule !== 'generic-secret');
     if (first) out.push({ path, kind: first.kind, line: first.line });
   }
   return out;

@@ -33,7 +33,7 @@ function geminiSearched(tool: string, input: Record<string, unknown>): ContentGl
   if (tool === 'read_many_files') return { globs: [...stringList(input.include), ...stringList(input.paths)] };
   if (tool.includes('grep') || tool === 'search_file_content') {
     const globs = [...stringList(input.include_pattern), ...stringList(input.include)];
-    const scope = searchScope(optionalString(input, 'dir_path', 'path'), undefined, optionalString(input, 'pattern'), input.case_sensitive === false);
+    const scope = searchScope(optionalString(input, 'dir_path', 'path'), undefined, optionalString(input, 'pattern'), input.case_sensitive !== true);
     return globs.length > 0 ? { ...scope, globs, whole: false } : scope;
   }
   return undefined;

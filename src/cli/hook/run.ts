@@ -6,7 +6,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
-import { destructiveToolFinding, isDestructiveToolName, isWritingToolName, mcpEnvironment, mcpReading, redactedInput } from '../../core/mcp';
+import { MCP_UNREAD_INPUT, destructiveToolFinding, isDestructiveToolName, isWritingToolName, mcpEnvironment, mcpReading, redactedInput } from '../../core/mcp';
 import { pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
 import { printedOperands } from '../../core/secrets/printers';
 import { isGuardFile } from '../../core/selfProtection';
@@ -22,7 +22,7 @@ import { definedOnly } from '../env';
 import { diskToolState } from '../toolState';
 import { ADAPTERS } from './adapters';
 import { filesReached } from './contentGlobs';
-import { credentialHolders } from './credentialHolders';
+import { credentialHolders, homePath } from './credentialHolders';
 import { answerFor, unreadableAnswer, type Outcome } from './messages';
 import { PROBE_VARIABLE } from './probe';
 import { loadHookPolicy, type HookPolicy } from './settings';
@@ -83,7 +83,7 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
         return { verdict: failClosed(event.command, error), subject: event.command };
       }
       // A file it prints that holds a credential by its content (`cat docs/deploy-notes.md`).
-      const holders = credentialHolders(printedOperands(event.command), event.cwd, (path) => protectedPaths([path], policy).length > 0);
+      const holders = credentialHolders(printedOperands(event.command), event.cwd, (path) => protectedPaths([path], policy).length > 0, io.env.HOME || undefined);
       if (holders.length === 0) return { verdict, subject: event.command };
       const findings = [...verdict.findings, ...pathVerdict([], 'read', policy, { holders }).findings];
       const judged = verdictOf(findings, { actor: 'agent', policy: policy.policy });
@@ -93,13 +93,16 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
     case 'write': {
       const reached = event.searched ? filesReached(event.searched, event.cwd, (path) => protectedPaths([path], policy).length > 0) : { files: [], unchecked: [] };
       const { change } = event;
-      const paths = withLinkTargets([...event.paths, ...reached.files], event.cwd);
+      // `~/x` as the file tools read it, besides the text as written.
+      const home = io.env.HOME || undefined;
+      const named = event.paths.flatMap((p) => (homePath(p, home) === p ? [p] : [p, homePath(p, home)]));
+      const paths = withLinkTargets([...named, ...reached.files], event.cwd);
       const facts = {
         unchecked: reached.unchecked,
-        holders: event.kind === 'read' ? credentialHolders(paths, event.cwd, (path) => protectedPaths([path], policy).length > 0) : [],
+        holders: event.kind === 'read' ? credentialHolders(paths, event.cwd, (path) => protectedPaths([path], policy).length > 0, home) : [],
         changesAirlockSettings: (path: string) => {
           if (change === undefined) return true;
-          const before = settingsText(resolve(event.cwd ?? '.', path));
+          const before = settingsText(resolve(event.cwd ?? '.', homePath(path, home)));
           return before === UNREADABLE || changesAirlockSettings(before ?? undefined, change);
         },
       };
@@ -119,6 +122,9 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
       }
       findings.push(...pathVerdict(withLinkTargets(reading.paths, event.cwd), isWritingToolName(event.tool) ? 'write' : 'read', policy).findings);
       if (isDestructiveToolName(event.tool)) findings.push(destructiveToolFinding(call, hinted));
+      if (reading.unread) {
+        findings.push({ rule: MCP_UNREAD_INPUT.rule, category: 'shell', severity: 'high', summary: MCP_UNREAD_INPUT.summary, hint: MCP_UNREAD_INPUT.hint, span: [0, 0], environment: hinted });
+      }
       const subject = `${event.tool} ${JSON.stringify(redactedInput(event.input))}`;
       if (findings.length === 0) return { verdict: { decision: 'allow', risk: 'none', environment: hinted, findings: [], confirmation: 'none' }, subject };
       const verdict = verdictOf(findings, { actor: 'agent', policy: policy.policy });

@@ -68,7 +68,9 @@ function gitWritten(a: Args): string[] {
 function unsetGateVariables(a: Args): boolean {
   const list = a.list;
   if (a.program === 'env') {
-    return list.some((w, i) => (w === '-u' || w === '--unset') ? GATE_VARIABLE.test(list[i + 1] ?? '')
+    // `env -i bash x.sh`: a shell started with an emptied environment runs without the guard.
+    const emptied = a.options.some((w) => w === '--ignore-environment' || /^-[a-zA-Z0-9]*i/.test(w)) && list.some((w) => /^(?:\S*\/)?(?:bash|sh|zsh|dash|ksh|mksh|fish)$/.test(w));
+    return emptied || list.some((w, i) => (w === '-u' || w === '--unset') ? GATE_VARIABLE.test(list[i + 1] ?? '')
       : /^(?:-u|--unset=)/.test(w) && GATE_VARIABLE.test(w.replace(/^(?:-u|--unset=)/, '')));
   }
   return list.some((w) => GATE_VARIABLE.test(w));
@@ -124,8 +126,8 @@ export const guardRules: readonly Rule[] = [
     match: unsetGateVariables,
     targets: () => [],
     examples: {
-      match: ['unset BASH_ENV', 'unset -v AIRLOCK_NODE AIRLOCK_CLI', 'env -u AIRLOCK_IPC bash x.sh', 'env --unset=BASH_ENV bash x.sh', 'env -uZDOTDIR zsh'],
-      noMatch: ['unset FOO', 'unset BASH_ENV_FILE', 'env -u HOME ls', 'env BASH_ENV_X=1 ls'],
+      match: ['unset BASH_ENV', 'unset -v AIRLOCK_NODE AIRLOCK_CLI', 'env -i bash cleanup.sh', 'env -i PATH=/usr/bin sh -c "rm -rf x"', 'env -u AIRLOCK_IPC bash x.sh', 'env --unset=BASH_ENV bash x.sh', 'env -uZDOTDIR zsh'],
+      noMatch: ['unset FOO', 'unset BASH_ENV_FILE', 'env -u HOME ls', 'env BASH_ENV_X=1 ls', 'env -i PATH=/usr/bin make'],
     },
   },
   {
@@ -151,7 +153,8 @@ export const guardRules: readonly Rule[] = [
     examples: {
       match: ["echo 'exit 0' > ~/.local/share/airlock/bin/airlock", 'echo {} > .claude/settings.json', 'cat x >| $HOME/.cursor/hooks.json',
         "cd ~/.claude && printf '{}' > settings.json", "cd ~/.local/share/airlock/bin && printf 'exit 0' > airlock", 'echo {} > $HOME/.claude/x/../settings.json',
-        'cat mine.json > ~/.config/Code/User/settings.json', 'cd ~/.config/Cursor/User; cat x > settings.json'],
+        'cat mine.json > ~/.config/Code/User/settings.json', 'cd ~/.config/Cursor/User; cat x > settings.json',
+        "cd -- ~/.claude && printf '{}' > settings.json", "pushd ~/.claude && printf '{}' > settings.json", 'cd "$HOME/.claude" && printf {} > settings.json'],
       noMatch: ['echo hi > notes.txt', 'echo {} > .claude/commands.json', 'cd src && echo {} > settings.json', 'cd ~/.claude/x/.. && echo hi > notes.txt'],
     },
   },

@@ -348,7 +348,8 @@ class Expander {
       return;
     }
     this.commands.push(command);
-    if (command.program === 'cd' && command.target === undefined) frame.place.dir = changedDirectory(frame.place.dir, command);
+    if ((command.program === 'cd' || command.program === 'pushd') && command.target === undefined) frame.place.dir = changedDirectory(frame.place.dir, command);
+    else if (command.program === 'popd' && command.target === undefined) frame.place.dir = undefined;
     for (const [name, value] of command.assignments) this.carried(name, value, command.span, frame, command);
     const program = command.argv[0];
     if (program?.dynamic && command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value))) {
@@ -547,10 +548,11 @@ class Expander {
  * time leave it unknown (undefined, read as the line's start: paths are then judged as written).
  */
 function changedDirectory(current: string | undefined, command: SimpleCommand): string | undefined {
-  const operands = command.argv.slice(1).filter((w) => !/^-[LPe@]+$/.test(w.value));
+  const operands = command.argv.slice(1).filter((w) => !/^-[LPe@]+$/.test(w.value) && w.value !== '--');
   const to = operands[0];
-  if (!to) return '~';
-  if (to.dynamic || to.value === '-') return undefined;
+  if (!to) return command.program === 'cd' ? '~' : undefined;
+  // `$HOME/…` is home whatever HOME holds; anything else known only at run time is unknown.
+  if ((to.dynamic && !/^(?:\$HOME|\$\{HOME\})(?:\/|$)/.test(to.value)) || to.value === '-' || /^[+-]\d+$/.test(to.value)) return undefined;
   if (/^(?:\/|~|\$HOME\b|\$\{HOME\})/.test(to.value) || current === undefined) return to.value;
   return `${current.replace(/\/+$/, '')}/${to.value}`;
 }

@@ -48,8 +48,8 @@ unset __airlock_ifs
 # whose arguments hold a word its rules need, or names a protected file.
 __airlock_suspicious() {
   [[ -n ${__airlock_broken-} ]] && return 0
-  # A redirect where the shell stands in a protected or guard folder (`cd ~/.claude` earlier).
-  [[ $1 == *'>'* && -n $__airlock_paths && ${PWD,,} =~ $__airlock_paths ]] && return 0
+  # A redirect where the shell stands in a folder of guard files (`cd ~/.claude` earlier).
+  [[ $1 == *'>'* && -n ${__airlock_guard_dirs-} && ${PWD,,} =~ $__airlock_guard_dirs ]] && return 0
   local l=$1 re w p rest i n
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
   l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}
@@ -112,10 +112,13 @@ __airlock_tampers() {
   # The variables that carry the gate into commands and new shells: assigned (`export X=…`,
   # `X=… cmd`, `env X=… cmd`) or removed (`unset`, `export -n`, `env -u`).
   if [[ $c == *AIRLOCK_* || $c == *BASH_ENV* || $c == *ZDOTDIR* || $c == *PROMPT_COMMAND* ]]; then
-    [[ $c =~ (^|[[:space:]\;\&\|\(])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?= ]] && return 0
-    [[ $c =~ ^[[:space:]]*(builtin[[:space:]]+)?(unset|export[[:space:]]+-[[:alpha:]]*n)[[:space:]] ]] && return 0
+    [[ $c =~ (^|[[:space:]\;\&\|\(\"\'])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?= ]] && return 0
+    # Any declaration builtin naming one (`export -n`, `declare +x`, `unset`, `printf -v`, `read`).
+    [[ $c =~ ^[[:space:]]*(builtin[[:space:]]+)?(unset|export|declare|typeset|readonly|local|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && return 0
     [[ $c =~ (^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR) ]] && return 0
   fi
+  # A shell started with an emptied environment runs without the guard.
+  [[ $c == *env* && $c =~ (^|[[:space:]])env[[:space:]]+(-[[:alnum:]]*i|--ignore-environment)([[:space:]]|$) ]] && return 0
   return 1
 }
 

@@ -21,8 +21,8 @@ __airlock_hidden_re="(${(j:|:)__airlock_hidden})"
 __airlock_suspicious() {
   [[ -n ${__airlock_broken-} ]] && return 0
   emulate -L zsh
-  # A redirect where the shell stands in a protected or guard folder (`cd ~/.claude` earlier).
-  [[ $1 == *'>'* && -n $__airlock_paths && ${(L)PWD} =~ $__airlock_paths ]] && return 0
+  # A redirect where the shell stands in a folder of guard files (`cd ~/.claude` earlier).
+  [[ $1 == *'>'* && -n ${__airlock_guard_dirs-} && ${(L)PWD} =~ $__airlock_guard_dirs ]] && return 0
   local l=$1 re w p rest i
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
   l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}
@@ -82,10 +82,13 @@ __airlock_tampers() {
   local c=$1
   [[ $c == *__airlock_* ]] && return 0
   if [[ $c == *AIRLOCK_* || $c == *BASH_ENV* || $c == *ZDOTDIR* || $c == *PROMPT_COMMAND* ]]; then
-    [[ $c =~ '(^|[[:space:];&|(])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?=' ]] && return 0
-    [[ $c =~ '(^|[[:space:];&|(])(builtin[[:space:]]+)?(unset|export[[:space:]]+-[[:alpha:]]*n)[[:space:]]' ]] && return 0
+    [[ $c =~ '(^|[[:space:];&|("'"'"'])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?=' ]] && return 0
+    # Any declaration builtin naming one (`export -n`, `typeset +x`, `unset`, `printf -v`, `read`).
+    [[ $c =~ '(^|[[:space:];&|(])(builtin[[:space:]]+)?(unset|export|declare|typeset|readonly|local|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]]' ]] && return 0
     [[ $c =~ '(^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR)' ]] && return 0
   fi
+  # A shell started with an emptied environment runs without the guard.
+  [[ $c == *env* && $c =~ '(^|[[:space:]])env[[:space:]]+(-[[:alnum:]]*i|--ignore-environment)([[:space:]]|$)' ]] && return 0
   return 1
 }
 

@@ -41,6 +41,13 @@ describe('destructive MCP calls are stopped wherever the input holds the action'
     expect((await hook('mcp__shell__execute', { command: ['railway', 'volume', 'delete', '-v', 'pgdata', '-e', 'production', '-y'] })).decision).toBe('deny');
   });
 
+  test('text too long to read whole is asked about, not judged by its start', async () => {
+    const sql = `-- ${'x'.repeat(70_000)}\nDROP TABLE users;`;
+    expect((await hook('mcp__pg__query', { sql })).decision).not.toBe('quiet');
+    const many = Array.from({ length: 500 }, (_v, i) => `SELECT ${i}`).concat(['DROP TABLE users']);
+    expect((await hook('mcp__pg__batch', { statements: many })).decision).not.toBe('quiet');
+  });
+
   test('a secret file read through an MCP file tool', async () => {
     expect((await hook('mcp__filesystem__read_text_file', { path: '.env.production' })).decision).toBe('deny');
     expect((await hook('mcp__filesystem__read_multiple_files', { paths: ['src/a.ts', `${project}/.env.production`] })).decision).toBe('deny');
@@ -74,6 +81,10 @@ describe('harmless MCP calls stay quiet', () => {
     ['a listing', 'mcp__railway__list_services', { projectId: 'p1', environment: 'production' }],
     ['a chat message', 'mcp__slack__post_message', { channel: '#deploys', text: 'Deploy finished' }],
     ['a web search', 'mcp__search__web', { query: 'how to drop a column in postgres safely' }],
+    ['an issue title that reads like SQL', 'mcp__github__create_issue', { owner: 'acme', repo: 'api', title: 'Delete from the cache all stale rows' }],
+    ['a chat message quoting a command', 'mcp__slack__post_message', { channel: '#dev', text: 'git push --force fixed it' }],
+    ['a memory note', 'mcp__memory__add_note', { note: 'Update users set up via terraform' }],
+    ['a code search for a dotted name', 'mcp__github__search_code', { q: 'process.env' }],
   ])('%s', async (_what, tool, input) => {
     expect((await hook(tool, input)).decision).toBe('quiet');
   });

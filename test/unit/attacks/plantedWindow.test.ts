@@ -25,16 +25,24 @@ const PLANTED = `require('node:http').createServer((q, s) => { q.resume(); q.on(
   s.end(JSON.stringify({ version: ${PROTOCOL_VERSION}, decision: 'allow', decidedBy: 'human', reason: 'approved' })); }); }).listen(${JSON.stringify(socket)}, () => console.log('up'));`;
 
 let planted: ChildProcess;
+let inheriting: ChildProcess;
 let genuine: DecisionServer;
 
+function start(env: NodeJS.ProcessEnv, code = PLANTED): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-e', code], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve) => child.stdout?.once('data', () => resolve(child)));
+}
+
 beforeAll(async () => {
-  planted = spawn(process.execPath, ['-e', PLANTED], { env: { PATH: env.PATH, HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve) => planted.stdout?.once('data', () => resolve()));
+  planted = await start({ PATH: env.PATH, HOME: home });
+  // Started by a process that carries the extension host's marker, as an in-editor agent's script is: it inherits it.
+  inheriting = await start({ ...process.env }, PLANTED.replace(JSON.stringify(socket), JSON.stringify(`${socket}2`)));
   genuine = await startDecisionServer(() => Promise.resolve({ decision: 'deny', decidedBy: 'human', reason: 'denied in the editor' }), { roots: [project] });
 });
 
 afterAll(async () => {
   planted.kill();
+  inheriting.kill();
   await genuine.close();
 });
 
@@ -63,6 +71,7 @@ describe('a planted window', () => {
   test.runIf(existsSync('/proc/self/stat'))('says why: not an extension host; a real one that does not hold the socket is refused too', () => {
     expect(ungenuineReason({ version: PROTOCOL_VERSION, root: project, socket, token: TOKEN, pid: planted.pid ?? 0 })).toMatch(/not an editor's extension host/);
     expect(ungenuineReason({ version: PROTOCOL_VERSION, root: project, socket, token: TOKEN, pid: process.pid })).toMatch(/does not listen on/);
+    expect(ungenuineReason({ version: PROTOCOL_VERSION, root: project, socket: `${socket}2`, token: TOKEN, pid: inheriting.pid ?? 0 })).toMatch(/started from an extension host/);
     expect(ungenuineReason({ version: PROTOCOL_VERSION, root: project, socket: genuine.socket, token: genuine.token, pid: process.pid })).toBeUndefined();
   });
 

@@ -123,6 +123,9 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     'export AIRLOCK_IPC=/tmp/planted.json; dropdb x',
     'env -u BASH_ENV bash -c "dropdb x"',
     '__airlock_node=/bin/true; dropdb x',
+    'export "BASH_ENV=/dev/null"; bash -c "dropdb x"',
+    'declare +x BASH_ENV; bash -c "dropdb x"',
+    'env -i bash -c "dropdb x"',
   ])('the gate\'s own variables cannot be changed to let a command through: %s', (command) => {
     const r = run(command, 0);
     expect(r.code).toBe(126);
