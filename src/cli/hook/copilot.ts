@@ -62,7 +62,8 @@ function vscodePaths(input: Record<string, unknown>): string[] {
   if (Array.isArray(input.replacements)) {
     for (const r of input.replacements) if (typeof r === 'object' && r !== null && typeof (r as Record<string, unknown>).filePath === 'string') out.push((r as Record<string, string>).filePath);
   }
-  if (typeof input.input === 'string') out.push(...patchPaths(input.input));
+  // apply_patch: VS Code sends the patch as `input`; the same tool name from Codex as `command`.
+  for (const key of ['input', 'command']) if (typeof input[key] === 'string') out.push(...patchPaths(input[key]));
   return out;
 }
 

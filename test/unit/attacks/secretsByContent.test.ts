@@ -87,3 +87,26 @@ describe('a shell command that prints a file holding a credential', () => {
     expect((JSON.parse(r.stdout) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision).toBe('ask');
   });
 });
+
+describe('the checks cannot be made to hang the hook (a hook that hangs lets the call through)', () => {
+  test('a FIFO named on the line is not opened; the command is still judged', async () => {
+    const fifo = join(project, 'pipe');
+    spawnSync('mkfifo', [fifo]);
+    const started = Date.now();
+    expect((await claude('Bash', { command: 'cat pipe; dropdb -h prod-db.internal rentals' })).decision).toBe('deny');
+    expect((await claude('Read', { file_path: fifo })).decision).toBe('quiet');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('a pattern that could backtrack for ever counts as a match instead of being run', async () => {
+    writeFileSync(join(project, '.env.local'), `TOKEN=${'a'.repeat(40)}!\n`);
+    const started = Date.now();
+    expect((await claude('Grep', { pattern: '(a+)+$' })).decision).not.toBe('quiet');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('searches ignore case where the tool does (Gemini unless case_sensitive)', async () => {
+    expect((await hook('gemini', { hook_event_name: 'BeforeTool', tool_name: 'grep_search', tool_input: { pattern: 'railway_api' } })).decision).toBe('deny');
+    expect((await hook('gemini', { hook_event_name: 'BeforeTool', tool_name: 'grep_search', tool_input: { pattern: 'railway_api', case_sensitive: true } })).decision).toBe('quiet');
+  });
+});

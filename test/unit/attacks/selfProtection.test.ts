@@ -51,6 +51,10 @@ describe("the editor's user settings hold Airlock's own", () => {
     ['Bash', { command: `jq '."airlock.allowedPaths" = ["**"]' ${userSettings} > /tmp/s && mv /tmp/s ${userSettings}` }],
     ['Bash', { command: 'code --uninstall-extension airlock.airlock' }],
     ['Bash', { command: 'cursor --disable-extension airlock.airlock' }],
+    // `~` as the file tools read it: the file exists, and `{}` drops Airlock's keys.
+    ['Write', { file_path: '~/.config/Code/User/settings.json', content: '{}' }],
+    // A patch is not read for what it does to Airlock's keys (`\u0061irlock…` is `airlock…` to the parser).
+    ['apply_patch', { command: `*** Begin Patch\n*** Update File: ${userSettings}\n@@\n+  "\\u0061irlock.terminalGate.enabled": false,\n*** End Patch\n` }],
   ])('%s %j is denied', async (tool, input) => {
     expect(await hook(tool, input)).toBe('deny');
   });
