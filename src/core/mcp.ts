@@ -75,12 +75,13 @@ export interface McpReading {
 /** Fields that hold people's words (a title, a message, a search): not read as commands unless the tool runs things. */
 const PROSE_KEYS = /^(?:title|body|text|message|description|content|comment|summary|note|notes|subject|name|label|q|search|prompt|instructions|reason)$/i;
 
-/** Found when an MCP call's input holds text too long to read whole. */
-export const MCP_UNREAD_INPUT = {
-  rule: 'mcp.unread-input',
-  summary: 'Calls an MCP tool with text too long for Airlock to read whole',
-  hint: 'Send the statement or command in smaller parts so each can be checked',
-} as const;
+/** Found when an MCP call's input holds text too long, or too much of it, to read whole. */
+export function unreadInputFinding(environment: Environment): Finding {
+  return {
+    rule: 'mcp.unread-input', category: 'shell', severity: 'high', summary: 'Calls an MCP tool with text too long for Airlock to read whole',
+    hint: 'Send the statement or command in smaller parts so each can be checked', span: [0, 0], environment,
+  };
+}
 
 /**
  * Every string in the input is read: as a command where its key says so or it reads like one, as

@@ -197,13 +197,14 @@ export function locateWindow(options: {
  * through `planted` and replaced by this window's own.
  */
 export function watchDiscovery(dir: string, roots: () => Iterable<string>, republish: () => void,
-  planted?: { readonly token: () => string | undefined; readonly report: (root: string, reason: string) => void; readonly ungenuine?: (entry: WindowEntry) => string | undefined }): { close(): void } {
+  planted?: { readonly token: () => string | undefined; readonly report: (root: string, reason: string) => void }): { close(): void } {
   let watcher: FSWatcher | undefined;
   /** Why the root's file is not this window's nor another editor window's; undefined when it is, or is gone. */
   const foreign = (root: string): string | undefined => {
-    const entry = planted ? readEntry(discoveryFile(dir, root)) : undefined;
-    if (!planted || !entry || entry.token === planted.token()) return undefined;
-    return processAlive(entry.pid) ? (planted.ungenuine ?? ungenuineReason)(entry) : `process ${entry.pid} is not running`;
+    if (!planted) return undefined;
+    const entry = readEntry(discoveryFile(dir, root));
+    if (!entry || entry.token === planted.token()) return undefined;
+    return processAlive(entry.pid) ? ungenuineReason(entry) : `process ${entry.pid} is not running`;
   };
   try {
     watcher = watch(dir, { persistent: false }, () => {

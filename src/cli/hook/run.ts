@@ -6,8 +6,8 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
-import { MCP_UNREAD_INPUT, destructiveToolFinding, isDestructiveToolName, isWritingToolName, mcpEnvironment, mcpReading, redactedInput } from '../../core/mcp';
-import { pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
+import { destructiveToolFinding, isDestructiveToolName, isWritingToolName, mcpEnvironment, mcpReading, redactedInput, unreadInputFinding } from '../../core/mcp';
+import { holderFinding, pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
 import { printedOperands } from '../../core/secrets/printers';
 import { isGuardFile } from '../../core/selfProtection';
 import { changesAirlockSettings } from '../../core/settingsChange';
@@ -69,11 +69,13 @@ function settingsText(path: string): string | null | typeof UNREADABLE {
 }
 
 async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: HookPolicy, located: Located | undefined, io: HookIo): Promise<{ verdict: Verdict; subject: string }> {
-  const credentialOrigins = diskCredentialOrigins({ roots: [...event.roots, ...(located ? [located.entry.root] : [])], home: io.env.HOME || undefined });
+  const home = io.env.HOME || undefined;
+  const credentialOrigins = diskCredentialOrigins({ roots: [...event.roots, ...(located ? [located.entry.root] : [])], home });
   const context = (cwd: string | undefined): ClassifyContext => ({
-    cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined), environments: policy.environments, paths: policy, policy: policy.policy,
+    cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(home), environments: policy.environments, paths: policy, policy: policy.policy,
     credentialOrigins, recovery: gitRecovery(),
   });
+  const isProtected = (path: string): boolean => protectedPaths([path], policy).length > 0;
   switch (event.kind) {
     case 'command': {
       let verdict: Verdict;
@@ -83,23 +85,22 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
         return { verdict: failClosed(event.command, error), subject: event.command };
       }
       // A file it prints that holds a credential by its content (`cat docs/deploy-notes.md`).
-      const holders = credentialHolders(printedOperands(event.command), event.cwd, (path) => protectedPaths([path], policy).length > 0, io.env.HOME || undefined);
+      const holders = credentialHolders(printedOperands(event.command), event.cwd, isProtected, home);
       if (holders.length === 0) return { verdict, subject: event.command };
-      const findings = [...verdict.findings, ...pathVerdict([], 'read', policy, { holders }).findings];
+      const findings = [...verdict.findings, ...holders.map((h) => holderFinding(h, policy))];
       const judged = verdictOf(findings, { actor: 'agent', policy: policy.policy });
       return { verdict: verdict.credential ? { ...judged, credential: verdict.credential } : judged, subject: event.command };
     }
     case 'read':
     case 'write': {
-      const reached = event.searched ? filesReached(event.searched, event.cwd, (path) => protectedPaths([path], policy).length > 0) : { files: [], unchecked: [] };
+      const reached = event.searched ? filesReached(event.searched, event.cwd, isProtected) : { files: [], unchecked: [] };
       const { change } = event;
       // `~/x` as the file tools read it, besides the text as written.
-      const home = io.env.HOME || undefined;
       const named = event.paths.flatMap((p) => (homePath(p, home) === p ? [p] : [p, homePath(p, home)]));
       const paths = withLinkTargets([...named, ...reached.files], event.cwd);
       const facts = {
         unchecked: reached.unchecked,
-        holders: event.kind === 'read' ? credentialHolders(paths, event.cwd, (path) => protectedPaths([path], policy).length > 0, home) : [],
+        holders: event.kind === 'read' ? credentialHolders(paths, event.cwd, isProtected, home) : [],
         changesAirlockSettings: (path: string) => {
           if (change === undefined) return true;
           const before = settingsText(resolve(event.cwd ?? '.', homePath(path, home)));
@@ -122,9 +123,7 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
       }
       findings.push(...pathVerdict(withLinkTargets(reading.paths, event.cwd), isWritingToolName(event.tool) ? 'write' : 'read', policy).findings);
       if (isDestructiveToolName(event.tool)) findings.push(destructiveToolFinding(call, hinted));
-      if (reading.unread) {
-        findings.push({ rule: MCP_UNREAD_INPUT.rule, category: 'shell', severity: 'high', summary: MCP_UNREAD_INPUT.summary, hint: MCP_UNREAD_INPUT.hint, span: [0, 0], environment: hinted });
-      }
+      if (reading.unread) findings.push(unreadInputFinding(hinted));
       const subject = `${event.tool} ${JSON.stringify(redactedInput(event.input))}`;
       if (findings.length === 0) return { verdict: { decision: 'allow', risk: 'none', environment: hinted, findings: [], confirmation: 'none' }, subject };
       const verdict = verdictOf(findings, { actor: 'agent', policy: policy.policy });

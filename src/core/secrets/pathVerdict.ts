@@ -56,7 +56,8 @@ export interface PathCallFacts {
   readonly changesAirlockSettings?: (path: string) => boolean;
 }
 
-function holderFinding(holder: CredentialHolder, policy: PathPolicy): Finding {
+/** A read of a file that holds a credential by its content (a read tool's, or a shell line's). */
+export function holderFinding(holder: CredentialHolder, policy: PathPolicy): Finding {
   const base = holder.path.slice(Math.max(holder.path.lastIndexOf('/'), holder.path.lastIndexOf('\\')) + 1);
   const tier = tierOfName(base, policy.environments);
   return {

@@ -118,7 +118,7 @@ __airlock_tampers() {
     [[ $c =~ (^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR) ]] && return 0
   fi
   # A shell started with an emptied environment runs without the guard.
-  [[ $c == *env* && $c =~ (^|[[:space:]])env[[:space:]]+(-[[:alnum:]]*i|--ignore-environment)([[:space:]]|$) ]] && return 0
+  [[ $c == *env[[:space:]]* && $c =~ (^|[[:space:]])env[[:space:]]+(-[[:alnum:]]*i|--ignore-environment)([[:space:]]|$) ]] && return 0
   return 1
 }
 
