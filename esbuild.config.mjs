@@ -50,7 +50,7 @@ const prefilterPrograms = {
 async function enginePrograms() {
   const out = await build({
     entryPoints: ['src/core/engine.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent',
-    plugins: [treeSitterBeside],
+    mainFields: ['module', 'main'], plugins: [treeSitterBeside],
   });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, require);
@@ -82,7 +82,7 @@ async function ruleFilters() {
       ].join('\n'),
       resolveDir: '.', loader: 'ts',
     },
-    bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', plugins: [treeSitterBeside],
+    bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', mainFields: ['module', 'main'], plugins: [treeSitterBeside],
   });
   const module = { exports: {} };
   const local = (id) => (id.endsWith('tree-sitter.js') ? require(join(wasmDir, 'tree-sitter.js')) : require(id));

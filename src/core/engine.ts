@@ -12,12 +12,14 @@ import { Args, type PathGlobs } from './rules/args';
 import { allRules, indexByProgram } from './rules/index';
 import { problemRules, type ProblemRule } from './rules/problems';
 import type { Rule } from './rules/types';
+import { Follower, followedPrograms, type ProjectContext } from './project/follow';
+import { through } from './project/through';
 import type { Credential } from './secrets/credentials';
 import type { WorkspaceRecovery } from './recovery';
 import type { CredentialOrigins } from './secrets/origins';
 import { traceCredential } from './secrets/trace';
 import type { SimpleCommand } from './shell/command';
-import { expand, type Expansion, type Problem } from './shell/expand';
+import { DEFAULT_LIMITS, expand, type Expansion, type Problem } from './shell/expand';
 import type { ShellParser } from './shell/parser';
 import { payloadProgramNames } from './shell/payloads';
 import { wrapperProgramNames } from './shell/wrappers';
@@ -36,6 +38,11 @@ export interface ClassifyContext {
   readonly credentialOrigins?: CredentialOrigins;
   /** Version control's view of the workspace: whether a deletion there can be undone. */
   readonly recovery?: WorkspaceRecovery;
+  /**
+   * The project's files, to follow the line into what it runs (task runners, scripts, input
+   * files). Read only for lines that run one; without it (or without `cwd`) the line is judged alone.
+   */
+  readonly project?: ProjectContext;
 }
 
 export interface Explanation {
@@ -49,7 +56,7 @@ const RULE_INDEX = indexByProgram(allRules);
 const PROBLEM_RULES: ReadonlyMap<string, ProblemRule> = new Map(problemRules.map((r) => [r.problem, r]));
 /** Every program name the prefilter looks for; the CLI's launcher gets a copy at build time. */
 export const PREFILTER_PROGRAMS: readonly string[] = [
-  ...RULE_INDEX.keys(), ...wrapperProgramNames(), ...payloadProgramNames(), ...DECODERS,
+  ...RULE_INDEX.keys(), ...wrapperProgramNames(), ...payloadProgramNames(), ...DECODERS, ...followedPrograms(),
 ];
 export const PREFILTER = createPrefilter(PREFILTER_PROGRAMS);
 
@@ -82,7 +89,8 @@ export class Engine {
     const hasControl = CONTROL_CHARACTERS.test(line);
     if (!hasControl && this.usePrefilter && !PREFILTER.mightMatch(line)) return empty;
     const text = hasControl ? line.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), ' ') : line;
-    const expansion = expand(text, this.parser);
+    const follower = context.project && context.cwd ? new Follower({ files: context.project.files, cwd: context.cwd, home: context.project.home }) : undefined;
+    const expansion = expand(text, this.parser, DEFAULT_LIMITS, follower);
     const problems: Problem[] = [...expansion.problems];
     if (hasControl) problems.push({ kind: 'control-characters', span: [0, line.length], detail: 'control characters in the line' });
     const env = expansion.assigned.size > 0 ? { ...context.env, ...Object.fromEntries(expansion.assigned) } : context.env ?? {};
@@ -91,6 +99,7 @@ export class Engine {
       env,
       toolState: withLineState(context.toolState ?? NO_TOOL_STATE, expansion.commands),
       environments: context.environments,
+      project: follower?.environment(),
     };
     const findings: Finding[] = [];
     const matches = new Map<SimpleCommand, string[]>();
@@ -112,7 +121,7 @@ export class Engine {
         seen.add(key);
         flagged.add(command);
         findings.push(finding(rule, command.span, safeEnvironment(() => resolveEnvironment(command, args, rule, envContext)),
-          alone(command, expansion.commands) ? recoveryOf(rule, args, context) : undefined));
+          alone(command, expansion.commands) ? recoveryOf(rule, args, context) : undefined, through(command)));
       }
     }
     const unexplained = findings.length === 0;
@@ -122,7 +131,7 @@ export class Engine {
       const key = `${rule.id}@${problem.span[0]}:${problem.span[1]}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      findings.push(finding(rule, problem.span, { tier: 'unknown' }));
+      findings.push(finding(rule, problem.span, { tier: 'unknown' }, undefined, problem.kind === 'unread-definition' ? problem.detail : undefined));
     }
     const verdict = findings.length > 0
       ? flaggedVerdict(findings, [...flagged], expansion, text, env, context)
@@ -169,8 +178,8 @@ export class LazyEngine {
   }
 }
 
-function finding(rule: Rule | ProblemRule, span: readonly [number, number], environment: Environment, recovery?: string): Finding {
-  const base: Finding = { rule: rule.id, category: rule.category, severity: rule.severity, summary: rule.summary, hint: rule.hint, span, environment };
+function finding(rule: Rule | ProblemRule, span: readonly [number, number], environment: Environment, recovery?: string, reached?: string): Finding {
+  const base: Finding = { rule: rule.id, category: rule.category, severity: rule.severity, summary: rule.summary, hint: rule.hint, span, environment, ...(reached ? { through: reached } : {}) };
   return recovery === undefined ? base : { ...base, severity: 'low', recovery };
 }
 

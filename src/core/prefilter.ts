@@ -34,6 +34,12 @@ const HIDDEN_NAME = [
   />\|?\s*["']?(?:\/etc\/|\/usr\/|\/boot\/|\/bin\/|\/sbin\/|\/lib|\/proc\/|\/var\/log\/|\/dev\/(?!null|stdout|stderr|tty)|~\/\.|\$HOME\/\.|\$\{HOME\}\/\.|[^\s;&|<>]*\.(?:db|sqlite3?|pem|key)\b|[^\s;&|<>]*\.env\b)/, // overwriting a system, dotfile, database or secret file
 ];
 
+/**
+ * A program given by path (`./cleanup.sh`, `scripts/wipe`, `/tmp/x.sh`): the file's content is
+ * what runs. The system's own folders are left out: their programs are read by name.
+ */
+const PATH_PROGRAM = /(?:^|[;&|({!\n]|\b(?:then|do|else|exec|sudo|nohup|time|command)\s)\s*(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|({!]*\s+){0,8}(?!\/(?:usr|bin|sbin|lib|lib64|opt|etc|nix|snap|dev|proc)\/)[^\s;&|(){}<>='"$`]{0,256}\//;
+
 /** A character every HIDDEN_NAME pattern needs: without one, none of them can match (and none is compiled). */
 const HIDING_CHARACTER = /[$`<>*?[{\\]/;
 
@@ -45,6 +51,7 @@ export function createPrefilter(programs: Iterable<string>): Prefilter {
   return {
     mightMatch(line) {
       if (HIDING_CHARACTER.test(line) && HIDDEN_NAME.some((re) => re.test(line))) return true;
+      if (line.includes('/') && PATH_PROGRAM.test(line)) return true;
       // Quotes and backslashes inside a word do not stop bash from running it: r''m, \rm, "rm".
       // Each token is read as the expander reads a program word (`/usr/bin/Git.exe` → git).
       for (const token of line.replace(/['"\\]/g, '').split(SEPARATORS)) {

@@ -33,6 +33,8 @@ export interface Finding {
    * are unchanged). Such a finding is audited, not asked: its severity is `low`.
    */
   readonly recovery?: string;
+  /** How the line reaches the command, when it ran from a project file: "`npm run db:reset` runs `prisma migrate reset --force` (package.json:6)". */
+  readonly through?: string;
 }
 
 export interface Verdict {

@@ -4,7 +4,8 @@
 import type { Args } from '../rules/args';
 import type { Rule } from '../rules/types';
 import type { SimpleCommand } from '../shell/command';
-import { tierRank, type Category, type Environment } from '../verdict';
+import { tierRank, type Category, type Environment, type Tier } from '../verdict';
+import { remoteDatabase } from './hosts';
 import { redact, redactValue } from './redact';
 import { tierOfName, type EnvironmentMap } from './tiers';
 import type { ToolState } from './toolState';
@@ -14,6 +15,23 @@ export interface EnvironmentContext {
   readonly env: Readonly<Record<string, string>>;
   readonly toolState: ToolState;
   readonly environments?: EnvironmentMap;
+  /** What the project's configuration says the command will connect to (env files, config files). */
+  readonly project?: ProjectTargets;
+}
+
+/** A name that may say an environment, with how it was found. */
+export interface TargetCandidate {
+  readonly name: string;
+  readonly evidence: string | (() => string);
+  /** A tier known from elsewhere than the name (a host that is a Docker Compose service is development). */
+  readonly tier?: Tier;
+  /** What the target is when its name says no tier ("Railway database monorail.proxy.rlwy.net"). */
+  readonly label?: string;
+}
+
+export interface ProjectTargets {
+  /** `vars`: the variables that can name this command's environment; `category`: the finding's family. */
+  candidates(command: SimpleCommand, vars: readonly string[], category: Category): readonly TargetCandidate[];
 }
 
 /** Flags that name an environment for every CLI that has them. */
@@ -108,7 +126,7 @@ const GENERIC_VARS = ['ENVIRONMENT', 'APP_ENV', 'STAGE', 'DEPLOY_ENV'];
 const LOCAL: ReadonlySet<Category> = new Set(['filesystem', 'git', 'shell', 'interpreters']);
 
 /** `evidence` is built only for the candidate that is chosen: most name no tier. */
-interface Candidate { readonly name: string; readonly evidence: string | (() => string) }
+type Candidate = TargetCandidate;
 
 /**
  * `informational`: the first group that names a tier answers, without looking further for a more
@@ -127,6 +145,7 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
     () => chain.flatMap((c, i) => [...(c.target ? [{ name: c.target, evidence: c.via[c.via.length - 1] ?? c.target }] : []), ...(i === 0 && local ? [] : urlCandidates(c))]),
     () => [...(rule.targets?.(args) ?? []).map((name) => ({ name, evidence: name })), ...variableCandidates(command, context.env)],
     () => chain.flatMap((c) => assignmentCandidates(c, vars)),
+    () => (context.project ? [...context.project.candidates(command, vars, rule.category)] : []),
     () => envCandidates(vars, context.env),
     () => (local ? [] : toolStateCandidates(rule.programs, context)),
   ];
@@ -134,8 +153,16 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
   // sensitive tier still wins: a stray `dev` must never hide production.
   let first: Environment | undefined;
   let worst: Environment | undefined;
+  let labelled: Environment | undefined;
   for (const [index, group] of groups.entries()) {
-    const found = decideGroup(group(), context.environments);
+    const candidates = group();
+    if (!labelled) {
+      for (const c of candidates) {
+        const name = c.label ?? remoteDatabase(c.name);
+        if (name) { labelled = { tier: 'unknown', name, evidence: redact(typeof c.evidence === 'string' ? c.evidence : c.evidence()) }; break; }
+      }
+    }
+    const found = decideGroup(candidates, context.environments);
     if (!found || (targetsRaiseOnly && index === 2 && found.tier === 'development')) continue;
     // Nothing outranks production: the rest cannot change the answer.
     if (!first && (found.tier === 'production' || informational)) return found;
@@ -143,7 +170,8 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
     const named = found.tier === 'production' || found.tier === 'staging';
     if (named && (!worst || tierRank(found.tier) > tierRank(worst.tier))) worst = found;
   }
-  if (!first) return { tier: 'unknown' };
+  // Nothing says the tier, but the target is known: a managed provider's database is named.
+  if (!first) return labelled ?? { tier: 'unknown' };
   return worst && tierRank(worst.tier) > tierRank(first.tier) ? worst : first;
 }
 
@@ -157,7 +185,7 @@ function decideGroup(candidates: readonly Candidate[], environments: Environment
   for (const c of candidates) {
     // A tier read from the redacted name, so a password's letters never name one; most names
     // name none, so the cheap raw check comes first.
-    const tier = tierOfName(c.name, environments) && tierOfName(redact(c.name), environments);
+    const tier = c.tier ?? (tierOfName(c.name, environments) && tierOfName(redact(c.name), environments));
     if (!tier) { unnamed = true; continue; }
     const name = redact(c.name);
     if (!best || tierRank(tier) > tierRank(best.tier)) best = { tier, name, evidence: redact(typeof c.evidence === 'string' ? c.evidence : c.evidence()) };

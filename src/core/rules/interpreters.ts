@@ -15,14 +15,18 @@ function codeOf(a: Args): string | undefined {
   return inlineCode(a.program, a.command.argv, a.command.stdin)?.code;
 }
 
-/** The names the code acts on: its string literals (hosts, URLs, bucket and table names). */
+/**
+ * The names the code acts on: its string literals that could name something (hosts, URLs,
+ * bucket and table names). Text with spaces (SQL, messages) names nothing and would only hide a
+ * tier the other literals name.
+ */
 function literalTargets(a: Args): readonly string[] {
   const code = codeOf(a);
-  return code === undefined ? [] : stringLiterals(code);
+  return code === undefined ? [] : stringLiterals(code).filter((l) => l.length <= 300 && !/\s/.test(l));
 }
 
-const DB_CALL = /\b(execute|executescript|executemany|query|exec|raw|prepare|run|sql|cursor|connect)\s*\(|\bsql`/;
-const WIPE_CALLS = /\.(flushall|flushdb|flush_all|drop_database|dropDatabase|drop_collection|dropCollection|drop_all|delete_bucket|delete_objects|delete_table|delete_db_instance|delete_db_cluster|terminate_instances|delete_stack|delete_secret)\s*\(|\.objects\.all\(\)\.delete\(\)|\b(deleteMany|delete_many)\s*\(\s*\{\s*\}\s*\)|\.drop\(\s*\)/;
+const DB_CALL = /\b(execute|executescript|executemany|query|exec|raw|prepare|run|sql|cursor|connect|unsafe)\s*\(|\$(?:execute|query)Raw(?:Unsafe)?\s*[(`]|\bsql`/;
+const WIPE_CALLS = /\.(?:flushall|flushdb|flush_all)\b(?!\s*=)|\.(flushall|flushdb|flush_all|drop_database|dropDatabase|drop_collection|dropCollection|drop_all|delete_bucket|delete_objects|delete_table|delete_db_instance|delete_db_cluster|terminate_instances|delete_stack|delete_secret)\s*\(|\.objects\.all\(\)\.delete\(\)|\b(deleteMany|delete_many)\s*\(\s*\{\s*\}\s*\)|\.drop\(\s*\)/;
 const HTTP_DELETE = /\bmethod\s*[:=]\s*['"]DELETE['"]|\b(requests|httpx|axios|http|session)\.delete\s*\(|Net::HTTP::Delete/;
 const ENV_DUMP = /(print|console\.log|puts|p|pp|say|echo|JSON\.stringify|json\.dumps)\s*\(?\s*(process\.env|os\.environ|ENV|dict\(os\.environ\)|%ENV)\s*\)?\s*($|[;)\n])/;
 const ENV_READ = /(?:os\.environ(?:\.get)?\s*[[(]\s*|os\.getenv\s*\(\s*|ENV\s*\[\s*|\$ENV\s*\{\s*|getenv\s*\(\s*)['"]([A-Za-z_][A-Za-z0-9_]*)['"]|process\.env\.([A-Za-z_][A-Za-z0-9_]*)/g;

@@ -31,6 +31,19 @@ export const problemRules: readonly ProblemRule[] = [
     },
   },
   {
+    id: 'project.unreadable-definition',
+    problem: 'unread-definition',
+    category: 'shell',
+    severity: 'high',
+    summary: 'The line runs a task or script whose definition Airlock could not read (unreadable, too large or malformed), so what it runs is unknown',
+    hint: 'Run the task\'s commands directly, or fix the file so Airlock can read it',
+    onlyIfUnexplained: false,
+    examples: {
+      match: ['npm run build --prefix broken', 'make -C broken'],
+      noMatch: ['npm run build', 'make build'],
+    },
+  },
+  {
     id: 'shell.fork-bomb',
     problem: 'self-call',
     category: 'shell',

@@ -36,6 +36,20 @@ export interface SimpleCommand {
   readonly parent?: SimpleCommand;
   /** Where earlier `cd`s on the line moved it (`cd ~/.claude && … > settings.json`), when they did. */
   readonly dir?: string;
+  /** The project file this command was read from, when the line led into one (`npm run x` → package.json). */
+  readonly source?: CommandSource;
+}
+
+/** A command's place in a project file, and how the line got there. */
+export interface CommandSource {
+  /** The command that led into the file, as written (`npm run db:reset`). */
+  readonly runner: string;
+  readonly file: string;
+  readonly line?: number;
+  /** True when the file is interpreter code, read whole rather than command by command. */
+  readonly code?: boolean;
+  /** Where the runner itself came from, when it was read from a file too. */
+  readonly outer?: CommandSource;
 }
 
 /** npm packages whose binary has another name (`npx @railway/cli …`, `pnpm dlx netlify-cli …`). */

@@ -1,7 +1,9 @@
 // Expands one command line into every simple command it would run: through operators, pipes,
 // subshells, substitutions, wrappers, shell payloads, remote runners and interpreter one-liners,
 // recursively with a depth limit. What it cannot read it reports as a problem, never as "safe".
-import { programName, type SimpleCommand, type Word } from './command';
+import type { Follower } from '../project/follow';
+import { lineAt, type Followed, type Source } from '../project/followed';
+import { programName, type CommandSource, type SimpleCommand, type Word } from './command';
 import type { Derived } from './derived';
 import { expandBraces } from './braces';
 import { COMMAND_VARIABLES } from './carriers';
@@ -21,7 +23,7 @@ export const GATE_VARIABLE = /^(?:AIRLOCK_[A-Z0-9_]+|BASH_ENV|ZDOTDIR)$/;
 
 export type ProblemKind =
   | 'parse-error' | 'too-long' | 'too-deep' | 'dynamic-program' | 'dynamic-exec' | 'hidden-script' | 'control-characters'
-  | 'self-call' | 'gate-variable';
+  | 'self-call' | 'gate-variable' | 'unread-definition';
 
 export interface Problem {
   readonly kind: ProblemKind;
@@ -64,6 +66,8 @@ interface Frame {
   readonly fixed?: readonly [number, number];
   /** Where the line's own `cd`s have moved this text so far (undefined: the line's start). */
   readonly place: { dir?: string };
+  /** The project file this text was read from: its own (lines counted from offsets) or a fixed place. */
+  readonly origin?: { readonly kind: 'file'; readonly source: Source; readonly outer?: CommandSource } | { readonly kind: 'fixed'; readonly source: CommandSource };
 }
 
 interface Input {
@@ -74,6 +78,8 @@ interface Input {
   readonly stdin?: string;
   readonly stdinUnknown?: boolean;
   readonly fromDecoder?: boolean;
+  /** The file stdin was read from (`psql < drop.sql`). */
+  readonly stdinSource?: CommandSource;
 }
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -83,9 +89,15 @@ const DECLARATIONS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset
 const SUSPICIOUS_ARGUMENT = /^-|^[/~]|^\$HOME|\b(delete|destroy|drop|rm|remove|purge|wipe|reset|prune|truncate|terminate|kill|flush)\b/i;
 
 /** `parser` is asked for only when a text is not plain (see plain.ts), so it may be loaded lazily. */
-export function expand(line: string, parser: () => ShellParser, limits: ExpandLimits = DEFAULT_LIMITS): Expansion {
-  return new Expander(line, parser, limits).run();
+/** `follower`: reads what task runners, scripts and input files run, when the caller hands the project's files. */
+export function expand(line: string, parser: () => ShellParser, limits: ExpandLimits = DEFAULT_LIMITS, follower?: Follower): Expansion {
+  return new Expander(line, parser, limits, follower).run();
 }
+
+/** Interpreter code read from a file, as the one-liner the scanners and rules read. */
+const CODE_COMMAND: Readonly<Record<string, readonly [string, string]>> = {
+  javascript: ['node', '-e'], python: ['python3', '-c'], ruby: ['ruby', '-e'], perl: ['perl', '-e'], php: ['php', '-r'],
+};
 
 class Expander {
   private readonly commands: SimpleCommand[] = [];
@@ -94,7 +106,8 @@ class Expander {
   private readonly functions = new Map<string, SyntaxNode>();
   private readonly calling = new Set<string>();
 
-  constructor(private readonly line: string, private readonly parser: () => ShellParser, private readonly limits: ExpandLimits) {}
+  constructor(private readonly line: string, private readonly parser: () => ShellParser, private readonly limits: ExpandLimits,
+    private readonly follower?: Follower) {}
 
   run(): Expansion {
     const vars = new Map<string, string>();
@@ -151,7 +164,7 @@ class Expander {
       const program = argv[0]?.value;
       if (program !== undefined && DECLARATIONS.has(program) && assignments.size === 0 && argv.slice(1).every((w) => /^-[a-zA-Z]+$/.test(w.value))) {
         // `export -p`, `declare -x`: no assignment, so it prints the variables instead.
-        this.emit(this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext }), frame);
+        this.emit(this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext }, [], undefined, raw.words[first]?.start), frame);
         input = {};
         continue;
       }
@@ -166,8 +179,9 @@ class Expander {
         input = {};
         continue;
       }
-      const command = this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext });
+      const command = this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext }, [], undefined, raw.words[first]?.start);
       this.emit(command, frame, input.fromDecoder);
+      this.remember(command, frame, input.stdin);
       const args = argv.slice(1).map((w) => w.value);
       const output = staticOutput({ program: command.program, args, dynamic: argv.some((w) => w.dynamic), stdin: input.stdin });
       const fromDecoder = isDecoder(command.program, args);
@@ -224,18 +238,27 @@ class Expander {
     let stdin = input;
     const writes: string[] = [];
     const extraStages: SyntaxNode[] = [];
+    // `cat > x.sh <<'EOF' && bash x.sh`: tree-sitter hangs what follows the heredoc's start on it.
+    const after: SyntaxNode[] = [];
     for (const redirect of node.childrenForFieldName('redirect')) {
       if (!redirect) continue;
       this.substitutions(redirect, frame, depth);
       const got = this.redirectInput(redirect, frame, writes);
       if (got) stdin = got;
       if (redirect.type === 'heredoc_redirect') {
+        const start = redirect.namedChildren.find((c) => c?.type === 'heredoc_start');
         for (const child of redirect.namedChildren) {
-          if (!child) continue;
-          if (child.type === 'pipeline') extraStages.push(...child.namedChildren.filter(isNode));
-          else if (child.type === 'command' || child.type === 'list' || child.type === 'redirected_statement') extraStages.push(child);
+          if (!child || !['pipeline', 'command', 'list', 'redirected_statement'].includes(child.type)) continue;
+          const operator = redirect.text.slice((start?.endIndex ?? redirect.startIndex) - redirect.startIndex, child.startIndex - redirect.startIndex);
+          if (child.type === 'pipeline' || /\|/.test(operator.replace(/\|\|/g, ''))) extraStages.push(...(child.type === 'pipeline' ? child.namedChildren.filter(isNode) : [child]));
+          else after.push(child);
         }
       }
+    }
+    if (after.length > 0 && body) {
+      this.walk(body, frame, body.type === 'command' ? { ...stdin, writes } : stdin, depth + 1);
+      for (const next of after) this.walk(next, frame, {}, depth + 1);
+      return undefined;
     }
     if (!body) {
       // A bare `> file` truncates the file: read it as the `:` command bash runs for it.
@@ -282,7 +305,9 @@ class Expander {
         // `cat < .env`: the file read, as the pseudo-command `< file` the rules read.
         const [start, end] = this.nodeSpan(redirect, frame);
         this.commands.push(this.command([{ value: '<', dynamic: false, start, end }, { value: target, dynamic: false, start, end }], frame, new Map(), {}));
-        return { stdinUnknown: true };
+        // `psql "$DATABASE_URL" < drop.sql`: the command reads the file's text.
+        const fed = destination && !wordValue(destination, this.scope(frame)).dynamic ? this.follower?.input(target, frame.place.dir, `< ${target}`) : undefined;
+        return fed ? { stdin: fed.text, stdinSource: { runner: `< ${target}`, file: fed.source.file, outer: this.sourceOf(frame, redirect.startIndex) } } : { stdinUnknown: true };
       }
       // `>`, `>|`, `2>`, `&>` truncate the file; `>>` only appends.
       if (/^(?:\d*|&)>(?!>)/.test(redirect.text)) writes.push(target);
@@ -315,18 +340,21 @@ class Expander {
     if (words.length === 0) return undefined;
     const first = words[0];
     if (first && !first.dynamic && hasGlob(first)) words[0] = { ...first, dynamic: true };
-    const command = this.command(words, frame, assignments, stdin, writes, this.nodeSpan(node, frame));
+    const command = this.command(words, frame, assignments, stdin, writes, this.nodeSpan(node, frame), node.startIndex);
     this.emit(command, frame, stdin.fromDecoder);
+    this.remember(command, frame, stdin.stdin);
     this.overwrites(command, frame);
     this.call(command, frame, stdin, depth);
     return staticOutput({ program: command.program, args: words.slice(1).map((w) => w.value), dynamic: words.some((w) => w.dynamic), stdin: stdin.stdin });
   }
 
   private command(words: readonly Word[], frame: Frame, assignments: ReadonlyMap<string, string>, input: Input,
-    writes: readonly string[] = [], span?: readonly [number, number]): SimpleCommand {
+    writes: readonly string[] = [], span?: readonly [number, number], raw?: number): SimpleCommand {
     const first = words[0];
     const last = words[words.length - 1];
+    const source = input.stdinSource ?? this.sourceOf(frame, raw);
     return {
+      ...(source ? { source } : {}),
       argv: words,
       program: programName(first?.value ?? ''),
       assignments,
@@ -356,27 +384,77 @@ class Expander {
       this.problem('dynamic-program', command.span, `the program name ${program.value} is only known at run time`);
     }
     const derived: Derived[] = [...unwrap(command)];
+    const followed = this.follower?.follow(command, frame.place.dir) ?? [];
     const found = payloads(command);
     derived.push(...found.derived);
     for (const call of found.dynamicCalls) this.problem('dynamic-exec', command.span, `${command.program} runs a command it builds at run time (${call})`);
     if (found.unseenScript) {
       this.problem('hidden-script', command.span, fromDecoder ? 'a shell runs decoded text the line does not show' : 'a shell runs a script the line does not show');
     }
-    if (derived.length === 0) return;
+    if (derived.length === 0 && followed.length === 0) return;
     if (frame.depth + 1 > this.limits.payloadDepth) {
       this.problem('too-deep', command.span, 'commands nested in commands too deeply to read');
       return;
     }
+    for (const item of followed) this.followed(item, command, frame);
     for (const item of derived) {
       const via = [...frame.via, item.via];
       if (item.kind === 'argv') {
-        const child: Frame = { ...frame, depth: frame.depth + 1, via, parent: command, target: item.target };
+        const child: Frame = { ...frame, depth: frame.depth + 1, via, parent: command, target: item.target, origin: fixedOrigin(command) };
         this.emit(this.command(item.words, child, item.assignments ?? new Map(), { stdin: item.stdin, stdinUnknown: item.stdinUnknown }), child);
       } else {
-        this.script(item.text, { vars: new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, place: { ...frame.place }, ...this.placement(item.text, item.from) },
+        this.script(item.text, { vars: new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, place: { ...frame.place }, origin: fixedOrigin(command), ...this.placement(item.text, item.from) },
           { stdin: item.stdin, stdinUnknown: item.stdinUnknown });
       }
     }
+  }
+
+  /**
+   * What a task, script or input file runs, read as if typed: shell text through the parser,
+   * interpreter code through the one-liner scanners, described commands as commands.
+   */
+  private followed(item: Followed, command: SimpleCommand, frame: Frame): void {
+    if (item.kind === 'unread') {
+      this.problem('unread-definition', command.span, item.detail);
+      return;
+    }
+    const outer = command.source;
+    // A task or script that leads back into itself (`"test": "pnpm -r test"` at the root) runs nothing new.
+    for (let s = outer; s; s = s.outer) if (s.file === item.source.file && s.line === item.source.line) return;
+    const via = [...frame.via, `${item.source.runner} (${item.source.file})`];
+    const [start, end] = command.span;
+    const word = (value: string): Word => ({ value, dynamic: false, start, end });
+    if (item.kind === 'script') {
+      this.script(item.text, { vars: new Map(), depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { dir: item.dir }, origin: { kind: 'file', source: item.source, outer } });
+      return;
+    }
+    const fixed: CommandSource = { runner: item.source.runner, file: item.source.file, line: item.source.line, outer, ...(item.kind === 'code' ? { code: true } : {}) };
+    const child: Frame = { vars: new Map(), depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { ...frame.place }, origin: { kind: 'fixed', source: fixed } };
+    if (item.kind === 'code') {
+      const [program, option] = CODE_COMMAND[item.language] ?? ['node', '-e'];
+      this.emit(this.command([word(program), word(option), word(item.code)], child, new Map(), {}), child);
+    } else {
+      this.emit(this.command(item.words.map(word), child, new Map(), { stdin: item.stdin }), child);
+    }
+  }
+
+  /** Where a command read at `raw` (an offset in the frame's text) stands in a project file. */
+  private sourceOf(frame: Frame, raw: number | undefined): CommandSource | undefined {
+    const origin = frame.origin;
+    if (!origin) return undefined;
+    if (origin.kind === 'fixed') return origin.source;
+    const { source, outer } = origin;
+    const line = source.line ?? (source.text !== undefined && raw !== undefined ? lineAt(source.text, (source.offset ?? 0) + raw) : undefined);
+    return { runner: source.runner, file: source.file, line, outer };
+  }
+
+  /** A file the command writes with text the line shows (`cat > x.sh <<EOF`, `tee x.sh`), for later commands that run it. */
+  private remember(command: SimpleCommand, frame: Frame, stdin: string | undefined): void {
+    if (!this.follower || command.target !== undefined) return;
+    const args = command.argv.slice(1).map((w) => w.value);
+    const output = staticOutput({ program: command.program, args, dynamic: command.argv.some((w) => w.dynamic), stdin });
+    if (output !== undefined) for (const path of command.writes) this.follower.wrote(path, frame.place.dir, output);
+    if (command.program === 'tee' && stdin !== undefined) for (const path of args.filter((a) => !a.startsWith('-'))) this.follower.wrote(path, frame.place.dir, stdin);
   }
 
   /** `export -p`, `declare -x`: a declaration without names prints the variables: read as a command. */
@@ -460,7 +538,8 @@ class Expander {
       this.problem('too-deep', span, 'commands nested in commands too deeply to read');
       return;
     }
-    this.script(value, { vars: new Map(frame.vars), depth: frame.depth + 1, via: [...frame.via, `${name}=`], parent: parent ?? frame.parent, target: frame.target, shift: 0, fixed: span, place: { ...frame.place } });
+    const origin = parent ? fixedOrigin(parent) : frame.origin;
+    this.script(value, { vars: new Map(frame.vars), depth: frame.depth + 1, via: [...frame.via, `${name}=`], parent: parent ?? frame.parent, target: frame.target, shift: 0, fixed: span, place: { ...frame.place }, origin });
   }
 
   /** Commands inside `$(…)`, backticks and `<(…)` run too. */
@@ -555,6 +634,11 @@ function changedDirectory(current: string | undefined, command: SimpleCommand): 
   if ((to.dynamic && !/^(?:\$HOME|\$\{HOME\})(?:\/|$)/.test(to.value)) || to.value === '-' || /^[+-]\d+$/.test(to.value)) return undefined;
   if (/^(?:\/|~|\$HOME\b|\$\{HOME\})/.test(to.value) || current === undefined) return to.value;
   return `${current.replace(/\/+$/, '')}/${to.value}`;
+}
+
+/** Commands derived from `command` stand where it stands in a project file. */
+function fixedOrigin(command: SimpleCommand): Frame['origin'] {
+  return command.source ? { kind: 'fixed', source: command.source } : undefined;
 }
 
 /** Removes backslash-newline pairs outside single quotes, as bash does. */

@@ -111,8 +111,9 @@ const PYTHON_MODULES: ReadonlyMap<string, string> = new Map([
  */
 const PYTHON_ANY_RECEIVER: ReadonlySet<string> = new Set(['system', 'popen', 'getoutput', 'getstatusoutput', 'check_output', 'check_call', 'Popen']);
 
-/** Backtick command strings in Ruby, Perl and PHP; `$\`…\`` in zx. */
+/** Backtick command strings in Ruby, Perl and PHP; in JavaScript backticks are template strings, and only zx's `$\`…\`` runs one. */
 const BACKTICKS = /`([^`]*)`/g;
+const ZX_BACKTICKS = /\$`([^`]*)`/g;
 
 /** Code past this many characters is not scanned: every read below is then bounded. */
 export const MAX_SCANNED_CODE = 64 * 1024;
@@ -168,15 +169,18 @@ export function scanCode(language: Language, fullCode: string, from: Word, via: 
     for (const pattern of CALLS[language]) {
       pattern.name.lastIndex = 0;
       for (let m = pattern.name.exec(code.text); m; m = pattern.name.exec(code.text)) {
+        if (importsName(code.text, m.index)) continue;
         const call = m[0].replace(/[\s(]+$/, '');
         readCall(scan, pattern.kind, m.index + m[0].length, call, language, false);
       }
     }
-    BACKTICKS.lastIndex = 0;
-    for (let m = BACKTICKS.exec(code.text); m; m = BACKTICKS.exec(code.text)) {
+    const backticks = language === 'javascript' ? ZX_BACKTICKS : BACKTICKS;
+    backticks.lastIndex = 0;
+    for (let m = backticks.exec(code.text); m; m = backticks.exec(code.text)) {
       const text = m[1] ?? '';
-      if (text.includes('${') || text.includes('#{')) scan.dynamicCalls.push('`…`');
-      else scan.derived.push({ kind: 'script', text, via: `${via} (\`…\`)`, from: [from] });
+      const templated = text.includes('${') || text.includes('#{') ? withRuntimeValues(text, language, code) : text;
+      if (templated === undefined) scan.dynamicCalls.push('`…`');
+      else scan.derived.push({ kind: 'script', text: templated, via: `${via} (\`…\`)`, from: [from] });
     }
   }
   return { derived: scan.derived, dynamicCalls: scan.dynamicCalls, truncated };
@@ -229,7 +233,10 @@ function readCall(scan: Scan, kind: CallKind, at: number, call: string, language
           ? { kind: 'argv', words: [word(literal.value), ...rest.map((i) => word(i.value, i.dynamic))], via: label }
           : { kind: 'script', text: literal.value, via: label, from: [from] });
     } else {
-      dynamic();
+      // `execSync(\`pg_dump ${db}\`)`: the program is written out, only values are filled in at run time.
+      const templated = literal && !literalOnly ? withRuntimeValues(literal.value, language, code) : undefined;
+      if (templated !== undefined) scan.derived.push({ kind: 'script', text: templated, via: label, from: [from] });
+      else dynamic();
     }
     return;
   }
@@ -434,6 +441,36 @@ function readCommandString(code: Code, at: number, language: Language): Literal 
     return end < 0 ? undefined : { value: text.slice(start, end), dynamic: /#\{|\$/.test(text.slice(start, end)), end: end + 1 };
   }
   return readString(text, at, code.unterminated);
+}
+
+/** True inside Perl's `use File::Path qw(remove_tree);`: a name imported, not called. */
+function importsName(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const before = text.slice(lineStart, at);
+  return /^\s*use\s/.test(before) || /\bqw\s*[(/[{]/.test(before);
+}
+
+/** What a template's interpolations stand for in the command read from it: a value only known at run time. */
+const RUNTIME_VALUE = '$__runtime_value';
+
+/**
+ * A command template (`\`rm -rf ${dir}\``, `f"pytest {args}"`, `"dropdb #{name}"`) with each
+ * interpolation as a run-time value, when its program is written out; undefined when the program
+ * itself is interpolated, which leaves the command unknown.
+ */
+function withRuntimeValues(template: string, language: Language, code: Code): string | undefined {
+  const pattern = language === 'javascript' ? /\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g
+    : language === 'python' ? /\{(?!\{)[^{}]*\}/g
+      : language === 'ruby' ? /#\{[^{}]*\}/g
+        : /\{?\$[A-Za-z_]\w*(?:->\w+|\[[^\]]*\])*\}?/g;
+  // A constant the code assigns a plain string (`DB_NAME = "acme_production"`) is that string.
+  const text = template.replace(pattern, (m) => {
+    const name = /^[#$]?\{?\s*\$?([A-Za-z_]\w*)\s*\}?$/.exec(m)?.[1];
+    const assigned = name === undefined ? undefined : /^(['"])([^'"\\$#{}]*)\1\s*$/.exec(code.assignment(name) ?? '')?.[2];
+    return assigned ?? RUNTIME_VALUE;
+  });
+  const first = /^\s*(?:[A-Za-z_]\w*=\S*\s+)*(\S+)/.exec(text)?.[1];
+  return first === undefined || first.includes(RUNTIME_VALUE) || first.includes('$') ? undefined : text;
 }
 
 /** The string literals that follow, each after a comma (bounded). */

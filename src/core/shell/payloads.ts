@@ -35,6 +35,10 @@ export function payloads(command: CommandInput): PayloadResult {
   if (program === 'kubectl' || program === 'oc') return kubectlExec(command);
   if (program === 'git') return gitAlias(argv);
   if (program === 'docker' || program === 'podman' || program === 'nerdctl' || program === 'docker-compose') return dockerExec(command);
+  if ((program === 'railway' || program === 'fly' || program === 'flyctl') && command.stdin !== undefined) {
+    const session = databaseSession(command);
+    if (session) return session;
+  }
   if (program === 'fly' || program === 'flyctl') return optionScript(argv, ['-C', '--command'], `${program} ssh console`);
   if (program === 'gcloud') return optionScript(argv, ['--command'], 'gcloud compute ssh');
   if (FLEET_PROGRAMS.includes(program)) return derived(...fleetCommands(program, argv));
@@ -203,6 +207,21 @@ function dockerExec(command: CommandInput): PayloadResult {
   return target !== undefined && rest.length > 0
     ? derived({ kind: 'argv', words: rest, via: `${argv[0]?.value ?? program} ${verb} ${target}`, target, stdin: command.stdin, stdinUnknown: command.stdinUnknown })
     : NONE;
+}
+
+/**
+ * `railway connect postgres < drop.sql`, `fly postgres connect -a db <<< 'DROP …'`: a database
+ * shell on a hosted database, fed SQL on stdin: read as `psql` with that stdin.
+ */
+function databaseSession(command: CommandInput): PayloadResult | undefined {
+  const words = command.argv.map((w) => w.value);
+  const operands = words.slice(1).filter((w) => !w.startsWith('-'));
+  const railway = command.program === 'railway' && operands[0] === 'connect';
+  const fly = command.program !== 'railway' && ['postgres', 'pg', 'mpg'].includes(operands[0] ?? '') && operands[1] === 'connect';
+  const at = command.argv[0];
+  if ((!railway && !fly) || !at) return undefined;
+  const client = railway && /mysql/i.test(operands[1] ?? '') ? 'mysql' : 'psql';
+  return derived({ kind: 'argv', words: [{ ...at, value: client }], via: words.slice(0, 3).join(' '), stdin: command.stdin });
 }
 
 function optionScript(argv: readonly Word[], options: readonly string[], via: string): PayloadResult {

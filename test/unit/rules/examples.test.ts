@@ -1,5 +1,6 @@
 // Every rule carries the lines it must and must not match; this one test runs them all.
 import { describe, expect, test } from 'vitest';
+import { EXAMPLE_CWD, EXAMPLE_PROJECT } from '../../../src/core/project/exampleProject';
 import { allRules } from '../../../src/core/rules/index';
 import { problemRules } from '../../../src/core/rules/problems';
 import { ruleIds } from '../helpers';
@@ -29,6 +30,6 @@ const cases = everyRule.flatMap((rule) => [
 test.each(cases.map((c) => [c.id, c.expected ? 'matches' : 'does not match', c.line.slice(0, 120), c] as const))(
   '%s %s: %s',
   (_id, _how, _line, c) => {
-    expect(ruleIds(c.line).includes(c.id)).toBe(c.expected);
+    expect(ruleIds(c.line, { cwd: EXAMPLE_CWD, project: { files: EXAMPLE_PROJECT } }).includes(c.id)).toBe(c.expected);
   },
 );

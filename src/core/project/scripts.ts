@@ -1,0 +1,147 @@
+// Scripts run by path: `bash cleanup.sh`, `./bin/wipe` (by its shebang), `source env.sh`,
+// `node delete-volume.mjs`, `python reset.py`, `ruby`/`perl`/`php` files. Shell scripts are read
+// command by command; other languages with the scanners used for `-e`/`-c` code.
+import type { SimpleCommand } from '../shell/command';
+import type { Language } from '../shell/interpreters';
+import { baseName } from './files';
+import type { Followed, LineFiles } from './followed';
+
+export type ScriptLanguage = Language | 'shell';
+
+const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash']);
+const SHELL_VALUE_OPTIONS: ReadonlySet<string> = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
+
+/** Per interpreter: its language and the options whose value is the next word (`node -r dotenv/config x.js`). */
+const INTERPRETERS: Readonly<Record<string, { language: Language; values: readonly string[]; sub?: readonly string[] }>> = {
+  node: { language: 'javascript', values: ['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--env-file-if-exists', '--inspect-port', '--title', '--stack-size'] },
+  nodejs: { language: 'javascript', values: ['-r', '--require', '--import', '--loader'] },
+  bun: { language: 'javascript', values: ['-r', '--preload', '--env-file', '--cwd', '--config', '-c'], sub: ['run'] },
+  deno: { language: 'javascript', values: ['--config', '-c', '--import-map', '--env-file', '--location', '--seed', '--v8-flags', '--lock', '--cert'], sub: ['run'] },
+  tsx: { language: 'javascript', values: ['--tsconfig', '--env-file', '-r', '--require', '--import'] },
+  'ts-node': { language: 'javascript', values: ['-r', '--require', '-P', '--project', '-C', '--compiler', '-O', '--compiler-options'] },
+  'ts-node-esm': { language: 'javascript', values: ['-P', '--project'] },
+  'vite-node': { language: 'javascript', values: ['--config', '-r', '--root'] },
+  esno: { language: 'javascript', values: [] },
+  zx: { language: 'javascript', values: [] },
+  python: { language: 'python', values: ['-W', '-X', '--check-hash-based-pycs'] },
+  python3: { language: 'python', values: ['-W', '-X', '--check-hash-based-pycs'] },
+  python2: { language: 'python', values: ['-W', '-X'] },
+  pypy3: { language: 'python', values: ['-W', '-X'] },
+  ruby: { language: 'ruby', values: ['-I', '-r', '-C', '-E', '--encoding'] },
+  perl: { language: 'perl', values: ['-I', '-M', '-m'] },
+  php: { language: 'php', values: ['-c', '-d', '-z'] },
+};
+
+/** Folders whose programs are the system's, not scripts an agent wrote: never read. */
+const SYSTEM_DIRS = /^\/(?:bin|sbin|usr|lib|lib32|lib64|libx32|opt|etc|nix|snap|proc|sys|dev|System|Library|Applications)\//;
+
+export function scriptPrograms(): readonly string[] {
+  return [...SHELLS, 'source', '.', ...Object.keys(INTERPRETERS)];
+}
+
+/** The language a `#!` line names: `#!/usr/bin/env -S deno run`, `#!/bin/bash -e`, `#!/usr/bin/python3`. */
+export function shebangLanguage(line: string): ScriptLanguage | undefined {
+  const m = /^#!\s*(\S+)(?:\s+(.*))?$/.exec(line.trim());
+  if (!m) return undefined;
+  let program = baseName(m[1] ?? '');
+  if (program === 'env') program = (m[2] ?? '').split(/\s+/).find((w) => !w.startsWith('-') && !w.includes('=')) ?? '';
+  program = program.replace(/\d[\d.]*$/, '');
+  if (SHELLS.has(program)) return 'shell';
+  if (['node', 'nodejs', 'bun', 'deno', 'tsx', 'ts-node', 'zx', 'esno', 'vite-node'].includes(program)) return 'javascript';
+  if (program === 'python' || program === 'pypy') return 'python';
+  if (program === 'ruby') return 'ruby';
+  if (program === 'perl') return 'perl';
+  if (program === 'php') return 'php';
+  return undefined;
+}
+
+/** The language of a file by its name, when no shebang says: `.mjs` → JavaScript, `.sh` → shell. */
+function extensionLanguage(path: string): ScriptLanguage | undefined {
+  const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  if (!ext) return undefined;
+  if (['js', 'mjs', 'cjs', 'ts', 'mts', 'cts', 'jsx', 'tsx'].includes(ext)) return 'javascript';
+  if (ext === 'py') return 'python';
+  if (ext === 'rb' || ext === 'rake') return 'ruby';
+  if (ext === 'pl' || ext === 'pm') return 'perl';
+  if (ext === 'php') return 'php';
+  if (['sh', 'bash', 'zsh', 'ksh'].includes(ext)) return 'shell';
+  return undefined;
+}
+
+/** The script a command runs by path, if any: `bash x.sh`, `./x`, `. ./env.sh`, `node x.mjs`, `python -m pkg.mod`. */
+export function followScript(command: SimpleCommand, dir: string | undefined, files: LineFiles): Followed[] {
+  const words = command.argv.map((w) => w.value);
+  const program = command.program;
+  const runner = words.join(' ');
+  if (SHELLS.has(program)) {
+    for (let i = 1; i < words.length; i++) {
+      const word = words[i] ?? '';
+      // `-c` is a script on the line (payloads); `-s` reads stdin; `-n` runs nothing.
+      if (/^-[A-Za-z]*[cns][A-Za-z]*$/.test(word) || word === '--command') return [];
+      if (SHELL_VALUE_OPTIONS.has(word)) { i++; continue; }
+      if (word === '--') continue;
+      if ((word.startsWith('-') || word.startsWith('+')) && word.length > 1) continue;
+      return fileScript(files.path(dir, word), 'shell', runner, files, command.argv[i]?.dynamic === true, files.path(dir, '.'));
+    }
+    return [];
+  }
+  if (program === 'source' || program === '.') {
+    const file = words[1];
+    if (file === undefined || file.startsWith('<(') || file === '/dev/stdin' || file === '-') return [];
+    return fileScript(files.path(dir, file), 'shell', runner, files, command.argv[1]?.dynamic === true, files.path(dir, '.'));
+  }
+  const spec = INTERPRETERS[program];
+  if (spec) {
+    let i = 1;
+    if (spec.sub?.includes(words[1] ?? '')) i = 2;
+    for (; i < words.length; i++) {
+      const word = words[i] ?? '';
+      if (word === '--') { i++; break; }
+      if (!word.startsWith('-')) break;
+      // Inline code or a module: read elsewhere (payloads) or below.
+      if (/^(?:-e|--eval|-p|--print|-c|-r|-E)$/.test(word) && (spec.language !== 'php' || word === '-r') && !(spec.language === 'ruby' && word === '-r') && !(spec.language === 'javascript' && word === '-r')) return [];
+      if (word === '-m' && spec.language === 'python') return pythonModule(words[i + 1] ?? '', dir, runner, files);
+      if (spec.values.includes(word)) i++;
+    }
+    const file = words[i];
+    if (file === undefined || file === '-' || (program === 'deno' && /^(?:eval|repl|task|test|fmt|lint|check|compile|install|bench|doc|info|cache|upgrade|serve|jupyter|publish|add|remove|outdated|init|coverage|types|completions|vendor|clean)$/.test(file))) return [];
+    if ((program === 'bun') && !/[/\\]|\.[cm]?[jt]sx?$/.test(file)) return [];
+    return fileScript(files.path(dir, file), spec.language, runner, files, command.argv[i]?.dynamic === true);
+  }
+  // A program given by path (`./scripts/wipe`, `/tmp/x.sh`): the system's own programs are not read.
+  const first = command.argv[0];
+  if (first && !first.dynamic && /[/]/.test(first.value) && !SYSTEM_DIRS.test(first.value)) {
+    return fileScript(files.path(dir, first.value), undefined, runner, files, false, files.path(dir, '.'));
+  }
+  return [];
+}
+
+function pythonModule(module: string, dir: string | undefined, runner: string, files: LineFiles): Followed[] {
+  if (!/^[\w.]+$/.test(module)) return [];
+  const base = files.path(dir, module.replace(/\./g, '/'));
+  for (const path of [`${base}.py`, `${base}/__main__.py`]) {
+    const found = fileScript(path, 'python', runner, files, false);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** The file's content as what it runs; a missing file runs nothing Airlock can read, a binary is not read. */
+export function fileScript(path: string, language: ScriptLanguage | undefined, runner: string, files: LineFiles, dynamic: boolean, runDir?: string): Followed[] {
+  if (dynamic) return [];
+  const out: Followed[] = [];
+  const text = files.text(path, out);
+  if (text === undefined) return out;
+  if (isBinary(text)) return out;
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const lang = language ?? shebangLanguage(firstLine) ?? extensionLanguage(path) ?? 'shell';
+  const source = { runner, file: files.shown(path), text, offset: 0 };
+  // A script runs from its caller's folder, not its own.
+  if (lang === 'shell') out.push({ kind: 'script', text, dir: runDir ?? files.context.cwd, source });
+  else out.push({ kind: 'code', language: lang, code: text, source });
+  return out;
+}
+
+function isBinary(text: string): boolean {
+  return text.startsWith('\x7fELF') || text.slice(0, 4096).includes('\0');
+}
