@@ -7,6 +7,8 @@ import { parseCheckOptions, type CheckOptions } from './options';
 import { loadParser } from './parser';
 import { diskCredentialOrigins } from './credentialFiles';
 import { gitRecovery } from './gitRecovery';
+import { DISK_PROJECT_FILES } from './projectFiles';
+import { resolve } from 'node:path';
 import { definedOnly } from './env';
 import { diskToolState } from './toolState';
 
@@ -44,7 +46,7 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   // Read once for a whole batch: kube's current context, the terraform workspace and the rest.
   const toolState = diskToolState();
   const context = (cwd: string | undefined, env: Readonly<Record<string, string>>): ClassifyContext =>
-    ({ cwd: cwd ?? options.cwd ?? io.cwd, env, actor: options.actor, toolState, credentialOrigins, recovery });
+    ({ cwd: resolve(cwd ?? options.cwd ?? io.cwd), env, actor: options.actor, toolState, credentialOrigins, recovery, project: { files: DISK_PROJECT_FILES, home: io.env.HOME || undefined } });
 
   if (options.batch) {
     await batch(io, options, baseEnv, engine, context);

@@ -38,7 +38,8 @@ export function formatVerdict(line: string, verdict: Verdict, style: Style): str
     // A credential written on the line (`Authorization: Bearer …`) is masked, as in the audit log.
     const shown = visible(redact(line.slice(start, Math.min(end, start + 200)), 200));
     lines.push(`           ${shown}${end - start > 200 ? '…' : ''}`);
-    if (f.environment.tier !== 'unknown') lines.push(`           target: ${f.environment.tier}${f.environment.evidence ? ` (${visible(f.environment.evidence)})` : ''}`);
+    if (f.through) lines.push(`           through: ${visible(f.through)}`);
+    if (f.environment.tier !== 'unknown' || f.environment.name) lines.push(`           target: ${f.environment.tier}${f.environment.name && f.environment.tier === 'unknown' ? ` ${visible(f.environment.name)}` : ''}${f.environment.evidence ? ` (${visible(f.environment.evidence)})` : ''}`);
     lines.push(`           safer: ${f.hint}`);
     if (f.recovery) lines.push(`           way back: ${f.recovery}`);
   }

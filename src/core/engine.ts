@@ -121,7 +121,7 @@ export class Engine {
         seen.add(key);
         flagged.add(command);
         findings.push(finding(rule, command.span, safeEnvironment(() => resolveEnvironment(command, args, rule, envContext)),
-          alone(command, expansion.commands) ? recoveryOf(rule, args, context) : undefined, through(command)));
+          alone(command, expansion.commands) ? recoveryOf(rule, args, context) : undefined, ...reachedAndDetail(command, rule, args)));
       }
     }
     const unexplained = findings.length === 0;
@@ -178,8 +178,9 @@ export class LazyEngine {
   }
 }
 
-function finding(rule: Rule | ProblemRule, span: readonly [number, number], environment: Environment, recovery?: string, reached?: string): Finding {
-  const base: Finding = { rule: rule.id, category: rule.category, severity: rule.severity, summary: rule.summary, hint: rule.hint, span, environment, ...(reached ? { through: reached } : {}) };
+function finding(rule: Rule | ProblemRule, span: readonly [number, number], environment: Environment, recovery?: string, reached?: string, detail?: string): Finding {
+  const summary = detail ? `${rule.summary} (${detail})` : rule.summary;
+  const base: Finding = { rule: rule.id, category: rule.category, severity: rule.severity, summary, hint: rule.hint, span, environment, ...(reached ? { through: reached } : {}) };
   return recovery === undefined ? base : { ...base, severity: 'low', recovery };
 }
 
@@ -220,6 +221,21 @@ function flaggedVerdict(findings: readonly Finding[], flagged: readonly SimpleCo
 
 function withCredential(verdict: Verdict, credential: Credential): Verdict {
   return { ...verdict, credential };
+}
+
+function reachedAndDetail(command: SimpleCommand, rule: Rule, args: Args): [string | undefined, string | undefined] {
+  const detail = detailOf(rule, args);
+  return [through(command, detail), detail];
+}
+
+/** What exactly the call destroys, as the rule names it; bounded, and nothing when the rule cannot say. */
+function detailOf(rule: Rule, args: Args): string | undefined {
+  try {
+    const detail = rule.detail?.(args);
+    return detail ? detail.replace(/\s+/g, ' ').slice(0, 120) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A rule that throws on odd input must not turn into an allow: it counts as a match. */

@@ -68,7 +68,7 @@ export function detail(request: DecisionRequest): string {
     `Target: ${env.tier.toUpperCase()}${env.name ? ` (${plain(env.name)})` : ''}${env.evidence ? ` — evidence: ${plain(env.evidence)}` : ''}`,
     ...(v.credential ? [`Credential: ${credentialText(v)}`] : []),
     `Asked by: ${actorName(request.actor)}, through ${SOURCES[request.source]}${request.cwd ? ` in ${plain(request.cwd)}` : ''}`,
-    ...v.findings.slice(0, 3).map((f) => `Rule ${f.rule}: ${plain(f.summary)}`),
+    ...v.findings.slice(0, 3).flatMap((f) => [`Rule ${f.rule}: ${plain(f.summary)}`, ...(f.through ? [`Through: ${plain(f.through)}`] : [])]),
     ...(v.findings.length > 3 ? [`…and ${v.findings.length - 3} more (Show details)`] : []),
     ...(v.findings[0]?.hint ? [`Safer: ${plain(v.findings[0].hint)}`] : []),
   ];

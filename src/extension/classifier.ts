@@ -4,6 +4,7 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { diskCredentialOrigins } from '../cli/credentialFiles';
+import { DISK_PROJECT_FILES } from '../cli/projectFiles';
 import { LazyEngine } from '../core/engine';
 import { createBashParser } from '../core/shell/parser';
 import type { Verdict } from '../core/verdict';
@@ -19,5 +20,6 @@ export function classifyLine(extensionUri: vscode.Uri, settings: Settings, line:
     paths: { protectedPaths: settings.protectedPaths, allowedPaths: settings.allowedPaths },
     // Fresh for each line: the files may have changed since the last one.
     credentialOrigins: diskCredentialOrigins({ roots: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath), home: homedir() }),
+    project: { files: DISK_PROJECT_FILES, home: homedir() },
   });
 }

@@ -23,6 +23,7 @@ export function highlighted(request: DecisionRequest): string {
 export function detailsHtml(request: DecisionRequest, recent: readonly ChainedRecord[], webview: { cspSource: string }, media: { css: string; js: string }, nonce: string): string {
   const v = request.verdict;
   const findings = v.findings.map((f) => `<li><code>${escapeHtml(f.rule)}</code> <span class="sev ${escapeHtml(f.severity)}">${escapeHtml(f.severity)}</span> ${escapeHtml(f.summary)}` +
+    (f.through ? `<div class="through">Through: ${escapeHtml(f.through)}</div>` : '') +
     `<div class="hint">Safer: ${escapeHtml(f.hint)}</div><div class="target">Target: ${escapeHtml(f.environment.tier.toUpperCase())}${f.environment.evidence ? ` — ${escapeHtml(f.environment.evidence)}` : ''}</div></li>`).join('');
   const history = recent.length === 0 ? '<p class="none">No earlier decisions for this command.</p>'
     : `<table><tr><th>When</th><th>Who</th><th>Decision</th><th>By</th></tr>${recent.map((r) => `<tr><td>${escapeHtml(r.time)}</td><td>${escapeHtml(actorName(r.actor))}</td><td>${escapeHtml(r.decision)}</td><td>${escapeHtml(r.decidedBy)}</td></tr>`).join('')}</table>`;

@@ -16,6 +16,7 @@ import { PROTOCOL_VERSION, type DecisionRequest, type Source } from '../../gate/
 import { appendAudit } from '../audit';
 import { diskCredentialOrigins } from '../credentialFiles';
 import { gitRecovery } from '../gitRecovery';
+import { DISK_PROJECT_FILES } from '../projectFiles';
 import { definedOnly } from '../env';
 import { loadHookPolicy } from '../hook/settings';
 import { diskToolState } from '../toolState';
@@ -58,7 +59,8 @@ function shownLine(line: string): string {
 function what(verdict: Verdict): string {
   const env = verdict.environment;
   const first = verdict.findings[0];
-  return `${TIER_MARK[env.tier]} ${env.tier.toUpperCase()}${env.evidence ? ` (${oneLine(env.evidence, 120)})` : ''}: ${oneLine(first?.summary ?? 'a guarded command', 120)}`;
+  const through = first?.through ? ` — ${oneLine(first.through, 200)}` : '';
+  return `${TIER_MARK[env.tier]} ${env.tier.toUpperCase()}${env.evidence ? ` (${oneLine(env.evidence, 120)})` : ''}: ${oneLine(first?.summary ?? 'a guarded command', 120)}${through}`;
 }
 
 export async function runGate(call: GateCall, io: GateIo): Promise<number> {
@@ -71,7 +73,7 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
       cwd: io.cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(io.env.HOME || undefined),
       environments: policy.environments, paths: policy, policy: policy.policy,
       credentialOrigins: diskCredentialOrigins({ roots: located ? [located.entry.root] : [], home: io.env.HOME || undefined }),
-      recovery: gitRecovery(),
+      recovery: gitRecovery(), project: { files: DISK_PROJECT_FILES, home: io.env.HOME || undefined },
     });
   } catch (error) {
     verdict = failClosed(call.line, error);

@@ -15,14 +15,17 @@ function clean(text: string): string {
 export function tierLabel(verdict: Verdict): string {
   const env = verdict.environment;
   const detail = env.evidence ?? env.name;
-  return `${TIER_MARK[env.tier]} ${env.tier.toUpperCase()}${detail ? ` (${clean(detail)})` : ''}`;
+  // A target known by what it is but not by its tier ("Railway database …") is named before its evidence.
+  const named = env.tier === 'unknown' && env.name ? `: ${clean(env.name)}` : '';
+  return `${TIER_MARK[env.tier]} ${env.tier.toUpperCase()}${named}${detail ? ` (${clean(detail)})` : ''}`;
 }
 
 function what(verdict: Verdict): string {
   const first = verdict.findings[0];
   if (!first) return 'this call';
   const more = verdict.findings.length > 1 ? ` (+${verdict.findings.length - 1} more)` : '';
-  return clean(first.summary) + more;
+  // Reached through the project (`npm run db:reset` runs …): the reviewer and the agent see where.
+  return clean(first.summary) + (first.through ? ` — ${clean(first.through)}` : '') + more;
 }
 
 function hint(verdict: Verdict): string {

@@ -18,6 +18,7 @@ import { PROTOCOL_VERSION, type DecisionRequest } from '../../gate/protocol';
 import { appendAudit } from '../audit';
 import { diskCredentialOrigins } from '../credentialFiles';
 import { gitRecovery } from '../gitRecovery';
+import { DISK_PROJECT_FILES } from '../projectFiles';
 import { definedOnly } from '../env';
 import { diskToolState } from '../toolState';
 import { ADAPTERS } from './adapters';
@@ -72,8 +73,8 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
   const home = io.env.HOME || undefined;
   const credentialOrigins = diskCredentialOrigins({ roots: [...event.roots, ...(located ? [located.entry.root] : [])], home });
   const context = (cwd: string | undefined): ClassifyContext => ({
-    cwd, env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(home), environments: policy.environments, paths: policy, policy: policy.policy,
-    credentialOrigins, recovery: gitRecovery(),
+    cwd: cwd === undefined ? undefined : resolve(cwd), env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(home), environments: policy.environments, paths: policy, policy: policy.policy,
+    credentialOrigins, recovery: gitRecovery(), project: { files: DISK_PROJECT_FILES, home },
   });
   const isProtected = (path: string): boolean => protectedPaths([path], policy).length > 0;
   switch (event.kind) {

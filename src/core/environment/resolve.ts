@@ -125,6 +125,11 @@ const GENERIC_VARS = ['ENVIRONMENT', 'APP_ENV', 'STAGE', 'DEPLOY_ENV'];
 /** Families whose commands act on this machine: their own flags and paths name no environment. */
 const LOCAL: ReadonlySet<Category> = new Set(['filesystem', 'git', 'shell', 'interpreters']);
 
+/** The environment the command runs with: the line's, and what a script it was read from set before it. */
+function envOf(command: SimpleCommand, context: EnvironmentContext): Readonly<Record<string, string>> {
+  return command.scope ? { ...context.env, ...Object.fromEntries(command.scope) } : context.env;
+}
+
 /** `evidence` is built only for the candidate that is chosen: most name no tier. */
 type Candidate = TargetCandidate;
 
@@ -143,10 +148,10 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
   const groups: (() => Candidate[])[] = [
     () => chain.flatMap((c, i) => (i === 0 && local ? [] : flagCandidates(c, i === 0 ? args : undefined))),
     () => chain.flatMap((c, i) => [...(c.target ? [{ name: c.target, evidence: c.via[c.via.length - 1] ?? c.target }] : []), ...(i === 0 && local ? [] : urlCandidates(c))]),
-    () => [...(rule.targets?.(args) ?? []).map((name) => ({ name, evidence: name })), ...variableCandidates(command, context.env)],
+    () => [...(rule.targets?.(args) ?? []).map((name) => ({ name, evidence: name })), ...variableCandidates(command, envOf(command, context))],
     () => chain.flatMap((c) => assignmentCandidates(c, vars)),
     () => (context.project ? [...context.project.candidates(command, vars, rule.category)] : []),
-    () => envCandidates(vars, context.env),
+    () => envCandidates(vars, envOf(command, context)),
     () => (local ? [] : toolStateCandidates(rule.programs, context)),
   ];
   // The most trusted group that names a tier decides, but a less trusted one that names a more

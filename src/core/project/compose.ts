@@ -2,7 +2,8 @@
 // compose files when the line gives none; a command on the line is read by the payload readers.
 import { parseDocument } from 'yaml';
 import type { SimpleCommand } from '../shell/command';
-import { joinPath } from './files';
+import { parseDotenv } from '../secrets/dotenv';
+import { dirName, joinPath } from './files';
 import { lineAt, shellJoin, type Followed, type LineFiles } from './followed';
 import { isRecord } from './packageScripts';
 
@@ -88,6 +89,13 @@ export function composeServices(where: string, named: readonly string[], files: 
       } else if (isRecord(spec.environment)) {
         for (const [k, v] of Object.entries(spec.environment)) if (typeof v === 'string' || typeof v === 'number') environment.set(k, String(v));
       }
+      // `env_file:` files are read into the service's environment, under what `environment:` sets.
+      for (const envFile of Array.isArray(spec.env_file) ? spec.env_file : [spec.env_file]) {
+        const file = typeof envFile === 'string' ? envFile : isRecord(envFile) && typeof envFile.path === 'string' ? envFile.path : undefined;
+        const got = file === undefined ? undefined : files.read(joinPath(dirName(path), file));
+        if (got?.kind !== 'text') continue;
+        for (const [k, v] of parseDotenv(got.text)) if (!environment.has(k)) environment.set(k, v);
+      }
       const at = new RegExp(`^\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm').exec(text);
       services.set(name, {
         name,
@@ -102,9 +110,10 @@ export function composeServices(where: string, named: readonly string[], files: 
   return services;
 }
 
+/** A service's command as the shell will see it: compose's `$$` escape is one `$`. */
 function commandText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.replace(/\$\$/g, '$');
   // A list is an argv (`["sh", "-c", "…"]` quoted back so the shell payload reads its script).
-  if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) return shellJoin(value);
+  if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) return shellJoin(value.map((v) => v.replace(/\$\$/g, '$')));
   return undefined;
 }

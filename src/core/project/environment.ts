@@ -3,6 +3,7 @@
 // names in its own configuration (drizzle.config, knexfile, config/database.yml, alembic.ini,
 // config/config.json, a compose service's environment). Evidence names the file and variable and
 // never the value.
+import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { hostOf, remoteDatabase } from '../environment/hosts';
 import type { ProjectTargets, TargetCandidate } from '../environment/resolve';
@@ -68,7 +69,7 @@ export class ProjectEnvironment implements ProjectTargets {
     const target = url ? targetOf(value) : value;
     const host = url ? hostOf(value) : '';
     const remote = url ? remoteDatabase(value) : undefined;
-    const evidence = `${name} in ${file}${remote ? ` → ${remote}` : host ? ` → host ${host}` : ''}`;
+    const evidence = `${name} in ${file}${remote ? '' : host ? ` → host ${host}` : ''}`;
     if (host && services.has(host)) return { name: target, evidence: `${evidence} (a Docker Compose service)`, tier: 'development' };
     return { name: target, evidence, ...(remote ? { label: remote } : {}) };
   }
@@ -103,6 +104,7 @@ export class ProjectEnvironment implements ProjectTargets {
     }
     for (let s = command.source; s; s = s.outer) if (/(?:^|\/)(?:justfile|\.justfile)$/i.test(s.file)) paths.push(...this.justDotenv(s.file));
     const variables = new Map<string, Loaded>();
+    for (let s = command.source; s; s = s.outer) if (/(?:^|\/)\.?(?:mise|rtx)(?:\.local)?\.toml$|(?:^|\/)mise\/config\.toml$/.test(s.file)) this.miseEnv(s.file, variables, paths);
     const files: string[] = [];
     for (const path of paths) {
       const got = this.files.read(path);
@@ -143,6 +145,25 @@ export class ProjectEnvironment implements ProjectTargets {
     for (const m of config.text.matchAll(CODE_DOTENV)) out.push(joinPath(dirName(config.path), m.slice(1).find((g) => g !== undefined) ?? '.env'));
     if (CODE_DOTENV_DEFAULT.test(config.text)) out.push(joinPath(dirName(config.path), '.env'));
     return out;
+  }
+
+  /** mise's `[env]`: variables it sets for its tasks, and `_.file` env files it loads. */
+  private miseEnv(shown: string, variables: Map<string, Loaded>, paths: string[]): void {
+    const path = joinPath(this.files.context.cwd, shown);
+    const got = this.files.read(path);
+    if (got.kind !== 'text') return;
+    let doc: unknown;
+    try {
+      doc = parseToml(got.text);
+    } catch {
+      return;
+    }
+    const env = isRecord(doc) && isRecord(doc.env) ? doc.env : {};
+    for (const [name, value] of Object.entries(env)) {
+      if (typeof value === 'string' && !variables.has(name)) variables.set(name, { value, file: `${shown} [env]` });
+    }
+    const underscore = isRecord(env._) ? env._ : {};
+    for (const file of Array.isArray(underscore.file) ? underscore.file : [underscore.file]) if (typeof file === 'string') paths.push(joinPath(dirName(path), file));
   }
 
   /** A justfile with `set dotenv-load` (or a dotenv filename or path) loads that file for its recipes. */
@@ -222,6 +243,24 @@ export class ProjectEnvironment implements ProjectTargets {
             if (v) out.push(this.candidate(m[1] ?? '', v.value, v.file, services));
           }
           out.push({ name: env, evidence: `the ${env} section of ${this.files.shown(config.path)}` });
+        }
+      }
+    } else if (tool === 'typeorm') {
+      const source = valueAfter(words, '-d') ?? valueAfter(words, '--dataSource');
+      const path = source === undefined ? undefined : joinPath(dir, source);
+      const got = path === undefined ? undefined : this.files.read(path);
+      if (path !== undefined && got?.kind === 'text') fromText(got.text, this.files.shown(path));
+    } else if (tool === 'terraform' || tool === 'tofu' || tool === 'terragrunt') {
+      // The state's backend key and the workspace's variables name the environment (`key = "acme/production/…"`).
+      const chdir = words.find((w) => w.startsWith('-chdir='))?.slice('-chdir='.length);
+      const root = chdir === undefined ? dir : joinPath(dir, chdir);
+      const names = (this.files.list(root) ?? []).filter((n) => /\.tf$|^terraform\.tfvars$|\.auto\.tfvars$/.test(n)).slice(0, 24);
+      for (const name of names) {
+        const got = this.files.read(joinPath(root, name));
+        if (got.kind !== 'text') continue;
+        const shown = this.files.shown(joinPath(root, name));
+        for (const m of got.text.matchAll(/^\s*(key|prefix|bucket|workspace_key_prefix|organization|environment|env|stage|name)\s*=\s*"([^"$]+)"/gm)) {
+          if (tierOfName(m[2] ?? '')) out.push({ name: m[2] ?? '', evidence: `${m[1] ?? ''} = "${m[2] ?? ''}" in ${shown}` });
         }
       }
     } else if (tool === 'alembic') {

@@ -18,7 +18,7 @@ export interface Source {
 
 export type Followed =
   /** Shell text, run from `dir` (absolute). */
-  | { readonly kind: 'script'; readonly text: string; readonly dir: string; readonly source: Source }
+  | { readonly kind: 'script'; readonly text: string; readonly dir: string; readonly source: Source; readonly args?: readonly string[] }
   /** An interpreter's source file. */
   | { readonly kind: 'code'; readonly language: Language; readonly code: string; readonly source: Source }
   /** A command a file describes (`kubectl delete Namespace shop`), or the command itself fed a file on stdin. */

@@ -10,8 +10,8 @@ import { isRecord } from './packageScripts';
 
 const MAX_MANIFESTS = 64;
 
-/** Plans a line has made so far, by path: whether each was made with `-destroy`. */
-export type Plans = Map<string, boolean>;
+/** Plans a line has made so far, by path: the options of each plan made with `-destroy` (its var files name the environment). */
+export type Plans = Map<string, readonly string[] | undefined>;
 
 export function followInputFiles(command: SimpleCommand, dir: string | undefined, files: LineFiles, plans: Plans): Followed[] {
   const words = command.argv.map((w) => w.value);
@@ -158,15 +158,17 @@ function plan(words: readonly string[], dir: string | undefined, files: LineFile
   if (verb === 'plan') {
     const out = words.find((w) => w.startsWith('-out='))?.slice(5) ?? words[words.indexOf('-out') + 1];
     if (out !== undefined && (words.includes('-out') || words.some((w) => w.startsWith('-out=')))) {
-      plans.set(files.path(base, out), words.some((w) => w === '-destroy' || w === '--destroy' || w === '-destroy=true'));
+      const destroys = words.some((w) => w === '-destroy' || w === '--destroy' || w === '-destroy=true');
+      plans.set(files.path(base, out), destroys ? words.filter((w) => /^-(?:var-file|var|state|lock)=/.test(w)) : undefined);
     }
     return [];
   }
   if (verb !== 'apply') return [];
   const operands = words.slice(words.indexOf('apply') + 1).filter((w) => !w.startsWith('-'));
   const planFile = operands[0];
-  if (planFile === undefined || plans.get(files.path(base, planFile)) !== true) return [];
-  return [{ kind: 'argv', words: [words[0] ?? 'terraform', ...(chdir === undefined ? [] : [`-chdir=${chdir}`]), 'destroy'], source: { runner: words.join(' '), file: `${planFile}, a plan this line made with -destroy` } }];
+  const options = planFile === undefined ? undefined : plans.get(files.path(base, planFile));
+  if (options === undefined) return [];
+  return [{ kind: 'argv', words: [words[0] ?? 'terraform', ...(chdir === undefined ? [] : [`-chdir=${chdir}`]), 'destroy', ...options], source: { runner: words.join(' '), file: `${planFile}, a plan this line made with -destroy` } }];
 }
 
 function joinFile(dir: string | undefined, file: string, files: LineFiles): string {

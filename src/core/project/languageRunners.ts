@@ -105,6 +105,7 @@ export function followRake(command: SimpleCommand, dir: string | undefined, file
   const text = files.text(path, out);
   if (text === undefined) return out;
   const tasks = rakeTasks(text);
+  const prelude = text.split('\n').filter((l) => /^[A-Z][A-Z0-9_]*\s*=/.test(l)).join('\n');
   const runner = words.join(' ');
   const done = new Set<string>();
   const run = (name: string, depth: number): void => {
@@ -114,7 +115,9 @@ export function followRake(command: SimpleCommand, dir: string | undefined, file
     if (!task) return;
     for (const dep of task.deps) run(dep.includes(':') ? dep : qualify(name, dep, tasks), depth + 1);
     for (const m of task.body.matchAll(/Rake::Task\[\s*['":]([\w:-]+)['"]?\s*\]\.(?:invoke|execute)/g)) run(m[1] ?? '', depth + 1);
-    out.push({ kind: 'code', language: 'ruby', code: task.body.replace(/(^|[\s;{(])sh(\s*\(|\s+)/g, '$1system$2'), source: { runner, file: files.shown(path), line: task.line } });
+    // The file's top-level constants (`DB_NAME = "acme_production"`) are in scope in every task.
+    const code = `${prelude}\n${task.body}`.replace(/(^|[\s;{(])sh(\s*\(|\s+)/g, '$1system$2');
+    out.push({ kind: 'code', language: 'ruby', code, source: { runner, file: files.shown(path), line: task.line } });
   };
   for (const name of names.length > 0 ? names : ['default']) run(name, 0);
   return out;
@@ -178,7 +181,9 @@ export function followInvoke(command: SimpleCommand, dir: string | undefined, fi
     let end = at + 1;
     while (end < lines.length && (/^\s/.test(lines[end] ?? '') || (lines[end] ?? '').trim() === '')) end++;
     const body = lines.slice(at + 1, end).join('\n').replace(new RegExp(`\\b${ctx}\\.(?:run|sudo)\\s*\\(`, 'g'), 'os.system(');
-    out.push({ kind: 'code', language: 'python', code: `import os\n${body}`, source: { runner, file: files.shown(path), line: at + 1 } });
+    // The module's top-level constants are in scope in every task.
+    const prelude = lines.filter((l) => /^[A-Za-z_]\w*\s*=\s*\S/.test(l)).join('\n');
+    out.push({ kind: 'code', language: 'python', code: `import os\n${prelude}\n${body}`, source: { runner, file: files.shown(path), line: at + 1 } });
   };
   for (const name of names.length > 0 ? names : []) run(name, 0);
   return out;

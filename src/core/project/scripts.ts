@@ -81,14 +81,14 @@ export function followScript(command: SimpleCommand, dir: string | undefined, fi
       if (SHELL_VALUE_OPTIONS.has(word)) { i++; continue; }
       if (word === '--') continue;
       if ((word.startsWith('-') || word.startsWith('+')) && word.length > 1) continue;
-      return fileScript(files.path(dir, word), 'shell', runner, files, command.argv[i]?.dynamic === true, files.path(dir, '.'));
+      return fileScript(files.path(dir, word), 'shell', runner, files, command.argv[i]?.dynamic === true, files.path(dir, '.'), words.slice(i + 1));
     }
     return [];
   }
   if (program === 'source' || program === '.') {
     const file = words[1];
     if (file === undefined || file.startsWith('<(') || file === '/dev/stdin' || file === '-') return [];
-    return fileScript(files.path(dir, file), 'shell', runner, files, command.argv[1]?.dynamic === true, files.path(dir, '.'));
+    return fileScript(files.path(dir, file), 'shell', runner, files, command.argv[1]?.dynamic === true, files.path(dir, '.'), words.slice(2));
   }
   const spec = INTERPRETERS[program];
   if (spec) {
@@ -111,7 +111,7 @@ export function followScript(command: SimpleCommand, dir: string | undefined, fi
   // A program given by path (`./scripts/wipe`, `/tmp/x.sh`): the system's own programs are not read.
   const first = command.argv[0];
   if (first && !first.dynamic && /[/]/.test(first.value) && !SYSTEM_DIRS.test(first.value)) {
-    return fileScript(files.path(dir, first.value), undefined, runner, files, false, files.path(dir, '.'));
+    return fileScript(files.path(dir, first.value), undefined, runner, files, false, files.path(dir, '.'), words.slice(1));
   }
   return [];
 }
@@ -127,7 +127,8 @@ function pythonModule(module: string, dir: string | undefined, runner: string, f
 }
 
 /** The file's content as what it runs; a missing file runs nothing Airlock can read, a binary is not read. */
-export function fileScript(path: string, language: ScriptLanguage | undefined, runner: string, files: LineFiles, dynamic: boolean, runDir?: string): Followed[] {
+/** `args`: what a shell script gets as `$1`, `$2`…, when the line shows them. */
+export function fileScript(path: string, language: ScriptLanguage | undefined, runner: string, files: LineFiles, dynamic: boolean, runDir?: string, args?: readonly string[]): Followed[] {
   if (dynamic) return [];
   const out: Followed[] = [];
   const text = files.text(path, out);
@@ -137,7 +138,7 @@ export function fileScript(path: string, language: ScriptLanguage | undefined, r
   const lang = language ?? shebangLanguage(firstLine) ?? extensionLanguage(path) ?? 'shell';
   const source = { runner, file: files.shown(path), text, offset: 0 };
   // A script runs from its caller's folder, not its own.
-  if (lang === 'shell') out.push({ kind: 'script', text, dir: runDir ?? files.context.cwd, source });
+  if (lang === 'shell') out.push({ kind: 'script', text, dir: runDir ?? files.context.cwd, source, ...(args && args.length > 0 ? { args } : {}) });
   else out.push({ kind: 'code', language: lang, code: text, source });
   return out;
 }

@@ -13,6 +13,8 @@ const THROWAWAY_NAMES = new Set([
   'htmlcov', '.cache', '__pycache__', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.eggs',
   '.turbo', '.parcel-cache', '.sass-cache', '.eslintcache', '.gradle', '.dart_tool', 'DerivedData', 'obj',
   'tmp', 'temp', '.tmp', '.temp', '.venv', 'venv', '.DS_Store', 'Thumbs.db',
+  // Perl's and Elixir's build output (ExtUtils::MakeMaker's blib, Module::Build's and mix's _build).
+  'blib', '_build',
   // `terraform init` downloads it again (providers, modules); the state itself lives elsewhere.
   '.terraform',
   // Lockfiles are committed, so `git checkout` brings them back; deleting them before a reinstall is routine.

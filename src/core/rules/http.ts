@@ -63,6 +63,11 @@ export const httpRules: readonly Rule[] = [
     summary: 'Sends a GraphQL mutation that deletes, drops, resets or wipes a resource through the API',
     hint: 'Run the same action from the provider\'s dashboard or CLI where the environment is shown, after taking a backup',
     match: hasDestructiveMutation,
+    detail: (a) => {
+      const request = requestOf(a);
+      const names = [...new Set([...(request?.documents ?? []).flatMap(destructiveMutations), ...(request?.bodies ?? []).flatMap(destructiveMutationsInBody)])];
+      return names.length > 0 ? names.slice(0, 3).join(', ') : undefined;
+    },
     targets: urlTargets,
     examples: {
       match: [

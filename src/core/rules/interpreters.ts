@@ -1,6 +1,7 @@
 // Interpreter one-liners. Shell commands and file deletions inside them are already expanded into
 // simple commands (src/core/shell/interpreters.ts); these rules read what is left in the code:
 // SQL sent through a driver, data-store wipes, HTTP deletes, and secrets read or printed.
+import { tierOfName } from '../environment/tiers';
 import { isProtectedPath } from '../secrets/paths';
 import { inlineCode, interpreterPrograms, stringLiterals } from '../shell/interpreters';
 import type { Args } from './args';
@@ -16,14 +17,21 @@ function codeOf(a: Args): string | undefined {
 }
 
 /**
- * The names the code acts on: its string literals that could name something (hosts, URLs,
- * bucket and table names). Text with spaces (SQL, messages) names nothing and would only hide a
- * tier the other literals name.
+ * The names the code acts on: string literals that look like a target (a URL, a host, a path or
+ * name that says a tier), and the names of constants that say a tier (`PRODUCTION_ENV_ID = '…'`).
+ * Other strings (SQL, messages, keys) name nothing and would only hide the tier these name.
  */
 function literalTargets(a: Args): readonly string[] {
   const code = codeOf(a);
-  return code === undefined ? [] : stringLiterals(code).filter((l) => l.length <= 300 && !/\s/.test(l));
+  if (code === undefined) return [];
+  const literals = stringLiterals(code).filter((l) => l.length <= 300 && !/\s/.test(l) && (TARGET_LIKE.test(l) || tierOfName(l) !== undefined));
+  const constants = [...code.slice(0, 64 * 1024).matchAll(/(?:^|[\s;(,])(?:const |let |var |my \$)?([A-Za-z_][A-Za-z0-9_]{2,63})\s*=\s*['"]/gm)]
+    .map((m) => m[1] ?? '').filter((name) => tierOfName(name.replace(/_/g, '-')) !== undefined);
+  return [...literals, ...constants];
 }
+
+/** A URL or a host name (`db.prod.internal`, `10.0.0.5:5432/app`). */
+const TARGET_LIKE = /:\/\/|^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:\/\S*)?$/i;
 
 const DB_CALL = /\b(execute|executescript|executemany|query|exec|raw|prepare|run|sql|cursor|connect|unsafe)\s*\(|\$(?:execute|query)Raw(?:Unsafe)?\s*[(`]|\bsql`/;
 const WIPE_CALLS = /\.(?:flushall|flushdb|flush_all)\b(?!\s*=)|\.(flushall|flushdb|flush_all|drop_database|dropDatabase|drop_collection|dropCollection|drop_all|delete_bucket|delete_objects|delete_table|delete_db_instance|delete_db_cluster|terminate_instances|delete_stack|delete_secret)\s*\(|\.objects\.all\(\)\.delete\(\)|\b(deleteMany|delete_many)\s*\(\s*\{\s*\}\s*\)|\.drop\(\s*\)/;
@@ -164,6 +172,10 @@ export const interpretersRules: readonly Rule[] = [
     match: (a) => {
       const code = codeOf(a) ?? '';
       return HTTP_DELETE.test(code) || stringLiterals(code).some((literal) => destructiveMutationsInBody(literal).length > 0);
+    },
+    detail: (a) => {
+      const mutations = [...new Set(stringLiterals(codeOf(a) ?? '').flatMap((literal) => destructiveMutationsInBody(literal)))];
+      return mutations.length > 0 ? `GraphQL ${mutations.slice(0, 3).join(', ')}` : HTTP_DELETE.test(codeOf(a) ?? '') ? 'HTTP DELETE' : undefined;
     },
     targets: literalTargets,
     examples: {

@@ -33,5 +33,7 @@ export interface Rule {
    * version control may find recoverable. Undefined when they are only known at run time.
    */
   readonly recoverable?: (args: Args) => readonly string[] | undefined;
+  /** What exactly this call destroys, when the rule can name it (`GraphQL volumeDelete`): added to the summary. */
+  readonly detail?: (args: Args) => string | undefined;
   readonly examples: RuleExamples;
 }

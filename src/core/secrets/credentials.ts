@@ -3,6 +3,7 @@
 // incident's token was broader than the task needed; naming it is how a reviewer notices. Never
 // the value: only names of variables, flags and headers.
 import type { SimpleCommand } from '../shell/command';
+import { inlineCode, stringLiterals } from '../shell/interpreters';
 import type { Origin } from './origins';
 
 export interface Credential {
@@ -112,6 +113,7 @@ export function* credentialUses(commands: Iterable<SimpleCommand>, line: string,
   for (const command of commands) {
     yield* fromVariables(command, line, assigned, env, loaded(command));
     yield* fromArguments(command);
+    yield* fromCode(command);
   }
 }
 
@@ -145,6 +147,37 @@ function* fromVariables(command: SimpleCommand, line: string, assigned: Readonly
     if (!v.programs.includes(command.program)) continue;
     const from = loaded.has(name) ? 'loaded by the command line' : env[name] !== undefined ? 'from the environment' : undefined;
     if (from) yield { credential: credential(v, `${name} ${from}`), command, variable: name, literals: [] };
+  }
+}
+
+/** Environment reads in interpreter code (`process.env.RAILWAY_API_TOKEN`, `os.environ["X"]`). */
+const CODE_ENV_READ = /process\.env\.([A-Z_][A-Z0-9_]*)|process\.env\[['"]([A-Z_][A-Z0-9_]*)['"]\]|Deno\.env\.get\(\s*['"]([A-Z_][A-Z0-9_]*)['"]|os\.environ(?:\.get)?\s*[[(]\s*['"]([A-Z_][A-Z0-9_]*)['"]|os\.getenv\(\s*['"]([A-Z_][A-Z0-9_]*)['"]|ENV(?:\.fetch\(\s*|\[\s*)['"]([A-Z_][A-Z0-9_]*)['"]/g;
+/** A string in code that could be a token: long, one word, not a URL or a path. */
+const TOKEN_LIKE = /^[A-Za-z0-9_\-.+/=]{20,400}$/;
+const SECRET_NAME = /TOKEN|SECRET|API_?KEY|ACCESS_?KEY|PASSWORD|PASSWD|CREDENTIAL/;
+const MAX_CODE_USES = 16;
+
+/**
+ * Interpreter code (a script run by path, or `node -e`): the credentials it reads from the
+ * environment, and the token-like strings written into it (an agent pastes the token it found),
+ * whose file of origin the workspace's env files can tell.
+ */
+function* fromCode(command: SimpleCommand): Generator<CredentialUse> {
+  const code = inlineCode(command.program, command.argv, undefined)?.code;
+  if (code === undefined) return;
+  let count = 0;
+  const seen = new Set<string>();
+  for (const m of code.matchAll(CODE_ENV_READ)) {
+    const name = m.slice(1).find((g) => g !== undefined) ?? '';
+    if (seen.has(name) || ++count > MAX_CODE_USES) continue;
+    seen.add(name);
+    const v = VARIABLES.get(name);
+    if (v) yield { credential: credential(v, `${name} read by the code`), command, variable: name, literals: [] };
+    else if (SECRET_NAME.test(name)) yield { credential: { kind: 'API key or token', where: `${name} read by the code` }, command, variable: name, hint: name, literals: [], generic: true };
+  }
+  for (const literal of stringLiterals(code)) {
+    if (!TOKEN_LIKE.test(literal) || literal.includes('/') && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(literal) || ++count > MAX_CODE_USES) continue;
+    yield { credential: { kind: 'API key or token', where: 'a string written in the code' }, command, literals: [literal], generic: true };
   }
 }
 

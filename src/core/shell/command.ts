@@ -38,6 +38,8 @@ export interface SimpleCommand {
   readonly dir?: string;
   /** The project file this command was read from, when the line led into one (`npm run x` → package.json). */
   readonly source?: CommandSource;
+  /** Variables a script read from a project file set before this command (`export PGHOST=prod-db` in a sourced script). */
+  readonly scope?: ReadonlyMap<string, string>;
 }
 
 /** A command's place in a project file, and how the line got there. */

@@ -353,8 +353,10 @@ class Expander {
     const first = words[0];
     const last = words[words.length - 1];
     const source = input.stdinSource ?? this.sourceOf(frame, raw);
+    const scoped = frame.origin?.kind === 'file' && frame.vars.size > 0;
     return {
       ...(source ? { source } : {}),
+      ...(scoped ? { scope: new Map(frame.vars) } : {}),
       argv: words,
       program: programName(first?.value ?? ''),
       assignments,
@@ -425,7 +427,10 @@ class Expander {
     const [start, end] = command.span;
     const word = (value: string): Word => ({ value, dynamic: false, start, end });
     if (item.kind === 'script') {
-      this.script(item.text, { vars: new Map(), depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { dir: item.dir }, origin: { kind: 'file', source: item.source, outer } });
+      const args = item.args ?? [];
+      const vars = new Map(args.map((a, i): [string, string] => [String(i + 1), a]));
+      if (args.length > 0) { vars.set('@', args.join(' ')); vars.set('*', args.join(' ')); vars.set('#', String(args.length)); }
+      this.script(item.text, { vars, depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { dir: item.dir }, origin: { kind: 'file', source: item.source, outer } });
       return;
     }
     const fixed: CommandSource = { runner: item.source.runner, file: item.source.file, line: item.source.line, outer, ...(item.kind === 'code' ? { code: true } : {}) };

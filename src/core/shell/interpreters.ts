@@ -64,6 +64,8 @@ const CALLS: Readonly<Record<Exclude<Language, 'python'>, readonly CallPattern[]
     { name: /\b(execSync|exec)\s*\(/g, kind: 'shell' },
     { name: /\b(spawnSync|spawn|execFileSync|execFile|execa|execaSync)\s*\(/g, kind: 'shell-or-argv' },
     { name: /\bBun\.spawn(Sync)?\s*\(/g, kind: 'argv' },
+    // `new Deno.Command("dropdb", { args: ["-h", "db", "app"] })`: the program, then its `args`.
+    { name: /\bnew\s+Deno\.Command\s*\(/g, kind: 'shell-or-argv' },
     { name: /\b(rmSync|rmdirSync|rm|rmdir|remove|removeSync|Deno\.remove|Deno\.removeSync)\s*\(/g, kind: 'rm-options' },
     { name: /\b(rimraf(\.sync)?|rimrafSync|deleteSync|emptyDirSync)\s*\(/g, kind: 'rm-r' },
     { name: /\b(unlinkSync|unlink)\s*\(/g, kind: 'rm' },
@@ -133,8 +135,15 @@ export interface CodeScan {
 class Code {
   readonly unterminated: Unterminated = new Map();
   private assigned: Map<string, string> | undefined;
+  private looped: Map<string, string[] | null> | undefined;
 
   constructor(readonly text: string) {}
+
+  /** What each loop variable runs through, read once per code string. */
+  loops(): Map<string, string[] | null> {
+    this.looped ??= loopBindings(this.text);
+    return this.looped;
+  }
 
   /** The right-hand side of the first `name = …` in the code, up to the end of that statement. */
   assignment(name: string): string | undefined {
@@ -166,10 +175,11 @@ export function scanCode(language: Language, fullCode: string, from: Word, via: 
   if (language === 'python') {
     pythonCalls(scan);
   } else {
+    const inert = inertSpans(code.text, language);
     for (const pattern of CALLS[language]) {
       pattern.name.lastIndex = 0;
       for (let m = pattern.name.exec(code.text); m; m = pattern.name.exec(code.text)) {
-        if (importsName(code.text, m.index)) continue;
+        if (importsName(code.text, m.index) || within(inert, m.index)) continue;
         const call = m[0].replace(/[\s(]+$/, '');
         readCall(scan, pattern.kind, m.index + m[0].length, call, language, false);
       }
@@ -225,7 +235,7 @@ function readCall(scan: Scan, kind: CallKind, at: number, call: string, language
     if (literal && !literal.dynamic) {
       // `spawn('rm', ['-rf', x])`: a program name followed by an argument list;
       // `system("rm", "-rf", x)` (Ruby, Perl): the program and its arguments as separate strings.
-      const args = readList(text, skipComma(text, literal.end), code.unterminated);
+      const args = readList(text, skipComma(text, literal.end), code.unterminated) ?? argsOption(text, literal.end, code.unterminated);
       const rest = args ? [] : followingStrings(text, literal.end, code.unterminated);
       scan.derived.push(args
         ? { kind: 'argv', words: [word(literal.value), ...args.items.map((i) => word(i.value, i.dynamic))], via: label }
@@ -245,7 +255,13 @@ function readCall(scan: Scan, kind: CallKind, at: number, call: string, language
   const options = kind === 'rm-r' ? '-rf'
     : kind === 'rm' ? '-f'
       : /recursive\s*:\s*true/.test(text.slice(at, at + 200)) ? '-rf' : '-f';
-  scan.derived.push({ kind: 'argv', words: [word('rm'), word(options), word(target.value, target.dynamic)], via: label });
+  // `for (const dir of ['dist', 'coverage']) rmSync(dir, …)`: one deletion per value the loop gives it.
+  const looped = target.dynamic ? loopValues(code, target.value) : undefined;
+  // `remove_tree('blib', '/srv/data')`, `unlink 'a', 'b'`: every path listed is deleted.
+  const more = !target.dynamic && kind !== 'rm-options' ? followingStrings(text, target.end, code.unterminated).filter((l) => !l.dynamic).map((l) => l.value) : [];
+  for (const value of looped ?? [target.value, ...more]) {
+    scan.derived.push({ kind: 'argv', words: [word('rm'), word(options), word(value, looped === undefined && target.dynamic)], via: label });
+  }
 }
 
 /**
@@ -415,6 +431,46 @@ function pythonInertSpans(code: string): [number, number][] {
   return spans;
 }
 
+/**
+ * Comments and string literals that cannot run code, in JavaScript, Ruby, Perl and PHP: a word
+ * there (`system("bundle exec rubocop")`'s `exec`) is no call. Strings that interpolate code
+ * (template literals, `"#{…}"`, `"{$…}"`, `"@{[…]}"`) are left out, so calls inside them are read.
+ */
+function inertSpans(code: string, language: Exclude<Language, 'python'>): [number, number][] {
+  const spans: [number, number][] = [];
+  const hashComments = language !== 'javascript';
+  let i = 0;
+  while (i < code.length) {
+    const ch = code[i] ?? '';
+    const next = code[i + 1];
+    const lineComment = (ch === '/' && next === '/' && language !== 'ruby' && language !== 'perl') ||
+      (hashComments && ch === '#' && (i === 0 || /\s/.test(code[i - 1] ?? '')) && next !== '{');
+    if (lineComment) {
+      const end = code.indexOf('\n', i);
+      spans.push([i, end < 0 ? code.length : end]);
+      if (end < 0) break;
+      i = end;
+      continue;
+    }
+    if (ch === '/' && next === '*' && (language === 'javascript' || language === 'php')) {
+      const end = code.indexOf('*/', i + 2);
+      spans.push([i, end < 0 ? code.length : end + 2]);
+      if (end < 0) break;
+      i = end + 2;
+      continue;
+    }
+    if (ch !== '"' && ch !== "'" && ch !== '`') { i++; continue; }
+    let j = i + 1;
+    while (j < code.length && code[j] !== ch) j += code[j] === '\\' ? 2 : 1;
+    if (j >= code.length) break;
+    const body = code.slice(i + 1, j);
+    const interpolates = ch === '`' || (ch === '"' && /#\{|\{\$|@\{\[|\$\{\\/.test(body));
+    if (!interpolates) spans.push([i, j + 1]);
+    i = j + 1;
+  }
+  return spans;
+}
+
 /** Whether `index` falls inside one of the sorted, disjoint `spans`. */
 function within(spans: readonly (readonly [number, number])[], index: number): boolean {
   let lo = 0;
@@ -432,6 +488,15 @@ function within(spans: readonly (readonly [number, number])[], index: number): b
 
 function readCommandString(code: Code, at: number, language: Language): Literal | undefined {
   const text = code.text;
+  const percent = language === 'ruby' ? /^\s*%[qQ]?([({[<|!\/])/.exec(text.slice(at, at + 8)) : null;
+  if (percent) {
+    // Ruby's %q(…), %Q(…), %(…): the bracket is the quote.
+    const open = percent[1] ?? '(';
+    const close = ({ '(': ')', '{': '}', '[': ']', '<': '>' } as Record<string, string>)[open] ?? open;
+    const start = at + percent[0].length;
+    const end = text.indexOf(close, start);
+    return end < 0 ? undefined : { value: text.slice(start, end), dynamic: /#\{/.test(text.slice(start, end)), end: end + 1 };
+  }
   if ((language === 'ruby' || language === 'perl') && /^\s*[({[]/.test(text.slice(at, at + 64)) && text.slice(at - 2, at).includes('x')) {
     // %x(…) and qx(…): the bracket is the quote.
     const open = text.slice(at, at + 64).trimStart()[0] ?? '(';
@@ -445,9 +510,16 @@ function readCommandString(code: Code, at: number, language: Language): Literal 
 
 /** True inside Perl's `use File::Path qw(remove_tree);`: a name imported, not called. */
 function importsName(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  const before = text.slice(lineStart, at);
+  // The statement's start, looked for a bounded distance back so hostile one-line code stays linear.
+  const window = text.slice(Math.max(0, at - 200), at);
+  const before = window.slice(window.lastIndexOf('\n') + 1);
   return /^\s*use\s/.test(before) || /\bqw\s*[(/[{]/.test(before);
+}
+
+/** `{ args: [...] }` after a program name (Deno.Command, execa's options are not argv). */
+function argsOption(text: string, at: number, unterminated: Unterminated): { items: Literal[]; end: number } | undefined {
+  const m = /^\s*,\s*\{\s*args\s*:\s*(?=\[)/.exec(text.slice(at, at + 64));
+  return m ? readList(text, at + m[0].length, unterminated) : undefined;
 }
 
 /** What a template's interpolations stand for in the command read from it: a value only known at run time. */
@@ -506,12 +578,61 @@ function readPath(code: Code, at: number): Literal {
     const literal = readString(assigned, 0);
     if (literal) return { ...literal, end: expr.end };
     if (TEMP_FACTORY.test(assigned)) return { value: '/tmp/airlock-temp', dynamic: false, end: expr.end };
+    // `UPLOADS = Path("/srv/uploads")`: a path built from one literal is that literal.
+    const wrapped = /^(?:[\w.]*\.)?(?:Path|PurePath|resolve|normalize|abspath|realpath|expand_path|File\.expand_path)\(\s*(['"])([^'"]+)\1\s*\)\s*$/.exec(assigned.trim());
+    if (wrapped) return { value: wrapped[2] ?? '', dynamic: false, end: expr.end };
   }
   const inner = /(['"])((?:(?!\1).)*)\1/.exec(expr.value);
   if (!inner) return expr;
   const home = /expanduser|homedir|Path\.home|\bHOME\b|ENV\[/.test(expr.value);
   const value = inner[2] ?? '';
   return { value: home && !value.startsWith('~') && !value.startsWith('/') ? `~/${value}` : value, dynamic: !home && expr.dynamic && !/^[\w.]*\(\s*['"]/.test(expr.value), end: expr.end };
+}
+
+/**
+ * The values a loop variable takes when the loop lists them as literals (`for (const d of
+ * ['dist', 'coverage'])`, `for d in ("build", "dist"):`, `%w[a b].each do |d|`), or the pattern
+ * a glob loop walks (`for p in Path(".").rglob("__pycache__")`); undefined when any is unknown.
+ */
+function loopValues(code: Code, expression: string): string[] | undefined {
+  const name = /^(?:\w+\.)*(?:Path|resolve|join)?\(?\s*([A-Za-z_$][\w$]*)\s*\)?$/.exec(expression.trim())?.[1];
+  return name === undefined ? undefined : code.loops().get(name) ?? undefined;
+}
+
+/** Loop headers, each found from its keyword with a bounded list, so hostile code stays linear. */
+const LOOP_HEADERS: readonly RegExp[] = [
+  /for\s*\(\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s+of\s+\[([^\]\n]{0,500})\]/g,
+  /for\s+([A-Za-z_]\w*)\s+in\s+[[(]([^\])\n]{0,500})[\])]/g,
+  /foreach\s+my\s+\$([A-Za-z_]\w*)\s*\(([^)\n]{0,500})\)/g,
+];
+const GLOB_LOOP = /for\s+([A-Za-z_]\w*)\s+in\s+[^\n:]{0,200}?\.r?glob\(\s*(['"])([^'"\n]{1,200})\2\s*\)/g;
+const EACH_LOOP = /\.each\s*(?:do|\{)\s*\|\s*([A-Za-z_]\w*)\s*\|/g;
+
+function loopBindings(text: string): Map<string, string[] | null> {
+  const out = new Map<string, string[] | null>();
+  const bind = (name: string, items: string): void => {
+    const quoted = stringLiterals(items);
+    const bare = !/['"]/.test(items) && /^[\w\s./-]+$/.test(items) ? items.split(/\s+/).filter(Boolean) : [];
+    const values = quoted.length > 0 ? quoted : bare;
+    // Every item must be a literal: `['dist', userDir]` leaves one unknown.
+    const count = items.split(',').filter((part) => part.trim() !== '').length;
+    out.set(name, values.length > 0 && (bare.length > 0 || values.length === count) ? values : null);
+  };
+  for (const re of LOOP_HEADERS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) bind(m[1] ?? '', m[2] ?? '');
+  }
+  GLOB_LOOP.lastIndex = 0;
+  for (let m = GLOB_LOOP.exec(text); m; m = GLOB_LOOP.exec(text)) out.set(m[1] ?? '', [`**/${m[3] ?? ''}`]);
+  EACH_LOOP.lastIndex = 0;
+  for (let m = EACH_LOOP.exec(text); m; m = EACH_LOOP.exec(text)) {
+    // `%w[a b].each do |x|`, `["a", "b"].each { |x| … }`: the list just before `.each`.
+    const before = text.slice(Math.max(0, m.index - 500), m.index);
+    const close = before[before.length - 1];
+    const open = close === ']' ? before.lastIndexOf('[') : close === ')' ? before.lastIndexOf('(') : -1;
+    if (open >= 0) bind(m[1] ?? '', before.slice(open + 1, -1));
+  }
+  return out;
 }
 
 /** Every string literal in the code (bounded), for names and paths the code acts on. */

@@ -1,0 +1,40 @@
+// The project's files as the engine reads them when a line leads into one (package.json, a
+// Makefile, the script it runs): regular files only (a FIFO would block), bounded in size, each
+// read once per process unless it changed.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { MAX_PROJECT_FILE, type FileRead, type ProjectFiles } from '../core/project/files';
+
+const MAX_LISTED = 2000;
+const cache = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly read: FileRead }>();
+
+function read(path: string): FileRead {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'unreadable', reason: code ?? 'cannot be read' };
+  }
+  if (!stat.isFile()) return { kind: 'unreadable', reason: stat.isDirectory() ? 'a folder' : 'not a regular file' };
+  if (stat.size > MAX_PROJECT_FILE) return { kind: 'unreadable', reason: `larger than ${MAX_PROJECT_FILE / 1024} KB` };
+  const cached = cache.get(path);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.read;
+  let got: FileRead;
+  try {
+    got = { kind: 'text', text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    got = { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? 'cannot be read' };
+  }
+  cache.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, read: got });
+  return got;
+}
+
+function list(dir: string): readonly string[] | undefined {
+  try {
+    return readdirSync(dir).slice(0, MAX_LISTED);
+  } catch {
+    return undefined;
+  }
+}
+
+export const DISK_PROJECT_FILES: ProjectFiles = { read, list };
