@@ -76,6 +76,7 @@ async function ruleFilters() {
     stdin: {
       contents: [
         "export { ruleArgFilters } from './src/core/argFilter';",
+        "export { withFollowFilters } from './src/core/project/gateFilters';",
         "export { allRules } from './src/core/rules/index';",
         "export { expand, DEFAULT_LIMITS } from './src/core/shell/expand';",
         "export { loadParser } from './src/cli/parser';",
@@ -89,7 +90,7 @@ async function ruleFilters() {
   new Function('module', 'exports', 'require', '__dirname', '__filename', out.outputFiles[0].text)(module, module.exports, local, wasmDir, join(wasmDir, 'x.js'));
   const m = module.exports;
   const parser = await m.loadParser(wasmDir);
-  return m.ruleArgFilters(m.allRules, (line) => m.expand(line, () => parser, m.DEFAULT_LIMITS).commands);
+  return m.withFollowFilters(m.ruleArgFilters(m.allRules, (line) => m.expand(line, () => parser, m.DEFAULT_LIMITS).commands));
 }
 
 /** @type {import('esbuild').BuildOptions} */

@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { PREFILTER_PROGRAMS } from 'airlock:prefilter-programs';
 import { answerWithoutEngine } from './fastPath';
+import { CONTROL_CHARACTERS, createPrefilter } from '../core/prefilter';
 import { answerHookWithoutEngine } from './hook/fast';
+import { clearedPackageScript } from './hook/fastScripts';
 import { handOffInput } from './hook/stdin';
 
 function finish(text: string, code: number): true {
@@ -17,6 +19,13 @@ function answered(): boolean {
   if (command === 'check') {
     const code = answerWithoutEngine(rest, PREFILTER_PROGRAMS, { stdout: process.stdout, env: process.env });
     return code !== undefined && finish('', code);
+  }
+  if (command === 'gate' && rest[0] === '--line' && (rest.length === 2 || (rest.length === 4 && rest[2] === '--ppid'))) {
+    // A shell guard's line that runs nothing guarded, `npm test` included: allowed as the engine would.
+    const line = rest[1] ?? '';
+    const prefilter = createPrefilter(PREFILTER_PROGRAMS);
+    const cleared = !CONTROL_CHARACTERS.test(line) && (!prefilter.mightMatch(line) || clearedPackageScript(line, process.cwd(), prefilter));
+    return cleared && finish('', 0);
   }
   if (command === 'hook') {
     let input: string;

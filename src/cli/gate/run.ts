@@ -60,7 +60,8 @@ function what(verdict: Verdict): string {
   const env = verdict.environment;
   const first = verdict.findings[0];
   const through = first?.through ? ` — ${oneLine(first.through, 200)}` : '';
-  return `${TIER_MARK[env.tier]} ${env.tier.toUpperCase()}${env.evidence ? ` (${oneLine(env.evidence, 120)})` : ''}: ${oneLine(first?.summary ?? 'a guarded command', 120)}${through}`;
+  const named = env.tier === 'unknown' && env.name ? ` ${oneLine(env.name, 120)}` : '';
+  return `${TIER_MARK[env.tier]} ${env.tier.toUpperCase()}${named}${env.evidence ? ` (${oneLine(env.evidence, 120)})` : ''}: ${oneLine(first?.summary ?? 'a guarded command', 120)}${through}`;
 }
 
 export async function runGate(call: GateCall, io: GateIo): Promise<number> {

@@ -1,12 +1,14 @@
-// The hook's answer for a shell call the prefilter clears (`ls -la`, `npm test`'s cousins that
-// name no guarded program): the launcher gives it without loading the engine, and audits it
+// The hook's answer for a shell call the prefilter clears (`ls -la`, or `npm test` whose script
+// names no guarded program): the launcher gives it without loading the engine, and audits it
 // exactly as the full path would. Anything else — other tools, flagged or unreadable payloads —
 // returns undefined and goes to the full CLI.
 import { auditRecord } from '../../core/audit';
 import { CONTROL_CHARACTERS, createPrefilter } from '../../core/prefilter';
 import { printedOperands } from '../../core/secrets/printers';
 import { ALLOW_VERDICT } from '../../core/verdict';
+import { resolve } from 'node:path';
 import { appendAudit } from '../audit';
+import { clearedPackageScript } from './fastScripts';
 import { ADAPTERS } from './adapters';
 import { AGENT_IDS, type AgentId, type HookOutput } from './types';
 
@@ -28,7 +30,10 @@ export function answerHookWithoutEngine(
   try {
     payload = JSON.parse(input);
     const event = adapter.parse(payload);
-    if (event.kind !== 'command' || CONTROL_CHARACTERS.test(event.command) || createPrefilter(programs).mightMatch(event.command)) return undefined;
+    if (event.kind !== 'command' || CONTROL_CHARACTERS.test(event.command)) return undefined;
+    const prefilter = createPrefilter(programs);
+    // `npm test` whose script runs nothing guarded is followed here, as the engine would follow it.
+    if (prefilter.mightMatch(event.command) && !clearedPackageScript(event.command, event.cwd === undefined ? undefined : resolve(event.cwd), prefilter)) return undefined;
     // A line that prints files goes to the full hook, which reads them for credentials.
     if (printedOperands(event.command).length > 0) return undefined;
     appendAudit(auditRecord({

@@ -2,12 +2,14 @@
 // and every corpus line is read by the engine, and each flagged command's arguments must pass it.
 import { describe, expect, test } from 'vitest';
 import { argsMightMatch, protectedPathItems, ruleArgFilters } from '../../../src/core/argFilter';
+import { withFollowFilters } from '../../../src/core/project/gateFilters';
 import { allRules } from '../../../src/core/rules/index';
 import { inlineCodeItems } from '../../../src/core/shell/interpreters';
 import { CORPUS_PATH, HOLDOUT_PATH, readCorpus } from '../../corpus/score';
 import { engine, expandLine } from '../helpers';
 
-const FILTERS = ruleArgFilters(allRules, (line) => expandLine(line).commands);
+// As the build makes them: the rules' filters and what following a line into the project needs.
+const FILTERS = withFollowFilters(ruleArgFilters(allRules, (line) => expandLine(line).commands));
 const PATHS = protectedPathItems([]);
 
 function cleared(line: string, env: Readonly<Record<string, string>> = {}): string[] {
@@ -40,10 +42,18 @@ describe('the terminal gate\'s argument filter', () => {
 
   test.each([
     ['git', ['status']], ['git', ['log', '--oneline', '-5']], ['git', ['diff']], ['kubectl', ['logs', 'api']],
-    ['npm', ['test']], ['docker', ['version']], ['terraform', ['plan']], ['railway', ['status']],
+    ['docker', ['version']], ['terraform', ['plan']], ['railway', ['status']], ['node', ['--version']], ['python3', ['-V']],
   ])('lets %s %j through without a process', (program, args) => {
     const filter = FILTERS[program];
     expect(filter && argsMightMatch(filter, args, PATHS)).toBeFalsy();
+  });
+
+  test.each([
+    ['npm', ['test']], ['npm', ['run', 'db:reset']], ['make', []], ['just', ['drop']], ['docker', ['compose', 'run', 'migrate']],
+    ['node', ['delete-volume.mjs']], ['python3', ['-m', 'tools.reset']], ['psql', ['-f', 'drop.sql']], ['sh', ['cleanup.sh']],
+  ])('sends %s %j to the engine, which follows it into the project', (program, args) => {
+    const filter = FILTERS[program];
+    expect(filter && argsMightMatch(filter, args, PATHS)).toBe(true);
   });
 
   test('a program that dumps the environment when called bare is judged only then', () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ruleArgFilters } from '../../../src/core/argFilter';
+import { withFollowFilters } from '../../../src/core/project/gateFilters';
 import { allRules } from '../../../src/core/rules/index';
 import { gateFiles, gateLayout, promptCommand } from '../../../src/gate/gateFiles';
 import { CORPUS_PATH, HOLDOUT_PATH, readCorpus } from '../../corpus/score';
@@ -15,7 +16,8 @@ import { classify, expandLine } from '../helpers';
 /** Loads the guard's functions without its DEBUG trap (a stand-in `trap`), to call them directly. */
 const NO_TRAP = 'trap() { :; }; ';
 const SHELL = join(__dirname, '..', '..', '..', 'src', 'gate', 'shell');
-const FILTERS = ruleArgFilters(allRules, (line) => expandLine(line).commands);
+// As the build makes them: the rules' filters and what following a line into the project needs.
+const FILTERS = withFollowFilters(ruleArgFilters(allRules, (line) => expandLine(line).commands));
 
 let dir: string;
 let guard: string;
@@ -60,8 +62,15 @@ describe('the bash guard\'s filter', () => {
   });
 
   test('clears everyday commands without starting a process', () => {
-    const benign = ['git status', 'ls -la', 'npm test', 'cd src', 'echo hello', 'git log --oneline -5', 'git diff --stat', 'npm run build', 'make', 'cat README.md', 'pwd', 'node --version', '[[ -f x ]] && make', '[ -d dist ] || npm run build'];
+    const benign = ['git status', 'ls -la', 'cd src', 'echo hello', 'git log --oneline -5', 'git diff --stat', 'cat README.md', 'pwd', 'node --version',
+      'cat src/index.ts', 'ls /tmp/build', 'mkdir -p src/lib'];
     expect(suspicious(benign)).toEqual(benign.map(() => false));
+  });
+
+  test('a line that runs a task, a script by path or a file of SQL is judged: what it runs is in the project', () => {
+    const followed = ['npm test', 'npm run db:reset', 'pnpm --filter api db:reset', 'make', '[[ -f x ]] && make reset', 'just drop', './scripts/wipe', 'X=1 ./bin/reset',
+      'sudo /tmp/x.sh', 'node delete-volume.mjs', 'python3 manage.py flush', 'sh cleanup.sh', 'docker compose run --rm migrate', 'psql -f drop.sql', 'deno task reset'];
+    expect(suspicious(followed)).toEqual(followed.map(() => true));
   });
 
   test('a program name only known when the line runs is suspicious; a command substitution elsewhere is not', () => {
@@ -240,7 +249,7 @@ describe('the zsh guard', () => {
       ...allRules.flatMap((r) => r.examples.match),
       ...readCorpus(CORPUS_PATH).map((e) => e.command),
     ].filter((l) => classify(l, { cwd: '/work/app' }).findings.length > 0);
-    const benign = ['git status', 'ls -la', 'npm test', 'cd src', 'echo hello', 'git log --oneline -5'];
+    const benign = ['git status', 'ls -la', 'cat src/index.ts', 'cd src', 'echo hello', 'git log --oneline -5'];
     const input = join(dir, 'zlines.bin');
     writeFileSync(input, [...flagged, ...benign].join('\0') + '\0');
     // zle is a builtin only an interactive zsh has: a stand-in function lets the guard load here.

@@ -1,0 +1,35 @@
+// What the terminal gate must send to the engine so a line is followed into the project: task
+// runners (whose scripts may run tools from node_modules/.bin, ahead of the PATH shims), scripts
+// run by an interpreter, and database clients given a file. Merged into the rules' own filters.
+import type { ArgFilter, Item } from '../argFilter';
+
+const ALWAYS: ArgFilter = { always: true, clauses: [] };
+/** A script file in an interpreter's arguments (`node delete-volume.mjs`, `python reset.py`). */
+const SCRIPT_FILES: readonly Item[] = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx', '.py', '.rb', '.rake', '.pl', '.pm', '.php'];
+const INPUT_FILES: readonly Item[] = ['-f', '--file', '-i', '-init', '.read', 'source', '\\i', '.sql', '.js'];
+
+function anyOf(items: readonly Item[]): ArgFilter {
+  return { always: false, clauses: items.map((item) => [[item]]) };
+}
+
+const FOLLOW_FILTERS: Readonly<Record<string, ArgFilter>> = {
+  ...Object.fromEntries(['npm', 'pnpm', 'yarn', 'bun', 'make', 'gmake', 'just', 'task', 'go-task', 'mise', 'rtx', 'turbo', 'nx', 'composer',
+    'rake', 'invoke', 'inv', 'poe', 'docker-compose', 'podman-compose'].map((p) => [p, ALWAYS])),
+  docker: anyOf(['compose']),
+  podman: anyOf(['compose']),
+  deno: anyOf(['task', 'run', ...SCRIPT_FILES]),
+  ...Object.fromEntries(['node', 'nodejs', 'tsx', 'ts-node', 'ts-node-esm', 'vite-node', 'esno', 'zx', 'ruby', 'perl', 'php'].map((p) => [p, anyOf(SCRIPT_FILES)])),
+  ...Object.fromEntries(['python', 'python3', 'python2', 'pypy3'].map((p) => [p, anyOf([...SCRIPT_FILES, '-m'])])),
+  ...Object.fromEntries(['psql', 'mysql', 'mariadb', 'sqlite3', 'sqlite', 'sqlcmd', 'mongosh', 'mongo', 'cqlsh', 'usql'].map((p) => [p, anyOf(INPUT_FILES)])),
+  ...Object.fromEntries(['sh', 'dash', 'bash', 'zsh', 'ksh'].map((p) => [p, anyOf(['.sh', '.bash', '.zsh'])])),
+};
+
+/** The rules' filters with what following the line into the project needs on top. */
+export function withFollowFilters(filters: Readonly<Record<string, ArgFilter>>): Record<string, ArgFilter> {
+  const out: Record<string, ArgFilter> = { ...filters };
+  for (const [program, follow] of Object.entries(FOLLOW_FILTERS)) {
+    const own = out[program];
+    out[program] = !own ? follow : { ...own, always: own.always || follow.always, clauses: [...own.clauses, ...follow.clauses] };
+  }
+  return out;
+}
