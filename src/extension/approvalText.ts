@@ -56,7 +56,9 @@ export function title(request: DecisionRequest): string {
   const v = request.verdict;
   const first = v.findings[0];
   const wish = first ? asWish(first.summary) : 'run this';
-  return `${TIER_MARK[v.environment.tier]} ${v.environment.tier.toUpperCase()} — ${actorName(request.actor)} wants to ${plain(wish)}`;
+  // A target known by what it is but not by its tier is named in the title ("Railway database …").
+  const named = v.environment.tier === 'unknown' && v.environment.name ? ` ${plain(v.environment.name)}` : '';
+  return `${TIER_MARK[v.environment.tier]} ${v.environment.tier.toUpperCase()}${named} — ${actorName(request.actor)} wants to ${plain(wish)}`;
 }
 
 export function detail(request: DecisionRequest): string {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { ClassifyContext } from '../../src/core/engine';
 import { memoryFiles } from '../../src/core/project/files';
 import type { Tier, Verdict } from '../../src/core/verdict';
+import { FIXTURES } from './score';
 
 export interface ProjectCase {
   readonly id: string;
@@ -35,7 +36,7 @@ export interface ProjectScore {
   readonly misses: readonly ProjectMiss[];
 }
 
-export const PROJECT_CORPUS_PATH = join(__dirname, '..', 'fixtures', 'project-corpus.json');
+export const PROJECT_CORPUS_PATH = join(FIXTURES, 'project-corpus.json');
 const ROOT = '/work/project';
 
 export function readProjectCorpus(path: string = PROJECT_CORPUS_PATH): ProjectCase[] {

@@ -37,7 +37,7 @@ export interface Score {
 }
 
 /** test/fixtures, found from this file's place in the source tree or in a bundle under the root. */
-const FIXTURES = [join(__dirname, '..', 'fixtures'), join(__dirname, '..', 'test', 'fixtures')]
+export const FIXTURES = [join(__dirname, '..', 'fixtures'), join(__dirname, '..', 'test', 'fixtures')]
   .find((dir) => existsSync(join(dir, 'corpus.jsonl'))) ?? join('test', 'fixtures');
 
 export const CORPUS_PATH = join(FIXTURES, 'corpus.jsonl');

@@ -31,7 +31,10 @@ beforeAll(async () => {
   mkdirSync(bin);
   mkdirSync(markers);
   for (const name of ['railway', 'dropdb']) standIn(name);
-  writeFileSync(join(editor.project, 'package.json'), JSON.stringify({ name: 'demo', private: true, scripts: { test: 'echo tests-ok' } }));
+  writeFileSync(join(editor.project, 'package.json'), JSON.stringify({ name: 'demo', private: true, scripts: { test: 'echo tests-ok', 'db:reset': 'prisma migrate reset --force' } }));
+  // Prisma reads its target from .env: a Railway host, with nothing saying which environment.
+  writeFileSync(join(editor.project, '.env'), 'DATABASE_URL=postgresql://postgres:E2eFakePass77@monorail.proxy.rlwy.net:43521/railway\n');
+  standIn('prisma');
   spawnSync('git', ['init', '-q', editor.project]);
   // The gate is in place once its files are written; terminals opened from now on carry it.
   await waitFor('the terminal gate to be written', () => existsSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'gate', '.stamp')) || undefined);
@@ -132,6 +135,20 @@ describe('an agent\'s hidden terminal', () => {
     await click('Deny');
     expect((await ran).exitCode).toBe(126);
     expect(existsSync(join(victim, 'keep.txt'))).toBe(true);
+  });
+
+  test('npm run db:reset (prisma from node_modules/.bin, ahead of the shims): the dialog names the Railway database and .env; Deny → prisma never ran', async () => {
+    const ran = agentTerminal('npm run db:reset');
+    const box = editor.page.locator('.monaco-dialog-box');
+    await box.waitFor({ state: 'visible', timeout: 60_000 });
+    const text = await box.innerText();
+    expect(text).toContain('Railway database monorail.proxy.rlwy.net');
+    expect(text).toContain('DATABASE_URL in .env');
+    expect(text).toContain('prisma migrate reset --force');
+    expect(text).not.toContain('E2eFakePass77');
+    await click('Deny');
+    expect((await ran).exitCode).toBe(126);
+    expect(marker('prisma')).toBeUndefined();
   });
 
   test('git status, ls, npm test: no dialog, and the same output as without Airlock', async () => {

@@ -163,7 +163,8 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
     const candidates = group();
     if (!labelled) {
       for (const c of candidates) {
-        const name = c.label ?? remoteDatabase(c.name);
+        // Only a database command's target is a database (`backboard.railway.app` is Railway's API).
+        const name = rule.category === 'sql' ? c.label ?? remoteDatabase(c.name) : undefined;
         if (name) { labelled = { tier: 'unknown', name, evidence: redact(typeof c.evidence === 'string' ? c.evidence : c.evidence()) }; break; }
       }
     }

@@ -49,7 +49,7 @@ export class ProjectEnvironment implements ProjectTargets {
     if (category === 'interpreters' && code === undefined) return [];
     const loaded = this.loaded(command, dir, code);
     // Interpreter code is judged by what it reads; a database tool by the connection variables it reads.
-    const wanted = new Set(category === 'interpreters' || category === 'secrets' ? [] : [...vars, ...CONNECTION_VARS]);
+    const wanted = new Set(category === 'interpreters' || category === 'secrets' ? [] : category === 'sql' ? [...vars, ...CONNECTION_VARS] : vars);
     if (code !== undefined) for (const m of code.matchAll(CODE_ENV_READ)) wanted.add(m.slice(1).find((g) => g !== undefined) ?? '');
     for (const word of command.argv.slice(1)) for (const m of word.value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) wanted.add(m[1] ?? '');
     const out: TargetCandidate[] = [];

@@ -46,7 +46,7 @@ describe('the dialog', () => {
     test('(a) the incident\'s curl: the token and its file, the command shown without the token', () => {
       const a = ask(`curl -X POST -H "Authorization: Bearer ${token}" -d '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}' https://backboard.railway.app/graphql/v2`);
       const lines = detail(a).split('\n');
-      expect(title(a)).toBe('🔴 PRODUCTION — Claude Code wants to send a GraphQL mutation that deletes, drops, resets or wipes a resource through the API');
+      expect(title(a)).toBe('🔴 PRODUCTION — Claude Code wants to send a GraphQL mutation that deletes, drops, resets or wipes a resource through the API (volumeDelete)');
       expect(lines[0]).toBe(`Command: curl -X POST -H "Authorization: ***" -d '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}' https://backboard.railway.app/graphql/v2`);
       expect(lines[1]).toBe('Target: PRODUCTION (production) — evidence: PRODUCTION credential from `.env.production`');
       expect(lines[2]).toBe('Credential: Railway account or workspace token from `.env.production` (RAILWAY_API_TOKEN) — an Authorization header on the command line; reaches every project of its account or workspace');
