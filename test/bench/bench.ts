@@ -164,7 +164,11 @@ function hookSideBySide(): void {
   const launcher = join(env.AIRLOCK_STATE_DIR, 'airlock');
   writeFileSync(launcher, launcherScript(process.execPath, cli), { mode: 0o755 });
   console.log(`\nClaude Code hook on a benign \`ls -la\` payload, ${HOOK_ROUNDS} alternating rounds (budget: ≤ 0.75× cc-safety-net, within 10 ms of node -e 0):`);
-  const runs: Record<string, number[]> = { node: [], airlock: [], launcher: [], net: [] };
+  const runs: Record<string, number[]> = { node: [], airlock: [], launcher: [], net: [], npmTest: [] };
+  // `npm test` in a project whose test script runs vitest: followed into package.json (issue 13: ≤ 3 ms more).
+  const project = mkdtempSync(join(tmpdir(), 'airlock-bench-project-'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'bench', scripts: { test: 'vitest run', build: 'tsc -p .' } }));
+  const npmTest = payload.replace('"ls -la"', '"npm test"').replace(JSON.stringify(process.cwd()), JSON.stringify(project));
   runMs([cli, 'hook', '--agent', 'claude-code'], payload, process.execPath, env);
   if (net) runMs([net, 'hook', '--claude-code'], payload);
   for (let i = 0; i < HOOK_ROUNDS; i++) {
@@ -172,6 +176,7 @@ function hookSideBySide(): void {
     runs.airlock.push(runMs([cli, 'hook', '--agent', 'claude-code'], payload, process.execPath, env));
     runs.launcher.push(runMs(['hook', '--agent', 'claude-code'], payload, launcher, env));
     if (net) runs.net.push(runMs([net, 'hook', '--claude-code'], payload));
+    runs.npmTest.push(runMs([cli, 'hook', '--agent', 'claude-code'], npmTest, process.execPath, env));
   }
   const node = median(runs.node);
   const airlock = median(runs.airlock);
@@ -181,6 +186,8 @@ function hookSideBySide(): void {
   const viaLauncher = median(runs.launcher);
   console.log(`  airlock hook --agent claude-code           ${airlock.toFixed(1)} ms  (+${over(runs.airlock).toFixed(1)} ms over node)`);
   console.log(`  the same through the installed launcher    ${viaLauncher.toFixed(1)} ms  (+${over(runs.launcher).toFixed(1)} ms: sh, then node)`);
+  const npmOver = median(runs.npmTest.map((x, i) => x - (runs.airlock[i] ?? NaN)));
+  console.log(`  \`npm test\` (script followed into package.json) ${median(runs.npmTest).toFixed(1)} ms  (${npmOver >= 0 ? '+' : ''}${npmOver.toFixed(1)} ms over the \`ls -la\` hook; budget ≤ 3 ms)`);
   if (net) {
     const other = median(runs.net);
     console.log(`  cc-safety-net hook --claude-code (${CC_SAFETY_NET_VERSION})   ${other.toFixed(1)} ms  (airlock = ${(airlock / other).toFixed(2)}× its time; through the launcher ${(viaLauncher / other).toFixed(2)}×)`);

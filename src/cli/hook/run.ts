@@ -73,7 +73,8 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
   const home = io.env.HOME || undefined;
   const credentialOrigins = diskCredentialOrigins({ roots: [...event.roots, ...(located ? [located.entry.root] : [])], home });
   const context = (cwd: string | undefined): ClassifyContext => ({
-    cwd: cwd === undefined ? undefined : resolve(cwd), env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(home), environments: policy.environments, paths: policy, policy: policy.policy,
+    // An agent that sends no folder runs its hook in the project: the line is followed from there.
+    cwd: resolve(cwd ?? event.roots[0] ?? process.cwd()), env: definedOnly(io.env), actor: 'agent', toolState: diskToolState(home), environments: policy.environments, paths: policy, policy: policy.policy,
     credentialOrigins, recovery: gitRecovery(), project: { files: DISK_PROJECT_FILES, home },
   });
   const isProtected = (path: string): boolean => protectedPaths([path], policy).length > 0;
