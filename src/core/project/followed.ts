@@ -123,3 +123,9 @@ export function jsonKeyLine(text: string, key: string, after = 0): number | unde
 export function shellJoin(words: readonly string[]): string {
   return words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
+
+/** `--file=x` as `['--file', 'x']`; other words as themselves (a short option's value is the next word). */
+export function splitOption(word: string): [string, string | undefined] {
+  const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+  return eq > 0 ? [word.slice(0, eq), word.slice(eq + 1)] : [word, undefined];
+}

@@ -3,7 +3,7 @@
 // script in its language.
 import type { SimpleCommand } from '../shell/command';
 import { joinPath } from './files';
-import type { Followed, LineFiles } from './followed';
+import { splitOption, type Followed, type LineFiles } from './followed';
 import { shebangLanguage } from './scripts';
 
 interface Recipe {
@@ -25,7 +25,7 @@ export function followJust(command: SimpleCommand, dir: string | undefined, file
   for (let i = 1; i < words.length; i++) {
     const word = words[i] ?? '';
     if (NOTHING_RUNS.has(word)) return [];
-    const [name, inline] = split(word);
+    const [name, inline] = splitOption(word);
     if (name === '-f' || name === '--justfile') { file = inline ?? words[++i]; continue; }
     if (name === '-d' || name === '--working-directory') { where = joinPath(where, inline ?? words[++i] ?? '.'); continue; }
     if (name === '--set') { vars.set(words[i + 1] ?? '', words[i + 2] ?? ''); i += 2; continue; }
@@ -132,9 +132,4 @@ function value(expression: string): string {
 /** `{{name}}` and `{{ name }}` from the scope; other expressions left as an unknown `$…`. */
 function fill(text: string, scope: ReadonlyMap<string, string>): string {
   return text.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_m, expr: string) => scope.get(expr) ?? (/^[\w-]+$/.test(expr) ? `$${expr}` : value(expr)));
-}
-
-function split(word: string): [string, string | undefined] {
-  const eq = word.startsWith('--') ? word.indexOf('=') : -1;
-  return eq > 0 ? [word.slice(0, eq), word.slice(eq + 1)] : [word, undefined];
 }

@@ -3,7 +3,7 @@
 // `$^` and `$(shell …)` expanded. make itself is never run.
 import type { SimpleCommand } from '../shell/command';
 import { dirName, joinPath } from './files';
-import type { Followed, LineFiles } from './followed';
+import { splitOption, type Followed, type LineFiles } from './followed';
 
 interface Rule {
   readonly prerequisites: string[];
@@ -31,7 +31,7 @@ export function followMake(command: SimpleCommand, dir: string | undefined, file
   for (let i = 1; i < words.length; i++) {
     const word = words[i] ?? '';
     if (DRY_RUN.has(word) || /^-[a-zA-Z]*n[a-zA-Z]*$/.test(word)) return [];
-    const [name, inline] = split(word);
+    const [name, inline] = splitOption(word);
     if (name === '-f' || name === '--file' || name === '--makefile') { file = inline ?? words[++i]; continue; }
     if (name === '-C' || name === '--directory') { where = joinPath(where, inline ?? words[++i] ?? '.'); continue; }
     if (/^-f./.test(word)) { file = word.slice(2); continue; }
@@ -162,9 +162,4 @@ export function expandMake(text: string, vars: ReadonlyMap<string, string>, auto
 function stripComment(line: string): string {
   const at = line.search(/(?<!\\)#/);
   return at < 0 ? line : line.slice(0, at);
-}
-
-function split(word: string): [string, string | undefined] {
-  const eq = word.startsWith('--') ? word.indexOf('=') : -1;
-  return eq > 0 ? [word.slice(0, eq), word.slice(eq + 1)] : [word, undefined];
 }

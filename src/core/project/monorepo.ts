@@ -2,7 +2,7 @@
 // targets); `npx`/`npm exec` of a binary the project itself defines runs that file.
 import type { SimpleCommand } from '../shell/command';
 import { joinPath } from './files';
-import { jsonKeyLine, type Followed, type LineFiles } from './followed';
+import { jsonKeyLine, type Followed, type LineFiles, splitOption } from './followed';
 import { isRecord, nearestPackage, scriptsOf, workspacePackages } from './packageScripts';
 
 const TURBO_VALUE_OPTIONS: ReadonlySet<string> = new Set(['--filter', '-F', '--concurrency', '--cache-dir', '--graph', '--output-logs', '--log-order', '--env-mode', '--cwd', '--token', '--team', '--api', '--profile']);
@@ -16,7 +16,7 @@ export function followTurbo(command: SimpleCommand, dir: string | undefined, fil
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     if (word === '--') break;
-    const [name, inline] = split(word);
+    const [name, inline] = splitOption(word);
     if (name === '--filter' || name === '-F') { selectors.push(inline ?? words[++i] ?? ''); continue; }
     if (name === '--cwd') { where = inline ?? words[++i]; continue; }
     if (name.startsWith('-')) { if (inline === undefined && TURBO_VALUE_OPTIONS.has(name)) i++; continue; }
@@ -48,7 +48,7 @@ export function followNx(command: SimpleCommand, dir: string | undefined, files:
   const projects: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
-    const [name, inline] = split(word);
+    const [name, inline] = splitOption(word);
     if (name === '-t' || name === '--target' || name === '--targets') { targets.push(...(inline ?? words[++i] ?? '').split(',')); continue; }
     if (name === '-p' || name === '--projects' || name === '--project') { projects.push(...(inline ?? words[++i] ?? '').split(',')); continue; }
     if (name.startsWith('-')) continue;
@@ -147,9 +147,4 @@ export function localBinary(name: string, dir: string | undefined, files: LineFi
     if (typeof file === 'string') return { file: joinPath(pkg.dir, file), runner: name };
   }
   return undefined;
-}
-
-function split(word: string): [string, string | undefined] {
-  const eq = word.startsWith('--') ? word.indexOf('=') : -1;
-  return eq > 0 ? [word.slice(0, eq), word.slice(eq + 1)] : [word, undefined];
 }

@@ -4,7 +4,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { SimpleCommand } from '../shell/command';
 import { baseName, dirName, joinPath } from './files';
-import { jsonKeyLine, shellJoin, type Followed, type LineFiles } from './followed';
+import { jsonKeyLine, shellJoin, type Followed, type LineFiles, splitOption } from './followed';
 
 interface Package {
   readonly dir: string;
@@ -44,7 +44,7 @@ export function followPackageScripts(command: SimpleCommand, dir: string | undef
   for (; at < words.length; at++) {
     const word = words[at] ?? '';
     if (!word.startsWith('-')) break;
-    const [name, inline] = split(word);
+    const [name, inline] = splitOption(word);
     if (name === '--prefix' || name === '-C' || name === '--dir' || name === '--cwd') { selection.where = joinDir(selection.where, inline ?? words[++at] ?? ''); continue; }
     if (name === '-w' || name === '--workspace' || name === '--filter' || name === '-F') { selection.selectors.push(inline ?? words[++at] ?? ''); continue; }
     if (name === '-r' || name === '--recursive' || name === '--workspaces' || name === '-ws') { selection.everywhere = true; continue; }
@@ -230,7 +230,7 @@ function options(words: readonly string[], selection: Selection): string[] {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     if (word === '--') { out.push(...words.slice(i + 1)); break; }
-    const [name, inline] = split(word);
+    const [name, inline] = splitOption(word);
     if (name === '--prefix' || name === '-C' || name === '--dir' || name === '--cwd') { selection.where = joinDir(selection.where, inline ?? words[++i] ?? ''); continue; }
     if (name === '-w' || name === '--workspace' || name === '--filter' || name === '-F') { selection.selectors.push(inline ?? words[++i] ?? ''); continue; }
     if (name === '--workspaces' || name === '-ws' || name === '-r' || name === '--recursive') { selection.everywhere = true; continue; }
@@ -240,10 +240,6 @@ function options(words: readonly string[], selection: Selection): string[] {
   return out;
 }
 
-function split(word: string): [string, string | undefined] {
-  const eq = word.startsWith('--') ? word.indexOf('=') : -1;
-  return eq > 0 ? [word.slice(0, eq), word.slice(eq + 1)] : [word, undefined];
-}
 
 function joinDir(dir: string | undefined, to: string): string {
   return dir === undefined || to.startsWith('/') || to.startsWith('~') ? to : `${dir}/${to}`;

@@ -3,7 +3,7 @@
 import { parseDocument } from 'yaml';
 import type { SimpleCommand } from '../shell/command';
 import { dirName, joinPath } from './files';
-import { lineAt, type Followed, type LineFiles } from './followed';
+import { lineAt, type Followed, type LineFiles, splitOption } from './followed';
 import { isRecord } from './packageScripts';
 
 const NAMES = ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml', 'Taskfile.dist.yaml'];
@@ -29,7 +29,7 @@ export function followTask(command: SimpleCommand, dir: string | undefined, file
     const word = words[i] ?? '';
     if (word === '--') { cliArgs = words.slice(i + 1).join(' '); break; }
     if (NOTHING_RUNS.has(word)) return [];
-    const [name, inline] = split(word);
+    const [name, inline] = splitOption(word);
     if (name === '-t' || name === '--taskfile') { file = inline ?? words[++i]; continue; }
     if (name === '-d' || name === '--dir') { where = joinPath(where, inline ?? words[++i] ?? '.'); continue; }
     if (name.startsWith('-')) { if (inline === undefined && VALUE_OPTIONS.has(name)) i++; continue; }
@@ -111,9 +111,4 @@ function fill(text: string, scope: ReadonlyMap<string, string>): string {
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
-
-function split(word: string): [string, string | undefined] {
-  const eq = word.startsWith('--') ? word.indexOf('=') : -1;
-  return eq > 0 ? [word.slice(0, eq), word.slice(eq + 1)] : [word, undefined];
 }
