@@ -131,7 +131,7 @@ export class Engine {
       const key = `${rule.id}@${problem.span[0]}:${problem.span[1]}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      findings.push(finding(rule, problem.span, { tier: 'unknown' }, undefined, problem.kind === 'unread-definition' ? problem.detail : undefined));
+      findings.push(finding(rule, problem.span, { tier: 'unknown' }, undefined, problem.kind === 'unread-definition' ? problem.detail : problem.command && through(problem.command)));
     }
     const verdict = findings.length > 0
       ? flaggedVerdict(findings, [...flagged], expansion, text, env, context)

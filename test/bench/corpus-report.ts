@@ -2,7 +2,7 @@
 // line the engine got wrong.
 import { Engine } from '../../src/core/engine';
 import { loadParser } from '../../src/cli/parser';
-import { caseContext, readProjectCorpus, scoreProjects } from '../corpus/projectScore';
+import { PROJECT_CORPUS_PATH, PROJECT_HOLDOUT_PATH, caseContext, readProjectCorpus, scoreProjects } from '../corpus/projectScore';
 import { CORPUS_PATH, HOLDOUT_PATH, formatScore, readCorpus, score } from '../corpus/score';
 
 const parser = await loadParser();
@@ -22,11 +22,12 @@ for (const [title, path] of [['development corpus (test/fixtures/corpus.jsonl)',
   }
 }
 
-// The project-fixture corpus: a workspace, a line, and what a reviewer wants (test/fixtures/project-corpus.json).
-const projects = readProjectCorpus();
-const projectResult = scoreProjects(projects, (e) => engine.classify(e.line, caseContext(e)));
+// The project-fixture corpora: a workspace, a line, and what a reviewer wants.
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-console.log(`== project-fixture corpus (test/fixtures/project-corpus.json)
+for (const [title, path] of [['project-fixture corpus (test/fixtures/project-corpus.json)', PROJECT_CORPUS_PATH], ['held-out project corpus (test/fixtures/project-corpus-holdout.json)', PROJECT_HOLDOUT_PATH]] as const) {
+const projects = readProjectCorpus(path);
+const projectResult = scoreProjects(projects, (e) => engine.classify(e.line, caseContext(e)));
+console.log(`== ${title}
 corpus: ${projectResult.total} cases (${projectResult.positives} destructive, ${projectResult.benign} benign)
 recall:                     ${pct(projectResult.recall)}   (target ≥ 95%)
 false positives:            ${pct(projectResult.falsePositiveRate)}   (target ≤ 2%)
@@ -34,4 +35,5 @@ environment tier right:     ${pct(projectResult.tierAccuracy)}   (target ≥ 95%
 the file behind it named:   ${pct(projectResult.fileNamed)}\n`);
 if (showMisses) {
   for (const m of projectResult.misses) console.log(`  ${m.why.padEnd(14)} [${m.entry.family}] ${m.entry.id}: expected ${m.entry.tier ?? '-'}, got ${m.verdict.environment.tier}: ${m.entry.line.replace(/\s+/g, ' ').slice(0, 120)}`);
+}
 }

@@ -37,6 +37,8 @@ export interface ProjectScore {
 }
 
 export const PROJECT_CORPUS_PATH = join(FIXTURES, 'project-corpus.json');
+/** Written apart, after the engine, by another author: scored once before any tuning (see its test). */
+export const PROJECT_HOLDOUT_PATH = join(FIXTURES, 'project-corpus-holdout.json');
 const ROOT = '/work/project';
 
 export function readProjectCorpus(path: string = PROJECT_CORPUS_PATH): ProjectCase[] {

@@ -17,6 +17,8 @@ export interface ComposeService {
   readonly command?: string;
   readonly entrypoint?: string;
   readonly environment: ReadonlyMap<string, string>;
+  /** The service's `env_file`s (absolute): their names may say the environment (`.env.staging`). */
+  readonly envFiles: readonly string[];
   readonly file: string;
   readonly line?: number;
 }
@@ -90,10 +92,12 @@ export function composeServices(where: string, named: readonly string[], files: 
         for (const [k, v] of Object.entries(spec.environment)) if (typeof v === 'string' || typeof v === 'number') environment.set(k, String(v));
       }
       // `env_file:` files are read into the service's environment, under what `environment:` sets.
+      const envFiles: string[] = [...(before?.envFiles ?? [])];
       for (const envFile of Array.isArray(spec.env_file) ? spec.env_file : [spec.env_file]) {
         const file = typeof envFile === 'string' ? envFile : isRecord(envFile) && typeof envFile.path === 'string' ? envFile.path : undefined;
         const got = file === undefined ? undefined : files.read(joinPath(dirName(path), file));
-        if (got?.kind !== 'text') continue;
+        if (got?.kind !== 'text' || file === undefined) continue;
+        envFiles.push(joinPath(dirName(path), file));
         for (const [k, v] of parseDotenv(got.text)) if (!environment.has(k)) environment.set(k, v);
       }
       const at = new RegExp(`^\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm').exec(text);
@@ -102,6 +106,7 @@ export function composeServices(where: string, named: readonly string[], files: 
         command: commandText(spec.command) ?? before?.command,
         entrypoint: commandText(spec.entrypoint) ?? before?.entrypoint,
         environment,
+        envFiles,
         file: path,
         line: at ? lineAt(text, at.index + 1) : before?.line,
       });

@@ -113,7 +113,9 @@ export class ProjectEnvironment implements ProjectTargets {
       if (!files.includes(shown)) files.push(shown);
       for (const [name, value] of parseDotenv(got.text)) if (!variables.has(name)) variables.set(name, { value, file: shown });
     }
-    for (const [name, value] of this.composeEnvironment(command)) if (!variables.has(name)) variables.set(name, value);
+    const compose = this.composeEnvironment(command);
+    for (const [name, value] of compose.variables) if (!variables.has(name)) variables.set(name, value);
+    for (const file of compose.envFiles) if (!files.includes(file)) files.push(file);
     return { files, variables };
   }
 
@@ -177,8 +179,9 @@ export class ProjectEnvironment implements ProjectTargets {
   }
 
   /** For a command a compose service runs: the service's `environment` and `env_file`. */
-  private composeEnvironment(command: SimpleCommand): Map<string, Loaded> {
+  private composeEnvironment(command: SimpleCommand): { variables: Map<string, Loaded>; envFiles: string[] } {
     const out = new Map<string, Loaded>();
+    const envFiles: string[] = [];
     for (let c: SimpleCommand | undefined = command; c; c = c.parent) {
       const words = c.argv.map((w) => w.value);
       const verb = words.findIndex((w) => w === 'run' || w === 'up' || w === 'exec');
@@ -188,8 +191,9 @@ export class ProjectEnvironment implements ProjectTargets {
       const found = composeServices(this.files.path(c.dir, '.'), [], this.files, []).get(service);
       if (!found) continue;
       for (const [name, value] of found.environment) out.set(name, { value, file: `${this.files.shown(found.file)} (service ${service})` });
+      envFiles.push(...found.envFiles.map((f) => this.files.shown(f)));
     }
-    return out;
+    return { variables: out, envFiles };
   }
 
   private serviceNames(dir: string): ReadonlySet<string> {
@@ -213,7 +217,11 @@ export class ProjectEnvironment implements ProjectTargets {
     const out: TargetCandidate[] = [];
     const fromText = (text: string, file: string): void => {
       for (const m of text.matchAll(/[a-z][a-z0-9+.-]{1,24}:\/\/[^\s'"`]+/gi)) out.push(this.candidate('url', m[0], file, services));
-      for (const m of text.matchAll(/\b(host|database|db|server)['"]?\s*[:=]\s*['"]([^'"]+)['"]/gi)) out.push({ name: m[2] ?? '', evidence: `${m[1] ?? 'host'} ${m[2] ?? ''} in ${file}` });
+      // The host decides; a database name counts only when it says a tier (`inventory` says nothing and would outvote `localhost`).
+      for (const m of text.matchAll(/\b(host|hostname|server|database|db)['"]?\s*[:=]\s*['"]([^'"]+)['"]/gi)) {
+        const isHost = /^(?:host|hostname|server)$/i.test(m[1] ?? '');
+        if (isHost || tierOfName(m[2] ?? '')) out.push({ name: m[2] ?? '', evidence: `${m[1] ?? 'host'} ${m[2] ?? ''} in ${file}`, ...(isHost && services.has(m[2] ?? '') ? { tier: 'development' as const } : {}) });
+      }
       for (const m of text.matchAll(/(?:process\.env\.|os\.environ\[['"]|ENV\[['"]|env\(['"])([A-Z_][A-Z0-9_]*)/g)) {
         const v = loaded.get(m[1] ?? '');
         if (v) out.push(this.candidate(m[1] ?? '', v.value, v.file, services));

@@ -8,7 +8,7 @@ import type { ProjectFiles } from './files';
 import { LineFiles, type FollowContext, type Followed, type Source } from './followed';
 import { followInputFiles, type Plans } from './inputFiles';
 import { followJust } from './justfile';
-import { followComposer, followDenoTask, followInvoke, followPoe, followRake } from './languageRunners';
+import { PYTHON_PROJECT_RUNNERS, followComposer, followDenoTask, followInvoke, followPoe, followRake, pythonProjectCommand } from './languageRunners';
 import { followMake } from './makefile';
 import { followMise } from './mise';
 import { followNx, followTurbo, localBinary } from './monorepo';
@@ -38,7 +38,7 @@ const BINARY_RUNNERS: ReadonlySet<string> = new Set(['npx', 'pnpx', 'bunx', 'npm
 
 /** Every program whose line is followed into the project: the prefilter must not clear them. */
 export function followedPrograms(): readonly string[] {
-  return [...RUNNERS.keys(), 'deno', ...INPUT_PROGRAMS, ...scriptPrograms(), ...BINARY_RUNNERS];
+  return [...RUNNERS.keys(), 'deno', ...INPUT_PROGRAMS, ...scriptPrograms(), ...BINARY_RUNNERS, ...PYTHON_PROJECT_RUNNERS];
 }
 
 export class Follower {
@@ -58,6 +58,9 @@ export class Follower {
     if (command.program === 'deno') out.push(...followDenoTask(command, dir, this.files));
     if (INPUT_PROGRAMS.includes(command.program)) out.push(...followInputFiles(command, dir, this.files, this.plans));
     out.push(...followScript(command, dir, this.files));
+    if (command.parent && PYTHON_PROJECT_RUNNERS.has(command.parent.program) && !command.argv[0]?.value.includes('/')) {
+      out.push(...pythonProjectCommand(command.argv[0]?.value ?? '', dir, this.files));
+    }
     if (command.parent && BINARY_RUNNERS.has(command.parent.program)) {
       const bin = localBinary(command.argv[0]?.value ?? '', dir, this.files);
       if (bin) out.push(...fileScript(bin.file, undefined, command.argv.map((w) => w.value).join(' '), this.files, false, this.files.path(dir, '.')));

@@ -112,7 +112,11 @@ export function followRake(command: SimpleCommand, dir: string | undefined, file
     if (done.has(name) || depth > 16) return;
     done.add(name);
     const task = tasks.get(name);
-    if (!task) return;
+    if (!task) {
+      // A task the Rakefile does not define is a library's (`db:drop` from Rails): run as `rake NAME`, which the rules read.
+      if (depth > 0) out.push({ kind: 'script', text: `rake ${name}`, dir: where, source: { runner, file: files.shown(path) } });
+      return;
+    }
     for (const dep of task.deps) run(dep.includes(':') ? dep : qualify(name, dep, tasks), depth + 1);
     for (const m of task.body.matchAll(/Rake::Task\[\s*['":]([\w:-]+)['"]?\s*\]\.(?:invoke|execute)/g)) run(m[1] ?? '', depth + 1);
     // The file's top-level constants (`DB_NAME = "acme_production"`) are in scope in every task.
@@ -189,18 +193,59 @@ export function followInvoke(command: SimpleCommand, dir: string | undefined, fi
   return out;
 }
 
-/** A poe `script` task (`pkg.mod:func`): the module's source, read as Python. */
+/** A Python entry point (`pkg.mod:func`, a poe `script` task, a `[project.scripts]` command): the module's source, read as Python. */
 function poeScript(target: string, where: string, runner: string, files: LineFiles): Followed[] {
   const module = /^([\w.]+):/.exec(target)?.[1];
   if (!module) return [];
-  const base = joinPath(where, module.replace(/\./g, '/'));
-  for (const path of [`${base}.py`, `${base}/__init__.py`]) {
-    const out: Followed[] = [];
-    const text = files.text(path, out);
-    if (text !== undefined) return [{ kind: 'code', language: 'python', code: text, source: { runner, file: files.shown(path), line: lineAt(text, Math.max(0, text.indexOf(`def ${target.slice(target.indexOf(':') + 1).replace(/\(.*$/, '')}`))) } }];
-    if (out.length > 0) return out;
+  for (const root of [where, joinPath(where, 'src')]) {
+    const base = joinPath(root, module.replace(/\./g, '/'));
+    for (const path of [`${base}.py`, `${base}/__init__.py`]) {
+      const out: Followed[] = [];
+      const text = files.text(path, out);
+      if (text !== undefined) return [{ kind: 'code', language: 'python', code: text, source: { runner, file: files.shown(path), line: lineAt(text, Math.max(0, text.indexOf(`def ${target.slice(target.indexOf(':') + 1).replace(/\(.*$/, '')}`))) } }];
+      if (out.length > 0) return out;
+    }
   }
   return [];
+}
+
+/** Runners that run a Python project's own commands: `uv run NAME`, `poetry run NAME`, `pdm run NAME`… */
+export const PYTHON_PROJECT_RUNNERS: ReadonlySet<string> = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye']);
+
+/**
+ * What `NAME` is in pyproject.toml: an entry point (`[project.scripts]`, `[tool.poetry.scripts]`)
+ * whose module is read, or a pdm, rye or hatch script whose command is read.
+ */
+export function pythonProjectCommand(name: string, dir: string | undefined, files: LineFiles): Followed[] {
+  const where = files.path(dir, '.');
+  const path = joinPath(where, 'pyproject.toml');
+  if (files.read(path).kind === 'missing') return [];
+  const out: Followed[] = [];
+  const text = files.text(path, out);
+  if (text === undefined) return out;
+  let doc: unknown;
+  try {
+    doc = parseToml(text);
+  } catch {
+    return [{ kind: 'unread', detail: `${files.shown(path)} is not valid TOML` }];
+  }
+  const table = (...keys: string[]): Record<string, unknown> => {
+    let at: unknown = doc;
+    for (const key of keys) at = isRecord(at) ? at[key] : undefined;
+    return isRecord(at) ? at : {};
+  };
+  const runner = name;
+  const line = lineAt(text, Math.max(0, text.indexOf(name)));
+  const entry = table('project', 'scripts')[name] ?? table('tool', 'poetry', 'scripts')[name];
+  const reference = typeof entry === 'string' ? entry : isRecord(entry) && typeof entry.reference === 'string' ? entry.reference : undefined;
+  if (reference) return poeScript(reference, where, runner, files);
+  const hatch = Object.values(table('tool', 'hatch', 'envs')).map((env) => (isRecord(env) && isRecord(env.scripts) ? env.scripts[name] : undefined)).find((v) => v !== undefined);
+  const script = table('tool', 'pdm', 'scripts')[name] ?? table('tool', 'rye', 'scripts')[name] ?? hatch;
+  const commands = typeof script === 'string' ? [script] : Array.isArray(script) ? script.filter((s): s is string => typeof s === 'string')
+    : isRecord(script) ? [script.cmd, script.shell].flatMap((c) => (typeof c === 'string' ? [c] : Array.isArray(c) ? [c.filter((w): w is string => typeof w === 'string').join(' ')] : [])) : [];
+  if (isRecord(script) && typeof script.call === 'string') out.push(...poeScript(script.call, where, runner, files));
+  for (const command of commands) out.push({ kind: 'script', text: command, dir: where, source: { runner, file: files.shown(path), line } });
+  return out;
 }
 
 /** `poe NAME` from pyproject.toml's `[tool.poe.tasks]`: cmd and shell tasks, sequences and refs. */

@@ -35,7 +35,8 @@ const TARGET_LIKE = /:\/\/|^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:\/\S*)?$/i;
 
 const DB_CALL = /\b(execute|executescript|executemany|query|exec|raw|prepare|run|sql|cursor|connect|unsafe)\s*\(|\$(?:execute|query)Raw(?:Unsafe)?\s*[(`]|\bsql`/;
 const WIPE_CALLS = /\.(?:flushall|flushdb|flush_all)\b(?!\s*=)|\.(flushall|flushdb|flush_all|drop_database|dropDatabase|drop_collection|dropCollection|drop_all|delete_bucket|delete_objects|delete_table|delete_db_instance|delete_db_cluster|terminate_instances|delete_stack|delete_secret)\s*\(|\.objects\.all\(\)\.delete\(\)|\b(deleteMany|delete_many)\s*\(\s*\{\s*\}\s*\)|\.drop\(\s*\)/;
-const HTTP_DELETE = /\bmethod\s*[:=]\s*['"]DELETE['"]|\b(requests|httpx|axios|http|session)\.delete\s*\(|Net::HTTP::Delete/;
+// A client's `.delete('/v9/projects/…')` or `.delete(\`https://…\`)`: an HTTP DELETE, whatever the client is called.
+const HTTP_DELETE = /\bmethod\s*[:=]\s*['"]DELETE['"]|\b(requests|httpx|axios|http|session)\.delete\s*\(|\.delete\s*\(\s*[`'"](?:https?:\/\/|\/)|Net::HTTP::Delete/;
 const ENV_DUMP = /(print|console\.log|puts|p|pp|say|echo|JSON\.stringify|json\.dumps)\s*\(?\s*(process\.env|os\.environ|ENV|dict\(os\.environ\)|%ENV)\s*\)?\s*($|[;)\n])/;
 const ENV_READ = /(?:os\.environ(?:\.get)?\s*[[(]\s*|os\.getenv\s*\(\s*|ENV\s*\[\s*|\$ENV\s*\{\s*|getenv\s*\(\s*)['"]([A-Za-z_][A-Za-z0-9_]*)['"]|process\.env\.([A-Za-z_][A-Za-z0-9_]*)/g;
 const PRINTS = /\b(print|console\.log|puts|say|echo|printf|process\.stdout\.write|sys\.stdout\.write|pp)\b/;

@@ -29,6 +29,8 @@ export interface Problem {
   readonly kind: ProblemKind;
   readonly span: readonly [number, number];
   readonly detail: string;
+  /** The command it is about, when one: a finding then says how the line reached it (a script's line). */
+  readonly command?: SimpleCommand;
 }
 
 export interface Expansion {
@@ -212,6 +214,10 @@ class Expander {
       case 'function_definition':
         this.define(node, frame, depth);
         return undefined;
+      case 'case_statement':
+        if (this.caseBranch(node, frame, input, depth)) return undefined;
+        for (const child of node.namedChildren) if (child) this.walk(child, frame, input, depth + 1);
+        return undefined;
       case 'heredoc_body':
       case 'comment':
         this.substitutions(node, frame, depth);
@@ -383,15 +389,15 @@ class Expander {
     for (const [name, value] of command.assignments) this.carried(name, value, command.span, frame, command);
     const program = command.argv[0];
     if (program?.dynamic && command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value))) {
-      this.problem('dynamic-program', command.span, `the program name ${program.value} is only known at run time`);
+      this.problem('dynamic-program', command.span, `the program name ${program.value} is only known at run time`, command);
     }
     const derived: Derived[] = [...unwrap(command)];
     const followed = this.follower?.follow(command, frame.place.dir) ?? [];
     const found = payloads(command);
     derived.push(...found.derived);
-    for (const call of found.dynamicCalls) this.problem('dynamic-exec', command.span, `${command.program} runs a command it builds at run time (${call})`);
+    for (const call of found.dynamicCalls) this.problem('dynamic-exec', command.span, `${command.program} runs a command it builds at run time (${call})`, command);
     if (found.unseenScript) {
-      this.problem('hidden-script', command.span, fromDecoder ? 'a shell runs decoded text the line does not show' : 'a shell runs a script the line does not show');
+      this.problem('hidden-script', command.span, fromDecoder ? 'a shell runs decoded text the line does not show' : 'a shell runs a script the line does not show', command);
     }
     if (derived.length === 0 && followed.length === 0) return;
     if (frame.depth + 1 > this.limits.payloadDepth) {
@@ -422,14 +428,13 @@ class Expander {
     }
     const outer = command.source;
     // A task or script that leads back into itself (`"test": "pnpm -r test"` at the root) runs nothing new.
-    for (let s = outer; s; s = s.outer) if (s.file === item.source.file && s.line === item.source.line) return;
+    // (A whole file has no line of its own: running it again from inside itself is the same loop.)
+    for (let s = outer; s; s = s.outer) if (s.file === item.source.file && (item.source.line === undefined || s.line === item.source.line)) return;
     const via = [...frame.via, `${item.source.runner} (${item.source.file})`];
     const [start, end] = command.span;
     const word = (value: string): Word => ({ value, dynamic: false, start, end });
     if (item.kind === 'script') {
-      const args = item.args ?? [];
-      const vars = new Map(args.map((a, i): [string, string] => [String(i + 1), a]));
-      if (args.length > 0) { vars.set('@', args.join(' ')); vars.set('*', args.join(' ')); vars.set('#', String(args.length)); }
+      const vars = item.args && item.args.length > 0 ? positionals(new Map(), item.args) : new Map<string, string>();
       this.script(item.text, { vars, depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { dir: item.dir }, origin: { kind: 'file', source: item.source, outer } });
       return;
     }
@@ -460,6 +465,30 @@ class Expander {
     const output = staticOutput({ program: command.program, args, dynamic: command.argv.some((w) => w.dynamic), stdin });
     if (output !== undefined) for (const path of command.writes) this.follower.wrote(path, frame.place.dir, output);
     if (command.program === 'tee' && stdin !== undefined) for (const path of args.filter((a) => !a.startsWith('-'))) this.follower.wrote(path, frame.place.dir, stdin);
+  }
+
+  /**
+   * `case "$1" in status) …;; reset) …;; esac` with a value the line shows (a script's argument):
+   * only the branch it selects runs. False when the value or a pattern is only known at run time,
+   * or a branch falls through (`;&`): then every branch is read.
+   */
+  private caseBranch(node: SyntaxNode, frame: Frame, input: Input, depth: number): boolean {
+    const valueNode = node.childForFieldName('value');
+    if (!valueNode || /;;?&/.test(node.text)) return false;
+    this.substitutions(valueNode, frame, depth);
+    const value = wordValue(valueNode, this.scope(frame));
+    if (value.dynamic) return false;
+    for (const item of node.namedChildren) {
+      if (item?.type !== 'case_item') continue;
+      const patterns = item.childrenForFieldName('value').filter(isNode);
+      if (patterns.some((p) => /[$`]/.test(p.text))) return false;
+      if (!patterns.some((p) => globMatches(p.text.replace(/^(['"])(.*)\1$/s, '$2'), value.value))) continue;
+      const starts = new Set(patterns.map((p) => p.startIndex));
+      for (const child of item.namedChildren) if (child && !starts.has(child.startIndex)) this.walk(child, frame, input, depth + 1);
+      return true;
+    }
+    // No pattern matches: the statement runs nothing.
+    return true;
   }
 
   /** `export -p`, `declare -x`: a declaration without names prints the variables: read as a command. */
@@ -496,8 +525,12 @@ class Expander {
       return;
     }
     this.calling.add(name);
+    // Inside the function, `$1`… are the call's own arguments (`run_sql "DROP …"`).
+    // An argument known only at run time leaves every positional unknown, never the caller's.
+    const args = command.argv.slice(1);
+    const vars = args.every((w) => !w.dynamic) ? positionals(frame.vars, args.map((w) => w.value)) : withoutPositionals(frame.vars);
     try {
-      this.walk(body, { ...frame, via: [...frame.via, `${name}()`], parent: command }, { stdin: input.stdin, stdinUnknown: input.stdinUnknown }, depth + 1);
+      this.walk(body, { ...frame, vars, via: [...frame.via, `${name}()`], parent: command }, { stdin: input.stdin, stdinUnknown: input.stdinUnknown }, depth + 1);
     } finally {
       this.calling.delete(name);
     }
@@ -621,8 +654,8 @@ class Expander {
     return { start: s, end: e };
   }
 
-  private problem(kind: ProblemKind, span: readonly [number, number], detail: string): void {
-    this.problems.push({ kind, span, detail });
+  private problem(kind: ProblemKind, span: readonly [number, number], detail: string, command?: SimpleCommand): void {
+    this.problems.push(command?.source ? { kind, span, detail, command } : { kind, span, detail });
   }
 }
 
@@ -639,6 +672,43 @@ function changedDirectory(current: string | undefined, command: SimpleCommand): 
   if ((to.dynamic && !/^(?:\$HOME|\$\{HOME\})(?:\/|$)/.test(to.value)) || to.value === '-' || /^[+-]\d+$/.test(to.value)) return undefined;
   if (/^(?:\/|~|\$HOME\b|\$\{HOME\})/.test(to.value) || current === undefined) return to.value;
   return `${current.replace(/\/+$/, '')}/${to.value}`;
+}
+
+/** The variables with `$1`, `$2`…, `$@`, `$*` and `$#` set to `args`, as a function or script sees them. */
+function positionals(vars: ReadonlyMap<string, string>, args: readonly string[]): Map<string, string> {
+  const out = new Map(vars);
+  for (const key of [...out.keys()]) if (/^[0-9]+$/.test(key)) out.delete(key);
+  args.forEach((a, i) => out.set(String(i + 1), a));
+  out.set('@', args.join(' '));
+  out.set('*', args.join(' '));
+  out.set('#', String(args.length));
+  return out;
+}
+
+function withoutPositionals(vars: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...vars].filter(([key]) => !/^(?:[0-9]+|[@*#])$/.test(key)));
+}
+
+/** A `case` pattern (`re*`, `st|status` is split by the parser, `[Yy]*`) against a value. */
+function globMatches(pattern: string, value: string): boolean {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] ?? '';
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) { re += '\\['; continue; }
+      re += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      i = end;
+    } else if (c === '\\' && i + 1 < pattern.length) re += (pattern[++i] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  try {
+    return new RegExp(`^${re}$`, 's').test(value);
+  } catch {
+    return true;
+  }
 }
 
 /** Commands derived from `command` stand where it stands in a project file. */

@@ -595,8 +595,18 @@ function readPath(code: Code, at: number): Literal {
  * a glob loop walks (`for p in Path(".").rglob("__pycache__")`); undefined when any is unknown.
  */
 function loopValues(code: Code, expression: string): string[] | undefined {
-  const name = /^(?:\w+\.)*(?:Path|resolve|join)?\(?\s*([A-Za-z_$][\w$]*)\s*\)?$/.exec(expression.trim())?.[1];
-  return name === undefined ? undefined : code.loops().get(name) ?? undefined;
+  const text = expression.trim();
+  const bare = /^(?:[\w.]*Path\(\s*)?([A-Za-z_$][\w$]*)\s*\)?$/.exec(text);
+  if (bare) return code.loops().get(bare[1] ?? '') ?? undefined;
+  // `ROOT / d`, `path.join(root, d)`: under a base the code takes from its own place (`__file__`,
+  // `__dirname`, the working folder), each value is a path in the project.
+  const joined = /^([\w.]+)\s*\/\s*([A-Za-z_$][\w$]*)$|^[\w.]*(?:join|resolve)\(\s*([\w.]+)\s*,\s*([A-Za-z_$][\w$]*)\s*\)$/.exec(text);
+  const base = joined?.[1] ?? joined?.[3];
+  const name = joined?.[2] ?? joined?.[4];
+  if (!base || !name) return undefined;
+  const baseValue = base === '__dirname' ? base : code.assignment(base) ?? '';
+  if (!/__file__|__dirname|import\.meta|cwd\(\)|getcwd\(\)|^\s*['"]\.\/?['"]/.test(baseValue)) return undefined;
+  return code.loops().get(name)?.map((v) => `./${v}`) ?? undefined;
 }
 
 /** Loop headers, each found from its keyword with a bounded list, so hostile code stays linear. */

@@ -2,7 +2,7 @@
 // a workspace, a line an agent types in it, and what a reviewer wants flagged, its tier and the
 // file the evidence names. `npm run corpus` prints the misses.
 import { describe, expect, test } from 'vitest';
-import { caseContext, readProjectCorpus, scoreProjects } from '../../corpus/projectScore';
+import { PROJECT_HOLDOUT_PATH, caseContext, readProjectCorpus, scoreProjects } from '../../corpus/projectScore';
 import { classify } from '../helpers';
 
 const entries = readProjectCorpus();
@@ -29,5 +29,23 @@ describe('project-fixture corpus', () => {
 
   test('the finding or its evidence names the file behind it on ≥ 90% of the destructive cases', () => {
     expect(result.fileNamed, missed('file not named').join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+// Written by a second author after the engine was built, scored once before any change prompted by
+// it (recall 90%, false positives 2%, tier 76%); held to the issue's aim for held-out sets.
+describe('held-out project corpus', () => {
+  const holdout = readProjectCorpus(PROJECT_HOLDOUT_PATH);
+  const scored = scoreProjects(holdout, (e) => classify(e.line, caseContext(e)));
+  const missedHere = (why: string): string[] => scored.misses.filter((m) => m.why === why).map((m) => `${m.entry.id}: ${m.entry.line}`);
+
+  test('holds 100 cases, half of them benign', () => {
+    expect(holdout.length).toBeGreaterThanOrEqual(100);
+    expect(scored.benign).toBeGreaterThanOrEqual(holdout.length / 2);
+  });
+
+  test('≥ 90% of the destructive cases are stopped and ≤ 2% of the benign ones asked', () => {
+    expect(scored.recall, missedHere('not flagged').join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(scored.falsePositiveRate, missedHere('false positive').join('\n')).toBeLessThanOrEqual(0.02);
   });
 });
