@@ -7,7 +7,7 @@ import { parseCheckOptions, type CheckOptions } from './options';
 import { loadParser } from './parser';
 import { diskCredentialOrigins } from './credentialFiles';
 import { gitRecovery } from './gitRecovery';
-import { DISK_PROJECT_FILES } from './projectFiles';
+import { DISK_PROJECT_FILES, batchProjectFiles } from './projectFiles';
 import { resolve } from 'node:path';
 import { definedOnly } from './env';
 import { diskToolState } from './toolState';
@@ -45,8 +45,9 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   const recovery = gitRecovery();
   // Read once for a whole batch: kube's current context, the terraform workspace and the rest.
   const toolState = diskToolState();
+  const files = options.batch ? batchProjectFiles() : DISK_PROJECT_FILES;
   const context = (cwd: string | undefined, env: Readonly<Record<string, string>>): ClassifyContext =>
-    ({ cwd: resolve(cwd ?? options.cwd ?? io.cwd), env, actor: options.actor, toolState, credentialOrigins, recovery, project: { files: DISK_PROJECT_FILES, home: io.env.HOME || undefined } });
+    ({ cwd: resolve(cwd ?? options.cwd ?? io.cwd), env, actor: options.actor, toolState, credentialOrigins, recovery, project: { files, home: io.env.HOME || undefined } });
 
   if (options.batch) {
     await batch(io, options, baseEnv, engine, context);

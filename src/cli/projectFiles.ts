@@ -38,3 +38,24 @@ function list(dir: string): readonly string[] | undefined {
 }
 
 export const DISK_PROJECT_FILES: ProjectFiles = { read, list };
+
+/**
+ * For `airlock check --batch`: every answer kept for the run, a missing file's too, so thousands
+ * of lines in one folder do not ask the disk again for each. Not for long-lived processes: a file
+ * an agent writes next would be read as it was.
+ */
+export function batchProjectFiles(): ProjectFiles {
+  const reads = new Map<string, FileRead>();
+  const lists = new Map<string, readonly string[] | undefined>();
+  return {
+    read: (path) => {
+      let got = reads.get(path);
+      if (!got) reads.set(path, (got = read(path)));
+      return got;
+    },
+    list: (dir) => {
+      if (!lists.has(dir)) lists.set(dir, list(dir));
+      return lists.get(dir);
+    },
+  };
+}

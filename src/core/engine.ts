@@ -251,7 +251,9 @@ function safeMatch(rule: Rule, args: Args): boolean {
  * The environment an allowed line works in (`kubectl get pods -n production`), for the audit log:
  * read from the guarded commands' flags, targets and variables, without any rule's targets.
  */
-function quietEnvironment(commands: readonly SimpleCommand[], context: EnvironmentContext): Environment {
+function quietEnvironment(commands: readonly SimpleCommand[], withProject: EnvironmentContext): Environment {
+  // The project's files are read for what needs a human, not for the audit line of an allowed command.
+  const context: EnvironmentContext = { ...withProject, project: undefined };
   let best: Environment | undefined;
   for (const command of commands) {
     // Guarded programs, and anything run on a remote host (`ssh prod-web 'uptime'`).

@@ -38,7 +38,7 @@ const HIDDEN_NAME = [
  * A program given by path (`./cleanup.sh`, `scripts/wipe`, `/tmp/x.sh`): the file's content is
  * what runs. The system's own folders are left out: their programs are read by name.
  */
-const PATH_PROGRAM = /(?:^|[;&|({!\n]|\b(?:then|do|else|exec|sudo|nohup|time|command)\s)\s*(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|({!]*\s+){0,8}(?!\/(?:usr|bin|sbin|lib|lib64|opt|etc|nix|snap|dev|proc)\/)[^\s;&|(){}<>='"$`]{0,256}\//;
+const PATH_PROGRAM = /(?:^|[;&|({!\n]|\b(?:if|elif|while|until|then|do|else|exec|sudo|nohup|time|command)\s)\s*(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|({!]*\s+){0,8}(?!\/(?:usr|bin|sbin|lib|lib64|opt|etc|nix|snap|dev|proc)\/)[^\s;&|(){}<>='"$`]{0,256}\//;
 
 /** A character every HIDDEN_NAME pattern needs: without one, none of them can match (and none is compiled). */
 const HIDING_CHARACTER = /[$`<>*?[{\\]/;

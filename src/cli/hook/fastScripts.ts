@@ -34,9 +34,20 @@ function packageScripts(cwd: string): Record<string, unknown> | undefined {
   for (let dir = cwd, i = 0; i < 32; i++) {
     const file = join(dir, 'package.json');
     if (existsSync(file)) {
-      const stat = statSync(file);
+      let stat;
+      try {
+        stat = statSync(file);
+      } catch {
+        return undefined;
+      }
       if (!stat.isFile() || stat.size > MAX_PACKAGE) return undefined;
-      const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      let json: unknown;
+      try {
+        // npm reads a package.json that starts with a byte-order mark.
+        json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+      } catch {
+        return undefined; // unreadable or malformed: the engine says so
+      }
       const scripts = typeof json === 'object' && json !== null ? (json as { scripts?: unknown }).scripts : undefined;
       return typeof scripts === 'object' && scripts !== null && !Array.isArray(scripts) ? scripts as Record<string, unknown> : undefined;
     }

@@ -30,8 +30,11 @@ export interface TargetCandidate {
 }
 
 export interface ProjectTargets {
-  /** `vars`: the variables that can name this command's environment; `category`: the finding's family. */
-  candidates(command: SimpleCommand, vars: readonly string[], category: Category): readonly TargetCandidate[];
+  /**
+   * `vars`: the variables that can name this command's environment; `category`: the finding's
+   * family; `env`: the environment it runs with, whose variables no env file overrides.
+   */
+  candidates(command: SimpleCommand, vars: readonly string[], category: Category, env: Readonly<Record<string, string>>): readonly TargetCandidate[];
 }
 
 /** Flags that name an environment for every CLI that has them. */
@@ -150,7 +153,7 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
     () => chain.flatMap((c, i) => [...(c.target ? [{ name: c.target, evidence: c.via[c.via.length - 1] ?? c.target }] : []), ...(i === 0 && local ? [] : urlCandidates(c))]),
     () => [...(rule.targets?.(args) ?? []).map((name) => ({ name, evidence: name })), ...variableCandidates(command, envOf(command, context))],
     () => chain.flatMap((c) => assignmentCandidates(c, vars)),
-    () => (context.project ? [...context.project.candidates(command, vars, rule.category)] : []),
+    () => (context.project ? [...context.project.candidates(command, vars, rule.category, envOf(command, context))] : []),
     () => envCandidates(vars, envOf(command, context)),
     () => (local ? [] : toolStateCandidates(rule.programs, context)),
   ];

@@ -34,19 +34,24 @@ const DOTENV_TOOLS: Readonly<Record<string, readonly string[]>> = {
 
 const ENV_FILE_FLAGS = ['--env-file', '--env-file-if-exists'];
 const LOADER_FLAGS: Readonly<Record<string, readonly string[]>> = { dotenv: ['-e', '-f'], dotenvx: ['-f', '--env-file'], 'env-cmd': ['-f', '--file'] };
-const CODE_DOTENV = /(?:dotenv['"]?\)?\.config|config)\s*\(\s*\{[^}]*?path\s*:\s*['"]([^'"]+)['"]|loadEnvFile\s*\(\s*['"]([^'"]+)['"]|load_dotenv\s*\(\s*(?:dotenv_path\s*=\s*)?['"]([^'"]+)['"]|Dotenv\.load\s*\(\s*['"]([^'"]+)['"]/g;
+const CODE_DOTENV = /(?:dotenv['"]?\)?\.config|config)\s*\(\s*\{[^}]{0,300}?path\s*:\s*['"]([^'"]+)['"]|loadEnvFile\s*\(\s*['"]([^'"]+)['"]|load_dotenv\s*\(\s*(?:dotenv_path\s*=\s*)?['"]([^'"]+)['"]|Dotenv\.load\s*\(\s*['"]([^'"]+)['"]/g;
 const CODE_DOTENV_DEFAULT = /dotenv\/config|require\(\s*['"]dotenv['"]\s*\)\.config\(\s*\)|dotenv\.config\(\s*\)|load_dotenv\(\s*\)|Dotenv\.load\b|require ['"]dotenv\/load['"]|loadEnvFile\(\s*\)/;
 const CODE_ENV_READ = /process\.env\.([A-Z_][A-Z0-9_]*)|process\.env\[['"]([A-Z_][A-Z0-9_]*)['"]\]|Deno\.env\.get\(\s*['"]([A-Z_][A-Z0-9_]*)['"]|Bun\.env\.([A-Z_][A-Z0-9_]*)|os\.environ(?:\.get)?\s*[[(]\s*['"]([A-Z_][A-Z0-9_]*)['"]|os\.getenv\(\s*['"]([A-Z_][A-Z0-9_]*)['"]|ENV(?:\.fetch\(\s*|\[\s*)['"]([A-Z_][A-Z0-9_]*)['"]|getenv\(\s*['"]([A-Z_][A-Z0-9_]*)['"]/g;
 
 export class ProjectEnvironment implements ProjectTargets {
+  /** Per folder: the Compose services, read once for the line. */
+  private readonly services = new Map<string, ReadonlySet<string>>();
+
   constructor(private readonly files: LineFiles) {}
 
-  candidates(command: SimpleCommand, vars: readonly string[], category: Category): TargetCandidate[] {
+  candidates(command: SimpleCommand, vars: readonly string[], category: Category, env: Readonly<Record<string, string>>): TargetCandidate[] {
     // Files and repositories on this machine are no database's environment.
     if (category === 'filesystem' || category === 'git' || category === 'shell') return [];
-    const dir = this.files.path(command.dir, '.');
     const code = codeOf(command);
     if (category === 'interpreters' && code === undefined) return [];
+    // Only a database's connection, or what a project file runs, is read from the project.
+    if (category !== 'sql' && category !== 'interpreters' && category !== 'iac' && command.source === undefined) return [];
+    const dir = this.files.path(command.dir, '.');
     const loaded = this.loaded(command, dir, code);
     // Interpreter code is judged by what it reads; a database tool by the connection variables it reads.
     const wanted = new Set(category === 'interpreters' || category === 'secrets' ? [] : category === 'sql' ? [...vars, ...CONNECTION_VARS] : vars);
@@ -55,7 +60,8 @@ export class ProjectEnvironment implements ProjectTargets {
     const out: TargetCandidate[] = [];
     const services = this.serviceNames(dir);
     for (const [name, { value, file }] of loaded.variables) {
-      if (!wanted.has(name) || value === '') continue;
+      // dotenv and its kin never override a variable the environment already has.
+      if (!wanted.has(name) || value === '' || env[name] !== undefined) continue;
       out.push(this.candidate(name, value, file, services));
     }
     for (const file of loaded.files) if (tierOfName(baseName(file))) out.push({ name: baseName(file), evidence: `${file} loaded for this command` });
@@ -197,7 +203,9 @@ export class ProjectEnvironment implements ProjectTargets {
   }
 
   private serviceNames(dir: string): ReadonlySet<string> {
-    return new Set(composeServices(dir, [], this.files, []).keys());
+    let names = this.services.get(dir);
+    if (!names) this.services.set(dir, (names = new Set(composeServices(dir, [], this.files, []).keys())));
+    return names;
   }
 
   private configText(dir: string, names: readonly string[]): { path: string; text: string } | undefined {

@@ -37,6 +37,8 @@ export function memoryFiles(files: Readonly<Record<string, string | null>>): Pro
 
 /** `.` and `x/..` segments resolved, separators unified; keeps a leading `/` or `~`. */
 export function normalisePath(path: string): string {
+  // Most paths are clean already: no `.` or `..` segments, no doubled or trailing separators.
+  if (!/\/\/|\/\.|^\.|\/$|\\/.test(path) || path === '/') return path;
   const absolute = path.startsWith('/');
   const out: string[] = [];
   for (const segment of path.replace(/\\/g, '/').split('/')) {

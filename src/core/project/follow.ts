@@ -41,6 +41,8 @@ export function followedPrograms(): readonly string[] {
   return [...RUNNERS.keys(), 'deno', ...INPUT_PROGRAMS, ...scriptPrograms(), ...BINARY_RUNNERS, ...PYTHON_PROJECT_RUNNERS];
 }
 
+const FOLLOWED: ReadonlySet<string> = new Set(followedPrograms());
+
 export class Follower {
   private readonly files: LineFiles;
   private readonly plans: Plans = new Map();
@@ -52,6 +54,8 @@ export class Follower {
   /** What `command` runs from the project's files; `dir` is where the line's `cd`s left it. */
   follow(command: SimpleCommand, dir: string | undefined): Followed[] {
     if (command.target !== undefined || command.argv[0]?.dynamic) return [];
+    // Most commands lead nowhere: only followed programs, programs given by path, and what a runner runs.
+    if (!FOLLOWED.has(command.program) && !command.argv[0]?.value.includes('/') && !(command.parent && (BINARY_RUNNERS.has(command.parent.program) || PYTHON_PROJECT_RUNNERS.has(command.parent.program)))) return [];
     const out: Followed[] = [];
     const runner = RUNNERS.get(command.program);
     if (runner) out.push(...runner(command, dir, this.files));
@@ -76,13 +80,16 @@ export class Follower {
     return { text: got.text, source: { runner, file: this.files.shown(full), text: got.text, offset: 0 } };
   }
 
+  private projectEnvironment: ProjectEnvironment | undefined;
+
   /** What the project's configuration says each command connects to, read through the same files. */
   environment(): ProjectEnvironment {
-    return new ProjectEnvironment(this.files);
+    this.projectEnvironment ??= new ProjectEnvironment(this.files);
+    return this.projectEnvironment;
   }
 
-  /** A file the line writes with text it shows (`cat > x.sh <<EOF`), read from there by later commands. */
-  wrote(path: string, dir: string | undefined, text: string): void {
+  /** A file the line writes (`cat > x.sh <<EOF`), read from there by later commands; `text` undefined when the line does not show it. */
+  wrote(path: string, dir: string | undefined, text: string | undefined): void {
     this.files.wrote(this.files.path(dir, path), text);
   }
 }

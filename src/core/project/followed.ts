@@ -14,6 +14,8 @@ export interface Source {
   readonly offset?: number;
   /** A fixed line (a JSON key's), when the followed text is not the file's own. */
   readonly line?: number;
+  /** What in the file was followed (a script's name), when lines cannot tell (one-line JSON). */
+  readonly key?: string;
 }
 
 export type Followed =
@@ -44,7 +46,8 @@ const MAX_BYTES = 8 * 1024 * 1024;
  */
 export class LineFiles {
   private readonly cache = new Map<string, FileRead>();
-  private readonly written = new Map<string, string>();
+  /** Files the line writes before reading them: the text it shows, or undefined when it does not show it. */
+  private readonly written = new Map<string, string | undefined>();
   private reads = 0;
   private lookups = 0;
   private bytes = 0;
@@ -59,14 +62,17 @@ export class LineFiles {
     return shownPath(path, this.context.cwd);
   }
 
-  wrote(path: string, text: string): void {
+  /** `text` undefined: the line writes the file with content it does not show (`cp`, `tee -a`, `curl -o`). */
+  wrote(path: string, text: string | undefined): void {
     this.written.set(path, text);
     this.cache.delete(path);
   }
 
   read(path: string): FileRead {
-    const written = this.written.get(path);
-    if (written !== undefined) return { kind: 'text', text: written };
+    if (this.written.has(path)) {
+      const written = this.written.get(path);
+      return written === undefined ? { kind: 'unreadable', reason: 'the line writes it first, with content it does not show' } : { kind: 'text', text: written };
+    }
     const cached = this.cache.get(path);
     if (cached) return cached;
     let got: FileRead;

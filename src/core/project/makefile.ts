@@ -44,11 +44,22 @@ export function followMake(command: SimpleCommand, dir: string | undefined, file
   const out: Followed[] = [];
   const path = file !== undefined ? joinPath(where, file) : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => joinPath(where, n)).find((p) => files.read(p).kind !== 'missing');
   if (path === undefined) return out;
-  const parsed = readMakefile(path, files, out, 0);
+  try {
+    return recipes(path, files, out, overrides, goals, words.join(' '), where);
+  } catch (error) {
+    if (!(error instanceof MakeTooLarge)) throw error;
+    return [...out, { kind: 'unread', detail: `${files.shown(path)} could not be read: ${error.message}` }];
+  }
+}
+
+/** The recipe lines `make` would run for the goals, prerequisites first. */
+function recipes(path: string, files: LineFiles, out: Followed[], overrides: ReadonlyMap<string, string>, goals: readonly string[], runner: string, where: string): Followed[] {
+  // One budget for the whole reading: every expansion of every line draws on it.
+  const budget = { left: EXPANSION_BUDGET * 5 };
+  const parsed = readMakefile(path, files, out, 0, budget);
   if (!parsed) return out;
   for (const [k, v] of overrides) parsed.vars.set(k, v);
   const wanted = goals.length > 0 ? goals : parsed.vars.get('.DEFAULT_GOAL')?.trim() ? [parsed.vars.get('.DEFAULT_GOAL')?.trim() ?? ''] : parsed.first ? [parsed.first] : [];
-  const runner = words.join(' ');
   const shown = files.shown(path);
   const done = new Set<string>();
   let lines = 0;
@@ -60,7 +71,7 @@ export function followMake(command: SimpleCommand, dir: string | undefined, file
     for (const prerequisite of rule.prerequisites) visit(prerequisite, depth + 1);
     for (const step of rule.recipe) {
       lines++;
-      const text = expandMake(step.text, parsed.vars, { '@': target, '<': rule.prerequisites[0] ?? '', '^': rule.prerequisites.join(' '), '+': rule.prerequisites.join(' '), '*': '', '?': rule.prerequisites.join(' ') });
+      const text = expandMake(step.text, parsed.vars, { '@': target, '<': rule.prerequisites[0] ?? '', '^': rule.prerequisites.join(' '), '+': rule.prerequisites.join(' '), '*': '', '?': rule.prerequisites.join(' ') }, 0, budget);
       out.push({ kind: 'script', text: text.replace(/^[@+-]+\s*/, ''), dir: where, source: { runner, file: shown, line: step.line } });
     }
   };
@@ -68,7 +79,7 @@ export function followMake(command: SimpleCommand, dir: string | undefined, file
   return out;
 }
 
-function readMakefile(path: string, files: LineFiles, out: Followed[], depth: number, into?: Makefile): Makefile | undefined {
+function readMakefile(path: string, files: LineFiles, out: Followed[], depth: number, budget: { left: number }, into?: Makefile): Makefile | undefined {
   const text = files.text(path, out);
   if (text === undefined) return into;
   const made: Makefile = into ?? { rules: new Map(), vars: new Map([['MAKE', 'make'], ['SHELL', '/bin/sh'], ['RM', 'rm -f'], ['CURDIR', dirName(path)]]) };
@@ -89,7 +100,7 @@ function readMakefile(path: string, files: LineFiles, out: Followed[], depth: nu
     const include = /^\s*-?s?include\s+(.+)$/.exec(code);
     if (include) {
       current = [];
-      if (depth < MAX_INCLUDES) for (const f of expandMake(include[1] ?? '', made.vars, {}).split(/\s+/).filter(Boolean)) readMakefile(joinPath(dirName(path), f), files, [], depth + 1, made);
+      if (depth < MAX_INCLUDES) for (const f of expandMake(include[1] ?? '', made.vars, {}, 0, budget).split(/\s+/).filter(Boolean)) readMakefile(joinPath(dirName(path), f), files, [], depth + 1, budget, made);
       continue;
     }
     if (/^\s*(?:ifn?eq|ifn?def|else|endif|define|endef|export|unexport|vpath|override\s+define)\b/.test(code) && !/=/.test(code.replace(/^\s*(?:export|override)\s+/, ''))) continue;
@@ -98,7 +109,7 @@ function readMakefile(path: string, files: LineFiles, out: Followed[], depth: nu
       const [, name = '', op, value = ''] = assignment;
       if (op === '+=') made.vars.set(name, `${made.vars.get(name) ?? ''} ${value}`.trim());
       else if (op === '?=') { if (!made.vars.has(name)) made.vars.set(name, value); }
-      else if (op === ':=' || op === '::=' || op === ':::=') made.vars.set(name, expandMake(value, made.vars, {}));
+      else if (op === ':=' || op === '::=' || op === ':::=') made.vars.set(name, expandMake(value, made.vars, {}, 0, budget));
       else if (op === '!=') made.vars.set(name, `$(${value})`);
       else made.vars.set(name, value);
       current = [];
@@ -106,8 +117,8 @@ function readMakefile(path: string, files: LineFiles, out: Followed[], depth: nu
     }
     const rule = /^([^:=]+?)\s*::?\s*([^=]*?)$/.exec(code.split(';')[0] ?? '') ?? /^([^:=]+?)\s*::?\s*([^=]*)$/.exec(code);
     if (rule) {
-      const targets = expandMake(rule[1] ?? '', made.vars, {}).split(/\s+/).filter(Boolean);
-      const prerequisites = expandMake((rule[2] ?? '').split('|').join(' '), made.vars, {}).split(/\s+/).filter(Boolean);
+      const targets = expandMake(rule[1] ?? '', made.vars, {}, 0, budget).split(/\s+/).filter(Boolean);
+      const prerequisites = expandMake((rule[2] ?? '').split('|').join(' '), made.vars, {}, 0, budget).split(/\s+/).filter(Boolean);
       current = targets.map((t) => {
         const existing = made.rules.get(t);
         const r: Rule = existing ?? { prerequisites: [], recipe: [] };
@@ -126,7 +137,16 @@ function readMakefile(path: string, files: LineFiles, out: Followed[], depth: nu
 }
 
 /** `$(VAR)`, `${VAR}`, `$V`, automatic variables, `$(shell cmd)` as `$(cmd)`, `$$` as `$`; unknown functions left for the shell to find unknown. */
-export function expandMake(text: string, vars: ReadonlyMap<string, string>, automatic: Readonly<Record<string, string>>, depth = 0): string {
+/** Thrown when expanding takes more steps or text than a Makefile a person wrote would need. */
+export class MakeTooLarge extends Error {}
+
+const EXPANSION_BUDGET = 200_000;
+
+export function expandMake(text: string, vars: ReadonlyMap<string, string>, automatic: Readonly<Record<string, string>>, depth = 0,
+  budget: { left: number } = { left: EXPANSION_BUDGET }): string {
+  // A variable that refers to itself several times (`X = $(X)$(X)`) grows without end.
+  budget.left -= text.length + 1;
+  if (budget.left < 0) throw new MakeTooLarge('its variables expand without end');
   if (depth > 16) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -145,14 +165,14 @@ export function expandMake(text: string, vars: ReadonlyMap<string, string>, auto
       const inner = text.slice(i + 2, j - 1);
       i = j - 1;
       const fn = /^(\w[\w-]*)\s+([\s\S]*)$/.exec(inner);
-      if (fn && fn[1] === 'shell') out += `$(${expandMake(fn[2] ?? '', vars, automatic, depth + 1)})`;
-      else if (fn && (fn[1] === 'strip' || fn[1] === 'firstword' || fn[1] === 'lastword')) out += expandMake(fn[2] ?? '', vars, automatic, depth + 1).trim();
-      else if (fn) out += `$(${fn[1] ?? ''} ${expandMake(fn[2] ?? '', vars, automatic, depth + 1)})`;
-      else out += automatic[inner] ?? expandMake(vars.get(inner) ?? '', vars, automatic, depth + 1);
+      if (fn && fn[1] === 'shell') out += `$(${expandMake(fn[2] ?? '', vars, automatic, depth + 1, budget)})`;
+      else if (fn && (fn[1] === 'strip' || fn[1] === 'firstword' || fn[1] === 'lastword')) out += expandMake(fn[2] ?? '', vars, automatic, depth + 1, budget).trim();
+      else if (fn) out += `$(${fn[1] ?? ''} ${expandMake(fn[2] ?? '', vars, automatic, depth + 1, budget)})`;
+      else out += automatic[inner] ?? expandMake(vars.get(inner) ?? '', vars, automatic, depth + 1, budget);
       continue;
     }
     if (next !== undefined) {
-      out += automatic[next] ?? expandMake(vars.get(next) ?? '', vars, automatic, depth + 1);
+      out += automatic[next] ?? expandMake(vars.get(next) ?? '', vars, automatic, depth + 1, budget);
       i++;
     }
   }

@@ -46,6 +46,8 @@ export function followPackageScripts(command: SimpleCommand, dir: string | undef
     if (!word.startsWith('-')) break;
     const [name, inline] = splitOption(word);
     if (name === '--prefix' || name === '-C' || name === '--dir' || name === '--cwd') { selection.where = joinDir(selection.where, inline ?? words[++at] ?? ''); continue; }
+    // pnpm's `-w` is the workspace's root, with no value; npm's names a workspace.
+    if (manager === 'pnpm' && (name === '-w' || name === '--workspace-root')) continue;
     if (name === '-w' || name === '--workspace' || name === '--filter' || name === '-F') { selection.selectors.push(inline ?? words[++at] ?? ''); continue; }
     if (name === '-r' || name === '--recursive' || name === '--workspaces' || name === '-ws') { selection.everywhere = true; continue; }
     if (inline === undefined && VALUE_OPTIONS.has(name)) at++;
@@ -68,7 +70,7 @@ export function followPackageScripts(command: SimpleCommand, dir: string | undef
     if (manager !== 'yarn') return out;
     names = INSTALL_SCRIPTS;
   } else if (RUN.has(sub) || (manager === 'bun' && sub === 'run')) {
-    const rest = options(words.slice(at + 1), selection);
+    const rest = options(words.slice(at + 1), selection, manager);
     const script = rest[0];
     if (script === undefined) return out;
     if (manager === 'bun' && isFilePath(script)) return out;
@@ -77,17 +79,17 @@ export function followPackageScripts(command: SimpleCommand, dir: string | undef
   } else if (manager === 'npm' && SHORTHANDS.has(sub)) {
     const name = sub === 't' || sub === 'tst' ? 'test' : sub;
     names = name === 'restart' ? ['restart', 'stop', 'start'] : [name];
-    extra = options(words.slice(at + 1), selection);
+    extra = options(words.slice(at + 1), selection, manager);
   } else if (INSTALLS.has(sub) || (manager === 'pnpm' && sub === 'i')) {
     // Installing named packages runs their scripts, not the project's: only a bare install counts.
-    const rest = options(words.slice(at + 1), selection);
+    const rest = options(words.slice(at + 1), selection, manager);
     if (rest.length > 0 && sub !== 'ci') return out;
     names = INSTALL_SCRIPTS;
   } else if (manager !== 'npm' && !BUILTINS[manager]?.has(sub) && !sub.startsWith('-')) {
     // `pnpm db:reset`, `yarn db:reset`, `bun db:reset`: a script when one has that name.
     if (manager === 'bun' && isFilePath(sub)) return out;
     names = [sub];
-    extra = options(words.slice(at + 1), selection);
+    extra = options(words.slice(at + 1), selection, manager);
   } else {
     return out;
   }
@@ -112,7 +114,7 @@ export function scriptsOf(pkg: Package, names: readonly string[], extra: readonl
       const body = scripts[key];
       if (typeof body !== 'string') continue;
       const text = key === name && extra.length > 0 ? `${body} ${shellJoin(extra)}` : body;
-      out.push({ kind: 'script', text, dir: pkg.dir, source: { runner, file: files.shown(pkg.file), line: jsonKeyLine(pkg.text, key, Math.max(0, scriptsAt)) } });
+      out.push({ kind: 'script', text, dir: pkg.dir, source: { runner, file: files.shown(pkg.file), line: jsonKeyLine(pkg.text, key, Math.max(0, scriptsAt)), key } });
     }
   }
   return out;
@@ -134,7 +136,7 @@ export function readPackage(dir: string, files: LineFiles, out: Followed[]): Pac
   const text = files.text(file, out);
   if (text === undefined) return undefined;
   try {
-    const json: unknown = JSON.parse(text);
+    const json: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
     if (isRecord(json)) return { dir, file, text, json };
   } catch {
     // a package.json npm cannot read either: it would refuse to run, but say so rather than allow
@@ -156,7 +158,8 @@ export function workspacePackages(root: string, files: LineFiles, out: Followed[
   for (const pattern of patterns) {
     for (const dir of expandPattern(base, pattern, files)) {
       if (all.length >= MAX_PACKAGES) break;
-      const pkg = readPackage(dir, files, []);
+      // A package that cannot be read (or one past the line's budget) is reported: it could hold the script.
+      const pkg = readPackage(dir, files, out);
       if (pkg && !all.some((p) => p.dir === pkg.dir)) all.push(pkg);
     }
   }
@@ -225,13 +228,14 @@ interface Selection {
  * The words after the subcommand: the script name and its arguments. The manager's own options
  * may stand anywhere before `--` (`npm run build --prefix api`); they are taken out.
  */
-function options(words: readonly string[], selection: Selection): string[] {
+function options(words: readonly string[], selection: Selection, manager: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     if (word === '--') { out.push(...words.slice(i + 1)); break; }
     const [name, inline] = splitOption(word);
     if (name === '--prefix' || name === '-C' || name === '--dir' || name === '--cwd') { selection.where = joinDir(selection.where, inline ?? words[++i] ?? ''); continue; }
+    if (manager === 'pnpm' && (name === '-w' || name === '--workspace-root')) continue;
     if (name === '-w' || name === '--workspace' || name === '--filter' || name === '-F') { selection.selectors.push(inline ?? words[++i] ?? ''); continue; }
     if (name === '--workspaces' || name === '-ws' || name === '-r' || name === '--recursive') { selection.everywhere = true; continue; }
     if (out.length === 0 && name.startsWith('-')) { if (inline === undefined && VALUE_OPTIONS.has(name)) i++; continue; }

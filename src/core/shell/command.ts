@@ -48,6 +48,8 @@ export interface CommandSource {
   readonly runner: string;
   readonly file: string;
   readonly line?: number;
+  /** What in the file was followed (a script's name), for telling a loop back into it. */
+  readonly key?: string;
   /** True when the file is interpreter code, read whole rather than command by command. */
   readonly code?: boolean;
   /** Where the runner itself came from, when it was read from a file too. */

@@ -254,6 +254,8 @@ class Expander {
       if (redirect.type === 'heredoc_redirect') {
         const start = redirect.namedChildren.find((c) => c?.type === 'heredoc_start');
         for (const child of redirect.namedChildren) {
+          // `cat <<'EOF' > x.sh`: the redirect after the heredoc's start is the command's too.
+          if (child?.type === 'file_redirect') { this.redirectInput(child, frame, writes); continue; }
           if (!child || !['pipeline', 'command', 'list', 'redirected_statement'].includes(child.type)) continue;
           const operator = redirect.text.slice((start?.endIndex ?? redirect.startIndex) - redirect.startIndex, child.startIndex - redirect.startIndex);
           if (child.type === 'pipeline' || /\|/.test(operator.replace(/\|\|/g, ''))) extraStages.push(...(child.type === 'pipeline' ? child.namedChildren.filter(isNode) : [child]));
@@ -429,7 +431,9 @@ class Expander {
     const outer = command.source;
     // A task or script that leads back into itself (`"test": "pnpm -r test"` at the root) runs nothing new.
     // (A whole file has no line of its own: running it again from inside itself is the same loop.)
-    for (let s = outer; s; s = s.outer) if (s.file === item.source.file && (item.source.line === undefined || s.line === item.source.line)) return;
+    const again = (s: CommandSource): boolean => s.file === item.source.file &&
+      (item.source.key !== undefined ? s.key === item.source.key : item.source.line === undefined || s.line === item.source.line);
+    for (let s = outer; s; s = s.outer) if (again(s)) return;
     const via = [...frame.via, `${item.source.runner} (${item.source.file})`];
     const [start, end] = command.span;
     const word = (value: string): Word => ({ value, dynamic: false, start, end });
@@ -438,7 +442,7 @@ class Expander {
       this.script(item.text, { vars, depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { dir: item.dir }, origin: { kind: 'file', source: item.source, outer } });
       return;
     }
-    const fixed: CommandSource = { runner: item.source.runner, file: item.source.file, line: item.source.line, outer, ...(item.kind === 'code' ? { code: true } : {}) };
+    const fixed: CommandSource = { runner: item.source.runner, file: item.source.file, line: item.source.line, key: item.source.key, outer, ...(item.kind === 'code' ? { code: true } : {}) };
     const child: Frame = { vars: new Map(), depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { ...frame.place }, origin: { kind: 'fixed', source: fixed } };
     if (item.kind === 'code') {
       const [program, option] = CODE_COMMAND[item.language] ?? ['node', '-e'];
@@ -455,16 +459,24 @@ class Expander {
     if (origin.kind === 'fixed') return origin.source;
     const { source, outer } = origin;
     const line = source.line ?? (source.text !== undefined && raw !== undefined ? lineAt(source.text, (source.offset ?? 0) + raw) : undefined);
-    return { runner: source.runner, file: source.file, line, outer };
+    return { runner: source.runner, file: source.file, line, key: source.key, outer };
   }
 
-  /** A file the command writes with text the line shows (`cat > x.sh <<EOF`, `tee x.sh`), for later commands that run it. */
+  /**
+   * A file the command writes, for later commands that run it: the text when the line shows it
+   * (`cat > x.sh <<EOF`, `tee x.sh`), else marked unknown (`cp evil.sh run.sh`, `tee -a`, `curl -o`),
+   * so what is on disk now is not taken for what will run.
+   */
   private remember(command: SimpleCommand, frame: Frame, stdin: string | undefined): void {
-    if (!this.follower || command.target !== undefined) return;
+    if (!this.follower || command.target !== undefined || (command.writes.length === 0 && !WRITERS.has(command.program))) return;
     const args = command.argv.slice(1).map((w) => w.value);
     const output = staticOutput({ program: command.program, args, dynamic: command.argv.some((w) => w.dynamic), stdin });
-    if (output !== undefined) for (const path of command.writes) this.follower.wrote(path, frame.place.dir, output);
-    if (command.program === 'tee' && stdin !== undefined) for (const path of args.filter((a) => !a.startsWith('-'))) this.follower.wrote(path, frame.place.dir, stdin);
+    for (const path of command.writes) this.follower.wrote(path, frame.place.dir, output);
+    for (const path of writtenFiles(command.program, args)) this.follower.wrote(path, frame.place.dir, undefined);
+    if (command.program === 'tee') {
+      const append = args.some((a) => /^-[a-z]*a|^--append$/.test(a));
+      for (const path of args.filter((a) => !a.startsWith('-'))) this.follower.wrote(path, frame.place.dir, append ? undefined : stdin);
+    }
   }
 
   /**
@@ -672,6 +684,26 @@ function changedDirectory(current: string | undefined, command: SimpleCommand): 
   if ((to.dynamic && !/^(?:\$HOME|\$\{HOME\})(?:\/|$)/.test(to.value)) || to.value === '-' || /^[+-]\d+$/.test(to.value)) return undefined;
   if (/^(?:\/|~|\$HOME\b|\$\{HOME\})/.test(to.value) || current === undefined) return to.value;
   return `${current.replace(/\/+$/, '')}/${to.value}`;
+}
+
+const WRITERS: ReadonlySet<string> = new Set(['tee', 'cp', 'mv', 'install', 'ln', 'rsync', 'scp', 'curl', 'wget', 'dd']);
+
+/** Files a command writes with content the line does not show: `cp`/`mv`/`install`/`ln`/`rsync`'s destination, `curl -o`, `wget -O`, `dd of=`. */
+function writtenFiles(program: string, args: readonly string[]): string[] {
+  const operands = args.filter((a) => !a.startsWith('-'));
+  switch (program) {
+    case 'cp': case 'mv': case 'install': case 'ln': case 'rsync': case 'scp':
+      return operands.length >= 2 ? [operands[operands.length - 1] ?? ''] : [];
+    case 'curl': case 'wget': {
+      const at = args.findIndex((a) => a === '-o' || a === '--output' || a === '-O' || a === '--output-document');
+      const inline = args.map((a) => /^--output(?:-document)?=(.+)$/.exec(a)?.[1]).find((v) => v !== undefined);
+      return inline ? [inline] : at >= 0 && args[at + 1] ? [args[at + 1] ?? ''] : [];
+    }
+    case 'dd':
+      return args.filter((a) => a.startsWith('of=')).map((a) => a.slice(3));
+    default:
+      return [];
+  }
 }
 
 /** The variables with `$1`, `$2`…, `$@`, `$*` and `$#` set to `args`, as a function or script sees them. */

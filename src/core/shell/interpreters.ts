@@ -135,14 +135,20 @@ export interface CodeScan {
 class Code {
   readonly unterminated: Unterminated = new Map();
   private assigned: Map<string, string> | undefined;
-  private looped: Map<string, string[] | null> | undefined;
+  private looped: LoopBinding[] | undefined;
 
   constructor(readonly text: string) {}
 
   /** What each loop variable runs through, read once per code string. */
-  loops(): Map<string, string[] | null> {
+  loops(): LoopBinding[] {
     this.looped ??= loopBindings(this.text);
     return this.looped;
+  }
+
+  /** True when the code assigns `name` once only: a value assigned again may be anything. */
+  assignedOnce(name: string): boolean {
+    const bare = name.replace(/^\$+/, '');
+    return (this.text.match(new RegExp(`(?:^|[^\\w.$])\\$?${bare}\\s*=(?!=)`, 'g')) ?? []).length <= 1;
   }
 
   /** The right-hand side of the first `name = …` in the code, up to the end of that statement. */
@@ -175,13 +181,16 @@ export function scanCode(language: Language, fullCode: string, from: Word, via: 
   if (language === 'python') {
     pythonCalls(scan);
   } else {
-    const inert = inertSpans(code.text, language);
+    // A name inside the command string another call already reads (`system("bundle exec rubocop")`'s
+    // `exec`) is part of that command, not a call of its own: skipping it loses nothing.
+    const read: [number, number][] = [];
     for (const pattern of CALLS[language]) {
       pattern.name.lastIndex = 0;
       for (let m = pattern.name.exec(code.text); m; m = pattern.name.exec(code.text)) {
-        if (importsName(code.text, m.index) || within(inert, m.index)) continue;
+        if (importsName(code.text, m.index) || read.some(([a, b]) => m !== null && m.index >= a && m.index < b)) continue;
         const call = m[0].replace(/[\s(]+$/, '');
-        readCall(scan, pattern.kind, m.index + m[0].length, call, language, false);
+        const argument = readCall(scan, pattern.kind, m.index + m[0].length, call, language, false);
+        if (argument) read.push(argument);
       }
     }
     const backticks = language === 'javascript' ? ZX_BACKTICKS : BACKTICKS;
@@ -208,7 +217,8 @@ interface Scan {
  * Reads the call whose arguments start at `at`. With `literalOnly` (a name not known to be the
  * dangerous function), only a literal argument counts and nothing is reported as dynamic.
  */
-function readCall(scan: Scan, kind: CallKind, at: number, call: string, language: Language, literalOnly: boolean): void {
+/** Returns the span of the command string it read as a command, when it read one. */
+function readCall(scan: Scan, kind: CallKind, at: number, call: string, language: Language, literalOnly: boolean): [number, number] | undefined {
   const { code, from } = scan;
   const text = code.text;
   const word = (value: string, dynamic = false): Word => ({ value, dynamic, start: from.start, end: from.end });
@@ -223,13 +233,13 @@ function readCall(scan: Scan, kind: CallKind, at: number, call: string, language
     } else {
       dynamic();
     }
-    return;
+    return undefined;
   }
   if (kind === 'shell' || kind === 'shell-or-argv' || kind === 'argv') {
     const list = kind === 'shell' ? undefined : readList(text, at, code.unterminated);
     if (list && !(literalOnly && list.items.some((i) => i.dynamic))) {
       scan.derived.push({ kind: 'argv', words: list.items.map((i) => word(i.value, i.dynamic)), via: label });
-      return;
+      return undefined;
     }
     const literal = kind === 'argv' ? undefined : readCommandString(code, at, language);
     if (literal && !literal.dynamic) {
@@ -242,26 +252,28 @@ function readCall(scan: Scan, kind: CallKind, at: number, call: string, language
         : rest.length > 0
           ? { kind: 'argv', words: [word(literal.value), ...rest.map((i) => word(i.value, i.dynamic))], via: label }
           : { kind: 'script', text: literal.value, via: label, from: [from] });
+      return args || rest.length > 0 ? undefined : [at, literal.end];
     } else {
       // `execSync(\`pg_dump ${db}\`)`: the program is written out, only values are filled in at run time.
       const templated = literal && !literalOnly ? withRuntimeValues(literal.value, language, code) : undefined;
       if (templated !== undefined) scan.derived.push({ kind: 'script', text: templated, via: label, from: [from] });
       else dynamic();
     }
-    return;
+    return undefined;
   }
   const target = readPath(code, at);
-  if (literalOnly && target.dynamic) return;
+  if (literalOnly && target.dynamic) return undefined;
   const options = kind === 'rm-r' ? '-rf'
     : kind === 'rm' ? '-f'
       : /recursive\s*:\s*true/.test(text.slice(at, at + 200)) ? '-rf' : '-f';
   // `for (const dir of ['dist', 'coverage']) rmSync(dir, …)`: one deletion per value the loop gives it.
-  const looped = target.dynamic ? loopValues(code, target.value) : undefined;
+  const looped = target.dynamic ? loopValues(code, target.value, at) : undefined;
   // `remove_tree('blib', '/srv/data')`, `unlink 'a', 'b'`: every path listed is deleted.
   const more = !target.dynamic && kind !== 'rm-options' ? followingStrings(text, target.end, code.unterminated).filter((l) => !l.dynamic).map((l) => l.value) : [];
   for (const value of looped ?? [target.value, ...more]) {
     scan.derived.push({ kind: 'argv', words: [word('rm'), word(options), word(value, looped === undefined && target.dynamic)], via: label });
   }
+  return undefined;
 }
 
 /**
@@ -431,46 +443,6 @@ function pythonInertSpans(code: string): [number, number][] {
   return spans;
 }
 
-/**
- * Comments and string literals that cannot run code, in JavaScript, Ruby, Perl and PHP: a word
- * there (`system("bundle exec rubocop")`'s `exec`) is no call. Strings that interpolate code
- * (template literals, `"#{…}"`, `"{$…}"`, `"@{[…]}"`) are left out, so calls inside them are read.
- */
-function inertSpans(code: string, language: Exclude<Language, 'python'>): [number, number][] {
-  const spans: [number, number][] = [];
-  const hashComments = language !== 'javascript';
-  let i = 0;
-  while (i < code.length) {
-    const ch = code[i] ?? '';
-    const next = code[i + 1];
-    const lineComment = (ch === '/' && next === '/' && language !== 'ruby' && language !== 'perl') ||
-      (hashComments && ch === '#' && (i === 0 || /\s/.test(code[i - 1] ?? '')) && next !== '{');
-    if (lineComment) {
-      const end = code.indexOf('\n', i);
-      spans.push([i, end < 0 ? code.length : end]);
-      if (end < 0) break;
-      i = end;
-      continue;
-    }
-    if (ch === '/' && next === '*' && (language === 'javascript' || language === 'php')) {
-      const end = code.indexOf('*/', i + 2);
-      spans.push([i, end < 0 ? code.length : end + 2]);
-      if (end < 0) break;
-      i = end + 2;
-      continue;
-    }
-    if (ch !== '"' && ch !== "'" && ch !== '`') { i++; continue; }
-    let j = i + 1;
-    while (j < code.length && code[j] !== ch) j += code[j] === '\\' ? 2 : 1;
-    if (j >= code.length) break;
-    const body = code.slice(i + 1, j);
-    const interpolates = ch === '`' || (ch === '"' && /#\{|\{\$|@\{\[|\$\{\\/.test(body));
-    if (!interpolates) spans.push([i, j + 1]);
-    i = j + 1;
-  }
-  return spans;
-}
-
 /** Whether `index` falls inside one of the sorted, disjoint `spans`. */
 function within(spans: readonly (readonly [number, number])[], index: number): boolean {
   let lo = 0;
@@ -510,10 +482,11 @@ function readCommandString(code: Code, at: number, language: Language): Literal 
 
 /** True inside Perl's `use File::Path qw(remove_tree);`: a name imported, not called. */
 function importsName(text: string, at: number): boolean {
-  // The statement's start, looked for a bounded distance back so hostile one-line code stays linear.
+  // The statement's start (after the last `;` or newline), looked for a bounded distance back so
+  // hostile one-line code stays linear; a `qw(` counts only while it is still open.
   const window = text.slice(Math.max(0, at - 200), at);
-  const before = window.slice(window.lastIndexOf('\n') + 1);
-  return /^\s*use\s/.test(before) || /\bqw\s*[(/[{]/.test(before);
+  const before = window.slice(Math.max(window.lastIndexOf('\n'), window.lastIndexOf(';')) + 1);
+  return /\bqw\s*[(/[{][^)\]}/]*$/.test(before);
 }
 
 /** `{ args: [...] }` after a program name (Deno.Command, execa's options are not argv). */
@@ -535,14 +508,19 @@ function withRuntimeValues(template: string, language: Language, code: Code): st
     : language === 'python' ? /\{(?!\{)[^{}]*\}/g
       : language === 'ruby' ? /#\{[^{}]*\}/g
         : /\{?\$[A-Za-z_]\w*(?:->\w+|\[[^\]]*\])*\}?/g;
-  // A constant the code assigns a plain string (`DB_NAME = "acme_production"`) is that string.
+  // A constant the code assigns a plain string once (`DB_NAME = "acme_production"`) is that string.
   const text = template.replace(pattern, (m) => {
     const name = /^[#$]?\{?\s*\$?([A-Za-z_]\w*)\s*\}?$/.exec(m)?.[1];
-    const assigned = name === undefined ? undefined : /^(['"])([^'"\\$#{}]*)\1\s*$/.exec(code.assignment(name) ?? '')?.[2];
+    const assigned = name === undefined || !code.assignedOnce(name) ? undefined : /^(['"])([^'"\\$#{}]*)\1\s*$/.exec(code.assignment(name) ?? '')?.[2];
     return assigned ?? RUNTIME_VALUE;
   });
-  const first = /^\s*(?:[A-Za-z_]\w*=\S*\s+)*(\S+)/.exec(text)?.[1];
-  return first === undefined || first.includes(RUNTIME_VALUE) || first.includes('$') ? undefined : text;
+  // Only values may be filled in: the program, its subcommands (`kubectl ${v} ns prod`, `prisma
+  // migrate ${v}`) and the code an option runs (`psql -c ${sql}`) must be written out.
+  const words = text.trim().split(/\s+/).filter((w) => !/^[A-Za-z_]\w*=/.test(w));
+  const subcommand = (i: number): boolean => i === 1 || (i === 2 && !(words[1] ?? '').startsWith('-'));
+  const carriesCode = (i: number): boolean => /^(?:-[ce]|--command|--execute|--eval|--query|-C)$/.test(words[i - 1] ?? '');
+  if (words.some((w, i) => w.includes(RUNTIME_VALUE) && (i === 0 || subcommand(i) || carriesCode(i))) || words[0]?.includes('$')) return undefined;
+  return text;
 }
 
 /** The string literals that follow, each after a comma (bounded). */
@@ -594,10 +572,12 @@ function readPath(code: Code, at: number): Literal {
  * ['dist', 'coverage'])`, `for d in ("build", "dist"):`, `%w[a b].each do |d|`), or the pattern
  * a glob loop walks (`for p in Path(".").rglob("__pycache__")`); undefined when any is unknown.
  */
-function loopValues(code: Code, expression: string): string[] | undefined {
+function loopValues(code: Code, expression: string, at: number): string[] | undefined {
   const text = expression.trim();
+  // Only inside the loop's own body does the name hold the listed values.
+  const bound = (name: string): string[] | undefined => code.loops().find((b) => b.name === name && at >= b.start && at < b.end)?.values ?? undefined;
   const bare = /^(?:[\w.]*Path\(\s*)?([A-Za-z_$][\w$]*)\s*\)?$/.exec(text);
-  if (bare) return code.loops().get(bare[1] ?? '') ?? undefined;
+  if (bare) return bound(bare[1] ?? '');
   // `ROOT / d`, `path.join(root, d)`: under a base the code takes from its own place (`__file__`,
   // `__dirname`, the working folder), each value is a path in the project.
   const joined = /^([\w.]+)\s*\/\s*([A-Za-z_$][\w$]*)$|^[\w.]*(?:join|resolve)\(\s*([\w.]+)\s*,\s*([A-Za-z_$][\w$]*)\s*\)$/.exec(text);
@@ -606,7 +586,7 @@ function loopValues(code: Code, expression: string): string[] | undefined {
   if (!base || !name) return undefined;
   const baseValue = base === '__dirname' ? base : code.assignment(base) ?? '';
   if (!/__file__|__dirname|import\.meta|cwd\(\)|getcwd\(\)|^\s*['"]\.\/?['"]/.test(baseValue)) return undefined;
-  return code.loops().get(name)?.map((v) => `./${v}`) ?? undefined;
+  return bound(name)?.map((v) => `./${v}`);
 }
 
 /** Loop headers, each found from its keyword with a bounded list, so hostile code stays linear. */
@@ -618,31 +598,79 @@ const LOOP_HEADERS: readonly RegExp[] = [
 const GLOB_LOOP = /for\s+([A-Za-z_]\w*)\s+in\s+[^\n:]{0,200}?\.r?glob\(\s*(['"])([^'"\n]{1,200})\2\s*\)/g;
 const EACH_LOOP = /\.each\s*(?:do|\{)\s*\|\s*([A-Za-z_]\w*)\s*\|/g;
 
-function loopBindings(text: string): Map<string, string[] | null> {
-  const out = new Map<string, string[] | null>();
-  const bind = (name: string, items: string): void => {
-    const quoted = stringLiterals(items);
-    const bare = !/['"]/.test(items) && /^[\w\s./-]+$/.test(items) ? items.split(/\s+/).filter(Boolean) : [];
-    const values = quoted.length > 0 ? quoted : bare;
-    // Every item must be a literal: `['dist', userDir]` leaves one unknown.
-    const count = items.split(',').filter((part) => part.trim() !== '').length;
-    out.set(name, values.length > 0 && (bare.length > 0 || values.length === count) ? values : null);
+/** A loop variable, the values it takes (null: not all literal) and the body where it takes them. */
+interface LoopBinding {
+  readonly name: string;
+  readonly values: string[] | null;
+  readonly start: number;
+  readonly end: number;
+}
+
+const MAX_LOOPS = 64;
+
+function loopBindings(text: string): LoopBinding[] {
+  const out: LoopBinding[] = [];
+  const bind = (name: string, items: string | string[], headerStart: number, headerEnd: number): void => {
+    if (out.length >= MAX_LOOPS) return;
+    let values: string[] | null;
+    if (Array.isArray(items)) {
+      values = items;
+    } else {
+      const quoted = stringLiterals(items);
+      const bare = !/['"]/.test(items) && /^[\w\s./-]+$/.test(items) ? items.split(/\s+/).filter(Boolean) : [];
+      const found = quoted.length > 0 ? quoted : bare;
+      // Every item must be a literal: `['dist', userDir]` leaves one unknown.
+      const count = items.split(',').filter((part) => part.trim() !== '').length;
+      values = found.length > 0 && (bare.length > 0 || found.length === count) ? found : null;
+    }
+    out.push({ name, values, start: headerEnd, end: bodyEnd(text, headerStart, headerEnd) });
   };
   for (const re of LOOP_HEADERS) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) bind(m[1] ?? '', m[2] ?? '');
+    for (let m = re.exec(text); m; m = re.exec(text)) bind(m[1] ?? '', m[2] ?? '', m.index, m.index + m[0].length);
   }
   GLOB_LOOP.lastIndex = 0;
-  for (let m = GLOB_LOOP.exec(text); m; m = GLOB_LOOP.exec(text)) out.set(m[1] ?? '', [`**/${m[3] ?? ''}`]);
+  for (let m = GLOB_LOOP.exec(text); m; m = GLOB_LOOP.exec(text)) bind(m[1] ?? '', [`**/${m[3] ?? ''}`], m.index, m.index + m[0].length);
   EACH_LOOP.lastIndex = 0;
   for (let m = EACH_LOOP.exec(text); m; m = EACH_LOOP.exec(text)) {
     // `%w[a b].each do |x|`, `["a", "b"].each { |x| … }`: the list just before `.each`.
     const before = text.slice(Math.max(0, m.index - 500), m.index);
     const close = before[before.length - 1];
     const open = close === ']' ? before.lastIndexOf('[') : close === ')' ? before.lastIndexOf('(') : -1;
-    if (open >= 0) bind(m[1] ?? '', before.slice(open + 1, -1));
+    if (open >= 0) bind(m[1] ?? '', before.slice(open + 1, -1), m.index - before.length + open, m.index + m[0].length);
   }
   return out;
+}
+
+/**
+ * Where a loop's body ends: the matching `}` of a braced body, the lines indented deeper than
+ * the header (Python, Ruby `do … end`), else the header's own line.
+ */
+function bodyEnd(text: string, headerStart: number, headerEnd: number): number {
+  let i = headerEnd;
+  while (text[i] === ' ' || text[i] === '\t' || text[i] === ')' || text[i] === ':') i++;
+  if (text[i] === '{') {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      if (text[j] === '{') depth++;
+      else if (text[j] === '}' && --depth === 0) return j;
+    }
+    return text.length;
+  }
+  const lineEnd = text.indexOf('\n', i);
+  if (lineEnd < 0) return text.length;
+  if (text.slice(i, lineEnd).trim() !== '') return lineEnd;
+  const lineStart = text.lastIndexOf('\n', headerStart) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, headerStart + 1))?.[0].length ?? 0;
+  let at = lineEnd + 1;
+  while (at < text.length) {
+    const next = text.indexOf('\n', at);
+    const line = text.slice(at, next < 0 ? text.length : next);
+    if (line.trim() !== '' && (/^[ \t]*/.exec(line)?.[0].length ?? 0) <= indent) return at;
+    if (next < 0) return text.length;
+    at = next + 1;
+  }
+  return text.length;
 }
 
 /** Every string literal in the code (bounded), for names and paths the code acts on. */

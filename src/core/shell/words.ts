@@ -81,9 +81,9 @@ function appendChildren(node: SyntaxNode, scope: WordScope, acc: WordValue, inDo
 }
 
 function variableName(node: SyntaxNode): string | undefined {
-  // `$x`, `${x}`, `$1`, `$@`; `${x:?msg}` and `${x:-y}` are x when x is set (the caller checks);
-  // other operators (`${#x}`, `${x/a/b}`) are left dynamic.
-  const match = /^\$(?:([A-Za-z_][A-Za-z0-9_]*|[0-9@*#])|\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#])(?::?[?-][^}]*)?\})$/.exec(node.text);
+  // `$x`, `${x}`, and a script's or function's `$1`, `$@`; operators such as `${x:-y}` or `${#x}`
+  // are left dynamic (the line's variables are not tracked through `unset` and subshells).
+  const match = /^\$(?:([A-Za-z_][A-Za-z0-9_]*|[0-9@*#])|\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#])\})$/.exec(node.text);
   return match?.[1] ?? match?.[2];
 }
 

@@ -70,7 +70,7 @@ __airlock_suspicious() {
     # A program given by path (`./bin/wipe`, `/tmp/x.sh`) runs a file the engine reads; the
     # system's own folders hold programs read by name.
     if [[ -n $at_program && $w == */* && $w != /@(usr|bin|sbin|lib|lib64|opt|etc|nix|snap|proc|dev)/* && $w != *=* ]]; then return 0; fi
-    if [[ $w == ';' || $w == @(sudo|exec|time|nohup|command|builtin|nice|env) || $w == [a-z_]*([a-z0-9_])=* ]]; then at_program=1; else at_program=; fi
+    if [[ $w == ';' || $w == @(sudo|exec|time|nohup|command|builtin|nice|env|if|elif|while|until|then|do|else) || $w == [a-z_]*([a-z0-9_])=* ]]; then at_program=1; else at_program=; fi
     p=${w:+${__airlock_progs[$w]-}}
     # `npx aws-cdk@2`, `@railway/cli@3`: the package without its version.
     [[ -z $p && $w == ?*@* ]] && { w=${w%@*}; p=${w:+${__airlock_progs[$w]-}}; }

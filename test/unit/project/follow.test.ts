@@ -148,3 +148,37 @@ describe('the environment a tool will hit, from the project', () => {
     expect(judged('rm -rf ~/backups', { '.env': 'DATABASE_URL=postgres://u@prod-db.internal/app\n' }).tier).toBe('unknown');
   });
 });
+
+// Found by review of this change: each was allowed (or crashed the hook) before its fix.
+describe('what a second reader found', () => {
+  test.each([
+    ['perl -e \'use strict; system("rm -rf ~")\'', {}],
+    ['perl -e \'my @d = qw(a b); system("rm -rf ~")\'', {}],
+    ['node -e "const q=(s)=>s.replace(/\'/g, \'\'); require(\'child_process\').execSync(\'rm -rf ~\');"', {}],
+    ['node -e "const v=process.argv[2]; require(\'child_process\').execSync(`kubectl ${v} namespace prod`)"', {}],
+    ['node -e "let d=\'dist\'; d=require(\'os\').homedir(); require(\'child_process\').execSync(`rm -rf ${d}`)"', {}],
+    ['node wipe.js', { 'wipe.js': 'const fs = require("fs");\nfor (const d of ["dist"]) {}\nconst wipe = (d) => fs.rmSync(d, { recursive: true });\nwipe(require("os").homedir());\n' }],
+    ['d=/tmp/x; unset d; rm -rf "${d:-$HOME}"', {}],
+    ['npm test', { 'package.json': '{"scripts":{"test":"npm run reset","reset":"rm -rf ~"}}' }],
+    ['pnpm -w db:reset', { 'package.json': pkg({ 'db:reset': 'prisma migrate reset --force' }) }],
+    ["echo 'echo start' | tee -a deploy.sh && bash deploy.sh", { 'deploy.sh': 'echo hi\n' }],
+    ['cp evil.sh run.sh && bash run.sh', { 'evil.sh': 'rm -rf ~\n', 'run.sh': 'echo hi\n' }],
+    ["cat <<'EOF' > x.sh && bash x.sh\nrm -rf ~/data\nEOF", { 'x.sh': 'echo old\n' }],
+    ['if ./wipe.sh; then ls; fi', { 'wipe.sh': 'rm -rf ~\n' }],
+    ['make', { Makefile: 'ifeq (1,0)\nX = $(X)$(X)$(X)\nendif\nall:\n\trm -rf ~/important $(X)\n' }],
+  ])('%s is stopped', (line, files) => {
+    expect(judged(line, files).flagged).toBe(true);
+  });
+
+  test('a variable the environment already has is not taken from .env (dotenv never overrides)', () => {
+    const context = project({ '.env': 'DATABASE_URL=postgres://u@localhost/app\n' });
+    const v = classify('prisma db push --accept-data-loss', { ...context, env: { DATABASE_URL: 'postgres://u@monorail.proxy.rlwy.net:1/railway' } });
+    expect(v.environment.tier).not.toBe('development');
+    expect(v.decision).not.toBe('allow');
+  });
+
+  test('a package that cannot be read in the workspace is reported, not skipped', () => {
+    const files = { 'package.json': pkg({}, { workspaces: ['packages/*'] }), 'packages/a/package.json': '{ oops', 'packages/b/package.json': JSON.stringify({ name: 'b', scripts: { test: 'vitest' } }) };
+    expect(judged('pnpm -r test', files).rules).toContain('project.unreadable-definition');
+  });
+});
