@@ -27,6 +27,12 @@ const RUN: ReadonlySet<string> = new Set(['run', 'run-script', 'rum', 'urn']);
 /** Scripts npm runs on `npm install` / `npm ci` in the project itself. */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'];
 const INSTALLS: ReadonlySet<string> = new Set(['install', 'i', 'ci', 'add', 'install-clean', 'isntall']);
+/** npm commands that run the project's lifecycle scripts besides installs. */
+const LIFECYCLES: Readonly<Record<string, readonly string[]>> = {
+  'install-test': [...INSTALL_SCRIPTS, 'test'], it: [...INSTALL_SCRIPTS, 'test'], 'install-ci-test': [...INSTALL_SCRIPTS, 'test'], cit: [...INSTALL_SCRIPTS, 'test'],
+  pack: ['prepack', 'prepare', 'postpack'], publish: ['prepublishOnly', 'prepack', 'prepare', 'postpack', 'publish', 'postpublish'],
+  version: ['preversion', 'version', 'postversion'], rebuild: ['preinstall', 'install', 'postinstall', 'prepare'],
+};
 /** Options taking a value, per manager; the value is no script name. */
 const VALUE_OPTIONS: ReadonlySet<string> = new Set(['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace', '--filter', '-F', '--loglevel', '--script-shell', '--reporter', '--workspace-concurrency', '--aggregate-output', '--userconfig']);
 const MAX_PACKAGES = 200;
@@ -63,7 +69,7 @@ export function followPackageScripts(command: SimpleCommand, dir: string | undef
     while ((words[at] ?? '').startsWith('-')) at++;
     sub = words[at];
   }
-  let names: string[];
+  let names: readonly string[];
   let extra: string[] = [];
   if (sub === undefined) {
     // Bare `yarn` installs.
@@ -76,10 +82,12 @@ export function followPackageScripts(command: SimpleCommand, dir: string | undef
     if (manager === 'bun' && isFilePath(script)) return out;
     names = [script];
     extra = rest.slice(1);
-  } else if (manager === 'npm' && SHORTHANDS.has(sub)) {
+  } else if ((manager === 'npm' || manager === 'pnpm') && SHORTHANDS.has(sub)) {
     const name = sub === 't' || sub === 'tst' ? 'test' : sub;
     names = name === 'restart' ? ['restart', 'stop', 'start'] : [name];
     extra = options(words.slice(at + 1), selection, manager);
+  } else if (manager === 'npm' && LIFECYCLES[sub]) {
+    names = LIFECYCLES[sub] ?? [];
   } else if (INSTALLS.has(sub) || (manager === 'pnpm' && sub === 'i')) {
     // Installing named packages runs their scripts, not the project's: only a bare install counts.
     const rest = options(words.slice(at + 1), selection, manager);
@@ -110,6 +118,10 @@ export function scriptsOf(pkg: Package, names: readonly string[], extra: readonl
   const out: Followed[] = [];
   const scriptsAt = pkg.text.indexOf('"scripts"');
   for (const name of names) {
+    // Without a start script, `npm start` runs `node server.js` when there is one.
+    if (name === 'start' && scripts.start === undefined && files.read(joinPath(pkg.dir, 'server.js')).kind === 'text') {
+      out.push({ kind: 'script', text: 'node server.js', dir: pkg.dir, source: { runner, file: files.shown(pkg.file), key: 'start' } });
+    }
     for (const key of [`pre${name}`, name, `post${name}`]) {
       const body = scripts[key];
       if (typeof body !== 'string') continue;

@@ -106,7 +106,8 @@ export function followScript(command: SimpleCommand, dir: string | undefined, fi
     const file = words[i];
     if (file === undefined || file === '-' || (program === 'deno' && /^(?:eval|repl|task|test|fmt|lint|check|compile|install|bench|doc|info|cache|upgrade|serve|jupyter|publish|add|remove|outdated|init|coverage|types|completions|vendor|clean)$/.test(file))) return [];
     if ((program === 'bun') && !/[/\\]|\.[cm]?[jt]sx?$/.test(file)) return [];
-    return fileScript(files.path(dir, file), spec.language, runner, files, command.argv[i]?.dynamic === true);
+    const path = spec.language === 'javascript' ? nodeResolve(files.path(dir, file), files) : files.path(dir, file);
+    return fileScript(path, spec.language, runner, files, command.argv[i]?.dynamic === true);
   }
   // A program given by path (`./scripts/wipe`, `/tmp/x.sh`): the system's own programs are not read.
   const first = command.argv[0];
@@ -127,6 +128,26 @@ function pythonModule(module: string, dir: string | undefined, runner: string, f
 }
 
 /** The file's content as what it runs; a missing file runs nothing Airlock can read, a binary is not read. */
+/**
+ * The file `node x` runs: `x` itself, `x.js`/`.mjs`/`.cjs`, or for a folder (`node .`) its
+ * package.json `main` or `index.js`.
+ */
+function nodeResolve(path: string, files: LineFiles): string {
+  const got = files.read(path);
+  if (got.kind === 'text') return path;
+  const withExtension = got.kind === 'missing' ? ['.js', '.mjs', '.cjs', '.ts'].map((ext) => path + ext).find((p) => files.read(p).kind !== 'missing') : undefined;
+  if (withExtension) return withExtension;
+  const pkg = files.read(`${path}/package.json`);
+  let main: unknown;
+  try {
+    main = pkg.kind === 'text' ? (JSON.parse(pkg.text) as { main?: unknown }).main : undefined;
+  } catch {
+    main = undefined;
+  }
+  if (typeof main === 'string') return `${path}/${main.replace(/^\.\//, '')}`;
+  return files.read(`${path}/index.js`).kind === 'missing' ? path : `${path}/index.js`;
+}
+
 /** `args`: what a shell script gets as `$1`, `$2`…, when the line shows them. */
 export function fileScript(path: string, language: ScriptLanguage | undefined, runner: string, files: LineFiles, dynamic: boolean, runDir?: string, args?: readonly string[]): Followed[] {
   if (dynamic) return [];

@@ -182,3 +182,16 @@ describe('what a second reader found', () => {
     expect(judged('pnpm -r test', files).rules).toContain('project.unreadable-definition');
   });
 });
+
+describe('what npm runs besides `run`', () => {
+  test.each([
+    ['npm it', { 'package.json': pkg({ test: 'rm -rf ~/backups' }) }],
+    ['npm version patch', { 'package.json': pkg({ preversion: 'git push --force origin main' }) }],
+    ['pnpm t', { 'package.json': pkg({ test: 'dropdb app' }) }],
+    ['npm start', { 'package.json': pkg({}), 'server.js': 'require("child_process").execSync("dropdb app")\n' }],
+    ['node .', { 'package.json': JSON.stringify({ name: 'x', main: 'app.js' }), 'app.js': 'require("child_process").execSync("dropdb app")\n' }],
+    ['node scripts/reset', { 'scripts/reset.js': 'require("child_process").execSync("dropdb app")\n' }],
+  ])('%s runs the project\'s scripts', (line, files) => {
+    expect(judged(line, files).flagged).toBe(true);
+  });
+});
