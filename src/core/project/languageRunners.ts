@@ -173,21 +173,31 @@ export function followInvoke(command: SimpleCommand, dir: string | undefined, fi
   const lines = text.split('\n');
   const runner = words.join(' ');
   const done = new Set<string>();
+  /** A top-level function's body, its context parameter's `run`/`sudo` read as `os.system`. */
+  const fnBody = (fn: string): { at: number; body: string } | undefined => {
+    const header = new RegExp(`^def\\s+${fn}\\s*\\(\\s*(\\w+)`);
+    const at = lines.findIndex((l) => header.test(l));
+    if (at < 0) return undefined;
+    const ctx = header.exec(lines[at] ?? '')?.[1] ?? 'c';
+    let end = at + 1;
+    while (end < lines.length && (/^\s/.test(lines[end] ?? '') || (lines[end] ?? '').trim() === '')) end++;
+    return { at, body: lines.slice(at + 1, end).join('\n').replace(new RegExp(`\\b${ctx}\\.(?:run|sudo)\\s*\\(`, 'g'), 'os.system(') };
+  };
   const run = (name: string, depth: number): void => {
     const fn = name.replace(/-/g, '_');
     if (done.has(fn) || depth > 16) return;
     done.add(fn);
-    const at = lines.findIndex((l) => new RegExp(`^def\\s+${fn}\\s*\\(\\s*(\\w+)`).test(l));
-    if (at < 0) return;
-    const decorator = lines.slice(Math.max(0, at - 3), at).join('\n');
+    const task = fnBody(fn);
+    if (!task) return;
+    const decorator = lines.slice(Math.max(0, task.at - 3), task.at).join('\n');
     for (const m of (/pre\s*=\s*\[([^\]]*)\]/.exec(decorator)?.[1] ?? '').matchAll(/(\w+)/g)) run(m[1] ?? '', depth + 1);
-    const ctx = new RegExp(`^def\\s+${fn}\\s*\\(\\s*(\\w+)`).exec(lines[at] ?? '')?.[1] ?? 'c';
-    let end = at + 1;
-    while (end < lines.length && (/^\s/.test(lines[end] ?? '') || (lines[end] ?? '').trim() === '')) end++;
-    const body = lines.slice(at + 1, end).join('\n').replace(new RegExp(`\\b${ctx}\\.(?:run|sudo)\\s*\\(`, 'g'), 'os.system(');
+    // Helpers the task calls (`_psql(c, "DROP …")`) run their own `c.run(…)`: their bodies are read with it.
+    const helpers = [...new Set([...task.body.matchAll(/(?:^|[^\w.])([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1] ?? ''))]
+      .filter((h) => h !== fn).slice(0, 16).map(fnBody).filter((h): h is { at: number; body: string } => h !== undefined);
     // The module's top-level constants are in scope in every task.
     const prelude = lines.filter((l) => /^[A-Za-z_]\w*\s*=\s*\S/.test(l)).join('\n');
-    out.push({ kind: 'code', language: 'python', code: `import os\n${prelude}\n${body}`, source: { runner, file: files.shown(path), line: at + 1 } });
+    const code = [`import os`, prelude, ...helpers.map((h) => h.body), task.body].join('\n');
+    out.push({ kind: 'code', language: 'python', code, source: { runner, file: files.shown(path), line: task.at + 1 } });
   };
   for (const name of names.length > 0 ? names : []) run(name, 0);
   return out;

@@ -166,6 +166,7 @@ describe('what a second reader found', () => {
     ["cat <<'EOF' > x.sh && bash x.sh\nrm -rf ~/data\nEOF", { 'x.sh': 'echo old\n' }],
     ['if ./wipe.sh; then ls; fi', { 'wipe.sh': 'rm -rf ~\n' }],
     ['make', { Makefile: 'ifeq (1,0)\nX = $(X)$(X)$(X)\nendif\nall:\n\trm -rf ~/important $(X)\n' }],
+    ['invoke reset', { 'tasks.py': 'from invoke import task\n\ndef _pg(c, cmd):\n    c.run(f"{cmd} -h db-stg")\n\n@task\ndef reset(c):\n    _pg(c, "dropdb --if-exists app")\n' }],
   ])('%s is stopped', (line, files) => {
     expect(judged(line, files).flagged).toBe(true);
   });
