@@ -130,6 +130,36 @@ export function shellJoin(words: readonly string[]): string {
   return words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/**
+ * An optional configuration file, parsed: undefined when it is missing; when it cannot be read or
+ * parsed, that is reported in `out` (asked about, never taken as empty).
+ */
+export function readConfig(path: string, files: LineFiles, out: Followed[], parse: (text: string) => unknown, format: string): { text: string; doc: unknown } | undefined {
+  if (files.read(path).kind === 'missing') return undefined;
+  const text = files.text(path, out);
+  if (text === undefined) return undefined;
+  try {
+    return { text, doc: parse(text) };
+  } catch {
+    out.push({ kind: 'unread', detail: `${files.shown(path)} is not valid ${format}` });
+    return undefined;
+  }
+}
+
+/**
+ * `visit` called once per name, to a bounded depth: tasks that depend on each other (or on
+ * themselves) end. `next` visits a name one level deeper; `depth` is 0 for the line's own names.
+ */
+export function onceEach(visit: (name: string, next: (name: string) => void, depth: number) => void, maxDepth = 16): (name: string) => void {
+  const done = new Set<string>();
+  const go = (name: string, depth: number): void => {
+    if (done.has(name) || depth > maxDepth) return;
+    done.add(name);
+    visit(name, (other) => go(other, depth + 1), depth);
+  };
+  return (name) => go(name, 0);
+}
+
 /** `--file=x` as `['--file', 'x']`; other words as themselves (a short option's value is the next word). */
 export function splitOption(word: string): [string, string | undefined] {
   const eq = word.startsWith('--') ? word.indexOf('=') : -1;

@@ -4,7 +4,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
 import type { SimpleCommand } from '../shell/command';
 import { joinPath } from './files';
-import { jsonKeyLine, lineAt, type Followed, type LineFiles } from './followed';
+import { jsonKeyLine, lineAt, onceEach, readConfig, type Followed, type LineFiles } from './followed';
 import { isRecord } from './packageScripts';
 
 /** `deno task NAME` from deno.json(c): a string or `{ command, dependencies }`. */
@@ -23,16 +23,13 @@ export function followDenoTask(command: SimpleCommand, dir: string | undefined, 
   const doc: unknown = parseJsonc(text);
   const tasks = isRecord(doc) && isRecord(doc.tasks) ? doc.tasks : {};
   const runner = words.join(' ');
-  const done = new Set<string>();
-  const run = (task: string, depth: number): void => {
-    if (done.has(task) || depth > 16) return;
-    done.add(task);
+  const run = onceEach((task, next) => {
     const spec = tasks[task];
     const s = isRecord(spec) ? spec : { command: spec };
-    for (const dep of Array.isArray(s.dependencies) ? s.dependencies : []) if (typeof dep === 'string') run(dep, depth + 1);
+    for (const dep of Array.isArray(s.dependencies) ? s.dependencies : []) if (typeof dep === 'string') next(dep);
     if (typeof s.command === 'string') out.push({ kind: 'script', text: task === name ? [s.command, ...operands.slice(1)].join(' ') : s.command, dir: where, source: { runner, file: files.shown(path), line: jsonKeyLine(text, task) } });
-  };
-  run(name, 0);
+  });
+  run(name);
   return out;
 }
 
@@ -56,33 +53,23 @@ export function followComposer(command: SimpleCommand, dir: string | undefined, 
   const names = verb === 'run-script' || verb === 'run' ? words.slice(at + 1).filter((w) => !w.startsWith('-')).slice(0, 1) : COMPOSER_INSTALL[verb] ?? [verb];
   const out: Followed[] = [];
   const path = joinPath(where, 'composer.json');
-  if (files.read(path).kind === 'missing') return out;
-  const text = files.text(path, out);
-  if (text === undefined) return out;
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    out.push({ kind: 'unread', detail: `${files.shown(path)} is not valid JSON` });
-    return out;
-  }
+  const config = readConfig(path, files, out, JSON.parse, 'JSON');
+  if (!config) return out;
+  const { text, doc } = config;
   const scripts = isRecord(doc) && isRecord(doc.scripts) ? doc.scripts : {};
   const runner = words.join(' ');
-  const done = new Set<string>();
-  const run = (name: string, depth: number): void => {
-    if (done.has(name) || depth > 16) return;
-    done.add(name);
+  const run = onceEach((name, next) => {
     const body = scripts[name];
     for (const step of Array.isArray(body) ? body : [body]) {
       if (typeof step !== 'string') continue;
       const ref = /^@(\S+)(?:\s+(.*))?$/.exec(step);
-      if (ref && ref[1] !== 'php' && ref[1] !== 'composer' && ref[1] !== 'putenv') { run(ref[1] ?? '', depth + 1); continue; }
+      if (ref && ref[1] !== 'php' && ref[1] !== 'composer' && ref[1] !== 'putenv') { next(ref[1] ?? ''); continue; }
       // `Vendor\\Class::method`: a PHP callback in a package, not a shell line.
       if (/^[\w\\]+::\w+$/.test(step) || ref?.[1] === 'putenv') continue;
       out.push({ kind: 'script', text: step.replace(/^@(php|composer)\b/, '$1'), dir: where, source: { runner, file: files.shown(path), line: jsonKeyLine(text, name) } });
     }
-  };
-  for (const name of names) run(name, 0);
+  });
+  for (const name of names) run(name);
   return out;
 }
 
@@ -107,23 +94,20 @@ export function followRake(command: SimpleCommand, dir: string | undefined, file
   const tasks = rakeTasks(text);
   const prelude = text.split('\n').filter((l) => /^[A-Z][A-Z0-9_]*\s*=/.test(l)).join('\n');
   const runner = words.join(' ');
-  const done = new Set<string>();
-  const run = (name: string, depth: number): void => {
-    if (done.has(name) || depth > 16) return;
-    done.add(name);
+  const run = onceEach((name, next, depth) => {
     const task = tasks.get(name);
     if (!task) {
       // A task the Rakefile does not define is a library's (`db:drop` from Rails): run as `rake NAME`, which the rules read.
       if (depth > 0) out.push({ kind: 'script', text: `rake ${name}`, dir: where, source: { runner, file: files.shown(path) } });
       return;
     }
-    for (const dep of task.deps) run(dep.includes(':') ? dep : qualify(name, dep, tasks), depth + 1);
-    for (const m of task.body.matchAll(/Rake::Task\[\s*['":]([\w:-]+)['"]?\s*\]\.(?:invoke|execute)/g)) run(m[1] ?? '', depth + 1);
+    for (const dep of task.deps) next(dep.includes(':') ? dep : qualify(name, dep, tasks));
+    for (const m of task.body.matchAll(/Rake::Task\[\s*['":]([\w:-]+)['"]?\s*\]\.(?:invoke|execute)/g)) next(m[1] ?? '');
     // The file's top-level constants (`DB_NAME = "acme_production"`) are in scope in every task.
     const code = `${prelude}\n${task.body}`.replace(/(^|[\s;{(])sh(\s*\(|\s+)/g, '$1system$2');
     out.push({ kind: 'code', language: 'ruby', code, source: { runner, file: files.shown(path), line: task.line } });
-  };
-  for (const name of names.length > 0 ? names : ['default']) run(name, 0);
+  });
+  for (const name of names.length > 0 ? names : ['default']) run(name);
   return out;
 }
 
@@ -172,7 +156,6 @@ export function followInvoke(command: SimpleCommand, dir: string | undefined, fi
   if (text === undefined) return out;
   const lines = text.split('\n');
   const runner = words.join(' ');
-  const done = new Set<string>();
   /** A top-level function's body, its context parameter's `run`/`sudo` read as `os.system`. */
   const fnBody = (fn: string): { at: number; body: string } | undefined => {
     const header = new RegExp(`^def\\s+${fn}\\s*\\(\\s*(\\w+)`);
@@ -183,14 +166,11 @@ export function followInvoke(command: SimpleCommand, dir: string | undefined, fi
     while (end < lines.length && (/^\s/.test(lines[end] ?? '') || (lines[end] ?? '').trim() === '')) end++;
     return { at, body: lines.slice(at + 1, end).join('\n').replace(new RegExp(`\\b${ctx}\\.(?:run|sudo)\\s*\\(`, 'g'), 'os.system(') };
   };
-  const run = (name: string, depth: number): void => {
-    const fn = name.replace(/-/g, '_');
-    if (done.has(fn) || depth > 16) return;
-    done.add(fn);
+  const run = onceEach((fn, next) => {
     const task = fnBody(fn);
     if (!task) return;
     const decorator = lines.slice(Math.max(0, task.at - 3), task.at).join('\n');
-    for (const m of (/pre\s*=\s*\[([^\]]*)\]/.exec(decorator)?.[1] ?? '').matchAll(/(\w+)/g)) run(m[1] ?? '', depth + 1);
+    for (const m of (/pre\s*=\s*\[([^\]]*)\]/.exec(decorator)?.[1] ?? '').matchAll(/(\w+)/g)) next(m[1] ?? '');
     // Helpers the task calls (`_psql(c, "DROP …")`) run their own `c.run(…)`: their bodies are read with it.
     const helpers = [...new Set([...task.body.matchAll(/(?:^|[^\w.])([A-Za-z_]\w*)\s*\(/g)].map((m) => m[1] ?? ''))]
       .filter((h) => h !== fn).slice(0, 16).map(fnBody).filter((h): h is { at: number; body: string } => h !== undefined);
@@ -198,8 +178,9 @@ export function followInvoke(command: SimpleCommand, dir: string | undefined, fi
     const prelude = lines.filter((l) => /^[A-Za-z_]\w*\s*=\s*\S/.test(l)).join('\n');
     const code = [`import os`, prelude, ...helpers.map((h) => h.body), task.body].join('\n');
     out.push({ kind: 'code', language: 'python', code, source: { runner, file: files.shown(path), line: task.at + 1 } });
-  };
-  for (const name of names.length > 0 ? names : []) run(name, 0);
+  });
+  // invoke names tasks with dashes for the functions' underscores.
+  for (const name of names) run(name.replace(/-/g, '_'));
   return out;
 }
 
@@ -229,16 +210,10 @@ export const PYTHON_PROJECT_RUNNERS: ReadonlySet<string> = new Set(['uv', 'poetr
 export function pythonProjectCommand(name: string, dir: string | undefined, files: LineFiles): Followed[] {
   const where = files.path(dir, '.');
   const path = joinPath(where, 'pyproject.toml');
-  if (files.read(path).kind === 'missing') return [];
   const out: Followed[] = [];
-  const text = files.text(path, out);
-  if (text === undefined) return out;
-  let doc: unknown;
-  try {
-    doc = parseToml(text);
-  } catch {
-    return [{ kind: 'unread', detail: `${files.shown(path)} is not valid TOML` }];
-  }
+  const config = readConfig(path, files, out, parseToml, 'TOML');
+  if (!config) return out;
+  const { text, doc } = config;
   const table = (...keys: string[]): Record<string, unknown> => {
     let at: unknown = doc;
     for (const key of keys) at = isRecord(at) ? at[key] : undefined;
@@ -266,16 +241,9 @@ export function followPoe(command: SimpleCommand, dir: string | undefined, files
   const out: Followed[] = [];
   const where = files.path(dir, '.');
   const path = joinPath(where, 'pyproject.toml');
-  if (files.read(path).kind === 'missing') return out;
-  const text = files.text(path, out);
-  if (text === undefined) return out;
-  let doc: unknown;
-  try {
-    doc = parseToml(text);
-  } catch {
-    out.push({ kind: 'unread', detail: `${files.shown(path)} is not valid TOML` });
-    return out;
-  }
+  const config = readConfig(path, files, out, parseToml, 'TOML');
+  if (!config) return out;
+  const { text, doc } = config;
   const tool = isRecord(doc) && isRecord(doc.tool) && isRecord(doc.tool.poe) ? doc.tool.poe : {};
   const tasks = isRecord(tool.tasks) ? tool.tasks : {};
   const runner = words.join(' ');

@@ -3,7 +3,7 @@
 import { parse as parseToml } from 'smol-toml';
 import type { SimpleCommand } from '../shell/command';
 import { dirName, joinPath } from './files';
-import { lineAt, type Followed, type LineFiles } from './followed';
+import { lineAt, onceEach, type Followed, type LineFiles } from './followed';
 import { isRecord } from './packageScripts';
 import { fileScript } from './scripts';
 
@@ -37,13 +37,10 @@ export function followMise(command: SimpleCommand, dir: string | undefined, file
   const where = files.path(dir, '.');
   const tasks = readTasks(where, files, out);
   const runner = words.join(' ');
-  const done = new Set<string>();
-  const run = (name: string, depth: number): void => {
-    if (done.has(name) || depth > 16) return;
-    done.add(name);
+  const run = onceEach((name, next) => {
     const task = tasks.get(name);
     if (task) {
-      for (const dep of task.depends) run(dep, depth + 1);
+      for (const dep of task.depends) next(dep);
       const line = lineAt(task.text, Math.max(0, task.text.indexOf(name)));
       for (const r of task.run) out.push({ kind: 'script', text: r, dir: task.dir ?? where, source: { runner, file: files.shown(task.file), line } });
       return;
@@ -54,8 +51,8 @@ export function followMise(command: SimpleCommand, dir: string | undefined, file
         if (found.length > 0) { out.push(...found); return; }
       }
     }
-  };
-  for (const name of names) run(name, 0);
+  });
+  for (const name of names) run(name);
   return out;
 }
 
