@@ -4,8 +4,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { Writable } from 'node:stream';
+import { answerWithoutEngine } from '../../../src/cli/fastPath';
 import { clearedPackageScript } from '../../../src/cli/hook/fastScripts';
-import { PREFILTER } from '../../../src/core/engine';
+import { PREFILTER, PREFILTER_PROGRAMS } from '../../../src/core/engine';
 import { classify } from '../helpers';
 
 const root = mkdtempSync(join(tmpdir(), 'airlock-fast-scripts-'));
@@ -38,5 +40,15 @@ describe('a package script cleared without the engine', () => {
 
   test('what it clears the engine allows, following the same scripts', () => {
     expect(classify('npm test', { cwd: root, project: { files: project.files } }).decision).toBe('allow');
+  });
+});
+
+describe('airlock check answers the same lines without the engine', () => {
+  test('npm test in the project is allowed by the launcher; npm run db:reset goes to the engine', () => {
+    const out: string[] = [];
+    const stdout = new Writable({ write: (chunk: Buffer, _e, done) => { out.push(chunk.toString()); done(); } });
+    expect(answerWithoutEngine(['--cwd', root, '--', 'npm', 'test'], PREFILTER_PROGRAMS, { stdout, env: {} })).toBe(0);
+    expect(out.join('')).toContain('ALLOW');
+    expect(answerWithoutEngine(['--cwd', root, '--', 'npm', 'run', 'db:reset'], PREFILTER_PROGRAMS, { stdout, env: {} })).toBeUndefined();
   });
 });
