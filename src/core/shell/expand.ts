@@ -468,11 +468,13 @@ class Expander {
    * so what is on disk now is not taken for what will run.
    */
   private remember(command: SimpleCommand, frame: Frame, stdin: string | undefined): void {
-    if (!this.follower || command.target !== undefined || (command.writes.length === 0 && !WRITERS.has(command.program))) return;
+    if (!this.follower || command.target !== undefined) return;
     const args = command.argv.slice(1).map((w) => w.value);
-    const output = staticOutput({ program: command.program, args, dynamic: command.argv.some((w) => w.dynamic), stdin });
+    const unseen = writtenFiles(command.program, args);
+    if (command.writes.length === 0 && unseen.length === 0 && command.program !== 'tee') return;
+    const output = command.writes.length > 0 ? staticOutput({ program: command.program, args, dynamic: command.argv.some((w) => w.dynamic), stdin }) : undefined;
     for (const path of command.writes) this.follower.wrote(path, frame.place.dir, output);
-    for (const path of writtenFiles(command.program, args)) this.follower.wrote(path, frame.place.dir, undefined);
+    for (const path of unseen) this.follower.wrote(path, frame.place.dir, undefined);
     if (command.program === 'tee') {
       const append = args.some((a) => /^-[a-z]*a|^--append$/.test(a));
       for (const path of args.filter((a) => !a.startsWith('-'))) this.follower.wrote(path, frame.place.dir, append ? undefined : stdin);
@@ -685,8 +687,6 @@ function changedDirectory(current: string | undefined, command: SimpleCommand): 
   if (/^(?:\/|~|\$HOME\b|\$\{HOME\})/.test(to.value) || current === undefined) return to.value;
   return `${current.replace(/\/+$/, '')}/${to.value}`;
 }
-
-const WRITERS: ReadonlySet<string> = new Set(['tee', 'cp', 'mv', 'install', 'ln', 'rsync', 'scp', 'curl', 'wget', 'dd']);
 
 /** Files a command writes with content the line does not show: `cp`/`mv`/`install`/`ln`/`rsync`'s destination, `curl -o`, `wget -O`, `dd of=`. */
 function writtenFiles(program: string, args: readonly string[]): string[] {
