@@ -5,7 +5,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { MAX_PROJECT_FILE, type FileRead, type ProjectFiles } from '../core/project/files';
 
 const MAX_LISTED = 2000;
-const cache = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly read: FileRead }>();
+// Keyed by the change time too: a writer can set a file's size and modification time back, not its ctime.
+const cache = new Map<string, { readonly mtimeMs: number; readonly ctimeMs: number; readonly size: number; readonly read: FileRead }>();
 
 function read(path: string): FileRead {
   let stat;
@@ -18,14 +19,14 @@ function read(path: string): FileRead {
   if (!stat.isFile()) return { kind: 'unreadable', reason: stat.isDirectory() ? 'a folder' : 'not a regular file' };
   if (stat.size > MAX_PROJECT_FILE) return { kind: 'unreadable', reason: `larger than ${MAX_PROJECT_FILE / 1024} KB` };
   const cached = cache.get(path);
-  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.read;
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.ctimeMs === stat.ctimeMs && cached.size === stat.size) return cached.read;
   let got: FileRead;
   try {
     got = { kind: 'text', text: readFileSync(path, 'utf8') };
   } catch (error) {
     got = { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? 'cannot be read' };
   }
-  cache.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, read: got });
+  cache.set(path, { mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, size: stat.size, read: got });
   return got;
 }
 

@@ -71,9 +71,10 @@ export function followCompose(command: SimpleCommand, dir: string | undefined, f
 
 /** The services of the project's compose files, later files overriding earlier ones. */
 export function composeServices(where: string, named: readonly string[], files: LineFiles, out: Followed[]): Map<string, ComposeService> {
-  const paths = named.length > 0 ? named.map((f) => joinPath(where, f)) : [
-    DEFAULT_FILES.map((n) => joinPath(where, n)).find((p) => files.read(p).kind !== 'missing'),
-    OVERRIDES.map((n) => joinPath(where, n)).find((p) => files.read(p).kind !== 'missing'),
+  // Compose looks for its file upward; the override file stands beside it.
+  const found = named.length > 0 ? undefined : files.findUp(where, DEFAULT_FILES);
+  const paths = named.length > 0 ? named.map((f) => joinPath(where, f)) : found === undefined ? [] : [
+    found, OVERRIDES.map((n) => joinPath(dirName(found), n)).find((p) => files.read(p).kind !== 'missing'),
   ].filter((p): p is string => p !== undefined);
   const services = new Map<string, ComposeService>();
   for (const path of paths) {

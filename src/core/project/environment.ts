@@ -76,7 +76,7 @@ export class ProjectEnvironment implements ProjectTargets {
     const host = url ? hostOf(value) : '';
     const remote = url ? remoteDatabase(value) : undefined;
     const evidence = `${name} in ${file}${remote ? '' : host ? ` → host ${host}` : ''}`;
-    if (host && services.has(host)) return { name: target, evidence: `${evidence} (a Docker Compose service)`, tier: 'development' };
+    if (isLocalService(host, services)) return { name: target, evidence: `${evidence} (a Docker Compose service)`, tier: 'development' };
     return { name: target, evidence, ...(remote ? { label: remote } : {}) };
   }
 
@@ -228,7 +228,7 @@ export class ProjectEnvironment implements ProjectTargets {
       // The host decides; a database name counts only when it says a tier (`inventory` says nothing and would outvote `localhost`).
       for (const m of text.matchAll(/\b(host|hostname|server|database|db)['"]?\s*[:=]\s*['"]([^'"]+)['"]/gi)) {
         const isHost = /^(?:host|hostname|server)$/i.test(m[1] ?? '');
-        if (isHost || tierOfName(m[2] ?? '')) out.push({ name: m[2] ?? '', evidence: `${m[1] ?? 'host'} ${m[2] ?? ''} in ${file}`, ...(isHost && services.has(m[2] ?? '') ? { tier: 'development' as const } : {}) });
+        if (isHost || tierOfName(m[2] ?? '')) out.push({ name: m[2] ?? '', evidence: `${m[1] ?? 'host'} ${m[2] ?? ''} in ${file}`, ...(isHost && isLocalService(m[2] ?? '', services) ? { tier: 'development' as const } : {}) });
       }
       for (const m of text.matchAll(/(?:process\.env\.|os\.environ\[['"]|ENV\[['"]|env\(['"])([A-Z_][A-Z0-9_]*)/g)) {
         const v = loaded.get(m[1] ?? '');
@@ -286,6 +286,16 @@ export class ProjectEnvironment implements ProjectTargets {
     }
     return out;
   }
+}
+
+/**
+ * A host that is one of the project's Compose services (`db`): the container next door. A compose
+ * file is the agent's to write, so a service named like a remote host (`db.prod.internal`) or for
+ * a tier (`prod-db`) is no proof of a local one.
+ */
+function isLocalService(host: string, services: ReadonlySet<string>): boolean {
+  const tier = tierOfName(host);
+  return host !== '' && !host.includes('.') && services.has(host) && tier !== 'production' && tier !== 'staging';
 }
 
 /** The tool a command runs, as project configuration knows it (`php artisan` → artisan, `bin/rails` → rails). */

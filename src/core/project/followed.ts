@@ -103,6 +103,23 @@ export class LineFiles {
     return undefined;
   }
 
+  /**
+   * The first of `names` in `dir` or the nearest folder above it that has one, as the runners that
+   * search upward find their file (just, task, rake, invoke, deno, composer, compose, uv, poe):
+   * `cd sub && task wipe` runs the parent's Taskfile.
+   */
+  findUp(dir: string, names: readonly string[]): string | undefined {
+    for (let at = dir, i = 0; i < 32; i++) {
+      for (const name of names) {
+        const path = joinPath(at, name);
+        if (this.read(path).kind !== 'missing') return path;
+      }
+      if (at === '/') return undefined;
+      at = at.slice(0, Math.max(at.lastIndexOf('/'), 1));
+    }
+    return undefined;
+  }
+
   list(dir: string): readonly string[] | undefined {
     try {
       return this.context.files.list(dir);

@@ -35,7 +35,7 @@ export function followJust(command: SimpleCommand, dir: string | undefined, file
     operands.push(word);
   }
   const out: Followed[] = [];
-  const path = file !== undefined ? joinPath(where, file) : findUp(where, files);
+  const path = file !== undefined ? joinPath(where, file) : files.findUp(where, NAMES);
   if (path === undefined) return out;
   const text = files.text(path, out);
   if (text === undefined) return out;
@@ -73,15 +73,6 @@ export function followJust(command: SimpleCommand, dir: string | undefined, file
     i += 1 + take;
   }
   return out;
-}
-
-function findUp(dir: string, files: LineFiles): string | undefined {
-  for (let at = dir, i = 0; i < 16; i++) {
-    for (const name of NAMES) if (files.read(joinPath(at, name)).kind !== 'missing') return joinPath(at, name);
-    if (at === '/') return undefined;
-    at = at.slice(0, Math.max(at.lastIndexOf('/'), 1));
-  }
-  return undefined;
 }
 
 export function parseJustfile(text: string): { recipes: Map<string, Recipe>; variables: Map<string, string>; first?: string } {

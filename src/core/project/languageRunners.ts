@@ -3,7 +3,7 @@
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
 import type { SimpleCommand } from '../shell/command';
-import { joinPath } from './files';
+import { dirName, joinPath } from './files';
 import { jsonKeyLine, lineAt, onceEach, readConfig, type Followed, type LineFiles } from './followed';
 import { isRecord } from './packageScripts';
 
@@ -16,7 +16,7 @@ export function followDenoTask(command: SimpleCommand, dir: string | undefined, 
   if (name === undefined) return [];
   const out: Followed[] = [];
   const where = files.path(dir, '.');
-  const path = ['deno.json', 'deno.jsonc'].map((n) => joinPath(where, n)).find((p) => files.read(p).kind !== 'missing');
+  const path = files.findUp(where, ['deno.json', 'deno.jsonc']);
   if (!path) return out;
   const text = files.text(path, out);
   if (text === undefined) return out;
@@ -52,9 +52,9 @@ export function followComposer(command: SimpleCommand, dir: string | undefined, 
   if (verb === undefined || COMPOSER_BUILTINS.has(verb)) return [];
   const names = verb === 'run-script' || verb === 'run' ? words.slice(at + 1).filter((w) => !w.startsWith('-')).slice(0, 1) : COMPOSER_INSTALL[verb] ?? [verb];
   const out: Followed[] = [];
-  const path = joinPath(where, 'composer.json');
-  const config = readConfig(path, files, out, JSON.parse, 'JSON');
-  if (!config) return out;
+  const path = files.findUp(where, ['composer.json']);
+  const config = path === undefined ? undefined : readConfig(path, files, out, JSON.parse, 'JSON');
+  if (!config || path === undefined) return out;
   const { text, doc } = config;
   const scripts = isRecord(doc) && isRecord(doc.scripts) ? doc.scripts : {};
   const runner = words.join(' ');
@@ -87,7 +87,7 @@ export function followRake(command: SimpleCommand, dir: string | undefined, file
   }
   const out: Followed[] = [];
   const where = files.path(dir, '.');
-  const path = file !== undefined ? joinPath(where, file) : ['Rakefile', 'rakefile', 'Rakefile.rb', 'rakefile.rb'].map((n) => joinPath(where, n)).find((p) => files.read(p).kind !== 'missing');
+  const path = file !== undefined ? joinPath(where, file) : files.findUp(where, ['Rakefile', 'rakefile', 'Rakefile.rb', 'rakefile.rb']);
   if (!path) return out;
   const text = files.text(path, out);
   if (text === undefined) return out;
@@ -150,8 +150,8 @@ export function followInvoke(command: SimpleCommand, dir: string | undefined, fi
   const names = words.slice(1).filter((w, i, all) => !w.startsWith('-') && !['-c', '--collection', '-r', '--search-root', '-f', '--config'].includes(all[i - 1] ?? ''));
   const out: Followed[] = [];
   const where = files.path(dir, '.');
-  const path = joinPath(where, 'tasks.py');
-  if (files.read(path).kind === 'missing') return out;
+  const path = files.findUp(where, ['tasks.py']);
+  if (path === undefined) return out;
   const text = files.text(path, out);
   if (text === undefined) return out;
   const lines = text.split('\n');
@@ -208,11 +208,12 @@ export const PYTHON_PROJECT_RUNNERS: ReadonlySet<string> = new Set(['uv', 'poetr
  * whose module is read, or a pdm, rye or hatch script whose command is read.
  */
 export function pythonProjectCommand(name: string, dir: string | undefined, files: LineFiles): Followed[] {
-  const where = files.path(dir, '.');
-  const path = joinPath(where, 'pyproject.toml');
+  const path = files.findUp(files.path(dir, '.'), ['pyproject.toml']);
   const out: Followed[] = [];
-  const config = readConfig(path, files, out, parseToml, 'TOML');
-  if (!config) return out;
+  const config = path === undefined ? undefined : readConfig(path, files, out, parseToml, 'TOML');
+  if (!config || path === undefined) return out;
+  // The project's modules stand beside its pyproject.toml.
+  const where = dirName(path);
   const { text, doc } = config;
   const table = (...keys: string[]): Record<string, unknown> => {
     let at: unknown = doc;
@@ -239,10 +240,10 @@ export function followPoe(command: SimpleCommand, dir: string | undefined, files
   const name = words.slice(1).find((w) => !w.startsWith('-'));
   if (name === undefined) return [];
   const out: Followed[] = [];
-  const where = files.path(dir, '.');
-  const path = joinPath(where, 'pyproject.toml');
-  const config = readConfig(path, files, out, parseToml, 'TOML');
-  if (!config) return out;
+  const path = files.findUp(files.path(dir, '.'), ['pyproject.toml']);
+  const config = path === undefined ? undefined : readConfig(path, files, out, parseToml, 'TOML');
+  if (!config || path === undefined) return out;
+  const where = dirName(path);
   const { text, doc } = config;
   const tool = isRecord(doc) && isRecord(doc.tool) && isRecord(doc.tool.poe) ? doc.tool.poe : {};
   const tasks = isRecord(tool.tasks) ? tool.tasks : {};

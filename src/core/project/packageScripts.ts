@@ -132,15 +132,10 @@ export function scriptsOf(pkg: Package, names: readonly string[], extra: readonl
   return out;
 }
 
-/** The package.json at `dir` or the nearest above it, as npm finds it. */
+/** The package.json at `dir` or the nearest above it, as npm finds it (a repository's root does not stop it). */
 export function nearestPackage(dir: string, files: LineFiles, out: Followed[]): Package | undefined {
-  for (let at = dir, i = 0; i < 32; i++) {
-    const pkg = readPackage(at, files, out);
-    if (pkg) return pkg;
-    if (at === '/' || files.read(joinPath(at, '.git')).kind !== 'missing') return undefined;
-    at = dirName(at);
-  }
-  return undefined;
+  const file = files.findUp(dir, ['package.json']);
+  return file === undefined ? undefined : readPackage(dirName(file), files, out);
 }
 
 export function readPackage(dir: string, files: LineFiles, out: Followed[]): Package | undefined {

@@ -39,7 +39,7 @@ export function followTask(command: SimpleCommand, dir: string | undefined, file
   }
   vars.set('CLI_ARGS', cliArgs);
   const out: Followed[] = [];
-  const path = file !== undefined ? joinPath(where, file) : NAMES.map((n) => joinPath(where, n)).find((p) => files.read(p).kind !== 'missing');
+  const path = file !== undefined ? joinPath(where, file) : files.findUp(where, NAMES);
   if (path === undefined) return out;
   const root = readTaskfile(path, files, out);
   if (!root) return out;

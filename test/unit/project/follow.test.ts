@@ -196,3 +196,21 @@ describe('what npm runs besides `run`', () => {
     expect(judged(line, files).flagged).toBe(true);
   });
 });
+
+describe('definitions found where the runner finds them, not where Airlock last looked', () => {
+  test.each([
+    ['cd sub && task wipe', { 'Taskfile.yml': 'version: "3"\ntasks:\n  wipe:\n    cmds:\n      - rm -rf ~/uploads\n', 'sub/x.txt': 'x' }],
+    ['cd sub && rake reset', { Rakefile: 'task :reset do\n  sh "dropdb app"\nend\n', 'sub/x.txt': 'x' }],
+    ['cd sub && npm run db:reset', { 'package.json': pkg({ 'db:reset': 'prisma migrate reset --force' }), 'sub/.git': 'gitdir: ../.git/modules/sub\n' }],
+    ['cd sub && docker compose run --rm migrate', { 'compose.yaml': 'services:\n  migrate:\n    command: ["prisma", "migrate", "reset", "--force"]\n', 'sub/x.txt': 'x' }],
+  ])('%s reads the parent folder\'s definition', (line, files) => {
+    expect(judged(line, files).flagged).toBe(true);
+  });
+
+  test('a Compose service named for a tier or like a remote host is no local container', () => {
+    const files = (host: string) => ({ '.env': `DATABASE_URL=postgres://u@${host}:5432/app\n`, 'compose.yaml': `services:\n  ${host}:\n    image: postgres\n` });
+    expect(judged('npx prisma migrate reset --force', files('db')).tier).toBe('development');
+    expect(judged('npx prisma migrate reset --force', files('prod-db')).tier).toBe('production');
+    expect(judged('npx prisma migrate reset --force', files('monorail.proxy.rlwy.net')).tier).not.toBe('development');
+  });
+});
