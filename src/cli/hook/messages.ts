@@ -44,6 +44,18 @@ export type Outcome =
   | { readonly by: 'offline' } // no editor window to ask
   | { readonly by: 'failure'; readonly reason: string };
 
+/**
+ * With no editor window, the agent's own prompt is the only human left. It may decide what it can
+ * see: a target Airlock names (a tier, or "Railway database …" from the project's `.env`). A
+ * production target needs Airlock's typed confirmation, and a critical action on a target nobody
+ * can name (`rm -rf ~`, a raw API call) gives the person nothing to judge by: both are refused.
+ */
+export function refusedOffline(verdict: Verdict): boolean {
+  const env = verdict.environment;
+  if (env.tier === 'production') return true;
+  return verdict.risk === 'critical' && env.tier === 'unknown' && !env.name;
+}
+
 /** `canAsk`: whether the agent can put the question to its user (Cursor's file reads and Copilot CLI cannot). */
 export function answerFor(verdict: Verdict, outcome: Outcome, canAsk = true): HookAnswer {
   const target = tierLabel(verdict);
@@ -83,12 +95,11 @@ export function answerFor(verdict: Verdict, outcome: Outcome, canAsk = true): Ho
       };
     }
     case 'offline': {
-      const critical = verdict.risk === 'critical' || verdict.environment.tier === 'production';
-      if (critical) {
+      if (refusedOffline(verdict)) {
         return {
           decision: 'deny', quiet: false,
-          userMessage: `Airlock denied: ${subject}. No Airlock editor window is open for this folder, so policy decided: critical and production actions are denied. ${OPEN_EDITOR}`,
-          agentMessage: `Blocked by Airlock: ${subject}. Critical and production actions need a human in Airlock's editor dialog, and none is open.${hint(verdict)} ${AGENT_STOP}`,
+          userMessage: `Airlock denied: ${subject}. No Airlock editor window is open for this folder, so policy decided: production actions, and critical ones whose target Airlock cannot name, are denied. ${OPEN_EDITOR}`,
+          agentMessage: `Blocked by Airlock: ${subject}. Production actions, and critical ones whose target Airlock cannot name, need a human in Airlock's editor dialog, and none is open.${hint(verdict)} ${AGENT_STOP}`,
         };
       }
       if (!canAsk) {

@@ -164,3 +164,21 @@ describe('messages under load are true', () => {
     expect(a.userMessage).toContain('without being shown');
   });
 });
+
+describe('with no editor window, the agent\'s own prompt decides only what it can see', () => {
+  const verdict = (risk: 'high' | 'critical', environment: { tier: 'production' | 'staging' | 'unknown' | 'development'; name?: string; evidence?: string }) =>
+    ({ decision: 'confirm', risk, environment, findings: [], confirmation: 'click' }) as const;
+  test.each([
+    ['a production target, whatever the risk', verdict('high', { tier: 'production', evidence: '-e production' }), 'deny'],
+    ['a critical action on a target nobody can name', verdict('critical', { tier: 'unknown' }), 'deny'],
+    ['a critical action on a named remote database', verdict('critical', { tier: 'unknown', name: 'Railway database monorail.proxy.rlwy.net', evidence: 'DATABASE_URL in .env' }), 'ask'],
+    ['a critical action on staging', verdict('critical', { tier: 'staging', evidence: '-n staging' }), 'ask'],
+    ['a critical action on a development database', verdict('critical', { tier: 'development', evidence: 'DATABASE_URL in .env' }), 'ask'],
+    ['a high-risk action on an unknown target', verdict('high', { tier: 'unknown' }), 'ask'],
+  ])('%s', (_name, v, expected) => {
+    const a = answerFor(v, { by: 'offline' });
+    expect(a.decision).toBe(expected);
+    // An agent that cannot ask gets a deny instead, never an allow.
+    expect(answerFor(v, { by: 'offline' }, false).decision).toBe('deny');
+  });
+});

@@ -72,15 +72,26 @@ describe('a task runner whose tool takes its target from the project', () => {
     'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n',
   });
 
-  test('`npm run db:reset` is stopped, naming package.json, the remote Railway database and .env, never the password', () => {
+  test('`npm run db:reset` asks, naming package.json, the remote Railway database and .env, never the password', () => {
     for (const r of [claude(dir, 'Bash', { command: 'npm run db:reset' }), cursor(dir, 'npm run db:reset')]) {
-      // Critical with no editor window to ask in: policy denies (DESIGN §2); with a window it asks.
-      expect(r.decision).toBe('deny');
+      // No editor window: the agent's own prompt asks, since the target is named for the person.
+      expect(r.decision).toBe('ask');
       expect(r.text).toContain('prisma migrate reset --force');
       expect(r.text).toContain('package.json');
       expect(r.text).toContain('Railway database monorail.proxy.rlwy.net');
       expect(r.text).toContain('DATABASE_URL in .env');
       expect(r.text).not.toContain('Xy7qLm2fakeT9vRw');
+    }
+  });
+
+  test('the same reset with no target Airlock can name is denied', () => {
+    writeFileSync(join(dir, '.env'), 'DATABASE_URL=postgresql://postgres:Xy7qLm2fakeT9vRw@10.4.0.7:5432/app\n');
+    try {
+      const r = claude(dir, 'Bash', { command: 'npm run db:reset' });
+      expect(r.decision).toBe('deny');
+      expect(r.text).toContain('critical ones whose target Airlock cannot name');
+    } finally {
+      writeFileSync(join(dir, '.env'), 'DATABASE_URL=postgresql://postgres:Xy7qLm2fakeT9vRw@monorail.proxy.rlwy.net:43521/railway\n');
     }
   });
 
