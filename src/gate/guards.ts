@@ -28,21 +28,23 @@ export interface GateClient {
 }
 
 const STEMS: ReadonlySet<string> = new Set(DESTRUCTIVE_STEMS);
-
-/** A case pattern matching any word that holds one of the stems (already lower-cased by the caller). */
-function stemFunction(): string {
-  const patterns = DESTRUCTIVE_STEMS.map((stem) => `*${stem.replace(/[^a-z0-9_-]/g, (c) => `\\${c}`)}*`);
-  return `__airlock_stem() { case $1 in ${patterns.join('|')}) return 0 ;; esac; return 1; }\n`;
-}
-
-function ere(text: string): string {
-  return text.replace(/[\\.[\](){}*+?|^$]/g, (c) => `\\${c}`);
-}
-
 /** Single-quoted for bash and zsh. */
 function q(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
+
+/**
+ * A function that returns 0 when its argument holds one of the patterns: a `case`, read the same
+ * way by bash and zsh. Never a regex: bash and zsh compile one each time they match it, and a
+ * compiled regex touches enough memory to cost every command that follows a fork milliseconds.
+ */
+function caseFunction(name: string, patterns: readonly string[], after = ''): string {
+  const test = patterns.length > 0 ? `case $1 in ${patterns.join('|')}) return 0 ;; esac; ` : '';
+  return `${name}() { ${test}${after}return 1; }\n`;
+}
+
+/** A pattern matching text that holds `text` (quoted: literal in both shells). */
+const holding = (text: string): string => `*${q(text)}*`;
 
 const SAFE_KEY = /^[@a-z0-9][a-z0-9._+@/-]*$/;
 /** Program names that are also safe as file names (no `/`). */
@@ -60,6 +62,12 @@ export interface GuardTables {
   readonly words: ReadonlyMap<string, string>;
 }
 
+/**
+ * The name of the function words/<program> defines: one per program, so a shell loads each file
+ * once and keeps it. Program names are safe as function names (SAFE_FILE) in bash and zsh.
+ */
+export const WORDS_FUNCTION_PREFIX = '__airlock_w_';
+
 export function guardTables(data: GuardData): GuardTables {
   const progs: [string, string][] = [];
   const words = new Map<string, string>();
@@ -67,25 +75,32 @@ export function guardTables(data: GuardData): GuardTables {
     if (!SAFE_FILE.test(program) || data.runners.includes(program)) continue;
     progs.push([program, filter.always ? 'always' : filter.bare === 'flags' ? 'bare-flags' : filter.bare === 'empty' ? 'bare' : '1']);
     if (filter.always) continue;
-    // The stems every program watches for are one shared `case` (__airlock_stem): no regex to compile per command.
+    // The stems every program watches for are one shared `case` (__airlock_stem).
     const items = [...new Set(filter.clauses.flat(2))].filter((i) => !STEMS.has(i));
     const isFlag = (i: string): boolean => i.length === 2 && i[0] === '-' && i[1] !== '-';
     const letters = [...new Set(items.filter(isFlag).map((i) => i[1] ?? '').filter((c) => /[A-Za-z0-9]/.test(c)))];
-    // A long flag counts from the start of a word (`--force` in `--force-with-lease`), `--` alone as a word.
-    const alternatives = items.filter((i) => !isFlag(i)).map((i) => (i === '--' ? '(^| )--( |$)' : i.startsWith('--') ? `(^| )${ere(i)}` : ere(i)));
-    words.set(program, `__airlock_re=${q(alternatives.join('|'))}\n__airlock_fl=${q(letters.length > 0 ? `(^| )-[[:alnum:]]*[${letters.join('')}]` : '')}\n`);
+    // $1 is the line's words, lower-cased and space-padded: a long flag counts from the start of a
+    // word (`--force` in `--force-with-lease`), `--` alone as a word. A short flag's letter keeps
+    // its case and is looked for in each word that starts with one dash (`-rf`), from the
+    // caller's `words`.
+    const patterns = items.filter((i) => !isFlag(i)).map((i) => (i === '--' ? holding(' -- ') : i.startsWith('--') ? holding(` ${i}`) : holding(i)));
+    const flags = letters.length > 0 ? `local x; for x in "\${words[@]}"; do case $x in -[${letters.join('')}]*|-[!-]*[${letters.join('')}]*) return 0 ;; esac; done; ` : '';
+    words.set(program, caseFunction(`${WORDS_FUNCTION_PREFIX}${program}`, patterns, flags));
   }
   for (const runner of data.runners) if (SAFE_KEY.test(runner)) progs.push([runner, 'always']);
   for (const [name, program] of data.packages) if (SAFE_KEY.test(name)) progs.push([name, `=${program}`]);
-  const paths = q(data.pathItems.map(ere).join('|'));
-  const guardDirs = `__airlock_guard_dirs=${q(data.guardWords.map(ere).join('|'))}\n`;
+  const functions = [
+    caseFunction('__airlock_path_words', data.pathItems.map(holding)),
+    caseFunction('__airlock_guard_dir', data.guardWords.map(holding)),
+    caseFunction('__airlock_stem', DESTRUCTIVE_STEMS.map(holding)),
+  ].join('');
   const header = "# Airlock's terminal gate: tables generated from Airlock's rules. Airlock rewrites this file.";
   // Read-only from here on: neither an assignment nor `unset` can point the guard at another client.
   const client = (declare: string): string => `${declare} __airlock_node=${q(data.client.node)} __airlock_cli=${q(data.client.cli)}\n`;
   return {
-    bash: `${header}\n${client('declare -gr')}declare -gA __airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${guardDirs}${stemFunction()}`,
+    bash: `${header}\n${client('declare -gr')}declare -gA __airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n${functions}`,
     // zsh's associative arrays are assigned key value pairs.
-    zsh: `${header}\n${client('typeset -gr')}__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n__airlock_paths=${paths}\n${guardDirs}${stemFunction()}`,
+    zsh: `${header}\n${client('typeset -gr')}__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n${functions}`,
     words,
   };
 }

@@ -21,10 +21,14 @@ function literal(text: string): string {
   return [...text].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : /[A-Za-z0-9_]/.test(c) ? c : `\\${c}`)).join('');
 }
 
-/** The `case` pattern for an item (see argFilter's Item). */
+/** The `case` patterns for an item (see argFilter's Item), joined by `|`. */
 export function itemPattern(item: Item): string {
-  // A short flag's letter keeps its case: `-R` is not `-r` for every program.
-  if (item.length === 2 && item[0] === '-' && item[1] !== '-') return `-[!-]*${/[A-Za-z0-9]/.test(item[1] ?? '') ? item[1] : `\\${item[1]}`}*`;
+  // A short flag's letter keeps its case: `-R` is not `-r` for every program. It stands alone
+  // (`-r`) or in a bundle (`-fr`).
+  if (item.length === 2 && item[0] === '-' && item[1] !== '-') {
+    const letter = /[A-Za-z0-9]/.test(item[1] ?? '') ? item[1] : `\\${item[1]}`;
+    return `-${letter}*|-[!-]*${letter}*`;
+  }
   if (item === '--') return '--';
   if (item.startsWith('--')) return `${literal(item)}*`;
   return `*${literal(item)}*`;
@@ -40,13 +44,12 @@ export function shellLine(argv: readonly string[]): string {
   return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : shQuote(arg))).join(' ');
 }
 
-/** `client` is written in: the shell's environment is the agent's to change (`export AIRLOCK_NODE=/bin/true`). */
-export function shimScript(program: string, filter: ArgFilter, pathItems: readonly Item[], shimDir: string, client: GateClient): string {
-  if (!SAFE_NAME.test(program)) throw new Error(`not a program name Airlock can shim: ${program}`);
+/** The sh lines that set `ask` when the arguments ("$@") hold a word the program's rules need. */
+export function shimCheck(filter: ArgFilter, pathItems: readonly Item[]): string {
   const items = [...new Set([...filter.clauses.flat(2), ...pathItems])];
   const patterns = items.map(itemPattern);
   // `bare`: a call without operands (or, for `flags`, with flags only) is judged too.
-  const check = filter.always ? 'ask=1' : [
+  return filter.always ? 'ask=1' : [
     'ask=',
     `bare=${filter.bare ? '1' : ''}`,
     'for arg do',
@@ -55,6 +58,12 @@ export function shimScript(program: string, filter: ArgFilter, pathItems: readon
     'done',
     '[ -n "$bare" ] && ask=1',
   ].join('\n');
+}
+
+/** `client` is written in: the shell's environment is the agent's to change (`export AIRLOCK_NODE=/bin/true`). */
+export function shimScript(program: string, filter: ArgFilter, pathItems: readonly Item[], shimDir: string, client: GateClient): string {
+  if (!SAFE_NAME.test(program)) throw new Error(`not a program name Airlock can shim: ${program}`);
+  const check = shimCheck(filter, pathItems);
   return `#!/bin/sh
 # Airlock's terminal gate: the shim for "${program}", generated from Airlock's rules.
 # Airlock rewrites this file; remove Airlock's terminal gate in its settings instead of editing it.

@@ -4,6 +4,12 @@
 # A line is first judged by a keyword filter in the shell itself (no process for `git status`);
 # anything else asks `airlock gate --line`. See DESIGN.md section 1 for what was verified.
 # shellcheck shell=bash
+# bash 4.4 or newer: PS0, `local -` and ${var@a} are needed.
+[[ -n ${BASH_VERSION-} ]] && (( BASH_VERSINFO[0] > 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 4) )) || return 0 2>/dev/null
+# The guard's state is its own: one inherited through the environment (`__airlock_guard=1` or
+# a DEBUG trap to chain, set by whatever started this shell) is dropped, never believed.
+for __airlock_v in "${!__airlock_@}"; do [[ ${!__airlock_v@a} == *x* ]] && unset "$__airlock_v"; done
+unset __airlock_v
 if [[ -n ${__airlock_guard-} ]]; then
   # Loaded already: this is PROMPT_COMMAND before a new prompt. Forget the last line's approval;
   # until Enter is pressed, what runs is the prompt's own work (PROMPT_COMMAND hooks, PS1).
@@ -12,8 +18,6 @@ if [[ -n ${__airlock_guard-} ]]; then
   unset AIRLOCK_LINE_GRANT
   return 0 2>/dev/null
 fi
-# bash 4.4 or newer: PS0 and `local -` are needed.
-[[ -n ${BASH_VERSION-} ]] && (( BASH_VERSINFO[0] > 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 4) )) || return 0 2>/dev/null
 __airlock_guard=1
 # The user's own BASH_ENV first, so a DEBUG trap it sets is chained below, not replaced.
 if [[ -n ${AIRLOCK_USER_BASH_ENV-} && -f $AIRLOCK_USER_BASH_ENV ]]; then . "$AIRLOCK_USER_BASH_ENV"; fi
@@ -29,6 +33,7 @@ fi
 # The rules' programs (1, always, or =name for a package's binary) and one literal of each
 # protected-path glob; words/<program> holds what a program's rules need in its arguments.
 __airlock_dir=${BASH_SOURCE[0]%/*}
+declare -gA __airlock_loaded=()
 . "$__airlock_dir/guard-data.bash" 2>/dev/null
 if (( ${#__airlock_progs[@]} == 0 )); then
   # Without its tables the filter cannot clear anything: every command goes to the client.
@@ -46,22 +51,28 @@ unset __airlock_ifs
 
 # True when the line might match a rule: it hides a program name, or names a guarded program
 # whose arguments hold a word its rules need, or names a protected file.
+# This runs before every command: each step is skipped when the line has nothing for it to do,
+# since what the shell allocates here is paid again after every fork (copy-on-write faults).
 __airlock_suspicious() {
   [[ -n ${__airlock_broken-} ]] && return 0
   # A redirect where the shell stands in a folder of guard files (`cd ~/.claude` earlier).
-  [[ $1 == *'>'* && -n ${__airlock_guard_dirs-} && ${PWD,,} =~ $__airlock_guard_dirs ]] && return 0
-  local l=$1 re w p rest i n
+  [[ $1 == *'>'* ]] && __airlock_guard_dir "${PWD,,}" && return 0
+  local l=$1 re w p rest i n words
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
-  l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}
+  [[ $l == *'[ '* ]] && { l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}; }
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
-  for re in null stdout stderr tty; do l=${l//>\/dev\/$re/ }; l=${l//> \/dev\/$re/ }; done
+  if [[ $l == *'>'*/dev/* ]]; then
+    for re in null stdout stderr tty; do l=${l//>\/dev\/$re/ }; l=${l//> \/dev\/$re/ }; done
+  fi
   if [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]]; then return 0; fi
-  l=${l//[\'\"\\]/}
+  [[ $l == *[\'\"\\]* ]] && l=${l//[\'\"\\]/}
   # Separators stay as `;` words: a program's own operands end there.
-  l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ ; }
+  [[ $l == *[\;\|\&\(\)\{\}\!\<\>\`$'\n'$'\r']* ]] && l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ ; }
   # Split on blanks without globbing (\`local -\` restores the user's options on return).
-  local - words
-  set -f
+  if [[ $l == *[\*\?\[]* ]]; then
+    local -
+    set -f
+  fi
   words=($l)
   n=${#words[@]}
   local at_program=1
@@ -74,8 +85,9 @@ __airlock_suspicious() {
     p=${w:+${__airlock_progs[$w]-}}
     # `npx aws-cdk@2`, `@railway/cli@3`: the package without its version.
     [[ -z $p && $w == ?*@* ]] && { w=${w%@*}; p=${w:+${__airlock_progs[$w]-}}; }
-    [[ -z $p ]] && { w=${w##*/}; w=${w%.exe}; p=${w:+${__airlock_progs[$w]-}}; }
-    [[ -z $p && $w =~ ^([a-z]+)[0-9][0-9.]*$ ]] && { w=${BASH_REMATCH[1]}; [[ $w == python ]] && w=python3; p=${w:+${__airlock_progs[$w]-}}; }
+    [[ -z $p && $w == */* ]] && { w=${w##*/}; p=${w:+${__airlock_progs[$w]-}}; }
+    [[ -z $p && $w == *.exe ]] && { w=${w%.exe}; p=${w:+${__airlock_progs[$w]-}}; }
+    [[ -z $p && $w == [a-z]*[0-9]* && $w =~ ^([a-z]+)[0-9][0-9.]*$ ]] && { w=${BASH_REMATCH[1]}; [[ $w == python ]] && w=python3; p=${w:+${__airlock_progs[$w]-}}; }
     [[ -z $p ]] && continue
     [[ $p == =* ]] && { w=${p#=}; p=${w:+${__airlock_progs[$w]-}}; }
     [[ $p == always ]] && return 0
@@ -86,16 +98,20 @@ __airlock_suspicious() {
       [[ -z $operand ]] && return 0
     fi
     # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
-    rest=" ${words[*]} "
-    __airlock_re= __airlock_fl=
-    # A missing table is judged by the client: fail closed.
-    [[ -r $__airlock_dir/words/$w ]] || return 0
-    . "$__airlock_dir/words/$w"
-    [[ -n $__airlock_re && ${rest,,} =~ $__airlock_re ]] && return 0
-    [[ -n $__airlock_fl && $rest =~ $__airlock_fl ]] && return 0
-    [[ -n $__airlock_paths && ${rest,,} =~ $__airlock_paths ]] && return 0
+    rest=" ${words[*],,} "
+    # The program's table (words/<program>) defines its function once per shell. A missing table,
+    # or one the shell could not load, is judged by the client: fail closed.
+    if [[ -z ${__airlock_loaded[$w]-} ]]; then
+      [[ -r $__airlock_dir/words/$w ]] || return 0
+      . "$__airlock_dir/words/$w" || return 0
+      declare -fr "__airlock_w_$w" || return 0
+      __airlock_loaded[$w]=1
+    fi
+    "__airlock_w_$w" "$rest"
+    (( $? == 1 )) || return 0
+    __airlock_path_words "$rest" && return 0
     # The words destructive calls are spelled with, whatever the rules' examples show.
-    __airlock_stem "${rest,,}" && return 0
+    __airlock_stem "$rest" && return 0
   done
   return 1
 }
@@ -109,8 +125,12 @@ __airlock_vscode='__vsc_command_complete __vsc_command_output_start __vsc_contin
 # time it matches one, and this runs before every command.
 __airlock_tampers() {
   local c=$1
-  [[ $c == *__airlock_* && $c =~ ^[[:space:]]*((declare|typeset|local|export|readonly|unset)[[:space:]]+(-[[:alpha:]]+[[:space:]]+)*)?__airlock_ ]] && return 0
-  [[ $c == *unset*__airlock* || $c == *'-f'*__airlock* ]] && return 0
+  # Any command naming the guard's state or functions: an assignment, `printf -v`, `read`,
+  # `builtin declare`, `unset -f`, … (the guard's own commands never reach here).
+  [[ $c == *__airlock_* ]] && return 0
+  # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
+  # what the guard's own commands do.
+  [[ $c == *enable* && $c =~ ^[[:space:]]*(builtin[[:space:]]+)?enable[[:space:]]+(.*[[:space:]])?-[[:alpha:]]*[nfd] ]] && return 0
   [[ $c == *trap* && $c =~ ^[[:space:]]*(builtin[[:space:]]+)?trap([[:space:]]|$) && ( $c == *DEBUG* || $c == *[\$\`]* ) ]] && return 0
   [[ ( $c == *extdebug* || $c == *+T* || $c == *functrace* ) && $c =~ ^[[:space:]]*(builtin[[:space:]]+)?(shopt[[:space:]].*extdebug|set[[:space:]]+[+]T|set[[:space:]]+[+]o[[:space:]]+functrace) ]] && return 0
   [[ $c == *PS0=* ]] && return 0
@@ -229,4 +249,7 @@ __airlock_trap() {
   shopt -q extdebug || shopt -s extdebug
   __airlock_debug
 }
+# Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
+# a script would otherwise switch the filter off unseen.
+declare -fr __airlock_suspicious __airlock_tampers __airlock_ask __airlock_readline __airlock_debug __airlock_trap __airlock_path_words __airlock_guard_dir __airlock_stem
 trap '__airlock_trap' DEBUG

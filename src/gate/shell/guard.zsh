@@ -3,6 +3,9 @@
 # Loaded from the .zshrc in Airlock's ZDOTDIR, after your own .zshrc. An accept-line widget sees
 # the whole line before zsh runs it: a keyword filter in the shell itself first (no process for
 # `git status`), then `airlock gate --line` for anything else.
+# The guard's state is its own: a value inherited through the environment is dropped, never believed.
+for __airlock_v in ${(k)parameters[(I)__airlock_*]}; do [[ ${(tP)__airlock_v} == *export* ]] && unset $__airlock_v; done
+unset __airlock_v
 [[ -n ${__airlock_guard-} ]] && return 0
 __airlock_guard=1
 typeset -gA __airlock_progs
@@ -22,7 +25,7 @@ __airlock_suspicious() {
   [[ -n ${__airlock_broken-} ]] && return 0
   emulate -L zsh
   # A redirect where the shell stands in a folder of guard files (`cd ~/.claude` earlier).
-  [[ $1 == *'>'* && -n ${__airlock_guard_dirs-} && ${(L)PWD} =~ $__airlock_guard_dirs ]] && return 0
+  [[ $1 == *'>'* ]] && __airlock_guard_dir "${(L)PWD}" && return 0
   local l=$1 re w p rest i
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
   l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}
@@ -57,15 +60,16 @@ __airlock_suspicious() {
     fi
     # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
     rest=" ${words[*]} "
-    __airlock_re= __airlock_fl=
-    # A missing table is judged by the client: fail closed.
+    rest=${(L)rest}
+    # The program's table defines its function (words/<program>). A missing table, or one the
+    # shell could not load, is judged by the client: fail closed.
     [[ -r ${__airlock_dir:h}/words/$w ]] || return 0
-    . "${__airlock_dir:h}/words/$w"
-    [[ -n $__airlock_re && ${(L)rest} =~ $__airlock_re ]] && return 0
-    [[ -n $__airlock_fl && $rest =~ $__airlock_fl ]] && return 0
-    [[ -n $__airlock_paths && ${(L)rest} =~ $__airlock_paths ]] && return 0
+    . "${__airlock_dir:h}/words/$w" || return 0
+    "__airlock_w_$w" "$rest"
+    (( $? == 1 )) || return 0
+    __airlock_path_words "$rest" && return 0
     # The words destructive calls are spelled with, whatever the rules' examples show.
-    __airlock_stem "${(L)rest}" && return 0
+    __airlock_stem "$rest" && return 0
   done
   return 1
 }

@@ -117,6 +117,17 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     'shopt -u extdebug; dropdb x',
     'unset -f __airlock_trap; dropdb x',
     'x=dropdb; /usr/bin/env $x y',
+    // The guard's state set by builtins that assign without `=` at the start of the command.
+    'printf -v __airlock_busy 1; dropdb x',
+    'read __airlock_busy <<< 1; dropdb x',
+    'builtin declare __airlock_line_ok=1; dropdb x',
+    // A function definition runs no DEBUG trap: the guard's functions are read-only.
+    '__airlock_suspicious() { return 1; }; dropdb x',
+    '__airlock_debug() { return 0; }\ndropdb x',
+    '__airlock_trap() { return 0; }\ndropdb x',
+    // Builtins the guard runs, switched off.
+    'enable -n shopt; dropdb x',
+    'builtin enable -n return; dropdb x',
   ])('a script cannot switch the guard off first: %s', (command) => {
     const r = run(command, 126);
     expect(r.code).toBe(126);
@@ -152,6 +163,17 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(readFileSync(join(dir, 'client.ran'), 'utf8')).toContain("printf '{}' > settings.json");
     expect(r.status).toBe(126);
     expect(existsSync(join(claude, 'settings.json'))).toBe(false);
+  });
+
+  test.each([
+    ['__airlock_guard', '1'],
+    ['__airlock_trap_before', 'return 0'],
+    ['__airlock_line_ok', '1'],
+  ])('guard state inherited through the environment (%s=%s, set by whatever started bash) is dropped', (name, value) => {
+    const r = run('dropdb -h prod-db.internal rentals', 126, { [name]: value });
+    expect(r.asked.split('\n').slice(0, 3)).toEqual(['gate', '--line', 'dropdb -h prod-db.internal rentals']);
+    expect(r.ran).toBe('');
+    expect(r.code).toBe(126);
   });
 
   test('an AIRLOCK_NODE the shell inherited is not the client it asks', () => {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { protectedPathItems, ruleArgFilters } from '../../../src/core/argFilter';
 import { allRules } from '../../../src/core/rules/index';
-import { SHIM_MARKER, itemPattern, shimPrograms, shimScript } from '../../../src/gate/shims';
+import { Args } from '../../../src/core/rules/args';
+import { SHIM_MARKER, itemPattern, shQuote, shimCheck, shimPrograms, shimScript } from '../../../src/gate/shims';
 import { expandLine } from '../helpers';
 
 const FILTERS = ruleArgFilters(allRules, (line) => expandLine(line).commands);
@@ -115,8 +116,38 @@ describe('PATH shims', () => {
     expect(names).not.toContain('>');
     expect(names).not.toContain(':');
     expect(itemPattern('delete')).toBe('*[dD][eE][lL][eE][tT][eE]*');
-    expect(itemPattern('-r')).toBe('-[!-]*r*');
+    expect(itemPattern('-r')).toBe('-r*|-[!-]*r*');
     expect(itemPattern('--force')).toBe('\\-\\-[fF][oO][rR][cC][eE]*');
     expect(existsSync(join(shims, 'railway'))).toBe(true);
+  });
+});
+
+describe('the shims\' filter, as /bin/sh runs it', () => {
+  test('asks about every call a rule example makes to a shimmed program by its arguments (a lone short flag too: `iptables -F`)', () => {
+    const shimmed = new Set(shimPrograms(FILTERS));
+    const calls: { program: string; argv: readonly string[]; example: string }[] = [];
+    for (const rule of allRules) {
+      for (const example of rule.examples.match) {
+        for (const command of expandLine(example).commands) {
+          if (!shimmed.has(command.program) || !rule.programs?.includes(command.program)) continue;
+          // What a shim sees: the arguments, not the line's stdin or redirects (the shell guard reads those).
+          const argvOnly = { ...command, stdin: undefined, stdinUnknown: undefined, writes: [] };
+          let matched: boolean;
+          try { matched = rule.match(new Args(argvOnly)); } catch { matched = true; }
+          if (matched) calls.push({ program: command.program, argv: command.argv.slice(1).map((w) => w.value), example });
+        }
+      }
+    }
+    expect(calls.length).toBeGreaterThan(500);
+    // One sh process: a function per program holding its shim's check, then every call.
+    const programs = [...new Set(calls.map((c) => c.program))];
+    const script = [
+      ...programs.map((p, i) => `check_${i}() {\n${shimCheck(FILTERS[p] ?? { always: true, clauses: [] }, protectedPathItems([]))}\n[ -n "$ask" ]\n}`),
+      ...calls.map((c) => `check_${programs.indexOf(c.program)} ${c.argv.map(shQuote).join(' ')} && echo 1 || echo 0`),
+    ].join('\n');
+    const r = spawnSync('/bin/sh', [], { input: script, encoding: 'utf8', maxBuffer: 1 << 24 });
+    expect(r.stderr).toBe('');
+    const answers = r.stdout.trim().split('\n');
+    expect(calls.filter((_c, i) => answers[i] !== '1').map((c) => c.example)).toEqual([]);
   });
 });
