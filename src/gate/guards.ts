@@ -75,7 +75,7 @@ export function guardTables(data: GuardData): GuardTables {
     if (!SAFE_FILE.test(program) || data.runners.includes(program)) continue;
     progs.push([program, filter.always ? 'always' : filter.bare === 'flags' ? 'bare-flags' : filter.bare === 'empty' ? 'bare' : '1']);
     if (filter.always) continue;
-    // The stems every program watches for are one shared `case` (__airlock_stem).
+    // The stems every program watches for are in one shared `case` (__airlock_watched).
     const items = [...new Set(filter.clauses.flat(2))].filter((i) => !STEMS.has(i));
     const isFlag = (i: string): boolean => i.length === 2 && i[0] === '-' && i[1] !== '-';
     const letters = [...new Set(items.filter(isFlag).map((i) => i[1] ?? '').filter((c) => /[A-Za-z0-9]/.test(c)))];
@@ -90,9 +90,10 @@ export function guardTables(data: GuardData): GuardTables {
   for (const runner of data.runners) if (SAFE_KEY.test(runner)) progs.push([runner, 'always']);
   for (const [name, program] of data.packages) if (SAFE_KEY.test(name)) progs.push([name, `=${program}`]);
   const functions = [
-    caseFunction('__airlock_path_words', data.pathItems.map(holding)),
+    // What every guarded program is watched for: a protected path's words, and the words
+    // destructive calls are spelled with, whatever the rules' examples show.
+    caseFunction('__airlock_watched', [...new Set([...data.pathItems, ...DESTRUCTIVE_STEMS])].map(holding)),
     caseFunction('__airlock_guard_dir', data.guardWords.map(holding)),
-    caseFunction('__airlock_stem', DESTRUCTIVE_STEMS.map(holding)),
   ].join('');
   const header = "# Airlock's terminal gate: tables generated from Airlock's rules. Airlock rewrites this file.";
   // Read-only from here on: neither an assignment nor `unset` can point the guard at another client.

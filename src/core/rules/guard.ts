@@ -76,6 +76,21 @@ function unsetGateVariables(a: Args): boolean {
   return list.some((w) => GATE_VARIABLE.test(w));
 }
 
+/**
+ * What switches the bash guard's DEBUG trap off: the trap removed or replaced, extdebug turned
+ * off, a builtin it runs disabled or replaced. The guard stops these spelled
+ * plainly; spelled so only the engine reads them (`$'\\x74rap' - DEBUG`) they reach this rule.
+ */
+function switchesGuardOff(a: Args): boolean {
+  const list = a.list;
+  switch (a.program) {
+    case 'trap': return list.some((w) => w.toUpperCase() === 'DEBUG' || w === 'SIGDEBUG');
+    case 'shopt': return list.includes('-u') && list.includes('extdebug');
+    case 'enable': return list.some((w) => /^-[a-z]*[nfd]/.test(w));
+    default: return false;
+  }
+}
+
 export const guardRules: readonly Rule[] = [
   {
     id: 'airlock.guard-file-interpreter-write',
@@ -128,6 +143,20 @@ export const guardRules: readonly Rule[] = [
     examples: {
       match: ['unset BASH_ENV', 'unset -v AIRLOCK_NODE AIRLOCK_CLI', 'env -i bash cleanup.sh', 'env -i PATH=/usr/bin sh -c "rm -rf x"', 'env -u AIRLOCK_IPC bash x.sh', 'env --unset=BASH_ENV bash x.sh', 'env -uZDOTDIR zsh'],
       noMatch: ['unset FOO', 'unset BASH_ENV_FILE', 'env -u HOME ls', 'env BASH_ENV_X=1 ls', 'env -i PATH=/usr/bin make'],
+    },
+  },
+  {
+    id: 'airlock.gate-trap-off',
+    programs: ['trap', 'shopt', 'enable'],
+    category: 'shell',
+    severity: 'critical',
+    summary: 'Switches off the terminal gate\'s check before each command (its DEBUG trap, extdebug, or a builtin it runs): the commands after it could run unchecked',
+    hint: 'Leave the shell\'s DEBUG trap and options as Airlock set them; ask the user to change Airlock\'s settings instead',
+    match: switchesGuardOff,
+    targets: () => [],
+    examples: {
+      match: ['trap - DEBUG', "trap '' DEBUG", 'trap "echo hi" debug', 'shopt -u extdebug', 'enable -n shopt', 'enable -f ./lib.so printf', 'enable -d printf'],
+      noMatch: ["trap 'rm -f \"$tmp\"' EXIT", 'trap - INT TERM', 'shopt -s nullglob', 'shopt -u nullglob', 'enable', 'enable -p'],
     },
   },
   {

@@ -49,103 +49,90 @@ __airlock_hidden_re="(${__airlock_hidden[*]})"
 IFS=$__airlock_ifs
 unset __airlock_ifs
 
+# Bash copies a function's body each time it calls it, and what the copy allocates is paid again
+# in copy-on-write faults after every fork: the functions run before every command
+# (__airlock_trap, __airlock_suspicious) stay small, and what few lines need is in helpers.
+
 # True when the line might match a rule: it hides a program name, or names a guarded program
 # whose arguments hold a word its rules need, or names a protected file.
-# This runs before every command: each step is skipped when the line has nothing for it to do,
-# since what the shell allocates here is paid again after every fork (copy-on-write faults).
 __airlock_suspicious() {
   [[ -n ${__airlock_broken-} ]] && return 0
   # A redirect where the shell stands in a folder of guard files (`cd ~/.claude` earlier).
   [[ $1 == *'>'* ]] && __airlock_guard_dir "${PWD,,}" && return 0
-  local l=$1 re w p rest i n words
-  # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
-  [[ $l == *'[ '* ]] && { l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}; }
+  local l=$1 w p i words at_program=1
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
-  if [[ $l == *'>'*/dev/* ]]; then
-    for re in null stdout stderr tty; do l=${l//>\/dev\/$re/ }; l=${l//> \/dev\/$re/ }; done
-  fi
-  if [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]]; then return 0; fi
-  [[ $l == *[\'\"\\]* ]] && l=${l//[\'\"\\]/}
-  # Separators stay as `;` words: a program's own operands end there.
-  [[ $l == *[\;\|\&\(\)\{\}\!\<\>\`$'\n'$'\r']* ]] && l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ ; }
-  # Split on blanks without globbing (\`local -\` restores the user's options on return).
-  if [[ $l == *[\*\?\[]* ]]; then
-    local -
-    set -f
-  fi
+  [[ $l == *'>'*/dev/* ]] && for w in null stdout stderr tty; do l=${l//>\/dev\/$w/ }; l=${l//> \/dev\/$w/ }; done
+  # Tests, quotes, separators and what can hide a program's name (__airlock_plain).
+  [[ $l == *[\[\'\"\\\;\|\&\(\)\{\}\!\<\>\`\$\*\?$'\n'$'\r']* ]] && { __airlock_plain || return 0; }
+  # Split on blanks without globbing (`local -` restores the user's options on return).
+  [[ $l == *[\*\?\[]* ]] && { local -; set -f; }
   words=($l)
-  n=${#words[@]}
-  local at_program=1
-  for ((i = 0; i < n; i++)); do
+  for ((i = 0; i < ${#words[@]}; i++)); do
     w=${words[i],,}
     # A program given by path (`./bin/wipe`, `/tmp/x.sh`) runs a file the engine reads; the
     # system's own folders hold programs read by name.
-    if [[ -n $at_program && $w == */* && $w != /@(usr|bin|sbin|lib|lib64|opt|etc|nix|snap|proc|dev)/* && $w != *=* ]]; then return 0; fi
-    if [[ $w == ';' || $w == @(sudo|exec|time|nohup|command|builtin|nice|env|if|elif|while|until|then|do|else) || $w == [a-z_]*([a-z0-9_])=* ]]; then at_program=1; else at_program=; fi
-    p=${w:+${__airlock_progs[$w]-}}
-    # `npx aws-cdk@2`, `@railway/cli@3`: the package without its version.
-    [[ -z $p && $w == ?*@* ]] && { w=${w%@*}; p=${w:+${__airlock_progs[$w]-}}; }
-    [[ -z $p && $w == */* ]] && { w=${w##*/}; p=${w:+${__airlock_progs[$w]-}}; }
-    [[ -z $p && $w == *.exe ]] && { w=${w%.exe}; p=${w:+${__airlock_progs[$w]-}}; }
-    [[ -z $p && $w == [a-z]*[0-9]* && $w =~ ^([a-z]+)[0-9][0-9.]*$ ]] && { w=${BASH_REMATCH[1]}; [[ $w == python ]] && w=python3; p=${w:+${__airlock_progs[$w]-}}; }
-    [[ -z $p ]] && continue
-    [[ $p == =* ]] && { w=${p#=}; p=${w:+${__airlock_progs[$w]-}}; }
-    [[ $p == always ]] && return 0
-    if [[ $p == bare* ]]; then
-      # Called without operands (`set`), or with flags only for bare-flags (`env -0`).
-      local j=$((i + 1)) operand=
-      while ((j < n)) && [[ ${words[j]} != ';' ]]; do [[ $p == bare-flags && ${words[j]} == -* ]] || operand=1; j=$((j + 1)); done
-      [[ -z $operand ]] && return 0
-    fi
-    # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
-    rest=" ${words[*],,} "
-    # The program's table (words/<program>) defines its function once per shell. A missing table,
-    # or one the shell could not load, is judged by the client: fail closed.
-    if [[ -z ${__airlock_loaded[$w]-} ]]; then
-      [[ -r $__airlock_dir/words/$w ]] || return 0
-      . "$__airlock_dir/words/$w" || return 0
-      declare -fr "__airlock_w_$w" || return 0
-      __airlock_loaded[$w]=1
-    fi
-    "__airlock_w_$w" "$rest"
-    (( $? == 1 )) || return 0
-    __airlock_path_words "$rest" && return 0
-    # The words destructive calls are spelled with, whatever the rules' examples show.
-    __airlock_stem "$rest" && return 0
+    [[ -n $at_program && $w == */* && $w != /@(usr|bin|sbin|lib|lib64|opt|etc|nix|snap|proc|dev)/* && $w != *=* ]] && return 0
+    [[ $w == @(\;|sudo|exec|time|nohup|command|builtin|nice|env|if|elif|while|until|then|do|else|[a-z_]*([a-z0-9_])=*) ]] && at_program=1 || at_program=
+    p=${__airlock_progs[$w]-}
+    [[ -z $p && $w == *[@/.0-9]* ]] && __airlock_alias
+    [[ -n $p ]] && { __airlock_program || return 0; }
   done
   return 1
 }
 
+# The line as words (the caller's `l`): tests are not globs, quotes go, separators stay as `;`
+# words (a program's own operands end there). Fails when the line hides a program's name.
+__airlock_plain() {
+  # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
+  l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}
+  [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]] && return 1
+  l=${l//[\'\"\\]/}
+  l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ ; }
+  return 0
+}
+
+# The caller's word `w` by another name the tables know: `npx aws-cdk@2` and `@railway/cli@3`
+# without their version, `/usr/bin/psql` and `psql.exe` by name, `python3.12` as python3.
+__airlock_alias() {
+  [[ $w == ?*@* ]] && { w=${w%@*}; p=${w:+${__airlock_progs[$w]-}}; }
+  [[ -z $p && $w == */* ]] && { w=${w##*/}; p=${w:+${__airlock_progs[$w]-}}; }
+  [[ -z $p && $w == *.exe ]] && { w=${w%.exe}; p=${w:+${__airlock_progs[$w]-}}; }
+  [[ -z $p && $w == [a-z]*[0-9]* && $w =~ ^([a-z]+)[0-9][0-9.]*$ ]] && { w=${BASH_REMATCH[1]}; [[ $w == python ]] && w=python3; p=${w:+${__airlock_progs[$w]-}}; }
+  return 0
+}
+
+# The caller's guarded program `w` (table entry `p`) in the line's `words`: fails when the line
+# holds what its rules need.
+__airlock_program() {
+  local rest j operand
+  [[ $p == =* ]] && { w=${p#=}; p=${w:+${__airlock_progs[$w]-}}; }
+  [[ $p == always ]] && return 1
+  if [[ $p == bare* ]]; then
+    # Called without operands (`set`), or with flags only for bare-flags (`env -0`).
+    for ((j = i + 1; j < ${#words[@]}; j++)); do
+      [[ ${words[j]} == ';' ]] && break
+      [[ $p == bare-flags && ${words[j]} == -* ]] || operand=1
+    done
+    [[ -z $operand ]] && return 1
+  fi
+  # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
+  rest=" ${words[*],,} "
+  # The program's table (words/<program>) defines its function once per shell. A missing table,
+  # or one the shell could not load, is judged by the client: fail closed.
+  if [[ -z ${__airlock_loaded[$w]-} ]]; then
+    [[ -r $__airlock_dir/words/$w ]] || return 1
+    . "$__airlock_dir/words/$w" || return 1
+    declare -fr "__airlock_w_$w" || return 1
+    __airlock_loaded[$w]=1
+  fi
+  "__airlock_w_$w" "$rest"
+  (( $? == 1 )) || return 1
+  __airlock_watched "$rest" && return 1
+  return 0
+}
+
 # VS Code's shell integration functions (shellIntegration-bash.sh in VS Code 1.139).
 __airlock_vscode='__vsc_command_complete __vsc_command_output_start __vsc_continuation_end __vsc_continuation_start __vsc_escape_value __vsc_escape_value_fast __vsc_get_trap __vsc_precmd __vsc_preexec __vsc_preexec_all __vsc_preexec_only __vsc_prompt_cmd __vsc_prompt_cmd_original __vsc_prompt_end __vsc_prompt_start __vsc_report_prompt __vsc_restore_exit_code __vsc_update_cwd __vsc_update_env __vsc_update_prompt'
-
-# Commands that would switch the guard off or fool it: its state, its functions, the DEBUG trap,
-# extdebug. (Its own functions never reach this: the trap skips their frames.)
-# Each pattern is tried only when the command holds the word it needs: bash compiles a regex each
-# time it matches one, and this runs before every command.
-__airlock_tampers() {
-  local c=$1
-  # Any command naming the guard's state or functions: an assignment, `printf -v`, `read`,
-  # `builtin declare`, `unset -f`, … (the guard's own commands never reach here).
-  [[ $c == *__airlock_* ]] && return 0
-  # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
-  # what the guard's own commands do.
-  [[ $c == *enable* && $c =~ ^[[:space:]]*(builtin[[:space:]]+)?enable[[:space:]]+(.*[[:space:]])?-[[:alpha:]]*[nfd] ]] && return 0
-  [[ $c == *trap* && $c =~ ^[[:space:]]*(builtin[[:space:]]+)?trap([[:space:]]|$) && ( $c == *DEBUG* || $c == *[\$\`]* ) ]] && return 0
-  [[ ( $c == *extdebug* || $c == *+T* || $c == *functrace* ) && $c =~ ^[[:space:]]*(builtin[[:space:]]+)?(shopt[[:space:]].*extdebug|set[[:space:]]+[+]T|set[[:space:]]+[+]o[[:space:]]+functrace) ]] && return 0
-  [[ $c == *PS0=* ]] && return 0
-  # The variables that carry the gate into commands and new shells: assigned (`export X=…`,
-  # `X=… cmd`, `env X=… cmd`) or removed (`unset`, `export -n`, `env -u`).
-  if [[ $c == *AIRLOCK_* || $c == *BASH_ENV* || $c == *ZDOTDIR* || $c == *PROMPT_COMMAND* ]]; then
-    [[ $c =~ (^|[[:space:]\;\&\|\(\"\'])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?= ]] && return 0
-    # Any declaration builtin naming one (`export -n`, `declare +x`, `unset`, `printf -v`, `read`).
-    [[ $c =~ ^[[:space:]]*(builtin[[:space:]]+)?(unset|export|declare|typeset|readonly|local|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && return 0
-    [[ $c =~ (^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR) ]] && return 0
-  fi
-  # A shell started with an emptied environment runs without the guard.
-  [[ $c == *env[[:space:]]* && $c =~ (^|[[:space:]])env[[:space:]]+(-[[:alnum:]]*i|--ignore-environment)([[:space:]]|$) ]] && return 0
-  return 1
-}
 
 # Asks the gate client. Prints the grant of an approved line, or why the line was stopped.
 # The client comes from the guard's own tables (read-only), never from the environment.
@@ -176,35 +163,6 @@ __airlock_readline() {
   __airlock_busy=
 }
 
-__airlock_debug() {
-  [[ -n $__airlock_busy || -n $__airlock_line_ok ]] && return 0
-  (( __airlock_at_prompt )) && return 0
-  # The prompt's own work in VS Code's shell integration (interactive shells only, by exact name:
-  # a script defining a function of that name gets no pass).
-  local f
-  if [[ $- == *i* ]]; then
-    for f in "${FUNCNAME[@]:2}"; do [[ " $__airlock_vscode " == *" $f "* ]] && return 0; done
-  fi
-  if __airlock_tampers "$BASH_COMMAND"; then
-    printf 'airlock: stopped %s — it would switch off or fool Airlock'"'"'s terminal gate; ask the user to change Airlock'"'"'s settings instead\n' "$BASH_COMMAND" >&2
-    [[ $- == *i* ]] || exit 126
-    return 1
-  fi
-  __airlock_suspicious "$BASH_COMMAND" || return 0
-  local out
-  __airlock_busy=1
-  if out=$(__airlock_ask "$BASH_COMMAND"); then
-    __airlock_busy=
-    [[ -n $out ]] && export AIRLOCK_LINE_GRANT=$out
-    return 0
-  fi
-  __airlock_busy=
-  printf '%s\n' "${out%$'\n'}" >&2
-  # A script or task stops here with the gate's status (a skipped command would leave $? at 0);
-  # an interactive shell only skips the command.
-  [[ $- == *i* ]] || exit 126
-  return 1
-}
 
 if [[ $- == *i* ]]; then
   for __airlock_map in emacs vi-insert vi-command; do
@@ -235,21 +193,100 @@ fi
 __airlock_trap() {
   # Commands of Airlock's own functions (the Enter binding's) are neither the user's nor the start
   # of a command line: the earlier trap (VS Code's) must not take them for one.
-  local f
   [[ $BASH_COMMAND == __airlock_readline ]] && return 0 # the Enter binding itself, run by readline
-  # Commands of the guard's own functions (and of subshells they start).
-  for f in "${FUNCNAME[@]:1}"; do
-    case $f in __airlock_readline | __airlock_trap | __airlock_debug | __airlock_ask | __airlock_suspicious | __airlock_stem | __airlock_tampers) return 0 ;; esac
-  done
+  (( ${#FUNCNAME[@]} == 1 )) || __airlock_users_frame || return 0
   # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
   # commands, and still does.
-  if [[ -n $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} == 1 )); then builtin eval "$__airlock_previous_trap"; fi
+  [[ -n $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} == 1 )) && builtin eval "$__airlock_previous_trap"
   # extdebug (a non-zero status skips the command) is turned on here, after start-up: set in a
   # start-up file (BASH_ENV) it would try to load bash's debugger instead.
   shopt -q extdebug || shopt -s extdebug
-  __airlock_debug
+  [[ $- == *i* ]] && __airlock_prompts_own && return 0
+  # Only a command holding one of these words, or quotes that could split one (`'tr'ap`), can
+  # switch the guard off (__airlock_tampered).
+  if [[ $BASH_COMMAND == *@(__airlock_|enable|trap|extdebug|+T|functrace|PS0=|AIRLOCK_|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|env[[:space:]]|[\\\'\"])* ]] && __airlock_tampered; then
+    printf 'airlock: stopped %s — it would switch off or fool Airlock'"'"'s terminal gate; ask the user to change Airlock'"'"'s settings instead\n' "$BASH_COMMAND" >&2
+    [[ $- == *i* ]] || exit 126
+    return 1
+  fi
+  __airlock_suspicious "$BASH_COMMAND" || return 0
+  __airlock_judge
 }
+
+# True unless the trap runs for a command of the guard's own functions (the Enter binding's, and
+# subshells they start).
+__airlock_users_frame() {
+  local f
+  for f in "${FUNCNAME[@]:2}"; do
+    case $f in __airlock_*) [[ " $__airlock_own " == *" $f "* ]] && return 1 ;; esac
+  done
+  return 0
+}
+
+# The Enter binding's state, and the prompt's own work in VS Code's shell integration (by exact
+# name: a script defining a function of that name gets no pass). An interactive shell's only: a
+# script could set a variable through a name the guard never sees (`declare -n`), so none of this
+# state is believed there.
+__airlock_prompts_own() {
+  local f
+  [[ -n $__airlock_busy || -n $__airlock_line_ok ]] && return 0
+  (( __airlock_at_prompt )) && return 0
+  for f in "${FUNCNAME[@]:2}"; do [[ " $__airlock_vscode " == *" $f "* ]] && return 0; done
+  return 1
+}
+
+# Commands that would switch the guard off or fool it (the guard's own commands never reach here).
+__airlock_tampered() {
+  # Quotes and backslashes out (`\trap`, `'trap'`), and the builtins that run another builtin
+  # (`command trap - DEBUG`, `builtin shopt -u extdebug`) read as the start of the command.
+  local c=${BASH_COMMAND//[\\\'\"]/} start='^[[:space:]]*((command|builtin)([[:space:]]+-[[:alpha:]]+)*[[:space:]]+)*'
+  # Any command naming the guard's state or functions: an assignment, `printf -v`, `read`,
+  # `builtin declare`, `unset -f`, …
+  [[ $c == *__airlock_* ]] && return 0
+  # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
+  # what the guard's own commands do.
+  [[ $c == *enable* && $c =~ ${start}enable[[:space:]]+(.*[[:space:]])?-[[:alpha:]]*[nfd] ]] && return 0
+  # The DEBUG trap, extdebug, PS0.
+  [[ $c == *trap* && $c =~ ${start}trap([[:space:]]|$) && ( $c == *DEBUG* || $c == *[\$\`]* ) ]] && return 0
+  [[ ( $c == *extdebug* || $c == *+T* || $c == *functrace* ) && $c =~ ${start}(shopt[[:space:]].*extdebug|set[[:space:]]+[+]T|set[[:space:]]+[+]o[[:space:]]+functrace) ]] && return 0
+  [[ $c == *PS0=* ]] && return 0
+  # The variables that carry the gate into commands and new shells: assigned (`export X=…`,
+  # `X=… cmd`, `env X=… cmd`) or removed (`unset`, `export -n`, `declare +x`, `env -u`, …).
+  if [[ $c == *AIRLOCK_* || $c == *BASH_ENV* || $c == *ZDOTDIR* || $c == *PROMPT_COMMAND* ]]; then
+    [[ $c =~ (^|[[:space:]\;\&\|\(])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?= ]] && return 0
+    [[ $c =~ ${start}(unset|export|declare|typeset|readonly|local|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && return 0
+    [[ $c =~ (^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR) ]] && return 0
+  fi
+  # A shell started with an emptied environment runs without the guard.
+  [[ $c == *env[[:space:]]* && $c =~ (^|[[:space:]])env[[:space:]]+(-[[:alnum:]]*i|--ignore-environment)([[:space:]]|$) ]] && return 0
+  return 1
+}
+
+# A suspicious command, put to the gate client: runs when approved (with its grant exported for
+# its shims); otherwise says why, and a script or task stops there with the gate's status (a
+# skipped command would leave $? at 0), an interactive shell only skips the command.
+__airlock_judge() {
+  local out
+  __airlock_busy=1
+  if out=$(__airlock_ask "$BASH_COMMAND"); then
+    __airlock_busy=
+    [[ -n $out ]] && export AIRLOCK_LINE_GRANT=$out
+    return 0
+  fi
+  __airlock_busy=
+  printf '%s\n' "${out%$'\n'}" >&2
+  [[ $- == *i* ]] || exit 126
+  return 1
+}
+
+# The guard's own functions: commands they run are not the user's.
+declare -gr __airlock_own='__airlock_readline __airlock_trap __airlock_ask __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_judge'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
-declare -fr __airlock_suspicious __airlock_tampers __airlock_ask __airlock_readline __airlock_debug __airlock_trap __airlock_path_words __airlock_guard_dir __airlock_stem
+declare -fr $__airlock_own
+# Read-only too, the tables and what the guard was started with: a script can assign through a
+# name the guard never sees (`declare -n r=$v`), and a planted folder or earlier trap would be
+# sourced or run by the guard itself.
+declare -r __airlock_dir __airlock_progs __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap
+[[ -n ${__airlock_broken-} ]] && declare -r __airlock_broken
 trap '__airlock_trap' DEBUG

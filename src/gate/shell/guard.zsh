@@ -20,6 +20,9 @@ fi
 . "${__airlock_dir:h}/hidden.sh"
 # One pattern for all of them: the shell compiles a regex each time it matches one.
 __airlock_hidden_re="(${(j:|:)__airlock_hidden})"
+# Read-only: a line can assign through a name the guard never sees (`${(P)v::=…}`), and a planted
+# folder would be sourced by the guard itself.
+typeset -r __airlock_dir __airlock_progs __airlock_hidden __airlock_hidden_re
 
 __airlock_suspicious() {
   [[ -n ${__airlock_broken-} ]] && return 0
@@ -67,9 +70,7 @@ __airlock_suspicious() {
     . "${__airlock_dir:h}/words/$w" || return 0
     "__airlock_w_$w" "$rest"
     (( $? == 1 )) || return 0
-    __airlock_path_words "$rest" && return 0
-    # The words destructive calls are spelled with, whatever the rules' examples show.
-    __airlock_stem "$rest" && return 0
+    __airlock_watched "$rest" && return 0
   done
   return 1
 }

@@ -123,15 +123,30 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     'builtin declare __airlock_line_ok=1; dropdb x',
     // A function definition runs no DEBUG trap: the guard's functions are read-only.
     '__airlock_suspicious() { return 1; }; dropdb x',
-    '__airlock_debug() { return 0; }\ndropdb x',
+    '__airlock_watched() { return 1; }\ndropdb x',
     '__airlock_trap() { return 0; }\ndropdb x',
     // Builtins the guard runs, switched off.
     'enable -n shopt; dropdb x',
     'builtin enable -n return; dropdb x',
+    // The trap removed through another builtin or a quoted name.
+    'command trap - DEBUG; dropdb x',
+    "'tr'ap - DEBUG; dropdb x",
+    '\\trap - DEBUG; dropdb x',
+    'command -p shopt -u extdebug; dropdb x',
   ])('a script cannot switch the guard off first: %s', (command) => {
     const r = run(command, 126);
     expect(r.code).toBe(126);
     expect(r.ran).toBe('');
+  });
+
+  test.each([
+    'v=__air; v+=lock_dir; declare -n r=$v; r=/tmp; dropdb x',
+    'v=__air; v+=lock_previous_trap; declare -n r=$v; r="return 0"; dropdb x',
+    'v=__air; v+=lock_progs; declare -n r=$v; r[dropdb]=; /usr/bin/env dropdb x',
+  ])('the guard\'s tables and folder are read-only, even through a name it never sees: %s', (command) => {
+    const r = run(command, 126);
+    expect(r.ran).toBe('');
+    expect(r.code).not.toBe(0);
   });
 
   test.each([
