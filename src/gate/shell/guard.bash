@@ -194,6 +194,8 @@ __airlock_trap() {
   # Commands of Airlock's own functions (the Enter binding's) are neither the user's nor the start
   # of a command line: the earlier trap (VS Code's) must not take them for one.
   [[ $BASH_COMMAND == __airlock_readline ]] && return 0 # the Enter binding itself, run by readline
+  # Running an EXIT trap, bash shows the command that set this trap: it only sets it again.
+  [[ $BASH_COMMAND == "trap '__airlock_trap' DEBUG" ]] && return 0
   (( ${#FUNCNAME[@]} == 1 )) || __airlock_users_frame || return 0
   # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
   # commands, and still does.
@@ -246,8 +248,16 @@ __airlock_tampered() {
   # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
   # what the guard's own commands do.
   [[ $c == *enable* && $c =~ ${start}enable[[:space:]]+(.*[[:space:]])?-[[:alpha:]]*[nfd] ]] && return 0
-  # The DEBUG trap, extdebug, PS0.
-  [[ $c == *trap* && $c =~ ${start}trap([[:space:]]|$) && ( $c == *DEBUG* || $c == *[\$\`]* ) ]] && return 0
+  # The DEBUG trap: only the signals after the action count (`trap 'rm -f "$tmp"' EXIT` leaves it
+  # alone); one word alone is a signal to reset (`trap DEBUG`); a signal named at run time, or a
+  # line whose action cannot be read, counts as DEBUG.
+  if [[ $c == *trap* && $c =~ ${start}trap([[:space:]]|$) ]]; then
+    local action='trap[[:space:]]+(--[[:space:]]+)?('"'"'[^'"'"']*'"'"'|"([^"\\]|\\.)*"|[^[:space:]'"'"'"\\]|\\.)+([[:space:]]+(.*))?$'
+    [[ $BASH_COMMAND =~ $action ]] || return 0
+    local signals=${BASH_REMATCH[5]:-${BASH_REMATCH[0]}}
+    [[ ${signals^^} == *DEBUG* || $signals == *[\$\`]* ]] && return 0
+  fi
+  # extdebug, PS0.
   [[ ( $c == *extdebug* || $c == *+T* || $c == *functrace* ) && $c =~ ${start}(shopt[[:space:]].*extdebug|set[[:space:]]+[+]T|set[[:space:]]+[+]o[[:space:]]+functrace) ]] && return 0
   [[ $c == *PS0=* ]] && return 0
   # The variables that carry the gate into commands and new shells: assigned (`export X=…`,

@@ -111,6 +111,20 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r).toMatchObject({ code: 0, asked: '', out: 'hi\n', err: '' });
   });
 
+  test('a script\'s own cleanup trap runs: only a DEBUG trap, or a signal named at run time, is the guard\'s', () => {
+    // Not stopped as tampering (the client may still be asked about `rm` in the action, and allows it here).
+    const r = run(`t=/tmp/x; trap 'rm -f "$t"' EXIT INT; trap "echo \\"bye\\"" TERM; trap - INT; echo hi`, 0);
+    expect(r).toMatchObject({ code: 0, out: 'hi\n', err: '' });
+    // The EXIT trap runs when the script ends, judged like any command, and the status is the script's.
+    expect(run("trap 'echo bye' EXIT; echo hi", 126)).toMatchObject({ code: 0, out: 'hi\nbye\n', err: '' });
+    expect(run("trap 'dropdb x' EXIT; echo hi", 126)).toMatchObject({ code: 126, ran: '' });
+    for (const command of ['trap DEBUG; dropdb x', 'sig=DEBUG; trap - "$sig"; dropdb x', "trap 'echo x' EXIT DEBUG; dropdb x"]) {
+      const stopped = run(command, 126);
+      expect(stopped.code).toBe(126);
+      expect(stopped.ran).toBe('');
+    }
+  });
+
   test.each([
     '__airlock_at_prompt=1; dropdb x',
     'trap - DEBUG; dropdb x',
