@@ -59,7 +59,8 @@ __airlock_suspicious() {
   [[ -n ${__airlock_broken-} ]] && return 0
   # A redirect where the shell stands in a folder of guard files (`cd ~/.claude` earlier).
   [[ $1 == *'>'* ]] && __airlock_guard_dir "${PWD,,}" && return 0
-  local l=$1 w p i words at_program=1
+  # Words split on blanks, whatever the script set IFS to (`IFS=_; dropdb x`).
+  local l=$1 w p i words at_program=1 IFS=$' \t\n'
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
   [[ $l == *'>'*/dev/* ]] && for w in null stdout stderr tty; do l=${l//>\/dev\/$w/ }; l=${l//> \/dev\/$w/ }; done
   # Tests, quotes, separators and what can hide a program's name (__airlock_plain).
@@ -193,9 +194,10 @@ fi
 __airlock_trap() {
   # Commands of Airlock's own functions (the Enter binding's) are neither the user's nor the start
   # of a command line: the earlier trap (VS Code's) must not take them for one.
-  [[ $BASH_COMMAND == __airlock_readline ]] && return 0 # the Enter binding itself, run by readline
-  # Running an EXIT trap, bash shows the command that set this trap: it only sets it again.
-  [[ $BASH_COMMAND == "trap '__airlock_trap' DEBUG" ]] && return 0
+  # The Enter binding itself, run by readline; and, running an EXIT trap, bash shows the command
+  # that set this trap (it only sets it again). Looked up, not matched: `shopt -s nocasematch`
+  # would let `__AIRLOCK_READLINE` pass for the guard's own.
+  [[ -n ${__airlock_own_set[${BASH_COMMAND:-_}]-} ]] && return 0
   (( ${#FUNCNAME[@]} == 1 )) || __airlock_users_frame || return 0
   # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
   # commands, and still does.
@@ -203,10 +205,11 @@ __airlock_trap() {
   # extdebug (a non-zero status skips the command) is turned on here, after start-up: set in a
   # start-up file (BASH_ENV) it would try to load bash's debugger instead.
   shopt -q extdebug || shopt -s extdebug
+  [[ $- == *T* ]] || set -T
   [[ $- == *i* ]] && __airlock_prompts_own && return 0
   # Only a command holding one of these words, or quotes that could split one (`'tr'ap`), can
   # switch the guard off (__airlock_tampered).
-  if [[ $BASH_COMMAND == *@(__airlock_|enable|trap|extdebug|+T|functrace|PS0=|AIRLOCK_|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|env[[:space:]]|[\\\'\"])* ]] && __airlock_tampered; then
+  if [[ $BASH_COMMAND == *@(__airlock_|enable|trap|set|shopt|PS0=|AIRLOCK_|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|env[[:space:]]|[\\\'\"])* ]] && __airlock_tampered; then
     printf 'airlock: stopped %s — it would switch off or fool Airlock'"'"'s terminal gate; ask the user to change Airlock'"'"'s settings instead\n' "$BASH_COMMAND" >&2
     [[ $- == *i* ]] || exit 126
     return 1
@@ -220,7 +223,7 @@ __airlock_trap() {
 __airlock_users_frame() {
   local f
   for f in "${FUNCNAME[@]:2}"; do
-    case $f in __airlock_*) [[ " $__airlock_own " == *" $f "* ]] && return 1 ;; esac
+    [[ -n ${__airlock_own_set[$f]-} ]] && return 1
   done
   return 0
 }
@@ -233,7 +236,7 @@ __airlock_prompts_own() {
   local f
   [[ -n $__airlock_busy || -n $__airlock_line_ok ]] && return 0
   (( __airlock_at_prompt )) && return 0
-  for f in "${FUNCNAME[@]:2}"; do [[ " $__airlock_vscode " == *" $f "* ]] && return 0; done
+  for f in "${FUNCNAME[@]:2}"; do [[ -n ${__airlock_vscode_set[$f]-} ]] && return 0; done
   return 1
 }
 
@@ -246,8 +249,16 @@ __airlock_tampered() {
   # `builtin declare`, `unset -f`, …
   [[ $c == *__airlock_* ]] && return 0
   # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
-  # what the guard's own commands do.
-  [[ $c == *enable* && $c =~ ${start}enable[[:space:]]+(.*[[:space:]])?-[[:alpha:]]*[nfd] ]] && return 0
+  # what the guard's own commands do: any `enable` but a listing.
+  [[ $c == *enable* && $c =~ ${start}enable[[:space:]] && ! $c =~ ${start}enable([[:space:]]+-[aps]+)*[[:space:]]*$ ]] && return 0
+  # The options that carry this trap into functions and subshells, switched off however they are
+  # written (`set -e +T`, `set +o functrace`, `shopt -qu extdebug`), or named at run time
+  # (`set $f`, `shopt $x $y`): before `--`, where `set -- "$@"` sets arguments only.
+  if [[ $c == *set* && $c =~ ${start}set([[:space:]]|$) ]]; then
+    local opts=${c%%' -- '*}
+    [[ $opts == *[\$\`]* || $opts =~ [[:space:]]\+[[:alpha:]]*T || $opts =~ [[:space:]]\+[[:alpha:]]*o[[:space:]]+functrace ]] && return 0
+  fi
+  [[ $c == *shopt* && $c =~ ${start}shopt[[:space:]] && ( $c == *[\$\`]* || ( ( $c == *extdebug* || $c == *functrace* ) && $c =~ [[:space:]]-[[:alpha:]]*u ) ) ]] && return 0
   # The DEBUG trap: only the signals after the action count (`trap 'rm -f "$tmp"' EXIT` leaves it
   # alone); one word alone is a signal to reset (`trap DEBUG`); a signal named at run time, or a
   # line whose action cannot be read, counts as DEBUG.
@@ -257,8 +268,7 @@ __airlock_tampered() {
     local signals=${BASH_REMATCH[5]:-${BASH_REMATCH[0]}}
     [[ ${signals^^} == *DEBUG* || $signals == *[\$\`]* ]] && return 0
   fi
-  # extdebug, PS0.
-  [[ ( $c == *extdebug* || $c == *+T* || $c == *functrace* ) && $c =~ ${start}(shopt[[:space:]].*extdebug|set[[:space:]]+[+]T|set[[:space:]]+[+]o[[:space:]]+functrace) ]] && return 0
+  # PS0.
   [[ $c == *PS0=* ]] && return 0
   # The variables that carry the gate into commands and new shells: assigned (`export X=…`,
   # `X=… cmd`, `env X=… cmd`) or removed (`unset`, `export -n`, `declare +x`, `env -u`, …).
@@ -294,9 +304,17 @@ declare -gr __airlock_own='__airlock_readline __airlock_trap __airlock_ask __air
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 declare -fr $__airlock_own
+declare -gA __airlock_own_set=(["trap '__airlock_trap' DEBUG"]=1) __airlock_vscode_set=()
+for __airlock_v in $__airlock_own; do __airlock_own_set[$__airlock_v]=1; done
+for __airlock_v in $__airlock_vscode; do __airlock_vscode_set[$__airlock_v]=1; done
+unset __airlock_v
 # Read-only too, the tables and what the guard was started with: a script can assign through a
 # name the guard never sees (`declare -n r=$v`), and a planted folder or earlier trap would be
 # sourced or run by the guard itself.
-declare -r __airlock_dir __airlock_progs __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap
+declare -r __airlock_dir __airlock_progs __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_vscode_set
 [[ -n ${__airlock_broken-} ]] && declare -r __airlock_broken
+# Inherited by functions, subshells and command substitutions from the first command on (a
+# script's first command may be a subshell, which runs no trap of its own): `set -T` is safe
+# here, where extdebug would try to load bash's debugger.
+set -T
 trap '__airlock_trap' DEBUG

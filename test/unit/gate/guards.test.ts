@@ -147,6 +147,18 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     "'tr'ap - DEBUG; dropdb x",
     '\\trap - DEBUG; dropdb x',
     'command -p shopt -u extdebug; dropdb x',
+    // Found in review: IFS, a subshell first, options named at run time, nocasematch.
+    'IFS=_; dropdb y',
+    'IFS=; dropdb y',
+    '(dropdb y)',
+    'coproc dropdb y; wait $!',
+    'true; f=+T; set $f; (dropdb y)',
+    'true; set -e +o functrace; (dropdb y)',
+    'x=-u; y=extd; y+=ebug; shopt $x $y; (dropdb y)',
+    'shopt -qu extdebug; (dropdb y)',
+    'x=-n; enable $x local; dropdb y',
+    '__AIRLOCK_JUDGE() { shopt -s nocasematch; dropdb y; }; __AIRLOCK_JUDGE',
+    'shopt -s nocasematch; __AIRLOCK_READLINE() { dropdb y; }; __AIRLOCK_READLINE',
   ])('a script cannot switch the guard off first: %s', (command) => {
     const r = run(command, 126);
     expect(r.code).toBe(126);
