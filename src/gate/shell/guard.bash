@@ -194,10 +194,13 @@ fi
 __airlock_trap() {
   # Commands of Airlock's own functions (the Enter binding's) are neither the user's nor the start
   # of a command line: the earlier trap (VS Code's) must not take them for one.
-  # The Enter binding itself, run by readline; and, running an EXIT trap, bash shows the command
-  # that set this trap (it only sets it again). Looked up, not matched: `shopt -s nocasematch`
-  # would let `__AIRLOCK_READLINE` pass for the guard's own.
-  [[ -n ${__airlock_own_set[${BASH_COMMAND:-_}]-} ]] && return 0
+  # The Enter binding itself, run by readline (under `shopt -s nocasematch` a function named
+  # `__AIRLOCK_READLINE` passes here too, but what it runs is judged: __airlock_users_frame
+  # looks names up exactly).
+  [[ $BASH_COMMAND == __airlock_readline ]] && return 0
+  # Running an EXIT trap, bash shows the command that set this trap: it only sets it again. Looked
+  # up too, so `trap '__AIRLOCK_TRAP' DEBUG` under nocasematch is not taken for it.
+  [[ $BASH_COMMAND == "trap '__airlock_trap' DEBUG" && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && return 0
   (( ${#FUNCNAME[@]} == 1 )) || __airlock_users_frame || return 0
   # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
   # commands, and still does.
@@ -205,7 +208,8 @@ __airlock_trap() {
   # extdebug (a non-zero status skips the command) is turned on here, after start-up: set in a
   # start-up file (BASH_ENV) it would try to load bash's debugger instead.
   shopt -q extdebug || shopt -s extdebug
-  [[ $- == *T* ]] || set -T
+  # A script's trap inheritance, kept (see `set -T` below); an interactive shell's is extdebug's.
+  [[ $- == *[iT]* ]] || set -T
   [[ $- == *i* ]] && __airlock_prompts_own && return 0
   # Only a command holding one of these words, or quotes that could split one (`'tr'ap`), can
   # switch the guard off (__airlock_tampered).
@@ -313,8 +317,10 @@ unset __airlock_v
 # sourced or run by the guard itself.
 declare -r __airlock_dir __airlock_progs __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_vscode_set
 [[ -n ${__airlock_broken-} ]] && declare -r __airlock_broken
-# Inherited by functions, subshells and command substitutions from the first command on (a
-# script's first command may be a subshell, which runs no trap of its own): `set -T` is safe
-# here, where extdebug would try to load bash's debugger.
-set -T
+# A script's trap is inherited by functions, subshells and command substitutions from its first
+# command on (that command may be a subshell, which runs no trap of its own): `set -T` is safe
+# here, where extdebug would try to load bash's debugger. An interactive shell loads this from
+# PROMPT_COMMAND, whose own functions must not meet the trap; its Enter binding reads each line
+# whole before anything of it runs.
+[[ $- == *i* ]] || set -T
 trap '__airlock_trap' DEBUG
