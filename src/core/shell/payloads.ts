@@ -54,13 +54,20 @@ export function payloadProgramNames(): readonly string[] {
   return [...SHELLS, ...AWKS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
 }
 
-/** `eval "$(…)"` runs what the substitution prints: unseen, unless it only prints shell set-up code. */
+/**
+ * `eval "$(…)"` runs what the substitution prints: unseen, unless it only prints shell set-up code.
+ * `eval "$cmd"` runs a script only known at run time, as `bash -c "$cmd"` does.
+ */
 function evaluated(argv: readonly Word[]): PayloadResult {
   const words = argv.slice(1);
   if (words.length === 1 && isShellSetup(words[0]?.value ?? '')) return NONE;
   const printed = words.some((w) => w.dynamic && /^(?:\$\(|`)/.test(w.value.trim()) && !isShellSetup(w.value));
-  return printed ? { derived: [], dynamicCalls: [], unseenScript: true } : derived(script(words, 'eval'));
+  const variable = words.length > 0 && words.every((w) => w.dynamic && LONE_VARIABLE.test(w.value.trim()));
+  return printed || variable ? { derived: [], dynamicCalls: [], unseenScript: true } : derived(script(words, 'eval'));
 }
+
+/** A word that is one variable and nothing else (`$cmd`, `${CMD}`, `"$@"`). */
+const LONE_VARIABLE = /^(?:\$\{?[\w@*#?!-]+\}?|\{\})$/;
 
 function derived(...items: (Derived | undefined)[]): PayloadResult {
   return { derived: items.filter((d): d is Derived => d !== undefined), dynamicCalls: [] };
@@ -111,7 +118,7 @@ function commandScript(word: Word | undefined, operands: readonly Word[], via: s
   const text = operands.length === 0 ? word.value : word.value
     .replace(/"\$(?:@|\{@\})"|\$(?:[@*]|\{[@*]\})/g, operands.slice(1).map((w) => w.value).join(' '))
     .replace(/\$(?:(\d)|\{(\d+)\})/g, (_m, a: string | undefined, b: string | undefined) => positional(Number(a ?? b)));
-  if (word.dynamic && /^(?:\$\{?[\w@*#?!-]+\}?|\{\})$/.test(text.trim())) return { derived: [], dynamicCalls: [], unseenScript: true };
+  if (word.dynamic && LONE_VARIABLE.test(text.trim())) return { derived: [], dynamicCalls: [], unseenScript: true };
   return derived(scriptOf(word, text, via));
 }
 
