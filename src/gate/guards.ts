@@ -51,7 +51,7 @@ const SAFE_KEY = /^[@a-z0-9][a-z0-9._+@/-]*$/;
 const SAFE_FILE = /^[a-z0-9][a-z0-9._+@-]*$/;
 
 export interface GuardTables {
-  /** guard-data.bash: the program table and the protected-path pattern, loaded with the guard. */
+  /** guard-data.bash: the program table and the shared `case` functions (watched words, guard folders), loaded with the guard. */
   readonly bash: string;
   /** guard-data.zsh: the same for zsh. */
   readonly zsh: string;
