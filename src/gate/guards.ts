@@ -28,6 +28,7 @@ export interface GateClient {
 }
 
 const STEMS: ReadonlySet<string> = new Set(DESTRUCTIVE_STEMS);
+
 /** Single-quoted for bash and zsh. */
 function q(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
@@ -64,9 +65,10 @@ export interface GuardTables {
 
 /**
  * The name of the function words/<program> defines: one per program, so a shell loads each file
- * once and keeps it. Program names are safe as function names (SAFE_FILE) in bash and zsh.
+ * once and keeps it (guard.bash calls it by this name). Program names are safe as function names
+ * (SAFE_FILE) in bash and zsh.
  */
-export const WORDS_FUNCTION_PREFIX = '__airlock_w_';
+const WORDS_FUNCTION_PREFIX = '__airlock_w_';
 
 export function guardTables(data: GuardData): GuardTables {
   const progs: [string, string][] = [];

@@ -192,11 +192,10 @@ if [[ -z $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} > 0 )); then
   fi
 fi
 __airlock_trap() {
-  # Commands of Airlock's own functions (the Enter binding's) are neither the user's nor the start
-  # of a command line: the earlier trap (VS Code's) must not take them for one.
-  # The Enter binding itself, run by readline (under `shopt -s nocasematch` a function named
-  # `__AIRLOCK_READLINE` passes here too, but what it runs is judged: __airlock_users_frame
-  # looks names up exactly).
+  # Commands of Airlock's own functions are neither the user's nor the start of a command line:
+  # the earlier trap (VS Code's) must not take them for one. First the Enter binding itself, run
+  # by readline (under `shopt -s nocasematch` a function named `__AIRLOCK_READLINE` passes here
+  # too, but what it runs is judged: __airlock_users_frame looks names up exactly).
   [[ $BASH_COMMAND == __airlock_readline ]] && return 0
   # Running an EXIT trap, bash shows the command that set this trap: it only sets it again. Looked
   # up too, so `trap '__AIRLOCK_TRAP' DEBUG` under nocasematch is not taken for it.
