@@ -35,13 +35,19 @@ function q(text: string): string {
 }
 
 /**
- * A function that returns 0 when its argument holds one of the patterns: a `case`, read the same
- * way by bash and zsh. Never a regex: bash and zsh compile one each time they match it, and a
- * compiled regex touches enough memory to cost every command that follows a fork milliseconds.
+ * Code that returns 0 when $1 holds one of the patterns: a `case`, read the same way by bash and
+ * zsh. Never a regex: bash and zsh compile one each time they match it, and a compiled regex
+ * touches enough memory to cost every command that follows a fork milliseconds. Through
+ * `builtin`: a script can define a function named `return` (guard.bash frees `builtin`).
  */
-function caseFunction(name: string, patterns: readonly string[], after = ''): string {
-  const test = patterns.length > 0 ? `case $1 in ${patterns.join('|')}) return 0 ;; esac; ` : '';
-  return `${name}() { ${test}${after}return 1; }\n`;
+function caseCode(patterns: readonly string[], after = ''): string {
+  const test = patterns.length > 0 ? `case $1 in ${patterns.join('|')}) builtin return 0 ;; esac; ` : '';
+  return `${test}${after}builtin return 1`;
+}
+
+/** caseCode as a function the guard defines once, read-only, when it loads. */
+function caseFunction(name: string, patterns: readonly string[]): string {
+  return `${name}() { ${caseCode(patterns)}; }\n`;
 }
 
 /** A pattern matching text that holds `text` (quoted: literal in both shells). */
@@ -59,16 +65,11 @@ export interface GuardTables {
   /**
    * words/<program>: what that program's rules need in its arguments, read only when a line names
    * it — the whole table would cost every bash started through BASH_ENV milliseconds to parse.
+   * Code the guard sources with the line as $1 (returns 1 when none is there), not a function:
+   * a function kept from an earlier read could have been defined first by the script it judges.
    */
   readonly words: ReadonlyMap<string, string>;
 }
-
-/**
- * The name of the function words/<program> defines: one per program, so a shell loads each file
- * once and keeps it (guard.bash calls it by this name). Program names are safe as function names
- * (SAFE_FILE) in bash and zsh.
- */
-const WORDS_FUNCTION_PREFIX = '__airlock_w_';
 
 export function guardTables(data: GuardData): GuardTables {
   const progs: [string, string][] = [];
@@ -86,8 +87,8 @@ export function guardTables(data: GuardData): GuardTables {
     // its case and is looked for in each word that starts with one dash (`-rf`), from the
     // caller's `words`.
     const patterns = items.filter((i) => !isFlag(i)).map((i) => (i === '--' ? holding(' -- ') : i.startsWith('--') ? holding(` ${i}`) : holding(i)));
-    const flags = letters.length > 0 ? `local x; for x in "\${words[@]}"; do case $x in -[${letters.join('')}]*|-[!-]*[${letters.join('')}]*) return 0 ;; esac; done; ` : '';
-    words.set(program, caseFunction(`${WORDS_FUNCTION_PREFIX}${program}`, patterns, flags));
+    const flags = letters.length > 0 ? `builtin local x; for x in "\${words[@]}"; do case $x in -[${letters.join('')}]*|-[!-]*[${letters.join('')}]*) builtin return 0 ;; esac; done; ` : '';
+    words.set(program, `${caseCode(patterns, flags)}\n`);
   }
   for (const runner of data.runners) if (SAFE_KEY.test(runner)) progs.push([runner, 'always']);
   for (const [name, program] of data.packages) if (SAFE_KEY.test(name)) progs.push([name, `=${program}`]);
@@ -101,7 +102,9 @@ export function guardTables(data: GuardData): GuardTables {
   // Read-only from here on: neither an assignment nor `unset` can point the guard at another client.
   const client = (declare: string): string => `${declare} __airlock_node=${q(data.client.node)} __airlock_cli=${q(data.client.cli)}\n`;
   return {
-    bash: `${header}\n${client('declare -gr')}declare -gA __airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n${functions}`,
+    // `builtin`: a function named `declare` can come in through the environment. It reads its
+    // words as any command's, so the table is assigned apart.
+    bash: `${header}\n${client('builtin declare -gr')}builtin declare -gA __airlock_progs\n__airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n${functions}`,
     // zsh's associative arrays are assigned key value pairs.
     zsh: `${header}\n${client('typeset -gr')}__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n${functions}`,
     words,

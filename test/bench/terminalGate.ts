@@ -12,6 +12,7 @@ import { allRules } from '../../src/core/rules/index';
 import { DEFAULT_LIMITS, expand } from '../../src/core/shell/expand';
 import type { ShellParser } from '../../src/core/shell/parser';
 import { gateFiles, gateLayout } from '../../src/gate/gateFiles';
+import { guardWithoutTrap } from '../unit/gate/guardFilter';
 
 const COMMANDS = 1000;
 const ROUNDS = 7;
@@ -64,7 +65,7 @@ export function terminalGateBench(parser: ShellParser, root: string): void {
 
   const lines = join(dir, 'lines.txt');
   writeFileSync(lines, [...BENIGN, 'npm test', 'git log --oneline -5', 'make build', 'cat README.md'].join('\n') + '\n');
-  const timing = spawnSync('bash', ['-c', `trap() { :; }; . '${layout.bashGuard}'; mapfile -t L < '${lines}'; n=0; s=$EPOCHREALTIME; for ((r = 0; r < 200; r++)); do for l in "\${L[@]}"; do __airlock_suspicious "$l" && exit 3; n=$((n + 1)); done; done; e=$EPOCHREALTIME; echo "$n $s $e"`], { encoding: 'utf8', env: gated });
+  const timing = spawnSync('bash', ['-c', `. '${guardWithoutTrap(layout.bashGuard)}'; mapfile -t L < '${lines}'; n=0; s=$EPOCHREALTIME; for ((r = 0; r < 200; r++)); do for l in "\${L[@]}"; do __airlock_suspicious "$l" && exit 3; n=$((n + 1)); done; done; e=$EPOCHREALTIME; echo "$n $s $e"`], { encoding: 'utf8', env: gated });
   const [n, s, e] = timing.stdout.trim().split(' ').map(Number);
   if (timing.status !== 0 || !n || s === undefined || e === undefined) throw new Error(`the Enter binding's filter failed: ${timing.stderr}`);
   console.log(`  the Enter binding's filter on a benign line: ${(((e - s) * 1e6) / n).toFixed(0)} µs`);

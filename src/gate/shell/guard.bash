@@ -6,21 +6,54 @@
 # shellcheck shell=bash
 # bash 4.4 or newer: PS0, `local -` and ${var@a} are needed.
 [[ -n ${BASH_VERSION-} ]] && (( BASH_VERSINFO[0] > 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 4) )) || return 0 2>/dev/null
+# A script can define a function named after any builtin (`local() { :; }`, `shopt() { :; }`) or
+# program path, and a function definition runs no DEBUG trap: every command the guard runs is a
+# keyword or goes through `builtin`, and this frees `builtin` first. In POSIX mode the special
+# builtins (`unset` among them) are found before functions; one assignment turns that mode on and
+# its removal off again. The options that switch changes are set back from $1 (BASHOPTS before).
+# Fails when `builtin` cannot be freed: then nothing the guard would run can be trusted.
+__airlock_builtins() {
+  if [[ -o posix ]]; then
+    unset -f builtin
+  else
+    POSIXLY_CORRECT=1
+    [[ -o posix ]] && unset -f builtin && unset POSIXLY_CORRECT && [[ ! -o posix ]] && {
+      [[ $1 == *inherit_errexit* ]] || builtin shopt -u inherit_errexit
+      # The others are as POSIX mode left them unless a script changed them (BASHOPTS is sorted).
+      [[ $- != *i* && $1 != *expand_aliases* && $1 != *shift_verbose* && $1 == *interactive_comments*sourcepath* ]] || __airlock_unposix "$1"
+    }
+  fi
+}
+__airlock_unposix() {
+  # `builtin local` reads its words as any command's: values are assigned apart.
+  builtin local o on off
+  on=() off=()
+  for o in expand_aliases shift_verbose interactive_comments sourcepath; do
+    if [[ $1 == *$o* ]]; then on+=("$o"); else off+=("$o"); fi
+  done
+  (( ${#on[@]} == 0 )) || builtin shopt -s "${on[@]}"
+  (( ${#off[@]} == 0 )) || builtin shopt -u "${off[@]}"
+}
+# Functions brought in through the environment (BASH_FUNC_local%%=…) are there before this file.
+__airlock_builtins "$BASHOPTS" || { [[ $- == *i* ]] || exit 126; }
 # The guard's state is its own: one inherited through the environment (`__airlock_guard=1` or
 # a DEBUG trap to chain, set by whatever started this shell) is dropped, never believed.
-for __airlock_v in "${!__airlock_@}"; do [[ ${!__airlock_v@a} == *x* ]] && unset "$__airlock_v"; done
-unset __airlock_v
+for __airlock_v in "${!__airlock_@}"; do [[ ${!__airlock_v@a} == *x* ]] && builtin unset "$__airlock_v"; done
+builtin unset __airlock_v
 if [[ -n ${__airlock_guard-} ]]; then
   # Loaded already: this is PROMPT_COMMAND before a new prompt. Forget the last line's approval;
   # until Enter is pressed, what runs is the prompt's own work (PROMPT_COMMAND hooks, PS1).
   __airlock_line_ok=
   __airlock_at_prompt=1
-  unset AIRLOCK_LINE_GRANT
-  return 0 2>/dev/null
+  builtin unset AIRLOCK_LINE_GRANT
+  builtin return 0 2>/dev/null
 fi
 __airlock_guard=1
 # The user's own BASH_ENV first, so a DEBUG trap it sets is chained below, not replaced.
-if [[ -n ${AIRLOCK_USER_BASH_ENV-} && -f $AIRLOCK_USER_BASH_ENV ]]; then . "$AIRLOCK_USER_BASH_ENV"; fi
+if [[ -n ${AIRLOCK_USER_BASH_ENV-} && -f $AIRLOCK_USER_BASH_ENV ]]; then
+  builtin . "$AIRLOCK_USER_BASH_ENV"
+  __airlock_builtins "$BASHOPTS" || { [[ $- == *i* ]] || exit 126; }
+fi
 __airlock_line_ok=
 __airlock_busy=
 __airlock_at_prompt=0
@@ -33,21 +66,20 @@ fi
 # The rules' programs (1, always, or =name for a package's binary) and one literal of each
 # protected-path glob; words/<program> holds what a program's rules need in its arguments.
 __airlock_dir=${BASH_SOURCE[0]%/*}
-declare -gA __airlock_loaded=()
-. "$__airlock_dir/guard-data.bash" 2>/dev/null
+builtin . "$__airlock_dir/guard-data.bash" 2>/dev/null
 if (( ${#__airlock_progs[@]} == 0 )); then
   # Without its tables the filter cannot clear anything: every command goes to the client.
   __airlock_broken=1
-  printf '%s\n' "airlock: the terminal gate's tables are missing in $__airlock_dir; every command is checked (reload the editor window to repair)" >&2
+  builtin printf '%s\n' "airlock: the terminal gate's tables are missing in $__airlock_dir; every command is checked (reload the editor window to repair)" >&2
 fi
 # The ways a line can hide a program's name (hidden.sh, shared with guard.zsh).
-. "$__airlock_dir/hidden.sh"
+builtin . "$__airlock_dir/hidden.sh"
 # One pattern for all of them: bash compiles a regex each time it matches one.
 __airlock_ifs=$IFS
 IFS='|'
 __airlock_hidden_re="(${__airlock_hidden[*]})"
 IFS=$__airlock_ifs
-unset __airlock_ifs
+builtin unset __airlock_ifs
 
 # Bash copies a function's body each time it calls it, and what the copy allocates is paid again
 # in copy-on-write faults after every fork: the functions run before every command
@@ -56,29 +88,29 @@ unset __airlock_ifs
 # True when the line might match a rule: it hides a program name, or names a guarded program
 # whose arguments hold a word its rules need, or names a protected file.
 __airlock_suspicious() {
-  [[ -n ${__airlock_broken-} ]] && return 0
+  [[ -n ${__airlock_broken-} ]] && builtin return 0
   # A redirect where the shell stands in a folder of guard files (`cd ~/.claude` earlier).
-  [[ $1 == *'>'* ]] && __airlock_guard_dir "${PWD,,}" && return 0
+  [[ $1 == *'>'* ]] && __airlock_guard_dir "${PWD,,}" && builtin return 0
   # Words split on blanks, whatever the script set IFS to (`IFS=_; dropdb x`).
-  local l=$1 w p i words at_program=1 IFS=$' \t\n'
+  builtin local l="$1" w p i words at_program=1 IFS=$' \t\n'
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
   [[ $l == *'>'*/dev/* ]] && for w in null stdout stderr tty; do l=${l//>\/dev\/$w/ }; l=${l//> \/dev\/$w/ }; done
   # Tests, quotes, separators and what can hide a program's name (__airlock_plain).
-  [[ $l == *[\[\'\"\\\;\|\&\(\)\{\}\!\<\>\`\$\*\?$'\n'$'\r']* ]] && { __airlock_plain || return 0; }
+  [[ $l == *[\[\'\"\\\;\|\&\(\)\{\}\!\<\>\`\$\*\?$'\n'$'\r']* ]] && { __airlock_plain || builtin return 0; }
   # Split on blanks without globbing (`local -` restores the user's options on return).
-  [[ $l == *[\*\?\[]* ]] && { local -; set -f; }
+  [[ $l == *[\*\?\[]* ]] && { builtin local -; builtin set -f; }
   words=($l)
   for ((i = 0; i < ${#words[@]}; i++)); do
     w=${words[i],,}
     # A program given by path (`./bin/wipe`, `/tmp/x.sh`) runs a file the engine reads; the
     # system's own folders hold programs read by name.
-    [[ -n $at_program && $w == */* && $w != /@(usr|bin|sbin|lib|lib64|opt|etc|nix|snap|proc|dev)/* && $w != *=* ]] && return 0
+    [[ -n $at_program && $w == */* && $w != /@(usr|bin|sbin|lib|lib64|opt|etc|nix|snap|proc|dev)/* && $w != *=* ]] && builtin return 0
     [[ $w == @(\;|sudo|exec|time|nohup|command|builtin|nice|env|if|elif|while|until|then|do|else|[a-z_]*([a-z0-9_])=*) ]] && at_program=1 || at_program=
     p=${__airlock_progs[$w]-}
     [[ -z $p && $w == *[@/.0-9]* ]] && __airlock_alias
-    [[ -n $p ]] && { __airlock_program || return 0; }
+    [[ -n $p ]] && { __airlock_program || builtin return 0; }
   done
-  return 1
+  builtin return 1
 }
 
 # The line as words (the caller's `l`): tests are not globs, quotes go, separators stay as `;`
@@ -86,10 +118,10 @@ __airlock_suspicious() {
 __airlock_plain() {
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
   l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}
-  [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]] && return 1
+  [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]] && builtin return 1
   l=${l//[\'\"\\]/}
   l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ ; }
-  return 0
+  builtin return 0
 }
 
 # The caller's word `w` by another name the tables know: `npx aws-cdk@2` and `@railway/cli@3`
@@ -99,37 +131,34 @@ __airlock_alias() {
   [[ -z $p && $w == */* ]] && { w=${w##*/}; p=${w:+${__airlock_progs[$w]-}}; }
   [[ -z $p && $w == *.exe ]] && { w=${w%.exe}; p=${w:+${__airlock_progs[$w]-}}; }
   [[ -z $p && $w == [a-z]*[0-9]* && $w =~ ^([a-z]+)[0-9][0-9.]*$ ]] && { w=${BASH_REMATCH[1]}; [[ $w == python ]] && w=python3; p=${w:+${__airlock_progs[$w]-}}; }
-  return 0
+  builtin return 0
 }
 
 # The caller's guarded program `w` (table entry `p`) in the line's `words`: fails when the line
 # holds what its rules need.
 __airlock_program() {
-  local rest j operand
+  builtin local rest j operand
   [[ $p == =* ]] && { w=${p#=}; p=${w:+${__airlock_progs[$w]-}}; }
-  [[ $p == always ]] && return 1
+  [[ $p == always ]] && builtin return 1
   if [[ $p == bare* ]]; then
     # Called without operands (`set`), or with flags only for bare-flags (`env -0`).
     for ((j = i + 1; j < ${#words[@]}; j++)); do
       [[ ${words[j]} == ';' ]] && break
       [[ $p == bare-flags && ${words[j]} == -* ]] || operand=1
     done
-    [[ -z $operand ]] && return 1
+    [[ -z $operand ]] && builtin return 1
   fi
   # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
   rest=" ${words[*],,} "
-  # The program's table (words/<program>) defines its function once per shell. A missing table,
-  # or one the shell could not load, is judged by the client: fail closed.
-  if [[ -z ${__airlock_loaded[$w]-} ]]; then
-    [[ -r $__airlock_dir/words/$w ]] || return 1
-    . "$__airlock_dir/words/$w" || return 1
-    declare -fr "__airlock_w_$w" || return 1
-    __airlock_loaded[$w]=1
-  fi
-  "__airlock_w_$w" "$rest"
-  (( $? == 1 )) || return 1
-  __airlock_watched "$rest" && return 1
-  return 0
+  # The program's table (words/<program>) is code, read each time: a function kept from an
+  # earlier read could have been defined first by the script itself. It returns 1 when the line
+  # holds none of its words; anything else (a missing table, one that cannot be read) is judged
+  # by the client: fail closed.
+  [[ -r $__airlock_dir/words/$w ]] || builtin return 1
+  builtin . "$__airlock_dir/words/$w" "$rest"
+  (( $? == 1 )) || builtin return 1
+  __airlock_watched "$rest" && builtin return 1
+  builtin return 0
 }
 
 # VS Code's shell integration functions (shellIntegration-bash.sh in VS Code 1.139).
@@ -139,96 +168,118 @@ __airlock_vscode='__vsc_command_complete __vsc_command_output_start __vsc_contin
 # The client comes from the guard's own tables (read-only), never from the environment.
 __airlock_ask() {
   if [[ -z ${__airlock_node-} || -z ${__airlock_cli-} ]]; then
-    printf 'airlock: cannot check this command (the terminal gate'"'"'s tables are missing); it was not run\n'
-    return 126
+    builtin printf 'airlock: cannot check this command (the terminal gate'"'"'s tables are missing); it was not run\n'
+    builtin return 126
   fi
-  ELECTRON_RUN_AS_NODE=1 "$__airlock_node" "$__airlock_cli" gate --line "$1" --ppid "$$"
+  # `command`: a function can be named after a path too.
+  ELECTRON_RUN_AS_NODE=1 builtin command "$__airlock_node" "$__airlock_cli" gate --line "$1" --ppid "$$"
 }
 
 # Enter: the whole line, typed or sent by an agent, before bash runs it. A stopped line is replaced
 # by one that prints why and fails, so the agent reading the terminal sees both.
 __airlock_readline() {
-  __airlock_at_prompt=0
-  __airlock_line_ok=
-  [[ -z $READLINE_LINE ]] && return 0
-  __airlock_suspicious "$READLINE_LINE" || return 0
-  local out
-  __airlock_busy=1
-  if out=$(__airlock_ask "$READLINE_LINE"); then
-    __airlock_line_ok=1
-    [[ -n $out ]] && export AIRLOCK_LINE_GRANT=$out
+  if ! __airlock_builtins "$BASHOPTS"; then
+    # Nothing the guard would run can be trusted: the line is not run.
+    READLINE_LINE='(exit 126)'
+    READLINE_POINT=10
   else
-    printf -v READLINE_LINE 'printf "%%s\\n" %q >&2; (exit 126)' "${out%$'\n'}"
-    READLINE_POINT=${#READLINE_LINE}
+    __airlock_at_prompt=0
+    __airlock_line_ok=
+    [[ -z $READLINE_LINE ]] && builtin return 0
+    __airlock_suspicious "$READLINE_LINE" || builtin return 0
+    builtin local out
+    __airlock_busy=1
+    if out=$(__airlock_ask "$READLINE_LINE"); then
+      __airlock_line_ok=1
+      [[ -n $out ]] && builtin export AIRLOCK_LINE_GRANT="$out"
+    else
+      builtin printf -v READLINE_LINE 'printf "%%s\\n" %q >&2; (exit 126)' "${out%$'\n'}"
+      READLINE_POINT=${#READLINE_LINE}
+    fi
+    __airlock_busy=
   fi
-  __airlock_busy=
 }
 
 
 if [[ $- == *i* ]]; then
   for __airlock_map in emacs vi-insert vi-command; do
-    bind -m "$__airlock_map" -x '"\C-x\C-q\C-a": __airlock_readline'
-    bind -m "$__airlock_map" '"\C-x\C-q\C-b": accept-line'
-    bind -m "$__airlock_map" '"\C-m": "\C-x\C-q\C-a\C-x\C-q\C-b"'
-    bind -m "$__airlock_map" '"\C-j": "\C-x\C-q\C-a\C-x\C-q\C-b"'
+    builtin bind -m "$__airlock_map" -x '"\C-x\C-q\C-a": __airlock_readline'
+    builtin bind -m "$__airlock_map" '"\C-x\C-q\C-b": accept-line'
+    builtin bind -m "$__airlock_map" '"\C-m": "\C-x\C-q\C-a\C-x\C-q\C-b"'
+    builtin bind -m "$__airlock_map" '"\C-j": "\C-x\C-q\C-a\C-x\C-q\C-b"'
   done
-  unset __airlock_map
+  builtin unset __airlock_map
 fi
 
 # The DEBUG trap: an earlier one (VS Code's shell integration, the user's) runs first, then ours;
 # with extdebug a non-zero status skips the command.
 # (PROMPT_COMMAND reads it before sourcing this file, where `trap -p` would show none.)
-__airlock_previous_trap=${__airlock_trap_before:-$(trap -p DEBUG)}
-unset __airlock_trap_before
+__airlock_previous_trap=${__airlock_trap_before:-$(builtin trap -p DEBUG)}
+builtin unset __airlock_trap_before
 __airlock_previous_trap=${__airlock_previous_trap#"trap -- '"}
 __airlock_previous_trap=${__airlock_previous_trap%"' DEBUG"}
 __airlock_previous_trap=${__airlock_previous_trap//"'\\''"/"'"}
 if [[ -z $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} > 0 )); then
   # Inside a function (VS Code's shell integration runs PROMPT_COMMAND from one) `trap -p` shows
   # nothing: take the trap of the integrations that install one (VS Code's chains the user's).
-  if declare -F __bp_preexec_invoke_exec >/dev/null; then __airlock_previous_trap='__bp_preexec_invoke_exec "$_"'
-  elif declare -F __vsc_preexec_all >/dev/null; then __airlock_previous_trap='__vsc_preexec_all "$_"'
-  elif declare -F __vsc_preexec_only >/dev/null; then __airlock_previous_trap='__vsc_preexec_only "$_"'
+  if builtin declare -F __bp_preexec_invoke_exec >/dev/null; then __airlock_previous_trap='__bp_preexec_invoke_exec "$_"'
+  elif builtin declare -F __vsc_preexec_all >/dev/null; then __airlock_previous_trap='__vsc_preexec_all "$_"'
+  elif builtin declare -F __vsc_preexec_only >/dev/null; then __airlock_previous_trap='__vsc_preexec_only "$_"'
   fi
 fi
 __airlock_trap() {
-  # Commands of Airlock's own functions are neither the user's nor the start of a command line:
-  # the earlier trap (VS Code's) must not take them for one. First the Enter binding itself, run
-  # by readline (under `shopt -s nocasematch` a function named `__AIRLOCK_READLINE` passes here
-  # too, but what it runs is judged: __airlock_users_frame looks names up exactly).
-  [[ $BASH_COMMAND == __airlock_readline ]] && return 0
-  # Running an EXIT trap, bash shows the command that set this trap: it only sets it again. Looked
-  # up too, so `trap '__AIRLOCK_TRAP' DEBUG` under nocasematch is not taken for it.
-  [[ $BASH_COMMAND == "trap '__airlock_trap' DEBUG" && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && return 0
-  (( ${#FUNCNAME[@]} == 1 )) || __airlock_users_frame || return 0
-  # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
-  # commands, and still does.
-  [[ -n $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} == 1 )) && builtin eval "$__airlock_previous_trap"
+  if __airlock_builtins "$BASHOPTS"; then
+    # Commands of Airlock's own functions are neither the user's nor the start of a command line:
+    # the earlier trap (VS Code's) must not take them for one. First the Enter binding itself, run
+    # by readline (under `shopt -s nocasematch` a function named `__AIRLOCK_READLINE` passes here
+    # too, but what it runs is judged: __airlock_users_frame looks names up exactly).
+    [[ $BASH_COMMAND == __airlock_readline ]] && builtin return 0
+    # Running an EXIT trap, bash shows the command that set this trap: it only sets it again.
+    # Looked up too, so `trap '__AIRLOCK_TRAP' DEBUG` under nocasematch is not taken for it.
+    [[ $BASH_COMMAND == "builtin trap '__airlock_trap' DEBUG" && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && builtin return 0
+    (( ${#FUNCNAME[@]} == 1 )) || __airlock_users_frame || builtin return 0
+    # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
+    # commands, and still does. It runs code that is not the guard's (VS Code's functions, which
+    # a script can redefine): `builtin` is freed again after it.
+    if [[ -n $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} == 1 )); then
+      builtin eval "$__airlock_previous_trap"
+      __airlock_builtins "$BASHOPTS" && __airlock_check
+    else
+      __airlock_check
+    fi
+  else
+    # Nothing the guard would run can be trusted: the command is skipped.
+    [[ -z skipped ]]
+  fi
+}
+
+# The trap's judgement of the user's command: 0 runs it.
+__airlock_check() {
   # extdebug (a non-zero status skips the command) is turned on here, after start-up: set in a
   # start-up file (BASH_ENV) it would try to load bash's debugger instead.
-  shopt -q extdebug || shopt -s extdebug
+  builtin shopt -q extdebug || builtin shopt -s extdebug
   # A script's trap inheritance, kept (see `set -T` below); an interactive shell's is extdebug's.
-  [[ $- == *[iT]* ]] || set -T
-  [[ $- == *i* ]] && __airlock_prompts_own && return 0
+  [[ $- == *[iT]* ]] || builtin set -T
+  [[ $- == *i* ]] && __airlock_prompts_own && builtin return 0
   # Only a command holding one of these words, or quotes that could split one (`'tr'ap`), can
   # switch the guard off (__airlock_tampered).
   if [[ $BASH_COMMAND == *@(__airlock_|enable|trap|set|shopt|PS0=|AIRLOCK_|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|env[[:space:]]|[\\\'\"])* ]] && __airlock_tampered; then
-    printf 'airlock: stopped %s — it would switch off or fool Airlock'"'"'s terminal gate; ask the user to change Airlock'"'"'s settings instead\n' "$BASH_COMMAND" >&2
-    [[ $- == *i* ]] || exit 126
-    return 1
+    builtin printf 'airlock: stopped %s — it would switch off or fool Airlock'"'"'s terminal gate; ask the user to change Airlock'"'"'s settings instead\n' "$BASH_COMMAND" >&2
+    [[ $- == *i* ]] || builtin exit 126
+    builtin return 1
   fi
-  __airlock_suspicious "$BASH_COMMAND" || return 0
+  __airlock_suspicious "$BASH_COMMAND" || builtin return 0
   __airlock_judge
 }
 
 # True unless the trap runs for a command of the guard's own functions (the Enter binding's, and
 # subshells they start).
 __airlock_users_frame() {
-  local f
+  builtin local f
   for f in "${FUNCNAME[@]:2}"; do
-    [[ -n ${__airlock_own_set[$f]-} ]] && return 1
+    [[ -n ${__airlock_own_set[$f]-} ]] && builtin return 1
   done
-  return 0
+  builtin return 0
 }
 
 # The Enter binding's state, and the prompt's own work in VS Code's shell integration (by exact
@@ -236,90 +287,94 @@ __airlock_users_frame() {
 # script could set a variable through a name the guard never sees (`declare -n`), so none of this
 # state is believed there.
 __airlock_prompts_own() {
-  local f
-  [[ -n $__airlock_busy || -n $__airlock_line_ok ]] && return 0
-  (( __airlock_at_prompt )) && return 0
-  for f in "${FUNCNAME[@]:2}"; do [[ -n ${__airlock_vscode_set[$f]-} ]] && return 0; done
-  return 1
+  builtin local f
+  [[ -n $__airlock_busy || -n $__airlock_line_ok ]] && builtin return 0
+  (( __airlock_at_prompt )) && builtin return 0
+  for f in "${FUNCNAME[@]:3}"; do [[ -n ${__airlock_vscode_set[$f]-} ]] && builtin return 0; done
+  builtin return 1
 }
 
 # Commands that would switch the guard off or fool it (the guard's own commands never reach here).
 __airlock_tampered() {
   # Quotes and backslashes out (`\trap`, `'trap'`), and the builtins that run another builtin
   # (`command trap - DEBUG`, `builtin shopt -u extdebug`) read as the start of the command.
-  local c=${BASH_COMMAND//[\\\'\"]/} start='^[[:space:]]*((command|builtin)([[:space:]]+-[[:alpha:]]+)*[[:space:]]+)*'
+  builtin local c start='^[[:space:]]*((command|builtin)([[:space:]]+-[[:alpha:]]+)*[[:space:]]+)*'
+  c=${BASH_COMMAND//[\\\'\"]/}
   # Any command naming the guard's state or functions: an assignment, `printf -v`, `read`,
   # `builtin declare`, `unset -f`, …
-  [[ $c == *__airlock_* ]] && return 0
+  [[ $c == *__airlock_* ]] && builtin return 0
   # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
   # what the guard's own commands do: any `enable` but a listing.
-  [[ $c == *enable* && $c =~ ${start}enable[[:space:]] && ! $c =~ ${start}enable([[:space:]]+-[aps]+)*[[:space:]]*$ ]] && return 0
+  [[ $c == *enable* && $c =~ ${start}enable[[:space:]] && ! $c =~ ${start}enable([[:space:]]+-[aps]+)*[[:space:]]*$ ]] && builtin return 0
   # The options that carry this trap into functions and subshells, switched off however they are
   # written (`set -e +T`, `set +o functrace`, `shopt -qu extdebug`), or named at run time
   # (`set $f`, `shopt $x $y`): before `--`, where `set -- "$@"` sets arguments only.
   if [[ $c == *set* && $c =~ ${start}set([[:space:]]|$) ]]; then
-    local opts=${c%%' -- '*}
-    [[ $opts == *[\$\`]* || $opts =~ [[:space:]]\+[[:alpha:]]*T || $opts =~ [[:space:]]\+[[:alpha:]]*o[[:space:]]+functrace ]] && return 0
+    builtin local opts
+    opts=${c%%' -- '*}
+    [[ $opts == *[\$\`]* || $opts =~ [[:space:]]\+[[:alpha:]]*T || $opts =~ [[:space:]]\+[[:alpha:]]*o[[:space:]]+functrace ]] && builtin return 0
   fi
-  [[ $c == *shopt* && $c =~ ${start}shopt[[:space:]] && ( $c == *[\$\`]* || ( ( $c == *extdebug* || $c == *functrace* ) && $c =~ [[:space:]]-[[:alpha:]]*u ) ) ]] && return 0
+  [[ $c == *shopt* && $c =~ ${start}shopt[[:space:]] && ( $c == *[\$\`]* || ( ( $c == *extdebug* || $c == *functrace* ) && $c =~ [[:space:]]-[[:alpha:]]*u ) ) ]] && builtin return 0
   # The DEBUG trap: only the signals after the action count (`trap 'rm -f "$tmp"' EXIT` leaves it
   # alone); one word alone is a signal to reset (`trap DEBUG`); a signal named at run time, or a
   # line whose action cannot be read, counts as DEBUG.
   if [[ $c == *trap* && $c =~ ${start}trap([[:space:]]|$) ]]; then
-    local action='trap[[:space:]]+(--[[:space:]]+)?('"'"'[^'"'"']*'"'"'|"([^"\\]|\\.)*"|[^[:space:]'"'"'"\\]|\\.)+([[:space:]]+(.*))?$'
-    [[ $BASH_COMMAND =~ $action ]] || return 0
-    local signals=${BASH_REMATCH[5]:-${BASH_REMATCH[0]}}
-    [[ ${signals^^} == *DEBUG* || $signals == *[\$\`]* ]] && return 0
+    builtin local action='trap[[:space:]]+(--[[:space:]]+)?('"'"'[^'"'"']*'"'"'|"([^"\\]|\\.)*"|[^[:space:]'"'"'"\\]|\\.)+([[:space:]]+(.*))?$'
+    [[ $BASH_COMMAND =~ $action ]] || builtin return 0
+    builtin local signals
+    signals=${BASH_REMATCH[5]:-${BASH_REMATCH[0]}}
+    [[ ${signals^^} == *DEBUG* || $signals == *[\$\`]* ]] && builtin return 0
   fi
   # PS0.
-  [[ $c == *PS0=* ]] && return 0
+  [[ $c == *PS0=* ]] && builtin return 0
   # The variables that carry the gate into commands and new shells: assigned (`export X=…`,
   # `X=… cmd`, `env X=… cmd`) or removed (`unset`, `export -n`, `declare +x`, `env -u`, …).
   if [[ $c == *AIRLOCK_* || $c == *BASH_ENV* || $c == *ZDOTDIR* || $c == *PROMPT_COMMAND* ]]; then
-    [[ $c =~ (^|[[:space:]\;\&\|\(])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?= ]] && return 0
-    [[ $c =~ ${start}(unset|export|declare|typeset|readonly|local|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && return 0
-    [[ $c =~ (^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR) ]] && return 0
+    [[ $c =~ (^|[[:space:]\;\&\|\(])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?= ]] && builtin return 0
+    [[ $c =~ ${start}(unset|export|declare|typeset|readonly|local|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && builtin return 0
+    [[ $c =~ (^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR) ]] && builtin return 0
   fi
   # A shell started with an emptied environment runs without the guard.
-  [[ $c == *env[[:space:]]* && $c =~ (^|[[:space:]])env[[:space:]]+(-[[:alnum:]]*i|--ignore-environment)([[:space:]]|$) ]] && return 0
-  return 1
+  [[ $c == *env[[:space:]]* && $c =~ (^|[[:space:]])env[[:space:]]+(-[[:alnum:]]*i|--ignore-environment)([[:space:]]|$) ]] && builtin return 0
+  builtin return 1
 }
 
 # A suspicious command, put to the gate client: runs when approved (with its grant exported for
 # its shims); otherwise says why, and a script or task stops there with the gate's status (a
 # skipped command would leave $? at 0), an interactive shell only skips the command.
 __airlock_judge() {
-  local out
+  builtin local out
   __airlock_busy=1
   if out=$(__airlock_ask "$BASH_COMMAND"); then
     __airlock_busy=
-    [[ -n $out ]] && export AIRLOCK_LINE_GRANT=$out
-    return 0
+    [[ -n $out ]] && builtin export AIRLOCK_LINE_GRANT="$out"
+    builtin return 0
   fi
   __airlock_busy=
-  printf '%s\n' "${out%$'\n'}" >&2
-  [[ $- == *i* ]] || exit 126
-  return 1
+  builtin printf '%s\n' "${out%$'\n'}" >&2
+  [[ $- == *i* ]] || builtin exit 126
+  builtin return 1
 }
 
 # The guard's own functions: commands they run are not the user's.
-declare -gr __airlock_own='__airlock_readline __airlock_trap __airlock_ask __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_judge'
+builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_judge'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
-declare -fr $__airlock_own
-declare -gA __airlock_own_set=(["trap '__airlock_trap' DEBUG"]=1) __airlock_vscode_set=()
+builtin declare -fr $__airlock_own
+builtin declare -gA __airlock_own_set __airlock_vscode_set
+__airlock_own_set=(["builtin trap '__airlock_trap' DEBUG"]=1)
 for __airlock_v in $__airlock_own; do __airlock_own_set[$__airlock_v]=1; done
 for __airlock_v in $__airlock_vscode; do __airlock_vscode_set[$__airlock_v]=1; done
-unset __airlock_v
+builtin unset __airlock_v
 # Read-only too, the tables and what the guard was started with: a script can assign through a
 # name the guard never sees (`declare -n r=$v`), and a planted folder or earlier trap would be
 # sourced or run by the guard itself.
-declare -r __airlock_dir __airlock_progs __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_vscode_set
-[[ -n ${__airlock_broken-} ]] && declare -r __airlock_broken
+builtin declare -r __airlock_dir __airlock_progs __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_vscode_set
+[[ -n ${__airlock_broken-} ]] && builtin declare -r __airlock_broken
 # A script's trap is inherited by functions, subshells and command substitutions from its first
 # command on (that command may be a subshell, which runs no trap of its own): `set -T` is safe
 # here, where extdebug would try to load bash's debugger. An interactive shell loads this from
 # PROMPT_COMMAND, whose own functions must not meet the trap; its Enter binding reads each line
 # whole before anything of it runs.
-[[ $- == *i* ]] || set -T
-trap '__airlock_trap' DEBUG
+[[ $- == *i* ]] || builtin set -T
+builtin trap '__airlock_trap' DEBUG

@@ -1,6 +1,7 @@
 // The shell guards' in-shell filter, run by a real bash over every corpus line and rule example:
 // it must never clear a line the engine flags, and must clear everyday commands without a process.
 // Then the guard in non-interactive bash (BASH_ENV, as shell tasks and `bash -c` get it).
+import { guardWithoutTrap } from './guardFilter';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,13 +15,14 @@ import { CORPUS_PATH, HOLDOUT_PATH, readCorpus } from '../../corpus/score';
 import { classify, expandLine } from '../helpers';
 
 /** Loads the guard's functions without its DEBUG trap (a stand-in `trap`), to call them directly. */
-const NO_TRAP = 'trap() { :; }; ';
 const SHELL = join(__dirname, '..', '..', '..', 'src', 'gate', 'shell');
 // As the build makes them: the rules' filters and what following a line into the project needs.
 const FILTERS = withFollowFilters(ruleArgFilters(allRules, (line) => expandLine(line).commands));
 
 let dir: string;
 let guard: string;
+/** The guard without its DEBUG trap, for driving its filter and Enter binding directly. */
+let filterGuard: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'airlock-guard-'));
@@ -32,6 +34,7 @@ beforeAll(() => {
     writeFileSync(join(dir, file.path), file.text);
   }
   guard = join(dir, 'guard.bash');
+  filterGuard = guardWithoutTrap(guard);
   // Stand-ins: a program that records its arguments, and a gate client answering $FAKE_ANSWER.
   const tools = join(dir, 'tools');
   mkdirSync(tools);
@@ -44,7 +47,7 @@ beforeAll(() => {
 function suspicious(lines: readonly string[]): boolean[] {
   const input = join(dir, 'lines.bin');
   writeFileSync(input, lines.map((l) => l.replace(/\0/g, '')).join('\0') + '\0');
-  const script = `${NO_TRAP}. ${guard}; while IFS= read -r -d '' line; do if __airlock_suspicious "$line"; then echo 1; else echo 0; fi; done < ${input}`;
+  const script = `. ${filterGuard}; while IFS= read -r -d '' line; do if __airlock_suspicious "$line"; then echo 1; else echo 0; fi; done < ${input}`;
   const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`bash failed: ${r.stderr}`);
   return r.stdout.trim().split('\n').map((x) => x === '1');
@@ -165,6 +168,42 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r.ran).toBe('');
   });
 
+  // A function definition runs no DEBUG trap: a script could name one after a builtin the guard
+  // runs, or after the client's path, before its next command.
+  test.each([
+    'local() { :; }; dropdb -h prod-db.internal rentals',
+    'shopt() { :; }; exit() { :; }; dropdb -h prod-db.internal rentals',
+    'return() { :; }; dropdb -h prod-db.internal rentals',
+    'printf() { :; }; exit() { :; }; dropdb -h prod-db.internal rentals',
+    'builtin() { :; }; local() { :; }; dropdb -h prod-db.internal rentals',
+    'command() { :; }; eval() { :; }; unset() { :; }; dropdb -h prod-db.internal rentals',
+    'set -o posix; local() { :; }; dropdb -h prod-db.internal rentals',
+    'declare -fr builtin 2>/dev/null || builtin() { :; }; declare -fr builtin; local() { :; }; dropdb -h prod-db.internal rentals',
+    '__airlock_w_dropdb() { return 1; }; dropdb -h prod-db.internal rentals',
+    'function CLIENT { return 0; }; dropdb -h prod-db.internal rentals',
+  ])('a function named after what the guard runs does not let a command through: %s', (command) => {
+    const r = run(command.replace('CLIENT', join(dir, 'tools', 'fake-node')), 126);
+    expect(r.ran).toBe('');
+    expect(r.code).not.toBe(0);
+  });
+
+  test.each(['local', 'declare', 'builtin', 'shopt', 'return'])('a function named %s brought in through the environment does not let a command through', (name) => {
+    const r = run('dropdb -h prod-db.internal rentals', 126, { [`BASH_FUNC_${name}%%`]: '() { :; }' });
+    expect(r.ran).toBe('');
+    expect(r.code).toBe(126);
+  });
+
+  test('freeing builtins leaves the script\'s own options and POSIX mode as they were', () => {
+    const r = run([
+      'shopt -s expand_aliases shift_verbose; alias hi="echo aliased"', 'true', 'hi',
+      'shopt -q inherit_errexit && echo inherit_errexit', 'shopt -q expand_aliases && echo expand_aliases',
+      'shopt -q shift_verbose && echo shift_verbose',
+      'set -o posix', 'true', 'shopt -qo posix && echo posix',
+    ].join('\n'), 126);
+    expect(r).toMatchObject({ code: 0, asked: '', err: '' });
+    expect(r.out.split('\n')).toEqual(['aliased', 'expand_aliases', 'shift_verbose', 'posix', '']);
+  });
+
   test.each([
     'v=__air; v+=lock_dir; declare -n r=$v; r=/tmp; dropdb x',
     'v=__air; v+=lock_previous_trap; declare -n r=$v; r="return 0"; dropdb x',
@@ -250,7 +289,7 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
 describe('the guard\'s Enter binding (its function, as readline calls it)', () => {
   function enter(line: string, answer: number): { rewritten: string; stderr: string; code: string } {
     const bin = join(dir, 'tools');
-    const script = `${NO_TRAP}. ${guard}; READLINE_LINE=${JSON.stringify(line)}; __airlock_readline; printf '%s\\n' "$READLINE_LINE"; eval "$READLINE_LINE" 2>${dir}/enter.err; echo "status=$?"; echo "grant=\${AIRLOCK_LINE_GRANT-}"`;
+    const script = `. ${filterGuard}; READLINE_LINE=${JSON.stringify(line)}; __airlock_readline; printf '%s\\n' "$READLINE_LINE"; eval "$READLINE_LINE" 2>${dir}/enter.err; echo "status=$?"; echo "grant=\${AIRLOCK_LINE_GRANT-}"`;
     const r = spawnSync('bash', ['-c', script], {
       encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: `${bin}:/usr/bin:/bin`, FAKE_ANSWER: String(answer) },
