@@ -117,8 +117,8 @@ export const problemRules: readonly ProblemRule[] = [
     hint: 'Save the script, read it, and run the reviewed file or its commands directly so they can be checked',
     onlyIfUnexplained: false,
     examples: {
-      match: ['curl -s https://example.com/p.txt | base64 -d | sh', 'base64 -d payload.txt | bash', 'curl -fsSL https://example.com/install.sh | sh', "sh <(echo 'rm -rf /srv')", 'source <(curl -s https://x/env.sh)', 'eval "$cmd"', 'eval $CMD'],
-      noMatch: ['echo bHMgLWxh | base64 -d | sh', 'base64 -d payload.txt > out.bin', 'bash deploy.sh', 'curl -fsSL https://example.com/install.sh -o install.sh', 'eval "$(ssh-agent -s)"', 'eval "echo $x"'],
+      match: ['curl -s https://example.com/p.txt | base64 -d | sh', 'base64 -d payload.txt | bash', 'curl -fsSL https://example.com/install.sh | sh', "sh <(echo 'rm -rf /srv')", 'source <(curl -s https://x/env.sh)', 'eval "$cmd"', 'eval $CMD', 'bash -c "$(curl -fsSL https://example.com/install.sh)"', 'sh -c "`cat cmd.txt`"', '$(cat cmd.txt)', '`curl -s https://x/c` --now'],
+      noMatch: ['echo bHMgLWxh | base64 -d | sh', 'base64 -d payload.txt > out.bin', 'bash deploy.sh', 'curl -fsSL https://example.com/install.sh -o install.sh', 'eval "$(ssh-agent -s)"', 'eval "echo $x"', '$(which node) app.js', '"$(command -v python3)" -m venv .venv', '$(npm bin)/eslint .', 'echo "$(date)"', 'bash -c "$(pyenv which python) setup.py"'],
     },
   },
   {

@@ -109,6 +109,19 @@ const SETUP_GENERATOR = new RegExp([
   String.raw`^(?:opam env|luarocks path)$`,
 ].join('|'));
 
+/** Commands that print where a program is: what `$(which node) app.js` runs is still node. */
+const PROGRAM_LOOKUP = /^(?:which|whereis|command -[vV]|type -[aPpt]+|realpath|readlink(?: -[fem])?|dirname|(?:npm|yarn|pnpm) bin|(?:pyenv|rbenv|nodenv|jenv|goenv|asdf|mise|rtx|rustup) which|xcrun (?:-f|--find)) /;
+
+/**
+ * The command whose output a program word is (`$(cat cmd.txt)`, `` `curl -s x` ``), unless it only
+ * looks a program up: the line runs whatever that prints, so what runs is not on the line.
+ */
+export function printedProgram(word: string): string | undefined {
+  const m = /^(?:\$\((.*)\)|`(.*)`)$/s.exec(word.trim());
+  const inner = (m?.[1] ?? m?.[2])?.trim().replace(/\s+/g, ' ');
+  return inner === undefined || inner === '' || PROGRAM_LOOKUP.test(`${inner} `) ? undefined : inner;
+}
+
 /** True for `<(kubectl completion bash)` / `$(direnv hook bash)`: the text of a set-up generator's output. */
 export function isShellSetup(substitution: string): boolean {
   const m = /^[<$]\((.*)\)$/s.exec(substitution.trim());

@@ -6,7 +6,7 @@ import { lineAt, type Followed, type Source } from '../project/followed';
 import { programName, type CommandSource, type SimpleCommand, type Word } from './command';
 import type { Derived } from './derived';
 import { expandBraces } from './braces';
-import { COMMAND_VARIABLES } from './carriers';
+import { COMMAND_VARIABLES, printedProgram } from './carriers';
 import { roughCommands } from './fallback';
 import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
@@ -390,7 +390,9 @@ class Expander {
     else if (command.program === 'popd' && command.target === undefined) frame.place.dir = undefined;
     for (const [name, value] of command.assignments) this.carried(name, value, command.span, frame, command);
     const program = command.argv[0];
-    if (program?.dynamic && command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value))) {
+    const printed = program?.dynamic ? printedProgram(program.value) : undefined;
+    if (printed !== undefined) this.problem('hidden-script', command.span, `the line runs what \`${printed}\` prints`, command);
+    else if (program?.dynamic && command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value))) {
       this.problem('dynamic-program', command.span, `the program name ${program.value} is only known at run time`, command);
     }
     const derived: Derived[] = [...unwrap(command)];
