@@ -19,6 +19,8 @@ export interface GuardData {
   readonly client: GateClient;
   /** Words of the folders that hold guard files (`.claude`, `share/airlock`): a redirect made standing in one is judged. */
   readonly guardWords: readonly string[];
+  /** Programs that run a program named in their operands (`sudo`, `timeout`): bash's filter reads a word after one as a program word. */
+  readonly wrappers: readonly string[];
 }
 
 /** The node binary and CLI script the guards and shims ask. */
@@ -104,7 +106,7 @@ export function guardTables(data: GuardData): GuardTables {
   return {
     // `builtin`: a function named `declare` can come in through the environment. It reads its
     // words as any command's, so the table is assigned apart.
-    bash: `${header}\n${client('builtin declare -gr')}builtin declare -gA __airlock_progs\n__airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n${functions}`,
+    bash: `${header}\n${client('builtin declare -gr')}builtin declare -gr __airlock_wrappers=${q(`@(${data.wrappers.filter((w) => SAFE_FILE.test(w)).join('|')})`)}\nbuiltin declare -gA __airlock_progs\n__airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n${functions}`,
     // zsh's associative arrays are assigned key value pairs.
     zsh: `${header}\n${client('typeset -gr')}__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n${functions}`,
     words,

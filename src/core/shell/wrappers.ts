@@ -25,7 +25,8 @@ interface WrapperSpec {
   readonly lookupOnly?: readonly string[];
 }
 
-const WRAPPERS: readonly WrapperSpec[] = [
+/** Programs that run another program given by name: `sudo`, `timeout 5`, `nice -n 5`. */
+const PROGRAM_WRAPPERS: readonly WrapperSpec[] = [
   { programs: ['sudo'], valueOptions: ['-u', '--user', '-g', '--group', '-C', '--close-from', '-D', '--chdir', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout'], lookupOnly: ['-l', '--list', '-v', '--validate', '-k', '-K'] },
   { programs: ['doas'], valueOptions: ['-u', '-C'] },
   { programs: ['pkexec'], valueOptions: ['--user'] },
@@ -58,7 +59,10 @@ const WRAPPERS: readonly WrapperSpec[] = [
   { programs: ['nix'], sub: [['run', 'shell', 'develop']], afterDoubleDash: true, scriptOptions: ['-c', '--command'] },
   { programs: ['systemd-run'], valueOptions: ['-u', '--unit', '-p', '--property', '-M', '--machine', '--description', '--slice', '-E', '--setenv', '--working-directory'] },
   { programs: ['nsenter'], valueOptions: ['-t', '--target', '-S', '--setuid', '-G', '--setgid', '-w', '--wd', '-r', '--root'] },
-  // Package and environment runners.
+];
+
+/** Package and environment runners: what they run is mostly a package's binary or a script. */
+const RUNNERS: readonly WrapperSpec[] = [
   { programs: ['npx', 'pnpx'], valueOptions: ['-p', '--package', '--cache', '--registry', '--userconfig'], scriptOptions: ['-c', '--call'] },
   { programs: ['bunx'], valueOptions: ['-p', '--package'] },
   { programs: ['npm'], sub: [['exec', 'x']], valueOptions: ['-p', '--package', '-w', '--workspace'], scriptOptions: ['-c', '--call'] },
@@ -78,6 +82,8 @@ const WRAPPERS: readonly WrapperSpec[] = [
   { programs: ['heroku'], sub: [['run', 'run:detached']], valueOptions: ['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type'], join: true },
   { programs: ['nix-shell'], scriptOptions: ['--run', '--command'], skip: 99 },
 ];
+
+const WRAPPERS: readonly WrapperSpec[] = [...PROGRAM_WRAPPERS, ...RUNNERS];
 
 const BY_PROGRAM: ReadonlyMap<string, WrapperSpec> = new Map(
   WRAPPERS.flatMap((spec) => spec.programs.map((p) => [p, spec] as const)),
@@ -103,6 +109,14 @@ function unwrapCoproc(argv: readonly Word[]): Derived[] {
 
 export function wrapperProgramNames(): readonly string[] {
   return [...BY_PROGRAM.keys(), 'xargs', 'find', 'parallel', 'coproc', 'rimraf'];
+}
+
+/**
+ * Programs whose operands name the program they run (`sudo "$x"`, `timeout 5 /path/tool`): the
+ * terminal gate's filter takes a word after one of them as a program word.
+ */
+export function programWrapperNames(): readonly string[] {
+  return [...PROGRAM_WRAPPERS.flatMap((w) => w.programs), 'xargs', 'parallel'];
 }
 
 export interface CommandInput {

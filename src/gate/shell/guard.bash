@@ -92,7 +92,7 @@ __airlock_suspicious() {
   # A redirect where the shell stands in a folder of guard files (`cd ~/.claude` earlier).
   [[ $1 == *'>'* ]] && __airlock_guard_dir "${PWD,,}" && builtin return 0
   # Words split on blanks, whatever the script set IFS to (`IFS=_; dropdb x`).
-  builtin local l="$1" w p i words at_program=1 IFS=$' \t\n'
+  builtin local l="$1" w p i words at_program=1 wrapped='' IFS=$' \t\n'
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
   [[ $l == *'>'*/dev/* ]] && for w in null stdout stderr tty; do l=${l//>\/dev\/$w/ }; l=${l//> \/dev\/$w/ }; done
   # Tests, quotes, separators and what can hide a program's name (__airlock_plain).
@@ -105,7 +105,16 @@ __airlock_suspicious() {
     # A program given by path (`./bin/wipe`, `/tmp/x.sh`) runs a file the engine reads; the
     # system's own folders hold programs read by name.
     [[ -n $at_program && $w == */* && $w != /@(usr|bin|sbin|lib|lib64|opt|etc|nix|snap|proc|dev)/* && $w != *=* ]] && builtin return 0
-    [[ $w == @(\;|sudo|exec|time|nohup|command|builtin|nice|env|if|elif|while|until|then|do|else|[a-z_]*([a-z0-9_])=*) ]] && at_program=1 || at_program=
+    # A word after a program wrapper (`sudo "$x"`, `timeout 5 "$x"`) may be the program it runs,
+    # named at run time.
+    [[ -n $at_program && $w == *[\$\`]* && $w != [a-z_]*([a-z0-9_])=* ]] && builtin return 0
+    if [[ $w == @(\;|if|elif|while|until|then|do|else|[a-z_]*([a-z0-9_])=*|$__airlock_wrappers) ]]; then
+      at_program=1
+      [[ $w == \; ]] && wrapped=''
+      [[ $w == $__airlock_wrappers ]] && wrapped=1
+    else
+      at_program=$wrapped
+    fi
     p=${__airlock_progs[$w]-}
     [[ -z $p && $w == *[@/.0-9]* ]] && __airlock_alias
     [[ -n $p ]] && { __airlock_program || builtin return 0; }
@@ -116,8 +125,8 @@ __airlock_suspicious() {
 # The line as words (the caller's `l`): tests are not globs, quotes go, separators stay as `;`
 # words (a program's own operands end there). Fails when the line hides a program's name.
 __airlock_plain() {
-  # `[ … ]` and `[[ … ]]` are tests, not globs in program position.
-  l=${l//'[[ '/'   '}; l=${l//'[ '/'  '}
+  # `[ … ]` and `[[ … ]]` are tests, not globs in program position (`[[ $x == y ]]` runs no `$x`).
+  l=${l//'[[ '/'test '}; l=${l//'[ '/'test '}
   [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]] && builtin return 1
   l=${l//[\'\"\\]/}
   l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ ; }
@@ -171,8 +180,27 @@ __airlock_ask() {
     builtin printf 'airlock: cannot check this command (the terminal gate'"'"'s tables are missing); it was not run\n'
     builtin return 126
   fi
+  builtin local line="$1"
+  __airlock_values
   # `command`: a function can be named after a path too.
-  ELECTRON_RUN_AS_NODE=1 builtin command "$__airlock_node" "$__airlock_cli" gate --line "$1" --ppid "$$"
+  ELECTRON_RUN_AS_NODE=1 builtin command "$__airlock_node" "$__airlock_cli" gate --line "$line" --ppid "$$"
+}
+
+# A program named by a variable (`$x -h prod-db …`, `sudo "$x"`) is the variable's value, which the
+# shell knows and the client cannot: the caller's `line` is sent after an assignment of that value,
+# which the client reads as the line's own (`x=/usr/bin/dropdb; $x y`).
+__airlock_values() {
+  builtin local rest="$line" pre='' name value
+  builtin local re='(^|[;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout[[:space:]]+[0-9.]+[smhd]?|command|exec|sudo|nohup|time|builtin|env|nice)[[:space:]]+)*)"?\$\{?([A-Za-z_][A-Za-z0-9_]*)'
+  while [[ $rest =~ $re ]]; do
+    name=${BASH_REMATCH[6]}
+    if [[ -n ${!name+set} ]]; then
+      builtin printf -v value '%q' "${!name}"
+      pre+="$name=$value; "
+    fi
+    rest=${rest#*"${BASH_REMATCH[0]}"}
+  done
+  line=$pre$line
 }
 
 # Enter: the whole line, typed or sent by an agent, before bash runs it. A stopped line is replaced
@@ -357,7 +385,7 @@ __airlock_judge() {
 }
 
 # The guard's own functions: commands they run are not the user's.
-builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_judge'
+builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_judge'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own

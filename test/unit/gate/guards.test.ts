@@ -77,9 +77,10 @@ describe('the bash guard\'s filter', () => {
   });
 
   test('a program name only known when the line runs is suspicious; a command substitution elsewhere is not', () => {
-    const hidden = ['$(echo rm) -rf /', '`echo rm` -rf /', 'X=1 $CMD -rf /', 'r\\\nm -rf /'];
+    const hidden = ['$(echo rm) -rf /', '`echo rm` -rf /', 'X=1 $CMD -rf /', 'r\\\nm -rf /', 'sudo "$x" y', 'timeout 5 "$x" y', 'nice -n 5 $x y', 'command ${x} y', 'xargs -0 "$tool" < list'];
     expect(suspicious(hidden)).toEqual(hidden.map(() => true));
-    expect(suspicious(['today=$(date +%F)', 'echo "built at `date`"', 'ls 2>/dev/null'])).toEqual([false, false, false]);
+    const plain = ['today=$(date +%F)', 'echo "built at `date`"', 'ls 2>/dev/null', '[[ $x == y ]]', 'if [ "$a" = b ]; then echo ok; fi', 'echo "$HOME"', 'sudo -v'];
+    expect(suspicious(plain)).toEqual(plain.map(() => false));
   });
 });
 
@@ -107,6 +108,19 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     const r = run('dropdb -h prod-db.internal rentals; echo "grant=$AIRLOCK_LINE_GRANT"', 0);
     expect(r.ran).toBe('-h prod-db.internal rentals\n');
     expect(r.out).toContain('grant=grant-1');
+  });
+
+  // Set before the command (here by the environment): the client reads the line alone.
+  test.each([
+    ['$X y', 'X=DROPDB; $X y'],
+    ['"$X" y', 'X=DROPDB; "$X" y'],
+    ['true; command ${X} y', 'X=DROPDB; command ${X} y'],
+    ['timeout 5 "$X" y', 'X=DROPDB; timeout 5 "$X" y'],
+  ])('a program named by a variable is asked about with its value: %s', (command, sent) => {
+    const dropdb = join(dir, 'tools', 'dropdb');
+    const r = run(command, 126, { X: dropdb });
+    expect(r.ran).toBe('');
+    expect(r.asked.split('\n')).toContain(sent.replace('DROPDB', dropdb));
   });
 
   test('benign commands never call the client', () => {
