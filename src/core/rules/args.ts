@@ -121,6 +121,18 @@ function positionalsOf(args: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The long option `arg` stands for in a program that reads options with getopt_long, which takes
+ * any unambiguous prefix (`iptables --fl` is `--flush`): an exact name first, then the one option
+ * the prefix starts; `options` is the program's whole list. A value after `=` is kept.
+ */
+export function longOption(arg: string, options: readonly string[]): string {
+  const m = /^(--[A-Za-z][\w-]*)(=.*)?$/s.exec(arg);
+  if (!m?.[1] || options.includes(m[1])) return arg;
+  const candidates = options.filter((o) => o.startsWith(m[1] ?? ''));
+  return candidates.length === 1 ? `${candidates[0] ?? ''}${m[2] ?? ''}` : arg;
+}
+
 export function flagMatches(arg: string, flag: string): boolean {
   if (arg === flag || arg.startsWith(flag + '=')) return true;
   // Bundled short flags (`-rf`, `-fdx`): only for single-letter flags and short bundles, so that

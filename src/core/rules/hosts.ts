@@ -5,7 +5,7 @@
 // runs is read by the engine like `ssh host 'cmd'` (shell/fleet.ts); these rules judge the fleet
 // run itself and the modules that destroy without a shell line. Disks, partition tables and
 // filesystems themselves belong to the filesystem family.
-import { operands, type Args } from './args';
+import { flagMatches, longOption, operands, type Args } from './args';
 import { roughCommands } from '../shell/fallback';
 import type { Rule } from './types';
 import { programName } from '../shell/command';
@@ -287,6 +287,13 @@ const powerRules: readonly Rule[] = [
 /* ---------------------------------------------------------------- firewall and network */
 
 const IPTABLES = ['iptables', 'ip6tables', 'iptables-legacy', 'ip6tables-legacy', 'iptables-nft', 'ip6tables-nft'];
+/** iptables' long options (iptables(8)): it takes any unambiguous prefix of one. */
+const IPTABLES_LONG = [
+  '--append', '--check', '--delete', '--insert', '--replace', '--list', '--list-rules', '--flush', '--zero', '--new-chain', '--delete-chain',
+  '--policy', '--rename-chain', '--protocol', '--source', '--destination', '--match', '--jump', '--goto', '--in-interface', '--out-interface',
+  '--fragment', '--set-counters', '--verbose', '--wait', '--wait-interval', '--numeric', '--exact', '--line-numbers', '--modprobe', '--table',
+  '--ipv4', '--ipv6', '--help', '--version',
+];
 const FIREWALL_PROGRAMS = [...IPTABLES, 'nft', 'ufw', 'firewall-cmd', 'pfctl', 'netsh', 'set-netfirewallprofile'];
 
 /** `-P INPUT DROP`: a default-drop policy on traffic to or from the host locks out every session. */
@@ -325,8 +332,10 @@ function firewallOff(a: Args): boolean {
         (ops[0] === 'firewall' && ops.includes('disable'));
     case 'set-netfirewallprofile':
       return /^(?:false|\$false|0)$/i.test(a.value('-Enabled', '-enabled') ?? '');
-    default:
-      return a.has('-F', '--flush', '-X', '--delete-chain') || iptablesDropPolicy(a.list);
+    default: {
+      const list = a.options.map((arg) => longOption(arg, IPTABLES_LONG));
+      return list.some((arg) => ['-F', '--flush', '-X', '--delete-chain'].some((flag) => flagMatches(arg, flag))) || iptablesDropPolicy(list);
+    }
   }
 }
 
@@ -414,12 +423,12 @@ const networkRules: readonly Rule[] = [
     match: firewallOff,
     examples: {
       match: [
-        'sudo iptables -F', 'iptables --flush INPUT', 'iptables -t nat -F', 'iptables -X', 'ip6tables -F', 'ip6tables -X', 'ip6tables -P INPUT DROP', 'iptables -P INPUT DROP',
+        'sudo iptables -F', 'iptables --flush INPUT', 'iptables --fl', 'ip6tables --delete-ch', 'iptables --pol INPUT DROP', 'iptables -t nat -F', 'iptables -X', 'ip6tables -F', 'ip6tables -X', 'ip6tables -P INPUT DROP', 'iptables -P INPUT DROP',
         'nft flush ruleset', 'sudo nft delete table inet filter', 'ufw disable', 'sudo ufw --force reset', 'firewall-cmd --panic-on',
         'pfctl -F all', 'sudo pfctl -d', 'netsh advfirewall set allprofiles state off', 'Set-NetFirewallProfile -Profile Domain,Public -Enabled False',
       ],
       noMatch: [
-        'iptables -L -n', 'sudo iptables -nvL', 'iptables -A INPUT -p tcp --dport 22 -j ACCEPT', 'iptables -P INPUT ACCEPT',
+        'iptables -L -n', 'sudo iptables -nvL', 'iptables --delete INPUT 3', 'iptables --li', 'iptables --f INPUT', 'iptables -A INPUT -p tcp --dport 22 -j ACCEPT', 'iptables -P INPUT ACCEPT',
         'iptables-save', 'nft list ruleset', 'ufw allow 22/tcp', 'ufw status verbose', 'sudo ufw enable', 'ufw default deny incoming',
         'firewall-cmd --list-all', 'pfctl -sr', 'pfctl -f /etc/pf.conf', 'sudo pfctl -F all -f /etc/pf.conf',
       ],
