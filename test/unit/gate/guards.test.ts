@@ -380,7 +380,7 @@ describe('the zsh guard', () => {
   test('accept-line: a stopped line prints why and fails; an approved one runs with its grant; the widget before it still runs', () => {
     const bin = join(dir, 'tools');
     const accept = (line: string, answer: number): string => {
-      const script = `zle() { [[ $1 == __airlock_next_accept-line ]] && print -r -- "ACCEPT:$BUFFER"; }; alias nuke='/bin/rm -rf'; . ${zguard}; BUFFER=${JSON.stringify(line)}; __airlock_accept-line; print -r -- "grant=\${AIRLOCK_LINE_GRANT-}"`;
+      const script = `zle() { [[ $1 == __airlock_next_accept-line ]] && print -r -- "ACCEPT:$BUFFER"; }; alias nuke='/bin/rm -rf'; . ${zguard}; BUFFER='${line.replace(/'/g, "'\\''")}'; __airlock_accept-line; print -r -- "grant=\${AIRLOCK_LINE_GRANT-}"`;
       return spawnSync('zsh', ['-f', '-c', script], {
         encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
         env: { PATH: `${bin}:/usr/bin:/bin`, FAKE_ANSWER: String(answer) },
@@ -392,10 +392,14 @@ describe('the zsh guard', () => {
     expect(allowed).toContain('ACCEPT:dropdb -h prod-db.internal rentals');
     expect(allowed).toContain('grant=grant-1');
     expect(accept('git status', 126)).toContain('ACCEPT:git status');
+    for (const line of ['bindkey -L', 'bindkey', 'zle -l', 'typeset -f my_fn', 'which accept-line']) expect(accept(line, 126)).toContain(`ACCEPT:${line}`);
     // An alias is judged by what it runs.
     expect(accept('nuke ~/projects', 126)).toMatch(/^ACCEPT:print -u2 -r -- .*; \(exit 126\)$/m);
     // The gate's variables are not the line's to change, even where the client would allow it.
-    for (const line of ['export AIRLOCK_NODE=/bin/true', 'unset ZDOTDIR', 'AIRLOCK_CLI=/dev/null dropdb x', 'typeset -g __airlock_node=/bin/true']) {
+    for (const line of ['export AIRLOCK_NODE=/bin/true', 'unset ZDOTDIR', 'AIRLOCK_CLI=/dev/null dropdb x', 'typeset -g __airlock_node=/bin/true',
+      // The guard's functions and widgets, by a name built at run time, and Enter rebound.
+      'x=lock_suspicious; functions[__air$x]="return 1"', 'f=__air; unfunction ${f}lock_check_buffer', "bindkey '^M' .accept-line",
+      'zle -A .accept-line accept-line', 'zle -N accept-line my-widget', 'v=x; : ${(P)v::=1}', 'unset -f f', 'disable -f f']) {
       expect(accept(line, 0)).toMatch(/^ACCEPT:print -u2 -r -- .*terminal.*gate.*; \(exit 126\)$/m);
     }
   });
