@@ -37,19 +37,27 @@ function q(text: string): string {
 }
 
 /**
- * Code that returns 0 when $1 holds one of the patterns: a `case`, read the same way by bash and
- * zsh. Never a regex: bash and zsh compile one each time they match it, and a compiled regex
- * touches enough memory to cost every command that follows a fork milliseconds. Through
- * `builtin`: a script can define a function named `return` (guard.bash frees `builtin`).
+ * A function that returns 0 when $1 holds one of the patterns, defined once, read-only, when the
+ * guard loads: a `case`, read the same way by bash and zsh. Never a regex: bash and zsh compile
+ * one each time they match it, and a compiled regex touches enough memory to cost every command
+ * that follows a fork milliseconds. Through `builtin`: a script can define a function named
+ * `return` (guard.bash frees `builtin`).
  */
-function caseCode(patterns: readonly string[], after = ''): string {
+function caseFunction(name: string, patterns: readonly string[]): string {
   const test = patterns.length > 0 ? `case $1 in ${patterns.join('|')}) builtin return 0 ;; esac; ` : '';
-  return `${test}${after}builtin return 1`;
+  return `${name}() { ${test}builtin return 1; }\n`;
 }
 
-/** caseCode as a function the guard defines once, read-only, when it loads. */
-function caseFunction(name: string, patterns: readonly string[]): string {
-  return `${name}() { ${caseCode(patterns)}; }\n`;
+/**
+ * words/<program>: sets the caller's `hit` when $1 (the line's words) holds a pattern, or a word of
+ * the caller's `words` starts with one dash and holds one of the short flags' letters (`-rf`).
+ * Keywords and assignments only: a `return` in a file sourced from bash's DEBUG trap runs the trap
+ * again, and any command name could be a script's alias.
+ */
+function wordsCode(patterns: readonly string[], letters: readonly string[]): string {
+  const test = patterns.length > 0 ? `case $1 in ${patterns.join('|')}) hit=1 ;; esac\n` : '';
+  const flags = letters.length > 0 ? `for x in "\${words[@]}"; do case $x in -[${letters.join('')}]*|-[!-]*[${letters.join('')}]*) hit=1 ;; esac; done\n` : '';
+  return `${test}${flags}`;
 }
 
 /** A pattern matching text that holds `text` (quoted: literal in both shells). */
@@ -67,8 +75,8 @@ export interface GuardTables {
   /**
    * words/<program>: what that program's rules need in its arguments, read only when a line names
    * it — the whole table would cost every bash started through BASH_ENV milliseconds to parse.
-   * Code the guard sources with the line as $1 (returns 1 when none is there), not a function:
-   * a function kept from an earlier read could have been defined first by the script it judges.
+   * Code the guard sources with the line as $1 (see wordsCode), not a function: a function kept
+   * from an earlier read could have been defined first by the script it judges.
    */
   readonly words: ReadonlyMap<string, string>;
 }
@@ -89,8 +97,7 @@ export function guardTables(data: GuardData): GuardTables {
     // its case and is looked for in each word that starts with one dash (`-rf`), from the
     // caller's `words`.
     const patterns = items.filter((i) => !isFlag(i)).map((i) => (i === '--' ? holding(' -- ') : i.startsWith('--') ? holding(` ${i}`) : holding(i)));
-    const flags = letters.length > 0 ? `builtin local x; for x in "\${words[@]}"; do case $x in -[${letters.join('')}]*|-[!-]*[${letters.join('')}]*) builtin return 0 ;; esac; done; ` : '';
-    words.set(program, `${caseCode(patterns, flags)}\n`);
+    words.set(program, wordsCode(patterns, letters));
   }
   for (const runner of data.runners) if (SAFE_KEY.test(runner)) progs.push([runner, 'always']);
   for (const [name, program] of data.packages) if (SAFE_KEY.test(name)) progs.push([name, `=${program}`]);
@@ -100,13 +107,17 @@ export function guardTables(data: GuardData): GuardTables {
     caseFunction('__airlock_watched', [...new Set([...data.pathItems, ...DESTRUCTIVE_STEMS])].map(holding)),
     caseFunction('__airlock_guard_dir', data.guardWords.map(holding)),
   ].join('');
+  // Words after which the next word is a program: separators and keywords (k), and program
+  // wrappers (w), after which any later word of the command may be (`sudo -u pg "$x"`).
+  const starts: [string, string][] = [...[';', 'if', 'elif', 'while', 'until', 'then', 'do', 'else'].map((k): [string, string] => [k, 'k']),
+    ...data.wrappers.filter((w) => SAFE_FILE.test(w)).map((w): [string, string] => [w, 'w'])];
   const header = "# Airlock's terminal gate: tables generated from Airlock's rules. Airlock rewrites this file.";
   // Read-only from here on: neither an assignment nor `unset` can point the guard at another client.
   const client = (declare: string): string => `${declare} __airlock_node=${q(data.client.node)} __airlock_cli=${q(data.client.cli)}\n`;
   return {
     // `builtin`: a function named `declare` can come in through the environment. It reads its
     // words as any command's, so the table is assigned apart.
-    bash: `${header}\n${client('builtin declare -gr')}builtin declare -gr __airlock_wrappers=${q(`@(${data.wrappers.filter((w) => SAFE_FILE.test(w)).join('|')})`)}\nbuiltin declare -gA __airlock_progs\n__airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n${functions}`,
+    bash: `${header}\n${client('builtin declare -gr')}builtin declare -gA __airlock_starts __airlock_progs\n__airlock_starts=(${starts.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n__airlock_progs=(${progs.map(([k, v]) => `[${q(k)}]=${q(v)}`).join(' ')})\n${functions}`,
     // zsh's associative arrays are assigned key value pairs.
     zsh: `${header}\n${client('typeset -gr')}__airlock_progs=(${progs.map(([k, v]) => `${q(k)} ${q(v)}`).join(' ')})\n${functions}`,
     words,

@@ -59,6 +59,10 @@ const PROGRAM_WRAPPERS: readonly WrapperSpec[] = [
   { programs: ['nix'], sub: [['run', 'shell', 'develop']], afterDoubleDash: true, scriptOptions: ['-c', '--command'] },
   { programs: ['systemd-run'], valueOptions: ['-u', '--unit', '-p', '--property', '-M', '--machine', '--description', '--slice', '-E', '--setenv', '--working-directory'] },
   { programs: ['nsenter'], valueOptions: ['-t', '--target', '-S', '--setuid', '-G', '--setgid', '-w', '--wd', '-r', '--root'] },
+  { programs: ['setpriv'], valueOptions: ['--reuid', '--regid', '--ruid', '--rgid', '--euid', '--egid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits', '--selinux-label', '--apparmor-profile'] },
+  { programs: ['prlimit'], valueOptions: ['-p', '--pid', '-o', '--output'] },
+  { programs: ['setarch'], skip: 1, valueOptions: ['--uname-2.6'] },
+  { programs: ['linux32', 'linux64', 'ssh-agent', 'chrt', 'cpulimit'], valueOptions: ['-a', '-E', '-t', '-l', '--limit'] },
 ];
 
 /** Package and environment runners: what they run is mostly a package's binary or a script. */

@@ -26,7 +26,7 @@ __airlock_builtins() {
 }
 __airlock_unposix() {
   # `builtin local` reads its words as any command's: values are assigned apart.
-  builtin local o on off
+  builtin local o on off || builtin return 1
   on=() off=()
   for o in expand_aliases shift_verbose interactive_comments sourcepath; do
     if [[ $1 == *$o* ]]; then on+=("$o"); else off+=("$o"); fi
@@ -92,7 +92,8 @@ __airlock_suspicious() {
   # A redirect where the shell stands in a folder of guard files (`cd ~/.claude` earlier).
   [[ $1 == *'>'* ]] && __airlock_guard_dir "${PWD,,}" && builtin return 0
   # Words split on blanks, whatever the script set IFS to (`IFS=_; dropdb x`).
-  builtin local l="$1" w p i words at_program=1 wrapped='' IFS=$' \t\n'
+  # A local the script made read-only globally is not created: fail closed (here and below).
+  builtin local l="$1" w p i words at_program=1 wrapped='' IFS=$' \t\n' || builtin return 0
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
   [[ $l == *'>'*/dev/* ]] && for w in null stdout stderr tty; do l=${l//>\/dev\/$w/ }; l=${l//> \/dev\/$w/ }; done
   # Tests, quotes, separators and what can hide a program's name (__airlock_plain).
@@ -108,10 +109,14 @@ __airlock_suspicious() {
     # A word after a program wrapper (`sudo "$x"`, `timeout 5 "$x"`) may be the program it runs,
     # named at run time.
     [[ -n $at_program && $w == *[\$\`]* && $w != [a-z_]*([a-z0-9_])=* ]] && builtin return 0
-    if [[ $w == @(\;|if|elif|while|until|then|do|else|[a-z_]*([a-z0-9_])=*|$__airlock_wrappers) ]]; then
+    # Looked up, not matched against a pattern of alternatives: bash tries each one in turn.
+    p=${__airlock_starts[$w]-}
+    if [[ -n $p ]]; then
       at_program=1
+      [[ $p == w ]] && wrapped=1
       [[ $w == \; ]] && wrapped=''
-      [[ $w == $__airlock_wrappers ]] && wrapped=1
+    elif [[ $w == *=* && ${w%%=*} == [a-z_]*([a-z0-9_]) ]]; then
+      at_program=1
     else
       at_program=$wrapped
     fi
@@ -146,7 +151,8 @@ __airlock_alias() {
 # The caller's guarded program `w` (table entry `p`) in the line's `words`: fails when the line
 # holds what its rules need.
 __airlock_program() {
-  builtin local rest j operand
+  # A local the script made read-only globally is not created: fail closed.
+  builtin local rest j operand='' x='' hit='' aliases='' || builtin return 1
   [[ $p == =* ]] && { w=${p#=}; p=${w:+${__airlock_progs[$w]-}}; }
   [[ $p == always ]] && builtin return 1
   if [[ $p == bare* ]]; then
@@ -159,13 +165,15 @@ __airlock_program() {
   fi
   # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
   rest=" ${words[*],,} "
-  # The program's table (words/<program>) is code, read each time: a function kept from an
-  # earlier read could have been defined first by the script itself. It returns 1 when the line
-  # holds none of its words; anything else (a missing table, one that cannot be read) is judged
-  # by the client: fail closed.
+  # The program's table (words/<program>) is code, read each time (a function kept from an
+  # earlier read could have been defined first by the script itself), without the script's
+  # aliases. It sets `hit` when the line holds a word its rules need; a missing table, or one that
+  # cannot be read, is judged by the client: fail closed.
   [[ -r $__airlock_dir/words/$w ]] || builtin return 1
-  builtin . "$__airlock_dir/words/$w" "$rest"
-  (( $? == 1 )) || builtin return 1
+  builtin shopt -q expand_aliases && { aliases=1; builtin shopt -u expand_aliases; }
+  builtin . "$__airlock_dir/words/$w" "$rest" || hit=1
+  [[ -n $aliases ]] && builtin shopt -s expand_aliases
+  [[ -n $hit ]] && builtin return 1
   __airlock_watched "$rest" && builtin return 1
   builtin return 0
 }
@@ -180,7 +188,7 @@ __airlock_ask() {
     builtin printf 'airlock: cannot check this command (the terminal gate'"'"'s tables are missing); it was not run\n'
     builtin return 126
   fi
-  builtin local line="$1"
+  builtin local line="$1" || builtin return 126
   __airlock_values
   # `command`: a function can be named after a path too.
   ELECTRON_RUN_AS_NODE=1 builtin command "$__airlock_node" "$__airlock_cli" gate --line "$line" --ppid "$$"
@@ -190,8 +198,8 @@ __airlock_ask() {
 # shell knows and the client cannot: the caller's `line` is sent after an assignment of that value,
 # which the client reads as the line's own (`x=/usr/bin/dropdb; $x y`).
 __airlock_values() {
-  builtin local rest="$line" pre='' name value
-  builtin local re='(^|[;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout[[:space:]]+[0-9.]+[smhd]?|command|exec|sudo|nohup|time|builtin|env|nice)[[:space:]]+)*)"?\$\{?([A-Za-z_][A-Za-z0-9_]*)'
+  builtin local rest="$line" pre='' name value || builtin return 0
+  builtin local re='(^|[;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout[[:space:]]+[0-9.]+[smhd]?|command|exec|sudo|nohup|time|builtin|env|nice)[[:space:]]+)*)"?\$\{?([A-Za-z_][A-Za-z0-9_]*)' || builtin return 0
   while [[ $rest =~ $re ]]; do
     name=${BASH_REMATCH[6]}
     if [[ -n ${!name+set} ]]; then
@@ -215,7 +223,7 @@ __airlock_readline() {
     __airlock_line_ok=
     [[ -z $READLINE_LINE ]] && builtin return 0
     __airlock_suspicious "$READLINE_LINE" || builtin return 0
-    builtin local out
+    builtin local out || { READLINE_LINE='(exit 126)'; READLINE_POINT=10; builtin return 0; }
     __airlock_busy=1
     if out=$(__airlock_ask "$READLINE_LINE"); then
       __airlock_line_ok=1
@@ -257,14 +265,17 @@ if [[ -z $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} > 0 )); then
 fi
 __airlock_trap() {
   if __airlock_builtins "$BASHOPTS"; then
+    # A script's `set -x` traces what it runs, not the guard at work.
+    [[ -o xtrace ]] && { builtin local -; builtin set +x; }
     # Commands of Airlock's own functions are neither the user's nor the start of a command line:
     # the earlier trap (VS Code's) must not take them for one. First the Enter binding itself, run
     # by readline (under `shopt -s nocasematch` a function named `__AIRLOCK_READLINE` passes here
     # too, but what it runs is judged: __airlock_users_frame looks names up exactly).
-    [[ $BASH_COMMAND == __airlock_readline ]] && builtin return 0
-    # Running an EXIT trap, bash shows the command that set this trap: it only sets it again.
-    # Looked up too, so `trap '__AIRLOCK_TRAP' DEBUG` under nocasematch is not taken for it.
-    [[ $BASH_COMMAND == "builtin trap '__airlock_trap' DEBUG" && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && builtin return 0
+    [[ $BASH_COMMAND == __airlock_readline && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && builtin return 0
+    # As a handler (EXIT, ERR, a signal's) starts, bash still shows the command that set this
+    # trap: what runs is the handlers' text. Looked up, so that under nocasematch neither
+    # `trap '__AIRLOCK_TRAP' DEBUG` nor a program named __AIRLOCK_READLINE is taken for these.
+    [[ $BASH_COMMAND == "builtin trap '__airlock_trap' DEBUG" && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && { __airlock_handlers; builtin return; }
     (( ${#FUNCNAME[@]} == 1 )) || __airlock_users_frame || builtin return 0
     # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
     # commands, and still does. It runs code that is not the guard's (VS Code's functions, which
@@ -291,7 +302,11 @@ __airlock_check() {
   [[ $- == *i* ]] && __airlock_prompts_own && builtin return 0
   # Only a command holding one of these words, or quotes that could split one (`'tr'ap`), can
   # switch the guard off (__airlock_tampered).
-  if [[ $BASH_COMMAND == *@(__airlock_|enable|trap|set|shopt|PS0=|AIRLOCK_|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|env[[:space:]]|[\\\'\"])* ]] && __airlock_tampered; then
+  # One pattern each: bash tries a pattern of alternatives after `*` at every position.
+  if [[ $BASH_COMMAND == *__airlock_* || $BASH_COMMAND == *enable* || $BASH_COMMAND == *trap* || $BASH_COMMAND == *set* ||
+    $BASH_COMMAND == *shopt* || $BASH_COMMAND == *PS[04]* || $BASH_COMMAND == *AIRLOCK_* || $BASH_COMMAND == *BASH_* ||
+    $BASH_COMMAND == *ZDOTDIR* || $BASH_COMMAND == *PROMPT_COMMAND* || $BASH_COMMAND == *env[[:space:]]* ||
+    $BASH_COMMAND == *[\\\'\"]* ]] && __airlock_tampered; then
     builtin printf 'airlock: stopped %s — it would switch off or fool Airlock'"'"'s terminal gate; ask the user to change Airlock'"'"'s settings instead\n' "$BASH_COMMAND" >&2
     [[ $- == *i* ]] || builtin exit 126
     builtin return 1
@@ -303,7 +318,7 @@ __airlock_check() {
 # True unless the trap runs for a command of the guard's own functions (the Enter binding's, and
 # subshells they start).
 __airlock_users_frame() {
-  builtin local f
+  builtin local f || builtin return 0
   for f in "${FUNCNAME[@]:2}"; do
     [[ -n ${__airlock_own_set[$f]-} ]] && builtin return 1
   done
@@ -315,7 +330,7 @@ __airlock_users_frame() {
 # script could set a variable through a name the guard never sees (`declare -n`), so none of this
 # state is believed there.
 __airlock_prompts_own() {
-  builtin local f
+  builtin local f || builtin return 1
   [[ -n $__airlock_busy || -n $__airlock_line_ok ]] && builtin return 0
   (( __airlock_at_prompt )) && builtin return 0
   for f in "${FUNCNAME[@]:3}"; do [[ -n ${__airlock_vscode_set[$f]-} ]] && builtin return 0; done
@@ -326,11 +341,16 @@ __airlock_prompts_own() {
 __airlock_tampered() {
   # Quotes and backslashes out (`\trap`, `'trap'`), and the builtins that run another builtin
   # (`command trap - DEBUG`, `builtin shopt -u extdebug`) read as the start of the command.
-  builtin local c start='^[[:space:]]*((command|builtin)([[:space:]]+-[[:alpha:]]+)*[[:space:]]+)*'
+  builtin local c start='^[[:space:]]*(([A-Za-z_][A-Za-z0-9_]*=[^[:space:]]*|command|builtin)([[:space:]]+-[[:alpha:]]+)*[[:space:]]+)*' || builtin return 0
   c=${BASH_COMMAND//[\\\'\"]/}
   # Any command naming the guard's state or functions: an assignment, `printf -v`, `read`,
   # `builtin declare`, `unset -f`, …
   [[ $c == *__airlock_* ]] && builtin return 0
+  # What the guard reads the command from (`f() { local BASH_COMMAND=ls; dropdb x; }`), and a
+  # trace prompt that runs code while the guard's own commands are traced (`PS4='$(…)'; set -x`):
+  # named other than to be read.
+  [[ $c == *BASH_COMMAND* && $c =~ (^|[^\${#!])BASH_COMMAND([^[:alnum:]_]|$) ]] && builtin return 0
+  [[ $c == *PS4* && $c == *[\$\`]* && $c =~ (^|[^\${#!])PS4([^[:alnum:]_]|$) ]] && builtin return 0
   # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
   # what the guard's own commands do: any `enable` but a listing.
   [[ $c == *enable* && $c =~ ${start}enable[[:space:]] && ! $c =~ ${start}enable([[:space:]]+-[aps]+)*[[:space:]]*$ ]] && builtin return 0
@@ -338,7 +358,7 @@ __airlock_tampered() {
   # written (`set -e +T`, `set +o functrace`, `shopt -qu extdebug`), or named at run time
   # (`set $f`, `shopt $x $y`): before `--`, where `set -- "$@"` sets arguments only.
   if [[ $c == *set* && $c =~ ${start}set([[:space:]]|$) ]]; then
-    builtin local opts
+    builtin local opts || builtin return 0
     opts=${c%%' -- '*}
     [[ $opts == *[\$\`]* || $opts =~ [[:space:]]\+[[:alpha:]]*T || $opts =~ [[:space:]]\+[[:alpha:]]*o[[:space:]]+functrace ]] && builtin return 0
   fi
@@ -347,11 +367,12 @@ __airlock_tampered() {
   # alone); one word alone is a signal to reset (`trap DEBUG`); a signal named at run time, or a
   # line whose action cannot be read, counts as DEBUG.
   if [[ $c == *trap* && $c =~ ${start}trap([[:space:]]|$) ]]; then
-    builtin local action='trap[[:space:]]+(--[[:space:]]+)?('"'"'[^'"'"']*'"'"'|"([^"\\]|\\.)*"|[^[:space:]'"'"'"\\]|\\.)+([[:space:]]+(.*))?$'
+    builtin local action='trap[[:space:]]+(--[[:space:]]+)?('"'"'[^'"'"']*'"'"'|"([^"\\]|\\.)*"|[^[:space:]'"'"'"\\]|\\.)+([[:space:]]+(.*))?$' || builtin return 0
     [[ $BASH_COMMAND =~ $action ]] || builtin return 0
-    builtin local signals
+    builtin local signals || builtin return 0
     signals=${BASH_REMATCH[5]:-${BASH_REMATCH[0]}}
-    [[ ${signals^^} == *DEBUG* || $signals == *[\$\`]* ]] && builtin return 0
+    # CHLD too: its handler runs while the guard waits for its client, where no trap judges it.
+    [[ ${signals^^} == *DEBUG* || ${signals^^} == *CHLD* || ${signals^^} == *CLD* || $signals =~ (^|[^0-9])17([^0-9]|$) || $signals == *[\$\`]* ]] && builtin return 0
   fi
   # PS0.
   [[ $c == *PS0=* ]] && builtin return 0
@@ -367,13 +388,27 @@ __airlock_tampered() {
   builtin return 1
 }
 
+# The handlers bash is about to run (a script's EXIT trap, a signal's), judged as one line.
+__airlock_handlers() {
+  builtin local all text='' action || builtin return 1
+  all=$(builtin trap -p)
+  while [[ $all =~ trap\ --\ \'(([^\']|\'\\\'\')*)\'\ [A-Z0-9+-]+ ]]; do
+    action=${BASH_REMATCH[1]//"'\\''"/"'"}
+    all=${all#*"${BASH_REMATCH[0]}"}
+    [[ $action == __airlock_trap ]] || text+="$action"$'\n'
+  done
+  [[ -z $text ]] && builtin return 0
+  __airlock_suspicious "$text" || builtin return 0
+  __airlock_judge "$text"
+}
+
 # A suspicious command, put to the gate client: runs when approved (with its grant exported for
 # its shims); otherwise says why, and a script or task stops there with the gate's status (a
 # skipped command would leave $? at 0), an interactive shell only skips the command.
 __airlock_judge() {
-  builtin local out
+  builtin local out line="${1-$BASH_COMMAND}" || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
   __airlock_busy=1
-  if out=$(__airlock_ask "$BASH_COMMAND"); then
+  if out=$(__airlock_ask "$line"); then
     __airlock_busy=
     [[ -n $out ]] && builtin export AIRLOCK_LINE_GRANT="$out"
     builtin return 0
@@ -385,7 +420,7 @@ __airlock_judge() {
 }
 
 # The guard's own functions: commands they run are not the user's.
-builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_judge'
+builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_handlers __airlock_judge'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own

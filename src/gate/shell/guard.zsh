@@ -64,11 +64,12 @@ __airlock_suspicious() {
     # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
     rest=" ${words[*]} "
     rest=${(L)rest}
-    # The program's table (words/<program>), code that returns 1 when the line holds none of its
+    # The program's table (words/<program>), code that sets `hit` when the line holds one of its
     # words. A missing table, or one the shell could not read, is judged by the client: fail closed.
     [[ -r ${__airlock_dir:h}/words/$w ]] || return 0
-    . "${__airlock_dir:h}/words/$w" "$rest"
-    (( $? == 1 )) || return 0
+    local x= hit=
+    . "${__airlock_dir:h}/words/$w" "$rest" || return 0
+    [[ -n $hit ]] && return 0
     __airlock_watched "$rest" && return 0
   done
   return 1

@@ -201,6 +201,46 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r.code).not.toBe(0);
   });
 
+  // From a review: each ran dropdb with the client denying.
+  test.each([
+    'readonly l=ls; dropdb -h prod-db.internal rentals',
+    'readonly c=ls words=; dropdb -h prod-db.internal rentals',
+    'f() { local BASH_COMMAND=ls; dropdb -h prod-db.internal rentals; }; f',
+    'a=drop b=db; trap "$a$b -h prod-db.internal rentals" EXIT; echo hi',
+    'a=drop b=db; trap "$a$b -h prod-db.internal rentals" CHLD; true',
+    'a=drop b=db; c="$a$b -h prod-db.internal rentals"; PS4=\'+$(eval "$c" >&2)\'; set -x; echo hi',
+    'unset(){ set +o posix; }; f=-n g=unset; x= enable $f $g; builtin(){ :; }; dropdb -h prod-db.internal rentals',
+    'command dr${x}opdb -h prod-db.internal rentals',
+    'exec dr${x}opdb -h prod-db.internal rentals',
+    'setpriv dr${x}opdb -h prod-db.internal rentals',
+    'shopt -s expand_aliases; alias builtin="return 1 ||"; dropdb -h prod-db.internal rentals',
+    'set -o posix; alias builtin="return 1 ||"; dropdb -h prod-db.internal rentals',
+  ])('a script cannot fool the guard: %s', (command) => {
+    const r = run(command, 126);
+    expect(r.ran).toBe('');
+    expect(r.code).not.toBe(0);
+  });
+
+  test('a program named __AIRLOCK_READLINE under nocasematch is not taken for the Enter binding', () => {
+    const r = run(`mkdir -p ${dir}/b; ln -sf ${dir}/tools/dropdb ${dir}/b/__AIRLOCK_READLINE; PATH=${dir}/b:$PATH; shopt -s nocasematch; __AIRLOCK_READLINE`, 126);
+    expect(r.ran).toBe('');
+  });
+
+  test('a script\'s own handlers run, judged by what they run', () => {
+    expect(run("trap 'echo bye' EXIT; echo hi", 126)).toMatchObject({ code: 0, out: 'hi\nbye\n', asked: '' });
+    const r = run('a=drop b=db; trap "$a$b -h prod-db.internal rentals" EXIT; echo hi', 126);
+    expect(r).toMatchObject({ ran: '', out: 'hi\n', code: 126 });
+    expect(r.asked).toContain('dropdb -h prod-db.internal rentals');
+  });
+
+  test('`set -x` traces the script, not the guard at work (the lines that free its builtins, not hundreds)', () => {
+    const r = run('set -x; git status --short >/dev/null 2>&1; echo done', 126);
+    expect(r.out).toBe('done\n');
+    const traced = r.err.split('\n').filter((l) => l.startsWith('+'));
+    expect(traced).toEqual(expect.arrayContaining(['+ git status --short', '+ echo done']));
+    expect(traced.length).toBeLessThan(40);
+  });
+
   test.each(['local', 'declare', 'builtin', 'shopt', 'return'])('a function named %s brought in through the environment does not let a command through', (name) => {
     const r = run('dropdb -h prod-db.internal rentals', 126, { [`BASH_FUNC_${name}%%`]: '() { :; }' });
     expect(r.ran).toBe('');
