@@ -300,6 +300,13 @@ __airlock_check() {
   # A script's trap inheritance, kept (see `set -T` below); an interactive shell's is extdebug's.
   [[ $- == *[iT]* ]] || builtin set -T
   [[ $- == *i* ]] && __airlock_prompts_own && builtin return 0
+  # Handlers (`trap "$x" ERR`) run where bash still shows another command: they are judged by their
+  # text once set, before the next command (__airlock_handlers).
+  if [[ -n ${__airlock_traps-} ]]; then
+    __airlock_traps=''
+    [[ -z $__airlock_traps ]] || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
+    __airlock_handlers || builtin return 1
+  fi
   # Only a command holding one of these words, or quotes that could split one (`'tr'ap`), can
   # switch the guard off (__airlock_tampered).
   # One pattern each: bash tries a pattern of alternatives after `*` at every position.
@@ -337,6 +344,32 @@ __airlock_prompts_own() {
   builtin return 1
 }
 
+# True when the caller's declaration `c` names, through a variable or a positional parameter, what
+# the guard reads or carries (BASH_COMMAND, PS4, its own state, the gate's variables), or a name
+# it cannot work out (`local "$(f)"=…`).
+__airlock_names() {
+  builtin local -; builtin set -f
+  builtin local w name v k=1 offset=0 IFS=$' \t\n' || builtin return 0
+  # The user's frame: the first that is not the guard's own (BASH_ARGV holds each frame's
+  # arguments, last first; extdebug keeps it).
+  while [[ -n ${FUNCNAME[k]-} && -n ${__airlock_own_set[${FUNCNAME[k]}]-} ]]; do offset=$((offset + ${BASH_ARGC[k]-0})); k=$((k + 1)); done
+  for w in ${c#*[[:space:]]}; do
+    name=${w%%=*}
+    [[ $name == *[\$\`]* ]] || continue
+    while [[ $name =~ ^([A-Za-z0-9_]*)\$(\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]))(.*)$ ]]; do
+      v=${BASH_REMATCH[3]}${BASH_REMATCH[4]}
+      if [[ $v == [0-9]* ]]; then
+        (( v >= 1 && v <= ${BASH_ARGC[k]-0} )) && v=${BASH_ARGV[offset + ${BASH_ARGC[k]} - v]} || v=''
+      else
+        v=${!v-}
+      fi
+      name=${BASH_REMATCH[1]}$v${BASH_REMATCH[5]}
+    done
+    [[ $name == *[!A-Za-z0-9_]* || $name == @(BASH_COMMAND|PS0|PS4|POSIXLY_CORRECT|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|__airlock_*|AIRLOCK_*) ]] && builtin return 0
+  done
+  builtin return 1
+}
+
 # Commands that would switch the guard off or fool it (the guard's own commands never reach here).
 __airlock_tampered() {
   # Quotes and backslashes out (`\trap`, `'trap'`), and the builtins that run another builtin
@@ -346,6 +379,12 @@ __airlock_tampered() {
   # Any command naming the guard's state or functions: an assignment, `printf -v`, `read`,
   # `builtin declare`, `unset -f`, …
   [[ $c == *__airlock_* ]] && builtin return 0
+  if [[ $c == *trap* ]]; then
+    __airlock_traps=1
+    [[ $__airlock_traps == 1 ]] || builtin return 0
+  fi
+  # A declaration whose name is built at run time (`local "$n"=ls`): the name the shell will make.
+  [[ $c == *[\$\`]* && $c =~ ${start}(local|declare|typeset|readonly|export|unset|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && __airlock_names && builtin return 0
   # What the guard reads the command from (`f() { local BASH_COMMAND=ls; dropdb x; }`), and a
   # trace prompt that runs code while the guard's own commands are traced (`PS4='$(…)'; set -x`):
   # named other than to be read.
@@ -371,8 +410,9 @@ __airlock_tampered() {
     [[ $BASH_COMMAND =~ $action ]] || builtin return 0
     builtin local signals || builtin return 0
     signals=${BASH_REMATCH[5]:-${BASH_REMATCH[0]}}
-    # CHLD too: its handler runs while the guard waits for its client, where no trap judges it.
-    [[ ${signals^^} == *DEBUG* || ${signals^^} == *CHLD* || ${signals^^} == *CLD* || $signals =~ (^|[^0-9])17([^0-9]|$) || $signals == *[\$\`]* ]] && builtin return 0
+    # CHLD and RETURN too: their handlers run inside the guard (while it waits for its client, as
+    # its own functions return), where no trap judges them.
+    [[ ${signals^^} == *DEBUG* || ${signals^^} == *CHLD* || ${signals^^} == *CLD* || ${signals^^} == *RETURN* || $signals =~ (^|[^0-9])17([^0-9]|$) || $signals == *[\$\`]* ]] && builtin return 0
   fi
   # PS0.
   [[ $c == *PS0=* ]] && builtin return 0
@@ -388,18 +428,32 @@ __airlock_tampered() {
   builtin return 1
 }
 
-# The handlers bash is about to run (a script's EXIT trap, a signal's), judged as one line.
+# The handlers a script set (EXIT, ERR, RETURN, a signal's), judged as one line; a stopped one is
+# removed.
 __airlock_handlers() {
-  builtin local all text='' action || builtin return 1
+  builtin local all text='' action out sigs || builtin return 1
+  sigs=()
   all=$(builtin trap -p)
-  while [[ $all =~ trap\ --\ \'(([^\']|\'\\\'\')*)\'\ [A-Z0-9+-]+ ]]; do
+  while [[ $all =~ trap\ --\ \'(([^\']|\'\\\'\')*)\'\ ([A-Z0-9+-]+) ]]; do
     action=${BASH_REMATCH[1]//"'\\''"/"'"}
     all=${all#*"${BASH_REMATCH[0]}"}
-    [[ $action == __airlock_trap ]] || text+="$action"$'\n'
+    [[ $action == __airlock_trap ]] && continue
+    text+="$action"$'\n'
+    sigs+=("${BASH_REMATCH[3]}")
   done
   [[ -z $text ]] && builtin return 0
   __airlock_suspicious "$text" || builtin return 0
-  __airlock_judge "$text"
+  __airlock_busy=1
+  if out=$(__airlock_ask "$text"); then
+    __airlock_busy=
+    builtin return 0
+  fi
+  __airlock_busy=
+  # Removed before anything else runs: exiting would run an EXIT handler right here, unjudged.
+  builtin trap - "${sigs[@]}"
+  builtin printf '%s\n' "${out%$'\n'}" >&2
+  [[ $- == *i* ]] || builtin exit 126
+  builtin return 1
 }
 
 # A suspicious command, put to the gate client: runs when approved (with its grant exported for
@@ -411,6 +465,8 @@ __airlock_judge() {
   if out=$(__airlock_ask "$line"); then
     __airlock_busy=
     [[ -n $out ]] && builtin export AIRLOCK_LINE_GRANT="$out"
+    # What it runs may set a handler by a name the filter could not read (`$t "$x" ERR`).
+    __airlock_traps=1
     builtin return 0
   fi
   __airlock_busy=
@@ -420,7 +476,7 @@ __airlock_judge() {
 }
 
 # The guard's own functions: commands they run are not the user's.
-builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_handlers __airlock_judge'
+builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_judge'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own

@@ -215,10 +215,25 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     'setpriv dr${x}opdb -h prod-db.internal rentals',
     'shopt -s expand_aliases; alias builtin="return 1 ||"; dropdb -h prod-db.internal rentals',
     'set -o posix; alias builtin="return 1 ||"; dropdb -h prod-db.internal rentals',
+    // A second review: handlers run where bash shows another command, and names built at run time.
+    'x="dropdb -h prod-db.internal rentals"; trap "$x" ERR; false',
+    'x="dropdb -h prod-db.internal rentals"; f(){ :; }; trap "$x" RETURN; f',
+    'x="dropdb -h prod-db.internal rentals"; (trap "$x" EXIT; :)',
+    'x="dropdb -h prod-db.internal rentals"; trap "$x" EXIT; dropdb -h prod-db.internal other',
+    't=trap; x="dropdb -h prod-db.internal rentals"; $t "$x" ERR; false',
+    'n=BASH_COMMAN; n+=D; f() { local "$n"=ls; dropdb -h prod-db.internal rentals; }; f',
+    'n=BASH_COMMAN; f() { declare "${n}D=ls"; dropdb -h prod-db.internal rentals; }; f',
+    'f() { local "$1"=ls; dropdb -h prod-db.internal rentals; }; f BASH_COMMAND',
+    'f() { local "$(echo BASH_COMMAND)"=ls; dropdb -h prod-db.internal rentals; }; f',
   ])('a script cannot fool the guard: %s', (command) => {
     const r = run(command, 126);
     expect(r.ran).toBe('');
     expect(r.code).not.toBe(0);
+  });
+
+  test('declarations named at run time that touch nothing of the guard\'s still run', () => {
+    const r = run('set_var() { printf -v "$1" %s "$2"; }; set_var greeting hi; n=count; declare "$n=3"; local_demo() { local "$1"=x; echo "$greeting $count"; }; local_demo tmp', 126);
+    expect(r).toMatchObject({ code: 0, out: 'hi 3\n', err: '' });
   });
 
   test('a program named __AIRLOCK_READLINE under nocasematch is not taken for the Enter binding', () => {
@@ -229,7 +244,8 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
   test('a script\'s own handlers run, judged by what they run', () => {
     expect(run("trap 'echo bye' EXIT; echo hi", 126)).toMatchObject({ code: 0, out: 'hi\nbye\n', asked: '' });
     const r = run('a=drop b=db; trap "$a$b -h prod-db.internal rentals" EXIT; echo hi', 126);
-    expect(r).toMatchObject({ ran: '', out: 'hi\n', code: 126 });
+    // Judged once set, before the next command.
+    expect(r).toMatchObject({ ran: '', out: '', code: 126 });
     expect(r.asked).toContain('dropdb -h prod-db.internal rentals');
   });
 
