@@ -313,7 +313,9 @@ __airlock_check() {
   if [[ $BASH_COMMAND == *__airlock_* || $BASH_COMMAND == *enable* || $BASH_COMMAND == *trap* || $BASH_COMMAND == *set* ||
     $BASH_COMMAND == *shopt* || $BASH_COMMAND == *PS[04]* || $BASH_COMMAND == *AIRLOCK_* || $BASH_COMMAND == *BASH_* ||
     $BASH_COMMAND == *ZDOTDIR* || $BASH_COMMAND == *PROMPT_COMMAND* || $BASH_COMMAND == *env[[:space:]]* ||
-    $BASH_COMMAND == *[\\\'\"]* ]] && __airlock_tampered; then
+    $BASH_COMMAND == *[\\\'\"]* || ( $BASH_COMMAND == *[\$\`]* && ( $BASH_COMMAND == *local* || $BASH_COMMAND == *declare* ||
+    $BASH_COMMAND == *typeset* || $BASH_COMMAND == *readonly* || $BASH_COMMAND == *export* || $BASH_COMMAND == *unset* ||
+    $BASH_COMMAND == *printf* || $BASH_COMMAND == *read* || $BASH_COMMAND == *mapfile* ) ) ]] && __airlock_tampered; then
     builtin printf 'airlock: stopped %s — it would switch off or fool Airlock'"'"'s terminal gate; ask the user to change Airlock'"'"'s settings instead\n' "$BASH_COMMAND" >&2
     [[ $- == *i* ]] || builtin exit 126
     builtin return 1
@@ -353,6 +355,8 @@ __airlock_names() {
   # The user's frame: the first that is not the guard's own (BASH_ARGV holds each frame's
   # arguments, last first; extdebug keeps it).
   while [[ -n ${FUNCNAME[k]-} && -n ${__airlock_own_set[${FUNCNAME[k]}]-} ]]; do offset=$((offset + ${BASH_ARGC[k]-0})); k=$((k + 1)); done
+  # A nameref's target is named after its `=` (`local -n r=$x`).
+  [[ $c =~ [[:space:]]-[[:alpha:]]*n ]] && c+=" ${c//=/ }"
   for w in ${c#*[[:space:]]}; do
     name=${w%%=*}
     [[ $name == *[\$\`]* ]] || continue
@@ -442,6 +446,9 @@ __airlock_handlers() {
     sigs+=("${BASH_REMATCH[3]}")
   done
   [[ -z $text ]] && builtin return 0
+  # Inside a handler bash shows no command of it (the trap reads the one that set the guard's), so
+  # the functions it calls are judged here too, by their bodies.
+  __airlock_bodies
   __airlock_suspicious "$text" || builtin return 0
   __airlock_busy=1
   if out=$(__airlock_ask "$text"); then
@@ -454,6 +461,25 @@ __airlock_handlers() {
   builtin printf '%s\n' "${out%$'\n'}" >&2
   [[ $- == *i* ]] || builtin exit 126
   builtin return 1
+}
+
+# The caller's handler `text` with the body of each function it names appended, and of each
+# function those name, up to 64.
+__airlock_bodies() {
+  builtin local -A seen
+  builtin local rest w body n=0 || builtin return 0
+  rest=$text
+  while [[ $rest =~ [A-Za-z_][A-Za-z0-9_:.-]* ]] && (( n < 64 )); do
+    w=${BASH_REMATCH[0]}
+    rest=${rest#*"$w"}
+    [[ -n ${seen[$w]-} ]] && continue
+    seen[$w]=1
+    builtin declare -F -- "$w" >/dev/null 2>&1 || continue
+    body=$(builtin declare -f -- "$w")
+    text+=$'\n'"$body"
+    rest+=" $body"
+    n=$((n + 1))
+  done
 }
 
 # A suspicious command, put to the gate client: runs when approved (with its grant exported for
@@ -476,7 +502,7 @@ __airlock_judge() {
 }
 
 # The guard's own functions: commands they run are not the user's.
-builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_judge'
+builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own

@@ -95,7 +95,9 @@ __airlock_tampers() {
   # built at run time (`functions[__air$x]=…`, `unfunction $f`), a name assigned through (P), and
   # Enter bound or a widget replaced (`bindkey '^M' .accept-line`, `zle -A .accept-line accept-line`).
   [[ $c == *functions[\[+=]* || $c == *\(*P*\)*=* ]] && return 0
-  [[ $c =~ '(^|[[:space:];&|(])(builtin[[:space:]]+)?(unfunction|unhash|disable|bindkey[[:space:]]+(-[[:alnum:]]+[[:space:]]+)*[^-[:space:]]|zle[[:space:]]+-[[:alpha:]]*[NAD]|unset[[:space:]]+(-[[:alnum:]]+[[:space:]]+)*-f)' ]] && return 0
+  # A function defined through eval by a name built at run time (`eval "$a$b() { : }"`).
+  [[ $c == *eval* && $c == *[\$\`]* && $c == *'()'* ]] && return 0
+  [[ $c =~ '(^|[[:space:];&|(])(builtin[[:space:]]+)?(unfunction|unhash|disable|bindkey[[:space:]]+(-[[:alnum:]]+[[:space:]]+)*[^-[:space:]]|zle[[:space:]]+-[[:alpha:]]*[NADC]|unset[[:space:]]+(-[[:alnum:]]+[[:space:]]+)*-f)' ]] && return 0
   if [[ $c == *AIRLOCK_* || $c == *BASH_ENV* || $c == *ZDOTDIR* || $c == *PROMPT_COMMAND* ]]; then
     [[ $c =~ '(^|[[:space:];&|("'"'"'])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?=' ]] && return 0
     # Any declaration builtin naming one (`export -n`, `typeset +x`, `unset`, `printf -v`, `read`).

@@ -225,6 +225,11 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     'n=BASH_COMMAN; f() { declare "${n}D=ls"; dropdb -h prod-db.internal rentals; }; f',
     'f() { local "$1"=ls; dropdb -h prod-db.internal rentals; }; f BASH_COMMAND',
     'f() { local "$(echo BASH_COMMAND)"=ls; dropdb -h prod-db.internal rentals; }; f',
+    // A third review: a handler that calls a function, and a nameref named at run time.
+    'f() { dropdb -h prod-db.internal rentals; }; trap f EXIT',
+    'f() { dropdb -h prod-db.internal rentals; }; trap f ERR; false',
+    'g() { dropdb -h prod-db.internal rentals; }; f() { g; }; trap f EXIT',
+    'x=BASH_COMM; x+=AND; f() { local -n r=$x; local r=ls; dropdb -h prod-db.internal rentals; }; f',
   ])('a script cannot fool the guard: %s', (command) => {
     const r = run(command, 126);
     expect(r.ran).toBe('');
@@ -455,7 +460,8 @@ describe('the zsh guard', () => {
     for (const line of ['export AIRLOCK_NODE=/bin/true', 'unset ZDOTDIR', 'AIRLOCK_CLI=/dev/null dropdb x', 'typeset -g __airlock_node=/bin/true',
       // The guard's functions and widgets, by a name built at run time, and Enter rebound.
       'x=lock_suspicious; functions[__air$x]="return 1"', 'f=__air; unfunction ${f}lock_check_buffer', "bindkey '^M' .accept-line",
-      'zle -A .accept-line accept-line', 'zle -N accept-line my-widget', 'v=x; : ${(P)v::=1}', 'unset -f f', 'disable -f f']) {
+      'zle -A .accept-line accept-line', 'zle -N accept-line my-widget', 'v=x; : ${(P)v::=1}', 'unset -f f', 'disable -f f',
+      'a=__air; b=lock_check_buffer; eval "$a$b() { : }"', 'zle -C accept-line complete-word _main_complete']) {
       expect(accept(line, 0)).toMatch(/^ACCEPT:print -u2 -r -- .*terminal.*gate.*; \(exit 126\)$/m);
     }
   });
