@@ -89,7 +89,8 @@ __airlock_line() {
 # The variables that carry the gate into commands and new shells, assigned (`export X=…`, `X=… cmd`,
 # `env X=… cmd`) or removed (`unset`, `export -n`, `env -u`), and the guard's own state.
 __airlock_tampers() {
-  local c=$1
+  # Quotes and backslashes out: `unf""unction g`, `\bindkey` are the same words to zsh.
+  local c=${1//[\'\"\\]/}
   [[ $c == *__airlock_* ]] && return 0
   # The guard is these functions and the widgets Enter runs: a function set or removed by a name
   # built at run time (`functions[__air$x]=…`, `unfunction $f`), a name assigned through (P), and

@@ -461,7 +461,7 @@ describe('the zsh guard', () => {
       // The guard's functions and widgets, by a name built at run time, and Enter rebound.
       'x=lock_suspicious; functions[__air$x]="return 1"', 'f=__air; unfunction ${f}lock_check_buffer', "bindkey '^M' .accept-line",
       'zle -A .accept-line accept-line', 'zle -N accept-line my-widget', 'v=x; : ${(P)v::=1}', 'unset -f f', 'disable -f f',
-      'a=__air; b=lock_check_buffer; eval "$a$b() { : }"', 'zle -C accept-line complete-word _main_complete']) {
+      'a=__air; b=lock_check_buffer; eval "$a$b() { : }"', 'zle -C accept-line complete-word _main_complete', 'eval "unf""unction g"', "b'ind'key '^M' .accept-line"]) {
       expect(accept(line, 0)).toMatch(/^ACCEPT:print -u2 -r -- .*terminal.*gate.*; \(exit 126\)$/m);
     }
   });
