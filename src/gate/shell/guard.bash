@@ -6,6 +6,15 @@
 # shellcheck shell=bash
 # bash 4.4 or newer: PS0, `local -` and ${var@a} are needed.
 [[ -n ${BASH_VERSION-} ]] && (( BASH_VERSINFO[0] > 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 4) )) || return 0 2>/dev/null
+# Loaded already: this is PROMPT_COMMAND before a new prompt (the guard's functions are read-only
+# by now, and defined once). Forget the last line's approval; until Enter is pressed, what runs is
+# the prompt's own work (PROMPT_COMMAND hooks, PS1). A value from the environment is not the guard's.
+if [[ -n ${__airlock_guard-} && ${__airlock_guard@a} != *x* ]] && __airlock_builtins "$BASHOPTS"; then
+  __airlock_line_ok=
+  __airlock_at_prompt=1
+  builtin unset AIRLOCK_LINE_GRANT
+  builtin return 0 2>/dev/null
+fi
 # A script can define a function named after any builtin (`local() { :; }`, `shopt() { :; }`) or
 # program path, and a function definition runs no DEBUG trap: every command the guard runs is a
 # keyword or goes through `builtin`, and this frees `builtin` first. In POSIX mode the special
@@ -40,14 +49,6 @@ __airlock_builtins "$BASHOPTS" || { [[ $- == *i* ]] || exit 126; }
 # a DEBUG trap to chain, set by whatever started this shell) is dropped, never believed.
 for __airlock_v in "${!__airlock_@}"; do [[ ${!__airlock_v@a} == *x* ]] && builtin unset "$__airlock_v"; done
 builtin unset __airlock_v
-if [[ -n ${__airlock_guard-} ]]; then
-  # Loaded already: this is PROMPT_COMMAND before a new prompt. Forget the last line's approval;
-  # until Enter is pressed, what runs is the prompt's own work (PROMPT_COMMAND hooks, PS1).
-  __airlock_line_ok=
-  __airlock_at_prompt=1
-  builtin unset AIRLOCK_LINE_GRANT
-  builtin return 0 2>/dev/null
-fi
 __airlock_guard=1
 # The user's own BASH_ENV first, so a DEBUG trap it sets is chained below, not replaced.
 if [[ -n ${AIRLOCK_USER_BASH_ENV-} && -f $AIRLOCK_USER_BASH_ENV ]]; then

@@ -64,6 +64,11 @@ describe('the bash guard\'s filter', () => {
     expect(lines.filter((_l, i) => !answers[i])).toEqual([]);
   });
 
+  test('loaded again before each prompt (PROMPT_COMMAND), the guard says nothing and keeps its functions', () => {
+    const r = spawnSync('bash', ['-c', `. ${filterGuard}; . ${filterGuard}; echo "at_prompt=$__airlock_at_prompt"`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(r).toMatchObject({ status: 0, stdout: 'at_prompt=1\n', stderr: '' });
+  });
+
   test('clears everyday commands without starting a process', () => {
     const benign = ['git status', 'ls -la', 'cd src', 'echo hello', 'git log --oneline -5', 'git diff --stat', 'cat README.md', 'pwd', 'node --version',
       'cat src/index.ts', 'ls /tmp/build', 'mkdir -p src/lib'];
