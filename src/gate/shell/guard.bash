@@ -515,7 +515,7 @@ builtin unset __airlock_v
 # Read-only too, the tables and what the guard was started with: a script can assign through a
 # name the guard never sees (`declare -n r=$v`), and a planted folder or earlier trap would be
 # sourced or run by the guard itself.
-builtin declare -r __airlock_dir __airlock_progs __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_vscode_set
+builtin declare -r __airlock_dir __airlock_progs __airlock_starts __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_vscode_set
 [[ -n ${__airlock_broken-} ]] && builtin declare -r __airlock_broken
 # A script's trap is inherited by functions, subshells and command substitutions from its first
 # command on (that command may be a subshell, which runs no trap of its own): `set -T` is safe
