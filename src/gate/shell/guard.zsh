@@ -95,7 +95,8 @@ __airlock_tampers() {
   # The guard is these functions and the widgets Enter runs: a function set or removed by a name
   # built at run time (`functions[__air$x]=…`, `unfunction $f`), a name assigned through (P), and
   # Enter bound or a widget replaced (`bindkey '^M' .accept-line`, `zle -A .accept-line accept-line`).
-  [[ $c == *functions[\[+=]* || $c == *\(*P*\)*=* ]] && return 0
+  [[ $c == *functions[\[+=]* ]] && return 0
+  [[ $c == *'${('* && $c =~ '\$\{\([^)]*P[^)]*\)[^}]*=' ]] && return 0
   # A function defined through eval by a name built at run time (`eval "$a$b() { : }"`).
   [[ $c == *eval* && $c == *[\$\`]* && $c == *'()'* ]] && return 0
   [[ $c =~ '(^|[[:space:];&|(])(builtin[[:space:]]+)?(unfunction|unhash|disable|bindkey[[:space:]]+(-[[:alnum:]]+[[:space:]]+)*[^-[:space:]]|zle[[:space:]]+-[[:alpha:]]*[NADC]|unset[[:space:]]+(-[[:alnum:]]+[[:space:]]+)*-f)' ]] && return 0

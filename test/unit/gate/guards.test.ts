@@ -458,7 +458,7 @@ describe('the zsh guard', () => {
     expect(allowed).toContain('ACCEPT:dropdb -h prod-db.internal rentals');
     expect(allowed).toContain('grant=grant-1');
     expect(accept('git status', 126)).toContain('ACCEPT:git status');
-    for (const line of ['bindkey -L', 'bindkey', 'zle -l', 'typeset -f my_fn', 'which accept-line']) expect(accept(line, 126)).toContain(`ACCEPT:${line}`);
+    for (const line of ['bindkey -L', 'bindkey', 'zle -l', 'typeset -f my_fn', 'which accept-line', 'echo "Fix (Perf) issue" x=1']) expect(accept(line, 126)).toContain(`ACCEPT:${line}`);
     // An alias is judged by what it runs.
     expect(accept('nuke ~/projects', 126)).toMatch(/^ACCEPT:print -u2 -r -- .*; \(exit 126\)$/m);
     // The gate's variables are not the line's to change, even where the client would allow it.
