@@ -270,12 +270,11 @@ __airlock_trap() {
     [[ -o xtrace ]] && { builtin local -; builtin set +x; }
     # Commands of Airlock's own functions are neither the user's nor the start of a command line:
     # the earlier trap (VS Code's) must not take them for one. First the Enter binding itself, run
-    # by readline (under `shopt -s nocasematch` a function named `__AIRLOCK_READLINE` passes here
-    # too, but what it runs is judged: __airlock_users_frame looks names up exactly).
+    # by readline. Looked up exactly, as below: under `shopt -s nocasematch` the pattern alone
+    # would pass `__AIRLOCK_READLINE` too.
     [[ $BASH_COMMAND == __airlock_readline && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && builtin return 0
-    # As a handler (EXIT, ERR, a signal's) starts, bash still shows the command that set this
-    # trap: what runs is the handlers' text. Looked up, so that under nocasematch neither
-    # `trap '__AIRLOCK_TRAP' DEBUG` nor a program named __AIRLOCK_READLINE is taken for these.
+    # Inside a handler (EXIT, ERR, a signal's) bash shows, for each of its commands, the command
+    # that set this trap: what runs is the handlers' text, judged with the functions it calls.
     [[ $BASH_COMMAND == "builtin trap '__airlock_trap' DEBUG" && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && { __airlock_handlers; builtin return; }
     (( ${#FUNCNAME[@]} == 1 )) || __airlock_users_frame || builtin return 0
     # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
@@ -322,7 +321,7 @@ __airlock_check() {
     builtin return 1
   fi
   __airlock_suspicious "$BASH_COMMAND" || builtin return 0
-  __airlock_judge
+  __airlock_judge "$BASH_COMMAND"
 }
 
 # True unless the trap runs for a command of the guard's own functions (the Enter binding's, and
@@ -436,7 +435,7 @@ __airlock_tampered() {
 # The handlers a script set (EXIT, ERR, RETURN, a signal's), judged as one line; a stopped one is
 # removed.
 __airlock_handlers() {
-  builtin local all text='' action out sigs || builtin return 1
+  builtin local all text='' action sigs || builtin return 1
   sigs=()
   all=$(builtin trap -p)
   while [[ $all =~ trap\ --\ \'(([^\']|\'\\\'\')*)\'\ ([A-Z0-9+-]+) ]]; do
@@ -451,17 +450,7 @@ __airlock_handlers() {
   # the functions it calls are judged here too, by their bodies.
   __airlock_bodies
   __airlock_suspicious "$text" || builtin return 0
-  __airlock_busy=1
-  if out=$(__airlock_ask "$text"); then
-    __airlock_busy=
-    builtin return 0
-  fi
-  __airlock_busy=
-  # Removed before anything else runs: exiting would run an EXIT handler right here, unjudged.
-  builtin trap - "${sigs[@]}"
-  builtin printf '%s\n' "${out%$'\n'}" >&2
-  [[ $- == *i* ]] || builtin exit 126
-  builtin return 1
+  __airlock_judge "$text" "${sigs[@]}"
 }
 
 # The caller's handler `text` with the body of each function it names appended, and of each
@@ -483,20 +472,23 @@ __airlock_bodies() {
   done
 }
 
-# A suspicious command, put to the gate client: runs when approved (with its grant exported for
-# its shims); otherwise says why, and a script or task stops there with the gate's status (a
-# skipped command would leave $? at 0), an interactive shell only skips the command.
+# A suspicious line ($1), put to the gate client; $2… are the signals whose handlers it is, when it
+# is those. Runs when approved (with its grant exported for its shims); otherwise says why, and a
+# script or task stops there with the gate's status (a skipped command would leave $? at 0), an
+# interactive shell only skips the command.
 __airlock_judge() {
-  builtin local out line="${1-$BASH_COMMAND}" || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
+  builtin local out || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
   __airlock_busy=1
-  if out=$(__airlock_ask "$line"); then
+  if out=$(__airlock_ask "$1"); then
     __airlock_busy=
     [[ -n $out ]] && builtin export AIRLOCK_LINE_GRANT="$out"
-    # What it runs may set a handler by a name the filter could not read (`$t "$x" ERR`).
-    __airlock_traps=1
+    # What a command runs may set a handler by a name the filter could not read (`$t "$x" ERR`).
+    (( $# > 1 )) || __airlock_traps=1
     builtin return 0
   fi
   __airlock_busy=
+  # Stopped handlers are removed first: exiting would run an EXIT handler right here, unjudged.
+  (( $# > 1 )) && builtin trap - "${@:2}"
   builtin printf '%s\n' "${out%$'\n'}" >&2
   [[ $- == *i* ]] || builtin exit 126
   builtin return 1
