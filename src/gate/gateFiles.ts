@@ -5,7 +5,7 @@ import { protectedPathItems, type ArgFilter } from '../core/argFilter';
 import { DECODERS } from '../core/prefilter';
 import { GUARD_PATH_WORDS } from '../core/selfProtection';
 import { PACKAGE_BINARIES } from '../core/shell/command';
-import { programWrapperNames } from '../core/shell/wrappers';
+import { execWrapperNames } from '../core/shell/wrappers';
 import { guardTables, type GateClient } from './guards';
 import { SHIM_MARKER, shimPrograms, shimScript, shQuote } from './shims';
 
@@ -68,7 +68,7 @@ export const GUARD_SCRIPT_FILES = { bash: 'guard.bash', zsh: 'guard.zsh', hidden
 export function gateFiles(dir: string, filters: Readonly<Record<string, ArgFilter>>, protectedPaths: readonly string[], scripts: GuardScripts, client: GateClient): GateFile[] {
   const layout = gateLayout(dir);
   const pathItems = protectedPathItems(protectedPaths);
-  const tables = guardTables({ filters, pathItems, runners: GUARD_RUNNERS, packages: PACKAGE_BINARIES, client, guardWords: GUARD_PATH_WORDS, wrappers: programWrapperNames() });
+  const tables = guardTables({ filters, pathItems, runners: GUARD_RUNNERS, packages: PACKAGE_BINARIES, client, guardWords: GUARD_PATH_WORDS, wrappers: execWrapperNames() });
   const guardZsh = `${layout.zdotdir}/guard.zsh`;
   return [
     { path: `bin/${SHIM_MARKER}`, text: 'Airlock\'s PATH shims: shims skip every directory holding this file when they look for the real program.\n', executable: false },

@@ -86,7 +86,7 @@ function switchesGuardOff(a: Args): boolean {
   switch (a.program) {
     // RETURN and CHLD handlers run inside the gate's own check (as its functions return, while it
     // waits for an answer), where nothing judges them.
-    case 'trap': return list.slice(1).some((w) => /^(?:SIG)?(?:DEBUG|RETURN|CHLD|CLD)$/i.test(w) || w === '17');
+    case 'trap': return list[0] !== '-p' && list[0] !== '-l' && list.slice(1).some((w) => /^(?:SIG)?(?:DEBUG|RETURN|CHLD|CLD)$/i.test(w) || w === '17');
     case 'shopt': return list.includes('-u') && list.includes('extdebug');
     case 'enable': return list.some((w) => /^-[a-z]*[nfd]/.test(w));
     default: return false;
@@ -158,7 +158,7 @@ export const guardRules: readonly Rule[] = [
     targets: () => [],
     examples: {
       match: ['trap - DEBUG', "trap '' DEBUG", 'trap "echo hi" debug', 'trap "$x" RETURN', "trap 'kill 0' CHLD", 'shopt -u extdebug', 'enable -n shopt', 'enable -f ./lib.so printf', 'enable -d printf'],
-      noMatch: ["trap 'rm -f \"$tmp\"' EXIT", 'trap - INT TERM', "trap 'echo RETURN' EXIT", 'shopt -s nullglob', 'shopt -u nullglob', 'enable', 'enable -p'],
+      noMatch: ["trap 'rm -f \"$tmp\"' EXIT", 'trap - INT TERM', "trap 'echo RETURN' EXIT", 'trap -p RETURN', 'shopt -s nullglob', 'shopt -u nullglob', 'enable', 'enable -p'],
     },
   },
   {

@@ -62,7 +62,10 @@ const PROGRAM_WRAPPERS: readonly WrapperSpec[] = [
   { programs: ['setpriv'], valueOptions: ['--reuid', '--regid', '--ruid', '--rgid', '--euid', '--egid', '--groups', '--inh-caps', '--ambient-caps', '--bounding-set', '--securebits', '--selinux-label', '--apparmor-profile'] },
   { programs: ['prlimit'], valueOptions: ['-p', '--pid', '-o', '--output'] },
   { programs: ['setarch'], skip: 1, valueOptions: ['--uname-2.6'] },
-  { programs: ['linux32', 'linux64', 'ssh-agent', 'chrt', 'cpulimit'], valueOptions: ['-a', '-E', '-t', '-l', '--limit'] },
+  { programs: ['linux32', 'linux64'] },
+  { programs: ['ssh-agent'], valueOptions: ['-a', '-E', '-P', '-t'] },
+  { programs: ['chrt'], skip: 1 },
+  { programs: ['cpulimit'], valueOptions: ['-l', '--limit', '-p', '--pid', '-e', '--exe', '-m', '--monitor-forks'] },
 ];
 
 /** Package and environment runners: what they run is mostly a package's binary or a script. */
@@ -119,7 +122,7 @@ export function wrapperProgramNames(): readonly string[] {
  * Programs whose operands name the program they run (`sudo "$x"`, `timeout 5 /path/tool`): the
  * terminal gate's filter takes a word after one of them as a program word.
  */
-export function programWrapperNames(): readonly string[] {
+export function execWrapperNames(): readonly string[] {
   return [...PROGRAM_WRAPPERS.flatMap((w) => w.programs), 'xargs', 'parallel'];
 }
 
