@@ -409,7 +409,8 @@ __airlock_tampered() {
   # The DEBUG trap: only the signals after the action count (`trap 'rm -f "$tmp"' EXIT` leaves it
   # alone); one word alone is a signal to reset (`trap DEBUG`); a signal named at run time, or a
   # line whose action cannot be read, counts as DEBUG.
-  if [[ $c == *trap* && $c =~ ${start}trap([[:space:]]|$) ]]; then
+  # A listing (`trap -p DEBUG`, `trap -l`) sets nothing.
+  if [[ $c == *trap* && $c =~ ${start}trap([[:space:]]|$) && ! $c =~ ${start}trap[[:space:]]+-[lp]([[:space:]]|$) ]]; then
     builtin local action='trap[[:space:]]+(--[[:space:]]+)?('"'"'[^'"'"']*'"'"'|"([^"\\]|\\.)*"|[^[:space:]'"'"'"\\]|\\.)+([[:space:]]+(.*))?$' || builtin return 0
     [[ $BASH_COMMAND =~ $action ]] || builtin return 0
     builtin local signals || builtin return 0

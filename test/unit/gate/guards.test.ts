@@ -246,6 +246,13 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r).toMatchObject({ code: 0, out: 'hi 3\n', err: '' });
   });
 
+  test('a listing of traps (trap -p DEBUG) is no tampering; switching the trap off after it still is', () => {
+    const r = run('trap -p DEBUG >/dev/null; trap -p RETURN; echo listed; trap - DEBUG; echo off', 0);
+    expect(r.out).toBe('listed\n');
+    expect(r.code).toBe(126);
+    expect(r.err).toContain('stopped trap - DEBUG');
+  });
+
   test('a program named __AIRLOCK_READLINE under nocasematch is not taken for the Enter binding', () => {
     const r = run(`mkdir -p ${dir}/b; ln -sf ${dir}/tools/dropdb ${dir}/b/__AIRLOCK_READLINE; PATH=${dir}/b:$PATH; shopt -s nocasematch; __AIRLOCK_READLINE`, 126);
     expect(r.ran).toBe('');
