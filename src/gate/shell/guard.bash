@@ -58,9 +58,6 @@ fi
 __airlock_line_ok=
 __airlock_busy=
 __airlock_at_prompt=0
-__airlock_hashed=
-__airlock_real_path=
-builtin declare -gA __airlock_real
 if [[ $- == *i* ]]; then
   __airlock_at_prompt=1
   # PS0 is expanded for every line bash accepts, however it was entered (Enter in any keymap,
@@ -271,9 +268,6 @@ __airlock_trap() {
   if __airlock_builtins "$BASHOPTS"; then
     # A script's `set -x` traces what it runs, not the guard at work.
     [[ -o xtrace ]] && { builtin local -; builtin set +x; }
-    # The real program hashed for the last command (__airlock_direct) served that command only:
-    # forgotten before anything else runs, the earlier trap included.
-    [[ -n $__airlock_hashed ]] && { builtin hash -d -- "$__airlock_hashed" 2>/dev/null; __airlock_hashed=''; }
     # Commands of Airlock's own functions are neither the user's nor the start of a command line:
     # the earlier trap (VS Code's) must not take them for one. First the Enter binding itself, run
     # by readline. Looked up exactly, as below: under `shopt -s nocasematch` the pattern alone
@@ -326,37 +320,8 @@ __airlock_check() {
     [[ $- == *i* ]] || builtin exit 126
     builtin return 1
   fi
-  if ! __airlock_suspicious "$BASH_COMMAND"; then
-    # A script's command whose every word is as written: the filter has read all its arguments.
-    [[ $- != *i* && $BASH_COMMAND != *[!A-Za-z0-9\ ./:@%+,=_\>\&-]* ]] && __airlock_direct
-    builtin return 0
-  fi
+  __airlock_suspicious "$BASH_COMMAND" || builtin return 0
   __airlock_judge "$BASH_COMMAND"
-}
-
-# The command just cleared (`git status --short`, no expansion anywhere) names a program with a
-# shim: the shim would check the same words again, at the cost of starting sh, so bash is handed the
-# real program for this command only (the next run of the trap forgets it, before anything else).
-# Not where a script hashed its own path, and never a relative one.
-__airlock_direct() {
-  builtin local w=${BASH_COMMAND%% *} d real='' IFS=: || builtin return 0
-  [[ -n ${__airlock_progs[$w]-} && ${__airlock_progs[$w]} != always && -x $__airlock_shims/$w ]] || builtin return 0
-  [[ -z ${BASH_CMDS[$w]-} || ${BASH_CMDS[$w]} == "$__airlock_shims/$w" ]] || builtin return 0
-  [[ $__airlock_real_path == "$PATH" ]] || { __airlock_real=(); __airlock_real_path=$PATH; }
-  real=${__airlock_real[$w]-}
-  if [[ -z $real ]]; then
-    # The shim's own search: the first program on PATH outside any directory of shims.
-    builtin local -; builtin set -f
-    for d in $PATH; do
-      [[ $d == "$__airlock_shims" || -e $d/.airlock-shims ]] && continue
-      [[ -f ${d:-.}/$w && -x ${d:-.}/$w ]] && { real=${d:-.}/$w; break; }
-    done
-    [[ $real == /* ]] || builtin return 0
-    __airlock_real[$w]=$real
-  fi
-  [[ -x $real ]] || builtin return 0
-  builtin hash -p "$real" "$w"
-  __airlock_hashed=$w
 }
 
 # True unless the trap runs for a command of the guard's own functions (the Enter binding's, and
@@ -531,7 +496,7 @@ __airlock_judge() {
 }
 
 # The guard's own functions: commands they run are not the user's.
-builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_direct __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge'
+builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own
