@@ -68,7 +68,7 @@ export const GUARD_SCRIPT_FILES = { bash: 'guard.bash', zsh: 'guard.zsh', hidden
 export function gateFiles(dir: string, filters: Readonly<Record<string, ArgFilter>>, protectedPaths: readonly string[], scripts: GuardScripts, client: GateClient): GateFile[] {
   const layout = gateLayout(dir);
   const pathItems = protectedPathItems(protectedPaths);
-  const tables = guardTables({ filters, pathItems, runners: GUARD_RUNNERS, packages: PACKAGE_BINARIES, client, guardWords: GUARD_PATH_WORDS, wrappers: execWrapperNames() });
+  const tables = guardTables({ filters, pathItems, runners: GUARD_RUNNERS, packages: PACKAGE_BINARIES, client, guardWords: GUARD_PATH_WORDS, wrappers: execWrapperNames(), shims: layout.shims });
   const guardZsh = `${layout.zdotdir}/guard.zsh`;
   return [
     { path: `bin/${SHIM_MARKER}`, text: 'Airlock\'s PATH shims: shims skip every directory holding this file when they look for the real program.\n', executable: false },

@@ -21,6 +21,8 @@ export interface GuardData {
   readonly guardWords: readonly string[];
   /** Programs that run a program named in their operands (`sudo`, `timeout`): bash's filter reads a word after one as a program word. */
   readonly wrappers: readonly string[];
+  /** The shims' folder: bash's guard knows when a program is reached past it (guard.bash, __airlock_past_shim). */
+  readonly shims: string;
 }
 
 /** The node binary and CLI script the guards and shims ask. */
@@ -113,7 +115,7 @@ export function guardTables(data: GuardData): GuardTables {
     ...data.wrappers.filter((w) => SAFE_FILE.test(w)).map((w): [string, string] => [w, 'w'])];
   const header = "# Airlock's terminal gate: tables generated from Airlock's rules. Airlock rewrites this file.";
   // Read-only from here on: neither an assignment nor `unset` can point the guard at another client.
-  const client = (declare: string): string => `${declare} __airlock_node=${q(data.client.node)} __airlock_cli=${q(data.client.cli)}\n`;
+  const client = (declare: string): string => `${declare} __airlock_node=${q(data.client.node)} __airlock_cli=${q(data.client.cli)} __airlock_shims=${q(data.shims)}\n`;
   return {
     // `builtin`: a function named `declare` can come in through the environment. It reads its
     // words as any command's, so the table is assigned apart.

@@ -94,7 +94,7 @@ __airlock_suspicious() {
   [[ $1 == *'>'* ]] && __airlock_guard_dir "${PWD,,}" && builtin return 0
   # Words split on blanks, whatever the script set IFS to (`IFS=_; dropdb x`).
   # A local the script made read-only globally is not created: fail closed (here and below).
-  builtin local l="$1" w p i words at_program=1 wrapped='' IFS=$' \t\n' || builtin return 0
+  builtin local l="$1" w p i words at_program=1 wrapped='' dyn='' IFS=$' \t\n' || builtin return 0
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
   [[ $l == *'>'*/dev/* ]] && for w in null stdout stderr tty; do l=${l//>\/dev\/$w/ }; l=${l//> \/dev\/$w/ }; done
   # Tests, quotes, separators and what can hide a program's name (__airlock_plain).
@@ -131,10 +131,15 @@ __airlock_suspicious() {
 # The line as words (the caller's `l`): tests are not globs, quotes go, separators stay as `;`
 # words (a program's own operands end there). Fails when the line hides a program's name.
 __airlock_plain() {
+  # The caller's `dyn`: the line holds words only known when it runs (`helm $x web`).
+  [[ $l == *[\$\`]* ]] && dyn=1
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position (`[[ $x == y ]]` runs no `$x`).
   l=${l//'[[ '/'test '}; l=${l//'[ '/'test '}
   [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]] && builtin return 1
   l=${l//[\'\"\\]/}
+  # A backtick opening a substitution stands for the output (a `$` word, as `$(` leaves), the one
+  # closing it for the end of a command.
+  while [[ $l == *\`*\`* ]]; do l=${l/\`/ \$ ; }; l=${l/\`/ ; }; done
   l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ ; }
   builtin return 0
 }
@@ -176,6 +181,33 @@ __airlock_program() {
   [[ -n $aliases ]] && builtin shopt -s expand_aliases
   [[ -n $hit ]] && builtin return 1
   __airlock_watched "$rest" && builtin return 1
+  # Words the line does not show (`helm $x web`) are read by the program's shim as it starts. A
+  # program reached past it has only this guard: asked about, with the values (the caller's `every`).
+  [[ -n $dyn ]] && __airlock_past_shim && { every=1; builtin return 1; }
+  builtin return 0
+}
+
+# True when the caller's program word (`words[i]`) has operands only known when it runs and will
+# not run through its shim: given by path, run by sudo and its kind (their own PATH), or found on
+# PATH before the shims' folder (bash forgets what it hashed when PATH changes; a path hashed by
+# hand is stopped as tampering). bash's builtins never meet a shim: this guard alone judges them.
+__airlock_past_shim() {
+  builtin local name=${words[i]} before d j found='' || builtin return 0
+  for ((j = i + 1; j < ${#words[@]}; j++)); do
+    [[ ${words[j]} == ';' ]] && break
+    [[ ${words[j]} == *\$* ]] && { found=1; break; }
+  done
+  [[ -n $found ]] || builtin return 1
+  [[ $name == @(.|:|\[|alias|bg|bind|break|builtin|caller|cd|command|compgen|complete|compopt|continue|declare|dirs|disown|echo|enable|eval|exec|exit|export|false|fc|fg|getopts|hash|help|history|jobs|kill|let|local|logout|mapfile|popd|printf|pushd|pwd|read|readarray|readonly|return|set|shift|shopt|source|suspend|test|times|trap|true|type|typeset|ulimit|umask|unalias|unset|wait) ]] && builtin return 1
+  [[ $name == */* ]] && builtin return 0
+  before=" ${words[*]:0:i} "
+  [[ $before == *' sudo '* || $before == *' doas '* || $before == *' pkexec '* || $before == *' su '* || $before == *' runuser '* || $before == *' chroot '* ]] && builtin return 0
+  builtin local -; builtin set -f
+  builtin local IFS=: || builtin return 0
+  for d in $PATH; do
+    [[ $d == "$__airlock_shims" ]] && builtin return 1
+    [[ -f ${d:-.}/$name && -x ${d:-.}/$name ]] && builtin return 0
+  done
   builtin return 0
 }
 
@@ -209,6 +241,20 @@ __airlock_values() {
     fi
     rest=${rest#*"${BASH_REMATCH[0]}"}
   done
+  # A guarded program reached past its shim (the caller's `every`): every variable it names, as the
+  # shim would have sent its arguments.
+  if [[ -n ${every-} ]]; then
+    rest="$line"
+    re='\$\{?([A-Za-z_][A-Za-z0-9_]*)'
+    while [[ $rest =~ $re ]]; do
+      name=${BASH_REMATCH[1]}
+      if [[ -n ${!name+set} ]]; then
+        builtin printf -v value '%q' "${!name}"
+        pre+="$name=$value; "
+      fi
+      rest=${rest#*"${BASH_REMATCH[0]}"}
+    done
+  fi
   line=$pre$line
 }
 
@@ -223,8 +269,9 @@ __airlock_readline() {
     __airlock_at_prompt=0
     __airlock_line_ok=
     [[ -z $READLINE_LINE ]] && builtin return 0
+    # `every`: set by the filter, read when asking (__airlock_values).
+    builtin local out every='' || { READLINE_LINE='(exit 126)'; READLINE_POINT=10; builtin return 0; }
     __airlock_suspicious "$READLINE_LINE" || builtin return 0
-    builtin local out || { READLINE_LINE='(exit 126)'; READLINE_POINT=10; builtin return 0; }
     __airlock_busy=1
     if out=$(__airlock_ask "$READLINE_LINE"); then
       __airlock_line_ok=1
@@ -312,7 +359,7 @@ __airlock_check() {
   # One pattern each: bash tries a pattern of alternatives after `*` at every position.
   if [[ $BASH_COMMAND == *__airlock_* || $BASH_COMMAND == *enable* || $BASH_COMMAND == *trap* || $BASH_COMMAND == *set* ||
     $BASH_COMMAND == *shopt* || $BASH_COMMAND == *PS[04]* || $BASH_COMMAND == *AIRLOCK_* || $BASH_COMMAND == *BASH_* ||
-    $BASH_COMMAND == *ZDOTDIR* || $BASH_COMMAND == *PROMPT_COMMAND* || $BASH_COMMAND == *env[[:space:]]* ||
+    $BASH_COMMAND == *ZDOTDIR* || $BASH_COMMAND == *PROMPT_COMMAND* || $BASH_COMMAND == *env[[:space:]]* || $BASH_COMMAND == *hash* ||
     $BASH_COMMAND == *[\\\'\"]* || ( $BASH_COMMAND == *[\$\`]* && ( $BASH_COMMAND == *local* || $BASH_COMMAND == *declare* ||
     $BASH_COMMAND == *typeset* || $BASH_COMMAND == *readonly* || $BASH_COMMAND == *export* || $BASH_COMMAND == *unset* ||
     $BASH_COMMAND == *printf* || $BASH_COMMAND == *read* || $BASH_COMMAND == *mapfile* ) ) ]] && __airlock_tampered; then
@@ -320,6 +367,8 @@ __airlock_check() {
     [[ $- == *i* ]] || builtin exit 126
     builtin return 1
   fi
+  # `every`: set by the filter, read when asking (__airlock_values).
+  builtin local every='' || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
   __airlock_suspicious "$BASH_COMMAND" || builtin return 0
   __airlock_judge "$BASH_COMMAND"
 }
@@ -369,7 +418,7 @@ __airlock_names() {
       fi
       name=${BASH_REMATCH[1]}$v${BASH_REMATCH[5]}
     done
-    [[ $name == *[!A-Za-z0-9_]* || $name == @(BASH_COMMAND|PS0|PS4|POSIXLY_CORRECT|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|__airlock_*|AIRLOCK_*) ]] && builtin return 0
+    [[ $name == *[!A-Za-z0-9_]* || $name == @(BASH_COMMAND|BASH_CMDS|PS0|PS4|POSIXLY_CORRECT|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|__airlock_*|AIRLOCK_*) ]] && builtin return 0
   done
   builtin return 1
 }
@@ -394,6 +443,10 @@ __airlock_tampered() {
   # named other than to be read.
   [[ $c == *BASH_COMMAND* && $c =~ (^|[^\${#!])BASH_COMMAND([^[:alnum:]_]|$) ]] && builtin return 0
   [[ $c == *PS4* && $c == *[\$\`]* && $c =~ (^|[^\${#!])PS4([^[:alnum:]_]|$) ]] && builtin return 0
+  # A program's path put in bash's table by hand (`hash -p /usr/bin/helm helm`, `BASH_CMDS[helm]=…`)
+  # runs it past its shim, which reads the arguments the line does not show.
+  [[ $c == *BASH_CMDS* && $c =~ (^|[^\${#!])BASH_CMDS([^[:alnum:]_]|$) ]] && builtin return 0
+  [[ $c == *hash* && $c =~ ${start}hash[[:space:]] && ( $c == *[\$\`]* || $c =~ ${start}hash([[:space:]]+-[[:alpha:]]+)*[[:space:]]+-[[:alpha:]]*p ) ]] && builtin return 0
   # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
   # what the guard's own commands do: any `enable` but a listing.
   [[ $c == *enable* && $c =~ ${start}enable[[:space:]] && ! $c =~ ${start}enable([[:space:]]+-[aps]+)*[[:space:]]*$ ]] && builtin return 0
@@ -436,7 +489,7 @@ __airlock_tampered() {
 # The handlers a script set (EXIT, ERR, RETURN, a signal's), judged as one line; a stopped one is
 # removed.
 __airlock_handlers() {
-  builtin local all text='' action sigs || builtin return 1
+  builtin local all text='' action sigs every='' || builtin return 1
   sigs=()
   all=$(builtin trap -p)
   while [[ $all =~ trap\ --\ \'(([^\']|\'\\\'\')*)\'\ ([A-Z0-9+-]+) ]]; do

@@ -128,6 +128,67 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r.asked.split('\n')).toContain(sent.replace('DROPDB', dropdb));
   });
 
+  // The shims read the arguments the line does not show (`helm $x web`) as the program starts; a
+  // program reached past them has only the guard.
+  describe('a guarded program reached past its shim', () => {
+    function past(command: string): { code: number | null; ran: string; asked: string; err: string } {
+      const real = join(dir, 'real');
+      mkdirSync(real, { recursive: true });
+      writeFileSync(join(real, 'helm'), `#!/bin/sh\necho "helm $*" >> ${dir}/helm.ran\n`);
+      chmodSync(join(real, 'helm'), 0o755);
+      chmodSync(join(dir, 'bin', 'helm'), 0o755);
+      for (const f of ['helm.ran', 'client.ran']) writeFileSync(join(dir, f), '');
+      // $R: the real program's folder, written into the line as a script would.
+      const r = spawnSync('bash', ['-c', command.replaceAll('$R', real)], {
+        encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: dir,
+        env: { PATH: `${join(dir, 'bin')}:${bin()}:${real}:/usr/bin:/bin`, BASH_ENV: guard, FAKE_ANSWER: '126', x: 'uninstall', z: 'list' },
+      });
+      return { code: r.status, ran: readFileSync(join(dir, 'helm.ran'), 'utf8'), asked: readFileSync(join(dir, 'client.ran'), 'utf8'), err: r.stderr };
+    }
+
+    // A path in a system folder is read by the program's name (a path elsewhere runs a file the
+    // engine reads): /proc/self/cwd/real is this test's real/ as bash sees it.
+    test.each([
+      ['by its path', '/proc/self/cwd/real/helm $x web'],
+      ['by its path, quoted', '"/proc/self/cwd/real/helm" "${x}" web'],
+      ['found earlier on a PATH the script changed', 'PATH=$R:$PATH; helm $x web'],
+      ['found earlier on a PATH exported for it', 'export PATH=$R:$PATH; helm $x web'],
+    ])('%s: asked about with the values the arguments hold', (_how, command) => {
+      const r = past(command);
+      expect(r.ran).toBe('');
+      expect(r.asked).toContain('x=uninstall; ');
+      expect(r.code).toBe(126);
+    });
+
+    test.each(['/proc/self/cwd/real/helm `cat verb.txt` web', '/proc/self/cwd/real/helm "$(cat verb.txt)" web', 'f() { /proc/self/cwd/real/helm "$@"; }; f $x web'])(
+      'by its path, with an operand a command prints: asked about (%s)', (command) => {
+        writeFileSync(join(dir, 'verb.txt'), 'uninstall\n');
+        const r = past(command);
+        expect(r.ran).toBe('');
+        expect(r.asked).toMatch(/^gate\n--line\n/);
+        expect(r.code).toBe(126);
+      });
+
+    test('only its own operands count; bash\'s builtins never meet a shim', () => {
+      const r = past('echo $x > /dev/null; /proc/self/cwd/real/helm list; printf -v v %s "$x"; PATH=$R:$PATH; printf "%s\\n" "$z" > /dev/null; echo done');
+      expect(r).toMatchObject({ asked: '', ran: 'helm list\n', code: 0 });
+    });
+
+    test.each(['hash -p $R/helm helm; helm $x web', 'BASH_CMDS[helm]=$R/helm; helm $x web', 'builtin hash -p "$R/helm" helm; helm $x web'])(
+      'hashed by the script: stopped as tampering (%s)', (command) => {
+        const r = past(command);
+        expect(r.ran).toBe('');
+        expect(r.code).toBe(126);
+        expect(r.err).toMatch(/switch off or fool/);
+      });
+
+    test('through its shim, and past it with every word shown, nothing more is asked', () => {
+      const r = past('helm $z; /proc/self/cwd/real/helm list; PATH=$R:$PATH; helm list; hash; hash -r; hash -t helm >/dev/null');
+      expect(r.asked).toBe('');
+      expect(r.ran).toBe('helm list\nhelm list\nhelm list\n');
+    });
+  });
+
   test('benign commands never call the client', () => {
     const r = run('set -euo pipefail; echo hi; ls / > /dev/null; cd /; true', 126);
     expect(r).toMatchObject({ code: 0, asked: '', out: 'hi\n', err: '' });
