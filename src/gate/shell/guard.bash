@@ -131,12 +131,14 @@ __airlock_suspicious() {
 # The line as words (the caller's `l`): tests are not globs, quotes go, separators stay as `;`
 # words (a program's own operands end there). Fails when the line hides a program's name.
 __airlock_plain() {
-  # The caller's `dyn`: the line holds words only known when it runs (`helm $x web`).
-  [[ $l == *[\$\`]* ]] && dyn=1
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position (`[[ $x == y ]]` runs no `$x`).
   l=${l//'[[ '/'test '}; l=${l//'[ '/'test '}
+  # The caller's `dyn`: the line holds words only known when it runs (`helm $x web`, a glob).
+  [[ $l == *[\$\`\*\?\[]* ]] && dyn=1
   [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]] && builtin return 1
   l=${l//[\'\"\\]/}
+  # `${x}` as `$x`: the braces become separators below, the name stays with its `$`.
+  l=${l//'${'/'$'}
   # A backtick opening a substitution stands for the output (a `$` word, as `$(` leaves), the one
   # closing it for the end of a command.
   while [[ $l == *\`*\`* ]]; do l=${l/\`/ \$ ; }; l=${l/\`/ ; }; done
@@ -183,30 +185,53 @@ __airlock_program() {
   __airlock_watched "$rest" && builtin return 1
   # Words the line does not show (`helm $x web`) are read by the program's shim as it starts. A
   # program reached past it has only this guard: asked about, with the values (the caller's `every`).
-  [[ -n $dyn ]] && __airlock_past_shim && { every=1; builtin return 1; }
+  [[ -n $dyn || $rest == *xargs\ * || $rest == *parallel\ * ]] && __airlock_past_shim && builtin return 1
   builtin return 0
 }
 
-# True when the caller's program word (`words[i]`) has operands only known when it runs and will
-# not run through its shim: given by path, run by sudo and its kind (their own PATH), or found on
-# PATH before the shims' folder (bash forgets what it hashed when PATH changes; a path hashed by
-# hand is stopped as tampering). bash's builtins never meet a shim: this guard alone judges them.
+# True when the caller's program word (`words[i]`) has operands only known when it runs (a
+# variable, a command's output, a glob, or stdin after xargs) and will not run through its shim:
+# given by path; after sudo and its kind (their own PATH) or a PATH of its own (`PATH=/x helm`);
+# hashed by bash to another path (`hash -p`); or found on PATH before the shims' folder. bash's
+# builtins never meet a shim: this guard alone judges them. Sets the caller's `every` to the names
+# of the variables in the operands (their values go to the client, as the shim would send them).
 __airlock_past_shim() {
-  builtin local name=${words[i]} before d j found='' || builtin return 0
+  builtin local name=${words[i]} d j w found='' via='' || builtin return 0
+  # Every later word: a quoted `;` reads as a separator here.
   for ((j = i + 1; j < ${#words[@]}; j++)); do
-    [[ ${words[j]} == ';' ]] && break
-    [[ ${words[j]} == *\$* ]] && { found=1; break; }
+    [[ ${words[j]} == *[\$\*\?\[]* ]] && found=1
+  done
+  for ((j = 0; j < i; j++)); do
+    [[ ${words[j]} == PATH=* ]] && via=1
+    case ${words[j]##*/} in
+      xargs|parallel) found=1 ;;
+      sudo|doas|pkexec|su|runuser|chroot) via=1 ;;
+    esac
   done
   [[ -n $found ]] || builtin return 1
   [[ $name == @(.|:|\[|alias|bg|bind|break|builtin|caller|cd|command|compgen|complete|compopt|continue|declare|dirs|disown|echo|enable|eval|exec|exit|export|false|fc|fg|getopts|hash|help|history|jobs|kill|let|local|logout|mapfile|popd|printf|pushd|pwd|read|readarray|readonly|return|set|shift|shopt|source|suspend|test|times|trap|true|type|typeset|ulimit|umask|unalias|unset|wait) ]] && builtin return 1
-  [[ $name == */* ]] && builtin return 0
-  before=" ${words[*]:0:i} "
-  [[ $before == *' sudo '* || $before == *' doas '* || $before == *' pkexec '* || $before == *' su '* || $before == *' runuser '* || $before == *' chroot '* ]] && builtin return 0
-  builtin local -; builtin set -f
-  builtin local IFS=: || builtin return 0
-  for d in $PATH; do
-    [[ $d == "$__airlock_shims" ]] && builtin return 1
-    [[ -f ${d:-.}/$name && -x ${d:-.}/$name ]] && builtin return 0
+  if [[ -z $via && $name != */* ]]; then
+    # BASH_CMDS is bash's table of hashed paths (a script that unsets or redeclares it is stopped).
+    if [[ -n ${BASH_CMDS[$name]-} ]]; then
+      [[ ${BASH_CMDS[$name]} == "$__airlock_shims/$name" ]] && builtin return 1
+    else
+      builtin local -; builtin set -f
+      builtin local IFS=: || builtin return 0
+      for d in $PATH; do
+        [[ $d == "$__airlock_shims" ]] && builtin return 1
+        # bash reads a leading `~` in a PATH entry as the home folder.
+        [[ $d == \~/* ]] && d=$HOME/${d#\~/}
+        [[ -f ${d:-.}/$name && -x ${d:-.}/$name ]] && break
+      done
+    fi
+  fi
+  every=' '
+  for ((j = i + 1; j < ${#words[@]}; j++)); do
+    w=${words[j]}
+    while [[ $w =~ \$\{?([A-Za-z_][A-Za-z0-9_]*) ]]; do
+      every+="${BASH_REMATCH[1]} "
+      w=${w#*"${BASH_REMATCH[0]}"}
+    done
   done
   builtin return 0
 }
@@ -231,7 +256,7 @@ __airlock_ask() {
 # shell knows and the client cannot: the caller's `line` is sent after an assignment of that value,
 # which the client reads as the line's own (`x=/usr/bin/dropdb; $x y`).
 __airlock_values() {
-  builtin local rest="$line" pre='' name value || builtin return 0
+  builtin local rest="$line" pre='' name value IFS=$' \t\n' || builtin return 0
   builtin local re='(^|[;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout[[:space:]]+[0-9.]+[smhd]?|command|exec|sudo|nohup|time|builtin|env|nice)[[:space:]]+)*)"?\$\{?([A-Za-z_][A-Za-z0-9_]*)' || builtin return 0
   while [[ $rest =~ $re ]]; do
     name=${BASH_REMATCH[6]}
@@ -241,20 +266,14 @@ __airlock_values() {
     fi
     rest=${rest#*"${BASH_REMATCH[0]}"}
   done
-  # A guarded program reached past its shim (the caller's `every`): every variable it names, as the
-  # shim would have sent its arguments.
-  if [[ -n ${every-} ]]; then
-    rest="$line"
-    re='\$\{?([A-Za-z_][A-Za-z0-9_]*)'
-    while [[ $rest =~ $re ]]; do
-      name=${BASH_REMATCH[1]}
-      if [[ -n ${!name+set} ]]; then
-        builtin printf -v value '%q' "${!name}"
-        pre+="$name=$value; "
-      fi
-      rest=${rest#*"${BASH_REMATCH[0]}"}
-    done
-  fi
+  # A guarded program reached past its shim: the variables its operands name (the caller's
+  # `every`), as the shim would have sent its arguments.
+  for name in ${every-}; do
+    if [[ -n ${!name+set} ]]; then
+      builtin printf -v value '%q' "${!name}"
+      pre+="$name=$value; "
+    fi
+  done
   line=$pre$line
 }
 
@@ -359,7 +378,7 @@ __airlock_check() {
   # One pattern each: bash tries a pattern of alternatives after `*` at every position.
   if [[ $BASH_COMMAND == *__airlock_* || $BASH_COMMAND == *enable* || $BASH_COMMAND == *trap* || $BASH_COMMAND == *set* ||
     $BASH_COMMAND == *shopt* || $BASH_COMMAND == *PS[04]* || $BASH_COMMAND == *AIRLOCK_* || $BASH_COMMAND == *BASH_* ||
-    $BASH_COMMAND == *ZDOTDIR* || $BASH_COMMAND == *PROMPT_COMMAND* || $BASH_COMMAND == *env[[:space:]]* || $BASH_COMMAND == *hash* ||
+    $BASH_COMMAND == *ZDOTDIR* || $BASH_COMMAND == *PROMPT_COMMAND* || $BASH_COMMAND == *env[[:space:]]* ||
     $BASH_COMMAND == *[\\\'\"]* || ( $BASH_COMMAND == *[\$\`]* && ( $BASH_COMMAND == *local* || $BASH_COMMAND == *declare* ||
     $BASH_COMMAND == *typeset* || $BASH_COMMAND == *readonly* || $BASH_COMMAND == *export* || $BASH_COMMAND == *unset* ||
     $BASH_COMMAND == *printf* || $BASH_COMMAND == *read* || $BASH_COMMAND == *mapfile* ) ) ]] && __airlock_tampered; then
@@ -443,10 +462,9 @@ __airlock_tampered() {
   # named other than to be read.
   [[ $c == *BASH_COMMAND* && $c =~ (^|[^\${#!])BASH_COMMAND([^[:alnum:]_]|$) ]] && builtin return 0
   [[ $c == *PS4* && $c == *[\$\`]* && $c =~ (^|[^\${#!])PS4([^[:alnum:]_]|$) ]] && builtin return 0
-  # A program's path put in bash's table by hand (`hash -p /usr/bin/helm helm`, `BASH_CMDS[helm]=…`)
-  # runs it past its shim, which reads the arguments the line does not show.
-  [[ $c == *BASH_CMDS* && $c =~ (^|[^\${#!])BASH_CMDS([^[:alnum:]_]|$) ]] && builtin return 0
-  [[ $c == *hash* && $c =~ ${start}hash[[:space:]] && ( $c == *[\$\`]* || $c =~ ${start}hash([[:space:]]+-[[:alpha:]]+)*[[:space:]]+-[[:alpha:]]*p ) ]] && builtin return 0
+  # bash's table of hashed paths, read to know when a program runs past its shim (__airlock_past_shim):
+  # named other than to be read or listed (`declare -p BASH_CMDS`).
+  [[ $c == *BASH_CMDS* && $c =~ (^|[^\${#!])BASH_CMDS([^[:alnum:]_]|$) && ! $c =~ ${start}(declare|typeset)[[:space:]]+-p([[:space:]]+[A-Za-z_][A-Za-z0-9_]*)+[[:space:]]*$ ]] && builtin return 0
   # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
   # what the guard's own commands do: any `enable` but a listing.
   [[ $c == *enable* && $c =~ ${start}enable[[:space:]] && ! $c =~ ${start}enable([[:space:]]+-[aps]+)*[[:space:]]*$ ]] && builtin return 0

@@ -141,7 +141,7 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
       // $R: the real program's folder, written into the line as a script would.
       const r = spawnSync('bash', ['-c', command.replaceAll('$R', real)], {
         encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: dir,
-        env: { PATH: `${join(dir, 'bin')}:${bin()}:${real}:/usr/bin:/bin`, BASH_ENV: guard, FAKE_ANSWER: '126', x: 'uninstall', z: 'list' },
+        env: { PATH: `${join(dir, 'bin')}:${bin()}:${real}:/usr/bin:/bin`, BASH_ENV: guard, FAKE_ANSWER: '126', HOME: dir, x: 'uninstall', z: 'list' },
       });
       return { code: r.status, ran: readFileSync(join(dir, 'helm.ran'), 'utf8'), asked: readFileSync(join(dir, 'client.ran'), 'utf8'), err: r.stderr };
     }
@@ -174,13 +174,27 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
       expect(r).toMatchObject({ asked: '', ran: 'helm list\n', code: 0 });
     });
 
-    test.each(['hash -p $R/helm helm; helm $x web', 'BASH_CMDS[helm]=$R/helm; helm $x web', 'builtin hash -p "$R/helm" helm; helm $x web'])(
-      'hashed by the script: stopped as tampering (%s)', (command) => {
-        const r = past(command);
-        expect(r.ran).toBe('');
-        expect(r.code).toBe(126);
-        expect(r.err).toMatch(/switch off or fool/);
-      });
+    test.each([
+      ['hashed by hand', 'hash -p /proc/self/cwd/real/helm helm; helm $x web'],
+      ['hashed through its table', 'BASH_CMDS[helm]=/proc/self/cwd/real/helm; helm $x web'],
+      ['hashed, spelled otherwise', 'command -- hash -p /proc/self/cwd/real/helm helm; y=\'a b\' builtin hash -p "/proc/self/cwd/real/helm" helm; helm $x web'],
+      ['hashed through a nameref', 'declare -n r; a=BASH_; r=${a}CMDS; read -r r[helm] <<< /proc/self/cwd/real/helm; helm $x web'],
+      ['with a PATH of its own', 'PATH=$R helm $x web'],
+      ['with a PATH entry under ~', 'PATH="~/real:$PATH"; helm $x web'],
+      ['after a quoted separator', '/proc/self/cwd/real/helm "a;b" $x web'],
+      ['with a glob', 'touch uninstall; /proc/self/cwd/real/helm ?ninstall web'],
+      ['fed by xargs', 'echo $x | xargs /proc/self/cwd/real/helm'],
+    ])('%s: asked about, or stopped', (_how, command) => {
+      const r = past(command);
+      expect(r.ran).not.toContain('uninstall');
+      expect(r.code).toBe(126);
+    });
+
+    test('only the operands\' variables go to the client; a script checking for programs is not stopped', () => {
+      const r = past('S=hunter2; A=$S /proc/self/cwd/real/helm $z; for t in git jq; do hash "$t" 2>/dev/null || true; done; declare -p BASH_CMDS > /dev/null; echo ok');
+      expect(r.asked).toContain('z=list; ');
+      expect(r.asked).not.toContain('hunter2');
+    });
 
     test('through its shim, and past it with every word shown, nothing more is asked', () => {
       const r = past('helm $z; /proc/self/cwd/real/helm list; PATH=$R:$PATH; helm list; hash; hash -r; hash -t helm >/dev/null');
