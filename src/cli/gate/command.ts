@@ -7,7 +7,7 @@ import { loadParser } from '../parser';
 import { DENIED, runGate, type GateCall } from './run';
 
 export const GATE_USAGE = `airlock gate --program <name> [--ppid <pid>] -- <args…>
-airlock gate --line <command line> [--ppid <pid>] [--task]
+airlock gate --line <command line> [--ppid <pid>] [--task] [--unseen <program>]
   The terminal gate's client, run by Airlock's PATH shims and shell guards before a command runs:
   exit 0 lets it run, 126 stops it (after one line on stderr saying why). Not meant to be run by hand.`;
 
@@ -18,6 +18,7 @@ export function parseGateArgs(argv: readonly string[]): GateCall {
   let line: string | undefined;
   let pid: number | undefined;
   let task = false;
+  let unseen: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -29,13 +30,14 @@ export function parseGateArgs(argv: readonly string[]): GateCall {
     else if (arg === '--line') line = value();
     else if (arg === '--ppid') pid = Number.parseInt(value(), 10);
     else if (arg === '--task') task = true;
+    else if (arg === '--unseen') unseen = value();
     else if (arg === '--' && program !== undefined) {
       line = shellLine([program, ...argv.slice(i + 1)]);
       break;
     } else throw new GateUsageError(`unexpected argument "${arg ?? ''}"`);
   }
   if (line === undefined) throw new GateUsageError(program === undefined ? 'give --program <name> -- <args…> or --line <command line>' : 'missing -- before the program\'s arguments');
-  return { line, source: task ? 'task' : 'terminal', printGrant: program === undefined, ...(pid !== undefined && pid > 0 ? { pid } : {}) };
+  return { line, source: task ? 'task' : 'terminal', printGrant: program === undefined, ...(pid !== undefined && pid > 0 ? { pid } : {}), ...(unseen ? { unseen } : {}) };
 }
 
 /** The typed confirmation on the controlling terminal, when there is one. */

@@ -7,7 +7,7 @@
 // the environment's name.
 import { agentFromEnv } from '../../core/actor';
 import { auditRecord, type DecidedBy } from '../../core/audit';
-import { failClosed, type LazyEngine } from '../../core/engine';
+import { failClosed, unseenOperands, type LazyEngine } from '../../core/engine';
 import { redact } from '../../core/environment/redact';
 import { TIER_MARK, type Verdict } from '../../core/verdict';
 import { TimedOut, Unreachable, askDecision } from '../../gate/client';
@@ -33,6 +33,8 @@ export interface GateCall {
   readonly printGrant?: boolean;
   /** The shell that runs the command (the shim's parent), for the extension to find its terminal. */
   readonly pid?: number;
+  /** A guarded program the line runs past its shim with operands only known when it runs (the bash guard says which). */
+  readonly unseen?: string;
 }
 
 export interface GateIo {
@@ -79,6 +81,8 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
   } catch (error) {
     verdict = failClosed(call.line, error);
   }
+  // What the program's shim would have read, the engine cannot: a person decides.
+  if (verdict.decision === 'allow' && call.unseen) verdict = unseenOperands(call.line, oneLine(call.unseen, 80));
   if (verdict.decision === 'allow') return 0;
   const audit = (decision: 'allow' | 'deny', decidedBy: DecidedBy, reason: string): void => appendAudit(auditRecord({
     time: io.now(), source: call.source, actor: agent ?? 'terminal', kind: 'command', subject: call.line, cwd: io.cwd, verdict, decision, decidedBy, reason,

@@ -50,6 +50,10 @@ __airlock_builtins "$BASHOPTS" || { [[ $- == *i* ]] || exit 126; }
 for __airlock_v in "${!__airlock_@}"; do [[ ${!__airlock_v@a} == *x* ]] && builtin unset "$__airlock_v"; done
 builtin unset __airlock_v
 __airlock_guard=1
+# bash's table of hashed paths, read to know when a program runs past its shim
+# (__airlock_past_shim): read-only, so a script can neither unset nor shadow it (`hash -p` still
+# works, and shows there).
+builtin declare -gr BASH_CMDS 2>/dev/null
 # The user's own BASH_ENV first, so a DEBUG trap it sets is chained below, not replaced.
 if [[ -n ${AIRLOCK_USER_BASH_ENV-} && -f $AIRLOCK_USER_BASH_ENV ]]; then
   builtin . "$AIRLOCK_USER_BASH_ENV"
@@ -98,7 +102,7 @@ __airlock_suspicious() {
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
   [[ $l == *'>'*/dev/* ]] && for w in null stdout stderr tty; do l=${l//>\/dev\/$w/ }; l=${l//> \/dev\/$w/ }; done
   # Tests, quotes, separators and what can hide a program's name (__airlock_plain).
-  [[ $l == *[\[\'\"\\\;\|\&\(\)\{\}\!\<\>\`\$\*\?$'\n'$'\r']* ]] && { __airlock_plain || builtin return 0; }
+  [[ $l == *[\[\'\"\\\;\|\&\(\)\{\}\!\<\>\`\$\*\?\~$'\n'$'\r']* ]] && { __airlock_plain || builtin return 0; }
   # Split on blanks without globbing (`local -` restores the user's options on return).
   [[ $l == *[\*\?\[]* ]] && { builtin local -; builtin set -f; }
   words=($l)
@@ -106,7 +110,11 @@ __airlock_suspicious() {
     w=${words[i],,}
     # A program given by path (`./bin/wipe`, `/tmp/x.sh`) runs a file the engine reads; the
     # system's own folders hold programs read by name.
-    [[ -n $at_program && $w == */* && $w != /@(usr|bin|sbin|lib|lib64|opt|etc|nix|snap|proc|dev)/* && $w != *=* ]] && builtin return 0
+    # A guarded program's copy run that way is reached past its shim too (__airlock_past_shim).
+    if [[ -n $at_program && $w == */* && $w != /@(usr|bin|sbin|lib|lib64|opt|etc|nix|snap|proc|dev)/* && $w != *=* ]]; then
+      [[ -n $dyn && -n ${__airlock_progs[${w##*/}]-} ]] && __airlock_past_shim
+      builtin return 0
+    fi
     # A word after a program wrapper (`sudo "$x"`, `timeout 5 "$x"`) may be the program it runs,
     # named at run time.
     [[ -n $at_program && $w == *[\$\`]* && $w != [a-z_]*([a-z0-9_])=* ]] && builtin return 0
@@ -133,8 +141,8 @@ __airlock_suspicious() {
 __airlock_plain() {
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position (`[[ $x == y ]]` runs no `$x`).
   l=${l//'[[ '/'test '}; l=${l//'[ '/'test '}
-  # The caller's `dyn`: the line holds words only known when it runs (`helm $x web`, a glob).
-  [[ $l == *[\$\`\*\?\[]* ]] && dyn=1
+  # The caller's `dyn`: the line holds words only known when it runs (`helm $x web`, a glob, `~-`).
+  [[ $l == *[\$\`\*\?\[\~]* ]] && dyn=1
   [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]] && builtin return 1
   l=${l//[\'\"\\]/}
   # `${x}` as `$x`: the braces become separators below, the name stays with its `$`.
@@ -160,7 +168,12 @@ __airlock_alias() {
 # holds what its rules need.
 __airlock_program() {
   # A local the script made read-only globally is not created: fail closed.
-  builtin local rest j operand='' x='' hit='' aliases='' || builtin return 1
+  builtin local rest j operand='' x='' hit='' aliases='' past='' || builtin return 1
+  rest=" ${words[*],,} "
+  # Words the line does not show (`helm $x web`) are read by the program's shim as it starts. A
+  # program reached past it has only this guard: asked about, with the values it can send (first,
+  # whatever else makes the line suspicious).
+  [[ -n $dyn || $rest == *xargs\ * || $rest == *parallel\ * ]] && __airlock_past_shim && past=1
   [[ $p == =* ]] && { w=${p#=}; p=${w:+${__airlock_progs[$w]-}}; }
   [[ $p == always ]] && builtin return 1
   if [[ $p == bare* ]]; then
@@ -171,8 +184,7 @@ __airlock_program() {
     done
     [[ -z $operand ]] && builtin return 1
   fi
-  # Words anywhere in the line: SQL piped into psql comes before it (`echo "DROP …" | psql`).
-  rest=" ${words[*],,} "
+  # Words anywhere in the line (`rest`): SQL piped into psql comes before it (`echo "DROP …" | psql`).
   # The program's table (words/<program>) is code, read each time (a function kept from an
   # earlier read could have been defined first by the script itself), without the script's
   # aliases. It sets `hit` when the line holds a word its rules need; a missing table, or one that
@@ -183,24 +195,25 @@ __airlock_program() {
   [[ -n $aliases ]] && builtin shopt -s expand_aliases
   [[ -n $hit ]] && builtin return 1
   __airlock_watched "$rest" && builtin return 1
-  # Words the line does not show (`helm $x web`) are read by the program's shim as it starts. A
-  # program reached past it has only this guard: asked about, with the values (the caller's `every`).
-  [[ -n $dyn || $rest == *xargs\ * || $rest == *parallel\ * ]] && __airlock_past_shim && builtin return 1
-  builtin return 0
+  [[ -z $past ]]
 }
 
 # True when the caller's program word (`words[i]`) has operands only known when it runs (a
-# variable, a command's output, a glob, or stdin after xargs) and will not run through its shim:
-# given by path; after sudo and its kind (their own PATH) or a PATH of its own (`PATH=/x helm`);
-# hashed by bash to another path (`hash -p`); or found on PATH before the shims' folder. bash's
-# builtins never meet a shim: this guard alone judges them. Sets the caller's `every` to the names
-# of the variables in the operands (their values go to the client, as the shim would send them).
+# variable, a command's output, a glob, `~`, or stdin after xargs) and will not run through its
+# shim: given by path; after sudo and its kind (their own PATH) or a PATH of its own (`PATH=/x
+# helm`); hashed by bash to another path (`hash -p`; BASH_CMDS is read-only, so a script can
+# neither hide nor replace it); or found on PATH before the shims' folder. bash's builtins never
+# meet a shim, unless sudo runs the program of that name. Sets the callers' __airlock_unseen to the
+# program (the client asks about it whatever the engine reads) and __airlock_every to the names of
+# the variables in its operands (their values go to the client, as the shim would send them).
 __airlock_past_shim() {
   builtin local name=${words[i]} d j w found='' via='' || builtin return 0
   # Every later word: a quoted `;` reads as a separator here.
   for ((j = i + 1; j < ${#words[@]}; j++)); do
-    [[ ${words[j]} == *[\$\*\?\[]* ]] && found=1
+    [[ ${words[j]} == *[\$\*\?\[]* || ${words[j]} == \~* ]] && found=1
   done
+  # extglob patterns (`+(u)ninstall`): their parentheses are separators in `words`.
+  [[ $BASH_COMMAND == *[+@\!]\(* ]] && builtin shopt -q extglob && found=1
   for ((j = 0; j < i; j++)); do
     [[ ${words[j]} == PATH=* ]] && via=1
     case ${words[j]##*/} in
@@ -209,9 +222,8 @@ __airlock_past_shim() {
     esac
   done
   [[ -n $found ]] || builtin return 1
-  [[ $name == @(.|:|\[|alias|bg|bind|break|builtin|caller|cd|command|compgen|complete|compopt|continue|declare|dirs|disown|echo|enable|eval|exec|exit|export|false|fc|fg|getopts|hash|help|history|jobs|kill|let|local|logout|mapfile|popd|printf|pushd|pwd|read|readarray|readonly|return|set|shift|shopt|source|suspend|test|times|trap|true|type|typeset|ulimit|umask|unalias|unset|wait) ]] && builtin return 1
+  [[ -z $via && $name == @(.|:|\[|alias|bg|bind|break|builtin|caller|cd|command|compgen|complete|compopt|continue|declare|dirs|disown|echo|enable|eval|exec|exit|export|false|fc|fg|getopts|hash|help|history|jobs|kill|let|local|logout|mapfile|popd|printf|pushd|pwd|read|readarray|readonly|return|set|shift|shopt|source|suspend|test|times|trap|true|type|typeset|ulimit|umask|unalias|unset|wait) ]] && builtin return 1
   if [[ -z $via && $name != */* ]]; then
-    # BASH_CMDS is bash's table of hashed paths (a script that unsets or redeclares it is stopped).
     if [[ -n ${BASH_CMDS[$name]-} ]]; then
       [[ ${BASH_CMDS[$name]} == "$__airlock_shims/$name" ]] && builtin return 1
     else
@@ -219,17 +231,22 @@ __airlock_past_shim() {
       builtin local IFS=: || builtin return 0
       for d in $PATH; do
         [[ $d == "$__airlock_shims" ]] && builtin return 1
-        # bash reads a leading `~` in a PATH entry as the home folder.
+        # bash reads a `~` at the start of a PATH entry: the home folder as `~/` or `~`; any other
+        # form counts as past the shims.
+        [[ $d == \~ ]] && d=$HOME
         [[ $d == \~/* ]] && d=$HOME/${d#\~/}
+        [[ $d == \~* ]] && break
         [[ -f ${d:-.}/$name && -x ${d:-.}/$name ]] && break
       done
     fi
   fi
-  every=' '
+  __airlock_unseen=${name##*/}
+  # The variables named in its own operands, to the end of its command.
   for ((j = i + 1; j < ${#words[@]}; j++)); do
     w=${words[j]}
-    while [[ $w =~ \$\{?([A-Za-z_][A-Za-z0-9_]*) ]]; do
-      every+="${BASH_REMATCH[1]} "
+    [[ $w == ';' ]] && break
+    while [[ $w =~ \$([A-Za-z_][A-Za-z0-9_]*) ]]; do
+      __airlock_every+=" ${BASH_REMATCH[1]}"
       w=${w#*"${BASH_REMATCH[0]}"}
     done
   done
@@ -246,35 +263,39 @@ __airlock_ask() {
     builtin printf 'airlock: cannot check this command (the terminal gate'"'"'s tables are missing); it was not run\n'
     builtin return 126
   fi
-  builtin local line="$1" || builtin return 126
+  # Locals named apart from the script's variables, whose values __airlock_values reads by name.
+  builtin local __airlock_line="$1" || builtin return 126
   __airlock_values
   # `command`: a function can be named after a path too.
-  ELECTRON_RUN_AS_NODE=1 builtin command "$__airlock_node" "$__airlock_cli" gate --line "$line" --ppid "$$"
+  ELECTRON_RUN_AS_NODE=1 builtin command "$__airlock_node" "$__airlock_cli" gate --line "$__airlock_line" --ppid "$$" ${__airlock_unseen:+--unseen "$__airlock_unseen"}
 }
 
 # A program named by a variable (`$x -h prod-db …`, `sudo "$x"`) is the variable's value, which the
 # shell knows and the client cannot: the caller's `line` is sent after an assignment of that value,
 # which the client reads as the line's own (`x=/usr/bin/dropdb; $x y`).
 __airlock_values() {
-  builtin local rest="$line" pre='' name value IFS=$' \t\n' || builtin return 0
-  builtin local re='(^|[;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout[[:space:]]+[0-9.]+[smhd]?|command|exec|sudo|nohup|time|builtin|env|nice)[[:space:]]+)*)"?\$\{?([A-Za-z_][A-Za-z0-9_]*)' || builtin return 0
-  while [[ $rest =~ $re ]]; do
-    name=${BASH_REMATCH[6]}
-    if [[ -n ${!name+set} ]]; then
-      builtin printf -v value '%q' "${!name}"
-      pre+="$name=$value; "
+  # Locals named apart from the script's variables, which are read here by name.
+  builtin local __airlock_rest="$__airlock_line" __airlock_pre='' __airlock_name __airlock_value IFS=$' \t\n' || builtin return 0
+  builtin local __airlock_re='(^|[;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout[[:space:]]+[0-9.]+[smhd]?|command|exec|sudo|nohup|time|builtin|env|nice)[[:space:]]+)*)"?\$\{?([A-Za-z_][A-Za-z0-9_]*)' || builtin return 0
+  while [[ $__airlock_rest =~ $__airlock_re ]]; do
+    __airlock_name=${BASH_REMATCH[6]}
+    if [[ -n ${!__airlock_name+set} ]]; then
+      builtin printf -v __airlock_value '%q' "${!__airlock_name}"
+      __airlock_pre+="$__airlock_name=$__airlock_value; "
     fi
-    rest=${rest#*"${BASH_REMATCH[0]}"}
+    __airlock_rest=${__airlock_rest#*"${BASH_REMATCH[0]}"}
   done
-  # A guarded program reached past its shim: the variables its operands name (the caller's
-  # `every`), as the shim would have sent its arguments.
-  for name in ${every-}; do
-    if [[ -n ${!name+set} ]]; then
-      builtin printf -v value '%q' "${!name}"
-      pre+="$name=$value; "
+  # A guarded program reached past its shim: the variables its operands name, as the shim would have
+  # sent its arguments.
+  for __airlock_name in ${__airlock_every-}; do
+    if [[ -n ${!__airlock_name+set} ]]; then
+      builtin printf -v __airlock_value '%q' "${!__airlock_name}"
+      __airlock_pre+="$__airlock_name=$__airlock_value; "
     fi
   done
-  line=$pre$line
+  # Values too long for a command line are left out: the client then reads the names alone.
+  (( ${#__airlock_pre} <= 65536 )) || __airlock_pre=''
+  __airlock_line=$__airlock_pre$__airlock_line
 }
 
 # Enter: the whole line, typed or sent by an agent, before bash runs it. A stopped line is replaced
@@ -288,15 +309,16 @@ __airlock_readline() {
     __airlock_at_prompt=0
     __airlock_line_ok=
     [[ -z $READLINE_LINE ]] && builtin return 0
-    # `every`: set by the filter, read when asking (__airlock_values).
-    builtin local out every='' || { READLINE_LINE='(exit 126)'; READLINE_POINT=10; builtin return 0; }
+    # Set by the filter, read when asking (__airlock_past_shim, __airlock_values); named apart from
+    # the script's variables, whose values are read by name.
+    builtin local __airlock_out __airlock_every='' __airlock_unseen='' || { READLINE_LINE='(exit 126)'; READLINE_POINT=10; builtin return 0; }
     __airlock_suspicious "$READLINE_LINE" || builtin return 0
     __airlock_busy=1
-    if out=$(__airlock_ask "$READLINE_LINE"); then
+    if __airlock_out=$(__airlock_ask "$READLINE_LINE"); then
       __airlock_line_ok=1
-      [[ -n $out ]] && builtin export AIRLOCK_LINE_GRANT="$out"
+      [[ -n $__airlock_out ]] && builtin export AIRLOCK_LINE_GRANT="$__airlock_out"
     else
-      builtin printf -v READLINE_LINE 'printf "%%s\\n" %q >&2; (exit 126)' "${out%$'\n'}"
+      builtin printf -v READLINE_LINE 'printf "%%s\\n" %q >&2; (exit 126)' "${__airlock_out%$'\n'}"
       READLINE_POINT=${#READLINE_LINE}
     fi
     __airlock_busy=
@@ -386,8 +408,8 @@ __airlock_check() {
     [[ $- == *i* ]] || builtin exit 126
     builtin return 1
   fi
-  # `every`: set by the filter, read when asking (__airlock_values).
-  builtin local every='' || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
+  # Set by the filter, read when asking (__airlock_past_shim, __airlock_values).
+  builtin local __airlock_every='' __airlock_unseen='' || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
   __airlock_suspicious "$BASH_COMMAND" || builtin return 0
   __airlock_judge "$BASH_COMMAND"
 }
@@ -462,9 +484,6 @@ __airlock_tampered() {
   # named other than to be read.
   [[ $c == *BASH_COMMAND* && $c =~ (^|[^\${#!])BASH_COMMAND([^[:alnum:]_]|$) ]] && builtin return 0
   [[ $c == *PS4* && $c == *[\$\`]* && $c =~ (^|[^\${#!])PS4([^[:alnum:]_]|$) ]] && builtin return 0
-  # bash's table of hashed paths, read to know when a program runs past its shim (__airlock_past_shim):
-  # named other than to be read or listed (`declare -p BASH_CMDS`).
-  [[ $c == *BASH_CMDS* && $c =~ (^|[^\${#!])BASH_CMDS([^[:alnum:]_]|$) && ! $c =~ ${start}(declare|typeset)[[:space:]]+-p([[:space:]]+[A-Za-z_][A-Za-z0-9_]*)+[[:space:]]*$ ]] && builtin return 0
   # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
   # what the guard's own commands do: any `enable` but a listing.
   [[ $c == *enable* && $c =~ ${start}enable[[:space:]] && ! $c =~ ${start}enable([[:space:]]+-[aps]+)*[[:space:]]*$ ]] && builtin return 0
@@ -507,30 +526,30 @@ __airlock_tampered() {
 # The handlers a script set (EXIT, ERR, RETURN, a signal's), judged as one line; a stopped one is
 # removed.
 __airlock_handlers() {
-  builtin local all text='' action sigs every='' || builtin return 1
-  sigs=()
-  all=$(builtin trap -p)
-  while [[ $all =~ trap\ --\ \'(([^\']|\'\\\'\')*)\'\ ([A-Z0-9+-]+) ]]; do
-    action=${BASH_REMATCH[1]//"'\\''"/"'"}
-    all=${all#*"${BASH_REMATCH[0]}"}
-    [[ $action == __airlock_trap ]] && continue
-    text+="$action"$'\n'
-    sigs+=("${BASH_REMATCH[3]}")
+  builtin local __airlock_all __airlock_text='' __airlock_action __airlock_sigs __airlock_every='' __airlock_unseen='' || builtin return 1
+  __airlock_sigs=()
+  __airlock_all=$(builtin trap -p)
+  while [[ $__airlock_all =~ trap\ --\ \'(([^\']|\'\\\'\')*)\'\ ([A-Z0-9+-]+) ]]; do
+    __airlock_action=${BASH_REMATCH[1]//"'\\''"/"'"}
+    __airlock_all=${__airlock_all#*"${BASH_REMATCH[0]}"}
+    [[ $__airlock_action == __airlock_trap ]] && continue
+    __airlock_text+="$__airlock_action"$'\n'
+    __airlock_sigs+=("${BASH_REMATCH[3]}")
   done
-  [[ -z $text ]] && builtin return 0
+  [[ -z $__airlock_text ]] && builtin return 0
   # Inside a handler bash shows no command of it (the trap reads the one that set the guard's), so
   # the functions it calls are judged here too, by their bodies.
   __airlock_bodies
-  __airlock_suspicious "$text" || builtin return 0
-  __airlock_judge "$text" "${sigs[@]}"
+  __airlock_suspicious "$__airlock_text" || builtin return 0
+  __airlock_judge "$__airlock_text" "${__airlock_sigs[@]}"
 }
 
-# The caller's handler `text` with the body of each function it names appended, and of each
+# The caller's handler text (`__airlock_text`) with the body of each function it names appended, and of each
 # function those name, up to 64.
 __airlock_bodies() {
   builtin local -A seen
   builtin local rest w body n=0 || builtin return 0
-  rest=$text
+  rest=$__airlock_text
   while [[ $rest =~ [A-Za-z_][A-Za-z0-9_:.-]* ]] && (( n < 64 )); do
     w=${BASH_REMATCH[0]}
     rest=${rest#*"$w"}
@@ -538,7 +557,7 @@ __airlock_bodies() {
     seen[$w]=1
     builtin declare -F -- "$w" >/dev/null 2>&1 || continue
     body=$(builtin declare -f -- "$w")
-    text+=$'\n'"$body"
+    __airlock_text+=$'\n'"$body"
     rest+=" $body"
     n=$((n + 1))
   done
@@ -549,11 +568,11 @@ __airlock_bodies() {
 # script or task stops there with the gate's status (a skipped command would leave $? at 0), an
 # interactive shell only skips the command.
 __airlock_judge() {
-  builtin local out || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
+  builtin local __airlock_out || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
   __airlock_busy=1
-  if out=$(__airlock_ask "$1"); then
+  if __airlock_out=$(__airlock_ask "$1"); then
     __airlock_busy=
-    [[ -n $out ]] && builtin export AIRLOCK_LINE_GRANT="$out"
+    [[ -n $__airlock_out ]] && builtin export AIRLOCK_LINE_GRANT="$__airlock_out"
     # What a command runs may set a handler by a name the filter could not read (`$t "$x" ERR`).
     (( $# > 1 )) || __airlock_traps=1
     builtin return 0
@@ -561,7 +580,7 @@ __airlock_judge() {
   __airlock_busy=
   # Stopped handlers are removed first: exiting would run an EXIT handler right here, unjudged.
   (( $# > 1 )) && builtin trap - "${@:2}"
-  builtin printf '%s\n' "${out%$'\n'}" >&2
+  builtin printf '%s\n' "${__airlock_out%$'\n'}" >&2
   [[ $- == *i* ]] || builtin exit 126
   builtin return 1
 }

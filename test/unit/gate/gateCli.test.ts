@@ -67,6 +67,18 @@ describe('airlock gate', () => {
     expect(requests).toEqual([]);
   });
 
+  test('a program the shell runs past its shim with operands it cannot read asks the window, though the line alone reads as benign', async () => {
+    const requests = await extension({ decision: 'deny', decidedBy: 'human' });
+    const call = parseGateArgs(['--line', '/usr/bin/helm "$(cat verb.txt)" web', '--ppid', '7', '--unseen', 'helm']);
+    expect(call.unseen).toBe('helm');
+    expect(await runGate(call, io())).toBe(DENIED);
+    expect(requests[0]?.verdict).toMatchObject({ decision: 'confirm', findings: [{ rule: 'gate.unseen-operands' }] });
+    expect(stdout).toContain('Runs helm past Airlock\'s PATH shim');
+    // What the engine flags on its own keeps its own verdict.
+    await runGate(parseGateArgs(['--line', `x=production; ${PROD}`, '--unseen', 'railway']), io());
+    expect(requests[1]?.verdict.findings[0]?.rule).not.toBe('gate.unseen-operands');
+  });
+
   test('a flagged command asks the window, with the shell\'s pid; its allow runs it, its deny stops it', async () => {
     const requests = await extension({ decision: 'allow', decidedBy: 'human' });
     expect(await runGate({ line: PROD, source: 'terminal', pid: 4242 }, io())).toBe(0);

@@ -153,19 +153,22 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
       ['by its path, quoted', '"/proc/self/cwd/real/helm" "${x}" web'],
       ['found earlier on a PATH the script changed', 'PATH=$R:$PATH; helm $x web'],
       ['found earlier on a PATH exported for it', 'export PATH=$R:$PATH; helm $x web'],
-    ])('%s: asked about with the values the arguments hold', (_how, command) => {
+      ['with other words the filter stops on', '/proc/self/cwd/real/helm $x web -n prod'],
+      ['named like the guard\'s own variables', 'name=$x; value=$x; line=$x; /proc/self/cwd/real/helm $name $value $line'],
+    ])('%s: asked about with the values the arguments hold, whatever the line reads as', (_how, command) => {
       const r = past(command);
       expect(r.ran).toBe('');
-      expect(r.asked).toContain('x=uninstall; ');
+      expect(r.asked).toMatch(/(^|; )[a-z]+=uninstall; /m);
+      expect(r.asked).toContain('--unseen\nhelm');
       expect(r.code).toBe(126);
     });
 
     test.each(['/proc/self/cwd/real/helm `cat verb.txt` web', '/proc/self/cwd/real/helm "$(cat verb.txt)" web', 'f() { /proc/self/cwd/real/helm "$@"; }; f $x web'])(
-      'by its path, with an operand a command prints: asked about (%s)', (command) => {
+      'by its path, with an operand a command prints: asked about, as unread (%s)', (command) => {
         writeFileSync(join(dir, 'verb.txt'), 'uninstall\n');
         const r = past(command);
         expect(r.ran).toBe('');
-        expect(r.asked).toMatch(/^gate\n--line\n/);
+        expect(r.asked).toContain('--unseen\nhelm');
         expect(r.code).toBe(126);
       });
 
@@ -184,16 +187,24 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
       ['after a quoted separator', '/proc/self/cwd/real/helm "a;b" $x web'],
       ['with a glob', 'touch uninstall; /proc/self/cwd/real/helm ?ninstall web'],
       ['fed by xargs', 'echo $x | xargs /proc/self/cwd/real/helm'],
+      ['a copy outside the system folders', 'cp $R/helm ./helm-copy; ./helm-copy $x web'],
+      ['with a tilde operand', 'OLDPWD=$x; /proc/self/cwd/real/helm ~- web'],
+      ['with an extglob operand', 'shopt -s extglob; touch uninstall; /proc/self/cwd/real/helm +(u)ninstall web'],
+      ['with a PATH entry bash reads as ~+', 'PATH="~+/real:$PATH"; helm $x web'],
+      ['hashed after the table was unset through a nameref', 'declare -n r; a=BASH_; r=${a}CMDS; unset r; hash -p /proc/self/cwd/real/helm helm; helm $x web'],
+      ['hashed after the table was shadowed in a function', 'f() { declare -n r; a=BASH_; r=${a}CMDS; local -A r; hash -p /proc/self/cwd/real/helm helm; helm $x web; }; f'],
     ])('%s: asked about, or stopped', (_how, command) => {
       const r = past(command);
       expect(r.ran).not.toContain('uninstall');
-      expect(r.code).toBe(126);
+      expect(r.code).not.toBe(0);
     });
 
-    test('only the operands\' variables go to the client; a script checking for programs is not stopped', () => {
-      const r = past('S=hunter2; A=$S /proc/self/cwd/real/helm $z; for t in git jq; do hash "$t" 2>/dev/null || true; done; declare -p BASH_CMDS > /dev/null; echo ok');
+    test('only the operands\' variables go to the client; a script checking for programs, or listing the table, is not stopped', () => {
+      const r = past('S=hunter2; A=$S /proc/self/cwd/real/helm $z; echo "$S" > /dev/null');
       expect(r.asked).toContain('z=list; ');
       expect(r.asked).not.toContain('hunter2');
+      const quiet = past('for t in git jq; do hash "$t" 2>/dev/null || true; done; declare -p BASH_CMDS > /dev/null 2>&1; echo BASH_CMDS > /dev/null; hash -r; helm list');
+      expect(quiet).toMatchObject({ code: 0, asked: '', ran: 'helm list\n' });
     });
 
     test('through its shim, and past it with every word shown, nothing more is asked', () => {
