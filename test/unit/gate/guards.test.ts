@@ -40,7 +40,9 @@ beforeAll(() => {
   mkdirSync(tools);
   const exe = (name: string, text: string): void => { writeFileSync(join(tools, name), text); chmodSync(join(tools, name), 0o755); };
   exe('dropdb', `#!/bin/sh\necho "$@" > ${dir}/dropdb.ran\n`);
-  exe('fake-node', `#!/bin/sh\nshift\nprintf '%s\\n' "$@" > ${dir}/client.ran\nif [ "$FAKE_ANSWER" = 0 ]; then echo grant-1; else echo 'denied by test'; fi\nexit "$FAKE_ANSWER"\n`);
+  // $FAKE_UNSEEN, when set, answers a call that names a program run past its shim (--unseen);
+  // $FAKE_ENGINE=1 allows without a grant, as the engine alone does.
+  exe('fake-node', `#!/bin/sh\nshift\nprintf '%s\\n' "$@" >> ${dir}/client.ran\nanswer=$FAKE_ANSWER\ncase " $* " in *' --unseen '*) answer=\${FAKE_UNSEEN:-$answer} ;; esac\nif [ "$answer" = 0 ]; then [ -n "$FAKE_ENGINE" ] || echo grant-1; else echo 'denied by test'; fi\nexit "$answer"\n`);
 });
 
 /** Which of the lines the bash guard's filter calls suspicious, as bash itself answers. */
@@ -510,6 +512,24 @@ describe('an interactive bash on a real terminal, without VS Code\'s shell integ
     expect(r.stdout).toContain('status=126');
     expect(readFileSync(join(dir, 'dropdb.ran'), 'utf8')).toBe('');
     expect(readFileSync(join(dir, 'user-trap.log'), 'utf8')).toContain('user trap: echo status=');
+  });
+
+  test('a line the engine let through is judged command by command where it holds words only known when it runs', () => {
+    const real = join(dir, 'real');
+    mkdirSync(real, { recursive: true });
+    writeFileSync(join(real, 'helm'), `#!/bin/sh\necho "helm $*" >> ${dir}/helm.ran\n`);
+    chmodSync(join(real, 'helm'), 0o755);
+    writeFileSync(join(dir, 'build.sh'), '#!/bin/sh\ntrue\n');
+    chmodSync(join(dir, 'build.sh'), 0o755);
+    for (const f of ['helm.ran', 'client.ran']) writeFileSync(join(dir, f), '');
+    const rc = join(dir, 'rc.bash');
+    writeFileSync(rc, `PS1='$ '\ncd ${dir}\n`);
+    spawnSync('script', ['-qc', `bash --rcfile ${rc} -i`, '/dev/null'], {
+      input: './build.sh; /proc/self/cwd/real/helm $x web\rexit\r', encoding: 'utf8', timeout: 20_000,
+      env: { PATH: `${join(dir, 'tools')}:/usr/bin:/bin`, HOME: dir, TERM: 'xterm', PROMPT_COMMAND: promptCommand(gateLayout(dir)), FAKE_ANSWER: '0', FAKE_ENGINE: '1', FAKE_UNSEEN: '126', x: 'uninstall' },
+    });
+    expect(readFileSync(join(dir, 'client.ran'), 'utf8')).toContain('--unseen\nhelm');
+    expect(readFileSync(join(dir, 'helm.ran'), 'utf8')).toBe('');
   });
 });
 
