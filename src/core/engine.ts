@@ -294,25 +294,6 @@ export function failClosed(line: string, error: unknown): Verdict {
   return { decision: 'deny', risk: 'high', environment, findings: [finding], confirmation: 'none' };
 }
 
-/**
- * The terminal gate's verdict on a line whose guarded `program` runs past its PATH shim with
- * operands only known when it runs (`/usr/bin/helm "$(cat verb)" web`): what the shim would have
- * read cannot be read here, so a person is asked, whatever the line's text shows.
- */
-export function unseenOperands(line: string, program: string): Verdict {
-  const environment: Environment = { tier: 'unknown' };
-  const finding: Finding = {
-    rule: 'gate.unseen-operands',
-    category: 'shell',
-    severity: 'high',
-    summary: `Runs ${program} past Airlock's PATH shim with arguments only known when it runs (a variable, a command's output or a glob), which Airlock cannot read`,
-    hint: `Write the arguments out, or run ${program} by its name from the usual PATH, so Airlock can read them`,
-    span: [0, line.length],
-    environment,
-  };
-  return { decision: 'confirm', risk: 'high', environment, findings: [finding], confirmation: 'click' };
-}
-
 /** A resolver or rule that throws leaves the finding standing with an unknown target. */
 function safeEnvironment(resolve: () => Environment): Environment {
   try {

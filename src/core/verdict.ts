@@ -75,3 +75,34 @@ export function maxRisk(findings: readonly Finding[]): Risk {
 
 /** The verdict for a line that runs nothing Airlock guards. */
 export const ALLOW_VERDICT: Verdict = { decision: 'allow', risk: 'none', environment: { tier: 'unknown' }, findings: [], confirmation: 'none' };
+
+/** The rule of the terminal gate's finding on a program run past its PATH shim (withUnseenOperands). */
+export const UNSEEN_OPERANDS = 'gate.unseen-operands';
+
+/**
+ * The verdict on a line whose guarded `program` runs past its PATH shim with operands only known
+ * when it runs (`/usr/bin/helm "$(cat verb)" web`): what the shim would have read is read by no
+ * one, so a person is asked whatever the line's text shows, at no lower risk than high and no
+ * target taken as known to be development.
+ */
+export function withUnseenOperands(verdict: Verdict, line: string, program: string): Verdict {
+  const environment: Environment = tierRank(verdict.environment.tier) < tierRank('unknown') ? { tier: 'unknown' } : verdict.environment;
+  const finding: Finding = {
+    rule: UNSEEN_OPERANDS,
+    category: 'shell',
+    severity: 'high',
+    summary: `Runs ${program} past Airlock's PATH shim with arguments only known when it runs (a variable, a command's output or a glob), which Airlock cannot read`,
+    hint: `Write the arguments out, or run ${program} by its name from the usual PATH, so Airlock can read them`,
+    span: [0, line.length],
+    environment,
+  };
+  const findings = [...verdict.findings, finding];
+  return {
+    ...verdict,
+    decision: verdict.decision === 'deny' ? 'deny' : 'confirm',
+    risk: maxRisk(findings),
+    environment,
+    findings,
+    confirmation: verdict.confirmation === 'none' ? 'click' : verdict.confirmation,
+  };
+}

@@ -4,7 +4,7 @@
 // words, the program by its base name, wrappers such as sudo before it allowed), run in the same
 // directory, no more dangerous than what was approved, for a short time.
 import { randomBytes } from 'node:crypto';
-import { riskRank, tierRank, type Verdict } from '../core/verdict';
+import { UNSEEN_OPERANDS, riskRank, tierRank, type Verdict } from '../core/verdict';
 
 const LIFETIME_MS = 10 * 60 * 1000;
 const MAX_GRANTS = 200;
@@ -88,6 +88,8 @@ export class Grants {
   covering(grant: string | undefined, command: string, cwd: string | undefined, verdict: Verdict, now = Date.now()): string | undefined {
     const g = grant === undefined ? undefined : this.issued.get(grant);
     if (!g || g.expires <= now || g.cwd !== cwd) return undefined;
+    // Operands only known when the program runs were not on the approved line as the person saw it.
+    if (verdict.findings.some((f) => f.rule === UNSEEN_OPERANDS)) return undefined;
     if (tierRank(verdict.environment.tier) > tierRank(g.verdict.environment.tier) || riskRank(verdict.risk) > riskRank(g.verdict.risk)) return undefined;
     return lineContains(g.line, command) ? g.line : undefined;
   }

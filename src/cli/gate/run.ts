@@ -7,9 +7,9 @@
 // the environment's name.
 import { agentFromEnv } from '../../core/actor';
 import { auditRecord, type DecidedBy } from '../../core/audit';
-import { failClosed, unseenOperands, type LazyEngine } from '../../core/engine';
+import { failClosed, type LazyEngine } from '../../core/engine';
 import { redact } from '../../core/environment/redact';
-import { TIER_MARK, type Verdict } from '../../core/verdict';
+import { TIER_MARK, withUnseenOperands, type Verdict } from '../../core/verdict';
 import { TimedOut, Unreachable, askDecision } from '../../gate/client';
 import { locateWindow } from '../../gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type Source } from '../../gate/protocol';
@@ -82,7 +82,7 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
     verdict = failClosed(call.line, error);
   }
   // What the program's shim would have read, the engine cannot: a person decides.
-  if (verdict.decision === 'allow' && call.unseen) verdict = unseenOperands(call.line, oneLine(call.unseen, 80));
+  if (call.unseen) verdict = withUnseenOperands(verdict, call.line, oneLine(call.unseen, 80));
   if (verdict.decision === 'allow') return 0;
   const audit = (decision: 'allow' | 'deny', decidedBy: DecidedBy, reason: string): void => appendAudit(auditRecord({
     time: io.now(), source: call.source, actor: agent ?? 'terminal', kind: 'command', subject: call.line, cwd: io.cwd, verdict, decision, decidedBy, reason,

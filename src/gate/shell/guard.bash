@@ -98,11 +98,13 @@ __airlock_suspicious() {
   [[ $1 == *'>'* ]] && __airlock_guard_dir "${PWD,,}" && builtin return 0
   # Words split on blanks, whatever the script set IFS to (`IFS=_; dropdb x`).
   # A local the script made read-only globally is not created: fail closed (here and below).
-  builtin local l="$1" w p i words at_program=1 wrapped='' dyn='' IFS=$' \t\n' || builtin return 0
+  # The callers' __airlock_scan: every program of the line is read, not only up to the first that
+  # makes it suspicious (what __airlock_past_shim tells the client is wanted for all of them).
+  builtin local l="$1" w p i words at_program=1 wrapped='' dyn='' flagged='' IFS=$' \t\n' || builtin return 0
   # Output sent to /dev/null or the standard streams overwrites nothing (`2>/dev/null`).
   [[ $l == *'>'*/dev/* ]] && for w in null stdout stderr tty; do l=${l//>\/dev\/$w/ }; l=${l//> \/dev\/$w/ }; done
   # Tests, quotes, separators and what can hide a program's name (__airlock_plain).
-  [[ $l == *[\[\'\"\\\;\|\&\(\)\{\}\!\<\>\`\$\*\?\~$'\n'$'\r']* ]] && { __airlock_plain || builtin return 0; }
+  [[ $l == *[\[\'\"\\\;\|\&\(\)\{\}\!\<\>\`\$\*\?\~$'\n'$'\r']* ]] && { __airlock_plain || { [[ -n ${__airlock_scan-} ]] || builtin return 0; flagged=1; }; }
   # Split on blanks without globbing (`local -` restores the user's options on return).
   [[ $l == *[\*\?\[]* ]] && { builtin local -; builtin set -f; }
   words=($l)
@@ -113,11 +115,13 @@ __airlock_suspicious() {
     # A guarded program's copy run that way is reached past its shim too (__airlock_past_shim).
     if [[ -n $at_program && $w == */* && $w != /@(usr|bin|sbin|lib|lib64|opt|etc|nix|snap|proc|dev)/* && $w != *=* ]]; then
       [[ -n $dyn && -n ${__airlock_progs[${w##*/}]-} ]] && __airlock_past_shim
-      builtin return 0
+      [[ -n ${__airlock_scan-} ]] || builtin return 0
+      flagged=1 at_program=''
+      continue
     fi
     # A word after a program wrapper (`sudo "$x"`, `timeout 5 "$x"`) may be the program it runs,
     # named at run time.
-    [[ -n $at_program && $w == *[\$\`]* && $w != [a-z_]*([a-z0-9_])=* ]] && builtin return 0
+    [[ -n $at_program && $w == *[\$\`]* && $w != [a-z_]*([a-z0-9_])=* ]] && { [[ -n ${__airlock_scan-} ]] || builtin return 0; flagged=1; }
     # Looked up, not matched against a pattern of alternatives: bash tries each one in turn.
     p=${__airlock_starts[$w]-}
     if [[ -n $p ]]; then
@@ -131,19 +135,23 @@ __airlock_suspicious() {
     fi
     p=${__airlock_progs[$w]-}
     [[ -z $p && $w == *[@/.0-9]* ]] && __airlock_alias
-    [[ -n $p ]] && { __airlock_program || builtin return 0; }
+    [[ -n $p ]] && { __airlock_program || { [[ -n ${__airlock_scan-} ]] || builtin return 0; flagged=1; }; }
   done
-  builtin return 1
+  [[ -n $flagged ]]
 }
 
 # The line as words (the caller's `l`): tests are not globs, quotes go, separators stay as `;`
-# words (a program's own operands end there). Fails when the line hides a program's name.
+# words (a program's own operands end there). Fails when the line hides a program's name (after
+# making the words all the same, for a caller reading every program).
 __airlock_plain() {
   # `[ … ]` and `[[ … ]]` are tests, not globs in program position (`[[ $x == y ]]` runs no `$x`).
   l=${l//'[[ '/'test '}; l=${l//'[ '/'test '}
-  # The caller's `dyn`: the line holds words only known when it runs (`helm $x web`, a glob, `~-`).
+  # The caller's `dyn`: the line holds words only known when it runs (`helm $x web`, a glob, `~-`,
+  # an extglob `+(u)ninstall`).
   [[ $l == *[\$\`\*\?\[\~]* ]] && dyn=1
-  [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]] && builtin return 1
+  [[ $l == *[+@\!]\(* ]] && dyn=2
+  builtin local hidden=''
+  [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]] && hidden=1
   l=${l//[\'\"\\]/}
   # `${x}` as `$x`: the braces become separators below, the name stays with its `$`.
   l=${l//'${'/'$'}
@@ -151,7 +159,7 @@ __airlock_plain() {
   # closing it for the end of a command.
   while [[ $l == *\`*\`* ]]; do l=${l/\`/ \$ ; }; l=${l/\`/ ; }; done
   l=${l//[;|&()\{\}!<>\`$'\n'$'\r']/ ; }
-  builtin return 0
+  [[ -z $hidden ]]
 }
 
 # The caller's word `w` by another name the tables know: `npx aws-cdk@2` and `@railway/cli@3`
@@ -213,9 +221,10 @@ __airlock_past_shim() {
     [[ ${words[j]} == *[\$\*\?\[]* || ${words[j]} == \~* ]] && found=1
   done
   # extglob patterns (`+(u)ninstall`): their parentheses are separators in `words`.
-  [[ $BASH_COMMAND == *[+@\!]\(* ]] && builtin shopt -q extglob && found=1
+  [[ $dyn == 2 ]] && found=1
   for ((j = 0; j < i; j++)); do
-    [[ ${words[j]} == PATH=* ]] && via=1
+    # `command -p`: bash's default PATH, which holds no shims.
+    [[ ${words[j]} == PATH=* || ( ${words[j]} == -*p* && ${words[j-1]##*/} == command ) ]] && via=1
     case ${words[j]##*/} in
       xargs|parallel) found=1 ;;
       sudo|doas|pkexec|su|runuser|chroot) via=1 ;;
@@ -311,14 +320,12 @@ __airlock_readline() {
     [[ -z $READLINE_LINE ]] && builtin return 0
     # Set by the filter, read when asking (__airlock_past_shim, __airlock_values); named apart from
     # the script's variables, whose values are read by name.
-    builtin local __airlock_out __airlock_every='' __airlock_unseen='' || { READLINE_LINE='(exit 126)'; READLINE_POINT=10; builtin return 0; }
+    builtin local __airlock_out __airlock_every='' __airlock_unseen='' __airlock_scan=1 || { READLINE_LINE='(exit 126)'; READLINE_POINT=10; builtin return 0; }
     __airlock_suspicious "$READLINE_LINE" || builtin return 0
     __airlock_busy=1
     if __airlock_out=$(__airlock_ask "$READLINE_LINE"); then
-      # The trap then leaves the line's commands alone: when a person approved it (its grant), or
-      # when it shows all it runs. A line the engine let through that holds words only known when
-      # it runs is judged command by command (a program past its shim, `helm $x`, among them).
-      [[ -n $__airlock_out || $READLINE_LINE != *[\$\`\*\?\[\~]* ]] && __airlock_line_ok=1
+      # The trap then judges the line's commands only for a program run past its shim.
+      __airlock_line_ok=1
       [[ -n $__airlock_out ]] && builtin export AIRLOCK_LINE_GRANT="$__airlock_out"
     else
       builtin printf -v READLINE_LINE 'printf "%%s\\n" %q >&2; (exit 126)' "${__airlock_out%$'\n'}"
@@ -390,7 +397,20 @@ __airlock_check() {
   builtin shopt -q extdebug || builtin shopt -s extdebug
   # A script's trap inheritance, kept (see `set -T` below); an interactive shell's is extdebug's.
   [[ $- == *[iT]* ]] || builtin set -T
-  [[ $- == *i* ]] && __airlock_prompts_own && builtin return 0
+  if [[ $- == *i* ]]; then
+    __airlock_prompts_own
+    case $? in
+      0) builtin return 0 ;;
+      2)
+        # Set by the filter, read when asking (__airlock_past_shim, __airlock_values).
+        builtin local __airlock_every='' __airlock_unseen='' __airlock_scan=1 || builtin return 1
+        __airlock_suspicious "$BASH_COMMAND"
+        [[ -z $__airlock_unseen ]] && builtin return 0
+        __airlock_judge "$BASH_COMMAND"
+        builtin return
+        ;;
+    esac
+  fi
   # Handlers (`trap "$x" ERR`) run where bash still shows another command: they are judged by their
   # text once set, before the next command (__airlock_handlers).
   if [[ -n ${__airlock_traps-} ]]; then
@@ -433,9 +453,12 @@ __airlock_users_frame() {
 # state is believed there.
 __airlock_prompts_own() {
   builtin local f || builtin return 1
-  [[ -n $__airlock_busy || -n $__airlock_line_ok ]] && builtin return 0
+  [[ -n $__airlock_busy ]] && builtin return 0
   (( __airlock_at_prompt )) && builtin return 0
   for f in "${FUNCNAME[@]:3}"; do [[ -n ${__airlock_vscode_set[$f]-} ]] && builtin return 0; done
+  # A line the Enter binding judged whole: 2, its commands are judged only for a program run past
+  # its shim (what the line will hold in PATH and variables is known only now).
+  [[ -n $__airlock_line_ok ]] && builtin return 2
   builtin return 1
 }
 
@@ -589,7 +612,7 @@ __airlock_judge() {
 }
 
 # The guard's own functions: commands they run are not the user's.
-builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge'
+builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_past_shim __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own

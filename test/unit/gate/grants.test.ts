@@ -2,7 +2,7 @@
 // dangerous than approved, for a while — and nothing else.
 import { describe, expect, test } from 'vitest';
 import { Grants, commandWords, lineContains } from '../../../src/gate/grants';
-import type { Verdict } from '../../../src/core/verdict';
+import { withUnseenOperands, type Verdict } from '../../../src/core/verdict';
 
 const PROD: Verdict = { decision: 'confirm', risk: 'critical', environment: { tier: 'production' }, findings: [], confirmation: 'typed' };
 const STAGING: Verdict = { ...PROD, risk: 'high', environment: { tier: 'staging' } };
@@ -38,6 +38,10 @@ describe('grants', () => {
     expect(grants.covering(a, 'dropdb -h prod rentals', '/p', PROD, 1000)).toBeUndefined();
     expect(grants.covering(a, 'railway volume delete -v x -y', '/p', STAGING, 1000)).toBeUndefined();
     expect(grants.covering('forged-grant-xxxxxxxxxxxx', 'dropdb -h prod rentals', '/p', STAGING, 1000)).toBeUndefined();
+    // A program the shell runs past its shim with operands only known then: not what the person saw.
+    const unseen = withUnseenOperands({ ...STAGING, findings: [] }, 'dropdb -h prod rentals', 'dropdb');
+    expect(unseen.risk).toBe('high');
+    expect(grants.covering(a, 'dropdb -h prod rentals', '/p', unseen, 1000)).toBeUndefined();
     expect(grants.covering(a, 'dropdb -h prod rentals', '/p', STAGING, 11 * 60 * 1000)).toBeUndefined();
   });
 });

@@ -91,6 +91,14 @@ describe('the bash guard\'s filter', () => {
   });
 });
 
+test('every function the bash guard defines is read-only (a script could redefine it unseen)', () => {
+  const text = readFileSync(join(SHELL, 'guard.bash'), 'utf8');
+  const own = /__airlock_own='([^']*)'/.exec(text)?.[1]?.split(' ') ?? [];
+  const defined = [...text.matchAll(/^(__airlock_[a-z_]+)\(\) \{/gm)].map((m) => m[1]);
+  expect(defined.length).toBeGreaterThan(10);
+  expect(defined.filter((f) => !own.includes(f ?? ''))).toEqual([]);
+});
+
 describe('the guard in non-interactive bash (BASH_ENV)', () => {
   const bin = (): string => join(dir, 'tools');
 
@@ -191,14 +199,21 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
       ['fed by xargs', 'echo $x | xargs /proc/self/cwd/real/helm'],
       ['a copy outside the system folders', 'cp $R/helm ./helm-copy; ./helm-copy $x web'],
       ['with a tilde operand', 'OLDPWD=$x; /proc/self/cwd/real/helm ~- web'],
-      ['with an extglob operand', 'shopt -s extglob; touch uninstall; /proc/self/cwd/real/helm +(u)ninstall web'],
+      ['with an extglob operand', 'shopt -s extglob\ntouch uninstall; /proc/self/cwd/real/helm +(u)ninstall web'],
       ['with a PATH entry bash reads as ~+', 'PATH="~+/real:$PATH"; helm $x web'],
       ['hashed after the table was unset through a nameref', 'declare -n r; a=BASH_; r=${a}CMDS; unset r; hash -p /proc/self/cwd/real/helm helm; helm $x web'],
       ['hashed after the table was shadowed in a function', 'f() { declare -n r; a=BASH_; r=${a}CMDS; local -A r; hash -p /proc/self/cwd/real/helm helm; helm $x web; }; f'],
     ])('%s: asked about, or stopped', (_how, command) => {
       const r = past(command);
+      expect(r.err).not.toMatch(/syntax error/);
       expect(r.ran).not.toContain('uninstall');
       expect(r.code).not.toBe(0);
+    });
+
+    test('a program run by `command -p` (bash\'s default PATH, no shims) is asked about with its operands\' values', () => {
+      const r = past('f=README; command -p cat $f');
+      expect(r.asked).toContain('f=README; command -p cat $f');
+      expect(r.asked).toContain('--unseen\ncat');
     });
 
     test('only the operands\' variables go to the client; a script checking for programs, or listing the table, is not stopped', () => {
@@ -530,6 +545,27 @@ describe('an interactive bash on a real terminal, without VS Code\'s shell integ
     });
     expect(readFileSync(join(dir, 'client.ran'), 'utf8')).toContain('--unseen\nhelm');
     expect(readFileSync(join(dir, 'helm.ran'), 'utf8')).toBe('');
+  });
+
+  test('after a line judged whole, a program its own PATH sends past the shim is asked about; an everyday line asks once', () => {
+    const real = join(dir, 'real');
+    writeFileSync(join(dir, 'verbs'), 'uninstall web\n');
+    const rc = join(dir, 'rc.bash');
+    writeFileSync(rc, `PS1='$ '\ncd ${dir}\n`);
+    const line = (input: string, extra: Record<string, string>): string => {
+      for (const f of ['helm.ran', 'client.ran']) writeFileSync(join(dir, f), '');
+      spawnSync('script', ['-qc', `bash --rcfile ${rc} -i`, '/dev/null'], {
+        input: `${input}\rexit\r`, encoding: 'utf8', timeout: 20_000,
+        // The shims first on PATH, as in an editor's terminal.
+        env: { PATH: `${join(dir, 'bin')}:${join(dir, 'tools')}:/usr/bin:/bin`, HOME: dir, TERM: 'xterm', PROMPT_COMMAND: promptCommand(gateLayout(dir)), FAKE_ANSWER: '0', FAKE_ENGINE: '1', ...extra },
+      });
+      return readFileSync(join(dir, 'client.ran'), 'utf8');
+    };
+    const asked = line(`rm -f build.log; PATH=${real}:/usr/bin:/bin; xargs helm < verbs`, { FAKE_UNSEEN: '126' });
+    expect(asked).toContain('--unseen\nhelm');
+    expect(readFileSync(join(dir, 'helm.ran'), 'utf8')).toBe('');
+    // Flagged by the filter, let through by the engine: one call, at Enter.
+    expect(line('rm -f $tmp', { tmp: 'x.log' }).match(/^gate$/gm)).toHaveLength(1);
   });
 });
 
