@@ -114,14 +114,14 @@ __airlock_suspicious() {
     # system's own folders hold programs read by name.
     # A guarded program's copy run that way is reached past its shim too (__airlock_past_shim).
     if [[ -n $at_program && $w == */* && $w != /@(usr|bin|sbin|lib|lib64|opt|etc|nix|snap|proc|dev)/* && $w != *=* ]]; then
-      [[ -n $dyn && -n ${__airlock_progs[${w##*/}]-} ]] && __airlock_past_shim
+      [[ -n $dyn && -n ${w##*/} && -n ${__airlock_progs[${w##*/}]-} ]] && __airlock_past_shim
       [[ -n ${__airlock_scan-} ]] || builtin return 0
       flagged=1 at_program=''
       continue
     fi
     # A word after a program wrapper (`sudo "$x"`, `timeout 5 "$x"`) may be the program it runs,
     # named at run time.
-    [[ -n $at_program && $w == *[\$\`]* && $w != [a-z_]*([a-z0-9_])=* ]] && { [[ -n ${__airlock_scan-} ]] || builtin return 0; flagged=1; }
+    [[ -n $at_program && $w == *[\$\`]* && $w != [a-z_]*([a-z0-9_])=* ]] && { [[ -n ${__airlock_scan-} ]] || builtin return 0; flagged=1 __airlock_dynprog=1; }
     # Looked up, not matched against a pattern of alternatives: bash tries each one in turn.
     p=${__airlock_starts[$w]-}
     if [[ -n $p ]]; then
@@ -150,7 +150,7 @@ __airlock_plain() {
   # an extglob `+(u)ninstall`).
   [[ $l == *[\$\`\*\?\[\~]* ]] && dyn=1
   [[ $l == *[+@\!]\(* ]] && dyn=2
-  builtin local hidden=''
+  builtin local hidden='' || builtin return 1
   [[ $l == *[\$\`\<\>\*\?\[\{\\]* && $l =~ $__airlock_hidden_re ]] && hidden=1
   l=${l//[\'\"\\]/}
   # `${x}` as `$x`: the braces become separators below, the name stays with its `$`.
@@ -320,12 +320,14 @@ __airlock_readline() {
     [[ -z $READLINE_LINE ]] && builtin return 0
     # Set by the filter, read when asking (__airlock_past_shim, __airlock_values); named apart from
     # the script's variables, whose values are read by name.
-    builtin local __airlock_out __airlock_every='' __airlock_unseen='' __airlock_scan=1 || { READLINE_LINE='(exit 126)'; READLINE_POINT=10; builtin return 0; }
+    builtin local __airlock_out __airlock_every='' __airlock_unseen='' __airlock_scan=1 __airlock_dynprog='' || { READLINE_LINE='(exit 126)'; READLINE_POINT=10; builtin return 0; }
     __airlock_suspicious "$READLINE_LINE" || builtin return 0
     __airlock_busy=1
     if __airlock_out=$(__airlock_ask "$READLINE_LINE"); then
-      # The trap then judges the line's commands only for a program run past its shim.
+      # The trap then judges the line's commands only for a program run past its shim, or (where no
+      # person approved the line, 1 rather than 2) named only when it runs (__airlock_prompts_own).
       __airlock_line_ok=1
+      [[ -n $__airlock_out ]] && __airlock_line_ok=2
       [[ -n $__airlock_out ]] && builtin export AIRLOCK_LINE_GRANT="$__airlock_out"
     else
       builtin printf -v READLINE_LINE 'printf "%%s\\n" %q >&2; (exit 126)' "${__airlock_out%$'\n'}"
@@ -403,9 +405,13 @@ __airlock_check() {
       0) builtin return 0 ;;
       2)
         # Set by the filter, read when asking (__airlock_past_shim, __airlock_values).
-        builtin local __airlock_every='' __airlock_unseen='' __airlock_scan=1 || builtin return 1
+        # Not the guard's own reload, which PROMPT_COMMAND sources after the line.
+        [[ ${FUNCNAME[2]-} == source && ${BASH_SOURCE[2]-} == "$__airlock_dir/guard.bash" ]] && builtin return 0
+        builtin local __airlock_every='' __airlock_unseen='' __airlock_scan=1 __airlock_dynprog='' || builtin return 1
         __airlock_suspicious "$BASH_COMMAND"
-        [[ -z $__airlock_unseen ]] && builtin return 0
+        # A program past its shim; or, on a line no person approved, one named only now (`$p`,
+        # which the engine read without its value).
+        [[ -n $__airlock_unseen || ( -n $__airlock_dynprog && $__airlock_line_ok != 2 ) ]] || builtin return 0
         __airlock_judge "$BASH_COMMAND"
         builtin return
         ;;
@@ -457,7 +463,8 @@ __airlock_prompts_own() {
   (( __airlock_at_prompt )) && builtin return 0
   for f in "${FUNCNAME[@]:3}"; do [[ -n ${__airlock_vscode_set[$f]-} ]] && builtin return 0; done
   # A line the Enter binding judged whole: 2, its commands are judged only for a program run past
-  # its shim (what the line will hold in PATH and variables is known only now).
+  # its shim, or one named only when it runs (what the line will hold in PATH and variables is known
+  # only now).
   [[ -n $__airlock_line_ok ]] && builtin return 2
   builtin return 1
 }

@@ -566,6 +566,11 @@ describe('an interactive bash on a real terminal, without VS Code\'s shell integ
     expect(readFileSync(join(dir, 'helm.ran'), 'utf8')).toBe('');
     // Flagged by the filter, let through by the engine: one call, at Enter.
     expect(line('rm -f $tmp', { tmp: 'x.log' }).match(/^gate$/gm)).toHaveLength(1);
+    // A program named only when the line runs, on a line the engine let through: asked with its value.
+    writeFileSync(join(dir, 'cmdfile'), `${real}/helm uninstall web\n`);
+    const named = line('p=$(cat cmdfile); $p', { FAKE_UNSEEN: '126' });
+    expect(named).toContain('helm\\ uninstall\\ web; $p');
+    expect(line('rm -rf "${out:?}/"', { out: 'build' })).not.toContain('bad array subscript');
   });
 });
 
