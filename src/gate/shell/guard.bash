@@ -327,8 +327,7 @@ __airlock_readline() {
       # The trap then judges the line's commands only for a program run past its shim, or (where no
       # person approved the line, 1 rather than 2) named only when it runs (__airlock_prompts_own).
       __airlock_line_ok=1
-      [[ -n $__airlock_out ]] && __airlock_line_ok=2
-      [[ -n $__airlock_out ]] && builtin export AIRLOCK_LINE_GRANT="$__airlock_out"
+      [[ -n $__airlock_out ]] && { __airlock_line_ok=2; builtin export AIRLOCK_LINE_GRANT="$__airlock_out"; }
     else
       builtin printf -v READLINE_LINE 'printf "%%s\\n" %q >&2; (exit 126)' "${__airlock_out%$'\n'}"
       READLINE_POINT=${#READLINE_LINE}
@@ -404,9 +403,9 @@ __airlock_check() {
     case $? in
       0) builtin return 0 ;;
       2)
-        # Set by the filter, read when asking (__airlock_past_shim, __airlock_values).
         # Not the guard's own reload, which PROMPT_COMMAND sources after the line.
         [[ ${FUNCNAME[2]-} == source && ${BASH_SOURCE[2]-} == "$__airlock_dir/guard.bash" ]] && builtin return 0
+        # Set by the filter, read when asking (__airlock_past_shim, __airlock_values).
         builtin local __airlock_every='' __airlock_unseen='' __airlock_scan=1 __airlock_dynprog='' || builtin return 1
         __airlock_suspicious "$BASH_COMMAND"
         # A program past its shim; or, on a line no person approved, one named only now (`$p`,
@@ -577,8 +576,8 @@ __airlock_handlers() {
   __airlock_judge "$__airlock_text" "${__airlock_sigs[@]}"
 }
 
-# The caller's handler text (`__airlock_text`) with the body of each function it names appended, and of each
-# function those name, up to 64.
+# The caller's handler text (`__airlock_text`) with the body of each function it names appended,
+# and of each function those name, up to 64.
 __airlock_bodies() {
   builtin local -A seen
   builtin local rest w body n=0 || builtin return 0
