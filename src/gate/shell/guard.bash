@@ -280,23 +280,19 @@ __airlock_ask() {
 }
 
 # A program named by a variable (`$x -h prod-db …`, `sudo "$x"`) is the variable's value, which the
-# shell knows and the client cannot: the caller's `line` is sent after an assignment of that value,
-# which the client reads as the line's own (`x=/usr/bin/dropdb; $x y`).
+# shell knows and the client cannot: the caller's `__airlock_line` is sent after an assignment of
+# that value, which the client reads as the line's own (`x=/usr/bin/dropdb; $x y`).
 __airlock_values() {
   # Locals named apart from the script's variables, which are read here by name.
-  builtin local __airlock_rest="$__airlock_line" __airlock_pre='' __airlock_name __airlock_value IFS=$' \t\n' || builtin return 0
+  builtin local __airlock_rest="$__airlock_line" __airlock_pre='' __airlock_found='' __airlock_name __airlock_value IFS=$' \t\n' || builtin return 0
   builtin local __airlock_re='(^|[;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout[[:space:]]+[0-9.]+[smhd]?|command|exec|sudo|nohup|time|builtin|env|nice)[[:space:]]+)*)"?\$\{?([A-Za-z_][A-Za-z0-9_]*)' || builtin return 0
   while [[ $__airlock_rest =~ $__airlock_re ]]; do
-    __airlock_name=${BASH_REMATCH[6]}
-    if [[ -n ${!__airlock_name+set} ]]; then
-      builtin printf -v __airlock_value '%q' "${!__airlock_name}"
-      __airlock_pre+="$__airlock_name=$__airlock_value; "
-    fi
+    __airlock_found+=" ${BASH_REMATCH[6]}"
     __airlock_rest=${__airlock_rest#*"${BASH_REMATCH[0]}"}
   done
-  # A guarded program reached past its shim: the variables its operands name, as the shim would have
-  # sent its arguments.
-  for __airlock_name in ${__airlock_every-}; do
+  # And for a guarded program reached past its shim, the variables its operands name, as the shim
+  # would have sent its arguments.
+  for __airlock_name in $__airlock_found ${__airlock_every-}; do
     if [[ -n ${!__airlock_name+set} ]]; then
       builtin printf -v __airlock_value '%q' "${!__airlock_name}"
       __airlock_pre+="$__airlock_name=$__airlock_value; "
