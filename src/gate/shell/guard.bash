@@ -7,11 +7,11 @@
 # bash 4.4 or newer: PS0, `local -` and ${var@a} are needed.
 [[ -n ${BASH_VERSION-} ]] && (( BASH_VERSINFO[0] > 4 || (BASH_VERSINFO[0] == 4 && BASH_VERSINFO[1] >= 4) )) || return 0 2>/dev/null
 # Loaded already: this is PROMPT_COMMAND before a new prompt (the guard's functions are read-only
-# by now, and defined once). Forget the last line's approval; until Enter is pressed, what runs is
-# the prompt's own work (PROMPT_COMMAND hooks, PS1). A value from the environment is not the guard's.
-if [[ -n ${__airlock_guard-} && ${__airlock_guard@a} != *x* ]] && __airlock_builtins "$BASHOPTS"; then
+# by now, and defined once). Forget the last line's approval. Run from a line instead, this only
+# takes an approval away. `__airlock_guard` is read-only once loaded: one from the environment is
+# not the guard's.
+if [[ -n ${__airlock_guard-} && ${__airlock_guard@a} == r ]] && __airlock_builtins "$BASHOPTS"; then
   __airlock_line_ok=
-  __airlock_at_prompt=1
   builtin unset AIRLOCK_LINE_GRANT
   builtin return 0 2>/dev/null
 fi
@@ -49,7 +49,7 @@ __airlock_builtins "$BASHOPTS" || { [[ $- == *i* ]] || exit 126; }
 # a DEBUG trap to chain, set by whatever started this shell) is dropped, never believed.
 for __airlock_v in "${!__airlock_@}"; do [[ ${!__airlock_v@a} == *x* ]] && builtin unset "$__airlock_v"; done
 builtin unset __airlock_v
-__airlock_guard=1
+builtin declare -gr __airlock_guard=1
 # bash's table of hashed paths, read to know when a program runs past its shim
 # (__airlock_past_shim): read-only, so a script can neither unset nor shadow it (`hash -p` still
 # works, and shows there).
@@ -59,15 +59,13 @@ if [[ -n ${AIRLOCK_USER_BASH_ENV-} && -f $AIRLOCK_USER_BASH_ENV ]]; then
   builtin . "$AIRLOCK_USER_BASH_ENV"
   __airlock_builtins "$BASHOPTS" || { [[ $- == *i* ]] || exit 126; }
 fi
+# The line the Enter binding judged whole, and how: `e<n>` let through by the engine, `p<n>` approved by
+# a person, where n is bash's number for the line (the prompt's `\#`, which no script can set). Any
+# variable can be set by a name the guard never sees (`y=${p}_x=1; (( y ))` assigns an integer), so
+# the guard trusts no other state of its own between its calls, and this one only as a string no
+# arithmetic can write, for its own line.
 __airlock_line_ok=
-__airlock_busy=
-__airlock_at_prompt=0
-if [[ $- == *i* ]]; then
-  __airlock_at_prompt=1
-  # PS0 is expanded for every line bash accepts, however it was entered (Enter in any keymap,
-  # C-o): from there on, the DEBUG trap judges what runs. It expands to nothing.
-  PS0='${__airlock_ps0[__airlock_at_prompt=0]}'${PS0-}
-fi
+builtin declare -gr __airlock_number='\#'
 # The rules' programs (1, always, or =name for a package's binary) and one literal of each
 # protected-path glob; words/<program> holds what a program's rules need in its arguments.
 __airlock_dir=${BASH_SOURCE[0]%/*}
@@ -311,24 +309,23 @@ __airlock_readline() {
     READLINE_LINE='(exit 126)'
     READLINE_POINT=10
   else
-    __airlock_at_prompt=0
     __airlock_line_ok=
-    [[ -z $READLINE_LINE ]] && builtin return 0
+    # A line that is only a number has no approval to give: a script can write any variable a number.
+    [[ $READLINE_LINE == *[!0-9[:space:]]* ]] || builtin return 0
     # Set by the filter, read when asking (__airlock_past_shim, __airlock_values); named apart from
     # the script's variables, whose values are read by name.
     builtin local __airlock_out __airlock_every='' __airlock_unseen='' __airlock_scan=1 __airlock_dynprog='' || { READLINE_LINE='(exit 126)'; READLINE_POINT=10; builtin return 0; }
     __airlock_suspicious "$READLINE_LINE" || builtin return 0
-    __airlock_busy=1
     if __airlock_out=$(__airlock_ask "$READLINE_LINE"); then
-      # The trap then judges the line's commands only for a program run past its shim, or (where no
-      # person approved the line, 1 rather than 2) named only when it runs (__airlock_prompts_own).
-      __airlock_line_ok=1
-      [[ -n $__airlock_out ]] && { __airlock_line_ok=2; builtin export AIRLOCK_LINE_GRANT="$__airlock_out"; }
+      # The trap then judges the line's commands only for tampering, a program run past its shim,
+      # or (where no person approved the line) one named only when it runs (__airlock_prompts_own).
+      # The line's number is the next: bash counts it once it runs.
+      __airlock_line_ok=e$((${__airlock_number@P} + 1))
+      [[ -n $__airlock_out ]] && { __airlock_line_ok=p${__airlock_line_ok#e}; builtin export AIRLOCK_LINE_GRANT="$__airlock_out"; }
     else
       builtin printf -v READLINE_LINE 'printf "%%s\\n" %q >&2; (exit 126)' "${__airlock_out%$'\n'}"
       READLINE_POINT=${#READLINE_LINE}
     fi
-    __airlock_busy=
   fi
 }
 
@@ -359,23 +356,30 @@ if [[ -z $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} > 0 )); then
   elif builtin declare -F __vsc_preexec_only >/dev/null; then __airlock_previous_trap='__vsc_preexec_only "$_"'
   fi
 fi
+# The DEBUG trap's action. It hands the guard the user's `$_` and positional parameters (the
+# frame's own: BASH_ARGV does not follow `set --` or `shift`), and its last word sets `$_` back.
+builtin declare -gr __airlock_debug='__airlock_trap "$_" "${@:1:9}" && builtin : "$__airlock_last"'
 __airlock_trap() {
   if __airlock_builtins "$BASHOPTS"; then
     # A script's `set -x` traces what it runs, not the guard at work.
     [[ -o xtrace ]] && { builtin local -; builtin set +x; }
+    __airlock_last=$1
     # Commands of Airlock's own functions are neither the user's nor the start of a command line:
     # the earlier trap (VS Code's) must not take them for one. First the Enter binding itself, run
     # by readline. Looked up exactly, as below: under `shopt -s nocasematch` the pattern alone
     # would pass `__AIRLOCK_READLINE` too.
-    [[ $BASH_COMMAND == __airlock_readline && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && builtin return 0
+    # bash sets READLINE_LINE there, and runs it at the top level.
+    [[ $BASH_COMMAND == __airlock_readline && -n ${__airlock_own_set[$BASH_COMMAND]-} && -n ${READLINE_LINE+set} ]] && (( ${#FUNCNAME[@]} == 1 )) && builtin return 0
     # Inside a handler (EXIT, ERR, a signal's) bash shows, for each of its commands, the command
     # that set this trap: what runs is the handlers' text, judged with the functions it calls.
-    [[ $BASH_COMMAND == "builtin trap '__airlock_trap' DEBUG" && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && { __airlock_handlers; builtin return; }
+    [[ $BASH_COMMAND == 'builtin trap "$__airlock_debug" DEBUG' && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && { __airlock_handlers; builtin return; }
     (( ${#FUNCNAME[@]} == 1 )) || __airlock_users_frame || builtin return 0
     # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
     # commands, and still does. It runs code that is not the guard's (VS Code's functions, which
     # a script can redefine): `builtin` is freed again after it.
     if [[ -n $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} == 1 )); then
+      # With the user's `$_`, which it may read (VS Code's passes it on).
+      builtin : "$1"
       builtin eval "$__airlock_previous_trap"
       __airlock_builtins "$BASHOPTS" && __airlock_check
     else
@@ -394,22 +398,14 @@ __airlock_check() {
   builtin shopt -q extdebug || builtin shopt -s extdebug
   # A script's trap inheritance, kept (see `set -T` below); an interactive shell's is extdebug's.
   [[ $- == *[iT]* ]] || builtin set -T
+  # An interactive line the Enter binding judged whole: its commands are judged below only for
+  # tampering, a program run past its shim, and one named only when it runs.
+  builtin local __airlock_judged='' || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
   if [[ $- == *i* ]]; then
     __airlock_prompts_own
     case $? in
       0) builtin return 0 ;;
-      2)
-        # Not the guard's own reload, which PROMPT_COMMAND sources after the line.
-        [[ ${FUNCNAME[2]-} == source && ${BASH_SOURCE[2]-} == "$__airlock_dir/guard.bash" ]] && builtin return 0
-        # Set by the filter, read when asking (__airlock_past_shim, __airlock_values).
-        builtin local __airlock_every='' __airlock_unseen='' __airlock_scan=1 __airlock_dynprog='' || builtin return 1
-        __airlock_suspicious "$BASH_COMMAND"
-        # A program past its shim; or, on a line no person approved, one named only now (`$p`,
-        # which the engine read without its value).
-        [[ -n $__airlock_unseen || ( -n $__airlock_dynprog && $__airlock_line_ok != 2 ) ]] || builtin return 0
-        __airlock_judge "$BASH_COMMAND"
-        builtin return
-        ;;
+      2) __airlock_judged=1 ;;
     esac
   fi
   # Handlers (`trap "$x" ERR`) run where bash still shows another command: they are judged by their
@@ -424,17 +420,28 @@ __airlock_check() {
   # One pattern each: bash tries a pattern of alternatives after `*` at every position.
   if [[ $BASH_COMMAND == *__airlock_* || $BASH_COMMAND == *enable* || $BASH_COMMAND == *trap* || $BASH_COMMAND == *set* ||
     $BASH_COMMAND == *shopt* || $BASH_COMMAND == *PS[04]* || $BASH_COMMAND == *AIRLOCK_* || $BASH_COMMAND == *BASH_* ||
-    $BASH_COMMAND == *ZDOTDIR* || $BASH_COMMAND == *PROMPT_COMMAND* || $BASH_COMMAND == *env[[:space:]]* ||
-    $BASH_COMMAND == *[\\\'\"]* || ( $BASH_COMMAND == *[\$\`]* && ( $BASH_COMMAND == *local* || $BASH_COMMAND == *declare* ||
+    $BASH_COMMAND == *ZDOTDIR* || $BASH_COMMAND == *PROMPT_COMMAND* || $BASH_COMMAND == *bind* ||
+    $BASH_COMMAND == *env[[:space:]]* || $BASH_COMMAND == *[\\\'\"]* || $BASH_COMMAND == *'${!'* || $BASH_COMMAND == @(for|select)[[:space:]]* ||
+    ( $BASH_COMMAND == *-*n* && ( $BASH_COMMAND == *local* || $BASH_COMMAND == *declare* || $BASH_COMMAND == *typeset* ) ) ||
+    ( $BASH_COMMAND == *[\$\`]* && ( $BASH_COMMAND == *local* || $BASH_COMMAND == *declare* ||
     $BASH_COMMAND == *typeset* || $BASH_COMMAND == *readonly* || $BASH_COMMAND == *export* || $BASH_COMMAND == *unset* ||
-    $BASH_COMMAND == *printf* || $BASH_COMMAND == *read* || $BASH_COMMAND == *mapfile* ) ) ]] && __airlock_tampered; then
+    $BASH_COMMAND == *printf* || $BASH_COMMAND == *read* || $BASH_COMMAND == *mapfile* || $BASH_COMMAND == *getopts* || $BASH_COMMAND == *wait* ) ) ]] && __airlock_tampered; then
     builtin printf 'airlock: stopped %s — it would switch off or fool Airlock'"'"'s terminal gate; ask the user to change Airlock'"'"'s settings instead\n' "$BASH_COMMAND" >&2
     [[ $- == *i* ]] || builtin exit 126
     builtin return 1
   fi
   # Set by the filter, read when asking (__airlock_past_shim, __airlock_values).
   builtin local __airlock_every='' __airlock_unseen='' || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
-  __airlock_suspicious "$BASH_COMMAND" || builtin return 0
+  if [[ -n $__airlock_judged ]]; then
+    # Every program of the command is read (__airlock_scan).
+    builtin local __airlock_scan=1 __airlock_dynprog='' || builtin return 1
+    __airlock_suspicious "$BASH_COMMAND"
+    # A program past its shim; or, on a line no person approved, one named only now (`$p`, which
+    # the engine read without its value).
+    [[ -n $__airlock_unseen || ( -n $__airlock_dynprog && $__airlock_line_ok != p* ) ]] || builtin return 0
+  else
+    __airlock_suspicious "$BASH_COMMAND" || builtin return 0
+  fi
   __airlock_judge "$BASH_COMMAND"
 }
 
@@ -448,46 +455,56 @@ __airlock_users_frame() {
   builtin return 0
 }
 
-# The Enter binding's state, and the prompt's own work in VS Code's shell integration (by exact
-# name: a script defining a function of that name gets no pass). An interactive shell's only: a
-# script could set a variable through a name the guard never sees (`declare -n`), so none of this
-# state is believed there.
+# 0 for the prompt's own work: VS Code's shell integration (by exact name, functions read-only since
+# the guard loaded; a function it calls is the user's and is judged), and the guard's reload from
+# PROMPT_COMMAND (the two commands it adds there, and its own file, which only takes an approval
+# away). 2 for a command of the line the Enter binding judged whole (__airlock_line_ok, for this
+# line's number). 1 otherwise. None of this rests on state a line could set.
 __airlock_prompts_own() {
-  builtin local f || builtin return 1
-  [[ -n $__airlock_busy ]] && builtin return 0
-  (( __airlock_at_prompt )) && builtin return 0
-  for f in "${FUNCNAME[@]:3}"; do [[ -n ${__airlock_vscode_set[$f]-} ]] && builtin return 0; done
-  # A line the Enter binding judged whole: 2, its commands are judged only for a program run past
-  # its shim, or one named only when it runs (what the line will hold in PATH and variables is known
-  # only now).
-  [[ -n $__airlock_line_ok ]] && builtin return 2
+  # FUNCNAME: this, __airlock_check, __airlock_trap, then the frame the command runs in.
+  if [[ -n ${FUNCNAME[3]-} ]]; then
+    [[ -n ${__airlock_vscode_set[${FUNCNAME[3]}]-} ]] && builtin return 0
+    [[ ${FUNCNAME[3]} == source && ${BASH_SOURCE[3]-} == "$__airlock_dir/guard.bash" ]] && builtin return 0
+  fi
+  [[ -n ${__airlock_reload_set[$BASH_COMMAND]-} ]] && builtin return 0
+  [[ -n $__airlock_line_ok && ${__airlock_line_ok#[ep]} == "${__airlock_number@P}" ]] && builtin return 2
   builtin return 1
 }
 
-# True when the caller's declaration `c` names, through a variable or a positional parameter, what
-# the guard reads or carries (BASH_COMMAND, PS4, its own state, the gate's variables), or a name
-# it cannot work out (`local "$(f)"=…`).
+# True when the caller's declaration (`__airlock_c`) names, through a variable or a positional
+# parameter, what the guard reads or carries (BASH_COMMAND, PS4, its own state, the gate's
+# variables), or a name it cannot work out (`local "$(f)"=…`). The guard's locals on the way here
+# are all named `__airlock_*`: a script's `$c` is read as the script's own.
 __airlock_names() {
   builtin local -; builtin set -f
-  builtin local w name v k=1 offset=0 IFS=$' \t\n' || builtin return 0
-  # The user's frame: the first that is not the guard's own (BASH_ARGV holds each frame's
-  # arguments, last first; extdebug keeps it).
-  while [[ -n ${FUNCNAME[k]-} && -n ${__airlock_own_set[${FUNCNAME[k]}]-} ]]; do offset=$((offset + ${BASH_ARGC[k]-0})); k=$((k + 1)); done
+  builtin local __airlock_w __airlock_name __airlock_v __airlock_k=1 __airlock_offset=0 IFS=$' \t\n' || builtin return 0
+  # The positional parameters are the frame's own, as the trap's action passed them after `$_`
+  # (BASH_ARGV holds each frame's arguments, last first).
+  while [[ -n ${FUNCNAME[__airlock_k]-} && ${FUNCNAME[__airlock_k]} != __airlock_trap ]]; do
+    __airlock_offset=$((__airlock_offset + ${BASH_ARGC[__airlock_k]-0}))
+    __airlock_k=$((__airlock_k + 1))
+  done
   # A nameref's target is named after its `=` (`local -n r=$x`).
-  [[ $c =~ [[:space:]]-[[:alpha:]]*n ]] && c+=" ${c//=/ }"
-  for w in ${c#*[[:space:]]}; do
-    name=${w%%=*}
-    [[ $name == *[\$\`]* ]] || continue
-    while [[ $name =~ ^([A-Za-z0-9_]*)\$(\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]))(.*)$ ]]; do
-      v=${BASH_REMATCH[3]}${BASH_REMATCH[4]}
-      if [[ $v == [0-9]* ]]; then
-        (( v >= 1 && v <= ${BASH_ARGC[k]-0} )) && v=${BASH_ARGV[offset + ${BASH_ARGC[k]} - v]} || v=''
+  [[ $__airlock_c =~ [[:space:]]-[[:alpha:]]*n ]] && __airlock_c+=" ${__airlock_c//=/ }"
+  for __airlock_w in ${__airlock_c#*[[:space:]]}; do
+    __airlock_name=${__airlock_w%%=*}
+    [[ $__airlock_name == *[\$\`]* ]] || continue
+    while [[ $__airlock_name =~ ^([A-Za-z0-9_]*)\$(\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]))(.*)$ ]]; do
+      __airlock_v=${BASH_REMATCH[3]}${BASH_REMATCH[4]}
+      if [[ $__airlock_v == [0-9]* ]]; then
+        # Nine were passed: a later one (or $0) cannot be worked out.
+        [[ -n ${BASH_ARGC[__airlock_k]+set} ]] && (( __airlock_v >= 1 && __airlock_v <= 9 )) || builtin return 0
+        if (( __airlock_v < ${BASH_ARGC[__airlock_k]} )); then
+          __airlock_v=${BASH_ARGV[__airlock_offset + ${BASH_ARGC[__airlock_k]} - 1 - __airlock_v]}
+        else
+          __airlock_v=''
+        fi
       else
-        v=${!v-}
+        __airlock_v=${!__airlock_v-}
       fi
-      name=${BASH_REMATCH[1]}$v${BASH_REMATCH[5]}
+      __airlock_name=${BASH_REMATCH[1]}$__airlock_v${BASH_REMATCH[5]}
     done
-    [[ $name == *[!A-Za-z0-9_]* || $name == @(BASH_COMMAND|BASH_CMDS|PS0|PS4|POSIXLY_CORRECT|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|__airlock_*|AIRLOCK_*) ]] && builtin return 0
+    [[ $__airlock_name == *[!A-Za-z0-9_]* || $__airlock_name == @(BASH_COMMAND|BASH_CMDS|PS0|PS4|POSIXLY_CORRECT|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|READLINE_*|__airlock_*|AIRLOCK_*) ]] && builtin return 0
   done
   builtin return 1
 }
@@ -496,58 +513,79 @@ __airlock_names() {
 __airlock_tampered() {
   # Quotes and backslashes out (`\trap`, `'trap'`), and the builtins that run another builtin
   # (`command trap - DEBUG`, `builtin shopt -u extdebug`) read as the start of the command.
-  builtin local c start='^[[:space:]]*(([A-Za-z_][A-Za-z0-9_]*=[^[:space:]]*|command|builtin)([[:space:]]+-[[:alpha:]]+)*[[:space:]]+)*' || builtin return 0
-  c=${BASH_COMMAND//[\\\'\"]/}
+  builtin local __airlock_c __airlock_start='^[[:space:]]*(([A-Za-z_][A-Za-z0-9_]*=[^[:space:]]*|command|builtin)([[:space:]]+-[[:alpha:]]+)*[[:space:]]+)*' || builtin return 0
+  __airlock_c=${BASH_COMMAND//[\\\'\"]/}
   # Any command naming the guard's state or functions: an assignment, `printf -v`, `read`,
   # `builtin declare`, `unset -f`, …
-  [[ $c == *__airlock_* ]] && builtin return 0
-  if [[ $c == *trap* ]]; then
+  [[ $__airlock_c == *__airlock_* ]] && builtin return 0
+  if [[ $__airlock_c == *trap* ]]; then
     __airlock_traps=1
     [[ $__airlock_traps == 1 ]] || builtin return 0
   fi
   # A declaration whose name is built at run time (`local "$n"=ls`): the name the shell will make.
-  [[ $c == *[\$\`]* && $c =~ ${start}(local|declare|typeset|readonly|export|unset|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && __airlock_names && builtin return 0
+  [[ $__airlock_c == *[\$\`]* && $__airlock_c =~ ${__airlock_start}(local|declare|typeset|readonly|export|unset|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && __airlock_names && builtin return 0
+  # Other ways to set a variable whose name the command does not show: a nameref given no target
+  # (`declare -n r; r=$v` names its target in a plain assignment; `declare -n x` takes x's value),
+  # a `for` or `select` over a nameref (each word becomes its target), `${!v:=…}`, and getopts or
+  # `wait -p` into a name built at run time.
+  if [[ $__airlock_c =~ ${__airlock_start}(local|declare|typeset)[[:space:]]+(.*)$ && ${BASH_REMATCH[5]} == *-*n* ]]; then
+    builtin local -; builtin set -f
+    builtin local __airlock_w __airlock_nameref='' IFS=$' \t\n' || builtin return 0
+    for __airlock_w in ${BASH_REMATCH[5]}; do
+      if [[ $__airlock_w == [-+]* ]]; then
+        [[ $__airlock_w == -*n* ]] && __airlock_nameref=1
+      elif [[ -n $__airlock_nameref && $__airlock_w != *=?* ]]; then
+        builtin return 0
+      fi
+    done
+  fi
+  [[ $__airlock_c =~ ^[[:space:]]*(for|select)[[:space:]]+([A-Za-z_][A-Za-z0-9_]*) && -R ${BASH_REMATCH[2]} ]] && builtin return 0
+  [[ $__airlock_c == *'${!'* && $__airlock_c =~ \$\{![A-Za-z_][A-Za-z0-9_]*:?= ]] && builtin return 0
+  [[ $__airlock_c =~ ${__airlock_start}getopts[[:space:]]+[^[:space:]]+[[:space:]]+[^[:space:]]*[\$\`] || $__airlock_c =~ ${__airlock_start}wait[[:space:]](.*[[:space:]])?-[[:alpha:]]*p[[:space:]]*[^[:space:]]*[\$\`] ]] && builtin return 0
+  # Readline's keys (`bind '"\C-m": accept-line'` would skip the Enter binding): any `bind` but a
+  # listing.
+  [[ $__airlock_c == *bind* && $__airlock_c =~ ${__airlock_start}bind([[:space:]]|$) && ! $__airlock_c =~ ${__airlock_start}bind([[:space:]]+-[pPsSvVXl]+)*[[:space:]]*$ ]] && builtin return 0
   # What the guard reads the command from (`f() { local BASH_COMMAND=ls; dropdb x; }`), and a
   # trace prompt that runs code while the guard's own commands are traced (`PS4='$(…)'; set -x`):
   # named other than to be read.
-  [[ $c == *BASH_COMMAND* && $c =~ (^|[^\${#!])BASH_COMMAND([^[:alnum:]_]|$) ]] && builtin return 0
-  [[ $c == *PS4* && $c == *[\$\`]* && $c =~ (^|[^\${#!])PS4([^[:alnum:]_]|$) ]] && builtin return 0
+  [[ $__airlock_c == *BASH_COMMAND* && $__airlock_c =~ (^|[^\${#!])BASH_COMMAND([^[:alnum:]_]|$) ]] && builtin return 0
+  [[ $__airlock_c == *PS4* && $__airlock_c == *[\$\`]* && $__airlock_c =~ (^|[^\${#!])PS4([^[:alnum:]_]|$) ]] && builtin return 0
   # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
   # what the guard's own commands do: any `enable` but a listing.
-  [[ $c == *enable* && $c =~ ${start}enable[[:space:]] && ! $c =~ ${start}enable([[:space:]]+-[aps]+)*[[:space:]]*$ ]] && builtin return 0
+  [[ $__airlock_c == *enable* && $__airlock_c =~ ${__airlock_start}enable[[:space:]] && ! $__airlock_c =~ ${__airlock_start}enable([[:space:]]+-[aps]+)*[[:space:]]*$ ]] && builtin return 0
   # The options that carry this trap into functions and subshells, switched off however they are
   # written (`set -e +T`, `set +o functrace`, `shopt -qu extdebug`), or named at run time
   # (`set $f`, `shopt $x $y`): before `--`, where `set -- "$@"` sets arguments only.
-  if [[ $c == *set* && $c =~ ${start}set([[:space:]]|$) ]]; then
-    builtin local opts || builtin return 0
-    opts=${c%%' -- '*}
-    [[ $opts == *[\$\`]* || $opts =~ [[:space:]]\+[[:alpha:]]*T || $opts =~ [[:space:]]\+[[:alpha:]]*o[[:space:]]+functrace ]] && builtin return 0
+  if [[ $__airlock_c == *set* && $__airlock_c =~ ${__airlock_start}set([[:space:]]|$) ]]; then
+    builtin local __airlock_opts || builtin return 0
+    __airlock_opts=${__airlock_c%%' -- '*}
+    [[ $__airlock_opts == *[\$\`]* || $__airlock_opts =~ [[:space:]]\+[[:alpha:]]*T || $__airlock_opts =~ [[:space:]]\+[[:alpha:]]*o[[:space:]]+functrace ]] && builtin return 0
   fi
-  [[ $c == *shopt* && $c =~ ${start}shopt[[:space:]] && ( $c == *[\$\`]* || ( ( $c == *extdebug* || $c == *functrace* ) && $c =~ [[:space:]]-[[:alpha:]]*u ) ) ]] && builtin return 0
+  [[ $__airlock_c == *shopt* && $__airlock_c =~ ${__airlock_start}shopt[[:space:]] && ( $__airlock_c == *[\$\`]* || ( ( $__airlock_c == *extdebug* || $__airlock_c == *functrace* ) && $__airlock_c =~ [[:space:]]-[[:alpha:]]*u ) ) ]] && builtin return 0
   # The DEBUG trap: only the signals after the action count (`trap 'rm -f "$tmp"' EXIT` leaves it
   # alone); one word alone is a signal to reset (`trap DEBUG`); a signal named at run time, or a
   # line whose action cannot be read, counts as DEBUG.
   # A listing (`trap -p DEBUG`, `trap -l`) sets nothing.
-  if [[ $c == *trap* && $c =~ ${start}trap([[:space:]]|$) && ! $c =~ ${start}trap[[:space:]]+-[lp]([[:space:]]|$) ]]; then
-    builtin local action='trap[[:space:]]+(--[[:space:]]+)?('"'"'[^'"'"']*'"'"'|"([^"\\]|\\.)*"|[^[:space:]'"'"'"\\]|\\.)+([[:space:]]+(.*))?$' || builtin return 0
-    [[ $BASH_COMMAND =~ $action ]] || builtin return 0
-    builtin local signals || builtin return 0
-    signals=${BASH_REMATCH[5]:-${BASH_REMATCH[0]}}
+  if [[ $__airlock_c == *trap* && $__airlock_c =~ ${__airlock_start}trap([[:space:]]|$) && ! $__airlock_c =~ ${__airlock_start}trap[[:space:]]+-[lp]([[:space:]]|$) ]]; then
+    builtin local __airlock_action='trap[[:space:]]+(--[[:space:]]+)?('"'"'[^'"'"']*'"'"'|"([^"\\]|\\.)*"|[^[:space:]'"'"'"\\]|\\.)+([[:space:]]+(.*))?$' || builtin return 0
+    [[ $BASH_COMMAND =~ $__airlock_action ]] || builtin return 0
+    builtin local __airlock_signals || builtin return 0
+    __airlock_signals=${BASH_REMATCH[5]:-${BASH_REMATCH[0]}}
     # CHLD and RETURN too: their handlers run inside the guard (while it waits for its client, as
     # its own functions return), where no trap judges them.
-    [[ ${signals^^} == *DEBUG* || ${signals^^} == *CHLD* || ${signals^^} == *CLD* || ${signals^^} == *RETURN* || $signals =~ (^|[^0-9])17([^0-9]|$) || $signals == *[\$\`]* ]] && builtin return 0
+    [[ ${__airlock_signals^^} == *DEBUG* || ${__airlock_signals^^} == *CHLD* || ${__airlock_signals^^} == *CLD* || ${__airlock_signals^^} == *RETURN* || $__airlock_signals =~ (^|[^0-9])17([^0-9]|$) || $__airlock_signals == *[\$\`]* ]] && builtin return 0
   fi
   # PS0.
-  [[ $c == *PS0=* ]] && builtin return 0
+  [[ $__airlock_c == *PS0=* ]] && builtin return 0
   # The variables that carry the gate into commands and new shells: assigned (`export X=…`,
   # `X=… cmd`, `env X=… cmd`) or removed (`unset`, `export -n`, `declare +x`, `env -u`, …).
-  if [[ $c == *AIRLOCK_* || $c == *BASH_ENV* || $c == *ZDOTDIR* || $c == *PROMPT_COMMAND* ]]; then
-    [[ $c =~ (^|[[:space:]\;\&\|\(])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?= ]] && builtin return 0
-    [[ $c =~ ${start}(unset|export|declare|typeset|readonly|local|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && builtin return 0
-    [[ $c =~ (^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR) ]] && builtin return 0
+  if [[ $__airlock_c == *AIRLOCK_* || $__airlock_c == *BASH_ENV* || $__airlock_c == *ZDOTDIR* || $__airlock_c == *PROMPT_COMMAND* ]]; then
+    [[ $__airlock_c =~ (^|[[:space:]\;\&\|\(])(AIRLOCK_[[:alnum:]_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)(\[[^]]*\])?\+?= ]] && builtin return 0
+    [[ $__airlock_c =~ ${__airlock_start}(unset|export|declare|typeset|readonly|local|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && builtin return 0
+    [[ $__airlock_c =~ (^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR) ]] && builtin return 0
   fi
   # A shell started with an emptied environment runs without the guard.
-  [[ $c == *env[[:space:]]* && $c =~ (^|[[:space:]])env[[:space:]]+(-[[:alnum:]]*i|--ignore-environment)([[:space:]]|$) ]] && builtin return 0
+  [[ $__airlock_c == *env[[:space:]]* && $__airlock_c =~ (^|[[:space:]])env[[:space:]]+(-[[:alnum:]]*i|--ignore-environment)([[:space:]]|$) ]] && builtin return 0
   builtin return 1
 }
 
@@ -560,7 +598,7 @@ __airlock_handlers() {
   while [[ $__airlock_all =~ trap\ --\ \'(([^\']|\'\\\'\')*)\'\ ([A-Z0-9+-]+) ]]; do
     __airlock_action=${BASH_REMATCH[1]//"'\\''"/"'"}
     __airlock_all=${__airlock_all#*"${BASH_REMATCH[0]}"}
-    [[ $__airlock_action == __airlock_trap ]] && continue
+    [[ $__airlock_action == "$__airlock_debug" ]] && continue
     __airlock_text+="$__airlock_action"$'\n'
     __airlock_sigs+=("${BASH_REMATCH[3]}")
   done
@@ -572,19 +610,20 @@ __airlock_handlers() {
   __airlock_judge "$__airlock_text" "${__airlock_sigs[@]}"
 }
 
-# The caller's handler text (`__airlock_text`) with the body of each function it names appended,
-# and of each function those name, up to 64.
+# The caller's text (`__airlock_text`) with the body of each function it names appended, and of
+# each function those name, up to $1 (64); with $2, each of them is made read-only too.
 __airlock_bodies() {
   builtin local -A seen
   builtin local rest w body n=0 || builtin return 0
   rest=$__airlock_text
-  while [[ $rest =~ [A-Za-z_][A-Za-z0-9_:.-]* ]] && (( n < 64 )); do
+  while [[ $rest =~ [A-Za-z_][A-Za-z0-9_:.-]* ]] && (( n < ${1:-64} )); do
     w=${BASH_REMATCH[0]}
     rest=${rest#*"$w"}
     [[ -n ${seen[$w]-} ]] && continue
     seen[$w]=1
     builtin declare -F -- "$w" >/dev/null 2>&1 || continue
     body=$(builtin declare -f -- "$w")
+    [[ -n ${2-} ]] && builtin declare -fr -- "$w"
     __airlock_text+=$'\n'"$body"
     rest+=" $body"
     n=$((n + 1))
@@ -597,15 +636,12 @@ __airlock_bodies() {
 # interactive shell only skips the command.
 __airlock_judge() {
   builtin local __airlock_out || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
-  __airlock_busy=1
   if __airlock_out=$(__airlock_ask "$1"); then
-    __airlock_busy=
     [[ -n $__airlock_out ]] && builtin export AIRLOCK_LINE_GRANT="$__airlock_out"
     # What a command runs may set a handler by a name the filter could not read (`$t "$x" ERR`).
     (( $# > 1 )) || __airlock_traps=1
     builtin return 0
   fi
-  __airlock_busy=
   # Stopped handlers are removed first: exiting would run an EXIT handler right here, unjudged.
   (( $# > 1 )) && builtin trap - "${@:2}"
   builtin printf '%s\n' "${__airlock_out%$'\n'}" >&2
@@ -619,14 +655,40 @@ builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airloc
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own
 builtin declare -gA __airlock_own_set __airlock_vscode_set
-__airlock_own_set=(["builtin trap '__airlock_trap' DEBUG"]=1)
+__airlock_own_set=(['builtin trap "$__airlock_debug" DEBUG']=1)
 for __airlock_v in $__airlock_own; do __airlock_own_set[$__airlock_v]=1; done
-for __airlock_v in $__airlock_vscode; do __airlock_vscode_set[$__airlock_v]=1; done
+# The earlier DEBUG trap runs inside this one, where no trap judges what it runs, and commands of
+# VS Code's shell integration are let through as the prompt's work (__airlock_prompts_own): the
+# functions they reach, and the text VS Code's and bash-preexec's own evals run, are made read-only
+# now, before any line (`__vsc_preexec_only() { …; }` in a line would otherwise run unjudged).
+# Only VS Code's functions defined by now are its own.
+if [[ $- == *i* || -n $__airlock_previous_trap ]]; then
+  __airlock_text=$__airlock_previous_trap
+  for __airlock_v in $__airlock_vscode; do
+    builtin declare -F -- "$__airlock_v" >/dev/null && { __airlock_vscode_set[$__airlock_v]=1; __airlock_text+=" $__airlock_v"; }
+  done
+  [[ $__airlock_text == *__vsc_preexec_all* && -n ${__vsc_dbg_trap-} ]] && { __airlock_text+=" $__vsc_dbg_trap"; builtin declare -r __vsc_dbg_trap; }
+  [[ $__airlock_text == *__bp_preexec_invoke_exec* && -n ${preexec_functions[*]-} ]] && { __airlock_text+=" ${preexec_functions[*]}"; builtin declare -r preexec_functions; }
+  [[ -n ${__vsc_original_prompt_command[*]-} ]] && builtin declare -r __vsc_original_prompt_command
+  __airlock_bodies 256 pin
+  builtin unset __airlock_text
+fi
 builtin unset __airlock_v
+# The two commands the gate adds before PROMPT_COMMAND's own (promptCommand in gateFiles.ts): a
+# test, and the reload of this file, which only takes an approval away.
+builtin declare -gA __airlock_reload_set
+__airlock_v="$__airlock_dir/guard.bash"
+__airlock_v=${__airlock_v//"'"/"'\\''"}
+__airlock_reload_set=(['[ -n "${__airlock_guard-}" ]']=1 [". '$__airlock_v'"]=1)
+builtin unset __airlock_v
+# Where children shells find the guard: a script could otherwise write it a number
+# (`y=BASH_ENV=0; (( y ))`), which no text shows.
+[[ -n ${BASH_ENV-} ]] && builtin declare -r BASH_ENV
+[[ -n ${ZDOTDIR-} ]] && builtin declare -r ZDOTDIR
 # Read-only too, the tables and what the guard was started with: a script can assign through a
 # name the guard never sees (`declare -n r=$v`), and a planted folder or earlier trap would be
 # sourced or run by the guard itself.
-builtin declare -r __airlock_dir __airlock_progs __airlock_starts __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_vscode_set
+builtin declare -r __airlock_dir __airlock_progs __airlock_starts __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_vscode_set __airlock_reload_set
 [[ -n ${__airlock_broken-} ]] && builtin declare -r __airlock_broken
 # A script's trap is inherited by functions, subshells and command substitutions from its first
 # command on (that command may be a subshell, which runs no trap of its own): `set -T` is safe
@@ -634,4 +696,4 @@ builtin declare -r __airlock_dir __airlock_progs __airlock_starts __airlock_hidd
 # PROMPT_COMMAND, whose own functions must not meet the trap; its Enter binding reads each line
 # whole before anything of it runs.
 [[ $- == *i* ]] || builtin set -T
-builtin trap '__airlock_trap' DEBUG
+builtin trap "$__airlock_debug" DEBUG

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-const TRAP_LINE = "\nbuiltin trap '__airlock_trap' DEBUG\n";
+const TRAP_LINE = '\nbuiltin trap "$__airlock_debug" DEBUG\n';
 
 /** Writes guard-filter.bash beside the guard (its tables are found from its own folder) and returns its path. */
 export function guardWithoutTrap(guard: string): string {

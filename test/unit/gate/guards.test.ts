@@ -67,8 +67,8 @@ describe('the bash guard\'s filter', () => {
   });
 
   test('loaded again before each prompt (PROMPT_COMMAND), the guard says nothing and keeps its functions', () => {
-    const r = spawnSync('bash', ['-c', `. ${filterGuard}; . ${filterGuard}; echo "at_prompt=$__airlock_at_prompt"`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    expect(r).toMatchObject({ status: 0, stdout: 'at_prompt=1\n', stderr: '' });
+    const r = spawnSync('bash', ['-c', `. ${filterGuard}; __airlock_line_ok=e1; . ${filterGuard}; echo "line_ok=$__airlock_line_ok"`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(r).toMatchObject({ status: 0, stdout: 'line_ok=\n', stderr: '' });
   });
 
   test('clears everyday commands without starting a process', () => {
@@ -231,6 +231,10 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     });
   });
 
+  test('`$_` is the last word of the command before, as without the guard', () => {
+    expect(run('echo a b > /dev/null; echo "last=$_"', 126)).toMatchObject({ out: 'last=b\n', code: 0 });
+  });
+
   test('benign commands never call the client', () => {
     const r = run('set -euo pipefail; echo hi; ls / > /dev/null; cd /; true', 126);
     expect(r).toMatchObject({ code: 0, asked: '', out: 'hi\n', err: '' });
@@ -251,14 +255,14 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
   });
 
   test.each([
-    '__airlock_at_prompt=1; dropdb x',
+    '__airlock_line_ok=p1; dropdb x',
     'trap - DEBUG; dropdb x',
     'shopt -u extdebug; dropdb x',
     'unset -f __airlock_trap; dropdb x',
     'x=dropdb; /usr/bin/env $x y',
     // The guard's state set by builtins that assign without `=` at the start of the command.
-    'printf -v __airlock_busy 1; dropdb x',
-    'read __airlock_busy <<< 1; dropdb x',
+    'printf -v __airlock_line_ok p1; dropdb x',
+    'read __airlock_line_ok <<< p1; dropdb x',
     'builtin declare __airlock_line_ok=1; dropdb x',
     // A function definition runs no DEBUG trap: the guard's functions are read-only.
     '__airlock_suspicious() { return 1; }; dropdb x',
@@ -338,6 +342,14 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     'f() { dropdb -h prod-db.internal rentals; }; trap f ERR; false',
     'g() { dropdb -h prod-db.internal rentals; }; f() { g; }; trap f EXIT',
     'x=BASH_COMM; x+=AND; f() { local -n r=$x; local r=ls; dropdb -h prod-db.internal rentals; }; f',
+    // A fourth review: a declaration's name read from positional parameters the function has
+    // since changed, and the other ways to set a variable by a name the command does not show.
+    'x=BASH_COMM; x+=AND; f() { set -- "$x"; local -n r=$1; local r=ls; dropdb -h prod-db.internal rentals; }; f ok',
+    'x=BASH_COMM; x+=AND; f() { shift; local -n r=$1; local r=ls; dropdb -h prod-db.internal rentals; }; f ok "$x"',
+    'x=BASH_COMM; x+=AND; f() { local y=$x; declare -n y; local y=ls; dropdb -h prod-db.internal rentals; }; f',
+    'x=BASH_COMM; x+=AND; f() { local -n r; r=$x; local r=ls; dropdb -h prod-db.internal rentals; }; f',
+    'x=BASH_COMM; x+=AND; f() { local -n r=; r=$x; local r=ls; dropdb -h prod-db.internal rentals; }; f',
+    'x=BASH_COMM; x+=AND; f() { local -n r=y; for r in $x; do local r=ls; dropdb -h prod-db.internal rentals; done; }; f',
   ])('a script cannot fool the guard: %s', (command) => {
     const r = run(command, 126);
     expect(r.ran).toBe('');
@@ -571,6 +583,65 @@ describe('an interactive bash on a real terminal, without VS Code\'s shell integ
     const named = line('p=$(cat cmdfile); $p', { FAKE_UNSEEN: '126' });
     expect(named).toContain('helm\\ uninstall\\ web; $p');
     expect(line('rm -rf "${out:?}/"', { out: 'build' })).not.toContain('bad array subscript');
+  });
+});
+
+describe('an interactive bash: what the trap lets through rests on nothing a line can set', () => {
+  // VS Code's shell integration stands in as its functions and DEBUG trap, defined before the guard
+  // loads, as in an editor's terminal; `real/helm` stands for the program past its shim.
+  const rcText = (): string => `PS1='$ '\ncd ${dir}\n__vsc_update_cwd() { :; }\n__vsc_preexec_only() { :; }\ntrap '__vsc_preexec_only "$_"' DEBUG\n`;
+  function typed(input: string): { helm: string; client: string; out: string } {
+    const rc = join(dir, 'rc-state.bash');
+    writeFileSync(rc, rcText());
+    writeFileSync(join(dir, 'verbs'), 'uninstall web\n');
+    for (const f of ['helm.ran', 'client.ran']) writeFileSync(join(dir, f), '');
+    const r = spawnSync('script', ['-qc', `bash --rcfile ${rc} -i`, '/dev/null'], {
+      input: `${input}\rexit\r`, encoding: 'utf8', timeout: 20_000,
+      env: {
+        PATH: `${join(dir, 'bin')}:${join(dir, 'tools')}:/usr/bin:/bin`, HOME: dir, TERM: 'xterm', PROMPT_COMMAND: promptCommand(gateLayout(dir)),
+        FAKE_ANSWER: '0', FAKE_ENGINE: '1', FAKE_UNSEEN: '126', h: join(dir, 'real', 'helm'), G: join(dir, 'guard.bash'),
+      },
+    });
+    return { helm: readFileSync(join(dir, 'helm.ran'), 'utf8'), client: readFileSync(join(dir, 'client.ran'), 'utf8'), out: r.stdout };
+  }
+
+  beforeAll(() => {
+    mkdirSync(join(dir, 'real'), { recursive: true });
+    writeFileSync(join(dir, 'real', 'helm'), `#!/bin/sh\necho "helm $*" >> ${dir}/helm.ran\n`);
+    chmodSync(join(dir, 'real', 'helm'), 0o755);
+  });
+
+  test('the stand-in runs helm past its shim when nothing stops it', () => {
+    // `hash -p` at Enter names no path: only the trap, as the line runs, sees helm is past its shim.
+    const r = typed('rm -f build.log; hash -p $h helm; helm $(cat verbs)');
+    expect(r.client).toContain('--unseen\nhelm');
+    expect(r.helm).toBe('');
+  });
+
+  // Each was run before this change with `helm uninstall web` and no one asked.
+  test.each([
+    // The Enter binding's state, set by the line it approved.
+    'rm -f build.log; __airlock_busy=1; hash -p $h helm; helm $(cat verbs)',
+    'rm -f build.log; p=__airlock; declare -n r; r=${p}_busy; r=1; hash -p $h helm; helm $(cat verbs)',
+    'rm -f build.log; p=__airlock; y=${p}_at_prompt=1; (( y )); hash -p $h helm; helm $(cat verbs)',
+    'rm -f build.log; p=__airlock; eval "${p}_busy=1"; hash -p $h helm; helm $(cat verbs)',
+    // The guard's reload, sourced in the middle of a line.
+    'rm -f build.log; . "$G"; hash -p $h helm; helm $(cat verbs)',
+    // VS Code's functions: redefined (its DEBUG trap runs inside the guard's, unjudged), or one it
+    // does not define, named after it.
+    'rm -f build.log; __vsc_preexec_only() { $h uninstall web; }; true',
+    'rm -f build.log; __vsc_update_cwd() { hash -p $h helm; helm $(cat verbs); }; __vsc_update_cwd',
+    'rm -f build.log; __vsc_restore_exit_code() { hash -p $h helm; helm $(cat verbs); }; __vsc_restore_exit_code',
+  ])('%s', (input) => {
+    expect(typed(input).helm).toBe('');
+  });
+
+  test('Enter\'s keys cannot be bound elsewhere; a line the engine let through leaves no noise before the next prompt', () => {
+    const r = typed('bind \'"\\C-m": accept-line\'; echo bound=$?');
+    expect(r.out).toContain('airlock: stopped bind');
+    const quiet = typed('rm -f build.log; echo next');
+    expect(quiet.out).toContain('next');
+    expect(quiet.out).not.toContain('airlock: stopped');
   });
 });
 
