@@ -667,9 +667,9 @@ if [[ $- == *i* || -n $__airlock_previous_trap ]]; then
   for __airlock_v in $__airlock_vscode; do
     builtin declare -F -- "$__airlock_v" >/dev/null && { __airlock_vscode_set[$__airlock_v]=1; __airlock_text+=" $__airlock_v"; }
   done
-  [[ $__airlock_text == *__vsc_preexec_all* && -n ${__vsc_dbg_trap-} ]] && { __airlock_text+=" $__vsc_dbg_trap"; builtin declare -r __vsc_dbg_trap; }
-  [[ $__airlock_text == *__bp_preexec_invoke_exec* && -n ${preexec_functions[*]-} ]] && { __airlock_text+=" ${preexec_functions[*]}"; builtin declare -r preexec_functions; }
-  [[ -n ${__vsc_original_prompt_command[*]-} ]] && builtin declare -r __vsc_original_prompt_command
+  [[ $__airlock_text == *__vsc_preexec_all* && -n ${__vsc_dbg_trap-} ]] && { __airlock_text+=" $__vsc_dbg_trap"; builtin declare -gr __vsc_dbg_trap; }
+  [[ $__airlock_text == *__bp_preexec_invoke_exec* && -n ${preexec_functions[*]-} ]] && { __airlock_text+=" ${preexec_functions[*]}"; builtin declare -gr preexec_functions; }
+  [[ -n ${__vsc_original_prompt_command[*]-} ]] && builtin declare -gr __vsc_original_prompt_command
   __airlock_bodies 256 pin
   builtin unset __airlock_text
 fi
@@ -683,13 +683,14 @@ __airlock_reload_set=(['[ -n "${__airlock_guard-}" ]']=1 [". '$__airlock_v'"]=1)
 builtin unset __airlock_v
 # Where children shells find the guard: a script could otherwise write it a number
 # (`y=BASH_ENV=0; (( y ))`), which no text shows.
-[[ -n ${BASH_ENV-} ]] && builtin declare -r BASH_ENV
-[[ -n ${ZDOTDIR-} ]] && builtin declare -r ZDOTDIR
+[[ -n ${BASH_ENV-} ]] && builtin declare -gr BASH_ENV
+[[ -n ${ZDOTDIR-} ]] && builtin declare -gr ZDOTDIR
 # Read-only too, the tables and what the guard was started with: a script can assign through a
 # name the guard never sees (`declare -n r=$v`), and a planted folder or earlier trap would be
-# sourced or run by the guard itself.
-builtin declare -r __airlock_dir __airlock_progs __airlock_starts __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_vscode_set __airlock_reload_set
-[[ -n ${__airlock_broken-} ]] && builtin declare -r __airlock_broken
+# sourced or run by the guard itself. Global (-g) everywhere here: VS Code runs PROMPT_COMMAND, and
+# so this file, inside a function, where `declare` alone would make a local of each name.
+builtin declare -gr __airlock_dir __airlock_progs __airlock_starts __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_vscode_set __airlock_reload_set
+[[ -n ${__airlock_broken-} ]] && builtin declare -gr __airlock_broken
 # A script's trap is inherited by functions, subshells and command substitutions from its first
 # command on (that command may be a subshell, which runs no trap of its own): `set -T` is safe
 # here, where extdebug would try to load bash's debugger. An interactive shell loads this from

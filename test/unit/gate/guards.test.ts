@@ -587,9 +587,15 @@ describe('an interactive bash on a real terminal, without VS Code\'s shell integ
 });
 
 describe('an interactive bash: what the trap lets through rests on nothing a line can set', () => {
-  // VS Code's shell integration stands in as its functions and DEBUG trap, defined before the guard
-  // loads, as in an editor's terminal; `real/helm` stands for the program past its shim.
-  const rcText = (): string => `PS1='$ '\ncd ${dir}\n__vsc_update_cwd() { :; }\n__vsc_preexec_only() { :; }\ntrap '__vsc_preexec_only "$_"' DEBUG\n`;
+  // VS Code's shell integration stands in as its functions, its DEBUG trap and PROMPT_COMMAND run
+  // inside a function, defined before the guard loads, as in an editor's terminal; `real/helm`
+  // stands for the program past its shim.
+  const rcText = (): string => [
+    "PS1='$ '", `cd ${dir}`, '__vsc_update_cwd() { :; }', '__vsc_preexec_only() { :; }', 'trap \'__vsc_preexec_only "$_"\' DEBUG',
+    '__vsc_original_prompt_command=$PROMPT_COMMAND',
+    '__vsc_prompt_cmd_original() { local cmd; for cmd in "${__vsc_original_prompt_command[@]}"; do eval "${cmd:-}"; done; __vsc_update_cwd; }',
+    'PROMPT_COMMAND=__vsc_prompt_cmd_original', '',
+  ].join('\n');
   function typed(input: string): { helm: string; client: string; out: string } {
     const rc = join(dir, 'rc-state.bash');
     writeFileSync(rc, rcText());
@@ -609,6 +615,15 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
     mkdirSync(join(dir, 'real'), { recursive: true });
     writeFileSync(join(dir, 'real', 'helm'), `#!/bin/sh\necho "helm $*" >> ${dir}/helm.ran\n`);
     chmodSync(join(dir, 'real', 'helm'), 0o755);
+  });
+
+  test('loaded inside VS Code\'s prompt function, the guard\'s tables are read-only for the whole shell', () => {
+    typed(`readonly -p > ${dir}/state.txt 2>&1`);
+    const state = readFileSync(join(dir, 'state.txt'), 'utf8');
+    expect(state).toMatch(/^declare -r __airlock_dir=/m);
+    expect(state).toMatch(/^declare -Ar __airlock_progs=/m);
+    expect(state).toMatch(/^declare -Ar __airlock_reload_set=/m);
+    expect(state).toMatch(/^declare -r __airlock_guard=/m);
   });
 
   test('the stand-in runs helm past its shim when nothing stops it', () => {
