@@ -29,10 +29,11 @@ export function gateLayout(dir: string): GateLayout {
 /**
  * What PROMPT_COMMAND runs before each prompt: loads the bash guard once (later runs reset its
  * per-line state). The DEBUG trap already set is read here, at the prompt command's own level:
- * inside a sourced file `trap -p` shows none.
+ * inside a sourced file `trap -p` shows none. Each command word is quoted, so no alias replaces it,
+ * and the guard knows these commands by their exact text (`__airlock_reload_set`).
  */
 export function promptCommand(layout: GateLayout): string {
-  return `[ -n "\${__airlock_guard-}" ] || __airlock_trap_before=$(trap -p DEBUG); . ${shQuote(layout.bashGuard)}; `;
+  return `\\[ -n "\${__airlock_guard-}" ] || __airlock_trap_before=$(\\trap -p DEBUG); \\. ${shQuote(layout.bashGuard)}; `;
 }
 
 /** A zsh start-up file that runs the user's own file of that name from their ZDOTDIR. */

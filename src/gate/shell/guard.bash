@@ -261,7 +261,7 @@ __airlock_past_shim() {
 }
 
 # VS Code's shell integration functions (shellIntegration-bash.sh in VS Code 1.139).
-__airlock_vscode='__vsc_command_complete __vsc_command_output_start __vsc_continuation_end __vsc_continuation_start __vsc_escape_value __vsc_escape_value_fast __vsc_get_trap __vsc_precmd __vsc_preexec __vsc_preexec_all __vsc_preexec_only __vsc_prompt_cmd __vsc_prompt_cmd_original __vsc_prompt_end __vsc_prompt_start __vsc_report_prompt __vsc_restore_exit_code __vsc_update_cwd __vsc_update_env __vsc_update_prompt'
+__airlock_vscode='__vsc_command_complete __vsc_command_output_start __vsc_continuation_end __vsc_continuation_start __vsc_escape_value __vsc_escape_value_fast __vsc_get_trap __vsc_precmd __vsc_preexec __vsc_preexec_all __vsc_preexec_only __vsc_prompt_cmd __vsc_prompt_cmd_original __vsc_prompt_end __vsc_prompt_start __vsc_report_prompt __vsc_restore_exit_code __vsc_update_cwd __vsc_update_env __vsc_update_prompt __updateEnvCache __updateEnvCacheAA'
 
 # Asks the gate client. Prints the grant of an approved line, or why the line was stopped.
 # The client comes from the guard's own tables (read-only), never from the environment.
@@ -288,9 +288,47 @@ __airlock_values() {
     __airlock_found+=" ${BASH_REMATCH[6]}"
     __airlock_rest=${__airlock_rest#*"${BASH_REMATCH[0]}"}
   done
+  # The command's own frame's `$_` and parameters (`f() { "$@"; }`), as the trap's action passed
+  # them: put in place of their names. A tenth means there are more than the line can show.
+  if [[ $__airlock_line == *\$* && $__airlock_line =~ \$\{?[_@*1-9] ]]; then
+    builtin local -a __airlock_args
+    builtin local __airlock_k=0 __airlock_offset=0 __airlock_i __airlock_all __airlock_form || builtin return 0
+    __airlock_args=()
+    while [[ -n ${FUNCNAME[__airlock_k]-} && ${FUNCNAME[__airlock_k]} != __airlock_trap ]]; do
+      __airlock_offset=$((__airlock_offset + ${BASH_ARGC[__airlock_k]-0}))
+      __airlock_k=$((__airlock_k + 1))
+    done
+    if [[ -n ${FUNCNAME[__airlock_k]-} && -n ${BASH_ARGC[__airlock_k]+set} ]]; then
+      for ((__airlock_i = ${BASH_ARGC[__airlock_k]} - 1; __airlock_i >= 0; __airlock_i--)); do
+        __airlock_args+=("${BASH_ARGV[__airlock_offset + __airlock_i]}")
+      done
+      (( ${#__airlock_args[@]} > 10 )) && __airlock_unseen=${__airlock_unseen:-'$@'}
+      builtin printf -v __airlock_all '%q ' "${__airlock_args[@]:1:9}"
+      for __airlock_form in '"$@"' '"${@}"' '"$*"' '"${*}"' '$@' '${@}' '$*' '${*}'; do
+        __airlock_line=${__airlock_line//"$__airlock_form"/"$__airlock_all"}
+      done
+      # `$1` in `$10` is bash's own reading too (`${1}0`); `$_` is matched where no name goes on.
+      for ((__airlock_i = 9; __airlock_i >= 0; __airlock_i--)); do
+        builtin printf -v __airlock_value '%q' "${__airlock_args[__airlock_i]-}"
+        __airlock_name=$__airlock_i
+        (( __airlock_i == 0 )) && __airlock_name=_
+        for __airlock_form in "\"\$$__airlock_name\"" "\${$__airlock_name}"; do
+          __airlock_line=${__airlock_line//"$__airlock_form"/"$__airlock_value"}
+        done
+        if (( __airlock_i > 0 )); then
+          __airlock_line=${__airlock_line//"\$$__airlock_i"/"$__airlock_value"}
+        else
+          __airlock_line=${__airlock_line//'$_ '/"$__airlock_value "}
+          __airlock_line=${__airlock_line//'$_;'/"$__airlock_value;"}
+          [[ $__airlock_line == *'$_' ]] && __airlock_line=${__airlock_line%'$_'}$__airlock_value
+        fi
+      done
+    fi
+  fi
   # And for a guarded program reached past its shim, the variables its operands name, as the shim
   # would have sent its arguments.
   for __airlock_name in $__airlock_found ${__airlock_every-}; do
+    [[ $__airlock_name == _ ]] && continue
     if [[ -n ${!__airlock_name+set} ]]; then
       builtin printf -v __airlock_value '%q' "${!__airlock_name}"
       __airlock_pre+="$__airlock_name=$__airlock_value; "
@@ -322,6 +360,12 @@ __airlock_readline() {
       # The line's number is the next: bash counts it once it runs.
       __airlock_line_ok=e$((${__airlock_number@P} + 1))
       [[ -n $__airlock_out ]] && { __airlock_line_ok=p${__airlock_line_ok#e}; builtin export AIRLOCK_LINE_GRANT="$__airlock_out"; }
+      # With the line as the engine read it, in words as bash shows each command (__airlock_prompts_own).
+      builtin local -; builtin set -f
+      builtin local __airlock_words IFS=$' \t\n' || builtin return 0
+      __airlock_words=$READLINE_LINE
+      __airlock_spaced
+      __airlock_line_ok+=" ${__airlock_words[*]} "
     else
       builtin printf -v READLINE_LINE 'printf "%%s\\n" %q >&2; (exit 126)' "${__airlock_out%$'\n'}"
       READLINE_POINT=${#READLINE_LINE}
@@ -332,7 +376,7 @@ __airlock_readline() {
 
 if [[ $- == *i* ]]; then
   for __airlock_map in emacs vi-insert vi-command; do
-    builtin bind -m "$__airlock_map" -x '"\C-x\C-q\C-a": __airlock_readline'
+    builtin bind -m "$__airlock_map" -x '"\C-x\C-q\C-a": __airlock_readline "$_"'
     builtin bind -m "$__airlock_map" '"\C-x\C-q\C-b": accept-line'
     builtin bind -m "$__airlock_map" '"\C-m": "\C-x\C-q\C-a\C-x\C-q\C-b"'
     builtin bind -m "$__airlock_map" '"\C-j": "\C-x\C-q\C-a\C-x\C-q\C-b"'
@@ -358,7 +402,7 @@ if [[ -z $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} > 0 )); then
 fi
 # The DEBUG trap's action. It hands the guard the user's `$_` and positional parameters (the
 # frame's own: BASH_ARGV does not follow `set --` or `shift`), and its last word sets `$_` back.
-builtin declare -gr __airlock_debug='__airlock_trap "$_" "${@:1:9}" && builtin : "$__airlock_last"'
+builtin declare -gr __airlock_debug='\__airlock_trap "$_" "${@:1:10}" && \builtin : "$__airlock_last"'
 __airlock_trap() {
   if __airlock_builtins "$BASHOPTS"; then
     # A script's `set -x` traces what it runs, not the guard at work.
@@ -369,7 +413,7 @@ __airlock_trap() {
     # by readline. Looked up exactly, as below: under `shopt -s nocasematch` the pattern alone
     # would pass `__AIRLOCK_READLINE` too.
     # bash sets READLINE_LINE there, and runs it at the top level.
-    [[ $BASH_COMMAND == __airlock_readline && -n ${__airlock_own_set[$BASH_COMMAND]-} && -n ${READLINE_LINE+set} ]] && (( ${#FUNCNAME[@]} == 1 )) && builtin return 0
+    [[ $BASH_COMMAND == '__airlock_readline "$_"' && -n ${__airlock_own_set[$BASH_COMMAND]-} && -n ${READLINE_LINE+set} ]] && (( ${#FUNCNAME[@]} == 1 )) && builtin return 0
     # Inside a handler (EXIT, ERR, a signal's) bash shows, for each of its commands, the command
     # that set this trap: what runs is the handlers' text, judged with the functions it calls.
     [[ $BASH_COMMAND == 'builtin trap "$__airlock_debug" DEBUG' && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && { __airlock_handlers; builtin return; }
@@ -378,9 +422,13 @@ __airlock_trap() {
     # commands, and still does. It runs code that is not the guard's (VS Code's functions, which
     # a script can redefine): `builtin` is freed again after it.
     if [[ -n $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} == 1 )); then
-      # With the user's `$_`, which it may read (VS Code's passes it on).
+      # With the user's `$_`, which it may read (VS Code's passes it on), and no alias: one named
+      # after a function it calls would run instead.
+      builtin local __airlock_aliases='' || builtin return 1
+      builtin shopt -q expand_aliases && { __airlock_aliases=1; builtin shopt -u expand_aliases; }
       builtin : "$1"
       builtin eval "$__airlock_previous_trap"
+      [[ -n $__airlock_aliases ]] && builtin shopt -s expand_aliases
       __airlock_builtins "$BASHOPTS" && __airlock_check
     else
       __airlock_check
@@ -455,20 +503,37 @@ __airlock_users_frame() {
   builtin return 0
 }
 
-# 0 for the prompt's own work: VS Code's shell integration (by exact name, functions read-only since
-# the guard loaded; a function it calls is the user's and is judged), and the guard's reload from
-# PROMPT_COMMAND (the two commands it adds there, and its own file, which only takes an approval
-# away). 2 for a command of the line the Enter binding judged whole (__airlock_line_ok, for this
-# line's number). 1 otherwise. None of this rests on state a line could set.
+# 0 for the prompt's own work: the functions of VS Code's shell integration and of PROMPT_COMMAND
+# (read-only since the guard loaded; a function they call that was not, and a subshell, are judged),
+# and the guard's reload from PROMPT_COMMAND (the two commands it adds there, and its own file,
+# which only takes an approval away). 2 for a command of the line the Enter binding judged whole
+# (__airlock_line_ok, for this line's number), as the engine read it: not one an alias, a function
+# or a sourced file runs. 1 otherwise. None of this rests on state a line could set.
 __airlock_prompts_own() {
   # FUNCNAME: this, __airlock_check, __airlock_trap, then the frame the command runs in.
   if [[ -n ${FUNCNAME[3]-} ]]; then
-    [[ -n ${__airlock_vscode_set[${FUNCNAME[3]}]-} ]] && builtin return 0
+    [[ -n ${__airlock_prompt_set[${FUNCNAME[3]}]-} ]] && (( BASH_SUBSHELL == 0 )) && builtin return 0
     [[ ${FUNCNAME[3]} == source && ${BASH_SOURCE[3]-} == "$__airlock_dir/guard.bash" ]] && builtin return 0
   fi
   [[ -n ${__airlock_reload_set[$BASH_COMMAND]-} ]] && builtin return 0
-  [[ -n $__airlock_line_ok && ${__airlock_line_ok#[ep]} == "${__airlock_number@P}" ]] && builtin return 2
+  if [[ ${__airlock_line_ok%% *} == [ep]"${__airlock_number@P}" ]]; then
+    builtin local -; builtin set -f
+    builtin local __airlock_words IFS=$' \t\n' || builtin return 1
+    __airlock_words=$BASH_COMMAND
+    __airlock_spaced
+    [[ $__airlock_line_ok == *" ${__airlock_words[*]} "* ]] && builtin return 2
+    builtin return 1
+  fi
+  # Another line's approval is not this one's.
+  [[ -n ${AIRLOCK_LINE_GRANT+set} ]] && builtin unset AIRLOCK_LINE_GRANT
   builtin return 1
+}
+
+# The caller's `__airlock_words` (a line, or a command as bash shows it) as words, with blanks
+# around separators and redirections: `ls >out;x` and `ls > out` both read `ls > out`.
+__airlock_spaced() {
+  __airlock_words=${__airlock_words//[;|&()<>]/ & }
+  __airlock_words=($__airlock_words)
 }
 
 # True when the caller's declaration (`__airlock_c`) names, through a variable or a positional
@@ -477,7 +542,7 @@ __airlock_prompts_own() {
 # are all named `__airlock_*`: a script's `$c` is read as the script's own.
 __airlock_names() {
   builtin local -; builtin set -f
-  builtin local __airlock_w __airlock_name __airlock_v __airlock_k=1 __airlock_offset=0 IFS=$' \t\n' || builtin return 0
+  builtin local __airlock_w __airlock_name __airlock_v __airlock_k=1 __airlock_offset=0 __airlock_words="$__airlock_c" IFS=$' \t\n' || builtin return 0
   # The positional parameters are the frame's own, as the trap's action passed them after `$_`
   # (BASH_ARGV holds each frame's arguments, last first).
   while [[ -n ${FUNCNAME[__airlock_k]-} && ${FUNCNAME[__airlock_k]} != __airlock_trap ]]; do
@@ -485,15 +550,21 @@ __airlock_names() {
     __airlock_k=$((__airlock_k + 1))
   done
   # A nameref's target is named after its `=` (`local -n r=$x`).
-  [[ $__airlock_c =~ [[:space:]]-[[:alpha:]]*n ]] && __airlock_c+=" ${__airlock_c//=/ }"
-  for __airlock_w in ${__airlock_c#*[[:space:]]}; do
+  [[ $__airlock_words =~ [[:space:]]-[[:alpha:]]*n ]] && __airlock_words+=" ${__airlock_words//=/ }"
+  for __airlock_w in ${__airlock_words#*[[:space:]]}; do
     __airlock_name=${__airlock_w%%=*}
     [[ $__airlock_name == *[\$\`]* ]] || continue
     while [[ $__airlock_name =~ ^([A-Za-z0-9_]*)\$(\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]))(.*)$ ]]; do
       __airlock_v=${BASH_REMATCH[3]}${BASH_REMATCH[4]}
-      if [[ $__airlock_v == [0-9]* ]]; then
-        # Nine were passed: a later one (or $0) cannot be worked out.
-        [[ -n ${BASH_ARGC[__airlock_k]+set} ]] && (( __airlock_v >= 1 && __airlock_v <= 9 )) || builtin return 0
+      if [[ $__airlock_v == [0-9]* || $__airlock_v == _ ]]; then
+        # The trap's action passed `$_` first, then the frame's first parameters: `$0`, a tenth or
+        # later, or any extdebug had not kept yet, cannot be worked out.
+        [[ -n ${BASH_ARGC[__airlock_k]+set} ]] || builtin return 0
+        if [[ $__airlock_v == _ ]]; then
+          __airlock_v=0
+        else
+          (( __airlock_v >= 1 && __airlock_v <= 9 )) || builtin return 0
+        fi
         if (( __airlock_v < ${BASH_ARGC[__airlock_k]} )); then
           __airlock_v=${BASH_ARGV[__airlock_offset + ${BASH_ARGC[__airlock_k]} - 1 - __airlock_v]}
         else
@@ -540,7 +611,7 @@ __airlock_tampered() {
     done
   fi
   [[ $__airlock_c =~ ^[[:space:]]*(for|select)[[:space:]]+([A-Za-z_][A-Za-z0-9_]*) && -R ${BASH_REMATCH[2]} ]] && builtin return 0
-  [[ $__airlock_c == *'${!'* && $__airlock_c =~ \$\{![A-Za-z_][A-Za-z0-9_]*:?= ]] && builtin return 0
+  [[ $__airlock_c == *'${!'* && $__airlock_c =~ \$\{![A-Za-z_][A-Za-z0-9_]*(\[[^]]*\])?:?= ]] && builtin return 0
   [[ $__airlock_c =~ ${__airlock_start}getopts[[:space:]]+[^[:space:]]+[[:space:]]+[^[:space:]]*[\$\`] || $__airlock_c =~ ${__airlock_start}wait[[:space:]](.*[[:space:]])?-[[:alpha:]]*p[[:space:]]*[^[:space:]]*[\$\`] ]] && builtin return 0
   # Readline's keys (`bind '"\C-m": accept-line'` would skip the Enter binding): any `bind` but a
   # listing.
@@ -611,7 +682,8 @@ __airlock_handlers() {
 }
 
 # The caller's text (`__airlock_text`) with the body of each function it names appended, and of
-# each function those name, up to $1 (64); with $2, each of them is made read-only too.
+# each function those name, up to $1 (64); with $2, each of them is made read-only too and counted
+# as the prompt's own work (at load only).
 __airlock_bodies() {
   builtin local -A seen
   builtin local rest w body n=0 || builtin return 0
@@ -623,7 +695,7 @@ __airlock_bodies() {
     seen[$w]=1
     builtin declare -F -- "$w" >/dev/null 2>&1 || continue
     body=$(builtin declare -f -- "$w")
-    [[ -n ${2-} ]] && builtin declare -fr -- "$w"
+    [[ -n ${2-} ]] && { builtin declare -fr -- "$w"; __airlock_prompt_set[$w]=1; }
     __airlock_text+=$'\n'"$body"
     rest+=" $body"
     n=$((n + 1))
@@ -650,26 +722,33 @@ __airlock_judge() {
 }
 
 # The guard's own functions: commands they run are not the user's.
-builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_past_shim __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge'
+builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_past_shim __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge __airlock_spaced'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own
-builtin declare -gA __airlock_own_set __airlock_vscode_set
-__airlock_own_set=(['builtin trap "$__airlock_debug" DEBUG']=1)
+builtin declare -gA __airlock_own_set __airlock_prompt_set
+__airlock_own_set=(['builtin trap "$__airlock_debug" DEBUG']=1 ['__airlock_readline "$_"']=1)
 for __airlock_v in $__airlock_own; do __airlock_own_set[$__airlock_v]=1; done
-# The earlier DEBUG trap runs inside this one, where no trap judges what it runs, and commands of
-# VS Code's shell integration are let through as the prompt's work (__airlock_prompts_own): the
-# functions they reach, and the text VS Code's and bash-preexec's own evals run, are made read-only
-# now, before any line (`__vsc_preexec_only() { …; }` in a line would otherwise run unjudged).
-# Only VS Code's functions defined by now are its own.
+# What runs as the prompt's own work (__airlock_prompts_own) and what the earlier DEBUG trap runs
+# (inside this one, where no trap judges anything) is made read-only now, before any line, so a line
+# cannot change it (`__vsc_preexec_only() { …; }` would otherwise run unjudged): VS Code's shell
+# integration, whose functions are known by name (only those defined by now are its own), and the
+# functions reached from PROMPT_COMMAND's text and the earlier trap's, with the variables VS Code's
+# and bash-preexec's own loops and evals read.
 if [[ $- == *i* || -n $__airlock_previous_trap ]]; then
-  __airlock_text=$__airlock_previous_trap
   for __airlock_v in $__airlock_vscode; do
-    builtin declare -F -- "$__airlock_v" >/dev/null && { __airlock_vscode_set[$__airlock_v]=1; __airlock_text+=" $__airlock_v"; }
+    builtin declare -F -- "$__airlock_v" >/dev/null && { __airlock_prompt_set[$__airlock_v]=1; builtin declare -fr -- "$__airlock_v"; }
   done
-  [[ $__airlock_text == *__vsc_preexec_all* && -n ${__vsc_dbg_trap-} ]] && { __airlock_text+=" $__vsc_dbg_trap"; builtin declare -gr __vsc_dbg_trap; }
-  [[ $__airlock_text == *__bp_preexec_invoke_exec* && -n ${preexec_functions[*]-} ]] && { __airlock_text+=" ${preexec_functions[*]}"; builtin declare -gr preexec_functions; }
-  [[ -n ${__vsc_original_prompt_command[*]-} ]] && builtin declare -gr __vsc_original_prompt_command
+  __airlock_text=''
+  [[ $__airlock_previous_trap == __vsc_preexec_@(all|only)' "$_"' ]] || __airlock_text+=" $__airlock_previous_trap"
+  [[ -n ${__vsc_dbg_trap-} ]] && { __airlock_text+=" $__vsc_dbg_trap"; builtin declare -gr __vsc_dbg_trap; }
+  [[ $__airlock_previous_trap == *__bp_preexec_invoke_exec* ]] && { __airlock_text+=" ${preexec_functions[*]-}"; builtin declare -gr preexec_functions; }
+  if [[ -n ${__vsc_original_prompt_command[*]-} ]]; then
+    __airlock_text+=" ${__vsc_original_prompt_command[*]}"
+    builtin declare -gr __vsc_original_prompt_command
+  elif [[ $- == *i* ]]; then
+    __airlock_text+=" ${PROMPT_COMMAND[*]-}"
+  fi
   __airlock_bodies 256 pin
   builtin unset __airlock_text
 fi
@@ -679,7 +758,7 @@ builtin unset __airlock_v
 builtin declare -gA __airlock_reload_set
 __airlock_v="$__airlock_dir/guard.bash"
 __airlock_v=${__airlock_v//"'"/"'\\''"}
-__airlock_reload_set=(['[ -n "${__airlock_guard-}" ]']=1 [". '$__airlock_v'"]=1)
+__airlock_reload_set=(['\[ -n "${__airlock_guard-}" ]']=1 ["\\. '$__airlock_v'"]=1)
 builtin unset __airlock_v
 # Where children shells find the guard: a script could otherwise write it a number
 # (`y=BASH_ENV=0; (( y ))`), which no text shows.
@@ -689,7 +768,7 @@ builtin unset __airlock_v
 # name the guard never sees (`declare -n r=$v`), and a planted folder or earlier trap would be
 # sourced or run by the guard itself. Global (-g) everywhere here: VS Code runs PROMPT_COMMAND, and
 # so this file, inside a function, where `declare` alone would make a local of each name.
-builtin declare -gr __airlock_dir __airlock_progs __airlock_starts __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_vscode_set __airlock_reload_set
+builtin declare -gr __airlock_dir __airlock_progs __airlock_starts __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_prompt_set __airlock_reload_set
 [[ -n ${__airlock_broken-} ]] && builtin declare -gr __airlock_broken
 # A script's trap is inherited by functions, subshells and command substitutions from its first
 # command on (that command may be a subshell, which runs no trap of its own): `set -T` is safe

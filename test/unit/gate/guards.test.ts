@@ -235,6 +235,17 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(run('echo a b > /dev/null; echo "last=$_"', 126)).toMatchObject({ out: 'last=b\n', code: 0 });
   });
 
+  test('a command run by `"$@"` or `$_` is sent with their values in place; an alias cannot replace the trap', () => {
+    const args = run('f() { "$@"; }; f dropdb -h prod-db.internal rentals', 126);
+    expect(args.asked).toContain('dropdb -h prod-db.internal rentals');
+    expect(args.asked).not.toContain('"$@"');
+    const last = run('x=dropdb; : "$x"; "$_" -h prod-db.internal rentals', 126);
+    expect(last.asked.split('\n')).toContain('dropdb -h prod-db.internal rentals');
+    const alias = run('shopt -s expand_aliases; p=__airlock; alias "${p}_trap=:"; dropdb -h prod-db.internal rentals', 126);
+    expect(alias).toMatchObject({ ran: '', code: 126 });
+    expect(alias.asked).toContain('dropdb -h prod-db.internal rentals');
+  });
+
   test('benign commands never call the client', () => {
     const r = run('set -euo pipefail; echo hi; ls / > /dev/null; cd /; true', 126);
     expect(r).toMatchObject({ code: 0, asked: '', out: 'hi\n', err: '' });
@@ -350,6 +361,9 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     'x=BASH_COMM; x+=AND; f() { local -n r; r=$x; local r=ls; dropdb -h prod-db.internal rentals; }; f',
     'x=BASH_COMM; x+=AND; f() { local -n r=; r=$x; local r=ls; dropdb -h prod-db.internal rentals; }; f',
     'x=BASH_COMM; x+=AND; f() { local -n r=y; for r in $x; do local r=ls; dropdb -h prod-db.internal rentals; done; }; f',
+    // A fifth review: `$_` read as the guard's own, and an array element named by `${!a[0]:=…}`.
+    'x=BASH_COMM; x+=AND; f() { : "$x"; local -n r=$_; local r=ls; dropdb -h prod-db.internal rentals; }; f',
+    'x=BASH_COMM; x+=AND; f() { local -a a=("$x"); local r; : "${!a[0]:=ls}"; dropdb -h prod-db.internal rentals; }; f',
   ])('a script cannot fool the guard: %s', (command) => {
     const r = run(command, 126);
     expect(r.ran).toBe('');
@@ -359,6 +373,9 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
   test('declarations named at run time that touch nothing of the guard\'s still run', () => {
     const r = run('set_var() { printf -v "$1" %s "$2"; }; set_var greeting hi; n=count; declare "$n=3"; local_demo() { local "$1"=x; echo "$greeting $count"; }; local_demo tmp', 126);
     expect(r).toMatchObject({ code: 0, out: 'hi 3\n', err: '' });
+    // Namerefs with a target, `for` over plain names, getopts and `wait` into names it can read.
+    const more = run('put() { local -n ref=$1; ref=5; }; put myvar; for v in a b; do :; done; while getopts "ab:" opt -a; do :; done; sleep 0 & wait $!; echo "$myvar $v $opt"', 126);
+    expect(more).toMatchObject({ code: 0, out: '5 b ?\n', err: '' });
   });
 
   test('a listing of traps (trap -p DEBUG) is no tampering; switching the trap off after it still is', () => {
@@ -590,13 +607,16 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
   // VS Code's shell integration stands in as its functions, its DEBUG trap and PROMPT_COMMAND run
   // inside a function, defined before the guard loads, as in an editor's terminal; `real/helm`
   // stands for the program past its shim.
+  // A prompt hook like direnv's evaluates a command's output at every prompt.
   const rcText = (): string => [
     "PS1='$ '", `cd ${dir}`, '__vsc_update_cwd() { :; }', '__vsc_preexec_only() { :; }', 'trap \'__vsc_preexec_only "$_"\' DEBUG',
+    '__vsc_report_prompt() { builtin printf \'%s\' "${__vsc_original_PS1@P}" > /dev/null; }',
+    '_hook() { eval "$(echo true)"; }', 'PROMPT_COMMAND="$PROMPT_COMMAND _hook;"',
     '__vsc_original_prompt_command=$PROMPT_COMMAND',
-    '__vsc_prompt_cmd_original() { local cmd; for cmd in "${__vsc_original_prompt_command[@]}"; do eval "${cmd:-}"; done; __vsc_update_cwd; }',
+    '__vsc_prompt_cmd_original() { local cmd; for cmd in "${__vsc_original_prompt_command[@]}"; do eval "${cmd:-}"; done; __vsc_report_prompt; __vsc_update_cwd; }',
     'PROMPT_COMMAND=__vsc_prompt_cmd_original', '',
   ].join('\n');
-  function typed(input: string): { helm: string; client: string; out: string } {
+  function typed(input: string, extra: Record<string, string> = {}): { helm: string; client: string; out: string } {
     const rc = join(dir, 'rc-state.bash');
     writeFileSync(rc, rcText());
     writeFileSync(join(dir, 'verbs'), 'uninstall web\n');
@@ -605,7 +625,7 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
       input: `${input}\rexit\r`, encoding: 'utf8', timeout: 20_000,
       env: {
         PATH: `${join(dir, 'bin')}:${join(dir, 'tools')}:/usr/bin:/bin`, HOME: dir, TERM: 'xterm', PROMPT_COMMAND: promptCommand(gateLayout(dir)),
-        FAKE_ANSWER: '0', FAKE_ENGINE: '1', FAKE_UNSEEN: '126', h: join(dir, 'real', 'helm'), G: join(dir, 'guard.bash'),
+        FAKE_ANSWER: '0', FAKE_ENGINE: '1', FAKE_UNSEEN: '126', h: join(dir, 'real', 'helm'), G: join(dir, 'guard.bash'), ...extra,
       },
     });
     return { helm: readFileSync(join(dir, 'helm.ran'), 'utf8'), client: readFileSync(join(dir, 'client.ran'), 'utf8'), out: r.stdout };
@@ -647,8 +667,25 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
     'rm -f build.log; __vsc_preexec_only() { $h uninstall web; }; true',
     'rm -f build.log; __vsc_update_cwd() { hash -p $h helm; helm $(cat verbs); }; __vsc_update_cwd',
     'rm -f build.log; __vsc_restore_exit_code() { hash -p $h helm; helm $(cat verbs); }; __vsc_restore_exit_code',
+    // A fifth review: aliases on the trap's action and on VS Code's, and a variable VS Code expands.
+    'p=__airlock; alias "${p}_trap=:"\rhash -p $h helm; helm $(cat verbs)',
+    'alias __vsc_preexec_only="$h uninstall web;:"\recho hi',
+    '__vsc_original_PS1=\'$(hash -p $h helm; helm $(cat verbs))\'\recho hi',
   ])('%s', (input) => {
     expect(typed(input).helm).toBe('');
+  });
+
+  test('an approval covers the line as the engine read it, not what an alias on it runs; a prompt hook is the prompt\'s own work', () => {
+    // The alias calls the Enter binding's own function with a line of its choosing, then runs
+    // another command under the same line number.
+    const line = `p=__airlock; alias z='READLINE_LINE="rm -f build.log"; \${p}_readline'$'\\n''$h uninstall web'`;
+    const r = typed(`${line}\rz`, { FAKE_ENGINE: '' });
+    expect(r.client).toContain(`${join(dir, 'real', 'helm')}; $h uninstall web`);
+    expect(r.client).not.toContain('eval');
+  });
+
+  test('`$_` is kept across the Enter binding and the prompt', () => {
+    expect(typed('echo a b > /dev/null\recho "last=$_"').out).toContain('last=b');
   });
 
   test('Enter\'s keys cannot be bound elsewhere; a line the engine let through leaves no noise before the next prompt', () => {
