@@ -112,7 +112,7 @@ __airlock_suspicious() {
     # system's own folders hold programs read by name.
     # A guarded program's copy run that way is reached past its shim too (__airlock_past_shim).
     if [[ -n $at_program && $w == */* && $w != /@(usr|bin|sbin|lib|lib64|opt|etc|nix|snap|proc|dev)/* && $w != *=* ]]; then
-      [[ -n $dyn && -n ${w##*/} && -n ${__airlock_progs[${w##*/}]-} ]] && __airlock_past_shim
+      [[ ( -n $dyn || ${__airlock_scan-} == strict ) && -n ${w##*/} && -n ${__airlock_progs[${w##*/}]-} ]] && __airlock_past_shim
       [[ -n ${__airlock_scan-} ]] || builtin return 0
       flagged=1 at_program=''
       continue
@@ -179,7 +179,7 @@ __airlock_program() {
   # Words the line does not show (`helm $x web`) are read by the program's shim as it starts. A
   # program reached past it has only this guard: asked about, with the values it can send (first,
   # whatever else makes the line suspicious).
-  [[ -n $dyn || $rest == *xargs\ * || $rest == *parallel\ * ]] && __airlock_past_shim && past=1
+  [[ -n $dyn || $rest == *xargs\ * || $rest == *parallel\ * || ${__airlock_scan-} == strict ]] && __airlock_past_shim && past=1
   [[ $p == =* ]] && { w=${p#=}; p=${w:+${__airlock_progs[$w]-}}; }
   [[ $p == always ]] && builtin return 1
   if [[ $p == bare* ]]; then
@@ -228,7 +228,7 @@ __airlock_past_shim() {
       sudo|doas|pkexec|su|runuser|chroot) via=1 ;;
     esac
   done
-  [[ -n $found ]] || builtin return 1
+  [[ -n $found || ${__airlock_scan-} == strict ]] || builtin return 1
   [[ -z $via && $name == @(.|:|\[|alias|bg|bind|break|builtin|caller|cd|command|compgen|complete|compopt|continue|declare|dirs|disown|echo|enable|eval|exec|exit|export|false|fc|fg|getopts|hash|help|history|jobs|kill|let|local|logout|mapfile|popd|printf|pushd|pwd|read|readarray|readonly|return|set|shift|shopt|source|suspend|test|times|trap|true|type|typeset|ulimit|umask|unalias|unset|wait) ]] && builtin return 1
   if [[ -z $via && $name != */* ]]; then
     if [[ -n ${BASH_CMDS[$name]-} ]]; then
@@ -289,41 +289,36 @@ __airlock_values() {
     __airlock_rest=${__airlock_rest#*"${BASH_REMATCH[0]}"}
   done
   # The command's own frame's `$_` and parameters (`f() { "$@"; }`), as the trap's action passed
-  # them: put in place of their names. A tenth means there are more than the line can show.
-  if [[ $__airlock_line == *\$* && $__airlock_line =~ \$\{?[_@*1-9] ]]; then
+  # them, put in place of their names where bash reads them as whole words ("$@", "$1", "$_"); any
+  # other form (unquoted, split on IFS, in single quotes, `${1%x}`, more than the action passed)
+  # cannot be shown, and the command is asked about (__airlock_unseen).
+  builtin local __airlock_positional='\$(\{[@*0-9_][^}]*\}|[@*0-9]|_([^A-Za-z0-9_]|$))'
+  if [[ $__airlock_line == *\$* && $__airlock_line =~ $__airlock_positional ]]; then
     builtin local -a __airlock_args
-    builtin local __airlock_k=0 __airlock_offset=0 __airlock_i __airlock_all __airlock_form || builtin return 0
+    builtin local __airlock_k=0 __airlock_offset=0 __airlock_i __airlock_all || builtin return 0
     __airlock_args=()
     while [[ -n ${FUNCNAME[__airlock_k]-} && ${FUNCNAME[__airlock_k]} != __airlock_trap ]]; do
       __airlock_offset=$((__airlock_offset + ${BASH_ARGC[__airlock_k]-0}))
       __airlock_k=$((__airlock_k + 1))
     done
-    if [[ -n ${FUNCNAME[__airlock_k]-} && -n ${BASH_ARGC[__airlock_k]+set} ]]; then
+    if [[ -n ${FUNCNAME[__airlock_k]-} && -n ${BASH_ARGC[__airlock_k]+set} && $__airlock_line != *\'* ]]; then
       for ((__airlock_i = ${BASH_ARGC[__airlock_k]} - 1; __airlock_i >= 0; __airlock_i--)); do
         __airlock_args+=("${BASH_ARGV[__airlock_offset + __airlock_i]}")
       done
-      (( ${#__airlock_args[@]} > 10 )) && __airlock_unseen=${__airlock_unseen:-'$@'}
-      builtin printf -v __airlock_all '%q ' "${__airlock_args[@]:1:9}"
-      for __airlock_form in '"$@"' '"${@}"' '"$*"' '"${*}"' '$@' '${@}' '$*' '${*}'; do
-        __airlock_line=${__airlock_line//"$__airlock_form"/"$__airlock_all"}
-      done
-      # `$1` in `$10` is bash's own reading too (`${1}0`); `$_` is matched where no name goes on.
+      if (( ${#__airlock_args[@]} <= 32 )); then
+        builtin printf -v __airlock_all '%q ' "${__airlock_args[@]:1}"
+        __airlock_line=${__airlock_line//'"$@"'/"$__airlock_all"}
+        __airlock_line=${__airlock_line//'"${@}"'/"$__airlock_all"}
+      fi
       for ((__airlock_i = 9; __airlock_i >= 0; __airlock_i--)); do
         builtin printf -v __airlock_value '%q' "${__airlock_args[__airlock_i]-}"
         __airlock_name=$__airlock_i
         (( __airlock_i == 0 )) && __airlock_name=_
-        for __airlock_form in "\"\$$__airlock_name\"" "\${$__airlock_name}"; do
-          __airlock_line=${__airlock_line//"$__airlock_form"/"$__airlock_value"}
-        done
-        if (( __airlock_i > 0 )); then
-          __airlock_line=${__airlock_line//"\$$__airlock_i"/"$__airlock_value"}
-        else
-          __airlock_line=${__airlock_line//'$_ '/"$__airlock_value "}
-          __airlock_line=${__airlock_line//'$_;'/"$__airlock_value;"}
-          [[ $__airlock_line == *'$_' ]] && __airlock_line=${__airlock_line%'$_'}$__airlock_value
-        fi
+        __airlock_line=${__airlock_line//"\"\$$__airlock_name\""/"$__airlock_value"}
+        __airlock_line=${__airlock_line//"\"\${$__airlock_name}\""/"$__airlock_value"}
       done
     fi
+    [[ $__airlock_line =~ $__airlock_positional ]] && __airlock_unseen=${__airlock_unseen:-'$@'}
   fi
   # And for a guarded program reached past its shim, the variables its operands name, as the shim
   # would have sent its arguments.
@@ -355,16 +350,21 @@ __airlock_readline() {
     builtin local __airlock_out __airlock_every='' __airlock_unseen='' __airlock_scan=1 __airlock_dynprog='' || { READLINE_LINE='(exit 126)'; READLINE_POINT=10; builtin return 0; }
     __airlock_suspicious "$READLINE_LINE" || builtin return 0
     if __airlock_out=$(__airlock_ask "$READLINE_LINE"); then
+      [[ -n $__airlock_out ]] && builtin export AIRLOCK_LINE_GRANT="$__airlock_out"
       # The trap then judges the line's commands only for tampering, a program run past its shim,
-      # or (where no person approved the line) one named only when it runs (__airlock_prompts_own).
-      # The line's number is the next: bash counts it once it runs.
-      __airlock_line_ok=e$((${__airlock_number@P} + 1))
-      [[ -n $__airlock_out ]] && { __airlock_line_ok=p${__airlock_line_ok#e}; builtin export AIRLOCK_LINE_GRANT="$__airlock_out"; }
-      # With the line as the engine read it, in words as bash shows each command (__airlock_prompts_own).
+      # or (where no person approved the line) one named only when it runs (__airlock_prompts_own):
+      # for the next line number (bash counts it once it runs), with the line in words as bash shows
+      # each command. Not when bash will run other text: a history expansion (`!#:1`) or an alias.
+      [[ $- == *H* && ( $READLINE_LINE == *!* || $READLINE_LINE == ^* ) ]] && builtin return 0
       builtin local -; builtin set -f
-      builtin local __airlock_words IFS=$' \t\n' || builtin return 0
+      builtin local __airlock_words __airlock_w IFS=$' \t\n' || builtin return 0
       __airlock_words=$READLINE_LINE
       __airlock_spaced
+      for __airlock_w in "${__airlock_words[@]}"; do
+        [[ $__airlock_w != *=* ]] && builtin alias -- "$__airlock_w" >/dev/null 2>&1 && builtin return 0
+      done
+      __airlock_line_ok=e$((${__airlock_number@P} + 1))
+      [[ -n $__airlock_out ]] && __airlock_line_ok=p${__airlock_line_ok#e}
       __airlock_line_ok+=" ${__airlock_words[*]} "
     else
       builtin printf -v READLINE_LINE 'printf "%%s\\n" %q >&2; (exit 126)' "${__airlock_out%$'\n'}"
@@ -402,7 +402,7 @@ if [[ -z $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} > 0 )); then
 fi
 # The DEBUG trap's action. It hands the guard the user's `$_` and positional parameters (the
 # frame's own: BASH_ARGV does not follow `set --` or `shift`), and its last word sets `$_` back.
-builtin declare -gr __airlock_debug='\__airlock_trap "$_" "${@:1:10}" && \builtin : "$__airlock_last"'
+builtin declare -gr __airlock_debug='\__airlock_trap "$_" "${@:1:32}" && \builtin : "$__airlock_last"'
 __airlock_trap() {
   if __airlock_builtins "$BASHOPTS"; then
     # A script's `set -x` traces what it runs, not the guard at work.
@@ -454,6 +454,7 @@ __airlock_check() {
     case $? in
       0) builtin return 0 ;;
       2) __airlock_judged=1 ;;
+      3) __airlock_judged=strict ;;
     esac
   fi
   # Handlers (`trap "$x" ERR`) run where bash still shows another command: they are judged by their
@@ -481,12 +482,14 @@ __airlock_check() {
   # Set by the filter, read when asking (__airlock_past_shim, __airlock_values).
   builtin local __airlock_every='' __airlock_unseen='' || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
   if [[ -n $__airlock_judged ]]; then
-    # Every program of the command is read (__airlock_scan).
-    builtin local __airlock_scan=1 __airlock_dynprog='' || builtin return 1
+    # Every program of the command is read (__airlock_scan); for the prompt's hooks, whose text no
+    # engine read, a guarded program not run through its shim is asked about whatever its operands
+    # (__airlock_past_shim).
+    builtin local __airlock_scan=$__airlock_judged __airlock_dynprog='' || builtin return 1
     __airlock_suspicious "$BASH_COMMAND"
     # A program past its shim; or, on a line no person approved, one named only now (`$p`, which
     # the engine read without its value).
-    [[ -n $__airlock_unseen || ( -n $__airlock_dynprog && $__airlock_line_ok != p* ) ]] || builtin return 0
+    [[ -n $__airlock_unseen || ( -n $__airlock_dynprog && ( $__airlock_judged == strict || $__airlock_line_ok != p* ) ) ]] || builtin return 0
   else
     __airlock_suspicious "$BASH_COMMAND" || builtin return 0
   fi
@@ -503,19 +506,22 @@ __airlock_users_frame() {
   builtin return 0
 }
 
-# 0 for the prompt's own work: the functions of VS Code's shell integration and of PROMPT_COMMAND
-# (read-only since the guard loaded; a function they call that was not, and a subshell, are judged),
-# and the guard's reload from PROMPT_COMMAND (the two commands it adds there, and its own file,
-# which only takes an approval away). 2 for a command of the line the Enter binding judged whole
-# (__airlock_line_ok, for this line's number), as the engine read it: not one an alias, a function
-# or a sourced file runs. 1 otherwise. None of this rests on state a line could set.
+# 0 for the prompt's own work: VS Code's shell-integration functions (known by name, read-only since
+# the guard loaded), and the guard's reload from PROMPT_COMMAND (the two commands it adds there, and
+# its own file, which only takes an approval away). 3 for what runs the user's PROMPT_COMMAND (its
+# functions, read-only since the guard loaded, and VS Code's loop over it, which aliases reach):
+# judged for tampering, and for a guarded program not run through its shim or named only now. 2
+# for a command of the line the Enter binding judged whole (__airlock_line_ok, for this line's
+# number) as the engine read it: at the line's own level, not in a function or a sourced file. 1
+# otherwise. None of this rests on state a line could set.
 __airlock_prompts_own() {
   # FUNCNAME: this, __airlock_check, __airlock_trap, then the frame the command runs in.
-  if [[ -n ${FUNCNAME[3]-} ]]; then
-    [[ -n ${__airlock_prompt_set[${FUNCNAME[3]}]-} ]] && (( BASH_SUBSHELL == 0 )) && builtin return 0
-    [[ ${FUNCNAME[3]} == source && ${BASH_SOURCE[3]-} == "$__airlock_dir/guard.bash" ]] && builtin return 0
-  fi
   [[ -n ${__airlock_reload_set[$BASH_COMMAND]-} ]] && builtin return 0
+  if [[ -n ${FUNCNAME[3]-} ]]; then
+    [[ ${FUNCNAME[3]} == source && ${BASH_SOURCE[3]-} == "$__airlock_dir/guard.bash" ]] && builtin return 0
+    [[ -n ${__airlock_prompt_set[${FUNCNAME[3]}]-} ]] && builtin return "${__airlock_prompt_set[${FUNCNAME[3]}]}"
+    builtin return 1
+  fi
   if [[ ${__airlock_line_ok%% *} == [ep]"${__airlock_number@P}" ]]; then
     builtin local -; builtin set -f
     builtin local __airlock_words IFS=$' \t\n' || builtin return 1
@@ -682,8 +688,8 @@ __airlock_handlers() {
 }
 
 # The caller's text (`__airlock_text`) with the body of each function it names appended, and of
-# each function those name, up to $1 (64); with $2, each of them is made read-only too and counted
-# as the prompt's own work (at load only).
+# each function those name, up to $1 (64); with $2 (at load only), each of them is made read-only too,
+# and with `hooks` counted as the work of PROMPT_COMMAND (__airlock_prompts_own).
 __airlock_bodies() {
   builtin local -A seen
   builtin local rest w body n=0 || builtin return 0
@@ -695,7 +701,8 @@ __airlock_bodies() {
     seen[$w]=1
     builtin declare -F -- "$w" >/dev/null 2>&1 || continue
     body=$(builtin declare -f -- "$w")
-    [[ -n ${2-} ]] && { builtin declare -fr -- "$w"; __airlock_prompt_set[$w]=1; }
+    [[ -n ${2-} ]] && builtin declare -fr -- "$w"
+    [[ ${2-} == hooks ]] && __airlock_prompt_set[$w]=3
     __airlock_text+=$'\n'"$body"
     rest+=" $body"
     n=$((n + 1))
@@ -729,37 +736,47 @@ builtin declare -fr $__airlock_own
 builtin declare -gA __airlock_own_set __airlock_prompt_set
 __airlock_own_set=(['builtin trap "$__airlock_debug" DEBUG']=1 ['__airlock_readline "$_"']=1)
 for __airlock_v in $__airlock_own; do __airlock_own_set[$__airlock_v]=1; done
+# The two commands the gate adds before PROMPT_COMMAND's own (promptCommand in gateFiles.ts): a
+# test, and the reload of this file, which only takes an approval away. `__airlock_v` keeps the
+# second for the walk below.
+builtin declare -gA __airlock_reload_set
+__airlock_v="$__airlock_dir/guard.bash"
+__airlock_v="\\. '${__airlock_v//"'"/"'\\''"}'"
+__airlock_reload_set=(['\[ -n "${__airlock_guard-}" ]']=1 ["$__airlock_v"]=1)
 # What runs as the prompt's own work (__airlock_prompts_own) and what the earlier DEBUG trap runs
 # (inside this one, where no trap judges anything) is made read-only now, before any line, so a line
 # cannot change it (`__vsc_preexec_only() { …; }` would otherwise run unjudged): VS Code's shell
-# integration, whose functions are known by name (only those defined by now are its own), and the
-# functions reached from PROMPT_COMMAND's text and the earlier trap's, with the variables VS Code's
-# and bash-preexec's own loops and evals read.
+# integration, whose functions are known by name (only those defined by now are its own), with the
+# settings it reads once; the functions reached from the earlier trap's text, and from
+# PROMPT_COMMAND's (without the gate's own commands), with the variables VS Code's and
+# bash-preexec's loops and evals read.
 if [[ $- == *i* || -n $__airlock_previous_trap ]]; then
-  for __airlock_v in $__airlock_vscode; do
-    builtin declare -F -- "$__airlock_v" >/dev/null && { __airlock_prompt_set[$__airlock_v]=1; builtin declare -fr -- "$__airlock_v"; }
+  for __airlock_w in $__airlock_vscode; do
+    builtin declare -F -- "$__airlock_w" >/dev/null && { __airlock_prompt_set[$__airlock_w]=0; builtin declare -fr -- "$__airlock_w"; }
+  done
+  # VS Code runs the user's PROMPT_COMMAND from this one.
+  [[ -n ${__airlock_prompt_set[__vsc_prompt_cmd_original]-} ]] && __airlock_prompt_set[__vsc_prompt_cmd_original]=3
+  for __airlock_w in __vsc_stable __vsc_nonce __vsc_is_windows __vsc_history_verify use_associative_array envVarsToReport __vsc_dbg_trap; do
+    (( ${#__airlock_prompt_set[@]} )) && [[ -n ${!__airlock_w+set} ]] && builtin declare -gr "$__airlock_w"
   done
   __airlock_text=''
   [[ $__airlock_previous_trap == __vsc_preexec_@(all|only)' "$_"' ]] || __airlock_text+=" $__airlock_previous_trap"
-  [[ -n ${__vsc_dbg_trap-} ]] && { __airlock_text+=" $__vsc_dbg_trap"; builtin declare -gr __vsc_dbg_trap; }
+  [[ -n ${__vsc_dbg_trap-} ]] && __airlock_text+=" $__vsc_dbg_trap"
   [[ $__airlock_previous_trap == *__bp_preexec_invoke_exec* ]] && { __airlock_text+=" ${preexec_functions[*]-}"; builtin declare -gr preexec_functions; }
-  if [[ -n ${__vsc_original_prompt_command[*]-} ]]; then
-    __airlock_text+=" ${__vsc_original_prompt_command[*]}"
-    builtin declare -gr __vsc_original_prompt_command
-  elif [[ $- == *i* ]]; then
-    __airlock_text+=" ${PROMPT_COMMAND[*]-}"
-  fi
   __airlock_bodies 256 pin
+  if [[ $- == *i* ]]; then
+    if [[ -n ${__vsc_original_prompt_command[*]-} ]]; then
+      __airlock_text=${__vsc_original_prompt_command[*]}
+      builtin declare -gr __vsc_original_prompt_command
+    else
+      __airlock_text=${PROMPT_COMMAND[*]-}
+    fi
+    __airlock_text=${__airlock_text/"\\[ -n \"\${__airlock_guard-}\" ] || __airlock_trap_before=\$(\\trap -p DEBUG); $__airlock_v; "/}
+    __airlock_bodies 256 hooks
+  fi
   builtin unset __airlock_text
 fi
-builtin unset __airlock_v
-# The two commands the gate adds before PROMPT_COMMAND's own (promptCommand in gateFiles.ts): a
-# test, and the reload of this file, which only takes an approval away.
-builtin declare -gA __airlock_reload_set
-__airlock_v="$__airlock_dir/guard.bash"
-__airlock_v=${__airlock_v//"'"/"'\\''"}
-__airlock_reload_set=(['\[ -n "${__airlock_guard-}" ]']=1 ["\\. '$__airlock_v'"]=1)
-builtin unset __airlock_v
+builtin unset __airlock_v __airlock_w
 # Where children shells find the guard: a script could otherwise write it a number
 # (`y=BASH_ENV=0; (( y ))`), which no text shows.
 [[ -n ${BASH_ENV-} ]] && builtin declare -gr BASH_ENV

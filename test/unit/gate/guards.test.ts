@@ -241,6 +241,10 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(args.asked).not.toContain('"$@"');
     const last = run('x=dropdb; : "$x"; "$_" -h prod-db.internal rentals', 126);
     expect(last.asked.split('\n')).toContain('dropdb -h prod-db.internal rentals');
+    // Forms whose value bash splits or joins are not shown: asked about as unseen.
+    for (const unread of ['x=dropdb; f() { $1; }; f "$x -h prod-db.internal rentals"', 'x=dropdb; f() { IFS=/; "$*" y; }; f tools "$x"']) {
+      expect(run(unread, 126).asked).toContain('--unseen');
+    }
     const alias = run('shopt -s expand_aliases; p=__airlock; alias "${p}_trap=:"; dropdb -h prod-db.internal rentals', 126);
     expect(alias).toMatchObject({ ran: '', code: 126 });
     expect(alias.asked).toContain('dropdb -h prod-db.internal rentals');
@@ -610,7 +614,7 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
   // A prompt hook like direnv's evaluates a command's output at every prompt.
   const rcText = (): string => [
     "PS1='$ '", `cd ${dir}`, '__vsc_update_cwd() { :; }', '__vsc_preexec_only() { :; }', 'trap \'__vsc_preexec_only "$_"\' DEBUG',
-    '__vsc_report_prompt() { builtin printf \'%s\' "${__vsc_original_PS1@P}" > /dev/null; }',
+    '__vsc_stable=1', '__vsc_report_prompt() { [ "$__vsc_stable" = 0 ] && builtin printf \'%s\' "${__vsc_original_PS1@P}" > /dev/null; }',
     '_hook() { eval "$(echo true)"; }', 'PROMPT_COMMAND="$PROMPT_COMMAND _hook;"',
     '__vsc_original_prompt_command=$PROMPT_COMMAND',
     '__vsc_prompt_cmd_original() { local cmd; for cmd in "${__vsc_original_prompt_command[@]}"; do eval "${cmd:-}"; done; __vsc_report_prompt; __vsc_update_cwd; }',
@@ -670,7 +674,7 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
     // A fifth review: aliases on the trap's action and on VS Code's, and a variable VS Code expands.
     'p=__airlock; alias "${p}_trap=:"\rhash -p $h helm; helm $(cat verbs)',
     'alias __vsc_preexec_only="$h uninstall web;:"\recho hi',
-    '__vsc_original_PS1=\'$(hash -p $h helm; helm $(cat verbs))\'\recho hi',
+    '__vsc_stable=0; __vsc_original_PS1=\'$(hash -p $h helm; helm $(cat verbs))\'\recho hi',
   ])('%s', (input) => {
     expect(typed(input).helm).toBe('');
   });
@@ -682,6 +686,16 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
     const r = typed(`${line}\rz`, { FAKE_ENGINE: '' });
     expect(r.client).toContain(`${join(dir, 'real', 'helm')}; $h uninstall web`);
     expect(r.client).not.toContain('eval');
+  });
+
+  // A second review: each ran helm with only the reduced checks of an approved line.
+  test.each([
+    ['a history expansion', 'echo real/helm uninstall web; !#:1-3'],
+    ['a sourced file, named in a comment', 'echo "real/helm uninstall web" > cmd2\r. ./cmd2 # real/helm uninstall web'],
+    ['an alias, named in a string', 'alias q="real/helm uninstall web"\rq; echo "; real/helm uninstall web ;"'],
+  ])('an approval does not cover what %s runs', (_what, input) => {
+    const r = typed(input, { FAKE_ENGINE: '' });
+    expect(r.client.split('\n')).toContain('real/helm uninstall web');
   });
 
   test('`$_` is kept across the Enter binding and the prompt', () => {
