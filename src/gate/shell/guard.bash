@@ -231,20 +231,23 @@ __airlock_past_shim() {
   [[ -n $found || ${__airlock_scan-} == strict ]] || builtin return 1
   [[ -z $via && $name == @(.|:|\[|alias|bg|bind|break|builtin|caller|cd|command|compgen|complete|compopt|continue|declare|dirs|disown|echo|enable|eval|exec|exit|export|false|fc|fg|getopts|hash|help|history|jobs|kill|let|local|logout|mapfile|popd|printf|pushd|pwd|read|readarray|readonly|return|set|shift|shopt|source|suspend|test|times|trap|true|type|typeset|ulimit|umask|unalias|unset|wait) ]] && builtin return 1
   if [[ -z $via && $name != */* ]]; then
-    if [[ -n ${BASH_CMDS[$name]-} ]]; then
-      [[ ${BASH_CMDS[$name]} == "$__airlock_shims/$name" ]] && builtin return 1
-    else
-      builtin local -; builtin set -f
-      builtin local IFS=: || builtin return 0
-      for d in $PATH; do
-        [[ $d == "$__airlock_shims" ]] && builtin return 1
-        # bash reads a `~` at the start of a PATH entry: the home folder as `~/` or `~`; any other
-        # form counts as past the shims.
-        [[ $d == \~ ]] && d=$HOME
-        [[ $d == \~/* ]] && d=$HOME/${d#\~/}
-        [[ $d == \~* ]] && break
-        [[ -f ${d:-.}/$name && -x ${d:-.}/$name ]] && break
-      done
+    [[ ${BASH_CMDS[$name]-} == "$__airlock_shims/$name" ]] && builtin return 1
+    # Where PATH finds it: the shims' folder (`first` empty) or one before it. bash reads a `~` at
+    # the start of a PATH entry: the home folder as `~/` or `~`; any other form counts as past them.
+    builtin local first='' || builtin return 0
+    builtin local -; builtin set -f
+    builtin local IFS=: || builtin return 0
+    for d in $PATH; do
+      [[ $d == "$__airlock_shims" ]] && break
+      [[ $d == \~ ]] && d=$HOME
+      [[ $d == \~/* ]] && d=$HOME/${d#\~/}
+      [[ $d == \~* ]] && { first='~'; break; }
+      [[ -f ${d:-.}/$name && -x ${d:-.}/$name ]] && { first=${d:-.}/$name; break; }
+    done
+    # Hashed by hand to another path (`hash -p`) is past the shim; found by PATH before the shims
+    # is the user's own order, which counts for operands only known at run time.
+    if [[ -z ${BASH_CMDS[$name]-} || ${BASH_CMDS[$name]} == "$first" ]]; then
+      [[ -n $first && -n $found ]] || builtin return 1
     fi
   fi
   __airlock_unseen=${name##*/}
@@ -283,42 +286,47 @@ __airlock_ask() {
 __airlock_values() {
   # Locals named apart from the script's variables, which are read here by name.
   builtin local __airlock_rest="$__airlock_line" __airlock_pre='' __airlock_found='' __airlock_name __airlock_value IFS=$' \t\n' || builtin return 0
-  builtin local __airlock_re='(^|[;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout[[:space:]]+[0-9.]+[smhd]?|command|exec|sudo|nohup|time|builtin|env|nice)[[:space:]]+)*)"?\$\{?([A-Za-z_][A-Za-z0-9_]*)' || builtin return 0
+  builtin local __airlock_re='(^|[;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout[[:space:]]+[0-9.]+[smhd]?|command|exec|sudo|nohup|time|builtin|env|nice)[[:space:]]+)*)"?\$(\{?([A-Za-z_][A-Za-z0-9_]*)|\{[!#])(.)?' || builtin return 0
   while [[ $__airlock_rest =~ $__airlock_re ]]; do
-    __airlock_found+=" ${BASH_REMATCH[6]}"
+    # A program named by `${!v}`, `${#v}`, `${a[1]}` or `${v%x}`: a value the client cannot work out.
+    [[ -z ${BASH_REMATCH[7]} || ${BASH_REMATCH[6]}${BASH_REMATCH[8]} == \{*[!\}] ]] && __airlock_unseen=${__airlock_unseen:-'${…}'}
+    __airlock_found+=" ${BASH_REMATCH[7]}"
     __airlock_rest=${__airlock_rest#*"${BASH_REMATCH[0]}"}
   done
   # The command's own frame's `$_` and parameters (`f() { "$@"; }`), as the trap's action passed
   # them, put in place of their names where bash reads them as whole words ("$@", "$1", "$_"); any
-  # other form (unquoted, split on IFS, in single quotes, `${1%x}`, more than the action passed)
-  # cannot be shown, and the command is asked about (__airlock_unseen).
+  # other form (unquoted, split on IFS, inside other quotes, `${1%x}`, more than the action passed)
+  # cannot be shown, and the command is asked about (__airlock_unseen). Not at Enter, where no
+  # trap passed them (the trap judges the line's commands again as they run).
   builtin local __airlock_positional='\$(\{[@*0-9_][^}]*\}|[@*0-9]|_([^A-Za-z0-9_]|$))'
   if [[ $__airlock_line == *\$* && $__airlock_line =~ $__airlock_positional ]]; then
     builtin local -a __airlock_args
-    builtin local __airlock_k=0 __airlock_offset=0 __airlock_i __airlock_all || builtin return 0
+    builtin local __airlock_k=0 __airlock_offset=0 __airlock_i __airlock_all __airlock_form __airlock_bare || builtin return 0
     __airlock_args=()
     while [[ -n ${FUNCNAME[__airlock_k]-} && ${FUNCNAME[__airlock_k]} != __airlock_trap ]]; do
       __airlock_offset=$((__airlock_offset + ${BASH_ARGC[__airlock_k]-0}))
       __airlock_k=$((__airlock_k + 1))
     done
-    if [[ -n ${FUNCNAME[__airlock_k]-} && -n ${BASH_ARGC[__airlock_k]+set} && $__airlock_line != *\'* ]]; then
-      for ((__airlock_i = ${BASH_ARGC[__airlock_k]} - 1; __airlock_i >= 0; __airlock_i--)); do
-        __airlock_args+=("${BASH_ARGV[__airlock_offset + __airlock_i]}")
-      done
-      if (( ${#__airlock_args[@]} <= 32 )); then
+    if [[ -n ${FUNCNAME[__airlock_k]-} ]]; then
+      if [[ -n ${BASH_ARGC[__airlock_k]+set} && $__airlock_line != *\'* ]]; then
+        for ((__airlock_i = ${BASH_ARGC[__airlock_k]} - 1; __airlock_i >= 0; __airlock_i--)); do
+          __airlock_args+=("${BASH_ARGV[__airlock_offset + __airlock_i]}")
+        done
         builtin printf -v __airlock_all '%q ' "${__airlock_args[@]:1}"
-        __airlock_line=${__airlock_line//'"$@"'/"$__airlock_all"}
-        __airlock_line=${__airlock_line//'"${@}"'/"$__airlock_all"}
+        (( ${#__airlock_args[@]} <= 32 )) && __airlock_whole '"$@"' "$__airlock_all" && __airlock_whole '"${@}"' "$__airlock_all"
+        for ((__airlock_i = 9; __airlock_i >= 0; __airlock_i--)); do
+          builtin printf -v __airlock_value '%q' "${__airlock_args[__airlock_i]-}"
+          __airlock_name=$__airlock_i
+          (( __airlock_i == 0 )) && __airlock_name=_
+          __airlock_whole "\"\$$__airlock_name\"" "$__airlock_value"
+          __airlock_whole "\"\${$__airlock_name}\"" "$__airlock_value"
+        done
       fi
-      for ((__airlock_i = 9; __airlock_i >= 0; __airlock_i--)); do
-        builtin printf -v __airlock_value '%q' "${__airlock_args[__airlock_i]-}"
-        __airlock_name=$__airlock_i
-        (( __airlock_i == 0 )) && __airlock_name=_
-        __airlock_line=${__airlock_line//"\"\$$__airlock_name\""/"$__airlock_value"}
-        __airlock_line=${__airlock_line//"\"\${$__airlock_name}\""/"$__airlock_value"}
-      done
+      # What is left, outside single quotes (`awk '{print $1}'`).
+      __airlock_bare=$__airlock_line
+      while [[ $__airlock_bare =~ ^([^\']*)\'[^\']*\'(.*)$ ]]; do __airlock_bare=${BASH_REMATCH[1]}${BASH_REMATCH[2]}; done
+      [[ $__airlock_bare =~ $__airlock_positional ]] && __airlock_unseen=${__airlock_unseen:-'$@'}
     fi
-    [[ $__airlock_line =~ $__airlock_positional ]] && __airlock_unseen=${__airlock_unseen:-'$@'}
   fi
   # And for a guarded program reached past its shim, the variables its operands name, as the shim
   # would have sent its arguments.
@@ -332,6 +340,19 @@ __airlock_values() {
   # Values too long for a command line are left out: the client then reads the names alone.
   (( ${#__airlock_pre} <= 65536 )) || __airlock_pre=''
   __airlock_line=$__airlock_pre$__airlock_line
+}
+
+# The caller's `__airlock_line` with each whole-word $1 (a quoted form, `"$1"`) replaced by $2: a
+# blank or separator on each side, outside other double quotes.
+__airlock_whole() {
+  builtin local __airlock_n=0 __airlock_before __airlock_quotes || builtin return 0
+  while [[ $__airlock_line == *"$1"* && $__airlock_line =~ ^(|.*[[:space:]\;\|\&\(])"$1"([[:space:]\;\|\&\)].*|)$ ]] && (( __airlock_n++ < 16 )); do
+    __airlock_before=${BASH_REMATCH[1]}
+    __airlock_quotes=${__airlock_before//\\\"/}
+    __airlock_quotes=${__airlock_quotes//[!\"]/}
+    (( ${#__airlock_quotes} % 2 == 0 )) || builtin return 0
+    __airlock_line=$__airlock_before$2${BASH_REMATCH[2]}
+  done
 }
 
 # Enter: the whole line, typed or sent by an agent, before bash runs it. A stopped line is replaced
@@ -519,7 +540,12 @@ __airlock_prompts_own() {
   [[ -n ${__airlock_reload_set[$BASH_COMMAND]-} ]] && builtin return 0
   if [[ -n ${FUNCNAME[3]-} ]]; then
     [[ ${FUNCNAME[3]} == source && ${BASH_SOURCE[3]-} == "$__airlock_dir/guard.bash" ]] && builtin return 0
-    [[ -n ${__airlock_prompt_set[${FUNCNAME[3]}]-} ]] && builtin return "${__airlock_prompt_set[${FUNCNAME[3]}]}"
+    # VS Code's functions pass only as bash runs them before a prompt (from PROMPT_COMMAND); one a
+    # line calls could read a value the line set (`${__vsc_original_PS1@P}`).
+    case ${__airlock_prompt_set[${FUNCNAME[3]}]-} in
+      0) [[ ${FUNCNAME[-1]} == @(__vsc_prompt_cmd|__vsc_prompt_cmd_original|__bp_precmd_invoke_cmd) ]] && builtin return 0 ;;
+      3) builtin return 3 ;;
+    esac
     builtin return 1
   fi
   if [[ ${__airlock_line_ok%% *} == [ep]"${__airlock_number@P}" ]]; then
@@ -527,7 +553,10 @@ __airlock_prompts_own() {
     builtin local __airlock_words IFS=$' \t\n' || builtin return 1
     __airlock_words=$BASH_COMMAND
     __airlock_spaced
-    [[ $__airlock_line_ok == *" ${__airlock_words[*]} "* ]] && builtin return 2
+    # Where the line has a command (its start, or after a separator or keyword), not as operands
+    # that a value could turn into one (`echo "${x@P}" tools/dropdb y`).
+    [[ $__airlock_line_ok == [ep]+([0-9])" ${__airlock_words[*]} "* || $__airlock_line_ok == *" "[\;\|\&\(\{\!]" ${__airlock_words[*]} "* ||
+      $__airlock_line_ok == *" "@(then|do|else|elif|if|while|until|time)" ${__airlock_words[*]} "* ]] && builtin return 2
     builtin return 1
   fi
   # Another line's approval is not this one's.
@@ -729,7 +758,7 @@ __airlock_judge() {
 }
 
 # The guard's own functions: commands they run are not the user's.
-builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_past_shim __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge __airlock_spaced'
+builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_past_shim __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge __airlock_spaced __airlock_whole'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own

@@ -242,7 +242,8 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     const last = run('x=dropdb; : "$x"; "$_" -h prod-db.internal rentals', 126);
     expect(last.asked.split('\n')).toContain('dropdb -h prod-db.internal rentals');
     // Forms whose value bash splits or joins are not shown: asked about as unseen.
-    for (const unread of ['x=dropdb; f() { $1; }; f "$x -h prod-db.internal rentals"', 'x=dropdb; f() { IFS=/; "$*" y; }; f tools "$x"']) {
+    for (const unread of ['x=dropdb; f() { $1; }; f "$x -h prod-db.internal rentals"', 'x=dropdb; f() { IFS=/; "$*" y; }; f tools "$x"',
+      'x=dropdb; f() { ""$1""; }; f "$x -h prod-db.internal rentals"', 'x=drop; x+=db; v=x; ${!v} -h prod-db.internal rentals', 'x=dropdb; a=(x "$x"); "${a[1]}" y']) {
       expect(run(unread, 126).asked).toContain('--unseen');
     }
     const alias = run('shopt -s expand_aliases; p=__airlock; alias "${p}_trap=:"; dropdb -h prod-db.internal rentals', 126);
@@ -615,14 +616,16 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
   const rcText = (): string => [
     "PS1='$ '", `cd ${dir}`, '__vsc_update_cwd() { :; }', '__vsc_preexec_only() { :; }', 'trap \'__vsc_preexec_only "$_"\' DEBUG',
     '__vsc_stable=1', '__vsc_report_prompt() { [ "$__vsc_stable" = 0 ] && builtin printf \'%s\' "${__vsc_original_PS1@P}" > /dev/null; }',
-    '_hook() { eval "$(echo true)"; }', 'PROMPT_COMMAND="$PROMPT_COMMAND _hook;"',
+    // A folder put before the shims by the user's own start-up (as `brew shellenv` does), holding git.
+    `PATH=${dir}/pre:$PATH`,
+    '_hook() { git rev-parse --git-dir > /dev/null 2>&1; eval "$(echo true)"; }', 'PROMPT_COMMAND="$PROMPT_COMMAND _hook;"',
     '__vsc_original_prompt_command=$PROMPT_COMMAND',
     '__vsc_prompt_cmd_original() { local cmd; for cmd in "${__vsc_original_prompt_command[@]}"; do eval "${cmd:-}"; done; __vsc_report_prompt; __vsc_update_cwd; }',
     'PROMPT_COMMAND=__vsc_prompt_cmd_original', '',
   ].join('\n');
-  function typed(input: string, extra: Record<string, string> = {}): { helm: string; client: string; out: string } {
+  function typed(input: string, extra: Record<string, string> = {}, rcExtra = ''): { helm: string; client: string; out: string } {
     const rc = join(dir, 'rc-state.bash');
-    writeFileSync(rc, rcText());
+    writeFileSync(rc, rcText() + rcExtra);
     writeFileSync(join(dir, 'verbs'), 'uninstall web\n');
     for (const f of ['helm.ran', 'client.ran']) writeFileSync(join(dir, f), '');
     const r = spawnSync('script', ['-qc', `bash --rcfile ${rc} -i`, '/dev/null'], {
@@ -636,6 +639,9 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
   }
 
   beforeAll(() => {
+    mkdirSync(join(dir, 'pre'), { recursive: true });
+    writeFileSync(join(dir, 'pre', 'git'), '#!/bin/sh\nexit 0\n');
+    chmodSync(join(dir, 'pre', 'git'), 0o755);
     mkdirSync(join(dir, 'real'), { recursive: true });
     writeFileSync(join(dir, 'real', 'helm'), `#!/bin/sh\necho "helm $*" >> ${dir}/helm.ran\n`);
     chmodSync(join(dir, 'real', 'helm'), 0o755);
@@ -696,6 +702,21 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
   ])('an approval does not cover what %s runs', (_what, input) => {
     const r = typed(input, { FAKE_ENGINE: '' });
     expect(r.client.split('\n')).toContain('real/helm uninstall web');
+  });
+
+  test('an approval does not cover a command a value turns an operand into; VS Code\'s function called by a line is judged', () => {
+    const operand = typed('x=\'$(real/helm uninstall web)\'\recho "${x@P}" real/helm uninstall web', { FAKE_ENGINE: '' });
+    expect(operand.client.split('\n')).toContain('real/helm uninstall web');
+    // On a build that expands the prompt itself (__vsc_stable=0): the line sets the value and calls it.
+    const called = typed('__vsc_original_PS1=\'$(hash -p $h helm; helm $(cat verbs))\'; __vsc_report_prompt; __vsc_original_PS1=', {}, '__vsc_stable=0\n');
+    expect(called.helm).toBe('');
+    expect(called.client).toContain('--unseen');
+  });
+
+  test('a prompt hook running a program the user\'s PATH finds first, and an awk program\'s $1, ask nothing', () => {
+    const r = typed('rm -f build.log; awk \'{print $1}\' /dev/null');
+    expect(r.client).toContain('gate');
+    expect(r.client).not.toContain('--unseen');
   });
 
   test('`$_` is kept across the Enter binding and the prompt', () => {
