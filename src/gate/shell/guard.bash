@@ -285,13 +285,21 @@ __airlock_ask() {
 # that value, which the client reads as the line's own (`x=/usr/bin/dropdb; $x y`).
 __airlock_values() {
   # Locals named apart from the script's variables, which are read here by name.
-  builtin local __airlock_rest="$__airlock_line" __airlock_pre='' __airlock_found='' __airlock_name __airlock_value IFS=$' \t\n' || builtin return 0
-  builtin local __airlock_re='(^|[;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout[[:space:]]+[0-9.]+[smhd]?|command|exec|sudo|nohup|time|builtin|env|nice)[[:space:]]+)*)"?\$(\{?([A-Za-z_][A-Za-z0-9_]*)|\{[!#])(.)?' || builtin return 0
+  # The line's start reads as a separator: each program word follows one.
+  builtin local __airlock_rest="; $__airlock_line" __airlock_pre='' __airlock_found='' __airlock_name __airlock_value IFS=$' \t\n' || builtin return 0
+  builtin local __airlock_re='([;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout[[:space:]]+[0-9.]+[smhd]?|command|exec|sudo|nohup|time|builtin|env|nice)[[:space:]]+)*)([^[:space:];&|()<>]+)' __airlock_word || builtin return 0
   while [[ $__airlock_rest =~ $__airlock_re ]]; do
-    # A program named by `${!v}`, `${#v}`, `${a[1]}` or `${v%x}`: a value the client cannot work out.
-    [[ -z ${BASH_REMATCH[7]} || ${BASH_REMATCH[6]}${BASH_REMATCH[8]} == \{*[!\}] ]] && __airlock_unseen=${__airlock_unseen:-'${…}'}
-    __airlock_found+=" ${BASH_REMATCH[7]}"
+    __airlock_word=${BASH_REMATCH[6]}
     __airlock_rest=${__airlock_rest#*"${BASH_REMATCH[0]}"}
+    # An assignment before the program (`A=$S cmd`) names no program, and its value stays here.
+    [[ $__airlock_word =~ ^[A-Za-z_][A-Za-z0-9_]*(\[[^]]*\])?\+?= ]] && continue
+    # A program named by `${!v}`, `${#v}`, `${a[1]}` or `${v%x}`: a value the client cannot work out.
+    [[ $__airlock_word =~ \$\{([!#]|[A-Za-z_][A-Za-z0-9_]*([^A-Za-z0-9_}]|$)) ]] && __airlock_unseen=${__airlock_unseen:-'${…}'}
+    # Every variable in it (`$x`, `tools/d$x`), which the client reads with its value.
+    while [[ $__airlock_word =~ \$\{?([A-Za-z_][A-Za-z0-9_]*) ]]; do
+      __airlock_found+=" ${BASH_REMATCH[1]}"
+      __airlock_word=${__airlock_word#*"${BASH_REMATCH[0]}"}
+    done
   done
   # The command's own frame's `$_` and parameters (`f() { "$@"; }`), as the trap's action passed
   # them, put in place of their names where bash reads them as whole words ("$@", "$1", "$_"); any
@@ -348,8 +356,9 @@ __airlock_whole() {
   builtin local __airlock_n=0 __airlock_before __airlock_quotes || builtin return 0
   while [[ $__airlock_line == *"$1"* && $__airlock_line =~ ^(|.*[[:space:]\;\|\&\(])"$1"([[:space:]\;\|\&\)].*|)$ ]] && (( __airlock_n++ < 16 )); do
     __airlock_before=${BASH_REMATCH[1]}
-    __airlock_quotes=${__airlock_before//\\\"/}
-    __airlock_quotes=${__airlock_quotes//[!\"]/}
+    # A backslash before it could change what the quotes mean (`\\"`): not worked out.
+    [[ $__airlock_before == *\\* ]] && builtin return 0
+    __airlock_quotes=${__airlock_before//[!\"]/}
     (( ${#__airlock_quotes} % 2 == 0 )) || builtin return 0
     __airlock_line=$__airlock_before$2${BASH_REMATCH[2]}
   done
@@ -488,7 +497,7 @@ __airlock_check() {
   # Only a command holding one of these words, or quotes that could split one (`'tr'ap`), can
   # switch the guard off (__airlock_tampered).
   # One pattern each: bash tries a pattern of alternatives after `*` at every position.
-  if [[ $BASH_COMMAND == *__airlock_* || $BASH_COMMAND == *enable* || $BASH_COMMAND == *trap* || $BASH_COMMAND == *set* ||
+  if [[ $BASH_COMMAND == *__airlock_* || $BASH_COMMAND == *__vsc_* || $BASH_COMMAND == *enable* || $BASH_COMMAND == *trap* || $BASH_COMMAND == *set* ||
     $BASH_COMMAND == *shopt* || $BASH_COMMAND == *PS[04]* || $BASH_COMMAND == *AIRLOCK_* || $BASH_COMMAND == *BASH_* ||
     $BASH_COMMAND == *ZDOTDIR* || $BASH_COMMAND == *PROMPT_COMMAND* || $BASH_COMMAND == *bind* ||
     $BASH_COMMAND == *env[[:space:]]* || $BASH_COMMAND == *[\\\'\"]* || $BASH_COMMAND == *'${!'* || $BASH_COMMAND == @(for|select)[[:space:]]* ||
@@ -540,8 +549,8 @@ __airlock_prompts_own() {
   [[ -n ${__airlock_reload_set[$BASH_COMMAND]-} ]] && builtin return 0
   if [[ -n ${FUNCNAME[3]-} ]]; then
     [[ ${FUNCNAME[3]} == source && ${BASH_SOURCE[3]-} == "$__airlock_dir/guard.bash" ]] && builtin return 0
-    # VS Code's functions pass only as bash runs them before a prompt (from PROMPT_COMMAND); one a
-    # line calls could read a value the line set (`${__vsc_original_PS1@P}`).
+    # VS Code's functions pass only as bash runs them before a prompt (from PROMPT_COMMAND), not
+    # when a line runs one (a line cannot name one, __airlock_tampered).
     case ${__airlock_prompt_set[${FUNCNAME[3]}]-} in
       0) [[ ${FUNCNAME[-1]} == @(__vsc_prompt_cmd|__vsc_prompt_cmd_original|__bp_precmd_invoke_cmd) ]] && builtin return 0 ;;
       3) builtin return 3 ;;
@@ -565,10 +574,37 @@ __airlock_prompts_own() {
 }
 
 # The caller's `__airlock_words` (a line, or a command as bash shows it) as words, with blanks
-# around separators and redirections: `ls >out;x` and `ls > out` both read `ls > out`.
+# around separators and redirections (`ls >out;x` and `ls > out` both read `ls > out`), each quoted
+# string one word whose blanks and separators read `_`, and no comment: only a command bash will
+# run is at a command position.
 __airlock_spaced() {
-  __airlock_words=${__airlock_words//[;|&()<>]/ & }
-  __airlock_words=($__airlock_words)
+  builtin local __airlock_i __airlock_ch __airlock_quote='' __airlock_out='' || builtin return 0
+  for ((__airlock_i = 0; __airlock_i < ${#__airlock_words}; __airlock_i++)); do
+    __airlock_ch=${__airlock_words:__airlock_i:1}
+    if [[ $__airlock_ch == \\ && $__airlock_quote != \' ]]; then
+      __airlock_out+=$__airlock_ch${__airlock_words:__airlock_i+1:1}
+      __airlock_i=$((__airlock_i + 1))
+      continue
+    elif [[ -n $__airlock_quote ]]; then
+      [[ $__airlock_ch == "$__airlock_quote" ]] && __airlock_quote=''
+      [[ $__airlock_ch == [[:space:]\;\|\&\(\)\{\}\!\<\>\#] ]] && __airlock_ch=_
+    elif [[ $__airlock_ch == [\'\"] ]]; then
+      __airlock_quote=$__airlock_ch
+    elif [[ $__airlock_ch == \# && ( -z $__airlock_out || $__airlock_out == *[[:space:]\;\|\&\(] ) ]]; then
+      # A comment, to the end of its line.
+      __airlock_ch=${__airlock_words:__airlock_i}
+      [[ $__airlock_ch == *$'\n'* ]] || break
+      __airlock_ch=${__airlock_ch%%$'\n'*}
+      __airlock_i=$((__airlock_i + ${#__airlock_ch} - 1))
+      continue
+    elif [[ $__airlock_ch == $'\n' ]]; then
+      __airlock_ch=' ; '
+    elif [[ $__airlock_ch == [\;\|\&\(\)\<\>] ]]; then
+      __airlock_ch=" $__airlock_ch "
+    fi
+    __airlock_out+=$__airlock_ch
+  done
+  __airlock_words=($__airlock_out)
 }
 
 # True when the caller's declaration (`__airlock_c`) names, through a variable or a positional
@@ -610,7 +646,7 @@ __airlock_names() {
       fi
       __airlock_name=${BASH_REMATCH[1]}$__airlock_v${BASH_REMATCH[5]}
     done
-    [[ $__airlock_name == *[!A-Za-z0-9_]* || $__airlock_name == @(BASH_COMMAND|BASH_CMDS|PS0|PS4|POSIXLY_CORRECT|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|READLINE_*|__airlock_*|AIRLOCK_*) ]] && builtin return 0
+    [[ $__airlock_name == *[!A-Za-z0-9_]* || $__airlock_name == @(BASH_COMMAND|BASH_CMDS|PS0|PS4|POSIXLY_CORRECT|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|READLINE_*|__airlock_*|__vsc_*|AIRLOCK_*) ]] && builtin return 0
   done
   builtin return 1
 }
@@ -624,6 +660,8 @@ __airlock_tampered() {
   # Any command naming the guard's state or functions: an assignment, `printf -v`, `read`,
   # `builtin declare`, `unset -f`, …
   [[ $__airlock_c == *__airlock_* ]] && builtin return 0
+  # VS Code's state and functions (what its prompt work reads, `__vsc_original_PS1`), but in its own.
+  [[ $__airlock_c == *__vsc_* && -z ${__airlock_prompt_set[${FUNCNAME[3]:-_}]-} ]] && builtin return 0
   if [[ $__airlock_c == *trap* ]]; then
     __airlock_traps=1
     [[ $__airlock_traps == 1 ]] || builtin return 0
@@ -766,8 +804,8 @@ builtin declare -gA __airlock_own_set __airlock_prompt_set
 __airlock_own_set=(['builtin trap "$__airlock_debug" DEBUG']=1 ['__airlock_readline "$_"']=1)
 for __airlock_v in $__airlock_own; do __airlock_own_set[$__airlock_v]=1; done
 # The two commands the gate adds before PROMPT_COMMAND's own (promptCommand in gateFiles.ts): a
-# test, and the reload of this file, which only takes an approval away. `__airlock_v` keeps the
-# second for the walk below.
+# test, and the reload of this file, which only takes an approval away (VS Code's are added below).
+# `__airlock_v` keeps the second for the walk below.
 builtin declare -gA __airlock_reload_set
 __airlock_v="$__airlock_dir/guard.bash"
 __airlock_v="\\. '${__airlock_v//"'"/"'\\''"}'"
@@ -781,7 +819,11 @@ __airlock_reload_set=(['\[ -n "${__airlock_guard-}" ]']=1 ["$__airlock_v"]=1)
 # bash-preexec's loops and evals read.
 if [[ $- == *i* || -n $__airlock_previous_trap ]]; then
   for __airlock_w in $__airlock_vscode; do
-    builtin declare -F -- "$__airlock_w" >/dev/null && { __airlock_prompt_set[$__airlock_w]=0; builtin declare -fr -- "$__airlock_w"; }
+    builtin declare -F -- "$__airlock_w" >/dev/null || continue
+    __airlock_prompt_set[$__airlock_w]=0
+    builtin declare -fr -- "$__airlock_w"
+    # What bash itself runs of it, by exact text: PROMPT_COMMAND, and the marks in PS1 and PS2.
+    [[ $__airlock_w == @(__vsc_prompt_cmd|__vsc_prompt_cmd_original|__vsc_prompt_start|__vsc_prompt_end|__vsc_continuation_start|__vsc_continuation_end) ]] && __airlock_reload_set[$__airlock_w]=1
   done
   # VS Code runs the user's PROMPT_COMMAND from this one.
   [[ -n ${__airlock_prompt_set[__vsc_prompt_cmd_original]-} ]] && __airlock_prompt_set[__vsc_prompt_cmd_original]=3

@@ -239,6 +239,8 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     const args = run('f() { "$@"; }; f dropdb -h prod-db.internal rentals', 126);
     expect(args.asked).toContain('dropdb -h prod-db.internal rentals');
     expect(args.asked).not.toContain('"$@"');
+    // A program word built from a variable anywhere in it goes with the variable's value.
+    expect(run('x=ropdb; tools/d$x -h prod-db.internal rentals', 126).asked).toContain('x=ropdb; tools/d$x');
     const last = run('x=dropdb; : "$x"; "$_" -h prod-db.internal rentals', 126);
     expect(last.asked.split('\n')).toContain('dropdb -h prod-db.internal rentals');
     // Forms whose value bash splits or joins are not shown: asked about as unseen.
@@ -704,13 +706,18 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
     expect(r.client.split('\n')).toContain('real/helm uninstall web');
   });
 
-  test('an approval does not cover a command a value turns an operand into; VS Code\'s function called by a line is judged', () => {
-    const operand = typed('x=\'$(real/helm uninstall web)\'\recho "${x@P}" real/helm uninstall web', { FAKE_ENGINE: '' });
-    expect(operand.client.split('\n')).toContain('real/helm uninstall web');
+  test('an approval does not cover a command a value turns an operand into; VS Code\'s state is not a line\'s to set', () => {
+    for (const line of ['echo "${x@P}" real/helm uninstall web', 'echo "${x@P}" # ; real/helm uninstall web', 'echo "${x@P}" "; real/helm uninstall web ;"']) {
+      const operand = typed(`x='$(real/helm uninstall web)'\r${line}`, { FAKE_ENGINE: '' });
+      expect(operand.client.split('\n')).toContain('real/helm uninstall web');
+    }
     // On a build that expands the prompt itself (__vsc_stable=0): the line sets the value and calls it.
     const called = typed('__vsc_original_PS1=\'$(hash -p $h helm; helm $(cat verbs))\'; __vsc_report_prompt; __vsc_original_PS1=', {}, '__vsc_stable=0\n');
     expect(called.helm).toBe('');
-    expect(called.client).toContain('--unseen');
+    expect(called.out).toContain('airlock: stopped __vsc_original_PS1=');
+    // And as VS Code's prompt expands it: not a command of VS Code's own.
+    const prompt = typed('__vsc_original_PS1=\'$(hash -p $h helm; helm $(cat verbs))\'\recho hi', {}, '__vsc_stable=0\n');
+    expect(prompt.helm).toBe('');
   });
 
   test('a prompt hook running a program the user\'s PATH finds first, and an awk program\'s $1, ask nothing', () => {
