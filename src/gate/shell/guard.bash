@@ -205,8 +205,8 @@ __airlock_program() {
 }
 
 # True when the caller's program word (`words[i]`) has operands only known when it runs (a
-# variable, a command's output, a glob, `~`, or stdin after xargs) and will not run through its
-# shim: given by path; after sudo and its kind (their own PATH) or a PATH of its own (`PATH=/x
+# variable, a command's output, a glob, `~`, or stdin after xargs; any operands, where the callers'
+# __airlock_scan is `strict`) and will not run through its shim: given by path; after sudo and its kind (their own PATH) or a PATH of its own (`PATH=/x
 # helm`); hashed by bash to another path (`hash -p`; BASH_CMDS is read-only, so a script can
 # neither hide nor replace it); or found on PATH before the shims' folder. bash's builtins never
 # meet a shim, unless sudo runs the program of that name. Sets the callers' __airlock_unseen to the
@@ -389,7 +389,7 @@ __airlock_readline() {
       builtin local -; builtin set -f
       builtin local __airlock_words __airlock_w IFS=$' \t\n' || builtin return 0
       __airlock_words=$READLINE_LINE
-      __airlock_spaced
+      __airlock_spaced || builtin return 0
       for __airlock_w in "${__airlock_words[@]}"; do
         [[ $__airlock_w != *=* ]] && builtin alias -- "$__airlock_w" >/dev/null 2>&1 && builtin return 0
       done
@@ -476,8 +476,9 @@ __airlock_check() {
   builtin shopt -q extdebug || builtin shopt -s extdebug
   # A script's trap inheritance, kept (see `set -T` below); an interactive shell's is extdebug's.
   [[ $- == *[iT]* ]] || builtin set -T
-  # An interactive line the Enter binding judged whole: its commands are judged below only for
-  # tampering, a program run past its shim, and one named only when it runs.
+  # A command of an interactive line the Enter binding judged whole (1), or of the user's prompt
+  # hooks (strict): judged below only for tampering, a program run past its shim, and one named
+  # only when it runs (__airlock_prompts_own).
   builtin local __airlock_judged='' || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
   if [[ $- == *i* ]]; then
     __airlock_prompts_own
@@ -561,7 +562,7 @@ __airlock_prompts_own() {
     builtin local -; builtin set -f
     builtin local __airlock_words IFS=$' \t\n' || builtin return 1
     __airlock_words=$BASH_COMMAND
-    __airlock_spaced
+    __airlock_spaced || builtin return 1
     # Where the line has a command (its start, or after a separator or keyword), not as operands
     # that a value could turn into one (`echo "${x@P}" tools/dropdb y`).
     [[ $__airlock_line_ok == [ep]+([0-9])" ${__airlock_words[*]} "* || $__airlock_line_ok == *" "[\;\|\&\(\{\!]" ${__airlock_words[*]} "* ||
@@ -576,18 +577,24 @@ __airlock_prompts_own() {
 # The caller's `__airlock_words` (a line, or a command as bash shows it) as words, with blanks
 # around separators and redirections (`ls >out;x` and `ls > out` both read `ls > out`), each quoted
 # string one word whose blanks and separators read `_`, and no comment: only a command bash will
-# run is at a command position.
+# run is at a command position. Fails where that cannot be told this simply: `$'…'`, a here-document,
+# a command substitution inside double quotes, or a line over 4 KB.
 __airlock_spaced() {
-  builtin local __airlock_i __airlock_ch __airlock_quote='' __airlock_out='' || builtin return 0
+  (( ${#__airlock_words} <= 4096 )) || builtin return 1
+  builtin local LC_ALL=C __airlock_i __airlock_ch __airlock_quote='' __airlock_out='' || builtin return 1
   for ((__airlock_i = 0; __airlock_i < ${#__airlock_words}; __airlock_i++)); do
     __airlock_ch=${__airlock_words:__airlock_i:1}
     if [[ $__airlock_ch == \\ && $__airlock_quote != \' ]]; then
       __airlock_out+=$__airlock_ch${__airlock_words:__airlock_i+1:1}
       __airlock_i=$((__airlock_i + 1))
       continue
+    elif [[ $__airlock_quote == \" && ( $__airlock_ch == \` || ${__airlock_words:__airlock_i:2} == '$(' ) ]]; then
+      builtin return 1
     elif [[ -n $__airlock_quote ]]; then
       [[ $__airlock_ch == "$__airlock_quote" ]] && __airlock_quote=''
       [[ $__airlock_ch == [[:space:]\;\|\&\(\)\{\}\!\<\>\#] ]] && __airlock_ch=_
+    elif [[ ${__airlock_words:__airlock_i:2} == @(\$\'|\$\"|\<\<) ]]; then
+      builtin return 1
     elif [[ $__airlock_ch == [\'\"] ]]; then
       __airlock_quote=$__airlock_ch
     elif [[ $__airlock_ch == \# && ( -z $__airlock_out || $__airlock_out == *[[:space:]\;\|\&\(] ) ]]; then

@@ -707,7 +707,8 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
   });
 
   test('an approval does not cover a command a value turns an operand into; VS Code\'s state is not a line\'s to set', () => {
-    for (const line of ['echo "${x@P}" real/helm uninstall web', 'echo "${x@P}" # ; real/helm uninstall web', 'echo "${x@P}" "; real/helm uninstall web ;"']) {
+    for (const line of ['echo "${x@P}" real/helm uninstall web', 'echo "${x@P}" # ; real/helm uninstall web', 'echo "${x@P}" "; real/helm uninstall web ;"',
+      "echo \"${x@P}\" $'\\'; real/helm uninstall web ;'"]) {
       const operand = typed(`x='$(real/helm uninstall web)'\r${line}`, { FAKE_ENGINE: '' });
       expect(operand.client.split('\n')).toContain('real/helm uninstall web');
     }
