@@ -241,6 +241,10 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(args.asked).not.toContain('"$@"');
     // A program word built from a variable anywhere in it goes with the variable's value.
     expect(run('x=ropdb; tools/d$x -h prod-db.internal rentals', 126).asked).toContain('x=ropdb; tools/d$x');
+    // After a wrapper and its options, or an assignment.
+    for (const wrapped of ['nice -n 5 $x y', 'exec -a foo $x y', 'timeout -s KILL 5 $x y', 'command -p $x y', 'env -u FOO $x y', 'echo y | xargs -0 $x', 'A=1 $x y']) {
+      expect(run(`x=dropdb; ${wrapped}`, 126).asked).toContain(`x=dropdb; ${wrapped.replace(/^.*\| /, '')}`);
+    }
     const last = run('x=dropdb; : "$x"; "$_" -h prod-db.internal rentals', 126);
     expect(last.asked.split('\n')).toContain('dropdb -h prod-db.internal rentals');
     // Forms whose value bash splits or joins are not shown: asked about as unseen.
