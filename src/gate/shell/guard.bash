@@ -311,7 +311,7 @@ __airlock_values() {
   builtin local __airlock_positional='\$(\{[@*0-9_][^}]*\}|[@*0-9]|_([^A-Za-z0-9_]|$))'
   if [[ $__airlock_line == *\$* && $__airlock_line =~ $__airlock_positional ]]; then
     builtin local -a __airlock_args
-    builtin local __airlock_k=0 __airlock_offset=0 __airlock_i __airlock_all __airlock_form __airlock_bare || builtin return 0
+    builtin local __airlock_k=0 __airlock_offset=0 __airlock_i __airlock_all __airlock_bare || builtin return 0
     __airlock_args=()
     while [[ -n ${FUNCNAME[__airlock_k]-} && ${FUNCNAME[__airlock_k]} != __airlock_trap ]]; do
       __airlock_offset=$((__airlock_offset + ${BASH_ARGC[__airlock_k]-0}))
