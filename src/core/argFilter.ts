@@ -185,6 +185,18 @@ function itemIn(item: Item, arg: string): boolean {
   return lower.includes(item);
 }
 
+/**
+ * The items, less any an argument can only hold by holding another of them too (`credentials`
+ * beside `cred`, `--hard` beside `hard`): the same arguments match, with fewer patterns for the
+ * shims and the guard to try on every call. Short flags stay: their letter is read apart.
+ */
+export function fewestItems(items: readonly Item[]): Item[] {
+  const unique = [...new Set(items)];
+  const isFlag = (item: Item): boolean => item.length === 2 && item[0] === '-' && item[1] !== '-';
+  const substrings = unique.filter((item) => !isFlag(item) && !item.startsWith('--'));
+  return unique.filter((item) => isFlag(item) || !substrings.some((other) => other !== item && item.includes(other)));
+}
+
 /** True when the call must be judged: the program is always judged, a clause holds, or an argument names a protected path. */
 export function argsMightMatch(filter: ArgFilter, args: readonly string[], pathItems: readonly Item[]): boolean {
   if (filter.always) return true;

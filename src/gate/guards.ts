@@ -4,7 +4,7 @@
 // `accept-line` widget). Both judge a line first with a keyword filter in the shell itself — no
 // process for `git status` — and ask `airlock gate --line` for anything else. A denied line is
 // replaced by one that prints why and exits 126, so nothing runs and the shell reports a failure. See DESIGN.md section 1 for what was verified in VS Code's terminals.
-import { DESTRUCTIVE_STEMS, type ArgFilter, type Item } from '../core/argFilter';
+import { DESTRUCTIVE_STEMS, fewestItems, type ArgFilter, type Item } from '../core/argFilter';
 
 export interface GuardData {
   /** The rules' programs and their argument filters. */
@@ -31,8 +31,6 @@ export interface GateClient {
   readonly cli: string;
 }
 
-const STEMS: ReadonlySet<string> = new Set(DESTRUCTIVE_STEMS);
-
 /** Single-quoted for bash and zsh. */
 function q(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
@@ -42,12 +40,13 @@ function q(text: string): string {
  * A function that returns 0 when $1 holds one of the patterns, defined once, read-only, when the
  * guard loads: a `case`, read the same way by bash and zsh. Never a regex: bash and zsh compile
  * one each time they match it, and a compiled regex touches enough memory to cost every command
- * that follows a fork milliseconds. Through `builtin`: a script can define a function named
- * `return` (guard.bash frees `builtin`).
+ * that follows a fork milliseconds. No command at all, only its status (a script can define a
+ * function named after any builtin, `return` among them): the bash guard's quick way through
+ * (__airlock_fast) calls it before it has freed `builtin`.
  */
 function caseFunction(name: string, patterns: readonly string[]): string {
-  const test = patterns.length > 0 ? `case $1 in ${patterns.join('|')}) builtin return 0 ;; esac; ` : '';
-  return `${name}() { ${test}builtin return 1; }\n`;
+  const test = patterns.length > 0 ? `case $1 in ${patterns.join('|')}) ;; *) [[ -z x ]] ;; esac` : '[[ -z x ]]';
+  return `${name}() { ${test}; }\n`;
 }
 
 /**
@@ -86,12 +85,20 @@ export interface GuardTables {
 export function guardTables(data: GuardData): GuardTables {
   const progs: [string, string][] = [];
   const words = new Map<string, string>();
+  // What every guarded program is watched for (__airlock_watched): a protected path's words, and
+  // the words destructive calls are spelled with, whatever the rules' examples show.
+  const watched = fewestItems([...data.pathItems, ...DESTRUCTIVE_STEMS]);
   for (const [program, filter] of Object.entries(data.filters).sort()) {
     if (!SAFE_FILE.test(program) || data.runners.includes(program)) continue;
-    progs.push([program, filter.always ? 'always' : filter.bare === 'flags' ? 'bare-flags' : filter.bare === 'empty' ? 'bare' : '1']);
-    if (filter.always) continue;
-    // The stems every program watches for are in one shared `case` (__airlock_watched).
-    const items = [...new Set(filter.clauses.flat(2))].filter((i) => !STEMS.has(i));
+    if (filter.always) {
+      progs.push([program, 'always']);
+      continue;
+    }
+    // What every program watches for is in one shared `case` (__airlock_watched): an item it
+    // holds, or that holds one of its words, is left out here.
+    const own = [...new Set(filter.clauses.flat(2))];
+    const kept = new Set(fewestItems([...own, ...watched]));
+    const items = own.filter((i) => kept.has(i) && !watched.includes(i));
     const isFlag = (i: string): boolean => i.length === 2 && i[0] === '-' && i[1] !== '-';
     const letters = [...new Set(items.filter(isFlag).map((i) => i[1] ?? '').filter((c) => /[A-Za-z0-9]/.test(c)))];
     // $1 is the line's words, lower-cased and space-padded: a long flag counts from the start of a
@@ -100,13 +107,13 @@ export function guardTables(data: GuardData): GuardTables {
     // caller's `words`.
     const patterns = items.filter((i) => !isFlag(i)).map((i) => (i === '--' ? holding(' -- ') : i.startsWith('--') ? holding(` ${i}`) : holding(i)));
     words.set(program, wordsCode(patterns, letters));
+    // 0: the program needs no words of its own, only the watched ones (bash reads no table for it).
+    progs.push([program, filter.bare === 'flags' ? 'bare-flags' : filter.bare === 'empty' ? 'bare' : patterns.length + letters.length === 0 ? '0' : '1']);
   }
   for (const runner of data.runners) if (SAFE_KEY.test(runner)) progs.push([runner, 'always']);
   for (const [name, program] of data.packages) if (SAFE_KEY.test(name)) progs.push([name, `=${program}`]);
   const functions = [
-    // What every guarded program is watched for: a protected path's words, and the words
-    // destructive calls are spelled with, whatever the rules' examples show.
-    caseFunction('__airlock_watched', [...new Set([...data.pathItems, ...DESTRUCTIVE_STEMS])].map(holding)),
+    caseFunction('__airlock_watched', watched.map(holding)),
     caseFunction('__airlock_guard_dir', data.guardWords.map(holding)),
   ].join('');
   // Words after which the next word is a program: separators and keywords (k), and program

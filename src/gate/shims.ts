@@ -2,7 +2,7 @@
 // PATH of every terminal the editor starts. A call whose arguments hold none of the words its
 // rules need runs at once (no process started); anything else asks `airlock gate` first. Then the
 // shim execs the real program found on PATH after its own directory — never itself.
-import type { ArgFilter, Item } from '../core/argFilter';
+import { fewestItems, type ArgFilter, type Item } from '../core/argFilter';
 import type { GateClient } from './guards';
 
 /** The file that marks a directory as Airlock's shims, so no shim ever execs another. */
@@ -46,7 +46,7 @@ export function shellLine(argv: readonly string[]): string {
 
 /** The sh lines that set `ask` when the arguments ("$@") hold a word the program's rules need. */
 export function shimCheck(filter: ArgFilter, pathItems: readonly Item[]): string {
-  const items = [...new Set([...filter.clauses.flat(2), ...pathItems])];
+  const items = fewestItems([...filter.clauses.flat(2), ...pathItems]);
   const patterns = items.map(itemPattern);
   // `bare`: a call without operands (or, for `flags`, with flags only) is judged too.
   return filter.always ? 'ask=1' : [

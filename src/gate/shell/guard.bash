@@ -195,11 +195,14 @@ __airlock_program() {
   # earlier read could have been defined first by the script itself), without the script's
   # aliases. It sets `hit` when the line holds a word its rules need; a missing table, or one that
   # cannot be read, is judged by the client: fail closed.
-  [[ -r $__airlock_dir/words/$w ]] || builtin return 1
-  builtin shopt -q expand_aliases && { aliases=1; builtin shopt -u expand_aliases; }
-  builtin . "$__airlock_dir/words/$w" "$rest" || hit=1
-  [[ -n $aliases ]] && builtin shopt -s expand_aliases
-  [[ -n $hit ]] && builtin return 1
+  # 0: no words of its own (guards.ts), only the watched ones.
+  if [[ $p != 0 ]]; then
+    [[ -r $__airlock_dir/words/$w ]] || builtin return 1
+    builtin shopt -q expand_aliases && { aliases=1; builtin shopt -u expand_aliases; }
+    builtin . "$__airlock_dir/words/$w" "$rest" || hit=1
+    [[ -n $aliases ]] && builtin shopt -s expand_aliases
+    [[ -n $hit ]] && builtin return 1
+  fi
   __airlock_watched "$rest" && builtin return 1
   [[ -z $past ]]
 }
@@ -229,7 +232,7 @@ __airlock_past_shim() {
     esac
   done
   [[ -n $found || ${__airlock_scan-} == strict ]] || builtin return 1
-  [[ -z $via && $name == @(.|:|\[|alias|bg|bind|break|builtin|caller|cd|command|compgen|complete|compopt|continue|declare|dirs|disown|echo|enable|eval|exec|exit|export|false|fc|fg|getopts|hash|help|history|jobs|kill|let|local|logout|mapfile|popd|printf|pushd|pwd|read|readarray|readonly|return|set|shift|shopt|source|suspend|test|times|trap|true|type|typeset|ulimit|umask|unalias|unset|wait) ]] && builtin return 1
+  [[ -z $via && $__airlock_bash_builtins == *" $name "* ]] && builtin return 1
   if [[ -z $via && $name != */* ]]; then
     [[ ${BASH_CMDS[$name]-} == "$__airlock_shims/$name" ]] && builtin return 1
     # Where PATH finds it: the shims' folder (`first` empty) or one before it. bash reads a `~` at
@@ -262,6 +265,9 @@ __airlock_past_shim() {
   done
   builtin return 0
 }
+
+# bash's builtins (compgen -b in bash 5.2), which bash runs before any program of their name.
+__airlock_bash_builtins=' . : [ alias bg bind break builtin caller cd command compgen complete compopt continue declare dirs disown echo enable eval exec exit export false fc fg getopts hash help history jobs kill let local logout mapfile popd printf pushd pwd read readarray readonly return set shift shopt source suspend test times trap true type typeset ulimit umask unalias unset wait '
 
 # VS Code's shell integration functions (shellIntegration-bash.sh in VS Code 1.139).
 __airlock_vscode='__vsc_command_complete __vsc_command_output_start __vsc_continuation_end __vsc_continuation_start __vsc_escape_value __vsc_escape_value_fast __vsc_get_trap __vsc_precmd __vsc_preexec __vsc_preexec_all __vsc_preexec_only __vsc_prompt_cmd __vsc_prompt_cmd_original __vsc_prompt_end __vsc_prompt_start __vsc_report_prompt __vsc_restore_exit_code __vsc_update_cwd __vsc_update_env __vsc_update_prompt __updateEnvCache __updateEnvCacheAA'
@@ -434,7 +440,77 @@ if [[ -z $__airlock_previous_trap ]] && (( ${#FUNCNAME[@]} > 0 )); then
 fi
 # The DEBUG trap's action. It hands the guard the user's `$_` and positional parameters (the
 # frame's own: BASH_ARGV does not follow `set --` or `shift`), and its last word sets `$_` back.
-builtin declare -gr __airlock_debug='\__airlock_trap "$_" "${@:1:32}" && \builtin : "$__airlock_last"'
+builtin declare -gr __airlock_debug='[[ $- != *x* ]] && \__airlock_fast "${BASH_COMMAND,,}" "$_" || { \__airlock_trap "$_" "${@:1:32}" && \builtin : "$__airlock_last"; }'
+# The trap's quick way through, tried first: true only for a command __airlock_trap would let
+# through unasked and untouched. After a fork (any program the shell starts) every page of memory
+# the shell writes costs a fault, and __airlock_trap writes many; this writes two variables. Its
+# command ($1, lowercased) is plain words: no quote, expansion, glob or separator, redirections to
+# /dev/ aside; it names no guarded program (by any name __airlock_alias knows) but its own program
+# when bash runs that through its PATH shim, no wrapper or keyword, no program by path, and no word
+# __airlock_check would look into for tampering. No
+# earlier trap is due to run, no handler to judge, and the options that carry the trap are on.
+# It runs no builtin (a script can define a function by any builtin's name, which only
+# __airlock_trap frees), and its two variables pass only as plain ones it could set (a read-only
+# state, or a name reference, would stand still). Its last argument is the user's `$_`, which bash
+# sets back from it.
+__airlock_fast() {
+  # Short, and few patterns, each against the whole line where it can: bash copies a function's
+  # body at each call and allocates for each pattern it matches, and after a fork every page those
+  # allocations touch costs a fault. What few words need is in __airlock_fast_word.
+  [[ $1 != *[!abcdefghijklmnopqrstuvwxyz0123456789\ ./_:=+%,@\>\&-]* && ${IFS-$' \t\n'} == $' \t\n' && -o functrace && ${BASH_ARGC[0]-0} -eq 2 &&
+      -z ${__airlock_traps-}${__airlock_broken-} && ( -z ${__airlock_previous_trap-} || ${#FUNCNAME[@]} -gt 1 ) &&
+      $1 != @(@(for|select)\ *|*@(__|airlock_|bash_|enable|trap|set|shopt|bind|ps0|ps4|zdotdir|prompt_command|env\ |local|declare)*) &&
+      ! -R __airlock_fs && ! -R __airlock_fw ]] && __airlock_fs=0 && __airlock_fw= && [[ -z ${__airlock_fs@a}${__airlock_fw@a} ]] && {
+    # 0: at the program's position; 1: there after an assignment; 2: at its operands; 3: a
+    # redirection's target next; 4: not plain after all.
+    for __airlock_fw in $1; do
+      # A guarded program or wrapper; a redirection; another name of a guarded program
+      # (__airlock_alias: by path, with a version, as .exe); at the program's position, an
+      # assignment or a path.
+      if (( __airlock_fs > 2 )) || [[ -n ${__airlock_progs[$__airlock_fw]-}${__airlock_starts[$__airlock_fw]-} || $__airlock_fw == *[@\>\&]* ||
+        $__airlock_fw == @(*.exe|[a-z]*[0-9]*|*/*[a-z]*[0-9]*) || ( $__airlock_fw == */?* && -n ${__airlock_progs[${__airlock_fw##*/}]-} ) ]] ||
+        { (( __airlock_fs < 2 )) && [[ $__airlock_fw == *[/=]* ]]; }; then
+        __airlock_fast_word "$1"
+      elif (( __airlock_fs < 2 )); then
+        __airlock_fs=2
+      fi
+    done
+    (( __airlock_fs < 3 ))
+  }
+}
+# __airlock_fast's word (__airlock_fw) of the line $1 that is not a plain operand: the next state.
+__airlock_fast_word() {
+  if (( __airlock_fs == 3 )); then
+    [[ $__airlock_fw == /dev/@(null|stdout|stderr|tty) ]] && __airlock_fs=2 || __airlock_fs=4
+  elif (( __airlock_fs == 4 )); then
+    __airlock_fs=4
+  elif [[ -n ${__airlock_progs[$__airlock_fw]-}${__airlock_starts[$__airlock_fw]-} ]]; then
+    if (( __airlock_fs == 0 )) && [[ ${BASH_COMMAND%% *} == "$__airlock_fw" && ${__airlock_progs[$__airlock_fw]-} == @(0|1|bare|bare-flags) &&
+      ${BASH_CMDS[$__airlock_fw]-} == "$__airlock_shims/$__airlock_fw" && $__airlock_bash_builtins != *" $__airlock_fw "* ]]; then
+      # The command's own program, guarded (no assignment before it, no other spelling), that bash
+      # runs through its shim (hashed there, no builtin of its name): the shim reads its arguments
+      # as it starts, as __airlock_program would read them here.
+      __airlock_fs=2
+    elif (( __airlock_fs == 0 )) && [[ ${BASH_COMMAND%% *} == "$__airlock_fw" && ${__airlock_progs[$__airlock_fw]-} == 0 && $__airlock_bash_builtins == *" $__airlock_fw "* ]]; then
+      # A builtin that needs only the watched words (echo, printf), read as __airlock_program reads
+      # them.
+      if __airlock_watched " $1 "; then __airlock_fs=4; else __airlock_fs=2; fi
+    else
+      __airlock_fs=4
+    fi
+  elif [[ $__airlock_fw == *[\>\&]* ]]; then
+    # A redirection: to a file of /dev/ (next) or another stream.
+    if [[ $__airlock_fw == ?([012\&])\>?(\>) ]]; then __airlock_fs=3; elif [[ $__airlock_fw != ?([012])\>\&[012] ]]; then __airlock_fs=4; fi
+  elif [[ $__airlock_fw == *@(@|.exe)* || ( $__airlock_fw == */?* && -n ${__airlock_progs[${__airlock_fw##*/}]-} ) || ( $__airlock_fw == */* && ${__airlock_fw##*/} == [a-z]*[0-9]* ) ||
+    ( $__airlock_fw == [a-z]*[0-9]* && -n ${__airlock_progs[${__airlock_fw%%[0-9]*}]-} ) ]]; then
+    # Another name of a guarded program (__airlock_alias: by path, with a version, as .exe).
+    __airlock_fs=4
+  elif (( __airlock_fs < 2 )); then
+    # A program given by path runs a file the engine reads (__airlock_suspicious); an assignment
+    # leaves the program's position where it is.
+    if [[ $__airlock_fw == [a-z_]*([a-z0-9_])=* ]]; then __airlock_fs=1; elif [[ $__airlock_fw == */* ]]; then __airlock_fs=4; else __airlock_fs=2; fi
+  fi
+}
 __airlock_trap() {
   if __airlock_builtins "$BASHOPTS"; then
     # A script's `set -x` traces what it runs, not the guard at work.
@@ -805,7 +881,7 @@ __airlock_judge() {
 }
 
 # The guard's own functions: commands they run are not the user's.
-builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_past_shim __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge __airlock_spaced __airlock_whole'
+builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_fast __airlock_fast_word __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_past_shim __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge __airlock_spaced __airlock_whole'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own
@@ -865,7 +941,7 @@ builtin unset __airlock_v __airlock_w
 # name the guard never sees (`declare -n r=$v`), and a planted folder or earlier trap would be
 # sourced or run by the guard itself. Global (-g) everywhere here: VS Code runs PROMPT_COMMAND, and
 # so this file, inside a function, where `declare` alone would make a local of each name.
-builtin declare -gr __airlock_dir __airlock_progs __airlock_starts __airlock_hidden __airlock_hidden_re __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_prompt_set __airlock_reload_set
+builtin declare -gr __airlock_dir __airlock_progs __airlock_starts __airlock_hidden __airlock_hidden_re __airlock_bash_builtins __airlock_vscode __airlock_previous_trap __airlock_own_set __airlock_prompt_set __airlock_reload_set
 [[ -n ${__airlock_broken-} ]] && builtin declare -gr __airlock_broken
 # A script's trap is inherited by functions, subshells and command substitutions from its first
 # command on (that command may be a subshell, which runs no trap of its own): `set -T` is safe

@@ -1,7 +1,7 @@
 // The terminal gate's argument filter must never clear a command a rule flags: every rule example
 // and every corpus line is read by the engine, and each flagged command's arguments must pass it.
 import { describe, expect, test } from 'vitest';
-import { argsMightMatch, protectedPathItems, ruleArgFilters } from '../../../src/core/argFilter';
+import { argsMightMatch, fewestItems, protectedPathItems, ruleArgFilters, type ArgFilter } from '../../../src/core/argFilter';
 import { withFollowFilters } from '../../../src/core/project/gateFilters';
 import { allRules } from '../../../src/core/rules/index';
 import { inlineCodeItems } from '../../../src/core/shell/interpreters';
@@ -63,6 +63,18 @@ describe('the terminal gate\'s argument filter', () => {
     expect(set && argsMightMatch(set, ['-x'], PATHS)).toBe(false);
     const env = FILTERS.env;
     expect(env && argsMightMatch(env, ['-0'], PATHS)).toBe(true);
+  });
+
+  test('the fewest items match the same arguments as all of them: an item holding another goes, flags stay', () => {
+    expect(fewestItems(['cred', 'credentials', '--hard', 'hard', '--force', '-f', 'force', 'env', '.env', 'id_rsa'])).toEqual(['cred', 'hard', '-f', 'force', 'env', 'id_rsa']);
+    // Every program's words at once, over the words of the rule examples.
+    const words = [...new Set(allRules.flatMap((r) => r.examples.match).flatMap((l) => l.split(/\s+/)))];
+    const holding = (item: string): ArgFilter => ({ always: false, clauses: [[[item]]] });
+    const all = [...new Set([...Object.values(FILTERS).flatMap((f) => f.clauses.flat(2)), ...PATHS])];
+    const fewest = fewestItems(all);
+    expect(fewest.length).toBeLessThan(all.length);
+    const hits = (items: readonly string[], word: string): boolean => items.some((i) => argsMightMatch(holding(i), [word], []));
+    expect(words.filter((w) => hits(all, w) !== hits(fewest, w))).toEqual([]);
   });
 
   test('the user\'s protected paths add words', () => {

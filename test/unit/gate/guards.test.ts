@@ -3,7 +3,7 @@
 // Then the guard in non-interactive bash (BASH_ENV, as shell tasks and `bash -c` get it).
 import { guardWithoutTrap } from './guardFilter';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -141,7 +141,7 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
   // The shims read the arguments the line does not show (`helm $x web`) as the program starts; a
   // program reached past them has only the guard.
   describe('a guarded program reached past its shim', () => {
-    function past(command: string): { code: number | null; ran: string; asked: string; err: string } {
+    function past(command: string, answer = '126'): { code: number | null; ran: string; asked: string; err: string } {
       const real = join(dir, 'real');
       mkdirSync(real, { recursive: true });
       writeFileSync(join(real, 'helm'), `#!/bin/sh\necho "helm $*" >> ${dir}/helm.ran\n`);
@@ -151,13 +151,37 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
       // $R: the real program's folder, written into the line as a script would.
       const r = spawnSync('bash', ['-c', command.replaceAll('$R', real)], {
         encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: dir,
-        env: { PATH: `${join(dir, 'bin')}:${bin()}:${real}:/usr/bin:/bin`, BASH_ENV: guard, FAKE_ANSWER: '126', HOME: dir, x: 'uninstall', z: 'list' },
+        env: { PATH: `${join(dir, 'bin')}:${bin()}:${real}:/usr/bin:/bin`, BASH_ENV: guard, FAKE_ANSWER: answer, HOME: dir, x: 'uninstall', z: 'list' },
       });
       return { code: r.status, ran: readFileSync(join(dir, 'helm.ran'), 'utf8'), asked: readFileSync(join(dir, 'client.ran'), 'utf8'), err: r.stderr };
     }
 
     // A path in a system folder is read by the program's name (a path elsewhere runs a file the
     // engine reads): /proc/self/cwd/real is this test's real/ as bash sees it.
+    test('run through its shim, a plain call is left to the shim, which asks about what the trap would have', () => {
+      // The first call finds helm through PATH (judged by the trap), and bash hashes it there.
+      const r = past('helm list; helm list; helm uninstall web');
+      expect(r.ran).toBe('helm list\nhelm list\n');
+      // The shim's question (`--program`), with the arguments it read.
+      expect(r.asked).toContain('--program\nhelm\n--ppid');
+      expect(r.asked).toContain('--\nuninstall\nweb');
+      // Its answer is the command's status, as for any call the shim stops.
+      expect(r.code).toBe(126);
+      // Hashed by hand to its shim (approved here), a builtin of a guarded program's name is still
+      // the trap's: the shim never runs.
+      const builtin = past(`hash -p ${join(dir, 'bin', 'echo')} echo; echo openai_api_key`, '0');
+      expect(builtin.asked).toContain('--line\necho openai_api_key');
+      // Another program whose name only reads the same lower-cased is not the shim's.
+      if (!existsSync(join(dir, 'tools', 'HELM'))) symlinkSync(join(dir, 'real', 'helm'), join(dir, 'tools', 'HELM'));
+      const upper = past('helm list; HELM uninstall web');
+      expect(upper.ran).toBe('helm list\n');
+      expect(upper.asked).toContain('--line\nHELM uninstall web');
+      // Found first elsewhere on PATH, it is the trap's too.
+      const elsewhere = past('PATH=$R:$PATH; helm list; helm uninstall web');
+      expect(elsewhere.ran).toBe('helm list\n');
+      expect(elsewhere.asked).toContain('--line\nhelm uninstall web');
+    });
+
     test.each([
       ['by its path', '/proc/self/cwd/real/helm $x web'],
       ['by its path, quoted', '"/proc/self/cwd/real/helm" "${x}" web'],
@@ -260,6 +284,65 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
   test('benign commands never call the client', () => {
     const r = run('set -euo pipefail; echo hi; ls / > /dev/null; cd /; true', 126);
     expect(r).toMatchObject({ code: 0, asked: '', out: 'hi\n', err: '' });
+  });
+
+  describe('the trap\'s quick way through (__airlock_fast)', () => {
+    /** What __airlock_fast answers for each line, as the trap calls it (lower-cased, with the options the trap has on). */
+    function fast(lines: readonly string[]): boolean[] {
+      const input = join(dir, 'fast.bin');
+      writeFileSync(input, lines.map((l) => l.replace(/\0/g, '')).join('\0') + '\0');
+      const script = `. ${filterGuard}; set -T; shopt -s extdebug; while IFS= read -r -d '' line; do if __airlock_fast "\${line,,}" x; then echo 1; else echo 0; fi; done < ${input}`;
+      const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'] });
+      if (r.status !== 0) throw new Error(`bash failed: ${r.stderr}`);
+      return r.stdout.trim().split('\n').map((x) => x === '1');
+    }
+
+    test('it clears only what the filter clears: never a line the engine flags, a program by path, a wrapper, or a word the tamper check reads', () => {
+      const flagged = [
+        ...allRules.flatMap((r) => r.examples.match),
+        ...readCorpus(CORPUS_PATH).map((e) => e.command),
+        ...readCorpus(HOLDOUT_PATH).map((e) => e.command),
+      ].filter((l) => classify(l, { cwd: '/work/app' }).findings.length > 0);
+      const answers = fast(flagged);
+      expect(flagged.filter((_l, i) => answers[i])).toEqual([]);
+      const judged = ['tools/dropdb x', 'X=1 ./bin/reset', 'nohup tools/dropdb x', 'nice ./wipe', '/usr/bin/dropdb x', 'dropdb16 -h prod x', 'pg/dropdb16 x',
+        'python3.12 x.py', 'psql.exe -c x', 'npx aws-cdk@2 destroy', 'ls > .env', 'ls > /dev/null > out', 'ls 2>&1 > x', 'set +T', 'shopt -u extdebug', 'trap - DEBUG',
+        'enable -n shopt', 'bind -x x', 'env -i bash x.sh', 'local -n r', 'for r in a b', 'typeset -n r', 'unset BASH_ENV', 'export AIRLOCK_NODE=/bin/true', 'PS4=x',
+        'ZDOTDIR=/tmp zsh', 'PROMPT_COMMAND=x', '__airlock_trap x', 'x __vsc_prompt_cmd', 'echo $x', 'ls *', 'ls "a b"', "ls 'x'", 'ls a\\ b', 'ls ~', 'ls a;b', 'ls a|b', 'ls $(x)'];
+      const judgedAnswers = fast(judged);
+      expect(judged.filter((_l, i) => judgedAnswers[i])).toEqual([]);
+      // Whatever it clears, the filter clears too.
+      const everyday = ['ls -la', 'cd src', 'pwd', 'mkdir -p src/lib', 'date +%s > /dev/null', 'ls > /dev/null 2>&1', 'ls 2> /dev/null', 'wc -l a.txt b.txt', 'x=1', 'A=1 B=2 ls', 'test -d .', 'sleep 1', 'uname -a'];
+      expect(fast(everyday)).toEqual(everyday.map(() => true));
+      expect(suspicious(everyday)).toEqual(everyday.map(() => false));
+    });
+
+    test('a builtin that needs only the watched words is read there: a watched word still goes to the client', () => {
+      const r = run('echo hi; printf "%s" ok; echo github_token', 126);
+      expect(r.out).toBe('hi\nok');
+      expect(r.asked.split('\n').slice(0, 3)).toEqual(['gate', '--line', 'echo github_token']);
+      expect(r.code).toBe(126);
+    });
+
+    test('a script cannot make it clear a command: its state, IFS, a trace, or a renamed program send the command the long way', () => {
+      const mine = join(dir, 'fast-state.bash');
+      // The user's own BASH_ENV runs before any trap: the only way to leave the guard's variables read-only or name references.
+      for (const state of ['declare -r __airlock_fs=a', 'declare -r __airlock_fw', 'declare -n __airlock_fw=__airlock_fs', 'declare -i __airlock_fs']) {
+        writeFileSync(mine, `${state}\n`);
+        // Its last word is a state that clears (a reference would put each word in __airlock_fs).
+        const r = run('nohup tools/dropdb -h prod-db.internal a', 126, { AIRLOCK_USER_BASH_ENV: mine });
+        expect(r.ran, state).toBe('');
+        expect(r.asked, state).toContain('nohup tools/dropdb -h prod-db.internal a');
+      }
+      // A program under another name the filter knows (a version, upper case).
+      for (const name of ['dropdb16', 'DROPDB']) if (!existsSync(join(dir, 'tools', name))) symlinkSync(join(dir, 'tools', 'dropdb'), join(dir, 'tools', name));
+      for (const command of ['IFS=:; dropdb -h prod-db.internal rentals', 'set -x; nohup tools/dropdb -h prod-db.internal rentals',
+        'dropdb16 -h prod-db.internal rentals', 'DROPDB -h prod-db.internal rentals']) {
+        const r = run(command, 126);
+        expect(r, command).toMatchObject({ ran: '', code: 126 });
+        expect(r.asked, command).toContain('-h prod-db.internal rentals');
+      }
+    });
   });
 
   test('a script\'s own cleanup trap runs: only a DEBUG trap, or a signal named at run time, is the guard\'s', () => {
@@ -414,7 +497,9 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r.out).toBe('done\n');
     const traced = r.err.split('\n').filter((l) => l.startsWith('+'));
     expect(traced).toEqual(expect.arrayContaining(['+ git status --short', '+ echo done']));
-    expect(traced.length).toBeLessThan(40);
+    // About twenty a command: the trap's first test (`$-`, which sends a traced script the long
+    // way), then the lines that free the guard's builtins.
+    expect(traced.length).toBeLessThan(45);
   });
 
   test.each(['local', 'declare', 'builtin', 'shopt', 'return'])('a function named %s brought in through the environment does not let a command through', (name) => {
