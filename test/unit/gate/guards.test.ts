@@ -45,25 +45,31 @@ beforeAll(() => {
   exe('fake-node', `#!/bin/sh\nshift\nprintf '%s\\n' "$@" >> ${dir}/client.ran\nanswer=$FAKE_ANSWER\ncase " $* " in *' --unseen '*) answer=\${FAKE_UNSEEN:-$answer} ;; esac\nif [ "$answer" = 0 ]; then [ -n "$FAKE_ENGINE" ] || echo grant-1; else echo 'denied by test'; fi\nexit "$answer"\n`);
 });
 
-/** Which of the lines the bash guard's filter calls suspicious, as bash itself answers. */
-function suspicious(lines: readonly string[]): boolean[] {
+/** What a guard function, called as `call` with each line as $line (after `setup`), answers for each, as bash itself runs it. */
+function answers(call: string, lines: readonly string[], setup = ''): boolean[] {
   const input = join(dir, 'lines.bin');
   writeFileSync(input, lines.map((l) => l.replace(/\0/g, '')).join('\0') + '\0');
-  const script = `. ${filterGuard}; while IFS= read -r -d '' line; do if __airlock_suspicious "$line"; then echo 1; else echo 0; fi; done < ${input}`;
+  const script = `. ${filterGuard}; ${setup}while IFS= read -r -d '' line; do if ${call}; then echo 1; else echo 0; fi; done < ${input}`;
   const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`bash failed: ${r.stderr}`);
   return r.stdout.trim().split('\n').map((x) => x === '1');
 }
 
+/** Which of the lines the bash guard's filter calls suspicious. */
+const suspicious = (lines: readonly string[]): boolean[] => answers('__airlock_suspicious "$line"', lines);
+
+/** Every rule example and corpus line the engine flags. */
+const flaggedLines = (): string[] => [
+  ...allRules.flatMap((r) => r.examples.match),
+  ...readCorpus(CORPUS_PATH).map((e) => e.command),
+  ...readCorpus(HOLDOUT_PATH).map((e) => e.command),
+].filter((l) => classify(l, { cwd: '/work/app' }).findings.length > 0);
+
 describe('the bash guard\'s filter', () => {
   test('calls suspicious every line the engine flags: rule examples and both corpora', () => {
-    const lines = [
-      ...allRules.flatMap((r) => r.examples.match),
-      ...readCorpus(CORPUS_PATH).map((e) => e.command),
-      ...readCorpus(HOLDOUT_PATH).map((e) => e.command),
-    ].filter((l) => classify(l, { cwd: '/work/app' }).findings.length > 0);
-    const answers = suspicious(lines);
-    expect(lines.filter((_l, i) => !answers[i])).toEqual([]);
+    const lines = flaggedLines();
+    const said = suspicious(lines);
+    expect(lines.filter((_l, i) => !said[i])).toEqual([]);
   });
 
   test('loaded again before each prompt (PROMPT_COMMAND), the guard says nothing and keeps its functions', () => {
@@ -288,23 +294,12 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
 
   describe('the trap\'s quick way through (__airlock_fast)', () => {
     /** What __airlock_fast answers for each line, as the trap calls it (lower-cased, with the options the trap has on). */
-    function fast(lines: readonly string[]): boolean[] {
-      const input = join(dir, 'fast.bin');
-      writeFileSync(input, lines.map((l) => l.replace(/\0/g, '')).join('\0') + '\0');
-      const script = `. ${filterGuard}; set -T; shopt -s extdebug; while IFS= read -r -d '' line; do if __airlock_fast "\${line,,}" x; then echo 1; else echo 0; fi; done < ${input}`;
-      const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'] });
-      if (r.status !== 0) throw new Error(`bash failed: ${r.stderr}`);
-      return r.stdout.trim().split('\n').map((x) => x === '1');
-    }
+    const fast = (lines: readonly string[]): boolean[] => answers('__airlock_fast "${line,,}" x', lines, 'set -T; shopt -s extdebug; ');
 
     test('it clears only what the filter clears: never a line the engine flags, a program by path, a wrapper, or a word the tamper check reads', () => {
-      const flagged = [
-        ...allRules.flatMap((r) => r.examples.match),
-        ...readCorpus(CORPUS_PATH).map((e) => e.command),
-        ...readCorpus(HOLDOUT_PATH).map((e) => e.command),
-      ].filter((l) => classify(l, { cwd: '/work/app' }).findings.length > 0);
-      const answers = fast(flagged);
-      expect(flagged.filter((_l, i) => answers[i])).toEqual([]);
+      const flagged = flaggedLines();
+      const cleared = fast(flagged);
+      expect(flagged.filter((_l, i) => cleared[i])).toEqual([]);
       const judged = ['tools/dropdb x', 'X=1 ./bin/reset', 'nohup tools/dropdb x', 'nice ./wipe', '/usr/bin/dropdb x', 'dropdb16 -h prod x', 'pg/dropdb16 x',
         'python3.12 x.py', 'psql.exe -c x', 'npx aws-cdk@2 destroy', 'ls > .env', 'ls > /dev/null > out', 'ls 2>&1 > x', 'set +T', 'shopt -u extdebug', 'trap - DEBUG',
         'enable -n shopt', 'bind -x x', 'env -i bash x.sh', 'local -n r', 'for r in a b', 'typeset -n r', 'unset BASH_ENV', 'export AIRLOCK_NODE=/bin/true', 'PS4=x',
