@@ -11,7 +11,6 @@ import { DISK_PROJECT_FILES, batchProjectFiles } from './projectFiles';
 import { resolve } from 'node:path';
 import { definedOnly } from './env';
 import { diskToolState } from './toolState';
-import { BatchPool, serveBatch, type Answers, type BatchSetup } from './batchPool';
 
 /**
  * A Node built-in loaded when first needed, so a plain command never loads it. Not import(): the
@@ -51,14 +50,7 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     ({ cwd: resolve(cwd ?? options.cwd ?? io.cwd), env, actor: options.actor, toolState, credentialOrigins, recovery, project: { files, home: io.env.HOME || undefined } });
 
   if (options.batch) {
-    const worker = (globalThis as { __airlockBatchWorker?: BatchSetup }).__airlockBatchWorker;
-    if (worker) {
-      // A worker thread of a long batch (batchPool.ts): it judges the chunks the main thread sends.
-      const judge = batchJudge(options, baseEnv, engine, context);
-      await serveBatch(async () => { await engine.classify('true', context(undefined, baseEnv)); }, (raw) => judge.now(raw) ?? judge.later(raw));
-      return 0;
-    }
-    await batch(io, options, baseEnv, engine, context, argv);
+    await batch(io, options, baseEnv, engine, context);
     return 0;
   }
   const line = options.commandLine ?? '';
@@ -74,37 +66,39 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   return EXIT[verdict.decision];
 }
 
-/** Lines answered on the main thread before a long batch is shared with worker threads (starting one costs about a tenth of a second). */
-const POOL_AFTER = 4000;
-
 async function batch(
   io: Io,
   options: CheckOptions,
   baseEnv: Readonly<Record<string, string>>,
   engine: LazyEngine,
   context: (cwd: string | undefined, env: Readonly<Record<string, string>>) => ClassifyContext,
-  argv: readonly string[],
 ): Promise<void> {
-  const judge = batchJudge(options, baseEnv, engine, context);
-  const workers = options.workers ?? Math.max(0, builtin<typeof import('node:os')>('node:os').availableParallelism() - 1);
-  let pool: BatchPool | undefined;
-  let warned = false;
-  let seen = 0;
-  // Each chunk's answers, in the order its lines came; a chunk is written once those before it are.
-  let written: Promise<void> = Promise.resolve();
-  const inFlight: Promise<void>[] = [];
-  const send = (answers: Promise<Answers> | Answers): void => {
-    const done = written.then(async () => {
-      const out = await answers;
-      if (out.length > 0) io.stdout.write(out.join(''));
-    });
-    written = done;
-    inFlight.push(done);
+  type Request = ReturnType<typeof parseRequest>;
+  const contextOf = (request: Request): ClassifyContext => context(request.cwd ?? options.cwd,
+    request.env && Object.keys(request.env).length > 0 ? { ...baseEnv, ...request.env } : baseEnv);
+  // Once the parser is loaded every line is judged without waiting (a promise per line costs more than most verdicts).
+  const answerNow = (raw: string): string | undefined => {
+    let request: Request;
+    try {
+      request = parseRequest(raw);
+    } catch (error) {
+      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) }) + '\n';
+    }
+    try {
+      const verdict = engine.classifyLoaded(request.command, contextOf(request));
+      return verdict && JSON.stringify(verdict) + '\n';
+    } catch (error) {
+      return JSON.stringify(failClosed(request.command, error)) + '\n';
+    }
   };
-  const answerHere = async (parts: readonly string[]): Promise<Answers> => {
-    const out: string[] = [];
-    for (const raw of parts) out.push(judge.now(raw) ?? await judge.later(raw));
-    return out;
+  const answer = async (raw: string): Promise<string> => {
+    const request = parseRequest(raw);
+    try {
+      return JSON.stringify(await engine.classify(request.command, contextOf(request))) + '\n';
+    } catch (error) {
+      // A line that was read but could not be judged (the parser failed to load) is a deny.
+      return JSON.stringify(failClosed(request.command, error)) + '\n';
+    }
   };
   // Lines are answered a chunk at a time, in order, and each chunk's answers written at once: a
   // caller sending one line at a time still gets its answer as soon as the line is judged.
@@ -113,69 +107,15 @@ async function batch(
   const lines = async (text: string, last: boolean): Promise<void> => {
     const parts = (rest + text).split('\n');
     rest = last ? '' : parts.pop() ?? '';
-    const raws = parts.map((part) => (part.endsWith('\r') ? part.slice(0, -1) : part)).filter((raw) => raw.trim() !== '' || !last);
-    if (raws.length === 0) return;
-    seen += raws.length;
-    if (!pool && workers > 0 && seen > POOL_AFTER) pool = new BatchPool(workers, __filename, { argv, env: io.env, cwd: io.cwd });
-    const shared = pool?.offer(raws);
-    if (shared) {
-      // A worker that fails answers nothing: its lines are answered here instead, and so is the rest.
-      send(shared.catch(async (error: unknown) => {
-        if (!warned) process.stderr.write(`airlock: a batch worker thread failed (${error instanceof Error ? error.message : String(error)}); answering on one thread\n`);
-        warned = true;
-        return answerHere(raws);
-      }));
-    } else {
-      send(await answerHere(raws));
+    const out: string[] = [];
+    for (const part of parts) {
+      const raw = part.endsWith('\r') ? part.slice(0, -1) : part;
+      if (raw.trim() !== '' || !last) out.push(answerNow(raw) ?? await answer(raw));
     }
-    // Enough chunks held: wait for the oldest before reading on.
-    while (inFlight.length > 2 * workers + 2) await inFlight.shift();
+    if (out.length > 0) io.stdout.write(out.join(''));
   };
-  try {
-    for await (const chunk of io.stdin()) await lines(typeof chunk === 'string' ? chunk : decoder.write(chunk), false);
-    await lines(decoder.end(), true);
-    await written;
-  } finally {
-    await pool?.close();
-  }
-}
-
-/** How a batch judges one raw line: `now` when the engine is loaded (undefined before), `later` loading it. */
-function batchJudge(
-  options: CheckOptions,
-  baseEnv: Readonly<Record<string, string>>,
-  engine: LazyEngine,
-  context: (cwd: string | undefined, env: Readonly<Record<string, string>>) => ClassifyContext,
-): { now: (raw: string) => string | undefined; later: (raw: string) => Promise<string> } {
-  type Request = ReturnType<typeof parseRequest>;
-  const contextOf = (request: Request): ClassifyContext => context(request.cwd ?? options.cwd,
-    request.env && Object.keys(request.env).length > 0 ? { ...baseEnv, ...request.env } : baseEnv);
-  return {
-    // Once the parser is loaded every line is judged without waiting (a promise per line costs more than most verdicts).
-    now: (raw) => {
-      let request: Request;
-      try {
-        request = parseRequest(raw);
-      } catch (error) {
-        return JSON.stringify({ error: error instanceof Error ? error.message : String(error) }) + '\n';
-      }
-      try {
-        const verdict = engine.classifyLoaded(request.command, contextOf(request));
-        return verdict && JSON.stringify(verdict) + '\n';
-      } catch (error) {
-        return JSON.stringify(failClosed(request.command, error)) + '\n';
-      }
-    },
-    later: async (raw) => {
-      const request = parseRequest(raw);
-      try {
-        return JSON.stringify(await engine.classify(request.command, contextOf(request))) + '\n';
-      } catch (error) {
-        // A line that was read but could not be judged (the parser failed to load) is a deny.
-        return JSON.stringify(failClosed(request.command, error)) + '\n';
-      }
-    },
-  };
+  for await (const chunk of io.stdin()) await lines(typeof chunk === 'string' ? chunk : decoder.write(chunk), false);
+  await lines(decoder.end(), true);
 }
 
 interface BatchRequest {

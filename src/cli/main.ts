@@ -1,7 +1,6 @@
 // The `airlock` command. Kept small at start-up: the parser loads only for lines that need it.
 import { join } from 'node:path';
 import { check } from './check';
-import type { BatchSetup } from './batchPool';
 import { gateCommand, GATE_USAGE } from './gate/command';
 import { scanCommand, SCAN_USAGE } from './scan';
 import { hookCommand, HOOK_USAGE } from './hook/command';
@@ -91,11 +90,4 @@ function exit(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
-const batchWorker = (globalThis as { __airlockBatchWorker?: BatchSetup }).__airlockBatchWorker;
-if (batchWorker) {
-  // A worker thread of a long `check --batch` (batchPool.ts): it serves chunks until the main
-  // thread ends it, and must not exit the process.
-  void check(batchWorker.argv, { stdin: () => process.stdin, stdout: process.stdout, env: batchWorker.env, cwd: batchWorker.cwd });
-} else {
-  main(process.argv.slice(2)).then(exit, () => exit(2));
-}
+main(process.argv.slice(2)).then(exit, () => exit(2));

@@ -5,8 +5,6 @@ export interface CheckOptions {
   readonly json: boolean;
   readonly explain: boolean;
   readonly batch: boolean;
-  /** --batch: worker threads besides the main one (0: one thread); undefined picks by the cores. */
-  readonly workers?: number;
   readonly cwd?: string;
   readonly env: Readonly<Record<string, string>>;
   readonly actor: 'agent' | 'human';
@@ -17,8 +15,7 @@ export class UsageError extends Error {}
 
 export const CHECK_USAGE = `Usage:
   airlock check [--json | --explain] [--cwd DIR] [--env NAME=VALUE]... [--actor agent|human] [--] <command line>
-  airlock check --batch [--workers N] [--cwd DIR] [--env NAME=VALUE]...   (JSON lines on stdin: {"command", "cwd", "env"};
-      a long batch is shared with N worker threads, one fewer than the cores by default; 0: none)
+  airlock check --batch [--cwd DIR] [--env NAME=VALUE]...   (JSON lines on stdin: {"command", "cwd", "env"})
 
 Exit status: 0 allow, 1 confirm, 2 deny, 3 usage error.`;
 
@@ -26,7 +23,6 @@ export function parseCheckOptions(argv: readonly string[]): CheckOptions {
   let json = false;
   let explain = false;
   let batch = false;
-  let workers: number | undefined;
   let cwd: string | undefined;
   let actor: 'agent' | 'human' = 'agent';
   const env: Record<string, string> = {};
@@ -46,12 +42,6 @@ export function parseCheckOptions(argv: readonly string[]): CheckOptions {
       case '--json': json = true; break;
       case '--explain': explain = true; break;
       case '--batch': batch = true; break;
-      case '--workers': {
-        const v = value();
-        if (!/^\d{1,2}$/.test(v)) throw new UsageError(`--workers must be a number of threads from 0 (none) to 99, not "${v}"`);
-        workers = Number(v);
-        break;
-      }
       case '--cwd': cwd = value(); break;
       case '--actor': {
         const v = value();
@@ -74,6 +64,5 @@ export function parseCheckOptions(argv: readonly string[]): CheckOptions {
   const rest = argv.slice(i);
   if (batch && rest.length > 0) throw new UsageError('--batch reads command lines from stdin; do not pass one as an argument');
   if (!batch && rest.length === 0) throw new UsageError('no command line given');
-  if (!batch && workers !== undefined) throw new UsageError('--workers is for --batch');
-  return { json, explain, batch, workers, cwd, env, actor, commandLine: batch ? undefined : rest.join(' ') };
+  return { json, explain, batch, cwd, env, actor, commandLine: batch ? undefined : rest.join(' ') };
 }

@@ -11,7 +11,7 @@ const HOME = mkdtempSync(join(tmpdir(), 'airlock-home-'));
 
 function airlock(args: readonly string[], input?: string): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], {
-    input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME, XDG_CACHE_HOME: join(HOME, '.cache') }, timeout: 20_000, maxBuffer: 1 << 26,
+    input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME, XDG_CACHE_HOME: join(HOME, '.cache') }, timeout: 20_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -99,21 +99,6 @@ describe('airlock check', () => {
     expect(out[2]).toMatchObject({ decision: 'confirm', environment: { tier: 'production' } });
     expect(out[3]).toMatchObject({ error: '"command" must be a string' });
     expect(out[4]).toMatchObject({ decision: 'confirm', risk: 'critical' });
-  });
-
-  test('a long --batch shared with a worker thread answers the same, in the same order, as one thread', () => {
-    const lines = ['ls -la', 'kubectl delete ns payments', 'not json', 'terraform destroy', 'git push --force origin main', 'echo hi']
-      .map((command) => (command === 'not json' ? command : JSON.stringify({ command })));
-    // Past the lines answered before a worker starts, with each line's number in its own answer.
-    const input = Array.from({ length: 6000 }, (_, i) => (lines[i % lines.length] ?? '').replace('hi"', `hi ${i}"`)).join('\n') + '\n';
-    const one = airlock(['check', '--batch', '--workers', '0'], input);
-    const shared = airlock(['check', '--batch', '--workers', '1'], input);
-    expect(one).toMatchObject({ code: 0, stderr: '' });
-    expect(shared).toMatchObject({ code: 0, stderr: '' });
-    expect(shared.stdout.split('\n')).toHaveLength(6001);
-    expect(shared.stdout).toBe(one.stdout);
-    expect(airlock(['check', '--batch', '--workers', 'many'], '').stderr).toContain('--workers must be a number');
-    expect(airlock(['check', '--workers', '2', '--', 'ls']).stderr).toContain('--workers is for --batch');
   });
 
   test('--version and --help', () => {
