@@ -107,8 +107,12 @@ export function guardTables(data: GuardData): GuardTables {
     // caller's `words`.
     const patterns = items.filter((i) => !isFlag(i)).map((i) => (i === '--' ? holding(' -- ') : i.startsWith('--') ? holding(` ${i}`) : holding(i)));
     words.set(program, wordsCode(patterns, letters));
-    // 0: the program needs no words of its own, only the watched ones (bash reads no table for it).
-    progs.push([program, filter.bare === 'flags' ? 'bare-flags' : filter.bare === 'empty' ? 'bare' : patterns.length + letters.length === 0 ? '0' : '1']);
+    // The guards read a program's name with its arguments (`usermod` holds `rm`): a name that holds
+    // one of its words is judged at every call, and so never left to its shim, which reads only
+    // the arguments. 0: the program needs no words of its own, only the watched ones (bash reads
+    // no table for it).
+    const named = [...own, ...watched].some((i) => !isFlag(i) && !i.startsWith('--') && program.includes(i));
+    progs.push([program, named ? 'always' : filter.bare === 'flags' ? 'bare-flags' : filter.bare === 'empty' ? 'bare' : patterns.length + letters.length === 0 ? '0' : '1']);
   }
   for (const runner of data.runners) if (SAFE_KEY.test(runner)) progs.push([runner, 'always']);
   for (const [name, program] of data.packages) if (SAFE_KEY.test(name)) progs.push([name, `=${program}`]);

@@ -457,7 +457,8 @@ __airlock_fast() {
   # Short, and few patterns, each against the whole line where it can: bash copies a function's
   # body at each call and allocates for each pattern it matches, and after a fork every page those
   # allocations touch costs a fault. What few words need is in __airlock_fast_word.
-  [[ $1 != *[!abcdefghijklmnopqrstuvwxyz0123456789\ ./_:=+%,@\>\&-]* && ${IFS-$' \t\n'} == $' \t\n' && -o functrace && ${BASH_ARGC[0]-0} -eq 2 &&
+  # Patterns that fold case (`shopt -s nocasematch`) would take HELM, another program, for helm.
+  [[ a != A && $1 != *[!abcdefghijklmnopqrstuvwxyz0123456789\ ./_:=+%,@\>\&-]* && ${IFS-$' \t\n'} == $' \t\n' && -o functrace && ${BASH_ARGC[0]-0} -eq 2 &&
       -z ${__airlock_traps-}${__airlock_broken-} && ( -z ${__airlock_previous_trap-} || ${#FUNCNAME[@]} -gt 1 ) &&
       $1 != @(@(for|select)\ *|*@(__|airlock_|bash_|enable|trap|set|shopt|bind|ps0|ps4|zdotdir|prompt_command|env\ |local|declare)*) &&
       ! -R __airlock_fs && ! -R __airlock_fw ]] && __airlock_fs=0 && __airlock_fw= && [[ -z ${__airlock_fs@a}${__airlock_fw@a} ]] && {
@@ -486,10 +487,11 @@ __airlock_fast_word() {
     __airlock_fs=4
   elif [[ -n ${__airlock_progs[$__airlock_fw]-}${__airlock_starts[$__airlock_fw]-} ]]; then
     if (( __airlock_fs == 0 )) && [[ ${BASH_COMMAND%% *} == "$__airlock_fw" && ${__airlock_progs[$__airlock_fw]-} == @(0|1|bare|bare-flags) &&
-      ${BASH_CMDS[$__airlock_fw]-} == "$__airlock_shims/$__airlock_fw" && $__airlock_bash_builtins != *" $__airlock_fw "* ]]; then
+      ${BASH_CMDS[$__airlock_fw]-} == "$__airlock_shims/$__airlock_fw" && $__airlock_bash_builtins != *" $__airlock_fw "* && -z ${AIRLOCK_LINE_GRANT-} ]]; then
       # The command's own program, guarded (no assignment before it, no other spelling), that bash
       # runs through its shim (hashed there, no builtin of its name): the shim reads its arguments
-      # as it starts, as __airlock_program would read them here.
+      # as it starts, as __airlock_program would read them here. Not while a grant is out (one the
+      # shim would honour for a command approved earlier).
       __airlock_fs=2
     elif (( __airlock_fs == 0 )) && [[ ${BASH_COMMAND%% *} == "$__airlock_fw" && ${__airlock_progs[$__airlock_fw]-} == 0 && $__airlock_bash_builtins == *" $__airlock_fw "* ]]; then
       # A builtin that needs only the watched words (echo, printf), read as __airlock_program reads

@@ -147,7 +147,7 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
   // The shims read the arguments the line does not show (`helm $x web`) as the program starts; a
   // program reached past them has only the guard.
   describe('a guarded program reached past its shim', () => {
-    function past(command: string, answer = '126'): { code: number | null; ran: string; asked: string; err: string } {
+    function past(command: string, answer = '126', extra: Record<string, string> = {}): { code: number | null; ran: string; asked: string; err: string } {
       const real = join(dir, 'real');
       mkdirSync(real, { recursive: true });
       writeFileSync(join(real, 'helm'), `#!/bin/sh\necho "helm $*" >> ${dir}/helm.ran\n`);
@@ -157,7 +157,7 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
       // $R: the real program's folder, written into the line as a script would.
       const r = spawnSync('bash', ['-c', command.replaceAll('$R', real)], {
         encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: dir,
-        env: { PATH: `${join(dir, 'bin')}:${bin()}:${real}:/usr/bin:/bin`, BASH_ENV: guard, FAKE_ANSWER: answer, HOME: dir, x: 'uninstall', z: 'list' },
+        env: { PATH: `${join(dir, 'bin')}:${bin()}:${real}:/usr/bin:/bin`, BASH_ENV: guard, FAKE_ANSWER: answer, HOME: dir, x: 'uninstall', z: 'list', ...extra },
       });
       return { code: r.status, ran: readFileSync(join(dir, 'helm.ran'), 'utf8'), asked: readFileSync(join(dir, 'client.ran'), 'utf8'), err: r.stderr };
     }
@@ -182,6 +182,21 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
       const upper = past('helm list; HELM uninstall web');
       expect(upper.ran).toBe('helm list\n');
       expect(upper.asked).toContain('--line\nHELM uninstall web');
+      // Nor when patterns fold case (`shopt -s nocasematch`).
+      const folded = past('helm list; shopt -s nocasematch; HELM uninstall web');
+      expect(folded.ran).toBe('helm list\n');
+      expect(folded.asked).toContain('--line\nHELM uninstall web');
+      // A program whose name holds a word the guard watches for (`usermod`: rm) is the trap's at
+      // every call: the shim reads only the arguments.
+      writeFileSync(join(dir, 'real', 'usermod'), `#!/bin/sh\necho "usermod $*" >> ${dir}/helm.ran\n`);
+      chmodSync(join(dir, 'real', 'usermod'), 0o755);
+      chmodSync(join(dir, 'bin', 'usermod'), 0o755);
+      // (`true` between: after an approval the next command is judged for the handlers it may have set.)
+      const named = past('usermod --help; true; usermod -L bob', '0', { FAKE_ENGINE: '1' });
+      expect(named.asked.split('\n--line\n').filter((q) => q.startsWith('usermod -L bob'))).toHaveLength(1);
+      // After the trap's approval its grant is out, which the shim would honour again: the trap asks.
+      const again = past('helm uninstall web; true; helm uninstall web', '0');
+      expect(again.asked.split('\n--line\n').filter((q) => q.startsWith('helm uninstall web'))).toHaveLength(2);
       // Found first elsewhere on PATH, it is the trap's too.
       const elsewhere = past('PATH=$R:$PATH; helm list; helm uninstall web');
       expect(elsewhere.ran).toBe('helm list\n');
