@@ -834,10 +834,21 @@ __airlock_handlers() {
     __airlock_sigs+=("${BASH_REMATCH[3]}")
   done
   [[ -z $__airlock_text ]] && builtin return 0
-  # Inside a handler bash shows no command of it (the trap reads the one that set the guard's), so
-  # the functions it calls are judged here too, by their bodies.
-  __airlock_bodies
-  __airlock_suspicious "$__airlock_text" || builtin return 0
+  # Inside a handler bash shows no command of it (the trap reads the one that set the guard's; in
+  # an ERR handler, the command that failed), so the functions it calls are judged here too, by
+  # their bodies, and kept as judged: read-only from now (a definition runs no trap).
+  __airlock_bodies 64 pin
+  # A command of the handler, or of those functions, that names nothing yet (`trap g ERR`, then
+  # `g() { …; }`) could be defined later, unseen: asked about.
+  builtin local __airlock_part __airlock_first IFS=$'\n' || builtin return 1
+  builtin local -; builtin set -f
+  for __airlock_part in ${__airlock_text//[;&|(){}]/$'\n'}; do
+    __airlock_first=${__airlock_part#"${__airlock_part%%[![:space:]]*}"}
+    __airlock_first=${__airlock_first%%[[:space:]]*}
+    [[ $__airlock_first =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] && ! builtin command -v -- "$__airlock_first" >/dev/null 2>&1 && __airlock_unseen=$__airlock_first
+  done
+  builtin local IFS=$' \t\n' || builtin return 1
+  [[ -n $__airlock_unseen ]] || __airlock_suspicious "$__airlock_text" || builtin return 0
   __airlock_judge "$__airlock_text" "${__airlock_sigs[@]}"
 }
 

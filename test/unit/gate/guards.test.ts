@@ -482,6 +482,20 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(more).toMatchObject({ code: 0, out: '5 b ?\n', err: '' });
   });
 
+  test('a handler calls what it was judged with: its functions stay as they were, and one defined later is asked about', () => {
+    // ERR: inside the handler bash shows the command that failed, not the handler's own.
+    const later = run('trap g ERR; true; g() { dropdb -h prod-db.internal rentals; }; false', 126);
+    expect(later.ran).toBe('');
+    expect(later.asked).toContain('--unseen\ng');
+    // The engine lets the handler through as it reads: what g does then is what it was.
+    const redefined = run('g() { echo bye; }; trap g ERR; true; g() { dropdb -h prod-db.internal rentals; }; false', 0, { FAKE_ENGINE: '1' });
+    expect(redefined.ran).toBe('');
+    expect(redefined.err).toContain('readonly function');
+    // (The failed definition is an error too, with its own call of g.)
+    expect(redefined.out).toMatch(/^(bye\n)+$/);
+    expect(run('cleanup() { echo bye; }; trap cleanup EXIT; echo hi', 0, { FAKE_ENGINE: '1' })).toMatchObject({ code: 0, out: 'hi\nbye\n' });
+  });
+
   test('a listing of traps (trap -p DEBUG) is no tampering; switching the trap off after it still is', () => {
     const r = run('trap -p DEBUG >/dev/null; trap -p RETURN; echo listed; trap - DEBUG; echo off', 0);
     expect(r.out).toBe('listed\n');
