@@ -836,17 +836,23 @@ __airlock_handlers() {
   [[ -z $__airlock_text ]] && builtin return 0
   # Inside a handler bash shows no command of it (the trap reads the one that set the guard's; in
   # an ERR handler, the command that failed), so the functions it calls are judged here too, by
-  # their bodies, and kept as judged: read-only from now (a definition runs no trap).
+  # their bodies, put first (a line's functions are read where they are defined), and kept as
+  # judged: read-only from now (a definition runs no trap).
+  builtin local __airlock_own_text __airlock_part __airlock_first IFS=$'\n' || builtin return 1
+  __airlock_own_text=$__airlock_text
   __airlock_bodies 64 pin
-  # A command of the handler, or of those functions, that names nothing yet (`trap g ERR`, then
-  # `g() { …; }`) could be defined later, unseen: asked about.
-  builtin local __airlock_part __airlock_first IFS=$'\n' || builtin return 1
-  builtin local -; builtin set -f
-  for __airlock_part in ${__airlock_text//[;&|(){}]/$'\n'}; do
-    __airlock_first=${__airlock_part#"${__airlock_part%%[![:space:]]*}"}
-    __airlock_first=${__airlock_first%%[[:space:]]*}
-    [[ $__airlock_first =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] && ! builtin command -v -- "$__airlock_first" >/dev/null 2>&1 && __airlock_unseen=$__airlock_first
-  done
+  __airlock_text=${__airlock_text#"$__airlock_own_text"}$'\n'$__airlock_own_text
+  # An ERR handler is judged only now (EXIT's and a signal's again as they run): a command of it,
+  # or of those functions, that names nothing yet (`trap g ERR`, then `g() { …; }`) could be
+  # defined later, unseen, and is asked about.
+  if [[ " ${__airlock_sigs[*]} " == *' ERR '* ]]; then
+    builtin local -; builtin set -f
+    for __airlock_part in ${__airlock_text//[;&|(){}]/$'\n'}; do
+      __airlock_first=${__airlock_part#"${__airlock_part%%[![:space:]]*}"}
+      __airlock_first=${__airlock_first%%[[:space:]]*}
+      [[ $__airlock_first =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] && ! builtin command -v -- "$__airlock_first" >/dev/null 2>&1 && __airlock_unseen=$__airlock_first
+    done
+  fi
   builtin local IFS=$' \t\n' || builtin return 1
   [[ -n $__airlock_unseen ]] || __airlock_suspicious "$__airlock_text" || builtin return 0
   __airlock_judge "$__airlock_text" "${__airlock_sigs[@]}"

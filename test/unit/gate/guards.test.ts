@@ -494,6 +494,14 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     // (The failed definition is an error too, with its own call of g.)
     expect(redefined.out).toMatch(/^(bye\n)+$/);
     expect(run('cleanup() { echo bye; }; trap cleanup EXIT; echo hi', 0, { FAKE_ENGINE: '1' })).toMatchObject({ code: 0, out: 'hi\nbye\n' });
+    // EXIT's handler is judged again as it runs: one defined below the trap is not asked about now.
+    const below = run('trap cleanup EXIT; echo start; cleanup() { echo bye; }; echo hi', 0, { FAKE_ENGINE: '1' });
+    expect(below).toMatchObject({ code: 0, out: 'start\nhi\nbye\n' });
+    expect(below.asked).not.toContain('--unseen');
+    // The functions are sent before the handler's own text, as a line defines them before it calls them.
+    const first = run('g() { dropdb -h prod-db.internal rentals; }; trap g ERR; false', 126);
+    expect(first.ran).toBe('');
+    expect(first.asked).toMatch(/dropdb -h prod-db\.internal rentals;?\n\}\n+g\n/);
   });
 
   test('a listing of traps (trap -p DEBUG) is no tampering; switching the trap off after it still is', () => {
