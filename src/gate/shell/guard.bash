@@ -447,9 +447,8 @@ builtin declare -gr __airlock_debug='[[ $- != *x* ]] && \__airlock_fast "${BASH_
 # command ($1, lowercased) is plain words: no quote, expansion, glob or separator, redirections to
 # /dev/ aside; it names no guarded program (by any name __airlock_alias knows) but its own program
 # when bash runs that through its PATH shim, no wrapper or keyword, no program by path, and no word
-# __airlock_check would look into for tampering. No
-# earlier trap is due to run, no handler to judge, and the options that carry the trap are on.
-# It runs no builtin (a script can define a function by any builtin's name, which only
+# __airlock_check would look into for tampering. No earlier trap is due to run, no handler to
+# judge, and the options that carry the trap are on. It runs no builtin (a script can define a function by any builtin's name, which only
 # __airlock_trap frees), and its two variables pass only as plain ones it could set (a read-only
 # state, or a name reference, would stand still). Its last argument is the user's `$_`, which bash
 # sets back from it.
@@ -859,8 +858,9 @@ __airlock_handlers() {
 }
 
 # The caller's text (`__airlock_text`) with the body of each function it names appended, and of
-# each function those name, up to $1 (64); with $2 (at load only), each of them is made read-only too,
-# and with `hooks` counted as the work of PROMPT_COMMAND (__airlock_prompts_own).
+# each function those name, up to $1 (64); with $2 (at load, and for a handler once judged), each
+# of them is made read-only too, and with `hooks` counted as the work of PROMPT_COMMAND
+# (__airlock_prompts_own).
 __airlock_bodies() {
   builtin local -A seen
   builtin local rest w body n=0 || builtin return 0
