@@ -177,9 +177,14 @@ export function protectedPathItems(protectedPaths: readonly string[]): Item[] {
   return [...new Set([...globWords([...DEFAULT_SECRET_GLOBS, ...protectedPaths]), ...GUARD_PATH_WORDS])];
 }
 
+/** A short flag's item (`-r`), whose letter is read in any bundle of one-dash flags. */
+export function isShortFlag(item: Item): boolean {
+  return item.length === 2 && item[0] === '-' && item[1] !== '-';
+}
+
 /** Does the argument hold the item? */
 function itemIn(item: Item, arg: string): boolean {
-  if (item.length === 2 && item[0] === '-' && item[1] !== '-') return arg.length > 1 && arg[0] === '-' && arg[1] !== '-' && arg.includes(item[1] ?? '', 1);
+  if (isShortFlag(item)) return arg.length > 1 && arg[0] === '-' && arg[1] !== '-' && arg.includes(item[1] ?? '', 1);
   const lower = arg.toLowerCase();
   if (item.startsWith('--')) return item === '--' ? lower === item : lower.startsWith(item);
   return lower.includes(item);
@@ -192,9 +197,8 @@ function itemIn(item: Item, arg: string): boolean {
  */
 export function fewestItems(items: readonly Item[]): Item[] {
   const unique = [...new Set(items)];
-  const isFlag = (item: Item): boolean => item.length === 2 && item[0] === '-' && item[1] !== '-';
-  const substrings = unique.filter((item) => !isFlag(item) && !item.startsWith('--'));
-  return unique.filter((item) => isFlag(item) || !substrings.some((other) => other !== item && item.includes(other)));
+  const substrings = unique.filter((item) => !isShortFlag(item) && !item.startsWith('--'));
+  return unique.filter((item) => isShortFlag(item) || !substrings.some((other) => other !== item && item.includes(other)));
 }
 
 /** True when the call must be judged: the program is always judged, a clause holds, or an argument names a protected path. */

@@ -4,7 +4,7 @@
 // `accept-line` widget). Both judge a line first with a keyword filter in the shell itself — no
 // process for `git status` — and ask `airlock gate --line` for anything else. A denied line is
 // replaced by one that prints why and exits 126, so nothing runs and the shell reports a failure. See DESIGN.md section 1 for what was verified in VS Code's terminals.
-import { DESTRUCTIVE_STEMS, fewestItems, type ArgFilter, type Item } from '../core/argFilter';
+import { DESTRUCTIVE_STEMS, fewestItems, isShortFlag, type ArgFilter, type Item } from '../core/argFilter';
 
 export interface GuardData {
   /** The rules' programs and their argument filters. */
@@ -99,19 +99,18 @@ export function guardTables(data: GuardData): GuardTables {
     const own = [...new Set(filter.clauses.flat(2))];
     const kept = new Set(fewestItems([...own, ...watched]));
     const items = own.filter((i) => kept.has(i) && !watched.includes(i));
-    const isFlag = (i: string): boolean => i.length === 2 && i[0] === '-' && i[1] !== '-';
-    const letters = [...new Set(items.filter(isFlag).map((i) => i[1] ?? '').filter((c) => /[A-Za-z0-9]/.test(c)))];
+    const letters = [...new Set(items.filter(isShortFlag).map((i) => i[1] ?? '').filter((c) => /[A-Za-z0-9]/.test(c)))];
     // $1 is the line's words, lower-cased and space-padded: a long flag counts from the start of a
     // word (`--force` in `--force-with-lease`), `--` alone as a word. A short flag's letter keeps
     // its case and is looked for in each word that starts with one dash (`-rf`), from the
     // caller's `words`.
-    const patterns = items.filter((i) => !isFlag(i)).map((i) => (i === '--' ? holding(' -- ') : i.startsWith('--') ? holding(` ${i}`) : holding(i)));
+    const patterns = items.filter((i) => !isShortFlag(i)).map((i) => (i === '--' ? holding(' -- ') : i.startsWith('--') ? holding(` ${i}`) : holding(i)));
     words.set(program, wordsCode(patterns, letters));
     // The guards read a program's name with its arguments (`usermod` holds `rm`): a name that holds
     // one of its words is judged at every call, and so never left to its shim, which reads only
     // the arguments. 0: the program needs no words of its own, only the watched ones (bash reads
     // no table for it).
-    const named = [...own, ...watched].some((i) => !isFlag(i) && !i.startsWith('--') && program.includes(i));
+    const named = [...own, ...watched].some((i) => !isShortFlag(i) && !i.startsWith('--') && program.includes(i));
     progs.push([program, named ? 'always' : filter.bare === 'flags' ? 'bare-flags' : filter.bare === 'empty' ? 'bare' : patterns.length + letters.length === 0 ? '0' : '1']);
   }
   for (const runner of data.runners) if (SAFE_KEY.test(runner)) progs.push([runner, 'always']);

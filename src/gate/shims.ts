@@ -2,7 +2,7 @@
 // PATH of every terminal the editor starts. A call whose arguments hold none of the words its
 // rules need runs at once (no process started); anything else asks `airlock gate` first. Then the
 // shim execs the real program found on PATH after its own directory — never itself.
-import { fewestItems, type ArgFilter, type Item } from '../core/argFilter';
+import { fewestItems, isShortFlag, type ArgFilter, type Item } from '../core/argFilter';
 import type { GateClient } from './guards';
 
 /** The file that marks a directory as Airlock's shims, so no shim ever execs another. */
@@ -25,7 +25,7 @@ function literal(text: string): string {
 export function itemPattern(item: Item): string {
   // A short flag's letter keeps its case: `-R` is not `-r` for every program. It stands alone
   // (`-r`) or in a bundle (`-fr`).
-  if (item.length === 2 && item[0] === '-' && item[1] !== '-') {
+  if (isShortFlag(item)) {
     const letter = /[A-Za-z0-9]/.test(item[1] ?? '') ? item[1] : `\\${item[1]}`;
     return `-${letter}*|-[!-]*${letter}*`;
   }

@@ -467,7 +467,8 @@ __airlock_fast() {
       # A guarded program or wrapper; a redirection; another name of a guarded program
       # (__airlock_alias: by path, with a version, as .exe); at the program's position, an
       # assignment or a path.
-      if (( __airlock_fs > 2 )) || [[ -n ${__airlock_progs[$__airlock_fw]-}${__airlock_starts[$__airlock_fw]-} || $__airlock_fw == *[@\>\&]* ||
+      # (Nothing more once the line is not plain: no `break`, a builtin a script could redefine.)
+      (( __airlock_fs == 4 )) || if (( __airlock_fs == 3 )) || [[ -n ${__airlock_progs[$__airlock_fw]-}${__airlock_starts[$__airlock_fw]-} || $__airlock_fw == *[@\>\&]* ||
         $__airlock_fw == @(*.exe|[a-z]*[0-9]*|*/*[a-z]*[0-9]*) || ( $__airlock_fw == */?* && -n ${__airlock_progs[${__airlock_fw##*/}]-} ) ]] ||
         { (( __airlock_fs < 2 )) && [[ $__airlock_fw == *[/=]* ]]; }; then
         __airlock_fast_word "$1"
@@ -482,8 +483,6 @@ __airlock_fast() {
 __airlock_fast_word() {
   if (( __airlock_fs == 3 )); then
     [[ $__airlock_fw == /dev/@(null|stdout|stderr|tty) ]] && __airlock_fs=2 || __airlock_fs=4
-  elif (( __airlock_fs == 4 )); then
-    __airlock_fs=4
   elif [[ -n ${__airlock_progs[$__airlock_fw]-}${__airlock_starts[$__airlock_fw]-} ]]; then
     if (( __airlock_fs == 0 )) && [[ ${BASH_COMMAND%% *} == "$__airlock_fw" && ${__airlock_progs[$__airlock_fw]-} == @(0|1|bare|bare-flags) &&
       ${BASH_CMDS[$__airlock_fw]-} == "$__airlock_shims/$__airlock_fw" && $__airlock_bash_builtins != *" $__airlock_fw "* && -z ${AIRLOCK_LINE_GRANT-} ]]; then
