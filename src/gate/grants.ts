@@ -56,15 +56,19 @@ function basename(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1);
 }
 
-/** True when `command` is one of `line`'s simple commands, or the end of one (after a wrapper). */
+/**
+ * True when each of `command`'s simple commands is one of `line`'s, or the end of one (after a
+ * wrapper): a request of several commands (a trap's handlers) is covered only as a whole.
+ */
 export function lineContains(line: string, command: string): boolean {
-  const [needle] = commandWords(command);
-  if (!needle || needle.length === 0) return false;
-  return commandWords(line).some((words) => {
+  const needles = commandWords(command);
+  if (needles.length === 0) return false;
+  const commands = commandWords(line);
+  return needles.every((needle) => commands.some((words) => {
     const at = words.length - needle.length;
     if (at < 0 || basename(words[at] ?? '') !== basename(needle[0] ?? '')) return false;
     return needle.every((w, j) => j === 0 || words[at + j] === w);
-  });
+  }));
 }
 
 interface Grant {

@@ -441,6 +441,8 @@ fi
 # The DEBUG trap's action. It hands the guard the user's `$_` and positional parameters (the
 # frame's own: BASH_ARGV does not follow `set --` or `shift`), and its last word sets `$_` back.
 builtin declare -gr __airlock_debug='[[ $- != *x* ]] && \__airlock_fast "${BASH_COMMAND,,}" "$_" || { \__airlock_trap "$_" "${@:1:32}" && \builtin : "$__airlock_last"; }'
+# What __airlock_handlers puts before each handler a script sets: the handler's text follows, quoted.
+builtin declare -gr __airlock_handler_head='\airlock_judge_handler "$?" "$_"; \builtin eval -- '
 # The trap's quick way through, tried first: true only for a command __airlock_trap would let
 # through unasked and untouched. After a fork (any program the shell starts) every page of memory
 # the shell writes costs a fault, and __airlock_trap writes many; this writes two variables. Its
@@ -458,7 +460,7 @@ __airlock_fast() {
   # allocations touch costs a fault. What few words need is in __airlock_fast_word.
   # Patterns that fold case (`shopt -s nocasematch`) would take HELM, another program, for helm.
   [[ a != A && $1 != *[!abcdefghijklmnopqrstuvwxyz0123456789\ ./_:=+%,@\>\&-]* && ${IFS-$' \t\n'} == $' \t\n' && -o functrace && ${BASH_ARGC[0]-0} -eq 2 &&
-      -z ${__airlock_traps-}${__airlock_broken-} && ( -z ${__airlock_previous_trap-} || ${#FUNCNAME[@]} -gt 1 ) &&
+      -z ${__airlock_traps-}${__airlock_broken-}${__airlock_skip-} && ( -z ${__airlock_previous_trap-} || ${#FUNCNAME[@]} -gt 1 ) &&
       $1 != @(@(for|select)\ *|*@(__|airlock_|bash_|enable|trap|set|shopt|bind|ps0|ps4|zdotdir|prompt_command|env\ |local|declare)*) &&
       ! -R __airlock_fs && ! -R __airlock_fw ]] && __airlock_fs=0 && __airlock_fw= && [[ -z ${__airlock_fs@a}${__airlock_fw@a} ]] && {
     # 0: at the program's position; 1: there after an assignment; 2: at its operands; 3: a
@@ -522,10 +524,20 @@ __airlock_trap() {
     # would pass `__AIRLOCK_READLINE` too.
     # bash sets READLINE_LINE there, and runs it at the top level.
     [[ $BASH_COMMAND == '__airlock_readline "$_"' && -n ${__airlock_own_set[$BASH_COMMAND]-} && -n ${READLINE_LINE+set} ]] && (( ${#FUNCNAME[@]} == 1 )) && builtin return 0
-    # Inside a handler (EXIT, ERR, a signal's) bash shows, for each of its commands, the command
-    # that set this trap: what runs is the handlers' text, judged with the functions it calls.
-    [[ $BASH_COMMAND == 'builtin trap "$__airlock_debug" DEBUG' && -n ${__airlock_own_set[$BASH_COMMAND]-} ]] && { __airlock_handlers; builtin return; }
     (( ${#FUNCNAME[@]} == 1 )) || __airlock_users_frame || builtin return 0
+    # A handler a person stopped in an interactive shell (airlock_judge_handler): its text is the
+    # command now due, skipped (a non-zero status under extdebug).
+    [[ -n ${__airlock_skip-} ]] && { __airlock_skip=''; builtin return 1; }
+    # Inside a handler of `bash -c` bash shows, for each of its commands, the command that set this
+    # trap: the handler was judged as it started (airlock_judge_handler), or is judged now if it
+    # runs before the next command could put it behind that (__airlock_handlers).
+    if [[ $BASH_COMMAND == 'builtin trap "$__airlock_debug" DEBUG' && -n ${__airlock_own_set[$BASH_COMMAND]-} ]]; then
+      [[ -z ${__airlock_traps-} ]] && builtin return 0
+      __airlock_traps=''
+      [[ -z $__airlock_traps ]] || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
+      __airlock_handlers
+      builtin return
+    fi
     # extdebug makes this trap run inside functions too; the earlier trap ran only for top-level
     # commands, and still does. It runs code that is not the guard's (VS Code's functions, which
     # a script can redefine): `builtin` is freed again after it.
@@ -566,8 +578,9 @@ __airlock_check() {
       3) __airlock_judged=strict ;;
     esac
   fi
-  # Handlers (`trap "$x" ERR`) run where bash still shows another command: they are judged by their
-  # text once set, before the next command (__airlock_handlers).
+  # Handlers (`trap "$x" ERR`) run where bash still shows another command: once set, before the
+  # next command, they are judged by their text and put behind airlock_judge_handler, which judges
+  # them again as they run (__airlock_handlers).
   if [[ -n ${__airlock_traps-} ]]; then
     __airlock_traps=''
     [[ -z $__airlock_traps ]] || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
@@ -600,6 +613,12 @@ __airlock_check() {
     # the engine read without its value).
     [[ -n $__airlock_unseen || ( -n $__airlock_dynprog && ( $__airlock_judged == strict || $__airlock_line_ok != p* ) ) ]] || builtin return 0
   else
+    # The trap builtin setting a handler: the handler is judged once set, before the next command,
+    # with the values it names (__airlock_handlers), not here by its bare text. Its name looked up
+    # exactly (a pattern folds case under nocasematch: TRAP is another program).
+    builtin local -A __airlock_trap_builtin
+    __airlock_trap_builtin[trap]=1
+    [[ -n ${__airlock_trap_builtin[${BASH_COMMAND%%[[:space:]]*}]-} && -n ${__airlock_traps-} ]] && ! builtin declare -F trap >/dev/null && builtin return 0
     __airlock_suspicious "$BASH_COMMAND" || builtin return 0
   fi
   __airlock_judge "$BASH_COMMAND"
@@ -818,46 +837,112 @@ __airlock_tampered() {
   builtin return 1
 }
 
-# The handlers a script set (EXIT, ERR, RETURN, a signal's), judged as one line; a stopped one is
-# removed.
+# The handlers a script set (EXIT, ERR, a signal's), judged as one line; a stopped one is removed.
+# Bash shows the trap none of a handler's own commands (it shows the command that set the guard's
+# trap, the one that failed, or the last one run), and a handler may run long after it was set,
+# when what it names has changed (`trap g ERR`, then `g() { …; }`). So each is put behind
+# airlock_judge_handler, which judges them all again as one runs ($1 `now`), with the functions
+# they call as they are then. One found here not behind it yet is judged here too: it may be
+# running already (a subshell failed, or the script ended, before any command of the script's own
+# could run this). RETURN's and CHLD's run inside the guard's own functions: judged each time here.
 __airlock_handlers() {
-  builtin local __airlock_all __airlock_text='' __airlock_action __airlock_sigs __airlock_every='' __airlock_unseen='' || builtin return 1
+  builtin local __airlock_all __airlock_text='' __airlock_action __airlock_inner __airlock_sig __airlock_sigs __airlock_when __airlock_own_text __airlock_every='' __airlock_unseen='' || builtin return 1
+  builtin local -A __airlock_same
+  __airlock_when=${1-}
   __airlock_sigs=()
   __airlock_all=$(builtin trap -p)
   while [[ $__airlock_all =~ trap\ --\ \'(([^\']|\'\\\'\')*)\'\ ([A-Z0-9+-]+) ]]; do
     __airlock_action=${BASH_REMATCH[1]//"'\\''"/"'"}
+    __airlock_sig=${BASH_REMATCH[3]}
     __airlock_all=${__airlock_all#*"${BASH_REMATCH[0]}"}
     [[ $__airlock_action == "$__airlock_debug" ]] && continue
+    # The handler's own text, behind airlock_judge_handler exactly as put there (compared as a key:
+    # a pattern would fold case under `shopt -s nocasematch`).
+    __airlock_inner=${__airlock_action:${#__airlock_handler_head}}
+    if [[ $__airlock_inner == \'*\' ]]; then
+      __airlock_inner=${__airlock_inner:1:${#__airlock_inner}-2}
+      __airlock_inner=${__airlock_inner//"'\\''"/"'"}
+      __airlock_same=(["$__airlock_handler_head'${__airlock_inner//"'"/"'\\''"}'"]=1)
+      [[ -n ${__airlock_same[$__airlock_action]-} ]] || __airlock_inner=''
+    else
+      __airlock_inner=''
+    fi
+    if [[ -n $__airlock_inner ]]; then
+      __airlock_action=$__airlock_inner
+    elif [[ $__airlock_sig == @(RETURN|CHLD|SIGCHLD) ]]; then
+      __airlock_when=now
+    elif [[ -n $__airlock_action ]]; then
+      builtin trap -- "$__airlock_handler_head'${__airlock_action//"'"/"'\\''"}'" "$__airlock_sig" || builtin return 1
+      __airlock_when=now
+    fi
     __airlock_text+="$__airlock_action"$'\n'
-    __airlock_sigs+=("${BASH_REMATCH[3]}")
+    __airlock_sigs+=("$__airlock_sig")
   done
-  [[ -z $__airlock_text ]] && builtin return 0
-  # Inside a handler bash shows no command of it (the trap reads the one that set the guard's; in
-  # an ERR handler, the command that failed), so the functions it calls are judged here too, by
-  # their bodies, put first (a line's functions are read where they are defined), and kept as
-  # judged: read-only from now (a definition runs no trap).
-  builtin local __airlock_own_text __airlock_part __airlock_first IFS=$'\n' || builtin return 1
+  [[ -n $__airlock_text && $__airlock_when == now ]] || builtin return 0
+  # The functions the handlers call are judged by their bodies, put first (a line's functions are
+  # read where they are defined).
   __airlock_own_text=$__airlock_text
-  __airlock_bodies 64 pin
+  __airlock_bodies 64
   __airlock_text=${__airlock_text#"$__airlock_own_text"}$'\n'$__airlock_own_text
-  # An ERR handler is judged only now (EXIT's and a signal's again as they run): a command of it,
-  # or of those functions, that names nothing yet (`trap g ERR`, then `g() { …; }`) could be
-  # defined later, unseen, and is asked about.
-  if [[ " ${__airlock_sigs[*]} " == *' ERR '* ]]; then
-    builtin local -; builtin set -f
-    for __airlock_part in ${__airlock_text//[;&|(){}]/$'\n'}; do
-      __airlock_first=${__airlock_part#"${__airlock_part%%[![:space:]]*}"}
-      __airlock_first=${__airlock_first%%[[:space:]]*}
-      [[ $__airlock_first =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] && ! builtin command -v -- "$__airlock_first" >/dev/null 2>&1 && __airlock_unseen=$__airlock_first
-    done
-  fi
-  builtin local IFS=$' \t\n' || builtin return 1
+  __airlock_opaque
   [[ -n $__airlock_unseen ]] || __airlock_suspicious "$__airlock_text" || builtin return 0
+  # With the values of the variables they name, as they are now (`rm -rf "$tmp"` removes a
+  # temporary folder; __airlock_values).
+  __airlock_all=$__airlock_text
+  while [[ $__airlock_all =~ \$\{?([A-Za-z_][A-Za-z0-9_]*) ]]; do
+    [[ " $__airlock_every " == *" ${BASH_REMATCH[1]} "* ]] || __airlock_every+=" ${BASH_REMATCH[1]}"
+    __airlock_all=${__airlock_all#*"${BASH_REMATCH[0]}"}
+  done
   __airlock_judge "$__airlock_text" "${__airlock_sigs[@]}"
 }
 
+# The first command of each handler a script sets (__airlock_handlers): the handlers, judged as
+# one runs. $1 is the status bash gave it (`$?`), returned when they are let through; $2 its `$_`,
+# which bash sets back from this call's last argument. A stopped one ends a script; in an
+# interactive shell, the handler's text, due next, is skipped (__airlock_trap).
+airlock_judge_handler() {
+  if __airlock_builtins "$BASHOPTS"; then
+    [[ -o xtrace ]] && { builtin local -; builtin set +x; }
+    __airlock_handlers now && builtin return "$1"
+  else
+    [[ $- == *i* ]] || builtin exit 126
+  fi
+  __airlock_skip=1
+  builtin return 1
+}
+
+# Sets the caller's __airlock_unseen when its handlers' text (__airlock_text) runs what no text
+# shows: a file it sources, a string it evaluates, an alias (bash expands it as the handler runs),
+# or a handler it sets (whose own commands bash never shows the trap). Quotes are read through,
+# and a separator inside them as one: at worst a person is asked once more.
+__airlock_opaque() {
+  builtin local -; builtin set -f
+  builtin local __airlock_w __airlock_i __airlock_next __airlock_at=1 __airlock_aliases='' __airlock_words IFS=$' \t\n' || { __airlock_unseen=handler; builtin return 0; }
+  builtin shopt -q expand_aliases && __airlock_aliases=1
+  __airlock_w='[;&|(){}!`'$'\n'']'
+  __airlock_w=${__airlock_text//$__airlock_w/ ; }
+  __airlock_words=($__airlock_w)
+  for ((__airlock_i = 0; __airlock_i < ${#__airlock_words[@]}; __airlock_i++)); do
+    __airlock_w=${__airlock_words[__airlock_i]//[\\\'\"]/}
+    if [[ -z $__airlock_at ]]; then
+      [[ $__airlock_w == \; ]] && __airlock_at=1
+    elif [[ $__airlock_w == @(eval|source|.|alias) || ( -n $__airlock_aliases && -n ${BASH_ALIASES[$__airlock_w]+set} ) ]]; then
+      __airlock_unseen=$__airlock_w
+      builtin return 0
+    elif [[ $__airlock_w == trap ]]; then
+      # A listing, a reset (one word, or `-`) or an ignore (`''`) sets nothing that runs.
+      __airlock_next=$((__airlock_i + 1))
+      [[ ${__airlock_words[__airlock_next]-} == -- ]] && __airlock_next=$((__airlock_next + 1))
+      [[ ${__airlock_words[__airlock_next]-} == @(-|-p|-l|\'\'|\"\"|\;|) || ${__airlock_words[__airlock_next + 1]-} == @(\;|) ]] || { __airlock_unseen=trap; builtin return 0; }
+      __airlock_at=''
+    elif [[ $__airlock_w != @(\;|if|then|else|elif|while|until|do|time|-p|command|builtin|exec|[A-Za-z_]*([A-Za-z0-9_])=*|) ]]; then
+      __airlock_at=''
+    fi
+  done
+}
+
 # The caller's text (`__airlock_text`) with the body of each function it names appended, and of
-# each function those name, up to $1 (64); with $2 (at load, and for a handler once judged), each
+# each function those name, up to $1 (64); with $2 (at load), each
 # of them is made read-only too, and with `hooks` counted as the work of PROMPT_COMMAND
 # (__airlock_prompts_own).
 __airlock_bodies() {
@@ -899,7 +984,7 @@ __airlock_judge() {
 }
 
 # The guard's own functions: commands they run are not the user's.
-builtin declare -gr __airlock_own='__airlock_builtins __airlock_unposix __airlock_readline __airlock_fast __airlock_fast_word __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_past_shim __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge __airlock_spaced __airlock_whole'
+builtin declare -gr __airlock_own='airlock_judge_handler __airlock_opaque __airlock_builtins __airlock_unposix __airlock_readline __airlock_fast __airlock_fast_word __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_past_shim __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge __airlock_spaced __airlock_whole'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own
@@ -967,4 +1052,7 @@ builtin declare -gr __airlock_dir __airlock_progs __airlock_starts __airlock_hid
 # PROMPT_COMMAND, whose own functions must not meet the trap; its Enter binding reads each line
 # whole before anything of it runs.
 [[ $- == *i* ]] || builtin set -T
+# Handlers set before this (by the user's BASH_ENV) are judged and put behind
+# airlock_judge_handler at the first command.
+__airlock_traps=1
 builtin trap "$__airlock_debug" DEBUG

@@ -19,6 +19,10 @@ describe('grants', () => {
     ['terraform destroy -target=x', 'terraform destroy', false],
     ['git commit -m "never run rm -rf / here"', 'rm -rf /', false],
     ['git commit -m "then rm -rf /"', 'rm -rf /', false],
+    // Every command of the request, not only its first.
+    ['helm uninstall web', 'helm uninstall web; dropdb -h prod rentals', false],
+    ['x=/usr/bin/dropdb; $x staging', 'x=/usr/bin/dropdb; $x prod', false],
+    ['cleanup; helm uninstall web', 'helm uninstall web\ncleanup', true],
   ])('%s covers %s: %s', (line, command, covers) => {
     expect(lineContains(line, command)).toBe(covers);
   });

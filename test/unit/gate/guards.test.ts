@@ -41,8 +41,9 @@ beforeAll(() => {
   const exe = (name: string, text: string): void => { writeFileSync(join(tools, name), text); chmodSync(join(tools, name), 0o755); };
   exe('dropdb', `#!/bin/sh\necho "$@" > ${dir}/dropdb.ran\n`);
   // $FAKE_UNSEEN, when set, answers a call that names a program run past its shim (--unseen);
-  // $FAKE_ENGINE=1 allows without a grant, as the engine alone does.
-  exe('fake-node', `#!/bin/sh\nshift\nprintf '%s\\n' "$@" >> ${dir}/client.ran\nanswer=$FAKE_ANSWER\ncase " $* " in *' --unseen '*) answer=\${FAKE_UNSEEN:-$answer} ;; esac\nif [ "$answer" = 0 ]; then [ -n "$FAKE_ENGINE" ] || echo grant-1; else echo 'denied by test'; fi\nexit "$answer"\n`);
+  // $FAKE_ENGINE=1 allows without a grant, as the engine alone does; $FAKE_DENY, when set, denies a
+  // call that holds it (as the engine flags only what names dropdb).
+  exe('fake-node', `#!/bin/sh\nshift\nprintf '%s\\n' "$@" >> ${dir}/client.ran\nanswer=$FAKE_ANSWER\ncase " $* " in *' --unseen '*) answer=\${FAKE_UNSEEN:-$answer} ;; esac\nif [ -n "$FAKE_DENY" ]; then case "$*" in *"$FAKE_DENY"*) answer=126 ;; esac; fi\nif [ "$answer" = 0 ]; then [ -n "$FAKE_ENGINE" ] || echo grant-1; else echo 'denied by test'; fi\nexit "$answer"\n`);
 });
 
 /** What a guard function, called as `call` with each line as $line (after `setup`), answers for each, as bash itself runs it. */
@@ -100,7 +101,7 @@ describe('the bash guard\'s filter', () => {
 test('every function the bash guard defines is read-only (a script could redefine it unseen)', () => {
   const text = readFileSync(join(SHELL, 'guard.bash'), 'utf8');
   const own = /__airlock_own='([^']*)'/.exec(text)?.[1]?.split(' ') ?? [];
-  const defined = [...text.matchAll(/^(__airlock_[a-z_]+)\(\) \{/gm)].map((m) => m[1]);
+  const defined = [...text.matchAll(/^((?:__)?airlock_[a-z_]+)\(\) \{/gm)].map((m) => m[1]);
   expect(defined.length).toBeGreaterThan(10);
   expect(defined.filter((f) => !own.includes(f ?? ''))).toEqual([]);
 });
@@ -309,7 +310,7 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
 
   describe('the trap\'s quick way through (__airlock_fast)', () => {
     /** What __airlock_fast answers for each line, as the trap calls it (lower-cased, with the options the trap has on). */
-    const fast = (lines: readonly string[]): boolean[] => answers('__airlock_fast "${line,,}" x', lines, 'set -T; shopt -s extdebug; ');
+    const fast = (lines: readonly string[]): boolean[] => answers('__airlock_fast "${line,,}" x', lines, 'set -T; shopt -s extdebug; __airlock_traps=; ');
 
     test('it clears only what the filter clears: never a line the engine flags, a program by path, a wrapper, or a word the tamper check reads', () => {
       const flagged = flaggedLines();
@@ -482,23 +483,66 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(more).toMatchObject({ code: 0, out: '5 b ?\n', err: '' });
   });
 
-  test('a handler calls what it was judged with: its functions stay as they were, and one defined later is asked about', () => {
-    // ERR: inside the handler bash shows the command that failed, not the handler's own.
-    const later = run('trap g ERR; true; g() { dropdb -h prod-db.internal rentals; }; false', 126);
-    expect(later.ran).toBe('');
-    expect(later.asked).toContain('--unseen\ng');
-    // The engine lets the handler through as it reads: what g does then is what it was.
-    const redefined = run('g() { echo bye; }; trap g ERR; true; g() { dropdb -h prod-db.internal rentals; }; false', 0, { FAKE_ENGINE: '1' });
-    expect(redefined.ran).toBe('');
-    expect(redefined.err).toContain('readonly function');
-    // (The failed definition is an error too, with its own call of g.)
-    expect(redefined.out).toMatch(/^(bye\n)+$/);
-    expect(run('cleanup() { echo bye; }; trap cleanup EXIT; echo hi', 0, { FAKE_ENGINE: '1' })).toMatchObject({ code: 0, out: 'hi\nbye\n' });
-    // EXIT's handler is judged again as it runs: one defined below the trap is not asked about now.
-    const below = run('trap cleanup EXIT; echo start; cleanup() { echo bye; }; echo hi', 0, { FAKE_ENGINE: '1' });
-    expect(below).toMatchObject({ code: 0, out: 'start\nhi\nbye\n' });
-    expect(below.asked).not.toContain('--unseen');
-    // The functions are sent before the handler's own text, as a line defines them before it calls them.
+  // From a review: each ran dropdb with the client denying. Bash shows the trap none of a
+  // handler's commands (in an ERR handler, the command that failed), and what a handler names can
+  // change after it was set: each handler is judged again as it runs.
+  test.each([
+    'trap g ERR; true; g() { dropdb -h prod-db.internal rentals; }; false',
+    'trap ls ERR; true; ls() { dropdb -h prod-db.internal rentals; }; false',
+    "trap 'if g; then :; fi' ERR; true; g() { dropdb -h prod-db.internal rentals; }; false",
+    "trap '! g' ERR; true; g() { dropdb -h prod-db.internal rentals; }; false",
+    "trap 'time g' ERR; true; g() { dropdb -h prod-db.internal rentals; }; false",
+    `trap '"g"' ERR; true; g() { dropdb -h prod-db.internal rentals; }; false`,
+    "trap g ERR; true; g() { x=1 h; }; h() { dropdb -h prod-db.internal rentals; }; false",
+    "f=true; trap '$f -h prod-db.internal rentals' ERR; true; f=dropdb; false",
+    // No command of the script's between: the handler runs before it could be put behind the judge.
+    'trap ls ERR; ls() { dropdb -h prod-db.internal rentals; }; (exit 1)',
+    'trap g EXIT; true; g() { dropdb -h prod-db.internal rentals; }; echo hi',
+    'trap g USR1; true; g() { dropdb -h prod-db.internal rentals; }; (kill -USR1 $$); echo hi',
+  ])('a handler is judged as it runs, with what it names then: %s', (command) => {
+    const r = run(command, 0, { FAKE_ENGINE: '1', FAKE_DENY: 'dropdb' });
+    expect(r.ran).toBe('');
+    expect(r.code).toBe(126);
+    expect(r.asked).toMatch(/dropdb(;\s*\$f)? -h prod-db\.internal rentals/);
+  });
+
+  test.each([
+    ['x=true; trap \'eval "$x"\' ERR; true; x="dropdb -h prod-db.internal rentals"; false', 'eval'],
+    ['echo true > LATER; trap \'. LATER\' ERR; true; echo "dropdb -h prod-db.internal rentals" > LATER; false', '.'],
+    ['shopt -s expand_aliases; alias h=true; trap h ERR; true; alias h="dropdb -h prod-db.internal rentals"; false', 'h'],
+    ['g() { source ./later.sh; }; trap g EXIT; echo hi', 'source'],
+    ["trap 'trap \"dropdb -h prod-db.internal rentals\" USR2' EXIT; echo hi", 'trap'],
+  ])('a handler that runs what no text shows is asked about: %s', (command, unseen) => {
+    const r = run(command.replaceAll('LATER', join(dir, 'later.sh')), 0, { FAKE_ENGINE: '1', FAKE_UNSEEN: '126' });
+    expect(r.ran).toBe('');
+    expect(r.code).toBe(126);
+    expect(r.asked).toContain(`--unseen\n${unseen}\n`);
+  });
+
+  test('handlers keep their status, `$_` and line, and the everyday ones ask nothing', () => {
+    const r = run("trap 'echo \"err $? at $LINENO after $_\"' ERR\ntrue\nfalse a b\necho after", 126);
+    expect(r).toMatchObject({ code: 0, out: 'err 1 at 3 after b\nafter\n', asked: '' });
+    // An EXIT handler sees the script's status; one defined below the trap asks nothing.
+    const status = run("trap 'rc=$?; cleanup; exit $rc' EXIT; cleanup() { echo bye; }; echo hi; exit 3", 0, { FAKE_ENGINE: '1' });
+    expect(status).toMatchObject({ code: 3, out: 'hi\nbye\n' });
+    expect(status.asked).not.toContain('--unseen');
+    // A handler's function can be defined again, and what runs is what it is then.
+    expect(run('g() { echo one; }; trap g EXIT; true; g() { echo two; }; true', 0, { FAKE_ENGINE: '1' })).toMatchObject({ code: 0, out: 'two\n', err: '' });
+    // Resets, ignores and listings in a handler set nothing that runs.
+    expect(run("cleanup() { trap - EXIT; trap '' INT; trap -p > /dev/null; echo bye; }; trap cleanup EXIT; echo hi", 0, { FAKE_ENGINE: '1', FAKE_UNSEEN: '126' })).toMatchObject({ code: 0, out: 'hi\nbye\n' });
+    // `trap -p` shows the judge before the handler; set again from it, the handler keeps one.
+    const again = run("trap 'echo bye' EXIT; true; saved=$(trap -p EXIT); trap - EXIT; eval \"$saved\"; true; trap -p EXIT", 126);
+    expect(again).toMatchObject({ code: 0, asked: '' });
+    expect(again.out).toBe("trap -- '\\airlock_judge_handler \"$?\" \"$_\"; \\builtin eval -- '\\''echo bye'\\''' EXIT\nbye\n");
+  });
+
+  test('a handler is judged with the values it names: a temporary folder it removes is read as one', () => {
+    const r = run('tmp=$(mktemp -d); trap \'rm -rf "$tmp"\' EXIT; echo hi', 0, { FAKE_ENGINE: '1' });
+    expect(r).toMatchObject({ code: 0, out: 'hi\n' });
+    expect(r.asked).toMatch(/^tmp=\/tmp\/tmp\.\S+; *\n*rm -rf "\$tmp"/m);
+  });
+
+  test('the functions a handler calls are sent before its own text, as a line defines them before it calls them', () => {
     const first = run('g() { dropdb -h prod-db.internal rentals; }; trap g ERR; false', 126);
     expect(first.ran).toBe('');
     expect(first.asked).toMatch(/dropdb -h prod-db\.internal rentals;?\n\}\n+g\n/);
@@ -684,6 +728,19 @@ describe('an interactive bash on a real terminal, without VS Code\'s shell integ
     expect(r.stdout).toContain('status=126');
     expect(readFileSync(join(dir, 'dropdb.ran'), 'utf8')).toBe('');
     expect(readFileSync(join(dir, 'user-trap.log'), 'utf8')).toContain('user trap: echo status=');
+  });
+
+  test('a handler stopped as it runs is skipped, and the shell goes on', () => {
+    const rc = join(dir, 'rc.bash');
+    writeFileSync(rc, `PS1='$ '\n`);
+    // Set while it names nothing; by the time it runs its name is an alias, which no text shows.
+    const r = spawnSync('script', ['-qc', `bash --rcfile ${rc} -i`, '/dev/null'], {
+      input: 'trap g ERR\rtrue\ralias g="echo handler-ran"\rfalse\recho next=$?\rexit\r', encoding: 'utf8', timeout: 20_000,
+      env: { PATH: `${join(dir, 'tools')}:/usr/bin:/bin`, HOME: dir, TERM: 'xterm', PROMPT_COMMAND: promptCommand(gateLayout(dir)), FAKE_ANSWER: '0', FAKE_ENGINE: '1', FAKE_UNSEEN: '126' },
+    });
+    expect(r.stdout, r.stdout + r.stderr).toContain('denied by test');
+    expect(r.stdout).not.toMatch(/^handler-ran/m);
+    expect(r.stdout).toMatch(/^next=/m);
   });
 
   test('a line the engine let through is judged command by command where it holds words only known when it runs', () => {
