@@ -679,8 +679,11 @@ export const filesystemRules: readonly Rule[] = [
     match: (a) => a.list.some((f) => isSensitiveTarget(f) || a.isProtected(f)),
     targets: (a) => a.list.filter((f) => isSensitiveTarget(f) || a.isProtected(f)),
     examples: {
-      match: ['echo hi > /etc/passwd', 'date >| ~/.ssh/authorized_keys', 'echo > prod.db', 'cat dump > /dev/sda', 'echo "export X=1" > ~/.bashrc', 'openssl rand -base64 32 > config/master.key', 'echo "API_KEY=x" > .env.production'],
-      noMatch: ['echo hi > out.txt', 'echo hi >> ~/.bashrc', 'make 2> /dev/null', 'ls > /tmp/list.txt', 'echo x > dist/app.db'],
+      match: ['echo hi > /etc/passwd', 'date >| ~/.ssh/authorized_keys', 'echo > prod.db', 'cat dump > /dev/sda', 'echo "export X=1" > ~/.bashrc', 'openssl rand -base64 32 > config/master.key', 'echo "API_KEY=x" > .env.production',
+        // A compound command's or a pipeline's redirect, whatever runs inside.
+        '{ echo "API_KEY=x"; } > .env', 'echo hi | cat > .env', 'while read -r l; do echo "$l"; done < a.txt > ~/.bashrc', '(echo x) > prod.db'],
+      noMatch: ['echo hi > out.txt', 'echo hi >> ~/.bashrc', 'make 2> /dev/null', 'ls > /tmp/list.txt', 'echo x > dist/app.db',
+        '{ echo a; echo b; } > build/log.txt', 'echo a | sort > sorted.txt', '{ echo a; } >> .env'],
     },
   },
   {

@@ -281,7 +281,19 @@ class Expander {
       this.listWithTrailingWrites(body, frame, stdin, writes, depth + 1);
       return undefined;
     }
+    // A compound command's or a pipeline's redirect (`{ echo; } > .env`, `done > f`, `a | b > f`)
+    // writes over its files whatever runs inside; a function's, only when the function is called.
+    if (body.type !== 'command' && body.type !== 'function_definition') this.writesOver(node, frame, writes);
     return this.walk(body, frame, body.type === 'command' ? { ...stdin, writes } : stdin, depth + 1);
+  }
+
+  /** Each file a compound command's redirect writes over, as the pseudo-command `> file` the rules read. */
+  private writesOver(node: SyntaxNode, frame: Frame, writes: readonly string[]): void {
+    const [start, end] = this.nodeSpan(node, frame);
+    for (const target of writes) {
+      const words: Word[] = [{ value: '>', dynamic: false, start, end }, { value: target, dynamic: false, start, end }];
+      this.commands.push(this.command(words, frame, new Map(), {}, [], [start, end]));
+    }
   }
 
   /** `a && b > f`: tree-sitter hangs the redirect on the whole list; bash gives it to the last command. */
