@@ -88,19 +88,28 @@ function reading(rule: Rule, command: SimpleCommand): Reading {
     const flagged: SimpleCommand = { ...bare, writes: [], stdin: undefined, argv: [...bare.argv, { value: '-zz', dynamic: false, start: 0, end: 0 }] };
     return { kind: 'bare', flags: matches(rule, flagged) };
   }
-  // Words are dropped one by one while the rule still matches; those that remain are each needed
-  // (two words that each suffice, `--recursive` and `-r`, leave one of them).
+  // Words are dropped one by one while the rule still matches; those that remain are each needed.
+  // Two words that each suffice (`-L` and `-e 1` in `usermod -L -e 1 ci`) leave one of them: with
+  // the needed ones dropped too, a call that still matches is read again for the others.
   const needed: string[] = [];
-  let current = command;
-  for (let i = 1; i < command.argv.length; i++) {
-    const word = command.argv[i]?.value ?? '';
-    const dropped = withWord(current, i, NEUTRAL);
-    if (matches(rule, dropped)) { current = dropped; continue; }
-    // A bundle of short flags: only the letters the rule needs (`-rf` → r).
-    const letters = /^-[A-Za-z0-9]{2,}$/.test(word)
-      ? [...word.slice(1)].filter((c) => !matches(rule, withWord(current, i, '-' + word.slice(1).replace(c, ''))))
-      : [];
-    needed.push(letters.length > 0 ? `-${letters.join('')}` : word);
+  let rest = command;
+  for (let round = 1; round < command.argv.length && matches(rule, rest); round++) {
+    let current = rest;
+    const found: number[] = [];
+    for (let i = 1; i < command.argv.length; i++) {
+      const word = current.argv[i]?.value ?? '';
+      if (word === NEUTRAL) continue;
+      const dropped = withWord(current, i, NEUTRAL);
+      if (matches(rule, dropped)) { current = dropped; continue; }
+      // A bundle of short flags: only the letters the rule needs (`-rf` → r).
+      const letters = /^-[A-Za-z0-9]{2,}$/.test(word)
+        ? [...word.slice(1)].filter((c) => !matches(rule, withWord(current, i, '-' + word.slice(1).replace(c, ''))))
+        : [];
+      needed.push(letters.length > 0 ? `-${letters.join('')}` : word);
+      found.push(i);
+    }
+    if (found.length === 0) break;
+    rest = found.reduce((c, i) => withWord(c, i, NEUTRAL), rest);
   }
   return needed.length > 0 ? { kind: 'words', words: needed } : { kind: 'always' };
 }

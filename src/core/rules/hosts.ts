@@ -256,7 +256,7 @@ const powerRules: readonly Rule[] = [
     examples: {
       match: [
         'sudo shutdown -h now', 'shutdown -r +5 "kernel update"', 'sudo reboot now', 'poweroff -f now', 'halt -p now', 'init 0',
-        'sudo telinit 6', 'systemctl reboot', 'sudo systemctl poweroff -i', 'systemctl isolate rescue.target', 'kexec -e',
+        'sudo telinit 6', 'systemctl reboot', 'sudo systemctl poweroff -i', 'systemctl isolate rescue.target', 'kexec -e', 'sudo kexec --exec',
         'shutdown /s /t 0', 'Restart-Computer -ComputerName prod-web-01 -Force',
         'osascript -e \'tell application "System Events" to shut down\'', 'sudo systemctl start reboot.target',
       ],

@@ -661,7 +661,7 @@ export const migrationsRules: readonly Rule[] = [
     },
     targets: (a) => nonEmpty(a.values('--connection', '-Connection')),
     examples: {
-      match: ['dotnet ef database drop --force', 'dotnet ef database drop -f --project src/Api', 'dotnet ef database update 0', 'Drop-Database -Force', 'Update-Database -Migration 0'],
+      match: ['dotnet ef database drop --force', 'dotnet ef database drop -f --project src/Api', 'dotnet ef database update 0', 'Drop-Database -Force', 'Drop-Database -Context BloggingContext', 'Update-Database -Migration 0'],
       noMatch: ['dotnet ef database update', 'dotnet ef migrations add Init', 'dotnet ef database update AddUsers', 'dotnet build', 'Update-Database'],
     },
   },

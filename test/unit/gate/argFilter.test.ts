@@ -56,6 +56,17 @@ describe('the terminal gate\'s argument filter', () => {
     expect(filter && argsMightMatch(filter, args, PATHS)).toBe(true);
   });
 
+  test('an example with two words that each suffice watches for both, not only the last one kept', () => {
+    // `usermod -L -e 1 ci-runner` locks with -L and expires with -e: either alone is flagged.
+    const usermod = FILTERS.usermod;
+    expect(engine.explain('usermod -L bob', { cwd: '/work/app' }).verdict.findings.map((f) => f.rule)).toContain('host.account-lock');
+    expect(usermod && argsMightMatch(usermod, ['-L', 'bob'], PATHS)).toBe(true);
+    expect(usermod && argsMightMatch(usermod, ['-e', '1', 'bob'], PATHS)).toBe(true);
+    // From a review: calls the engine flags whose spellings no example showed.
+    expect(FILTERS.kexec && argsMightMatch(FILTERS.kexec, ['--exec'], PATHS)).toBe(true);
+    expect(FILTERS['drop-database'] && argsMightMatch(FILTERS['drop-database'], ['mydb'], PATHS)).toBe(true);
+  });
+
   test('a program that dumps the environment when called bare is judged only then', () => {
     const set = FILTERS.set;
     expect(set && argsMightMatch(set, ['-euo', 'pipefail'], PATHS)).toBe(false);
