@@ -303,6 +303,8 @@ __airlock_values() {
     [[ $__airlock_word =~ ^[A-Za-z_][A-Za-z0-9_]*(\[[^]]*\])?\+?= ]] && continue
     # A program named by `${!v}`, `${#v}`, `${a[1]}` or `${v%x}`: a value the client cannot work out.
     [[ $__airlock_word =~ \$\{([!#]|[A-Za-z_][A-Za-z0-9_]*([^A-Za-z0-9_}]|$)) ]] && __airlock_unseen=${__airlock_unseen:-'${…}'}
+    # In a handler (__airlock_judge_handlers), any: its value may change before the command runs.
+    [[ -n ${__airlock_handler-} && $__airlock_word == *[\$\`]* ]] && __airlock_unseen=${__airlock_unseen:-$__airlock_word}
     # Every variable in it (`$x`, `tools/d$x`), which the client reads with its value.
     while [[ $__airlock_word =~ \$\{?([A-Za-z_][A-Za-z0-9_]*) ]]; do
       __airlock_found+=" ${BASH_REMATCH[1]}"
@@ -313,9 +315,10 @@ __airlock_values() {
   # them, put in place of their names where bash reads them as whole words ("$@", "$1", "$_"); any
   # other form (unquoted, split on IFS, inside other quotes, `${1%x}`, more than the action passed)
   # cannot be shown, and the command is asked about (__airlock_unseen). Not at Enter, where no
-  # trap passed them (the trap judges the line's commands again as they run).
+  # trap passed them (the trap judges the line's commands again as they run), nor in a handler,
+  # which runs where they are others (a program named by them there is asked about above).
   builtin local __airlock_positional='\$(\{[@*0-9_][^}]*\}|[@*0-9]|_([^A-Za-z0-9_]|$))'
-  if [[ $__airlock_line == *\$* && $__airlock_line =~ $__airlock_positional ]]; then
+  if [[ -z ${__airlock_handler-} && $__airlock_line == *\$* && $__airlock_line =~ $__airlock_positional ]]; then
     builtin local -a __airlock_args
     builtin local __airlock_k=0 __airlock_offset=0 __airlock_i __airlock_all __airlock_bare || builtin return 0
     __airlock_args=()
@@ -347,7 +350,7 @@ __airlock_values() {
   # And for a guarded program reached past its shim, the variables its operands name, as the shim
   # would have sent its arguments.
   for __airlock_name in $__airlock_found ${__airlock_every-}; do
-    [[ $__airlock_name == _ ]] && continue
+    [[ $__airlock_name == _ || " $__airlock_pre" == *" $__airlock_name="* ]] && continue
     if [[ -n ${!__airlock_name+set} ]]; then
       builtin printf -v __airlock_value '%q' "${!__airlock_name}"
       __airlock_pre+="$__airlock_name=$__airlock_value; "
@@ -441,8 +444,12 @@ fi
 # The DEBUG trap's action. It hands the guard the user's `$_` and positional parameters (the
 # frame's own: BASH_ARGV does not follow `set --` or `shift`), and its last word sets `$_` back.
 builtin declare -gr __airlock_debug='[[ $- != *x* ]] && \__airlock_fast "${BASH_COMMAND,,}" "$_" || { \__airlock_trap "$_" "${@:1:32}" && \builtin : "$__airlock_last"; }'
-# What __airlock_handlers puts before each handler a script sets: the handler's text follows, quoted.
-builtin declare -gr __airlock_handler_head='\airlock_judge_handler "$?" "$_"; \builtin eval -- '
+# What __airlock_handlers makes of each handler a script sets, its signal and its text (quoted)
+# between these: `if \airlock_judge_handler "$?" EXIT 'text' "$_"; then \airlock_handler_status
+# "$_" && \builtin : "$_"; \builtin eval -- 'text'; fi`. A stopped handler runs nothing (a
+# condition's status neither ends a `set -e` script nor runs the ERR handler); a judged one gets
+# back the status bash gave it (in a list, whose failure does neither) and its `$_`.
+builtin declare -gr __airlock_handler_head='if \airlock_judge_handler "$?" ' __airlock_handler_mid=' "$_"; then \airlock_handler_status "$_" && \builtin : "$_"; \builtin eval -- ' __airlock_handler_tail='; fi'
 # The trap's quick way through, tried first: true only for a command __airlock_trap would let
 # through unasked and untouched. After a fork (any program the shell starts) every page of memory
 # the shell writes costs a fault, and __airlock_trap writes many; this writes two variables. Its
@@ -460,7 +467,7 @@ __airlock_fast() {
   # allocations touch costs a fault. What few words need is in __airlock_fast_word.
   # Patterns that fold case (`shopt -s nocasematch`) would take HELM, another program, for helm.
   [[ a != A && $1 != *[!abcdefghijklmnopqrstuvwxyz0123456789\ ./_:=+%,@\>\&-]* && ${IFS-$' \t\n'} == $' \t\n' && -o functrace && ${BASH_ARGC[0]-0} -eq 2 &&
-      -z ${__airlock_traps-}${__airlock_broken-}${__airlock_skip-} && ( -z ${__airlock_previous_trap-} || ${#FUNCNAME[@]} -gt 1 ) &&
+      -z ${__airlock_traps-}${__airlock_broken-} && ( -z ${__airlock_previous_trap-} || ${#FUNCNAME[@]} -gt 1 ) &&
       $1 != @(@(for|select)\ *|*@(__|airlock_|bash_|enable|trap|set|shopt|bind|ps0|ps4|zdotdir|prompt_command|env\ |local|declare)*) &&
       ! -R __airlock_fs && ! -R __airlock_fw ]] && __airlock_fs=0 && __airlock_fw= && [[ -z ${__airlock_fs@a}${__airlock_fw@a} ]] && {
     # 0: at the program's position; 1: there after an assignment; 2: at its operands; 3: a
@@ -514,7 +521,11 @@ __airlock_fast_word() {
   fi
 }
 __airlock_trap() {
-  if __airlock_builtins "$BASHOPTS"; then
+  # A command of the guard's own functions (a handler's judge among them, which the trap follows
+  # into as into any function) is let through at once, before anything is traced.
+  if [[ -n ${__airlock_own_set[${FUNCNAME[1]-main}]-} ]]; then
+    [[ -n run ]]
+  elif __airlock_builtins "$BASHOPTS"; then
     # A script's `set -x` traces what it runs, not the guard at work.
     [[ -o xtrace ]] && { builtin local -; builtin set +x; }
     __airlock_last=$1
@@ -525,9 +536,6 @@ __airlock_trap() {
     # bash sets READLINE_LINE there, and runs it at the top level.
     [[ $BASH_COMMAND == '__airlock_readline "$_"' && -n ${__airlock_own_set[$BASH_COMMAND]-} && -n ${READLINE_LINE+set} ]] && (( ${#FUNCNAME[@]} == 1 )) && builtin return 0
     (( ${#FUNCNAME[@]} == 1 )) || __airlock_users_frame || builtin return 0
-    # A handler a person stopped in an interactive shell (airlock_judge_handler): its text is the
-    # command now due, skipped (a non-zero status under extdebug).
-    [[ -n ${__airlock_skip-} ]] && { __airlock_skip=''; builtin return 1; }
     # Inside a handler of `bash -c` bash shows, for each of its commands, the command that set this
     # trap: the handler was judged as it started (airlock_judge_handler), or is judged now if it
     # runs before the next command could put it behind that (__airlock_handlers).
@@ -818,10 +826,13 @@ __airlock_tampered() {
     builtin local __airlock_action='trap[[:space:]]+(--[[:space:]]+)?('"'"'[^'"'"']*'"'"'|"([^"\\]|\\.)*"|[^[:space:]'"'"'"\\]|\\.)+([[:space:]]+(.*))?$' || builtin return 0
     [[ $BASH_COMMAND =~ $__airlock_action ]] || builtin return 0
     builtin local __airlock_signals || builtin return 0
+    # Quotes and backslashes out (`"DEB"UG`, `DE\BUG`); a glob or a brace (`D?BUG`, which a file
+    # named DEBUG turns into that name) counts as DEBUG.
     __airlock_signals=${BASH_REMATCH[5]:-${BASH_REMATCH[0]}}
+    __airlock_signals=${__airlock_signals//[\\\'\"]/}
     # CHLD and RETURN too: their handlers run inside the guard (while it waits for its client, as
     # its own functions return), where no trap judges them.
-    [[ ${__airlock_signals^^} == *DEBUG* || ${__airlock_signals^^} == *CHLD* || ${__airlock_signals^^} == *CLD* || ${__airlock_signals^^} == *RETURN* || $__airlock_signals =~ (^|[^0-9])17([^0-9]|$) || $__airlock_signals == *[\$\`]* ]] && builtin return 0
+    [[ ${__airlock_signals^^} == *DEBUG* || ${__airlock_signals^^} == *CHLD* || ${__airlock_signals^^} == *CLD* || ${__airlock_signals^^} == *RETURN* || $__airlock_signals =~ (^|[^0-9])17([^0-9]|$) || $__airlock_signals == *[\$\`*?[{]* ]] && builtin return 0
   fi
   # PS0.
   [[ $__airlock_c == *PS0=* ]] && builtin return 0
@@ -837,18 +848,17 @@ __airlock_tampered() {
   builtin return 1
 }
 
-# The handlers a script set (EXIT, ERR, a signal's), judged as one line; a stopped one is removed.
-# Bash shows the trap none of a handler's own commands (it shows the command that set the guard's
-# trap, the one that failed, or the last one run), and a handler may run long after it was set,
-# when what it names has changed (`trap g ERR`, then `g() { …; }`). So each is put behind
-# airlock_judge_handler, which judges them all again as one runs ($1 `now`), with the functions
-# they call as they are then. One found here not behind it yet is judged here too: it may be
-# running already (a subshell failed, or the script ended, before any command of the script's own
-# could run this). RETURN's and CHLD's run inside the guard's own functions: judged each time here.
+# The handlers a script set (EXIT, ERR, a signal's). Bash shows the trap none of a handler's own
+# commands (it shows the command that set the guard's trap, the one that failed, or the last one
+# run), and a handler may run long after it was set, when what it names has changed (`trap g ERR`,
+# then `g() { …; }`). So each is made into one that airlock_judge_handler judges as it runs, with
+# the functions it calls as they are then. Handlers found here not made so yet are judged here too,
+# as one line: one may be running already (a subshell failed, or the script ended, before any
+# command of the script's own could run this). RETURN's and CHLD's run inside the guard's own
+# functions: judged each time here.
 __airlock_handlers() {
-  builtin local __airlock_all __airlock_text='' __airlock_action __airlock_inner __airlock_sig __airlock_sigs __airlock_when __airlock_own_text __airlock_every='' __airlock_unseen='' || builtin return 1
+  builtin local __airlock_all __airlock_text='' __airlock_action __airlock_inner __airlock_q __airlock_sig __airlock_sigs __airlock_new='' || builtin return 1
   builtin local -A __airlock_same
-  __airlock_when=${1-}
   __airlock_sigs=()
   __airlock_all=$(builtin trap -p)
   while [[ $__airlock_all =~ trap\ --\ \'(([^\']|\'\\\'\')*)\'\ ([A-Z0-9+-]+) ]]; do
@@ -856,86 +866,142 @@ __airlock_handlers() {
     __airlock_sig=${BASH_REMATCH[3]}
     __airlock_all=${__airlock_all#*"${BASH_REMATCH[0]}"}
     [[ $__airlock_action == "$__airlock_debug" ]] && continue
-    # The handler's own text, behind airlock_judge_handler exactly as put there (compared as a key:
-    # a pattern would fold case under `shopt -s nocasematch`).
-    __airlock_inner=${__airlock_action:${#__airlock_handler_head}}
-    if [[ $__airlock_inner == \'*\' ]]; then
-      __airlock_inner=${__airlock_inner:1:${#__airlock_inner}-2}
-      __airlock_inner=${__airlock_inner//"'\\''"/"'"}
-      __airlock_same=(["$__airlock_handler_head'${__airlock_inner//"'"/"'\\''"}'"]=1)
-      [[ -n ${__airlock_same[$__airlock_action]-} ]] || __airlock_inner=''
-    else
-      __airlock_inner=''
-    fi
-    if [[ -n $__airlock_inner ]]; then
-      __airlock_action=$__airlock_inner
+    # Its own text: what the guard made of it read back, even inside a handler built from that
+    # (`trap "$(…trap -p EXIT…); x" EXIT`); one not exactly as the guard makes it is made so now.
+    __airlock_inner=$__airlock_action
+    __airlock_unwrap
+    __airlock_same=(["$__airlock_handler_head$__airlock_sig $__airlock_q$__airlock_handler_mid$__airlock_q$__airlock_handler_tail"]=1)
+    if [[ -n ${__airlock_same[$__airlock_inner]-} ]]; then
+      :
     elif [[ $__airlock_sig == @(RETURN|CHLD|SIGCHLD) ]]; then
-      __airlock_when=now
+      __airlock_new=1
     elif [[ -n $__airlock_action ]]; then
-      builtin trap -- "$__airlock_handler_head'${__airlock_action//"'"/"'\\''"}'" "$__airlock_sig" || builtin return 1
-      __airlock_when=now
+      builtin trap -- "$__airlock_handler_head$__airlock_sig $__airlock_q$__airlock_handler_mid$__airlock_q$__airlock_handler_tail" "$__airlock_sig" || builtin return 1
+      __airlock_new=1
     fi
     __airlock_text+="$__airlock_action"$'\n'
     __airlock_sigs+=("$__airlock_sig")
   done
-  [[ -n $__airlock_text && $__airlock_when == now ]] || builtin return 0
-  # The functions the handlers call are judged by their bodies, put first (a line's functions are
-  # read where they are defined).
+  [[ -n $__airlock_new ]] || builtin return 0
+  __airlock_judge_handlers "${__airlock_sigs[@]}"
+}
+
+# The caller's handler text (__airlock_text), handlers of the signals $@, judged: with the bodies
+# of the functions it calls, put first (a line's functions are read where they are defined), and
+# the values of the variables it names, as they are now (`rm -rf "$tmp"` removes a temporary
+# folder; __airlock_values). A stopped one is removed.
+__airlock_judge_handlers() {
+  builtin local __airlock_all __airlock_own_text __airlock_capped='' __airlock_handler=1 __airlock_every='' __airlock_unseen='' || builtin return 1
   __airlock_own_text=$__airlock_text
   __airlock_bodies 64
+  [[ -n $__airlock_capped ]] && __airlock_unseen=functions
   __airlock_text=${__airlock_text#"$__airlock_own_text"}$'\n'$__airlock_own_text
   __airlock_opaque
   [[ -n $__airlock_unseen ]] || __airlock_suspicious "$__airlock_text" || builtin return 0
-  # With the values of the variables they name, as they are now (`rm -rf "$tmp"` removes a
-  # temporary folder; __airlock_values).
+  # (Not bash's own, whose values here are the guard's: LINENO, BASH_COMMAND, FUNCNAME, …)
   __airlock_all=$__airlock_text
   while [[ $__airlock_all =~ \$\{?([A-Za-z_][A-Za-z0-9_]*) ]]; do
-    [[ " $__airlock_every " == *" ${BASH_REMATCH[1]} "* ]] || __airlock_every+=" ${BASH_REMATCH[1]}"
+    [[ " $__airlock_every " == *" ${BASH_REMATCH[1]} "* || ${BASH_REMATCH[1]} == @(BASH*|LINENO|FUNCNAME|RANDOM|SRANDOM|SECONDS|EPOCH*|PIPESTATUS|__airlock_*) ]] || __airlock_every+=" ${BASH_REMATCH[1]}"
     __airlock_all=${__airlock_all#*"${BASH_REMATCH[0]}"}
   done
-  __airlock_judge "$__airlock_text" "${__airlock_sigs[@]}"
+  __airlock_judge "$__airlock_text" "$@"
 }
 
-# The first command of each handler a script sets (__airlock_handlers): the handlers, judged as
-# one runs. $1 is the status bash gave it (`$?`), returned when they are let through; $2 its `$_`,
-# which bash sets back from this call's last argument. A stopped one ends a script; in an
-# interactive shell, the handler's text, due next, is skipped (__airlock_trap).
+# The caller's handler text (__airlock_action) with each handler the guard made of one
+# (__airlock_handler_head) read as that one's own text, and __airlock_q set to it quoted. Compared
+# as keys: a pattern folds case under `shopt -s nocasematch`.
+__airlock_unwrap() {
+  builtin local __airlock_rest __airlock_out='' __airlock_after __airlock_whole || builtin return 1
+  builtin local -A __airlock_ours
+  __airlock_rest=$__airlock_action
+  # (`#` and `%%` match case exactly.)
+  __airlock_after=${__airlock_rest#*"$__airlock_handler_head"}
+  while (( ${#__airlock_after} < ${#__airlock_rest} )); do
+    __airlock_out+=${__airlock_rest%%"$__airlock_handler_head"*}
+    __airlock_rest=$__airlock_after
+    if [[ $__airlock_rest =~ ^([A-Z0-9+-]+)\ (\'([^\']|\'\\\'\')*\') ]]; then
+      __airlock_q=${BASH_REMATCH[2]}
+      __airlock_whole="${BASH_REMATCH[1]} $__airlock_q$__airlock_handler_mid$__airlock_q$__airlock_handler_tail"
+      __airlock_ours=(["$__airlock_whole"]=1)
+      if [[ -n ${__airlock_ours[${__airlock_rest:0:${#__airlock_whole}}]-} ]]; then
+        __airlock_q=${__airlock_q:1:${#__airlock_q}-2}
+        __airlock_out+=${__airlock_q//"'\\''"/"'"}
+        __airlock_rest=${__airlock_rest:${#__airlock_whole}}
+        __airlock_after=${__airlock_rest#*"$__airlock_handler_head"}
+        continue
+      fi
+    fi
+    __airlock_out+=$__airlock_handler_head
+    __airlock_after=${__airlock_rest#*"$__airlock_handler_head"}
+  done
+  __airlock_action=$__airlock_out$__airlock_rest
+  __airlock_q="'${__airlock_action//"'"/"'\\''"}'"
+}
+
+# The first command of each handler a script sets (__airlock_handlers), which judges it as it
+# runs: $1 is the status bash gave the handler (`$?`); $2 its signal; $3 its text (the same the
+# `eval` after this runs); $4 its `$_`, which bash sets back from this call's last argument. True
+# when the handler may run; a stopped one ends a script, and runs nothing in an interactive shell.
 airlock_judge_handler() {
   if __airlock_builtins "$BASHOPTS"; then
-    [[ -o xtrace ]] && { builtin local -; builtin set +x; }
-    __airlock_handlers now && builtin return "$1"
+    # The trap is not carried into the guard's own functions called from here (functrace and
+    # extdebug carry it), where it would run for each of their commands; both are set back.
+    builtin local -
+    builtin set +Tx
+    builtin shopt -u extdebug
+    builtin local __airlock_text || { builtin shopt -s extdebug; [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
+    __airlock_text=${3-}
+    __airlock_status=${1-}
+    if __airlock_judge_handlers "${2-}"; then
+      builtin shopt -s extdebug
+      builtin return 0
+    fi
+    builtin shopt -s extdebug
   else
     [[ $- == *i* ]] || builtin exit 126
   fi
-  __airlock_skip=1
   builtin return 1
 }
 
+# The status bash gave the handler now running (airlock_judge_handler); $1 is its `$_`. A script
+# that changes it changes only what its own handler reads as `$?`.
+airlock_handler_status() {
+  builtin return "${__airlock_status:-0}"
+}
+
 # Sets the caller's __airlock_unseen when its handlers' text (__airlock_text) runs what no text
-# shows: a file it sources, a string it evaluates, an alias (bash expands it as the handler runs),
-# or a handler it sets (whose own commands bash never shows the trap). Quotes are read through,
-# and a separator inside them as one: at worst a person is asked once more.
+# shows: a file it sources, a string it evaluates, an alias (bash expands it as the handler runs,
+# if the handler turns aliases on),
+# or a handler it sets (whose own commands bash never shows the trap). Read as words where quotes
+# keep theirs whole (__airlock_spaced), or else with every separator taken as one: at worst a
+# person is asked once more.
 __airlock_opaque() {
   builtin local -; builtin set -f
-  builtin local __airlock_w __airlock_i __airlock_next __airlock_at=1 __airlock_aliases='' __airlock_words IFS=$' \t\n' || { __airlock_unseen=handler; builtin return 0; }
-  builtin shopt -q expand_aliases && __airlock_aliases=1
-  __airlock_w='[;&|(){}!`'$'\n'']'
-  __airlock_w=${__airlock_text//$__airlock_w/ ; }
-  __airlock_words=($__airlock_w)
+  builtin local __airlock_w __airlock_i __airlock_next __airlock_at=1 __airlock_words IFS=$' \t\n' || { __airlock_unseen=handler; builtin return 0; }
+  __airlock_words=$__airlock_text
+  if ! __airlock_spaced; then
+    __airlock_w='[;&|(){}!`<>'$'\n'']'
+    __airlock_w=${__airlock_text//$__airlock_w/ ; }
+    __airlock_words=($__airlock_w)
+  fi
   for ((__airlock_i = 0; __airlock_i < ${#__airlock_words[@]}; __airlock_i++)); do
     __airlock_w=${__airlock_words[__airlock_i]//[\\\'\"]/}
-    if [[ -z $__airlock_at ]]; then
-      [[ $__airlock_w == \; ]] && __airlock_at=1
-    elif [[ $__airlock_w == @(eval|source|.|alias) || ( -n $__airlock_aliases && -n ${BASH_ALIASES[$__airlock_w]+set} ) ]]; then
+    # A command substitution's command, after its backquote.
+    [[ $__airlock_w == *\`* ]] && { __airlock_w=${__airlock_w##*\`}; __airlock_at=1; }
+    if [[ $__airlock_w == @(\;|\||\&|\(|\)|\{|\}|\!) ]]; then
+      __airlock_at=1
+    elif [[ -z $__airlock_at ]]; then
+      :
+    elif [[ $__airlock_w == @(eval|source|.|alias) || ( -n $__airlock_w && -n ${BASH_ALIASES[$__airlock_w]+set} ) ]]; then
       __airlock_unseen=$__airlock_w
       builtin return 0
     elif [[ $__airlock_w == trap ]]; then
       # A listing, a reset (one word, or `-`) or an ignore (`''`) sets nothing that runs.
       __airlock_next=$((__airlock_i + 1))
       [[ ${__airlock_words[__airlock_next]-} == -- ]] && __airlock_next=$((__airlock_next + 1))
-      [[ ${__airlock_words[__airlock_next]-} == @(-|-p|-l|\'\'|\"\"|\;|) || ${__airlock_words[__airlock_next + 1]-} == @(\;|) ]] || { __airlock_unseen=trap; builtin return 0; }
+      [[ ${__airlock_words[__airlock_next]-} == @(-|-p|-l|\'\'|\"\"|\;|) || ${__airlock_words[__airlock_next + 1]-} == @(\;|\||\&|\)|) ]] || { __airlock_unseen=trap; builtin return 0; }
       __airlock_at=''
-    elif [[ $__airlock_w != @(\;|if|then|else|elif|while|until|do|time|-p|command|builtin|exec|[A-Za-z_]*([A-Za-z0-9_])=*|) ]]; then
+    elif [[ $__airlock_w != @(if|then|else|elif|while|until|do|time|-p|command|builtin|exec|[A-Za-z_]*([A-Za-z0-9_])=*|) ]]; then
       __airlock_at=''
     fi
   done
@@ -946,20 +1012,25 @@ __airlock_opaque() {
 # of them is made read-only too, and with `hooks` counted as the work of PROMPT_COMMAND
 # (__airlock_prompts_own).
 __airlock_bodies() {
+  builtin local -; builtin set -f
   builtin local -A seen
-  builtin local rest w body n=0 || builtin return 0
-  rest=$__airlock_text
-  while [[ $rest =~ [A-Za-z_][A-Za-z0-9_:.-]* ]] && (( n < ${1:-64} )); do
-    w=${BASH_REMATCH[0]}
-    rest=${rest#*"$w"}
-    [[ -n ${seen[$w]-} ]] && continue
+  builtin local words w body i n=0 sep IFS=$' \t\n' || builtin return 0
+  # Every word between blanks, separators and quotes: a function may be named by any of them
+  # (`f+`, `a.b`).
+  sep=$'[;&|()<>`"\'\\\\\n]'
+  words=(${__airlock_text//$sep/ })
+  for ((i = 0; i < ${#words[@]}; i++)); do
+    w=${words[i]}
+    [[ -n ${seen[$w]-}${__airlock_own_set[$w]-} ]] && continue
     seen[$w]=1
     builtin declare -F -- "$w" >/dev/null 2>&1 || continue
+    # More than the caller reads: what they run is not all shown (__airlock_judge_handlers).
+    (( n < ${1:-64} )) || { __airlock_capped=1; builtin return 0; }
     body=$(builtin declare -f -- "$w")
     [[ -n ${2-} ]] && builtin declare -fr -- "$w"
     [[ ${2-} == hooks ]] && __airlock_prompt_set[$w]=3
     __airlock_text+=$'\n'"$body"
-    rest+=" $body"
+    words+=(${body//$sep/ })
     n=$((n + 1))
   done
 }
@@ -984,7 +1055,7 @@ __airlock_judge() {
 }
 
 # The guard's own functions: commands they run are not the user's.
-builtin declare -gr __airlock_own='airlock_judge_handler __airlock_opaque __airlock_builtins __airlock_unposix __airlock_readline __airlock_fast __airlock_fast_word __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_past_shim __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge __airlock_spaced __airlock_whole'
+builtin declare -gr __airlock_own='airlock_judge_handler airlock_handler_status __airlock_judge_handlers __airlock_unwrap __airlock_opaque __airlock_builtins __airlock_unposix __airlock_readline __airlock_fast __airlock_fast_word __airlock_trap __airlock_check __airlock_ask __airlock_values __airlock_suspicious __airlock_plain __airlock_alias __airlock_program __airlock_past_shim __airlock_watched __airlock_guard_dir __airlock_users_frame __airlock_prompts_own __airlock_tampered __airlock_names __airlock_handlers __airlock_bodies __airlock_judge __airlock_spaced __airlock_whole'
 # Read-only: a function definition runs no DEBUG trap, so `__airlock_suspicious() { return 1; }` in
 # a script would otherwise switch the filter off unseen.
 builtin declare -fr $__airlock_own
@@ -1033,7 +1104,7 @@ if [[ $- == *i* || -n $__airlock_previous_trap ]]; then
     __airlock_text=${__airlock_text/"\\[ -n \"\${__airlock_guard-}\" ] || __airlock_trap_before=\$(\\trap -p DEBUG); $__airlock_v; "/}
     __airlock_bodies 256 hooks
   fi
-  builtin unset __airlock_text
+  builtin unset __airlock_text __airlock_capped
 fi
 builtin unset __airlock_v __airlock_w
 # Where children shells find the guard: a script could otherwise write it a number

@@ -506,6 +506,31 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r.asked).toMatch(/dropdb(;\s*\$f)? -h prod-db\.internal rentals/);
   });
 
+  // From a second review: each ran dropdb past the judge of handlers, or past the trap.
+  test.each([
+    // Guard state set by a name no text shows (an arithmetic assignment) cannot skip the judge.
+    'f() { echo cleanup; }; trap f EXIT; echo hi; f() { dropdb -h prod-db.internal rentals; }; a=__air; b=lock_skip; y=$a$b=1; (( y ))',
+    // A program a handler names at run time: its value may change before it runs.
+    'set -E; trap \'"$@"\' ERR; g() { false; }; g dropdb -h prod-db.internal rentals',
+    'echo dropdb > HFILE; trap \'read -r x < HFILE; $x -h prod-db.internal rentals\' EXIT; echo hi',
+    'f() { dropdb -h prod-db.internal rentals; }; g=f; trap \'$g\' EXIT; echo hi',
+    // A function named with other characters, and more functions than the guard reads.
+    'f+() { dropdb -h prod-db.internal rentals; }; trap \'f+\' EXIT; echo hi',
+    'DEFINE_65; evil() { dropdb -h prod-db.internal rentals; }; trap \'CALL_65; evil\' EXIT; echo hi',
+    // Signals spelled so that the tamper check's words do not show (a file named DEBUG for a glob).
+    'mkdir -p HDIR; cd HDIR; : > DEBUG; trap - D?BUG; dropdb -h prod-db.internal rentals',
+    'trap - "DEB"UG; dropdb -h prod-db.internal rentals',
+    'trap - DE\\BUG; dropdb -h prod-db.internal rentals',
+    // A handler that turns aliases on itself.
+    'alias g="dropdb -h prod-db.internal rentals"; trap $\'shopt -s expand_aliases\\ng\' EXIT; echo hi',
+  ])('a handler, or the trap, cannot be got past: %s', (command) => {
+    const many = Array.from({ length: 65 }, (_v, i) => `f${i}`);
+    const script = command.replaceAll('HFILE', join(dir, 'h.txt')).replaceAll('HDIR', join(dir, 'globs')).replace('DEFINE_65', many.map((f) => `${f}() { :; }`).join('; ')).replace('CALL_65', many.join('; '));
+    const r = run(script, 0, { FAKE_ENGINE: '1', FAKE_DENY: 'dropdb', FAKE_UNSEEN: '126' });
+    expect(r.ran).toBe('');
+    expect(r.code).toBe(126);
+  });
+
   test.each([
     ['x=true; trap \'eval "$x"\' ERR; true; x="dropdb -h prod-db.internal rentals"; false', 'eval'],
     ['echo true > LATER; trap \'. LATER\' ERR; true; echo "dropdb -h prod-db.internal rentals" > LATER; false', '.'],
@@ -530,10 +555,36 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(run('g() { echo one; }; trap g EXIT; true; g() { echo two; }; true', 0, { FAKE_ENGINE: '1' })).toMatchObject({ code: 0, out: 'two\n', err: '' });
     // Resets, ignores and listings in a handler set nothing that runs.
     expect(run("cleanup() { trap - EXIT; trap '' INT; trap -p > /dev/null; echo bye; }; trap cleanup EXIT; echo hi", 0, { FAKE_ENGINE: '1', FAKE_UNSEEN: '126' })).toMatchObject({ code: 0, out: 'hi\nbye\n' });
-    // `trap -p` shows the judge before the handler; set again from it, the handler keeps one.
+    // `trap -p` shows the judge before the handler; set again from it, or added to, the handler
+    // keeps one judge.
     const again = run("trap 'echo bye' EXIT; true; saved=$(trap -p EXIT); trap - EXIT; eval \"$saved\"; true; trap -p EXIT", 126);
     expect(again).toMatchObject({ code: 0, asked: '' });
-    expect(again.out).toBe("trap -- '\\airlock_judge_handler \"$?\" \"$_\"; \\builtin eval -- '\\''echo bye'\\''' EXIT\nbye\n");
+    const shown = "'\\''echo bye'\\''";
+    expect(again.out).toBe(`trap -- 'if \\airlock_judge_handler "$?" EXIT ${shown} "$_"; then \\airlock_handler_status "$_" && \\builtin : "$_"; \\builtin eval -- ${shown}; fi' EXIT\nbye\n`);
+    const added = run("trap 'echo one' EXIT; true; old=$(trap -p EXIT); old=${old#trap -- \\'}; old=${old%\\' EXIT}; old=${old//\\'\\\\\\'\\'/\\'}; trap \"$old; echo two\" EXIT; true; trap -p EXIT | grep -o airlock_judge_handler | wc -l", 126);
+    expect(added).toMatchObject({ code: 0, out: '1\none\ntwo\n', asked: '' });
+  });
+
+  test.each([
+    'trap \'echo "==> cleanup (eval mode off)"\' EXIT; echo hi',
+    'cleanup() { echo "Interrupted! trap handler finished"; }; trap cleanup EXIT; echo hi',
+    'cleanup() { echo "removing build dir (source tree untouched)"; }; trap cleanup EXIT; echo hi',
+  ])('words inside a handler\'s quotes are no commands: %s', (command) => {
+    const r = run(command, 0, { FAKE_ENGINE: '1', FAKE_UNSEEN: '126' });
+    expect(r.asked).not.toContain('--unseen');
+    expect(r.code).toBe(0);
+  });
+
+  // From a review: a handler runs as it would without the guard, `set -e` or not.
+  test.each([
+    ['set -euo pipefail; tmp=$(mktemp -d); trap \'rm -rf "$tmp"; echo cleaned\' EXIT; grep -q nomatch /dev/null', 'cleaned\n', 1],
+    ["set -e; trap 'echo handler' EXIT; exit 2", 'handler\n', 2],
+    ["trap 'echo failed; exit 42' ERR; set -e; false", 'failed\n', 42],
+    ["set -eE; try() { trap 'echo caught; return 7' ERR; false; }; try; echo \"st=$?\"", 'caught\n', 7],
+    ["trap 'echo ERR $LINENO' ERR; trap 'echo bye' EXIT; false", 'ERR 1\nbye\n', 1],
+    ["set -e; trap 'echo got TERM $?; exit 5' TERM; (sleep 0.2; kill $$) & wait", 'got TERM 143\n', 5],
+  ])('a handler keeps its status, its `set -e` and its ERR: %s', (command, out, code) => {
+    expect(run(command, 0, { FAKE_ENGINE: '1' })).toMatchObject({ out, code });
   });
 
   test('a handler is judged with the values it names: a temporary folder it removes is read as one', () => {
