@@ -3,12 +3,13 @@
 // match a rule, so the PATH shim and the shell guard let it run without starting a process.
 //
 // Generated from the rule data: each rule's must-match examples are read word by word, and a word
-// counts when the rule stops matching without it (`push`, `--force`; not `pg-data`). A rule with
+// counts when the rule stops matching without it (`push`, `--force`; not `pg-data`), with the
+// other spellings the rule reads for a flag (`-e` and `--exec`). A rule with
 // an example that no single word explains (`dropdb app`) makes its program always judged. Every
 // program also watches for the literal parts of the protected-path globs, since any program can
 // read a secret. A test runs every rule example and corpus line through it to check it never
 // clears a command a rule flags.
-import { Args } from './rules/args';
+import { Args, flagMatches } from './rules/args';
 import type { Rule } from './rules/types';
 import { DEFAULT_SECRET_GLOBS } from './secrets/paths';
 import { GUARD_PATH_WORDS } from './selfProtection';
@@ -47,6 +48,34 @@ function matches(rule: Rule, command: SimpleCommand): boolean {
   } catch {
     return true;
   }
+}
+
+/** Args that keep the flags a rule asks about together (`a.has('-e', '--exec')`). */
+class AskedArgs extends Args {
+  readonly asked: (readonly string[])[] = [];
+  override has(...flags: readonly string[]): boolean {
+    this.asked.push(flags);
+    return super.has(...flags);
+  }
+  override value(...flags: readonly string[]): string | undefined {
+    this.asked.push(flags);
+    return super.value(...flags);
+  }
+  override values(...flags: readonly string[]): string[] {
+    this.asked.push(flags);
+    return super.values(...flags);
+  }
+}
+
+/** The other spellings of a needed flag that the rule asks about with it (`-e` → `--exec`). */
+function spellings(rule: Rule, command: SimpleCommand, flag: string): string[] {
+  const args = new AskedArgs(command);
+  try {
+    rule.match(args);
+  } catch {
+    return [];
+  }
+  return args.asked.filter((group) => group.some((f) => flagMatches(flag, f))).flat().filter((f) => f !== flag && f.startsWith('-'));
 }
 
 function withWord(command: SimpleCommand, i: number, value: string): SimpleCommand {
@@ -106,6 +135,8 @@ function reading(rule: Rule, command: SimpleCommand): Reading {
         ? [...word.slice(1)].filter((c) => !matches(rule, withWord(current, i, '-' + word.slice(1).replace(c, ''))))
         : [];
       needed.push(letters.length > 0 ? `-${letters.join('')}` : word);
+      // A flag's other spellings, which its examples may not show (`kexec --exec` beside `-e`).
+      if (word.startsWith('-')) for (const flag of letters.length > 0 ? letters.map((c) => `-${c}`) : [word]) needed.push(...spellings(rule, current, flag));
       found.push(i);
     }
     if (found.length === 0) break;

@@ -67,6 +67,17 @@ describe('the terminal gate\'s argument filter', () => {
     expect(FILTERS['drop-database'] && argsMightMatch(FILTERS['drop-database'], ['mydb'], PATHS)).toBe(true);
   });
 
+  test.each([
+    ['sgdisk', ['-o', '/dev/sdb']],
+    ['wipefs', ['--offset', '0x438', '/dev/sdb1']],
+    ['pkill', ['--user', 'alice']],
+    ['killall', ['-U', 'bob']],
+  ])('a flag is watched in every spelling its rule reads, not only the one its examples show: %s %j', (program, args) => {
+    expect(engine.explain([program, ...args].join(' '), { cwd: '/work/app' }).verdict.findings.length).toBeGreaterThan(0);
+    const filter = FILTERS[program];
+    expect(filter && argsMightMatch(filter, args, PATHS)).toBe(true);
+  });
+
   test('a program that dumps the environment when called bare is judged only then', () => {
     const set = FILTERS.set;
     expect(set && argsMightMatch(set, ['-euo', 'pipefail'], PATHS)).toBe(false);
