@@ -4,7 +4,7 @@
 //
 // Generated from the rule data: each rule's must-match examples are read word by word, and a word
 // counts when the rule stops matching without it (`push`, `--force`; not `pg-data`), with the
-// other spellings the rule reads for a flag (`-e` and `--exec`). A rule with
+// other spellings the rule reads alike (`-e` and `--exec`; `deletevolume` and `erasevolume`). A rule with
 // an example that no single word explains (`dropdb app`) makes its program always judged. Every
 // program also watches for the literal parts of the protected-path globs, since any program can
 // read a secret. A test runs every rule example and corpus line through it to check it never
@@ -50,32 +50,50 @@ function matches(rule: Rule, command: SimpleCommand): boolean {
   }
 }
 
-/** Args that keep the flags a rule asks about together (`a.has('-e', '--exec')`). */
+/**
+ * Args that keep what a rule asks about together: flags (`a.has('-e', '--exec')`) and the
+ * alternatives of a subcommand step (`a.sub('apfs', ['deletevolume', 'erasevolume'])`).
+ */
 class AskedArgs extends Args {
-  readonly asked: (readonly string[])[] = [];
+  readonly flags: (readonly string[])[] = [];
+  readonly steps: (readonly string[])[] = [];
   override has(...flags: readonly string[]): boolean {
-    this.asked.push(flags);
+    this.flags.push(flags);
     return super.has(...flags);
   }
   override value(...flags: readonly string[]): string | undefined {
-    this.asked.push(flags);
+    this.flags.push(flags);
     return super.value(...flags);
   }
   override values(...flags: readonly string[]): string[] {
-    this.asked.push(flags);
+    this.flags.push(flags);
     return super.values(...flags);
+  }
+  override sub(...path: readonly (string | readonly string[])[]): boolean {
+    for (const step of path) if (typeof step !== 'string') this.steps.push(step);
+    return super.sub(...path);
+  }
+  override after(...path: readonly (string | readonly string[])[]): readonly string[] {
+    for (const step of path) if (typeof step !== 'string') this.steps.push(step);
+    return super.after(...path);
   }
 }
 
-/** The other spellings of a needed flag that the rule asks about with it (`-e` → `--exec`). */
-function spellings(rule: Rule, command: SimpleCommand, flag: string): string[] {
+/**
+ * The other spellings of a needed word that the rule reads alike, which its examples may not show:
+ * a flag's (`-e` → `--exec`), a subcommand's (`deletevolume` → `erasevolume`).
+ */
+function alternatives(rule: Rule, command: SimpleCommand, word: string): string[] {
   const args = new AskedArgs(command);
   try {
     rule.match(args);
   } catch {
     return [];
   }
-  return args.asked.filter((group) => group.some((f) => flagMatches(flag, f))).flat().filter((f) => f !== flag && f.startsWith('-'));
+  const groups = word.startsWith('-')
+    ? args.flags.filter((group) => group.some((f) => flagMatches(word, f)))
+    : args.steps.filter((group) => group.includes(word.toLowerCase()));
+  return groups.flat().filter((w) => w !== word && w.startsWith('-') === word.startsWith('-'));
 }
 
 function withWord(command: SimpleCommand, i: number, value: string): SimpleCommand {
@@ -135,8 +153,7 @@ function reading(rule: Rule, command: SimpleCommand): Reading {
         ? [...word.slice(1)].filter((c) => !matches(rule, withWord(current, i, '-' + word.slice(1).replace(c, ''))))
         : [];
       needed.push(letters.length > 0 ? `-${letters.join('')}` : word);
-      // A flag's other spellings, which its examples may not show (`kexec --exec` beside `-e`).
-      if (word.startsWith('-')) for (const flag of letters.length > 0 ? letters.map((c) => `-${c}`) : [word]) needed.push(...spellings(rule, current, flag));
+      for (const w of letters.length > 0 ? letters.map((c) => `-${c}`) : [word]) needed.push(...alternatives(rule, current, w));
       found.push(i);
     }
     if (found.length === 0) break;

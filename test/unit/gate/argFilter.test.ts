@@ -72,7 +72,10 @@ describe('the terminal gate\'s argument filter', () => {
     ['wipefs', ['--offset', '0x438', '/dev/sdb1']],
     ['pkill', ['--user', 'alice']],
     ['killall', ['-U', 'bob']],
-  ])('a flag is watched in every spelling its rule reads, not only the one its examples show: %s %j', (program, args) => {
+    // A subcommand's other names.
+    ['neonctl', ['cs', 'main', '--project-id', 'late-frost-482913']],
+    ['ansible-vault', ['decrypt', 'group_vars/prod/vault.yml']],
+  ])('a word is watched in every spelling its rule reads, not only the one its examples show: %s %j', (program, args) => {
     expect(engine.explain([program, ...args].join(' '), { cwd: '/work/app' }).verdict.findings.length).toBeGreaterThan(0);
     const filter = FILTERS[program];
     expect(filter && argsMightMatch(filter, args, PATHS)).toBe(true);
