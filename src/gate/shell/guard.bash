@@ -295,7 +295,7 @@ __airlock_values() {
   builtin local __airlock_rest="; $__airlock_line" __airlock_pre='' __airlock_found='' __airlock_name __airlock_value IFS=$' \t\n' || builtin return 0
   # A program word follows a separator, then assignments and wrappers with their options
   # (`nice -n 5 $x`, `exec -a n $x`, `xargs -0 $x`, `A=1 $x`).
-  builtin local __airlock_re='([;&|(!]|[[:space:]](then|do|else))[[:space:]]*(((timeout|command|exec|sudo|doas|nohup|time|builtin|env|nice|ionice|setsid|stdbuf|taskset|chrt|flock|xargs)([[:space:]]+[^[:space:];&|()<>$`]+)*|[A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|()<>]*)[[:space:]]+)*([^[:space:];&|()<>]+)' __airlock_word || builtin return 0
+  builtin local __airlock_re='([;&|(!{'$'\n'']|[[:space:]](then|do|else))[[:space:]]*(((timeout|command|exec|sudo|doas|nohup|time|builtin|env|nice|ionice|setsid|stdbuf|taskset|chrt|flock|xargs)([[:space:]]+[^[:space:];&|()<>$`]+)*|[A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|()<>]*)[[:space:]]+)*([^[:space:];&|()<>]+)' __airlock_word || builtin return 0
   while [[ $__airlock_rest =~ $__airlock_re ]]; do
     __airlock_word=${BASH_REMATCH[-1]}
     __airlock_rest=${__airlock_rest#*"${BASH_REMATCH[0]}"}
@@ -621,12 +621,13 @@ __airlock_check() {
     # the engine read without its value).
     [[ -n $__airlock_unseen || ( -n $__airlock_dynprog && ( $__airlock_judged == strict || $__airlock_line_ok != p* ) ) ]] || builtin return 0
   else
-    # The trap builtin setting a handler: the handler is judged once set, before the next command,
-    # with the values it names (__airlock_handlers), not here by its bare text. Its name looked up
+    # The trap builtin setting a handler, without a redirection: the handler is judged once set,
+    # before the next command, with the values it names (__airlock_handlers), not here by its bare
+    # text. Its name looked up
     # exactly (a pattern folds case under nocasematch: TRAP is another program).
     builtin local -A __airlock_trap_builtin
     __airlock_trap_builtin[trap]=1
-    [[ -n ${__airlock_trap_builtin[${BASH_COMMAND%%[[:space:]]*}]-} && -n ${__airlock_traps-} ]] && ! builtin declare -F trap >/dev/null && builtin return 0
+    [[ -n ${__airlock_trap_builtin[${BASH_COMMAND%%[[:space:]]*}]-} && -n ${__airlock_traps-} && $BASH_COMMAND != *[\<\>]* ]] && ! builtin declare -F trap >/dev/null && builtin return 0
     __airlock_suspicious "$BASH_COMMAND" || builtin return 0
   fi
   __airlock_judge "$BASH_COMMAND"
@@ -893,6 +894,8 @@ __airlock_handlers() {
 __airlock_judge_handlers() {
   builtin local __airlock_all __airlock_own_text __airlock_capped='' __airlock_handler=1 __airlock_every='' __airlock_unseen='' || builtin return 1
   __airlock_own_text=$__airlock_text
+  # bash runs this one for any name it does not find.
+  builtin declare -F command_not_found_handle >/dev/null 2>&1 && __airlock_text+=$'\n'command_not_found_handle
   __airlock_bodies 64
   [[ -n $__airlock_capped ]] && __airlock_unseen=functions
   __airlock_text=${__airlock_text#"$__airlock_own_text"}$'\n'$__airlock_own_text
@@ -970,16 +973,23 @@ airlock_handler_status() {
 }
 
 # Sets the caller's __airlock_unseen when its handlers' text (__airlock_text) runs what no text
-# shows: a file it sources, a string it evaluates, an alias (bash expands it as the handler runs,
-# if the handler turns aliases on),
-# or a handler it sets (whose own commands bash never shows the trap). Read as words where quotes
-# keep theirs whole (__airlock_spaced), or else with every separator taken as one: at worst a
-# person is asked once more.
+# shows, or what the tamper check stops on a line of its own (a handler's commands never reach
+# it): a file it sources, a string it evaluates, an alias (bash expands one as the handler runs,
+# if the handler turns aliases on), a callback, a handler it sets or a trap it removes, the
+# guard's state, options or builtins, and a value bash evaluates as code where the handler reads
+# it as a name or a number. Read as words where quotes keep theirs whole (__airlock_spaced), or
+# else with every separator taken as one and `eval`, `source` and aliases looked for anywhere: at
+# worst a person is asked once more.
 __airlock_opaque() {
   builtin local -; builtin set -f
-  builtin local __airlock_w __airlock_i __airlock_next __airlock_at=1 __airlock_words IFS=$' \t\n' || { __airlock_unseen=handler; builtin return 0; }
+  builtin local __airlock_w __airlock_i __airlock_j __airlock_at=1 __airlock_to='' __airlock_crude='' __airlock_words IFS=$' \t\n' || { __airlock_unseen=handler; builtin return 0; }
+  if [[ $__airlock_text == *@(__airlock_|__vsc_|AIRLOCK_|BASH_ENV|ZDOTDIR|PROMPT_COMMAND|PS0|PS4|extdebug|functrace)* ]]; then
+    __airlock_unseen=guard
+    builtin return 0
+  fi
   __airlock_words=$__airlock_text
   if ! __airlock_spaced; then
+    __airlock_crude=1
     __airlock_w='[;&|(){}!`<>'$'\n'']'
     __airlock_w=${__airlock_text//$__airlock_w/ ; }
     __airlock_words=($__airlock_w)
@@ -988,22 +998,54 @@ __airlock_opaque() {
     __airlock_w=${__airlock_words[__airlock_i]//[\\\'\"]/}
     # A command substitution's command, after its backquote.
     [[ $__airlock_w == *\`* ]] && { __airlock_w=${__airlock_w##*\`}; __airlock_at=1; }
+    # A redirection (`2>/dev/null eval …`): its target, and the number before it, are no command.
+    if [[ -n $__airlock_to ]]; then
+      [[ $__airlock_w == @(\<|\>|\&) ]] || __airlock_to=''
+      continue
+    elif [[ $__airlock_w == @(\<|\>) ]]; then
+      __airlock_to=1
+      continue
+    elif [[ $__airlock_w == +([0-9]) && ${__airlock_words[__airlock_i + 1]-} == @(\<|\>) ]]; then
+      continue
+    fi
     if [[ $__airlock_w == @(\;|\||\&|\(|\)|\{|\}|\!) ]]; then
       __airlock_at=1
     elif [[ -z $__airlock_at ]]; then
-      :
-    elif [[ $__airlock_w == @(eval|source|.|alias) || ( -n $__airlock_w && -n ${BASH_ALIASES[$__airlock_w]+set} ) ]]; then
+      [[ -n $__airlock_crude && ( $__airlock_w == @(eval|source|alias) || ( -n $__airlock_w && -n ${BASH_ALIASES[$__airlock_w]+set} ) ) ]] && { __airlock_unseen=$__airlock_w; builtin return 0; }
+    elif [[ $__airlock_w == @(eval|source|.|alias|enable|bind|complete|mapfile|readarray) || ( -n $__airlock_w && -n ${BASH_ALIASES[$__airlock_w]+set} ) ]]; then
       __airlock_unseen=$__airlock_w
       builtin return 0
     elif [[ $__airlock_w == trap ]]; then
-      # A listing, a reset (one word, or `-`) or an ignore (`''`) sets nothing that runs.
-      __airlock_next=$((__airlock_i + 1))
-      [[ ${__airlock_words[__airlock_next]-} == -- ]] && __airlock_next=$((__airlock_next + 1))
-      [[ ${__airlock_words[__airlock_next]-} == @(-|-p|-l|\'\'|\"\"|\;|) || ${__airlock_words[__airlock_next + 1]-} == @(\;|\||\&|\)|) ]] || { __airlock_unseen=trap; builtin return 0; }
+      # A listing, or a reset or an ignore (`-`, `''`) of signals named as they are.
+      __airlock_j=$((__airlock_i + 1))
+      [[ ${__airlock_words[__airlock_j]-} == -- ]] && __airlock_j=$((__airlock_j + 1))
+      if [[ ${__airlock_words[__airlock_j]-} != @(-p|-l) ]]; then
+        if [[ ${__airlock_words[__airlock_j]-} == @(-|\'\'|\"\") ]]; then
+          __airlock_j=$((__airlock_j + 1))
+        elif [[ ${__airlock_words[__airlock_j + 1]-} != @(\;|\||\&|\)|) ]]; then
+          __airlock_unseen=trap
+          builtin return 0
+        fi
+        for ((; __airlock_j < ${#__airlock_words[@]}; __airlock_j++)); do
+          [[ ${__airlock_words[__airlock_j]} == @(\;|\||\&|\)) ]] && break
+          [[ ${__airlock_words[__airlock_j]} =~ ^(SIG)?[A-Z][A-Z0-9+-]*$|^[0-9]+$ && ! ${__airlock_words[__airlock_j]} =~ DEBUG|RETURN|CHLD|CLD|^17$ ]] || { __airlock_unseen=trap; builtin return 0; }
+        done
+      fi
       __airlock_at=''
-    elif [[ $__airlock_w != @(if|then|else|elif|while|until|do|time|-p|command|builtin|exec|[A-Za-z_]*([A-Za-z0-9_])=*|) ]]; then
+    elif [[ $__airlock_w != @(if|then|else|elif|while|until|do|time|-p|command|builtin|exec|coproc|[A-Za-z_]*([A-Za-z0-9_])=*|) ]]; then
       __airlock_at=''
     fi
+  done
+  # Where bash reads a value as a name or a number (`(( x ))`, `[[ $x -eq 1 ]]`, `${x@P}`,
+  # `${!x}`, `unset "$x"`, `declare "$x"`, `[[ -v $x ]]`), a value holding `a[$(…)]` runs that
+  # command: no variable may hold a command substitution then (bash's own and the guard's aside).
+  [[ $__airlock_text =~ \(\(|\$\[|(^|[^[:alnum:]_])let[[:space:]]|-(eq|ne|lt|le|gt|ge|v)([[:space:]]|$)|@P|\$\{!|(^|[^[:alnum:]_])(declare|local|typeset|export|readonly|unset|printf|read|getopts|wait|test)[[:space:]][^\;\&\|]*\$ ]] || builtin return 0
+  for __airlock_w in "${!A@}" "${!B@}" "${!C@}" "${!D@}" "${!E@}" "${!F@}" "${!G@}" "${!H@}" "${!I@}" "${!J@}" "${!K@}" "${!L@}" "${!M@}" "${!N@}" "${!O@}" "${!P@}" "${!Q@}" "${!R@}" "${!S@}" "${!T@}" "${!U@}" "${!V@}" "${!W@}" "${!X@}" "${!Y@}" "${!Z@}" \
+    "${!a@}" "${!b@}" "${!c@}" "${!d@}" "${!e@}" "${!f@}" "${!g@}" "${!h@}" "${!i@}" "${!j@}" "${!k@}" "${!l@}" "${!m@}" "${!n@}" "${!o@}" "${!p@}" "${!q@}" "${!r@}" "${!s@}" "${!t@}" "${!u@}" "${!v@}" "${!w@}" "${!x@}" "${!y@}" "${!z@}" "${!_@}"; do
+    [[ $__airlock_w == @(BASH*|__airlock_*|__vsc_*|PS1|PS2|PROMPT_COMMAND|_) ]] && continue
+    # Every element (`a[*]`, read indirectly).
+    __airlock_w+='[*]'
+    [[ ${!__airlock_w} == *@(\$\(|\`)* ]] && { __airlock_unseen=value; builtin return 0; }
   done
 }
 

@@ -523,6 +523,16 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     'trap - DE\\BUG; dropdb -h prod-db.internal rentals',
     // A handler that turns aliases on itself.
     'alias g="dropdb -h prod-db.internal rentals"; trap $\'shopt -s expand_aliases\\ng\' EXIT; echo hi',
+    // From a third review: a handler that removes the trap, a redirection before `eval`, `"$@"`
+    // opening a function, code bash runs for a handler that its text does not show.
+    's=DEBUG; trap "trap - \\$s" ERR; false; dropdb -h prod-db.internal rentals',
+    'c="dropdb -h prod-db.internal rentals"; trap \'2>/dev/null eval "$c"\' EXIT; echo hi',
+    'f() { "$@"; }; trap "f dropdb -h prod-db.internal rentals" EXIT; echo hi',
+    'command_not_found_handle() { dropdb -h prod-db.internal rentals; }; trap zzzq EXIT; echo hi',
+    'x=\'a[$(dropdb -h prod-db.internal rentals)]\'; trap \'[[ $x -eq 1 ]]\' EXIT; echo hi',
+    'x=\'$(dropdb -h prod-db.internal rentals)\'; trap \': "${x@P}"\' EXIT; echo hi',
+    'g() { dropdb -h prod-db.internal rentals; }; x=g; trap \'mapfile -t -C "$x" -c 1 a < /etc/hostname\' EXIT; echo hi',
+    'c="dropdb -h prod-db.internal rentals"; trap \'coproc eval "$c"; wait\' EXIT; echo hi',
   ])('a handler, or the trap, cannot be got past: %s', (command) => {
     const many = Array.from({ length: 65 }, (_v, i) => `f${i}`);
     const script = command.replaceAll('HFILE', join(dir, 'h.txt')).replaceAll('HDIR', join(dir, 'globs')).replace('DEFINE_65', many.map((f) => `${f}() { :; }`).join('; ')).replace('CALL_65', many.join('; '));
@@ -563,6 +573,11 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(again.out).toBe(`trap -- 'if \\airlock_judge_handler "$?" EXIT ${shown} "$_"; then \\airlock_handler_status "$_" && \\builtin : "$_"; \\builtin eval -- ${shown}; fi' EXIT\nbye\n`);
     const added = run("trap 'echo one' EXIT; true; old=$(trap -p EXIT); old=${old#trap -- \\'}; old=${old%\\' EXIT}; old=${old//\\'\\\\\\'\\'/\\'}; trap \"$old; echo two\" EXIT; true; trap -p EXIT | grep -o airlock_judge_handler | wc -l", 126);
     expect(added).toMatchObject({ code: 0, out: '1\none\ntwo\n', asked: '' });
+  });
+
+  test('the trap builtin with a redirection is judged as any command is', () => {
+    const r = run(`cd ${dir}; trap -l > .env; echo hi`, 0, { FAKE_ENGINE: '1', FAKE_DENY: '.env' });
+    expect(r).toMatchObject({ code: 126, out: '' });
   });
 
   test.each([
