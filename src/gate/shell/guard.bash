@@ -295,16 +295,19 @@ __airlock_values() {
   builtin local __airlock_rest="; $__airlock_line" __airlock_pre='' __airlock_found='' __airlock_name __airlock_value IFS=$' \t\n' || builtin return 0
   # A program word follows a separator, then assignments and wrappers with their options
   # (`nice -n 5 $x`, `exec -a n $x`, `xargs -0 $x`, `A=1 $x`).
-  builtin local __airlock_re='([;&|(!{'$'\n'']|[[:space:]](then|do|else))[[:space:]]*(((timeout|command|exec|sudo|doas|nohup|time|builtin|env|nice|ionice|setsid|stdbuf|taskset|chrt|flock|xargs)([[:space:]]+[^[:space:];&|()<>$`]+)*|[A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|()<>]*)[[:space:]]+)*([^[:space:];&|()<>]+)' __airlock_word || builtin return 0
+  builtin local __airlock_re='([;&|(!{'$'\n'']|[[:space:]](then|do|else))[[:space:]]*(((timeout|command|exec|sudo|doas|nohup|time|builtin|env|nice|ionice|setsid|stdbuf|taskset|chrt|flock|xargs)([[:space:]]+[^[:space:];&|()<>$`]+)*|[A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|()<>]*)[[:space:]]+)*([^[:space:];&|()<>]+)' __airlock_word __airlock_chain || builtin return 0
   while [[ $__airlock_rest =~ $__airlock_re ]]; do
     __airlock_word=${BASH_REMATCH[-1]}
+    __airlock_chain=${BASH_REMATCH[3]}
     __airlock_rest=${__airlock_rest#*"${BASH_REMATCH[0]}"}
     # An assignment before the program (`A=$S cmd`) names no program, and its value stays here.
     [[ $__airlock_word =~ ^[A-Za-z_][A-Za-z0-9_]*(\[[^]]*\])?\+?= ]] && continue
     # A program named by `${!v}`, `${#v}`, `${a[1]}` or `${v%x}`: a value the client cannot work out.
     [[ $__airlock_word =~ \$\{([!#]|[A-Za-z_][A-Za-z0-9_]*([^A-Za-z0-9_}]|$)) ]] && __airlock_unseen=${__airlock_unseen:-'${…}'}
-    # In a handler (__airlock_judge_handlers), any: its value may change before the command runs.
-    [[ -n ${__airlock_handler-} && $__airlock_word == *[\$\`]* ]] && __airlock_unseen=${__airlock_unseen:-$__airlock_word}
+    # In a handler (__airlock_judge_handlers), any first word: its value may change before the
+    # command runs (after a wrapper, whose options the pattern cannot tell from the program's
+    # words, the value sent stands).
+    [[ -n ${__airlock_handler-} && $__airlock_word == *[\$\`]* && $__airlock_chain =~ ^([A-Za-z_][A-Za-z0-9_]*=[^[:space:]]*[[:space:]]+)*$ ]] && __airlock_unseen=${__airlock_unseen:-$__airlock_word}
     # Every variable in it (`$x`, `tools/d$x`), which the client reads with its value.
     while [[ $__airlock_word =~ \$\{?([A-Za-z_][A-Za-z0-9_]*) ]]; do
       __airlock_found+=" ${BASH_REMATCH[1]}"
@@ -540,7 +543,7 @@ __airlock_trap() {
     # trap: the handler was judged as it started (airlock_judge_handler), or is judged now if it
     # runs before the next command could put it behind that (__airlock_handlers).
     if [[ $BASH_COMMAND == 'builtin trap "$__airlock_debug" DEBUG' && -n ${__airlock_own_set[$BASH_COMMAND]-} ]]; then
-      [[ -z ${__airlock_traps-} ]] && builtin return 0
+      [[ $__airlock_traps == "$BASHPID" ]] || builtin return 0
       __airlock_traps=''
       [[ -z $__airlock_traps ]] || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
       __airlock_handlers
@@ -589,10 +592,16 @@ __airlock_check() {
   # Handlers (`trap "$x" ERR`) run where bash still shows another command: once set, before the
   # next command, they are judged by their text and put behind airlock_judge_handler, which judges
   # them again as they run (__airlock_handlers).
+  # Only in the process that set them (__airlock_traps holds its BASHPID): a subshell lists its
+  # parent's handlers without running them, and setting them there would run them there too.
   if [[ -n ${__airlock_traps-} ]]; then
-    __airlock_traps=''
-    [[ -z $__airlock_traps ]] || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
-    __airlock_handlers || builtin return 1
+    if [[ $__airlock_traps == "$BASHPID" ]]; then
+      __airlock_traps=''
+      [[ -z $__airlock_traps ]] || { [[ $- == *i* ]] || builtin exit 126; builtin return 1; }
+      __airlock_handlers || builtin return 1
+    else
+      __airlock_traps=''
+    fi
   fi
   # Only a command holding one of these words, or quotes that could split one (`'tr'ap`), can
   # switch the guard off (__airlock_tampered).
@@ -776,8 +785,8 @@ __airlock_tampered() {
   # VS Code's state and functions (what its prompt work reads, `__vsc_original_PS1`), but in its own.
   [[ $__airlock_c == *__vsc_* && -z ${__airlock_prompt_set[${FUNCNAME[3]:-_}]-} ]] && builtin return 0
   if [[ $__airlock_c == *trap* ]]; then
-    __airlock_traps=1
-    [[ $__airlock_traps == 1 ]] || builtin return 0
+    __airlock_traps=$BASHPID
+    [[ $__airlock_traps == "$BASHPID" ]] || builtin return 0
   fi
   # A declaration whose name is built at run time (`local "$n"=ls`): the name the shell will make.
   [[ $__airlock_c == *[\$\`]* && $__airlock_c =~ ${__airlock_start}(local|declare|typeset|readonly|export|unset|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && __airlock_names && builtin return 0
@@ -1086,7 +1095,7 @@ __airlock_judge() {
   if __airlock_out=$(__airlock_ask "$1"); then
     [[ -n $__airlock_out ]] && builtin export AIRLOCK_LINE_GRANT="$__airlock_out"
     # What a command runs may set a handler by a name the filter could not read (`$t "$x" ERR`).
-    (( $# > 1 )) || __airlock_traps=1
+    (( $# > 1 )) || __airlock_traps=$BASHPID
     builtin return 0
   fi
   # Stopped handlers are removed first: exiting would run an EXIT handler right here, unjudged.
@@ -1167,5 +1176,5 @@ builtin declare -gr __airlock_dir __airlock_progs __airlock_starts __airlock_hid
 [[ $- == *i* ]] || builtin set -T
 # Handlers set before this (by the user's BASH_ENV) are judged and put behind
 # airlock_judge_handler at the first command.
-__airlock_traps=1
+__airlock_traps=$BASHPID
 builtin trap "$__airlock_debug" DEBUG

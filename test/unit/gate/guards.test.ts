@@ -590,6 +590,20 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r.code).toBe(0);
   });
 
+  test('a handler runs only where it was set: a subshell right after the trap does not run it', () => {
+    const r = run(`cd ${dir}; mkdir -p sub-h; trap 'echo "cleanup $BASHPID"' EXIT; ( cd sub-h && echo built ); for w in $(echo a b); do echo "$w"; done; echo "main $BASHPID"`, 0, { FAKE_ENGINE: '1' });
+    const lines = r.out.trim().split('\n');
+    expect(lines.slice(0, 3)).toEqual(['built', 'a', 'b']);
+    expect(lines.filter((l) => l.startsWith('cleanup'))).toHaveLength(1);
+    expect(lines[4]?.replace('cleanup', 'main')).toBe(lines[3]);
+  });
+
+  test('a wrapper before a handler\'s program is no program named at run time (`command ls "$d"`)', () => {
+    const r = run(`d=${dir}/wrapped; mkdir -p "$d"; trap 'command ls "$d"; builtin cd "$d"; timeout 2 tail --pid="$$" -f /dev/null' EXIT; echo hi`, 0, { FAKE_ENGINE: '1', FAKE_UNSEEN: '126' });
+    expect(r.asked).not.toContain('--unseen');
+    expect(r.code).toBe(0);
+  });
+
   // From a review: a handler runs as it would without the guard, `set -e` or not.
   test.each([
     ['set -euo pipefail; tmp=$(mktemp -d); trap \'rm -rf "$tmp"; echo cleaned\' EXIT; grep -q nomatch /dev/null', 'cleaned\n', 1],
