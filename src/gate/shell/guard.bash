@@ -1174,7 +1174,7 @@ builtin declare -gr __airlock_dir __airlock_progs __airlock_starts __airlock_hid
 # PROMPT_COMMAND, whose own functions must not meet the trap; its Enter binding reads each line
 # whole before anything of it runs.
 [[ $- == *i* ]] || builtin set -T
-# Handlers set before this (by the user's BASH_ENV) are judged and put behind
-# airlock_judge_handler at the first command.
-__airlock_traps=$BASHPID
+# Handlers set before this (by the user's BASH_ENV, or an interactive shell's start-up files) are
+# judged and made into the guard's at the first command; a script brings none (bash resets them).
+[[ $- == *i* || -n ${AIRLOCK_USER_BASH_ENV-} ]] && __airlock_traps=$BASHPID
 builtin trap "$__airlock_debug" DEBUG

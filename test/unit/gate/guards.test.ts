@@ -590,6 +590,14 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r.code).toBe(0);
   });
 
+  test('a handler the user\'s own BASH_ENV sets is judged too', () => {
+    const userEnv = join(dir, 'user-env.bash');
+    writeFileSync(userEnv, "g() { dropdb -h prod-db.internal rentals; }; trap g EXIT\n");
+    const r = run('echo hi', 0, { FAKE_ENGINE: '1', FAKE_DENY: 'dropdb', AIRLOCK_USER_BASH_ENV: userEnv });
+    expect(r).toMatchObject({ ran: '', code: 126 });
+    expect(run('echo hi', 0, { FAKE_ENGINE: '1' })).toMatchObject({ code: 0, out: 'hi\n', asked: '' });
+  });
+
   test('a handler runs only where it was set: a subshell right after the trap does not run it', () => {
     const r = run(`cd ${dir}; mkdir -p sub-h; trap 'echo "cleanup $BASHPID"' EXIT; ( cd sub-h && echo built ); for w in $(echo a b); do echo "$w"; done; echo "main $BASHPID"`, 0, { FAKE_ENGINE: '1' });
     const lines = r.out.trim().split('\n');
