@@ -31,7 +31,11 @@ __airlock_builtins() {
       # The others are as POSIX mode left them unless a script changed them (BASHOPTS is sorted).
       [[ $- != *i* && $1 != *expand_aliases* && $1 != *shift_verbose* && $1 == *interactive_comments*sourcepath* ]] || __airlock_unposix "$1"
     }
-  fi
+  fi && {
+    # localvar_inherit would give the guard's locals a script's attributes (`declare -i l` makes
+    # `local l="$1"` arithmetic on the command's text, which runs what a subscript names).
+    [[ $1 != *localvar_inherit* ]] || builtin shopt -u localvar_inherit
+  }
 }
 __airlock_unposix() {
   # `builtin local` reads its words as any command's: values are assigned apart.
@@ -295,19 +299,16 @@ __airlock_values() {
   builtin local __airlock_rest="; $__airlock_line" __airlock_pre='' __airlock_found='' __airlock_name __airlock_value IFS=$' \t\n' || builtin return 0
   # A program word follows a separator, then assignments and wrappers with their options
   # (`nice -n 5 $x`, `exec -a n $x`, `xargs -0 $x`, `A=1 $x`).
-  builtin local __airlock_re='([;&|(!{'$'\n'']|[[:space:]](then|do|else))[[:space:]]*(((timeout|command|exec|sudo|doas|nohup|time|builtin|env|nice|ionice|setsid|stdbuf|taskset|chrt|flock|xargs)([[:space:]]+[^[:space:];&|()<>$`]+)*|[A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|()<>]*)[[:space:]]+)*([^[:space:];&|()<>]+)' __airlock_word __airlock_chain || builtin return 0
+  builtin local __airlock_re='([;&|(!{'$'\n'']|[[:space:]](then|do|else))[[:space:]]*(((timeout|command|exec|sudo|doas|nohup|time|builtin|env|nice|ionice|setsid|stdbuf|taskset|chrt|flock|xargs)([[:space:]]+[^[:space:];&|()<>$`]+)*|[A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|()<>]*)[[:space:]]+)*([^[:space:];&|()<>]+)' __airlock_word || builtin return 0
   while [[ $__airlock_rest =~ $__airlock_re ]]; do
     __airlock_word=${BASH_REMATCH[-1]}
-    __airlock_chain=${BASH_REMATCH[3]}
     __airlock_rest=${__airlock_rest#*"${BASH_REMATCH[0]}"}
     # An assignment before the program (`A=$S cmd`) names no program, and its value stays here.
     [[ $__airlock_word =~ ^[A-Za-z_][A-Za-z0-9_]*(\[[^]]*\])?\+?= ]] && continue
     # A program named by `${!v}`, `${#v}`, `${a[1]}` or `${v%x}`: a value the client cannot work out.
     [[ $__airlock_word =~ \$\{([!#]|[A-Za-z_][A-Za-z0-9_]*([^A-Za-z0-9_}]|$)) ]] && __airlock_unseen=${__airlock_unseen:-'${…}'}
-    # In a handler (__airlock_judge_handlers), any first word: its value may change before the
-    # command runs (after a wrapper, whose options the pattern cannot tell from the program's
-    # words, the value sent stands).
-    [[ -n ${__airlock_handler-} && $__airlock_word == *[\$\`]* && $__airlock_chain =~ ^([A-Za-z_][A-Za-z0-9_]*=[^[:space:]]*[[:space:]]+)*$ ]] && __airlock_unseen=${__airlock_unseen:-$__airlock_word}
+    # A program named by a glob in its path (`/opt/he?m`): the name it finds is not the one shown.
+    [[ $__airlock_word == */* && $__airlock_word == *[*?[]* ]] && __airlock_unseen=${__airlock_unseen:-$__airlock_word}
     # Every variable in it (`$x`, `tools/d$x`), which the client reads with its value.
     while [[ $__airlock_word =~ \$\{?([A-Za-z_][A-Za-z0-9_]*) ]]; do
       __airlock_found+=" ${BASH_REMATCH[1]}"
@@ -319,7 +320,8 @@ __airlock_values() {
   # other form (unquoted, split on IFS, inside other quotes, `${1%x}`, more than the action passed)
   # cannot be shown, and the command is asked about (__airlock_unseen). Not at Enter, where no
   # trap passed them (the trap judges the line's commands again as they run), nor in a handler,
-  # which runs where they are others (a program named by them there is asked about above).
+  # which runs where they are others (a program named by them there is asked about:
+  # __airlock_opaque).
   builtin local __airlock_positional='\$(\{[@*0-9_][^}]*\}|[@*0-9]|_([^A-Za-z0-9_]|$))'
   if [[ -z ${__airlock_handler-} && $__airlock_line == *\$* && $__airlock_line =~ $__airlock_positional ]]; then
     builtin local -a __airlock_args
@@ -827,7 +829,7 @@ __airlock_tampered() {
     __airlock_opts=${__airlock_c%%' -- '*}
     [[ $__airlock_opts == *[\$\`]* || $__airlock_opts =~ [[:space:]]\+[[:alpha:]]*T || $__airlock_opts =~ [[:space:]]\+[[:alpha:]]*o[[:space:]]+functrace ]] && builtin return 0
   fi
-  [[ $__airlock_c == *shopt* && $__airlock_c =~ ${__airlock_start}shopt[[:space:]] && ( $__airlock_c == *[\$\`]* || ( ( $__airlock_c == *extdebug* || $__airlock_c == *functrace* ) && $__airlock_c =~ [[:space:]]-[[:alpha:]]*u ) ) ]] && builtin return 0
+  [[ $__airlock_c == *shopt* && $__airlock_c =~ ${__airlock_start}shopt[[:space:]] && ( $__airlock_c == *[\$\`]* || ( $__airlock_c == *localvar_inherit* && $__airlock_c =~ [[:space:]]-[[:alpha:]]*s ) || ( ( $__airlock_c == *extdebug* || $__airlock_c == *functrace* ) && $__airlock_c =~ [[:space:]]-[[:alpha:]]*u ) ) ]] && builtin return 0
   # The DEBUG trap: only the signals after the action count (`trap 'rm -f "$tmp"' EXIT` leaves it
   # alone); one word alone is a signal to reset (`trap DEBUG`); a signal named at run time, or a
   # line whose action cannot be read, counts as DEBUG.
@@ -870,7 +872,16 @@ __airlock_handlers() {
   builtin local __airlock_all __airlock_text='' __airlock_action __airlock_inner __airlock_q __airlock_sig __airlock_sigs __airlock_new='' || builtin return 1
   builtin local -A __airlock_same
   __airlock_sigs=()
-  __airlock_all=$(builtin trap -p)
+  __airlock_all=$(builtin trap -p; builtin echo .)
+  # Without the mark at its end, the shell could not start a process for the listing (out of
+  # processes or descriptors), and what the handlers are is not known. They are read again before
+  # the next command; a script ends here, without its EXIT handler.
+  if [[ $__airlock_all != *. ]]; then
+    __airlock_traps=$BASHPID
+    builtin printf '%s\n' "airlock: cannot read this shell's trap handlers (it could not start a process to list them); stopped here" >&2
+    [[ $- == *i* ]] || { builtin trap - EXIT; builtin exit 126; }
+    builtin return 1
+  fi
   while [[ $__airlock_all =~ trap\ --\ \'(([^\']|\'\\\'\')*)\'\ ([A-Z0-9+-]+) ]]; do
     __airlock_action=${BASH_REMATCH[1]//"'\\''"/"'"}
     __airlock_sig=${BASH_REMATCH[3]}
@@ -1019,6 +1030,19 @@ __airlock_opaque() {
     fi
     if [[ $__airlock_w == @(\;|\||\&|\(|\)|\{|\}|\!) ]]; then
       __airlock_at=1
+    elif [[ -n $__airlock_at && ${__airlock_words[__airlock_i]} == *[\$\`]* && $__airlock_w != [A-Za-z_]*([A-Za-z0-9_])=* ]]; then
+      # A program named at run time: its value can change before the command runs (the handler's
+      # own earlier commands may set it).
+      __airlock_unseen=${__airlock_words[__airlock_i]}
+      builtin return 0
+    elif [[ -n $__airlock_at && $__airlock_w == @(timeout|nice|ionice|nohup|sudo|doas|env|setsid|stdbuf|taskset|chrt|flock|xargs|watch|unbuffer) ]]; then
+      # A wrapper: its options, their numbers and assignments come before its program.
+      for ((__airlock_j = __airlock_i + 1; __airlock_j < ${#__airlock_words[@]}; __airlock_j++)); do
+        [[ ${__airlock_words[__airlock_j]} == @(-*|+([0-9.])?([smhd])|[A-Za-z_]*([A-Za-z0-9_])=*) ]] || break
+        # An option's value (`-u "$user"`, `-n 5`) is skipped with it, when it is not the program.
+        [[ ${__airlock_words[__airlock_j]} == -[a-zA-Z] && ${__airlock_words[__airlock_j + 1]-} != *[\$\`]* && -n ${__airlock_words[__airlock_j + 2]-} ]] && __airlock_j=$((__airlock_j + 1))
+      done
+      __airlock_i=$((__airlock_j - 1))
     elif [[ -z $__airlock_at ]]; then
       [[ -n $__airlock_crude && ( $__airlock_w == @(eval|source|alias) || ( -n $__airlock_w && -n ${BASH_ALIASES[$__airlock_w]+set} ) ) ]] && { __airlock_unseen=$__airlock_w; builtin return 0; }
     elif [[ $__airlock_w == @(eval|source|.|alias|enable|bind|complete|mapfile|readarray) || ( -n $__airlock_w && -n ${BASH_ALIASES[$__airlock_w]+set} ) ]]; then
@@ -1045,17 +1069,22 @@ __airlock_opaque() {
       __airlock_at=''
     fi
   done
-  # Where bash reads a value as a name or a number (`(( x ))`, `[[ $x -eq 1 ]]`, `${x@P}`,
-  # `${!x}`, `unset "$x"`, `declare "$x"`, `[[ -v $x ]]`), a value holding `a[$(…)]` runs that
-  # command: no variable may hold a command substitution then (bash's own and the guard's aside).
-  [[ $__airlock_text =~ \(\(|\$\[|(^|[^[:alnum:]_])let[[:space:]]|-(eq|ne|lt|le|gt|ge|v)([[:space:]]|$)|@P|\$\{!|(^|[^[:alnum:]_])(declare|local|typeset|export|readonly|unset|printf|read|getopts|wait|test)[[:space:]][^\;\&\|]*\$ ]] || builtin return 0
-  for __airlock_w in "${!A@}" "${!B@}" "${!C@}" "${!D@}" "${!E@}" "${!F@}" "${!G@}" "${!H@}" "${!I@}" "${!J@}" "${!K@}" "${!L@}" "${!M@}" "${!N@}" "${!O@}" "${!P@}" "${!Q@}" "${!R@}" "${!S@}" "${!T@}" "${!U@}" "${!V@}" "${!W@}" "${!X@}" "${!Y@}" "${!Z@}" \
+  # Where bash reads a value as a name or a number (`(( x ))`, `${a[x]}`, `${s:x}`, `n=x` for an
+  # integer n, `${!x}`, `unset "$x"`, `[[ -v $x ]]`), a value holding `a[$(…)]` runs that command;
+  # `${x@P}` runs any command substitution a value holds. No variable may hold one then (bash's
+  # own and the guard's aside), and a handler that reads input into variables may not use them so.
+  builtin local __airlock_n __airlock_ints='' __airlock_prompt=''
+  [[ $__airlock_text == *@P* ]] && __airlock_prompt=1
+  for __airlock_n in "${!A@}" "${!B@}" "${!C@}" "${!D@}" "${!E@}" "${!F@}" "${!G@}" "${!H@}" "${!I@}" "${!J@}" "${!K@}" "${!L@}" "${!M@}" "${!N@}" "${!O@}" "${!P@}" "${!Q@}" "${!R@}" "${!S@}" "${!T@}" "${!U@}" "${!V@}" "${!W@}" "${!X@}" "${!Y@}" "${!Z@}" \
     "${!a@}" "${!b@}" "${!c@}" "${!d@}" "${!e@}" "${!f@}" "${!g@}" "${!h@}" "${!i@}" "${!j@}" "${!k@}" "${!l@}" "${!m@}" "${!n@}" "${!o@}" "${!p@}" "${!q@}" "${!r@}" "${!s@}" "${!t@}" "${!u@}" "${!v@}" "${!w@}" "${!x@}" "${!y@}" "${!z@}" "${!_@}"; do
-    [[ $__airlock_w == @(BASH*|__airlock_*|__vsc_*|PS1|PS2|PROMPT_COMMAND|_) ]] && continue
+    [[ $__airlock_n == @(BASH*|__airlock_*|__vsc_*|PS1|PS2|PROMPT_COMMAND|_) ]] && continue
+    [[ ${!__airlock_n@a} == *i* ]] && __airlock_ints=1
     # Every element (`a[*]`, read indirectly).
-    __airlock_w+='[*]'
-    [[ ${!__airlock_w} == *@(\$\(|\`)* ]] && { __airlock_unseen=value; builtin return 0; }
+    __airlock_w=$__airlock_n'[*]'
+    [[ ${!__airlock_w} == *\[*@(\$\(|\`)* || ( -n $__airlock_prompt && ${!__airlock_w} == *@(\$\(|\`|\$\{)* ) ]] && { __airlock_unseen=value; builtin return 0; }
   done
+  [[ $__airlock_text =~ (^|[^[:alnum:]_])(read|mapfile|readarray|getopts|printf[[:space:]]+-v)[[:space:]]|=[\"]?(\$\(|\`) ]] || builtin return 0
+  [[ -n $__airlock_ints || -n $__airlock_prompt || $__airlock_text =~ \(\(|\$\[|(^|[^[:alnum:]_])let[[:space:]]|-(eq|ne|lt|le|gt|ge|v)([[:space:]]|$)|\$\{!|\$\{[A-Za-z_][A-Za-z0-9_]*(\[|:)|[A-Za-z_][A-Za-z0-9_]*\[[^]]*\]=|(^|[^[:alnum:]_])(declare|local|typeset|export|readonly|unset|test|wait)[[:space:]] ]] && __airlock_unseen=value
 }
 
 # The caller's text (`__airlock_text`) with the body of each function it names appended, and of
@@ -1078,6 +1107,8 @@ __airlock_bodies() {
     # More than the caller reads: what they run is not all shown (__airlock_judge_handlers).
     (( n < ${1:-64} )) || { __airlock_capped=1; builtin return 0; }
     body=$(builtin declare -f -- "$w")
+    # (None when no process could be started for it: not all is shown then.)
+    [[ -n $body ]] || { __airlock_capped=1; builtin return 0; }
     [[ -n ${2-} ]] && builtin declare -fr -- "$w"
     [[ ${2-} == hooks ]] && __airlock_prompt_set[$w]=3
     __airlock_text+=$'\n'"$body"

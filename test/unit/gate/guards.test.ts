@@ -533,9 +533,19 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     'x=\'$(dropdb -h prod-db.internal rentals)\'; trap \': "${x@P}"\' EXIT; echo hi',
     'g() { dropdb -h prod-db.internal rentals; }; x=g; trap \'mapfile -t -C "$x" -c 1 a < /etc/hostname\' EXIT; echo hi',
     'c="dropdb -h prod-db.internal rentals"; trap \'coproc eval "$c"; wait\' EXIT; echo hi',
+    // From a fourth review: values a handler reads itself, values read as numbers or names,
+    // no process to list the handlers with, a script's attributes on the guard's locals.
+    'echo dropdb > HFILE; trap \'read -r p < HFILE; command $p -h prod-db.internal rentals\' EXIT; echo hi',
+    'echo dropdb > HFILE; trap \'read -r p < HFILE; if $p -h prod-db.internal rentals; then :; fi\' EXIT; echo hi',
+    'echo dropdb > HFILE; trap \'read -r p < HFILE; x=`$p -h prod-db.internal rentals`\' EXIT; echo hi',
+    'echo \'b[$(dropdb -h prod-db.internal rentals >&2)]\' > HFILE; read -r x < HFILE; a=(1); trap \'echo ${a[x]}\' EXIT; echo',
+    'echo \'b[$(dropdb -h prod-db.internal rentals >&2)]\' > HFILE; trap \'read -r x < HFILE; (( x ))\' EXIT; echo',
+    'ulimit -S -n 4; trap "dropdb -h prod-db.internal rentals" EXIT; echo a; ulimit -S -n 1024; echo b',
+    'h=dr; v="a[\\$(${h}opdb -h prod-db.internal rentals >&2)]"; shopt -s localvar_inherit; declare -i l; x=v*1',
+    'TOOLS/dro?db -h prod-db.internal rentals',
   ])('a handler, or the trap, cannot be got past: %s', (command) => {
     const many = Array.from({ length: 65 }, (_v, i) => `f${i}`);
-    const script = command.replaceAll('HFILE', join(dir, 'h.txt')).replaceAll('HDIR', join(dir, 'globs')).replace('DEFINE_65', many.map((f) => `${f}() { :; }`).join('; ')).replace('CALL_65', many.join('; '));
+    const script = command.replaceAll('HFILE', join(dir, 'h.txt')).replaceAll('TOOLS', join(dir, 'tools')).replaceAll('HDIR', join(dir, 'globs')).replace('DEFINE_65', many.map((f) => `${f}() { :; }`).join('; ')).replace('CALL_65', many.join('; '));
     const r = run(script, 0, { FAKE_ENGINE: '1', FAKE_DENY: 'dropdb', FAKE_UNSEEN: '126' });
     expect(r.ran).toBe('');
     expect(r.code).toBe(126);
@@ -596,6 +606,12 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     const r = run('echo hi', 0, { FAKE_ENGINE: '1', FAKE_DENY: 'dropdb', AIRLOCK_USER_BASH_ENV: userEnv });
     expect(r).toMatchObject({ ran: '', code: 126 });
     expect(run('echo hi', 0, { FAKE_ENGINE: '1' })).toMatchObject({ code: 0, out: 'hi\n', asked: '' });
+  });
+
+  test('bash options from the environment cannot give the guard\'s locals a script\'s attributes', () => {
+    const r = run('h=dr; v="a[\\$(${h}opdb -h prod-db.internal rentals >&2)]"; declare -i l; x=v*1; shopt -q localvar_inherit || echo off', 0, { FAKE_ENGINE: '1', FAKE_DENY: 'dropdb', BASHOPTS: 'localvar_inherit' });
+    expect(r.ran).toBe('');
+    expect(r.out).toBe('off\n');
   });
 
   test('a handler runs only where it was set: a subshell right after the trap does not run it', () => {
