@@ -220,7 +220,8 @@ __airlock_program() {
 # program (the client asks about it whatever the engine reads) and __airlock_every to the names of
 # the variables in its operands (their values go to the client, as the shim would send them).
 __airlock_past_shim() {
-  builtin local name=${words[i]} d j w found='' via='' || builtin return 0
+  # (A local the script made read-only is not created: the program is asked about.)
+  builtin local name=${words[i]} d j w found='' via='' || { __airlock_unseen=${__airlock_unseen:-${words[i]-program}}; builtin return 0; }
   # Every later word: a quoted `;` reads as a separator here.
   for ((j = i + 1; j < ${#words[@]}; j++)); do
     [[ ${words[j]} == *[\$\*\?\[]* || ${words[j]} == \~* ]] && found=1
@@ -241,9 +242,9 @@ __airlock_past_shim() {
     [[ ${BASH_CMDS[$name]-} == "$__airlock_shims/$name" ]] && builtin return 1
     # Where PATH finds it: the shims' folder (`first` empty) or one before it. bash reads a `~` at
     # the start of a PATH entry: the home folder as `~/` or `~`; any other form counts as past them.
-    builtin local first='' || builtin return 0
+    builtin local first='' || { __airlock_unseen=${__airlock_unseen:-$name}; builtin return 0; }
     builtin local -; builtin set -f
-    builtin local IFS=: || builtin return 0
+    builtin local IFS=: || { __airlock_unseen=${__airlock_unseen:-$name}; builtin return 0; }
     for d in $PATH; do
       [[ $d == "$__airlock_shims" ]] && break
       [[ $d == \~ ]] && d=$HOME
@@ -314,6 +315,24 @@ __airlock_values() {
       __airlock_found+=" ${BASH_REMATCH[1]}"
       __airlock_word=${__airlock_word#*"${BASH_REMATCH[0]}"}
     done
+  done
+  # After any wrapper (`setarch x86_64 /x/$p`, `timeout -s "$s" 5 /x/$p`), the program may be any
+  # later word, which the pattern above cannot always tell: the variables of every later word of
+  # that command are sent too.
+  builtin local __airlock_after='' __airlock_ws __airlock_sep='[;&|()]' || builtin return 0
+  builtin local -; builtin set -f
+  __airlock_ws=(${__airlock_line//$__airlock_sep/ ; })
+  for __airlock_word in "${__airlock_ws[@]}"; do
+    if [[ $__airlock_word == \; ]]; then
+      __airlock_after=''
+    elif [[ -n $__airlock_after ]]; then
+      while [[ $__airlock_word =~ \$\{?([A-Za-z_][A-Za-z0-9_]*) ]]; do
+        __airlock_found+=" ${BASH_REMATCH[1]}"
+        __airlock_word=${__airlock_word#*"${BASH_REMATCH[0]}"}
+      done
+    elif [[ ${__airlock_starts[${__airlock_word##*/}]-} == w ]]; then
+      __airlock_after=1
+    fi
   done
   # The command's own frame's `$_` and parameters (`f() { "$@"; }`), as the trap's action passed
   # them, put in place of their names where bash reads them as whole words ("$@", "$1", "$_"); any
@@ -636,7 +655,7 @@ __airlock_check() {
     # before the next command, with the values it names (__airlock_handlers), not here by its bare
     # text. Its name looked up
     # exactly (a pattern folds case under nocasematch: TRAP is another program).
-    builtin local -A __airlock_trap_builtin
+    builtin local -A __airlock_trap_builtin || builtin return 1
     __airlock_trap_builtin[trap]=1
     [[ -n ${__airlock_trap_builtin[${BASH_COMMAND%%[[:space:]]*}]-} && -n ${__airlock_traps-} && $BASH_COMMAND != *[\<\>]* ]] && ! builtin declare -F trap >/dev/null && builtin return 0
     __airlock_suspicious "$BASH_COMMAND" || builtin return 0
@@ -814,10 +833,10 @@ __airlock_tampered() {
   # listing.
   [[ $__airlock_c == *bind* && $__airlock_c =~ ${__airlock_start}bind([[:space:]]|$) && ! $__airlock_c =~ ${__airlock_start}bind([[:space:]]+-[pPsSvVXl]+)*[[:space:]]*$ ]] && builtin return 0
   # What the guard reads the command from (`f() { local BASH_COMMAND=ls; dropdb x; }`), and a
-  # trace prompt that runs code while the guard's own commands are traced (`PS4='$(…)'; set -x`):
-  # named other than to be read.
+  # trace prompt that runs code while the guard's own commands are traced (`PS4='$(…)'; set -x`,
+  # or `read PS4 < file`, which shows no `$`): named other than to be read.
   [[ $__airlock_c == *BASH_COMMAND* && $__airlock_c =~ (^|[^\${#!])BASH_COMMAND([^[:alnum:]_]|$) ]] && builtin return 0
-  [[ $__airlock_c == *PS4* && $__airlock_c == *[\$\`]* && $__airlock_c =~ (^|[^\${#!])PS4([^[:alnum:]_]|$) ]] && builtin return 0
+  [[ $__airlock_c == *PS4* && $__airlock_c =~ (^|[^\${#!])PS4([^[:alnum:]_]|$) ]] && builtin return 0
   # Builtins switched off or replaced (`enable -n shopt`, `enable -f lib.so printf`) would change
   # what the guard's own commands do: any `enable` but a listing.
   [[ $__airlock_c == *enable* && $__airlock_c =~ ${__airlock_start}enable[[:space:]] && ! $__airlock_c =~ ${__airlock_start}enable([[:space:]]+-[aps]+)*[[:space:]]*$ ]] && builtin return 0
@@ -870,7 +889,8 @@ __airlock_tampered() {
 # functions: judged each time here.
 __airlock_handlers() {
   builtin local __airlock_all __airlock_text='' __airlock_action __airlock_inner __airlock_q __airlock_sig __airlock_sigs __airlock_new='' || builtin return 1
-  builtin local -A __airlock_same
+  builtin local -A __airlock_same __airlock_guards || builtin return 1
+  __airlock_guards=(["$__airlock_debug"]=1)
   __airlock_sigs=()
   __airlock_all=$(builtin trap -p; builtin echo .)
   # Without the mark at its end, the shell could not start a process for the listing (out of
@@ -886,7 +906,8 @@ __airlock_handlers() {
     __airlock_action=${BASH_REMATCH[1]//"'\\''"/"'"}
     __airlock_sig=${BASH_REMATCH[3]}
     __airlock_all=${__airlock_all#*"${BASH_REMATCH[0]}"}
-    [[ $__airlock_action == "$__airlock_debug" ]] && continue
+    # The guard's own (looked up exactly: a pattern folds case under `shopt -s nocasematch`).
+    [[ -n ${__airlock_guards[$__airlock_action]-} ]] && continue
     # Its own text: what the guard made of it read back, even inside a handler built from that
     # (`trap "$(…trap -p EXIT…); x" EXIT`); one not exactly as the guard makes it is made so now.
     __airlock_inner=$__airlock_action
@@ -935,7 +956,7 @@ __airlock_judge_handlers() {
 # as keys: a pattern folds case under `shopt -s nocasematch`.
 __airlock_unwrap() {
   builtin local __airlock_rest __airlock_out='' __airlock_after __airlock_whole || builtin return 1
-  builtin local -A __airlock_ours
+  builtin local -A __airlock_ours || builtin return 1
   __airlock_rest=$__airlock_action
   # (`#` and `%%` match case exactly.)
   __airlock_after=${__airlock_rest#*"$__airlock_handler_head"}
@@ -1035,7 +1056,7 @@ __airlock_opaque() {
       # own earlier commands may set it).
       __airlock_unseen=${__airlock_words[__airlock_i]}
       builtin return 0
-    elif [[ -n $__airlock_at && $__airlock_w == @(timeout|nice|ionice|nohup|sudo|doas|env|setsid|stdbuf|taskset|chrt|flock|xargs|watch|unbuffer) ]]; then
+    elif [[ -n $__airlock_at && ${__airlock_starts[${__airlock_w:-_}]-} == w ]]; then
       # A wrapper: its options, their numbers and assignments come before its program.
       for ((__airlock_j = __airlock_i + 1; __airlock_j < ${#__airlock_words[@]}; __airlock_j++)); do
         [[ ${__airlock_words[__airlock_j]} == @(-*|+([0-9.])?([smhd])|[A-Za-z_]*([A-Za-z0-9_])=*) ]] || break
@@ -1093,27 +1114,27 @@ __airlock_opaque() {
 # (__airlock_prompts_own).
 __airlock_bodies() {
   builtin local -; builtin set -f
-  builtin local -A seen
-  builtin local words w body i n=0 sep IFS=$' \t\n' || builtin return 0
+  builtin local -A __airlock_b_seen || { __airlock_capped=1; builtin return 0; }
+  builtin local __airlock_b_words __airlock_b_w __airlock_b_body __airlock_b_i __airlock_b_n=0 __airlock_b_sep IFS=$' \t\n' || { __airlock_capped=1; builtin return 0; }
   # Every word between blanks, separators and quotes: a function may be named by any of them
   # (`f+`, `a.b`).
-  sep=$'[;&|()<>`"\'\\\\\n]'
-  words=(${__airlock_text//$sep/ })
-  for ((i = 0; i < ${#words[@]}; i++)); do
-    w=${words[i]}
-    [[ -n ${seen[$w]-}${__airlock_own_set[$w]-} ]] && continue
-    seen[$w]=1
-    builtin declare -F -- "$w" >/dev/null 2>&1 || continue
+  __airlock_b_sep=$'[;&|()<>`"\'\\\\\n]'
+  __airlock_b_words=(${__airlock_text//$__airlock_b_sep/ })
+  for ((__airlock_b_i = 0; __airlock_b_i < ${#__airlock_b_words[@]}; __airlock_b_i++)); do
+    __airlock_b_w=${__airlock_b_words[__airlock_b_i]}
+    [[ -n ${__airlock_b_seen[$__airlock_b_w]-}${__airlock_own_set[$__airlock_b_w]-} ]] && continue
+    __airlock_b_seen[$__airlock_b_w]=1
+    builtin declare -F -- "$__airlock_b_w" >/dev/null 2>&1 || continue
     # More than the caller reads: what they run is not all shown (__airlock_judge_handlers).
-    (( n < ${1:-64} )) || { __airlock_capped=1; builtin return 0; }
-    body=$(builtin declare -f -- "$w")
+    (( __airlock_b_n < ${1:-64} )) || { __airlock_capped=1; builtin return 0; }
+    __airlock_b_body=$(builtin declare -f -- "$__airlock_b_w")
     # (None when no process could be started for it: not all is shown then.)
-    [[ -n $body ]] || { __airlock_capped=1; builtin return 0; }
-    [[ -n ${2-} ]] && builtin declare -fr -- "$w"
-    [[ ${2-} == hooks ]] && __airlock_prompt_set[$w]=3
-    __airlock_text+=$'\n'"$body"
-    words+=(${body//$sep/ })
-    n=$((n + 1))
+    [[ -n $__airlock_b_body ]] || { __airlock_capped=1; builtin return 0; }
+    [[ -n ${2-} ]] && builtin declare -fr -- "$__airlock_b_w"
+    [[ ${2-} == hooks ]] && __airlock_prompt_set[$__airlock_b_w]=3
+    __airlock_text+=$'\n'"$__airlock_b_body"
+    __airlock_b_words+=(${__airlock_b_body//$__airlock_b_sep/ })
+    __airlock_b_n=$((__airlock_b_n + 1))
   done
 }
 

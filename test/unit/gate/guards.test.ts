@@ -543,6 +543,16 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     'ulimit -S -n 4; trap "dropdb -h prod-db.internal rentals" EXIT; echo a; ulimit -S -n 1024; echo b',
     'h=dr; v="a[\\$(${h}opdb -h prod-db.internal rentals >&2)]"; shopt -s localvar_inherit; declare -i l; x=v*1',
     'TOOLS/dro?db -h prod-db.internal rentals',
+    // From a fifth review: a wrapper the pattern did not know, or options holding values, before a
+    // program named by a variable; the guard's action copied in capitals under nocasematch; the
+    // guard's locals made read-only; a trace prompt read from a file.
+    'x=dropdb; setarch x86_64 TOOLS/$x -h prod-db.internal rentals',
+    'x=dropdb; s=9; timeout -s "$s" 5 TOOLS/$x -h prod-db.internal rentals',
+    'trap \'x=drop; x+=db; prlimit TOOLS/$x -h prod-db.internal rentals\' EXIT; true',
+    '__AIRLOCK_FAST() { dropdb -h prod-db.internal rentals; }; v=\'[[ $- != *X* ]] && \\__AIRLOCK_FAST "${BASH_COMMAND,,}" "$_" || { \\__AIRLOCK_TRAP "$_" "${@:1:32}" && \\BUILTIN : "$__AIRLOCK_LAST"; }\'; shopt -s nocasematch; trap "$v" EXIT; true',
+    'f() { dropdb -h prod-db.internal rentals; }; readonly words __airlock_b_words; trap f EXIT; true',
+    'readonly via; x=-h; TOOLS/dropdb ${x} prod-db.internal rentals',
+    'printf "%s%s\\n" "\\$(TOOLS/drop" "db -h prod-db.internal rentals >&2)" > HFILE; read -r PS4 < HFILE; set -x; true',
   ])('a handler, or the trap, cannot be got past: %s', (command) => {
     const many = Array.from({ length: 65 }, (_v, i) => `f${i}`);
     const script = command.replaceAll('HFILE', join(dir, 'h.txt')).replaceAll('TOOLS', join(dir, 'tools')).replaceAll('HDIR', join(dir, 'globs')).replace('DEFINE_65', many.map((f) => `${f}() { :; }`).join('; ')).replace('CALL_65', many.join('; '));
