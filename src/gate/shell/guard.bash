@@ -492,7 +492,7 @@ __airlock_fast() {
   # Patterns that fold case (`shopt -s nocasematch`) would take HELM, another program, for helm.
   [[ a != A && $1 != *[!abcdefghijklmnopqrstuvwxyz0123456789\ ./_:=+%,@\>\&-]* && ${IFS-$' \t\n'} == $' \t\n' && -o functrace && ${BASH_ARGC[0]-0} -eq 2 &&
       -z ${__airlock_traps-}${__airlock_broken-} && ( -z ${__airlock_previous_trap-} || ${#FUNCNAME[@]} -gt 1 ) &&
-      $1 != @(@(for|select)\ *|*@(__|airlock_|bash_|enable|trap|set|shopt|bind|ps0|ps4|zdotdir|prompt_command|env\ |local|declare)*) &&
+      $1 != @(@(for|select)\ *|*@(__|airlock_|bash_|bash\ |posix|exec|hash|enable|trap|set|shopt|bind|ps0|ps4|zdotdir|prompt_command|env\ |local|declare)*) &&
       ! -R __airlock_fs && ! -R __airlock_fw ]] && __airlock_fs=0 && __airlock_fw= && [[ -z ${__airlock_fs@a}${__airlock_fw@a} ]] && {
     # 0: at the program's position; 1: there after an assignment; 2: at its operands; 3: a
     # redirection's target next; 4: not plain after all.
@@ -631,6 +631,7 @@ __airlock_check() {
     $BASH_COMMAND == *shopt* || $BASH_COMMAND == *PS[04]* || $BASH_COMMAND == *AIRLOCK_* || $BASH_COMMAND == *BASH_* ||
     $BASH_COMMAND == *ZDOTDIR* || $BASH_COMMAND == *PROMPT_COMMAND* || $BASH_COMMAND == *bind* ||
     $BASH_COMMAND == *env[[:space:]]* || $BASH_COMMAND == *[\\\'\"]* || $BASH_COMMAND == *'${!'* || $BASH_COMMAND == @(for|select)[[:space:]]* ||
+    $BASH_COMMAND == *bash[[:space:]]* || $BASH_COMMAND == *POSIX* || $BASH_COMMAND == *exec* || $BASH_COMMAND == *hash* ||
     ( $BASH_COMMAND == *-*n* && ( $BASH_COMMAND == *local* || $BASH_COMMAND == *declare* || $BASH_COMMAND == *typeset* ) ) ||
     ( $BASH_COMMAND == *[\$\`]* && ( $BASH_COMMAND == *local* || $BASH_COMMAND == *declare* ||
     $BASH_COMMAND == *typeset* || $BASH_COMMAND == *readonly* || $BASH_COMMAND == *export* || $BASH_COMMAND == *unset* ||
@@ -874,8 +875,16 @@ __airlock_tampered() {
     [[ $__airlock_c =~ ${__airlock_start}(unset|export|declare|typeset|readonly|local|printf[[:space:]]+-v|read|mapfile|readarray)[[:space:]] ]] && builtin return 0
     [[ $__airlock_c =~ (^|[[:space:]])(-u[[:space:]]*|--unset[=[:space:]])(AIRLOCK_|BASH_ENV|ZDOTDIR) ]] && builtin return 0
   fi
-  # A shell started with an emptied environment runs without the guard.
+  # A shell started with an emptied environment runs without the guard, and so does a bash that
+  # reads no BASH_ENV: privileged or POSIX mode (`bash -p`, `--posix`, `-o posix`,
+  # POSIXLY_CORRECT), interactive on a file (`bash -i job`), or named `sh` (`exec -a sh`).
   [[ $__airlock_c == *env[[:space:]]* && $__airlock_c =~ (^|[[:space:]])env[[:space:]]+(-[[:alnum:]]*i|--ignore-environment)([[:space:]]|$) ]] && builtin return 0
+  [[ $__airlock_c == *bash* && $__airlock_c =~ (^|[[:space:]/])bash[[:space:]]+(-[[:alnum:]]+[[:space:]]+)*(-[[:alnum:]]*p[[:alnum:]]*|-[[:alnum:]]*i|--posix|-o[[:space:]]*posix)([[:space:]]|$) ]] && builtin return 0
+  [[ $__airlock_c == *POSIXLY_CORRECT* && ( $__airlock_c == *POSIXLY_CORRECT=* || $__airlock_c =~ ${__airlock_start}(export|declare|typeset|readonly|local)[[:space:]] ) ]] && builtin return 0
+  [[ $__airlock_c == *exec* && $__airlock_c =~ ${__airlock_start}exec[[:space:]]+(-[[:alpha:]]*[[:space:]]+)*-[[:alpha:]]*a ]] && builtin return 0
+  # A program put in bash's table under another name (`hash -p /opt/helm h`) runs past its shim
+  # under a name the guard does not watch.
+  [[ $__airlock_c == *hash* && $__airlock_c =~ ${__airlock_start}hash[[:space:]]+(-[[:alpha:]]+[[:space:]]+)*-[[:alpha:]]*p ]] && builtin return 0
   builtin return 1
 }
 

@@ -174,10 +174,10 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
       expect(r.asked).toContain('--\nuninstall\nweb');
       // Its answer is the command's status, as for any call the shim stops.
       expect(r.code).toBe(126);
-      // Hashed by hand to its shim (approved here), a builtin of a guarded program's name is still
-      // the trap's: the shim never runs.
+      // Hashing a program by hand (`hash -p`, a builtin's name hashed to a shim among them) is stopped.
       const builtin = past(`hash -p ${join(dir, 'bin', 'echo')} echo; echo openai_api_key`, '0');
-      expect(builtin.asked).toContain('--line\necho openai_api_key');
+      expect(builtin.err).toContain('stopped hash -p');
+      expect(builtin.asked).toBe('');
       // Another program whose name only reads the same lower-cased is not the shim's.
       if (!existsSync(join(dir, 'tools', 'HELM'))) symlinkSync(join(dir, 'real', 'helm'), join(dir, 'tools', 'HELM'));
       const upper = past('helm list; HELM uninstall web');
@@ -288,7 +288,7 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     // A program word built from a variable anywhere in it goes with the variable's value.
     expect(run('x=ropdb; tools/d$x -h prod-db.internal rentals', 126).asked).toContain('x=ropdb; tools/d$x');
     // After a wrapper and its options, or an assignment.
-    for (const wrapped of ['nice -n 5 $x y', 'exec -a foo $x y', 'timeout -s KILL 5 $x y', 'command -p $x y', 'env -u FOO $x y', 'echo y | xargs -0 $x', 'A=1 $x y']) {
+    for (const wrapped of ['nice -n 5 $x y', 'exec $x y', 'timeout -s KILL 5 $x y', 'command -p $x y', 'env -u FOO $x y', 'echo y | xargs -0 $x', 'A=1 $x y']) {
       expect(run(`x=dropdb; ${wrapped}`, 126).asked).toContain(`x=dropdb; ${wrapped.replace(/^.*\| /, '')}`);
     }
     const last = run('x=dropdb; : "$x"; "$_" -h prod-db.internal rentals', 126);
@@ -553,6 +553,15 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     'f() { dropdb -h prod-db.internal rentals; }; readonly words __airlock_b_words; trap f EXIT; true',
     'readonly via; x=-h; TOOLS/dropdb ${x} prod-db.internal rentals',
     'printf "%s%s\\n" "\\$(TOOLS/drop" "db -h prod-db.internal rentals >&2)" > HFILE; read -r PS4 < HFILE; set -x; true',
+    // From a sixth review: a program put in bash's table under another name, and a bash that reads no
+    // BASH_ENV (privileged or POSIX mode, interactive on a file, named sh).
+    'hash -p TOOLS/dropdb foo; foo -h prod-db.internal rentals',
+    'echo "dropdb -h prod-db.internal rentals" > HFILE; bash -p HFILE',
+    'echo "dropdb -h prod-db.internal rentals" > HFILE; bash --posix HFILE',
+    'echo "dropdb -h prod-db.internal rentals" > HFILE; bash -o posix HFILE',
+    'echo "dropdb -h prod-db.internal rentals" > HFILE; POSIXLY_CORRECT=1 bash HFILE',
+    'echo "dropdb -h prod-db.internal rentals" > HFILE; (exec -a sh bash HFILE)',
+    'echo "dropdb -h prod-db.internal rentals" > HFILE; bash -i HFILE < /dev/null',
   ])('a handler, or the trap, cannot be got past: %s', (command) => {
     const many = Array.from({ length: 65 }, (_v, i) => `f${i}`);
     const script = command.replaceAll('HFILE', join(dir, 'h.txt')).replaceAll('TOOLS', join(dir, 'tools')).replaceAll('HDIR', join(dir, 'globs')).replace('DEFINE_65', many.map((f) => `${f}() { :; }`).join('; ')).replace('CALL_65', many.join('; '));
@@ -593,6 +602,13 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(again.out).toBe(`trap -- 'if \\airlock_judge_handler "$?" EXIT ${shown} "$_"; then \\airlock_handler_status "$_" && \\builtin : "$_"; \\builtin eval -- ${shown}; fi' EXIT\nbye\n`);
     const added = run("trap 'echo one' EXIT; true; old=$(trap -p EXIT); old=${old#trap -- \\'}; old=${old%\\' EXIT}; old=${old//\\'\\\\\\'\\'/\\'}; trap \"$old; echo two\" EXIT; true; trap -p EXIT | grep -o airlock_judge_handler | wc -l", 126);
     expect(added).toMatchObject({ code: 0, out: '1\none\ntwo\n', asked: '' });
+  });
+
+  test('everyday shells and options still run: bash on a file, -c, -lc, mkdir -p, docker exec', () => {
+    const r = run(`cd ${dir}; echo 'echo from-file' > job.sh; bash job.sh; bash -c 'echo hi'; bash -lc 'echo lc' 2>/dev/null; mkdir -p sub-p; echo done`, 0, { FAKE_ENGINE: '1', HOME: dir });
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.out).toContain('from-file\nhi\n');
+    expect(r.out).toContain('done\n');
   });
 
   test('the trap builtin with a redirection is judged as any command is', () => {
@@ -951,8 +967,8 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
   });
 
   test('the stand-in runs helm past its shim when nothing stops it', () => {
-    // `hash -p` at Enter names no path: only the trap, as the line runs, sees helm is past its shim.
-    const r = typed('rm -f build.log; hash -p $h helm; helm $(cat verbs)');
+    // A PATH put before the shims at Enter: only the trap, as the line runs, sees helm is past its shim.
+    const r = typed('rm -f build.log; PATH=${h%/*}:$PATH; helm $(cat verbs)');
     expect(r.client).toContain('--unseen\nhelm');
     expect(r.helm).toBe('');
   });
@@ -960,19 +976,19 @@ describe('an interactive bash: what the trap lets through rests on nothing a lin
   // Each was run before this change with `helm uninstall web` and no one asked.
   test.each([
     // The Enter binding's state, set by the line it approved.
-    'rm -f build.log; __airlock_busy=1; hash -p $h helm; helm $(cat verbs)',
-    'rm -f build.log; p=__airlock; declare -n r; r=${p}_busy; r=1; hash -p $h helm; helm $(cat verbs)',
-    'rm -f build.log; p=__airlock; y=${p}_at_prompt=1; (( y )); hash -p $h helm; helm $(cat verbs)',
-    'rm -f build.log; p=__airlock; eval "${p}_busy=1"; hash -p $h helm; helm $(cat verbs)',
+    'rm -f build.log; __airlock_busy=1; PATH=${h%/*}:$PATH; helm $(cat verbs)',
+    'rm -f build.log; p=__airlock; declare -n r; r=${p}_busy; r=1; PATH=${h%/*}:$PATH; helm $(cat verbs)',
+    'rm -f build.log; p=__airlock; y=${p}_at_prompt=1; (( y )); PATH=${h%/*}:$PATH; helm $(cat verbs)',
+    'rm -f build.log; p=__airlock; eval "${p}_busy=1"; PATH=${h%/*}:$PATH; helm $(cat verbs)',
     // The guard's reload, sourced in the middle of a line.
-    'rm -f build.log; . "$G"; hash -p $h helm; helm $(cat verbs)',
+    'rm -f build.log; . "$G"; PATH=${h%/*}:$PATH; helm $(cat verbs)',
     // VS Code's functions: redefined (its DEBUG trap runs inside the guard's, unjudged), or one it
     // does not define, named after it.
     'rm -f build.log; __vsc_preexec_only() { $h uninstall web; }; true',
-    'rm -f build.log; __vsc_update_cwd() { hash -p $h helm; helm $(cat verbs); }; __vsc_update_cwd',
-    'rm -f build.log; __vsc_restore_exit_code() { hash -p $h helm; helm $(cat verbs); }; __vsc_restore_exit_code',
+    'rm -f build.log; __vsc_update_cwd() { PATH=${h%/*}:$PATH; helm $(cat verbs); }; __vsc_update_cwd',
+    'rm -f build.log; __vsc_restore_exit_code() { PATH=${h%/*}:$PATH; helm $(cat verbs); }; __vsc_restore_exit_code',
     // A fifth review: aliases on the trap's action and on VS Code's, and a variable VS Code expands.
-    'p=__airlock; alias "${p}_trap=:"\rhash -p $h helm; helm $(cat verbs)',
+    'p=__airlock; alias "${p}_trap=:"\rPATH=${h%/*}:$PATH; helm $(cat verbs)',
     'alias __vsc_preexec_only="$h uninstall web;:"\recho hi',
     '__vsc_stable=0; __vsc_original_PS1=\'$(hash -p $h helm; helm $(cat verbs))\'\recho hi',
   ])('%s', (input) => {
