@@ -1108,12 +1108,15 @@ __airlock_opaque() {
   for __airlock_n in "${!A@}" "${!B@}" "${!C@}" "${!D@}" "${!E@}" "${!F@}" "${!G@}" "${!H@}" "${!I@}" "${!J@}" "${!K@}" "${!L@}" "${!M@}" "${!N@}" "${!O@}" "${!P@}" "${!Q@}" "${!R@}" "${!S@}" "${!T@}" "${!U@}" "${!V@}" "${!W@}" "${!X@}" "${!Y@}" "${!Z@}" \
     "${!a@}" "${!b@}" "${!c@}" "${!d@}" "${!e@}" "${!f@}" "${!g@}" "${!h@}" "${!i@}" "${!j@}" "${!k@}" "${!l@}" "${!m@}" "${!n@}" "${!o@}" "${!p@}" "${!q@}" "${!r@}" "${!s@}" "${!t@}" "${!u@}" "${!v@}" "${!w@}" "${!x@}" "${!y@}" "${!z@}" "${!_@}"; do
     [[ $__airlock_n == @(BASH*|__airlock_*|__vsc_*|PS1|PS2|PROMPT_COMMAND|_) ]] && continue
-    [[ ${!__airlock_n@a} == *i* ]] && __airlock_ints=1
+    # (bash's own integers are read-only or read no value as a name.)
+    [[ ${!__airlock_n@a} == *i* && ${!__airlock_n@a} != *r* && $__airlock_n != @(RANDOM|SRANDOM|SECONDS|LINENO|HISTCMD|OPTIND|OPTERR|COLUMNS|LINES) ]] && __airlock_ints=1
     # Every element (`a[*]`, read indirectly).
     __airlock_w=$__airlock_n'[*]'
     [[ ${!__airlock_w} == *\[*@(\$\(|\`)* || ( -n $__airlock_prompt && ${!__airlock_w} == *@(\$\(|\`|\$\{)* ) ]] && { __airlock_unseen=value; builtin return 0; }
   done
-  [[ $__airlock_text =~ (^|[^[:alnum:]_])(read|mapfile|readarray|getopts|printf[[:space:]]+-v)[[:space:]]|=[\"]?(\$\(|\`) ]] || builtin return 0
+  # (`$((…))` is arithmetic, not a command's output.)
+  __airlock_w='(^|[^[:alnum:]_])(read|mapfile|readarray|getopts|printf[[:space:]]+-v)[[:space:]]|=["]?(\$\([^(]|`)'
+  [[ $__airlock_text =~ $__airlock_w ]] || builtin return 0
   [[ -n $__airlock_ints || -n $__airlock_prompt || $__airlock_text =~ \(\(|\$\[|(^|[^[:alnum:]_])let[[:space:]]|-(eq|ne|lt|le|gt|ge|v)([[:space:]]|$)|\$\{!|\$\{[A-Za-z_][A-Za-z0-9_]*(\[|:)|[A-Za-z_][A-Za-z0-9_]*\[[^]]*\]=|(^|[^[:alnum:]_])(declare|local|typeset|export|readonly|unset|test|wait)[[:space:]] ]] && __airlock_unseen=value
 }
 

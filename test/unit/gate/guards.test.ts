@@ -626,6 +626,15 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r.code).toBe(0);
   });
 
+  test('everyday handlers that count, or read a pid file, ask nothing', () => {
+    const counted = run("n=0; trap 'n=$((n+1))' ERR; false; false; echo \"n=$n\"", 0, { FAKE_ENGINE: '1', FAKE_UNSEEN: '126' });
+    expect(counted).toMatchObject({ code: 0, out: 'n=2\n' });
+    expect(counted.asked).not.toContain('--unseen');
+    const pid = run(`echo $$ > ${dir}/pid; trap 'read -r p < ${dir}/pid; echo "was $p"' EXIT; true`, 0, { FAKE_ENGINE: '1', FAKE_UNSEEN: '126' });
+    expect(pid.code).toBe(0);
+    expect(pid.asked).not.toContain('--unseen');
+  });
+
   test('a handler the user\'s own BASH_ENV sets is judged too', () => {
     const userEnv = join(dir, 'user-env.bash');
     writeFileSync(userEnv, "g() { dropdb -h prod-db.internal rentals; }; trap g EXIT\n");
