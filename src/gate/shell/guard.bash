@@ -300,7 +300,7 @@ __airlock_values() {
   builtin local __airlock_rest="; $__airlock_line" __airlock_pre='' __airlock_found='' __airlock_name __airlock_value IFS=$' \t\n' || builtin return 0
   # A program word follows a separator, then assignments and wrappers with their options
   # (`nice -n 5 $x`, `exec -a n $x`, `xargs -0 $x`, `A=1 $x`).
-  builtin local __airlock_re='([;&|(!{'$'\n'']|[[:space:]](then|do|else))[[:space:]]*(((timeout|command|exec|sudo|doas|nohup|time|builtin|env|nice|ionice|setsid|stdbuf|taskset|chrt|flock|xargs)([[:space:]]+[^[:space:];&|()<>$`]+)*|[A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|()<>]*)[[:space:]]+)*([^[:space:];&|()<>]+)' __airlock_word || builtin return 0
+  builtin local __airlock_re='([;&|(!'$'\n'']|[[:space:]](then|do|else))[[:space:]]*(((timeout|command|exec|sudo|doas|nohup|time|builtin|env|nice|ionice|setsid|stdbuf|taskset|chrt|flock|xargs)([[:space:]]+[^[:space:];&|()<>$`]+)*|[A-Za-z_][A-Za-z0-9_]*=[^[:space:];&|()<>]*)[[:space:]]+)*([^[:space:];&|()<>]+)' __airlock_word || builtin return 0
   while [[ $__airlock_rest =~ $__airlock_re ]]; do
     __airlock_word=${BASH_REMATCH[-1]}
     __airlock_rest=${__airlock_rest#*"${BASH_REMATCH[0]}"}

@@ -626,13 +626,17 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(r.code).toBe(0);
   });
 
-  test('everyday handlers that count, or read a pid file, ask nothing', () => {
+  test('everyday handlers that count, read a pid file or print a stack trace ask nothing', () => {
     const counted = run("n=0; trap 'n=$((n+1))' ERR; false; false; echo \"n=$n\"", 0, { FAKE_ENGINE: '1', FAKE_UNSEEN: '126' });
     expect(counted).toMatchObject({ code: 0, out: 'n=2\n' });
     expect(counted.asked).not.toContain('--unseen');
     const pid = run(`echo $$ > ${dir}/pid; trap 'read -r p < ${dir}/pid; echo "was $p"' EXIT; true`, 0, { FAKE_ENGINE: '1', FAKE_UNSEEN: '126' });
     expect(pid.code).toBe(0);
     expect(pid.asked).not.toContain('--unseen');
+    // A stack trace from bash's arrays (`${BASH_SOURCE[0]}` is no program).
+    const trace = run('err() { echo "failed at ${BASH_SOURCE[0]}:${BASH_LINENO[0]}: $BASH_COMMAND" >&2; }; trap err ERR; false; true', 0, { FAKE_ENGINE: '1', FAKE_UNSEEN: '126' });
+    expect(trace.code).toBe(0);
+    expect(trace.asked).not.toContain('--unseen');
   });
 
   test('a handler the user\'s own BASH_ENV sets is judged too', () => {
