@@ -119,7 +119,7 @@ __airlock_suspicious() {
       [[ ( -n $dyn || ${__airlock_scan-} == strict ) && -n ${w##*/} && -n ${__airlock_progs[${w##*/}]-} ]] && __airlock_past_shim
       [[ -n ${__airlock_scan-} ]] || builtin return 0
       flagged=1 at_program=''
-      continue
+      builtin continue
     fi
     # A word after a program wrapper (`sudo "$x"`, `timeout 5 "$x"`) may be the program it runs,
     # named at run time.
@@ -189,7 +189,7 @@ __airlock_program() {
   if [[ $p == bare* ]]; then
     # Called without operands (`set`), or with flags only for bare-flags (`env -0`).
     for ((j = i + 1; j < ${#words[@]}; j++)); do
-      [[ ${words[j]} == ';' ]] && break
+      [[ ${words[j]} == ';' ]] && builtin break
       [[ $p == bare-flags && ${words[j]} == -* ]] || operand=1
     done
     [[ -z $operand ]] && builtin return 1
@@ -246,11 +246,11 @@ __airlock_past_shim() {
     builtin local -; builtin set -f
     builtin local IFS=: || { __airlock_unseen=${__airlock_unseen:-$name}; builtin return 0; }
     for d in $PATH; do
-      [[ $d == "$__airlock_shims" ]] && break
+      [[ $d == "$__airlock_shims" ]] && builtin break
       [[ $d == \~ ]] && d=$HOME
       [[ $d == \~/* ]] && d=$HOME/${d#\~/}
-      [[ $d == \~* ]] && { first='~'; break; }
-      [[ -f ${d:-.}/$name && -x ${d:-.}/$name ]] && { first=${d:-.}/$name; break; }
+      [[ $d == \~* ]] && { first='~'; builtin break; }
+      [[ -f ${d:-.}/$name && -x ${d:-.}/$name ]] && { first=${d:-.}/$name; builtin break; }
     done
     # Hashed by hand to another path (`hash -p`) is past the shim; found by PATH before the shims
     # is the user's own order, which counts for operands only known at run time.
@@ -262,7 +262,7 @@ __airlock_past_shim() {
   # The variables named in its own operands, to the end of its command.
   for ((j = i + 1; j < ${#words[@]}; j++)); do
     w=${words[j]}
-    [[ $w == ';' ]] && break
+    [[ $w == ';' ]] && builtin break
     while [[ $w =~ \$([A-Za-z_][A-Za-z0-9_]*) ]]; do
       __airlock_every+=" ${BASH_REMATCH[1]}"
       w=${w#*"${BASH_REMATCH[0]}"}
@@ -305,7 +305,7 @@ __airlock_values() {
     __airlock_word=${BASH_REMATCH[-1]}
     __airlock_rest=${__airlock_rest#*"${BASH_REMATCH[0]}"}
     # An assignment before the program (`A=$S cmd`) names no program, and its value stays here.
-    [[ $__airlock_word =~ ^[A-Za-z_][A-Za-z0-9_]*(\[[^]]*\])?\+?= ]] && continue
+    [[ $__airlock_word =~ ^[A-Za-z_][A-Za-z0-9_]*(\[[^]]*\])?\+?= ]] && builtin continue
     # A program named by `${!v}`, `${#v}`, `${a[1]}` or `${v%x}`: a value the client cannot work out.
     [[ $__airlock_word =~ \$\{([!#]|[A-Za-z_][A-Za-z0-9_]*([^A-Za-z0-9_}]|$)) ]] && __airlock_unseen=${__airlock_unseen:-'${…}'}
     # A program named by a glob in its path (`/opt/he?m`): the name it finds is not the one shown.
@@ -374,7 +374,7 @@ __airlock_values() {
   # And for a guarded program reached past its shim, the variables its operands name, as the shim
   # would have sent its arguments.
   for __airlock_name in $__airlock_found ${__airlock_every-}; do
-    [[ $__airlock_name == _ || " $__airlock_pre" == *" $__airlock_name="* ]] && continue
+    [[ $__airlock_name == _ || " $__airlock_pre" == *" $__airlock_name="* ]] && builtin continue
     if [[ -n ${!__airlock_name+set} ]]; then
       builtin printf -v __airlock_value '%q' "${!__airlock_name}"
       __airlock_pre+="$__airlock_name=$__airlock_value; "
@@ -724,7 +724,7 @@ __airlock_spaced() {
     if [[ $__airlock_ch == \\ && $__airlock_quote != \' ]]; then
       __airlock_out+=$__airlock_ch${__airlock_words:__airlock_i+1:1}
       __airlock_i=$((__airlock_i + 1))
-      continue
+      builtin continue
     elif [[ $__airlock_quote == \" && ( $__airlock_ch == \` || ${__airlock_words:__airlock_i:2} == '$(' ) ]]; then
       builtin return 1
     elif [[ -n $__airlock_quote ]]; then
@@ -737,10 +737,10 @@ __airlock_spaced() {
     elif [[ $__airlock_ch == \# && ( -z $__airlock_out || $__airlock_out == *[[:space:]\;\|\&\(] ) ]]; then
       # A comment, to the end of its line.
       __airlock_ch=${__airlock_words:__airlock_i}
-      [[ $__airlock_ch == *$'\n'* ]] || break
+      [[ $__airlock_ch == *$'\n'* ]] || builtin break
       __airlock_ch=${__airlock_ch%%$'\n'*}
       __airlock_i=$((__airlock_i + ${#__airlock_ch} - 1))
-      continue
+      builtin continue
     elif [[ $__airlock_ch == $'\n' ]]; then
       __airlock_ch=' ; '
     elif [[ $__airlock_ch == [\;\|\&\(\)\<\>] ]]; then
@@ -768,7 +768,7 @@ __airlock_names() {
   [[ $__airlock_words =~ [[:space:]]-[[:alpha:]]*n ]] && __airlock_words+=" ${__airlock_words//=/ }"
   for __airlock_w in ${__airlock_words#*[[:space:]]}; do
     __airlock_name=${__airlock_w%%=*}
-    [[ $__airlock_name == *[\$\`]* ]] || continue
+    [[ $__airlock_name == *[\$\`]* ]] || builtin continue
     while [[ $__airlock_name =~ ^([A-Za-z0-9_]*)\$(\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]))(.*)$ ]]; do
       __airlock_v=${BASH_REMATCH[3]}${BASH_REMATCH[4]}
       if [[ $__airlock_v == [0-9]* || $__airlock_v == _ ]]; then
@@ -916,14 +916,14 @@ __airlock_handlers() {
     __airlock_sig=${BASH_REMATCH[3]}
     __airlock_all=${__airlock_all#*"${BASH_REMATCH[0]}"}
     # The guard's own (looked up exactly: a pattern folds case under `shopt -s nocasematch`).
-    [[ -n ${__airlock_guards[$__airlock_action]-} ]] && continue
+    [[ -n ${__airlock_guards[$__airlock_action]-} ]] && builtin continue
     # Its own text: what the guard made of it read back, even inside a handler built from that
     # (`trap "$(…trap -p EXIT…); x" EXIT`); one not exactly as the guard makes it is made so now.
     __airlock_inner=$__airlock_action
     __airlock_unwrap
     __airlock_same=(["$__airlock_handler_head$__airlock_sig $__airlock_q$__airlock_handler_mid$__airlock_q$__airlock_handler_tail"]=1)
     if [[ -n ${__airlock_same[$__airlock_inner]-} ]]; then
-      :
+      builtin :
     elif [[ $__airlock_sig == @(RETURN|CHLD|SIGCHLD) ]]; then
       __airlock_new=1
     elif [[ -n $__airlock_action ]]; then
@@ -981,7 +981,7 @@ __airlock_unwrap() {
         __airlock_out+=${__airlock_q//"'\\''"/"'"}
         __airlock_rest=${__airlock_rest:${#__airlock_whole}}
         __airlock_after=${__airlock_rest#*"$__airlock_handler_head"}
-        continue
+        builtin continue
       fi
     fi
     __airlock_out+=$__airlock_handler_head
@@ -1051,12 +1051,12 @@ __airlock_opaque() {
     # A redirection (`2>/dev/null eval …`): its target, and the number before it, are no command.
     if [[ -n $__airlock_to ]]; then
       [[ $__airlock_w == @(\<|\>|\&) ]] || __airlock_to=''
-      continue
+      builtin continue
     elif [[ $__airlock_w == @(\<|\>) ]]; then
       __airlock_to=1
-      continue
+      builtin continue
     elif [[ $__airlock_w == +([0-9]) && ${__airlock_words[__airlock_i + 1]-} == @(\<|\>) ]]; then
-      continue
+      builtin continue
     fi
     if [[ $__airlock_w == @(\;|\||\&|\(|\)|\{|\}|\!) ]]; then
       __airlock_at=1
@@ -1068,7 +1068,7 @@ __airlock_opaque() {
     elif [[ -n $__airlock_at && ${__airlock_starts[${__airlock_w:-_}]-} == w ]]; then
       # A wrapper: its options, their numbers and assignments come before its program.
       for ((__airlock_j = __airlock_i + 1; __airlock_j < ${#__airlock_words[@]}; __airlock_j++)); do
-        [[ ${__airlock_words[__airlock_j]} == @(-*|+([0-9.])?([smhd])|[A-Za-z_]*([A-Za-z0-9_])=*) ]] || break
+        [[ ${__airlock_words[__airlock_j]} == @(-*|+([0-9.])?([smhd])|[A-Za-z_]*([A-Za-z0-9_])=*) ]] || builtin break
         # An option's value (`-u "$user"`, `-n 5`) is skipped with it, when it is not the program.
         [[ ${__airlock_words[__airlock_j]} == -[a-zA-Z] && ${__airlock_words[__airlock_j + 1]-} != *[\$\`]* && -n ${__airlock_words[__airlock_j + 2]-} ]] && __airlock_j=$((__airlock_j + 1))
       done
@@ -1090,7 +1090,7 @@ __airlock_opaque() {
           builtin return 0
         fi
         for ((; __airlock_j < ${#__airlock_words[@]}; __airlock_j++)); do
-          [[ ${__airlock_words[__airlock_j]} == @(\;|\||\&|\)) ]] && break
+          [[ ${__airlock_words[__airlock_j]} == @(\;|\||\&|\)) ]] && builtin break
           [[ ${__airlock_words[__airlock_j]} =~ ^(SIG)?[A-Z][A-Z0-9+-]*$|^[0-9]+$ && ! ${__airlock_words[__airlock_j]} =~ DEBUG|RETURN|CHLD|CLD|^17$ ]] || { __airlock_unseen=trap; builtin return 0; }
         done
       fi
@@ -1107,7 +1107,7 @@ __airlock_opaque() {
   [[ $__airlock_text == *@P* ]] && __airlock_prompt=1
   for __airlock_n in "${!A@}" "${!B@}" "${!C@}" "${!D@}" "${!E@}" "${!F@}" "${!G@}" "${!H@}" "${!I@}" "${!J@}" "${!K@}" "${!L@}" "${!M@}" "${!N@}" "${!O@}" "${!P@}" "${!Q@}" "${!R@}" "${!S@}" "${!T@}" "${!U@}" "${!V@}" "${!W@}" "${!X@}" "${!Y@}" "${!Z@}" \
     "${!a@}" "${!b@}" "${!c@}" "${!d@}" "${!e@}" "${!f@}" "${!g@}" "${!h@}" "${!i@}" "${!j@}" "${!k@}" "${!l@}" "${!m@}" "${!n@}" "${!o@}" "${!p@}" "${!q@}" "${!r@}" "${!s@}" "${!t@}" "${!u@}" "${!v@}" "${!w@}" "${!x@}" "${!y@}" "${!z@}" "${!_@}"; do
-    [[ $__airlock_n == @(BASH*|__airlock_*|__vsc_*|PS1|PS2|PROMPT_COMMAND|_) ]] && continue
+    [[ $__airlock_n == @(BASH*|__airlock_*|__vsc_*|PS1|PS2|PROMPT_COMMAND|_) ]] && builtin continue
     # (bash's own integers are read-only or read no value as a name.)
     [[ ${!__airlock_n@a} == *i* && ${!__airlock_n@a} != *r* && $__airlock_n != @(RANDOM|SRANDOM|SECONDS|LINENO|HISTCMD|OPTIND|OPTERR|COLUMNS|LINES) ]] && __airlock_ints=1
     # Every element (`a[*]`, read indirectly).
@@ -1134,9 +1134,9 @@ __airlock_bodies() {
   __airlock_b_words=(${__airlock_text//$__airlock_b_sep/ })
   for ((__airlock_b_i = 0; __airlock_b_i < ${#__airlock_b_words[@]}; __airlock_b_i++)); do
     __airlock_b_w=${__airlock_b_words[__airlock_b_i]}
-    [[ -n ${__airlock_b_seen[$__airlock_b_w]-}${__airlock_own_set[$__airlock_b_w]-} ]] && continue
+    [[ -n ${__airlock_b_seen[$__airlock_b_w]-}${__airlock_own_set[$__airlock_b_w]-} ]] && builtin continue
     __airlock_b_seen[$__airlock_b_w]=1
-    builtin declare -F -- "$__airlock_b_w" >/dev/null 2>&1 || continue
+    builtin declare -F -- "$__airlock_b_w" >/dev/null 2>&1 || builtin continue
     # More than the caller reads: what they run is not all shown (__airlock_judge_handlers).
     (( __airlock_b_n < ${1:-64} )) || { __airlock_capped=1; builtin return 0; }
     __airlock_b_body=$(builtin declare -f -- "$__airlock_b_w")
@@ -1193,7 +1193,7 @@ __airlock_reload_set=(['\[ -n "${__airlock_guard-}" ]']=1 ["$__airlock_v"]=1)
 # bash-preexec's loops and evals read.
 if [[ $- == *i* || -n $__airlock_previous_trap ]]; then
   for __airlock_w in $__airlock_vscode; do
-    builtin declare -F -- "$__airlock_w" >/dev/null || continue
+    builtin declare -F -- "$__airlock_w" >/dev/null || builtin continue
     __airlock_prompt_set[$__airlock_w]=0
     builtin declare -fr -- "$__airlock_w"
     # What bash itself runs of it, by exact text: PROMPT_COMMAND, and the marks in PS1 and PS2.

@@ -604,6 +604,16 @@ describe('the guard in non-interactive bash (BASH_ENV)', () => {
     expect(added).toMatchObject({ code: 0, out: '1\none\ntwo\n', asked: '' });
   });
 
+  // From the final read-through: `continue`, `break` and `:` are builtins a function can shadow, and
+  // the guard ran them by name, inside itself, where nothing judges.
+  test.each([
+    'continue() { dropdb -h prod-db.internal rentals; }; ./nothing.sh 2>/dev/null; true',
+    'break() { dropdb -h prod-db.internal rentals; }; echo "x; y" > /dev/null; ls -d "$PWD" > /dev/null',
+    ':() { dropdb -h prod-db.internal rentals; }; trap "echo x" EXIT; true; trap "echo y" INT; true',
+  ])('a function named after a loop builtin is never run by the guard: %s', (command) => {
+    expect(run(command, 0, { FAKE_ENGINE: '1', FAKE_DENY: 'dropdb' }).ran).toBe('');
+  });
+
   test('everyday shells and options still run: bash on a file, -c, -lc, mkdir -p, docker exec', () => {
     const r = run(`cd ${dir}; echo 'echo from-file' > job.sh; bash job.sh; bash -c 'echo hi'; bash -lc 'echo lc' 2>/dev/null; mkdir -p sub-p; echo done`, 0, { FAKE_ENGINE: '1', HOME: dir });
     expect(r).toMatchObject({ code: 0 });
