@@ -492,7 +492,7 @@ __airlock_fast() {
   # Patterns that fold case (`shopt -s nocasematch`) would take HELM, another program, for helm.
   [[ a != A && $1 != *[!abcdefghijklmnopqrstuvwxyz0123456789\ ./_:=+%,@\>\&-]* && ${IFS-$' \t\n'} == $' \t\n' && -o functrace && ${BASH_ARGC[0]-0} -eq 2 &&
       -z ${__airlock_traps-}${__airlock_broken-} && ( -z ${__airlock_previous_trap-} || ${#FUNCNAME[@]} -gt 1 ) &&
-      $1 != @(@(for|select)\ *|*@(__|airlock_|bash_|bash\ |posix|exec|hash|enable|trap|set|shopt|bind|ps0|ps4|zdotdir|prompt_command|env\ |local|declare)*) &&
+      $1 != @(@(for|select)\ *|*@(__|airlock_|bash[_\ ]|posix|exec|hash|enable|trap|set|shopt|bind|ps0|ps4|zdotdir|prompt_command|env\ |local|declare)*) &&
       ! -R __airlock_fs && ! -R __airlock_fw ]] && __airlock_fs=0 && __airlock_fw= && [[ -z ${__airlock_fs@a}${__airlock_fw@a} ]] && {
     # 0: at the program's position; 1: there after an assignment; 2: at its operands; 3: a
     # redirection's target next; 4: not plain after all.
