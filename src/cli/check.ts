@@ -46,8 +46,19 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
   // Read once for a whole batch: kube's current context, the terraform workspace and the rest.
   const toolState = diskToolState();
   const files = options.batch ? batchProjectFiles() : DISK_PROJECT_FILES;
+  const project = { files, home: io.env.HOME || undefined };
+  // A batch names the same few folders over and over: each is resolved once.
+  const folders = new Map<string, string>();
+  const folder = (cwd: string): string => {
+    let resolved = folders.get(cwd);
+    if (resolved === undefined) {
+      resolved = resolve(cwd);
+      if (folders.size < 1024) folders.set(cwd, resolved);
+    }
+    return resolved;
+  };
   const context = (cwd: string | undefined, env: Readonly<Record<string, string>>): ClassifyContext =>
-    ({ cwd: resolve(cwd ?? options.cwd ?? io.cwd), env, actor: options.actor, toolState, credentialOrigins, recovery, project: { files, home: io.env.HOME || undefined } });
+    ({ cwd: folder(cwd ?? options.cwd ?? io.cwd), env, actor: options.actor, toolState, credentialOrigins, recovery, project });
 
   if (options.batch) {
     await batch(io, options, baseEnv, engine, context);

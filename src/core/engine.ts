@@ -85,14 +85,16 @@ export class Engine {
   }
 
   private read(line: string, context: ClassifyContext): Explanation {
-    const empty: Explanation = { verdict: ALLOW_VERDICT, expansion: { commands: [], problems: [], assigned: new Map() }, matches: new Map() };
     const hasControl = CONTROL_CHARACTERS.test(line);
-    if (!hasControl && this.usePrefilter && !PREFILTER.mightMatch(line)) return empty;
+    if (!hasControl && this.usePrefilter && !PREFILTER.mightMatch(line)) {
+      return { verdict: ALLOW_VERDICT, expansion: { commands: [], problems: [], assigned: new Map() }, matches: new Map() };
+    }
     const text = hasControl ? line.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), ' ') : line;
     const follower = context.project && context.cwd ? new Follower({ files: context.project.files, cwd: context.cwd, home: context.project.home }) : undefined;
     const expansion = expand(text, this.parser, DEFAULT_LIMITS, follower);
-    const problems: Problem[] = [...expansion.problems];
-    if (hasControl) problems.push({ kind: 'control-characters', span: [0, line.length], detail: 'control characters in the line' });
+    const problems: readonly Problem[] = hasControl
+      ? [...expansion.problems, { kind: 'control-characters', span: [0, line.length], detail: 'control characters in the line' }]
+      : expansion.problems;
     const env = expansion.assigned.size > 0 ? { ...context.env, ...Object.fromEntries(expansion.assigned) } : context.env ?? {};
     const envContext: EnvironmentContext = {
       cwd: context.cwd ?? '.',
@@ -136,7 +138,7 @@ export class Engine {
     const verdict = findings.length > 0
       ? flaggedVerdict(findings, [...flagged], expansion, text, env, context)
       : { ...ALLOW_VERDICT, environment: quietEnvironment(expansion.commands, envContext) };
-    return { verdict, expansion: { ...expansion, problems }, matches };
+    return { verdict, expansion: hasControl ? { ...expansion, problems } : expansion, matches };
   }
 }
 

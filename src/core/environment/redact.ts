@@ -14,9 +14,10 @@ const USER_FLAG = /(\b(?:curl|wget|http|https)\b[^;&|\n]*?\s(?:-u|--user)(?:=|\s
 /** The MySQL clients' attached password (`mysql -uroot -phunter2`), after the client's name in its own command. */
 const MYSQL_PASSWORD = /(\b(?:mysql|mariadb|mysqldump|mysqladmin)\b[^;&|\n]*?\s-p)("[^"]*"|'[^']*'|[^\s'"]+)/g;
 const MAX = 160;
-/** Words every secret-naming pattern above needs (lower case). */
-const SECRET_WORDS = ['pass', 'pwd', 'token', 'secret', 'key', 'credential', 'auth', 'sig'];
-const TOKEN_PREFIXES = ['gh', 'github_pat_', 'glpat-', 'xox', 'k_live_', 'k_test_', 'sk-', 'AKIA', 'ASIA'];
+/** Words every secret-naming pattern above needs. */
+const SECRET_WORDS = /pass|pwd|token|secret|key|credential|auth|sig/i;
+/** Where KNOWN_TOKEN can start (case as it needs). */
+const TOKEN_PREFIXES = /gh|github_pat_|glpat-|xox|k_live_|k_test_|sk-|AKIA|ASIA/;
 
 /**
  * `postgres://app:s3cret@db/x` → `postgres://app:***@db/x`; `https://ghp_x@host` → `https://***@host`;
@@ -31,12 +32,11 @@ export function redact(text: string, max = MAX): string {
     out = out.replace(USERINFO, (_m, slashes: string, user: string, password: string | undefined) =>
       password === undefined ? `${slashes}***@` : `${slashes}${user}:***@`);
   }
-  const lower = out.toLowerCase();
-  const named = SECRET_WORDS.some((w) => lower.includes(w));
+  const named = SECRET_WORDS.test(out);
   if (named && out.includes('=')) out = out.replace(SECRET_PARAM, '$1***');
   if (out.includes(':')) out = out.replace(SECRET_HEADER, '$1***');
   if (named) out = out.replace(SECRET_PAIR, '$1***').replace(SECRET_FLAG, '$1***');
-  if (TOKEN_PREFIXES.some((p) => out.includes(p))) out = out.replace(KNOWN_TOKEN, '***');
+  if (TOKEN_PREFIXES.test(out)) out = out.replace(KNOWN_TOKEN, '***');
   if (out.includes('-u')) out = out.replace(USER_FLAG, '$1$2$3:***$2');
   if (out.includes('-p')) out = out.replace(MYSQL_PASSWORD, '$1***');
   return out.length > max ? out.slice(0, max - 1) + '…' : out;

@@ -135,6 +135,8 @@ function envOf(command: SimpleCommand, context: EnvironmentContext): Readonly<Re
 
 /** `evidence` is built only for the candidate that is chosen: most name no tier. */
 type Candidate = TargetCandidate;
+/** Flags, connection targets, named targets, assignments, project files, the environment, tools' state. */
+const GROUPS = 7;
 
 /**
  * `informational`: the first group that names a tier answers, without looking further for a more
@@ -148,22 +150,34 @@ export function resolveEnvironment(command: SimpleCommand, args: Args, rule: Pic
   // A file path named `dev`, `local` or `sandbox` is no sign that deleting it is harmless
   // (`rm -rf /srv/dev-backups`, `rm -rf ~/.local/share/keyrings`): for files, names only raise the tier.
   const targetsRaiseOnly = rule.category === 'filesystem';
-  const groups: (() => Candidate[])[] = [
-    () => chain.flatMap((c, i) => (i === 0 && local ? [] : flagCandidates(c, i === 0 ? args : undefined))),
-    () => chain.flatMap((c, i) => [...(c.target ? [{ name: c.target, evidence: c.via[c.via.length - 1] ?? c.target }] : []), ...(i === 0 && local ? [] : urlCandidates(c))]),
-    () => [...(rule.targets?.(args) ?? []).map((name) => ({ name, evidence: name })), ...variableCandidates(command, envOf(command, context))],
-    () => chain.flatMap((c) => assignmentCandidates(c, vars)),
-    () => (context.project ? [...context.project.candidates(command, vars, rule.category, envOf(command, context))] : []),
-    () => envCandidates(vars, envOf(command, context)),
-    () => (local ? [] : toolStateCandidates(rule.programs, context)),
-  ];
+  let env: Readonly<Record<string, string>> | undefined;
+  const commandEnv = (): Readonly<Record<string, string>> => (env ??= envOf(command, context));
+  /** Each group's candidates, in order of trust (built only when the groups before name no production). */
+  const group = (index: number, out: Candidate[]): void => {
+    switch (index) {
+      case 0: chain.forEach((c, i) => { if (i > 0 || !local) flagCandidates(c, i === 0 ? args : undefined, out); }); break;
+      case 1: chain.forEach((c, i) => {
+        if (c.target) out.push({ name: c.target, evidence: c.via[c.via.length - 1] ?? c.target });
+        if (i > 0 || !local) urlCandidates(c, out);
+      }); break;
+      case 2:
+        for (const name of rule.targets?.(args) ?? []) out.push({ name, evidence: name });
+        variableCandidates(command, commandEnv(), out);
+        break;
+      case 3: for (const c of chain) assignmentCandidates(c, vars, out); break;
+      case 4: if (context.project) out.push(...context.project.candidates(command, vars, rule.category, commandEnv())); break;
+      case 5: envCandidates(vars, commandEnv(), out); break;
+      default: if (!local) toolStateCandidates(rule.programs, context, out);
+    }
+  };
   // The most trusted group that names a tier decides, but a less trusted one that names a more
   // sensitive tier still wins: a stray `dev` must never hide production.
   let first: Environment | undefined;
   let worst: Environment | undefined;
   let labelled: Environment | undefined;
-  for (const [index, group] of groups.entries()) {
-    const candidates = group();
+  for (let index = 0; index < GROUPS; index++) {
+    const candidates: Candidate[] = [];
+    group(index, candidates);
     if (!labelled) {
       for (const c of candidates) {
         // Only a database command's target is a database (`backboard.railway.app` is Railway's API).
@@ -210,47 +224,56 @@ function ancestry(command: SimpleCommand): SimpleCommand[] {
 }
 
 /** `flag value` / `flag=value` for each of `flags` present, as evidence text. */
-function valuesOf(command: SimpleCommand, args: Args | undefined, flags: ReadonlySet<string>): string[] {
-  const list = args?.list ?? command.argv.slice(1).map((w) => w.value);
-  const out: string[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const arg = list[i] ?? '';
+/**
+ * `flag value` / `flag=value` for each of `flags` present, as evidence text, with the value as the
+ * name (`host` reads it as a URL's host and path).
+ */
+function flagValues(command: SimpleCommand, args: Args | undefined, flags: ReadonlySet<string>, out: Candidate[], host: boolean): void {
+  const argv = command.argv;
+  const count = args ? args.list.length : argv.length - 1;
+  const at = (i: number): string => (args ? args.list[i] : argv[i + 1]?.value) ?? '';
+  for (let i = 0; i < count; i++) {
+    const arg = at(i);
     // Flag values of an inner command (`kubectl exec … -- psql -h …`) are not this command's.
     if (arg === '--') break;
     if (!arg.startsWith('-')) continue;
     const eq = arg.indexOf('=');
-    if (eq > 0 && flags.has(arg.slice(0, eq))) out.push(arg);
-    else if (flags.has(arg) && i + 1 < list.length) out.push(`${arg} ${list[i + 1] ?? ''}`);
+    let evidence: string | undefined;
+    if (eq > 0 && flags.has(arg.slice(0, eq))) evidence = arg;
+    else if (flags.has(arg) && i + 1 < count) evidence = `${arg} ${at(i + 1)}`;
+    if (evidence === undefined) continue;
+    const value = evidence.replace(/^\S+?[= ]/, '');
+    out.push({ name: host ? hostAndPath(value) : value, evidence });
   }
-  return out;
 }
 
-function flagCandidates(command: SimpleCommand, args: Args | undefined): Candidate[] {
-  const out: Candidate[] = valuesOf(command, args, flagsOf(command.program, 'env'))
-    .map((evidence) => ({ name: evidence.replace(/^\S+?[= ]/, ''), evidence }));
-  for (const word of command.argv.slice(1)) {
+function flagCandidates(command: SimpleCommand, args: Args | undefined, out: Candidate[]): void {
+  flagValues(command, args, flagsOf(command.program, 'env'), out, false);
+  for (let i = 1; i < command.argv.length; i++) {
+    const value = command.argv[i]?.value ?? '';
     // `vercel deploy --prod`, `netlify deploy --prod`: a flag that is itself a tier.
-    if (TIER_FLAGS.includes(word.value)) out.push({ name: word.value.slice(2), evidence: word.value });
-    const m = RAKE_ASSIGNMENT.exec(word.value);
-    if (m && RELEVANT_VAR.test(m[1] ?? '')) out.push({ name: m[2] ?? '', evidence: () => redactValue(m[1] ?? '', word.value) });
+    if (TIER_FLAGS.includes(value)) out.push({ name: value.slice(2), evidence: value });
+    // Upper case first, as the pattern needs: most words are not `NAME=value`.
+    const first = value.charCodeAt(0);
+    const m = first >= 65 && first <= 90 ? RAKE_ASSIGNMENT.exec(value) : null;
+    if (m && RELEVANT_VAR.test(m[1] ?? '')) out.push({ name: m[2] ?? '', evidence: () => redactValue(m[1] ?? '', value) });
   }
-  return out;
 }
 
-function urlCandidates(command: SimpleCommand): Candidate[] {
-  const out: Candidate[] = valuesOf(command, undefined, flagsOf(command.program, 'host'))
-    .map((evidence) => ({ name: hostAndPath(evidence.replace(/^\S+?[= ]/, '')), evidence }));
-  for (const word of command.argv.slice(1)) {
+function urlCandidates(command: SimpleCommand, out: Candidate[]): void {
+  flagValues(command, undefined, flagsOf(command.program, 'host'), out, true);
+  for (let i = 1; i < command.argv.length; i++) {
+    const value = command.argv[i]?.value ?? '';
     // A bounded scheme keeps this linear on a long word with no URL in it.
-    if (!word.value.includes('://')) {
-      if (URL_LIKE.test(word.value)) out.push({ name: word.value, evidence: word.value });
+    if (!value.includes('://')) {
+      // Without `://`, only `user@host:` can be URL_LIKE.
+      if (value.includes('@') && URL_LIKE.test(value)) out.push({ name: value, evidence: value });
       continue;
     }
-    for (const match of word.value.matchAll(/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,24}:\/\/[^\s'"]+/gi)) {
+    for (const match of value.matchAll(/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,24}:\/\/[^\s'"]+/gi)) {
       out.push({ name: hostAndPath(match[0]), evidence: match[0] });
     }
   }
-  return out;
 }
 
 /** The parts of a URL that name an environment: host and path, never user info or query. */
@@ -261,11 +284,11 @@ function hostAndPath(url: string): string {
 }
 
 /** `psql "$DATABASE_URL" …`, `printenv DATABASE_URL`: the variable's value names the target. */
-function variableCandidates(command: SimpleCommand, env: Readonly<Record<string, string>>): Candidate[] {
-  const out: Candidate[] = [];
+function variableCandidates(command: SimpleCommand, env: Readonly<Record<string, string>>, out: Candidate[]): void {
   const add = (name: string): void => {
     // Upper-case names only, checked first: most words are not variables at all.
-    if (!/^[A-Z][A-Z0-9_]*$/.test(name)) return;
+    const first = name.charCodeAt(0);
+    if (first < 65 || first > 90 || !/^[A-Z][A-Z0-9_]*$/.test(name)) return;
     const value = env[name];
     if (value === undefined) return;
     out.push({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: () => `$${name} (${redactValue(name, value)})` });
@@ -276,7 +299,6 @@ function variableCandidates(command: SimpleCommand, env: Readonly<Record<string,
     if (!word.dynamic) add(word.value);
     else for (const m of word.value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) add(m[1] ?? '');
   }
-  return out;
 }
 
 /**
@@ -310,29 +332,27 @@ function readRelevantVars(category: Category, programs: readonly string[]): read
   ];
 }
 
-function assignmentCandidates(command: SimpleCommand, names: readonly string[]): Candidate[] {
-  return [...command.assignments]
-    .filter(([name]) => names.includes(name))
-    .map(([name, value]) => ({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: () => `${name}=${redactValue(name, value)}` }));
+function assignmentCandidates(command: SimpleCommand, names: readonly string[], out: Candidate[]): void {
+  for (const [name, value] of command.assignments) {
+    if (names.includes(name)) out.push({ name: name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value, evidence: () => `${name}=${redactValue(name, value)}` });
+  }
 }
 
-function envCandidates(names: readonly string[], env: Readonly<Record<string, string>>): Candidate[] {
-  return names.flatMap((name) => {
+function envCandidates(names: readonly string[], env: Readonly<Record<string, string>>, out: Candidate[]): void {
+  for (const name of names) {
     const value = env[name];
-    if (!value) return [];
+    if (!value) continue;
     const target = name.endsWith('URL') || name.endsWith('URI') ? hostAndPath(value) : value;
-    return [{ name: target, evidence: () => `$${name} (${redactValue(name, value)})` }];
-  });
+    out.push({ name: target, evidence: () => `$${name} (${redactValue(name, value)})` });
+  }
 }
 
-function toolStateCandidates(programs: readonly string[], context: EnvironmentContext): Candidate[] {
+function toolStateCandidates(programs: readonly string[], context: EnvironmentContext, out: Candidate[]): void {
   const { toolState, cwd, env } = context;
   const has = (...names: string[]): boolean => names.some((n) => programs.includes(n));
-  const out: Candidate[] = [];
   const add = (value: string | undefined, evidence: string): void => { if (value) out.push({ name: value, evidence: `${evidence}: ${value}` }); };
   if (has('kubectl', 'k', 'oc', 'helm', 'kubecolor')) add(toolState.kubeContext(env), 'kube current-context');
   if (has('terraform', 'tofu', 'terragrunt')) add(toolState.terraformWorkspace(cwd, env), 'terraform workspace');
   if (has('railway', 'curl')) add(toolState.railwayEnvironment(cwd), 'railway linked environment');
   if (has('gcloud', 'gsutil')) add(toolState.gcloudProject(env), 'gcloud active project');
-  return out;
 }

@@ -13,17 +13,22 @@ const TOKENS: ReadonlyMap<string, Tier> = new Map<string, Tier>([
 export type EnvironmentMap = ReadonlyMap<string, Tier>;
 
 /** Names repeat across lines and findings (hosts, apps, namespaces): their built-in reading is kept. */
-const BUILT_IN = new Map<string, Tier | undefined>();
+const BUILT_IN = new Map<string, Tier | null>();
 const BUILT_IN_LIMIT = 4096;
+const BUILT_IN_NAME = 256;
 
 /** The tier a name says, or undefined when it says none (or several that disagree). */
 export function tierOfName(name: string, userMap?: EnvironmentMap): Tier | undefined {
   const mapped = userMap && lookUp(name, userMap);
   if (mapped) return mapped;
-  if (BUILT_IN.has(name)) return BUILT_IN.get(name);
+  // null: known to say none (one lookup, where has-then-get would take two).
+  const known = BUILT_IN.get(name);
+  if (known !== undefined) return known ?? undefined;
   const tier = builtInTier(name);
+  // Long names are not kept: thousands of them from hostile lines would hold much memory.
+  if (name.length > BUILT_IN_NAME) return tier;
   if (BUILT_IN.size >= BUILT_IN_LIMIT) BUILT_IN.clear();
-  BUILT_IN.set(name, tier);
+  BUILT_IN.set(name, tier ?? null);
   return tier;
 }
 

@@ -16,6 +16,7 @@ export class Args {
   readonly list: readonly string[];
   private positionalCache: readonly string[] | undefined;
   private optionCache: readonly string[] | undefined;
+  private protectedCache: Map<string, boolean> | undefined;
 
   /** `cwd`: where the line runs, when known; relative paths of guard files are read from there. */
   constructor(readonly command: SimpleCommand, private readonly paths: PathGlobs = NO_PATH_GLOBS, readonly cwd?: string) {
@@ -24,7 +25,14 @@ export class Args {
 
   /** True for a secret file: a built-in secret glob or the user's protected paths, less their exceptions. */
   isProtected(path: string): boolean {
-    return isProtectedPath(path, this.paths.protectedPaths, this.paths.allowedPaths);
+    // Many rules ask about the same argument of one command.
+    this.protectedCache ??= new Map();
+    let answer = this.protectedCache.get(path);
+    if (answer === undefined) {
+      answer = isProtectedPath(path, this.paths.protectedPaths, this.paths.allowedPaths);
+      this.protectedCache.set(path, answer);
+    }
+    return answer;
   }
 
   get program(): string {

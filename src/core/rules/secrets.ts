@@ -311,10 +311,10 @@ const GIT_SUMMARY_ONLY = ['--stat', '--numstat', '--shortstat', '--name-only', '
 function historicalSecretPaths(a: Args): string[] {
   const revPaths = a.positionals.filter((p) => p.includes(':')).map((p) => p.slice(p.indexOf(':') + 1)).filter((p) => a.isProtected(p));
   if (a.sub('cat-file')) return revPaths;
-  const named = a.positionals.filter((p) => a.isProtected(p));
-  if (a.has('-p', '--patch')) return [...revPaths, ...named];
-  if (a.sub('show')) return [...revPaths, ...(a.has(...GIT_SUMMARY_ONLY) ? [] : named)];
-  return a.sub(['diff', 'blame', 'annotate']) && !a.has(...GIT_SUMMARY_ONLY) ? named : [];
+  const named = (): string[] => a.positionals.filter((p) => a.isProtected(p));
+  if (a.has('-p', '--patch')) return [...revPaths, ...named()];
+  if (a.sub('show')) return [...revPaths, ...(a.has(...GIT_SUMMARY_ONLY) ? [] : named())];
+  return a.sub(['diff', 'blame', 'annotate']) && !a.has(...GIT_SUMMARY_ONLY) ? named() : [];
 }
 
 /** Env-var names that hold credentials: GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, PGPASSWORD, STRIPE_KEY… */

@@ -87,6 +87,9 @@ export const CREDENTIAL_EXAMPLES: readonly CredentialExample[] = [
 ];
 
 const VARIABLES: ReadonlyMap<string, CredentialVariable> = new Map(CREDENTIAL_VARIABLES.flatMap((v) => v.names.map((n) => [n, v] as const)));
+/** The variables each program reads, in VARIABLES' order. */
+const READ_BY = new Map<string, [string, CredentialVariable][]>();
+for (const [name, v] of VARIABLES) for (const program of new Set(v.programs)) READ_BY.set(program, [...READ_BY.get(program) ?? [], [name, v]]);
 const REFERENCE = /\$\{?([A-Z_][A-Z0-9_]*)/g;
 /** A value that is only a variable: `$PROD_TOKEN`, `${PROD_TOKEN}`. */
 const ONLY_REFERENCE = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/;
@@ -143,8 +146,7 @@ function* fromVariables(command: SimpleCommand, line: string, assigned: Readonly
     const v = VARIABLES.get(name);
     if (v) yield { credential: credential(v, `$${name} in the command`), command, variable: name, literals: [] };
   }
-  for (const [name, v] of VARIABLES) {
-    if (!v.programs.includes(command.program)) continue;
+  for (const [name, v] of READ_BY.get(command.program) ?? []) {
     const from = loaded.has(name) ? 'loaded by the command line' : env[name] !== undefined ? 'from the environment' : undefined;
     if (from) yield { credential: credential(v, `${name} ${from}`), command, variable: name, literals: [] };
   }

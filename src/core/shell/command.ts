@@ -63,8 +63,25 @@ export const PACKAGE_BINARIES: ReadonlyMap<string, string> = new Map([
   ['@mikro-orm/cli', 'mikro-orm'], ['@sequelize/cli', 'sequelize'], ['sequelize-cli', 'sequelize'], ['@prisma/cli', 'prisma'],
 ]);
 
+/** Program words repeat from command to command: each is normalised once (bounded). */
+const PROGRAM_NAMES = new Map<string, string>();
+const PROGRAM_NAMES_LIMIT = 4096;
+/** Longer words are not kept: a hostile line must not fill memory with them. */
+const MEMO_WORD = 256;
+
 /** Normalises a program word to the name rules use: `/usr/bin/Python3.11.exe` → `python3`. */
 export function programName(word: string): string {
+  if (word.length > MEMO_WORD) return normaliseProgram(word);
+  let name = PROGRAM_NAMES.get(word);
+  if (name === undefined) {
+    name = normaliseProgram(word);
+    if (PROGRAM_NAMES.size >= PROGRAM_NAMES_LIMIT) PROGRAM_NAMES.clear();
+    PROGRAM_NAMES.set(word, name);
+  }
+  return name;
+}
+
+function normaliseProgram(word: string): string {
   const scoped = /^(@[\w.-]+\/[\w.-]+)(?:@[^@/]*)?$/.exec(word.toLowerCase());
   const known = scoped ? PACKAGE_BINARIES.get(scoped[1] ?? '') : undefined;
   if (known) return known;

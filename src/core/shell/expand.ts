@@ -155,7 +155,7 @@ class Expander {
   private rough(text: string, frame: Frame, initial: Input = {}): void {
     let input: Input = initial;
     for (const raw of roughCommands(text)) {
-      const words = raw.words.map((w): Word => ({ value: w.value, dynamic: w.value.includes('$'), ...this.spanOf(w.start, w.end, frame) }));
+      const words = raw.words.map((w) => this.roughWord(w.value, w.start, w.end, frame));
       const assignments = new Map<string, string>();
       let first = 0;
       for (; first < words.length && ASSIGNMENT.test(words[first]?.value ?? ''); first++) {
@@ -374,9 +374,9 @@ class Expander {
     const last = words[words.length - 1];
     const source = input.stdinSource ?? this.sourceOf(frame, raw);
     const scoped = frame.origin?.kind === 'file' && frame.vars.size > 0;
+    // One shape for every command (absent parts undefined, not missing): the rules read
+    // thousands of them, and property reads stay fast only while the shapes agree.
     return {
-      ...(source ? { source } : {}),
-      ...(scoped ? { scope: new Map(frame.vars) } : {}),
       argv: words,
       program: programName(first?.value ?? ''),
       assignments,
@@ -389,6 +389,8 @@ class Expander {
       parent: frame.parent,
       target: frame.target,
       dir: frame.place.dir,
+      source,
+      scope: scoped ? new Map(frame.vars) : undefined,
     };
   }
 
@@ -677,9 +679,10 @@ class Expander {
     return frame.fixed ? [frame.fixed[0], frame.fixed[1]] : [start + frame.shift, end + frame.shift];
   }
 
-  private spanOf(start: number, end: number, frame: Frame): { start: number; end: number } {
-    const [s, e] = this.span(start, end, frame);
-    return { start: s, end: e };
+  private roughWord(value: string, start: number, end: number, frame: Frame): Word {
+    const fixed = frame.fixed;
+    return fixed ? { value, dynamic: value.includes('$'), start: fixed[0], end: fixed[1] }
+      : { value, dynamic: value.includes('$'), start: start + frame.shift, end: end + frame.shift };
   }
 
   private problem(kind: ProblemKind, span: readonly [number, number], detail: string, command?: SimpleCommand): void {

@@ -9,11 +9,23 @@ export interface RawWord {
 }
 
 const OPERATORS = new Set([';', '&', '|', '(', ')', '\n', '`', '{', '}']);
+const OPERATOR_CODES = new Set([...OPERATORS].map((op) => op.charCodeAt(0)));
 
 export interface RawCommand {
   readonly words: readonly RawWord[];
   /** The command's stdout feeds the next one (`a | b`). */
   readonly pipesToNext: boolean;
+}
+
+/** What `\s` matches, by code: the tokenizer's word breaks. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Neither a break, a quote, an escape, `$` (which may open `$(`) nor an operator. */
+function isOrdinary(code: number): boolean {
+  return code !== 92 && code !== 39 && code !== 34 && code !== 36 && !OPERATOR_CODES.has(code) && !isSpace(code);
 }
 
 export function roughCommands(text: string): RawCommand[] {
@@ -53,9 +65,13 @@ export function roughCommands(text: string): RawCommand[] {
     if (ch === '|' && text[i + 1] === '|') { endCommand(i); i++; continue; }
     if (ch === '|') { endCommand(i, true); if (text[i + 1] === '&') i++; continue; }
     if (OPERATORS.has(ch)) { endCommand(i); continue; }
-    if (/\s/.test(ch)) { endWord(i); continue; }
+    if (isSpace(text.charCodeAt(i))) { endWord(i); continue; }
     if (start < 0) start = i;
-    value += ch;
+    // A run of ordinary characters is taken at once: most lines are mostly plain words.
+    let j = i + 1;
+    while (j < text.length && isOrdinary(text.charCodeAt(j))) j++;
+    value += text.slice(i, j);
+    i = j - 1;
   }
   endCommand(text.length);
   return commands;
