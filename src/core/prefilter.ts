@@ -3,7 +3,7 @@
 // allowed without parsing. The keywords come from the rule data itself; a test runs every corpus
 // line and rule example through an engine without the prefilter to check it never clears a flag.
 
-import { programName } from './shell/command';
+import { normaliseProgram } from './shell/command';
 
 /** Control characters can hide what a line does on a terminal: such a line is always read in full. */
 export const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
@@ -53,9 +53,10 @@ export function createPrefilter(programs: Iterable<string>): Prefilter {
       if (HIDING_CHARACTER.test(line) && HIDDEN_NAME.some((re) => re.test(line))) return true;
       if (line.includes('/') && PATH_PROGRAM.test(line)) return true;
       // Quotes and backslashes inside a word do not stop bash from running it: r''m, \rm, "rm".
-      // Each token is read as the expander reads a program word (`/usr/bin/Git.exe` → git).
+      // Each token is read as the expander reads a program word (`/usr/bin/Git.exe` → git); most
+      // tokens are no program, so the expander's cache of program words is left out of it.
       for (const token of line.replace(/['"\\]/g, '').split(SEPARATORS)) {
-        if (token !== '' && (names.has(token.toLowerCase()) || names.has(programName(token)))) return true;
+        if (token !== '' && (names.has(token.toLowerCase()) || names.has(normaliseProgram(token)))) return true;
       }
       return false;
     },

@@ -50,6 +50,40 @@ describe('carriers', () => {
   });
 });
 
+// A function defined but not called where the expander reads the call still runs: the shell calls
+// some by name, and a name mentioned again may be called from a trap, eval, time or an exported
+// function. Each was allowed before (a fail-open through the agents' hooks and the zsh gate).
+describe('functions run by the shell or from where no call is read', () => {
+  const body = '{ helm uninstall web -n production; }';
+  test.each([
+    `command_not_found_handle() ${body}; xyzzy`,
+    `command_not_found_handler() ${body}`,
+    `TRAPZERR() ${body}; false`,
+    `function TRAPEXIT ${body}`,
+    `precmd() ${body}`,
+    `zshexit() ${body}`,
+    `f() ${body}; trap f EXIT`,
+    `trap f EXIT; f() ${body}`,
+    `f() ${body}; trap "f" ERR; false`,
+    `f() ${body}; eval f`,
+    `f() ${body}; builtin eval "f x"`,
+    `f() ${body}; time f`,
+    `f() ${body}; export -f f; bash -c f`,
+    `f() ${body}; PROMPT_COMMAND=f`,
+    `f() ${body}; precmd_functions+=(f)`,
+    `f() ${body}; add-zsh-hook precmd f`,
+    `f() { g; }; g() ${body}; trap f EXIT`,
+    `f() { echo hi; }; f; f() ${body}; trap f EXIT`,
+    `bash -c 'f() ${body}; trap f EXIT'`,
+  ])('%s', (line) => {
+    expect(classify(line, { cwd: CWD }).environment.tier).toBe('production');
+  });
+
+  test('a function named nowhere else, or only inside itself, runs nothing', () => {
+    for (const line of [`f() ${body}`, `f() ${body}; echo done`, 'f() { f; }', `cleanup() ${body}; echo cleanup-done`]) expect(flagged(line), line).toBe(false);
+  });
+});
+
 describe('flag spellings', () => {
   test.each([
     ['git push --forc origin main', 'git.push-force'],

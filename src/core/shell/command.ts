@@ -81,7 +81,8 @@ export function programName(word: string): string {
   return name;
 }
 
-function normaliseProgram(word: string): string {
+/** `programName` without the cache, for callers that read many words that name no program. */
+export function normaliseProgram(word: string): string {
   const scoped = /^(@[\w.-]+\/[\w.-]+)(?:@[^@/]*)?$/.exec(word.toLowerCase());
   const known = scoped ? PACKAGE_BINARIES.get(scoped[1] ?? '') : undefined;
   if (known) return known;

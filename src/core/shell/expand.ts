@@ -96,6 +96,9 @@ export function expand(line: string, parser: () => ShellParser, limits: ExpandLi
   return new Expander(line, parser, limits, follower).run();
 }
 
+/** Functions bash or zsh calls by their names alone: traps, hooks and the handler of unknown commands. */
+const SHELL_CALLED = /^(?:TRAP[A-Z0-9]+|command_not_found_handler?|precmd|preexec|chpwd|periodic|zshexit|zshaddhistory|zsh_directory_name)$/;
+
 /** Interpreter code read from a file, as the one-liner the scanners and rules read. */
 const CODE_COMMAND: Readonly<Record<string, readonly [string, string]>> = {
   javascript: ['node', '-e'], python: ['python3', '-c'], ruby: ['ruby', '-e'], perl: ['perl', '-e'], php: ['php', '-r'],
@@ -107,6 +110,12 @@ class Expander {
   /** Shell functions the line defines, read where they are called. */
   private readonly functions = new Map<string, SyntaxNode>();
   private readonly calling = new Set<string>();
+  /** Functions whose present body has been read at a call. */
+  private readonly called = new Set<string>();
+  /** Per text being parsed (innermost last): its place in `texts`, and where in it each function is defined. */
+  private readonly defining: { readonly text: number; readonly names: [string, number, number][] }[] = [];
+  /** Every text read, for the names a function is mentioned by. */
+  private readonly texts: string[] = [];
 
   constructor(private readonly line: string, private readonly parser: () => ShellParser, private readonly limits: ExpandLimits,
     private readonly follower?: Follower) {}
@@ -119,6 +128,7 @@ class Expander {
 
   /** `input`: what the text's commands read on stdin (`ssh host bash <<EOF`, `docker exec -i db psql <<< …`). */
   private script(text: string, frame: Frame, input: Input = {}): void {
+    const index = this.texts.push(text) - 1;
     const plain = isPlainLine(text);
     if (plain && (this.limits.plainFastPath || text.length > this.limits.parseLength)) {
       this.rough(text, frame, input);
@@ -142,7 +152,13 @@ class Expander {
         this.problem('parse-error', this.span(0, text.length, frame), 'the shell syntax is incomplete or invalid');
         this.rough(text, frame, input);
       }
-      this.walk(root, frame, input, 0);
+      this.defining.push({ text: index, names: [] });
+      try {
+        this.walk(root, frame, input, 0);
+        this.readUncalled(frame);
+      } finally {
+        this.defining.pop();
+      }
       return true;
     });
     if (!parsed) {
@@ -544,6 +560,44 @@ class Expander {
       return;
     }
     this.functions.set(name, body);
+    this.called.delete(name);
+    this.defining[this.defining.length - 1]?.names.push([name, node.startIndex, node.endIndex]);
+  }
+
+  /**
+   * A function the text defines but the line never calls where the expander reads it may still
+   * run: the shell calls some by their names (`TRAPZERR`, `command_not_found_handle`, `precmd`),
+   * and a name the line mentions again may be called from where no reading follows it (`trap f
+   * EXIT`, `eval f`, `time f`, `export -f f; bash -c f`, `PROMPT_COMMAND=f`). Such a body is read
+   * as called, once, before the text's syntax tree is gone. A function named nowhere else runs nothing.
+   */
+  private readUncalled(frame: Frame): void {
+    const here = this.defining[this.defining.length - 1];
+    if (!here) return;
+    for (let i = 0; i < here.names.length; i++) {
+      const [name, start, end] = here.names[i] ?? ['', 0, 0];
+      const body = this.functions.get(name);
+      if (!body || this.called.has(name) || this.calling.has(name)) continue;
+      if (!SHELL_CALLED.test(name) && !this.mentionedElsewhere(name, here.text, start, end)) continue;
+      this.called.add(name);
+      this.calling.add(name);
+      try {
+        this.walk(body, { ...frame, vars: withoutPositionals(frame.vars), via: [...frame.via, `${name}()`] }, {}, 1);
+      } finally {
+        this.calling.delete(name);
+      }
+    }
+  }
+
+  /** True when a text read names the function outside its own definition (text `index`, `start`–`end`). */
+  private mentionedElsewhere(name: string, index: number, start: number, end: number): boolean {
+    const word = new RegExp(`(?<![\\w.:@+-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.:@+-])`, 'g');
+    return this.texts.some((text, i) => {
+      for (let m = (word.lastIndex = 0, word.exec(text)); m !== null; m = word.exec(text)) {
+        if (i !== index || m.index < start || m.index >= end) return true;
+      }
+      return false;
+    });
   }
 
   private call(command: SimpleCommand, frame: Frame, input: Input, depth: number): void {
@@ -555,6 +609,7 @@ class Expander {
       return;
     }
     this.calling.add(name);
+    this.called.add(name);
     // Inside the function, `$1`… are the call's own arguments (`run_sql "DROP …"`).
     // An argument known only at run time leaves every positional unknown, never the caller's.
     const args = command.argv.slice(1);

@@ -86,6 +86,19 @@ __airlock_line() {
   REPLY=$text
 }
 
+# The body of each function the line names, after it: one defined on an earlier line runs from
+# here (`f`, `trap f ZERR`, `precmd_functions+=(f)`), and only the shims would see its commands
+# otherwise. (A body was checked for tampering on the line that defined it.) Functions the user's
+# start-up files defined (nvm, conda, a prompt's), as they were then, are the user's own: not sent.
+__airlock_bodies() {
+  local w
+  for w in ${(u)=BUFFER//[^[:alnum:]_.:@+-]/ }; do
+    [[ $w != __airlock_* ]] && (( ${+functions[$w]} )) || continue
+    (( ${+__airlock_startup[$w]} )) && [[ ${functions[$w]} == "${__airlock_startup[$w]}" ]] && continue
+    REPLY+=$'\n'"$w() {"$'\n'${functions[$w]}$'\n'"}"
+  done
+}
+
 # The variables that carry the gate into commands and new shells, assigned (`export X=…`, `X=… cmd`,
 # `env X=… cmd`) or removed (`unset`, `export -n`, `env -u`), and the guard's own state.
 __airlock_tampers() {
@@ -124,6 +137,7 @@ __airlock_check_buffer() {
     BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"
     return 0
   fi
+  __airlock_bodies
   __airlock_suspicious "$REPLY" || return 0
   # The client comes from the guard's own tables (read-only), never from the environment.
   if [[ -z ${__airlock_node-} || -z ${__airlock_cli-} ]]; then
@@ -148,3 +162,7 @@ for __airlock_widget in accept-line accept-and-hold accept-line-and-down-history
   zle -N $__airlock_widget __airlock_$__airlock_widget
 done
 unset __airlock_widget
+# The functions as the start-up files left them (read-only: no line can vouch for a body of its own).
+typeset -gA __airlock_startup
+__airlock_startup=("${(@kv)functions}")
+typeset -r __airlock_startup

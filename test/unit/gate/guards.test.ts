@@ -1112,6 +1112,15 @@ describe('the zsh guard', () => {
     for (const line of ['bindkey -L', 'bindkey', 'zle -l', 'typeset -f my_fn', 'which accept-line', 'echo "Fix (Perf) issue" x=1']) expect(accept(line, 126)).toContain(`ACCEPT:${line}`);
     // An alias is judged by what it runs.
     expect(accept('nuke ~/projects', 126)).toMatch(/^ACCEPT:print -u2 -r -- .*; \(exit 126\)$/m);
+    // So is a function defined on an earlier line, wherever the line names it (run, or set as a
+    // trap or hook), or one of the start-up files' functions redefined; not one as start-up left it.
+    const withFunction = (line: string): string => spawnSync('zsh', ['-f', '-c',
+      `zle() { [[ $1 == __airlock_next_accept-line ]] && print -r -- "ACCEPT:$BUFFER"; }; s() { /opt/x/helm uninstall web; }; u() { :; }; . ${zguard}; ` +
+      `f() { /opt/x/helm uninstall web; }; u() { /opt/x/helm uninstall web; }; BUFFER='${line}'; __airlock_accept-line`], {
+      encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: `${bin}:/usr/bin:/bin`, FAKE_ANSWER: '0', FAKE_DENY: 'helm uninstall web' },
+    }).stdout;
+    for (const line of ['f', 'trap f ZERR', 'precmd_functions+=(f)', 'add-zsh-hook precmd f', 'u']) expect(withFunction(line), line).toMatch(/^ACCEPT:print -u2 -r -- .*; \(exit 126\)$/m);
+    for (const line of ['fx; echo f-ok', 's']) expect(withFunction(line), line).toContain(`ACCEPT:${line}`);
     // The gate's variables are not the line's to change, even where the client would allow it.
     for (const line of ['export AIRLOCK_NODE=/bin/true', 'unset ZDOTDIR', 'AIRLOCK_CLI=/dev/null dropdb x', 'typeset -g __airlock_node=/bin/true',
       // The guard's functions and widgets, by a name built at run time, and Enter rebound.
