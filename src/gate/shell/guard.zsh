@@ -86,17 +86,23 @@ __airlock_line() {
   REPLY=$text
 }
 
-# The body of each function the line names, after it: one defined on an earlier line runs from
+# The body of each function the line names, before it: one defined on an earlier line runs from
 # here (`f`, `trap f ZERR`, `precmd_functions+=(f)`), and only the shims would see its commands
-# otherwise. (A body was checked for tampering on the line that defined it.) Functions the user's
-# start-up files defined (nvm, conda, a prompt's), as they were then, are the user's own: not sent.
+# otherwise; a line that defines it anew is then read as redefining it. (A body was checked for
+# tampering on the line that defined it.) Functions the user's start-up files defined (nvm,
+# conda, a prompt's), as they were then, are the user's own: not sent. A line that defines a
+# function also carries the names the hook arrays will call: defining one of them is running it.
 __airlock_bodies() {
-  local w
+  local w defined=
   for w in ${(u)=BUFFER//[^[:alnum:]_.:@+-]/ }; do
     [[ $w != __airlock_* ]] && (( ${+functions[$w]} )) || continue
     (( ${+__airlock_startup[$w]} )) && [[ ${functions[$w]} == "${__airlock_startup[$w]}" ]] && continue
-    REPLY+=$'\n'"$w() {"$'\n'${functions[$w]}$'\n'"}"
+    defined+="$w() {"$'\n'${functions[$w]}$'\n'"}"$'\n'
   done
+  REPLY=$defined$REPLY
+  [[ $BUFFER == *'()'* || $BUFFER == *function* ]] || return 0
+  local hooks=(${precmd_functions-} ${preexec_functions-} ${chpwd_functions-} ${periodic_functions-} ${zshaddhistory_functions-} ${zshexit_functions-})
+  (( ${#hooks} == 0 )) || REPLY+=$'\n'": the shell's hooks call ${hooks[*]}"
 }
 
 # The variables that carry the gate into commands and new shells, assigned (`export X=…`, `X=… cmd`,

@@ -1121,6 +1121,19 @@ describe('the zsh guard', () => {
     }).stdout;
     for (const line of ['f', 'trap f ZERR', 'precmd_functions+=(f)', 'add-zsh-hook precmd f', 'u']) expect(withFunction(line), line).toMatch(/^ACCEPT:print -u2 -r -- .*; \(exit 126\)$/m);
     for (const line of ['fx; echo f-ok', 's']) expect(withFunction(line), line).toContain(`ACCEPT:${line}`);
+    // Defining anew a function a hook array names runs it at the next prompt.
+    const hooked = (line: string): string => spawnSync('zsh', ['-f', '-c',
+      `zle() { [[ $1 == __airlock_next_accept-line ]] && print -r -- "ACCEPT:$BUFFER"; }; . ${zguard}; precmd_functions+=(h); BUFFER='${line}'; __airlock_accept-line`], {
+      encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: `${join(dir, 'tools')}:/usr/bin:/bin`, FAKE_ANSWER: '0', FAKE_DENY: 'helm uninstall web' },
+    }).stdout;
+    writeFileSync(join(dir, 'client.ran'), '');
+    hooked('h() { /opt/x/helm uninstall web -n production; }');
+    const sent = readFileSync(join(dir, 'client.ran'), 'utf8');
+    expect(sent).toContain(": the shell's hooks call h");
+    // …which the engine reads as running it (the definition alone runs nothing).
+    const line = sent.slice(sent.indexOf('h() {'), sent.indexOf(" call h") + 7);
+    expect(classify(line).environment.tier).toBe('production');
+    expect(classify('h() { /opt/x/helm uninstall web -n production; }').findings).toEqual([]);
     // The gate's variables are not the line's to change, even where the client would allow it.
     for (const line of ['export AIRLOCK_NODE=/bin/true', 'unset ZDOTDIR', 'AIRLOCK_CLI=/dev/null dropdb x', 'typeset -g __airlock_node=/bin/true',
       // The guard's functions and widgets, by a name built at run time, and Enter rebound.
