@@ -75,12 +75,29 @@ describe('functions run by the shell or from where no call is read', () => {
     `f() { g; }; g() ${body}; trap f EXIT`,
     `f() { echo hi; }; f; f() ${body}; trap f EXIT`,
     `bash -c 'f() ${body}; trap f EXIT'`,
+    // Found in review: a call read where no tree walk follows it, a name inside a word, a body's own arguments.
+    `f() { "$@"; }; f helm uninstall web -n production`,
+    `retry() { for i in 1 2 3; do "$@" && break; done; }; retry helm uninstall web -n production`,
+    `set -- helm uninstall web -n production; "$@"`,
+    `P=helm; f() { $P uninstall web -n production; }; eval f; P=echo`,
+    `f() { $1 $2 $3 $4 $5; }; trap 'f helm uninstall web -n production' EXIT`,
+    `P=echo; f() { $P uninstall web -n production; }; f; P=helm; eval f`,
+    `P=echo; f() { $P uninstall web -n production; }; f; P=helm; mapfile -C f -c 1 <<< x`,
+    `f() ${body}; \${x:-f}`,
+    `f() ${body}; a=xf; \${a#x}`,
   ])('%s', (line) => {
     expect(classify(line, { cwd: CWD }).environment.tier).toBe('production');
   });
 
-  test('a function named nowhere else, or only inside itself, runs nothing', () => {
-    for (const line of [`f() ${body}`, `f() ${body}; echo done`, 'f() { f; }', `cleanup() ${body}; echo cleanup-done`]) expect(flagged(line), line).toBe(false);
+  test('a handler of unknown commands that runs their words, or a function set through the environment, is asked about', () => {
+    for (const line of ['command_not_found_handle() { shift; "$@"; }; please helm uninstall web -n production',
+      "env 'BASH_FUNC_f%%=() { helm uninstall web -n production; }' bash -c f"]) expect(flagged(line), line).toBe(true);
+  });
+
+  test('a function named nowhere else, only inside itself, in a comment or in a case arm not taken, runs nothing', () => {
+    const dispatcher = `reset_db() ${body}; build() { echo built; }; case build in build) build ;; reset-db) reset_db ;; esac`;
+    for (const line of [dispatcher, `nuke() ${body}  # nuke helper`, `nuke() ${body}; echo a \\\n b`]) expect(flagged(line), line).toBe(false);
+    for (const line of [`f() ${body}`, `f() ${body}; echo done`, 'f() { f; }', `cleanup() ${body}; echo cleaned`]) expect(flagged(line), line).toBe(false);
   });
 });
 

@@ -72,6 +72,14 @@ interface Frame {
   readonly origin?: { readonly kind: 'file'; readonly source: Source; readonly outer?: CommandSource } | { readonly kind: 'fixed'; readonly source: CommandSource };
 }
 
+/** A function's body as written, where it stands in the line, and the file it came from. */
+interface FunctionBody {
+  readonly text: string;
+  readonly shift: number;
+  readonly fixed?: readonly [number, number];
+  readonly origin?: Frame['origin'];
+}
+
 interface Input {
   /** This statement's stdout feeds the next stage of a pipeline. */
   readonly pipedOut?: boolean;
@@ -107,15 +115,20 @@ const CODE_COMMAND: Readonly<Record<string, readonly [string, string]>> = {
 class Expander {
   private readonly commands: SimpleCommand[] = [];
   private readonly problems: Problem[] = [];
-  /** Shell functions the line defines, read where they are called. */
-  private readonly functions = new Map<string, SyntaxNode>();
+  /**
+   * Shell functions the line defines, read where they are called: as text, since the syntax tree
+   * of a sourced file is gone by the time the line calls what it defined.
+   */
+  private readonly functions = new Map<string, FunctionBody>();
   private readonly calling = new Set<string>();
-  /** Functions whose present body has been read at a call. */
-  private readonly called = new Set<string>();
   /** Per text being parsed (innermost last): its place in `texts`, and where in it each function is defined. */
   private readonly defining: { readonly text: number; readonly names: [string, number, number][] }[] = [];
   /** Every text read, for the names a function is mentioned by. */
   private readonly texts: string[] = [];
+  /** True once a program is named at run time (`$x`, `${a#x}`): it may be any function. */
+  private dynamicName = false;
+  /** Parts of those texts that run nothing (comments, `case` arms not taken): [text, start, end]. */
+  private readonly inert: [number, number, number][] = [];
 
   constructor(private readonly line: string, private readonly parser: () => ShellParser, private readonly limits: ExpandLimits,
     private readonly follower?: Follower) {}
@@ -127,14 +140,15 @@ class Expander {
   }
 
   /** `input`: what the text's commands read on stdin (`ssh host bash <<EOF`, `docker exec -i db psql <<< …`). */
-  private script(text: string, frame: Frame, input: Input = {}): void {
-    const index = this.texts.push(text) - 1;
+  private script(text: string, frame: Frame, input: Input = {}, body = false): void {
     const plain = isPlainLine(text);
     if (plain && (this.limits.plainFastPath || text.length > this.limits.parseLength)) {
+      this.texts.push(text);
       this.rough(text, frame, input);
       return;
     }
     if (text.length > this.limits.parseLength) {
+      this.texts.push(text);
       this.problem('too-long', this.span(0, text.length, frame), `${text.length} characters: read by the rough tokenizer only`);
       this.rough(text, frame, input);
       return;
@@ -143,10 +157,12 @@ class Expander {
     if (/\\\r?\n/.test(text)) {
       const joined = joinContinuations(text);
       if (joined !== text) {
-        this.script(joined, { ...frame, fixed: frame.fixed ?? this.span(0, text.length, frame) }, input);
+        this.script(joined, { ...frame, fixed: frame.fixed ?? this.span(0, text.length, frame) }, input, body);
         return;
       }
     }
+    // A function's body read at a call is no new mention of anything: its definition was one.
+    const index = body ? -1 : this.texts.push(text) - 1;
     const parsed = this.parser().parse(text, (root) => {
       if (root.hasError) {
         this.problem('parse-error', this.span(0, text.length, frame), 'the shell syntax is incomplete or invalid');
@@ -200,6 +216,7 @@ class Expander {
       const command = this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext }, [], undefined, raw.words[first]?.start);
       this.emit(command, frame, input.fromDecoder);
       this.remember(command, frame, input.stdin);
+      this.call(command, frame, input);
       const args = argv.slice(1).map((w) => w.value);
       const output = staticOutput({ program: command.program, args, dynamic: argv.some((w) => w.dynamic), stdin: input.stdin });
       const fromDecoder = isDecoder(command.program, args);
@@ -234,8 +251,10 @@ class Expander {
         if (this.caseBranch(node, frame, input, depth)) return undefined;
         for (const child of node.namedChildren) if (child) this.walk(child, frame, input, depth + 1);
         return undefined;
-      case 'heredoc_body':
       case 'comment':
+        this.markInert(node);
+        return undefined;
+      case 'heredoc_body':
         this.substitutions(node, frame, depth);
         return undefined;
       default:
@@ -380,7 +399,7 @@ class Expander {
     this.emit(command, frame, stdin.fromDecoder);
     this.remember(command, frame, stdin.stdin);
     this.overwrites(command, frame);
-    this.call(command, frame, stdin, depth);
+    this.call(command, frame, stdin);
     return staticOutput({ program: command.program, args: words.slice(1).map((w) => w.value), dynamic: words.some((w) => w.dynamic), stdin: stdin.stdin });
   }
 
@@ -420,6 +439,12 @@ class Expander {
     else if (command.program === 'popd' && command.target === undefined) frame.place.dir = undefined;
     for (const [name, value] of command.assignments) this.carried(name, value, command.span, frame, command);
     const program = command.argv[0];
+    // A program named at run time may be any function the line defines.
+    if (program?.dynamic) this.dynamicName = true;
+    // `BASH_FUNC_f%%=() { …; }`: a function the next bash imports from the environment and may run by that name.
+    for (const word of command.argv) {
+      if (/^BASH_FUNC_[^=]*=/.test(word.value)) this.problem('dynamic-exec', command.span, 'defines a shell function through the environment', command);
+    }
     const printed = program?.dynamic ? printedProgram(program.value) : undefined;
     if (printed !== undefined) this.problem('hidden-script', command.span, `the line runs what \`${printed}\` prints`, command);
     else if (program?.dynamic && command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value))) {
@@ -443,7 +468,10 @@ class Expander {
       const via = [...frame.via, item.via];
       if (item.kind === 'argv') {
         const child: Frame = { ...frame, depth: frame.depth + 1, via, parent: command, target: item.target, origin: fixedOrigin(command) };
-        this.emit(this.command(item.words, child, item.assignments ?? new Map(), { stdin: item.stdin, stdinUnknown: item.stdinUnknown }), child);
+        const inner = this.command(item.words, child, item.assignments ?? new Map(), { stdin: item.stdin, stdinUnknown: item.stdinUnknown });
+        this.emit(inner, child);
+        // `time f`, `! f`: a function the line defined. (Programs such as `sudo` cannot run one; reading it anyway only asks more.)
+        if (item.target === undefined) this.call(inner, child, {});
       } else {
         this.script(item.text, { vars: new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, place: { ...frame.place }, origin: fixedOrigin(command), ...this.placement(item.text, item.from) },
           { stdin: item.stdin, stdinUnknown: item.stdinUnknown });
@@ -524,14 +552,21 @@ class Expander {
     this.substitutions(valueNode, frame, depth);
     const value = wordValue(valueNode, this.scope(frame));
     if (value.dynamic) return false;
-    for (const item of node.namedChildren) {
-      if (item?.type !== 'case_item') continue;
+    const items = node.namedChildren.filter((item): item is SyntaxNode => item?.type === 'case_item');
+    let taken: SyntaxNode | undefined;
+    for (const item of items) {
       const patterns = item.childrenForFieldName('value').filter(isNode);
       if (patterns.some((p) => /[$`]/.test(p.text))) return false;
-      if (!patterns.some((p) => globMatches(p.text.replace(/^(['"])(.*)\1$/s, '$2'), value.value))) continue;
-      const starts = new Set(patterns.map((p) => p.startIndex));
-      for (const child of item.namedChildren) if (child && !starts.has(child.startIndex)) this.walk(child, frame, input, depth + 1);
-      return true;
+      if (patterns.some((p) => globMatches(p.text.replace(/^(['"])(.*)\1$/s, '$2'), value.value))) {
+        taken = item;
+        break;
+      }
+    }
+    // The arms not taken run nothing: a function named only there is not called (`reset-db) reset_db ;;`).
+    for (const item of items) if (item !== taken) this.markInert(item);
+    if (taken) {
+      const starts = new Set(taken.childrenForFieldName('value').filter(isNode).map((p) => p.startIndex));
+      for (const child of taken.namedChildren) if (child && !starts.has(child.startIndex)) this.walk(child, frame, input, depth + 1);
     }
     // No pattern matches: the statement runs nothing.
     return true;
@@ -559,66 +594,87 @@ class Expander {
       for (const child of node.namedChildren) if (child) this.walk(child, frame, {}, depth + 1);
       return;
     }
-    this.functions.set(name, body);
-    this.called.delete(name);
+    const origin = frame.origin?.kind === 'file'
+      ? { ...frame.origin, source: { ...frame.origin.source, offset: (frame.origin.source.offset ?? 0) + body.startIndex } }
+      : frame.origin;
+    this.functions.set(name, { text: body.text, shift: frame.shift + body.startIndex, fixed: frame.fixed, origin });
     this.defining[this.defining.length - 1]?.names.push([name, node.startIndex, node.endIndex]);
   }
 
   /**
-   * A function the text defines but the line never calls where the expander reads it may still
-   * run: the shell calls some by their names (`TRAPZERR`, `command_not_found_handle`, `precmd`),
-   * and a name the line mentions again may be called from where no reading follows it (`trap f
-   * EXIT`, `eval f`, `time f`, `export -f f; bash -c f`, `PROMPT_COMMAND=f`). Such a body is read
-   * as called, once, before the text's syntax tree is gone. A function named nowhere else runs nothing.
+   * A function the text defines may run where the expander reads no call, or later than the calls
+   * it read, with other variables: the shell calls some by their names (`TRAPZERR`,
+   * `command_not_found_handle`, `precmd`), and a name the line mentions again may be called from
+   * a trap, `eval`, `mapfile -C`, an exported function in `bash -c`, `PROMPT_COMMAND`. So at the
+   * end of the text each such body is read once more as called, with the variables as they stand
+   * then and its arguments unknown; so is every body when a program is named at run time (`$x`).
+   * A function named nowhere else runs nothing.
    */
   private readUncalled(frame: Frame): void {
     const here = this.defining[this.defining.length - 1];
     if (!here) return;
     for (let i = 0; i < here.names.length; i++) {
       const [name, start, end] = here.names[i] ?? ['', 0, 0];
-      const body = this.functions.get(name);
-      if (!body || this.called.has(name) || this.calling.has(name)) continue;
-      if (!SHELL_CALLED.test(name) && !this.mentionedElsewhere(name, here.text, start, end)) continue;
-      this.called.add(name);
-      this.calling.add(name);
-      try {
-        this.walk(body, { ...frame, vars: withoutPositionals(frame.vars), via: [...frame.via, `${name}()`] }, {}, 1);
-      } finally {
-        this.calling.delete(name);
+      const fn = this.functions.get(name);
+      if (!fn || this.calling.has(name)) continue;
+      if (!SHELL_CALLED.test(name) && !this.dynamicName && !this.mentionedElsewhere(name, here.text, start, end)) continue;
+      // The handler of unknown commands gets their words: what it runs with them is only known then.
+      if (/^command_not_found_handler?$/.test(name) && /\$(?:[@*#]|\{?[0-9])|\bshift\b/.test(fn.text)) {
+        this.problem('dynamic-exec', this.span(start, end, frame), `${name} runs what an unknown command's words say`);
       }
+      this.readBody(name, fn, { ...frame, vars: withoutPositionals(frame.vars) }, {}, undefined);
     }
   }
 
-  /** True when a text read names the function outside its own definition (text `index`, `start`–`end`). */
+  /** A function's body, read as the shell runs it at a call (`parent`), with the call's frame. */
+  private readBody(name: string, fn: FunctionBody, frame: Frame, input: Input, parent: SimpleCommand | undefined): void {
+    if (frame.depth + 1 > this.limits.payloadDepth) {
+      this.problem('too-deep', parent?.span ?? this.span(0, fn.text.length, frame), 'functions calling functions too deeply to read');
+      return;
+    }
+    this.calling.add(name);
+    try {
+      this.script(fn.text, { ...frame, depth: frame.depth + 1, via: [...frame.via, `${name}()`], parent: parent ?? frame.parent, shift: fn.shift, fixed: fn.fixed, origin: fn.origin }, input, true);
+    } finally {
+      this.calling.delete(name);
+    }
+  }
+
+  /**
+   * True when a text read names the function outside its own definition (text `index`,
+   * `start`–`end`), comments and `case` arms not taken: as a word of its own, or inside one
+   * (`${x:-f}`, `x=.f; ${x#.}`), where only word characters end it.
+   */
   private mentionedElsewhere(name: string, index: number, start: number, end: number): boolean {
-    const word = new RegExp(`(?<![\\w.:@+-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.:@+-])`, 'g');
+    const word = new RegExp(`(?<!\\w)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'g');
+    const inert = (i: number, at: number): boolean => this.inert.some(([t, s, e]) => t === i && at >= s && at < e);
     return this.texts.some((text, i) => {
       for (let m = (word.lastIndex = 0, word.exec(text)); m !== null; m = word.exec(text)) {
-        if (i !== index || m.index < start || m.index >= end) return true;
+        if ((i !== index || m.index < start || m.index >= end) && !inert(i, m.index)) return true;
       }
       return false;
     });
   }
 
-  private call(command: SimpleCommand, frame: Frame, input: Input, depth: number): void {
+  /** Marks a part of the text being parsed as running nothing, for `mentionedElsewhere`. */
+  private markInert(node: SyntaxNode): void {
+    const here = this.defining[this.defining.length - 1];
+    if (here && here.text >= 0) this.inert.push([here.text, node.startIndex, node.endIndex]);
+  }
+
+  private call(command: SimpleCommand, frame: Frame, input: Input): void {
     const name = command.argv[0]?.value;
-    const body = name === undefined || command.argv[0]?.dynamic ? undefined : this.functions.get(name);
-    if (!body || name === undefined) return;
+    const fn = name === undefined || command.argv[0]?.dynamic ? undefined : this.functions.get(name);
+    if (!fn || name === undefined) return;
     if (this.calling.has(name)) {
       this.problem('self-call', command.span, `the function ${name} calls itself`);
       return;
     }
-    this.calling.add(name);
-    this.called.add(name);
     // Inside the function, `$1`… are the call's own arguments (`run_sql "DROP …"`).
     // An argument known only at run time leaves every positional unknown, never the caller's.
     const args = command.argv.slice(1);
     const vars = args.every((w) => !w.dynamic) ? positionals(frame.vars, args.map((w) => w.value)) : withoutPositionals(frame.vars);
-    try {
-      this.walk(body, { ...frame, vars, via: [...frame.via, `${name}()`], parent: command }, { stdin: input.stdin, stdinUnknown: input.stdinUnknown }, depth + 1);
-    } finally {
-      this.calling.delete(name);
-    }
+    this.readBody(name, fn, { ...frame, vars }, { stdin: input.stdin, stdinUnknown: input.stdinUnknown }, command);
   }
 
   /** Each file a redirect truncates, as the pseudo-command `> file` the rules read. */
@@ -656,6 +712,7 @@ class Expander {
    */
   private carried(name: string, value: string, span: readonly [number, number], frame: Frame, parent?: SimpleCommand): void {
     if (GATE_VARIABLE.test(name)) this.problem('gate-variable', span, `sets ${name}, which carries Airlock's terminal gate`);
+    if (name.startsWith('BASH_FUNC_')) this.problem('dynamic-exec', span, `${name} defines a shell function through the environment`);
     if (!COMMAND_VARIABLES.has(name) || value.trim() === '') return;
     if (frame.depth + 1 > this.limits.payloadDepth) {
       this.problem('too-deep', span, 'commands nested in commands too deeply to read');
@@ -713,8 +770,13 @@ class Expander {
    * splits into several words, and unquoted braces expand (`r{m,}` → `rm r`).
    */
   private words(node: SyntaxNode, frame: Frame, scope: WordScope): Word[] {
-    const { value, dynamic } = wordValue(node, scope);
     const [start, end] = this.nodeSpan(node, frame);
+    // `"$@"` is each positional parameter as a word of its own (`run() { "$@"; }; run helm uninstall …`).
+    const count = Number(scope.vars.get('#'));
+    if (node.type === 'string' && /^"\$(?:@|\{@\})"$/.test(node.text) && Number.isInteger(count)) {
+      return Array.from({ length: count }, (_, i) => ({ value: scope.vars.get(String(i + 1)) ?? '', dynamic: false, start, end }));
+    }
+    const { value, dynamic } = wordValue(node, scope);
     const splits = !dynamic && (node.type === 'simple_expansion' || node.type === 'expansion' || node.type === 'command_substitution');
     if (splits && /\s/.test(value)) return value.split(/\s+/).filter(Boolean).map((part) => ({ value: part, dynamic, start, end }));
     if (value.includes('{') && hasUnquotedBraces(node)) {

@@ -94,7 +94,8 @@ __airlock_line() {
 # function also carries the names the hook arrays will call: defining one of them is running it.
 __airlock_bodies() {
   local w defined=
-  for w in ${(u)=BUFFER//[^[:alnum:]_.:@+-]/ }; do
+  # Names as words, and as parts of words (`${x:-f}`).
+  for w in ${(u)=BUFFER//[^[:alnum:]_.:@+-]/ } ${(u)=BUFFER//[^[:alnum:]_]/ }; do
     [[ $w != __airlock_* ]] && (( ${+functions[$w]} )) || continue
     (( ${+__airlock_startup[$w]} )) && [[ ${functions[$w]} == "${__airlock_startup[$w]}" ]] && continue
     defined+="$w() {"$'\n'${functions[$w]}$'\n'"}"$'\n'

@@ -1119,8 +1119,8 @@ describe('the zsh guard', () => {
       `f() { /opt/x/helm uninstall web; }; u() { /opt/x/helm uninstall web; }; BUFFER='${line}'; __airlock_accept-line`], {
       encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: `${bin}:/usr/bin:/bin`, FAKE_ANSWER: '0', FAKE_DENY: 'helm uninstall web' },
     }).stdout;
-    for (const line of ['f', 'trap f ZERR', 'precmd_functions+=(f)', 'add-zsh-hook precmd f', 'u']) expect(withFunction(line), line).toMatch(/^ACCEPT:print -u2 -r -- .*; \(exit 126\)$/m);
-    for (const line of ['fx; echo f-ok', 's']) expect(withFunction(line), line).toContain(`ACCEPT:${line}`);
+    for (const line of ['f', 'trap f ZERR', 'precmd_functions+=(f)', 'add-zsh-hook precmd f', 'u', '${x:-f}']) expect(withFunction(line), line).toMatch(/^ACCEPT:print -u2 -r -- .*; \(exit 126\)$/m);
+    for (const line of ['fx; echo done', 's']) expect(withFunction(line), line).toContain(`ACCEPT:${line}`);
     // Defining anew a function a hook array names runs it at the next prompt.
     const hooked = (line: string): string => spawnSync('zsh', ['-f', '-c',
       `zle() { [[ $1 == __airlock_next_accept-line ]] && print -r -- "ACCEPT:$BUFFER"; }; . ${zguard}; precmd_functions+=(h); BUFFER='${line}'; __airlock_accept-line`], {
