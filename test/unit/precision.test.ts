@@ -84,6 +84,12 @@ describe('functions run by the shell or from where no call is read', () => {
     `P=echo; f() { $P uninstall web -n production; }; f; P=helm; eval f`,
     `P=echo; f() { $P uninstall web -n production; }; f; P=helm; mapfile -C f -c 1 <<< x`,
     `f() ${body}; \${x:-f}`,
+    // Found in the second review: runs of "$@", and positionals moved by shift and set --.
+    'run() { "${@:2}"; }; run echo helm uninstall web -n production',
+    'run() { "$1" "${@:2}"; }; run helm uninstall web -n production',
+    'run() { shift; "$@"; }; run echo helm uninstall web -n production',
+    'run() { local c=$1; shift; $c "$@"; }; run helm uninstall web -n production',
+    'run() { set -- helm uninstall web -n production; "$@"; }; run',
     `f() ${body}; a=xf; \${a#x}`,
   ])('%s', (line) => {
     expect(classify(line, { cwd: CWD }).environment.tier).toBe('production');
@@ -92,6 +98,15 @@ describe('functions run by the shell or from where no call is read', () => {
   test('a handler of unknown commands that runs their words, or a function set through the environment, is asked about', () => {
     for (const line of ['command_not_found_handle() { shift; "$@"; }; please helm uninstall web -n production',
       "env 'BASH_FUNC_f%%=() { helm uninstall web -n production; }' bash -c f"]) expect(flagged(line), line).toBe(true);
+  });
+
+  test('functions calling functions many times each are read only so far, and asked about', () => {
+    const chain = Array.from({ length: 7 }, (_, i) => `f${i}() { ${`f${i + 1}; `.repeat(8)}}`).join('; ') + '; f7() { echo hi; }; f0';
+    expect(classify(chain, { cwd: CWD }).findings.map((f) => f.rule)).toContain('shell.too-long');
+  });
+
+  test('a function called with its arguments is not read again without them', () => {
+    for (const line of ['clean() { rm -rf "./$1"; }; clean dist', 'd() { docker rm -f "$1"; }; d mycontainer', 'echo BASH_FUNC_x=1']) expect(flagged(line), line).toBe(false);
   });
 
   test('a function named nowhere else, only inside itself, in a comment or in a case arm not taken, runs nothing', () => {

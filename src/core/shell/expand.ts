@@ -125,6 +125,9 @@ class Expander {
   private readonly defining: { readonly text: number; readonly names: [string, number, number][] }[] = [];
   /** Every text read, for the names a function is mentioned by. */
   private readonly texts: string[] = [];
+  private bodyReads = 0;
+  /** The variables (positionals left out) at each function's last call read: a later read with the same ones adds nothing. */
+  private readonly calledWith = new Map<string, string>();
   /** True once a program is named at run time (`$x`, `${a#x}`): it may be any function. */
   private dynamicName = false;
   /** Parts of those texts that run nothing (comments, `case` arms not taken): [text, start, end]. */
@@ -400,6 +403,7 @@ class Expander {
     this.remember(command, frame, stdin.stdin);
     this.overwrites(command, frame);
     this.call(command, frame, stdin);
+    movePositionals(command, frame.vars);
     return staticOutput({ program: command.program, args: words.slice(1).map((w) => w.value), dynamic: words.some((w) => w.dynamic), stdin: stdin.stdin });
   }
 
@@ -443,7 +447,7 @@ class Expander {
     if (program?.dynamic) this.dynamicName = true;
     // `BASH_FUNC_f%%=() { …; }`: a function the next bash imports from the environment and may run by that name.
     for (const word of command.argv) {
-      if (/^BASH_FUNC_[^=]*=/.test(word.value)) this.problem('dynamic-exec', command.span, 'defines a shell function through the environment', command);
+      if (/^BASH_FUNC_[^=]*=\s*\(\)/.test(word.value)) this.problem('dynamic-exec', command.span, 'defines a shell function through the environment', command);
     }
     const printed = program?.dynamic ? printedProgram(program.value) : undefined;
     if (printed !== undefined) this.problem('hidden-script', command.span, `the line runs what \`${printed}\` prints`, command);
@@ -616,7 +620,7 @@ class Expander {
     for (let i = 0; i < here.names.length; i++) {
       const [name, start, end] = here.names[i] ?? ['', 0, 0];
       const fn = this.functions.get(name);
-      if (!fn || this.calling.has(name)) continue;
+      if (!fn || this.calling.has(name) || this.calledWith.get(name) === variablesKey(frame.vars)) continue;
       if (!SHELL_CALLED.test(name) && !this.dynamicName && !this.mentionedElsewhere(name, here.text, start, end)) continue;
       // The handler of unknown commands gets their words: what it runs with them is only known then.
       if (/^command_not_found_handler?$/.test(name) && /\$(?:[@*#]|\{?[0-9])|\bshift\b/.test(fn.text)) {
@@ -628,6 +632,12 @@ class Expander {
 
   /** A function's body, read as the shell runs it at a call (`parent`), with the call's frame. */
   private readBody(name: string, fn: FunctionBody, frame: Frame, input: Input, parent: SimpleCommand | undefined): void {
+    // Functions calling functions several times each grow without end (8 calls, 7 deep, in 300
+    // characters): past the commands a line may hold, or as many reads, the rest is not read.
+    if (this.commands.length >= this.limits.commands || ++this.bodyReads > this.limits.commands) {
+      if (!this.problems.some((p) => p.kind === 'too-long')) this.problem('too-long', parent?.span ?? this.span(0, fn.text.length, frame), 'functions call functions too many times to read');
+      return;
+    }
     if (frame.depth + 1 > this.limits.payloadDepth) {
       this.problem('too-deep', parent?.span ?? this.span(0, fn.text.length, frame), 'functions calling functions too deeply to read');
       return;
@@ -674,6 +684,7 @@ class Expander {
     // An argument known only at run time leaves every positional unknown, never the caller's.
     const args = command.argv.slice(1);
     const vars = args.every((w) => !w.dynamic) ? positionals(frame.vars, args.map((w) => w.value)) : withoutPositionals(frame.vars);
+    this.calledWith.set(name, variablesKey(frame.vars));
     this.readBody(name, fn, { ...frame, vars }, { stdin: input.stdin, stdinUnknown: input.stdinUnknown }, command);
   }
 
@@ -771,10 +782,14 @@ class Expander {
    */
   private words(node: SyntaxNode, frame: Frame, scope: WordScope): Word[] {
     const [start, end] = this.nodeSpan(node, frame);
-    // `"$@"` is each positional parameter as a word of its own (`run() { "$@"; }; run helm uninstall …`).
+    // `"$@"` is each positional parameter as a word of its own (`run() { "$@"; }; run helm uninstall …`),
+    // and `"${@:2}"`, `"${@:1:3}"` a run of them.
     const count = Number(scope.vars.get('#'));
-    if (node.type === 'string' && /^"\$(?:@|\{@\})"$/.test(node.text) && Number.isInteger(count)) {
-      return Array.from({ length: count }, (_, i) => ({ value: scope.vars.get(String(i + 1)) ?? '', dynamic: false, start, end }));
+    const all = node.type === 'string' ? /^"\$(?:@|\{@(?::([1-9][0-9]*)(?::([0-9]+))?)?\})"$/.exec(node.text) : null;
+    if (all && Number.isInteger(count)) {
+      const from = Number(all[1] ?? 1);
+      const to = Math.min(count, all[2] === undefined ? count : from - 1 + Number(all[2]));
+      return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => ({ value: scope.vars.get(String(from + i)) ?? '', dynamic: false, start, end }));
     }
     const { value, dynamic } = wordValue(node, scope);
     const splits = !dynamic && (node.type === 'simple_expansion' || node.type === 'expansion' || node.type === 'command_substitution');
@@ -849,6 +864,38 @@ function positionals(vars: ReadonlyMap<string, string>, args: readonly string[])
   out.set('*', args.join(' '));
   out.set('#', String(args.length));
   return out;
+}
+
+/**
+ * `shift [n]` and `set -- …` move the positional parameters later commands read as `"$@"`; moved
+ * by what the line does not show, they are unknown.
+ */
+function movePositionals(command: SimpleCommand, vars: Map<string, string>): void {
+  const [program, ...args] = command.argv;
+  if (command.program === 'shift' && !program?.dynamic) {
+    const by = args.length === 0 ? 1 : /^[0-9]+$/.test(args[0]?.value ?? '') && !args[0]?.dynamic ? Number(args[0]?.value) : NaN;
+    const count = Number(vars.get('#'));
+    const rest = Number.isInteger(count) && Number.isInteger(by) && by <= count
+      ? Array.from({ length: count - by }, (_, i) => vars.get(String(by + i + 1)) ?? '') : undefined;
+    setPositionals(vars, rest);
+  } else if (command.program === 'set' && !program?.dynamic && args[0]?.value === '--') {
+    const rest = args.slice(1);
+    setPositionals(vars, rest.some((w) => w.dynamic) ? undefined : rest.map((w) => w.value));
+  }
+}
+
+function setPositionals(vars: Map<string, string>, values: readonly string[] | undefined): void {
+  for (const key of [...vars.keys()]) if (/^(?:[0-9]+|[@*#])$/.test(key) && key !== '0') vars.delete(key);
+  if (!values) return;
+  values.forEach((v, i) => vars.set(String(i + 1), v));
+  vars.set('@', values.join(' '));
+  vars.set('*', values.join(' '));
+  vars.set('#', String(values.length));
+}
+
+/** The variables other than positionals, as one string to compare. */
+function variablesKey(vars: ReadonlyMap<string, string>): string {
+  return JSON.stringify([...vars].filter(([key]) => !/^(?:[0-9]+|[@*#])$/.test(key)));
 }
 
 function withoutPositionals(vars: ReadonlyMap<string, string>): Map<string, string> {
