@@ -103,6 +103,9 @@ describe('functions run by the shell or from where no call is read', () => {
   test('functions calling functions many times each are read only so far, and asked about', () => {
     const chain = Array.from({ length: 7 }, (_, i) => `f${i}() { ${`f${i + 1}; `.repeat(8)}}`).join('; ') + '; f7() { echo hi; }; f0';
     expect(classify(chain, { cwd: CWD }).findings.map((f) => f.rule)).toContain('shell.too-long');
+    // A script's helpers calling helpers a dozen deep are read through.
+    const deep = Array.from({ length: 12 }, (_, i) => `f${i}() { f${i + 1}; }`).join('; ') + `; f12() ${body}; f0`;
+    expect(classify(deep, { cwd: CWD }).environment.tier).toBe('production');
   });
 
   test('a function called with its arguments is not read again without them', () => {

@@ -104,6 +104,9 @@ export function expand(line: string, parser: () => ShellParser, limits: ExpandLi
   return new Expander(line, parser, limits, follower).run();
 }
 
+/** Functions inside functions inside functions…: deeper than any script's helpers go. */
+const MAX_CALL_DEPTH = 64;
+
 /** Functions bash or zsh calls by their names alone: traps, hooks and the handler of unknown commands. */
 const SHELL_CALLED = /^(?:TRAP[A-Z0-9]+|command_not_found_handler?|precmd|preexec|chpwd|periodic|zshexit|zshaddhistory|zsh_directory_name)$/;
 
@@ -638,13 +641,14 @@ class Expander {
       if (!this.problems.some((p) => p.kind === 'too-long')) this.problem('too-long', parent?.span ?? this.span(0, fn.text.length, frame), 'functions call functions too many times to read');
       return;
     }
-    if (frame.depth + 1 > this.limits.payloadDepth) {
+    // Each function is read at most once at a time (no recursion), so this bounds the nesting.
+    if (this.calling.size >= MAX_CALL_DEPTH) {
       this.problem('too-deep', parent?.span ?? this.span(0, fn.text.length, frame), 'functions calling functions too deeply to read');
       return;
     }
     this.calling.add(name);
     try {
-      this.script(fn.text, { ...frame, depth: frame.depth + 1, via: [...frame.via, `${name}()`], parent: parent ?? frame.parent, shift: fn.shift, fixed: fn.fixed, origin: fn.origin }, input, true);
+      this.script(fn.text, { ...frame, via: [...frame.via, `${name}()`], parent: parent ?? frame.parent, shift: fn.shift, fixed: fn.fixed, origin: fn.origin }, input, true);
     } finally {
       this.calling.delete(name);
     }
