@@ -727,7 +727,6 @@ class Expander {
    */
   private carried(name: string, value: string, span: readonly [number, number], frame: Frame, parent?: SimpleCommand): void {
     if (GATE_VARIABLE.test(name)) this.problem('gate-variable', span, `sets ${name}, which carries Airlock's terminal gate`);
-    if (name.startsWith('BASH_FUNC_')) this.problem('dynamic-exec', span, `${name} defines a shell function through the environment`);
     if (!COMMAND_VARIABLES.has(name) || value.trim() === '') return;
     if (frame.depth + 1 > this.limits.payloadDepth) {
       this.problem('too-deep', span, 'commands nested in commands too deeply to read');
@@ -862,13 +861,12 @@ function writtenFiles(program: string, args: readonly string[]): string[] {
 /** The variables with `$1`, `$2`…, `$@`, `$*` and `$#` set to `args`, as a function or script sees them. */
 function positionals(vars: ReadonlyMap<string, string>, args: readonly string[]): Map<string, string> {
   const out = new Map(vars);
-  for (const key of [...out.keys()]) if (/^[0-9]+$/.test(key)) out.delete(key);
-  args.forEach((a, i) => out.set(String(i + 1), a));
-  out.set('@', args.join(' '));
-  out.set('*', args.join(' '));
-  out.set('#', String(args.length));
+  setPositionals(out, args);
   return out;
 }
+
+/** `$1`…, `$@`, `$*`, `$#` (not `$0`, the script's name). */
+const POSITIONAL = /^(?:[1-9][0-9]*|[@*#])$/;
 
 /**
  * `shift [n]` and `set -- …` move the positional parameters later commands read as `"$@"`; moved
@@ -889,7 +887,7 @@ function movePositionals(command: SimpleCommand, vars: Map<string, string>): voi
 }
 
 function setPositionals(vars: Map<string, string>, values: readonly string[] | undefined): void {
-  for (const key of [...vars.keys()]) if (/^(?:[0-9]+|[@*#])$/.test(key) && key !== '0') vars.delete(key);
+  for (const key of [...vars.keys()]) if (POSITIONAL.test(key)) vars.delete(key);
   if (!values) return;
   values.forEach((v, i) => vars.set(String(i + 1), v));
   vars.set('@', values.join(' '));
@@ -899,11 +897,11 @@ function setPositionals(vars: Map<string, string>, values: readonly string[] | u
 
 /** The variables other than positionals, as one string to compare. */
 function variablesKey(vars: ReadonlyMap<string, string>): string {
-  return JSON.stringify([...vars].filter(([key]) => !/^(?:[0-9]+|[@*#])$/.test(key)));
+  return JSON.stringify([...vars].filter(([key]) => !POSITIONAL.test(key)));
 }
 
 function withoutPositionals(vars: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map([...vars].filter(([key]) => !/^(?:[0-9]+|[@*#])$/.test(key)));
+  return new Map([...vars].filter(([key]) => !POSITIONAL.test(key)));
 }
 
 /** A `case` pattern (`re*`, `st|status` is split by the parser, `[Yy]*`) against a value. */
