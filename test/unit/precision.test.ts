@@ -119,6 +119,52 @@ describe('functions run by the shell or from where no call is read', () => {
   });
 });
 
+describe('variables, arrays, loops and aliases the line sets', () => {
+  const body = '{ helm uninstall web -n production; }';
+  // Each ran helm unasked: a value known only at run time was read as its text, arrays, loops,
+  // aliases and builtins' callbacks were not read at all.
+  test.each([
+    'cmd=(helm uninstall web -n production); "${cmd[@]}"',
+    'cmd=(helm uninstall); cmd+=(web -n production); "${cmd[@]}"',
+    'declare -a cmd=(helm uninstall web -n production); ${cmd[@]}',
+    'local -a cmd=(helm "uninstall" web); "${cmd[@]}" -n production',
+    'cmd=(echo helm uninstall web -n production); "${cmd[@]:1}"',
+    'for c in "helm uninstall web -n production"; do $c; done',
+    'cmds=("helm uninstall web -n production" "ls"); for c in "${cmds[@]}"; do $c; done',
+    'run() { for c; do $c; done; }; run "helm uninstall web -n production"',
+    '$(command -v helm) uninstall web -n production',
+    'H=$(command -v helm); $H uninstall web -n production',
+    'f() { b="${1:-node}"; "$b" uninstall web -n production; }; f helm',
+    'P=helm; mapfile -C "$P uninstall web -n production" -c 1 < /etc/hostname',
+    `nuke() ${body}; mapfile -C nu""ke -c 1 < /etc/hostname`,
+    `nuke() ${body}; readarray -C 'nu'ke < /etc/hostname`,
+    `nuke() ${body}; compgen -F nu""ke x`,
+    `nuke() ${body}; PS4='$(nu""ke)'; set -x; true`,
+    "x='a[$(helm uninstall web -n production)]'; [[ -v $x ]]",
+    "x='a[`helm uninstall web -n production`]'; (( x ))",
+    "y='$(helm uninstall web -n production)'; echo ${y@P}",
+    `bash -O expand_aliases -c 'alias x="helm uninstall web -n production"\nx'`,
+    'alias x="helm uninstall web -n production"\nx',
+    'alias h=helm; h uninstall web -n production',
+    `bind -x '"\\C-t": helm uninstall web -n production'`,
+  ])('%s', (line) => {
+    expect(classify(line.replace(/\\n/g, '\n'), { cwd: CWD }).environment.tier).toBe('production');
+  });
+
+  test('a program the line names by a value it reads at run time, or an operator it leaves unread, is asked about', () => {
+    for (const line of ['c=$(cat cmd.txt); $c -rf /', 'c=$(cat cmd.txt); $c', 'p="$1"; $p uninstall web -n production', 'c=$HELM; $c uninstall web -n production',
+      'while read -r c; do $c; done < cmds.txt', 'printf -v c %s "$X"; $c', 'f() { "${@-}"; }; f helm uninstall web -n production',
+      'f() { "${@#x}"; }; f helm uninstall web -n production', 'read -a cmd < f; "${cmd[@]}"']) expect(flagged(line), line).toBe(true);
+  });
+
+  test('everyday uses of variables, loops and aliases stay quiet', () => {
+    for (const line of ['args=(-la); ls "${args[@]}"', 'PY=$(which python3); $PY -m pip install x', '$(which python3) -m pip install x',
+      'f() { local b="${1:-node}"; "$b" x.js; }; f', 'alias ls="ls -F"; ls -la', 'alias gs="git status"; gs', 'PS1="\\u@\\h:\\w\\$ "',
+      'mapfile -t lines < f.txt', 'read -p "Sure? " yn; case $yn in y) echo ok;; esac', 'for f in a b c; do echo "$f"; done',
+      'while read -r f; do wc -l "$f"; done < list.txt', 'for t in lint test; do npm run $t; done']) expect(flagged(line), line).toBe(false);
+  });
+});
+
 describe('flag spellings', () => {
   test.each([
     ['git push --forc origin main', 'git.push-force'],

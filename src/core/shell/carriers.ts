@@ -12,6 +12,8 @@ export const COMMAND_VARIABLES: ReadonlySet<string> = new Set([
   'GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_EXTERNAL_DIFF', 'GIT_PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_ASKPASS',
   'GIT_PROXY_COMMAND', 'SSH_ASKPASS', 'PAGER', 'MANPAGER', 'SYSTEMD_PAGER', 'LESSOPEN', 'LESSCLOSE', 'EDITOR', 'VISUAL',
   'SUDO_EDITOR', 'KUBE_EDITOR', 'FCEDIT', 'BROWSER', 'PROMPT_COMMAND', 'BASH_ENV', 'ENV', 'RSYNC_RSH', 'CVS_RSH',
+  // Prompts: the shell expands them as it shows them (`PS4='$(…)'; set -x` runs the substitution).
+  'PS0', 'PS1', 'PS2', 'PS4',
 ]);
 
 /** Git settings whose value git runs as a command (`git -c core.sshCommand='…' fetch`). */
@@ -29,6 +31,25 @@ export function trapHandler(argv: readonly Word[]): Derived | undefined {
   if (!handler || handler.value === '-' || handler.value.trim() === '' || /^-[lp]+$/.test(handler.value)) return undefined;
   if (argv.length === i + 1 && /^\d+$/.test(handler.value)) return undefined;
   return { kind: 'script', text: handler.value, via: 'trap', from: [handler] };
+}
+
+/**
+ * Builtins that run a command or function they are given: `mapfile -C cb`, `compgen -F f`,
+ * `complete -C cmd` (at each completion), `bind -x '"\C-t": cmd'` (at each key press).
+ */
+export function builtinCallback(program: string, argv: readonly Word[]): Derived | undefined {
+  const options = program === 'mapfile' || program === 'readarray' ? ['-C'] : program === 'compgen' || program === 'complete' ? ['-C', '-F'] : program === 'bind' ? ['-x'] : [];
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]?.value ?? '';
+    if (arg === '--') break;
+    const option = options.find((o) => arg === o);
+    const value = option === undefined ? undefined : argv[i + 1];
+    if (!value) continue;
+    // bind -x binds `KEYSEQ: command` (the key sequence quoted inside the word).
+    const text = program === 'bind' ? value.value.replace(/^\s*"(?:[^"\\]|\\.)*"\s*:?\s*|^[^:]*:\s*/s, '') : value.value;
+    return { kind: 'script', text, via: `${program} ${option ?? ''}`, from: [value] };
+  }
+  return undefined;
 }
 
 const AWK_VALUE_OPTIONS = ['-F', '-v', '--assign', '--field-separator'];
@@ -120,6 +141,12 @@ export function printedProgram(word: string): string | undefined {
   const m = /^(?:\$\((.*)\)|`(.*)`)$/s.exec(word.trim());
   const inner = (m?.[1] ?? m?.[2])?.trim().replace(/\s+/g, ' ');
   return inner === undefined || inner === '' || PROGRAM_LOOKUP.test(`${inner} `) ? undefined : inner;
+}
+
+/** `$(which helm)`, `$(command -v python3)`: the program a lookup of one plain name finds runs by that name. */
+export function lookedUpProgram(word: string): string | undefined {
+  const m = /^(?:\$\(\s*(?:which|command -[vV]|type -[Pp])\s+([\w.+-]+)\s*\)|`\s*(?:which|command -[vV]|type -[Pp])\s+([\w.+-]+)\s*`)$/.exec(word.trim());
+  return m?.[1] ?? m?.[2];
 }
 
 /** True for `<(kubectl completion bash)` / `$(direnv hook bash)`: the text of a set-up generator's output. */

@@ -6,13 +6,17 @@ import { lineAt, type Followed, type Source } from '../project/followed';
 import { programName, type CommandSource, type SimpleCommand, type Word } from './command';
 import type { Derived } from './derived';
 import { expandBraces } from './braces';
-import { COMMAND_VARIABLES, printedProgram } from './carriers';
+import { COMMAND_VARIABLES, lookedUpProgram, printedProgram } from './carriers';
 import { roughCommands } from './fallback';
 import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
 import { payloads } from './payloads';
 import { isDecoder, staticOutput } from './producers';
 import { wordValue, type WordScope } from './words';
+import {
+  arrayElements, inputVariables, isLineVariable, isUnknown, movePositionals, namedVariables, plainVariables, positionals, setArray,
+  setUnknown, setVariable, variablesKey, withoutPositionals,
+} from './variables';
 import { unwrap } from './wrappers';
 
 /**
@@ -106,6 +110,10 @@ export function expand(line: string, parser: () => ShellParser, limits: ExpandLi
 
 /** Functions inside functions inside functions…: deeper than any script's helpers go. */
 const MAX_CALL_DEPTH = 64;
+/** A subscript running a substitution (`a[$(…)]`), as text a variable may hold. */
+const RUNNING_SUBSCRIPT = /\[[^\]]*(?:\$\(|`)/;
+/** A `for` loop over at most this many values the line shows is read once per value. */
+const LOOP_READS = 8;
 
 /** Functions bash or zsh calls by their names alone: traps, hooks and the handler of unknown commands. */
 const SHELL_CALLED = /^(?:TRAP[A-Z0-9]+|command_not_found_handler?|precmd|preexec|chpwd|periodic|zshexit|zshaddhistory|zsh_directory_name)$/;
@@ -133,6 +141,8 @@ class Expander {
   private readonly calledWith = new Map<string, string>();
   /** True once a program is named at run time (`$x`, `${a#x}`): it may be any function. */
   private dynamicName = false;
+  /** Aliases the texts define (`alias x='helm uninstall …'`): a later command by that name runs their text. */
+  private readonly aliases = new Map<string, string>();
   /** Parts of those texts that run nothing (comments, `case` arms not taken): [text, start, end]. */
   private readonly inert: [number, number, number][] = [];
 
@@ -142,7 +152,7 @@ class Expander {
   run(): Expansion {
     const vars = new Map<string, string>();
     this.script(this.line, { vars, depth: 0, via: [], shift: 0, place: {} });
-    return { commands: this.commands, problems: this.problems, assigned: vars };
+    return { commands: this.commands, problems: this.problems, assigned: plainVariables(vars) };
   }
 
   /** `input`: what the text's commands read on stdin (`ssh host bash <<EOF`, `docker exec -i db psql <<< …`). */
@@ -213,7 +223,7 @@ class Expander {
         const declared = argv.slice(1).filter((w) => ASSIGNMENT.test(w.value))
           .map((w): [string, string] => [w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1)]);
         for (const [name, value] of [...assignments, ...declared]) {
-          frame.vars.set(name, value);
+          setVariable(frame.vars, name, value, value.includes('$'));
           this.carried(name, value, [words[0]?.start ?? 0, words[words.length - 1]?.end ?? 0], frame);
         }
         input = {};
@@ -223,6 +233,7 @@ class Expander {
       this.emit(command, frame, input.fromDecoder);
       this.remember(command, frame, input.stdin);
       this.call(command, frame, input);
+      for (const name of inputVariables(command)) setUnknown(frame.vars, name);
       const args = argv.slice(1).map((w) => w.value);
       const output = staticOutput({ program: command.program, args, dynamic: argv.some((w) => w.dynamic), stdin: input.stdin });
       const fromDecoder = isDecoder(command.program, args);
@@ -252,6 +263,9 @@ class Expander {
         return undefined;
       case 'function_definition':
         this.define(node, frame, depth);
+        return undefined;
+      case 'for_statement':
+        this.forLoop(node, frame, input, depth);
         return undefined;
       case 'case_statement':
         if (this.caseBranch(node, frame, input, depth)) return undefined;
@@ -401,12 +415,15 @@ class Expander {
     if (words.length === 0) return undefined;
     const first = words[0];
     if (first && !first.dynamic && hasGlob(first)) words[0] = { ...first, dynamic: true };
+    const looked = first?.dynamic ? lookedUpProgram(first.value) : undefined;
+    if (first && looked !== undefined) words[0] = { ...first, value: looked, dynamic: false };
     const command = this.command(words, frame, assignments, stdin, writes, this.nodeSpan(node, frame), node.startIndex);
     this.emit(command, frame, stdin.fromDecoder);
     this.remember(command, frame, stdin.stdin);
     this.overwrites(command, frame);
     this.call(command, frame, stdin);
     movePositionals(command, frame.vars);
+    for (const name of inputVariables(command)) setUnknown(frame.vars, name);
     return staticOutput({ program: command.program, args: words.slice(1).map((w) => w.value), dynamic: words.some((w) => w.dynamic), stdin: stdin.stdin });
   }
 
@@ -454,10 +471,19 @@ class Expander {
     }
     const printed = program?.dynamic ? printedProgram(program.value) : undefined;
     if (printed !== undefined) this.problem('hidden-script', command.span, `the line runs what \`${printed}\` prints`, command);
-    else if (program?.dynamic && command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value))) {
+    // A program the line itself names, by a value it reads at run time or an operator it leaves
+    // unread (`read c; $c`, `"${@#x}"`), may be anything; an outside variable (`$EDITOR f`) is the user's.
+    else if (program?.dynamic && (namedVariables(program.value).some((name) => isLineVariable(frame.vars, name)) ||
+      command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value)))) {
       this.problem('dynamic-program', command.span, `the program name ${program.value} is only known at run time`, command);
     }
     const derived: Derived[] = [...unwrap(command)];
+    if (command.program === 'alias' || command.program === 'unalias') this.defineAliases(command);
+    const alias = program && !program.dynamic ? this.aliases.get(program.value) : undefined;
+    // Bash does not expand an alias again inside its own text (`alias ls='ls -F'`).
+    if (program && alias !== undefined && !frame.via.includes(`alias ${program.value}`)) {
+      derived.push({ kind: 'script', text: [alias, ...command.argv.slice(1).map((w) => (w.dynamic ? w.value : quoted(w.value)))].join(' '), via: `alias ${program.value}`, from: command.argv });
+    }
     const followed = this.follower?.follow(command, frame.place.dir) ?? [];
     const found = payloads(command);
     derived.push(...found.derived);
@@ -483,6 +509,23 @@ class Expander {
         this.script(item.text, { vars: new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, place: { ...frame.place }, origin: fixedOrigin(command), ...this.placement(item.text, item.from) },
           { stdin: item.stdin, stdinUnknown: item.stdinUnknown });
       }
+    }
+  }
+
+  /**
+   * `alias name=text…` and `unalias name…`/`unalias -a`. An alias is taken as in effect from the
+   * next command on, though bash only expands it from the next line, and not at all in a
+   * non-interactive bash without `expand_aliases`: zsh always does, and reading more only asks more.
+   */
+  private defineAliases(command: SimpleCommand): void {
+    for (const word of command.argv.slice(1)) {
+      if (command.program === 'unalias') {
+        if (word.value === '-a') this.aliases.clear();
+        else this.aliases.delete(word.value);
+        continue;
+      }
+      const at = word.value.indexOf('=');
+      if (at > 0) this.aliases.set(word.value.slice(0, at), word.value.slice(at + 1));
     }
   }
 
@@ -546,6 +589,31 @@ class Expander {
       const append = args.some((a) => /^-[a-z]*a|^--append$/.test(a));
       for (const path of args.filter((a) => !a.startsWith('-'))) this.follower.wrote(path, frame.place.dir, append ? undefined : stdin);
     }
+  }
+
+  /**
+   * `for c in a b; do …; done` (and `select`) runs its body once per value: a few values the line
+   * shows are read in turn (`for d in dist build; do rm -rf "$d"; done`); others once, the variable unknown.
+   */
+  private forLoop(node: SyntaxNode, frame: Frame, input: Input, depth: number): void {
+    const name = node.childForFieldName('variable')?.text;
+    const body = node.childForFieldName('body');
+    const valueNodes = node.childrenForFieldName('value').filter(isNode);
+    for (const value of valueNodes) this.substitutions(value, frame, depth);
+    if (!name || !body) return;
+    const scope = this.scope(frame);
+    const words = valueNodes.flatMap((value) => this.words(value, frame, scope));
+    const values = valueNodes.length === 0 ? arrayElements(frame.vars, '@')
+      : words.some((w) => w.dynamic || hasGlob(w)) ? undefined : words.map((w) => w.value);
+    if (values && values.length > 0 && values.length <= LOOP_READS) {
+      for (const value of values) {
+        setVariable(frame.vars, name, value, false);
+        this.walk(body, frame, input, depth + 1);
+      }
+      return;
+    }
+    setUnknown(frame.vars, name);
+    this.walk(body, frame, input, depth + 1);
   }
 
   /**
@@ -716,9 +784,18 @@ class Expander {
     const name = node.childForFieldName('name')?.text;
     const value = node.childForFieldName('value');
     if (!name) return;
-    const text = value ? wordValue(value, this.scope(frame)).value : '';
-    frame.vars.set(name, text);
-    this.carried(name, text, this.nodeSpan(node, frame), frame);
+    const scope = this.scope(frame);
+    const appends = node.text.startsWith('+=', name.length);
+    if (value?.type === 'array') {
+      const words = value.namedChildren.filter(isNode).flatMap((child) => this.words(child, frame, scope));
+      const before = appends ? arrayElements(frame.vars, name) : [];
+      setArray(frame.vars, name, before && !words.some((w) => w.dynamic) ? [...before, ...words.map((w) => w.value)] : undefined);
+      return;
+    }
+    const { value: text, dynamic } = value ? wordValue(value, scope) : { value: '', dynamic: false };
+    const whole = appends ? (frame.vars.get(name) ?? '') + text : text;
+    setVariable(frame.vars, name, whole, dynamic || (appends && isUnknown(frame.vars, name)));
+    this.carried(name, whole, this.nodeSpan(node, frame), frame);
   }
 
   /**
@@ -727,21 +804,30 @@ class Expander {
    */
   private carried(name: string, value: string, span: readonly [number, number], frame: Frame, parent?: SimpleCommand): void {
     if (GATE_VARIABLE.test(name)) this.problem('gate-variable', span, `sets ${name}, which carries Airlock's terminal gate`);
-    if (!COMMAND_VARIABLES.has(name) || value.trim() === '') return;
+    // A value such as `a[$(…)]` runs the substitution wherever bash reads it as a number or a name
+    // (`(( x ))`, `[[ -v $x ]]`, `printf -v "$x"`).
+    if (COMMAND_VARIABLES.has(name) || RUNNING_SUBSCRIPT.test(value)) this.valueScript(`${name}=`, value, span, frame, parent);
+  }
+
+  /** A variable's value read as the commands it runs (`via`: how, such as `PAGER=`), standing at `span`. */
+  private valueScript(via: string, value: string, span: readonly [number, number], frame: Frame, parent?: SimpleCommand): void {
+    if (value.trim() === '') return;
     if (frame.depth + 1 > this.limits.payloadDepth) {
       this.problem('too-deep', span, 'commands nested in commands too deeply to read');
       return;
     }
     const origin = parent ? fixedOrigin(parent) : frame.origin;
-    this.script(value, { vars: new Map(frame.vars), depth: frame.depth + 1, via: [...frame.via, `${name}=`], parent: parent ?? frame.parent, target: frame.target, shift: 0, fixed: span, place: { ...frame.place }, origin });
+    this.script(value, { vars: new Map(frame.vars), depth: frame.depth + 1, via: [...frame.via, via], parent: parent ?? frame.parent, target: frame.target, shift: 0, fixed: span, place: { ...frame.place }, origin });
   }
 
-  /** Commands inside `$(…)`, backticks and `<(…)` run too. */
+  /** Commands inside `$(…)`, backticks and `<(…)` run too, and in a prompt expansion's value (`${x@P}`). */
   private substitutions(node: SyntaxNode, frame: Frame, depth: number): void {
     if (depth > this.limits.syntaxDepth) {
       this.problem('too-deep', this.nodeSpan(node, frame), 'nested too deeply to read');
       return;
     }
+    const prompt = node.type === 'expansion' ? /^\$\{([A-Za-z_][A-Za-z0-9_]*)@P\}$/.exec(node.text) : null;
+    if (prompt) this.valueScript(prompt[0], frame.vars.get(prompt[1] ?? '') ?? '', this.nodeSpan(node, frame), frame);
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
       for (const inner of node.namedChildren) if (inner) this.walk(inner, frame, {}, depth + 1);
       return;
@@ -786,17 +872,24 @@ class Expander {
   private words(node: SyntaxNode, frame: Frame, scope: WordScope): Word[] {
     const [start, end] = this.nodeSpan(node, frame);
     // `"$@"` is each positional parameter as a word of its own (`run() { "$@"; }; run helm uninstall …`),
-    // and `"${@:2}"`, `"${@:1:3}"` a run of them.
-    const count = Number(scope.vars.get('#'));
-    const all = node.type === 'string' ? /^"\$(?:@|\{@(?::([1-9][0-9]*)(?::([0-9]+))?)?\})"$/.exec(node.text) : null;
-    if (all && Number.isInteger(count)) {
-      const from = Number(all[1] ?? 1);
-      const to = Math.min(count, all[2] === undefined ? count : from - 1 + Number(all[2]));
-      return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => ({ value: scope.vars.get(String(from + i)) ?? '', dynamic: false, start, end }));
+    // `"${@:2}"`, `"${@:1:3}"` a run of them, and `"${cmd[@]}"` each element of an array the line set.
+    const all = /^("?)\$(?:@|\{(@|[A-Za-z_][A-Za-z0-9_]*\[@\])(?::([1-9][0-9]*)(?::([0-9]+))?)?\})\1$/.exec(node.text);
+    const elements = all && (node.type === 'string' || node.type === 'expansion' || node.type === 'simple_expansion')
+      ? arrayElements(scope.vars, (all[2] ?? '@').replace('[@]', '')) : undefined;
+    if (all && elements) {
+      const from = all[3] === undefined ? 0 : Number(all[3]) - (all[2]?.endsWith(']') ? 0 : 1);
+      const run = elements.slice(from, all[4] === undefined ? undefined : from + Number(all[4]));
+      // Unquoted, each element is split again.
+      const values = all[1] === '"' ? run : run.flatMap((v) => v.split(/\s+/).filter(Boolean));
+      return values.map((value) => ({ value, dynamic: false, start, end }));
     }
     const { value, dynamic } = wordValue(node, scope);
-    const splits = !dynamic && (node.type === 'simple_expansion' || node.type === 'expansion' || node.type === 'command_substitution');
-    if (splits && /\s/.test(value)) return value.split(/\s+/).filter(Boolean).map((part) => ({ value: part, dynamic, start, end }));
+    const splits = node.type === 'simple_expansion' || node.type === 'expansion' || node.type === 'command_substitution';
+    // A value only known in part splits where the part the line shows has blanks (`c="helm $x"`);
+    // the output of a substitution (`c=$(cat cmd.txt)`) is one unknown word.
+    if (splits && /\s/.test(value) && !(dynamic && (value === node.text || /^(?:\$\(.*\)|`.*`)$/s.test(value)))) {
+      return value.split(/\s+/).filter(Boolean).map((part) => ({ value: part, dynamic: dynamic && /[$`]/.test(part), start, end }));
+    }
     if (value.includes('{') && hasUnquotedBraces(node)) {
       const expanded = expandBraces(value);
       // Too many words to list: the value is only known at run time.
@@ -858,50 +951,9 @@ function writtenFiles(program: string, args: readonly string[]): string[] {
   }
 }
 
-/** The variables with `$1`, `$2`…, `$@`, `$*` and `$#` set to `args`, as a function or script sees them. */
-function positionals(vars: ReadonlyMap<string, string>, args: readonly string[]): Map<string, string> {
-  const out = new Map(vars);
-  setPositionals(out, args);
-  return out;
-}
-
-/** `$1`…, `$@`, `$*`, `$#` (not `$0`, the script's name). */
-const POSITIONAL = /^(?:[1-9][0-9]*|[@*#])$/;
-
-/**
- * `shift [n]` and `set -- …` move the positional parameters later commands read as `"$@"`; moved
- * by what the line does not show, they are unknown.
- */
-function movePositionals(command: SimpleCommand, vars: Map<string, string>): void {
-  const [program, ...args] = command.argv;
-  if (command.program === 'shift' && !program?.dynamic) {
-    const by = args.length === 0 ? 1 : /^[0-9]+$/.test(args[0]?.value ?? '') && !args[0]?.dynamic ? Number(args[0]?.value) : NaN;
-    const count = Number(vars.get('#'));
-    const rest = Number.isInteger(count) && Number.isInteger(by) && by <= count
-      ? Array.from({ length: count - by }, (_, i) => vars.get(String(by + i + 1)) ?? '') : undefined;
-    setPositionals(vars, rest);
-  } else if (command.program === 'set' && !program?.dynamic && args[0]?.value === '--') {
-    const rest = args.slice(1);
-    setPositionals(vars, rest.some((w) => w.dynamic) ? undefined : rest.map((w) => w.value));
-  }
-}
-
-function setPositionals(vars: Map<string, string>, values: readonly string[] | undefined): void {
-  for (const key of [...vars.keys()]) if (POSITIONAL.test(key)) vars.delete(key);
-  if (!values) return;
-  values.forEach((v, i) => vars.set(String(i + 1), v));
-  vars.set('@', values.join(' '));
-  vars.set('*', values.join(' '));
-  vars.set('#', String(values.length));
-}
-
-/** The variables other than positionals, as one string to compare. */
-function variablesKey(vars: ReadonlyMap<string, string>): string {
-  return JSON.stringify([...vars].filter(([key]) => !POSITIONAL.test(key)));
-}
-
-function withoutPositionals(vars: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map([...vars].filter(([key]) => !POSITIONAL.test(key)));
+/** A word as shell text that reads back as the same one word. */
+function quoted(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A `case` pattern (`re*`, `st|status` is split by the parser, `[Yy]*`) against a value. */

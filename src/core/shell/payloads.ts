@@ -1,7 +1,7 @@
 // Programs whose argument is itself a command line: shells (`bash -c`, a script on stdin),
 // `eval`, remote runners (`ssh host '…'`, `kubectl exec … --`, `docker exec`) and interpreters.
 import type { Word } from './command';
-import { COMMAND_GIT_SETTINGS, awkCommands, isShellSetup, trapHandler } from './carriers';
+import { COMMAND_GIT_SETTINGS, awkCommands, builtinCallback, isShellSetup, trapHandler } from './carriers';
 import type { Derived } from './derived';
 import { FLEET_PROGRAMS, fleetCommands } from './fleet';
 import { inlineCode, interpreterPrograms, scanCode } from './interpreters';
@@ -9,6 +9,7 @@ import { firstOperand, type CommandInput } from './wrappers';
 
 const SHELLS: readonly string[] = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh'];
 const AWKS: readonly string[] = ['awk', 'gawk', 'mawk', 'nawk', 'busybox-awk'];
+const CALLBACK_BUILTINS: readonly string[] = ['mapfile', 'readarray', 'compgen', 'complete', 'bind'];
 
 export interface PayloadResult {
   readonly derived: Derived[];
@@ -30,6 +31,7 @@ export function payloads(command: CommandInput): PayloadResult {
   }
   if (program === 'eval') return evaluated(argv);
   if (program === 'trap') return derived(trapHandler(argv));
+  if (CALLBACK_BUILTINS.includes(program)) return derived(builtinCallback(program, argv));
   if (AWKS.includes(program)) return awkCommands(argv);
   if (program === 'ssh') return ssh(command);
   if (program === 'kubectl' || program === 'oc') return kubectlExec(command);
@@ -51,7 +53,7 @@ export function payloads(command: CommandInput): PayloadResult {
 }
 
 export function payloadProgramNames(): readonly string[] {
-  return [...SHELLS, ...AWKS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
+  return [...SHELLS, ...AWKS, ...CALLBACK_BUILTINS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
 }
 
 /**

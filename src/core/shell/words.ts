@@ -2,6 +2,7 @@
 // quotes removed, escapes applied, variables assigned earlier in the same line substituted, and
 // `$(echo rm)`-style substitutions whose output the line itself shows evaluated.
 import type { SyntaxNode } from './parser';
+import { arrayElements, isUnknown } from './variables';
 
 export interface WordValue {
   value: string;
@@ -43,10 +44,10 @@ function append(node: SyntaxNode, scope: WordScope, acc: WordValue, inDoubleQuot
       return;
     case 'simple_expansion':
     case 'expansion': {
-      const name = variableName(node);
-      const known = name === undefined ? undefined : scope.vars.get(name);
-      if (known !== undefined) acc.value += known;
-      else { acc.value += node.text; acc.dynamic = true; }
+      const known = variableValue(node.text, scope.vars);
+      if (known !== undefined) acc.value += known.value;
+      else acc.value += node.text;
+      if (known === undefined || known.unknown) acc.dynamic = true;
       return;
     }
     case 'command_substitution': {
@@ -80,11 +81,41 @@ function appendChildren(node: SyntaxNode, scope: WordScope, acc: WordValue, inDo
   if (end > at) acc.value += unescape(text.slice(at - base, end - base), inDoubleQuotes);
 }
 
-function variableName(node: SyntaxNode): string | undefined {
-  // `$x`, `${x}`, and a script's or function's `$1`, `$@`; operators such as `${x:-y}` or `${#x}`
-  // are left dynamic (the line's variables are not tracked through `unset` and subshells).
-  const match = /^\$(?:([A-Za-z_][A-Za-z0-9_]*|[0-9@*#])|\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#])\})$/.exec(node.text);
-  return match?.[1] ?? match?.[2];
+/**
+ * `$x`, `${x}`, `${cmd[2]}`, `${cmd[*]}`, a script's or function's `$1`, `$@`: the value the line
+ * gave it (`unknown` when the line set it from what only running tells). Operators such as
+ * `${x:-y}` or `${#x}` are left dynamic (the line's variables are not tracked through `unset` and subshells).
+ */
+function variableValue(text: string, vars: ReadonlyMap<string, string>): { value: string; unknown: boolean } | undefined {
+  const match = /^\$(?:([A-Za-z_][A-Za-z0-9_]*|[0-9@*#])|\{(?:([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#])|([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+|[@*])\])\})$/.exec(text);
+  if (!match) return defaultValue(text, vars);
+  const array = match[3];
+  if (array !== undefined) {
+    const elements = arrayElements(vars, array);
+    const index = match[4] ?? '';
+    const value = elements === undefined ? undefined : /^[@*]$/.test(index) ? elements.join(' ') : elements[Number(index)];
+    return value === undefined ? undefined : { value, unknown: false };
+  }
+  const name = match[1] ?? match[2] ?? '';
+  const value = vars.get(name);
+  return value === undefined ? undefined : { value, unknown: isUnknown(vars, name) };
+}
+
+/**
+ * `${x:-word}`, `${1-word}` (and `:=`, `:+`) on a variable whose state the line shows, with a
+ * literal word: a script's `bin="${1:-node}"` called without arguments runs node.
+ */
+function defaultValue(text: string, vars: ReadonlyMap<string, string>): { value: string; unknown: boolean } | undefined {
+  const match = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)(:?)([-=+])([^$`"'\\{}]*)\}$/.exec(text);
+  if (!match) return undefined;
+  const [, name = '', colon, operator, word = ''] = match;
+  const positional = /^[0-9]/.test(name);
+  // A positional is unset once `$#` is known; another variable only when the line set it.
+  if (positional ? !vars.has('#') : !vars.has(name) || isUnknown(vars, name)) return undefined;
+  const value = vars.get(name);
+  const set = value !== undefined && (colon === '' || value !== '');
+  if (operator === '+') return { value: set ? word : '', unknown: false };
+  return { value: set ? value : word, unknown: false };
 }
 
 /** Backslash removal: outside quotes every `\x` is `x`; inside double quotes only `\$ \` \" \\`. */
