@@ -11,15 +11,8 @@ import { DISK_PROJECT_FILES, batchProjectFiles } from './projectFiles';
 import { resolve } from 'node:path';
 import { definedOnly } from './env';
 import { diskToolState } from './toolState';
+import { builtin } from './builtin';
 
-/**
- * A Node built-in loaded when first needed, so a plain command never loads it. Not import(): the
- * launcher runs this bundle as a vm script, which has no dynamic-import loader.
- */
-function builtin<T>(name: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-  return require(name) as T;
-}
 
 const EXIT: Readonly<Record<Decision, number>> = { allow: 0, confirm: 1, deny: 2 };
 

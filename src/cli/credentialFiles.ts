@@ -5,6 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isEnvFileName, originFile, type CredentialOrigins, type OriginFile } from '../core/secrets/origins';
+import { builtin } from './builtin';
 
 /** Directories looked at, the cwd's included: a workspace root further up than this is not found. */
 export const MAX_DEPTH = 8;
@@ -19,11 +20,6 @@ export interface OriginOptions {
   readonly home?: string;
 }
 
-/** A Node built-in loaded when first needed: the launcher runs this bundle as a vm script (see check.ts). */
-function builtin<T>(name: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-  return require(name) as T;
-}
 
 export function diskCredentialOrigins(options: OriginOptions = {}): CredentialOrigins {
   let key: Buffer | undefined;

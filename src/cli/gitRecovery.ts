@@ -3,17 +3,13 @@
 // Asked only for a line already flagged; two bounded git calls, and any doubt is "no way back".
 import type { SpawnSyncReturns } from 'node:child_process';
 import type { WorkspaceRecovery } from '../core/recovery';
+import { builtin } from './builtin';
 
 /** Each git call may take this long; a slow repository is no reason to hold an agent's hook. */
 export const GIT_TIMEOUT_MS = 800;
 const MAX_OUTPUT = 1024 * 1024;
 const MAX_PATHS = 32;
 
-/** A Node built-in loaded when first needed: the launcher runs this bundle as a vm script (see check.ts). */
-function builtin<T>(name: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-  return require(name) as T;
-}
 
 export type GitRunner = (args: readonly string[], cwd: string) => SpawnSyncReturns<Buffer>;
 

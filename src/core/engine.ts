@@ -153,6 +153,9 @@ export class LazyEngine {
     return this.parser;
   });
 
+  /** One load for all callers: two loads at once initialise the WebAssembly runtime twice and corrupt it. */
+  private loading: Promise<ShellParser> | undefined;
+
   constructor(private readonly load: () => Promise<ShellParser>) {}
 
   async explain(line: string, context: ClassifyContext = {}): Promise<Explanation> {
@@ -160,7 +163,12 @@ export class LazyEngine {
       return this.engine.explain(line, context);
     } catch (error) {
       if (!(error instanceof ParserNotLoaded)) throw error;
-      this.parser = await this.load();
+      this.loading ??= this.load().catch((failure: unknown) => {
+        // A failed load is tried again by the next line.
+        this.loading = undefined;
+        throw failure;
+      });
+      this.parser = await this.loading;
       return this.engine.explain(line, context);
     }
   }

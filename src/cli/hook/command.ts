@@ -6,6 +6,7 @@ import { loadParser } from '../parser';
 import { runHook } from './run';
 import { readHookInput } from './stdin';
 import { AGENT_IDS, type AgentId } from './types';
+import { builtin } from '../builtin';
 
 export const HOOK_USAGE = `airlock hook --agent <${AGENT_IDS.join('|')}>
   Reads the agent's hook payload on stdin and answers in the agent's own schema.
@@ -22,10 +23,6 @@ export function parseHookArgs(argv: readonly string[]): AgentId {
   return agent;
 }
 
-function builtin<T>(name: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CLI bundle runs as a vm script without import()
-  return require(name) as T;
-}
 
 export async function hookCommand(argv: readonly string[]): Promise<number> {
   let agent: AgentId;

@@ -873,9 +873,9 @@ class Expander {
     const [start, end] = this.nodeSpan(node, frame);
     // `"$@"` is each positional parameter as a word of its own (`run() { "$@"; }; run helm uninstall …`),
     // `"${@:2}"`, `"${@:1:3}"` a run of them, and `"${cmd[@]}"` each element of an array the line set.
-    const all = /^("?)\$(?:@|\{(@|[A-Za-z_][A-Za-z0-9_]*\[@\])(?::([1-9][0-9]*)(?::([0-9]+))?)?\})\1$/.exec(node.text);
-    const elements = all && (node.type === 'string' || node.type === 'expansion' || node.type === 'simple_expansion')
-      ? arrayElements(scope.vars, (all[2] ?? '@').replace('[@]', '')) : undefined;
+    const expansion = node.type === 'string' || node.type === 'expansion' || node.type === 'simple_expansion';
+    const all = expansion ? /^("?)\$(?:@|\{(@|[A-Za-z_][A-Za-z0-9_]*\[@\])(?::([1-9][0-9]*)(?::([0-9]+))?)?\})\1$/.exec(node.text) : null;
+    const elements = all ? arrayElements(scope.vars, (all[2] ?? '@').replace('[@]', '')) : undefined;
     if (all && elements) {
       const from = all[3] === undefined ? 0 : Number(all[3]) - (all[2]?.endsWith(']') ? 0 : 1);
       const run = elements.slice(from, all[4] === undefined ? undefined : from + Number(all[4]));

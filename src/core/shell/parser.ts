@@ -36,8 +36,19 @@ export async function createBashParser(wasm: ParserWasm): Promise<ShellParser> {
   return {
     parse(line, use) {
       const start = performance.now();
-      const tree = parser.parse(line, null, { progressCallback: () => performance.now() - start > PARSE_BUDGET_MS });
-      if (!tree) return undefined;
+      let tree: ReturnType<Parser['parse']>;
+      try {
+        tree = parser.parse(line, null, { progressCallback: () => performance.now() - start > PARSE_BUDGET_MS });
+      } catch (error) {
+        parser.reset();
+        throw error;
+      }
+      // A parse stopped part-way resumes at the next call unless reset, whatever text that call
+      // hands in: the next line would be read as a mix of both (on a busy machine, memory errors).
+      if (!tree) {
+        parser.reset();
+        return undefined;
+      }
       try {
         return use(tree.rootNode);
       } finally {
