@@ -3,6 +3,7 @@
 // `EDITOR`…), and the shell setup code that completion and init generators print.
 import type { Word } from './command';
 import type { Derived } from './derived';
+import { builtinOptions } from './variables';
 
 /**
  * Variables whose value some program runs as a command line: git, ssh, pagers and editors, the
@@ -38,16 +39,13 @@ export function trapHandler(argv: readonly Word[]): Derived | undefined {
  * `complete -C cmd` (at each completion), `bind -x '"\C-t": cmd'` (at each key press).
  */
 export function builtinCallback(program: string, argv: readonly Word[]): Derived | undefined {
-  const options = program === 'mapfile' || program === 'readarray' ? ['-C'] : program === 'compgen' || program === 'complete' ? ['-C', '-F'] : program === 'bind' ? ['-x'] : [];
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i]?.value ?? '';
-    if (arg === '--') break;
-    const option = options.find((o) => arg === o);
-    const value = option === undefined ? undefined : argv[i + 1];
-    if (!value) continue;
+  const [valued, runs] = program === 'mapfile' || program === 'readarray' ? ['dnOsuCc', 'C']
+    : program === 'compgen' || program === 'complete' ? ['oAGWFCXPS', 'CF'] : program === 'bind' ? ['mfqurxl', 'x'] : ['', ''];
+  for (const [flag, value] of builtinOptions(argv.slice(1), valued).options) {
+    if (!value || !runs.includes(flag)) continue;
     // bind -x binds `KEYSEQ: command` (the key sequence quoted inside the word).
     const text = program === 'bind' ? value.value.replace(/^\s*"(?:[^"\\]|\\.)*"\s*:?\s*|^[^:]*:\s*/s, '') : value.value;
-    return { kind: 'script', text, via: `${program} ${option ?? ''}`, from: [value] };
+    return { kind: 'script', text, via: `${program} -${flag}`, from: [value] };
   }
   return undefined;
 }
@@ -145,8 +143,11 @@ export function printedProgram(word: string): string | undefined {
 
 /** `$(which helm)`, `$(command -v python3)`: the program a lookup of one plain name finds runs by that name. */
 export function lookedUpProgram(word: string): string | undefined {
-  const m = /^(?:\$\(\s*(?:which|command -[vV]|type -[Pp])\s+([\w.+-]+)\s*\)|`\s*(?:which|command -[vV]|type -[Pp])\s+([\w.+-]+)\s*`)$/.exec(word.trim());
-  return m?.[1] ?? m?.[2];
+  const m = /^(?:\$\((.*)\)|`(.*)`)$/s.exec(word.trim());
+  const inner = m?.[1] ?? m?.[2];
+  // `$(command -v python3 || command -v python)`: whichever is found runs by its name; the first names it.
+  const lookups = inner?.split(/\s*\|\|\s*/).map((part) => /^\s*(?:which|command -[vV]|type -[Pp])\s+([\w.+-]+)\s*$/.exec(part)?.[1]);
+  return lookups?.every((name) => name !== undefined) ? lookups[0] : undefined;
 }
 
 /** True for `<(kubectl completion bash)` / `$(direnv hook bash)`: the text of a set-up generator's output. */

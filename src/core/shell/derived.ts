@@ -8,4 +8,6 @@ export type Derived =
       readonly target?: string }
   /** A command line given as one string, parsed again (`bash -c '…'`, `ssh host '…'`, `eval`). */
   | { readonly kind: 'script'; readonly text: string; readonly via: string; readonly from: readonly Word[];
-      readonly target?: string; readonly stdin?: string; readonly stdinUnknown?: boolean };
+      readonly target?: string; readonly stdin?: string; readonly stdinUnknown?: boolean;
+      /** Run by this shell itself (`eval`, `source`, an alias): what it assigns stays for later commands. */
+      readonly sameShell?: boolean };

@@ -12,10 +12,10 @@ import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
 import { payloads } from './payloads';
 import { isDecoder, staticOutput } from './producers';
-import { wordValue, type WordScope } from './words';
+import { expansionValue, wordValue, type WordScope } from './words';
 import {
-  arrayElements, inputVariables, isLineVariable, isUnknown, movePositionals, namedVariables, plainVariables, positionals, setArray,
-  setUnknown, setVariable, variablesKey, withoutPositionals,
+  arrayElements, assignedNames, inputVariables, isLineVariable, isUnknown, mergeMaybe, movePositionals, namedVariables, plainVariables,
+  positionals, setArray, setElement, setUnknown, setVariable, splitWords, variablesKey, withPositionalsOf, withoutPositionals,
 } from './variables';
 import { unwrap } from './wrappers';
 
@@ -96,7 +96,7 @@ interface Input {
   readonly stdinSource?: CommandSource;
 }
 
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 const DECLARATIONS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
 
 /** Words that make a command with an unknown program name worth a human's look. */
@@ -110,8 +110,10 @@ export function expand(line: string, parser: () => ShellParser, limits: ExpandLi
 
 /** Functions inside functions inside functions…: deeper than any script's helpers go. */
 const MAX_CALL_DEPTH = 64;
+/** Builtins that read their words, or what they store, as names or numbers (`printf -v x …` then `(( x ))`, `test -v`). */
+const NAME_READERS: ReadonlySet<string> = new Set(['printf', 'read', 'test', '[', 'let', 'declare', 'typeset', 'local', 'export', 'readonly']);
 /** A subscript running a substitution (`a[$(…)]`), as text a variable may hold. */
-const RUNNING_SUBSCRIPT = /\[[^\]]*(?:\$\(|`)/;
+const RUNNING_SUBSCRIPT = /\[[^]*?(?:\$\(|`)/;
 /** A `for` loop over at most this many values the line shows is read once per value. */
 const LOOP_READS = 8;
 
@@ -141,8 +143,10 @@ class Expander {
   private readonly calledWith = new Map<string, string>();
   /** True once a program is named at run time (`$x`, `${a#x}`): it may be any function. */
   private dynamicName = false;
-  /** Aliases the texts define (`alias x='helm uninstall …'`): a later command by that name runs their text. */
-  private readonly aliases = new Map<string, string>();
+  /** Aliases the texts define (`alias x='helm uninstall …'`): a later command by that name runs each text it was given. */
+  private readonly aliases = new Map<string, string[]>();
+  /** Words whose value the line computes at run time (`c=$(cat f); $c`): as a program, asked about. */
+  private readonly computed = new WeakSet<Word>();
   /** Parts of those texts that run nothing (comments, `case` arms not taken): [text, start, end]. */
   private readonly inert: [number, number, number][] = [];
 
@@ -222,9 +226,17 @@ class Expander {
         // `x=1` and `export X=1` set variables for the rest of the line; they run nothing.
         const declared = argv.slice(1).filter((w) => ASSIGNMENT.test(w.value))
           .map((w): [string, string] => [w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1)]);
-        for (const [name, value] of [...assignments, ...declared]) {
-          setVariable(frame.vars, name, value, value.includes('$'));
-          this.carried(name, value, [words[0]?.start ?? 0, words[words.length - 1]?.end ?? 0], frame);
+        if (program !== undefined && argv.slice(1).some((w) => /^-[a-zA-Z]*n[a-zA-Z]*$/.test(w.value))) {
+          for (const [name, target] of declared) this.nameref(name, target, [words[0]?.start ?? 0, words[words.length - 1]?.end ?? 0], frame);
+          input = {};
+          continue;
+        }
+        for (const [written, value] of [...assignments, ...declared]) {
+          // The rough reader keeps `$…` as text: a value holding one is taken as computed.
+          const name = written.replace(/\+$/, '');
+          const whole = name === written ? value : (frame.vars.get(name) ?? '') + value;
+          setVariable(frame.vars, name, whole, whole.includes('$') || whole.includes('`') ? 'computed' : false);
+          this.carried(name, whole, [words[0]?.start ?? 0, words[words.length - 1]?.end ?? 0], frame);
         }
         input = {};
         continue;
@@ -233,7 +245,6 @@ class Expander {
       this.emit(command, frame, input.fromDecoder);
       this.remember(command, frame, input.stdin);
       this.call(command, frame, input);
-      for (const name of inputVariables(command)) setUnknown(frame.vars, name);
       const args = argv.slice(1).map((w) => w.value);
       const output = staticOutput({ program: command.program, args, dynamic: argv.some((w) => w.dynamic), stdin: input.stdin });
       const fromDecoder = isDecoder(command.program, args);
@@ -259,7 +270,7 @@ class Expander {
         return undefined;
       case 'declaration_command':
         if (this.declaresNothing(node, frame, input)) return undefined;
-        for (const child of node.namedChildren) if (child) this.walk(child, frame, input, depth + 1);
+        this.declaration(node, frame, input, depth);
         return undefined;
       case 'function_definition':
         this.define(node, frame, depth);
@@ -269,6 +280,42 @@ class Expander {
         return undefined;
       case 'case_statement':
         if (this.caseBranch(node, frame, input, depth)) return undefined;
+        for (const child of node.namedChildren) {
+          if (child?.type === 'case_item') this.maybe(frame, (f) => this.walk(child, f, input, depth + 1));
+          else if (child) this.walk(child, frame, input, depth + 1);
+        }
+        return undefined;
+      case 'if_statement':
+        this.ifStatement(node, frame, input, depth);
+        return undefined;
+      case 'list': {
+        // `a && b`, `a || b`: the right side may not run.
+        const [left, right] = node.namedChildren.filter(isNode);
+        if (left) this.walk(left, frame, input, depth + 1);
+        if (right) this.maybe(frame, (f) => this.walk(right, f, input, depth + 1));
+        return undefined;
+      }
+      case 'while_statement':
+      case 'until_statement':
+      case 'c_style_for_statement':
+        // Runs its body any number of times: a later run sees what an earlier one assigned.
+        for (const name of assignedNames(node.text)) setUnknown(frame.vars, name);
+        this.maybe(frame, (f) => { for (const child of node.namedChildren) if (child) this.walk(child, f, input, depth + 1); });
+        return undefined;
+      case 'subshell':
+        this.walkIsolated(node, frame, input, depth);
+        return undefined;
+      case 'unset_command': {
+        // Its own node in the grammar, read as the command it is (`unset BASH_ENV` switches the gate off).
+        const [start, end] = this.nodeSpan(node, frame);
+        const scope = this.scope(frame);
+        const words = [{ value: 'unset', dynamic: false, start, end: start + 5 }, ...node.namedChildren.filter(isNode).flatMap((c) => this.words(c, frame, scope))];
+        this.emit(this.command(words, frame, new Map(), input, [], [start, end], node.startIndex), frame);
+        return undefined;
+      }
+      case 'test_command':
+        // `[[ -v 'a[$(…)]' ]]`: a name bash reads, subscript and all.
+        for (const child of node.descendantsOfType(['raw_string', 'ansi_c_string'])) if (child) this.literalSubscript(wordValue(child, this.scope(frame)).value, child, frame);
         for (const child of node.namedChildren) if (child) this.walk(child, frame, input, depth + 1);
         return undefined;
       case 'comment':
@@ -287,7 +334,9 @@ class Expander {
     let current = input;
     let output: string | undefined;
     stages.forEach((stage, i) => {
-      output = this.walk(stage, frame, i < stages.length - 1 ? { ...current, pipedOut: true } : current, depth + 1);
+      // Each stage of a pipeline runs in a subshell: what it assigns stays there.
+      const stageFrame = stages.length > 1 ? { ...frame, vars: new Map(frame.vars) } : frame;
+      output = this.walk(stage, stageFrame, i < stages.length - 1 ? { ...current, pipedOut: true } : current, depth + 1);
       const decoder = stage.type === 'command' && this.isDecoderNode(stage, frame);
       if (i < stages.length - 1) current = output !== undefined ? { stdin: output, fromDecoder: decoder } : { stdinUnknown: true, fromDecoder: decoder };
     });
@@ -412,18 +461,22 @@ class Expander {
         words.push(...this.words(child, frame, scope));
       }
     }
+    // `: "${C:=helm}"` assigns C where it is unset.
+    if (node.text.includes('=}') || /\$\{[A-Za-z_][A-Za-z0-9_]*:?=/.test(node.text)) {
+      for (const m of node.text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?=/g)) if (!frame.vars.get(m[1] ?? '')) setUnknown(frame.vars, m[1] ?? '');
+    }
     if (words.length === 0) return undefined;
     const first = words[0];
     if (first && !first.dynamic && hasGlob(first)) words[0] = { ...first, dynamic: true };
     const looked = first?.dynamic ? lookedUpProgram(first.value) : undefined;
     if (first && looked !== undefined) words[0] = { ...first, value: looked, dynamic: false };
+    // `$VENV/bin/python`, `"$(dirname "$0")/run.sh"`: whatever the folder, the program is the file named last.
+    else if (first?.dynamic && /\/[\w.+-]+$/.test(first.value) && !/^\$\(.*\)$/s.test(first.value)) words[0] = { ...first, dynamic: false };
     const command = this.command(words, frame, assignments, stdin, writes, this.nodeSpan(node, frame), node.startIndex);
     this.emit(command, frame, stdin.fromDecoder);
     this.remember(command, frame, stdin.stdin);
     this.overwrites(command, frame);
     this.call(command, frame, stdin);
-    movePositionals(command, frame.vars);
-    for (const name of inputVariables(command)) setUnknown(frame.vars, name);
     return staticOutput({ program: command.program, args: words.slice(1).map((w) => w.value), dynamic: words.some((w) => w.dynamic), stdin: stdin.stdin });
   }
 
@@ -459,6 +512,7 @@ class Expander {
       return;
     }
     this.commands.push(command);
+    this.setsVariables(command, frame);
     if ((command.program === 'cd' || command.program === 'pushd') && command.target === undefined) frame.place.dir = changedDirectory(frame.place.dir, command);
     else if (command.program === 'popd' && command.target === undefined) frame.place.dir = undefined;
     for (const [name, value] of command.assignments) this.carried(name, value, command.span, frame, command);
@@ -473,17 +527,11 @@ class Expander {
     if (printed !== undefined) this.problem('hidden-script', command.span, `the line runs what \`${printed}\` prints`, command);
     // A program the line itself names, by a value it reads at run time or an operator it leaves
     // unread (`read c; $c`, `"${@#x}"`), may be anything; an outside variable (`$EDITOR f`) is the user's.
-    else if (program?.dynamic && (namedVariables(program.value).some((name) => isLineVariable(frame.vars, name)) ||
+    else if (program?.dynamic && (this.computed.has(program) || namedVariables(program.value).some((name) => isLineVariable(frame.vars, name)) ||
       command.argv.slice(1).some((w) => SUSPICIOUS_ARGUMENT.test(w.value)))) {
       this.problem('dynamic-program', command.span, `the program name ${program.value} is only known at run time`, command);
     }
-    const derived: Derived[] = [...unwrap(command)];
-    if (command.program === 'alias' || command.program === 'unalias') this.defineAliases(command);
-    const alias = program && !program.dynamic ? this.aliases.get(program.value) : undefined;
-    // Bash does not expand an alias again inside its own text (`alias ls='ls -F'`).
-    if (program && alias !== undefined && !frame.via.includes(`alias ${program.value}`)) {
-      derived.push({ kind: 'script', text: [alias, ...command.argv.slice(1).map((w) => (w.dynamic ? w.value : quoted(w.value)))].join(' '), via: `alias ${program.value}`, from: command.argv });
-    }
+    const derived: Derived[] = [...unwrap(command), ...this.aliased(command, frame)];
     const followed = this.follower?.follow(command, frame.place.dir) ?? [];
     const found = payloads(command);
     derived.push(...found.derived);
@@ -506,26 +554,68 @@ class Expander {
         // `time f`, `! f`: a function the line defined. (Programs such as `sudo` cannot run one; reading it anyway only asks more.)
         if (item.target === undefined) this.call(inner, child, {});
       } else {
-        this.script(item.text, { vars: new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, place: { ...frame.place }, origin: fixedOrigin(command), ...this.placement(item.text, item.from) },
+        // `eval`, `source` and an alias run in this shell: what they assign stays.
+        this.script(item.text, { vars: item.sameShell ? frame.vars : new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, place: { ...frame.place }, origin: fixedOrigin(command), ...this.placement(item.text, item.from) },
           { stdin: item.stdin, stdinUnknown: item.stdinUnknown });
       }
     }
   }
 
   /**
-   * `alias name=text…` and `unalias name…`/`unalias -a`. An alias is taken as in effect from the
-   * next command on, though bash only expands it from the next line, and not at all in a
-   * non-interactive bash without `expand_aliases`: zsh always does, and reading more only asks more.
+   * `alias name=text…`, and `BASH_ALIASES[name]=text`: a later command by that name runs the
+   * text. Taken as in effect from the next command on, though bash only expands an alias from
+   * the next line, and not at all in a non-interactive bash without `expand_aliases` (zsh always
+   * does; reading more only asks more). `unalias` is not read: a function defined meanwhile keeps
+   * the alias it was defined with.
    */
-  private defineAliases(command: SimpleCommand): void {
-    for (const word of command.argv.slice(1)) {
-      if (command.program === 'unalias') {
-        if (word.value === '-a') this.aliases.clear();
-        else this.aliases.delete(word.value);
-        continue;
+  private defineAlias(name: string, text: string): void {
+    const known = this.aliases.get(name);
+    if (!known) this.aliases.set(name, [text]);
+    else if (!known.includes(text)) known.push(text);
+  }
+
+  /** The alias a command's name expands to (each text it was given), with a trailing blank expanding the next word too. */
+  private aliased(command: SimpleCommand, frame: Frame): Derived[] {
+    if (command.program === 'alias') {
+      for (const word of command.argv.slice(1)) {
+        const at = word.value.indexOf('=');
+        if (at > 0) this.defineAlias(word.value.slice(0, at), word.value.slice(at + 1));
       }
-      const at = word.value.indexOf('=');
-      if (at > 0) this.aliases.set(word.value.slice(0, at), word.value.slice(at + 1));
+    }
+    const program = command.argv[0];
+    if (this.aliases.size === 0 || !program || program.dynamic || frame.via.includes(`alias ${program.value}`)) return [];
+    const texts = this.aliases.get(program.value) ?? [];
+    return texts.map((text) => {
+      let rest = command.argv.slice(1);
+      let expanded = text;
+      // Bash does not expand an alias again inside its own text (`alias ls='ls -F'`).
+      while (/\s$/.test(expanded) && rest[0] && !rest[0].dynamic && this.aliases.has(rest[0].value) && rest[0].value !== program.value) {
+        expanded += this.aliases.get(rest[0].value)?.[0] ?? '';
+        rest = rest.slice(1);
+      }
+      const text2 = [expanded, ...rest.map((w) => (w.dynamic ? w.value : quoted(w.value)))].join(' ');
+      return { kind: 'script', text: text2, via: `alias ${program.value}`, from: command.argv, sameShell: true };
+    });
+  }
+
+  /**
+   * What a command leaves in the shell's variables: `shift` and `set --` move the positionals,
+   * `read`, `printf -v`, `mapfile` and `unset` make theirs unknown (a run-time value in a variable
+   * some program runs, `PS4` or `PAGER`, is asked about).
+   */
+  private setsVariables(command: SimpleCommand, frame: Frame): void {
+    movePositionals(command, frame.vars);
+    if (NAME_READERS.has(command.program)) {
+      for (const word of command.argv.slice(1)) if (!word.dynamic) this.literalSubscript(word.value, command.span, frame);
+      if (command.program === 'read' && command.stdin !== undefined) this.literalSubscript(command.stdin, command.span, frame);
+    }
+    const unset = command.program === 'unset' && !command.argv[0]?.dynamic && !command.argv.some((w) => w.value === '-f')
+      ? command.argv.slice(1).filter((w) => !w.value.startsWith('-')).map((w) => w.value) : [];
+    for (const name of [...inputVariables(command), ...unset]) {
+      setUnknown(frame.vars, name);
+      const base = name.replace(/\[.*$/s, '');
+      if (COMMAND_VARIABLES.has(base) && !unset.includes(name)) this.problem('dynamic-exec', command.span, `sets ${base}, which the shell or a program runs, to what only running the line tells`, command);
+      if (GATE_VARIABLE.test(base)) this.problem('gate-variable', command.span, `sets ${base}, which carries Airlock's terminal gate`, command);
     }
   }
 
@@ -603,6 +693,7 @@ class Expander {
     if (!name || !body) return;
     const scope = this.scope(frame);
     const words = valueNodes.flatMap((value) => this.words(value, frame, scope));
+    for (const word of words) if (!word.dynamic) this.literalSubscript(word.value, [word.start, word.end], frame);
     const values = valueNodes.length === 0 ? arrayElements(frame.vars, '@')
       : words.some((w) => w.dynamic || hasGlob(w)) ? undefined : words.map((w) => w.value);
     if (values && values.length > 0 && values.length <= LOOP_READS) {
@@ -610,10 +701,92 @@ class Expander {
         setVariable(frame.vars, name, value, false);
         this.walk(body, frame, input, depth + 1);
       }
+      // A `break` may leave the variable at any value.
+      if (values.length > 1 && /\bbreak\b/.test(body.text)) setUnknown(frame.vars, name);
       return;
     }
     setUnknown(frame.vars, name);
-    this.walk(body, frame, input, depth + 1);
+    for (const assigned of assignedNames(body.text)) setUnknown(frame.vars, assigned);
+    this.maybe(frame, (f) => this.walk(body, f, input, depth + 1));
+  }
+
+  /** `if …; then …; elif …; else …; fi`: the first condition runs, each branch may. */
+  private ifStatement(node: SyntaxNode, frame: Frame, input: Input, depth: number): void {
+    const conditions = node.childrenForFieldName('condition').filter(isNode).map((c) => c.startIndex);
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (conditions.includes(child.startIndex)) this.walk(child, frame, input, depth + 1);
+      else this.maybe(frame, (f) => this.walk(child, f, input, depth + 1));
+    }
+  }
+
+  /** Reads a part that may or may not run: each variable it assigns is unknown afterwards. */
+  private maybe(frame: Frame, read: (frame: Frame) => void): void {
+    const vars = new Map(frame.vars);
+    read({ ...frame, vars });
+    mergeMaybe(frame.vars, vars);
+  }
+
+  /** A subshell, `$(…)` or `<(…)`: what it assigns stays inside. */
+  private walkIsolated(node: SyntaxNode, frame: Frame, input: Input, depth: number): void {
+    const inner = { ...frame, vars: new Map(frame.vars) };
+    for (const child of node.namedChildren) if (child) this.walk(child, inner, input, depth + 1);
+  }
+
+  /**
+   * `local c`, `declare -n r=c`, `declare "c=$v"`: names declared without a value are unknown (a
+   * `local` hides the caller's), a nameref makes its target unknown (assignments through it are
+   * not followed), and a quoted `NAME=value` word assigns as a plain one does.
+   */
+  private declaration(node: SyntaxNode, frame: Frame, input: Input, depth: number): void {
+    const words = node.text.split(/\s+/);
+    const options = node.namedChildren.filter((c) => c?.type === 'word' && c.text.startsWith('-'));
+    const nameref = options.some((c) => /^-[a-zA-Z]*n/.test(c?.text ?? ''));
+    const scope = this.scope(frame);
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'variable_name' && words[0] !== 'export' && words[0] !== 'readonly') setUnknown(frame.vars, child.text);
+      else if (child.type === 'variable_assignment' && nameref) {
+        const target = child.childForFieldName('value');
+        this.nameref(child.childForFieldName('name')?.text ?? '', target ? wordValue(target, scope).value : '', this.nodeSpan(child, frame), frame);
+      } else if (child.type === 'string' || child.type === 'raw_string' || child.type === 'concatenation' || (child.type === 'word' && !child.text.startsWith('-'))) {
+        this.substitutions(child, frame, depth);
+        const { value, dynamic, computed } = wordValue(child, scope);
+        const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=(.*)$/s.exec(value);
+        if (m) {
+          setVariable(frame.vars, m[1] ?? '', m[3] ?? '', dynamic ? (computed ? 'computed' : 'outside') : false);
+          this.carried(m[1] ?? '', m[3] ?? '', this.nodeSpan(child, frame), frame);
+        } else if (/^[A-Za-z_][A-Za-z0-9_]*(?:\[.*\])?$/s.test(value) && words[0] !== 'export' && words[0] !== 'readonly') {
+          setUnknown(frame.vars, value);
+        }
+      } else {
+        this.walk(child, frame, input, depth + 1);
+      }
+    }
+  }
+
+  /** `declare -n name=target`: assignments through the name are not followed, so the target is unknown from here on. */
+  private nameref(name: string, target: string, span: readonly [number, number], frame: Frame): void {
+    if (COMMAND_VARIABLES.has(target) || GATE_VARIABLE.test(target)) this.problem('dynamic-exec', span, `makes a second name for ${target}, whose value the shell or a program runs`);
+    setUnknown(frame.vars, target);
+    setUnknown(frame.vars, name);
+  }
+
+  /** `${x@P}`: the value read as a prompt, whose substitutions run. One named at run time (`${!y@P}`) is asked about. */
+  private promptExpansion(node: SyntaxNode, frame: Frame): void {
+    const inner = node.text.slice(2, -3);
+    const span = this.nodeSpan(node, frame);
+    const known = inner.startsWith('!') ? undefined : expansionValue(`\${${inner}}`, frame.vars);
+    if (known && !known.unknown) this.valueScript(node.text, known.value, span, frame);
+    else this.problem('dynamic-exec', span, `expands ${node.text} as a prompt, running what its value holds`);
+  }
+
+  /**
+   * A value such as `'a[$(…)]'` where bash reads it as a name or a number (`[[ -v … ]]`, `(( x ))`
+   * once a variable holds it): the substitution runs.
+   */
+  private literalSubscript(text: string, node: SyntaxNode | readonly [number, number], frame: Frame): void {
+    if (RUNNING_SUBSCRIPT.test(text)) this.valueScript('a[…]', text, 'type' in node ? this.nodeSpan(node, frame) : node, frame);
   }
 
   /**
@@ -755,9 +928,11 @@ class Expander {
     // Inside the function, `$1`… are the call's own arguments (`run_sql "DROP …"`).
     // An argument known only at run time leaves every positional unknown, never the caller's.
     const args = command.argv.slice(1);
-    const vars = args.every((w) => !w.dynamic) ? positionals(frame.vars, args.map((w) => w.value)) : withoutPositionals(frame.vars);
+    const vars = positionals(frame.vars, args.some((w) => w.dynamic) ? undefined : args.map((w) => w.value));
     this.calledWith.set(name, variablesKey(frame.vars));
     this.readBody(name, fn, { ...frame, vars }, { stdin: input.stdin, stdinUnknown: input.stdinUnknown }, command);
+    // A function's assignments are the shell's own (unless `local`, which is not told apart here).
+    mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
   }
 
   /** Each file a redirect truncates, as the pseudo-command `> file` the rules read. */
@@ -781,20 +956,34 @@ class Expander {
 
   private assign(node: SyntaxNode, frame: Frame, depth: number): void {
     this.substitutions(node, frame, depth);
-    const name = node.childForFieldName('name')?.text;
+    const nameNode = node.childForFieldName('name');
     const value = node.childForFieldName('value');
-    if (!name) return;
+    if (!nameNode) return;
     const scope = this.scope(frame);
-    const appends = node.text.startsWith('+=', name.length);
+    // `a[2]=x`, `BASH_ALIASES[x]=helm`: one element.
+    const subscript = nameNode.type === 'subscript' ? /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(nameNode.text) : null;
+    const name = subscript?.[1] ?? nameNode.text;
+    const appends = node.text.startsWith('+=', nameNode.text.length);
     if (value?.type === 'array') {
       const words = value.namedChildren.filter(isNode).flatMap((child) => this.words(child, frame, scope));
+      // `([key]=value …)`: elements by key, of an associative array or at an index.
+      const keyed = words.map((w) => /^\[(.+?)\]=(.*)$/s.exec(w.value));
+      if (name === 'BASH_ALIASES') for (const k of keyed) if (k) this.defineAlias(k[1] ?? '', k[2] ?? '');
+      for (const w of words) if (RUNNING_SUBSCRIPT.test(w.value)) this.valueScript(`${name}=(…)`, w.value, this.nodeSpan(node, frame), frame);
       const before = appends ? arrayElements(frame.vars, name) : [];
-      setArray(frame.vars, name, before && !words.some((w) => w.dynamic) ? [...before, ...words.map((w) => w.value)] : undefined);
+      setArray(frame.vars, name, before && !keyed.some(Boolean) && !words.some((w) => w.dynamic) ? [...before, ...words.map((w) => w.value)] : undefined);
       return;
     }
-    const { value: text, dynamic } = value ? wordValue(value, scope) : { value: '', dynamic: false };
+    const { value: text, dynamic, computed } = value ? wordValue(value, scope) : { value: '', dynamic: false, computed: false };
+    const unknown = dynamic ? (computed ? 'computed' : 'outside') : false;
+    if (subscript) {
+      if (name === 'BASH_ALIASES') this.defineAlias(wordValue(nameNode.namedChildren[1] ?? nameNode, scope).value, text);
+      setElement(frame.vars, name, subscript[2] ?? '', appends ? (arrayElements(frame.vars, name)?.[Number(subscript[2])] ?? '') + text : text, unknown !== false);
+      this.carried(name, text, this.nodeSpan(node, frame), frame);
+      return;
+    }
     const whole = appends ? (frame.vars.get(name) ?? '') + text : text;
-    setVariable(frame.vars, name, whole, dynamic || (appends && isUnknown(frame.vars, name)));
+    setVariable(frame.vars, name, whole, unknown || (appends && isUnknown(frame.vars, name) ? 'computed' : false));
     this.carried(name, whole, this.nodeSpan(node, frame), frame);
   }
 
@@ -826,10 +1015,9 @@ class Expander {
       this.problem('too-deep', this.nodeSpan(node, frame), 'nested too deeply to read');
       return;
     }
-    const prompt = node.type === 'expansion' ? /^\$\{([A-Za-z_][A-Za-z0-9_]*)@P\}$/.exec(node.text) : null;
-    if (prompt) this.valueScript(prompt[0], frame.vars.get(prompt[1] ?? '') ?? '', this.nodeSpan(node, frame), frame);
+    if (node.type === 'expansion' && node.text.endsWith('@P}')) this.promptExpansion(node, frame);
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
-      for (const inner of node.namedChildren) if (inner) this.walk(inner, frame, {}, depth + 1);
+      this.walkIsolated(node, frame, {}, depth);
       return;
     }
     for (const child of node.namedChildren) {
@@ -883,12 +1071,13 @@ class Expander {
       const values = all[1] === '"' ? run : run.flatMap((v) => v.split(/\s+/).filter(Boolean));
       return values.map((value) => ({ value, dynamic: false, start, end }));
     }
-    const { value, dynamic } = wordValue(node, scope);
+    const { value, dynamic, computed } = wordValue(node, scope);
+    if (computed) return this.computedWords(node, scope, value, start, end);
     const splits = node.type === 'simple_expansion' || node.type === 'expansion' || node.type === 'command_substitution';
     // A value only known in part splits where the part the line shows has blanks (`c="helm $x"`);
     // the output of a substitution (`c=$(cat cmd.txt)`) is one unknown word.
-    if (splits && /\s/.test(value) && !(dynamic && (value === node.text || /^(?:\$\(.*\)|`.*`)$/s.test(value)))) {
-      return value.split(/\s+/).filter(Boolean).map((part) => ({ value: part, dynamic: dynamic && /[$`]/.test(part), start, end }));
+    if (splits && (/\s/.test(value) || scope.vars.has('IFS')) && !(dynamic && value === node.text)) {
+      return splitWords(value, scope.vars).map((part) => ({ value: part, dynamic: dynamic && /[$`]/.test(part), start, end }));
     }
     if (value.includes('{') && hasUnquotedBraces(node)) {
       const expanded = expandBraces(value);
@@ -897,6 +1086,17 @@ class Expander {
       return expanded.map((part) => ({ value: part, dynamic, start, end }));
     }
     return [{ value, dynamic, start, end }];
+  }
+
+  /** A word computed at run time, one word as the line shows it (`$(cat cmd.txt)` is not split at its blanks). */
+  private computedWords(node: SyntaxNode, scope: WordScope, value: string, start: number, end: number): Word[] {
+    const splits = node.type === 'simple_expansion' || node.type === 'expansion';
+    const parts = splits && !/^(?:\$\(.*\)|`.*`)$/s.test(value) ? splitWords(value, scope.vars) : [value];
+    return parts.map((part) => {
+      const word = { value: part, dynamic: true, start, end };
+      this.computed.add(word);
+      return word;
+    });
   }
 
   private nodeSpan(node: SyntaxNode, frame: Frame): [number, number] {

@@ -65,7 +65,7 @@ function evaluated(argv: readonly Word[]): PayloadResult {
   if (words.length === 1 && isShellSetup(words[0]?.value ?? '')) return NONE;
   const printed = words.some((w) => w.dynamic && /^(?:\$\(|`)/.test(w.value.trim()) && !isShellSetup(w.value));
   const variable = words.length > 0 && words.every((w) => w.dynamic && LONE_VARIABLE.test(w.value.trim()));
-  return printed || variable ? { derived: [], dynamicCalls: [], unseenScript: true } : derived(script(words, 'eval'));
+  return printed || variable ? { derived: [], dynamicCalls: [], unseenScript: true } : derived(script(words, 'eval', true));
 }
 
 /** A word that is one variable and nothing else (`$cmd`, `${CMD}`, `"$@"`). */
@@ -75,9 +75,9 @@ function derived(...items: (Derived | undefined)[]): PayloadResult {
   return { derived: items.filter((d): d is Derived => d !== undefined), dynamicCalls: [] };
 }
 
-function script(words: readonly Word[], via: string): Derived | undefined {
+function script(words: readonly Word[], via: string, sameShell = false): Derived | undefined {
   if (words.length === 0) return undefined;
-  return { kind: 'script', text: words.map((w) => w.value).join(' '), via, from: words };
+  return { kind: 'script', text: words.map((w) => w.value).join(' '), via, from: words, ...(sameShell ? { sameShell } : {}) };
 }
 
 /** Shell options that take a value (`-o pipefail`, `-O extglob`, `--rcfile f`). */
@@ -133,7 +133,7 @@ function sourced(command: CommandInput): PayloadResult {
   const file = command.argv[1]?.value ?? '';
   const at = command.argv[0];
   if ((file === '/dev/stdin' || file === '-') && command.stdin !== undefined && at) {
-    return derived({ kind: 'script', text: command.stdin, via: `${command.program} (stdin)`, from: [at] });
+    return derived({ kind: 'script', text: command.stdin, via: `${command.program} (stdin)`, from: [at], sameShell: true });
   }
   return { derived: [], dynamicCalls: [], unseenScript: (file.startsWith('<(') && !isShellSetup(file)) || file === '/dev/stdin' };
 }

@@ -2,29 +2,90 @@
 // frame's copy carries everything at once: plain values, values only known at run time
 // (`c=$(cat cmd.txt)`, `read c`, a loop's variable), arrays (`cmd=(helm uninstall …)`) and the
 // positional parameters (`$1`…, `"$@"`) of a script or function.
-import type { SimpleCommand } from './command';
+import type { SimpleCommand, Word } from './command';
 
 export type Variables = Map<string, string>;
 
 /**
  * Beside `name`, the key `name` + UNKNOWN marks a value only known at run time: `name` then holds
- * the text the line shows for it (`$(cat cmd.txt)`, or `$name` itself). No variable name holds a NUL.
+ * the text the line shows for it (`$(cat cmd.txt)`, or `$name` itself), and the mark says whence:
+ * COMPUTED by the line (a substitution's output, `read`, a loop over unknown words), or taken from
+ * OUTSIDE it (`CC=${CC:-gcc}`: the user's environment). No variable name holds a NUL.
  */
 const UNKNOWN = '\0';
+export type Unknown = false | 'outside' | 'computed';
 /** Beside `name`, the key `name[@]` holds an array's elements (as JSON); `name` is element 0, as in bash. */
 const ELEMENTS = '[@]';
 
 /** Sets a variable the line assigns; `unknown` when its value is only known at run time. */
-export function setVariable(vars: Variables, name: string, value: string, unknown: boolean): void {
+export function setVariable(vars: Variables, name: string, value: string, unknown: Unknown): void {
   vars.set(name, value);
   vars.delete(name + ELEMENTS);
-  if (unknown) vars.set(name + UNKNOWN, '');
+  if (unknown) vars.set(name + UNKNOWN, unknown);
   else vars.delete(name + UNKNOWN);
 }
 
-/** A variable the line sets from what only running it tells (`read c`, `for c in $(…)`). */
+/** A variable the line sets from what only running it tells (`read c`, `for c in $(…)`, `unset c`); `a[0]` makes all of `a` unknown. */
 export function setUnknown(vars: Variables, name: string): void {
-  setVariable(vars, name, '$' + name, true);
+  const base = baseName(name);
+  if (isPositional(base)) setPositionals(vars, undefined, true);
+  else setVariable(vars, base, '$' + base, 'computed');
+}
+
+/** `a[2]=x`: one element of an array; where the line does not show which, or leaves a gap, all of it is unknown. */
+export function setElement(vars: Variables, name: string, index: string, value: string, unknown: boolean): void {
+  const elements = arrayElements(vars, name) ?? (vars.has(name) ? undefined : []);
+  const at = /^[0-9]+$/.test(index) ? Number(index) : NaN;
+  if (unknown || !elements || !(at <= elements.length)) {
+    setUnknown(vars, name);
+    return;
+  }
+  const next = [...elements];
+  next[at] = value;
+  setArray(vars, name, next);
+}
+
+/** `a[0]` → `a`; a bookkeeping key → the variable it is about. */
+function baseName(key: string): string {
+  return key.replace(/\[.*$|\0$/s, '');
+}
+
+/**
+ * What a part of the line that may or may not run (a branch, a loop's body) leaves behind: each
+ * variable it changed is unknown afterwards, whichever way it went.
+ */
+export function mergeMaybe(into: Variables, maybe: ReadonlyMap<string, string>): void {
+  const changed = new Set<string>();
+  for (const [key, value] of maybe) if (into.get(key) !== value) changed.add(baseName(key));
+  for (const key of into.keys()) if (!maybe.has(key)) changed.add(baseName(key));
+  for (const name of changed) setUnknown(into, name);
+}
+
+/**
+ * Every name a text may assign (`x=`, `a[i]+=`, `read x`, `for x`, `printf -v x`, `unset x`…), over-read:
+ * a loop's body that runs again sees what its last run left.
+ */
+export function assignedNames(text: string): string[] {
+  const names = [...text.matchAll(/(?<![\w$/.-])([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/g)].map((m) => m[1] ?? '');
+  for (const m of text.matchAll(/\b(?:read|mapfile|readarray|getopts|unset|local|declare|typeset|export|for|select|printf|let|shift|set)\b([^;&|\n]*)/g)) {
+    names.push(...(m[1] ?? '').split(/[^A-Za-z0-9_]+/).filter((w) => /^[A-Za-z_]/.test(w)));
+    if (/^(?:shift|set)/.test(m[0])) names.push('@');
+  }
+  return names;
+}
+
+/** Splits a value as bash splits an unquoted expansion: on the line's `IFS` when it set one. */
+export function splitWords(value: string, vars: ReadonlyMap<string, string>): string[] {
+  const ifs = vars.get('IFS');
+  if (ifs === undefined || isUnknown(vars, 'IFS')) return value.split(/[ \t\n]+/).filter(Boolean);
+  if (ifs === '') return [value];
+  return value.split(new RegExp(`[${ifs.replace(/[\\\]^-]/g, '\\$&')}]+`)).filter(Boolean);
+}
+
+/** What joins `"${a[*]}"` and `"$*"`: the first character of the line's `IFS`, a space by default. */
+export function joiner(vars: ReadonlyMap<string, string>): string {
+  const ifs = vars.get('IFS');
+  return ifs === undefined || isUnknown(vars, 'IFS') ? ' ' : ifs.slice(0, 1);
 }
 
 /** `name=(a b c)`, `name+=(d)`: an array, or undefined elements when they are only known at run time. */
@@ -41,9 +102,14 @@ export function isUnknown(vars: ReadonlyMap<string, string>, name: string): bool
   return vars.has(name + UNKNOWN);
 }
 
+/** A variable whose value the line computes at run time (`read c`, `c=$(cat f)`), positionals included. */
+export function isComputed(vars: ReadonlyMap<string, string>, name: string): boolean {
+  return vars.get((isPositional(name) ? '#' : name) + UNKNOWN) === 'computed';
+}
+
 /** An array's elements (a scalar is an array of one), or undefined when the line does not show them. */
 export function arrayElements(vars: ReadonlyMap<string, string>, name: string): readonly string[] | undefined {
-  if (isUnknown(vars, name)) return undefined;
+  if (isUnknown(vars, name) || (name === '@' || name === '*') && isUnknown(vars, '#')) return undefined;
   if (name === '@' || name === '*') return positionalValues(vars);
   const json = vars.get(name + ELEMENTS);
   if (json !== undefined) return JSON.parse(json) as string[];
@@ -64,14 +130,25 @@ export function isPositional(name: string): boolean {
   return POSITIONAL.test(name);
 }
 
-/** The variables with `$1`, `$2`…, `$@`, `$*` and `$#` set to `args`, as a function or script sees them. */
-export function positionals(vars: ReadonlyMap<string, string>, args: readonly string[]): Variables {
+/**
+ * The variables with `$1`, `$2`…, `$@`, `$*` and `$#` set to `args`, as a function or script sees
+ * them; undefined args (a call with `$x`) leave them unknown, and the line's.
+ */
+export function positionals(vars: ReadonlyMap<string, string>, args: readonly string[] | undefined): Variables {
   const out = new Map(vars);
-  setPositionals(out, args);
+  setPositionals(out, args, true);
+  return out;
+}
+
+/** `vars` with the positionals of `outer`: what a function's body changed, its own arguments aside. */
+export function withPositionalsOf(vars: ReadonlyMap<string, string>, outer: ReadonlyMap<string, string>): Variables {
+  const out = new Map([...vars].filter(([key]) => !isPositional(baseName(key))));
+  for (const [key, value] of outer) if (isPositional(baseName(key))) out.set(key, value);
   return out;
 }
 
 function positionalValues(vars: ReadonlyMap<string, string>): string[] | undefined {
+  if (isUnknown(vars, '#')) return undefined;
   const count = Number(vars.get('#'));
   return Number.isInteger(count) ? Array.from({ length: count }, (_, i) => vars.get(String(i + 1)) ?? '') : undefined;
 }
@@ -82,19 +159,38 @@ function positionalValues(vars: ReadonlyMap<string, string>): string[] | undefin
  */
 export function movePositionals(command: SimpleCommand, vars: Variables): void {
   const [program, ...args] = command.argv;
-  if (command.program === 'shift' && !program?.dynamic) {
+  if (program?.dynamic) return;
+  if (command.program === 'shift') {
     const by = args.length === 0 ? 1 : /^[0-9]+$/.test(args[0]?.value ?? '') && !args[0]?.dynamic ? Number(args[0]?.value) : NaN;
     const values = positionalValues(vars);
-    setPositionals(vars, values && Number.isInteger(by) && by <= values.length ? values.slice(by) : undefined);
-  } else if (command.program === 'set' && !program?.dynamic && args[0]?.value === '--') {
-    const rest = args.slice(1);
-    setPositionals(vars, rest.some((w) => w.dynamic) ? undefined : rest.map((w) => w.value));
+    setPositionals(vars, values && Number.isInteger(by) && by <= values.length ? values.slice(by) : undefined, vars.has('#'));
+  } else if (command.program === 'set') {
+    // `set [options] [--] words…`: words after `--`, or from the first that is not an option, are the new positionals.
+    let i = 0;
+    for (; i < args.length; i++) {
+      const arg = args[i]?.value ?? '';
+      if (arg === '--' || arg === '-') { i++; break; }
+      if (!/^[-+]/.test(arg) || args[i]?.dynamic) break;
+      // `-o pipefail`, also in a cluster (`set -euo pipefail`): the option's name is no positional.
+      if (/^[-+][a-zA-Z]*o[a-zA-Z]*$/.test(arg)) i++;
+    }
+    const rest = args.slice(i);
+    const ended = args.slice(0, i).some((w) => w.value === '--' || w.value === '-');
+    if (rest.length > 0 || ended) setPositionals(vars, rest.some((w) => w.dynamic) ? undefined : rest.map((w) => w.value), true);
   }
 }
 
-export function setPositionals(vars: Variables, values: readonly string[] | undefined): void {
-  for (const key of [...vars.keys()]) if (POSITIONAL.test(key)) vars.delete(key);
-  if (!values) return;
+/**
+ * Sets `$1`…, `$@`, `$*`, `$#`; undefined values leave them unknown, and `lineSet` says the line
+ * set them so (`set -- $(cat f)`, a function called with `$x`): a program named by them is asked about.
+ */
+export function setPositionals(vars: Variables, values: readonly string[] | undefined, lineSet = false): void {
+  for (const key of [...vars.keys()]) if (POSITIONAL.test(key) || POSITIONAL.test(baseName(key))) vars.delete(key);
+  if (!values) {
+    if (lineSet) vars.set('#' + UNKNOWN, 'computed');
+    if (lineSet) vars.set('#', '');
+    return;
+  }
   values.forEach((v, i) => vars.set(String(i + 1), v));
   vars.set('@', values.join(' '));
   vars.set('*', values.join(' '));
@@ -115,18 +211,38 @@ export function namedVariables(text: string): string[] {
   return [...text.matchAll(/\$\{?[#!]?([A-Za-z_][A-Za-z0-9_]*|[1-9@*#])/g)].map((m) => m[1] ?? '');
 }
 
-/** True when the line sets `name` (to a value known or not), or knows the positionals it stands for. */
+/**
+ * True when the line decides `name`: it set it (to a value known or computed, not one taken from
+ * outside), or the positionals it stands for.
+ */
 export function isLineVariable(vars: ReadonlyMap<string, string>, name: string): boolean {
-  return isPositional(name) ? vars.has('#') : vars.has(name);
+  return isPositional(name) ? vars.has('#') : vars.has(name) && vars.get(name + UNKNOWN) !== 'outside';
 }
 
 /** Options of `read`, `mapfile` and `printf` that take a value (`read -p 'Name: ' n`). */
-const INPUT_VALUE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  read: ['-a', '-d', '-i', '-n', '-N', '-p', '-t', '-u'],
-  mapfile: ['-d', '-n', '-O', '-s', '-u', '-C', '-c'],
-  readarray: ['-d', '-n', '-O', '-s', '-u', '-C', '-c'],
-  printf: ['-v'],
-};
+const INPUT_VALUE_OPTIONS: Readonly<Record<string, string>> = { read: 'adinNptu', mapfile: 'dnOsuCc', readarray: 'dnOsuCc', printf: 'v' };
+
+/**
+ * A builtin's short options as bash's getopts reads them (`-tC cb`, `-C'cb'`, `-td ''`): each
+ * option with its value where `valued` lists it, then the operands.
+ */
+export function builtinOptions(args: readonly Word[], valued: string): { options: [string, Word | undefined][]; operands: readonly Word[] } {
+  const options: [string, Word | undefined][] = [];
+  let i = 0;
+  for (; i < args.length; i++) {
+    const word = args[i];
+    const arg = word?.value ?? '';
+    if (arg === '--') { i++; break; }
+    if (!arg.startsWith('-') || arg.length < 2 || !word) break;
+    for (let k = 1; k < arg.length; k++) {
+      const flag = arg[k] ?? '';
+      if (!valued.includes(flag)) { options.push([flag, undefined]); continue; }
+      options.push([flag, k + 1 < arg.length ? { ...word, value: arg.slice(k + 1) } : args[++i]]);
+      break;
+    }
+  }
+  return { options, operands: args.slice(i) };
+}
 
 /**
  * The variables a builtin sets from what only running it tells: `read a b`, `read -a arr`,
@@ -138,20 +254,11 @@ export function inputVariables(command: SimpleCommand): string[] {
   const name = command.program;
   if (name === 'getopts') return args[1] ? [args[1].value] : [];
   const valued = INPUT_VALUE_OPTIONS[name];
-  if (!valued) return [];
-  const set: string[] = [];
-  let i = 0;
-  for (; i < args.length; i++) {
-    const arg = args[i]?.value ?? '';
-    if (arg === '--') { i++; break; }
-    if (!arg.startsWith('-') || arg.length < 2) break;
-    const option = valued.find((o) => arg.startsWith(o));
-    if (option === undefined) continue;
-    const value = arg.length > option.length ? arg.slice(option.length) : args[++i]?.value ?? '';
-    if (option === '-a' || option === '-v') set.push(value);
-  }
+  if (valued === undefined) return [];
+  const { options, operands } = builtinOptions(args, valued);
+  const set = options.filter(([flag]) => flag === 'a' || flag === 'v').map(([, value]) => value?.value ?? '');
   if (name === 'printf') return set;
-  const operands = args.slice(i).map((w) => w.value);
-  if (name === 'read') return [...set, ...(operands.length > 0 || set.length > 0 ? operands : ['REPLY'])];
-  return [operands[0] ?? 'MAPFILE'];
+  const named = operands.map((w) => w.value);
+  if (name === 'read') return [...set, ...(named.length > 0 || set.length > 0 ? named : ['REPLY'])];
+  return [named[0] ?? 'MAPFILE'];
 }

@@ -2,11 +2,13 @@
 // quotes removed, escapes applied, variables assigned earlier in the same line substituted, and
 // `$(echo rm)`-style substitutions whose output the line itself shows evaluated.
 import type { SyntaxNode } from './parser';
-import { arrayElements, isUnknown } from './variables';
+import { arrayElements, isComputed, isUnknown, joiner, namedVariables } from './variables';
 
 export interface WordValue {
   value: string;
   dynamic: boolean;
+  /** Part of the value is computed by the line at run time: a substitution's output, a variable from `read c` or `c=$(cat f)`. */
+  computed?: boolean;
 }
 
 export interface WordScope {
@@ -44,19 +46,24 @@ function append(node: SyntaxNode, scope: WordScope, acc: WordValue, inDoubleQuot
       return;
     case 'simple_expansion':
     case 'expansion': {
-      const known = variableValue(node.text, scope.vars);
+      const known = expansionValue(node.text, scope.vars);
       if (known !== undefined) acc.value += known.value;
       else acc.value += node.text;
       if (known === undefined || known.unknown) acc.dynamic = true;
+      if ((known === undefined || known.unknown) && namedVariables(node.text).some((name) => isComputed(scope.vars, name))) acc.computed = true;
       return;
     }
     case 'command_substitution': {
       const output = scope.substitution(node);
       if (output !== undefined) acc.value += output;
-      else { acc.value += node.text; acc.dynamic = true; }
+      else { acc.value += node.text; acc.dynamic = true; acc.computed = true; }
       return;
     }
     case 'process_substitution':
+      acc.value += node.text;
+      acc.dynamic = true;
+      acc.computed = true;
+      return;
     case 'arithmetic_expansion':
       acc.value += node.text;
       acc.dynamic = true;
@@ -86,17 +93,21 @@ function appendChildren(node: SyntaxNode, scope: WordScope, acc: WordValue, inDo
  * gave it (`unknown` when the line set it from what only running tells). Operators such as
  * `${x:-y}` or `${#x}` are left dynamic (the line's variables are not tracked through `unset` and subshells).
  */
-function variableValue(text: string, vars: ReadonlyMap<string, string>): { value: string; unknown: boolean } | undefined {
+export function expansionValue(text: string, vars: ReadonlyMap<string, string>): { value: string; unknown: boolean } | undefined {
   const match = /^\$(?:([A-Za-z_][A-Za-z0-9_]*|[0-9@*#])|\{(?:([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#])|([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+|[@*])\])\})$/.exec(text);
   if (!match) return defaultValue(text, vars);
   const array = match[3];
   if (array !== undefined) {
     const elements = arrayElements(vars, array);
     const index = match[4] ?? '';
-    const value = elements === undefined ? undefined : /^[@*]$/.test(index) ? elements.join(' ') : elements[Number(index)];
+    const value = elements === undefined ? undefined : /^[@*]$/.test(index) ? elements.join(index === '*' ? joiner(vars) : ' ') : elements[Number(index)];
     return value === undefined ? undefined : { value, unknown: false };
   }
   const name = match[1] ?? match[2] ?? '';
+  if (name === '*') {
+    const all = arrayElements(vars, '*');
+    return all && { value: all.join(joiner(vars)), unknown: false };
+  }
   const value = vars.get(name);
   return value === undefined ? undefined : { value, unknown: isUnknown(vars, name) };
 }
@@ -111,7 +122,7 @@ function defaultValue(text: string, vars: ReadonlyMap<string, string>): { value:
   const [, name = '', colon, operator, word = ''] = match;
   const positional = /^[0-9]/.test(name);
   // A positional is unset once `$#` is known; another variable only when the line set it.
-  if (positional ? !vars.has('#') : !vars.has(name) || isUnknown(vars, name)) return undefined;
+  if (isUnknown(vars, positional ? '#' : name) || !vars.has(positional ? '#' : name)) return undefined;
   const value = vars.get(name);
   const set = value !== undefined && (colon === '' || value !== '');
   if (operator === '+') return { value: set ? word : '', unknown: false };
