@@ -107,12 +107,15 @@ export class Engine {
     const matches = new Map<SimpleCommand, string[]>();
     const seen = new Set<string>();
     const flagged = new Set<SimpleCommand>();
+    // Each guarded command's arguments, read once for the rules and again for an allowed line's environment.
+    const argsOf = new Map<SimpleCommand, Args>();
     for (const command of expansion.commands) {
       const matched: string[] = [];
       matches.set(command, matched);
       const rules = RULE_INDEX.get(command.program);
       if (!rules) continue;
       const args = new Args(command, context.paths, context.cwd);
+      argsOf.set(command, args);
       const exempt = isExempt(args);
       for (const rule of rules) {
         if (exempt && rule.category !== 'filesystem') { matched.push(`(${rule.id} exempt: --help or a dry run)`); continue; }
@@ -137,7 +140,7 @@ export class Engine {
     }
     const verdict = findings.length > 0
       ? flaggedVerdict(findings, [...flagged], expansion, text, env, context)
-      : { ...ALLOW_VERDICT, environment: quietEnvironment(expansion.commands, envContext) };
+      : { ...ALLOW_VERDICT, environment: quietEnvironment(expansion.commands, envContext, argsOf) };
     return { verdict, expansion: hasControl ? { ...expansion, problems } : expansion, matches };
   }
 }
@@ -261,7 +264,7 @@ function safeMatch(rule: Rule, args: Args): boolean {
  * The environment an allowed line works in (`kubectl get pods -n production`), for the audit log:
  * read from the guarded commands' flags, targets and variables, without any rule's targets.
  */
-function quietEnvironment(commands: readonly SimpleCommand[], withProject: EnvironmentContext): Environment {
+function quietEnvironment(commands: readonly SimpleCommand[], withProject: EnvironmentContext, argsOf: ReadonlyMap<SimpleCommand, Args>): Environment {
   // The project's files are read for what needs a human, not for the audit line of an allowed command.
   const context: EnvironmentContext = { ...withProject, project: undefined };
   let best: Environment | undefined;
@@ -269,7 +272,7 @@ function quietEnvironment(commands: readonly SimpleCommand[], withProject: Envir
     // Guarded programs, and anything run on a remote host (`ssh prod-web 'uptime'`).
     const category = RULE_INDEX.get(command.program)?.[0]?.category ?? (command.target ? 'shell' : undefined);
     if (!category) continue;
-    const env = safeEnvironment(() => resolveEnvironment(command, new Args(command), quietRule(category, command.program), context, true));
+    const env = safeEnvironment(() => resolveEnvironment(command, argsOf.get(command) ?? new Args(command), quietRule(category, command.program), context, true));
     if (env.tier !== 'unknown' && (!best || tierRank(env.tier) > tierRank(best.tier))) best = env;
   }
   return best ?? { tier: 'unknown' };

@@ -223,7 +223,6 @@ function ancestry(command: SimpleCommand): SimpleCommand[] {
   return chain;
 }
 
-/** `flag value` / `flag=value` for each of `flags` present, as evidence text. */
 /**
  * `flag value` / `flag=value` for each of `flags` present, as evidence text, with the value as the
  * name (`host` reads it as a URL's host and path).

@@ -31,7 +31,7 @@ export function trapHandler(argv: readonly Word[]): Derived | undefined {
   // `trap -p`, `trap -l` list; `trap - EXIT` and `trap '' INT` reset or ignore.
   if (!handler || handler.value === '-' || handler.value.trim() === '' || /^-[lp]+$/.test(handler.value)) return undefined;
   if (argv.length === i + 1 && /^\d+$/.test(handler.value)) return undefined;
-  return { kind: 'script', text: handler.value, via: 'trap', from: [handler] };
+  return { kind: 'script', text: handler.value, via: 'trap', from: [handler], sameShell: true };
 }
 
 /**
@@ -45,7 +45,9 @@ export function builtinCallback(program: string, argv: readonly Word[]): Derived
     if (!value || !runs.includes(flag)) continue;
     // bind -x binds `KEYSEQ: command` (the key sequence quoted inside the word).
     const text = program === 'bind' ? value.value.replace(/^\s*"(?:[^"\\]|\\.)*"\s*:?\s*|^[^:]*:\s*/s, '') : value.value;
-    return { kind: 'script', text, via: `${program} -${flag}`, from: [value] };
+    // Run in this shell, a callback with words of its own (`mapfile -C f` calls `f index line`).
+    const words = program === 'bind' ? '' : ' "$callback_word" "$callback_word"';
+    return { kind: 'script', text: text + words, via: `${program} -${flag}`, from: [value], sameShell: true };
   }
   return undefined;
 }
@@ -145,9 +147,9 @@ export function printedProgram(word: string): string | undefined {
 export function lookedUpProgram(word: string): string | undefined {
   const m = /^(?:\$\((.*)\)|`(.*)`)$/s.exec(word.trim());
   const inner = m?.[1] ?? m?.[2];
-  // `$(command -v python3 || command -v python)`: whichever is found runs by its name; the first names it.
+  // `$(command -v helm || command -v /opt/helm)`: whichever is found runs, so only one name names it.
   const lookups = inner?.split(/\s*\|\|\s*/).map((part) => /^\s*(?:which|command -[vV]|type -[Pp])\s+([\w.+-]+)\s*$/.exec(part)?.[1]);
-  return lookups?.every((name) => name !== undefined) ? lookups[0] : undefined;
+  return lookups?.every((name) => name !== undefined && name === lookups[0]) ? lookups[0] : undefined;
 }
 
 /** True for `<(kubectl completion bash)` / `$(direnv hook bash)`: the text of a set-up generator's output. */

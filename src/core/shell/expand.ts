@@ -14,8 +14,9 @@ import { payloads } from './payloads';
 import { isDecoder, staticOutput } from './producers';
 import { expansionValue, wordValue, type WordScope } from './words';
 import {
-  arrayElements, assignedNames, inputVariables, isLineVariable, isUnknown, mergeMaybe, movePositionals, namedVariables, plainVariables,
-  positionals, setArray, setElement, setUnknown, setVariable, splitWords, variablesKey, withPositionalsOf, withoutPositionals,
+  arrayElements, assignedNames, choicesOf, forgetAll, inputVariables, isArray, isLineVariable, isUnknown, mergeBranches, mergeMaybe, movePositionals,
+  namedVariables, plainVariables, positionals, setArray, setElement, setUnknown, setVariable, splitWords, variablesKey, withAssignments,
+  withPositionalsOf, withoutPositionals,
 } from './variables';
 import { unwrap } from './wrappers';
 
@@ -84,6 +85,14 @@ interface FunctionBody {
   readonly origin?: Frame['origin'];
 }
 
+/** A trap's handler: it runs later, with the variables as they are then. */
+interface Handler {
+  readonly text: string;
+  readonly command: SimpleCommand;
+  /** The variables when it was read at the `trap`. */
+  readonly key: string;
+}
+
 interface Input {
   /** This statement's stdout feeds the next stage of a pipeline. */
   readonly pipedOut?: boolean;
@@ -132,10 +141,10 @@ class Expander {
    * Shell functions the line defines, read where they are called: as text, since the syntax tree
    * of a sourced file is gone by the time the line calls what it defined.
    */
-  private readonly functions = new Map<string, FunctionBody>();
+  private readonly functions = new Map<string, FunctionBody[]>();
   private readonly calling = new Set<string>();
   /** Per text being parsed (innermost last): its place in `texts`, and where in it each function is defined. */
-  private readonly defining: { readonly text: number; readonly names: [string, number, number][] }[] = [];
+  private readonly defining: { readonly text: number; readonly names: [string, number, number, FunctionBody][]; readonly handlers: Handler[] }[] = [];
   /** Every text read, for the names a function is mentioned by. */
   private readonly texts: string[] = [];
   private bodyReads = 0;
@@ -145,6 +154,8 @@ class Expander {
   private dynamicName = false;
   /** Aliases the texts define (`alias x='helm uninstall …'`): a later command by that name runs each text it was given. */
   private readonly aliases = new Map<string, string[]>();
+  /** `declare -n r=c`: each name and what it stands for ('' until it is given a target); assigning the name assigns the target. */
+  private readonly namerefs = new Map<string, string>();
   /** Words whose value the line computes at run time (`c=$(cat f); $c`): as a program, asked about. */
   private readonly computed = new WeakSet<Word>();
   /** Parts of those texts that run nothing (comments, `case` arms not taken): [text, start, end]. */
@@ -164,7 +175,13 @@ class Expander {
     const plain = isPlainLine(text);
     if (plain && (this.limits.plainFastPath || text.length > this.limits.parseLength)) {
       this.texts.push(text);
-      this.rough(text, frame, input);
+      this.defining.push({ text: -1, names: [], handlers: [] });
+      try {
+        this.rough(text, frame, input);
+        this.readUncalled(frame);
+      } finally {
+        this.defining.pop();
+      }
       return;
     }
     if (text.length > this.limits.parseLength) {
@@ -188,7 +205,7 @@ class Expander {
         this.problem('parse-error', this.span(0, text.length, frame), 'the shell syntax is incomplete or invalid');
         this.rough(text, frame, input);
       }
-      this.defining.push({ text: index, names: [] });
+      this.defining.push({ text: index, names: [], handlers: [] });
       try {
         this.walk(root, frame, input, 0);
         this.readUncalled(frame);
@@ -299,7 +316,7 @@ class Expander {
       case 'until_statement':
       case 'c_style_for_statement':
         // Runs its body any number of times: a later run sees what an earlier one assigned.
-        for (const name of assignedNames(node.text)) setUnknown(frame.vars, name);
+        this.forgetAssigned(node.text, frame);
         this.maybe(frame, (f) => { for (const child of node.namedChildren) if (child) this.walk(child, f, input, depth + 1); });
         return undefined;
       case 'subshell':
@@ -314,6 +331,7 @@ class Expander {
         return undefined;
       }
       case 'test_command':
+        this.substitutions(node, frame, depth);
         // `[[ -v 'a[$(…)]' ]]`: a name bash reads, subscript and all.
         for (const child of node.descendantsOfType(['raw_string', 'ansi_c_string'])) if (child) this.literalSubscript(wordValue(child, this.scope(frame)).value, child, frame);
         for (const child of node.namedChildren) if (child) this.walk(child, frame, input, depth + 1);
@@ -335,7 +353,7 @@ class Expander {
     let output: string | undefined;
     stages.forEach((stage, i) => {
       // Each stage of a pipeline runs in a subshell: what it assigns stays there.
-      const stageFrame = stages.length > 1 ? { ...frame, vars: new Map(frame.vars) } : frame;
+      const stageFrame = stages.length > 1 && !(i === stages.length - 1 && this.line.includes('lastpipe')) ? { ...frame, vars: new Map(frame.vars) } : frame;
       output = this.walk(stage, stageFrame, i < stages.length - 1 ? { ...current, pipedOut: true } : current, depth + 1);
       const decoder = stage.type === 'command' && this.isDecoderNode(stage, frame);
       if (i < stages.length - 1) current = output !== undefined ? { stdin: output, fromDecoder: decoder } : { stdinUnknown: true, fromDecoder: decoder };
@@ -461,17 +479,28 @@ class Expander {
         words.push(...this.words(child, frame, scope));
       }
     }
-    // `: "${C:=helm}"` assigns C where it is unset.
-    if (node.text.includes('=}') || /\$\{[A-Za-z_][A-Za-z0-9_]*:?=/.test(node.text)) {
-      for (const m of node.text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?=/g)) if (!frame.vars.get(m[1] ?? '')) setUnknown(frame.vars, m[1] ?? '');
-    }
     if (words.length === 0) return undefined;
     const first = words[0];
     if (first && !first.dynamic && hasGlob(first)) words[0] = { ...first, dynamic: true };
     const looked = first?.dynamic ? lookedUpProgram(first.value) : undefined;
     if (first && looked !== undefined) words[0] = { ...first, value: looked, dynamic: false };
-    // `$VENV/bin/python`, `"$(dirname "$0")/run.sh"`: whatever the folder, the program is the file named last.
-    else if (first?.dynamic && /\/[\w.+-]+$/.test(first.value) && !/^\$\(.*\)$/s.test(first.value)) words[0] = { ...first, dynamic: false };
+    const nameNode = node.namedChildren.find((c) => c?.type === 'command_name');
+    // `$VENV/bin/python`, `"$(dirname "$0")/run.sh"`: whatever the folder, the program is the file
+    // named last; unless a value computed at run time is split into words there (`x=$(cat f); $x/y`).
+    const quoted = nameNode?.namedChildren.find(isNode)?.type === 'string';
+    if (first?.dynamic && looked === undefined && (quoted || !this.computed.has(first)) && /\/[\w.+-]+$/.test(first.value) && !/^\$\(.*\)$/s.test(first.value)) words[0] = { ...first, dynamic: false };
+    const choices = first?.dynamic ? this.programChoices(nameNode, frame) : undefined;
+    if (choices) {
+      // `PM=npm; [ -f yarn.lock ] && PM=yarn; $PM install`: each command it may be.
+      for (const choice of choices) {
+        const chosen = [...splitWords(choice, frame.vars).map((value) => ({ ...first, value, dynamic: false })), ...words.slice(1)];
+        if (chosen.length === 0) continue;
+        const command = this.command(chosen, frame, assignments, stdin, writes, this.nodeSpan(node, frame), node.startIndex);
+        this.emit(command, frame, stdin.fromDecoder);
+        this.call(command, frame, stdin);
+      }
+      return undefined;
+    }
     const command = this.command(words, frame, assignments, stdin, writes, this.nodeSpan(node, frame), node.startIndex);
     this.emit(command, frame, stdin.fromDecoder);
     this.remember(command, frame, stdin.stdin);
@@ -502,7 +531,7 @@ class Expander {
       target: frame.target,
       dir: frame.place.dir,
       source,
-      scope: scoped ? new Map(frame.vars) : undefined,
+      scope: scoped ? plainVariables(frame.vars) : undefined,
     };
   }
 
@@ -533,6 +562,10 @@ class Expander {
     }
     const derived: Derived[] = [...unwrap(command), ...this.aliased(command, frame)];
     const followed = this.follower?.follow(command, frame.place.dir) ?? [];
+    // A file sourced from where the line does not show may set any variable.
+    if ((command.program === '.' || command.program === 'source') && followed.length === 0) {
+      forgetAll(frame.vars);
+    }
     const found = payloads(command);
     derived.push(...found.derived);
     for (const call of found.dynamicCalls) this.problem('dynamic-exec', command.span, `${command.program} runs a command it builds at run time (${call})`, command);
@@ -555,7 +588,9 @@ class Expander {
         if (item.target === undefined) this.call(inner, child, {});
       } else {
         // `eval`, `source` and an alias run in this shell: what they assign stays.
-        this.script(item.text, { vars: item.sameShell ? frame.vars : new Map(frame.vars), depth: frame.depth + 1, via, parent: command, target: item.target, place: { ...frame.place }, origin: fixedOrigin(command), ...this.placement(item.text, item.from) },
+        if (item.via === 'trap') this.defining[this.defining.length - 1]?.handlers.push({ text: item.text, command, key: variablesKey(frame.vars) });
+        const vars = item.sameShell && command.assignments.size === 0 ? frame.vars : withAssignments(frame.vars, command.assignments);
+        this.script(item.text, { vars, depth: frame.depth + 1, via, parent: command, target: item.target, place: { ...frame.place }, origin: fixedOrigin(command), ...this.placement(item.text, item.from) },
           { stdin: item.stdin, stdinUnknown: item.stdinUnknown });
       }
     }
@@ -605,6 +640,21 @@ class Expander {
    */
   private setsVariables(command: SimpleCommand, frame: Frame): void {
     movePositionals(command, frame.vars);
+    // Reached through a wrapper (`command declare c=helm`), a declaration is a command: its assignments count.
+    if (DECLARATIONS.has(command.program) && command.via.length > 0 && command.parent) {
+      for (const word of command.argv.slice(1)) {
+        const m = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/.exec(word.value);
+        if (m) setUnknown(frame.vars, m[1] ?? '');
+      }
+    }
+    // `hash -p /path/helm ls`: `ls` runs that file from here on.
+    if (command.program === 'hash') {
+      const at = command.argv.findIndex((w) => w.value === '-p');
+      const path = command.argv[at + 1];
+      const names = command.argv.slice(at + 2);
+      if (at > 0 && path && !path.dynamic) for (const n of names) this.defineAlias(n.value, quoted(path.value));
+      else if (at > 0) this.problem('dynamic-exec', command.span, 'hash -p makes a name run a program only known at run time', command);
+    }
     if (NAME_READERS.has(command.program)) {
       for (const word of command.argv.slice(1)) if (!word.dynamic) this.literalSubscript(word.value, command.span, frame);
       if (command.program === 'read' && command.stdin !== undefined) this.literalSubscript(command.stdin, command.span, frame);
@@ -638,8 +688,12 @@ class Expander {
     const [start, end] = command.span;
     const word = (value: string): Word => ({ value, dynamic: false, start, end });
     if (item.kind === 'script') {
-      const vars = item.args && item.args.length > 0 ? positionals(new Map(), item.args) : new Map<string, string>();
+      // A sourced file runs in this shell: it starts with the line's variables, and what it assigns is unknown after.
+      const sourced = command.program === '.' || command.program === 'source';
+      const start = sourced ? new Map(frame.vars) : new Map<string, string>();
+      const vars = item.args && item.args.length > 0 ? positionals(start, item.args) : start;
       this.script(item.text, { vars, depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { dir: item.dir }, origin: { kind: 'file', source: item.source, outer } });
+      if (sourced) mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
       return;
     }
     const fixed: CommandSource = { runner: item.source.runner, file: item.source.file, line: item.source.line, key: item.source.key, outer, ...(item.kind === 'code' ? { code: true } : {}) };
@@ -696,28 +750,57 @@ class Expander {
     for (const word of words) if (!word.dynamic) this.literalSubscript(word.value, [word.start, word.end], frame);
     const values = valueNodes.length === 0 ? arrayElements(frame.vars, '@')
       : words.some((w) => w.dynamic || hasGlob(w)) ? undefined : words.map((w) => w.value);
-    if (values && values.length > 0 && values.length <= LOOP_READS) {
+    // `select` runs its body only for what a person types; `break` and `continue` cut a pass short.
+    const select = node.text.startsWith('select');
+    const cut = /\b(?:break|continue)\b/.test(body.text);
+    if (!select && values && values.length > 0 && values.length <= LOOP_READS) {
       for (const value of values) {
         setVariable(frame.vars, name, value, false);
-        this.walk(body, frame, input, depth + 1);
+        this.carried(name, value, [words[0]?.start ?? 0, words[words.length - 1]?.end ?? 0], frame);
+        if (cut) this.maybe(frame, (f) => this.walk(body, f, input, depth + 1));
+        else this.walk(body, frame, input, depth + 1);
       }
-      // A `break` may leave the variable at any value.
-      if (values.length > 1 && /\bbreak\b/.test(body.text)) setUnknown(frame.vars, name);
+      if (cut && values.length > 1) setUnknown(frame.vars, name);
       return;
     }
     setUnknown(frame.vars, name);
-    for (const assigned of assignedNames(body.text)) setUnknown(frame.vars, assigned);
+    if (COMMAND_VARIABLES.has(name)) this.problem('dynamic-exec', this.nodeSpan(node, frame), `sets ${name}, which the shell or a program runs, to each of several values`);
+    for (const word of words) if (COMMAND_VARIABLES.has(name) && !word.dynamic) this.carried(name, word.value, [word.start, word.end], frame);
+    this.forgetAssigned(body.text, frame);
     this.maybe(frame, (f) => this.walk(body, f, input, depth + 1));
+  }
+
+  /**
+   * Before a loop's body is read: what it assigns, itself or through the functions it calls, may
+   * come from an earlier pass, so it is unknown.
+   */
+  private forgetAssigned(text: string, frame: Frame): void {
+    const texts = [text];
+    const seen = new Set<string>();
+    for (let i = 0; i < texts.length && i <= this.functions.size; i++) {
+      for (const [fname, bodies] of this.functions) {
+        if (seen.has(fname) || !new RegExp(`(?<![\\w-])${fname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(texts[i] ?? '')) continue;
+        seen.add(fname);
+        texts.push(...bodies.map((b) => b.text));
+      }
+    }
+    for (const name of texts.flatMap(assignedNames)) setUnknown(frame.vars, name);
   }
 
   /** `if …; then …; elif …; else …; fi`: the first condition runs, each branch may. */
   private ifStatement(node: SyntaxNode, frame: Frame, input: Input, depth: number): void {
     const conditions = node.childrenForFieldName('condition').filter(isNode).map((c) => c.startIndex);
-    for (const child of node.namedChildren) {
-      if (!child) continue;
-      if (conditions.includes(child.startIndex)) this.walk(child, frame, input, depth + 1);
-      else this.maybe(frame, (f) => this.walk(child, f, input, depth + 1));
-    }
+    const children = node.namedChildren.filter(isNode);
+    for (const child of children) if (conditions.includes(child.startIndex)) this.walk(child, frame, input, depth + 1);
+    // The `then` part, each `elif` and the `else` are the ways it may go; without an `else`, also none.
+    const then = children.filter((c) => !conditions.includes(c.startIndex) && c.type !== 'elif_clause' && c.type !== 'else_clause');
+    const branches = [then, ...children.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause').map((c) => [c])];
+    const ends = branches.map((nodes) => {
+      const vars = new Map(frame.vars);
+      for (const child of nodes) this.walk(child, { ...frame, vars }, input, depth + 1);
+      return vars;
+    });
+    mergeBranches(frame.vars, children.some((c) => c.type === 'else_clause') ? ends : [new Map(frame.vars), ...ends]);
   }
 
   /** Reads a part that may or may not run: each variable it assigns is unknown afterwards. */
@@ -740,23 +823,33 @@ class Expander {
    */
   private declaration(node: SyntaxNode, frame: Frame, input: Input, depth: number): void {
     const words = node.text.split(/\s+/);
-    const options = node.namedChildren.filter((c) => c?.type === 'word' && c.text.startsWith('-'));
-    const nameref = options.some((c) => /^-[a-zA-Z]*n/.test(c?.text ?? ''));
     const scope = this.scope(frame);
+    const options = node.namedChildren.filter(isNode).map((c) => wordValue(c, scope).value).filter((v) => /^[-+][a-zA-Z]+$/.test(v));
+    const nameref = options.some((v) => /^-[a-zA-Z]*n/.test(v));
     for (const child of node.namedChildren) {
       if (!child) continue;
-      if (child.type === 'variable_name' && words[0] !== 'export' && words[0] !== 'readonly') setUnknown(frame.vars, child.text);
-      else if (child.type === 'variable_assignment' && nameref) {
+      if (child.type === 'variable_name' && nameref) this.nameref(child.text, '', this.nodeSpan(child, frame), frame);
+      else if (child.type === 'variable_name' && words[0] !== 'export' && words[0] !== 'readonly') setUnknown(frame.vars, child.text);
+      else if (child.type === 'variable_assignment' && child.childForFieldName('value')?.type !== 'array' &&
+        /^\s*\(/.test(wordValue(child.childForFieldName('value') ?? child, scope).value) && child.childForFieldName('value')) {
+        // `declare -a a='(…)'` makes an array of the quoted text's words.
+        setUnknown(frame.vars, child.childForFieldName('name')?.text ?? '');
+      } else if (child.type === 'variable_assignment' && nameref) {
         const target = child.childForFieldName('value');
         this.nameref(child.childForFieldName('name')?.text ?? '', target ? wordValue(target, scope).value : '', this.nodeSpan(child, frame), frame);
       } else if (child.type === 'string' || child.type === 'raw_string' || child.type === 'concatenation' || (child.type === 'word' && !child.text.startsWith('-'))) {
         this.substitutions(child, frame, depth);
         const { value, dynamic, computed } = wordValue(child, scope);
         const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=(.*)$/s.exec(value);
-        if (m) {
+        if (/^[-+][a-zA-Z]+$/.test(value)) continue;
+        if (m && nameref) this.nameref(m[1] ?? '', m[3] ?? '', this.nodeSpan(child, frame), frame);
+        // `declare a='(…)'` may make an array of the quoted text's words.
+        else if (m && /^\s*\(/.test(m[3] ?? '')) setUnknown(frame.vars, m[1] ?? '');
+        else if (m) {
           setVariable(frame.vars, m[1] ?? '', m[3] ?? '', dynamic ? (computed ? 'computed' : 'outside') : false);
           this.carried(m[1] ?? '', m[3] ?? '', this.nodeSpan(child, frame), frame);
         } else if (/^[A-Za-z_][A-Za-z0-9_]*(?:\[.*\])?$/s.test(value) && words[0] !== 'export' && words[0] !== 'readonly') {
+          if (nameref) this.nameref(value, '', this.nodeSpan(child, frame), frame);
           setUnknown(frame.vars, value);
         }
       } else {
@@ -765,10 +858,20 @@ class Expander {
     }
   }
 
+  /** `${C:=helm}` assigns C where it is unset or empty: from here on it is unknown (a prompt's default is read as what it runs). */
+  private assignsDefault(text: string, frame: Frame): void {
+    const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?=(.*)\}$/s.exec(text);
+    if (!m || (frame.vars.get(m[1] ?? '') && !isUnknown(frame.vars, m[1] ?? ''))) return;
+    const name = m[1] ?? '';
+    if (COMMAND_VARIABLES.has(name)) this.valueScript(`${name}=`, (m[2] ?? '').replace(/^(['"])(.*)\1$/s, '$2'), [0, 0], frame);
+    setUnknown(frame.vars, name);
+  }
+
   /** `declare -n name=target`: assignments through the name are not followed, so the target is unknown from here on. */
   private nameref(name: string, target: string, span: readonly [number, number], frame: Frame): void {
     if (COMMAND_VARIABLES.has(target) || GATE_VARIABLE.test(target)) this.problem('dynamic-exec', span, `makes a second name for ${target}, whose value the shell or a program runs`);
-    setUnknown(frame.vars, target);
+    this.namerefs.set(name, target);
+    if (target !== '') setUnknown(frame.vars, target);
     setUnknown(frame.vars, name);
   }
 
@@ -804,7 +907,8 @@ class Expander {
     let taken: SyntaxNode | undefined;
     for (const item of items) {
       const patterns = item.childrenForFieldName('value').filter(isNode);
-      if (patterns.some((p) => /[$`]/.test(p.text))) return false;
+      // Classes, quotes inside a pattern, extglob and nocasematch are matched as bash does only by bash.
+      if (patterns.some((p) => /[$`[\]\\]|.['"]|['"]./.test(p.text.replace(/^(['"])([^'"]*)\1$/s, '$2'))) || /\b(?:nocasematch|extglob)\b/.test(this.line)) return false;
       if (patterns.some((p) => globMatches(p.text.replace(/^(['"])(.*)\1$/s, '$2'), value.value))) {
         taken = item;
         break;
@@ -845,8 +949,13 @@ class Expander {
     const origin = frame.origin?.kind === 'file'
       ? { ...frame.origin, source: { ...frame.origin.source, offset: (frame.origin.source.offset ?? 0) + body.startIndex } }
       : frame.origin;
-    this.functions.set(name, { text: body.text, shift: frame.shift + body.startIndex, fixed: frame.fixed, origin });
-    this.defining[this.defining.length - 1]?.names.push([name, node.startIndex, node.endIndex]);
+    // Every body a name is given is kept: one defined in a subshell or a branch may not replace the
+    // one bash calls, and a call reads each.
+    const fn: FunctionBody = { text: body.text, shift: frame.shift + body.startIndex, fixed: frame.fixed, origin };
+    const bodies = this.functions.get(name);
+    if (!bodies) this.functions.set(name, [fn]);
+    else if (!bodies.some((b) => b.text === fn.text)) bodies.push(fn);
+    this.defining[this.defining.length - 1]?.names.push([name, node.startIndex, node.endIndex, fn]);
   }
 
   /**
@@ -861,9 +970,13 @@ class Expander {
   private readUncalled(frame: Frame): void {
     const here = this.defining[this.defining.length - 1];
     if (!here) return;
+    // A trap's handler runs on its signal, or at exit: with the variables as they stand then.
+    for (const handler of here.handlers) {
+      if (handler.key === variablesKey(frame.vars) || frame.depth + 1 > this.limits.payloadDepth) continue;
+      this.script(handler.text, { ...frame, vars: new Map(frame.vars), depth: frame.depth + 1, via: [...frame.via, 'trap'], parent: handler.command, shift: 0, fixed: handler.command.span, origin: fixedOrigin(handler.command) });
+    }
     for (let i = 0; i < here.names.length; i++) {
-      const [name, start, end] = here.names[i] ?? ['', 0, 0];
-      const fn = this.functions.get(name);
+      const [name, start, end, fn] = here.names[i] ?? ['', 0, 0, undefined];
       if (!fn || this.calling.has(name) || this.calledWith.get(name) === variablesKey(frame.vars)) continue;
       if (!SHELL_CALLED.test(name) && !this.dynamicName && !this.mentionedElsewhere(name, here.text, start, end)) continue;
       // The handler of unknown commands gets their words: what it runs with them is only known then.
@@ -919,8 +1032,8 @@ class Expander {
 
   private call(command: SimpleCommand, frame: Frame, input: Input): void {
     const name = command.argv[0]?.value;
-    const fn = name === undefined || command.argv[0]?.dynamic ? undefined : this.functions.get(name);
-    if (!fn || name === undefined) return;
+    const bodies = name === undefined || command.argv[0]?.dynamic ? undefined : this.functions.get(name);
+    if (!bodies || name === undefined) return;
     if (this.calling.has(name)) {
       this.problem('self-call', command.span, `the function ${name} calls itself`);
       return;
@@ -928,11 +1041,15 @@ class Expander {
     // Inside the function, `$1`… are the call's own arguments (`run_sql "DROP …"`).
     // An argument known only at run time leaves every positional unknown, never the caller's.
     const args = command.argv.slice(1);
-    const vars = positionals(frame.vars, args.some((w) => w.dynamic) ? undefined : args.map((w) => w.value));
+    // `c=helm f`: the prefix assignments are the function's too.
+    const caller = command.assignments.size === 0 ? frame.vars : withAssignments(frame.vars, command.assignments);
     this.calledWith.set(name, variablesKey(frame.vars));
-    this.readBody(name, fn, { ...frame, vars }, { stdin: input.stdin, stdinUnknown: input.stdinUnknown }, command);
-    // A function's assignments are the shell's own (unless `local`, which is not told apart here).
-    mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
+    for (const fn of bodies) {
+      const vars = positionals(caller, args.some((w) => w.dynamic) ? undefined : args.map((w) => w.value));
+      this.readBody(name, fn, { ...frame, vars }, { stdin: input.stdin, stdinUnknown: input.stdinUnknown }, command);
+      // A function's assignments are the shell's own (unless `local`, which is not told apart here).
+      mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
+    }
   }
 
   /** Each file a redirect truncates, as the pseudo-command `> file` the rules read. */
@@ -983,8 +1100,19 @@ class Expander {
       return;
     }
     const whole = appends ? (frame.vars.get(name) ?? '') + text : text;
-    setVariable(frame.vars, name, whole, unknown || (appends && isUnknown(frame.vars, name) ? 'computed' : false));
+    this.assignedThrough(name, whole, frame, this.nodeSpan(node, frame));
+    // `a=x` on an array sets its first element only.
+    if (isArray(frame.vars, name)) setElement(frame.vars, name, '0', whole, unknown !== false);
+    else setVariable(frame.vars, name, whole, unknown || (appends && isUnknown(frame.vars, name) ? 'computed' : false));
     this.carried(name, whole, this.nodeSpan(node, frame), frame);
+  }
+
+  /** An assignment to a nameref assigns its target: a nameref given no target takes the value as its target's name. */
+  private assignedThrough(name: string, value: string, frame: Frame, span: readonly [number, number]): void {
+    const target = this.namerefs.get(name);
+    if (target === undefined) return;
+    if (target === '') this.nameref(name, value, span, frame);
+    else setUnknown(frame.vars, target);
   }
 
   /**
@@ -1016,6 +1144,7 @@ class Expander {
       return;
     }
     if (node.type === 'expansion' && node.text.endsWith('@P}')) this.promptExpansion(node, frame);
+    if (node.type === 'expansion') this.assignsDefault(node.text, frame);
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
       this.walkIsolated(node, frame, {}, depth);
       return;
@@ -1072,8 +1201,12 @@ class Expander {
       return values.map((value) => ({ value, dynamic: false, start, end }));
     }
     const { value, dynamic, computed } = wordValue(node, scope);
-    if (computed) return this.computedWords(node, scope, value, start, end);
-    const splits = node.type === 'simple_expansion' || node.type === 'expansion' || node.type === 'command_substitution';
+    const unquoted = node.type === 'simple_expansion' || node.type === 'expansion' || node.type === 'command_substitution';
+    // An unquoted expansion to nothing is no word at all (`c=; $c helm …` runs helm).
+    if (unquoted && value === '' && !dynamic) return [];
+    // Split where bash splits: by an `IFS` only known at run time, anywhere.
+    if (computed || ((unquoted || node.type === 'concatenation') && isUnknown(scope.vars, 'IFS'))) return this.computedWords(node, scope, value, start, end);
+    const splits = unquoted || (node.type === 'concatenation' && node.namedChildren.some((c) => c?.type === 'simple_expansion' || c?.type === 'expansion' || c?.type === 'command_substitution'));
     // A value only known in part splits where the part the line shows has blanks (`c="helm $x"`);
     // the output of a substitution (`c=$(cat cmd.txt)`) is one unknown word.
     if (splits && (/\s/.test(value) || scope.vars.has('IFS')) && !(dynamic && value === node.text)) {
@@ -1088,9 +1221,19 @@ class Expander {
     return [{ value, dynamic, start, end }];
   }
 
+  /** The values a program word (`$PM`, `"$PM"`) may have when the line knows each, else undefined. */
+  private programChoices(nameNode: SyntaxNode | null | undefined, frame: Frame): readonly string[] | undefined {
+    const word = nameNode?.namedChildren.find(isNode);
+    const inner = word?.type === 'string' && word.namedChildCount === 1 ? word.namedChildren[0] : word;
+    const m = inner && (inner.type === 'simple_expansion' || inner.type === 'expansion') ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(inner.text) : null;
+    if (!m || (word?.type === 'string' && word.text !== `"${inner?.text ?? ''}"`)) return undefined;
+    const choices = choicesOf(frame.vars, m[1] ?? '');
+    return choices && choices.length > 1 ? choices : undefined;
+  }
+
   /** A word computed at run time, one word as the line shows it (`$(cat cmd.txt)` is not split at its blanks). */
   private computedWords(node: SyntaxNode, scope: WordScope, value: string, start: number, end: number): Word[] {
-    const splits = node.type === 'simple_expansion' || node.type === 'expansion';
+    const splits = (node.type === 'simple_expansion' || node.type === 'expansion') && !isUnknown(scope.vars, 'IFS');
     const parts = splits && !/^(?:\$\(.*\)|`.*`)$/s.test(value) ? splitWords(value, scope.vars) : [value];
     return parts.map((part) => {
       const word = { value: part, dynamic: true, start, end };

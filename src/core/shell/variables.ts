@@ -16,11 +16,19 @@ const UNKNOWN = '\0';
 export type Unknown = false | 'outside' | 'computed';
 /** Beside `name`, the key `name[@]` holds an array's elements (as JSON); `name` is element 0, as in bash. */
 const ELEMENTS = '[@]';
+/**
+ * Beside an unknown `name`, the key `name{}` holds the values it may have (as JSON) when each is
+ * known: `PM=npm; [ -f yarn.lock ] && PM=yarn` leaves npm or yarn.
+ */
+const CHOICES = '{}';
+/** Most values a variable is followed with; more is unknown. */
+const MAX_CHOICES = 8;
 
 /** Sets a variable the line assigns; `unknown` when its value is only known at run time. */
 export function setVariable(vars: Variables, name: string, value: string, unknown: Unknown): void {
   vars.set(name, value);
   vars.delete(name + ELEMENTS);
+  vars.delete(name + CHOICES);
   if (unknown) vars.set(name + UNKNOWN, unknown);
   else vars.delete(name + UNKNOWN);
 }
@@ -30,6 +38,11 @@ export function setUnknown(vars: Variables, name: string): void {
   const base = baseName(name);
   if (isPositional(base)) setPositionals(vars, undefined, true);
   else setVariable(vars, base, '$' + base, 'computed');
+}
+
+/** After what may set any variable (a file sourced from where the line does not show): every one is unknown. */
+export function forgetAll(vars: Variables): void {
+  for (const name of new Set([...vars.keys()].map(baseName))) setUnknown(vars, name);
 }
 
 /** `a[2]=x`: one element of an array; where the line does not show which, or leaves a gap, all of it is unknown. */
@@ -47,7 +60,20 @@ export function setElement(vars: Variables, name: string, index: string, value: 
 
 /** `a[0]` → `a`; a bookkeeping key → the variable it is about. */
 function baseName(key: string): string {
-  return key.replace(/\[.*$|\0$/s, '');
+  return key.replace(/\[.*$|\0$|\{\}$/s, '');
+}
+
+/** True when the line made `name` an array (`a=(…)`): a plain `a=x` then sets only its first element. */
+export function isArray(vars: ReadonlyMap<string, string>, name: string): boolean {
+  return vars.has(name + ELEMENTS);
+}
+
+/** The values a variable may have, each known, or undefined. A variable the line never set has none it knows. */
+export function choicesOf(vars: ReadonlyMap<string, string>, name: string): readonly string[] | undefined {
+  const json = vars.get(name + CHOICES);
+  if (json !== undefined) return JSON.parse(json) as string[];
+  const value = vars.get(name);
+  return value === undefined || isUnknown(vars, name) || isArray(vars, name) ? undefined : [value];
 }
 
 /**
@@ -55,10 +81,32 @@ function baseName(key: string): string {
  * variable it changed is unknown afterwards, whichever way it went.
  */
 export function mergeMaybe(into: Variables, maybe: ReadonlyMap<string, string>): void {
+  mergeBranches(into, [into, maybe]);
+}
+
+/**
+ * The variables after one of `branches` ran (each a copy of `into` the branch changed): a variable
+ * all of them leave alike keeps that value, one each leaves known is one of those values, others are unknown.
+ */
+export function mergeBranches(into: Variables, branches: readonly ReadonlyMap<string, string>[]): void {
+  const first = branches[0];
+  if (!first) return;
   const changed = new Set<string>();
-  for (const [key, value] of maybe) if (into.get(key) !== value) changed.add(baseName(key));
-  for (const key of into.keys()) if (!maybe.has(key)) changed.add(baseName(key));
-  for (const name of changed) setUnknown(into, name);
+  for (const branch of branches) {
+    for (const [key, value] of branch) if (first.get(key) !== value) changed.add(baseName(key));
+    for (const key of first.keys()) if (!branch.has(key)) changed.add(baseName(key));
+  }
+  if (first !== into) for (const [key, value] of first) if (into.get(key) !== value && !changed.has(baseName(key))) into.set(key, value);
+  if (first !== into) for (const key of [...into.keys()]) if (!first.has(key) && !changed.has(baseName(key))) into.delete(key);
+  for (const name of changed) {
+    const each = branches.map((b) => choicesOf(b, name));
+    const values = [...new Set(each.flatMap((c) => c ?? []))];
+    if (isPositional(name) || each.some((c) => c === undefined) || values.length > MAX_CHOICES) setUnknown(into, name);
+    else {
+      setUnknown(into, name);
+      into.set(name + CHOICES, JSON.stringify(values));
+    }
+  }
 }
 
 /**
@@ -119,7 +167,9 @@ export function arrayElements(vars: ReadonlyMap<string, string>, name: string): 
 
 /** The line's own variables, without the bookkeeping keys, as later commands' environment sees them. */
 export function plainVariables(vars: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map([...vars].filter(([key]) => !key.endsWith(UNKNOWN) && !key.endsWith(ELEMENTS)));
+  // A value only running tells has no text of its own (`read c` leaves `$c`): it is left out.
+  return new Map([...vars].filter(([key, value]) => !key.endsWith(UNKNOWN) && !key.endsWith(ELEMENTS) && !key.endsWith(CHOICES) &&
+    !(value === '$' + key && isUnknown(vars, key))));
 }
 
 /** `$1`…, `$@`, `$*`, `$#` (not `$0`, the script's name). */
@@ -137,6 +187,13 @@ export function isPositional(name: string): boolean {
 export function positionals(vars: ReadonlyMap<string, string>, args: readonly string[] | undefined): Variables {
   const out = new Map(vars);
   setPositionals(out, args, true);
+  return out;
+}
+
+/** The variables a command's prefix assignments (`c=helm f`, `c=helm eval …`) give what it runs. */
+export function withAssignments(vars: ReadonlyMap<string, string>, assignments: ReadonlyMap<string, string>): Variables {
+  const out = new Map(vars);
+  for (const [name, value] of assignments) setVariable(out, name, value, /[$`]/.test(value) ? 'computed' : false);
   return out;
 }
 
@@ -252,7 +309,7 @@ export function inputVariables(command: SimpleCommand): string[] {
   const [program, ...args] = command.argv;
   if (!program || program.dynamic) return [];
   const name = command.program;
-  if (name === 'getopts') return args[1] ? [args[1].value] : [];
+  if (name === 'getopts') return [...(args[1] ? [args[1].value] : []), 'OPTARG', 'OPTIND'];
   const valued = INPUT_VALUE_OPTIONS[name];
   if (valued === undefined) return [];
   const { options, operands } = builtinOptions(args, valued);

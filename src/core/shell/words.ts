@@ -2,7 +2,7 @@
 // quotes removed, escapes applied, variables assigned earlier in the same line substituted, and
 // `$(echo rm)`-style substitutions whose output the line itself shows evaluated.
 import type { SyntaxNode } from './parser';
-import { arrayElements, isComputed, isUnknown, joiner, namedVariables } from './variables';
+import { arrayElements, isComputed, isLineVariable, isUnknown, joiner, namedVariables } from './variables';
 
 export interface WordValue {
   value: string;
@@ -50,7 +50,9 @@ function append(node: SyntaxNode, scope: WordScope, acc: WordValue, inDoubleQuot
       if (known !== undefined) acc.value += known.value;
       else acc.value += node.text;
       if (known === undefined || known.unknown) acc.dynamic = true;
-      if ((known === undefined || known.unknown) && namedVariables(node.text).some((name) => isComputed(scope.vars, name))) acc.computed = true;
+      // Unread, or computed: a variable the line decides makes the value the line's own at run time.
+      if (known?.unknown ? namedVariables(node.text).some((name) => isComputed(scope.vars, name))
+        : known === undefined && namedVariables(node.text).some((name) => isLineVariable(scope.vars, name))) acc.computed = true;
       return;
     }
     case 'command_substitution': {
