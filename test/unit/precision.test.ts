@@ -289,6 +289,12 @@ describe('variables, arrays, loops and aliases the line sets', () => {
     ]) expect(flagged(line), line).toBe(true);
   });
 
+  test('loops nested nine deep over eight values each are answered (only the outermost is read pass by pass), and still read', () => {
+    const open = Array.from({ length: 9 }, (_, i) => `for a${i} in 1 2 3 4 5 6 7 8; do `).join('');
+    expect(flagged(`${open}echo $a8${'; done'.repeat(9)}`)).toBe(false);
+    expect(classify(`${open}helm uninstall web -n production${'; done'.repeat(9)}`, { cwd: CWD }).environment.tier).toBe('production');
+  });
+
   test('everyday uses of variables, loops and aliases stay quiet', () => {
     for (const line of ['args=(-la); ls "${args[@]}"', 'PY=$(which python3); $PY -m pip install x', '$(which python3) -m pip install x',
       'f() { local b="${1:-node}"; "$b" x.js; }; f', 'alias ls="ls -F"; ls -la', 'alias gs="git status"; gs', 'PS1="\\u@\\h:\\w\\$ "',

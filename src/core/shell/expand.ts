@@ -152,6 +152,8 @@ class Expander {
   private readonly calledWith = new Map<string, string>();
   /** True once a program is named at run time (`$x`, `${a#x}`): it may be any function. */
   private dynamicName = false;
+  /** Loops being read pass by pass, value by value. */
+  private iterating = 0;
   /** Aliases the texts define (`alias x='helm uninstall …'`): a later command by that name runs each text it was given. */
   private readonly aliases = new Map<string, string[]>();
   /** `declare -n r=c`: each name and what it stands for ('' until it is given a target); assigning the name assigns the target. */
@@ -753,12 +755,18 @@ class Expander {
     // `select` runs its body only for what a person types; `break` and `continue` cut a pass short.
     const select = node.text.startsWith('select');
     const cut = /\b(?:break|continue)\b/.test(body.text);
-    if (!select && values && values.length > 0 && values.length <= LOOP_READS) {
-      for (const value of values) {
-        setVariable(frame.vars, name, value, false);
-        this.carried(name, value, [words[0]?.start ?? 0, words[words.length - 1]?.end ?? 0], frame);
-        if (cut) this.maybe(frame, (f) => this.walk(body, f, input, depth + 1));
-        else this.walk(body, frame, input, depth + 1);
+    // Only the outermost such loop is read pass by pass: nested ones would multiply (8 deep, 8^8 passes).
+    if (!select && this.iterating === 0 && values && values.length > 0 && values.length <= LOOP_READS) {
+      this.iterating++;
+      try {
+        for (const value of values) {
+          setVariable(frame.vars, name, value, false);
+          this.carried(name, value, [words[0]?.start ?? 0, words[words.length - 1]?.end ?? 0], frame);
+          if (cut) this.maybe(frame, (f) => this.walk(body, f, input, depth + 1));
+          else this.walk(body, frame, input, depth + 1);
+        }
+      } finally {
+        this.iterating--;
       }
       if (cut && values.length > 1) setUnknown(frame.vars, name);
       return;
@@ -777,10 +785,11 @@ class Expander {
   private forgetAssigned(text: string, frame: Frame): void {
     const texts = [text];
     const seen = new Set<string>();
-    for (let i = 0; i < texts.length && i <= this.functions.size; i++) {
-      for (const [fname, bodies] of this.functions) {
-        if (seen.has(fname) || !new RegExp(`(?<![\\w-])${fname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(texts[i] ?? '')) continue;
-        seen.add(fname);
+    for (let i = 0; i < texts.length && this.functions.size > 0; i++) {
+      for (const word of (texts[i] ?? '').split(/[\s;&|(){}<>`"'$=]+/)) {
+        const bodies = this.functions.get(word);
+        if (!bodies || seen.has(word)) continue;
+        seen.add(word);
         texts.push(...bodies.map((b) => b.text));
       }
     }

@@ -26,6 +26,7 @@ const MAX_CHOICES = 8;
 
 /** Sets a variable the line assigns; `unknown` when its value is only known at run time. */
 export function setVariable(vars: Variables, name: string, value: string, unknown: Unknown): void {
+  touched(vars);
   vars.set(name, value);
   vars.delete(name + ELEMENTS);
   vars.delete(name + CHOICES);
@@ -96,8 +97,10 @@ export function mergeBranches(into: Variables, branches: readonly ReadonlyMap<st
     for (const [key, value] of branch) if (first.get(key) !== value) changed.add(baseName(key));
     for (const key of first.keys()) if (!branch.has(key)) changed.add(baseName(key));
   }
-  if (first !== into) for (const [key, value] of first) if (into.get(key) !== value && !changed.has(baseName(key))) into.set(key, value);
-  if (first !== into) for (const key of [...into.keys()]) if (!first.has(key) && !changed.has(baseName(key))) into.delete(key);
+  if (first !== into) {
+    for (const [key, value] of first) if (into.get(key) !== value && !changed.has(baseName(key))) { touched(into); into.set(key, value); }
+    for (const key of [...into.keys()]) if (!first.has(key) && !changed.has(baseName(key))) { touched(into); into.delete(key); }
+  }
   for (const name of changed) {
     const each = branches.map((b) => choicesOf(b, name));
     const values = [...new Set(each.flatMap((c) => c ?? []))];
@@ -143,6 +146,7 @@ export function setArray(vars: Variables, name: string, elements: readonly strin
     return;
   }
   setVariable(vars, name, elements[0] ?? '', false);
+  touched(vars);
   vars.set(name + ELEMENTS, JSON.stringify(elements));
 }
 
@@ -242,6 +246,7 @@ export function movePositionals(command: SimpleCommand, vars: Variables): void {
  * set them so (`set -- $(cat f)`, a function called with `$x`): a program named by them is asked about.
  */
 export function setPositionals(vars: Variables, values: readonly string[] | undefined, lineSet = false): void {
+  touched(vars);
   for (const key of [...vars.keys()]) if (POSITIONAL.test(key) || POSITIONAL.test(baseName(key))) vars.delete(key);
   if (!values) {
     if (lineSet) vars.set('#' + UNKNOWN, 'computed');
@@ -254,9 +259,24 @@ export function setPositionals(vars: Variables, values: readonly string[] | unde
   vars.set('#', String(values.length));
 }
 
-/** The variables other than positionals, as one string to compare. */
+/**
+ * Which map and how many changes it has seen: two equal keys mean the same variables (a map
+ * changed and changed back reads as changed, which only reads more). Built in constant time, since
+ * every function call takes one.
+ */
+const identities = new WeakMap<ReadonlyMap<string, string>, number>();
+const generations = new WeakMap<ReadonlyMap<string, string>, number>();
+let nextIdentity = 0;
+
+function touched(vars: ReadonlyMap<string, string>): void {
+  generations.set(vars, (generations.get(vars) ?? 0) + 1);
+}
+
+/** The variables as they stand, as one string to compare (positionals included: moving them is a change, which only reads more). */
 export function variablesKey(vars: ReadonlyMap<string, string>): string {
-  return JSON.stringify([...vars].filter(([key]) => !POSITIONAL.test(key)));
+  let identity = identities.get(vars);
+  if (identity === undefined) identities.set(vars, identity = nextIdentity++);
+  return `${identity}:${generations.get(vars) ?? 0}`;
 }
 
 export function withoutPositionals(vars: ReadonlyMap<string, string>): Variables {
