@@ -1,6 +1,7 @@
 // Issue 12's cases: commands that were missed, carriers and flag spellings that hid a destructive
 // command, and everyday commands that were asked needlessly. Each failed before the change.
 import { describe, expect, test } from 'vitest';
+import { memoryFiles } from '../../src/core/project/files';
 import type { WorkspaceRecovery } from '../../src/core/recovery';
 import { classify } from './helpers';
 
@@ -295,6 +296,29 @@ describe('variables, arrays, loops and aliases the line sets', () => {
     expect(classify(`${open}helm uninstall web -n production${'; done'.repeat(9)}`, { cwd: CWD }).environment.tier).toBe('production');
   });
 
+  test('found in the third review: a variable with several known values anywhere in a command, defaults from outside, scripts the line runs', () => {
+    for (const line of [
+      `cmd=status; [ "\${1:-}" = down ] && cmd=uninstall; helm $cmd web -n production`,
+      `for env in staging production; do action=status; [ $env = production ] && action=uninstall; helm $action web -n $env; done`,
+      `f() { local a=status; [ "$1" = prod ] && a=uninstall; helm $a web -n production; }; f prod`,
+      `a=status; [ -z "$X" ] && a=uninstall; eval "helm $a web -n production"`,
+      `a=status; [ -z "$X" ] && a=uninstall; bash -c "helm $a web -n production"`,
+      `a=status; [ -z "$X" ] && a=uninstall; timeout 10 helm $a web -n production`,
+      `a=status; [ -z "$X" ] && a=uninstall; sudo helm $a web -n production`,
+      `if [ -n "$X" ]; then a=uninstall; else a=status; fi; helm $a web -n production`,
+      `case "\${1:-down}" in down) action=uninstall;; *) action=status;; esac; helm $action web -n production`,
+      `args=(status); [ -z "$X" ] && args=(uninstall); helm "\${args[@]}" web -n production`,
+      `V=\${1:-uninstall}; helm $V web -n production`,
+      `ACTION=\${ACTION:-uninstall} && helm $ACTION web -n production`,
+      `export ACTION=\${ACTION:-uninstall}; helm $ACTION web -n production`,
+      `kubectl "\${VERB:-delete}" namespace production`,
+      `terraform \${CMD:-destroy} -auto-approve`,
+      `bash -c 'helm \${1:-uninstall} web -n production'`,
+      `cat > s.sh <<'EOF'\nhelm "$A" web -n production\nEOF\nA=uninstall bash s.sh`,
+      `cat > s.sh <<'EOF'\nhelm "\${A:-uninstall}" web -n production\nEOF\nA=status; bash s.sh`,
+    ]) expect(classify(line, { cwd: CWD, env: {}, project: { files: memoryFiles({}), home: '/home/u' } }).risk, line).not.toBe('none');
+  });
+
   test('everyday uses of variables, loops and aliases stay quiet', () => {
     for (const line of ['args=(-la); ls "${args[@]}"', 'PY=$(which python3); $PY -m pip install x', '$(which python3) -m pip install x',
       'f() { local b="${1:-node}"; "$b" x.js; }; f', 'alias ls="ls -F"; ls -la', 'alias gs="git status"; gs', 'PS1="\\u@\\h:\\w\\$ "',
@@ -302,7 +326,8 @@ describe('variables, arrays, loops and aliases the line sets', () => {
       'while read -r f; do wc -l "$f"; done < list.txt', 'for t in lint test; do npm run $t; done', 'tool=${TOOL:-docker}; $tool ps',
       '"$(dirname "$0")/run.sh" --verbose', 'if [ -f package.json ]; then PM=npm; else PM=yarn; fi; $PM install',
       'PM=npm; [ -f yarn.lock ] && PM=yarn; $PM test', 'runner=pytest; [ -n "$CI" ] && runner="pytest -x"; $runner tests/',
-      'f() { npm run "$1"; }; for t in lint test; do f $t; done', 'trap \'rm -f "$tmp"\' EXIT; tmp=$(mktemp); echo hi > "$tmp"',
+      'f() { npm run "$1"; }; for t in lint test; do f $t; done', 'cmd=(npx jest); [ -n "$WATCH" ] && cmd+=(--watch); "${cmd[@]}"',
+      'COMPOSE=${COMPOSE:-docker compose}; $COMPOSE up -d', 'for env in staging production; do action=status; helm $action web -n $env; done', 'trap \'rm -f "$tmp"\' EXIT; tmp=$(mktemp); echo hi > "$tmp"',
       '[ -n "$CI" ] && flags=--ci; npm test $flags', '(cd web && npm run build) && npm test', 'x=$(git rev-parse HEAD); echo $x',
       "aws ec2 describe-snapshots --query 'Snapshots[?StartTime>=`2024-01-01`].[SnapshotId]'", 'set -euo pipefail; echo "$1"']) expect(flagged(line), line).toBe(false);
   });

@@ -14,9 +14,9 @@ import { payloads } from './payloads';
 import { isDecoder, staticOutput } from './producers';
 import { expansionValue, wordValue, type WordScope } from './words';
 import {
-  arrayElements, assignedNames, choicesOf, forgetAll, inputVariables, isArray, isLineVariable, isUnknown, mergeBranches, mergeMaybe, movePositionals,
+  arrayElements, assignedNames, choicesOf, forgetAll, inherited, inputVariables, isArray, isLineVariable, isUnknown, mergeBranches, mergeMaybe, movePositionals,
   namedVariables, plainVariables, positionals, setArray, setElement, setUnknown, setVariable, splitWords, variablesKey, withAssignments,
-  withPositionalsOf, withoutPositionals,
+  withPositionalsOf, withoutPositionals, type Variables,
 } from './variables';
 import { unwrap } from './wrappers';
 
@@ -123,6 +123,8 @@ const MAX_CALL_DEPTH = 64;
 const NAME_READERS: ReadonlySet<string> = new Set(['printf', 'read', 'test', '[', 'let', 'declare', 'typeset', 'local', 'export', 'readonly']);
 /** A subscript running a substitution (`a[$(…)]`), as text a variable may hold. */
 const RUNNING_SUBSCRIPT = /\[[^]*?(?:\$\(|`)/;
+/** Most commands one simple command fans out to, a way for each value its variables may have. */
+const MAX_FANOUT = 16;
 /** A `for` loop over at most this many values the line shows is read once per value. */
 const LOOP_READS = 8;
 
@@ -299,10 +301,7 @@ class Expander {
         return undefined;
       case 'case_statement':
         if (this.caseBranch(node, frame, input, depth)) return undefined;
-        for (const child of node.namedChildren) {
-          if (child?.type === 'case_item') this.maybe(frame, (f) => this.walk(child, f, input, depth + 1));
-          else if (child) this.walk(child, frame, input, depth + 1);
-        }
+        this.caseArms(node, frame, input, depth);
         return undefined;
       case 'if_statement':
         this.ifStatement(node, frame, input, depth);
@@ -465,6 +464,8 @@ class Expander {
     const words: Word[] = [];
     let stdin = input;
     const writes: string[] = [...(input.writes ?? [])];
+    // Words a variable with several known values fills, each way it may (`helm $action web`).
+    const choices: { at: number; count: number; values: Word[][] }[] = [];
     for (const child of node.namedChildren) {
       if (!child) continue;
       this.substitutions(child, frame, depth);
@@ -472,13 +473,14 @@ class Expander {
         const name = child.childForFieldName('name')?.text;
         const value = child.childForFieldName('value');
         if (name) assignments.set(name, value ? wordValue(value, scope).value : '');
-      } else if (child.type === 'command_name') {
-        const word = child.namedChildren.find(isNode) ?? child;
-        words.push(...this.words(word, frame, scope));
       } else if (child.type.endsWith('_redirect')) {
         stdin = this.redirectInput(child, frame, writes) ?? stdin;
       } else {
-        words.push(...this.words(child, frame, scope));
+        const word = child.type === 'command_name' ? child.namedChildren.find(isNode) ?? child : child;
+        const filled = this.words(word, frame, scope);
+        const values = this.choiceWords(word, frame);
+        if (values) choices.push({ at: words.length, count: filled.length, values });
+        words.push(...filled);
       }
     }
     if (words.length === 0) return undefined;
@@ -491,13 +493,15 @@ class Expander {
     // named last; unless a value computed at run time is split into words there (`x=$(cat f); $x/y`).
     const quoted = nameNode?.namedChildren.find(isNode)?.type === 'string';
     if (first?.dynamic && looked === undefined && (quoted || !this.computed.has(first)) && /\/[\w.+-]+$/.test(first.value) && !/^\$\(.*\)$/s.test(first.value)) words[0] = { ...first, dynamic: false };
-    const choices = first?.dynamic ? this.programChoices(nameNode, frame) : undefined;
-    if (choices) {
-      // `PM=npm; [ -f yarn.lock ] && PM=yarn; $PM install`: each command it may be.
-      for (const choice of choices) {
-        const chosen = [...splitWords(choice, frame.vars).map((value) => ({ ...first, value, dynamic: false })), ...words.slice(1)];
-        if (chosen.length === 0) continue;
-        const command = this.command(chosen, frame, assignments, stdin, writes, this.nodeSpan(node, frame), node.startIndex);
+    if (choices.length > 0 && choices.reduce((n, c) => n * c.values.length, 1) <= MAX_FANOUT) {
+      // `PM=npm; [ -f yarn.lock ] && PM=yarn; $PM test`: each command the line may run.
+      let ways: Word[][] = [words];
+      for (const choice of [...choices].reverse()) {
+        ways = ways.flatMap((w) => choice.values.map((value) => [...w.slice(0, choice.at), ...value, ...w.slice(choice.at + choice.count)]));
+      }
+      for (const way of ways) {
+        if (way.length === 0) continue;
+        const command = this.command(way, frame, assignments, stdin, writes, this.nodeSpan(node, frame), node.startIndex);
         this.emit(command, frame, stdin.fromDecoder);
         this.call(command, frame, stdin);
       }
@@ -692,7 +696,9 @@ class Expander {
     if (item.kind === 'script') {
       // A sourced file runs in this shell: it starts with the line's variables, and what it assigns is unknown after.
       const sourced = command.program === '.' || command.program === 'source';
-      const start = sourced ? new Map(frame.vars) : new Map<string, string>();
+      // Another script sees what the line exported (which is not told apart: each value may be unset
+      // there) and the command's own prefix assignments (`A=uninstall bash s.sh`).
+      const start = sourced ? new Map(frame.vars) : inherited(frame.vars, command.assignments);
       const vars = item.args && item.args.length > 0 ? positionals(start, item.args) : start;
       this.script(item.text, { vars, depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { dir: item.dir }, origin: { kind: 'file', source: item.source, outer } });
       if (sourced) mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
@@ -810,6 +816,23 @@ class Expander {
       return vars;
     });
     mergeBranches(frame.vars, children.some((c) => c.type === 'else_clause') ? ends : [new Map(frame.vars), ...ends]);
+  }
+
+  /** A `case` whose arm is only known at run time: each arm may run; with a `*)` arm, one surely does. */
+  private caseArms(node: SyntaxNode, frame: Frame, input: Input, depth: number): void {
+    const ends: Variables[] = [];
+    let exhaustive = false;
+    for (const child of node.namedChildren) {
+      if (child?.type !== 'case_item') {
+        if (child) this.walk(child, frame, input, depth + 1);
+        continue;
+      }
+      if (child.childrenForFieldName('value').some((p) => p?.text === '*')) exhaustive = true;
+      const vars = new Map(frame.vars);
+      this.walk(child, { ...frame, vars }, input, depth + 1);
+      ends.push(vars);
+    }
+    mergeBranches(frame.vars, exhaustive ? ends : [new Map(frame.vars), ...ends]);
   }
 
   /** Reads a part that may or may not run: each variable it assigns is unknown afterwards. */
@@ -1230,14 +1253,21 @@ class Expander {
     return [{ value, dynamic, start, end }];
   }
 
-  /** The values a program word (`$PM`, `"$PM"`) may have when the line knows each, else undefined. */
-  private programChoices(nameNode: SyntaxNode | null | undefined, frame: Frame): readonly string[] | undefined {
-    const word = nameNode?.namedChildren.find(isNode);
-    const inner = word?.type === 'string' && word.namedChildCount === 1 ? word.namedChildren[0] : word;
-    const m = inner && (inner.type === 'simple_expansion' || inner.type === 'expansion') ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(inner.text) : null;
-    if (!m || (word?.type === 'string' && word.text !== `"${inner?.text ?? ''}"`)) return undefined;
-    const choices = choicesOf(frame.vars, m[1] ?? '');
-    return choices && choices.length > 1 ? choices : undefined;
+  /**
+   * The words a word that is one variable with several known values (`$a`, `"$a"`, `"${cmd[@]}"`)
+   * stands for, each way; undefined for any other word.
+   */
+  private choiceWords(node: SyntaxNode, frame: Frame): Word[][] | undefined {
+    if (!node.text.includes('$')) return undefined;
+    const quoted = node.type === 'string' && node.namedChildCount === 1;
+    const inner = quoted ? node.namedChildren[0] : node;
+    if (!inner || (inner.type !== 'simple_expansion' && inner.type !== 'expansion') || (quoted && node.text !== `"${inner.text}"`)) return undefined;
+    const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)(\[@\])?\}?$/.exec(inner.text);
+    const choices = m ? choicesOf(frame.vars, m[1] ?? '') : undefined;
+    if (!choices || choices.values.length < 2 || choices.array !== (m?.[2] !== undefined)) return undefined;
+    const [start, end] = this.nodeSpan(node, frame);
+    return choices.values.map((value) => (choices.array && quoted ? value : value.flatMap((v) => (quoted ? [v] : splitWords(v, frame.vars))))
+      .map((v) => ({ value: v, dynamic: false, start, end })));
   }
 
   /** A word computed at run time, one word as the line shows it (`$(cat cmd.txt)` is not split at its blanks). */

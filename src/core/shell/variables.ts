@@ -69,12 +69,20 @@ export function isArray(vars: ReadonlyMap<string, string>, name: string): boolea
   return vars.has(name + ELEMENTS);
 }
 
+/** The values a variable may have (an array's as its elements), each known. */
+export interface Choices {
+  readonly array: boolean;
+  readonly values: readonly (readonly string[])[];
+}
+
 /** The values a variable may have, each known, or undefined. A variable the line never set has none it knows. */
-export function choicesOf(vars: ReadonlyMap<string, string>, name: string): readonly string[] | undefined {
+export function choicesOf(vars: ReadonlyMap<string, string>, name: string): Choices | undefined {
   const json = vars.get(name + CHOICES);
-  if (json !== undefined) return JSON.parse(json) as string[];
+  if (json !== undefined) return JSON.parse(json) as Choices;
   const value = vars.get(name);
-  return value === undefined || isUnknown(vars, name) || isArray(vars, name) ? undefined : [value];
+  if (value === undefined || isUnknown(vars, name)) return undefined;
+  const elements = isArray(vars, name) ? arrayElements(vars, name) : undefined;
+  return elements ? { array: true, values: [elements] } : { array: false, values: [[value]] };
 }
 
 /**
@@ -103,11 +111,11 @@ export function mergeBranches(into: Variables, branches: readonly ReadonlyMap<st
   }
   for (const name of changed) {
     const each = branches.map((b) => choicesOf(b, name));
-    const values = [...new Set(each.flatMap((c) => c ?? []))];
-    if (isPositional(name) || each.some((c) => c === undefined) || values.length > MAX_CHOICES) setUnknown(into, name);
-    else {
-      setUnknown(into, name);
-      into.set(name + CHOICES, JSON.stringify(values));
+    const array = each[0]?.array ?? false;
+    const values = [...new Map(each.flatMap((c) => c?.values ?? []).map((v) => [JSON.stringify(v), v])).values()];
+    setUnknown(into, name);
+    if (!isPositional(name) && each.every((c) => c !== undefined && c.array === array) && values.length <= MAX_CHOICES) {
+      into.set(name + CHOICES, JSON.stringify({ array, values }));
     }
   }
 }
@@ -180,7 +188,7 @@ export function plainVariables(vars: ReadonlyMap<string, string>): Map<string, s
 const POSITIONAL = /^(?:[1-9][0-9]*|[@*#])$/;
 
 /** True for a name bash reads as a positional parameter (`1`, `@`, `#`), known only while `$#` is. */
-export function isPositional(name: string): boolean {
+function isPositional(name: string): boolean {
   return POSITIONAL.test(name);
 }
 
@@ -197,6 +205,14 @@ export function positionals(vars: ReadonlyMap<string, string>, args: readonly st
 /** The variables a command's prefix assignments (`c=helm f`, `c=helm eval …`) give what it runs. */
 export function withAssignments(vars: ReadonlyMap<string, string>, assignments: ReadonlyMap<string, string>): Variables {
   const out = new Map(vars);
+  for (const [name, value] of assignments) setVariable(out, name, value, /[$`]/.test(value) ? 'computed' : false);
+  return out;
+}
+
+/** What a script the line runs starts with: each of the line's variables as it may be, and the command's prefix assignments as they are. */
+export function inherited(vars: ReadonlyMap<string, string>, assignments: ReadonlyMap<string, string>): Variables {
+  const out: Variables = new Map();
+  for (const [name, value] of plainVariables(withoutPositionals(vars))) setVariable(out, name, value, 'outside');
   for (const [name, value] of assignments) setVariable(out, name, value, /[$`]/.test(value) ? 'computed' : false);
   return out;
 }
@@ -245,7 +261,7 @@ export function movePositionals(command: SimpleCommand, vars: Variables): void {
  * Sets `$1`…, `$@`, `$*`, `$#`; undefined values leave them unknown, and `lineSet` says the line
  * set them so (`set -- $(cat f)`, a function called with `$x`): a program named by them is asked about.
  */
-export function setPositionals(vars: Variables, values: readonly string[] | undefined, lineSet = false): void {
+function setPositionals(vars: Variables, values: readonly string[] | undefined, lineSet = false): void {
   touched(vars);
   for (const key of [...vars.keys()]) if (POSITIONAL.test(key) || POSITIONAL.test(baseName(key))) vars.delete(key);
   if (!values) {

@@ -123,8 +123,9 @@ function defaultValue(text: string, vars: ReadonlyMap<string, string>): { value:
   if (!match) return undefined;
   const [, name = '', colon, operator, word = ''] = match;
   const positional = /^[0-9]/.test(name);
-  // A positional is unset once `$#` is known; another variable only when the line set it.
-  if (isUnknown(vars, positional ? '#' : name) || !vars.has(positional ? '#' : name)) return undefined;
+  // A positional is unset once `$#` is known; another variable only when the line set it. Else the
+  // default is what the line shows it may be (`${ACTION:-uninstall}`), and still only known at run time.
+  if (isUnknown(vars, positional ? '#' : name) || !vars.has(positional ? '#' : name)) return operator !== '+' && word !== '' ? { value: word, unknown: true } : undefined;
   const value = vars.get(name);
   const set = value !== undefined && (colon === '' || value !== '');
   if (operator === '+') return { value: set ? word : '', unknown: false };
