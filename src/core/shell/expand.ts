@@ -332,7 +332,7 @@ class Expander {
         return undefined;
       }
       case 'test_command':
-        this.substitutions(node, frame, depth);
+        for (const expansion of node.descendantsOfType('expansion')) if (expansion) this.assignsDefault(expansion.text, frame);
         // `[[ -v 'a[$(…)]' ]]`: a name bash reads, subscript and all.
         for (const child of node.descendantsOfType(['raw_string', 'ansi_c_string'])) if (child) this.literalSubscript(wordValue(child, this.scope(frame)).value, child, frame);
         for (const child of node.namedChildren) if (child) this.walk(child, frame, input, depth + 1);
@@ -593,8 +593,9 @@ class Expander {
         // `time f`, `! f`: a function the line defined. (Programs such as `sudo` cannot run one; reading it anyway only asks more.)
         if (item.target === undefined) this.call(inner, child, {});
       } else {
-        // `eval`, `source` and an alias run in this shell: what they assign stays.
+        // A trap's handler is read again at the end of the text, when it runs.
         if (item.via === 'trap') this.defining[this.defining.length - 1]?.handlers.push({ text: item.text, command, key: variablesKey(frame.vars) });
+        // `eval`, `source`, an alias and a callback run in this shell: what they assign stays.
         const vars = item.sameShell && command.assignments.size === 0 ? frame.vars : withAssignments(frame.vars, command.assignments);
         this.script(item.text, { vars, depth: frame.depth + 1, via, parent: command, target: item.target, place: { ...frame.place }, origin: fixedOrigin(command), ...this.placement(item.text, item.from) },
           { stdin: item.stdin, stdinUnknown: item.stdinUnknown });
@@ -634,8 +635,8 @@ class Expander {
         expanded += this.aliases.get(rest[0].value)?.[0] ?? '';
         rest = rest.slice(1);
       }
-      const text2 = [expanded, ...rest.map((w) => (w.dynamic ? w.value : quoted(w.value)))].join(' ');
-      return { kind: 'script', text: text2, via: `alias ${program.value}`, from: command.argv, sameShell: true };
+      const line = [expanded, ...rest.map((w) => (w.dynamic ? w.value : quoted(w.value)))].join(' ');
+      return { kind: 'script', text: line, via: `alias ${program.value}`, from: command.argv, sameShell: true };
     });
   }
 
