@@ -319,6 +319,11 @@ describe('variables, arrays, loops and aliases the line sets', () => {
     ]) expect(classify(line, { cwd: CWD, env: {}, project: { files: memoryFiles({}), home: '/home/u' } }).risk, line).not.toBe('none');
   });
 
+  test('a command with more ways than are read in full is read with each value of each variable', () => {
+    const branches = Array.from({ length: 5 }, (_, i) => `a${i}=x; [ -f y ] && a${i}=z; `).join('');
+    expect(classify(`${branches}c=status; [ -f q ] && c=uninstall; helm $c $a0 $a1 $a2 $a3 $a4 web -n production`, { cwd: CWD }).environment.tier).toBe('production');
+  });
+
   test('everyday uses of variables, loops and aliases stay quiet', () => {
     for (const line of ['args=(-la); ls "${args[@]}"', 'PY=$(which python3); $PY -m pip install x', '$(which python3) -m pip install x',
       'f() { local b="${1:-node}"; "$b" x.js; }; f', 'alias ls="ls -F"; ls -la', 'alias gs="git status"; gs', 'PS1="\\u@\\h:\\w\\$ "',

@@ -123,6 +123,11 @@ const MAX_CALL_DEPTH = 64;
 const NAME_READERS: ReadonlySet<string> = new Set(['printf', 'read', 'test', '[', 'let', 'declare', 'typeset', 'local', 'export', 'readonly']);
 /** A subscript running a substitution (`a[$(…)]`), as text a variable may hold. */
 const RUNNING_SUBSCRIPT = /\[[^]*?(?:\$\(|`)/;
+/** The builtins that set variables or positionals, or read words as names (`setsVariables`). */
+const SETS_VARIABLES: ReadonlySet<string> = new Set([
+  'shift', 'set', 'hash', 'unset', 'read', 'mapfile', 'readarray', 'printf', 'getopts', 'test', '[', 'let',
+  'declare', 'typeset', 'local', 'export', 'readonly',
+]);
 /** Most commands one simple command fans out to, a way for each value its variables may have. */
 const MAX_FANOUT = 16;
 /** A `for` loop over at most this many values the line shows is read once per value. */
@@ -266,10 +271,14 @@ class Expander {
       this.emit(command, frame, input.fromDecoder);
       this.remember(command, frame, input.stdin);
       this.call(command, frame, input);
+      if (!raw.pipesToNext) {
+        input = {};
+        continue;
+      }
       const args = argv.slice(1).map((w) => w.value);
       const output = staticOutput({ program: command.program, args, dynamic: argv.some((w) => w.dynamic), stdin: input.stdin });
       const fromDecoder = isDecoder(command.program, args);
-      input = !raw.pipesToNext ? {} : output !== undefined ? { stdin: output, fromDecoder } : { stdinUnknown: true, fromDecoder };
+      input = output !== undefined ? { stdin: output, fromDecoder } : { stdinUnknown: true, fromDecoder };
     }
   }
 
@@ -356,8 +365,9 @@ class Expander {
       // Each stage of a pipeline runs in a subshell: what it assigns stays there.
       const stageFrame = stages.length > 1 && !(i === stages.length - 1 && this.line.includes('lastpipe')) ? { ...frame, vars: new Map(frame.vars) } : frame;
       output = this.walk(stage, stageFrame, i < stages.length - 1 ? { ...current, pipedOut: true } : current, depth + 1);
+      if (i === stages.length - 1) return;
       const decoder = stage.type === 'command' && this.isDecoderNode(stage, frame);
-      if (i < stages.length - 1) current = output !== undefined ? { stdin: output, fromDecoder: decoder } : { stdinUnknown: true, fromDecoder: decoder };
+      current = output !== undefined ? { stdin: output, fromDecoder: decoder } : { stdinUnknown: true, fromDecoder: decoder };
     });
     return output;
   }
@@ -488,16 +498,22 @@ class Expander {
     if (first && !first.dynamic && hasGlob(first)) words[0] = { ...first, dynamic: true };
     const looked = first?.dynamic ? lookedUpProgram(first.value) : undefined;
     if (first && looked !== undefined) words[0] = { ...first, value: looked, dynamic: false };
-    const nameNode = node.namedChildren.find((c) => c?.type === 'command_name');
     // `$VENV/bin/python`, `"$(dirname "$0")/run.sh"`: whatever the folder, the program is the file
     // named last; unless a value computed at run time is split into words there (`x=$(cat f); $x/y`).
-    const quoted = nameNode?.namedChildren.find(isNode)?.type === 'string';
-    if (first?.dynamic && looked === undefined && (quoted || !this.computed.has(first)) && /\/[\w.+-]+$/.test(first.value) && !/^\$\(.*\)$/s.test(first.value)) words[0] = { ...first, dynamic: false };
-    if (choices.length > 0 && choices.reduce((n, c) => n * c.values.length, 1) <= MAX_FANOUT) {
-      // `PM=npm; [ -f yarn.lock ] && PM=yarn; $PM test`: each command the line may run.
+    if (first?.dynamic && looked === undefined && /\/[\w.+-]+$/.test(first.value) && !/^\$\(.*\)$/s.test(first.value) &&
+      (!this.computed.has(first) || node.namedChildren.find((c) => c?.type === 'command_name')?.namedChildren.find(isNode)?.type === 'string')) {
+      words[0] = { ...first, dynamic: false };
+    }
+    if (choices.length > 0) {
+      // `PM=npm; [ -f yarn.lock ] && PM=yarn; $PM test`: each command the line may run; past
+      // MAX_FANOUT ways, each value of each variable once, the others at their first.
+      const fill = (w: readonly Word[], choice: (typeof choices)[number], value: readonly Word[]): Word[] => [...w.slice(0, choice.at), ...value, ...w.slice(choice.at + choice.count)];
+      const reversed = [...choices].reverse();
       let ways: Word[][] = [words];
-      for (const choice of [...choices].reverse()) {
-        ways = ways.flatMap((w) => choice.values.map((value) => [...w.slice(0, choice.at), ...value, ...w.slice(choice.at + choice.count)]));
+      if (choices.reduce((n, c) => n * c.values.length, 1) <= MAX_FANOUT) {
+        for (const choice of reversed) ways = ways.flatMap((w) => choice.values.map((value) => fill(w, choice, value)));
+      } else {
+        ways = reversed.flatMap((choice) => choice.values.map((value) => reversed.reduce<Word[]>((w, other) => fill(w, other, other === choice ? value : other.values[0] ?? []), words)));
       }
       for (const way of ways) {
         if (way.length === 0) continue;
@@ -646,6 +662,8 @@ class Expander {
    * some program runs, `PS4` or `PAGER`, is asked about).
    */
   private setsVariables(command: SimpleCommand, frame: Frame): void {
+    // Most commands set nothing: only builtins are read here, and every command passes.
+    if (!SETS_VARIABLES.has(command.program)) return;
     movePositionals(command, frame.vars);
     // Reached through a wrapper (`command declare c=helm`), a declaration is a command: its assignments count.
     if (DECLARATIONS.has(command.program) && command.via.length > 0 && command.parent) {
@@ -1259,7 +1277,7 @@ class Expander {
    * stands for, each way; undefined for any other word.
    */
   private choiceWords(node: SyntaxNode, frame: Frame): Word[][] | undefined {
-    if (!node.text.includes('$')) return undefined;
+    if (node.type !== 'string' && node.type !== 'simple_expansion' && node.type !== 'expansion') return undefined;
     const quoted = node.type === 'string' && node.namedChildCount === 1;
     const inner = quoted ? node.namedChildren[0] : node;
     if (!inner || (inner.type !== 'simple_expansion' && inner.type !== 'expansion') || (quoted && node.text !== `"${inner.text}"`)) return undefined;
