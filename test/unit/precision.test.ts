@@ -324,6 +324,31 @@ describe('variables, arrays, loops and aliases the line sets', () => {
     expect(classify(`${branches}c=status; [ -f q ] && c=uninstall; helm $c $a0 $a1 $a2 $a3 $a4 web -n production`, { cwd: CWD }).environment.tier).toBe('production');
   });
 
+  test('found in the fourth review: fanned-out commands write files and name several variables, values copied on assignment, defaults of line variables, exported values', () => {
+    for (const line of [
+      `p=echo; [ -d /tmp ] && p=helm; a=status; [ -d /tmp ] && a=uninstall; b=1; [ -d /tmp ] && b=2; c=1; [ -d /tmp ] && c=3; d=1; [ -d /tmp ] && d=2; $p $a web -n production $b $c $d`,
+      `a=x; [ -d /tmp ] && a=y; echo $a > ~/.bashrc`,
+      `a=status; [ -d /tmp ] && a=uninstal; helm \${a}l web -n production`,
+      `a=un; [ -d /tmp ] && a=x; helm "\${a}install" web -n production`,
+      `a=sta; b=tus; [ -d /tmp ] && a=unin && b=stall; helm $a$b web -n production`,
+      `a=status; [ -d /tmp ] && a=uninstall; x=$a; helm $x web -n production`,
+      `a=status; [ -d /tmp ] && a=uninstall; x="$a"; helm "$x" web -n production`,
+      `a=status; [ -d /tmp ] && a=uninstall; helm $(echo $a) web -n production`,
+      `a=(status); [ -d /tmp ] && a=(uninstall); helm $a web -n production`,
+      `a=(status); [ -d /tmp ] && a=(uninstall); helm "\${a[0]}" web -n production`,
+      `a=status; [ -d /tmp ] && a=uninstall; helm \${a:-status} web -n production`,
+      `export a=uninstall\ncat > s.sh <<'EOS'\nhelm \${a:-status} web -n production\nEOS\nbash s.sh`,
+      `a=status; [ -d /tmp ] && a=uninstall; export a\ncat > s.sh <<'EOS'\nhelm $a web -n production\nEOS\nbash s.sh`,
+      `a=uninstall; case x in "*") a=status;; esac; helm $a web -n production`,
+    ]) expect(classify(line, { cwd: CWD, env: {}, project: { files: memoryFiles({}), home: '/home/u' } }).risk, line).not.toBe('none');
+  });
+
+  test('a case of many arms, called many times, is read in one pass per call', () => {
+    const arms = Array.from({ length: 300 }, (_, i) => `${i}) x${i}=;; `).join('');
+    const verdict = classify(`f() { case $1 in ${arms}esac; }; ${'f; '.repeat(300)}c=helm; $c uninstall web -n production`, { cwd: CWD });
+    expect(verdict.environment.tier).toBe('production');
+  });
+
   test('everyday uses of variables, loops and aliases stay quiet', () => {
     for (const line of ['args=(-la); ls "${args[@]}"', 'PY=$(which python3); $PY -m pip install x', '$(which python3) -m pip install x',
       'f() { local b="${1:-node}"; "$b" x.js; }; f', 'alias ls="ls -F"; ls -la', 'alias gs="git status"; gs', 'PS1="\\u@\\h:\\w\\$ "',

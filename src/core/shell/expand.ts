@@ -14,7 +14,7 @@ import { payloads } from './payloads';
 import { isDecoder, staticOutput } from './producers';
 import { expansionValue, wordValue, type WordScope } from './words';
 import {
-  arrayElements, assignedNames, choicesOf, forgetAll, inherited, inputVariables, isArray, isLineVariable, isUnknown, mergeBranches, mergeMaybe, movePositionals,
+  MAX_CHOICES, arrayElements, assignedNames, choicesOf, forgetAll, setChoices, inherited, inputVariables, isArray, isLineVariable, isUnknown, mergeBranches, mergeMaybe, movePositionals,
   namedVariables, plainVariables, positionals, setArray, setElement, setUnknown, setVariable, splitWords, variablesKey, withAssignments,
   withPositionalsOf, withoutPositionals, type Variables,
 } from './variables';
@@ -83,6 +83,13 @@ interface FunctionBody {
   readonly shift: number;
   readonly fixed?: readonly [number, number];
   readonly origin?: Frame['origin'];
+}
+
+/** A word (at `at`, `count` words long) that a variable with several known values fills: the words for each. */
+interface Choice {
+  readonly at: number;
+  readonly count: number;
+  readonly values: readonly (readonly Word[])[];
 }
 
 /** A trap's handler: it runs later, with the variables as they are then. */
@@ -161,6 +168,8 @@ class Expander {
   private dynamicName = false;
   /** Loops being read pass by pass, value by value. */
   private iterating = 0;
+  /** True once a variable may hold one of several values: only then is a word read each way. */
+  private choosing = false;
   /** Aliases the texts define (`alias x='helm uninstall …'`): a later command by that name runs each text it was given. */
   private readonly aliases = new Map<string, string[]>();
   /** `declare -n r=c`: each name and what it stands for ('' until it is given a target); assigning the name assigns the target. */
@@ -475,7 +484,7 @@ class Expander {
     let stdin = input;
     const writes: string[] = [...(input.writes ?? [])];
     // Words a variable with several known values fills, each way it may (`helm $action web`).
-    const choices: { at: number; count: number; values: Word[][] }[] = [];
+    const choices: Choice[] = [];
     for (const child of node.namedChildren) {
       if (!child) continue;
       this.substitutions(child, frame, depth);
@@ -504,25 +513,7 @@ class Expander {
       (!this.computed.has(first) || node.namedChildren.find((c) => c?.type === 'command_name')?.namedChildren.find(isNode)?.type === 'string')) {
       words[0] = { ...first, dynamic: false };
     }
-    if (choices.length > 0) {
-      // `PM=npm; [ -f yarn.lock ] && PM=yarn; $PM test`: each command the line may run; past
-      // MAX_FANOUT ways, each value of each variable once, the others at their first.
-      const fill = (w: readonly Word[], choice: (typeof choices)[number], value: readonly Word[]): Word[] => [...w.slice(0, choice.at), ...value, ...w.slice(choice.at + choice.count)];
-      const reversed = [...choices].reverse();
-      let ways: Word[][] = [words];
-      if (choices.reduce((n, c) => n * c.values.length, 1) <= MAX_FANOUT) {
-        for (const choice of reversed) ways = ways.flatMap((w) => choice.values.map((value) => fill(w, choice, value)));
-      } else {
-        ways = reversed.flatMap((choice) => choice.values.map((value) => reversed.reduce<Word[]>((w, other) => fill(w, other, other === choice ? value : other.values[0] ?? []), words)));
-      }
-      for (const way of ways) {
-        if (way.length === 0) continue;
-        const command = this.command(way, frame, assignments, stdin, writes, this.nodeSpan(node, frame), node.startIndex);
-        this.emit(command, frame, stdin.fromDecoder);
-        this.call(command, frame, stdin);
-      }
-      return undefined;
-    }
+    if (choices.length > 0) return this.fanOut(node, frame, words, choices, assignments, stdin, writes);
     const command = this.command(words, frame, assignments, stdin, writes, this.nodeSpan(node, frame), node.startIndex);
     this.emit(command, frame, stdin.fromDecoder);
     this.remember(command, frame, stdin.stdin);
@@ -718,6 +709,7 @@ class Expander {
       // Another script sees what the line exported (which is not told apart: each value may be unset
       // there) and the command's own prefix assignments (`A=uninstall bash s.sh`).
       const start = sourced ? new Map(frame.vars) : inherited(frame.vars, command.assignments);
+      if (!sourced && start.size > 0) this.choosing = true;
       const vars = item.args && item.args.length > 0 ? positionals(start, item.args) : start;
       this.script(item.text, { vars, depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { dir: item.dir }, origin: { kind: 'file', source: item.source, outer } });
       if (sourced) mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
@@ -829,16 +821,29 @@ class Expander {
     // The `then` part, each `elif` and the `else` are the ways it may go; without an `else`, also none.
     const then = children.filter((c) => !conditions.includes(c.startIndex) && c.type !== 'elif_clause' && c.type !== 'else_clause');
     const branches = [then, ...children.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause').map((c) => [c])];
+    if (branches.length > MAX_CHOICES + 1) {
+      // More branches than values are followed: all read in one pass that forgets what any of them assigns.
+      this.forgetAssigned(node.text, frame);
+      this.maybe(frame, (f) => { for (const nodes of branches) for (const child of nodes) this.walk(child, f, input, depth + 1); });
+      return;
+    }
     const ends = branches.map((nodes) => {
       const vars = new Map(frame.vars);
       for (const child of nodes) this.walk(child, { ...frame, vars }, input, depth + 1);
       return vars;
     });
-    mergeBranches(frame.vars, children.some((c) => c.type === 'else_clause') ? ends : [new Map(frame.vars), ...ends]);
+    if (mergeBranches(frame.vars, children.some((c) => c.type === 'else_clause') ? ends : [new Map(frame.vars), ...ends])) this.choosing = true;
   }
 
   /** A `case` whose arm is only known at run time: each arm may run; with a `*)` arm, one surely does. */
   private caseArms(node: SyntaxNode, frame: Frame, input: Input, depth: number): void {
+    const arms = node.namedChildren.filter((c) => c?.type === 'case_item').length;
+    if (arms > MAX_CHOICES + 1) {
+      // More arms than values are followed: all read in one pass that forgets what any of them assigns.
+      this.forgetAssigned(node.text, frame);
+      this.maybe(frame, (f) => { for (const child of node.namedChildren) if (child) this.walk(child, f, input, depth + 1); });
+      return;
+    }
     const ends: Variables[] = [];
     let exhaustive = false;
     for (const child of node.namedChildren) {
@@ -851,14 +856,14 @@ class Expander {
       this.walk(child, { ...frame, vars }, input, depth + 1);
       ends.push(vars);
     }
-    mergeBranches(frame.vars, exhaustive ? ends : [new Map(frame.vars), ...ends]);
+    if (mergeBranches(frame.vars, exhaustive ? ends : [new Map(frame.vars), ...ends])) this.choosing = true;
   }
 
   /** Reads a part that may or may not run: each variable it assigns is unknown afterwards. */
   private maybe(frame: Frame, read: (frame: Frame) => void): void {
     const vars = new Map(frame.vars);
     read({ ...frame, vars });
-    mergeMaybe(frame.vars, vars);
+    if (mergeMaybe(frame.vars, vars)) this.choosing = true;
   }
 
   /** A subshell, `$(…)` or `<(…)`: what it assigns stays inside. */
@@ -960,7 +965,8 @@ class Expander {
       const patterns = item.childrenForFieldName('value').filter(isNode);
       // Classes, quotes inside a pattern, extglob and nocasematch are matched as bash does only by bash.
       if (patterns.some((p) => /[$`[\]\\]|.['"]|['"]./.test(p.text.replace(/^(['"])([^'"]*)\1$/s, '$2'))) || /\b(?:nocasematch|extglob)\b/.test(this.line)) return false;
-      if (patterns.some((p) => globMatches(p.text.replace(/^(['"])(.*)\1$/s, '$2'), value.value))) {
+      // A pattern quoted whole is matched as text (`"*")` is a star).
+      if (patterns.some((p) => (/^(['"])(.*)\1$/s.test(p.text) ? p.text.slice(1, -1) === value.value : globMatches(p.text, value.value)))) {
         taken = item;
         break;
       }
@@ -1099,7 +1105,7 @@ class Expander {
       const vars = positionals(caller, args.some((w) => w.dynamic) ? undefined : args.map((w) => w.value));
       this.readBody(name, fn, { ...frame, vars }, { stdin: input.stdin, stdinUnknown: input.stdinUnknown }, command);
       // A function's assignments are the shell's own (unless `local`, which is not told apart here).
-      mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
+      if (mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars))) this.choosing = true;
     }
   }
 
@@ -1152,6 +1158,15 @@ class Expander {
     }
     const whole = appends ? (frame.vars.get(name) ?? '') + text : text;
     this.assignedThrough(name, whole, frame, this.nodeSpan(node, frame));
+    // `x=$a`, `x="${a}l"` with several values of `a`: several values of `x`.
+    const ways = value && !subscript && !isArray(frame.vars, name) ? this.choiceScopes(value.text, frame) : undefined;
+    if (ways && value) {
+      const values = ways.map((vars) => wordValue(value, this.scope({ ...frame, vars })));
+      if (values.every((v) => !v.dynamic)) {
+        setChoices(frame.vars, name, values.map((v) => (appends ? (frame.vars.get(name) ?? '') : '') + v.value));
+        return;
+      }
+    }
     // `a=x` on an array sets its first element only.
     if (isArray(frame.vars, name)) setElement(frame.vars, name, '0', whole, unknown !== false);
     else setVariable(frame.vars, name, whole, unknown || (appends && isUnknown(frame.vars, name) ? 'computed' : false));
@@ -1239,9 +1254,11 @@ class Expander {
    */
   private words(node: SyntaxNode, frame: Frame, scope: WordScope): Word[] {
     const [start, end] = this.nodeSpan(node, frame);
+    // (Each read of a node's type is a call into the parser's runtime.)
+    const type = node.type;
     // `"$@"` is each positional parameter as a word of its own (`run() { "$@"; }; run helm uninstall …`),
     // `"${@:2}"`, `"${@:1:3}"` a run of them, and `"${cmd[@]}"` each element of an array the line set.
-    const expansion = node.type === 'string' || node.type === 'expansion' || node.type === 'simple_expansion';
+    const expansion = type === 'string' || type === 'expansion' || type === 'simple_expansion';
     const all = expansion ? /^("?)\$(?:@|\{(@|[A-Za-z_][A-Za-z0-9_]*\[@\])(?::([1-9][0-9]*)(?::([0-9]+))?)?\})\1$/.exec(node.text) : null;
     const elements = all ? arrayElements(scope.vars, (all[2] ?? '@').replace('[@]', '')) : undefined;
     if (all && elements) {
@@ -1252,15 +1269,16 @@ class Expander {
       return values.map((value) => ({ value, dynamic: false, start, end }));
     }
     const { value, dynamic, computed } = wordValue(node, scope);
-    const unquoted = node.type === 'simple_expansion' || node.type === 'expansion' || node.type === 'command_substitution';
+    const unquoted = type === 'simple_expansion' || type === 'expansion' || type === 'command_substitution';
     // An unquoted expansion to nothing is no word at all (`c=; $c helm …` runs helm).
     if (unquoted && value === '' && !dynamic) return [];
     // Split where bash splits: by an `IFS` only known at run time, anywhere.
-    if (computed || ((unquoted || node.type === 'concatenation') && isUnknown(scope.vars, 'IFS'))) return this.computedWords(node, scope, value, start, end);
-    const splits = unquoted || (node.type === 'concatenation' && node.namedChildren.some((c) => c?.type === 'simple_expansion' || c?.type === 'expansion' || c?.type === 'command_substitution'));
+    if (computed || ((unquoted || type === 'concatenation') && isUnknown(scope.vars, 'IFS'))) return this.computedWords(node, scope, value, start, end);
     // A value only known in part splits where the part the line shows has blanks (`c="helm $x"`);
     // the output of a substitution (`c=$(cat cmd.txt)`) is one unknown word.
-    if (splits && (/\s/.test(value) || scope.vars.has('IFS')) && !(dynamic && value === node.text)) {
+    const blanks = /\s/.test(value) || scope.vars.has('IFS');
+    const splits = blanks && (unquoted || (type === 'concatenation' && node.namedChildren.some((c) => c?.type === 'simple_expansion' || c?.type === 'expansion' || c?.type === 'command_substitution')));
+    if (splits && !(dynamic && value === node.text)) {
       return splitWords(value, scope.vars).map((part) => ({ value: part, dynamic: dynamic && /[$`]/.test(part), start, end }));
     }
     if (value.includes('{') && hasUnquotedBraces(node)) {
@@ -1273,20 +1291,66 @@ class Expander {
   }
 
   /**
-   * The words a word that is one variable with several known values (`$a`, `"$a"`, `"${cmd[@]}"`)
-   * stands for, each way; undefined for any other word.
+   * `PM=npm; [ -f yarn.lock ] && PM=yarn; $PM test`: each command the line may run, each read as a
+   * way the line may go (what it assigns, the folder it leaves, are one of the ways' after). The
+   * first words' values are combined, up to MAX_FANOUT ways; later words keep their unknown value.
+   */
+  private fanOut(node: SyntaxNode, frame: Frame, words: readonly Word[], choices: readonly Choice[], assignments: ReadonlyMap<string, string>,
+    stdin: Input, writes: readonly string[]): string | undefined {
+    let ways: Word[][] = [[...words]];
+    // From the last word back, so each choice's place in the words still holds.
+    const taken = choices.filter((_, i) => choices.slice(0, i + 1).reduce((n, c) => n * c.values.length, 1) <= MAX_FANOUT);
+    for (const choice of [...taken].reverse()) {
+      ways = ways.flatMap((w) => choice.values.map((value) => [...w.slice(0, choice.at), ...value, ...w.slice(choice.at + choice.count)]));
+    }
+    const ends: Variables[] = [];
+    const dirs = new Set<string | undefined>();
+    const outputs = new Set<string | undefined>();
+    for (const way of ways) {
+      if (way.length === 0) continue;
+      const wayFrame: Frame = { ...frame, vars: new Map(frame.vars), place: { ...frame.place } };
+      const command = this.command(way, wayFrame, assignments, stdin, writes, this.nodeSpan(node, frame), node.startIndex);
+      this.emit(command, wayFrame, stdin.fromDecoder);
+      this.remember(command, wayFrame, stdin.stdin);
+      this.overwrites(command, wayFrame);
+      this.call(command, wayFrame, stdin);
+      ends.push(wayFrame.vars);
+      dirs.add(wayFrame.place.dir);
+      outputs.add(staticOutput({ program: command.program, args: way.slice(1).map((w) => w.value), dynamic: way.some((w) => w.dynamic), stdin: stdin.stdin }));
+    }
+    if (mergeBranches(frame.vars, ends)) this.choosing = true;
+    frame.place.dir = dirs.size === 1 ? [...dirs][0] : undefined;
+    return outputs.size === 1 ? [...outputs][0] : undefined;
+  }
+
+  /**
+   * The words a word naming variables with several known values (`$a`, `"${a}l"`, `$a$b`,
+   * `"${cmd[@]}"`) stands for, each way (up to MAX_FANOUT); undefined for any other word.
    */
   private choiceWords(node: SyntaxNode, frame: Frame): Word[][] | undefined {
-    if (node.type !== 'string' && node.type !== 'simple_expansion' && node.type !== 'expansion') return undefined;
-    const quoted = node.type === 'string' && node.namedChildCount === 1;
-    const inner = quoted ? node.namedChildren[0] : node;
-    if (!inner || (inner.type !== 'simple_expansion' && inner.type !== 'expansion') || (quoted && node.text !== `"${inner.text}"`)) return undefined;
-    const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)(\[@\])?\}?$/.exec(inner.text);
-    const choices = m ? choicesOf(frame.vars, m[1] ?? '') : undefined;
-    if (!choices || choices.values.length < 2 || choices.array !== (m?.[2] !== undefined)) return undefined;
-    const [start, end] = this.nodeSpan(node, frame);
-    return choices.values.map((value) => (choices.array && quoted ? value : value.flatMap((v) => (quoted ? [v] : splitWords(v, frame.vars))))
-      .map((v) => ({ value: v, dynamic: false, start, end })));
+    // Only a line with a variable of several values has such words.
+    if (!this.choosing) return undefined;
+    const ways = this.choiceScopes(node.text, frame);
+    return ways?.map((vars) => this.words(node, { ...frame, vars }, this.scope({ ...frame, vars })));
+  }
+
+  /** The variables for each way the variables `text` names may be, when some have several known values. */
+  private choiceScopes(text: string, frame: Frame): Variables[] | undefined {
+    if (!this.choosing || !text.includes('$')) return undefined;
+    let ways: Variables[] | undefined;
+    for (const name of new Set(namedVariables(text))) {
+      const choices = choicesOf(frame.vars, name);
+      if (!choices || choices.values.length < 2) continue;
+      ways ??= [frame.vars];
+      if (ways.length * choices.values.length > MAX_FANOUT) break;
+      ways = ways.flatMap((vars) => choices.values.map((value) => {
+        const way = new Map(vars);
+        if (choices.array) setArray(way, name, value);
+        else setVariable(way, name, value[0] ?? '', false);
+        return way;
+      }));
+    }
+    return ways;
   }
 
   /** A word computed at run time, one word as the line shows it (`$(cat cmd.txt)` is not split at its blanks). */

@@ -22,7 +22,7 @@ const ELEMENTS = '[@]';
  */
 const CHOICES = '{}';
 /** Most values a variable is followed with; more is unknown. */
-const MAX_CHOICES = 8;
+export const MAX_CHOICES = 8;
 
 /** Sets a variable the line assigns; `unknown` when its value is only known at run time. */
 export function setVariable(vars: Variables, name: string, value: string, unknown: Unknown): void {
@@ -75,6 +75,17 @@ export interface Choices {
   readonly values: readonly (readonly string[])[];
 }
 
+/** A variable the line leaves with one of several known values (each more than one is unknown). */
+export function setChoices(vars: Variables, name: string, values: readonly string[]): void {
+  const distinct = [...new Set(values)];
+  if (distinct.length === 1) {
+    setVariable(vars, name, distinct[0] ?? '', false);
+    return;
+  }
+  setUnknown(vars, name);
+  if (distinct.length <= MAX_CHOICES) vars.set(name + CHOICES, JSON.stringify({ array: false, values: distinct.map((v) => [v]) }));
+}
+
 /** The values a variable may have, each known, or undefined. A variable the line never set has none it knows. */
 export function choicesOf(vars: ReadonlyMap<string, string>, name: string): Choices | undefined {
   const json = vars.get(name + CHOICES);
@@ -89,17 +100,19 @@ export function choicesOf(vars: ReadonlyMap<string, string>, name: string): Choi
  * What a part of the line that may or may not run (a branch, a loop's body) leaves behind: each
  * variable it changed is unknown afterwards, whichever way it went.
  */
-export function mergeMaybe(into: Variables, maybe: ReadonlyMap<string, string>): void {
-  mergeBranches(into, [into, maybe]);
+export function mergeMaybe(into: Variables, maybe: ReadonlyMap<string, string>): boolean {
+  return mergeBranches(into, [into, maybe]);
 }
 
 /**
  * The variables after one of `branches` ran (each a copy of `into` the branch changed): a variable
  * all of them leave alike keeps that value, one each leaves known is one of those values, others are unknown.
+ * True when a variable was left with several values.
  */
-export function mergeBranches(into: Variables, branches: readonly ReadonlyMap<string, string>[]): void {
+export function mergeBranches(into: Variables, branches: readonly ReadonlyMap<string, string>[]): boolean {
   const first = branches[0];
-  if (!first) return;
+  if (!first) return false;
+  let chose = false;
   const changed = new Set<string>();
   for (const branch of branches) {
     for (const [key, value] of branch) if (first.get(key) !== value) changed.add(baseName(key));
@@ -110,14 +123,21 @@ export function mergeBranches(into: Variables, branches: readonly ReadonlyMap<st
     for (const key of [...into.keys()]) if (!first.has(key) && !changed.has(baseName(key))) { touched(into); into.delete(key); }
   }
   for (const name of changed) {
+    // More ways than values are followed: no need to read each (a `case` of 300 arms, called 700 times).
+    if (branches.length > MAX_CHOICES + 1) {
+      setUnknown(into, name);
+      continue;
+    }
     const each = branches.map((b) => choicesOf(b, name));
     const array = each[0]?.array ?? false;
     const values = [...new Map(each.flatMap((c) => c?.values ?? []).map((v) => [JSON.stringify(v), v])).values()];
     setUnknown(into, name);
     if (!isPositional(name) && each.every((c) => c !== undefined && c.array === array) && values.length <= MAX_CHOICES) {
       into.set(name + CHOICES, JSON.stringify({ array, values }));
+      chose = true;
     }
   }
+  return chose;
 }
 
 /**
@@ -211,8 +231,9 @@ export function withAssignments(vars: ReadonlyMap<string, string>, assignments: 
 
 /** What a script the line runs starts with: each of the line's variables as it may be, and the command's prefix assignments as they are. */
 export function inherited(vars: ReadonlyMap<string, string>, assignments: ReadonlyMap<string, string>): Variables {
-  const out: Variables = new Map();
-  for (const [name, value] of plainVariables(withoutPositionals(vars))) setVariable(out, name, value, 'outside');
+  // A known value is there or unset (exported or not: not told apart); unknown ones, and their choices, stay as they are.
+  const out: Variables = withoutPositionals(vars);
+  for (const [name, value] of plainVariables(out)) if (!isUnknown(out, name) && !isArray(out, name)) setChoices(out, name, [value, '']);
   for (const [name, value] of assignments) setVariable(out, name, value, /[$`]/.test(value) ? 'computed' : false);
   return out;
 }

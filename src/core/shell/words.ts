@@ -51,8 +51,9 @@ function append(node: SyntaxNode, scope: WordScope, acc: WordValue, inDoubleQuot
       else acc.value += node.text;
       if (known === undefined || known.unknown) acc.dynamic = true;
       // Unread, or computed: a variable the line decides makes the value the line's own at run time.
-      if (known?.unknown ? namedVariables(node.text).some((name) => isComputed(scope.vars, name))
-        : known === undefined && namedVariables(node.text).some((name) => isLineVariable(scope.vars, name))) acc.computed = true;
+      // (A line that sets no variable has none of its own: the common case skips the search.)
+      if (scope.vars.size > 0 && (known?.unknown ? namedVariables(node.text).some((name) => isComputed(scope.vars, name))
+        : known === undefined && namedVariables(node.text).some((name) => isLineVariable(scope.vars, name)))) acc.computed = true;
       return;
     }
     case 'command_substitution': {
@@ -125,7 +126,9 @@ function defaultValue(text: string, vars: ReadonlyMap<string, string>): { value:
   const positional = /^[0-9]/.test(name);
   // A positional is unset once `$#` is known; another variable only when the line set it. Else the
   // default is what the line shows it may be (`${ACTION:-uninstall}`), and still only known at run time.
-  if (isUnknown(vars, positional ? '#' : name) || !vars.has(positional ? '#' : name)) return operator !== '+' && word !== '' ? { value: word, unknown: true } : undefined;
+  // A variable the line set to what it cannot tell gets no default read.
+  if (isUnknown(vars, positional ? '#' : name)) return undefined;
+  if (!vars.has(positional ? '#' : name)) return operator !== '+' && word !== '' ? { value: word, unknown: true } : undefined;
   const value = vars.get(name);
   const set = value !== undefined && (colon === '' || value !== '');
   if (operator === '+') return { value: set ? word : '', unknown: false };
