@@ -343,6 +343,25 @@ describe('variables, arrays, loops and aliases the line sets', () => {
     ]) expect(classify(line, { cwd: CWD, env: {}, project: { files: memoryFiles({}), home: '/home/u' } }).risk, line).not.toBe('none');
   });
 
+  test('found in the fifth review: IFS fields, printf and echo -e output, unquoted heredocs, appended scripts', () => {
+    for (const line of [
+      `IFS=,; line="x,,helm,echo"; set -- $line; $3 uninstall web -n production`,
+      `IFS=,; cols="web,,uninstall"; set -- $cols; helm $3 web -n production`,
+      `IFS=,; a=(helm,uninstall,web,-n,production); \${a[@]}`,
+      `printf '%s\\n' '#!/bin/sh' 'helm uninstall web -n production' > run.sh; sh run.sh`,
+      `printf '%s\\n' 'echo hi' 'helm uninstall web -n production' | bash`,
+      `echo -e '#!/bin/sh\\nhelm uninstall web -n production' > run.sh; sh run.sh`,
+      `echo -e "echo cleanup;\\thelm uninstall web -n production" | bash`,
+      `c=$(printf "%s " helm uninstall web -n production); $c`,
+      `c=$(printf %s hel m); $c uninstall web -n production`,
+      `c=$(echo -ne 'hel\\x6d'); $c uninstall web -n production`,
+      `cat > s.sh <<EOF\nhelm \\$1 web -n production\nEOF\nbash s.sh uninstall`,
+      `cat > s.sh <<EOF\nA=uninstall\nhelm \\\${A} web -n production\nEOF\nbash s.sh`,
+      `echo 'echo start' > s.sh; echo 'helm uninstall web -n production' >> s.sh; bash s.sh`,
+      `command_not_found_handle(){ \${@:2}; }; x helm uninstall web -n production`,
+    ]) expect(classify(line, { cwd: CWD, env: {}, project: { files: memoryFiles({}), home: '/home/u' } }).risk, line).not.toBe('none');
+  });
+
   test('a case of many arms, called many times, is read in one pass per call', () => {
     const arms = Array.from({ length: 300 }, (_, i) => `${i}) x${i}=;; `).join('');
     const verdict = classify(`f() { case $1 in ${arms}esac; }; ${'f; '.repeat(300)}c=helm; $c uninstall web -n production`, { cwd: CWD });

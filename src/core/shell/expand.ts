@@ -452,7 +452,9 @@ class Expander {
   private redirectInput(redirect: SyntaxNode, frame: Frame, writes: string[]): Input | undefined {
     if (redirect.type === 'heredoc_redirect') {
       const body = redirect.namedChildren.find((c) => c?.type === 'heredoc_body');
-      const text = body?.text ?? '';
+      // `<<EOF` (its word unquoted) expands the body as bash would (`\$1`, `$A`, `$(…)`); `<<'EOF'` keeps it as written.
+      const start = redirect.namedChildren.find((c) => c?.type === 'heredoc_start')?.text ?? '';
+      const text = body && !/['"\\]/.test(start) ? wordValue(body, this.scope(frame)).value : body?.text ?? '';
       const stripTabs = redirect.text.startsWith('<<-');
       return { stdin: stripTabs ? text.replace(/^\t+/gm, '') : text };
     }
@@ -471,8 +473,9 @@ class Expander {
         const fed = destination && !wordValue(destination, this.scope(frame)).dynamic ? this.follower?.input(target, frame.place.dir, `< ${target}`) : undefined;
         return fed ? { stdin: fed.text, stdinSource: { runner: `< ${target}`, file: fed.source.file, outer: this.sourceOf(frame, redirect.startIndex) } } : { stdinUnknown: true };
       }
-      // `>`, `>|`, `2>`, `&>` truncate the file; `>>` only appends.
+      // `>`, `>|`, `2>`, `&>` truncate the file; `>>` only appends: what the file then holds is not on the line.
       if (/^(?:\d*|&)>(?!>)/.test(redirect.text)) writes.push(target);
+      else if (/^(?:\d*|&)>>/.test(redirect.text) && frame.target === undefined) this.follower?.wrote(target, frame.place.dir, undefined);
     }
     return undefined;
   }
@@ -1037,7 +1040,7 @@ class Expander {
       if (!fn || this.calling.has(name) || this.calledWith.get(name) === variablesKey(frame.vars)) continue;
       if (!SHELL_CALLED.test(name) && !this.dynamicName && !this.mentionedElsewhere(name, here.text, start, end)) continue;
       // The handler of unknown commands gets their words: what it runs with them is only known then.
-      if (/^command_not_found_handler?$/.test(name) && /\$(?:[@*#]|\{?[0-9])|\bshift\b/.test(fn.text)) {
+      if (/^command_not_found_handler?$/.test(name) && /\$\{?[@*#0-9]|\bshift\b/.test(fn.text)) {
         this.problem('dynamic-exec', this.span(start, end, frame), `${name} runs what an unknown command's words say`);
       }
       this.readBody(name, fn, { ...frame, vars: withoutPositionals(frame.vars) }, {}, undefined);
@@ -1265,7 +1268,7 @@ class Expander {
       const from = all[3] === undefined ? 0 : Number(all[3]) - (all[2]?.endsWith(']') ? 0 : 1);
       const run = elements.slice(from, all[4] === undefined ? undefined : from + Number(all[4]));
       // Unquoted, each element is split again.
-      const values = all[1] === '"' ? run : run.flatMap((v) => v.split(/\s+/).filter(Boolean));
+      const values = all[1] === '"' ? run : run.flatMap((v) => splitWords(v, scope.vars));
       return values.map((value) => ({ value, dynamic: false, start, end }));
     }
     const { value, dynamic, computed } = wordValue(node, scope);

@@ -14,15 +14,38 @@ export function staticOutput(command: Produced): string | undefined {
   const args = command.args;
   switch (command.program) {
     case 'echo': {
-      const words = args[0] === '-n' || args[0] === '-e' || args[0] === '-ne' ? args.slice(1) : args;
-      return words.join(' ') + (args[0] === '-n' || args[0] === '-ne' ? '' : '\n');
+      // Leading options as bash reads them: -n no newline, -e escapes, -E none (the last wins).
+      let i = 0;
+      let newline = true;
+      let escapes = false;
+      for (; i < args.length && /^-[neE]+$/.test(args[i] ?? ''); i++) {
+        for (const flag of (args[i] ?? '').slice(1)) {
+          if (flag === 'n') newline = false;
+          else escapes = flag === 'e';
+        }
+      }
+      const text = args.slice(i).join(' ');
+      return (escapes ? decodeEscapes(text) : text) + (newline ? '\n' : '');
     }
     case 'printf': {
-      // Enough for `printf '%s' x`, `printf 'x\n'`: formats with conversions other than %s are left unknown.
-      const [format, ...rest] = args;
-      if (format === undefined || /%[^s%]/.test(format)) return undefined;
+      // `printf FORMAT ARG…` with %s, %b and %% only, the format used again while arguments are left
+      // (`printf '%s\n' a b` prints two lines); other conversions are left unknown.
+      // `printf -v name …` stores the text instead of printing it.
+      if (args[0]?.startsWith('-v')) return '';
+      const rest = args[0] === '--' ? args.slice(1) : args;
+      const [format, ...values] = rest;
+      if (format === undefined || /%[^sb%]/.test(format)) return undefined;
+      const conversions = (format.match(/%[sb]/g) ?? []).length;
+      let out = '';
       let k = 0;
-      return format.replace(/%[s%]/g, (spec) => (spec === '%%' ? '%' : rest[k++] ?? '')).replace(/\\n/g, '\n');
+      do {
+        out += decodeEscapes(format).replace(/%[sb%]/g, (spec) => {
+          if (spec === '%%') return '%';
+          const value = values[k++] ?? '';
+          return spec === '%b' ? decodeEscapes(value) : value;
+        });
+      } while (conversions > 0 && k < values.length);
+      return out;
     }
     case 'cat':
       return args.length === 0 || args[0] === '-' ? command.stdin : undefined;
@@ -39,6 +62,18 @@ export function isDecoder(program: string, args: readonly string[]): boolean {
   return (program === 'base64' || program === 'openssl' || program === 'xxd' || program === 'uudecode') &&
     args.some((a) => a === '-d' || a === '--decode' || a === '-D' || a === '-r');
 }
+
+/** Backslash escapes as `printf` and `echo -e` read them: `\n`, `\t`, `\\`, `\xHH`, `\0NNN` and `\NNN`. */
+function decodeEscapes(text: string): string {
+  if (!text.includes('\\')) return text;
+  return text.replace(/\\(x[0-9A-Fa-f]{1,2}|0[0-7]{0,3}|[0-7]{1,3}|.)/gs, (whole, esc: string) => {
+    if (esc[0] === 'x') return String.fromCharCode(parseInt(esc.slice(1), 16));
+    if (/^[0-7]/.test(esc)) return String.fromCharCode(parseInt(esc, 8) & 0xff);
+    return ESCAPES[esc] ?? whole;
+  });
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', E: '\x1b', '\\': '\\' };
 
 function decodeBase64(text: string): string | undefined {
   const compact = text.replace(/\s+/g, '');

@@ -158,7 +158,12 @@ export function splitWords(value: string, vars: ReadonlyMap<string, string>): st
   const ifs = vars.get('IFS');
   if (ifs === undefined || isUnknown(vars, 'IFS')) return value.split(/[ \t\n]+/).filter(Boolean);
   if (ifs === '') return [value];
-  return value.split(new RegExp(`[${ifs.replace(/[\\\]^-]/g, '\\$&')}]+`)).filter(Boolean);
+  const chars = ifs.replace(/[\\\]^-]/g, '\\$&');
+  // Blanks in IFS gather into one break; any other IFS character ends a field, empty or not (`a,,b` is three).
+  if (/\s/.test(ifs)) return value.split(new RegExp(`[${chars}]+`)).filter(Boolean);
+  const fields = value.split(new RegExp(`[${chars}]`));
+  if (fields[fields.length - 1] === '') fields.pop();
+  return fields;
 }
 
 /** What joins `"${a[*]}"` and `"$*"`: the first character of the line's `IFS`, a space by default. */

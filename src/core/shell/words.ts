@@ -39,7 +39,11 @@ function append(node: SyntaxNode, scope: WordScope, acc: WordValue, inDoubleQuot
       return;
     case 'string':
     case 'translated_string':
+    case 'heredoc_body':
       appendChildren(node, scope, acc, true);
+      return;
+    case 'heredoc_content':
+      acc.value += unescape(node.text, true);
       return;
     case 'concatenation':
       appendChildren(node, scope, acc, inDoubleQuotes);
