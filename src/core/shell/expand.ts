@@ -334,9 +334,7 @@ class Expander {
       case 'while_statement':
       case 'until_statement':
       case 'c_style_for_statement':
-        // Runs its body any number of times: a later run sees what an earlier one assigned.
-        this.forgetAssigned(node.text, frame);
-        this.maybe(frame, (f) => { for (const child of node.namedChildren) if (child) this.walk(child, f, input, depth + 1); });
+        this.anyTimes(node.text, node.namedChildren.filter(isNode), frame, input, depth);
         return undefined;
       case 'subshell':
         this.walkIsolated(node, frame, input, depth);
@@ -794,8 +792,26 @@ class Expander {
     setUnknown(frame.vars, name);
     if (COMMAND_VARIABLES.has(name)) this.problem('dynamic-exec', this.nodeSpan(node, frame), `sets ${name}, which the shell or a program runs, to each of several values`);
     for (const word of words) if (COMMAND_VARIABLES.has(name) && !word.dynamic) this.carried(name, word.value, [word.start, word.end], frame);
-    this.forgetAssigned(body.text, frame);
-    this.maybe(frame, (f) => this.walk(body, f, input, depth + 1));
+    this.anyTimes(body.text, [body], frame, input, depth);
+  }
+
+  /**
+   * A part run any number of times (a loop's body; many branches read as one): in one pass that
+   * first forgets what it assigns, since a later run sees what an earlier one left.
+   */
+  private anyTimes(text: string, nodes: readonly SyntaxNode[], frame: Frame, input: Input, depth: number): void {
+    this.forgetAssigned(text, frame);
+    this.maybe(frame, (f) => { for (const child of nodes) this.walk(child, f, input, depth + 1); });
+  }
+
+  /** Ways a statement may go, each read from where it starts; `surely`: one of them runs (an `else`, a `*)` arm). */
+  private oneOf(ways: readonly (readonly SyntaxNode[])[], surely: boolean, frame: Frame, input: Input, depth: number): void {
+    const ends = ways.map((nodes) => {
+      const vars = new Map(frame.vars);
+      for (const child of nodes) this.walk(child, { ...frame, vars }, input, depth + 1);
+      return vars;
+    });
+    if (mergeBranches(frame.vars, surely ? ends : [new Map(frame.vars), ...ends])) this.choosing = true;
   }
 
   /**
@@ -824,42 +840,19 @@ class Expander {
     // The `then` part, each `elif` and the `else` are the ways it may go; without an `else`, also none.
     const then = children.filter((c) => !conditions.includes(c.startIndex) && c.type !== 'elif_clause' && c.type !== 'else_clause');
     const branches = [then, ...children.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause').map((c) => [c])];
-    if (branches.length > MAX_CHOICES + 1) {
-      // More branches than values are followed: all read in one pass that forgets what any of them assigns.
-      this.forgetAssigned(node.text, frame);
-      this.maybe(frame, (f) => { for (const nodes of branches) for (const child of nodes) this.walk(child, f, input, depth + 1); });
-      return;
-    }
-    const ends = branches.map((nodes) => {
-      const vars = new Map(frame.vars);
-      for (const child of nodes) this.walk(child, { ...frame, vars }, input, depth + 1);
-      return vars;
-    });
-    if (mergeBranches(frame.vars, children.some((c) => c.type === 'else_clause') ? ends : [new Map(frame.vars), ...ends])) this.choosing = true;
+    // More branches than values are followed: all are read in one pass.
+    if (branches.length > MAX_CHOICES + 1) this.anyTimes(node.text, branches.flat(), frame, input, depth);
+    else this.oneOf(branches, children.some((c) => c.type === 'else_clause'), frame, input, depth);
   }
 
   /** A `case` whose arm is only known at run time: each arm may run; with a `*)` arm, one surely does. */
   private caseArms(node: SyntaxNode, frame: Frame, input: Input, depth: number): void {
-    const arms = node.namedChildren.filter((c) => c?.type === 'case_item').length;
-    if (arms > MAX_CHOICES + 1) {
-      // More arms than values are followed: all read in one pass that forgets what any of them assigns.
-      this.forgetAssigned(node.text, frame);
-      this.maybe(frame, (f) => { for (const child of node.namedChildren) if (child) this.walk(child, f, input, depth + 1); });
-      return;
-    }
-    const ends: Variables[] = [];
-    let exhaustive = false;
-    for (const child of node.namedChildren) {
-      if (child?.type !== 'case_item') {
-        if (child) this.walk(child, frame, input, depth + 1);
-        continue;
-      }
-      if (child.childrenForFieldName('value').some((p) => p?.text === '*')) exhaustive = true;
-      const vars = new Map(frame.vars);
-      this.walk(child, { ...frame, vars }, input, depth + 1);
-      ends.push(vars);
-    }
-    if (mergeBranches(frame.vars, exhaustive ? ends : [new Map(frame.vars), ...ends])) this.choosing = true;
+    const children = node.namedChildren.filter(isNode);
+    const arms = children.filter((c) => c.type === 'case_item');
+    for (const child of children) if (child.type !== 'case_item') this.walk(child, frame, input, depth + 1);
+    // More arms than values are followed: all are read in one pass.
+    if (arms.length > MAX_CHOICES + 1) this.anyTimes(node.text, arms, frame, input, depth);
+    else this.oneOf(arms.map((arm) => [arm]), arms.some((arm) => arm.childrenForFieldName('value').some((p) => p?.text === '*')), frame, input, depth);
   }
 
   /** Reads a part that may or may not run: each variable it assigns is unknown afterwards. */

@@ -1,7 +1,8 @@
 // The shell variables a line sets, as the expander tracks them in one map of name to value, so a
 // frame's copy carries everything at once: plain values, values only known at run time
-// (`c=$(cat cmd.txt)`, `read c`, a loop's variable), arrays (`cmd=(helm uninstall …)`) and the
-// positional parameters (`$1`…, `"$@"`) of a script or function.
+// (`c=$(cat cmd.txt)`, `read c`, a loop's variable), arrays (`cmd=(helm uninstall …)`), the values
+// a branch may leave (`a=status; [ … ] && a=uninstall`) and the positional parameters (`$1`…,
+// `"$@"`) of a script or function.
 import type { SimpleCommand, Word } from './command';
 
 export type Variables = Map<string, string>;
@@ -82,8 +83,15 @@ export function setChoices(vars: Variables, name: string, values: readonly strin
     setVariable(vars, name, distinct[0] ?? '', false);
     return;
   }
+  keepChoices(vars, name, { array: false, values: distinct.map((v) => [v]) });
+}
+
+/** Marks `name` unknown, with the values it may have when they are few enough to follow; true when kept. */
+function keepChoices(vars: Variables, name: string, choices: Choices): boolean {
   setUnknown(vars, name);
-  if (distinct.length <= MAX_CHOICES) vars.set(name + CHOICES, JSON.stringify({ array: false, values: distinct.map((v) => [v]) }));
+  if (choices.values.length > MAX_CHOICES) return false;
+  vars.set(name + CHOICES, JSON.stringify(choices));
+  return true;
 }
 
 /** The values a variable may have, each known, or undefined. A variable the line never set has none it knows. */
@@ -98,7 +106,7 @@ export function choicesOf(vars: ReadonlyMap<string, string>, name: string): Choi
 
 /**
  * What a part of the line that may or may not run (a branch, a loop's body) leaves behind: each
- * variable it changed is unknown afterwards, whichever way it went.
+ * variable it changed holds its value before or after (as `mergeBranches`).
  */
 export function mergeMaybe(into: Variables, maybe: ReadonlyMap<string, string>): boolean {
   return mergeBranches(into, [into, maybe]);
@@ -131,11 +139,8 @@ export function mergeBranches(into: Variables, branches: readonly ReadonlyMap<st
     const each = branches.map((b) => choicesOf(b, name));
     const array = each[0]?.array ?? false;
     const values = [...new Map(each.flatMap((c) => c?.values ?? []).map((v) => [JSON.stringify(v), v])).values()];
-    setUnknown(into, name);
-    if (!isPositional(name) && each.every((c) => c !== undefined && c.array === array) && values.length <= MAX_CHOICES) {
-      into.set(name + CHOICES, JSON.stringify({ array, values }));
-      chose = true;
-    }
+    if (!isPositional(name) && each.every((c) => c !== undefined && c.array === array)) chose = keepChoices(into, name, { array, values }) || chose;
+    else setUnknown(into, name);
   }
   return chose;
 }
@@ -239,8 +244,7 @@ export function inherited(vars: ReadonlyMap<string, string>, assignments: Readon
   // A known value is there or unset (exported or not: not told apart); unknown ones, and their choices, stay as they are.
   const out: Variables = withoutPositionals(vars);
   for (const [name, value] of plainVariables(out)) if (!isUnknown(out, name) && !isArray(out, name)) setChoices(out, name, [value, '']);
-  for (const [name, value] of assignments) setVariable(out, name, value, /[$`]/.test(value) ? 'computed' : false);
-  return out;
+  return withAssignments(out, assignments);
 }
 
 /** `vars` with the positionals of `outer`: what a function's body changed, its own arguments aside. */
