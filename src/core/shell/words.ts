@@ -97,8 +97,8 @@ function appendChildren(node: SyntaxNode, scope: WordScope, acc: WordValue, inDo
 
 /**
  * `$x`, `${x}`, `${cmd[2]}`, `${cmd[*]}`, a script's or function's `$1`, `$@`: the value the line
- * gave it (`unknown` when the line set it from what only running tells). Operators such as
- * `${x:-y}` or `${#x}` are left dynamic (the line's variables are not tracked through `unset` and subshells).
+ * gave it (`unknown` when the line set it from what only running tells); `${x:-y}` and its kin
+ * through `defaultValue`. Other operators (`${#x}`, `${x#y}`) are left dynamic.
  */
 export function expansionValue(text: string, vars: ReadonlyMap<string, string>): { value: string; unknown: boolean } | undefined {
   const match = /^\$(?:([A-Za-z_][A-Za-z0-9_]*|[0-9@*#])|\{(?:([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#])|([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+|[@*])\])\})$/.exec(text);
