@@ -12,6 +12,7 @@ import { Args, type PathGlobs } from './rules/args';
 import { allRules, indexByProgram } from './rules/index';
 import { problemRules, type ProblemRule } from './rules/problems';
 import type { Rule } from './rules/types';
+import { RuntimeBudget, runtimeMatch } from './runtimeArguments';
 import { Follower, followedPrograms, type ProjectContext } from './project/follow';
 import { through } from './project/through';
 import type { Credential } from './secrets/credentials';
@@ -92,9 +93,9 @@ export class Engine {
     const text = hasControl ? line.replace(new RegExp(CONTROL_CHARACTERS.source, 'g'), ' ') : line;
     const follower = context.project && context.cwd ? new Follower({ files: context.project.files, cwd: context.cwd, home: context.project.home }) : undefined;
     const expansion = expand(text, this.parser, DEFAULT_LIMITS, follower);
-    const problems: readonly Problem[] = hasControl
-      ? [...expansion.problems, { kind: 'control-characters', span: [0, line.length], detail: 'control characters in the line' }]
-      : expansion.problems;
+    // The expander's problems, and those found here: control characters, arguments too many to read.
+    const problems: Problem[] = [...expansion.problems];
+    if (hasControl) problems.push({ kind: 'control-characters', span: [0, line.length], detail: 'control characters in the line' });
     const env = expansion.assigned.size > 0 ? { ...context.env, ...Object.fromEntries(expansion.assigned) } : context.env ?? {};
     const envContext: EnvironmentContext = {
       cwd: context.cwd ?? '.',
@@ -109,6 +110,7 @@ export class Engine {
     const flagged = new Set<SimpleCommand>();
     // Each guarded command's arguments, read once for the rules and again for an allowed line's environment.
     const argsOf = new Map<SimpleCommand, Args>();
+    const budget = new RuntimeBudget();
     for (const command of expansion.commands) {
       const matched: string[] = [];
       matches.set(command, matched);
@@ -128,6 +130,19 @@ export class Engine {
         findings.push(finding(rule, command.span, safeEnvironment(() => resolveEnvironment(command, args, rule, envContext)),
           alone(command, expansion.commands) ? recoveryOf(rule, args, context) : undefined, ...reachedAndDetail(command, rule, args)));
       }
+      if (flagged.has(command) || exempt) continue;
+      const runtime = runtimeMatch(command, rules, budget, safeMatch, context.paths, context.cwd);
+      if (runtime === 'exhausted') {
+        matched.push('(arguments only known at run time: too many to read)');
+        problems.push({ kind: 'runtime-arguments', span: command.span, detail: 'too many arguments only known at run time', command });
+      } else if (runtime) {
+        const { rule, args: spelled, word, as } = runtime;
+        matched.push(`${rule.id} (if ${word.value} is "${as}")`);
+        flagged.add(command);
+        const detail = `${word.value.slice(0, 40)} is only known at run time and may be "${as.slice(0, 60)}"`;
+        findings.push(finding(rule, command.span, safeEnvironment(() => resolveEnvironment(command, spelled, rule, envContext)),
+          undefined, through(command, detail), detail));
+      }
     }
     const unexplained = findings.length === 0;
     for (const problem of problems) {
@@ -141,7 +156,7 @@ export class Engine {
     const verdict = findings.length > 0
       ? flaggedVerdict(findings, [...flagged], expansion, text, env, context)
       : { ...ALLOW_VERDICT, environment: quietEnvironment(expansion.commands, envContext, argsOf) };
-    return { verdict, expansion: hasControl ? { ...expansion, problems } : expansion, matches };
+    return { verdict, expansion: problems.length !== expansion.problems.length ? { ...expansion, problems } : expansion, matches };
   }
 }
 

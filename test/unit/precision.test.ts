@@ -382,6 +382,61 @@ describe('variables, arrays, loops and aliases the line sets', () => {
   });
 });
 
+describe('words only known at run time', () => {
+  const project = (files: Record<string, string>) => ({ cwd: CWD, env: {}, project: { files: memoryFiles(files), home: '/home/u' } });
+
+  test.each([
+    ['read -r A <<< uninstall; helm "$A" web -n production', 'helm.uninstall'],
+    ['A=$(cat verb.txt); helm $A web -n production', 'helm.uninstall'],
+    ['helm "$(cat verb.txt)" web -n production', 'helm.uninstall'],
+    ['declare -n r=v; v=uninstall; helm $r web -n production', 'helm.uninstall'],
+    ['op=xuninstall; helm ${op#x} web -n production', 'helm.uninstall'],
+    ['declare -A m=([k]=uninstall); helm ${m[k]} web -n production', 'helm.uninstall'],
+    ['a=status; [ -n "$X" ] && a=uninstall; set -- $a; helm $1 web -n production', 'helm.uninstall'],
+    ['for a in status uninstall; do echo $a; done | xargs -I{} helm {} web -n production', 'helm.uninstall'],
+    ['a=status; [ -n "$X" ] && a=uninstall; echo $a | xargs -I{} helm {} web -n production', 'helm.uninstall'],
+    ['cat verbs.txt | xargs -I{} helm {} web -n production', 'helm.uninstall'],
+    ['parallel helm {} web -n production :::: verbs.txt', 'helm.uninstall'],
+    ['f=$(cat flag); git push origin main $f', 'git.push-force'],
+    ['x=$(printf "%s" "$(cat f)"); git push origin main $x', 'git.push-force'],
+    ['aws $(cat a) s3://acme-prod-backups --force', 'aws.s3-rb'],
+    ['terraform $(cat cmd) -auto-approve', 'terraform.destroy'],
+  ])('%s', (line, rule) => {
+    const verdict = classify(line, { cwd: CWD });
+    expect(verdict.findings.map((f) => f.rule)).toContain(rule);
+    expect(verdict.findings.find((f) => f.rule === rule)?.summary).toMatch(/only known at run time and may be/);
+  });
+
+  test('too many to read is asked about unread', () => {
+    const line = `aws s3 ls ${Array.from({ length: 100 }, (_, i) => `$(cat a${i})`).join(' ')}`;
+    expect(classify(line, { cwd: CWD }).findings.map((f) => f.rule)).toEqual(['shell.runtime-arguments']);
+  });
+
+  test('listings, paths and data items stay quiet', () => {
+    for (const line of ['kill $(lsof -t -i:3000)', 'kill $(cat server.pid)', 'git push origin "$(git branch --show-current)"',
+      'for b in $(git branch --merged | grep -v main); do git branch -d $b; done',
+      'git branch --merged | grep -v main | while read -r b; do git branch -d "$b"; done',
+      'git branch --merged | grep -v main | xargs -n 1 git branch -d', 'ls *.log | xargs -I{} mv {} logs/',
+      'for f in *.log; do rm $f; done', 'xargs -I{} git branch -d {} < merged-branches.txt',
+      'node $(npm bin)/tsc --version', 'cd "$(git rev-parse --show-toplevel)" && ls',
+      '"$(cd "$(dirname "$0")" && pwd)/run.sh" --verbose', 'npm install $(cat requirements.txt)',
+      'kubectl logs $(kubectl get pods -l app=api -o name | head -1) --tail=100', 'git diff $(git merge-base main HEAD)']) {
+      expect(flagged(line), line).toBe(false);
+    }
+  });
+
+  test('a listing told to print chosen text is not a listing', () => {
+    for (const line of ['git push origin main $(date +--force)', 'git push origin main $(seq -f --force 1)',
+      'git push origin main $(basename /x/--force)']) expect(flagged(line), line).toBe(true);
+  });
+
+  test('a sourced file\'s values hold after it (unless it may return early)', () => {
+    const files = { '/work/app/vars.sh': 'URL=postgres://localhost/app\n', '/work/app/maybe.sh': '[ -n "$X" ] && return\nV=uninstall\n' };
+    expect(classify(`source vars.sh; psql $URL -c 'select 1'`, project(files)).risk).toBe('none');
+    expect(classify('source maybe.sh; helm $V web -n production', project(files)).risk).not.toBe('none');
+  });
+});
+
 describe('flag spellings', () => {
   test.each([
     ['git push --forc origin main', 'git.push-force'],

@@ -109,6 +109,19 @@ export const problemRules: readonly ProblemRule[] = [
     },
   },
   {
+    id: 'shell.runtime-arguments',
+    problem: 'runtime-arguments',
+    category: 'shell',
+    severity: 'high',
+    summary: 'Runs a guarded program with more arguments only known at run time than can be read',
+    hint: 'Write the arguments out so the command can be checked',
+    onlyIfUnexplained: false,
+    examples: {
+      match: ['aws s3 ls ' + Array.from({ length: 100 }, (_, i) => `$(cat a${i})`).join(' ')],
+      noMatch: ['helm status $(cat a)', 'aws $(cat a) $(cat b)', 'echo $(cat a) $(cat b) $(cat c) $(cat d) $(cat e)'],
+    },
+  },
+  {
     id: 'shell.hidden-script',
     problem: 'hidden-script',
     category: 'shell',

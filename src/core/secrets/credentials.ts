@@ -140,7 +140,9 @@ function* fromVariables(command: SimpleCommand, line: string, assigned: Readonly
   env: Readonly<Record<string, string>>, loaded: ReadonlyMap<string, string>): Generator<CredentialUse> {
   for (const name of [...command.assignments.keys(), ...assigned.keys()]) {
     const v = VARIABLES.get(name);
-    if (v) yield { credential: credential(v, `${name} set on the command line`), command, hint: name, ...valueParts(command.assignments.get(name) ?? assigned.get(name)) };
+    // A file the line sources (`set -a; source .env.production`) loads it; an assignment sets it.
+    const how = !command.assignments.has(name) && loaded.has(name) ? 'loaded by' : 'set on';
+    if (v) yield { credential: credential(v, `${name} ${how} the command line`), command, hint: name, ...valueParts(command.assignments.get(name) ?? assigned.get(name)) };
   }
   for (const [, name = ''] of line.slice(command.span[0], command.span[1]).matchAll(REFERENCE)) {
     const v = VARIABLES.get(name);

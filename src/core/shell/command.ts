@@ -6,6 +6,11 @@ export interface Word {
   readonly value: string;
   /** True when part of the value is only known at run time ($VAR from outside the line, $(…)). */
   readonly dynamic: boolean;
+  /**
+   * True when the line computes the whole word at run time from what it does not show
+   * (`"$(cat verb.txt)"`, `read -r v; … $v`, xargs' input): it may be any word, a subcommand or a flag.
+   */
+  readonly runtime?: boolean;
   /** UTF-16 offsets into the top-level line. */
   readonly start: number;
   readonly end: number;
@@ -22,6 +27,8 @@ export interface SimpleCommand {
   readonly stdin?: string;
   /** True when stdin comes from something the line does not show (`curl … | sh`). */
   readonly stdinUnknown?: boolean;
+  /** The listing (see `isListing`) that feeds stdin, when one does: `git branch --merged | grep -v main`. */
+  readonly stdinListing?: string;
   /** True when stdout feeds the next command of a pipeline (`env | grep …`), not the terminal. */
   readonly pipedOut?: boolean;
   /** Redirection targets written by this command (`> file`). */

@@ -11,7 +11,7 @@ import { roughCommands } from './fallback';
 import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
 import { payloads } from './payloads';
-import { isDecoder, staticOutput } from './producers';
+import { beginsWithListing, isDecoder, isListing, staticOutput } from './producers';
 import { expansionValue, wordValue, type WordScope } from './words';
 import {
   MAX_CHOICES, arrayElements, assignedNames, choicesOf, forgetAll, setChoices, inherited, inputVariables, isArray, isLineVariable, isUnknown, mergeBranches, mergeMaybe, movePositionals,
@@ -28,7 +28,7 @@ export const GATE_VARIABLE = /^(?:AIRLOCK_[A-Z0-9_]+|BASH_ENV|ZDOTDIR)$/;
 
 export type ProblemKind =
   | 'parse-error' | 'too-long' | 'too-deep' | 'dynamic-program' | 'dynamic-exec' | 'hidden-script' | 'control-characters'
-  | 'self-call' | 'gate-variable' | 'unread-definition';
+  | 'self-call' | 'gate-variable' | 'unread-definition' | 'runtime-arguments';
 
 export interface Problem {
   readonly kind: ProblemKind;
@@ -107,6 +107,8 @@ interface Input {
   readonly writes?: readonly string[];
   readonly stdin?: string;
   readonly stdinUnknown?: boolean;
+  /** The listing that feeds stdin (`git branch --merged | while read -r b`): its lines are names, never flags. */
+  readonly stdinListing?: string;
   readonly fromDecoder?: boolean;
   /** The file stdin was read from (`psql < drop.sql`). */
   readonly stdinSource?: CommandSource;
@@ -374,7 +376,9 @@ class Expander {
       output = this.walk(stage, stageFrame, i < stages.length - 1 ? { ...current, pipedOut: true } : current, depth + 1);
       if (i === stages.length - 1) return;
       const decoder = stage.type === 'command' && this.isDecoderNode(stage, frame);
-      current = output !== undefined ? { stdin: output, fromDecoder: decoder } : { stdinUnknown: true, fromDecoder: decoder };
+      const listing = stages.slice(0, i + 1).map((s) => s.text).join(' | ');
+      current = output !== undefined ? { stdin: output, fromDecoder: decoder }
+        : { stdinUnknown: true, fromDecoder: decoder, ...(isListing(listing) ? { stdinListing: listing } : {}) };
     });
     return output;
   }
@@ -537,6 +541,7 @@ class Expander {
       assignments,
       stdin: input.stdin,
       stdinUnknown: input.stdinUnknown,
+      stdinListing: input.stdinListing,
       pipedOut: input.pipedOut,
       writes,
       span: span ?? [first?.start ?? 0, last?.end ?? 0],
@@ -596,7 +601,7 @@ class Expander {
       const via = [...frame.via, item.via];
       if (item.kind === 'argv') {
         const child: Frame = { ...frame, depth: frame.depth + 1, via, parent: command, target: item.target, origin: fixedOrigin(command) };
-        const inner = this.command(item.words, child, item.assignments ?? new Map(), { stdin: item.stdin, stdinUnknown: item.stdinUnknown });
+        const inner = this.command(item.words, child, item.assignments ?? new Map(), { stdin: item.stdin, stdinUnknown: item.stdinUnknown, stdinListing: item.stdinListing });
         this.emit(inner, child);
         // `time f`, `! f`: a function the line defined. (Programs such as `sudo` cannot run one; reading it anyway only asks more.)
         if (item.target === undefined) this.call(inner, child, {});
@@ -678,8 +683,10 @@ class Expander {
     }
     const unset = command.program === 'unset' && !command.argv[0]?.dynamic && !command.argv.some((w) => w.value === '-f')
       ? command.argv.slice(1).filter((w) => !w.value.startsWith('-')).map((w) => w.value) : [];
+    // Lines read from a listing (`git branch --merged | while read -r b`) are names, as `b=$(…)` would show.
+    const shown = command.program === 'read' && command.stdinListing ? `$(${command.stdinListing})` : undefined;
     for (const name of [...inputVariables(command), ...unset]) {
-      setUnknown(frame.vars, name);
+      setUnknown(frame.vars, name, unset.includes(name) ? undefined : shown);
       const base = name.replace(/\[.*$/s, '');
       if (COMMAND_VARIABLES.has(base) && !unset.includes(name)) this.problem('dynamic-exec', command.span, `sets ${base}, which the shell or a program runs, to what only running the line tells`, command);
       if (GATE_VARIABLE.test(base)) this.problem('gate-variable', command.span, `sets ${base}, which carries Airlock's terminal gate`, command);
@@ -705,7 +712,7 @@ class Expander {
     const [start, end] = command.span;
     const word = (value: string): Word => ({ value, dynamic: false, start, end });
     if (item.kind === 'script') {
-      // A sourced file runs in this shell: it starts with the line's variables, and what it assigns is unknown after.
+      // A sourced file runs in this shell: it starts with the line's variables.
       const sourced = command.program === '.' || command.program === 'source';
       // Another script sees what the line exported (which is not told apart: each value may be unset
       // there) and the command's own prefix assignments (`A=uninstall bash s.sh`).
@@ -713,7 +720,9 @@ class Expander {
       if (!sourced && start.size > 0) this.choosing = true;
       const vars = item.args && item.args.length > 0 ? positionals(start, item.args) : start;
       this.script(item.text, { vars, depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { dir: item.dir }, origin: { kind: 'file', source: item.source, outer } });
-      if (sourced) mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
+      // What it assigns holds after, unless it may stop early (`[ -n "$X" ] && return`): then it may not.
+      if (sourced && /\b(?:return|exit)\b/.test(item.text)) mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
+      else if (sourced) mergeBranches(frame.vars, [withPositionalsOf(vars, frame.vars)]);
       return;
     }
     const fixed: CommandSource = { runner: item.source.runner, file: item.source.file, line: item.source.line, key: item.source.key, outer, ...(item.kind === 'code' ? { code: true } : {}) };
@@ -789,7 +798,11 @@ class Expander {
       if (cut && values.length > 1) setUnknown(frame.vars, name);
       return;
     }
-    setUnknown(frame.vars, name);
+    // Over one listing (`for b in $(git branch --merged)`) each value is one of its names, as `b=$(…)` would show.
+    // Over one glob (`for f in *.log`) each value is a file it matches: `rm $f` removes what `rm *.log` would.
+    const only = words.length === 1 ? words[0] : undefined;
+    const listing = only && ((only.dynamic && isListing(only.value)) || (!only.dynamic && hasGlob(only))) ? only.value : undefined;
+    setUnknown(frame.vars, name, listing);
     if (COMMAND_VARIABLES.has(name)) this.problem('dynamic-exec', this.nodeSpan(node, frame), `sets ${name}, which the shell or a program runs, to each of several values`);
     for (const word of words) if (COMMAND_VARIABLES.has(name) && !word.dynamic) this.carried(name, word.value, [word.start, word.end], frame);
     this.anyTimes(body.text, [body], frame, input, depth);
@@ -1354,7 +1367,9 @@ class Expander {
     const splits = (node.type === 'simple_expansion' || node.type === 'expansion') && !isUnknown(scope.vars, 'IFS');
     const parts = splits && !/^(?:\$\(.*\)|`.*`)$/s.test(value) ? splitWords(value, scope.vars) : [value];
     return parts.map((part) => {
-      const word = { value: part, dynamic: true, start, end };
+      // Only a word the run-time value begins may be a subcommand or a flag (`x-$(cat f)` is neither).
+      const runtime = /^[$`]/.test(part) && !beginsWithListing(part);
+      const word = { value: part, dynamic: true, start, end, ...(runtime ? { runtime } : {}) };
       this.computed.add(word);
       return word;
     });

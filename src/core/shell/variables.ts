@@ -35,11 +35,14 @@ export function setVariable(vars: Variables, name: string, value: string, unknow
   else vars.delete(name + UNKNOWN);
 }
 
-/** A variable the line sets from what only running it tells (`read c`, `for c in $(…)`, `unset c`); `a[0]` makes all of `a` unknown. */
-export function setUnknown(vars: Variables, name: string): void {
+/**
+ * A variable the line sets from what only running it tells (`read c`, `for c in $(…)`, `unset c`),
+ * shown as `shown` where the line shows whence (`$(git branch --merged)`); `a[0]` makes all of `a` unknown.
+ */
+export function setUnknown(vars: Variables, name: string, shown?: string): void {
   const base = baseName(name);
   if (isPositional(base)) setPositionals(vars, undefined, true);
-  else setVariable(vars, base, '$' + base, 'computed');
+  else setVariable(vars, base, shown ?? '$' + base, 'computed');
 }
 
 /** After what may set any variable (a file sourced from where the line does not show): every one is unknown. */

@@ -131,6 +131,7 @@ export interface CommandInput {
   readonly argv: readonly Word[];
   readonly stdin?: string;
   readonly stdinUnknown?: boolean;
+  readonly stdinListing?: string;
 }
 
 /** The command(s) a wrapper runs, or nothing when `command` is no wrapper. */
@@ -188,7 +189,7 @@ function unwrapGeneric(spec: WrapperSpec, command: CommandInput): Derived[] {
   if (spec.join) {
     out.push(script(rest.map((w) => w.value).join(' '), via, rest));
   } else {
-    out.push({ kind: 'argv', words: rest, via, assignments, stdin: command.stdin, stdinUnknown: command.stdinUnknown });
+    out.push({ kind: 'argv', words: rest, via, assignments, stdin: command.stdin, stdinUnknown: command.stdinUnknown, stdinListing: command.stdinListing });
   }
   return out;
 }
@@ -217,9 +218,18 @@ function script(text: string, via: string, from: readonly Word[]): Derived {
   return { kind: 'script', text, via, from };
 }
 
-/** A word standing for items chosen at run time (`{}` of find, xargs' input). */
+/** A word standing for items chosen at run time (`{}` of find, xargs' input); `runtime` where they may be any word. */
 function placeholder(value: string, near: Word): Word {
   return { value, dynamic: true, start: near.start, end: near.end };
+}
+
+/**
+ * An item only known at run time in the place of a program's subcommand (`xargs -I{} helm {} web`,
+ * `cat verbs | xargs helm`) may be any subcommand. Items further on are taken as the data they
+ * list (branch names, files, pods), not as flags an agent hides there; so are items from a listing.
+ */
+function subcommandSlot(word: Word, words: readonly Word[], replace: string): { runtime?: true } {
+  return words.indexOf(word) === 1 && word.value.startsWith(replace) ? { runtime: true } : {};
 }
 
 const FIND_EXEC = ['-exec', '-execdir', '-ok', '-okdir'];
@@ -263,13 +273,15 @@ function unwrapXargs(command: CommandInput): Derived[] {
     const values = lines.length > 0 ? lines.slice(0, 16) : [undefined];
     return values.map((item) => ({
       kind: 'argv',
-      words: rest.map((w) => (w.value.includes(replace) ? { ...placeholder(w.value.split(replace).join(item ?? '{}'), w), dynamic: item === undefined || w.dynamic } : w)),
+      words: rest.map((w) => (w.value.includes(replace)
+        ? { ...placeholder(w.value.split(replace).join(item ?? '{}'), w), dynamic: item === undefined || w.dynamic, ...(item === undefined && !command.stdinListing ? subcommandSlot(w, rest, replace) : {}) }
+        : w)),
       via: 'xargs',
     }));
   }
   const appended = items.length > 0
     ? items.map((item) => ({ ...placeholder(item, last), dynamic: false }))
-    : [placeholder('{}', last)];
+    : [{ ...placeholder('{}', last), ...(rest.length === 1 && !command.stdinListing ? { runtime: true } : {}) }];
   const words = rest.length > 0 ? [...rest, ...appended] : [];
   return words.length > 0 ? [{ kind: 'argv', words, via: 'xargs' }] : [];
 }
@@ -294,12 +306,13 @@ function unwrapParallel(argv: readonly Word[]): Derived[] {
   const i = firstOperand(argv, 1, PARALLEL_VALUE_OPTIONS);
   const sep = argv.findIndex((w, k) => k >= i && (w.value === ':::' || w.value === '::::'));
   const commandWords = argv.slice(i, sep < 0 ? argv.length : sep);
-  const items = sep < 0 ? [] : argv.slice(sep + 1);
+  // `::::` names files holding the items: those, like stdin's, are only known at run time.
+  const items = sep < 0 || argv[sep]?.value === '::::' ? [] : argv.slice(sep + 1);
   const hasSlot = commandWords.some((w) => w.value.includes('{}'));
   const last = commandWords[commandWords.length - 1];
   if (!last) return [];
   const words = hasSlot
-    ? commandWords.map((w) => (w.value.includes('{}') ? placeholder(w.value.replace('{}', items[0]?.value ?? '{}'), w) : w))
-    : [...commandWords, ...(items.length > 0 ? items : [placeholder('{}', last)])];
+    ? commandWords.map((w) => (!w.value.includes('{}') ? w : items[0] ? placeholder(w.value.replace('{}', items[0].value), w) : { ...placeholder(w.value, w), ...subcommandSlot(w, commandWords, '{}') }))
+    : [...commandWords, ...(items.length > 0 ? items : [{ ...placeholder('{}', last), ...(commandWords.length === 1 ? { runtime: true } : {}) }])];
   return [{ kind: 'argv', words, via: 'parallel' }];
 }

@@ -69,7 +69,7 @@ describe('airlock gate', () => {
 
   test('a program the shell runs past its shim with operands it cannot read asks the window, though the line alone reads as benign', async () => {
     const requests = await extension({ decision: 'deny', decidedBy: 'human' });
-    const call = parseGateArgs(['--line', '/usr/bin/helm "$(cat verb.txt)" web', '--ppid', '7', '--unseen', 'helm']);
+    const call = parseGateArgs(['--line', '/usr/bin/helm status "$(cat release.txt)"', '--ppid', '7', '--unseen', 'helm']);
     expect(call.unseen).toBe('helm');
     expect(await runGate(call, io())).toBe(DENIED);
     expect(requests[0]?.verdict).toMatchObject({ decision: 'confirm', findings: [{ rule: 'gate.unseen-operands' }] });
