@@ -89,10 +89,9 @@ export class RuntimeBudget {
  */
 export function runtimeMatch(command: SimpleCommand, rules: readonly Rule[], budget: RuntimeBudget,
   match: (rule: Rule, args: Args) => boolean, paths?: PathGlobs, cwd?: string): RuntimeMatch | 'exhausted' | undefined {
-  const at = command.argv.flatMap((w, i) => (i > 0 && w.runtime ? [i] : []));
-  for (const i of at) {
+  for (let i = 1; i < command.argv.length; i++) {
     const word = command.argv[i];
-    if (!word) continue;
+    if (!word?.runtime) continue;
     for (const rule of rules) {
       const spellings = spellingsOf(rule, match);
       const tries = [...spellings.words.map((w) => [w]), ...(i === 1 ? spellings.heads : [])];
