@@ -30,6 +30,8 @@ export const RUNTIME_BUDGET = 30_000;
 /** A spelling as examples write one word: no quotes, substitutions or shell operators. */
 const PLAIN_WORD = /^[\w+@%:.,/~=^-]{1,60}$/;
 const SHELL_OPERATOR = /^(?:\||\|\||&&|;|&|\(|\)|<|>|>>|2>|2>&1)$/;
+/** A subcommand as rules spell one (`uninstall`, `db:drop`), not a flag, path or refspec. */
+const SUBCOMMAND = /^[a-z][a-z0-9:_-]*$/i;
 /** What stands in for a word an example does not need. */
 const NEUTRAL = 'zz';
 
@@ -91,10 +93,17 @@ export function runtimeMatch(command: SimpleCommand, rules: readonly Rule[], bud
   match: (rule: Rule, args: Args) => boolean, paths?: PathGlobs, cwd?: string): RuntimeMatch | 'exhausted' | undefined {
   for (let i = 1; i < command.argv.length; i++) {
     const word = command.argv[i];
-    if (!word?.runtime) continue;
+    const kind = word?.runtime;
+    // A listing's name is never a flag: only in a subcommand's place is it tried, as a subcommand.
+    if (!word || !kind || (kind === 'name' && i !== 1)) continue;
+    // What the line shows of the word holds (`un$(cat f)` is a word beginning `un`, `u*` one beginning `u`).
+    const shown = /^[^$`{*?[]*/.exec(word.value)?.[0] ?? '';
+    const fits = (w: string): boolean => w.startsWith(shown) && (kind !== 'name' || SUBCOMMAND.test(w));
     for (const rule of rules) {
+      // Names a listing prints stand for files it found, not for a secret the line hides (`ls *.log | xargs -I{} mv {} logs/`).
+      if (kind === 'name' && rule.category === 'secrets') continue;
       const spellings = spellingsOf(rule, match);
-      const tries = [...spellings.words.map((w) => [w]), ...(i === 1 ? spellings.heads : [])];
+      const tries = [...spellings.words.filter(fits).map((w) => [w]), ...(i === 1 && kind === 'words' ? spellings.heads.filter((h) => fits(h[0] ?? '')) : [])];
       budget.left -= tries.length;
       if (budget.left < 0) return 'exhausted';
       for (const values of tries) {

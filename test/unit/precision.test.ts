@@ -417,7 +417,8 @@ describe('words only known at run time', () => {
       'for b in $(git branch --merged | grep -v main); do git branch -d $b; done',
       'git branch --merged | grep -v main | while read -r b; do git branch -d "$b"; done',
       'git branch --merged | grep -v main | xargs -n 1 git branch -d', 'ls *.log | xargs -I{} mv {} logs/',
-      'for f in *.log; do rm $f; done', 'xargs -I{} git branch -d {} < merged-branches.txt',
+      'for f in *.log; do rm $f; done', 'kill -9 $(lsof -ti:3000)', 'kill $(ps aux | grep node | awk \'{print $2}\')',
+      'kill $(cat "$PIDFILE")', 'kill $(jobs -p)', 'docker rm $(docker ps -aq -f status=exited)', 'rm *.log', 'git add *',
       'node $(npm bin)/tsc --version', 'cd "$(git rev-parse --show-toplevel)" && ls',
       '"$(cd "$(dirname "$0")" && pwd)/run.sh" --verbose', 'npm install $(cat requirements.txt)',
       'kubectl logs $(kubectl get pods -l app=api -o name | head -1) --tail=100', 'git diff $(git merge-base main HEAD)']) {
@@ -425,15 +426,36 @@ describe('words only known at run time', () => {
     }
   });
 
-  test('a listing told to print chosen text is not a listing', () => {
+  test('found in review: listings told what to print, filters reading files, items past the first word, wrappers, globs', () => {
     for (const line of ['git push origin main $(date +--force)', 'git push origin main $(seq -f --force 1)',
-      'git push origin main $(basename /x/--force)']) expect(flagged(line), line).toBe(true);
+      "helm $(basename x/''--force) web -n production", 'helm $(date +%%uninstall | tr -d %) web -n production',
+      'helm $(seq -s uninstall 2 | tr -d 0-9) web -n production', 'echo uninstall > v.pid; helm $(cat v.pid) web -n production',
+      'git checkout -q -b uninstall; helm $(git branch --show-current) web -n production', 'git push origin main $(git branch --format=--force)',
+      'git branch --format=--force | xargs git push origin main', 'git branch --format=--force | while read -r b; do git push origin main $b; done',
+      'helm $(ls | head verb.txt) web -n production', 'helm $(pwd | tr -d x < verb.txt) web -n production', 'helm $(cat .pid verb.txt) web -n production',
+      'echo install > f; helm un$(cat f) web -n production', 'git push -$(cat f) origin main', 'xargs -I{} helm un{} web -n production < f',
+      'cat verb.txt | xargs helm --debug', 'echo --force > f; cat f | xargs git push origin main', 'cat verb.txt | xargs -I{} helm --debug {} web -n production',
+      'cat verb.txt | xargs timeout 5 helm', 'cat verb.txt | xargs -I{} sh -c \'helm {} web -n production\'', "cat verb.txt | xargs sh -c 'helm $0 web -n production'",
+      'cat verb.txt | xargs -P 4 -I{} helm {} web -n production', "cat verb.txt | xargs -d '\\n' -I{} helm {} web -n production",
+      'xargs -a verb.txt -I{} helm {} web -n production', 'ls | while read v; do helm $v web -n production; done < verb.txt', 'ls | xargs -a verb.txt helm',
+      'parallel helm {1} web :::: verb.txt', 'parallel helm {} web ::: $(cat verb.txt)', 'touch uninstall; helm u* web -n production',
+      'xargs -I{} git branch -d {} < merged-branches.txt']) expect(flagged(line), line).toBe(true);
   });
 
-  test('a sourced file\'s values hold after it (unless it may return early)', () => {
-    const files = { '/work/app/vars.sh': 'URL=postgres://localhost/app\n', '/work/app/maybe.sh': '[ -n "$X" ] && return\nV=uninstall\n' };
+  test('what runs in the background assigns in a subshell', () => {
+    for (const line of ['V=uninstall; V=status & wait; helm $V web -n production', 'V=uninstall; { V=status; } & wait; helm $V web -n production']) {
+      expect(flagged(line), line).toBe(true);
+    }
+  });
+
+  test('a sourced file of plain assignments sets its values; any other file, or one the line may change first, may not', () => {
+    const files = { '/work/app/vars.sh': 'URL=postgres://localhost/app\nV=status\n', '/work/app/maybe.sh': '[ -n "$X" ] && return\nV=uninstall\n',
+      '/work/app/quoted.sh': '"ret"urn 0\nV=status\n' };
     expect(classify(`source vars.sh; psql $URL -c 'select 1'`, project(files)).risk).toBe('none');
-    expect(classify('source maybe.sh; helm $V web -n production', project(files)).risk).not.toBe('none');
+    expect(classify('V=uninstall; source vars.sh; helm $V web -n production', project(files)).risk).toBe('none');
+    for (const line of ['source maybe.sh; helm $V web -n production', 'V=uninstall; source quoted.sh; helm $V web -n production',
+      'V=uninstall; rm vars.sh; source vars.sh; helm $V web -n production', 'V=uninstall; PATH=/tmp/x:$PATH; source vars.sh; helm $V web -n production',
+      'V=uninstall; source vars.sh & wait; helm $V web -n production']) expect(classify(line, project(files)).risk, line).not.toBe('none');
   });
 });
 

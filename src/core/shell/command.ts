@@ -1,16 +1,20 @@
 // What the expander hands the rules: one simple command, with the words already unquoted and
 // resolved as far as the line itself allows.
 
+export type Runtime = 'word' | 'words' | 'name';
+
 export interface Word {
   /** The value after quote removal and line-local variable substitution. */
   readonly value: string;
   /** True when part of the value is only known at run time ($VAR from outside the line, $(…)). */
   readonly dynamic: boolean;
   /**
-   * True when the line computes the whole word at run time from what it does not show
-   * (`"$(cat verb.txt)"`, `read -r v; … $v`, xargs' input): it may be any word, a subcommand or a flag.
+   * Set when the line computes the word at run time from what it does not show: `word`, it may be
+   * any one word, a subcommand or a flag (`"$(cat verb.txt)"`, `un$(cat f)` any word beginning
+   * `un`); `words`, it may also be several (`$(cat args)` unquoted, xargs' input); `name`, it is a
+   * name a listing prints, never a flag (`$(git branch --show-current)`, `find`'s paths).
    */
-  readonly runtime?: boolean;
+  readonly runtime?: Runtime;
   /** UTF-16 offsets into the top-level line. */
   readonly start: number;
   readonly end: number;
@@ -27,7 +31,7 @@ export interface SimpleCommand {
   readonly stdin?: string;
   /** True when stdin comes from something the line does not show (`curl … | sh`). */
   readonly stdinUnknown?: boolean;
-  /** The listing (see `isListing`) that feeds stdin, when one does: `git branch --merged | grep -v main`. */
+  /** The listing (see `listingOf`) that feeds stdin, when one does: `git branch --merged | grep -v main`. */
   readonly stdinListing?: string;
   /** True when stdout feeds the next command of a pipeline (`env | grep …`), not the terminal. */
   readonly pipedOut?: boolean;

@@ -3,7 +3,7 @@
 // recursively with a depth limit. What it cannot read it reports as a problem, never as "safe".
 import type { Follower } from '../project/follow';
 import { lineAt, type Followed, type Source } from '../project/followed';
-import { programName, type CommandSource, type SimpleCommand, type Word } from './command';
+import { programName, type CommandSource, type Runtime, type SimpleCommand, type Word } from './command';
 import type { Derived } from './derived';
 import { expandBraces } from './braces';
 import { COMMAND_VARIABLES, lookedUpProgram, printedProgram } from './carriers';
@@ -11,7 +11,7 @@ import { roughCommands } from './fallback';
 import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
 import { payloads } from './payloads';
-import { beginsWithListing, isDecoder, isListing, staticOutput } from './producers';
+import { isDecoder, leadingListing, listingOf, staticOutput } from './producers';
 import { expansionValue, wordValue, type WordScope } from './words';
 import {
   MAX_CHOICES, arrayElements, assignedNames, choicesOf, forgetAll, setChoices, inherited, inputVariables, isArray, isLineVariable, isUnknown, mergeBranches, mergeMaybe, movePositionals,
@@ -75,6 +75,8 @@ interface Frame {
   readonly place: { dir?: string };
   /** The project file this text was read from: its own (lines counted from offsets) or a fixed place. */
   readonly origin?: { readonly kind: 'file'; readonly source: Source; readonly outer?: CommandSource } | { readonly kind: 'fixed'; readonly source: CommandSource };
+  /** Where the statement read in the background starts (`V=x &`), so it is detached once. */
+  readonly background?: number;
 }
 
 /** A function's body as written, where it stands in the line, and the file it came from. */
@@ -243,6 +245,8 @@ class Expander {
   /** Commands from the rough tokenizer, with leading `NAME=value` words read as bash reads them. */
   private rough(text: string, frame: Frame, initial: Input = {}): void {
     let input: Input = initial;
+    // The pipeline so far, as written, for telling a listing (`git branch --merged | grep -v main |`).
+    const stages: string[] = [];
     for (const raw of roughCommands(text)) {
       const words = raw.words.map((w) => this.roughWord(w.value, w.start, w.end, frame));
       const assignments = new Map<string, string>();
@@ -284,12 +288,15 @@ class Expander {
       this.call(command, frame, input);
       if (!raw.pipesToNext) {
         input = {};
+        stages.length = 0;
         continue;
       }
       const args = argv.slice(1).map((w) => w.value);
       const output = staticOutput({ program: command.program, args, dynamic: argv.some((w) => w.dynamic), stdin: input.stdin });
       const fromDecoder = isDecoder(command.program, args);
-      input = output !== undefined ? { stdin: output, fromDecoder } : { stdinUnknown: true, fromDecoder };
+      stages.push(raw.words.map((w) => w.value).join(' '));
+      const listing = stages.join(' | ');
+      input = output !== undefined ? { stdin: output, fromDecoder } : { stdinUnknown: true, fromDecoder, ...(listingOf(listing) ? { stdinListing: listing } : {}) };
     }
   }
 
@@ -297,6 +304,12 @@ class Expander {
   private walk(node: SyntaxNode, frame: Frame, input: Input, depth: number): string | undefined {
     if (depth > this.limits.syntaxDepth) {
       this.problem('too-deep', this.nodeSpan(node, frame), 'nested too deeply to read');
+      return undefined;
+    }
+    // A statement run in the background (`V=x &`, `source env.sh &`, `{ …; } &`) runs in a subshell:
+    // what it assigns, and where it `cd`s, stay there.
+    if (node.nextSibling?.type === '&' && frame.background !== node.startIndex) {
+      this.walk(node, { ...frame, vars: new Map(frame.vars), place: { ...frame.place }, background: node.startIndex }, input, depth);
       return undefined;
     }
     switch (node.type) {
@@ -378,7 +391,7 @@ class Expander {
       const decoder = stage.type === 'command' && this.isDecoderNode(stage, frame);
       const listing = stages.slice(0, i + 1).map((s) => s.text).join(' | ');
       current = output !== undefined ? { stdin: output, fromDecoder: decoder }
-        : { stdinUnknown: true, fromDecoder: decoder, ...(isListing(listing) ? { stdinListing: listing } : {}) };
+        : { stdinUnknown: true, fromDecoder: decoder, ...(listingOf(listing) ? { stdinListing: listing } : {}) };
     });
     return output;
   }
@@ -720,9 +733,10 @@ class Expander {
       if (!sourced && start.size > 0) this.choosing = true;
       const vars = item.args && item.args.length > 0 ? positionals(start, item.args) : start;
       this.script(item.text, { vars, depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { dir: item.dir }, origin: { kind: 'file', source: item.source, outer } });
-      // What it assigns holds after, unless it may stop early (`[ -n "$X" ] && return`): then it may not.
-      if (sourced && /\b(?:return|exit)\b/.test(item.text)) mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
-      else if (sourced) mergeBranches(frame.vars, [withPositionalsOf(vars, frame.vars)]);
+      // What a file of plain assignments (`.env`) sets holds after it, when the line sources it as it
+      // is; anything else may stop early (`"ret"urn`) or be changed first: what it assigns may hold.
+      if (sourced && isAssignmentsFile(item.text) && this.asWritten(command)) mergeBranches(frame.vars, [withPositionalsOf(vars, frame.vars)]);
+      else if (sourced) mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
       return;
     }
     const fixed: CommandSource = { runner: item.source.runner, file: item.source.file, line: item.source.line, key: item.source.key, outer, ...(item.kind === 'code' ? { code: true } : {}) };
@@ -733,6 +747,17 @@ class Expander {
     } else {
       this.emit(this.command(item.words.map(word), child, new Map(), { stdin: item.stdin }), child);
     }
+  }
+
+  /**
+   * True when the file a line sources is the one the engine read: the line names it at most once
+   * (so writes, moves or removes nothing by that name first) and sets no `PATH` bash could find
+   * another file by that name on.
+   */
+  private asWritten(command: SimpleCommand): boolean {
+    const file = command.argv[1]?.value ?? '';
+    const base = file.replace(/^.*\//, '');
+    return base !== '' && this.line.split(base).length <= 2 && !/\bPATH=/.test(this.line);
   }
 
   /** Where a command read at `raw` (an offset in the frame's text) stands in a project file. */
@@ -801,7 +826,7 @@ class Expander {
     // Over one listing (`for b in $(git branch --merged)`) each value is one of its names, as `b=$(…)` would show.
     // Over one glob (`for f in *.log`) each value is a file it matches: `rm $f` removes what `rm *.log` would.
     const only = words.length === 1 ? words[0] : undefined;
-    const listing = only && ((only.dynamic && isListing(only.value)) || (!only.dynamic && hasGlob(only))) ? only.value : undefined;
+    const listing = only && ((only.dynamic && listingOf(only.value)) || (!only.dynamic && hasGlob(only))) ? only.value : undefined;
     setUnknown(frame.vars, name, listing);
     if (COMMAND_VARIABLES.has(name)) this.problem('dynamic-exec', this.nodeSpan(node, frame), `sets ${name}, which the shell or a program runs, to each of several values`);
     for (const word of words) if (COMMAND_VARIABLES.has(name) && !word.dynamic) this.carried(name, word.value, [word.start, word.end], frame);
@@ -1296,6 +1321,8 @@ class Expander {
       if (!expanded) return [{ value, dynamic: true, start, end }];
       return expanded.map((part) => ({ value: part, dynamic, start, end }));
     }
+    // An unquoted glob (`helm u* web`) is a name of a file it matches, only known at run time.
+    if (type === 'word' && /[*?[]/.test(value)) return [{ value, dynamic, start, end, runtime: 'name' }];
     return [{ value, dynamic, start, end }];
   }
 
@@ -1367,8 +1394,7 @@ class Expander {
     const splits = (node.type === 'simple_expansion' || node.type === 'expansion') && !isUnknown(scope.vars, 'IFS');
     const parts = splits && !/^(?:\$\(.*\)|`.*`)$/s.test(value) ? splitWords(value, scope.vars) : [value];
     return parts.map((part) => {
-      // Only a word the run-time value begins may be a subcommand or a flag (`x-$(cat f)` is neither).
-      const runtime = /^[$`]/.test(part) && !beginsWithListing(part);
+      const runtime = runtimeOf(part, node.type === 'string');
       const word = { value: part, dynamic: true, start, end, ...(runtime ? { runtime } : {}) };
       this.computed.add(word);
       return word;
@@ -1491,6 +1517,23 @@ function hasUnquotedBraces(node: SyntaxNode): boolean {
 /** Glob characters in a program word (`/bin/r[m]`, `r?`): bash picks the program at run time. */
 function hasGlob(word: Word): boolean {
   return /[*?[]/.test(word.value);
+}
+
+/**
+ * What a word computed at run time may be (see `Word.runtime`): a listing's ids are no word a rule
+ * reads, its names are never flags, anything else may be any word (several, unquoted). A loop's
+ * variable over a glob holds the glob: a name of a file it matches.
+ */
+function runtimeOf(part: string, quoted: boolean): Runtime | undefined {
+  if (!/[$`]/.test(part)) return /[*?[]/.test(part) ? 'name' : undefined;
+  const listing = leadingListing(part);
+  return listing === 'ids' ? undefined : listing === 'names' ? 'name' : quoted ? 'word' : 'words';
+}
+
+/** A file of `NAME=value` lines and comments only (`.env`, `vars.sh`): nothing in it can stop it early. */
+function isAssignmentsFile(text: string): boolean {
+  return text.split('\n').every((line) => /^\s*(?:#.*)?$/.test(line) ||
+    /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=(?:'[^']*'|"[^"$`\\]*"|[^\s'"$`;&|<>()\\]*)\s*(?:#.*)?$/.test(line));
 }
 
 function isNode(node: SyntaxNode | null): node is SyntaxNode {

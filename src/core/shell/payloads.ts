@@ -1,6 +1,6 @@
 // Programs whose argument is itself a command line: shells (`bash -c`, a script on stdin),
 // `eval`, remote runners (`ssh host '…'`, `kubectl exec … --`, `docker exec`) and interpreters.
-import type { Word } from './command';
+import type { Runtime, Word } from './command';
 import { COMMAND_GIT_SETTINGS, awkCommands, builtinCallback, isShellSetup, trapHandler } from './carriers';
 import type { Derived } from './derived';
 import { FLEET_PROGRAMS, fleetCommands } from './fleet';
@@ -116,12 +116,24 @@ function shell(command: CommandInput): PayloadResult {
  */
 function commandScript(word: Word | undefined, operands: readonly Word[], via: string): PayloadResult {
   if (!word) return NONE;
-  const positional = (index: number): string => operands[index]?.value ?? '';
+  const positional = (index: number): string => (operands[index] ? shownAs(operands[index]) : '');
   const text = operands.length === 0 ? word.value : word.value
-    .replace(/"\$(?:@|\{@\})"|\$(?:[@*]|\{[@*]\})/g, operands.slice(1).map((w) => w.value).join(' '))
+    .replace(/"\$(?:@|\{@\})"|\$(?:[@*]|\{[@*]\})/g, operands.slice(1).map(shownAs).join(' '))
     .replace(/\$(?:(\d)|\{(\d+)\})/g, (_m, a: string | undefined, b: string | undefined) => positional(Number(a ?? b)));
   if (word.dynamic && LONE_VARIABLE.test(text.trim())) return { derived: [], dynamicCalls: [], unseenScript: true };
-  return derived(scriptOf(word, text, via));
+  // `xargs -I{} sh -c 'helm {} web'`: the item read at run time, read in the script as what it may be.
+  return derived(scriptOf(word, word.runtime ? text.replaceAll('{}', RUNTIME_TEXT[word.runtime]) : text, via));
+}
+
+/**
+ * Text a script reads the same as a word only known at run time: a substitution of what the line
+ * does not show (`$(cat)` reads the input), quoted where it is one word; a listing where it is a name.
+ */
+const RUNTIME_TEXT: Readonly<Record<Runtime, string>> = { word: '"$(cat)"', words: '$(cat)', name: '$(ls)' };
+
+/** An operand as a script reads it: its value, or for one only known at run time, what it may be. */
+function shownAs(word: Word): string {
+  return word.runtime ? RUNTIME_TEXT[word.runtime] : word.value;
 }
 
 function scriptOf(word: Word | undefined, text: string, via: string): Derived | undefined {

@@ -58,61 +58,62 @@ export function staticOutput(command: Produced): string | undefined {
   }
 }
 
-/**
- * Commands whose output has a known shape (names of things that exist, a path, a number, an id, a
- * hash, a branch name), never a subcommand or a flag: `git push origin "$(git branch
- * --show-current)"`, `kill $(lsof -t -i:3000)`, `for b in $(git branch --merged | grep -v main)`.
- */
-const LISTERS = new RegExp('^(?:' + [
-  'git\\s+(?:rev-parse|branch|ls-files|ls-tree|merge-base|rev-list|describe|symbolic-ref|for-each-ref|hash-object|write-tree|tag|remote|worktree\\s+list|stash\\s+list|diff\\s.*--name-(?:only|status)|status\\s.*(?:--porcelain|--short|-s\\b))',
-  'ls', 'find', 'fd', 'date', 'pwd', 'basename', 'dirname', 'mktemp', 'whoami', 'logname', 'id', 'hostname', 'uname', 'arch', 'nproc',
-  'realpath', 'readlink', 'which', 'command\\s+-v', 'type\\s+-p', 'wc', 'seq', 'lsof\\s+-t', 'pgrep', 'pidof', 'uuidgen', 'getconf', 'tty',
-  'sha(?:1|256|512)sum', 'md5sum', 'cksum', 'stat\\s+-c', 'du', 'cat\\s+\\S*\\.pid',
-  '(?:npm|pnpm|yarn)\\s+(?:bin|prefix|root)', 'go\\s+env', 'kubectl\\s+(?:get|config\\s+current-context)',
-  'docker\\s+(?:ps|images|(?:volume|network|container|image)\\s+ls)',
-].join('|') + ')(?:\\s|$)');
+/** What a listing prints: ids (digits, hex) no line chooses, or names of things that exist, never a flag. */
+export type Listing = 'ids' | 'names';
 
-/** Later stages that keep a listing's shape: they pick, order, count or trim lines. */
-const KEEPING_FILTERS = /^(?:e?grep|fgrep|rg|head|tail|sort|uniq|cut|wc|xargs|tr\s+-d|awk\s+(?:-F\s*\S+\s+)?'\{\s*print\s+\$\d+\s*\}'|sed\s+(?:-E\s+)?'s(.)[^']*\1\1g?')(?:\s|$)/;
-
-const CD_PWD = /^\s*cd\s[^;&|>\n]*(?:&&|;)\s*pwd(?:\s+-[PL])?\s*$/;
+/** Process ids: `kill $(lsof -ti:3000)`, `kill $(pgrep -f vite)`, `kill $(jobs -p)`. */
+const ID_LISTERS = /^(?:lsof\s(?:.*\s)?-[A-Za-z]*t[A-Za-z]*(?::\S*)?(?:\s|$)|pgrep\s|pidof\s|jobs\s+-p\s*$|nproc\s*$|id\s+-[ug]\s*$|docker\s+(?:ps|images)\s+-[a-z]*q[a-z]*(?:\s|$)|git\s+(?:rev-parse\s+(?:--short\s+)?HEAD\s*$|rev-list\s|merge-base\s))/;
+/** Options that make an id lister print chosen text: a name list, a delimiter, a format. */
+const ID_PRINTS_TEXT = /^(?:pgrep\s.*\s-[A-Za-z]*[lad]|pgrep\s.*--(?:list|delimiter)|pidof\s.*\s-d|lsof\s.*\s-F|docker\s.*--format)/;
 
 /**
- * True for a command (`git branch --merged | grep -v main`) or a substitution of one (`$(pwd)`)
- * whose output is a listing (see LISTERS). One pipeline whose arguments may name a variable, not
- * another substitution: the output of `basename "$(cat f)"` is what the file holds.
+ * Names that never begin with `-` or `+`: git's refs and tracked paths, absolute paths, resources
+ * `kubectl get -o name` prints, files `find` and `ls` list (`for b in $(git branch --merged)`).
  */
-export function isListing(text: string): boolean {
-  const inner = /^\$\((.*)\)$/s.exec(text)?.[1] ?? /^`(.*)`$/s.exec(text)?.[1] ?? text;
+const NAME_LISTERS = /^(?:git\s+(?:branch(?:\s+--(?:merged|no-merged|show-current|remotes|all)\b[^-]*)*\s*$|symbolic-ref\s+--short\s+HEAD\s*$|describe(?:\s+--(?:tags|abbrev=\d+|always))*\s*$|rev-parse\s+(?:--abbrev-ref\s+HEAD|--show-toplevel|--git-dir)\s*$|ls-files\b|diff\s.*--name-only\b)|mktemp(?:\s+-[dqu]+)*\s*$|(?:npm|pnpm|yarn)\s+(?:bin|prefix|root)(?:\s+-g)?\s*$|pwd\s*$|cd\s[^;&|>]*(?:&&|;)\s*pwd\s*$|find\s+(?!-)|ls(?:\s+-[1aAdt]+)*(?:\s+[^-\s]\S*)*\s*$|kubectl\s+get\s.*-o\s*name\b|cat\s+"?[^\s"]*[pP][iI][dD][^\s"]*"?\s*$|hostname\s*$|whoami\s*$|uname(?:\s+-[a-z]+)?\s*$|command\s+-v\s|which\s|dirname\s+"?\$(?:0|\{BASH_SOURCE\[0\]\})"?\s*$)/;
+/** Options that make a name lister print chosen text. */
+const NAME_PRINTS_TEXT = /\s-(?:exec|execdir|ok|okdir|printf|fprintf|fprint|fls)\b|--format|--sq\b|--sq-quote|\s--\s/;
+
+/**
+ * Later stages that keep a listing's shape, reading only the pipe: they pick, order or trim lines
+ * (`grep -v main`, `head -1`, `cut -d/ -f2`, `awk '{print $2}'`, `sed 's/^..//'`, `xargs`).
+ */
+const KEEPING_FILTERS = /^(?:e?grep(?:\s+-[A-Za-z]+)*\s+(?:'[^']*'|"[^"]*"|[^\s'"-]\S*)|head(?:\s+-(?:n\s*)?\d+)?|tail(?:\s+-(?:n\s*)?\d+)?|sort(?:\s+-[a-z]+)*|uniq|cut(?:\s+-[df]\s*(?:'[^']*'|\S))+|awk\s+(?:-F\s*\S+\s+)?'\{\s*print\s+\$\d+\s*\}'|sed\s+(?:-E\s+)?'s(.)[^']*\1\1g?'|tr\s+-d\s+(?:'[^']*'|\S+)|xargs)$/;
+
+/**
+ * What a command (`git branch --merged | grep -v main`) or a substitution of one (`$(pwd)`)
+ * prints, when it is a listing; one pipeline whose arguments may name a variable, not another
+ * substitution (the output of `basename "$(cat f)"` is what the file holds).
+ */
+export function listingOf(text: string): Listing | undefined {
+  const inner = (/^\$\((.*)\)$/s.exec(text)?.[1] ?? /^`(.*)`$/s.exec(text)?.[1] ?? text).replace(/\s2>\s*\/dev\/null/g, '').trim();
   // `$(cd "$(dirname "$0")" && pwd)`: a folder's absolute path, wherever the folder comes from.
-  if (CD_PWD.test(inner)) return true;
-  if (/\$\(|`|[;&\n>]|\|\|/.test(inner)) return false;
+  if (/^cd\s[^;&|>\n]*(?:&&|;)\s*pwd\s*$/.test(inner)) return 'names';
+  if (/\$\(|`|[;&\n<>]|\|\|/.test(inner)) return undefined;
   const stages = inner.split('|').map((stage) => stage.trim());
   const first = stages[0] ?? '';
-  return LISTERS.test(first) && !PRINTS_ANY_TEXT.test(first) && stages.slice(1).every((stage) => KEEPING_FILTERS.test(stage));
+  if (!stages.slice(1).every((stage) => KEEPING_FILTERS.test(stage))) return undefined;
+  if (ID_LISTERS.test(first) && !ID_PRINTS_TEXT.test(first)) return 'ids';
+  // `ps aux | grep node | awk '{print $2}'`: the user and process id columns.
+  if (/^ps\s/.test(first) && stages.length > 1 && /^awk\s+'\{\s*print\s+\$[12]\s*\}'$/.test(stages[stages.length - 1] ?? '')) return 'ids';
+  if (NAME_LISTERS.test(first) && !NAME_PRINTS_TEXT.test(first)) return 'names';
+  return undefined;
 }
 
-/** True for a value that begins with a listing's substitution (`$(npm bin)/tsc`, `$(pwd)/.env`). */
-export function beginsWithListing(value: string): boolean {
+/** What a value that begins with a substitution (`$(npm bin)/tsc`, `$(pwd)/.env`) begins with, when that is a listing. */
+export function leadingListing(value: string): Listing | undefined {
   if (value.startsWith('`')) {
     const end = value.indexOf('`', 1);
-    return end > 0 && isListing(value.slice(0, end + 1));
+    return end > 0 ? listingOf(value.slice(0, end + 1)) : undefined;
   }
-  if (!value.startsWith('$(') || value.startsWith('$((')) return false;
+  if (!value.startsWith('$(') || value.startsWith('$((')) return undefined;
   let depth = 0;
   for (let i = 1; i < value.length; i++) {
     if (value[i] === '(') depth++;
-    else if (value[i] === ')' && --depth === 0) return isListing(value.slice(0, i + 1));
+    else if (value[i] === ')' && --depth === 0) return listingOf(value.slice(0, i + 1));
   }
-  return false;
+  return undefined;
 }
-
-/**
- * Listers told to print text of the caller's choosing: a format (`date +--force`, `seq -f`,
- * `find -printf`), another command's output (`find -exec cat`), or a name given after `--` or
- * as a path part (`basename /x/--force`).
- */
-const PRINTS_ANY_TEXT = /^date\s.*\+(?!%)|^seq\s.*(?:-f|--format)|^find\s.*\s-(?:exec|execdir|ok|okdir|printf|fprintf|fprint|fls)\b|\s--\s|\/-/;
 
 export function isDecoder(program: string, args: readonly string[]): boolean {
   return (program === 'base64' || program === 'openssl' || program === 'xxd' || program === 'uudecode') &&

@@ -1,6 +1,7 @@
 // Programs that run another program: their own options are skipped and the command they run is
 // classified in its place. Data first; the few with odd grammars (find, xargs, parallel) follow.
-import type { Word } from './command';
+import type { Runtime, Word } from './command';
+import { listingOf } from './producers';
 import type { Derived } from './derived';
 
 interface WrapperSpec {
@@ -224,12 +225,14 @@ function placeholder(value: string, near: Word): Word {
 }
 
 /**
- * An item only known at run time in the place of a program's subcommand (`xargs -I{} helm {} web`,
- * `cat verbs | xargs helm`) may be any subcommand. Items further on are taken as the data they
- * list (branch names, files, pods), not as flags an agent hides there; so are items from a listing.
+ * What an item read at run time may be: any word (several, split at blanks, where xargs splits
+ * them), or, read from a listing (`git branch --merged | xargs git branch -d`), a name or nothing
+ * a rule reads.
  */
-function subcommandSlot(word: Word, words: readonly Word[], replace: string): { runtime?: true } {
-  return words.indexOf(word) === 1 && word.value.startsWith(replace) ? { runtime: true } : {};
+function itemRuntime(listing: string | undefined, split: boolean): { runtime?: Runtime } {
+  if (listing === undefined) return { runtime: split ? 'words' : 'word' };
+  const kind = listingOf(listing);
+  return kind === 'names' ? { runtime: 'name' } : kind === 'ids' ? {} : { runtime: split ? 'words' : 'word' };
 }
 
 const FIND_EXEC = ['-exec', '-execdir', '-ok', '-okdir'];
@@ -259,7 +262,10 @@ function unwrapFind(argv: readonly Word[]): Derived[] {
 
 const XARGS_VALUE_OPTIONS = ['-I', '-i', '-L', '-l', '-n', '-P', '-d', '-E', '-e', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--replace', '--max-lines', '--max-chars', '--eof'];
 
-function unwrapXargs(command: CommandInput): Derived[] {
+function unwrapXargs(input: CommandInput): Derived[] {
+  // `-a FILE` reads the items from a file, not from stdin.
+  const fromFile = input.argv.some((w) => /^(?:-a|--arg-file(?:=.*)?|-a.+)$/.test(w.value));
+  const command: CommandInput = fromFile ? { program: input.program, argv: input.argv } : input;
   const argv = command.argv;
   const rest = argv.slice(firstOperand(argv, 1, XARGS_VALUE_OPTIONS));
   const last = rest[rest.length - 1] ?? argv[0];
@@ -274,14 +280,14 @@ function unwrapXargs(command: CommandInput): Derived[] {
     return values.map((item) => ({
       kind: 'argv',
       words: rest.map((w) => (w.value.includes(replace)
-        ? { ...placeholder(w.value.split(replace).join(item ?? '{}'), w), dynamic: item === undefined || w.dynamic, ...(item === undefined && !command.stdinListing ? subcommandSlot(w, rest, replace) : {}) }
+        ? { ...placeholder(w.value.split(replace).join(item ?? '{}'), w), dynamic: item === undefined || w.dynamic, ...(item === undefined ? itemRuntime(command.stdinListing, false) : {}) }
         : w)),
       via: 'xargs',
     }));
   }
   const appended = items.length > 0
     ? items.map((item) => ({ ...placeholder(item, last), dynamic: false }))
-    : [{ ...placeholder('{}', last), ...(rest.length === 1 && !command.stdinListing ? { runtime: true } : {}) }];
+    : [{ ...placeholder('{}', last), ...itemRuntime(command.stdinListing, true) }];
   const words = rest.length > 0 ? [...rest, ...appended] : [];
   return words.length > 0 ? [{ kind: 'argv', words, via: 'xargs' }] : [];
 }
@@ -296,9 +302,14 @@ function replaceString(argv: readonly Word[]): string | undefined {
     if (arg.startsWith('--replace=')) return arg.slice('--replace='.length);
     if (arg.startsWith('-i')) return arg.slice(2);
     if (!arg.startsWith('-')) return undefined;
+    // `-P 4 -I{}`, `-d '\n' -I{}`: an option's value is not the command.
+    if (XARGS_VALUE_OPTIONS.includes(arg)) i++;
   }
   return undefined;
 }
+
+/** parallel's replacement strings: `{}`, `{.}`, `{/}`, `{//}`, `{/.}`, `{#}`, `{%}`, `{1}`, `{2.}`… */
+const SLOT = /\{(?:\d*(?:\.|\/|\/\/|\/\.|#|%)?)\}/;
 
 const PARALLEL_VALUE_OPTIONS = ['-j', '--jobs', '-S', '--sshlogin', '--joblog', '--results', '-a', '--arg-file', '--delay', '--timeout', '-N', '-n', '-L', '--colsep', '-d', '--delimiter'];
 
@@ -308,11 +319,13 @@ function unwrapParallel(argv: readonly Word[]): Derived[] {
   const commandWords = argv.slice(i, sep < 0 ? argv.length : sep);
   // `::::` names files holding the items: those, like stdin's, are only known at run time.
   const items = sep < 0 || argv[sep]?.value === '::::' ? [] : argv.slice(sep + 1);
-  const hasSlot = commandWords.some((w) => w.value.includes('{}'));
+  const hasSlot = commandWords.some((w) => SLOT.test(w.value));
   const last = commandWords[commandWords.length - 1];
   if (!last) return [];
   const words = hasSlot
-    ? commandWords.map((w) => (!w.value.includes('{}') ? w : items[0] ? placeholder(w.value.replace('{}', items[0].value), w) : { ...placeholder(w.value, w), ...subcommandSlot(w, commandWords, '{}') }))
-    : [...commandWords, ...(items.length > 0 ? items : [{ ...placeholder('{}', last), ...(commandWords.length === 1 ? { runtime: true } : {}) }])];
+    ? commandWords.map((w) => (!SLOT.test(w.value) ? w : items[0]
+      ? { ...placeholder(w.value.replace(SLOT, items[0].value), w), ...(items[0].runtime ? { runtime: items[0].runtime } : {}) }
+      : { ...placeholder(w.value, w), ...itemRuntime(undefined, false) }))
+    : [...commandWords, ...(items.length > 0 ? items : [{ ...placeholder('{}', last), ...itemRuntime(undefined, true) }])];
   return [{ kind: 'argv', words, via: 'parallel' }];
 }
