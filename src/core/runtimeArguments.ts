@@ -32,6 +32,8 @@ const PLAIN_WORD = /^[\w+@%:.,/~=^-]{1,60}$/;
 const SHELL_OPERATOR = /^(?:\||\|\||&&|;|&|\(|\)|<|>|>>|2>|2>&1)$/;
 /** A subcommand as rules spell one (`uninstall`, `db:drop`), not a flag, path or refspec. */
 const SUBCOMMAND = /^[a-z][a-z0-9:_-]*$/i;
+/** A number as rules spell one (`-1` for every process). */
+const NUMBER = /^-?\d+$/;
 /** What stands in for a word an example does not need. */
 const NEUTRAL = 'zz';
 
@@ -94,16 +96,27 @@ export function runtimeMatch(command: SimpleCommand, rules: readonly Rule[], bud
   for (let i = 1; i < command.argv.length; i++) {
     const word = command.argv[i];
     const kind = word?.runtime;
-    // A listing's name is never a flag: only in a subcommand's place is it tried, as a subcommand.
-    if (!word || !kind || (kind === 'name' && i !== 1)) continue;
-    // What the line shows of the word holds (`un$(cat f)` is a word beginning `un`, `u*` one beginning `u`).
-    const shown = /^[^$`{*?[]*/.exec(word.value)?.[0] ?? '';
-    const fits = (w: string): boolean => w.startsWith(shown) && (kind !== 'name' || SUBCOMMAND.test(w));
+    if (!word || !kind) continue;
+    const names = kind === 'name' || kind === 'names';
+    // A listing's names are never flags: they are tried only as a subcommand, where the first operand stands.
+    if (names && !firstOperand(command, i)) continue;
+    // What the line shows of the word holds (`un$(cat f)` begins `un`, `u*` begins `u`, find's
+    // `uninstall/*` is `uninstall`, `$(npm bin)/tsc` ends `/tsc`).
+    const shown = (/^[^$`{*?[]*/.exec(word.value)?.[0] ?? '').replace(/\/$/, '');
+    const ends = /[)`}*?\]]([^$`)}*?\]]*)$/.exec(word.value)?.[1] ?? '';
+    const split = kind === 'words' || kind === 'names';
+    const fits = (w: string): boolean => (names ? SUBCOMMAND.test(w) : kind === 'number' ? NUMBER.test(w) : true);
     for (const rule of rules) {
       // Names a listing prints stand for files it found, not for a secret the line hides (`ls *.log | xargs -I{} mv {} logs/`).
-      if (kind === 'name' && rule.category === 'secrets') continue;
+      if (names && rule.category === 'secrets') continue;
       const spellings = spellingsOf(rule, match);
-      const tries = [...spellings.words.filter(fits).map((w) => [w]), ...(i === 1 && kind === 'words' ? spellings.heads.filter((h) => fits(h[0] ?? '')) : [])];
+      const single = spellings.words.filter(fits);
+      const tries = [
+        ...single.filter((w) => w.startsWith(shown) && w.endsWith(ends)).map((w) => [w]),
+        // Split at its blanks, a word with text before its run-time part (`v$(cat VERSION)`) may be that text and another word.
+        ...(split && shown !== '' ? single.filter((w) => w.endsWith(ends)).map((w) => [shown, w]) : []),
+        ...(split && i === 1 ? spellings.heads.filter((h) => h.every(fits) && (h[0] ?? '').startsWith(shown) && (h[h.length - 1] ?? '').endsWith(ends)) : []),
+      ];
       budget.left -= tries.length;
       if (budget.left < 0) return 'exhausted';
       for (const values of tries) {
@@ -113,4 +126,13 @@ export function runtimeMatch(command: SimpleCommand, rules: readonly Rule[], bud
     }
   }
   return undefined;
+}
+
+/** True where the first operand stands: every word before is a flag or a flag's value (`helm -n production $(ls) web`). */
+function firstOperand(command: SimpleCommand, at: number): boolean {
+  for (let i = 1; i < at; i++) {
+    const value = command.argv[i]?.value ?? '';
+    if (!value.startsWith('-') && !(command.argv[i - 1]?.value ?? '').startsWith('-')) return false;
+  }
+  return true;
 }

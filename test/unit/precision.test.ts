@@ -442,6 +442,30 @@ describe('words only known at run time', () => {
       'xargs -I{} git branch -d {} < merged-branches.txt']) expect(flagged(line), line).toBe(true);
   });
 
+  test('found in the second review: text after a listing, chosen output, names past flags, splits, operators, items, exports', () => {
+    for (const line of ['helm $(jobs -p)uninstall web', 'helm "$(git rev-parse HEAD 2>/dev/null)uninstall" web', 'kill -9 $(pgrep -x nomatch)-1',
+      "git push origin main $(pgrep --help | grep ' -f,' | cut -d, -f1)", "helm $(git rev-list --oneline -1 HEAD | cut -d' ' -f2) web",
+      "helm $(ps -eo args | grep uninstall | grep ^grep | awk '{print $2}') web", 'helm $(pgrep -x zz | grep -rho uninstall) web',
+      "git push origin main $(nproc | sed 'se.*e--forc\\ee')", 'kill -9 $((0-1))', 'x=$(cat f); kill -9 $((x))',
+      'touch uninstall; helm -n production $(ls) web', 'touch -- --force; git push origin main $(ls)', 'touch rb; touch s3; aws $(ls -t) s3://prod-bucket',
+      'echo "1 --force" > VERSION; git push origin v$(cat VERSION)', 'echo uninstall > f; helm ${x:-$(cat f)} web', 'x=${y:-$(cat f)}; helm $x web',
+      'helm ${HOME:+$(cat f)} web', 'A="u*"; touch uninstall; helm $A web', 'nproc | xargs -I{} helm {} web < verb.txt',
+      'nproc | while read -r v; do helm $v web; done < f', 'nproc | xargs --arg=verb.txt -I{} helm {} web', 'xargs -ra verb.txt -I{} helm {} web',
+      'echo web | xargs -e helm uninstall', 'echo web | xargs -i helm uninstall {}', "printf 'uninstall,web' | xargs -d, helm",
+      "printf 'uninstall\\0web\\0' | xargs -0 helm", 'echo \'"uninstall" web\' | xargs helm', "printf 'status web\\nuninstall web\\n' | xargs -L1 helm",
+      'echo status web uninstall web | xargs -n2 helm', 'parallel helm {} web ::: status uninstall', 'parallel helm ::: status uninstall',
+      'mkdir uninstall; find uninstall -maxdepth 0 -exec helm {} web \\;', 'export $(cat evil.txt); helm $VERB web', 'declare $(cat evil.txt); helm $VERB web',
+      'read -r line < evil.txt; export "$line"; helm $VERB web']) expect(flagged(line), line).toBe(true);
+  });
+
+  test('everyday listings stay quiet', () => {
+    for (const line of ['kill -9 $(lsof -ti :3000)', 'git branch --merged | grep -Ev "(main|master|\\*)" | xargs git branch -d',
+      'git branch --merged | grep -v main | sed -e "s/^ *//" | xargs git branch -d', "git branch -r | grep feature | sed 's/origin\\///' | xargs -n1 git checkout",
+      'git checkout $(git describe --tags $(git rev-list --tags --max-count=1))', 'git push origin HEAD:$(git branch --show-current)',
+      'git checkout -b feature/$(date +%s)', 'git checkout $(git rev-list -n 1 --before="2024-01-01" main)', 'git push origin $(git tag --points-at HEAD)',
+      'node $(npm bin)/tsc --version']) expect(flagged(line), line).toBe(false);
+  });
+
   test('what runs in the background assigns in a subshell', () => {
     for (const line of ['V=uninstall; V=status & wait; helm $V web -n production', 'V=uninstall; { V=status; } & wait; helm $V web -n production']) {
       expect(flagged(line), line).toBe(true);

@@ -11,7 +11,7 @@ import { roughCommands } from './fallback';
 import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
 import { payloads } from './payloads';
-import { isDecoder, leadingListing, listingOf, staticOutput } from './producers';
+import { isDecoder, leadingListing, listingOf, onlyListings, staticOutput } from './producers';
 import { expansionValue, wordValue, type WordScope } from './words';
 import {
   MAX_CHOICES, arrayElements, assignedNames, choicesOf, forgetAll, setChoices, inherited, inputVariables, isArray, isLineVariable, isUnknown, mergeBranches, mergeMaybe, movePositionals,
@@ -180,6 +180,8 @@ class Expander {
   private readonly namerefs = new Map<string, string>();
   /** Words whose value the line computes at run time (`c=$(cat f); $c`): as a program, asked about. */
   private readonly computed = new WeakSet<Word>();
+  /** The line has set variables by names only running tells (`export $(cat vars.txt)`): any it does not show may hold anything. */
+  private anyVariable = false;
   /** Parts of those texts that run nothing (comments, `case` arms not taken): [text, start, end]. */
   private readonly inert: [number, number, number][] = [];
 
@@ -294,7 +296,7 @@ class Expander {
       const args = argv.slice(1).map((w) => w.value);
       const output = staticOutput({ program: command.program, args, dynamic: argv.some((w) => w.dynamic), stdin: input.stdin });
       const fromDecoder = isDecoder(command.program, args);
-      stages.push(raw.words.map((w) => w.value).join(' '));
+      stages.push(text.slice(raw.words[0]?.start ?? 0, raw.words[raw.words.length - 1]?.end ?? 0));
       const listing = stages.join(' | ');
       input = output !== undefined ? { stdin: output, fromDecoder } : { stdinUnknown: true, fromDecoder, ...(listingOf(listing) ? { stdinListing: listing } : {}) };
     }
@@ -380,10 +382,11 @@ class Expander {
     }
   }
 
-  private pipeline(stages: readonly SyntaxNode[], frame: Frame, input: Input, depth: number): string | undefined {
+  private pipeline(stages: readonly SyntaxNode[], frame: Frame, input: Input, depth: number, lastInput?: Input): string | undefined {
     let current = input;
     let output: string | undefined;
     stages.forEach((stage, i) => {
+      if (lastInput && i === stages.length - 1 && i > 0) current = lastInput;
       // Each stage of a pipeline runs in a subshell: what it assigns stays there.
       const stageFrame = stages.length > 1 && !(i === stages.length - 1 && this.line.includes('lastpipe')) ? { ...frame, vars: new Map(frame.vars) } : frame;
       output = this.walk(stage, stageFrame, i < stages.length - 1 ? { ...current, pipedOut: true } : current, depth + 1);
@@ -441,6 +444,8 @@ class Expander {
     // A compound command's or a pipeline's redirect (`{ echo; } > .env`, `done > f`, `a | b > f`)
     // writes over its files whatever runs inside; a function's, only when the function is called.
     if (body.type !== 'command' && body.type !== 'function_definition') this.writesOver(node, frame, writes);
+    // `a | b < f`: tree-sitter hangs the redirect on the pipeline; bash feeds the file to the last command.
+    if (body.type === 'pipeline' && stdin !== input) return this.pipeline(body.namedChildren.filter(isNode), frame, input, depth + 1, stdin);
     return this.walk(body, frame, body.type === 'command' ? { ...stdin, writes } : stdin, depth + 1);
   }
 
@@ -941,8 +946,10 @@ class Expander {
         } else if (/^[A-Za-z_][A-Za-z0-9_]*(?:\[.*\])?$/s.test(value) && words[0] !== 'export' && words[0] !== 'readonly') {
           if (nameref) this.nameref(value, '', this.nodeSpan(child, frame), frame);
           setUnknown(frame.vars, value);
-        }
+        } else if (dynamic && computed) this.anyVariable = true;
       } else {
+        // `export $(cat vars.txt)`, `declare "$line"`: names only running tells.
+        if (['command_substitution', 'simple_expansion', 'expansion'].includes(child.type) && wordValue(child, scope).computed) this.anyVariable = true;
         this.walk(child, frame, input, depth + 1);
       }
     }
@@ -1255,7 +1262,7 @@ class Expander {
   }
 
   private scope(frame: Frame): WordScope {
-    return { vars: frame.vars, substitution: (node) => this.substitutionOutput(node, frame) };
+    return { vars: frame.vars, anyVariable: this.anyVariable, substitution: (node) => this.substitutionOutput(node, frame) };
   }
 
   /** The output of `$(echo rm)` or `$(echo cm0= | base64 -d)`, trailing newlines removed as bash does. */
@@ -1312,8 +1319,10 @@ class Expander {
     // the output of a substitution (`c=$(cat cmd.txt)`) is one unknown word.
     const blanks = /\s/.test(value) || scope.vars.has('IFS');
     const splits = blanks && (unquoted || (type === 'concatenation' && node.namedChildren.some((c) => c?.type === 'simple_expansion' || c?.type === 'expansion' || c?.type === 'command_substitution')));
+    // Unquoted, a value's glob (`A="u*"; helm $A`) is a name of a file it matches, as the line's own is.
+    const globs = unquoted || type === 'word' || type === 'concatenation';
     if (splits && !(dynamic && value === node.text)) {
-      return splitWords(value, scope.vars).map((part) => ({ value: part, dynamic: dynamic && /[$`]/.test(part), start, end }));
+      return splitWords(value, scope.vars).map((part) => ({ value: part, dynamic: dynamic && /[$`]/.test(part), start, end, ...(globs && /[*?[]/.test(part) ? { runtime: 'name' } : {}) }));
     }
     if (value.includes('{') && hasUnquotedBraces(node)) {
       const expanded = expandBraces(value);
@@ -1322,7 +1331,7 @@ class Expander {
       return expanded.map((part) => ({ value: part, dynamic, start, end }));
     }
     // An unquoted glob (`helm u* web`) is a name of a file it matches, only known at run time.
-    if (type === 'word' && /[*?[]/.test(value)) return [{ value, dynamic, start, end, runtime: 'name' }];
+    if (globs && /[*?[]/.test(value)) return [{ value, dynamic, start, end, runtime: 'name' }];
     return [{ value, dynamic, start, end }];
   }
 
@@ -1526,8 +1535,11 @@ function hasGlob(word: Word): boolean {
  */
 function runtimeOf(part: string, quoted: boolean): Runtime | undefined {
   if (!/[$`]/.test(part)) return /[*?[]/.test(part) ? 'name' : undefined;
+  if (/^-?\$\(\(/.test(part)) return 'number';
+  // `HEAD:$(git branch --show-current)`, `feature/$(date +%s)`: shown text before what listings print is no flag or subcommand.
+  if (/^[^$`]/.test(part) && onlyListings(part)) return undefined;
   const listing = leadingListing(part);
-  return listing === 'ids' ? undefined : listing === 'names' ? 'name' : quoted ? 'word' : 'words';
+  return listing === 'ids' ? undefined : listing === 'names' ? (quoted ? 'name' : 'names') : quoted ? 'word' : 'words';
 }
 
 /** A file of `NAME=value` lines and comments only (`.env`, `vars.sh`): nothing in it can stop it early. */

@@ -129,7 +129,7 @@ function commandScript(word: Word | undefined, operands: readonly Word[], via: s
  * Text a script reads the same as a word only known at run time: a substitution of what the line
  * does not show (`$(cat)` reads the input), quoted where it is one word; a listing where it is a name.
  */
-const RUNTIME_TEXT: Readonly<Record<Runtime, string>> = { word: '"$(cat)"', words: '$(cat)', name: '$(ls)' };
+const RUNTIME_TEXT: Readonly<Record<Runtime, string>> = { word: '"$(cat)"', words: '$(cat)', name: '"$(find .)"', names: '$(find .)', number: '$((0))' };
 
 /** An operand as a script reads it: its value, or for one only known at run time, what it may be. */
 function shownAs(word: Word): string {

@@ -58,27 +58,83 @@ export function staticOutput(command: Produced): string | undefined {
   }
 }
 
-/** What a listing prints: ids (digits, hex) no line chooses, or names of things that exist, never a flag. */
+/** What a listing prints: ids (digits, hashes) no line chooses, or names of things that exist, never a flag. */
 export type Listing = 'ids' | 'names';
 
-/** Process ids: `kill $(lsof -ti:3000)`, `kill $(pgrep -f vite)`, `kill $(jobs -p)`. */
-const ID_LISTERS = /^(?:lsof\s(?:.*\s)?-[A-Za-z]*t[A-Za-z]*(?::\S*)?(?:\s|$)|pgrep\s|pidof\s|jobs\s+-p\s*$|nproc\s*$|id\s+-[ug]\s*$|docker\s+(?:ps|images)\s+-[a-z]*q[a-z]*(?:\s|$)|git\s+(?:rev-parse\s+(?:--short\s+)?HEAD\s*$|rev-list\s|merge-base\s))/;
-/** Options that make an id lister print chosen text: a name list, a delimiter, a format. */
-const ID_PRINTS_TEXT = /^(?:pgrep\s.*\s-[A-Za-z]*[lad]|pgrep\s.*--(?:list|delimiter)|pidof\s.*\s-d|lsof\s.*\s-F|docker\s.*--format)/;
+/** A listing's first command, as data: what it prints, the shape it must have, and a line it reads. */
+interface Lister {
+  readonly prints: Listing;
+  readonly shape: RegExp;
+  readonly example: string;
+}
+
+/** An operand that is no option (`main`, `origin/main`, `"$0"`). */
+const OPERAND = String.raw`(?:'[^']*'|"[^"]*"|[^\s'"-]\S*)`;
 
 /**
- * Names that never begin with `-` or `+`: git's refs and tracked paths, absolute paths, resources
- * `kubectl get -o name` prints, files `find` and `ls` list (`for b in $(git branch --merged)`).
+ * Listers whose options cannot make them print chosen text (no `--format`, `-printf`, `-d SEP`,
+ * `--sq-quote`): `kill $(lsof -ti:3000)`, `for b in $(git branch --merged)`. Git's refs never begin
+ * with `-` (they may with `+`: a branch named `+main` the line itself made would read as a force push).
  */
-const NAME_LISTERS = /^(?:git\s+(?:branch(?:\s+--(?:merged|no-merged|show-current|remotes|all)\b[^-]*)*\s*$|symbolic-ref\s+--short\s+HEAD\s*$|describe(?:\s+--(?:tags|abbrev=\d+|always))*\s*$|rev-parse\s+(?:--abbrev-ref\s+HEAD|--show-toplevel|--git-dir)\s*$|ls-files\b|diff\s.*--name-only\b)|mktemp(?:\s+-[dqu]+)*\s*$|(?:npm|pnpm|yarn)\s+(?:bin|prefix|root)(?:\s+-g)?\s*$|pwd\s*$|cd\s[^;&|>]*(?:&&|;)\s*pwd\s*$|find\s+(?!-)|ls(?:\s+-[1aAdt]+)*(?:\s+[^-\s]\S*)*\s*$|kubectl\s+get\s.*-o\s*name\b|cat\s+"?[^\s"]*[pP][iI][dD][^\s"]*"?\s*$|hostname\s*$|whoami\s*$|uname(?:\s+-[a-z]+)?\s*$|command\s+-v\s|which\s|dirname\s+"?\$(?:0|\{BASH_SOURCE\[0\]\})"?\s*$)/;
-/** Options that make a name lister print chosen text. */
-const NAME_PRINTS_TEXT = /\s-(?:exec|execdir|ok|okdir|printf|fprintf|fprint|fls)\b|--format|--sq\b|--sq-quote|\s--\s/;
+export const LISTERS: readonly Lister[] = [
+  { prints: 'ids', shape: /^lsof(?=.*\s-[A-Za-z]*t)(?:\s+-[A-Za-z]+(?::\S+)?|\s+\S*:\S+)*$/, example: 'lsof -ti :3000' },
+  // `date +%s`, `date -u +%Y%m%d`: no text of the line's choosing.
+  { prints: 'ids', shape: /^date(?:\s+-u)?(?:\s+['"]?\+(?:%[a-zA-Z]|[-_:./T0-9])+['"]?)?$/, example: 'date +%Y-%m-%d' },
+  { prints: 'ids', shape: new RegExp(String.raw`^pgrep(?:\s+-[fxnoi]+|\s+-[uUPgGt]\s*\S+)*\s+${OPERAND}$`), example: 'pgrep -f vite' },
+  { prints: 'ids', shape: /^pidof(?:\s+-[sxzq]+)*(?:\s+[^\s-]\S*)+$/, example: 'pidof node' },
+  { prints: 'ids', shape: /^(?:jobs\s+-p|nproc|id\s+-[ug])$/, example: 'jobs -p' },
+  { prints: 'ids', shape: /^docker\s+(?:ps|images)(?=.*\s-[a-z]*q)(?:\s+-[a-z]+|\s+(?:-f|--filter)[=\s]?\S+)*$/, example: 'docker ps -aq -f status=exited' },
+  { prints: 'ids', shape: new RegExp(String.raw`^git\s+rev-parse(?:\s+(?:--short(?:=\d+)?|--verify|-q|--quiet))*\s+${OPERAND}$`), example: 'git rev-parse HEAD' },
+  { prints: 'ids', shape: /^git\s+rev-list(?:\s+\S+)*$/, example: 'git rev-list -n 1 --before="2024-01-01" main' },
+  { prints: 'ids', shape: new RegExp(String.raw`^git\s+merge-base(?:\s+${OPERAND}){2,}$`), example: 'git merge-base main HEAD' },
+  { prints: 'names', shape: new RegExp(String.raw`^git\s+branch(?:\s+(?:--merged|--no-merged|--show-current|-r|-a|--remotes|--all|--list))*(?:\s+${OPERAND})?$`), example: 'git branch --merged main' },
+  { prints: 'names', shape: new RegExp(String.raw`^git\s+tag(?:\s+(?:-l|--list|--points-at[=\s]\S+|--merged(?:[=\s][^\s-]\S*)?|--sort=\S+|--contains[=\s]\S+))*(?:\s+${OPERAND})?$`), example: 'git tag --points-at HEAD' },
+  { prints: 'names', shape: new RegExp(String.raw`^git\s+(?:symbolic-ref\s+--short\s+HEAD|rev-parse\s+(?:--abbrev-ref\s+${OPERAND}|--show-toplevel|--git-dir)|describe(?:\s+(?:--tags|--abbrev=\d+|--always|--exact-match))*(?:\s+${OPERAND})?)$`), example: 'git describe --tags --abbrev=0' },
+  { prints: 'names', shape: /^git\s+(?:ls-files(?:\s+-[mdoz]+|\s+--(?:modified|deleted|others|exclude-standard))*|diff(?=.*\s--name-(?:only|status)\b)(?!.*\s--(?:format|output))(?:\s+\S+)*)$/, example: 'git diff --name-only --cached' },
+  { prints: 'names', shape: /^(?:mktemp(?:\s+-[dqu]+)*|(?:npm|pnpm|yarn)\s+(?:bin|prefix|root)(?:\s+-g)?|pwd|hostname|whoami|uname(?:\s+-[a-z]+)?|(?:command\s+-v|which)\s+[\w.-]+|dirname\s+"?\$(?:0|\{BASH_SOURCE\[0\]\})"?)$/, example: 'mktemp -d' },
+  // Paths under a root the line shows (`./x`), never flags: not the root itself chosen by a glob.
+  { prints: 'names', shape: /^find\s+[^\s-*?[]\S*(?:\s+[^\s*?[]\S*|\s+'[^']*'|\s+"[^"]*")*$/, example: 'find . -name "*.pyc"' },
+  // Files a glob with a suffix matches (`ls *.log`): never a flag or a subcommand.
+  { prints: 'names', shape: /^ls(?:\s+-[1t]+)*(?:\s+[\w./-]*\*[\w.-]*\.\w+)+$/, example: 'ls *.log' },
+  { prints: 'names', shape: /^kubectl\s+get(?=.*\s-o\s*name\b)(?:\s+\S+)*$/, example: 'kubectl get pods -l app=api -o name' },
+  { prints: 'names', shape: /^cat\s+"?[^\s"]*[pP][iI][dD][^\s"]*"?$/, example: 'cat server.pid' },
+];
+
+/** Options that make any of them print chosen text or read another command's output. */
+const PRINTS_TEXT = /\s(?:-exec|-execdir|-ok|-okdir|-printf|-fprintf|-fprint|-fls|-F|--format\S*|--pretty\S*|--oneline|--sq\S*|--)(?:\s|=|$)/;
 
 /**
  * Later stages that keep a listing's shape, reading only the pipe: they pick, order or trim lines
  * (`grep -v main`, `head -1`, `cut -d/ -f2`, `awk '{print $2}'`, `sed 's/^..//'`, `xargs`).
  */
-const KEEPING_FILTERS = /^(?:e?grep(?:\s+-[A-Za-z]+)*\s+(?:'[^']*'|"[^"]*"|[^\s'"-]\S*)|head(?:\s+-(?:n\s*)?\d+)?|tail(?:\s+-(?:n\s*)?\d+)?|sort(?:\s+-[a-z]+)*|uniq|cut(?:\s+-[df]\s*(?:'[^']*'|\S))+|awk\s+(?:-F\s*\S+\s+)?'\{\s*print\s+\$\d+\s*\}'|sed\s+(?:-E\s+)?'s(.)[^']*\1\1g?'|tr\s+-d\s+(?:'[^']*'|\S+)|xargs)$/;
+const KEEPING_FILTERS: readonly RegExp[] = [
+  new RegExp(String.raw`^(?:e|f)?grep(?:\s+-[viEFwxo]+)*(?:\s+-e)?\s+${OPERAND}$`),
+  /^(?:head|tail)(?:\s+-n\s*\d+|\s+-\d+)?$/,
+  /^sort(?:\s+-[runV]+|\s+-[kt]\s*\S+)*$/,
+  /^uniq$/,
+  /^cut(?:\s+-[dfc]\s*(?:'[^']*'|"[^"]*"|\S+))+$/,
+  /^awk\s+(?:-F\s*\S+\s+)?'\{\s*print\s+\$\d+\s*\}'$/,
+  // `sed 's/^..//'`: deletes, never writes text of its own (no escaped delimiter either).
+  /^sed\s+(?:-[eE]\s+)*(?:'s([/|#])(?:[^'\\/|#]|\\[^'])*\1\1g?'|"s([/|#])(?:[^"\\/|#$`]|\\[^"$`])*\2\2g?")$/,
+  /^tr\s+-d\s+(?:'[^']*'|"[^"]*"|\S+)$/,
+  /^xargs$/,
+];
+
+/** A pipeline's stages, split at `|` outside quotes (`grep -Ev "(main|master)"` is one). */
+function pipelineStages(text: string): string[] {
+  const stages: string[] = [];
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) { if (c === quote) quote = ''; else if (c === '\\' && quote === '"') i++; continue; }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') i++;
+    else if (c === '|') { stages.push(text.slice(from, i).trim()); from = i + 1; }
+  }
+  stages.push(text.slice(from).trim());
+  return stages;
+}
 
 /**
  * What a command (`git branch --merged | grep -v main`) or a substitution of one (`$(pwd)`)
@@ -86,33 +142,53 @@ const KEEPING_FILTERS = /^(?:e?grep(?:\s+-[A-Za-z]+)*\s+(?:'[^']*'|"[^"]*"|[^\s'
  * substitution (the output of `basename "$(cat f)"` is what the file holds).
  */
 export function listingOf(text: string): Listing | undefined {
-  const inner = (/^\$\((.*)\)$/s.exec(text)?.[1] ?? /^`(.*)`$/s.exec(text)?.[1] ?? text).replace(/\s2>\s*\/dev\/null/g, '').trim();
+  let inner = (/^\$\((.*)\)$/s.exec(text)?.[1] ?? /^`(.*)`$/s.exec(text)?.[1] ?? text).replace(/\s2>\s*\/dev\/null/g, '').trim();
+  // A listing's own arguments may be listings (`git describe --tags $(git rev-list --tags --max-count=1)`).
+  for (let nested = /\$\(([^()`]*)\)/.exec(inner); nested; nested = /\$\(([^()`]*)\)/.exec(inner)) {
+    if (!listingOf(nested[0])) return undefined;
+    inner = inner.replace(nested[0], 'listed');
+  }
   // `$(cd "$(dirname "$0")" && pwd)`: a folder's absolute path, wherever the folder comes from.
-  if (/^cd\s[^;&|>\n]*(?:&&|;)\s*pwd\s*$/.test(inner)) return 'names';
+  if (/^cd\s[^;&|>\n]*(?:&&|;)\s*pwd$/.test(inner)) return 'names';
   if (/\$\(|`|[;&\n<>]|\|\|/.test(inner)) return undefined;
-  const stages = inner.split('|').map((stage) => stage.trim());
+  const stages = pipelineStages(inner);
   const first = stages[0] ?? '';
-  if (!stages.slice(1).every((stage) => KEEPING_FILTERS.test(stage))) return undefined;
-  if (ID_LISTERS.test(first) && !ID_PRINTS_TEXT.test(first)) return 'ids';
-  // `ps aux | grep node | awk '{print $2}'`: the user and process id columns.
-  if (/^ps\s/.test(first) && stages.length > 1 && /^awk\s+'\{\s*print\s+\$[12]\s*\}'$/.test(stages[stages.length - 1] ?? '')) return 'ids';
-  if (NAME_LISTERS.test(first) && !NAME_PRINTS_TEXT.test(first)) return 'names';
-  return undefined;
+  if (PRINTS_TEXT.test(first) || !stages.slice(1).every((stage) => KEEPING_FILTERS.some((f) => f.test(stage)))) return undefined;
+  // `ps aux | grep node | awk '{print $2}'`: the process id column of ps's own layout.
+  if (/^ps(?:\s+(?:aux|ax|-ef|-e|-A|-aux|-fe))?$/.test(first) && stages.length > 1 && /^awk\s+'\{\s*print\s+\$2\s*\}'$/.test(stages[stages.length - 1] ?? '')) return 'ids';
+  return LISTERS.find((l) => l.shape.test(first))?.prints;
 }
 
-/** What a value that begins with a substitution (`$(npm bin)/tsc`, `$(pwd)/.env`) begins with, when that is a listing. */
+/**
+ * What a value is when a listing's substitution makes it, alone or before a path (`$(npm bin)/tsc`,
+ * `$(pwd)/.env`); undefined for anything else (`$(jobs -p)uninstall` is any word).
+ */
 export function leadingListing(value: string): Listing | undefined {
-  if (value.startsWith('`')) {
-    const end = value.indexOf('`', 1);
-    return end > 0 ? listingOf(value.slice(0, end + 1)) : undefined;
+  let end = -1;
+  if (value.startsWith('`')) end = value.indexOf('`', 1);
+  else if (value.startsWith('$(') && !value.startsWith('$((')) {
+    for (let i = 1, depth = 0; i < value.length && end < 0; i++) {
+      if (value[i] === '(') depth++;
+      else if (value[i] === ')' && --depth === 0) end = i;
+    }
   }
-  if (!value.startsWith('$(') || value.startsWith('$((')) return undefined;
-  let depth = 0;
-  for (let i = 1; i < value.length; i++) {
-    if (value[i] === '(') depth++;
-    else if (value[i] === ')' && --depth === 0) return listingOf(value.slice(0, i + 1));
+  const rest = value.slice(end + 1);
+  return end > 0 && (rest === '' || rest.startsWith('/')) ? listingOf(value.slice(0, end + 1)) : undefined;
+}
+
+/** True when every substitution in a value is a listing's and nothing else in it is only known at run time. */
+export function onlyListings(value: string): boolean {
+  let rest = value;
+  for (let at = rest.indexOf('$('); at >= 0; at = rest.indexOf('$(')) {
+    let end = -1;
+    for (let i = at + 1, depth = 0; i < rest.length && end < 0; i++) {
+      if (rest[i] === '(') depth++;
+      else if (rest[i] === ')' && --depth === 0) end = i;
+    }
+    if (end < 0 || rest.startsWith('$((', at) || !listingOf(rest.slice(at, end + 1))) return false;
+    rest = rest.slice(0, at) + rest.slice(end + 1);
   }
-  return undefined;
+  return !/[$`]/.test(rest);
 }
 
 export function isDecoder(program: string, args: readonly string[]): boolean {

@@ -14,6 +14,8 @@ export interface WordValue {
 export interface WordScope {
   /** Variables assigned earlier in the line (`x=rm; $x -rf ~`). */
   readonly vars: ReadonlyMap<string, string>;
+  /** The line has set variables by names only running tells (`export $(cat f)`): one it does not show is its own. */
+  readonly anyVariable?: boolean;
   /** Static output of a `$(…)` whose inner commands are all shown (`$(echo rm)`), if any. */
   substitution(node: SyntaxNode): string | undefined;
 }
@@ -58,6 +60,8 @@ function append(node: SyntaxNode, scope: WordScope, acc: WordValue, inDoubleQuot
       // (A line that sets no variable has none of its own: the common case skips the search.)
       if (scope.vars.size > 0 && (known?.unknown ? namedVariables(node.text).some((name) => isComputed(scope.vars, name))
         : known === undefined && namedVariables(node.text).some((name) => isLineVariable(scope.vars, name)))) acc.computed = true;
+      // `${x:-$(cat f)}`: a substitution in an operator's word is the line's own at run time.
+      if (known === undefined && (/\$\(|`/.test(node.text) || scope.anyVariable)) acc.computed = true;
       return;
     }
     case 'command_substitution': {
@@ -72,8 +76,10 @@ function append(node: SyntaxNode, scope: WordScope, acc: WordValue, inDoubleQuot
       acc.computed = true;
       return;
     case 'arithmetic_expansion':
+      // A number only running tells (`kill -9 $((0-1))`).
       acc.value += node.text;
       acc.dynamic = true;
+      acc.computed = true;
       return;
     default:
       acc.value += node.text;

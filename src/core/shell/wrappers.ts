@@ -1,7 +1,8 @@
 // Programs that run another program: their own options are skipped and the command they run is
 // classified in its place. Data first; the few with odd grammars (find, xargs, parallel) follow.
-import type { Runtime, Word } from './command';
-import { listingOf } from './producers';
+import type { Word } from './command';
+import { MAX_ITEM_COMMANDS, itemRuntime, placeholder } from './items';
+import { unwrapXargs } from './xargs';
 import type { Derived } from './derived';
 
 interface WrapperSpec {
@@ -139,7 +140,7 @@ export interface CommandInput {
 export function unwrap(command: CommandInput): Derived[] {
   if (command.program === 'find') return unwrapFind(command.argv);
   if (command.program === 'xargs') return unwrapXargs(command);
-  if (command.program === 'parallel') return unwrapParallel(command.argv);
+  if (command.program === 'parallel') return unwrapParallel(command);
   if (command.program === 'coproc') return unwrapCoproc(command.argv);
   if (command.program === 'rimraf') return unwrapRimraf(command.argv);
   const initScript = INIT_SCRIPT.exec(command.argv[0]?.value ?? '');
@@ -219,22 +220,6 @@ function script(text: string, via: string, from: readonly Word[]): Derived {
   return { kind: 'script', text, via, from };
 }
 
-/** A word standing for items chosen at run time (`{}` of find, xargs' input); `runtime` where they may be any word. */
-function placeholder(value: string, near: Word): Word {
-  return { value, dynamic: true, start: near.start, end: near.end };
-}
-
-/**
- * What an item read at run time may be: any word (several, split at blanks, where xargs splits
- * them), or, read from a listing (`git branch --merged | xargs git branch -d`), a name or nothing
- * a rule reads.
- */
-function itemRuntime(listing: string | undefined, split: boolean): { runtime?: Runtime } {
-  if (listing === undefined) return { runtime: split ? 'words' : 'word' };
-  const kind = listingOf(listing);
-  return kind === 'names' ? { runtime: 'name' } : kind === 'ids' ? {} : { runtime: split ? 'words' : 'word' };
-}
-
 const FIND_EXEC = ['-exec', '-execdir', '-ok', '-okdir'];
 const FIND_VALUE_TESTS = ['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex'];
 
@@ -253,79 +238,39 @@ function unwrapFind(argv: readonly Word[]): Derived[] {
     let end = start;
     while (end < argv.length && argv[end]?.value !== ';' && argv[end]?.value !== '+') end++;
     const words = argv.slice(start, end).map((w) =>
-      w.value.includes('{}') ? placeholder(w.value.replace('{}', matched), w) : w);
+      w.value.includes('{}') ? placeholder(w.value.replace('{}', matched), w, 'name') : w);
     if (words.length > 0) out.push({ kind: 'argv', words, via: `find ${argv[i]?.value ?? ''}` });
     i = end;
   }
   return out;
 }
 
-const XARGS_VALUE_OPTIONS = ['-I', '-i', '-L', '-l', '-n', '-P', '-d', '-E', '-e', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--replace', '--max-lines', '--max-chars', '--eof'];
-
-function unwrapXargs(input: CommandInput): Derived[] {
-  // `-a FILE` reads the items from a file, not from stdin.
-  const fromFile = input.argv.some((w) => /^(?:-a|--arg-file(?:=.*)?|-a.+)$/.test(w.value));
-  const command: CommandInput = fromFile ? { program: input.program, argv: input.argv } : input;
-  const argv = command.argv;
-  const rest = argv.slice(firstOperand(argv, 1, XARGS_VALUE_OPTIONS));
-  const last = rest[rest.length - 1] ?? argv[0];
-  if (!last) return [];
-  const items = command.stdin?.split(/\s+/).filter(Boolean) ?? [];
-  const replace = replaceString(argv);
-  // `-I{}`: each input item takes the place of the replace string, as one argument.
-  if (replace !== undefined && rest.some((w) => w.value.includes(replace))) {
-    // With a replace string, xargs reads one item per line.
-    const lines = command.stdin?.split('\n').map((l) => l.trim()).filter(Boolean) ?? [];
-    const values = lines.length > 0 ? lines.slice(0, 16) : [undefined];
-    return values.map((item) => ({
-      kind: 'argv',
-      words: rest.map((w) => (w.value.includes(replace)
-        ? { ...placeholder(w.value.split(replace).join(item ?? '{}'), w), dynamic: item === undefined || w.dynamic, ...(item === undefined ? itemRuntime(command.stdinListing, false) : {}) }
-        : w)),
-      via: 'xargs',
-    }));
-  }
-  const appended = items.length > 0
-    ? items.map((item) => ({ ...placeholder(item, last), dynamic: false }))
-    : [{ ...placeholder('{}', last), ...itemRuntime(command.stdinListing, true) }];
-  const words = rest.length > 0 ? [...rest, ...appended] : [];
-  return words.length > 0 ? [{ kind: 'argv', words, via: 'xargs' }] : [];
-}
-
-/** xargs' replace string: `-I R`, `-IR`, `-i` / `--replace` (`{}` unless given as `-iR` / `--replace=R`). */
-function replaceString(argv: readonly Word[]): string | undefined {
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i]?.value ?? '';
-    if (arg === '-I') return argv[i + 1]?.value;
-    if (arg.startsWith('-I')) return arg.slice(2);
-    if (arg === '-i' || arg === '--replace') return '{}';
-    if (arg.startsWith('--replace=')) return arg.slice('--replace='.length);
-    if (arg.startsWith('-i')) return arg.slice(2);
-    if (!arg.startsWith('-')) return undefined;
-    // `-P 4 -I{}`, `-d '\n' -I{}`: an option's value is not the command.
-    if (XARGS_VALUE_OPTIONS.includes(arg)) i++;
-  }
-  return undefined;
-}
-
 /** parallel's replacement strings: `{}`, `{.}`, `{/}`, `{//}`, `{/.}`, `{#}`, `{%}`, `{1}`, `{2.}`… */
 const SLOT = /\{(?:\d*(?:\.|\/|\/\/|\/\.|#|%)?)\}/;
+const SLOT_ALL = new RegExp(SLOT.source, 'g');
 
 const PARALLEL_VALUE_OPTIONS = ['-j', '--jobs', '-S', '--sshlogin', '--joblog', '--results', '-a', '--arg-file', '--delay', '--timeout', '-N', '-n', '-L', '--colsep', '-d', '--delimiter'];
 
-function unwrapParallel(argv: readonly Word[]): Derived[] {
+/** The commands parallel runs: one per item the line shows (after `:::`, or on stdin), or one with items only known at run time. */
+function unwrapParallel(command: CommandInput): Derived[] {
+  const argv = command.argv;
   const i = firstOperand(argv, 1, PARALLEL_VALUE_OPTIONS);
   const sep = argv.findIndex((w, k) => k >= i && (w.value === ':::' || w.value === '::::'));
   const commandWords = argv.slice(i, sep < 0 ? argv.length : sep);
-  // `::::` names files holding the items: those, like stdin's, are only known at run time.
-  const items = sep < 0 || argv[sep]?.value === '::::' ? [] : argv.slice(sep + 1);
-  const hasSlot = commandWords.some((w) => SLOT.test(w.value));
   const last = commandWords[commandWords.length - 1];
   if (!last) return [];
-  const words = hasSlot
-    ? commandWords.map((w) => (!SLOT.test(w.value) ? w : items[0]
-      ? { ...placeholder(w.value.replace(SLOT, items[0].value), w), ...(items[0].runtime ? { runtime: items[0].runtime } : {}) }
-      : { ...placeholder(w.value, w), ...itemRuntime(undefined, false) }))
-    : [...commandWords, ...(items.length > 0 ? items : [{ ...placeholder('{}', last), ...itemRuntime(undefined, true) }])];
-  return [{ kind: 'argv', words, via: 'parallel' }];
+  // `::::` names files holding the items: those, like unknown stdin's, are only known at run time.
+  const fromFiles = argv.slice(sep).some((w) => w.value === '::::');
+  const given: readonly Word[] | undefined = sep >= 0 ? (fromFiles ? undefined : argv.slice(sep + 1).filter((w) => w.value !== ':::'))
+    : command.stdin?.split('\n').filter((l) => l.trim() !== '').map((line) => placeholder(line.trim(), last));
+  const slotted = commandWords.some((w) => SLOT.test(w.value));
+  const each = (item: Word | undefined): Derived => {
+    const runtime = item ? item.runtime : itemRuntime(sep >= 0 ? undefined : command.stdinListing, !slotted);
+    const words = slotted
+      ? commandWords.map((w) => (!SLOT.test(w.value) ? w : placeholder(w.value.replace(SLOT_ALL, item?.value ?? '{}'), w, runtime)))
+      : [...commandWords, item ?? placeholder('{}', last, runtime)];
+    return { kind: 'argv', words, via: 'parallel' };
+  };
+  const items = given ?? [];
+  return [...items.slice(0, MAX_ITEM_COMMANDS).map(each), ...(items.length === 0 || items.length > MAX_ITEM_COMMANDS ? [each(undefined)] : [])];
 }

@@ -20,7 +20,7 @@ describe('expansion into simple commands', () => {
     ['command -v only looks up', 'command -v rm', ['command -v rm']],
     ['xargs appends stdin', 'echo a b | xargs rm -rf', ['echo a b', 'xargs rm -rf', 'rm -rf a b']],
     ['find -exec', 'find . -name node_modules -exec rm -rf {} +', ['find . -name node_modules -exec rm -rf {} +', 'rm -rf node_modules']],
-    ['parallel', 'parallel rm -rf ::: a b', ['parallel rm -rf ::: a b', 'rm -rf a b']],
+    ['parallel', 'parallel rm -rf ::: a b', ['parallel rm -rf ::: a b', 'rm -rf a', 'rm -rf b']],
     ['watch joins its command', 'watch -n 5 rm -rf x', ['watch -n 5 rm -rf x', 'rm -rf x']],
     ['busybox', 'busybox rm -rf /', ['busybox rm -rf /', 'rm -rf /']],
     ['bash -c', "bash -c 'rm -rf ~'", ['bash -c rm -rf ~', 'rm -rf ~']],
