@@ -458,12 +458,50 @@ describe('words only known at run time', () => {
       'read -r line < evil.txt; export "$line"; helm $VERB web']) expect(flagged(line), line).toBe(true);
   });
 
+  test('found in the third review: functions and settings that change a listing, echoed arguments, formats, pid files, cut names, names set at run time, parallel', () => {
+    for (const line of [
+      "lsof(){ echo -1; }; kill -9 $(lsof -ti:3000)",
+      "git(){ echo uninstall; }; helm $(git rev-parse HEAD) web -n production",
+      "lsof(){ echo -1; }; lsof -ti:3000 | xargs kill -9",
+      "kill -9 $(git rev-parse \"-1\")",
+      "git push origin $(git rev-parse --abbrev-ref \"--force\") main",
+      "helm $(git rev-parse uninstall 2>/dev/null) web -n production",
+      "kill -9 $(date +-1)",
+      "kill -9 \"$(date '+-1')\"",
+      "kill -9 $(date -u +%n-1)",
+      "export TZ=uninstall; helm $(date +%Z) web -n production",
+      "kill -9 -$(date +1)",
+      "kill -9 \"-$(date +1)\"",
+      "git push origin main --$(git rev-parse force 2>/dev/null)",
+      "helm un$(git rev-parse install 2>/dev/null) web -n production",
+      "kill -9 $(git diff --no-index --name-only --line-prefix='-1 #' /dev/null /etc/hostname)",
+      "export TMPDIR=' -1 '; kill -9 $(mktemp -u)",
+      "kill -9 $(kubectl get ns -o name -ojsonpath=-1)",
+      "kill -9 $(cat spider.txt)",
+      "git push origin main $(cat rapid.txt)",
+      "git push origin main $(cat verb.txt${X#pid})",
+      "echo ' -1' > x.pid; kill -9 $(cat x.pid)",
+      "cd /usr/share/doc/gcc-12-base && kill -9 $(pwd | grep -o \"[-]1\")",
+      "shopt -s expand_aliases; alias x=' -1 '; kill -9 $(command -v x)",
+      "printf -v \"$n\" %s uninstall; helm $A web -n production",
+      "read \"$n\" < <(echo uninstall); helm $A web -n production",
+      "n=$(cat f); declare -n r=$n; r=uninstall; helm $A web -n production",
+      "let \"$n=1\"; kill -9 -$A",
+      "parallel -P 2 helm uninstall web -n production ::: 1",
+      "parallel -I ,, helm ,, web -n production ::: uninstall",
+      "parallel --colsep , helm {1} {2} -n production ::: uninstall,web",
+      "parallel \"helm {} web -n production\" ::: uninstall",
+      "parallel --arg-sep ,, helm {} web -n production ,, uninstall",
+      "parallel --trim lr helm {} web -n production ::: uninstall"]) expect(flagged(line), line).toBe(true);
+  });
+
   test('everyday listings stay quiet', () => {
     for (const line of ['kill -9 $(lsof -ti :3000)', 'git branch --merged | grep -Ev "(main|master|\\*)" | xargs git branch -d',
       'git branch --merged | grep -v main | sed -e "s/^ *//" | xargs git branch -d', "git branch -r | grep feature | sed 's/origin\\///' | xargs -n1 git checkout",
       'git checkout $(git describe --tags $(git rev-list --tags --max-count=1))', 'git push origin HEAD:$(git branch --show-current)',
       'git checkout -b feature/$(date +%s)', 'git checkout $(git rev-list -n 1 --before="2024-01-01" main)', 'git push origin $(git tag --points-at HEAD)',
-      'node $(npm bin)/tsc --version']) expect(flagged(line), line).toBe(false);
+      'node $(npm bin)/tsc --version', '$(npm bin)/eslint src', '$(git rev-parse --show-toplevel)/scripts/test.sh', 'git push origin $(git branch --show-current):main',
+      'git push origin "$(git rev-parse --abbrev-ref HEAD)":"release/$(date +%Y-%m-%d)"', 'parallel -j4 gzip ::: *.log', 'cat hosts | parallel -j8 ssh {} uptime']) expect(flagged(line), line).toBe(false);
   });
 
   test('what runs in the background assigns in a subshell', () => {

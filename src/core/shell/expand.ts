@@ -11,7 +11,7 @@ import { roughCommands } from './fallback';
 import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
 import { payloads } from './payloads';
-import { isDecoder, leadingListing, listingOf, onlyListings, staticOutput } from './producers';
+import { isDecoder, leadingListing, listingOf, onlyListings, staticOutput, type Listing } from './producers';
 import { expansionValue, wordValue, type WordScope } from './words';
 import {
   MAX_CHOICES, arrayElements, assignedNames, choicesOf, forgetAll, setChoices, inherited, inputVariables, isArray, isLineVariable, isUnknown, mergeBranches, mergeMaybe, movePositionals,
@@ -298,7 +298,7 @@ class Expander {
       const fromDecoder = isDecoder(command.program, args);
       stages.push(text.slice(raw.words[0]?.start ?? 0, raw.words[raw.words.length - 1]?.end ?? 0));
       const listing = stages.join(' | ');
-      input = output !== undefined ? { stdin: output, fromDecoder } : { stdinUnknown: true, fromDecoder, ...(listingOf(listing) ? { stdinListing: listing } : {}) };
+      input = output !== undefined ? { stdin: output, fromDecoder } : { stdinUnknown: true, fromDecoder, ...(this.listed(listing) ? { stdinListing: listing } : {}) };
     }
   }
 
@@ -394,7 +394,7 @@ class Expander {
       const decoder = stage.type === 'command' && this.isDecoderNode(stage, frame);
       const listing = stages.slice(0, i + 1).map((s) => s.text).join(' | ');
       current = output !== undefined ? { stdin: output, fromDecoder: decoder }
-        : { stdinUnknown: true, fromDecoder: decoder, ...(listingOf(listing) ? { stdinListing: listing } : {}) };
+        : { stdinUnknown: true, fromDecoder: decoder, ...(this.listed(listing) ? { stdinListing: listing } : {}) };
     });
     return output;
   }
@@ -530,10 +530,11 @@ class Expander {
     if (first && !first.dynamic && hasGlob(first)) words[0] = { ...first, dynamic: true };
     const looked = first?.dynamic ? lookedUpProgram(first.value) : undefined;
     if (first && looked !== undefined) words[0] = { ...first, value: looked, dynamic: false };
-    // `$VENV/bin/python`, `"$(dirname "$0")/run.sh"`: whatever the folder, the program is the file
-    // named last; unless a value computed at run time is split into words there (`x=$(cat f); $x/y`).
+    // `$VENV/bin/python`, `"$(dirname "$0")/run.sh"`, `$(npm bin)/eslint`: whatever the folder, the
+    // program is the file named last; unless a value computed at run time is split into words there
+    // (`x=$(cat f); $x/y`), as a listing's path is not.
     if (first?.dynamic && looked === undefined && /\/[\w.+-]+$/.test(first.value) && !/^\$\(.*\)$/s.test(first.value) &&
-      (!this.computed.has(first) || node.namedChildren.find((c) => c?.type === 'command_name')?.namedChildren.find(isNode)?.type === 'string')) {
+      (!this.computed.has(first) || first.runtime === 'names' || node.namedChildren.find((c) => c?.type === 'command_name')?.namedChildren.find(isNode)?.type === 'string')) {
       words[0] = { ...first, dynamic: false };
     }
     if (choices.length > 0) return this.fanOut(node, frame, words, choices, assignments, stdin, writes);
@@ -703,7 +704,10 @@ class Expander {
       ? command.argv.slice(1).filter((w) => !w.value.startsWith('-')).map((w) => w.value) : [];
     // Lines read from a listing (`git branch --merged | while read -r b`) are names, as `b=$(…)` would show.
     const shown = command.program === 'read' && command.stdinListing ? `$(${command.stdinListing})` : undefined;
+    // `printf -v "$n"`, `read "$n"`, `let "$n=1"`: a name only running tells may be any variable.
+    if (command.program === 'let' && command.argv.some((w) => w.dynamic)) this.anyVariable = true;
     for (const name of [...inputVariables(command), ...unset]) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*(?:\[.*\])?$/s.test(name)) this.anyVariable = true;
       setUnknown(frame.vars, name, unset.includes(name) ? undefined : shown);
       const base = name.replace(/\[.*$/s, '');
       if (COMMAND_VARIABLES.has(base) && !unset.includes(name)) this.problem('dynamic-exec', command.span, `sets ${base}, which the shell or a program runs, to what only running the line tells`, command);
@@ -831,7 +835,7 @@ class Expander {
     // Over one listing (`for b in $(git branch --merged)`) each value is one of its names, as `b=$(…)` would show.
     // Over one glob (`for f in *.log`) each value is a file it matches: `rm $f` removes what `rm *.log` would.
     const only = words.length === 1 ? words[0] : undefined;
-    const listing = only && ((only.dynamic && listingOf(only.value)) || (!only.dynamic && hasGlob(only))) ? only.value : undefined;
+    const listing = only && ((only.dynamic && this.listed(only.value)) || (!only.dynamic && hasGlob(only))) ? only.value : undefined;
     setUnknown(frame.vars, name, listing);
     if (COMMAND_VARIABLES.has(name)) this.problem('dynamic-exec', this.nodeSpan(node, frame), `sets ${name}, which the shell or a program runs, to each of several values`);
     for (const word of words) if (COMMAND_VARIABLES.has(name) && !word.dynamic) this.carried(name, word.value, [word.start, word.end], frame);
@@ -968,6 +972,7 @@ class Expander {
   private nameref(name: string, target: string, span: readonly [number, number], frame: Frame): void {
     if (COMMAND_VARIABLES.has(target) || GATE_VARIABLE.test(target)) this.problem('dynamic-exec', span, `makes a second name for ${target}, whose value the shell or a program runs`);
     this.namerefs.set(name, target);
+    if (target !== '' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(target)) this.anyVariable = true;
     if (target !== '') setUnknown(frame.vars, target);
     setUnknown(frame.vars, name);
   }
@@ -1403,11 +1408,29 @@ class Expander {
     const splits = (node.type === 'simple_expansion' || node.type === 'expansion') && !isUnknown(scope.vars, 'IFS');
     const parts = splits && !/^(?:\$\(.*\)|`.*`)$/s.test(value) ? splitWords(value, scope.vars) : [value];
     return parts.map((part) => {
-      const runtime = runtimeOf(part, node.type === 'string');
+      const quoted = node.type === 'string';
+      const runtime = /[$`]/.test(part) && !this.trustsListings(part) ? (quoted ? 'word' : 'words') : runtimeOf(part, quoted);
       const word = { value: part, dynamic: true, start, end, ...(runtime ? { runtime } : {}) };
       this.computed.add(word);
       return word;
     });
+  }
+
+  /** What a command or substitution prints, when it is a listing the line has not made print something else. */
+  private listed(text: string): Listing | undefined {
+    return this.trustsListings(text) ? listingOf(text) : undefined;
+  }
+
+  /**
+   * False when the line may have changed what a listing in `text` prints: it defines a function or
+   * alias by a name the text uses (`lsof(){ echo -1; }`), sets where programs and their data are
+   * found (`PATH=`, `TMPDIR=`, `TZ=`, `GIT_DIR=`…), or writes a file the text reads (`echo -1 > x.pid`).
+   */
+  private trustsListings(text: string): boolean {
+    if (LISTING_SETTINGS.test(this.line)) return false;
+    const words = text.split(/[\s()|;&`$"'<>=]+/).filter(Boolean);
+    if (words.some((w) => this.functions.has(w) || this.aliases.has(w))) return false;
+    return !words.some((w) => /[./]/.test(w) && new RegExp(String.raw`(?:>>?|\btee(?:\s+-a)?)\s*["']?${escapeRegExp(w)}(?![\w.-])`).test(this.line));
   }
 
   private nodeSpan(node: SyntaxNode, frame: Frame): [number, number] {
@@ -1528,6 +1551,13 @@ function hasGlob(word: Word): boolean {
   return /[*?[]/.test(word.value);
 }
 
+/** Settings that change what a listing prints: where programs are found, temporary files, the time zone, git's and kubectl's configuration. */
+const LISTING_SETTINGS = /(?:^|[\s;&|(])(?:export\s+)?(?:PATH|TMPDIR|TZ|HOME|GIT_\w+|KUBECONFIG|BASH_ALIASES\[\w*\])\+?=/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * What a word computed at run time may be (see `Word.runtime`): a listing's ids are no word a rule
  * reads, its names are never flags, anything else may be any word (several, unquoted). A loop's
@@ -1537,7 +1567,7 @@ function runtimeOf(part: string, quoted: boolean): Runtime | undefined {
   if (!/[$`]/.test(part)) return /[*?[]/.test(part) ? 'name' : undefined;
   if (/^-?\$\(\(/.test(part)) return 'number';
   // `HEAD:$(git branch --show-current)`, `feature/$(date +%s)`: shown text before what listings print is no flag or subcommand.
-  if (/^[^$`]/.test(part) && onlyListings(part)) return undefined;
+  if (/^[^$`+-]/.test(part) && onlyListings(part)) return undefined;
   const listing = leadingListing(part);
   return listing === 'ids' ? undefined : listing === 'names' ? (quoted ? 'name' : 'names') : quoted ? 'word' : 'words';
 }

@@ -20,5 +20,16 @@ export function itemRuntime(listing: string | undefined, split: boolean): Runtim
   return split ? 'words' : 'word';
 }
 
+/**
+ * Text a script reads the same as a word only known at run time: a substitution of what the line
+ * does not show (`$(cat)` reads the input), quoted where it is one word; a listing where it is a name.
+ */
+export const RUNTIME_TEXT: Readonly<Record<Runtime, string>> = { word: '"$(cat)"', words: '$(cat)', name: '"$(find .)"', names: '$(find .)', number: '$((0))' };
+
+/** A word as a script reads it: its value, or for one only known at run time, what it may be. */
+export function shownAs(word: Word): string {
+  return word.runtime ? RUNTIME_TEXT[word.runtime] : word.value;
+}
+
 /** Most commands a known input is read into one by one; past them, one more stands for the rest, unread. */
 export const MAX_ITEM_COMMANDS = 16;

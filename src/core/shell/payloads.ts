@@ -1,6 +1,7 @@
 // Programs whose argument is itself a command line: shells (`bash -c`, a script on stdin),
 // `eval`, remote runners (`ssh host '…'`, `kubectl exec … --`, `docker exec`) and interpreters.
-import type { Runtime, Word } from './command';
+import type { Word } from './command';
+import { RUNTIME_TEXT, shownAs } from './items';
 import { COMMAND_GIT_SETTINGS, awkCommands, builtinCallback, isShellSetup, trapHandler } from './carriers';
 import type { Derived } from './derived';
 import { FLEET_PROGRAMS, fleetCommands } from './fleet';
@@ -123,17 +124,6 @@ function commandScript(word: Word | undefined, operands: readonly Word[], via: s
   if (word.dynamic && LONE_VARIABLE.test(text.trim())) return { derived: [], dynamicCalls: [], unseenScript: true };
   // `xargs -I{} sh -c 'helm {} web'`: the item read at run time, read in the script as what it may be.
   return derived(scriptOf(word, word.runtime ? text.replaceAll('{}', RUNTIME_TEXT[word.runtime]) : text, via));
-}
-
-/**
- * Text a script reads the same as a word only known at run time: a substitution of what the line
- * does not show (`$(cat)` reads the input), quoted where it is one word; a listing where it is a name.
- */
-const RUNTIME_TEXT: Readonly<Record<Runtime, string>> = { word: '"$(cat)"', words: '$(cat)', name: '"$(find .)"', names: '$(find .)', number: '$((0))' };
-
-/** An operand as a script reads it: its value, or for one only known at run time, what it may be. */
-function shownAs(word: Word): string {
-  return word.runtime ? RUNTIME_TEXT[word.runtime] : word.value;
 }
 
 function scriptOf(word: Word | undefined, text: string, via: string): Derived | undefined {

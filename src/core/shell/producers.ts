@@ -68,8 +68,13 @@ interface Lister {
   readonly example: string;
 }
 
-/** An operand that is no option (`main`, `origin/main`, `"$0"`). */
-const OPERAND = String.raw`(?:'[^']*'|"[^"]*"|[^\s'"-]\S*)`;
+/** An operand that is no option, quoted or not (`main`, `origin/main`, `"$0"`). */
+const OPERAND = String.raw`(?:'(?!-)[^']*'|"(?!-)[^"]*"|[^\s'"-]\S*)`;
+/**
+ * A revision `git rev-parse` cannot print back as a word of the line's choosing (it echoes an
+ * argument it does not know): `HEAD~1`, `@{u}`, `origin/main`, `v1.2^{}`.
+ */
+const REVISION = String.raw`(?:(?:HEAD|@)[\w~^@{}./-]*|[\w.-]*[/~^@:][\w./~^@{}:-]*)`;
 
 /**
  * Listers whose options cannot make them print chosen text (no `--format`, `-printf`, `-d SEP`,
@@ -79,44 +84,48 @@ const OPERAND = String.raw`(?:'[^']*'|"[^"]*"|[^\s'"-]\S*)`;
 export const LISTERS: readonly Lister[] = [
   { prints: 'ids', shape: /^lsof(?=.*\s-[A-Za-z]*t)(?:\s+-[A-Za-z]+(?::\S+)?|\s+\S*:\S+)*$/, example: 'lsof -ti :3000' },
   // `date +%s`, `date -u +%Y%m%d`: no text of the line's choosing.
-  { prints: 'ids', shape: /^date(?:\s+-u)?(?:\s+['"]?\+(?:%[a-zA-Z]|[-_:./T0-9])+['"]?)?$/, example: 'date +%Y-%m-%d' },
+  // Conversions only, no literal text, no newline or tab (which split words) and no zone name (`TZ` may be chosen).
+  { prints: 'ids', shape: /^date(?:\s+-u)?(?:\s+['"]?\+%[a-mo-su-zA-Y](?:[-_:./T]?%[a-mo-su-zA-Y])*['"]?)?$/, example: 'date +%Y-%m-%d' },
   { prints: 'ids', shape: new RegExp(String.raw`^pgrep(?:\s+-[fxnoi]+|\s+-[uUPgGt]\s*\S+)*\s+${OPERAND}$`), example: 'pgrep -f vite' },
   { prints: 'ids', shape: /^pidof(?:\s+-[sxzq]+)*(?:\s+[^\s-]\S*)+$/, example: 'pidof node' },
   { prints: 'ids', shape: /^(?:jobs\s+-p|nproc|id\s+-[ug])$/, example: 'jobs -p' },
   { prints: 'ids', shape: /^docker\s+(?:ps|images)(?=.*\s-[a-z]*q)(?:\s+-[a-z]+|\s+(?:-f|--filter)[=\s]?\S+)*$/, example: 'docker ps -aq -f status=exited' },
-  { prints: 'ids', shape: new RegExp(String.raw`^git\s+rev-parse(?:\s+(?:--short(?:=\d+)?|--verify|-q|--quiet))*\s+${OPERAND}$`), example: 'git rev-parse HEAD' },
+  { prints: 'ids', shape: new RegExp(String.raw`^git\s+rev-parse(?:\s+(?:--short(?:=\d+)?|--verify|-q|--quiet))*\s+${REVISION}$`), example: 'git rev-parse HEAD' },
   { prints: 'ids', shape: /^git\s+rev-list(?:\s+\S+)*$/, example: 'git rev-list -n 1 --before="2024-01-01" main' },
   { prints: 'ids', shape: new RegExp(String.raw`^git\s+merge-base(?:\s+${OPERAND}){2,}$`), example: 'git merge-base main HEAD' },
   { prints: 'names', shape: new RegExp(String.raw`^git\s+branch(?:\s+(?:--merged|--no-merged|--show-current|-r|-a|--remotes|--all|--list))*(?:\s+${OPERAND})?$`), example: 'git branch --merged main' },
   { prints: 'names', shape: new RegExp(String.raw`^git\s+tag(?:\s+(?:-l|--list|--points-at[=\s]\S+|--merged(?:[=\s][^\s-]\S*)?|--sort=\S+|--contains[=\s]\S+))*(?:\s+${OPERAND})?$`), example: 'git tag --points-at HEAD' },
-  { prints: 'names', shape: new RegExp(String.raw`^git\s+(?:symbolic-ref\s+--short\s+HEAD|rev-parse\s+(?:--abbrev-ref\s+${OPERAND}|--show-toplevel|--git-dir)|describe(?:\s+(?:--tags|--abbrev=\d+|--always|--exact-match))*(?:\s+${OPERAND})?)$`), example: 'git describe --tags --abbrev=0' },
-  { prints: 'names', shape: /^git\s+(?:ls-files(?:\s+-[mdoz]+|\s+--(?:modified|deleted|others|exclude-standard))*|diff(?=.*\s--name-(?:only|status)\b)(?!.*\s--(?:format|output))(?:\s+\S+)*)$/, example: 'git diff --name-only --cached' },
+  { prints: 'names', shape: new RegExp(String.raw`^git\s+(?:symbolic-ref\s+--short\s+HEAD|rev-parse\s+(?:--abbrev-ref\s+${REVISION}|--show-toplevel|--git-dir)|describe(?:\s+(?:--tags|--abbrev=\d+|--always|--exact-match))*(?:\s+${OPERAND})?)$`), example: 'git describe --tags --abbrev=0' },
+  { prints: 'names', shape: /^git\s+(?:ls-files(?:\s+-[mdoz]+|\s+--(?:modified|deleted|others|exclude-standard))*|diff(?=.*\s--name-(?:only|status)\b)(?:\s+--(?:name-only|name-status|cached|staged|diff-filter=\w+)|\s+[^\s-]\S*)*)$/, example: 'git diff --name-only --cached' },
   { prints: 'names', shape: /^(?:mktemp(?:\s+-[dqu]+)*|(?:npm|pnpm|yarn)\s+(?:bin|prefix|root)(?:\s+-g)?|pwd|hostname|whoami|uname(?:\s+-[a-z]+)?|(?:command\s+-v|which)\s+[\w.-]+|dirname\s+"?\$(?:0|\{BASH_SOURCE\[0\]\})"?)$/, example: 'mktemp -d' },
   // Paths under a root the line shows (`./x`), never flags: not the root itself chosen by a glob.
   { prints: 'names', shape: /^find\s+[^\s-*?[]\S*(?:\s+[^\s*?[]\S*|\s+'[^']*'|\s+"[^"]*")*$/, example: 'find . -name "*.pyc"' },
   // Files a glob with a suffix matches (`ls *.log`): never a flag or a subcommand.
   { prints: 'names', shape: /^ls(?:\s+-[1t]+)*(?:\s+[\w./-]*\*[\w.-]*\.\w+)+$/, example: 'ls *.log' },
-  { prints: 'names', shape: /^kubectl\s+get(?=.*\s-o\s*name\b)(?:\s+\S+)*$/, example: 'kubectl get pods -l app=api -o name' },
-  { prints: 'names', shape: /^cat\s+"?[^\s"]*[pP][iI][dD][^\s"]*"?$/, example: 'cat server.pid' },
+  { prints: 'names', shape: /^kubectl\s+get(?=.*\s-o\s*name\b)(?!(?:.*\s(?:-o|--output)){2})(?:\s+\S+)*$/, example: 'kubectl get pods -l app=api -o name' },
+  // A pid file by its name (`server.pid`, `.server_pid`, `"$PIDFILE"`): its contents are a process id.
+  { prints: 'names', shape: /^cat\s+"?(?:[\w./-]*[._][pP][iI][dD]|\$\{?\w*PID_?FILE\}?)"?$/, example: 'cat "$PIDFILE"' },
 ];
 
 /** Options that make any of them print chosen text or read another command's output. */
-const PRINTS_TEXT = /\s(?:-exec|-execdir|-ok|-okdir|-printf|-fprintf|-fprint|-fls|-F|--format\S*|--pretty\S*|--oneline|--sq\S*|--)(?:\s|=|$)/;
+const PRINTS_TEXT = /\s(?:-exec|-execdir|-ok|-okdir|-printf|-fprintf|-fprint|-fls|-F|--format\S*|--pretty\S*|--oneline|--sq\S*|--line-prefix\S*|--(?:src|dst)-prefix\S*|--output\S*|--)(?:\s|=|$)/;
 
 /**
  * Later stages that keep a listing's shape, reading only the pipe: they pick, order or trim lines
  * (`grep -v main`, `head -1`, `cut -d/ -f2`, `awk '{print $2}'`, `sed 's/^..//'`, `xargs`).
  */
 const KEEPING_FILTERS: readonly RegExp[] = [
-  new RegExp(String.raw`^(?:e|f)?grep(?:\s+-[viEFwxo]+)*(?:\s+-e)?\s+${OPERAND}$`),
+  new RegExp(String.raw`^(?:e|f)?grep(?:\s+-[viEFwx]+)*(?:\s+-e)?\s+${OPERAND}$`),
   /^(?:head|tail)(?:\s+-n\s*\d+|\s+-\d+)?$/,
   /^sort(?:\s+-[runV]+|\s+-[kt]\s*\S+)*$/,
   /^uniq$/,
-  /^cut(?:\s+-[dfc]\s*(?:'[^']*'|"[^"]*"|\S+))+$/,
+  /^cut(?:\s+-[df]\s*(?:'[^']*'|"[^"]*"|\S+))+$/,
   /^awk\s+(?:-F\s*\S+\s+)?'\{\s*print\s+\$\d+\s*\}'$/,
-  // `sed 's/^..//'`: deletes, never writes text of its own (no escaped delimiter either).
-  /^sed\s+(?:-[eE]\s+)*(?:'s([/|#])(?:[^'\\/|#]|\\[^'])*\1\1g?'|"s([/|#])(?:[^"\\/|#$`]|\\[^"$`])*\2\2g?")$/,
-  /^tr\s+-d\s+(?:'[^']*'|"[^"]*"|\S+)$/,
+  // `sed 's/^..//'`, `sed 's/origin\///'`: deletes what it names, never writes text of its own, nor
+  // cuts a name down to an arbitrary part (no `.*`, `.+`).
+  /^sed\s+(?:-[eE]\s+)*(?:'s([/|#])(?:[^'\\/|#.]|\.(?![*+])|\\[^'])*\1\1g?'|"s([/|#])(?:[^"\\/|#$`.]|\.(?![*+])|\\[^"$`])*\2\2g?")$/,
+  // Trims blanks (`tr -d '\n'`), never letters that would leave a chosen part.
+  /^tr\s+-d\s+(?:'(?:\\[nrt]|\[:space:\]| )+'|"(?:\\[nrt]|\[:space:\]| )+")$/,
   /^xargs$/,
 ];
 
@@ -160,8 +169,9 @@ export function listingOf(text: string): Listing | undefined {
 }
 
 /**
- * What a value is when a listing's substitution makes it, alone or before a path (`$(npm bin)/tsc`,
- * `$(pwd)/.env`); undefined for anything else (`$(jobs -p)uninstall` is any word).
+ * What a value is when a listing's substitution makes it, alone or before a path or a refspec's
+ * other side (`$(npm bin)/tsc`, `$(git branch --show-current):main`); undefined for anything else
+ * (`$(jobs -p)uninstall` is any word).
  */
 export function leadingListing(value: string): Listing | undefined {
   let end = -1;
@@ -172,8 +182,9 @@ export function leadingListing(value: string): Listing | undefined {
       else if (value[i] === ')' && --depth === 0) end = i;
     }
   }
+  // Before a path (`/tsc`) or a refspec's other side (`:main`, `:release/$(date +%F)`), still a name.
   const rest = value.slice(end + 1);
-  return end > 0 && (rest === '' || rest.startsWith('/')) ? listingOf(value.slice(0, end + 1)) : undefined;
+  return end > 0 && (rest === '' || /^[/:]/.test(rest)) && onlyListings(rest) ? listingOf(value.slice(0, end + 1)) : undefined;
 }
 
 /** True when every substitution in a value is a listing's and nothing else in it is only known at run time. */

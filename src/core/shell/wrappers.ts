@@ -1,7 +1,8 @@
 // Programs that run another program: their own options are skipped and the command they run is
 // classified in its place. Data first; the few with odd grammars (find, xargs, parallel) follow.
 import type { Word } from './command';
-import { MAX_ITEM_COMMANDS, itemRuntime, placeholder } from './items';
+import { placeholder } from './items';
+import { unwrapParallel } from './parallel';
 import { unwrapXargs } from './xargs';
 import type { Derived } from './derived';
 
@@ -245,32 +246,3 @@ function unwrapFind(argv: readonly Word[]): Derived[] {
   return out;
 }
 
-/** parallel's replacement strings: `{}`, `{.}`, `{/}`, `{//}`, `{/.}`, `{#}`, `{%}`, `{1}`, `{2.}`… */
-const SLOT = /\{(?:\d*(?:\.|\/|\/\/|\/\.|#|%)?)\}/;
-const SLOT_ALL = new RegExp(SLOT.source, 'g');
-
-const PARALLEL_VALUE_OPTIONS = ['-j', '--jobs', '-S', '--sshlogin', '--joblog', '--results', '-a', '--arg-file', '--delay', '--timeout', '-N', '-n', '-L', '--colsep', '-d', '--delimiter'];
-
-/** The commands parallel runs: one per item the line shows (after `:::`, or on stdin), or one with items only known at run time. */
-function unwrapParallel(command: CommandInput): Derived[] {
-  const argv = command.argv;
-  const i = firstOperand(argv, 1, PARALLEL_VALUE_OPTIONS);
-  const sep = argv.findIndex((w, k) => k >= i && (w.value === ':::' || w.value === '::::'));
-  const commandWords = argv.slice(i, sep < 0 ? argv.length : sep);
-  const last = commandWords[commandWords.length - 1];
-  if (!last) return [];
-  // `::::` names files holding the items: those, like unknown stdin's, are only known at run time.
-  const fromFiles = argv.slice(sep).some((w) => w.value === '::::');
-  const given: readonly Word[] | undefined = sep >= 0 ? (fromFiles ? undefined : argv.slice(sep + 1).filter((w) => w.value !== ':::'))
-    : command.stdin?.split('\n').filter((l) => l.trim() !== '').map((line) => placeholder(line.trim(), last));
-  const slotted = commandWords.some((w) => SLOT.test(w.value));
-  const each = (item: Word | undefined): Derived => {
-    const runtime = item ? item.runtime : itemRuntime(sep >= 0 ? undefined : command.stdinListing, !slotted);
-    const words = slotted
-      ? commandWords.map((w) => (!SLOT.test(w.value) ? w : placeholder(w.value.replace(SLOT_ALL, item?.value ?? '{}'), w, runtime)))
-      : [...commandWords, item ?? placeholder('{}', last, runtime)];
-    return { kind: 'argv', words, via: 'parallel' };
-  };
-  const items = given ?? [];
-  return [...items.slice(0, MAX_ITEM_COMMANDS).map(each), ...(items.length === 0 || items.length > MAX_ITEM_COMMANDS ? [each(undefined)] : [])];
-}

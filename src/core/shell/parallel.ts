@@ -1,0 +1,115 @@
+// GNU parallel as it reads its options, inputs and command: one command per input the line shows,
+// or one with an input only known at run time.
+import type { Word } from './command';
+import type { Derived } from './derived';
+import { MAX_ITEM_COMMANDS, itemRuntime, placeholder, shownAs } from './items';
+
+export interface ParallelInput {
+  readonly argv: readonly Word[];
+  readonly stdin?: string;
+  readonly stdinListing?: string;
+}
+
+/** Options without a value; any other option not written `--name=value` may take the next word. */
+const FLAGS = new Set(['-k', '--keep-order', '-v', '--verbose', '-q', '--quote', '--dry-run', '--dryrun', '-0', '--null', '--bar', '--eta',
+  '--progress', '-u', '--ungroup', '--group', '--line-buffer', '--lb', '-X', '-m', '--xargs', '--tag', '--nonall', '--onall', '--pipe',
+  '--pipepart', '--no-notice', '--citation', '--will-cite', '-r', '--no-run-if-empty', '--shuf', '--plain', '--silent', '--halt-on-error',
+  '--files', '--keep', '--ctag', '--linebuffer', '--no-keep-order', '--header-line', '-g']);
+/** Options that always take the next word. */
+const VALUES = new Set(['-j', '--jobs', '-P', '--max-procs', '-S', '--sshlogin', '-a', '--arg-file', '--arg-sep', '--arg-file-sep', '-C', '--colsep',
+  '-d', '--delimiter', '-E', '--eof', '-I', '--replace', '-N', '--max-replace-args', '-n', '--max-args', '-L', '--max-lines', '--env', '--workdir',
+  '--wd', '--halt', '--retries', '--tagstring', '--joblog', '--results', '--res', '--delay', '--timeout', '--tmpdir', '--basefile', '--bf',
+  '--return', '--sshloginfile', '--slf', '--memfree', '--load', '--trim', '--nice', '--header', '--block', '--block-size', '--recend', '--recstart',
+  '--transferfile', '--tf', '--cleanup', '--termseq', '--limit', '--sqlmaster', '--sqlworker', '--sqlandworker']);
+
+interface Read {
+  /** Where the command may start: more than one place when an option may or may not take the next word. */
+  readonly starts: number[];
+  replace: string | undefined;
+  colsep: string | undefined;
+  argSep: string;
+  fromFile: boolean;
+}
+
+function readOptions(argv: readonly Word[]): Read {
+  const read: Read = { starts: [], replace: undefined, colsep: undefined, argSep: ':::', fromFile: false };
+  const valueOf = (name: string, value: string | undefined): void => {
+    if (name === '-I' || name === '--replace' || name === '-i') read.replace = value ?? '{}';
+    else if (name === '-C' || name === '--colsep') read.colsep = value;
+    else if (name === '--arg-sep') read.argSep = value ?? ':::';
+    else if (name === '-a' || name === '--arg-file' || name === '--arg-file-sep') read.fromFile = true;
+  };
+  let i = 1;
+  while (i < argv.length) {
+    const arg = argv[i]?.value ?? '';
+    if (arg === read.argSep || arg === '::::' || arg === ':::+' || arg === '::::+') break;
+    if (arg === '--') { read.starts.push(i + 1); return read; }
+    if (!arg.startsWith('-') || arg === '-') { read.starts.push(i); return read; }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : /^-[A-Za-z]./.test(arg) && VALUES.has(arg.slice(0, 2)) ? arg.slice(0, 2) : arg;
+    const attached = eq > 0 ? arg.slice(eq + 1) : name !== arg ? arg.slice(2) : undefined;
+    if (attached !== undefined || FLAGS.has(name)) { valueOf(name, attached); i++; continue; }
+    const next = argv[i + 1]?.value;
+    valueOf(name, next);
+    // An option not known to take no value: its next word is its value, or, were it a flag, the command.
+    if (!VALUES.has(name) && next !== undefined && !next.startsWith('-')) read.starts.push(i + 1);
+    i += 2;
+  }
+  if (i < argv.length) read.starts.push(i);
+  return read;
+}
+
+/** The items after each `:::` (or `--arg-sep`), undefined when they come from files (`::::`, `-a`). */
+function givenItems(argv: readonly Word[], from: number, read: Read): Word[] | undefined {
+  const rest = argv.slice(from);
+  if (read.fromFile || rest.some((w) => w.value === '::::' || w.value === '::::+')) return undefined;
+  return rest.filter((w) => w.value !== read.argSep && w.value !== ':::+');
+}
+
+/** The commands parallel runs. */
+export function unwrapParallel(command: ParallelInput): Derived[] {
+  const argv = command.argv;
+  const read = readOptions(argv);
+  const out: Derived[] = [];
+  for (const start of read.starts) {
+    const sep = argv.findIndex((w, k) => k >= start && (w.value === read.argSep || w.value.startsWith('::::') || w.value === ':::+'));
+    const words = argv.slice(start, sep < 0 ? argv.length : sep);
+    const last = words[words.length - 1];
+    if (!last) continue;
+    const slot = read.replace === undefined ? SLOT : new RegExp(`${escape(read.replace)}|${SLOT.source}`, 'g');
+    const slotted = words.some((w) => new RegExp(slot.source).test(w.value));
+    const items = sep >= 0 ? givenItems(argv, sep, read) ?? []
+      : command.stdin?.split('\n').filter((l) => l.trim() !== '').map((line) => placeholder(line.trim(), last)) ?? [];
+    const unknown = sep >= 0 ? givenItems(argv, sep, read) === undefined : command.stdin === undefined;
+    const each = (item: Word | undefined): Derived => {
+      const runtime = item ? item.runtime : itemRuntime(sep >= 0 ? undefined : command.stdinListing, !slotted);
+      // `--colsep ,`: `{1}`, `{2}` are the item's columns.
+      const columns = item && read.colsep !== undefined ? item.value.split(read.colsep) : undefined;
+      const fill = (text: string, unknown: string): string => text.replace(new RegExp(slot.source, 'g'), (m) => {
+        if (!item) return unknown;
+        const n = /^\{(\d+)/.exec(m)?.[1];
+        return columns && n !== undefined ? columns[Number(n) - 1] ?? '' : item.value;
+      });
+      // One word with blanks is a command line parallel hands to a shell (`parallel "helm {} web" ::: …`).
+      if (words.length === 1 && /\s/.test(last.value)) {
+        const unknown = runtime ? shownAs(placeholder('{}', last, runtime)) : '1';
+        const text = slotted ? fill(last.value, unknown) : `${last.value} ${item ? item.value : unknown}`;
+        return { kind: 'script', text, via: 'parallel', from: [last] };
+      }
+      const filled = slotted
+        ? words.map((w) => (new RegExp(slot.source).test(w.value) ? placeholder(fill(w.value, '{}'), w, item ? item.runtime : runtime) : w))
+        : [...words, ...(!item ? [placeholder('{}', last, runtime)] : columns ? columns.map((v) => ({ ...placeholder(v, item), dynamic: item.dynamic })) : [item])];
+      return { kind: 'argv', words: filled, via: 'parallel' };
+    };
+    out.push(...items.slice(0, MAX_ITEM_COMMANDS).map(each));
+    if (unknown || items.length === 0 || items.length > MAX_ITEM_COMMANDS) out.push(each(undefined));
+  }
+  return out;
+}
+
+/** parallel's replacement strings: `{}`, `{.}`, `{/}`, `{//}`, `{/.}`, `{#}`, `{%}`, `{1}`, `{2.}`… */
+const SLOT = /\{(?:\d*(?:\.|\/|\/\/|\/\.|#|%)?)\}/g;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
