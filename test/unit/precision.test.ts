@@ -495,6 +495,37 @@ describe('words only known at run time', () => {
       "parallel --trim lr helm {} web -n production ::: uninstall"]) expect(flagged(line), line).toBe(true);
   });
 
+  test('found in the fourth review: grouped parallel items, perl slots, echoed revisions, a set IFS, cut listings, any write before a pid file, BASH_CMDS, -L continuations', () => {
+    for (const line of [
+      "parallel -N2 kill ::: -9 -1",
+      "parallel -n2 kill ::: -9 -1",
+      "parallel --max-args 2 kill ::: -9 -1",
+      "parallel -j1 -m kill ::: -9 -1",
+      "printf \"%s\\n\" -9 -1 | parallel -N2 kill",
+      "parallel helm '{= $_=\"uninstall\" =}' web -n production ::: x",
+      "parallel kill -9 '{= $_=\"-1\" =}' ::: 5",
+      "git push origin $(git rev-parse :main)",
+      "IFS=1234567; helm uninstall$(date +%u) web -n production",
+      "IFS=0123456789; helm uninstall$(nproc) web -n production",
+      "IFS=:; helm $(git rev-parse uninstall:web) -n production",
+      "IFS=@; kill -9 $(git rev-parse -1@)",
+      "helm $(git rev-list --header -1 HEAD | tail -2) web -n production",
+      "touch a--force && git push origin main $(find . -name \"a-*\" | sed \"s/^[^-]*//\")",
+      "touch a-1 && kill -9 $(find . -name \"a-*\" | sed \"s/^[^-]*//\")",
+      "kill -9 $(date +%Y-%s | cut -d7 -f1 | sed 's/^[0-9]*//')",
+      "echo -1 >| srv.pid; kill -9 $(cat srv.pid)",
+      "echo -1 > ./srv.pid; kill -9 $(cat srv.pid)",
+      "echo -1 | tee --append srv.pid; kill -9 $(cat srv.pid)",
+      "PIDFILE=x; echo -1 > x; kill -9 $(cat \"$PIDFILE\")",
+      "echo -1 > srv.pid; cp srv.pid b.pid; kill -9 $(cat b.pid)",
+      "echo -1 > ./x.pid; cat x.pid | xargs kill -9",
+      "echo -1 >| x.pid; kill -9 `cat x.pid`",
+      "echo -1 > ./x.pid; for p in $(cat x.pid); do kill -9 $p; done",
+      "BASH_CMDS[lsof]=./e; kill -9 $(lsof -ti :3000)",
+      "printf '%s\\n' '-9 ' '-1' | xargs -L1 kill",
+      "command_not_found_handle(){ echo -1; }; kill -9 $(lsof -ti:3000)"]) expect(flagged(line), line).toBe(true);
+  });
+
   test('everyday listings stay quiet', () => {
     for (const line of ['kill -9 $(lsof -ti :3000)', 'git branch --merged | grep -Ev "(main|master|\\*)" | xargs git branch -d',
       'git branch --merged | grep -v main | sed -e "s/^ *//" | xargs git branch -d', "git branch -r | grep feature | sed 's/origin\\///' | xargs -n1 git checkout",

@@ -1423,14 +1423,18 @@ class Expander {
 
   /**
    * False when the line may have changed what a listing in `text` prints: it defines a function or
-   * alias by a name the text uses (`lsof(){ echo -1; }`), sets where programs and their data are
-   * found (`PATH=`, `TMPDIR=`, `TZ=`, `GIT_DIR=`…), or writes a file the text reads (`echo -1 > x.pid`).
+   * alias by a name the text uses (`lsof(){ echo -1; }`) or a handler of unknown commands, sets
+   * where programs and their data are found or how words split (`PATH=`, `BASH_CMDS[x]=`, `TMPDIR=`,
+   * `TZ=`, `IFS=`, `GIT_DIR=`…), or, for a file it reads (`cat x.pid`), writes any file or sets a
+   * variable the text names (`echo -1 > ./x.pid`, `PIDFILE=x`).
    */
   private trustsListings(text: string): boolean {
-    if (LISTING_SETTINGS.test(this.line)) return false;
-    const words = text.split(/[\s()|;&`$"'<>=]+/).filter(Boolean);
+    if (LISTING_SETTINGS.test(this.line) || this.functions.has('command_not_found_handle')) return false;
+    const words = text.split(/[\s()|;&`$"'<>={}]+/).filter(Boolean);
     if (words.some((w) => this.functions.has(w) || this.aliases.has(w))) return false;
-    return !words.some((w) => /[./]/.test(w) && new RegExp(String.raw`(?:>>?|\btee(?:\s+-a)?)\s*["']?${escapeRegExp(w)}(?![\w.-])`).test(this.line));
+    if (!/(?:^|[\s(|`])cat\s/.test(text)) return true;
+    const writes = this.line.replace(/\d?>&\d|\d?>\s*\/dev\/null/g, '');
+    return !/>|\b(?:tee|cp|mv|ln|install|dd|rsync|sed\s+-i)\b/.test(writes) && !words.some((w) => new RegExp(String.raw`(?:^|[\s;&|(])${escapeRegExp(w)}=`).test(this.line));
   }
 
   private nodeSpan(node: SyntaxNode, frame: Frame): [number, number] {
@@ -1551,8 +1555,8 @@ function hasGlob(word: Word): boolean {
   return /[*?[]/.test(word.value);
 }
 
-/** Settings that change what a listing prints: where programs are found, temporary files, the time zone, git's and kubectl's configuration. */
-const LISTING_SETTINGS = /(?:^|[\s;&|(])(?:export\s+)?(?:PATH|TMPDIR|TZ|HOME|GIT_\w+|KUBECONFIG|BASH_ALIASES\[\w*\])\+?=/;
+/** Settings that change what a listing prints: where programs are found, temporary files, the time zone, how words split, git's and kubectl's configuration. */
+const LISTING_SETTINGS = /(?:^|[\s;&|(])(?:export\s+)?(?:PATH|TMPDIR|TZ|HOME|IFS|GIT_\w+|KUBECONFIG|BASH_(?:ALIASES|CMDS)\[[^\]]*\])\+?=/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

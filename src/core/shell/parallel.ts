@@ -29,15 +29,18 @@ interface Read {
   colsep: string | undefined;
   argSep: string;
   fromFile: boolean;
+  /** `-N2`, `-n2`, `-m`, `-X`: several items to one command. */
+  grouped: boolean;
 }
 
 function readOptions(argv: readonly Word[]): Read {
-  const read: Read = { starts: [], replace: undefined, colsep: undefined, argSep: ':::', fromFile: false };
+  const read: Read = { starts: [], replace: undefined, colsep: undefined, argSep: ':::', fromFile: false, grouped: false };
   const valueOf = (name: string, value: string | undefined): void => {
     if (name === '-I' || name === '--replace' || name === '-i') read.replace = value ?? '{}';
     else if (name === '-C' || name === '--colsep') read.colsep = value;
     else if (name === '--arg-sep') read.argSep = value ?? ':::';
     else if (name === '-a' || name === '--arg-file' || name === '--arg-file-sep') read.fromFile = true;
+    if (/^(?:-[NnmX]|--max-args|--max-replace-args|--xargs)$/.test(name)) read.grouped = true;
   };
   let i = 1;
   while (i < argv.length) {
@@ -81,12 +84,14 @@ export function unwrapParallel(command: ParallelInput): Derived[] {
     const items = sep >= 0 ? givenItems(argv, sep, read) ?? []
       : command.stdin?.split('\n').filter((l) => l.trim() !== '').map((line) => placeholder(line.trim(), last)) ?? [];
     const unknown = sep >= 0 ? givenItems(argv, sep, read) === undefined : command.stdin === undefined;
-    const each = (item: Word | undefined): Derived => {
-      const runtime = item ? item.runtime : itemRuntime(sep >= 0 ? undefined : command.stdinListing, !slotted);
-      // `--colsep ,`: `{1}`, `{2}` are the item's columns.
-      const columns = item && read.colsep !== undefined ? item.value.split(read.colsep) : undefined;
+    // `{= $_="x" =}`: perl makes the item any word.
+    const perl = words.some((w) => /\{=[\s\S]*=\}/.test(w.value));
+    const each = (item: Word | undefined, group?: readonly Word[]): Derived => {
+      const runtime = perl ? 'words' : item ? item.runtime : itemRuntime(sep >= 0 ? undefined : command.stdinListing, !slotted);
+      // `--colsep ,`: `{1}`, `{2}` are the item's columns; with `-N2`, the group's items.
+      const columns = group?.map((w) => w.value) ?? (item && read.colsep !== undefined ? item.value.split(read.colsep) : undefined);
       const fill = (text: string, unknown: string): string => text.replace(new RegExp(slot.source, 'g'), (m) => {
-        if (!item) return unknown;
+        if (!item || perl) return unknown;
         const n = /^\{(\d+)/.exec(m)?.[1];
         return columns && n !== undefined ? columns[Number(n) - 1] ?? '' : item.value;
       });
@@ -97,18 +102,21 @@ export function unwrapParallel(command: ParallelInput): Derived[] {
         return { kind: 'script', text, via: 'parallel', from: [last] };
       }
       const filled = slotted
-        ? words.map((w) => (new RegExp(slot.source).test(w.value) ? placeholder(fill(w.value, '{}'), w, item ? item.runtime : runtime) : w))
+        ? words.map((w) => (new RegExp(slot.source).test(w.value) ? placeholder(fill(w.value, '{}'), w, perl || !item ? runtime : item.runtime) : w))
         : [...words, ...(!item ? [placeholder('{}', last, runtime)] : columns ? columns.map((v) => ({ ...placeholder(v, item), dynamic: item.dynamic })) : [item])];
       return { kind: 'argv', words: filled, via: 'parallel' };
     };
-    out.push(...items.slice(0, MAX_ITEM_COMMANDS).map(each));
+    out.push(...items.slice(0, MAX_ITEM_COMMANDS).map((item) => each(item)));
+    // Grouped, the items may share a command: read all of them in one (it asks no less than any group).
+    const first = items[0];
+    if (read.grouped && first && items.length > 1) out.push(each({ ...first, value: items.map((w) => w.value).join(' ') }, items));
     if (unknown || items.length === 0 || items.length > MAX_ITEM_COMMANDS) out.push(each(undefined));
   }
   return out;
 }
 
-/** parallel's replacement strings: `{}`, `{.}`, `{/}`, `{//}`, `{/.}`, `{#}`, `{%}`, `{1}`, `{2.}`… */
-const SLOT = /\{(?:\d*(?:\.|\/|\/\/|\/\.|#|%)?)\}/g;
+/** parallel's replacement strings: `{}`, `{.}`, `{/}`, `{//}`, `{/.}`, `{#}`, `{%}`, `{1}`, `{2.}`, `{= perl =}`… */
+const SLOT = /\{(?:\d*(?:\.|\/|\/\/|\/\.|#|%)?)\}|\{=[\s\S]*?=\}/g;
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

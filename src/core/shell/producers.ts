@@ -66,15 +66,21 @@ interface Lister {
   readonly prints: Listing;
   readonly shape: RegExp;
   readonly example: string;
+  /**
+   * Parts a filter cuts from its lines (`sed 's/origin\///'`, `cut -d/ -f2`) are names too: git's
+   * refs and kubectl's names begin no part with `-`. Any other listing cut may be a chosen part
+   * (`touch a--force; find . | cut -d- -f2-` prints `-force`).
+   */
+  readonly cuts?: true;
 }
 
 /** An operand that is no option, quoted or not (`main`, `origin/main`, `"$0"`). */
 const OPERAND = String.raw`(?:'(?!-)[^']*'|"(?!-)[^"]*"|[^\s'"-]\S*)`;
 /**
- * A revision `git rev-parse` cannot print back as a word of the line's choosing (it echoes an
- * argument it does not know): `HEAD~1`, `@{u}`, `origin/main`, `v1.2^{}`.
+ * A revision `git rev-parse` cannot print back as a flag, refspec or subcommand (it echoes an
+ * argument it does not know): `HEAD~1`, `@{u}`, `origin/main`.
  */
-const REVISION = String.raw`(?:(?:HEAD|@)[\w~^@{}./-]*|[\w.-]*[/~^@:][\w./~^@{}:-]*)`;
+const REVISION = String.raw`(?:(?:HEAD|@)(?:[~^]\d*|\{\w+\})*|[A-Za-z0-9_][\w.-]*\/[\w./-]+)`;
 
 /**
  * Listers whose options cannot make them print chosen text (no `--format`, `-printf`, `-d SEP`,
@@ -91,18 +97,18 @@ export const LISTERS: readonly Lister[] = [
   { prints: 'ids', shape: /^(?:jobs\s+-p|nproc|id\s+-[ug])$/, example: 'jobs -p' },
   { prints: 'ids', shape: /^docker\s+(?:ps|images)(?=.*\s-[a-z]*q)(?:\s+-[a-z]+|\s+(?:-f|--filter)[=\s]?\S+)*$/, example: 'docker ps -aq -f status=exited' },
   { prints: 'ids', shape: new RegExp(String.raw`^git\s+rev-parse(?:\s+(?:--short(?:=\d+)?|--verify|-q|--quiet))*\s+${REVISION}$`), example: 'git rev-parse HEAD' },
-  { prints: 'ids', shape: /^git\s+rev-list(?:\s+\S+)*$/, example: 'git rev-list -n 1 --before="2024-01-01" main' },
+  { prints: 'ids', shape: new RegExp(String.raw`^git\s+rev-list(?:\s+(?:-n\s*\d+|-\d+|--max-count=\d+|--count|--tags|--all|--branches|--no-merges|--merges|--reverse|--first-parent|--(?:before|after|since|until)=(?:"[^"]*"|'[^']*'|\S+))|\s+(?:${REVISION}|[\w./-]+\.\.\.?[\w./-]+|[A-Za-z0-9_][\w.-]*))*$`), example: 'git rev-list -n 1 --before="2024-01-01" main' },
   { prints: 'ids', shape: new RegExp(String.raw`^git\s+merge-base(?:\s+${OPERAND}){2,}$`), example: 'git merge-base main HEAD' },
-  { prints: 'names', shape: new RegExp(String.raw`^git\s+branch(?:\s+(?:--merged|--no-merged|--show-current|-r|-a|--remotes|--all|--list))*(?:\s+${OPERAND})?$`), example: 'git branch --merged main' },
-  { prints: 'names', shape: new RegExp(String.raw`^git\s+tag(?:\s+(?:-l|--list|--points-at[=\s]\S+|--merged(?:[=\s][^\s-]\S*)?|--sort=\S+|--contains[=\s]\S+))*(?:\s+${OPERAND})?$`), example: 'git tag --points-at HEAD' },
-  { prints: 'names', shape: new RegExp(String.raw`^git\s+(?:symbolic-ref\s+--short\s+HEAD|rev-parse\s+(?:--abbrev-ref\s+${REVISION}|--show-toplevel|--git-dir)|describe(?:\s+(?:--tags|--abbrev=\d+|--always|--exact-match))*(?:\s+${OPERAND})?)$`), example: 'git describe --tags --abbrev=0' },
+  { prints: 'names', cuts: true, shape: new RegExp(String.raw`^git\s+branch(?:\s+(?:--merged|--no-merged|--show-current|-r|-a|--remotes|--all|--list))*(?:\s+${OPERAND})?$`), example: 'git branch --merged main' },
+  { prints: 'names', cuts: true, shape: new RegExp(String.raw`^git\s+tag(?:\s+(?:-l|--list|--points-at[=\s]\S+|--merged(?:[=\s][^\s-]\S*)?|--sort=\S+|--contains[=\s]\S+))*(?:\s+${OPERAND})?$`), example: 'git tag --points-at HEAD' },
+  { prints: 'names', cuts: true, shape: new RegExp(String.raw`^git\s+(?:symbolic-ref\s+--short\s+HEAD|rev-parse\s+(?:--abbrev-ref\s+${REVISION}|--show-toplevel|--git-dir)|describe(?:\s+(?:--tags|--abbrev=\d+|--always|--exact-match))*(?:\s+${OPERAND})?)$`), example: 'git describe --tags --abbrev=0' },
   { prints: 'names', shape: /^git\s+(?:ls-files(?:\s+-[mdoz]+|\s+--(?:modified|deleted|others|exclude-standard))*|diff(?=.*\s--name-(?:only|status)\b)(?:\s+--(?:name-only|name-status|cached|staged|diff-filter=\w+)|\s+[^\s-]\S*)*)$/, example: 'git diff --name-only --cached' },
   { prints: 'names', shape: /^(?:mktemp(?:\s+-[dqu]+)*|(?:npm|pnpm|yarn)\s+(?:bin|prefix|root)(?:\s+-g)?|pwd|hostname|whoami|uname(?:\s+-[a-z]+)?|(?:command\s+-v|which)\s+[\w.-]+|dirname\s+"?\$(?:0|\{BASH_SOURCE\[0\]\})"?)$/, example: 'mktemp -d' },
   // Paths under a root the line shows (`./x`), never flags: not the root itself chosen by a glob.
   { prints: 'names', shape: /^find\s+[^\s-*?[]\S*(?:\s+[^\s*?[]\S*|\s+'[^']*'|\s+"[^"]*")*$/, example: 'find . -name "*.pyc"' },
   // Files a glob with a suffix matches (`ls *.log`): never a flag or a subcommand.
   { prints: 'names', shape: /^ls(?:\s+-[1t]+)*(?:\s+[\w./-]*\*[\w.-]*\.\w+)+$/, example: 'ls *.log' },
-  { prints: 'names', shape: /^kubectl\s+get(?=.*\s-o\s*name\b)(?!(?:.*\s(?:-o|--output)){2})(?:\s+\S+)*$/, example: 'kubectl get pods -l app=api -o name' },
+  { prints: 'names', cuts: true, shape: /^kubectl\s+get(?=.*\s-o\s*name\b)(?!(?:.*\s(?:-o|--output)){2})(?:\s+\S+)*$/, example: 'kubectl get pods -l app=api -o name' },
   // A pid file by its name (`server.pid`, `.server_pid`, `"$PIDFILE"`): its contents are a process id.
   { prints: 'names', shape: /^cat\s+"?(?:[\w./-]*[._][pP][iI][dD]|\$\{?\w*PID_?FILE\}?)"?$/, example: 'cat "$PIDFILE"' },
 ];
@@ -110,23 +116,22 @@ export const LISTERS: readonly Lister[] = [
 /** Options that make any of them print chosen text or read another command's output. */
 const PRINTS_TEXT = /\s(?:-exec|-execdir|-ok|-okdir|-printf|-fprintf|-fprint|-fls|-F|--format\S*|--pretty\S*|--oneline|--sq\S*|--line-prefix\S*|--(?:src|dst)-prefix\S*|--output\S*|--)(?:\s|=|$)/;
 
-/**
- * Later stages that keep a listing's shape, reading only the pipe: they pick, order or trim lines
- * (`grep -v main`, `head -1`, `cut -d/ -f2`, `awk '{print $2}'`, `sed 's/^..//'`, `xargs`).
- */
-const KEEPING_FILTERS: readonly RegExp[] = [
+/** Later stages that keep whole lines of a listing, reading only the pipe: they pick, order or trim them. */
+const SELECTING_FILTERS: readonly RegExp[] = [
   new RegExp(String.raw`^(?:e|f)?grep(?:\s+-[viEFwx]+)*(?:\s+-e)?\s+${OPERAND}$`),
   /^(?:head|tail)(?:\s+-n\s*\d+|\s+-\d+)?$/,
   /^sort(?:\s+-[runV]+|\s+-[kt]\s*\S+)*$/,
   /^uniq$/,
-  /^cut(?:\s+-[df]\s*(?:'[^']*'|"[^"]*"|\S+))+$/,
-  /^awk\s+(?:-F\s*\S+\s+)?'\{\s*print\s+\$\d+\s*\}'$/,
-  // `sed 's/^..//'`, `sed 's/origin\///'`: deletes what it names, never writes text of its own, nor
-  // cuts a name down to an arbitrary part (no `.*`, `.+`).
-  /^sed\s+(?:-[eE]\s+)*(?:'s([/|#])(?:[^'\\/|#.]|\.(?![*+])|\\[^'])*\1\1g?'|"s([/|#])(?:[^"\\/|#$`.]|\.(?![*+])|\\[^"$`])*\2\2g?")$/,
   // Trims blanks (`tr -d '\n'`), never letters that would leave a chosen part.
   /^tr\s+-d\s+(?:'(?:\\[nrt]|\[:space:\]| )+'|"(?:\\[nrt]|\[:space:\]| )+")$/,
   /^xargs$/,
+];
+
+/** Later stages that cut parts of a listing's lines (`cut -d/ -f2`, `awk '{print $1}'`, `sed 's/^..//'`), writing no text of their own. */
+const CUTTING_FILTERS: readonly RegExp[] = [
+  /^cut(?:\s+-[df]\s*(?:'[^']*'|"[^"]*"|\S+))+$/,
+  /^awk\s+(?:-F\s*\S+\s+)?'\{\s*print\s+\$\d+\s*\}'$/,
+  /^sed\s+(?:-[eE]\s+)*(?:'s([/|#])(?:[^'\\/|#]|\\[^'])*\1\1g?'|"s([/|#])(?:[^"\\/|#$`]|\\[^"$`])*\2\2g?")$/,
 ];
 
 /** A pipeline's stages, split at `|` outside quotes (`grep -Ev "(main|master)"` is one). */
@@ -162,10 +167,13 @@ export function listingOf(text: string): Listing | undefined {
   if (/\$\(|`|[;&\n<>]|\|\|/.test(inner)) return undefined;
   const stages = pipelineStages(inner);
   const first = stages[0] ?? '';
-  if (PRINTS_TEXT.test(first) || !stages.slice(1).every((stage) => KEEPING_FILTERS.some((f) => f.test(stage)))) return undefined;
+  const filters = stages.slice(1);
   // `ps aux | grep node | awk '{print $2}'`: the process id column of ps's own layout.
-  if (/^ps(?:\s+(?:aux|ax|-ef|-e|-A|-aux|-fe))?$/.test(first) && stages.length > 1 && /^awk\s+'\{\s*print\s+\$2\s*\}'$/.test(stages[stages.length - 1] ?? '')) return 'ids';
-  return LISTERS.find((l) => l.shape.test(first))?.prints;
+  if (/^ps(?:\s+(?:aux|ax|-ef|-e|-A|-aux|-fe))?$/.test(first) && /^awk\s+'\{\s*print\s+\$2\s*\}'$/.test(filters[filters.length - 1] ?? '') &&
+    filters.slice(0, -1).every((stage) => SELECTING_FILTERS.some((f) => f.test(stage)))) return 'ids';
+  const lister = PRINTS_TEXT.test(first) ? undefined : LISTERS.find((l) => l.shape.test(first));
+  const keeps = (stage: string): boolean => SELECTING_FILTERS.some((f) => f.test(stage)) || (lister?.cuts === true && CUTTING_FILTERS.some((f) => f.test(stage)));
+  return lister && filters.every(keeps) ? lister.prints : undefined;
 }
 
 /**

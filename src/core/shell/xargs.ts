@@ -101,11 +101,25 @@ export function unwrapXargs(command: XargsInput): Derived[] {
   if (known === undefined) return [run([...rest, placeholder('{}', last, itemRuntime(listing, true))])];
   // Items in groups: `-n N` items, `-L N` lines, else all at once.
   const groups: string[][] = options.maxLines !== undefined && options.delimiter === undefined
-    ? chunk(known.split('\n').filter((l) => l.trim() !== ''), options.maxLines).map((lines) => items(lines.join('\n'), undefined))
+    ? chunk(logicalLines(known), options.maxLines).map((lines) => items(lines.join('\n'), undefined))
     : chunk(items(known, options.delimiter), options.maxArgs ?? Number.MAX_SAFE_INTEGER);
   const commands = groups.slice(0, MAX_ITEM_COMMANDS).map((group) => run([...rest, ...group.map((item) => ({ ...placeholder(item, last), dynamic: false }))]));
   if (groups.length > MAX_ITEM_COMMANDS) commands.push(run([...rest, placeholder('{}', last, 'words')]));
   return commands.length > 0 ? commands : [run([...rest])];
+}
+
+/** Input lines as `-L` counts them: a line ending in a blank goes on with the next. */
+function logicalLines(text: string): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const line of text.split('\n')) {
+    pending += (pending ? '\n' : '') + line;
+    if (/[ \t]$/.test(line)) continue;
+    if (pending.trim() !== '') out.push(pending);
+    pending = '';
+  }
+  if (pending.trim() !== '') out.push(pending);
+  return out;
 }
 
 function chunk<T>(list: readonly T[], size: number): T[][] {
