@@ -526,13 +526,48 @@ describe('words only known at run time', () => {
       "command_not_found_handle(){ echo -1; }; kill -9 $(lsof -ti:3000)"]) expect(flagged(line), line).toBe(true);
   });
 
+  test('found in the fifth review: quoting and variables that hide an option, braces, slots inside words, BASH_CMDS forms, pid files named again', () => {
+    for (const line of [
+      "kill -9 $(find . -maxdepth 0 \"-printf\" -1)",
+      "kill -9 $(git branch \\--format=-1)",
+      "kill -9 $(git branch $'--format=-1')",
+      "kill -9 $(git tag \\--format=-1)",
+      "git push origin main $(git branch \\--format=--force)",
+      "P=-printf; kill -9 $(find . -maxdepth 0 $P -1)",
+      "F=--format=-1; kill -9 $(git branch $F)",
+      "set -- --format=-1; kill -9 $(git branch $1)",
+      "for o in --format=-1; do kill -9 $(git branch $o); done",
+      "X=-oe-1; kill -9 $(date +%Y-%m | grep $X)",
+      "X=-oe-1; kill -9 $(git describe --tags | grep $X)",
+      "git push origin {+,}$(git branch --show-current)",
+      "git push origin {+,}\"$(git rev-parse --abbrev-ref HEAD)\"",
+      "kill -9 {-,}$(git rev-list --count -n1 HEAD)",
+      "git rev-list --count -n1 HEAD | xargs -I{} kill -9 -{}",
+      "parallel kill -9 -{} ::: $(git rev-list --count -n1 HEAD)",
+      "git rev-list --count -n1 HEAD | parallel kill -9 -{}",
+      "BASH_CMDS=([find]=/bin/echo); kill -9 $(find x -1)",
+      "BASH_CMDS+=([find]=/bin/echo); kill -9 $(find x -1)",
+      "declare -A BASH_CMDS=([find]=/bin/echo); kill -9 $(find x -1)",
+      "printf -- -1 | sort -o app.pid; kill -9 $(cat app.pid)",
+      "python3 -c \"open('app.pid','w').write('-1')\"; kill -9 $(cat app.pid)"]) expect(flagged(line), line).toBe(true);
+  });
+
   test('everyday listings stay quiet', () => {
     for (const line of ['kill -9 $(lsof -ti :3000)', 'git branch --merged | grep -Ev "(main|master|\\*)" | xargs git branch -d',
       'git branch --merged | grep -v main | sed -e "s/^ *//" | xargs git branch -d', "git branch -r | grep feature | sed 's/origin\\///' | xargs -n1 git checkout",
       'git checkout $(git describe --tags $(git rev-list --tags --max-count=1))', 'git push origin HEAD:$(git branch --show-current)',
       'git checkout -b feature/$(date +%s)', 'git checkout $(git rev-list -n 1 --before="2024-01-01" main)', 'git push origin $(git tag --points-at HEAD)',
       'node $(npm bin)/tsc --version', '$(npm bin)/eslint src', '$(git rev-parse --show-toplevel)/scripts/test.sh', 'git push origin $(git branch --show-current):main',
-      'git push origin "$(git rev-parse --abbrev-ref HEAD)":"release/$(date +%Y-%m-%d)"', 'parallel -j4 gzip ::: *.log', 'cat hosts | parallel -j8 ssh {} uptime']) expect(flagged(line), line).toBe(false);
+      'git push origin "$(git rev-parse --abbrev-ref HEAD)":"release/$(date +%Y-%m-%d)"', 'parallel -j4 gzip ::: *.log', 'cat hosts | parallel -j8 ssh {} uptime',
+      "kill $(cat app.pid); npm run build > build.log 2>&1",
+      "GIT_SSH_COMMAND='ssh -i ~/.ssh/deploy' git push origin $(git branch --show-current)",
+      "export GIT_PAGER=cat; git push origin $(git branch --show-current)",
+      "export PATH=$PATH:./node_modules/.bin; kill $(lsof -ti:3000)",
+      "for b in $(git branch --format='%(refname:short)' --merged main); do git branch -d $b; done",
+      "git branch --format='%(refname:short)' --merged main | grep -v '^main$' | xargs -r git branch -d",
+      "kill $(lsof -t -c node)",
+      "kill $(lsof -t ./db.sqlite)",
+      "git log --format=%H -n 5 | xargs -n1 git show --stat"]) expect(flagged(line), line).toBe(false);
   });
 
   test('what runs in the background assigns in a subshell', () => {

@@ -1425,16 +1425,17 @@ class Expander {
    * False when the line may have changed what a listing in `text` prints: it defines a function or
    * alias by a name the text uses (`lsof(){ echo -1; }`) or a handler of unknown commands, sets
    * where programs and their data are found or how words split (`PATH=`, `BASH_CMDS[x]=`, `TMPDIR=`,
-   * `TZ=`, `IFS=`, `GIT_DIR=`…), or, for a file it reads (`cat x.pid`), writes any file or sets a
-   * variable the text names (`echo -1 > ./x.pid`, `PIDFILE=x`).
+   * `TZ=`, `IFS=`, `GIT_DIR=`…), or, for a file it reads (`cat x.pid`), names that file again or sets
+   * a variable the text names (`echo -1 > ./x.pid`, `PIDFILE=x`).
    */
   private trustsListings(text: string): boolean {
     if (LISTING_SETTINGS.test(this.line) || this.functions.has('command_not_found_handle')) return false;
     const words = text.split(/[\s()|;&`$"'<>={}]+/).filter(Boolean);
     if (words.some((w) => this.functions.has(w) || this.aliases.has(w))) return false;
     if (!/(?:^|[\s(|`])cat\s/.test(text)) return true;
-    const writes = this.line.replace(/\d?>&\d|\d?>\s*\/dev\/null/g, '');
-    return !/>|\b(?:tee|cp|mv|ln|install|dd|rsync|sed\s+-i)\b/.test(writes) && !words.some((w) => new RegExp(String.raw`(?:^|[\s;&|(])${escapeRegExp(w)}=`).test(this.line));
+    // The file is named nowhere else on the line (`echo $! > app.pid`, `sort -o app.pid`, `open('app.pid','w')`).
+    const files = words.filter((w) => /[./_]/.test(w)).map((w) => w.replace(/^.*\//, ''));
+    return !files.some((f) => this.line.split(f).length > 2) && !words.some((w) => new RegExp(String.raw`(?:^|[\s;&|(])${escapeRegExp(w)}=`).test(this.line));
   }
 
   private nodeSpan(node: SyntaxNode, frame: Frame): [number, number] {
@@ -1556,7 +1557,7 @@ function hasGlob(word: Word): boolean {
 }
 
 /** Settings that change what a listing prints: where programs are found, temporary files, the time zone, how words split, git's and kubectl's configuration. */
-const LISTING_SETTINGS = /(?:^|[\s;&|(])(?:export\s+)?(?:PATH|TMPDIR|TZ|HOME|IFS|GIT_\w+|KUBECONFIG|BASH_(?:ALIASES|CMDS)\[[^\]]*\])\+?=/;
+const LISTING_SETTINGS = /\bBASH_(?:ALIASES|CMDS)\b|(?:^|[\s;&|(])(?:export\s+)?(?:PATH=(?!\$PATH:|\$\{PATH\}:|"\$PATH:|"\$\{PATH\}:)|(?:TMPDIR|TZ|HOME|IFS|GIT_(?:DIR|WORK_TREE|CONFIG\w*|EXEC_PATH|NAMESPACE)|KUBECONFIG)\+?=)/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -1570,6 +1571,8 @@ function escapeRegExp(text: string): string {
 function runtimeOf(part: string, quoted: boolean): Runtime | undefined {
   if (!/[$`]/.test(part)) return /[*?[]/.test(part) ? 'name' : undefined;
   if (/^-?\$\(\(/.test(part)) return 'number';
+  // `{+,}$(…)`: braces bash expands first may put any text before what a listing prints.
+  if (/\{[^}]*,[^}]*\}/.test(part)) return quoted ? 'word' : 'words';
   // `HEAD:$(git branch --show-current)`, `feature/$(date +%s)`: shown text before what listings print is no flag or subcommand.
   if (/^[^$`+-]/.test(part) && onlyListings(part)) return undefined;
   const listing = leadingListing(part);

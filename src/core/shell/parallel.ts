@@ -102,7 +102,13 @@ export function unwrapParallel(command: ParallelInput): Derived[] {
         return { kind: 'script', text, via: 'parallel', from: [last] };
       }
       const filled = slotted
-        ? words.map((w) => (new RegExp(slot.source).test(w.value) ? placeholder(fill(w.value, '{}'), w, perl || !item ? runtime : item.runtime) : w))
+        ? words.map((w) => {
+          if (!new RegExp(slot.source).test(w.value)) return w;
+          // Inside a larger word (`-{}`), an item only known at run time is any word, whatever it was read from.
+          const whole = new RegExp(`^(?:${slot.source})$`).test(w.value);
+          const unknown = perl || !item || item.dynamic;
+          return placeholder(fill(w.value, '{}'), w, !unknown ? undefined : whole ? runtime : 'word');
+        })
         : [...words, ...(!item ? [placeholder('{}', last, runtime)] : columns ? columns.map((v) => ({ ...placeholder(v, item), dynamic: item.dynamic })) : [item])];
       return { kind: 'argv', words: filled, via: 'parallel' };
     };

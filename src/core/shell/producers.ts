@@ -74,6 +74,10 @@ interface Lister {
   readonly cuts?: true;
 }
 
+/** Formats that print only hashes (`git log --format=%H`) or ref names (`git branch --format='%(refname:short)'`). */
+const HASH_FORMAT = String.raw`(?:--format=|--pretty=(?:format:|tformat:)?)(?:'%[Hh]'|"%[Hh]"|%[Hh])(?=\s|$)`;
+const REF_FORMAT = String.raw`--format=(?:'%\(refname(?::short|:lstrip=\d+)?\)'|"%\(refname(?::short|:lstrip=\d+)?\)"|%\(refname(?::short|:lstrip=\d+)?\))(?=\s|$)`;
+
 /** An operand that is no option, quoted or not (`main`, `origin/main`, `"$0"`). */
 const OPERAND = String.raw`(?:'(?!-)[^']*'|"(?!-)[^"]*"|[^\s'"-]\S*)`;
 /**
@@ -88,7 +92,8 @@ const REVISION = String.raw`(?:(?:HEAD|@)(?:[~^]\d*|\{\w+\})*|[A-Za-z0-9_][\w.-]
  * with `-` (they may with `+`: a branch named `+main` the line itself made would read as a force push).
  */
 export const LISTERS: readonly Lister[] = [
-  { prints: 'ids', shape: /^lsof(?=.*\s-[A-Za-z]*t)(?:\s+-[A-Za-z]+(?::\S+)?|\s+\S*:\S+)*$/, example: 'lsof -ti :3000' },
+  { prints: 'ids', shape: /^lsof(?=.*\s-[A-Za-z]*t)(?:\s+-[A-Za-z]+(?::\S+)?|\s+[^\s-]\S*)*$/, example: 'lsof -ti :3000' },
+  { prints: 'ids', shape: new RegExp(String.raw`^git\s+log(?=.*\s${HASH_FORMAT})(?:\s+(?:${HASH_FORMAT}|-n\s*\d+|-\d+|--max-count=\d+|--no-merges|--reverse|--first-parent|--(?:before|after|since|until)=(?:"[^"]*"|'[^']*'|\S+))|\s+(?:${REVISION}|[\w./-]+\.\.\.?[\w./-]+|[A-Za-z0-9_][\w.-]*))*$`), example: 'git log --format=%H -n 5' },
   // `date +%s`, `date -u +%Y%m%d`: no text of the line's choosing.
   // Conversions only, no literal text, no newline or tab (which split words) and no zone name (`TZ` may be chosen).
   { prints: 'ids', shape: /^date(?:\s+-u)?(?:\s+['"]?\+%[a-mo-su-zA-Y](?:[-_:./T]?%[a-mo-su-zA-Y])*['"]?)?$/, example: 'date +%Y-%m-%d' },
@@ -99,7 +104,7 @@ export const LISTERS: readonly Lister[] = [
   { prints: 'ids', shape: new RegExp(String.raw`^git\s+rev-parse(?:\s+(?:--short(?:=\d+)?|--verify|-q|--quiet))*\s+${REVISION}$`), example: 'git rev-parse HEAD' },
   { prints: 'ids', shape: new RegExp(String.raw`^git\s+rev-list(?:\s+(?:-n\s*\d+|-\d+|--max-count=\d+|--count|--tags|--all|--branches|--no-merges|--merges|--reverse|--first-parent|--(?:before|after|since|until)=(?:"[^"]*"|'[^']*'|\S+))|\s+(?:${REVISION}|[\w./-]+\.\.\.?[\w./-]+|[A-Za-z0-9_][\w.-]*))*$`), example: 'git rev-list -n 1 --before="2024-01-01" main' },
   { prints: 'ids', shape: new RegExp(String.raw`^git\s+merge-base(?:\s+${OPERAND}){2,}$`), example: 'git merge-base main HEAD' },
-  { prints: 'names', cuts: true, shape: new RegExp(String.raw`^git\s+branch(?:\s+(?:--merged|--no-merged|--show-current|-r|-a|--remotes|--all|--list))*(?:\s+${OPERAND})?$`), example: 'git branch --merged main' },
+  { prints: 'names', cuts: true, shape: new RegExp(String.raw`^git\s+branch(?:\s+(?:--merged|--no-merged|--show-current|-r|-a|--remotes|--all|--list|${REF_FORMAT}))*(?:\s+${OPERAND})?$`), example: "git branch --format='%(refname:short)' --merged main" },
   { prints: 'names', cuts: true, shape: new RegExp(String.raw`^git\s+tag(?:\s+(?:-l|--list|--points-at[=\s]\S+|--merged(?:[=\s][^\s-]\S*)?|--sort=\S+|--contains[=\s]\S+))*(?:\s+${OPERAND})?$`), example: 'git tag --points-at HEAD' },
   { prints: 'names', cuts: true, shape: new RegExp(String.raw`^git\s+(?:symbolic-ref\s+--short\s+HEAD|rev-parse\s+(?:--abbrev-ref\s+${REVISION}|--show-toplevel|--git-dir)|describe(?:\s+(?:--tags|--abbrev=\d+|--always|--exact-match))*(?:\s+${OPERAND})?)$`), example: 'git describe --tags --abbrev=0' },
   { prints: 'names', shape: /^git\s+(?:ls-files(?:\s+-[mdoz]+|\s+--(?:modified|deleted|others|exclude-standard))*|diff(?=.*\s--name-(?:only|status)\b)(?:\s+--(?:name-only|name-status|cached|staged|diff-filter=\w+)|\s+[^\s-]\S*)*)$/, example: 'git diff --name-only --cached' },
@@ -114,7 +119,7 @@ export const LISTERS: readonly Lister[] = [
 ];
 
 /** Options that make any of them print chosen text or read another command's output. */
-const PRINTS_TEXT = /\s(?:-exec|-execdir|-ok|-okdir|-printf|-fprintf|-fprint|-fls|-F|--format\S*|--pretty\S*|--oneline|--sq\S*|--line-prefix\S*|--(?:src|dst)-prefix\S*|--output\S*|--)(?:\s|=|$)/;
+const PRINTS_TEXT = new RegExp(String.raw`\s(?:-exec|-execdir|-ok|-okdir|-printf|-fprintf|-fprint|-fls|-F|(?!${HASH_FORMAT}|${REF_FORMAT})(?:--format|--pretty)\S*|--oneline|--sq\S*|--line-prefix\S*|--(?:src|dst)-prefix\S*|--output\S*|--)(?:\s|=|$)`);
 
 /** Later stages that keep whole lines of a listing, reading only the pipe: they pick, order or trim them. */
 const SELECTING_FILTERS: readonly RegExp[] = [
@@ -167,6 +172,8 @@ export function listingOf(text: string): Listing | undefined {
   if (/\$\(|`|[;&\n<>]|\|\|/.test(inner)) return undefined;
   const stages = pipelineStages(inner);
   const first = stages[0] ?? '';
+  // What bash unquotes or expands first (`\--format=-1`, `"-printf"`, `$'…'`, `$F`, `{+,}`) may be an option the text does not show.
+  if (stages.some(hidesOption)) return undefined;
   const filters = stages.slice(1);
   // `ps aux | grep node | awk '{print $2}'`: the process id column of ps's own layout.
   if (/^ps(?:\s+(?:aux|ax|-ef|-e|-A|-aux|-fe))?$/.test(first) && /^awk\s+'\{\s*print\s+\$2\s*\}'$/.test(filters[filters.length - 1] ?? '') &&
@@ -174,6 +181,17 @@ export function listingOf(text: string): Listing | undefined {
   const lister = PRINTS_TEXT.test(first) ? undefined : LISTERS.find((l) => l.shape.test(first));
   const keeps = (stage: string): boolean => SELECTING_FILTERS.some((f) => f.test(stage)) || (lister?.cuts === true && CUTTING_FILTERS.some((f) => f.test(stage)));
   return lister && filters.every(keeps) ? lister.prints : undefined;
+}
+
+/**
+ * True when bash may read an option in a stage that its text does not show: a quoted word starting
+ * with `-`, a backslash or `$'…'` outside quotes, a variable, a brace expansion.
+ */
+function hidesOption(stage: string): boolean {
+  const unquoted = stage
+    .replace(/'[^']*'/g, (q) => (q.startsWith("'-") ? '\\' : "''"))
+    .replace(/"(?:[^"\\$`]|\\.)*"/g, (q) => (q.startsWith('"-') ? '\\' : '""'));
+  return /\\|\$'|\$(?!0\b|\{BASH_SOURCE\[0\]\}|\{?\w*PID_?FILE\b)|\{[^}]*,/.test(unquoted);
 }
 
 /**

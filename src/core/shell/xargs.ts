@@ -93,7 +93,8 @@ export function unwrapXargs(command: XargsInput): Derived[] {
   if (replace !== undefined && rest.some((w) => w.value.includes(replace))) {
     const lines = known === undefined ? [] : options.delimiter !== undefined ? items(known, options.delimiter) : known.split('\n').map((l) => l.trim()).filter(Boolean);
     const each = (item: string | undefined): Derived => run(rest.map((w) => (!w.value.includes(replace) ? w
-      : item === undefined ? placeholder(w.value.split(replace).join('{}'), w, itemRuntime(listing, false))
+      // Inside a larger word (`-{}`), an item is any word, whatever it was read from.
+      : item === undefined ? placeholder(w.value.split(replace).join('{}'), w, w.value === replace ? itemRuntime(listing, false) : 'word')
         : { ...placeholder(w.value.split(replace).join(item), w), dynamic: w.dynamic })));
     return [...lines.slice(0, MAX_ITEM_COMMANDS).map(each), ...(lines.length === 0 || lines.length > MAX_ITEM_COMMANDS ? [each(undefined)] : [])];
   }
