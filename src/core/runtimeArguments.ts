@@ -98,17 +98,21 @@ export function runtimeMatch(command: SimpleCommand, rules: readonly Rule[], bud
     const kind = word?.runtime;
     if (!word || !kind) continue;
     const names = kind === 'name' || kind === 'names';
-    // A listing's names are never flags: they are tried only as a subcommand, where the first operand stands.
-    if (names && !firstOperand(command, i)) continue;
+    const files = kind === 'path' || kind === 'paths';
+    // A listing's names are never flags: they are tried only as a subcommand, where the first operand
+    // stands; its paths may be flags anywhere too.
+    const first = firstOperand(command, i);
+    if (names && !first) continue;
     // What the line shows of the word holds (`un$(cat f)` begins `un`, `u*` begins `u`, find's
     // `uninstall/*` is `uninstall`, `$(npm bin)/tsc` ends `/tsc`).
     const shown = (/^[^$`{*?[]*/.exec(word.value)?.[0] ?? '').replace(/\/$/, '');
     const ends = /[)`}*?\]]([^$`)}*?\]]*)$/.exec(word.value)?.[1] ?? '';
-    const split = kind === 'words' || kind === 'names';
-    const fits = (w: string): boolean => (names ? SUBCOMMAND.test(w) : kind === 'number' ? NUMBER.test(w) : true);
+    const split = kind === 'words' || kind === 'names' || kind === 'paths';
+    const fits = (w: string): boolean => (names ? SUBCOMMAND.test(w) : files ? w.startsWith('-') || (first && SUBCOMMAND.test(w))
+      : kind === 'number' ? NUMBER.test(w) : true);
     for (const rule of rules) {
       // Names a listing prints stand for files it found, not for a secret the line hides (`ls *.log | xargs -I{} mv {} logs/`).
-      if (names && rule.category === 'secrets') continue;
+      if ((names || files) && rule.category === 'secrets') continue;
       const spellings = spellingsOf(rule, match);
       const single = spellings.words.filter(fits);
       const tries = [

@@ -552,6 +552,28 @@ describe('words only known at run time', () => {
       "python3 -c \"open('app.pid','w').write('-1')\"; kill -9 $(cat app.pid)"]) expect(flagged(line), line).toBe(true);
   });
 
+  test('found in the sixth review: paths that may be flags, options behind globs, xargs -I quotes, parallel joining its words and its other replacement strings', () => {
+    for (const line of [
+      "git push origin $(git ls-files)",
+      "git ls-files | xargs git push origin main",
+      "touch ./--force && git push origin $(git ls-files -o)",
+      "touch ./-1 && kill -9 $(git ls-files -o)",
+      "touch -- '--ignore=*.log' ./--force && git push origin $(ls *.log)",
+      "touch ./-printf && git push origin $(find . -maxdepth 0 -pr* --force)",
+      "echo '\"--force\"' | xargs -I{} git push origin {}",
+      "echo \"'-1'\" | xargs -I{} kill -9 {}",
+      "echo \"'uninstall'\" | xargs -I{} helm {} web -n production",
+      "parallel git push 'origin --force' ::: main",
+      "parallel helm 'uninstall web' -n production ::: x",
+      "parallel echo 'x;helm uninstall web -n production' ::: a",
+      "parallel echo '$(helm uninstall web -n production)' ::: a",
+      "parallel --plus helm {/x/uninstall} web -n production ::: x",
+      "parallel --plus git push origin {/x/--force} ::: x",
+      "parallel --plus helm {...} web -n production ::: uninstall.x.y.z",
+      "parallel --rpl '{U} s/.*/uninstall/' helm {U} web -n production ::: a",
+      "parallel kill -9 -{} ::: $(git rev-list --count -n1 HEAD)"]) expect(flagged(line), line).toBe(true);
+  });
+
   test('everyday listings stay quiet', () => {
     for (const line of ['kill -9 $(lsof -ti :3000)', 'git branch --merged | grep -Ev "(main|master|\\*)" | xargs git branch -d',
       'git branch --merged | grep -v main | sed -e "s/^ *//" | xargs git branch -d', "git branch -r | grep feature | sed 's/origin\\///' | xargs -n1 git checkout",
@@ -559,6 +581,21 @@ describe('words only known at run time', () => {
       'git checkout -b feature/$(date +%s)', 'git checkout $(git rev-list -n 1 --before="2024-01-01" main)', 'git push origin $(git tag --points-at HEAD)',
       'node $(npm bin)/tsc --version', '$(npm bin)/eslint src', '$(git rev-parse --show-toplevel)/scripts/test.sh', 'git push origin $(git branch --show-current):main',
       'git push origin "$(git rev-parse --abbrev-ref HEAD)":"release/$(date +%Y-%m-%d)"', 'parallel -j4 gzip ::: *.log', 'cat hosts | parallel -j8 ssh {} uptime',
+      "grep -rl oldName src | xargs sed -i 's/oldName/newName/g'",
+      "git grep -l oldName | xargs sed -i 's/oldName/newName/g'",
+      "rg -l oldName | xargs sed -i 's/oldName/newName/g'",
+      "grep -rn TODO $(git ls-files '*.py')",
+      "head -n 5 $(git ls-files src)",
+      "git checkout $(git log -1 --pretty=%H -- src/app.ts)",
+      "git diff HEAD~$(git rev-list --count HEAD ^main)",
+      "ls *.log | xargs -I{} mv {} logs/",
+      "for f in $(git diff --name-only); do npx prettier --write $f; done",
+      "npx eslint $(git diff --name-only --cached | grep -E '\\.(ts|tsx)$')",
+      "parallel -j4 gzip ::: *.log",
+      "parallel --jobs 4 convert {} {.}.png ::: *.jpg",
+      "cat hosts | parallel -j8 ssh {} uptime",
+      "find . -name \"*.log\" | parallel gzip",
+      "kubectl apply -f $(ls k8s/*.yaml | head -1)",
       "kill $(cat app.pid); npm run build > build.log 2>&1",
       "GIT_SSH_COMMAND='ssh -i ~/.ssh/deploy' git push origin $(git branch --show-current)",
       "export GIT_PAGER=cat; git push origin $(git branch --show-current)",

@@ -1,7 +1,7 @@
 // What the expander hands the rules: one simple command, with the words already unquoted and
 // resolved as far as the line itself allows.
 
-export type Runtime = 'word' | 'words' | 'name' | 'names' | 'number';
+export type Runtime = 'word' | 'words' | 'name' | 'names' | 'path' | 'paths' | 'number';
 
 export interface Word {
   /** The value after quote removal and line-local variable substitution. */
@@ -13,7 +13,8 @@ export interface Word {
    * any one word, a subcommand or a flag (`"$(cat verb.txt)"`, `un$(cat f)` any word beginning
    * `un`); `words`, it may also be several (`$(cat args)` unquoted, xargs' input); `name` and
    * `names`, one or several names a listing prints, never flags (`$(git branch --show-current)`,
-   * `find`'s paths, a glob); `number`, an arithmetic result (`$((x))`).
+   * `find`'s paths, a glob); `path` and `paths`, files a listing prints, which may be flags too
+   * (`$(git ls-files)`); `number`, an arithmetic result (`$((x))`).
    */
   readonly runtime?: Runtime;
   /** UTF-16 offsets into the top-level line. */

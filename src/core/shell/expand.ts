@@ -534,7 +534,7 @@ class Expander {
     // program is the file named last; unless a value computed at run time is split into words there
     // (`x=$(cat f); $x/y`), as a listing's path is not.
     if (first?.dynamic && looked === undefined && /\/[\w.+-]+$/.test(first.value) && !/^\$\(.*\)$/s.test(first.value) &&
-      (!this.computed.has(first) || first.runtime === 'names' || node.namedChildren.find((c) => c?.type === 'command_name')?.namedChildren.find(isNode)?.type === 'string')) {
+      (!this.computed.has(first) || first.runtime === 'names' || first.runtime === 'paths' || node.namedChildren.find((c) => c?.type === 'command_name')?.namedChildren.find(isNode)?.type === 'string')) {
       words[0] = { ...first, dynamic: false };
     }
     if (choices.length > 0) return this.fanOut(node, frame, words, choices, assignments, stdin, writes);
@@ -1432,6 +1432,8 @@ class Expander {
     if (LISTING_SETTINGS.test(this.line) || this.functions.has('command_not_found_handle')) return false;
     const words = text.split(/[\s()|;&`$"'<>={}]+/).filter(Boolean);
     if (words.some((w) => this.functions.has(w) || this.aliases.has(w))) return false;
+    // A glob `ls` expands may meet a file the line just made, named like an option (`touch -- --ignore=x.log`).
+    if (/(?:^|[\s(|`])ls\s/.test(text) && /\b(?:touch|mkdir)\b|(?<![\d&])>(?!\s*\/dev\/null|&)/.test(this.line)) return false;
     if (!/(?:^|[\s(|`])cat\s/.test(text)) return true;
     // The file is named nowhere else on the line (`echo $! > app.pid`, `sort -o app.pid`, `open('app.pid','w')`).
     const files = words.filter((w) => /[./_]/.test(w)).map((w) => w.replace(/^.*\//, ''));
@@ -1576,7 +1578,10 @@ function runtimeOf(part: string, quoted: boolean): Runtime | undefined {
   // `HEAD:$(git branch --show-current)`, `feature/$(date +%s)`: shown text before what listings print is no flag or subcommand.
   if (/^[^$`+-]/.test(part) && onlyListings(part)) return undefined;
   const listing = leadingListing(part);
-  return listing === 'ids' ? undefined : listing === 'names' ? (quoted ? 'name' : 'names') : quoted ? 'word' : 'words';
+  if (listing === 'ids') return undefined;
+  if (listing === 'names') return quoted ? 'name' : 'names';
+  if (listing === 'paths') return quoted ? 'path' : 'paths';
+  return quoted ? 'word' : 'words';
 }
 
 /** A file of `NAME=value` lines and comments only (`.env`, `vars.sh`): nothing in it can stop it early. */

@@ -17,6 +17,7 @@ export function itemRuntime(listing: string | undefined, split: boolean): Runtim
   const kind = listing === undefined ? undefined : listingOf(listing);
   if (kind === 'ids') return undefined;
   if (kind === 'names') return split ? 'names' : 'name';
+  if (kind === 'paths') return split ? 'paths' : 'path';
   return split ? 'words' : 'word';
 }
 
@@ -24,7 +25,9 @@ export function itemRuntime(listing: string | undefined, split: boolean): Runtim
  * Text a script reads the same as a word only known at run time: a substitution of what the line
  * does not show (`$(cat)` reads the input), quoted where it is one word; a listing where it is a name.
  */
-export const RUNTIME_TEXT: Readonly<Record<Runtime, string>> = { word: '"$(cat)"', words: '$(cat)', name: '"$(find .)"', names: '$(find .)', number: '$((0))' };
+export const RUNTIME_TEXT: Readonly<Record<Runtime, string>> = {
+  word: '"$(cat)"', words: '$(cat)', name: '"$(find .)"', names: '$(find .)', path: '"$(git ls-files)"', paths: '$(git ls-files)', number: '$((0))',
+};
 
 /** A word as a script reads it: its value, or for one only known at run time, what it may be. */
 export function shownAs(word: Word): string {

@@ -2,7 +2,7 @@
 // or one with an input only known at run time.
 import type { Word } from './command';
 import type { Derived } from './derived';
-import { MAX_ITEM_COMMANDS, itemRuntime, placeholder, shownAs } from './items';
+import { MAX_ITEM_COMMANDS, RUNTIME_TEXT, itemRuntime, placeholder } from './items';
 
 export interface ParallelInput {
   readonly argv: readonly Word[];
@@ -11,7 +11,7 @@ export interface ParallelInput {
 }
 
 /** Options without a value; any other option not written `--name=value` may take the next word. */
-const FLAGS = new Set(['-k', '--keep-order', '-v', '--verbose', '-q', '--quote', '--dry-run', '--dryrun', '-0', '--null', '--bar', '--eta',
+const FLAGS = new Set(['--plus', '-k', '--keep-order', '-v', '--verbose', '-q', '--quote', '--dry-run', '--dryrun', '-0', '--null', '--bar', '--eta',
   '--progress', '-u', '--ungroup', '--group', '--line-buffer', '--lb', '-X', '-m', '--xargs', '--tag', '--nonall', '--onall', '--pipe',
   '--pipepart', '--no-notice', '--citation', '--will-cite', '-r', '--no-run-if-empty', '--shuf', '--plain', '--silent', '--halt-on-error',
   '--files', '--keep', '--ctag', '--linebuffer', '--no-keep-order', '--header-line', '-g']);
@@ -20,7 +20,7 @@ const VALUES = new Set(['-j', '--jobs', '-P', '--max-procs', '-S', '--sshlogin',
   '-d', '--delimiter', '-E', '--eof', '-I', '--replace', '-N', '--max-replace-args', '-n', '--max-args', '-L', '--max-lines', '--env', '--workdir',
   '--wd', '--halt', '--retries', '--tagstring', '--joblog', '--results', '--res', '--delay', '--timeout', '--tmpdir', '--basefile', '--bf',
   '--return', '--sshloginfile', '--slf', '--memfree', '--load', '--trim', '--nice', '--header', '--block', '--block-size', '--recend', '--recstart',
-  '--transferfile', '--tf', '--cleanup', '--termseq', '--limit', '--sqlmaster', '--sqlworker', '--sqlandworker']);
+  '--transferfile', '--tf', '--cleanup', '--termseq', '--limit', '--sqlmaster', '--sqlworker', '--sqlandworker', '--rpl']);
 
 interface Read {
   /** Where the command may start: more than one place when an option may or may not take the next word. */
@@ -31,16 +31,22 @@ interface Read {
   fromFile: boolean;
   /** `-N2`, `-n2`, `-m`, `-X`: several items to one command. */
   grouped: boolean;
+  /** `-q`: the command's words are passed as they are, not joined into a shell line. */
+  quoted: boolean;
+  /** `--plus`, `--rpl`: replacement strings beyond those read here. */
+  plus: boolean;
 }
 
 function readOptions(argv: readonly Word[]): Read {
-  const read: Read = { starts: [], replace: undefined, colsep: undefined, argSep: ':::', fromFile: false, grouped: false };
+  const read: Read = { starts: [], replace: undefined, colsep: undefined, argSep: ':::', fromFile: false, grouped: false, quoted: false, plus: false };
   const valueOf = (name: string, value: string | undefined): void => {
     if (name === '-I' || name === '--replace' || name === '-i') read.replace = value ?? '{}';
     else if (name === '-C' || name === '--colsep') read.colsep = value;
     else if (name === '--arg-sep') read.argSep = value ?? ':::';
     else if (name === '-a' || name === '--arg-file' || name === '--arg-file-sep') read.fromFile = true;
     if (/^(?:-[NnmX]|--max-args|--max-replace-args|--xargs)$/.test(name)) read.grouped = true;
+    if (name === '-q' || name === '--quote') read.quoted = true;
+    if (name === '--plus' || name === '--rpl') read.plus = true;
   };
   let i = 1;
   while (i < argv.length) {
@@ -80,26 +86,33 @@ export function unwrapParallel(command: ParallelInput): Derived[] {
     const last = words[words.length - 1];
     if (!last) continue;
     const slot = read.replace === undefined ? SLOT : new RegExp(`${escape(read.replace)}|${SLOT.source}`, 'g');
-    const slotted = words.some((w) => new RegExp(slot.source).test(w.value));
+    const slots = read.plus ? new RegExp(`${slot.source}|\\{[^}]*\\}`, 'g') : new RegExp(slot.source, 'g');
+    const slotted = words.some((w) => new RegExp(slots.source).test(w.value));
     const items = sep >= 0 ? givenItems(argv, sep, read) ?? []
       : command.stdin?.split('\n').filter((l) => l.trim() !== '').map((line) => placeholder(line.trim(), last)) ?? [];
     const unknown = sep >= 0 ? givenItems(argv, sep, read) === undefined : command.stdin === undefined;
-    // `{= $_="x" =}`: perl makes the item any word.
-    const perl = words.some((w) => /\{=[\s\S]*=\}/.test(w.value));
+    // `{= $_="x" =}`, and with `--plus` or `--rpl` any `{…}`: the item may become any word.
+    const perl = words.some((w) => /\{=[\s\S]*=\}/.test(w.value) || (read.plus && /\{[^}]*\}/.test(w.value)));
     const each = (item: Word | undefined, group?: readonly Word[]): Derived => {
       const runtime = perl ? 'words' : item ? item.runtime : itemRuntime(sep >= 0 ? undefined : command.stdinListing, !slotted);
       // `--colsep ,`: `{1}`, `{2}` are the item's columns; with `-N2`, the group's items.
       const columns = group?.map((w) => w.value) ?? (item && read.colsep !== undefined ? item.value.split(read.colsep) : undefined);
-      const fill = (text: string, unknown: string): string => text.replace(new RegExp(slot.source, 'g'), (m) => {
-        if (!item || perl) return unknown;
-        const n = /^\{(\d+)/.exec(m)?.[1];
-        return columns && n !== undefined ? columns[Number(n) - 1] ?? '' : item.value;
-      });
-      // One word with blanks is a command line parallel hands to a shell (`parallel "helm {} web" ::: …`).
-      if (words.length === 1 && /\s/.test(last.value)) {
-        const unknown = runtime ? shownAs(placeholder('{}', last, runtime)) : '1';
-        const text = slotted ? fill(last.value, unknown) : `${last.value} ${item ? item.value : unknown}`;
-        return { kind: 'script', text, via: 'parallel', from: [last] };
+      // parallel quotes what it puts in a slot; an item only known at run time is what it may be.
+      // Inside a larger word (`-{}`), an item only known at run time is any word, whatever it was read from.
+      const itemText = (m: string, at: number, line: string): string => {
+        if (item && !perl && !item.dynamic) {
+          const n = /^\{(\d+)/.exec(m)?.[1];
+          return quote(columns && n !== undefined ? columns[Number(n) - 1] ?? '' : item.value);
+        }
+        const whole = (at === 0 || /\s/.test(line[at - 1] ?? '')) && /^(?:\s|$)/.test(line.slice(at + m.length));
+        return !whole ? RUNTIME_TEXT.word : runtime ? RUNTIME_TEXT[runtime] : '1';
+      };
+      // Without `-q`, parallel joins the command's words and hands the line to a shell
+      // (`parallel git push 'origin --force' ::: main` runs `git push origin --force main`).
+      if (!read.quoted) {
+        const line = words.map((w) => w.value).join(' ');
+        const appended = columns && !slotted ? columns.map(quote).join(' ') : itemText('{}', line.length + 1, `${line} {}`);
+        return { kind: 'script', text: slotted ? line.replace(slots, (m, at: number) => itemText(m, at, line)) : `${line} ${appended}`, via: 'parallel', from: [last] };
       }
       const filled = slotted
         ? words.map((w) => {
@@ -107,7 +120,7 @@ export function unwrapParallel(command: ParallelInput): Derived[] {
           // Inside a larger word (`-{}`), an item only known at run time is any word, whatever it was read from.
           const whole = new RegExp(`^(?:${slot.source})$`).test(w.value);
           const unknown = perl || !item || item.dynamic;
-          return placeholder(fill(w.value, '{}'), w, !unknown ? undefined : whole ? runtime : 'word');
+          return placeholder(w.value.replace(new RegExp(slot.source, 'g'), () => (unknown ? '{}' : item.value)), w, !unknown ? undefined : whole ? runtime : 'word');
         })
         : [...words, ...(!item ? [placeholder('{}', last, runtime)] : columns ? columns.map((v) => ({ ...placeholder(v, item), dynamic: item.dynamic })) : [item])];
       return { kind: 'argv', words: filled, via: 'parallel' };
@@ -123,6 +136,11 @@ export function unwrapParallel(command: ParallelInput): Derived[] {
 
 /** parallel's replacement strings: `{}`, `{.}`, `{/}`, `{//}`, `{/.}`, `{#}`, `{%}`, `{1}`, `{2.}`, `{= perl =}`… */
 const SLOT = /\{(?:\d*(?:\.|\/|\/\/|\/\.|#|%)?)\}|\{=[\s\S]*?=\}/g;
+
+/** A value as a shell reads it back as one word. */
+function quote(value: string): string {
+  return `'${value.replace(/'/g, "'\\''")}'`;
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

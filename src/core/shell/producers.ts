@@ -58,8 +58,11 @@ export function staticOutput(command: Produced): string | undefined {
   }
 }
 
-/** What a listing prints: ids (digits, hashes) no line chooses, or names of things that exist, never a flag. */
-export type Listing = 'ids' | 'names';
+/**
+ * What a listing prints: ids (digits, hashes) no line chooses, names of things that exist that are
+ * never flags, or paths of files, which may be (`git ls-files` prints a tracked `--force` as is).
+ */
+export type Listing = 'ids' | 'names' | 'paths';
 
 /** A listing's first command, as data: what it prints, the shape it must have, and a line it reads. */
 interface Lister {
@@ -93,7 +96,7 @@ const REVISION = String.raw`(?:(?:HEAD|@)(?:[~^]\d*|\{\w+\})*|[A-Za-z0-9_][\w.-]
  */
 export const LISTERS: readonly Lister[] = [
   { prints: 'ids', shape: /^lsof(?=.*\s-[A-Za-z]*t)(?:\s+-[A-Za-z]+(?::\S+)?|\s+[^\s-]\S*)*$/, example: 'lsof -ti :3000' },
-  { prints: 'ids', shape: new RegExp(String.raw`^git\s+log(?=.*\s${HASH_FORMAT})(?:\s+(?:${HASH_FORMAT}|-n\s*\d+|-\d+|--max-count=\d+|--no-merges|--reverse|--first-parent|--(?:before|after|since|until)=(?:"[^"]*"|'[^']*'|\S+))|\s+(?:${REVISION}|[\w./-]+\.\.\.?[\w./-]+|[A-Za-z0-9_][\w.-]*))*$`), example: 'git log --format=%H -n 5' },
+  { prints: 'ids', shape: new RegExp(String.raw`^git\s+log(?=.*\s${HASH_FORMAT})(?:\s+(?:${HASH_FORMAT}|-n\s*\d+|-\d+|--max-count=\d+|--no-merges|--reverse|--first-parent|--(?:before|after|since|until)=(?:"[^"]*"|'[^']*'|\S+))|\s+(?:${REVISION}|[\w./-]+\.\.\.?[\w./-]+|[A-Za-z0-9_][\w.-]*))*(?:\s+--(?:\s+${OPERAND})*)?$`), example: 'git log -1 --pretty=%H -- src/app.ts' },
   // `date +%s`, `date -u +%Y%m%d`: no text of the line's choosing.
   // Conversions only, no literal text, no newline or tab (which split words) and no zone name (`TZ` may be chosen).
   { prints: 'ids', shape: /^date(?:\s+-u)?(?:\s+['"]?\+%[a-mo-su-zA-Y](?:[-_:./T]?%[a-mo-su-zA-Y])*['"]?)?$/, example: 'date +%Y-%m-%d' },
@@ -102,16 +105,18 @@ export const LISTERS: readonly Lister[] = [
   { prints: 'ids', shape: /^(?:jobs\s+-p|nproc|id\s+-[ug])$/, example: 'jobs -p' },
   { prints: 'ids', shape: /^docker\s+(?:ps|images)(?=.*\s-[a-z]*q)(?:\s+-[a-z]+|\s+(?:-f|--filter)[=\s]?\S+)*$/, example: 'docker ps -aq -f status=exited' },
   { prints: 'ids', shape: new RegExp(String.raw`^git\s+rev-parse(?:\s+(?:--short(?:=\d+)?|--verify|-q|--quiet))*\s+${REVISION}$`), example: 'git rev-parse HEAD' },
-  { prints: 'ids', shape: new RegExp(String.raw`^git\s+rev-list(?:\s+(?:-n\s*\d+|-\d+|--max-count=\d+|--count|--tags|--all|--branches|--no-merges|--merges|--reverse|--first-parent|--(?:before|after|since|until)=(?:"[^"]*"|'[^']*'|\S+))|\s+(?:${REVISION}|[\w./-]+\.\.\.?[\w./-]+|[A-Za-z0-9_][\w.-]*))*$`), example: 'git rev-list -n 1 --before="2024-01-01" main' },
+  { prints: 'ids', shape: new RegExp(String.raw`^git\s+rev-list(?:\s+(?:-n\s*\d+|-\d+|--max-count=\d+|--count|--tags|--all|--branches|--no-merges|--merges|--reverse|--first-parent|--(?:before|after|since|until)=(?:"[^"]*"|'[^']*'|\S+))|\s+\^?(?:${REVISION}|[\w./-]+\.\.\.?[\w./-]+|[A-Za-z0-9_][\w.-]*))*$`), example: 'git rev-list --count HEAD ^main' },
   { prints: 'ids', shape: new RegExp(String.raw`^git\s+merge-base(?:\s+${OPERAND}){2,}$`), example: 'git merge-base main HEAD' },
   { prints: 'names', cuts: true, shape: new RegExp(String.raw`^git\s+branch(?:\s+(?:--merged|--no-merged|--show-current|-r|-a|--remotes|--all|--list|${REF_FORMAT}))*(?:\s+${OPERAND})?$`), example: "git branch --format='%(refname:short)' --merged main" },
   { prints: 'names', cuts: true, shape: new RegExp(String.raw`^git\s+tag(?:\s+(?:-l|--list|--points-at[=\s]\S+|--merged(?:[=\s][^\s-]\S*)?|--sort=\S+|--contains[=\s]\S+))*(?:\s+${OPERAND})?$`), example: 'git tag --points-at HEAD' },
   { prints: 'names', cuts: true, shape: new RegExp(String.raw`^git\s+(?:symbolic-ref\s+--short\s+HEAD|rev-parse\s+(?:--abbrev-ref\s+${REVISION}|--show-toplevel|--git-dir)|describe(?:\s+(?:--tags|--abbrev=\d+|--always|--exact-match))*(?:\s+${OPERAND})?)$`), example: 'git describe --tags --abbrev=0' },
-  { prints: 'names', shape: /^git\s+(?:ls-files(?:\s+-[mdoz]+|\s+--(?:modified|deleted|others|exclude-standard))*|diff(?=.*\s--name-(?:only|status)\b)(?:\s+--(?:name-only|name-status|cached|staged|diff-filter=\w+)|\s+[^\s-]\S*)*)$/, example: 'git diff --name-only --cached' },
+  { prints: 'paths', shape: new RegExp(String.raw`^git\s+(?:ls-files(?:\s+-[mdoz]+|\s+--(?:modified|deleted|others|exclude-standard))*(?:\s+${OPERAND})*|diff(?=.*\s--name-(?:only|status)\b)(?:\s+--(?:name-only|name-status|cached|staged|diff-filter=\w+)|\s+[^\s-]\S*)*)$`), example: "git ls-files '*.py'" },
+  // Files holding a match (`grep -rl oldName src | xargs sed -i …`).
+  { prints: 'paths', shape: new RegExp(String.raw`^(?:git\s+grep|grep|rg)(?=\s+-[A-Za-z]*l)(?:\s+-[A-Za-z]+)*(?:\s+${OPERAND})+$`), example: 'grep -rl oldName src' },
   { prints: 'names', shape: /^(?:mktemp(?:\s+-[dqu]+)*|(?:npm|pnpm|yarn)\s+(?:bin|prefix|root)(?:\s+-g)?|pwd|hostname|whoami|uname(?:\s+-[a-z]+)?|(?:command\s+-v|which)\s+[\w.-]+|dirname\s+"?\$(?:0|\{BASH_SOURCE\[0\]\})"?)$/, example: 'mktemp -d' },
   // Paths under a root the line shows (`./x`), never flags: not the root itself chosen by a glob.
   { prints: 'names', shape: /^find\s+[^\s-*?[]\S*(?:\s+[^\s*?[]\S*|\s+'[^']*'|\s+"[^"]*")*$/, example: 'find . -name "*.pyc"' },
-  // Files a glob with a suffix matches (`ls *.log`): never a flag or a subcommand.
+  // Files a glob with a suffix matches (`ls *.log`): they end in it, so no flag or subcommand a rule reads.
   { prints: 'names', shape: /^ls(?:\s+-[1t]+)*(?:\s+[\w./-]*\*[\w.-]*\.\w+)+$/, example: 'ls *.log' },
   { prints: 'names', cuts: true, shape: /^kubectl\s+get(?=.*\s-o\s*name\b)(?!(?:.*\s(?:-o|--output)){2})(?:\s+\S+)*$/, example: 'kubectl get pods -l app=api -o name' },
   // A pid file by its name (`server.pid`, `.server_pid`, `"$PIDFILE"`): its contents are a process id.
@@ -178,20 +183,22 @@ export function listingOf(text: string): Listing | undefined {
   // `ps aux | grep node | awk '{print $2}'`: the process id column of ps's own layout.
   if (/^ps(?:\s+(?:aux|ax|-ef|-e|-A|-aux|-fe))?$/.test(first) && /^awk\s+'\{\s*print\s+\$2\s*\}'$/.test(filters[filters.length - 1] ?? '') &&
     filters.slice(0, -1).every((stage) => SELECTING_FILTERS.some((f) => f.test(stage)))) return 'ids';
-  const lister = PRINTS_TEXT.test(first) ? undefined : LISTERS.find((l) => l.shape.test(first));
+  // `git log … -- src/app.ts`: paths after `--` only narrow what it lists.
+  const options = /^git\s+log\b/.test(first) ? first.replace(/\s--(?:\s+\S+)*$/, '') : first;
+  const lister = PRINTS_TEXT.test(options) ? undefined : LISTERS.find((l) => l.shape.test(first));
   const keeps = (stage: string): boolean => SELECTING_FILTERS.some((f) => f.test(stage)) || (lister?.cuts === true && CUTTING_FILTERS.some((f) => f.test(stage)));
   return lister && filters.every(keeps) ? lister.prints : undefined;
 }
 
 /**
  * True when bash may read an option in a stage that its text does not show: a quoted word starting
- * with `-`, a backslash or `$'…'` outside quotes, a variable, a brace expansion.
+ * with `-`, a backslash or `$'…'` outside quotes, a variable, a brace expansion, an option's glob (`-pr*`).
  */
 function hidesOption(stage: string): boolean {
   const unquoted = stage
     .replace(/'[^']*'/g, (q) => (q.startsWith("'-") ? '\\' : "''"))
     .replace(/"(?:[^"\\$`]|\\.)*"/g, (q) => (q.startsWith('"-') ? '\\' : '""'));
-  return /\\|\$'|\$(?!0\b|\{BASH_SOURCE\[0\]\}|\{?\w*PID_?FILE\b)|\{[^}]*,/.test(unquoted);
+  return /\\|\$'|\$(?!0\b|\{BASH_SOURCE\[0\]\}|\{?\w*PID_?FILE\b)|\{[^}]*,|(?:^|\s)-\S*[*?[]/.test(unquoted);
 }
 
 /**

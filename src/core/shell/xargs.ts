@@ -91,7 +91,9 @@ export function unwrapXargs(command: XargsInput): Derived[] {
   const run = (words: Word[]): Derived => ({ kind: 'argv', words, via: 'xargs' });
   // `-I{}`: each input line (or delimited item) takes the place of the replace string, as one argument.
   if (replace !== undefined && rest.some((w) => w.value.includes(replace))) {
-    const lines = known === undefined ? [] : options.delimiter !== undefined ? items(known, options.delimiter) : known.split('\n').map((l) => l.trim()).filter(Boolean);
+    // One item per line, blanks kept, quotes and backslashes removed as xargs removes them.
+    const lines = known === undefined ? [] : options.delimiter !== undefined ? items(known, options.delimiter)
+      : known.split('\n').map((l) => l.trim().replace(/'([^']*)'|"([^"]*)"|\\(.)/g, '$1$2$3')).filter(Boolean);
     const each = (item: string | undefined): Derived => run(rest.map((w) => (!w.value.includes(replace) ? w
       // Inside a larger word (`-{}`), an item is any word, whatever it was read from.
       : item === undefined ? placeholder(w.value.split(replace).join('{}'), w, w.value === replace ? itemRuntime(listing, false) : 'word')
