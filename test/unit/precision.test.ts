@@ -426,8 +426,10 @@ describe('words only known at run time', () => {
     }
   });
 
-  test('found in review: listings told what to print, filters reading files, items past the first word, wrappers, globs', () => {
-    for (const line of ['git push origin main $(date +--force)', 'git push origin main $(seq -f --force 1)',
+  /** Each review round's lines: every one ran a destructive command in real bash, unasked, before its fix. */
+  const FOUND_IN_REVIEW: readonly (readonly [string, readonly string[]])[] = [
+    ['first round: listings told what to print, filters reading files, items past the first word, wrappers, globs', [
+      'git push origin main $(date +--force)', 'git push origin main $(seq -f --force 1)',
       "helm $(basename x/''--force) web -n production", 'helm $(date +%%uninstall | tr -d %) web -n production',
       'helm $(seq -s uninstall 2 | tr -d 0-9) web -n production', 'echo uninstall > v.pid; helm $(cat v.pid) web -n production',
       'git checkout -q -b uninstall; helm $(git branch --show-current) web -n production', 'git push origin main $(git branch --format=--force)',
@@ -439,11 +441,10 @@ describe('words only known at run time', () => {
       'cat verb.txt | xargs -P 4 -I{} helm {} web -n production', "cat verb.txt | xargs -d '\\n' -I{} helm {} web -n production",
       'xargs -a verb.txt -I{} helm {} web -n production', 'ls | while read v; do helm $v web -n production; done < verb.txt', 'ls | xargs -a verb.txt helm',
       'parallel helm {1} web :::: verb.txt', 'parallel helm {} web ::: $(cat verb.txt)', 'touch uninstall; helm u* web -n production',
-      'xargs -I{} git branch -d {} < merged-branches.txt']) expect(flagged(line), line).toBe(true);
-  });
-
-  test('found in the second review: text after a listing, chosen output, names past flags, splits, operators, items, exports', () => {
-    for (const line of ['helm $(jobs -p)uninstall web', 'helm "$(git rev-parse HEAD 2>/dev/null)uninstall" web', 'kill -9 $(pgrep -x nomatch)-1',
+      'xargs -I{} git branch -d {} < merged-branches.txt'
+    ]],
+    ['second round: text after a listing, chosen output, names past flags, splits, operators, items, exports', [
+      'helm $(jobs -p)uninstall web', 'helm "$(git rev-parse HEAD 2>/dev/null)uninstall" web', 'kill -9 $(pgrep -x nomatch)-1',
       "git push origin main $(pgrep --help | grep ' -f,' | cut -d, -f1)", "helm $(git rev-list --oneline -1 HEAD | cut -d' ' -f2) web",
       "helm $(ps -eo args | grep uninstall | grep ^grep | awk '{print $2}') web", 'helm $(pgrep -x zz | grep -rho uninstall) web',
       "git push origin main $(nproc | sed 'se.*e--forc\\ee')", 'kill -9 $((0-1))', 'x=$(cat f); kill -9 $((x))',
@@ -455,11 +456,9 @@ describe('words only known at run time', () => {
       "printf 'uninstall\\0web\\0' | xargs -0 helm", 'echo \'"uninstall" web\' | xargs helm', "printf 'status web\\nuninstall web\\n' | xargs -L1 helm",
       'echo status web uninstall web | xargs -n2 helm', 'parallel helm {} web ::: status uninstall', 'parallel helm ::: status uninstall',
       'mkdir uninstall; find uninstall -maxdepth 0 -exec helm {} web \\;', 'export $(cat evil.txt); helm $VERB web', 'declare $(cat evil.txt); helm $VERB web',
-      'read -r line < evil.txt; export "$line"; helm $VERB web']) expect(flagged(line), line).toBe(true);
-  });
-
-  test('found in the third review: functions and settings that change a listing, echoed arguments, formats, pid files, cut names, names set at run time, parallel', () => {
-    for (const line of [
+      'read -r line < evil.txt; export "$line"; helm $VERB web'
+    ]],
+    ['third round: functions and settings that change a listing, echoed arguments, formats, pid files, cut names, names set at run time, parallel', [
       "lsof(){ echo -1; }; kill -9 $(lsof -ti:3000)",
       "git(){ echo uninstall; }; helm $(git rev-parse HEAD) web -n production",
       "lsof(){ echo -1; }; lsof -ti:3000 | xargs kill -9",
@@ -492,11 +491,9 @@ describe('words only known at run time', () => {
       "parallel --colsep , helm {1} {2} -n production ::: uninstall,web",
       "parallel \"helm {} web -n production\" ::: uninstall",
       "parallel --arg-sep ,, helm {} web -n production ,, uninstall",
-      "parallel --trim lr helm {} web -n production ::: uninstall"]) expect(flagged(line), line).toBe(true);
-  });
-
-  test('found in the fourth review: grouped parallel items, perl slots, echoed revisions, a set IFS, cut listings, any write before a pid file, BASH_CMDS, -L continuations', () => {
-    for (const line of [
+      "parallel --trim lr helm {} web -n production ::: uninstall"
+    ]],
+    ['fourth round: grouped parallel items, perl slots, echoed revisions, a set IFS, cut listings, any write before a pid file, BASH_CMDS, -L continuations', [
       "parallel -N2 kill ::: -9 -1",
       "parallel -n2 kill ::: -9 -1",
       "parallel --max-args 2 kill ::: -9 -1",
@@ -523,11 +520,9 @@ describe('words only known at run time', () => {
       "echo -1 > ./x.pid; for p in $(cat x.pid); do kill -9 $p; done",
       "BASH_CMDS[lsof]=./e; kill -9 $(lsof -ti :3000)",
       "printf '%s\\n' '-9 ' '-1' | xargs -L1 kill",
-      "command_not_found_handle(){ echo -1; }; kill -9 $(lsof -ti:3000)"]) expect(flagged(line), line).toBe(true);
-  });
-
-  test('found in the fifth review: quoting and variables that hide an option, braces, slots inside words, BASH_CMDS forms, pid files named again', () => {
-    for (const line of [
+      "command_not_found_handle(){ echo -1; }; kill -9 $(lsof -ti:3000)"
+    ]],
+    ['fifth round: quoting and variables that hide an option, braces, slots inside words, BASH_CMDS forms, pid files named again', [
       "kill -9 $(find . -maxdepth 0 \"-printf\" -1)",
       "kill -9 $(git branch \\--format=-1)",
       "kill -9 $(git branch $'--format=-1')",
@@ -549,11 +544,9 @@ describe('words only known at run time', () => {
       "BASH_CMDS+=([find]=/bin/echo); kill -9 $(find x -1)",
       "declare -A BASH_CMDS=([find]=/bin/echo); kill -9 $(find x -1)",
       "printf -- -1 | sort -o app.pid; kill -9 $(cat app.pid)",
-      "python3 -c \"open('app.pid','w').write('-1')\"; kill -9 $(cat app.pid)"]) expect(flagged(line), line).toBe(true);
-  });
-
-  test('found in the sixth review: paths that may be flags, options behind globs, xargs -I quotes, parallel joining its words and its other replacement strings', () => {
-    for (const line of [
+      "python3 -c \"open('app.pid','w').write('-1')\"; kill -9 $(cat app.pid)"
+    ]],
+    ['sixth round: paths that may be flags, options behind globs, xargs -I quotes, parallel joining its words and its other replacement strings', [
       "git push origin $(git ls-files)",
       "git ls-files | xargs git push origin main",
       "touch ./--force && git push origin $(git ls-files -o)",
@@ -571,7 +564,12 @@ describe('words only known at run time', () => {
       "parallel --plus git push origin {/x/--force} ::: x",
       "parallel --plus helm {...} web -n production ::: uninstall.x.y.z",
       "parallel --rpl '{U} s/.*/uninstall/' helm {U} web -n production ::: a",
-      "parallel kill -9 -{} ::: $(git rev-list --count -n1 HEAD)"]) expect(flagged(line), line).toBe(true);
+      "parallel kill -9 -{} ::: $(git rev-list --count -n1 HEAD)"
+    ]],
+  ];
+
+  test.each(FOUND_IN_REVIEW)('found in review, %s', (_round, lines) => {
+    for (const line of lines) expect(flagged(line), line).toBe(true);
   });
 
   test('everyday listings stay quiet', () => {
