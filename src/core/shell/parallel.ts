@@ -102,7 +102,8 @@ export function unwrapParallel(command: ParallelInput): Derived[] {
       const itemText = (m: string, at: number, line: string): string => {
         if (item && !perl && !item.dynamic) {
           const n = /^\{(\d+)/.exec(m)?.[1];
-          return quote(columns && n !== undefined ? columns[Number(n) - 1] ?? '' : item.value);
+          if (columns && n !== undefined) return quote(columns[Number(n) - 1] ?? '');
+          return group ? group.map((w) => quote(w.value)).join(' ') : quote(item.value);
         }
         const whole = (at === 0 || /\s/.test(line[at - 1] ?? '')) && /^(?:\s|$)/.test(line.slice(at + m.length));
         return !whole ? RUNTIME_TEXT.word : runtime ? RUNTIME_TEXT[runtime] : '1';
