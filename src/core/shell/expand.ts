@@ -11,7 +11,7 @@ import { roughCommands } from './fallback';
 import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
 import { payloads } from './payloads';
-import { isDecoder, leadingListing, listingOf, onlyListings, staticOutput, type Listing } from './producers';
+import { isDecoder, leadingListing, listingOf, mayList, onlyListings, staticOutput, type Listing } from './producers';
 import { expansionValue, wordValue, type WordScope } from './words';
 import {
   MAX_CHOICES, arrayElements, assignedNames, choicesOf, forgetAll, setChoices, inherited, inputVariables, isArray, isLineVariable, isUnknown, mergeBranches, mergeMaybe, movePositionals,
@@ -180,6 +180,8 @@ class Expander {
   private readonly namerefs = new Map<string, string>();
   /** Words whose value the line computes at run time (`c=$(cat f); $c`): as a program, asked about. */
   private readonly computed = new WeakSet<Word>();
+  /** Some text read has a lone `&`: only then is each statement's next sibling looked at (a call into the parser). */
+  private backgrounds = false;
   /** The line has set variables by names only running tells (`export $(cat vars.txt)`): any it does not show may hold anything. */
   private anyVariable = false;
   /** Parts of those texts that run nothing (comments, `case` arms not taken): [text, start, end]. */
@@ -196,6 +198,7 @@ class Expander {
 
   /** `input`: what the text's commands read on stdin (`ssh host bash <<EOF`, `docker exec -i db psql <<< …`). */
   private script(text: string, frame: Frame, input: Input = {}, body = false): void {
+    if (!this.backgrounds && /(?:^|[^&>])&(?![&>])/.test(text)) this.backgrounds = true;
     const plain = isPlainLine(text);
     if (plain && (this.limits.plainFastPath || text.length > this.limits.parseLength)) {
       this.texts.push(text);
@@ -298,7 +301,7 @@ class Expander {
       const fromDecoder = isDecoder(command.program, args);
       stages.push(text.slice(raw.words[0]?.start ?? 0, raw.words[raw.words.length - 1]?.end ?? 0));
       const listing = stages.join(' | ');
-      input = output !== undefined ? { stdin: output, fromDecoder } : { stdinUnknown: true, fromDecoder, ...(this.listed(listing) ? { stdinListing: listing } : {}) };
+      input = output !== undefined ? { stdin: output, fromDecoder } : { stdinUnknown: true, fromDecoder, ...(mayList(stages[0] ?? '') && this.listed(listing) ? { stdinListing: listing } : {}) };
     }
   }
 
@@ -310,7 +313,7 @@ class Expander {
     }
     // A statement run in the background (`V=x &`, `source env.sh &`, `{ …; } &`) runs in a subshell:
     // what it assigns, and where it `cd`s, stay there.
-    if (node.nextSibling?.type === '&' && frame.background !== node.startIndex) {
+    if (this.backgrounds && node.nextSibling?.type === '&' && frame.background !== node.startIndex) {
       this.walk(node, { ...frame, vars: new Map(frame.vars), place: { ...frame.place }, background: node.startIndex }, input, depth);
       return undefined;
     }
@@ -385,6 +388,7 @@ class Expander {
   private pipeline(stages: readonly SyntaxNode[], frame: Frame, input: Input, depth: number, lastInput?: Input): string | undefined {
     let current = input;
     let output: string | undefined;
+    let lead: string | undefined;
     stages.forEach((stage, i) => {
       if (lastInput && i === stages.length - 1 && i > 0) current = lastInput;
       // Each stage of a pipeline runs in a subshell: what it assigns stays there.
@@ -392,9 +396,11 @@ class Expander {
       output = this.walk(stage, stageFrame, i < stages.length - 1 ? { ...current, pipedOut: true } : current, depth + 1);
       if (i === stages.length - 1) return;
       const decoder = stage.type === 'command' && this.isDecoderNode(stage, frame);
-      const listing = stages.slice(0, i + 1).map((s) => s.text).join(' | ');
+      // The pipeline so far, as written, when it may be a listing (each node's text is a call into the parser).
+      lead ??= stages[0]?.text ?? '';
+      const listing = output === undefined && mayList(lead) ? stages.slice(0, i + 1).map((s) => s.text).join(' | ') : undefined;
       current = output !== undefined ? { stdin: output, fromDecoder: decoder }
-        : { stdinUnknown: true, fromDecoder: decoder, ...(this.listed(listing) ? { stdinListing: listing } : {}) };
+        : { stdinUnknown: true, fromDecoder: decoder, ...(listing !== undefined && this.listed(listing) ? { stdinListing: listing } : {}) };
     });
     return output;
   }

@@ -160,12 +160,21 @@ function pipelineStages(text: string): string[] {
   return stages;
 }
 
+/** Programs a listing may start with: a cheap test before the listers' shapes are read. */
+const LISTING_PROGRAMS = /^\s*(?:\$\(|`)?\s*(?:git|ls|find|lsof|pgrep|pidof|jobs|nproc|id|docker|date|mktemp|npm|pnpm|yarn|pwd|hostname|whoami|uname|command|which|dirname|kubectl|cat|e?grep|fgrep|rg|ps|cd)(?:\s|\)|`|$)/;
+
+/** True when a command or substitution may be a listing (see `listingOf`). */
+export function mayList(text: string): boolean {
+  return LISTING_PROGRAMS.test(text);
+}
+
 /**
  * What a command (`git branch --merged | grep -v main`) or a substitution of one (`$(pwd)`)
  * prints, when it is a listing; one pipeline whose arguments may name a variable, not another
  * substitution (the output of `basename "$(cat f)"` is what the file holds).
  */
 export function listingOf(text: string): Listing | undefined {
+  if (!mayList(text)) return undefined;
   let inner = (/^\$\((.*)\)$/s.exec(text)?.[1] ?? /^`(.*)`$/s.exec(text)?.[1] ?? text).replace(/\s2>\s*\/dev\/null/g, '').trim();
   // A listing's own arguments may be listings (`git describe --tags $(git rev-list --tags --max-count=1)`).
   for (let nested = /\$\(([^()`]*)\)/.exec(inner); nested; nested = /\$\(([^()`]*)\)/.exec(inner)) {

@@ -52,16 +52,18 @@ function append(node: SyntaxNode, scope: WordScope, acc: WordValue, inDoubleQuot
       return;
     case 'simple_expansion':
     case 'expansion': {
-      const known = expansionValue(node.text, scope.vars);
+      // (Each read of a node's text is a call into the parser: it is read once.)
+      const text = node.text;
+      const known = expansionValue(text, scope.vars);
       if (known !== undefined) acc.value += known.value;
-      else acc.value += node.text;
+      else acc.value += text;
       if (known === undefined || known.unknown) acc.dynamic = true;
       // Unread, or computed: a variable the line decides makes the value the line's own at run time.
       // (A line that sets no variable has none of its own: the common case skips the search.)
-      if (scope.vars.size > 0 && (known?.unknown ? namedVariables(node.text).some((name) => isComputed(scope.vars, name))
-        : known === undefined && namedVariables(node.text).some((name) => isLineVariable(scope.vars, name)))) acc.computed = true;
+      if (scope.vars.size > 0 && (known?.unknown ? namedVariables(text).some((name) => isComputed(scope.vars, name))
+        : known === undefined && namedVariables(text).some((name) => isLineVariable(scope.vars, name)))) acc.computed = true;
       // `${x:-$(cat f)}`: a substitution in an operator's word is the line's own at run time.
-      if (known === undefined && (/\$\(|`/.test(node.text) || scope.anyVariable)) acc.computed = true;
+      if (known === undefined && (scope.anyVariable || /\$\(|`/.test(text))) acc.computed = true;
       return;
     }
     case 'command_substitution': {
