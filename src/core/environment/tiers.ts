@@ -61,6 +61,7 @@ function lookUp(name: string, userMap: EnvironmentMap): Tier | undefined {
   return undefined;
 }
 
-function escapeRegExp(text: string): string {
+/** Text matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

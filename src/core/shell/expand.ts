@@ -3,6 +3,7 @@
 // recursively with a depth limit. What it cannot read it reports as a problem, never as "safe".
 import type { Follower } from '../project/follow';
 import { lineAt, type Followed, type Source } from '../project/followed';
+import { escapeRegExp } from '../environment/tiers';
 import { programName, type CommandSource, type Runtime, type SimpleCommand, type Word } from './command';
 import type { Derived } from './derived';
 import { expandBraces } from './braces';
@@ -1566,10 +1567,6 @@ function hasGlob(word: Word): boolean {
 
 /** Settings that change what a listing prints: where programs are found, temporary files, the time zone, how words split, git's and kubectl's configuration. */
 const LISTING_SETTINGS = /\bBASH_(?:ALIASES|CMDS)\b|(?:^|[\s;&|(])(?:export\s+)?(?:PATH=(?!\$PATH:|\$\{PATH\}:|"\$PATH:|"\$\{PATH\}:)|(?:TMPDIR|TZ|HOME|IFS|GIT_(?:DIR|WORK_TREE|CONFIG\w*|EXEC_PATH|NAMESPACE)|KUBECONFIG)\+?=)/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * What a word computed at run time may be (see `Word.runtime`): a listing's ids are no word a rule

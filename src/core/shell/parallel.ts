@@ -1,5 +1,6 @@
 // GNU parallel as it reads its options, inputs and command: one command per input the line shows,
 // or one with an input only known at run time.
+import { escapeRegExp } from '../environment/tiers';
 import type { Word } from './command';
 import type { Derived } from './derived';
 import { MAX_ITEM_COMMANDS, RUNTIME_TEXT, itemRuntime, placeholder } from './items';
@@ -85,7 +86,7 @@ export function unwrapParallel(command: ParallelInput): Derived[] {
     const words = argv.slice(start, sep < 0 ? argv.length : sep);
     const last = words[words.length - 1];
     if (!last) continue;
-    const slot = read.replace === undefined ? SLOT : new RegExp(`${escape(read.replace)}|${SLOT.source}`, 'g');
+    const slot = read.replace === undefined ? SLOT : new RegExp(`${escapeRegExp(read.replace)}|${SLOT.source}`, 'g');
     const slots = read.plus ? new RegExp(`${slot.source}|\\{[^}]*\\}`, 'g') : new RegExp(slot.source, 'g');
     const slotted = words.some((w) => new RegExp(slots.source).test(w.value));
     const items = sep >= 0 ? givenItems(argv, sep, read) ?? []
@@ -143,6 +144,3 @@ function quote(value: string): string {
   return `'${value.replace(/'/g, "'\\''")}'`;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
