@@ -12,7 +12,8 @@ import { roughCommands } from './fallback';
 import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
 import { payloads } from './payloads';
-import { isDecoder, leadingListing, listingOf, mayList, onlyListings, staticOutput, type Listing } from './producers';
+import { leadingListing, listingOf, mayList, onlyListings, type Listing } from './listings';
+import { isDecoder, staticOutput } from './producers';
 import { expansionValue, wordValue, type WordScope } from './words';
 import {
   MAX_CHOICES, arrayElements, assignedNames, choicesOf, forgetAll, setChoices, inherited, inputVariables, isArray, isLineVariable, isUnknown, mergeBranches, mergeMaybe, movePositionals,

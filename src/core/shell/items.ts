@@ -1,7 +1,7 @@
 // Words that stand for items a command reads at run time (`{}` of find, xargs' and parallel's
 // input), and what each may be.
 import type { Runtime, Word } from './command';
-import { listingOf } from './producers';
+import { listingOf } from './listings';
 
 /** A word standing for items chosen at run time; `runtime` says what they may be. */
 export function placeholder(value: string, near: Word, runtime?: Runtime): Word {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LISTERS, leadingListing, listingOf, onlyListings } from '../../../src/core/shell/producers';
+import { LISTERS, leadingListing, listingOf, onlyListings } from '../../../src/core/shell/listings';
 
 describe('listings: what a command prints when the line cannot choose the text', () => {
   test.each(LISTERS.map((l) => [l.example, l.prints] as const))('%s prints %s', (example, prints) => {
