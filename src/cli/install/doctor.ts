@@ -22,7 +22,10 @@ function probe(command: string, agent: Parameters<typeof probePayload>[0], dir: 
     env: { ...env, [PROBE_VARIABLE]: '1' },
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (run.error) return `not answering (${run.error.message})`;
+  // A hook that answers before reading its input (a launcher whose CLI is gone exits at once) closes
+  // the pipe while the probe is still written: its exit status is still its answer.
+  const unread = run.error !== undefined && 'code' in run.error && run.error.code === 'EPIPE' && run.status !== null;
+  if (run.error && !unread) return `not answering (${run.error.message})`;
   if (run.status === 2) return `answering: blocked the probe with exit 2 in ${ms.toFixed(0)} ms (${run.stderr.trim().split('\n')[0] ?? ''})`;
   if (run.status === 0 && isDeny(agent, run.stdout)) return `answering: denied the probe in ${ms.toFixed(0)} ms`;
   return `NOT answering as expected (exit ${String(run.status)}, output ${JSON.stringify(run.stdout.slice(0, 120))})`;
