@@ -1,6 +1,7 @@
 // The `airlock` command. Kept small at start-up: the parser loads only for lines that need it.
 import { join } from 'node:path';
-import { check } from './check';
+import { check, checkJudge } from './check';
+import { isBatchWorker, serveBatch, startBatchWorkers } from './batchWorkers';
 import { gateCommand, GATE_USAGE } from './gate/command';
 import { scanCommand, SCAN_USAGE } from './scan';
 import { hookCommand, HOOK_USAGE } from './hook/command';
@@ -38,7 +39,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'check':
         // stdin is opened only for --batch: creating the stream costs a plain command milliseconds.
-        return await check(rest, { stdin: () => process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd() });
+        return await check(rest, {
+          stdin: () => process.stdin, stdout: process.stdout, env: process.env, cwd: process.cwd(),
+          warn: (message) => process.stderr.write(`airlock: ${message}\n`),
+          workers: (count, setup) => startBatchWorkers(__filename, count, setup),
+        });
       case 'hook':
         return await hookCommand(rest);
       case 'gate':
@@ -90,4 +95,5 @@ function exit(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
-main(process.argv.slice(2)).then(exit, () => exit(2));
+if (isBatchWorker()) serveBatch(checkJudge);
+else main(process.argv.slice(2)).then(exit, () => exit(2));

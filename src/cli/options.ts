@@ -5,6 +5,8 @@ export interface CheckOptions {
   readonly json: boolean;
   readonly explain: boolean;
   readonly batch: boolean;
+  /** Threads a batch may judge on (`--jobs N`); undefined: as many as the machine has, up to a few. */
+  readonly jobs?: number;
   readonly cwd?: string;
   readonly env: Readonly<Record<string, string>>;
   readonly actor: 'agent' | 'human';
@@ -13,9 +15,12 @@ export interface CheckOptions {
 
 export class UsageError extends Error {}
 
+/** Each thread holds an engine of its own, so a batch's threads are bounded. */
+const MAX_JOBS = 64;
+
 export const CHECK_USAGE = `Usage:
   airlock check [--json | --explain] [--cwd DIR] [--env NAME=VALUE]... [--actor agent|human] [--] <command line>
-  airlock check --batch [--cwd DIR] [--env NAME=VALUE]...   (JSON lines on stdin: {"command", "cwd", "env"})
+  airlock check --batch [--jobs N] [--cwd DIR] [--env NAME=VALUE]...   (JSON lines on stdin: {"command", "cwd", "env"})
 
 Exit status: 0 allow, 1 confirm, 2 deny, 3 usage error.`;
 
@@ -23,6 +28,7 @@ export function parseCheckOptions(argv: readonly string[]): CheckOptions {
   let json = false;
   let explain = false;
   let batch = false;
+  let jobs: number | undefined;
   let cwd: string | undefined;
   let actor: 'agent' | 'human' = 'agent';
   const env: Record<string, string> = {};
@@ -42,6 +48,12 @@ export function parseCheckOptions(argv: readonly string[]): CheckOptions {
       case '--json': json = true; break;
       case '--explain': explain = true; break;
       case '--batch': batch = true; break;
+      case '--jobs': {
+        const v = value();
+        if (!/^[1-9][0-9]{0,2}$/.test(v) || Number(v) > MAX_JOBS) throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, not "${v}"`);
+        jobs = Number(v);
+        break;
+      }
       case '--cwd': cwd = value(); break;
       case '--actor': {
         const v = value();
@@ -62,7 +74,8 @@ export function parseCheckOptions(argv: readonly string[]): CheckOptions {
   }
   if (json && explain) throw new UsageError('--json and --explain cannot be combined');
   const rest = argv.slice(i);
+  if (jobs !== undefined && !batch) throw new UsageError('--jobs applies to --batch only');
   if (batch && rest.length > 0) throw new UsageError('--batch reads command lines from stdin; do not pass one as an argument');
   if (!batch && rest.length === 0) throw new UsageError('no command line given');
-  return { json, explain, batch, cwd, env, actor, commandLine: batch ? undefined : rest.join(' ') };
+  return { json, explain, batch, jobs, cwd, env, actor, commandLine: batch ? undefined : rest.join(' ') };
 }

@@ -11,7 +11,7 @@ const HOME = mkdtempSync(join(tmpdir(), 'airlock-home-'));
 
 function airlock(args: readonly string[], input?: string): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], {
-    input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME, XDG_CACHE_HOME: join(HOME, '.cache') }, timeout: 20_000,
+    input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME, XDG_CACHE_HOME: join(HOME, '.cache') }, timeout: 20_000, maxBuffer: 64 << 20,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -76,6 +76,9 @@ describe('airlock check', () => {
     [['check', '--env', 'NOEQUALS', '--', 'ls'], /NAME=VALUE/],
     [['check', '--json', '--explain', '--', 'ls'], /cannot be combined/],
     [['frobnicate'], /unknown command/],
+    [['check', '--batch', '--jobs', '0'], /--jobs must be a whole number from 1 to 64, not "0"/],
+    [['check', '--batch', '--jobs=many'], /--jobs must be a whole number/],
+    [['check', '--jobs', '2', '--', 'ls'], /--jobs applies to --batch only/],
   ])('usage error %j exits 3 with a message', (args, message) => {
     const r = airlock(args);
     expect(r.code).toBe(3);
@@ -100,6 +103,28 @@ describe('airlock check', () => {
     expect(out[3]).toMatchObject({ error: '"command" must be a string' });
     expect(out[4]).toMatchObject({ decision: 'confirm', risk: 'critical' });
   });
+
+  test('a long batch judged on worker threads answers exactly as one thread does, in order', () => {
+    const requests = [
+      JSON.stringify({ command: 'ls -la' }),
+      JSON.stringify({ command: 'kubectl delete ns payments', env: { KUBECONFIG: '/home/u/.kube/prod.yaml' } }),
+      'not json',
+      JSON.stringify({ command: 'terraform destroy', cwd: '/srv/app' }),
+      JSON.stringify({ command: 'A=$(cat verb.txt); helm $A web -n production' }),
+      JSON.stringify({ command: 'git push --force origin main' }),
+    ];
+    // Past the length at which workers start; 256-line pieces out of order would shift the pattern.
+    const input = Array.from({ length: 3_000 }, (_, i) => requests[i % requests.length] ?? '').join('\n') + '\n';
+    const one = airlock(['check', '--batch', '--jobs', '1'], input);
+    const three = airlock(['check', '--batch', '--jobs', '3'], input);
+    expect(three.code).toBe(0);
+    expect(three.stderr).toBe('');
+    const lines = three.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3_000);
+    expect(three.stdout).toBe(one.stdout);
+    expect(lines.filter((l) => l.includes('"decision":"confirm"')).length).toBe(4 * 500);
+    expect(lines.filter((l) => l.includes('"error"')).length).toBe(500);
+  }, 60_000);
 
   test('--version and --help', () => {
     expect(airlock(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
