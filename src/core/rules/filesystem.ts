@@ -140,7 +140,8 @@ function classifyWord(word: Word, recursive: boolean): Danger {
     const rest = normalisePath('/tmp/' + value.slice(value.indexOf('/') + 1));
     return classifyPath(rest, recursive);
   }
-  if (/^\$\(\s*mktemp\b/.test(value)) return 'throwaway';
+  const temporary = madeByMktemp(value);
+  if (temporary) return temporary.path.startsWith(temporary.made) ? 'throwaway' : classifyPath(temporary.path, recursive);
   // `${DIR:?}` aborts the command when DIR is empty, so the path cannot collapse to `/`.
   if (word.dynamic && /^\$\{[A-Za-z_][A-Za-z0-9_]*:?\?[^}]*\}/.test(value)) {
     const rest = normalisePath(value.slice(value.indexOf('}') + 1));
@@ -160,6 +161,26 @@ function classifyWord(word: Word, recursive: boolean): Danger {
     return classifyPath(normalisePath(rest), recursive);
   }
   return classifyPath(normalisePath(value), recursive);
+}
+
+/**
+ * `$(mktemp -d)/x`: a fresh folder under $TMPDIR (or `-p DIR`, or the template's folder), and what
+ * the rest of the word makes of it: `/..` climbs out into the folder that holds everyone's.
+ */
+function madeByMktemp(value: string): { made: string; path: string } | undefined {
+  const m = /^(?:\$\(\s*(mktemp\b[^()`$;&|]*)\)|`\s*(mktemp\b[^()`$;&|]*)`)(.*)$/.exec(value);
+  if (!m) return undefined;
+  const words = (m[1] ?? m[2] ?? '').trim().split(/\s+/).slice(1);
+  let dir = '/tmp';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (w === '-p' || w === '--tmpdir') dir = words[++i] ?? dir;
+    else if (w.startsWith('--tmpdir=')) dir = w.slice('--tmpdir='.length);
+    else if (/^-[a-zA-Z]*p$/.test(w)) dir = words[++i] ?? dir;
+    else if (!w.startsWith('-') && w.includes('/')) dir = w.slice(0, w.lastIndexOf('/')) || '/';
+  }
+  const made = normalisePath(`${dir.replace(/^["']|["']$/g, '')}/tmp.XXXXXXXXXX`);
+  return { made, path: normalisePath(made + (m[3] ?? '')) };
 }
 
 function isFindCommand(c: SimpleCommand | undefined): boolean {
@@ -490,11 +511,12 @@ export const filesystemRules: readonly Rule[] = [
         'rm -rf /', 'sudo rm -rf --no-preserve-root /', 'rm -rf ~', 'rm -fr ~/', 'rm -rf $HOME', 'rm -r -f "${HOME}"',
         'rm -rf ..', 'rm -rf .', 'rm -rf *', 'rm -rf /*', 'rm --recursive --force /etc', 'rm -Rf /usr',
         'rm -rf "$DIR/"', 'rm -rf "$STEAMROOT/"*', 'rm -rf /tmp/../etc', 'rm -rf /tmp', 'rm -rf /home',
+        'rm -rf $(mktemp -d)/..', 'rm -rf "$(mktemp -d)/../.."', 'rm -rf `mktemp -d -p /srv`/..',
         'rm -rf /var', 'rm -rf /home/alice', 'rm -rf ~/Documents', 'rm -f /etc/passwd',
       ],
       noMatch: [
         'rm -rf ./src', 'rm -rf node_modules', 'rm -rf /tmp/build-123', 'rm -rf data/', 'rm -rf ~/projects/app',
-        'rm file.txt', 'rm -rf "$DIR/build"', 'rm -f *',
+        'rm file.txt', 'rm -rf "$DIR/build"', 'rm -f *', 'rm -rf $(mktemp -d)', 'rm -rf "$(mktemp -d)/build/.."',
       ],
     },
   },

@@ -1024,6 +1024,29 @@ function sigkillsDataServer(a: Args): boolean {
   return operands(a.list, PKILL_VALUE_FLAGS).some((name) => DATA_SERVERS.test(name));
 }
 
+// Names of processes every machine runs: a pattern matching all of them matches every process.
+const EVERY_PROCESS = ['systemd', 'init', 'sshd', 'bash', 'node', 'postgres', 'containerd', 'kworker/0:1', 'code', 'sh'];
+/** Options that narrow a pattern's match to a few processes (the newest, a parent's children, a terminal's). */
+const PKILL_NARROWING = new Set(['-n', '--newest', '-o', '--oldest', '-P', '--parent', '-t', '--terminal', '-s', '--session',
+  '-g', '--pgroup', '-G', '--group', '-F', '--pidfile', '--ns', '-O', '--older', '-c', '--count']);
+
+/** `pkill -9 .`, `pkill -f ''`, `killall -r '.*'`: a pattern every process name matches (as root, the whole machine). */
+function killsEveryName(a: Args): boolean {
+  if (a.program === 'killall' && !a.has('-r', '--regexp')) return false;
+  if (a.list.some((w) => PKILL_NARROWING.has(w) || /^--(?:newest|oldest|parent|terminal|session|pgroup|group|pidfile|ns)=/.test(w) || /^-[a-zA-Z]*[no]$/.test(w))) return false;
+  // pkill's -x matches the whole name (its -e only echoes what it kills).
+  const exact = a.program === 'pkill' && a.has('-x', '--exact');
+  return operands(a.list, PKILL_VALUE_FLAGS).some((pattern) => {
+    if (pattern.length > 200) return false;
+    try {
+      const re = new RegExp(exact ? `^(?:${pattern})$` : pattern);
+      return EVERY_PROCESS.every((name) => re.test(name));
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** Journal retention given as a time (`1s`, `2h`, `3d`) in seconds; bare numbers are seconds. */
 function seconds(value: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
@@ -1111,6 +1134,20 @@ const processRules: readonly Rule[] = [
     examples: {
       match: ['sudo pkill -9 postgres', 'killall -9 mysqld', 'sudo killall -KILL mongod', 'pkill -SIGKILL redis-server', 'killall -s KILL etcd'],
       noMatch: ['pkill postgres', 'killall -HUP nginx', 'pkill -9 node', 'sudo killall -9 chrome', 'pgrep -a postgres'],
+    },
+  },
+  {
+    id: 'host.kill-every-name',
+    programs: ['pkill', 'killall'],
+    category: 'host',
+    severity: 'high',
+    summary: 'Kills every process whose name matches a pattern that every name matches: all the caller can reach (as root, the whole machine)',
+    hint: 'Name the process to kill (`pkill -f worker.py`), after checking what the pattern matches with `pgrep -a PATTERN`',
+    match: killsEveryName,
+    targets: (a) => [...a.values('-u', '--euid', '-U', '--uid', '--user')],
+    examples: {
+      match: ['pkill -9 .', 'sudo pkill -f .', "pkill ''", "pkill -KILL '.*'", 'killall -r .', "sudo killall -9 -r '^'", "pkill -x '.*'", 'pkill -u deploy .', 'pkill -e .'],
+      noMatch: ['pkill -9 node', 'pkill -f "npm run dev"', 'pkill -x .', 'killall .', 'pkill -n .', 'pkill -P 4242 .', 'killall -r "^node$"', 'pkill -f worker\\.py', 'pkill -s 0 .'],
     },
   },
   {
