@@ -147,6 +147,8 @@ function reading(rule: Rule, command: SimpleCommand): Reading {
       const word = current.argv[i]?.value ?? '';
       if (word === NEUTRAL) continue;
       const dropped = withWord(current, i, NEUTRAL);
+      // An empty word that matters (`pkill ''`: a pattern every name matches) is no text to watch for.
+      if (word === '' && !matches(rule, dropped)) return { kind: 'always' };
       if (matches(rule, dropped)) { current = dropped; continue; }
       // A bundle of short flags: only the letters the rule needs (`-rf` → r).
       const letters = /^-[A-Za-z0-9]{2,}$/.test(word)

@@ -34,11 +34,12 @@ export function redact(text: string, max = MAX): string {
   }
   const named = SECRET_WORDS.test(out);
   if (named && out.includes('=')) out = out.replace(SECRET_PARAM, '$1***');
-  if (out.includes(':')) out = out.replace(SECRET_HEADER, '$1***');
+  // Each header name SECRET_HEADER knows holds a secret word, but for cookies.
+  if (out.includes(':') && (named || /cookie/i.test(out))) out = out.replace(SECRET_HEADER, '$1***');
   if (named) out = out.replace(SECRET_PAIR, '$1***').replace(SECRET_FLAG, '$1***');
   if (TOKEN_PREFIXES.test(out)) out = out.replace(KNOWN_TOKEN, '***');
-  if (out.includes('-u')) out = out.replace(USER_FLAG, '$1$2$3:***$2');
-  if (out.includes('-p')) out = out.replace(MYSQL_PASSWORD, '$1***');
+  if (out.includes('-u') && (out.includes('curl') || out.includes('wget') || out.includes('http'))) out = out.replace(USER_FLAG, '$1$2$3:***$2');
+  if (out.includes('-p') && (out.includes('mysql') || out.includes('mariadb'))) out = out.replace(MYSQL_PASSWORD, '$1***');
   return out.length > max ? out.slice(0, max - 1) + '…' : out;
 }
 
