@@ -23,7 +23,7 @@ export function isBatchWorker(): boolean {
 export function startBatchWorkers(bundle: string, count: number, setup: WorkerSetup): BatchWorker[] {
   const { Worker } = builtin<Threads>('node:worker_threads');
   const code = `globalThis[Symbol.for(${JSON.stringify(WORKER_FLAG)})] = true; require(${JSON.stringify(bundle)});`;
-  return Array.from({ length: count }, () => new Worker(code, { eval: true, workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.YG ?? 0) || undefined } }));
+  return Array.from({ length: count }, () => new Worker(code, { eval: true, workerData: setup }));
 }
 
 /** In a worker: answers each piece of lines the batch hands over, with `judge`. */
