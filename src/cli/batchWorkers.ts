@@ -22,6 +22,12 @@ export function isBatchWorker(): boolean {
 /** `count` workers running `bundle` (this CLI's own file). */
 export function startBatchWorkers(bundle: string, count: number, setup: WorkerSetup): BatchWorker[] {
   const { Worker } = builtin<Threads>('node:worker_threads');
+  // Workers on every core leave none to V8's helper threads for garbage collection, which then
+  // only take turns with the workers: each worker collects its own garbage instead (a quarter
+  // more lines per second measured on two cores). Read by each new isolate, so set before they start.
+  if (count >= builtin<typeof import('node:os')>('node:os').availableParallelism()) {
+    builtin<typeof import('node:v8')>('node:v8').setFlagsFromString('--single-threaded-gc');
+  }
   const code = `globalThis[Symbol.for(${JSON.stringify(WORKER_FLAG)})] = true; require(${JSON.stringify(bundle)});`;
   return Array.from({ length: count }, () => new Worker(code, { eval: true, workerData: setup }));
 }
