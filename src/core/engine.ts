@@ -116,7 +116,7 @@ export class Engine {
       matches.set(command, matched);
       const rules = RULE_INDEX.get(command.program);
       if (!rules) continue;
-      const args = new Args(command, context.paths, context.cwd);
+      const args = new Args(command, context.paths, context.cwd, context.project);
       argsOf.set(command, args);
       const exempt = isExempt(args);
       for (const rule of rules) {

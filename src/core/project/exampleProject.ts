@@ -15,6 +15,9 @@ const FILES: Readonly<Record<string, string | null>> = {
   '/work/example/setup.sh': '#!/bin/sh\nnpm ci\nmkdir -p tmp\n',
   '/work/example/drop.sql': '-- start over\nDROP TABLE users;\n',
   '/work/example/report.sql': 'SELECT count(*) FROM users;\n',
+  '/work/example/deploy/app.yaml': 'service: api\n',
+  '/work/example/deploy/prod/.env.production': 'RAILWAY_API_TOKEN=example-not-a-token\n',
+  '/work/example/site/index.html': '<h1>example</h1>\n',
   '/work/example/delete-volume.mjs': "const r = await fetch('https://backboard.railway.app/graphql/v2', {\n  method: 'POST',\n  body: JSON.stringify({ query: 'mutation { volumeDelete(volumeId: \"v1\") }' }),\n});\n",
   '/work/example/list-volumes.mjs': "const r = await fetch('https://backboard.railway.app/graphql/v2', {\n  method: 'POST',\n  body: JSON.stringify({ query: 'query { volumes { id } }' }),\n});\n",
 };

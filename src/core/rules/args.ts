@@ -2,6 +2,7 @@
 // values in every spelling, positionals and subcommand paths.
 import { isProtectedPath } from '../secrets/paths';
 import type { SimpleCommand } from '../shell/command';
+import type { ProjectContext } from '../project/follow';
 
 /** The user's protected-path policy on top of the built-in secret globs. */
 export interface PathGlobs {
@@ -18,8 +19,12 @@ export class Args {
   private optionCache: readonly string[] | undefined;
   private protectedCache: Map<string, boolean> | undefined;
 
-  /** `cwd`: where the line runs, when known; relative paths of guard files are read from there. */
-  constructor(readonly command: SimpleCommand, private readonly paths: PathGlobs = NO_PATH_GLOBS, readonly cwd?: string) {
+  /**
+   * `cwd`: where the line runs, when known; relative paths of guard files are read from there.
+   * `project`: the project's files, for rules that look inside the folders a command names.
+   */
+  constructor(readonly command: SimpleCommand, private readonly paths: PathGlobs = NO_PATH_GLOBS, readonly cwd?: string,
+    readonly project?: ProjectContext) {
     this.list = command.argv.slice(1).map((w) => w.value);
   }
 
