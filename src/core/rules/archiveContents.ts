@@ -3,7 +3,7 @@
 // in a folder holding `.env.production` carries the secret out under another name, as surely as
 // naming the file would.
 import { minimatch } from 'minimatch';
-import { joinPath } from '../project/files';
+import { joinPath, type ProjectFiles } from '../project/files';
 import type { Args } from './args';
 
 /** Folders no project keeps its own secrets in, and too big to list on every archive. */
@@ -13,6 +13,19 @@ const MAX_NAMES = 20_000;
 const MAX_DEPTH = 12;
 /** Enough to name in a dialog. */
 const MAX_FOUND = 3;
+
+/**
+ * A glob in the folder the command runs in (`tar cz *`) stands for the names it matches there, as
+ * bash expands it: hidden names only when the glob starts with a dot. A glob deeper in a path
+ * (`src/*`) is not expanded: its names go unlisted.
+ */
+function expanded(inputs: readonly string[], dir: string, files: ProjectFiles): string[] {
+  return inputs.flatMap((input) => {
+    if (!/[*?[]/.test(input)) return [input];
+    if (input.includes('/')) return [];
+    return (files.list(dir) ?? []).filter((name) => minimatch(name, input));
+  });
+}
 
 /**
  * Protected files under the folders among `inputs` (as the command names them: `deploy/.env`),
@@ -29,9 +42,9 @@ export function packedSecrets(a: Args, inputs: readonly string[], excludes: read
   const found: string[] = [];
   let folders = 0;
   let names = 0;
-  for (const input of inputs) {
-    // Names the line computes, and globs, are read by the rules that see them as written.
-    if (input === '' || /[$`*?[{]/.test(input) || a.isProtected(input)) continue;
+  for (const input of expanded(inputs, dir, project.files)) {
+    // Names the line computes are read by the rules that see them as written.
+    if (input === '' || /[$`]/.test(input) || a.isProtected(input)) continue;
     const queue: { dir: string; rel: string; depth: number }[] = [{ dir: joinPath(dir, input, project.home), rel: input === '.' || input === './' ? '' : input.replace(/\/+$/, ''), depth: 0 }];
     for (let next = queue.shift(); next; next = queue.shift()) {
       const listed = project.files.list(next.dir);
