@@ -2,9 +2,8 @@
 // Makefile, the script it runs): regular files only (a FIFO would block), bounded in size, each
 // read once per process unless it changed.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { MAX_PROJECT_FILE, type FileRead, type ProjectFiles } from '../core/project/files';
+import { MAX_LISTED, MAX_PROJECT_FILE, type FileRead, type ProjectFiles } from '../core/project/files';
 
-const MAX_LISTED = 2000;
 // Keyed by the change time too: a writer can set a file's size and modification time back, not its ctime.
 const cache = new Map<string, { readonly mtimeMs: number; readonly ctimeMs: number; readonly size: number; readonly read: FileRead }>();
 
@@ -32,7 +31,8 @@ function read(path: string): FileRead {
 
 function list(dir: string): readonly string[] | undefined {
   try {
-    return readdirSync(dir).slice(0, MAX_LISTED);
+    // One name past the most, so a caller can tell the listing was cut.
+    return readdirSync(dir).slice(0, MAX_LISTED + 1);
   } catch {
     return undefined;
   }

@@ -16,6 +16,9 @@ export interface ProjectFiles {
 /** The most a definition or script file may hold before it is reported unreadable instead of read. */
 export const MAX_PROJECT_FILE = 512 * 1024;
 
+/** Names a folder listing gives at most; a listing of one more than this was cut there. */
+export const MAX_LISTED = 2000;
+
 export const NO_FILES: ProjectFiles = { read: () => ({ kind: 'missing' }), list: () => undefined };
 
 /** Files in memory, for tests and examples: `{ '/w/package.json': '…' }`; null stands for a file that cannot be read. */

@@ -2,9 +2,12 @@
 // found by listing the project's folders (bounded). `tar cz . | base64` or `zip -r /tmp/site.zip .`
 // in a folder holding `.env.production` carries the secret out under another name, as surely as
 // naming the file would.
-import { minimatch } from 'minimatch';
-import { joinPath, type ProjectFiles } from '../project/files';
+import { Minimatch } from 'minimatch';
+import { joinPath, MAX_LISTED, type ProjectFiles } from '../project/files';
 import type { Args } from './args';
+
+/** Programs whose arguments `archived` reads. */
+export const ARCHIVERS: readonly string[] = ['tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', '7zr', '7zz', 'jar', 'cpio', 'pax', 'rar'];
 
 /** Folders no project keeps its own secrets in, and too big to list on every archive. */
 const SKIPPED = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__']);
@@ -14,55 +17,238 @@ const MAX_DEPTH = 12;
 /** Enough to name in a dialog. */
 const MAX_FOUND = 3;
 
+/** What an archive command packs: each input with the folder it is read from (tar's `-C`), and its exclude patterns. */
+export interface Archived {
+  readonly inputs: readonly { readonly name: string; readonly from?: string }[];
+  readonly excludes: readonly string[];
+  /** zip matches its patterns against the whole stored path, `*` crossing `/`; tar and 7-Zip against any name in it. */
+  readonly wholePath?: boolean;
+}
+
+const NOT_ARCHIVED: Archived = { inputs: [], excludes: [] };
+
+/** tar's short options that take a value, in bundles and old-style first words alike. */
+const TAR_VALUE_LETTERS = new Set(['f', 'b', 'C', 'T', 'X', 'g', 'K', 'N', 'V', 'L', 'H', 'F', 'I']);
+const TAR_VALUE_LONG = new Set(['--file', '--directory', '--files-from', '--exclude', '--exclude-from', '--blocking-factor',
+  '--listed-incremental', '--starting-file', '--newer', '--after-date', '--label', '--tape-length', '--format',
+  '--use-compress-program', '--transform', '--xform', '--owner', '--group', '--mode', '--mtime', '--info-script',
+  '--new-volume-script', '--rsh-command', '--to-command', '--index-file', '--checkpoint-action', '--sort', '--level']);
+
 /**
- * A glob in the folder the command runs in (`tar cz *`) stands for the names it matches there, as
- * bash expands it: hidden names only when the glob starts with a dot. A glob deeper in a path
- * (`src/*`) is not expanded: its names go unlisted.
+ * The inputs of an archive being written (none for one read or listed). A list of names read from
+ * stdin or a file (`-T -`, `zip -@`, `cpio -o`, names from xargs) may be anything in the folder: `.`.
  */
-function expanded(inputs: readonly string[], dir: string, files: ProjectFiles): string[] {
-  return inputs.flatMap((input) => {
-    if (!/[*?[]/.test(input)) return [input];
-    if (input.includes('/')) return [];
-    return (files.list(dir) ?? []).filter((name) => minimatch(name, input));
-  });
+export function archived(a: Args): Archived {
+  const fed = a.command.via.some((v) => /xargs|parallel/.test(v)) || a.list.includes('{}') || a.list.includes('{}/');
+  const read = ((): Archived => {
+    switch (a.program) {
+      case 'tar': case 'bsdtar': case 'gtar': return tar(a.list);
+      case 'zip': return zip(a.list);
+      case '7z': case '7za': case '7zr': case '7zz': return sevenZip(a.list);
+      case 'jar': return jar(a.list);
+      case 'cpio': return a.has('-o', '--create') ? { inputs: [{ name: '.' }], excludes: [] } : NOT_ARCHIVED;
+      case 'pax': {
+        if (!a.has('-w')) return NOT_ARCHIVED;
+        const names = a.list.filter((w) => !w.startsWith('-'));
+        return { inputs: (names.length > 0 ? names : ['.']).map((name) => ({ name })), excludes: [] };
+      }
+      case 'rar': return a.list[0] === 'a' || a.list[0] === 'u' ? { inputs: a.list.slice(2).filter((w) => !w.startsWith('-')).map((name) => ({ name })), excludes: [] } : NOT_ARCHIVED;
+      default: return NOT_ARCHIVED;
+    }
+  })();
+  if (!fed || read === NOT_ARCHIVED) return read;
+  return { inputs: [...read.inputs.filter((i) => !i.name.startsWith('{}')), { name: '.' }], excludes: read.excludes };
+}
+
+function tar(list: readonly string[]): Archived {
+  let creating = false;
+  let from: string | undefined;
+  let fromList = false;
+  const inputs: { name: string; from?: string }[] = [];
+  const excludes: string[] = [];
+  const letters = (bundle: string, at: number): number => {
+    let used = at;
+    for (const letter of bundle) {
+      if (letter === 'c' || letter === 'r' || letter === 'u') creating = true;
+      if (!TAR_VALUE_LETTERS.has(letter)) continue;
+      const value = list[++used] ?? '';
+      if (letter === 'C') from = from === undefined ? value : joinPath(from, value);
+      if (letter === 'T') fromList = true;
+    }
+    return used;
+  };
+  let dashes = false;
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i] ?? '';
+    if (!dashes && i === 0 && /^[A-Za-z]+$/.test(word)) { i = letters(word, i); continue; }
+    if (!dashes && word === '--') { dashes = true; continue; }
+    if (!dashes && word.startsWith('--')) {
+      const eq = word.indexOf('=');
+      const name = eq > 0 ? word.slice(0, eq) : word;
+      const value = eq > 0 ? word.slice(eq + 1) : TAR_VALUE_LONG.has(name) ? list[++i] ?? '' : undefined;
+      if (name === '--create' || name === '--append' || name === '--update') creating = true;
+      if (name === '--directory' && value !== undefined) from = from === undefined ? value : joinPath(from, value);
+      if (name === '--files-from') fromList = true;
+      // GNU tar ignores an exclude given after the names it would apply to (and says so).
+      if (name === '--exclude' && value !== undefined && inputs.length === 0) excludes.push(value);
+      continue;
+    }
+    if (!dashes && /^-[A-Za-z]/.test(word)) {
+      // `-C dir`, `-Cdir`, `-czf x`: a value letter takes the rest of the bundle, else the next word.
+      const bundle = word.slice(1);
+      const at = [...bundle].findIndex((l) => TAR_VALUE_LETTERS.has(l));
+      if (at >= 0 && at < bundle.length - 1) {
+        i = letters(bundle.slice(0, at), i);
+        const letter = bundle[at] ?? '';
+        const value = bundle.slice(at + 1);
+        if (letter === 'C') from = from === undefined ? value : joinPath(from, value);
+        if (letter === 'T') fromList = true;
+        continue;
+      }
+      i = letters(bundle, i);
+      continue;
+    }
+    inputs.push({ name: word, from });
+  }
+  if (!creating) return NOT_ARCHIVED;
+  return { inputs: fromList ? [...inputs, { name: '.', from }] : inputs, excludes };
+}
+
+/** zip: the archive, then its inputs (folders only with -r or -R), `-x` patterns up to the next option; `-i` limits, never widens. */
+function zip(list: readonly string[]): Archived {
+  const words: string[] = [];
+  const excludes: string[] = [];
+  let recursive = false;
+  let fromList = false;
+  let patterns: 'x' | 'i' | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i] ?? '';
+    if (word.startsWith('-') && word !== '-') {
+      patterns = word === '-x' || word === '--exclude' ? 'x' : word === '-i' || word === '--include' ? 'i' : undefined;
+      if (patterns) continue;
+      if (/^-[A-Za-z0-9@]*r[A-Za-z0-9@]*$/.test(word) || word === '--recurse-paths') recursive = true;
+      if (/^-[A-Za-z0-9]*@/.test(word) || word === '--names-stdin') fromList = true;
+      if (['-b', '-n', '-t', '-tt', '-P', '-Z', '-O', '-s', '-sp', '--password', '--temp-path', '--suffixes', '--output-file', '--split-size'].includes(word)) i++;
+      continue;
+    }
+    if (patterns === 'x') {
+      excludes.push(word);
+      // Before the archive's name, where a list of patterns ends is zip's guess: take one.
+      if (words.length === 0) patterns = undefined;
+      continue;
+    }
+    if (patterns === 'i') continue;
+    words.push(word);
+  }
+  const inputs = words.slice(1).map((name) => ({ name }));
+  // `-R`: its inputs are patterns matched in the whole folder below.
+  const patterned = list.some((w) => /^-[A-Za-z0-9@]*R[A-Za-z0-9@]*$/.test(w) || w === '--recurse-patterns');
+  if (fromList || patterned) return { inputs: [...inputs, { name: '.' }], excludes, wholePath: true };
+  return recursive ? { inputs, excludes, wholePath: true } : NOT_ARCHIVED;
+}
+
+/** 7-Zip: `a` or `u`, the archive, then its inputs (the folder itself when none); `-xr!` excludes at any depth. */
+function sevenZip(list: readonly string[]): Archived {
+  const words = list.filter((w) => !w.startsWith('-'));
+  if (words[0] !== 'a' && words[0] !== 'u') return NOT_ARCHIVED;
+  const names = words.slice(2);
+  // `-x!name` only excludes at the top (-r- is 7-Zip's default): not trusted for nested files.
+  const excludes = list.filter((w) => /^-xr!/.test(w)).map((w) => w.slice(4));
+  return { inputs: (names.length > 0 ? names : ['.']).map((name) => ({ name })), excludes };
+}
+
+/** jar: `cf x.jar inputs`, `--create --file x.jar inputs`, with `-C dir` before a name as in tar. */
+function jar(list: readonly string[]): Archived {
+  const first = list[0] ?? '';
+  const bundle = first.replace(/^-/, '');
+  if (!/^[A-Za-z]+$/.test(bundle) || !(bundle.includes('c') || list.includes('--create'))) return NOT_ARCHIVED;
+  let i = 1 + [...bundle].filter((l) => l === 'f' || l === 'm' || l === 'e').length;
+  const inputs: { name: string; from?: string }[] = [];
+  for (; i < list.length; i++) {
+    const word = list[i] ?? '';
+    if (word === '-C') { inputs.push({ name: list[i + 2] ?? '.', from: list[i + 1] ?? '.' }); i += 2; continue; }
+    if (word.startsWith('-')) continue;
+    inputs.push({ name: word });
+  }
+  return { inputs, excludes: [] };
 }
 
 /**
- * Protected files under the folders among `inputs` (as the command names them: `deploy/.env`),
- * less those `excludes` leaves out; a folder too big to list in full is named as such, since it
- * may hold some. Nothing when the project's files are not at hand.
+ * Protected files under the folders the archive packs (named as the command would: `deploy/.env`),
+ * less those its excludes leave out. A folder too big or deep to list in full is named as such,
+ * since it may hold some. Nothing when the project's files are not at hand.
  */
-export function packedSecrets(a: Args, inputs: readonly string[], excludes: readonly string[]): string[] {
+export function packedSecrets(a: Args, archive: Archived): string[] {
   const project = a.project;
-  if (!project || a.cwd === undefined) return [];
+  if (!project || a.cwd === undefined || archive.inputs.length === 0) return [];
   // Where the command runs: the line's folder, or where its `cd` led.
   const dir = a.command.dir === undefined ? a.cwd : joinPath(a.cwd, a.command.dir.replace(/^\$\{?HOME\}?(?=\/|$)/, '~'), project.home);
-  const excluded = (rel: string, name: string): boolean =>
-    excludes.some((p) => minimatch(name, p, { dot: true }) || minimatch(rel, p, { dot: true, matchBase: true }));
+  const excluded = excluder(archive);
   const found: string[] = [];
   let folders = 0;
   let names = 0;
-  for (const input of expanded(inputs, dir, project.files)) {
+  for (const input of expanded(archive.inputs, dir, project.files)) {
     // Names the line computes are read by the rules that see them as written.
-    if (input === '' || /[$`]/.test(input) || a.isProtected(input)) continue;
-    const queue: { dir: string; rel: string; depth: number }[] = [{ dir: joinPath(dir, input, project.home), rel: input === '.' || input === './' ? '' : input.replace(/\/+$/, ''), depth: 0 }];
+    if (input.name === '' || /[$`]/.test(input.name)) continue;
+    if (a.isProtected(input.name)) {
+      found.push(input.name);
+      continue;
+    }
+    const base = input.from === undefined ? dir : joinPath(dir, input.from, project.home);
+    const shown = input.name === '.' || input.name === './' ? '' : input.name.replace(/\/+$/, '');
+    const queue: { dir: string; rel: string; inside: string; depth: number }[] = [{ dir: joinPath(base, input.name, project.home), rel: shown, inside: '', depth: 0 }];
+    const mayHold = (): string[] => (found.length > 0 ? found : [`${input.name} (more files than Airlock lists: it may hold protected files)`]);
     for (let next = queue.shift(); next; next = queue.shift()) {
       const listed = project.files.list(next.dir);
       if (listed === undefined) continue;
-      if (++folders > MAX_FOLDERS || (names += listed.length) > MAX_NAMES) {
-        return found.length > 0 ? found : [`${input} (more files than Airlock lists: it may hold protected files)`];
-      }
+      if (++folders > MAX_FOLDERS || (names += listed.length) > MAX_NAMES || listed.length > MAX_LISTED) return mayHold();
       for (const name of listed) {
         const rel = next.rel === '' ? name : `${next.rel}/${name}`;
+        const inside = next.inside === '' ? name : `${next.inside}/${name}`;
         if (excluded(rel, name)) continue;
-        if (a.isProtected(rel)) {
+        // As written (`../deploy/.env`) and from the packed folder (`deploy/.env`): globs do not cross `..`.
+        if (a.isProtected(rel) || a.isProtected(inside)) {
           found.push(rel);
           if (found.length >= MAX_FOUND) return found;
           continue;
         }
-        if (!SKIPPED.has(name) && next.depth < MAX_DEPTH) queue.push({ dir: `${next.dir}/${name}`, rel, depth: next.depth + 1 });
+        if (SKIPPED.has(name)) continue;
+        if (next.depth >= MAX_DEPTH) return mayHold();
+        queue.push({ dir: `${next.dir}/${name}`, rel, inside, depth: next.depth + 1 });
       }
     }
   }
   return found;
+}
+
+/** Whether an archive's excludes leave a member out, read as the archiver reads them. */
+function excluder(archive: Archived): (rel: string, name: string) => boolean {
+  // A pattern with many wildcards can take exponential time to fail: it excludes nothing here.
+  const patterns = archive.excludes.filter((p) => p.length <= 200 && (p.match(/\*/g) ?? []).length <= 3);
+  if (archive.wholePath) {
+    const whole = patterns.map((p) => new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
+    return (rel) => whole.some((re) => re.test(rel));
+  }
+  // Shell-style patterns: no negation, braces or extended globs, which tar and 7-Zip do not have.
+  const any = patterns.map((p) => new Minimatch(p, { dot: true, nonegate: true, nocomment: true, nobrace: true, noext: true }));
+  return (rel, name) => any.some((m) => m.match(name) || m.match(rel));
+}
+
+/**
+ * A glob (`tar cz *`, `deploy/*`, `*\/`) stands for names bash finds: the folder before its first
+ * wildcard is packed whole, which holds every name the glob can match.
+ */
+function expanded(inputs: Archived['inputs'], dir: string, files: ProjectFiles): Archived['inputs'] {
+  return inputs.flatMap((input) => {
+    const name = input.name.replace(/^(?:\.\/)+/, '');
+    const at = name.search(/[*?[]/);
+    if (at < 0) return [input];
+    const literal = name.slice(0, at);
+    // A glob in the command's own folder: bash leaves hidden names out unless it starts with a dot.
+    if (!name.includes('/') && input.from === undefined) {
+      const pattern = new Minimatch(name, { nonegate: true, nocomment: true, nobrace: true, noext: true });
+      return (files.list(dir) ?? []).filter((name) => pattern.match(name)).map((name) => ({ name }));
+    }
+    return [{ name: literal.includes('/') ? literal.slice(0, literal.lastIndexOf('/')) || '/' : '.', from: input.from }];
+  });
 }
