@@ -410,6 +410,7 @@ export const secretsRules: readonly Rule[] = [
         'zcat .env.gz', 'pr -t .env', 'iconv -f utf-8 -t ascii .env', 'comm .env .env.example', 'grep -rnFf .env src/',
         "grep -rn 'aws_secret_access_key' ~/.aws/", 'rg token ~/.kube', 'grep -R project_id ~/.config/gcloud', 'cat ~/.config/rclone/rclone.conf',
         'cat ~/.cloudflared/cert.pem', 'sudo cat /var/lib/jenkins/secrets/initialAdminPassword', 'cat /etc/nats/accounts/app.creds',
+        'cat ../.env', 'cat ../../deploy/prod/.env.production', 'head src/../.env', 'cat ./../.aws/credentials',
       ],
       noMatch: [
         'cat .env.example', 'cat README.md', 'cat ~/.ssh/id_rsa.pub', 'cat ~/.ssh/config', 'ls ~/.aws',
@@ -417,7 +418,7 @@ export const secretsRules: readonly Rule[] = [
         'rg -g "*.env" PORT', 'openssl rsa -in server.key -pubout',
         "perl -pe 's/a/b/' file.txt", "perl -pi -e 's/DEBUG=1/DEBUG=0/' .env", 'perl -e \'print "hi"\' .env', 'dd if=/dev/zero of=disk.img bs=1M count=10',
         'ruby -e \'puts 1\' .env', 'grep Host ~/.ssh', 'cat ~/.config/rclone/rclone.conf.example', 'cat /etc/letsencrypt/cli.ini',
-        'cat fullchain.pem',
+        'cat fullchain.pem', 'cat ../.env.example', 'cat ../README.md',
       ],
     },
   },

@@ -90,7 +90,23 @@ function normaliseSecretPath(path: string): string {
   while (p.startsWith('./')) p = p.slice(2);
   p = p.replace(/\/\.(?=\/|$)/g, '');
   if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
-  return p;
+  return p.includes('..') ? withoutClimbing(p) : p;
+}
+
+/**
+ * `src/../.env` is `.env`; `../.env` and `../../deploy/.env` name a file whose folder the globs
+ * cannot place (`**` does not cross `..`): what is left after the climb is matched.
+ */
+function withoutClimbing(path: string): string {
+  const absolute = path.startsWith('/');
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(segment);
+  }
+  while (out[0] === '..') out.shift();
+  return (absolute ? '/' : '') + out.join('/');
 }
 
 /**
