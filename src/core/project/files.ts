@@ -17,7 +17,7 @@ export interface ProjectFiles {
 export const MAX_PROJECT_FILE = 512 * 1024;
 
 /** Names a folder listing gives at most; a listing of one more than this was cut there. */
-export const MAX_LISTED = 2000;
+export const MAX_LISTED = 20_000;
 
 export const NO_FILES: ProjectFiles = { read: () => ({ kind: 'missing' }), list: () => undefined };
 

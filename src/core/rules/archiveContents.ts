@@ -10,19 +10,22 @@ import type { Args } from './args';
 export const ARCHIVERS: readonly string[] = ['tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', '7zr', '7zz', 'jar', 'cpio', 'pax', 'rar'];
 
 /** Folders no project keeps its own secrets in, and too big to list on every archive. */
-const SKIPPED = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__']);
-const MAX_FOLDERS = 2_000;
-const MAX_NAMES = 20_000;
-const MAX_DEPTH = 12;
+const SKIPPED = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'vendor', 'target', '.gradle', 'Pods']);
+const MAX_FOLDERS = 5_000;
+const MAX_NAMES = 50_000;
+const MAX_DEPTH = 32;
 /** Enough to name in a dialog. */
 const MAX_FOUND = 3;
 
 /** What an archive command packs: each input with the folder it is read from (tar's `-C`), and its exclude patterns. */
 export interface Archived {
-  readonly inputs: readonly { readonly name: string; readonly from?: string }[];
+  /** `alone`: the name itself goes in, not what a folder of that name holds (zip without -r). */
+  readonly inputs: readonly { readonly name: string; readonly from?: string; readonly alone?: boolean }[];
   readonly excludes: readonly string[];
   /** zip matches its patterns against the whole stored path, `*` crossing `/`; tar and 7-Zip against any name in it. */
   readonly wholePath?: boolean;
+  /** 7-Zip's patterns match names only. */
+  readonly program?: '7z';
 }
 
 const NOT_ARCHIVED: Archived = { inputs: [], excludes: [] };
@@ -39,11 +42,11 @@ const TAR_VALUE_LONG = new Set(['--file', '--directory', '--files-from', '--excl
  * stdin or a file (`-T -`, `zip -@`, `cpio -o`, names from xargs) may be anything in the folder: `.`.
  */
 export function archived(a: Args): Archived {
-  const fed = a.command.via.some((v) => /xargs|parallel/.test(v)) || a.list.includes('{}') || a.list.includes('{}/');
+  const fed = a.command.via.some((v) => /xargs|parallel|^find\b/.test(v)) || a.list.includes('{}') || a.list.includes('{}/');
   const read = ((): Archived => {
     switch (a.program) {
       case 'tar': case 'bsdtar': case 'gtar': return tar(a.list);
-      case 'zip': return zip(a.list);
+      case 'zip': return zip(a.list, fed);
       case '7z': case '7za': case '7zr': case '7zz': return sevenZip(a.list);
       case 'jar': return jar(a.list);
       case 'cpio': return a.has('-o', '--create') ? { inputs: [{ name: '.' }], excludes: [] } : NOT_ARCHIVED;
@@ -57,7 +60,7 @@ export function archived(a: Args): Archived {
     }
   })();
   if (!fed || read === NOT_ARCHIVED) return read;
-  return { inputs: [...read.inputs.filter((i) => !i.name.startsWith('{}')), { name: '.' }], excludes: read.excludes };
+  return { ...read, inputs: [...read.inputs.filter((i) => !i.name.startsWith('{}')), { name: '.' }] };
 }
 
 function tar(list: readonly string[]): Archived {
@@ -115,7 +118,7 @@ function tar(list: readonly string[]): Archived {
 }
 
 /** zip: the archive, then its inputs (folders only with -r or -R), `-x` patterns up to the next option; `-i` limits, never widens. */
-function zip(list: readonly string[]): Archived {
+function zip(list: readonly string[], fed: boolean): Archived {
   const words: string[] = [];
   const excludes: string[] = [];
   let recursive = false;
@@ -143,8 +146,9 @@ function zip(list: readonly string[]): Archived {
   const inputs = words.slice(1).map((name) => ({ name }));
   // `-R`: its inputs are patterns matched in the whole folder below.
   const patterned = list.some((w) => /^-[A-Za-z0-9@]*R[A-Za-z0-9@]*$/.test(w) || w === '--recurse-patterns');
-  if (fromList || patterned) return { inputs: [...inputs, { name: '.' }], excludes, wholePath: true };
-  return recursive ? { inputs, excludes, wholePath: true } : NOT_ARCHIVED;
+  if (fromList || patterned || fed) return { inputs: [...inputs, { name: '.' }], excludes, wholePath: true };
+  // Without -r a folder goes in as an empty entry: only the names themselves.
+  return { inputs: recursive ? inputs : inputs.map((i) => ({ ...i, alone: true })), excludes, wholePath: true };
 }
 
 /** 7-Zip: `a` or `u`, the archive, then its inputs (the folder itself when none); `-xr!` excludes at any depth. */
@@ -154,19 +158,20 @@ function sevenZip(list: readonly string[]): Archived {
   const names = words.slice(2);
   // `-x!name` only excludes at the top (-r- is 7-Zip's default): not trusted for nested files.
   const excludes = list.filter((w) => /^-xr!/.test(w)).map((w) => w.slice(4));
-  return { inputs: (names.length > 0 ? names : ['.']).map((name) => ({ name })), excludes };
+  return { inputs: (names.length > 0 ? names : ['.']).map((name) => ({ name })), excludes, program: '7z' };
 }
 
 /** jar: `cf x.jar inputs`, `--create --file x.jar inputs`, with `-C dir` before a name as in tar. */
 function jar(list: readonly string[]): Archived {
   const first = list[0] ?? '';
-  const bundle = first.replace(/^-/, '');
-  if (!/^[A-Za-z]+$/.test(bundle) || !(bundle.includes('c') || list.includes('--create'))) return NOT_ARCHIVED;
-  let i = 1 + [...bundle].filter((l) => l === 'f' || l === 'm' || l === 'e').length;
+  const bundle = first.startsWith('--') ? '' : first.replace(/^-/, '');
+  if (!(/^[A-Za-z]+$/.test(bundle) && bundle.includes('c')) && !list.includes('--create') && !list.includes('-c')) return NOT_ARCHIVED;
+  let i = bundle === '' ? 0 : 1 + [...bundle].filter((l) => l === 'f' || l === 'm' || l === 'e').length;
   const inputs: { name: string; from?: string }[] = [];
   for (; i < list.length; i++) {
     const word = list[i] ?? '';
     if (word === '-C') { inputs.push({ name: list[i + 2] ?? '.', from: list[i + 1] ?? '.' }); i += 2; continue; }
+    if (['--file', '-f', '--manifest', '-m', '--main-class', '-e', '--module-version', '--release'].includes(word)) { i++; continue; }
     if (word.startsWith('-')) continue;
     inputs.push({ name: word });
   }
@@ -187,14 +192,16 @@ export function packedSecrets(a: Args, archive: Archived): string[] {
   const found: string[] = [];
   let folders = 0;
   let names = 0;
-  for (const input of expanded(archive.inputs, dir, project.files)) {
-    // Names the line computes are read by the rules that see them as written.
+  for (const written of expanded(archive.inputs, dir, project.files)) {
+    const input = { ...written, name: hereOrHome(written.name) };
+    // Other names the line computes are read by the rules that see them as written.
     if (input.name === '' || /[$`]/.test(input.name)) continue;
-    if (a.isProtected(input.name)) {
+    const base = input.from === undefined ? dir : joinPath(dir, input.from, project.home);
+    if (a.isProtected(input.name) || a.isProtected(joinPath(base, input.name, project.home))) {
       found.push(input.name);
       continue;
     }
-    const base = input.from === undefined ? dir : joinPath(dir, input.from, project.home);
+    if (input.alone) continue;
     const shown = input.name === '.' || input.name === './' ? '' : input.name.replace(/\/+$/, '');
     const queue: { dir: string; rel: string; inside: string; depth: number }[] = [{ dir: joinPath(base, input.name, project.home), rel: shown, inside: '', depth: 0 }];
     const mayHold = (): string[] => (found.length > 0 ? found : [`${input.name} (more files than Airlock lists: it may hold protected files)`]);
@@ -205,9 +212,12 @@ export function packedSecrets(a: Args, archive: Archived): string[] {
       for (const name of listed) {
         const rel = next.rel === '' ? name : `${next.rel}/${name}`;
         const inside = next.inside === '' ? name : `${next.inside}/${name}`;
-        if (excluded(rel, name)) continue;
-        // As written (`../deploy/.env`) and from the packed folder (`deploy/.env`): globs do not cross `..`.
-        if (a.isProtected(rel) || a.isProtected(inside)) {
+        const out = excluded(rel, name);
+        // zip leaves out entries, not folders: what is under an excluded folder still goes in.
+        if (out && !archive.wholePath) continue;
+        // As written (`../deploy/.env`), from the packed folder (`deploy/.env`, as globs do not
+        // cross `..`) and from the root (`/etc/shadow`).
+        if (!out && (a.isProtected(rel) || a.isProtected(inside) || a.isProtected(`${next.dir}/${name}`))) {
           found.push(rel);
           if (found.length >= MAX_FOUND) return found;
           continue;
@@ -221,17 +231,38 @@ export function packedSecrets(a: Args, archive: Archived): string[] {
   return found;
 }
 
-/** Whether an archive's excludes leave a member out, read as the archiver reads them. */
+/**
+ * Whether an archive's excludes leave a member out, read as the archiver reads them: zip's against
+ * the whole stored path, tar's against the path from any folder in it down (`prod/.env*`), both
+ * with `*` crossing `/`; 7-Zip's against the name.
+ */
 function excluder(archive: Archived): (rel: string, name: string) => boolean {
   // A pattern with many wildcards can take exponential time to fail: it excludes nothing here.
   const patterns = archive.excludes.filter((p) => p.length <= 200 && (p.match(/\*/g) ?? []).length <= 3);
-  if (archive.wholePath) {
-    const whole = patterns.map((p) => new RegExp(`^${p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
-    return (rel) => whole.some((re) => re.test(rel));
+  if (archive.program === '7z') {
+    const names = patterns.map((p) => new Minimatch(p, { dot: true, nonegate: true, nocomment: true, nobrace: true, noext: true }));
+    return (_rel, name) => names.some((m) => m.match(name));
   }
-  // Shell-style patterns: no negation, braces or extended globs, which tar and 7-Zip do not have.
-  const any = patterns.map((p) => new Minimatch(p, { dot: true, nonegate: true, nocomment: true, nobrace: true, noext: true }));
-  return (rel, name) => any.some((m) => m.match(name) || m.match(rel));
+  const whole = patterns.flatMap((p) => wildcard(p.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '')) ?? []);
+  if (archive.wholePath) return (rel) => whole.some((re) => re.test(rel));
+  return (rel) => {
+    const parts = rel.split('/');
+    return parts.some((_, i) => whole.some((re) => re.test(parts.slice(i).join('/'))));
+  };
+}
+
+/** A tar or zip wildcard as a whole-string pattern; none for one that does not compile (it excludes nothing). */
+function wildcard(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+  } catch {
+    return undefined;
+  }
+}
+
+/** `$PWD`, `$(pwd)`, `~+`: the folder the command runs in; `$HOME`: home. */
+function hereOrHome(name: string): string {
+  return name.replace(/^(?:\$\{?PWD\}?|\$\(\s*pwd\s*\)|`\s*pwd\s*`|~\+)(?=\/|$)/, '.').replace(/^\$\{?HOME\}?(?=\/|$)/, '~');
 }
 
 /**
@@ -247,7 +278,10 @@ function expanded(inputs: Archived['inputs'], dir: string, files: ProjectFiles):
     // A glob in the command's own folder: bash leaves hidden names out unless it starts with a dot.
     if (!name.includes('/') && input.from === undefined) {
       const pattern = new Minimatch(name, { nonegate: true, nocomment: true, nobrace: true, noext: true });
-      return (files.list(dir) ?? []).filter((name) => pattern.match(name)).map((name) => ({ name }));
+      const listed = files.list(dir) ?? [];
+      // A listing cut short may leave out what the glob matches: the whole folder stands for it.
+      if (listed.length > MAX_LISTED) return [{ name: '.' }];
+      return listed.filter((name) => pattern.match(name)).map((name) => ({ name }));
     }
     return [{ name: literal.includes('/') ? literal.slice(0, literal.lastIndexOf('/')) || '/' : '.', from: input.from }];
   });

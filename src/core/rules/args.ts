@@ -3,6 +3,7 @@
 import { isProtectedPath } from '../secrets/paths';
 import type { SimpleCommand } from '../shell/command';
 import type { ProjectContext } from '../project/follow';
+import { joinPath } from '../project/files';
 
 /** The user's protected-path policy on top of the built-in secret globs. */
 export interface PathGlobs {
@@ -34,7 +35,10 @@ export class Args {
     this.protectedCache ??= new Map();
     let answer = this.protectedCache.get(path);
     if (answer === undefined) {
-      answer = isProtectedPath(path, this.paths.protectedPaths, this.paths.allowedPaths);
+      answer = isProtectedPath(path, this.paths.protectedPaths, this.paths.allowedPaths) ||
+        // `../../etc/shadow` from a known folder: what it climbs to.
+        (this.cwd !== undefined && /(?:^|\/)\.\.(?:\/|$)/.test(path) && !path.startsWith('/') && !path.startsWith('~') &&
+          isProtectedPath(joinPath(this.cwd, path), this.paths.protectedPaths, this.paths.allowedPaths));
       this.protectedCache.set(path, answer);
     }
     return answer;

@@ -244,16 +244,11 @@ function sendDestinations(a: Args): string[] {
   return [...urls, ...hosts];
 }
 
-/** The protected files an archive names, else those inside the folders it packs. */
-function packedOrNamed(a: Args, named: readonly string[]): string[] {
-  const found = named.filter(protectedOrSecretDir(a));
-  return found.length > 0 ? found : packedSecrets(a, archived(a));
-}
-
-function isArchiveExtract(a: Args): boolean {
-  const first = a.list[0] ?? '';
-  if (/^[A-Za-z]+$/.test(first) && /[xt]/.test(first)) return true;
-  return a.list.some((x) => x === '--extract' || x === '--get' || x === '--list' || (/^-[A-Za-z]+$/.test(x) && /[xt]/.test(x)));
+/** The protected files and secret folders an archive names, else the protected files inside the folders it packs. */
+function packedOrNamed(a: Args): string[] {
+  const archive = archived(a);
+  const named = archive.inputs.map((i) => i.name).filter(protectedOrSecretDir(a));
+  return named.length > 0 ? named : packedSecrets(a, archive);
 }
 
 /** Read once per command: match, targets and detail all ask, and an archive's folders are listed on disk. */
@@ -281,17 +276,8 @@ function readCopiedSecrets(a: Args): string[] {
       return words.slice(0, -1).filter(protectedOrSecretDir(a));
     case 'dd':
       return ddInput(a, true);
-    case 'tar': case 'bsdtar': case 'gtar':
-      if (isArchiveExtract(a)) return [];
-      return packedOrNamed(a, words);
-    case '7z': case '7za': case '7zr': case '7zz':
-      if (!a.sub('a') && !a.sub('u')) return [];
-      return packedOrNamed(a, a.after(a.sub('a') ? 'a' : 'u').slice(1));
-    case 'zip':
-      // The first word is the archive being written.
-      return packedOrNamed(a, words.slice(1));
     default:
-      return packedOrNamed(a, []);
+      return packedOrNamed(a);
   }
 }
 
@@ -440,10 +426,15 @@ export const secretsRules: readonly Rule[] = [
         // GNU tar ignores an exclude after the names; zip matches -x against the whole path.
         "tar czf - . --exclude='.env*' | base64", "zip -r /tmp/all.zip . -x '.env*'", '7z a -x!.env* /tmp/a.7z deploy',
         'find . -type f | tar czf - -T - | base64', 'find . | zip /tmp/all.zip -@', 'find deploy -exec tar czf /tmp/a.tgz {} +',
-        'gtar czf - .', 'jar cf /tmp/a.jar .', 'find . | cpio -o | base64', 'pax -w deploy', 'rar a /tmp/d.rar deploy'],
+        'gtar czf - .', 'jar cf /tmp/a.jar .', 'find . | cpio -o | base64', 'pax -w deploy', 'rar a /tmp/d.rar deploy',
+        // zip keeps what is under an excluded folder; names fed by find; the folder named by $PWD.
+        'zip -r app.zip . -x deploy', 'find . -type f -exec zip /tmp/all.zip {} +', 'tar czf /tmp/b.tgz "$PWD"', 'jar --create --file /tmp/a.jar .',
+        'tar czf - -C / etc/shadow'],
       noMatch: ['cp .env.example .env', 'mv .env .env.bak', 'cp src/a.ts src/b.ts', 'tar xzf release.tgz .env', 'zip -r site.zip dist',
         'tar czf site.tgz site', 'zip -r site.zip site', "tar czf deploy.tgz --exclude='.env*' deploy", 'zip -r deploy.zip deploy -x "*.env*"', 'zip deploy.zip deploy', '7z a d.7z deploy -xr!.env*',
-        'tar czf dist.tgz -C site .', "zip -r site.zip site -x '*.map'", 'tar tzf release.tgz', 'cpio -i < site.cpio'],
+        'tar czf dist.tgz -C site .', "zip -r site.zip site -x '*.map'", 'tar tzf release.tgz', 'cpio -i < site.cpio',
+        "tar czf app.tgz --exclude='./deploy' .", "tar czf app.tgz --exclude='prod/.env*' .", 'zip -r function.zip . -x "*.git*" "*/.env*" "node_modules/*"',
+        "zip -r x.zip site -x '*.[ch'"],
     },
   },
   {

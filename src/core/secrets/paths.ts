@@ -83,6 +83,8 @@ const OPTIONS = { dot: true, nocomment: true, nonegate: true, nocase: true } as 
 /** `$HOME/x`, `${HOME}/x`, `/home/u/x`, `/Users/u/x`, `/root/x`, `C:\Users\u\x` → `~/x`; `./a` → `a`. */
 function normaliseSecretPath(path: string): string {
   let p = path.trim().replace(/\\/g, '/');
+  // Climbs first: `/root/../etc/shadow` is `/etc/shadow`, not a file in the home folder.
+  if (p.includes('..')) p = withoutClimbing(p);
   p = p.replace(/^[A-Za-z]:\/Users\/[^/]+(?=\/|$)/, '~');
   p = p.replace(/^\$\{HOME\}(?=\/|$)/, '~').replace(/^\$HOME(?=\/|$)/, '~');
   p = p.replace(/^\/(?:home|Users)\/[^/]+(?=\/|$)/, '~').replace(/^\/root(?=\/|$)/, '~');
@@ -90,7 +92,7 @@ function normaliseSecretPath(path: string): string {
   while (p.startsWith('./')) p = p.slice(2);
   p = p.replace(/\/\.(?=\/|$)/g, '');
   if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
-  return p.includes('..') ? withoutClimbing(p) : p;
+  return p;
 }
 
 /**
