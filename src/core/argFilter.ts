@@ -15,6 +15,7 @@ import { DEFAULT_SECRET_GLOBS } from './secrets/paths';
 import { GUARD_PATH_WORDS } from './selfProtection';
 import type { SimpleCommand, Word } from './shell/command';
 import { inlineCodeItems } from './shell/interpreters';
+import { EXAMPLE_CWD, EXAMPLE_PROJECT } from './project/exampleProject';
 
 /**
  * What an argument may hold: `-r` a short flag letter (in any bundle: `-rf`), `--force` a long
@@ -42,9 +43,12 @@ const NEUTRAL = 'zz';
 /** How the caller reads an example line into simple commands (the engine's expander). */
 export type CommandsOf = (line: string) => readonly SimpleCommand[];
 
+/** Rules that look into the project's files (what an archive packs, what a search prints) read the examples' project. */
+const EXAMPLE_CONTEXT = { files: EXAMPLE_PROJECT };
+
 function matches(rule: Rule, command: SimpleCommand): boolean {
   try {
-    return rule.match(new Args(command));
+    return rule.match(new Args(command, undefined, EXAMPLE_CWD, EXAMPLE_CONTEXT));
   } catch {
     return true;
   }
@@ -84,7 +88,7 @@ class AskedArgs extends Args {
  * a flag's (`-e` → `--exec`), a subcommand's (`deletevolume` → `erasevolume`).
  */
 function alternatives(rule: Rule, command: SimpleCommand, word: string): string[] {
-  const args = new AskedArgs(command);
+  const args = new AskedArgs(command, undefined, EXAMPLE_CWD, EXAMPLE_CONTEXT);
   try {
     rule.match(args);
   } catch {
@@ -196,7 +200,9 @@ export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): 
   const byProgram = new Map<string, { always: boolean; bare?: 'empty' | 'flags'; clauses: Map<string, Item[][]> }>();
   for (const rule of rules) {
     const own = new Map<string, Reading[]>();
-    for (const example of rule.examples.match) {
+    // What the named folders hold decides: no word on the line tells.
+    if (rule.readsFolders) for (const program of rule.programs) own.set(program, [{ kind: 'always' }]);
+    for (const example of rule.readsFolders ? [] : rule.examples.match) {
       const flagged = commandsOf(example).filter((c) => rule.programs.includes(c.program) && matches(rule, c));
       // An example the expander reads differently from the engine's full path: judge the programs always.
       if (flagged.length === 0) for (const program of rule.programs) own.set(program, [...own.get(program) ?? [], { kind: 'always' }]);

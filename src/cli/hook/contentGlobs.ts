@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { ContentGlobs } from './searchScope';
+import { findsIn } from '../../core/secrets/searchPattern';
 
 export interface Reached {
   /** Files the globs match that `keep` picked (the protected ones). */
@@ -33,14 +34,11 @@ const MAGIC = /[*?[{]/;
  * read (ripgrep's own syntax), a file too big or unreadable here: assumed to (fail closed).
  */
 function holdsMatch(path: string, pattern: string, ignoreCase: boolean): boolean {
-  // ripgrep's own syntax (POSIX classes, \x{…}, inline flags) and nested quantifiers, which could
-  // make a JavaScript regular expression run for ever on a crafted file: assumed to match.
-  if (/\[\[:|\\[xpP]\{|\(\?[a-zA-Z]|\)[*+?{]|[*+}]\)?[*+{]/.test(pattern)) return true;
   try {
     const stat = statSync(path);
     // Not a regular file (a FIFO would block the read), or too big to read here.
     if (!stat.isFile() || stat.size > 1 << 20) return true;
-    return new RegExp(pattern, ignoreCase ? 'ims' : 'ms').test(readFileSync(path, 'utf8'));
+    return findsIn(readFileSync(path, 'utf8'), pattern, { ignoreCase });
   } catch {
     return true;
   }

@@ -24,8 +24,8 @@ export interface Archived {
   readonly excludes: readonly string[];
   /** zip matches its patterns against the whole stored path, `*` crossing `/`; tar and 7-Zip against any name in it. */
   readonly wholePath?: boolean;
-  /** 7-Zip's patterns match names only. */
-  readonly program?: '7z';
+  /** 7-Zip's (and grep's) patterns match names only. */
+  readonly matchNames?: boolean;
 }
 
 const NOT_ARCHIVED: Archived = { inputs: [], excludes: [] };
@@ -158,7 +158,7 @@ function sevenZip(list: readonly string[]): Archived {
   const names = words.slice(2);
   // `-x!name` only excludes at the top (-r- is 7-Zip's default): not trusted for nested files.
   const excludes = list.filter((w) => /^-xr!/.test(w)).map((w) => w.slice(4));
-  return { inputs: (names.length > 0 ? names : ['.']).map((name) => ({ name })), excludes, program: '7z' };
+  return { inputs: (names.length > 0 ? names : ['.']).map((name) => ({ name })), excludes, matchNames: true };
 }
 
 /** jar: `cf x.jar inputs`, `--create --file x.jar inputs`, with `-C dir` before a name as in tar. */
@@ -184,12 +184,22 @@ function jar(list: readonly string[]): Archived {
  * since it may hold some. Nothing when the project's files are not at hand.
  */
 export function packedSecrets(a: Args, archive: Archived): string[] {
+  const { files, cut } = protectedFilesUnder(a, archive, MAX_FOUND);
+  if (cut !== undefined && files.length === 0) return [`${cut} (more files than Airlock lists: it may hold protected files)`];
+  return files.map((f) => f.rel);
+}
+
+/**
+ * The protected files under the inputs, up to `limit`: each as the command names it and where it
+ * is. `cut`: the input whose folders were too many or too deep to list in full.
+ */
+export function protectedFilesUnder(a: Args, archive: Archived, limit: number): { files: { rel: string; path: string }[]; cut?: string } {
   const project = a.project;
-  if (!project || a.cwd === undefined || archive.inputs.length === 0) return [];
+  const files: { rel: string; path: string }[] = [];
+  if (!project || a.cwd === undefined || archive.inputs.length === 0) return { files };
   // Where the command runs: the line's folder, or where its `cd` led.
   const dir = a.command.dir === undefined ? a.cwd : joinPath(a.cwd, a.command.dir.replace(/^\$\{?HOME\}?(?=\/|$)/, '~'), project.home);
   const excluded = excluder(archive);
-  const found: string[] = [];
   let folders = 0;
   let names = 0;
   for (const written of expanded(archive.inputs, dir, project.files)) {
@@ -197,18 +207,18 @@ export function packedSecrets(a: Args, archive: Archived): string[] {
     // Other names the line computes are read by the rules that see them as written.
     if (input.name === '' || /[$`]/.test(input.name)) continue;
     const base = input.from === undefined ? dir : joinPath(dir, input.from, project.home);
-    if (a.isProtected(input.name) || a.isProtected(joinPath(base, input.name, project.home))) {
-      found.push(input.name);
+    const path = joinPath(base, input.name, project.home);
+    if (a.isProtected(input.name) || a.isProtected(path)) {
+      files.push({ rel: input.name, path });
       continue;
     }
     if (input.alone) continue;
     const shown = input.name === '.' || input.name === './' ? '' : input.name.replace(/\/+$/, '');
-    const queue: { dir: string; rel: string; inside: string; depth: number }[] = [{ dir: joinPath(base, input.name, project.home), rel: shown, inside: '', depth: 0 }];
-    const mayHold = (): string[] => (found.length > 0 ? found : [`${input.name} (more files than Airlock lists: it may hold protected files)`]);
+    const queue: { dir: string; rel: string; inside: string; depth: number }[] = [{ dir: path, rel: shown, inside: '', depth: 0 }];
     for (let next = queue.shift(); next; next = queue.shift()) {
       const listed = project.files.list(next.dir);
       if (listed === undefined) continue;
-      if (++folders > MAX_FOLDERS || (names += listed.length) > MAX_NAMES || listed.length > MAX_LISTED) return mayHold();
+      if (++folders > MAX_FOLDERS || (names += listed.length) > MAX_NAMES || listed.length > MAX_LISTED) return { files, cut: input.name };
       for (const name of listed) {
         const rel = next.rel === '' ? name : `${next.rel}/${name}`;
         const inside = next.inside === '' ? name : `${next.inside}/${name}`;
@@ -217,18 +227,19 @@ export function packedSecrets(a: Args, archive: Archived): string[] {
         if (out && !archive.wholePath) continue;
         // As written (`../deploy/.env`), from the packed folder (`deploy/.env`, as globs do not
         // cross `..`) and from the root (`/etc/shadow`).
-        if (!out && (a.isProtected(rel) || a.isProtected(inside) || a.isProtected(`${next.dir}/${name}`))) {
-          found.push(rel);
-          if (found.length >= MAX_FOUND) return found;
+        const full = `${next.dir}/${name}`;
+        if (!out && (a.isProtected(rel) || a.isProtected(inside) || a.isProtected(full))) {
+          files.push({ rel, path: full });
+          if (files.length >= limit) return { files };
           continue;
         }
         if (SKIPPED.has(name)) continue;
-        if (next.depth >= MAX_DEPTH) return mayHold();
-        queue.push({ dir: `${next.dir}/${name}`, rel, inside, depth: next.depth + 1 });
+        if (next.depth >= MAX_DEPTH) return { files, cut: input.name };
+        queue.push({ dir: full, rel, inside, depth: next.depth + 1 });
       }
     }
   }
-  return found;
+  return { files };
 }
 
 /**
@@ -239,7 +250,7 @@ export function packedSecrets(a: Args, archive: Archived): string[] {
 function excluder(archive: Archived): (rel: string, name: string) => boolean {
   // A pattern with many wildcards can take exponential time to fail: it excludes nothing here.
   const patterns = archive.excludes.filter((p) => p.length <= 200 && (p.match(/\*/g) ?? []).length <= 3);
-  if (archive.program === '7z') {
+  if (archive.matchNames) {
     const names = patterns.map((p) => new Minimatch(p, { dot: true, nonegate: true, nocomment: true, nobrace: true, noext: true }));
     return (_rel, name) => names.some((m) => m.match(name));
   }

@@ -33,6 +33,11 @@ export interface Rule {
    * version control may find recoverable. Undefined when they are only known at run time.
    */
   readonly recoverable?: (args: Args) => readonly string[] | undefined;
+  /**
+   * The rule matches on what the folders a command names hold (an archive's protected files),
+   * which no word on the line shows: the terminal gate judges every call of its programs.
+   */
+  readonly readsFolders?: boolean;
   /** What exactly this call destroys, when the rule can name it (`GraphQL volumeDelete`): added to the summary. */
   readonly detail?: (args: Args) => string | undefined;
   readonly examples: RuleExamples;

@@ -108,6 +108,19 @@ describe('an archive of a folder that holds a secret file carries it out under a
   });
 });
 
+describe('a recursive grep over a folder holding a secret file prints its lines', () => {
+  test.each(['grep -rn DATABASE_URL .', 'grep -ri "railway_api" .', 'cd src/.. && grep -rn postgres:// .'])('%s is refused, naming the file', async (command) => {
+    const r = await claude('Bash', { command });
+    expect(r.decision).toBe('deny');
+    expect(r.text).toContain('prints lines of .env.production');
+    expect(r.text).not.toContain(TOKEN);
+  });
+
+  test.each(['grep -rn port src', 'grep -rl DATABASE_URL .', "grep -rn DATABASE_URL --exclude='.env*' .", 'grep -rn "no such text" .'])('%s stays quiet', async (command) => {
+    expect((await claude('Bash', { command })).decision).toBe('quiet');
+  });
+});
+
 describe('the checks cannot be made to hang the hook (a hook that hangs lets the call through)', () => {
   test('a FIFO named on the line is not opened; the command is still judged', async () => {
     const fifo = join(project, 'pipe');
