@@ -49,6 +49,7 @@ export function batchProjectFiles(): ProjectFiles {
   const reads = new Map<string, FileRead>();
   const lists = new Map<string, readonly string[] | undefined>();
   return {
+    stable: true,
     read: (path) => {
       let got = reads.get(path);
       if (!got) reads.set(path, (got = read(path)));

@@ -11,6 +11,8 @@ export interface ProjectFiles {
   read(path: string): FileRead;
   /** The names in a folder, for workspace globs (`packages/*`); undefined when it cannot be listed. */
   list(dir: string): readonly string[] | undefined;
+  /** Every answer holds for the whole run (a batch): what is worked out from them may be kept too. */
+  readonly stable?: boolean;
 }
 
 /** The most a definition or script file may hold before it is reported unreadable instead of read. */

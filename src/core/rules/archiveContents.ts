@@ -10,7 +10,9 @@ import type { Args } from './args';
 export const ARCHIVERS: readonly string[] = ['tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', '7zr', '7zz', 'jar', 'cpio', 'pax', 'rar'];
 
 /** Folders no project keeps its own secrets in, and too big to list on every archive. */
-const SKIPPED = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'vendor', 'target', '.gradle', 'Pods']);
+const SKIPPED = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__', 'vendor', 'target', '.gradle', 'Pods',
+  // Home's download caches: big, and no tool keeps its login there.
+  '.cache', '.npm', '.cargo', '.rustup', '.pyenv', '.nvm', '.m2', '.bun', '.yarn', '.pnpm-store']);
 const MAX_FOLDERS = 5_000;
 const MAX_NAMES = 50_000;
 const MAX_DEPTH = 32;
@@ -193,7 +195,34 @@ export function packedSecrets(a: Args, archive: Archived): string[] {
  * The protected files under the inputs, up to `limit`: each as the command names it and where it
  * is. `cut`: the input whose folders were too many or too deep to list in full.
  */
-export function protectedFilesUnder(a: Args, archive: Archived, limit: number): { files: { rel: string; path: string }[]; cut?: string } {
+export function protectedFilesUnder(a: Args, archive: Archived, limit: number): Found {
+  const project = a.project;
+  if (!project || a.cwd === undefined || archive.inputs.length === 0) return { files: [] };
+  if (!project.files.stable) return walk(a, archive, limit);
+  // A batch names the same folders over and over, and its listings hold for the run: walked once.
+  let byFiles = WALKS.get(project.files);
+  if (!byFiles) WALKS.set(project.files, (byFiles = new WeakMap<object, Map<string, Found>>()));
+  let walks = byFiles.get(a.pathGlobs);
+  if (!walks) byFiles.set(a.pathGlobs, (walks = new Map<string, Found>()));
+  const key = JSON.stringify([a.cwd, a.command.dir, archive, limit]);
+  let found = walks.get(key);
+  if (!found) {
+    found = walk(a, archive, limit);
+    if (walks.size >= MAX_WALKS) walks.clear();
+    walks.set(key, found);
+  }
+  return found;
+}
+
+interface Found {
+  readonly files: readonly { readonly rel: string; readonly path: string }[];
+  readonly cut?: string;
+}
+
+const WALKS = new WeakMap<object, WeakMap<object, Map<string, Found>>>();
+const MAX_WALKS = 256;
+
+function walk(a: Args, archive: Archived, limit: number): Found {
   const project = a.project;
   const files: { rel: string; path: string }[] = [];
   if (!project || a.cwd === undefined || archive.inputs.length === 0) return { files };
@@ -214,28 +243,27 @@ export function protectedFilesUnder(a: Args, archive: Archived, limit: number): 
     }
     if (input.alone) continue;
     const shown = input.name === '.' || input.name === './' ? '' : input.name.replace(/\/+$/, '');
-    const queue: { dir: string; rel: string; inside: string; depth: number }[] = [{ dir: path, rel: shown, inside: '', depth: 0 }];
+    const queue: { dir: string; rel: string; depth: number }[] = [{ dir: path, rel: shown, depth: 0 }];
     for (let next = queue.shift(); next; next = queue.shift()) {
       const listed = project.files.list(next.dir);
       if (listed === undefined) continue;
       if (++folders > MAX_FOLDERS || (names += listed.length) > MAX_NAMES || listed.length > MAX_LISTED) return { files, cut: input.name };
       for (const name of listed) {
         const rel = next.rel === '' ? name : `${next.rel}/${name}`;
-        const inside = next.inside === '' ? name : `${next.inside}/${name}`;
         const out = excluded(rel, name);
         // zip leaves out entries, not folders: what is under an excluded folder still goes in.
         if (out && !archive.wholePath) continue;
-        // As written (`../deploy/.env`), from the packed folder (`deploy/.env`, as globs do not
-        // cross `..`) and from the root (`/etc/shadow`).
+        // From the root (`/etc/shadow`, `~/.aws/credentials`), and as written for the user's own
+        // globs, which may be relative.
         const full = `${next.dir}/${name}`;
-        if (!out && (a.isProtected(rel) || a.isProtected(inside) || a.isProtected(full))) {
+        if (!out && (a.isProtected(full) || a.isProtected(rel))) {
           files.push({ rel, path: full });
           if (files.length >= limit) return { files };
           continue;
         }
         if (SKIPPED.has(name)) continue;
         if (next.depth >= MAX_DEPTH) return { files, cut: input.name };
-        queue.push({ dir: full, rel, inside, depth: next.depth + 1 });
+        queue.push({ dir: full, rel, depth: next.depth + 1 });
       }
     }
   }

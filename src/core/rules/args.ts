@@ -44,6 +44,11 @@ export class Args {
     return answer;
   }
 
+  /** The protected-path policy this command is read with (a key for what is worked out from it). */
+  get pathGlobs(): PathGlobs {
+    return this.paths;
+  }
+
   get program(): string {
     return this.command.program;
   }
