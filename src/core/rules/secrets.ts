@@ -549,10 +549,11 @@ export const secretsRules: readonly Rule[] = [
     targets: searchedSecrets,
     detail: (a) => `prints lines of ${searchedSecrets(a).slice(0, 3).join(', ')}`,
     examples: {
-      // The example project's deploy/prod/.env.production holds RAILWAY_API_TOKEN=….
-      match: ['grep -rn RAILWAY .', 'grep -r -i railway_api deploy', 'grep -R "API_TOKEN=" .', 'egrep -r "TOKEN|SECRET" .', 'fgrep -r RAILWAY_API_TOKEN .',
-        'cd deploy && grep -rn TOKEN', 'grep -rv zzz deploy', 'grep -rne RAILWAY .', 'grep --recursive RAILWAY .', 'grep --dereference-recursive RAILWAY .',
-        'grep -d recurse RAILWAY .', 'grep --directories=recurse RAILWAY .'],
+      // The example project's deploy/prod/.env.production holds RAILWAY_API_TOKEN=…. Without a folder
+      // grep -r searches `.`; the terminal gate's filter then watches for the recursion alone.
+      match: ['grep -rn RAILWAY', 'grep -ri RAILWAY_API deploy', 'grep -R "API_TOKEN="', 'egrep -r "TOKEN|SECRET"', 'fgrep -r RAILWAY_API_TOKEN',
+        'cd deploy && grep -rn TOKEN', 'grep -rne RAILWAY', 'grep --recursive RAILWAY', 'grep --dereference-recursive RAILWAY',
+        'grep -d recurse RAILWAY', 'grep --directories=recurse RAILWAY'],
       noMatch: ['grep -rn DATABASE_URL .', 'grep -rl RAILWAY .', 'grep -rn RAILWAY src', "grep -rn RAILWAY --exclude='.env*' .", 'grep -rn RAILWAY --include="*.ts" .',
         'grep -n RAILWAY deploy/app.yaml', 'grep -rc RAILWAY .'],
     },

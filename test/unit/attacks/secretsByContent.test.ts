@@ -109,7 +109,7 @@ describe('an archive of a folder that holds a secret file carries it out under a
 });
 
 describe('a recursive grep over a folder holding a secret file prints its lines', () => {
-  test.each(['grep -rn DATABASE_URL .', 'grep -ri "railway_api" .', 'cd src/.. && grep -rn postgres:// .'])('%s is refused, naming the file', async (command) => {
+  test.each(['grep -rn DATABASE_URL .', 'grep -ri "railway_api" .', 'cd src/.. && grep -rn postgres:// .', 'grep -rv "no such text" .'])('%s is refused, naming the file', async (command) => {
     const r = await claude('Bash', { command });
     expect(r.decision).toBe('deny');
     expect(r.text).toContain('prints lines of .env.production');
