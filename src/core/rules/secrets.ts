@@ -258,6 +258,15 @@ const MAX_SEARCHED = 20;
  * whose lines the search prints. Options that print no lines (`-l`, `-c`, `-q`) print none.
  */
 function searchedSecrets(a: Args): string[] {
+  let found = SEARCHED.get(a);
+  if (!found) SEARCHED.set(a, (found = readSearchedSecrets(a)));
+  return found;
+}
+
+/** Read once per command: match, targets and detail all ask, and the folders are listed and read on disk. */
+const SEARCHED = new WeakMap<Args, string[]>();
+
+function readSearchedSecrets(a: Args): string[] {
   const list = a.list;
   const patterns: string[] = [];
   const operands: string[] = [];
@@ -311,7 +320,7 @@ function searchedSecrets(a: Args): string[] {
   }).map((file) => file.rel);
 }
 
-/** Read once per command: match, targets and detail all ask, and the folders are listed on disk. */
+/** Read once per command, as searches are. */
 const PACKED = new WeakMap<Args, string[]>();
 
 /** The protected files and secret folders an archive names, else the protected files inside the folders it packs. */
