@@ -1,5 +1,6 @@
 // The `airlock` command. Kept small at start-up: the parser loads only for lines that need it.
 import { join } from 'node:path';
+import { auditCommand, AUDIT_USAGE } from './audit';
 import { check, checkJudge } from './check';
 import { isBatchWorker, serveBatch, startBatchWorkers } from './batchWorkers';
 import { gateCommand, GATE_USAGE } from './gate/command';
@@ -20,6 +21,7 @@ Commands:
   install    add Airlock's hook to Claude Code, Cursor, Copilot, Gemini CLI
   uninstall  remove it again, restoring your files
   doctor     check that each installed hook is current and answering
+  audit      verify the audit log, or show its latest decisions
 
 ${CHECK_USAGE}
 
@@ -29,7 +31,9 @@ ${GATE_USAGE}
 
 ${SCAN_USAGE}
 
-${INSTALL_USAGE}`;
+${INSTALL_USAGE}
+
+${AUDIT_USAGE}`;
 
 const VERSION = '0.1.0';
 
@@ -60,6 +64,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         const scopes = rest.some((a) => a.startsWith('--scope')) ? [options.scope] : (['project', 'user'] as const);
         return await doctor(options.dir, options.agents, scopes, installIo());
       }
+      case 'audit':
+        return auditCommand(rest, { env: process.env, out: (t) => process.stdout.write(t) });
       case '--version':
       case '-v':
         process.stdout.write(VERSION + '\n');

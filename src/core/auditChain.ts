@@ -1,7 +1,9 @@
 // The audit log's tamper evidence: each line carries the hash of the line before it (`prev`) and
 // its own (`hash`, over `prev` and its content). An edited line fails its own hash; a removed or
-// reordered line breaks the next line's `prev`. The hash function is handed in (core does no I/O
-// and loads no crypto); the extension hands in SHA-256.
+// reordered line breaks the next line's `prev`; lines cut off the end, or a deleted log, are found
+// by the anchor (the count and last hash, kept beside the log). The hash function is handed in
+// (core does no I/O and loads no crypto): the writers hand in HMAC-SHA256 under a key kept outside
+// the log, so an edit cannot be hidden by recomputing the chain.
 import type { AuditRecord } from './audit';
 
 export type HashText = (text: string) => string;
@@ -35,7 +37,7 @@ export type ChainCheck =
  * Checks lines in order, starting after `prev`. `index` is 0-based into `lines`; empty lines
  * (a trailing newline) are skipped.
  */
-export function verifyChain(lines: readonly string[], hash: HashText, prev: string = GENESIS): ChainCheck {
+export function verifyChain(lines: readonly string[], hash: HashText, prev: string = GENESIS, seen?: (hash: string) => void): ChainCheck {
   let expected = prev;
   let count = 0;
   for (const [index, line] of lines.entries()) {
@@ -53,6 +55,27 @@ export function verifyChain(lines: readonly string[], hash: HashText, prev: stri
     if (hash(content(body, linkPrev)) !== stored) return { ok: false, index, reason: 'its content does not match its hash (the line was edited)' };
     expected = stored;
     count++;
+    seen?.(stored);
   }
   return { ok: true, last: expected, count };
+}
+
+/** The log's last record as its writer left it: how many there are and the last one's hash. */
+export interface Anchor {
+  readonly records: number;
+  readonly hash: string;
+  readonly mac: string;
+}
+
+const anchorText = (records: number, hash: string): string => `airlock audit anchor\n${records}\n${hash}`;
+
+export function anchorFor(records: number, last: string, hash: HashText): Anchor {
+  return { records, hash: last, mac: hash(anchorText(records, last)) };
+}
+
+/** Whether `value` is an anchor this key wrote. */
+export function anchorValid(value: unknown, hash: HashText): value is Anchor {
+  const a = value as Partial<Anchor> | null;
+  return typeof a === 'object' && a !== null && typeof a.records === 'number' && Number.isInteger(a.records) && a.records >= 0
+    && typeof a.hash === 'string' && typeof a.mac === 'string' && hash(anchorText(a.records, a.hash)) === a.mac;
 }

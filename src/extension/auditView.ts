@@ -1,9 +1,9 @@
 // "Airlock: Show Audit Log": the records newest first as a read-only document, optionally
 // filtered by decision, agent or environment (picked from what the log holds).
 import * as vscode from 'vscode';
-import type { ChainedRecord } from '../core/auditChain';
+import type { AuditRecord } from '../core/audit';
 import { actorName } from './approvalText';
-import type { AuditLog } from './auditLog';
+import type { AuditStore } from '../gate/auditStore';
 
 export const AUDIT_SCHEME = 'airlock-audit';
 
@@ -12,7 +12,7 @@ interface Filter {
   readonly value?: string;
 }
 
-function render(records: readonly ChainedRecord[], filter: Filter): string {
+function render(records: readonly AuditRecord[], filter: Filter): string {
   const kept = records.filter((r) => !filter.field || (filter.field === 'tier' ? r.verdict.tier : r[filter.field]) === filter.value).reverse();
   const head = `Airlock audit log — ${kept.length} of ${records.length} decisions, newest first${filter.field ? ` (${filter.field}: ${filter.value ?? ''})` : ''}\n\n`;
   return head + kept.map((r) => [
@@ -31,17 +31,23 @@ export class AuditView implements vscode.TextDocumentContentProvider, vscode.Dis
 
   private readonly uri = vscode.Uri.from({ scheme: AUDIT_SCHEME, path: '/Airlock audit log' });
 
-  constructor(private readonly log: AuditLog) {
+  constructor(private readonly log: AuditStore) {
     // An open view follows the log as decisions are made.
     log.onAppend = () => this.changed.fire(this.uri);
   }
 
+  /** Chained and still-queued records, oldest first by time (the queue is chained at the next write). */
+  private all(): AuditRecord[] {
+    return [...this.log.records(), ...this.log.queued()].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+  }
+
   provideTextDocumentContent(): string {
-    return render(this.log.records(), this.filter);
+    return render(this.all(), this.filter);
   }
 
   async open(): Promise<void> {
-    const records = this.log.records();
+    this.log.absorb();
+    const records = this.all();
     const values = (field: 'decision' | 'actor' | 'tier'): string[] => [...new Set(records.map((r) => (field === 'tier' ? r.verdict.tier : r[field])))];
     const items: (vscode.QuickPickItem & { filter: Filter })[] = [
       { label: 'All decisions', filter: {} },

@@ -10,7 +10,7 @@ import { auditRecord } from '../core/audit';
 import type { Verdict } from '../core/verdict';
 import { stateDirectory } from '../gate/stateDir';
 import type { AgentHooks } from './agentHooks';
-import type { AuditLog } from './auditLog';
+import type { AuditStore } from '../gate/auditStore';
 import { untranslatable } from '../core/secrets/ignoreLines';
 import { localFolders, type IgnoreSync, type SyncResult } from './ignoreSync';
 import type { Settings } from './settings';
@@ -44,7 +44,7 @@ export class ContextGuard implements vscode.Disposable {
   constructor(
     private readonly sync: IgnoreSync,
     private readonly hooks: AgentHooks,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly settings: () => Settings,
     private readonly state: vscode.Memento,
@@ -132,7 +132,7 @@ export class ContextGuard implements vscode.Disposable {
   }
 
   private record(path: string, reason: string): void {
-    this.audit.append(auditRecord({ time: new Date(), source: 'observer', actor: 'unknown', kind: 'write', subject: path, verdict: TAMPER_VERDICT, decision: 'deny', decidedBy: 'policy', reason }));
+    this.audit.keep(auditRecord({ time: new Date(), source: 'observer', actor: 'unknown', kind: 'write', subject: path, verdict: TAMPER_VERDICT, decision: 'deny', decidedBy: 'policy', reason }));
   }
 
   /**

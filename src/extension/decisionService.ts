@@ -2,17 +2,18 @@
 // policy per workspace root, and for each request the policy's answer or the human's. Requests
 // wait in a bounded queue so only one modal shows at a time; every decision is audited.
 import * as vscode from 'vscode';
-import { auditRecord, type DecidedBy } from '../core/audit';
+import { auditRecord, type AuditRecord } from '../core/audit';
 import { discoveryFile, policyFile, publishWindow, unpublishWindow, watchDiscovery, windowsDirectory } from '../gate/discovery';
-import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../gate/protocol';
+import { PROTOCOL_VERSION, requestDeadline, type DecisionRequest, type DecisionResponse } from '../gate/protocol';
 import { writePublishedPolicy } from '../gate/publishedPolicy';
 import { Grants } from '../gate/grants';
 import { startDecisionServer, type DecisionServer } from '../gate/server';
 import { askModal, typedConfirmation } from './approval';
-import type { AuditLog } from './auditLog';
+import type { AuditStore } from '../gate/auditStore';
+import { queueRecord } from '../gate/auditQueue';
 import { actionFor } from './decide';
 import { showDetails } from './detailsPanel';
-import { RequestQueue } from './requestQueue';
+import { RequestQueue, queuedAnswer } from './requestQueue';
 import type { Settings } from './settings';
 import type { StatusBar } from './statusBar';
 import type { TerminalDirectory } from './terminals';
@@ -37,7 +38,7 @@ export class DecisionService implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly settings: () => Settings,
-    private readonly audit: AuditLog,
+    private readonly audit: AuditStore,
     private readonly status: StatusBar,
     private readonly terminals: TerminalDirectory,
   ) {}
@@ -70,7 +71,7 @@ export class DecisionService implements vscode.Disposable {
   private planted(root: string, reason: string): void {
     const file = discoveryFile(this.dir, root);
     const summary = 'Replaced Airlock\'s discovery file with one whose server is not an editor window: hooks would have taken its answers';
-    this.audit.append(auditRecord({
+    this.audit.keep(auditRecord({
       time: new Date(), source: 'observer', actor: 'unknown', kind: 'write', subject: file, decision: 'deny', decidedBy: 'policy', reason: `${reason}; Airlock put its own back`,
       verdict: {
         decision: 'deny', risk: 'critical', environment: { tier: 'unknown' }, confirmation: 'none',
@@ -121,28 +122,13 @@ export class DecisionService implements vscode.Disposable {
     if (action.kind !== 'ask') return this.answer(request, { decision: action.kind, decidedBy: 'policy', reason: `Airlock in the editor: ${action.reason}` });
     const production = request.verdict.environment.tier === 'production';
     if (production) this.productionWaiting++;
-    const outcome = await this.queue.run((signal) => this.askHuman(request, action.confirmation, signal), Date.now() + request.timeoutMs);
+    const outcome = await this.queue.run((signal) => this.askHuman(request, action.confirmation, signal), requestDeadline(request));
     if (production) this.productionWaiting--;
     this.refreshStatus();
-    switch (outcome.kind) {
-      case 'done': {
-        const terminal = request.source === 'terminal' || request.source === 'task';
-        const grant = outcome.value === 'allow' && terminal ? { grant: this.grants.issue(request.subject, request.cwd, request.verdict) } : {};
-        return this.answer(request, { decision: outcome.value, decidedBy: 'human', reason: outcome.value === 'allow' ? 'Allowed once in the editor.' : 'Denied in the editor.', ...grant });
-      }
-      case 'timeout':
-        if (!outcome.shown) {
-          return this.answer(request, {
-            decision: 'deny', decidedBy: 'timeout',
-            reason: `Airlock was answering ${outcome.ahead} other request${outcome.ahead === 1 ? '' : 's'} first; this one was never shown, and its ${Math.round(request.timeoutMs / 1000)} s ran out while it waited. Try again.`,
-          });
-        }
-        return this.answer(request, { decision: 'deny', decidedBy: 'timeout', reason: `Nobody answered the dialog within ${Math.round(request.timeoutMs / 1000)} s.` });
-      case 'overflow':
-        return this.answer(request, { decision: 'deny', decidedBy: 'policy', reason: `Airlock is answering ${MAX_WAITING} requests already; this one was denied without being shown. Try again.` });
-      case 'error':
-        return this.answer(request, { decision: 'deny', decidedBy: 'error', reason: `The approval dialog failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}` });
-    }
+    const answer = queuedAnswer(outcome, request.timeoutMs, MAX_WAITING);
+    const terminal = request.source === 'terminal' || request.source === 'task';
+    const grant = answer.decision === 'allow' && terminal ? { grant: this.grants.issue(request.subject, request.cwd, request.verdict) } : {};
+    return this.answer(request, { ...answer, ...grant });
   }
 
   /**
@@ -169,12 +155,19 @@ export class DecisionService implements vscode.Disposable {
       this.gated.push({ line: request.subject.trim(), time: Date.now() });
       if (this.gated.length > 500) this.gated.splice(0, this.gated.length - 500);
     }
-    const decidedBy: DecidedBy = response.decidedBy;
-    this.audit.append(auditRecord({
+    const record = (r: DecisionResponse): AuditRecord => auditRecord({
       time: new Date(), source: request.source, actor: request.actor, kind: request.kind, subject: request.subject,
-      tool: request.tool, cwd: request.cwd, verdict: request.verdict, decision: response.decision, decidedBy, reason: response.reason,
-    }));
-    return response;
+      tool: request.tool, cwd: request.cwd, verdict: request.verdict, decision: r.decision, decidedBy: r.decidedBy, reason: r.reason,
+    });
+    const written = this.audit.append(record(response));
+    if (written.ok) return response;
+    // Every request here is flagged: without its record it is denied (the status bar says why).
+    const kept: DecisionResponse = response.decision === 'allow'
+      ? { decision: 'deny', decidedBy: 'error', reason: `${written.problem}. While its audit log cannot be written, Airlock denies what it flags; the record is queued.` }
+      : response;
+    if (response.decision === 'allow') void vscode.window.showErrorMessage(`Airlock denied what you allowed, because it could not write its audit log: ${written.problem}. Run "airlock doctor" or free the disk, then ask the agent to try again.`);
+    queueRecord(record(kept), process.env);
+    return kept;
   }
 
   private refreshStatus(): void {

@@ -1,9 +1,13 @@
 // Activation stays thin: read the settings, build the adapters (audit log, status bar, decision
 // service, audit view, commands) and hand their disposables to VS Code.
+import { readdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { AgentHooks } from './agentHooks';
-import { AuditLog } from './auditLog';
+import { AuditStore, queueFromFiles } from '../gate/auditStore';
+import { queueRecord } from '../gate/auditQueue';
+import { stateDirectory } from '../gate/stateDir';
 import { AUDIT_SCHEME, AuditView } from './auditView';
 import { CommandId } from './commands';
 import { ContextGuard } from './contextGuard';
@@ -31,8 +35,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = vscode.window.createOutputChannel('Airlock', { log: true });
   context.subscriptions.push(log);
   let settings = currentSettings();
-  const audit = new AuditLog(context.globalStorageUri.fsPath);
+  // One log for the editor, the hooks and the gate (the editor runs on one thread: a short lock wait).
+  const audit = new AuditStore(stateDirectory(process.env), { env: process.env, lockWaitMs: 1000 });
   const status = new StatusBar();
+  audit.onProblem = (problem) => status.auditProblem(problem);
+  importEarlierLog(context.globalStorageUri.fsPath, log);
   const terminals = new TerminalDirectory();
   const service = new DecisionService(context.extensionUri, () => settings, audit, status, terminals);
   const gate = new TerminalGate(context, log);
@@ -74,9 +81,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CommandId.ShowAuditLog, () => view.open()),
     vscode.commands.registerCommand(CommandId.InstallAgentHooks, () => hooks.installInteractively()),
     vscode.commands.registerCommand(CommandId.VerifyAuditLog, async () => {
+      audit.absorb();
       const result = audit.verify();
-      if (result.ok) await vscode.window.showInformationMessage(`Airlock: the audit log is intact (${result.records} records in ${result.files} file${result.files === 1 ? '' : 's'}).`);
-      else await vscode.window.showErrorMessage(`Airlock: the audit log is broken at line ${result.line} of ${result.file}: ${result.reason}.`);
+      if (result.ok) await vscode.window.showInformationMessage(`Airlock: the audit log is intact (${result.records} record${result.records === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}${result.queued > 0 ? `, ${result.queued} queued` : ''}).${result.note ? ` ${result.note}.` : ''}`);
+      else await vscode.window.showErrorMessage(`Airlock: the audit log is broken${result.file ? ` at line ${result.line} of ${result.file}` : ''}: ${result.reason}.`);
     }),
     vscode.commands.registerCommand(CommandId.CheckCommandLine, () => {
       // Evaluated on first use: the engine's rule tables are most of the bundle's start-up work.
@@ -108,6 +116,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The gate's files are generated after start-up (the environment collection VS Code keeps from
   // the last session already reaches the first terminals).
   const gateTimer = setTimeout(updateGate, 0);
+  // What hooks queued (their fast path, or while the log could not be written) goes on the chain.
+  const absorbTimer = setInterval(() => audit.absorb(), ABSORB_EVERY_MS);
+  context.subscriptions.push({ dispose: () => clearInterval(absorbTimer) });
   context.subscriptions.push({ dispose: () => clearTimeout(gateTimer) });
   guard.start();
   // The offer reads agents' settings: after start-up, never during it.
@@ -119,4 +130,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 export function deactivate(): void {
   // Everything is a subscription: VS Code disposes the service (removing discovery files) itself.
+}
+
+const ABSORB_EVERY_MS = 10_000;
+
+/**
+ * Before the one log, the editor kept its own in its global storage: its records are queued into
+ * the shared chain once, and the old files renamed (kept, never deleted).
+ */
+function importEarlierLog(dir: string, log: vscode.LogOutputChannel): void {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => /^audit(?:-\d+)?\.jsonl$/.test(f)).sort((a, b) => (a === 'audit.jsonl' ? 1 : b === 'audit.jsonl' ? -1 : Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0])));
+  } catch {
+    return; // no earlier log
+  }
+  if (files.length === 0) return;
+  const paths = files.map((f) => join(dir, f));
+  const moved = queueFromFiles(paths, (record) => queueRecord(record, process.env).ok);
+  for (const path of paths) renameSync(path, `${path}.imported`);
+  log.info(`moved ${moved} records of the editor's earlier audit log into the shared log; the old files end in .imported`);
 }

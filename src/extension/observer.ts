@@ -8,12 +8,12 @@ import { auditRecord } from '../core/audit';
 import type { Verdict } from '../core/verdict';
 import { shellLine } from '../gate/shims';
 import { actorName, shorten, shownSubject } from './approvalText';
-import type { AuditLog } from './auditLog';
+import type { AuditStore } from '../gate/auditStore';
 import type { Settings } from './settings';
 
 export interface ObserverDeps {
   readonly settings: () => Settings;
-  readonly audit: AuditLog;
+  readonly audit: AuditStore;
   readonly wasGated: (line: string) => boolean;
   readonly classify: (line: string, cwd: string | undefined) => Promise<Verdict>;
   readonly log: vscode.LogOutputChannel;
@@ -61,7 +61,7 @@ export class Observer implements vscode.Disposable {
     const reason = person
       ? 'Run by a person at their own terminal without the gate (gate scope "agents"): allowed, audited.'
       : `Not gated: it started in ${where} without Airlock's gate, so it was interrupted as it started.`;
-    this.deps.audit.append(auditRecord({
+    this.deps.audit.keep(auditRecord({
       time: new Date(), source: 'observer', actor, kind: 'command', subject: line, verdict,
       decision: person ? 'allow' : 'deny', decidedBy: 'policy', reason,
     }));

@@ -16,6 +16,27 @@ export type Outcome<T> =
   | { readonly kind: 'overflow' }
   | { readonly kind: 'error'; readonly error: unknown };
 
+/** What the editor answers for a request, by how its turn in the queue ended; every message says what really happened. */
+export function queuedAnswer(outcome: Outcome<'allow' | 'deny'>, timeoutMs: number, maxWaiting: number): { decision: 'allow' | 'deny'; decidedBy: 'human' | 'timeout' | 'policy' | 'error'; reason: string } {
+  const seconds = Math.round(timeoutMs / 1000);
+  switch (outcome.kind) {
+    case 'done':
+      return { decision: outcome.value, decidedBy: 'human', reason: outcome.value === 'allow' ? 'Allowed once in the editor.' : 'Denied in the editor.' };
+    case 'timeout':
+      if (!outcome.shown) {
+        return {
+          decision: 'deny', decidedBy: 'timeout',
+          reason: `Airlock was answering ${outcome.ahead} other request${outcome.ahead === 1 ? '' : 's'} first; this one was never shown, and its ${seconds} s ran out while it waited. Try again.`,
+        };
+      }
+      return { decision: 'deny', decidedBy: 'timeout', reason: `Nobody answered the dialog within ${seconds} s.` };
+    case 'overflow':
+      return { decision: 'deny', decidedBy: 'policy', reason: `Airlock is answering ${maxWaiting} requests already; this one was denied without being shown. Try again.` };
+    case 'error':
+      return { decision: 'deny', decidedBy: 'error', reason: `The approval dialog failed: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}` };
+  }
+}
+
 export class RequestQueue {
   private tail: Promise<void> = Promise.resolve();
   private unanswered = 0;

@@ -55,7 +55,7 @@ function post(entry: WindowEntry, path: string, body: string, timeoutMs: number)
  * for the server to say "timeout" itself); past it, `ServiceFailed`.
  */
 export async function askDecision(entry: WindowEntry, request: DecisionRequest, timeoutMs = request.timeoutMs + 2000): Promise<DecisionResponse> {
-  const text = await post(entry, DECIDE_PATH, JSON.stringify(request), timeoutMs);
+  const text = await post(entry, DECIDE_PATH, JSON.stringify({ ...request, sentAt: Date.now() }), timeoutMs);
   try {
     return parseDecisionResponse(text);
   } catch (error) {

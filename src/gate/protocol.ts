@@ -36,6 +36,17 @@ export interface DecisionRequest {
   readonly grant?: string;
   /** How long the hook waits for the human; the server should answer before this. */
   readonly timeoutMs: number;
+  /**
+   * When the client sent it (ms since the epoch): a server slow to read it (a burst of requests)
+   * counts its deadline from here, so it answers while the client still listens.
+   */
+  readonly sentAt?: number;
+}
+
+/** When the server must have answered: `timeoutMs` after the client sent it, never later than after it arrived. */
+export function requestDeadline(request: DecisionRequest, now: number = Date.now()): number {
+  const sent = request.sentAt !== undefined && request.sentAt <= now && request.sentAt >= now - request.timeoutMs ? request.sentAt : now;
+  return sent + request.timeoutMs;
 }
 
 export type DecidedBy = 'human' | 'policy' | 'timeout' | 'error';
@@ -140,5 +151,6 @@ export function parseDecisionRequest(body: string): DecisionRequest {
     ...(typeof r.grant === 'string' && GRANT.test(r.grant) ? { grant: r.grant } : {}),
     verdict: verdict as unknown as Verdict,
     timeoutMs: r.timeoutMs,
+    ...(typeof r.sentAt === 'number' && Number.isFinite(r.sentAt) ? { sentAt: r.sentAt } : {}),
   };
 }

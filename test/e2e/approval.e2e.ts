@@ -196,7 +196,8 @@ describe('other requests', () => {
 describe('the audit log', () => {
   test('holds every decision in order, and Verify names an edited line', async () => {
     const file = await waitFor('the audit log', () => {
-      const dir = join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock');
+      // One log for the editor, hooks and gate, in Airlock's state folder (the harness's AIRLOCK_STATE_DIR).
+      const dir = join(editor.home, 'state');
       try {
         return readFileSync(join(dir, 'audit.jsonl'), 'utf8') && join(dir, 'audit.jsonl');
       } catch {

@@ -247,9 +247,9 @@ describe('with the decision service gone', () => {
   });
 });
 
-/** The extension's audit log, one JSON record per line. */
+/** The audit log the editor, hooks and gate share (the harness's AIRLOCK_STATE_DIR), one JSON record per line. */
 function auditLog(): string {
-  return readFileSync(join(editor.home, 'user-data', 'User', 'globalStorage', 'airlock.airlock', 'audit.jsonl'), 'utf8');
+  return readFileSync(join(editor.home, 'state', 'audit.jsonl'), 'utf8');
 }
 
 /** Airlock's output channel, as the editor writes it to its logs folder. */

@@ -13,7 +13,7 @@ import { TIER_MARK, withUnseenOperands, type Verdict } from '../../core/verdict'
 import { TimedOut, Unreachable, askDecision } from '../../gate/client';
 import { locateWindow } from '../../gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type Source } from '../../gate/protocol';
-import { appendAudit } from '../audit';
+import { queueDecision, recordDecision } from '../audit';
 import { diskCredentialOrigins } from '../credentialFiles';
 import { gitRecovery } from '../gitRecovery';
 import { DISK_PROJECT_FILES } from '../projectFiles';
@@ -84,9 +84,16 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
   // What the program's shim would have read, the engine cannot: a person decides.
   if (call.unseen) verdict = withUnseenOperands(verdict, call.line, oneLine(call.unseen, 80));
   if (verdict.decision === 'allow') return 0;
-  const audit = (decision: 'allow' | 'deny', decidedBy: DecidedBy, reason: string): void => appendAudit(auditRecord({
-    time: io.now(), source: call.source, actor: agent ?? 'terminal', kind: 'command', subject: call.line, cwd: io.cwd, verdict, decision, decidedBy, reason,
-  }), io.env, (m) => io.stderr(m + '\n'));
+  /** Records what the gate decided alone; false when the record could not go on the chain (it is queued). */
+  const audit = (decision: 'allow' | 'deny', decidedBy: DecidedBy, reason: string): boolean => {
+    const record = auditRecord({
+      time: io.now(), source: call.source, actor: agent ?? 'terminal', kind: 'command', subject: call.line, cwd: io.cwd, verdict, decision, decidedBy, reason,
+    });
+    const warn = (m: string): void => io.stderr(`airlock: ${m}\n`);
+    if (recordDecision(record, io.env, warn).ok) return true;
+    queueDecision(decision === 'allow' ? { ...record, decision: 'deny', reason: `${reason}; denied because the audit log could not be written` } : record, io.env, warn);
+    return false;
+  };
   const tell = call.printGrant ? io.stdout : io.stderr;
   const stop = (reason: string, decidedBy: DecidedBy): number => {
     tell(`airlock: stopped ${shownLine(call.line)} — ${what(verdict)}. ${reason}\n`);
@@ -123,6 +130,9 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
   const typed = io.typeOnTerminal(`airlock: ${what(verdict)}\nairlock: no editor window to ask. Type "${name}" to run ${shownLine(call.line)}, anything else to stop it: `, name);
   if (typed === undefined) return stop('No editor window with Airlock is open and there is no terminal to ask on.', 'policy');
   if (!typed) return stop('The name typed did not match.', 'human');
-  audit('allow', 'human', `"${name}" typed at the terminal`);
+  if (!audit('allow', 'human', `"${name}" typed at the terminal`)) {
+    tell(`airlock: stopped ${shownLine(call.line)} — Airlock could not write its audit log, and while it cannot, it denies what it flags (run \`airlock doctor\`).\n`);
+    return DENIED;
+  }
   return 0;
 }

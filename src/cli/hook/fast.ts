@@ -7,7 +7,7 @@ import { CONTROL_CHARACTERS, createPrefilter } from '../../core/prefilter';
 import { printedOperands } from '../../core/secrets/printers';
 import { ALLOW_VERDICT } from '../../core/verdict';
 import { resolve } from 'node:path';
-import { appendAudit } from '../audit';
+import { queueRecord } from '../../gate/auditQueue';
 import { clearedPackageScript } from './fastScripts';
 import { ADAPTERS } from './adapters';
 import { AGENT_IDS, type AgentId, type HookOutput } from './types';
@@ -36,10 +36,13 @@ export function answerHookWithoutEngine(
     if (prefilter.mightMatch(event.command) && !clearedPackageScript(event.command, event.cwd === undefined ? undefined : resolve(event.cwd), prefilter)) return undefined;
     // A line that prints files goes to the full hook, which reads them for credentials.
     if (printedOperands(event.command).length > 0) return undefined;
-    appendAudit(auditRecord({
+    // Queued, not chained here: the chain's HMAC would load node:crypto (4 ms); the next chained
+    // write (any flagged call, the editor, \`airlock audit\`) takes it in.
+    const queued = queueRecord(auditRecord({
       time: io.now(), source: 'hook', actor: agent, kind: 'command', subject: event.command, tool: event.tool, cwd: event.cwd,
       verdict: ALLOW_VERDICT, decision: 'allow', decidedBy: 'policy',
-    }), io.env, (message) => io.stderr(message + '\n'));
+    }), io.env);
+    if (!queued.ok) io.stderr(`airlock: the audit record of this allow could not be kept (${queued.problem})\n`);
     return adapter.format({ decision: 'allow', quiet: true, userMessage: '', agentMessage: '' }, event, payload);
   } catch {
     return undefined;

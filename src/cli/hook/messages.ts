@@ -38,9 +38,10 @@ const AGENT_STOP = 'Do not retry it or work around it with another command; tell
 
 export type Outcome =
   | { readonly by: 'engine' } // the verdict alone decides: allow, or a deny by policy
-  | { readonly by: 'human'; readonly decision: 'allow' | 'deny'; readonly reason?: string }
-  | { readonly by: 'editor-policy'; readonly reason?: string } // the editor denied without a dialog (its policy, a full queue)
-  | { readonly by: 'timeout'; readonly reason?: string }
+  // `answered`: the editor's window decided, and its audit record is the window's to write.
+  | { readonly by: 'human'; readonly decision: 'allow' | 'deny'; readonly reason?: string; readonly answered?: true }
+  | { readonly by: 'editor-policy'; readonly reason?: string; readonly answered?: true } // the editor denied without a dialog (its policy, a full queue)
+  | { readonly by: 'timeout'; readonly reason?: string; readonly answered?: true }
   | { readonly by: 'offline' } // no editor window to ask
   | { readonly by: 'failure'; readonly reason: string };
 
@@ -122,6 +123,17 @@ export function answerFor(verdict: Verdict, outcome: Outcome, canAsk = true): Ho
         agentMessage: `Blocked by Airlock: ${subject}. Airlock could not get a decision (${clean(outcome.reason)}). ${AGENT_STOP}`,
       };
   }
+}
+
+/** A flagged call whose audit record could not be written: denied until the log can be written. */
+export function unrecordedAnswer(verdict: Verdict, problem: string): HookAnswer {
+  const subject = `${what(verdict)} — ${tierLabel(verdict)}`;
+  const why = `${clean(problem)}. While its audit log cannot be written, Airlock denies what it flags; the record is queued and written when it can be (run \`airlock doctor\`).`;
+  return {
+    decision: 'deny', quiet: false,
+    userMessage: `Airlock denied: ${subject}. ${why}`,
+    agentMessage: `Blocked by Airlock: ${subject}. ${why} ${AGENT_STOP}`,
+  };
 }
 
 /** For a payload the hook could not read. */

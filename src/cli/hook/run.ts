@@ -4,7 +4,7 @@
 // owns the folder; with none, policy answers. Every decision is audited.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { auditRecord, type DecidedBy } from '../../core/audit';
+import { auditRecord, type AuditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
 import { destructiveToolFinding, isDestructiveToolName, isWritingToolName, mcpEnvironment, mcpReading, redactedInput, unreadInputFinding } from '../../core/mcp';
 import { holderFinding, pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
@@ -15,7 +15,7 @@ import { ALLOW_VERDICT, tierRank, type Finding, type Verdict } from '../../core/
 import { TimedOut, Unreachable, askDecision } from '../../gate/client';
 import { locateWindow, type Located } from '../../gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest } from '../../gate/protocol';
-import { appendAudit } from '../audit';
+import { queueDecision, recordDecision } from '../audit';
 import { diskCredentialOrigins } from '../credentialFiles';
 import { gitRecovery } from '../gitRecovery';
 import { DISK_PROJECT_FILES } from '../projectFiles';
@@ -24,7 +24,7 @@ import { diskToolState } from '../toolState';
 import { ADAPTERS } from './adapters';
 import { filesReached } from './contentGlobs';
 import { credentialHolders, homePath } from './credentialHolders';
-import { answerFor, unreadableAnswer, type Outcome } from './messages';
+import { answerFor, unreadableAnswer, unrecordedAnswer, type Outcome } from './messages';
 import { PROBE_VARIABLE } from './probe';
 import { loadHookPolicy, type HookPolicy } from './settings';
 import { PayloadError, type AgentId, type HookAnswer, type HookEvent, type HookOutput } from './types';
@@ -143,9 +143,9 @@ async function askHuman(agent: AgentId, event: Exclude<HookEvent, { kind: 'unrel
   };
   try {
     const response = await askDecision(located.entry, request);
-    if (response.decidedBy === 'timeout') return { by: 'timeout', reason: response.reason };
-    if (response.decidedBy === 'policy' && response.decision === 'deny') return { by: 'editor-policy', reason: response.reason };
-    return { by: 'human', decision: response.decision, reason: response.reason };
+    if (response.decidedBy === 'timeout') return { by: 'timeout', reason: response.reason, answered: true };
+    if (response.decidedBy === 'policy' && response.decision === 'deny') return { by: 'editor-policy', reason: response.reason, answered: true };
+    return { by: 'human', decision: response.decision, reason: response.reason, answered: true };
   } catch (error) {
     if (error instanceof Unreachable) return { by: 'offline' };
     if (error instanceof TimedOut) return { by: 'timeout', reason: `The editor's Airlock gave ${error.message}.` };
@@ -197,9 +197,16 @@ export async function runHook(agent: AgentId, input: string, io: HookIo): Promis
   const { verdict, subject } = await judge(event, policy, located, io);
   const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(agent, event, subject, verdict, located, policy) : { by: 'engine' };
   const answer: HookAnswer = answerFor(verdict, outcome, !probe && adapter.canAsk(event, payload));
-  appendAudit(auditRecord({
+  // What the editor's window decided, the window records.
+  if ('answered' in outcome) return adapter.format(answer, event, payload);
+  const record = (a: HookAnswer): AuditRecord => auditRecord({
     time: io.now(), source: 'hook', actor: agent, kind: event.kind, subject, tool: event.tool, cwd: event.cwd, verdict,
-    decision: answer.decision, decidedBy: decidedBy(outcome), reason: answer.quiet ? undefined : answer.userMessage,
-  }), io.env, (message) => io.stderr(message + '\n'));
-  return adapter.format(answer, event, payload);
+    decision: a.decision, decidedBy: decidedBy(outcome), reason: a.quiet ? undefined : a.userMessage,
+  });
+  const warn = (message: string): void => io.stderr(`airlock: ${message}\n`);
+  const written = recordDecision(record(answer), io.env, warn);
+  if (written.ok) return adapter.format(answer, event, payload);
+  const kept = verdict.decision !== 'allow' && answer.decision !== 'deny' ? unrecordedAnswer(verdict, written.problem) : answer;
+  queueDecision(record(kept), io.env, warn);
+  return adapter.format(kept, event, payload);
 }

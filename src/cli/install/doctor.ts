@@ -2,8 +2,10 @@
 // the launcher this CLI would write, and the launcher's target exists), and answering (it denies
 // a probe call). Also whether an editor window answers for the folder, and what the terminal gate
 // covers in this terminal and shell.
+import { auditStore } from '../audit';
+import { leftovers } from '../../gate/auditStore';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { ping } from '../../gate/client';
 import { locateWindow } from '../../gate/discovery';
 import { UNGUARDED_SHELLS, shellGate } from '../../gate/shells';
@@ -51,6 +53,9 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
   const version = shell && /(^|\/)bash$/.test(shell) ? Number.parseFloat(spawnSync(shell, ['-c', 'echo ${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]}'], { encoding: 'utf8', timeout: 5000 }).stdout) : undefined;
   io.out(`shell      ${shellGate(shell, Number.isNaN(version) ? undefined : version)}`);
   io.out(`           shells without a guard: ${UNGUARDED_SHELLS.join(', ')}`);
+  const audit = auditHealth(io.env);
+  io.out(`audit log  ${audit.text}`);
+  healthy &&= audit.ok;
 
   let installed = 0;
   for (const agent of agents) {
@@ -87,4 +92,23 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
   }
   if (installed === 0) io.out('No agent has Airlock\'s hook yet: run `airlock install --agent all` in your project.');
   return healthy && installed > 0 ? 0 : 1;
+}
+
+/** Whether decisions can be recorded, and whether the log holds what was written. */
+function auditHealth(env: InstallIo['env']): { ok: boolean; text: string } {
+  const store = auditStore(env);
+  try {
+    if (existsSync(store.dir)) accessSync(store.dir, constants.W_OK);
+  } catch {
+    return { ok: false, text: `${store.dir} cannot be written: decisions are queued elsewhere and flagged calls are denied until it can be` };
+  }
+  store.absorb();
+  if (store.failing) return { ok: false, text: `${store.failing}. Flagged calls are denied until it can be written; queued records go in once it can.` };
+  const result = store.verify();
+  if (!result.ok) return { ok: false, text: `BROKEN in ${store.dir}${result.file ? ` at line ${result.line} of ${result.file}` : ''}: ${result.reason} (\`airlock audit verify\`)` };
+  const cut = leftovers(store.dir);
+  return {
+    ok: true,
+    text: `${store.dir}: intact, ${result.records} record${result.records === 1 ? '' : 's'}${result.queued > 0 ? `, ${result.queued} queued` : ''}${result.note ? `; ${result.note}` : ''}${cut.length > 0 ? `; kept aside after a failed write: ${cut.join(', ')}` : ''}`,
+  };
 }

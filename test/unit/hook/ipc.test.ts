@@ -2,7 +2,7 @@
 // standing in for the extension, and against every way that server can be missing or broken.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { policyFile } from '../../../src/gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../../../src/gate/protocol';
 import { startDecisionServer, newSocketPath, type DecisionServer } from '../../../src/gate/server';
 import { AGENT_IDS, type AgentId } from '../../../src/cli/hook/types';
+import { AuditStore } from '../../../src/gate/auditStore';
 import { isDeny, probePayload } from '../../../src/cli/install/probes';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -60,6 +61,11 @@ async function extension(handler: (r: DecisionRequest) => Promise<DecisionRespon
   closers.push(() => server.close());
   publishWindow(windowsDirectory(env), { version: PROTOCOL_VERSION, root: project, socket: server.socket, token: server.token, pid: process.pid });
   return { server, requests };
+}
+
+/** Everything Airlock wrote in its state folder (audit log, queue, discovery files), as one text. */
+function stateText(dir = join(home, 'state')): string {
+  return readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? stateText(join(dir, e.name)) : readFileSync(join(dir, e.name), 'utf8'))).join('\n');
 }
 
 function decision(agent: AgentId, stdout: string): string {
@@ -185,12 +191,13 @@ describe('audit', () => {
     const line = `curl -X POST https://backboard.railway.app/graphql/v2 -H "Authorization: Bearer 3f2c9a1e-8d7b-4c6a-9e5f-1a2b3c4d5e6f" -d '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}'`;
     await runHook('cursor', JSON.stringify({ hook_event_name: 'beforeShellExecution', workspace_roots: [project], cwd: project, command: line }));
     await runHook('cursor', JSON.stringify({ hook_event_name: 'beforeShellExecution', workspace_roots: [project], cwd: project, command: 'ls -la' }));
-    const log = readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8');
-    expect(log).not.toContain('3f2c9a1e-8d7b');
-    const records = log.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(records).toHaveLength(2);
-    expect(records[0]).toMatchObject({ source: 'hook', actor: 'cursor', kind: 'command', decision: 'deny', decidedBy: 'policy', verdict: { risk: 'critical' } });
-    expect(records[1]).toMatchObject({ subject: 'ls -la', decision: 'allow', decidedBy: 'policy' });
+    expect(stateText()).not.toContain('3f2c9a1e-8d7b');
+    // The deny is chained at once; the fast path's allow waits in the queue for the next chained write.
+    const store = new AuditStore(join(home, 'state'), { env });
+    expect(store.records()).toMatchObject([{ source: 'hook', actor: 'cursor', kind: 'command', decision: 'deny', decidedBy: 'policy', verdict: { risk: 'critical' } }]);
+    expect(store.queued()).toMatchObject([{ subject: 'ls -la', decision: 'allow', decidedBy: 'policy' }]);
+    expect(store.absorb()).toBe(1);
+    expect(store.verify()).toMatchObject({ ok: true, records: 2, queued: 0 });
   });
 });
 
@@ -265,6 +272,6 @@ describe('credential tracing reaches the hook', () => {
     });
     expect(JSON.stringify(requests[0]?.verdict)).not.toContain(token);
     expect(r.stdout + r.stderr).not.toContain(token);
-    expect(readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8')).not.toContain(token);
+    expect(stateText()).not.toContain(token);
   });
 });

@@ -1,0 +1,248 @@
+// The one audit log: keyed chain, anchor, lock, queue, and what a failing file system or a
+// tamperer does to it — through an injected file system where a real one cannot fail on cue.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { auditRecord, type AuditRecord } from '../../../src/core/audit';
+import { GENESIS, chainLine } from '../../../src/core/auditChain';
+import { ALLOW_VERDICT } from '../../../src/core/verdict';
+import { processStart } from '../../../src/gate/auditLock';
+import { queueRecord, queuedFiles } from '../../../src/gate/auditQueue';
+import { AuditStore, CUT_REPAIRED, KEY_REPLACED, type AppendResult, type AuditFs, type VerifyResult } from '../../../src/gate/auditStore';
+
+const record = (i: number): AuditRecord => auditRecord({ time: new Date(Date.UTC(2026, 11, 6, 0, 0, i)), source: 'hook', actor: 'cursor', kind: 'command', subject: `echo ${i}`, verdict: ALLOW_VERDICT, decision: 'allow', decidedBy: 'policy' });
+
+function fresh(options: { maxBytes?: number; fs?: AuditFs; lockWaitMs?: number } = {}): { dir: string; env: Record<string, string>; store: AuditStore } {
+  const home = mkdtempSync(join(tmpdir(), 'airlock-audit-'));
+  const dir = join(home, 'state');
+  const env = { AIRLOCK_STATE_DIR: dir, TMPDIR: home };
+  return { dir, env, store: new AuditStore(dir, { env, ...options }) };
+}
+
+const problemOf = (result: AppendResult): string => (result.ok ? 'written' : result.problem);
+const reasonOf = (result: VerifyResult): string => (result.ok ? 'intact' : result.reason);
+
+const subjects = (store: AuditStore): string[] => store.records().filter((r) => r.actor !== 'airlock').map((r) => r.subject);
+const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+
+/** node's file system with one function replaced while `failing()` says so. */
+function faulty(overrides: Partial<Record<keyof AuditFs, (fd: number, buffer: Buffer, offset: number, length: number) => unknown>>, failing: () => boolean): AuditFs {
+  return new Proxy(fs, {
+    get(target, name: string) {
+      const real = (target as unknown as Record<string, unknown>)[name];
+      const fake = (overrides as Record<string, unknown>)[name];
+      return fake && failing() ? fake : real;
+    },
+  });
+}
+
+function errno(code: string, message: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
+describe('the chain', () => {
+  test('one chain across rotated files; a second writer continues it; an edited line is named', () => {
+    const { dir, env, store } = fresh({ maxBytes: 700 });
+    for (let i = 0; i < 8; i++) store.append(record(i));
+    new AuditStore(dir, { env, maxBytes: 700 }).append(record(8));
+    expect(store.files().length).toBeGreaterThan(2);
+    expect(store.verify()).toMatchObject({ ok: true, records: 9 });
+    expect(subjects(store)).toEqual(Array.from({ length: 9 }, (_v, i) => `echo ${i}`));
+    const file = store.files()[1] ?? '';
+    const text = lines(file);
+    text[0] = (text[0] ?? '').replace('"allow"', '"deny"');
+    writeFileSync(file, text.join('\n') + '\n');
+    expect(store.verify()).toMatchObject({ ok: false, file, line: 1 });
+    expect(reasonOf(store.verify())).toContain('edited');
+  });
+
+  test('the chain is keyed: an edit with the whole chain and anchor recomputed, unkeyed or under another key, is noticed', () => {
+    const { dir, store } = fresh();
+    for (let i = 0; i < 4; i++) store.append(record(i));
+    const file = join(dir, 'audit.jsonl');
+    for (const hash of [(t: string) => createHash('sha256').update(t).digest('hex'), (t: string) => createHmac('sha256', randomBytes(32)).update(t).digest('hex')]) {
+      let prev = GENESIS;
+      const rewritten = lines(file).map((line, i) => {
+        const body = JSON.parse(line) as AuditRecord & { hash?: string };
+        delete body.hash;
+        const out = chainLine(i === 2 ? { ...body, decision: 'deny' } : body, prev, hash);
+        prev = out.hash;
+        return out.line;
+      });
+      writeFileSync(file, rewritten.join('\n') + '\n');
+      const anchor = JSON.parse(readFileSync(join(dir, 'audit.anchor'), 'utf8')) as { records: number };
+      writeFileSync(join(dir, 'audit.anchor'), JSON.stringify({ records: anchor.records, hash: prev, mac: hash(`airlock audit anchor\n${anchor.records}\n${prev}`) }));
+      expect(store.verify()).toMatchObject({ ok: false, line: 1 });
+    }
+  });
+
+  test('records cut off the end, a deleted log, a deleted or edited anchor, and a deleted key are each noticed', () => {
+    const { dir, env, store } = fresh();
+    for (let i = 0; i < 5; i++) store.append(record(i));
+    const file = join(dir, 'audit.jsonl');
+    const whole = readFileSync(file, 'utf8');
+    writeFileSync(file, lines(file).slice(0, 3).join('\n') + '\n');
+    expect(store.verify()).toMatchObject({ ok: false, reason: '2 records are missing from the end of the log (it was cut short or a file was deleted)' });
+    unlinkSync(file);
+    expect(store.verify()).toMatchObject({ ok: false, reason: 'the audit log was deleted: its anchor counts 5 records' });
+    writeFileSync(file, whole);
+    expect(store.verify()).toMatchObject({ ok: true, records: 5 });
+    const anchor = readFileSync(join(dir, 'audit.anchor'), 'utf8');
+    writeFileSync(join(dir, 'audit.anchor'), anchor.replace('"records":5', '"records":3'));
+    expect(reasonOf(store.verify())).toContain('was edited');
+    unlinkSync(join(dir, 'audit.anchor'));
+    expect(reasonOf(store.verify())).toContain('anchor');
+    writeFileSync(join(dir, 'audit.anchor'), anchor);
+    unlinkSync(join(dir, 'audit.key'));
+    expect(reasonOf(store.verify())).toContain('the audit key');
+    // Writing goes on under a new key, and says so in the chain; the old records stay unverifiable.
+    expect(new AuditStore(dir, { env }).append(record(5))).toEqual({ ok: true });
+    expect(store.records().some((r) => r.verdict.rules.includes(KEY_REPLACED))).toBe(true);
+    expect(store.verify()).toMatchObject({ ok: false, line: 1 });
+    expect(reasonOf(store.verify())).toContain('key was replaced');
+    expect(subjects(store)).toEqual(['echo 0', 'echo 1', 'echo 2', 'echo 3', 'echo 4', 'echo 5']);
+  });
+
+  test('a rotated file deleted from the middle breaks the chain where it was', () => {
+    const { store } = fresh({ maxBytes: 500 });
+    for (let i = 0; i < 9; i++) store.append(record(i));
+    const files = store.files();
+    expect(files.length).toBeGreaterThan(2);
+    unlinkSync(files[0] ?? '');
+    expect(store.verify()).toMatchObject({ ok: false, file: files[1], line: 1 });
+    expect(reasonOf(store.verify())).toContain('does not follow');
+  });
+
+  test('the hooks\' log from before the chain is taken in whole on the first chained write', () => {
+    const { dir, store } = fresh();
+    fs.mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'audit.jsonl'), [record(0), record(1)].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    expect(store.verify()).toMatchObject({ ok: true, records: 0, queued: 2 });
+    store.append(record(2));
+    expect(subjects(store)).toEqual(['echo 0', 'echo 1', 'echo 2']);
+    expect(store.verify()).toMatchObject({ ok: true, records: 3 });
+  });
+});
+
+describe('when a record cannot be written, nothing is lost and nothing goes unnoticed', () => {
+  test('disk full mid-record: the half record is taken back, the write says so, and the queued record goes in later', () => {
+    let full = false;
+    const fsFull = faulty({
+      writeSync: (fd: number, buffer: Buffer, offset: number, length: number) => {
+        fs.writeSync(fd, buffer, offset, Math.floor(length / 2));
+        throw errno('ENOSPC', 'no space left on device');
+      },
+    }, () => full);
+    const { dir, env, store } = fresh({ fs: fsFull });
+    const problems: (string | undefined)[] = [];
+    store.onProblem = (p) => problems.push(p);
+    store.append(record(0));
+    const before = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
+    full = true;
+    expect(problemOf(store.keep(record(1)))).toContain('the disk is full');
+    expect(readFileSync(join(dir, 'audit.jsonl'), 'utf8')).toBe(before);
+    expect(store.failing).toContain('the disk is full');
+    expect(queuedFiles(env)).toHaveLength(1);
+    full = false;
+    store.append(record(2));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain('the disk is full');
+    expect(problems[1]).toBeUndefined();
+    expect(subjects(store)).toEqual(['echo 0', 'echo 1', 'echo 2']);
+    expect(queuedFiles(env)).toHaveLength(0);
+    expect(store.verify()).toMatchObject({ ok: true, records: 3 });
+  });
+
+  test('a line cut by a writer killed mid-record is set aside, never appended onto', () => {
+    const { dir, store } = fresh();
+    store.append(record(0));
+    const half = JSON.stringify(record(1)).slice(0, 40);
+    appendFileSync(join(dir, 'audit.jsonl'), half);
+    store.append(record(2));
+    expect(store.verify()).toMatchObject({ ok: true });
+    expect(store.records().map((r) => r.verdict.rules[0] ?? r.subject)).toEqual(['echo 0', CUT_REPAIRED, 'echo 2']);
+    const cut = readdirSync(dir).find((f) => f.startsWith('audit.cut-'));
+    expect(cut && readFileSync(join(dir, cut), 'utf8')).toBe(half);
+  });
+
+  test('an unwritable folder: the write fails with its reason and the record is queued outside it, then taken in', () => {
+    const denied = () => { throw errno('EACCES', 'permission denied'); };
+    let locked = true;
+    const { dir, env, store } = fresh({ fs: faulty({ mkdirSync: denied, writeFileSync: denied, openSync: denied }, () => locked) });
+    expect(problemOf(store.keep(record(0)))).toContain(dir);
+    expect(queuedFiles(env)).toHaveLength(1);
+    locked = false;
+    expect(store.absorb()).toBe(1);
+    expect(subjects(store)).toEqual(['echo 0']);
+  });
+
+  test('a state folder that cannot hold the queue either: the record goes to a private folder under TMPDIR and is taken in from there', () => {
+    const home = mkdtempSync(join(tmpdir(), 'airlock-audit-'));
+    writeFileSync(join(home, 'not-a-folder'), '');
+    const env = { AIRLOCK_STATE_DIR: join(home, 'not-a-folder', 'state'), TMPDIR: home };
+    const queued = queueRecord(record(7), env);
+    expect(queued.ok && queued.file.startsWith(join(home, `airlock-${process.getuid?.() ?? ''}-audit-queue`))).toBe(true);
+    const store = new AuditStore(join(home, 'state'), { env });
+    expect(store.absorb()).toBe(1);
+    expect(subjects(store)).toEqual(['echo 7']);
+  });
+});
+
+describe('the lock', () => {
+  function holdLock(dir: string, holder: object): void {
+    fs.mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'audit.lock'), JSON.stringify(holder));
+  }
+
+  test('a live holder is waited for and never broken: the write fails in time, then goes in once the holder is gone', async () => {
+    const { dir, env, store } = fresh({ lockWaitMs: 300 });
+    store.append(record(0));
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    await new Promise((resolve) => child.once('spawn', resolve));
+    const pid = child.pid ?? 0;
+    holdLock(dir, { pid, start: processStart(pid) });
+    const started = Date.now();
+    expect(problemOf(store.keep(record(1)))).toContain(`pid ${pid}`);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(JSON.parse(readFileSync(join(dir, 'audit.lock'), 'utf8'))).toMatchObject({ pid });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(store.append(record(2))).toEqual({ ok: true });
+    expect(existsSync(join(dir, 'audit.lock'))).toBe(false);
+    expect(subjects(store)).toEqual(['echo 0', 'echo 1', 'echo 2']);
+    expect(queuedFiles(env)).toHaveLength(0);
+    expect(store.verify()).toMatchObject({ ok: true, records: 3 });
+  });
+
+  test('the lock of a holder that is gone — exited, a reused pid, or no holder named — is taken over at once', () => {
+    const exited = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    for (const holder of [{ pid: Number(exited) }, { pid: process.pid, start: 'not-my-start' }, { nonsense: true }]) {
+      const { dir, store } = fresh({ lockWaitMs: 5000 });
+      holdLock(dir, holder);
+      const started = Date.now();
+      expect(store.append(record(0))).toEqual({ ok: true });
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(readdirSync(dir).filter((f) => f.startsWith('audit.lock') || f.startsWith('audit.claim'))).toEqual([]);
+    }
+  });
+
+  test('writers in many processes at once, with a dead holder\'s lock left behind, keep one chain and lose nothing', async () => {
+    const { dir, env, store } = fresh();
+    const exited = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    holdLock(dir, { pid: Number(exited) });
+    const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+    const payload = (i: number) => JSON.stringify({ hook_event_name: 'beforeShellExecution', workspace_roots: [dir], cwd: dir, command: `rm -rf ~/victim-${i} ~` });
+    const runs = Array.from({ length: 24 }, (_v, i) => new Promise<void>((resolve) => {
+      const child = spawn(process.execPath, [cli, 'hook', '--agent', 'cursor'], { env: { PATH: process.env.PATH ?? '', HOME: dir, ...env } });
+      child.on('close', () => resolve());
+      child.stdin.end(payload(i));
+    }));
+    await Promise.all(runs);
+    expect(store.verify()).toMatchObject({ ok: true, records: 24 });
+    expect(new Set(subjects(store)).size).toBe(24);
+  });
+});
