@@ -13,10 +13,10 @@ import { CommandId } from './commands';
 import { ContextGuard } from './contextGuard';
 import { DecisionService } from './decisionService';
 import { IgnoreSync } from './ignoreSync';
-import { readSettings, type Settings } from './settings';
 import { Observer } from './observer';
 import { ProtectedFileDecorations, protectFromAgents, stopProtecting } from './protectedFiles';
 import { SecretScan } from './secretScan';
+import { ConfirmedSettings } from './settingsConfirm';
 import { StatusBar } from './statusBar';
 import { TerminalGate } from './terminalGate';
 import { TerminalDirectory } from './terminals';
@@ -25,18 +25,14 @@ import { TerminalDirectory } from './terminals';
 const BUNDLE_START = (globalThis as { __airlockBundleStart?: number }).__airlockBundleStart ?? performance.now();
 const BUNDLE_READY = performance.now();
 
-function currentSettings(): Settings {
-  const config = vscode.workspace.getConfiguration('airlock');
-  return readSettings((key) => config.inspect(key));
-}
-
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Airlock', { log: true });
   context.subscriptions.push(log);
-  let settings = currentSettings();
   // One log for the editor, the hooks and the gate (the editor runs on one thread: a short lock wait).
   const audit = new AuditStore(stateDirectory(process.env), { env: process.env, lockWaitMs: 1000 });
+  const userSettings = new ConfirmedSettings(context.globalState, audit, () => settingsChanged());
+  let settings = userSettings.read();
   const status = new StatusBar();
   audit.onProblem = (problem) => status.auditProblem(problem);
   importEarlierLog(context.globalStorageUri.fsPath, log);
@@ -68,10 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, view),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('airlock')) return;
-      settings = currentSettings();
-      service.publish();
-      updateGate();
-      decorations.refresh();
+      userSettings.check();
+      settingsChanged();
       guard.settingsChanged(e);
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
@@ -93,6 +87,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return checkCommandLine(context.extensionUri, settings);
     }),
   );
+  /** The settings in effect changed (a change taken, or a loosening applied or turned down). */
+  function settingsChanged(): void {
+    settings = userSettings.read();
+    service.publish();
+    updateGate();
+    decorations.refresh();
+  }
   const updateGate = (): void => {
     try {
       gate.update(settings, service.ipcFile);
@@ -116,6 +117,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The gate's files are generated after start-up (the environment collection VS Code keeps from
   // the last session already reaches the first terminals).
   const gateTimer = setTimeout(updateGate, 0);
+  // A loosening made while the editor was closed is asked about now (held stricter meanwhile).
+  userSettings.check();
   // What hooks queued (their fast path, or while the log could not be written) goes on the chain.
   const absorbTimer = setInterval(() => audit.absorb(), ABSORB_EVERY_MS);
   context.subscriptions.push({ dispose: () => clearInterval(absorbTimer) });

@@ -384,8 +384,15 @@ describe('scanning the workspace for secrets', () => {
 });
 
 describe('turning the gate off', () => {
-  test('removes the shims and the guards from new terminals', async () => {
-    await send({ op: 'setting', key: 'airlock.terminalGate.enabled', value: false });
+  test('once the person applies it, removes the shims and the guards from new terminals', async () => {
+    // Turning the gate off loosens Airlock: the change waits for the person's Apply.
+    const answered = send({ op: 'setting', key: 'airlock.terminalGate.enabled', value: false });
+    const box = editor.page.locator('.monaco-dialog-box');
+    await box.waitFor({ state: 'visible' });
+    expect(await box.locator('.dialog-message-detail').innerText()).toContain('airlock.terminalGate.enabled: on → off');
+    expect(airlockLog()).not.toContain('terminal gate off');
+    await click('Apply the change');
+    await answered;
     await waitFor('the gate to be turned off', () => airlockLog().includes('terminal gate off') || undefined)
       .catch((e: Error) => { throw new Error(`${e.message}; Airlock's log:\n${airlockLog()}`); });
     const r = await send({ op: 'terminal', terminal: 'bash (gate off)', hidden: false, env: env(), cwd: editor.project, text: `echo "BASH_ENV=$BASH_ENV PATH=$PATH" > '${join(markers, 'env.txt')}'` });

@@ -1,0 +1,95 @@
+// The editor's side of settingsGuard.ts: it keeps the user-level `airlock.*` values a person last
+// confirmed (in global state, so a loosening made while the editor was closed is caught at the next
+// start), reads the settings held to them, and asks in a modal when the user's settings loosen.
+// Apply takes the change; anything else writes the confirmed values back. Each answer is audited.
+import * as vscode from 'vscode';
+import { auditRecord } from '../core/audit';
+import type { AuditStore } from '../gate/auditStore';
+import { readSettings, type Settings } from './settings';
+import { guardedInspect, loosened, userValues, type Loosened, type TrustedValues } from './settingsGuard';
+
+const CONFIRMED = 'airlock.confirmedUserSettings';
+const APPLY = 'Apply the change';
+const KEEP = 'Keep the stricter settings';
+
+export class ConfirmedSettings {
+  private confirmed: TrustedValues;
+  private asking = false;
+
+  constructor(private readonly state: vscode.Memento, private readonly audit: AuditStore, private readonly applied: () => void) {
+    const stored = state.get<TrustedValues>(CONFIRMED);
+    // The first start has nothing confirmed yet: what the user has now is the starting point.
+    this.confirmed = stored ?? userValues(this.inspect());
+    if (!stored) void state.update(CONFIRMED, this.confirmed);
+  }
+
+  private inspect(): (key: string) => ReturnType<vscode.WorkspaceConfiguration['inspect']> {
+    const config = vscode.workspace.getConfiguration('airlock');
+    return (key) => config.inspect(key);
+  }
+
+  /** The settings in effect: the user's values held to the confirmed ones, with the workspace's tightening. */
+  read(): Settings {
+    return readSettings(guardedInspect(this.inspect(), this.confirmed));
+  }
+
+  /** After the configuration changed (or at start): take a tightening at once, ask about a loosening. */
+  check(): void {
+    const now = userValues(this.inspect());
+    const looser = loosened(this.confirmed, now);
+    if (looser.length === 0) {
+      this.confirm(now);
+      return;
+    }
+    if (!this.asking) void this.ask(looser);
+  }
+
+  private confirm(values: TrustedValues): void {
+    this.confirmed = values;
+    void this.state.update(CONFIRMED, values);
+  }
+
+  private async ask(looser: readonly Loosened[]): Promise<void> {
+    this.asking = true;
+    try {
+      const lines = looser.slice(0, 8).map((l) => `• ${l.key}: ${cut(l.from)} → ${cut(l.to)}`);
+      if (looser.length > 8) lines.push(`• and ${looser.length - 8} more`);
+      const choice = await vscode.window.showWarningMessage(
+        'Your Airlock settings were changed to give agents more room.',
+        { modal: true, detail: `${lines.join('\n')}\n\nAn agent running as you can edit your settings file too, so Airlock keeps the stricter values until you apply the change. Keep them, and Airlock writes them back.` },
+        APPLY, KEEP,
+      );
+      const subject = `user settings: ${looser.map((l) => `${l.key} ${cut(l.from)} → ${cut(l.to)}`).join('; ')}`;
+      if (choice === APPLY) {
+        this.confirm(userValues(this.inspect()));
+        this.record(subject, 'allow', 'Applied in the editor.');
+      } else {
+        const config = vscode.workspace.getConfiguration('airlock');
+        for (const l of looser) await config.update(l.key.slice('airlock.'.length), this.confirmed[l.key.slice('airlock.'.length)], vscode.ConfigurationTarget.Global);
+        this.record(subject, 'deny', 'Kept the stricter settings; they were written back.');
+      }
+      this.applied();
+    } finally {
+      this.asking = false;
+    }
+    // A change made while the dialog was open is judged now.
+    this.check();
+  }
+
+  private record(subject: string, decision: 'allow' | 'deny', reason: string): void {
+    const summary = 'Loosens Airlock\'s own settings (its tier policy, exceptions, environments or gate)';
+    this.audit.keep(auditRecord({
+      time: new Date(), source: 'observer', actor: 'unknown', kind: 'write', subject, decision, decidedBy: 'human', reason,
+      verdict: {
+        decision: 'confirm', risk: 'high', environment: { tier: 'unknown' }, confirmation: 'click',
+        findings: [{ rule: 'airlock.settings-loosened', category: 'shell', severity: 'high', summary, hint: 'Change Airlock\'s settings yourself, in the Settings editor', span: [0, 0], environment: { tier: 'unknown' } }],
+      },
+    }));
+  }
+}
+
+/** Settings values are the user's text: kept short and on one line in the dialog. */
+function cut(text: string): string {
+  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ');
+  return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
+}
