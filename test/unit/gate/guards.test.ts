@@ -883,6 +883,18 @@ describe('an interactive bash on a real terminal, without VS Code\'s shell integ
     expect(readFileSync(join(dir, 'user-trap.log'), 'utf8')).toContain('user trap: echo status=');
   });
 
+  test('prompts say nothing of the guard\'s own reload: no "airlock: stopped" for its PROMPT_COMMAND, after benign or engine-cleared lines', () => {
+    const rc = join(dir, 'rc.bash');
+    writeFileSync(rc, `PS1='$ '\ncd ${dir}\n`);
+    const r = spawnSync('script', ['-qc', `bash --rcfile ${rc} -i`, '/dev/null'], {
+      input: 'ls\recho one\rrm -f $tmp\rx=$(cat /dev/null); dropdb $x\recho two\rexit\r', encoding: 'utf8', timeout: 20_000,
+      env: { PATH: `${join(dir, 'tools')}:/usr/bin:/bin`, HOME: dir, TERM: 'xterm', PROMPT_COMMAND: promptCommand(gateLayout(dir)), FAKE_ANSWER: '0', FAKE_ENGINE: '1', tmp: 'x.log' },
+    });
+    expect(r.stdout).toMatch(/^two\r?$/m);
+    expect(r.stdout + r.stderr).not.toContain('airlock:');
+    expect(r.stdout + r.stderr).not.toContain('__airlock');
+  });
+
   test('a handler stopped as it runs is skipped, and the shell goes on', () => {
     const rc = join(dir, 'rc.bash');
     writeFileSync(rc, `PS1='$ '\n`);
