@@ -35,9 +35,10 @@ export interface Rule {
   readonly recoverable?: (args: Args) => readonly string[] | undefined;
   /**
    * The rule matches on what the folders a command names hold (an archive's protected files),
-   * which no word on the line shows: the terminal gate judges every call of its programs.
+   * which no word on the line shows: the terminal gate judges every call of its programs (`true`),
+   * or of those listed — the others by what their examples need.
    */
-  readonly readsFolders?: boolean;
+  readonly readsFolders?: boolean | readonly string[];
   /** What exactly this call destroys, when the rule can name it (`GraphQL volumeDelete`): added to the summary. */
   readonly detail?: (args: Args) => string | undefined;
   readonly examples: RuleExamples;
