@@ -204,7 +204,10 @@ export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): 
     const always: readonly string[] = rule.readsFolders === true ? rule.programs : rule.readsFolders || [];
     for (const program of always) own.set(program, [{ kind: 'always' }]);
     for (const example of rule.readsFolders === true ? [] : rule.examples.match) {
-      const flagged = commandsOf(example).filter((c) => rule.programs.includes(c.program) && !always.includes(c.program) && matches(rule, c));
+      const commands = commandsOf(example);
+      // An example of a program judged always tells the filter nothing more.
+      if (commands.some((c) => always.includes(c.program))) continue;
+      const flagged = commands.filter((c) => rule.programs.includes(c.program) && matches(rule, c));
       // An example the expander reads differently from the engine's full path: judge the programs always.
       if (flagged.length === 0) for (const program of rule.programs) own.set(program, [...own.get(program) ?? [], { kind: 'always' }]);
       for (const command of flagged) own.set(command.program, [...own.get(command.program) ?? [], reading(rule, command)]);

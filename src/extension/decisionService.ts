@@ -151,22 +151,25 @@ export class DecisionService implements vscode.Disposable {
   }
 
   private answer(request: DecisionRequest, response: DecisionResponse): DecisionResponse {
-    if (response.decision === 'allow' && (request.source === 'terminal' || request.source === 'task')) {
-      this.gated.push({ line: request.subject.trim(), time: Date.now() });
-      if (this.gated.length > 500) this.gated.splice(0, this.gated.length - 500);
-    }
     const record = (r: DecisionResponse): AuditRecord => auditRecord({
       time: new Date(), source: request.source, actor: request.actor, kind: request.kind, subject: request.subject,
       tool: request.tool, cwd: request.cwd, verdict: request.verdict, decision: r.decision, decidedBy: r.decidedBy, reason: r.reason,
     });
     const written = this.audit.append(record(response));
-    if (written.ok) return response;
     // Every request here is flagged: without its record it is denied (the status bar says why).
-    const kept: DecisionResponse = response.decision === 'allow'
-      ? { decision: 'deny', decidedBy: 'error', reason: `${written.problem}. While its audit log cannot be written, Airlock denies what it flags; the record is queued.` }
-      : response;
-    if (response.decision === 'allow') void vscode.window.showErrorMessage(`Airlock denied what you allowed, because it could not write its audit log: ${written.problem}. Run "airlock doctor" or free the disk, then ask the agent to try again.`);
-    queueRecord(record(kept), process.env);
+    const kept: DecisionResponse = written.ok || response.decision !== 'allow' ? response : {
+      decision: 'deny', decidedBy: 'error', reason: `${written.problem}. While its audit log cannot be written, Airlock denies what it flags; the record is queued.`,
+    };
+    if (!written.ok) {
+      if (response.decision === 'allow') void vscode.window.showErrorMessage(`Airlock denied what you allowed, because it could not write its audit log: ${written.problem}. Run "airlock doctor" or free the disk, then ask the agent to try again.`);
+      const queued = queueRecord(record(kept), process.env);
+      if (!queued.ok) void vscode.window.showErrorMessage(`Airlock could not keep the record of this decision anywhere: ${queued.problem}`);
+    }
+    // Only a line really allowed is one the observer need not stop again.
+    if (kept.decision === 'allow' && (request.source === 'terminal' || request.source === 'task')) {
+      this.gated.push({ line: request.subject.trim(), time: Date.now() });
+      if (this.gated.length > 500) this.gated.splice(0, this.gated.length - 500);
+    }
     return kept;
   }
 

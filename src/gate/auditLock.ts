@@ -6,16 +6,19 @@
 // taking over is itself claimed first, by creating a claim file named after the dead lock's inode;
 // a claim whose holder died is taken over the same way, one level down.
 import * as nodeFs from 'node:fs';
+import { readPlain } from './plainFiles';
 import { join } from 'node:path';
 
 const LOCK = 'audit.lock';
 const HOLDER = /^audit\.lock-[0-9a-z.-]+$/;
-const CLAIM = /^audit\.claim-\d+$/;
+const CLAIM = /^audit\.claim-[0-9a-z]+$/;
 /** Claims of claims: deeper than this only happens when writers keep dying mid-takeover. */
 const MAX_DEPTH = 4;
 
 export interface Holder {
   readonly pid: number;
+  /** Names this holding: claims are named after it, so a reused inode is never taken for the same lock. */
+  readonly nonce?: string;
   /** The process's start time (Linux: /proc/<pid>/stat field 22), so a reused pid is not taken for the holder. */
   readonly start?: string;
 }
@@ -46,15 +49,18 @@ export function holderAlive(holder: Holder): boolean {
 
 /** Who holds a lock or claim file; undefined when it is gone. */
 function readHolder(fs: typeof nodeFs, file: string): Holder | undefined {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readPlain(fs, file, 4096);
   } catch {
-    return undefined;
+    text = ''; // a FIFO, a folder, a link: planted
   }
+  if (text === undefined) return undefined;
   try {
     const parsed = JSON.parse(text) as Partial<Holder>;
-    if (typeof parsed.pid === 'number' && Number.isInteger(parsed.pid) && parsed.pid > 0) return { pid: parsed.pid, ...(typeof parsed.start === 'string' ? { start: parsed.start } : {}) };
+    if (typeof parsed.pid === 'number' && Number.isInteger(parsed.pid) && parsed.pid > 0) {
+      return { pid: parsed.pid, ...(typeof parsed.start === 'string' ? { start: parsed.start } : {}), ...(typeof parsed.nonce === 'string' && /^[0-9a-z]{1,40}$/.test(parsed.nonce) ? { nonce: parsed.nonce } : {}) };
+    }
   } catch {
     // not JSON: below
   }
@@ -101,10 +107,10 @@ export class AuditLock {
   /** Runs `work` holding the lock; throws LockBusy when a live holder keeps it past the wait. */
   with<T>(work: () => T): T {
     const fs = this.fs;
-    const suffix = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-    const mine = join(this.dir, `audit.lock-${suffix}`);
+    const nonce = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+    const mine = join(this.dir, `audit.lock-${process.pid}-${nonce}`);
     const start = processStart(process.pid);
-    fs.writeFileSync(mine, JSON.stringify({ pid: process.pid, ...(start !== undefined ? { start } : {}) }), { mode: 0o600, flag: 'wx' });
+    fs.writeFileSync(mine, JSON.stringify({ pid: process.pid, nonce, ...(start !== undefined ? { start } : {}) }), { mode: 0o600, flag: 'wx' });
     const myInode = inode(fs, mine);
     const lock = join(this.dir, LOCK);
     try {
@@ -145,14 +151,24 @@ export class AuditLock {
     const held = inode(fs, file);
     const holder = readHolder(fs, file);
     if (held === undefined || holder === undefined || this.alive(holder) || depth >= MAX_DEPTH) return false;
-    const claim = `audit.claim-${held}`;
+    // This holding, by its nonce (a planted file without one: by its inode).
+    const instance = holder.nonce ?? `i${held}`;
+    const same = (): boolean => inode(fs, file) === held && (readHolder(fs, file)?.nonce ?? `i${held}`) === instance;
+    const claim = `audit.claim-${instance}`;
     if (!this.take(claim, mine, depth + 1)) return false;
     try {
-      // Only the claim's holder replaces this lock instance; it may have been released meanwhile.
-      if (inode(fs, file) !== held) return false;
+      // Only the claim's holder replaces this holding; it may have been released (or replaced) meanwhile.
+      if (!same()) return false;
       const fresh = `${mine}.${depth}`;
       fs.linkSync(mine, fresh);
-      fs.renameSync(fresh, file);
+      try {
+        fs.renameSync(fresh, file);
+      } catch (error) {
+        if (!['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        // A folder planted as the lock: moved aside (kept), then replaced.
+        fs.renameSync(file, `${file}.planted-${Date.now()}`);
+        fs.renameSync(fresh, file);
+      }
       return 'took-over';
     } finally {
       if (inode(fs, join(this.dir, claim)) === inode(fs, mine)) tryUnlink(fs, join(this.dir, claim));

@@ -25,6 +25,11 @@ function fallbackDirectory(env: Env): string {
   return join(env.TMPDIR || os.tmpdir(), `airlock-${uid}-${QUEUE_DIR}`);
 }
 
+/** Whether a queued record's file sits in the fallback (which any process of the user's can write). */
+export function isFallbackQueue(file: string, env: Env): boolean {
+  return file.startsWith(fallbackDirectory(env) + '/');
+}
+
 /** The primary queue, then the fallback outside the state directory. */
 export function queueDirectories(env: Env): string[] {
   return [join(stateDirectory(env), QUEUE_DIR), fallbackDirectory(env)];
@@ -41,7 +46,8 @@ export function privateFolder(dir: string): boolean {
 function writeInto(dir: string, line: string): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!privateFolder(dir)) throw new Error(`${dir} is not a private folder of this user's`);
-  const name = `${String(Date.now()).padStart(13, '0')}-${process.pid}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}.json`;
+  // Time, process and a per-process counter (padded: names sort in the order they were queued).
+  const name = `${String(Date.now()).padStart(13, '0')}-${process.pid}-${(counter++).toString(36).padStart(6, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
   const temporary = join(dir, `.${name}.tmp`);
   writeFileSync(temporary, line, { mode: 0o600, flag: 'wx' });
   const file = join(dir, name);

@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import type { AuditRecord } from '../core/audit';
 import { GENESIS, anchorFor, anchorValid, chainLine, verifyChain, type ChainedRecord, type HashText } from '../core/auditChain';
 import { AuditLock, type Holder } from './auditLock';
-import { QUEUE_DIR, queueRecord, queuedFiles } from './auditQueue';
+import { QUEUE_DIR, isFallbackQueue, queueRecord, queuedFiles } from './auditQueue';
+import { NotPlain, createPlain, openPlain, readPlain, replacePlain } from './plainFiles';
+import { TIERS } from '../core/verdict';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -20,10 +22,22 @@ const CURRENT = 'audit.jsonl';
 const ROTATED = /^audit-(\d+)\.jsonl$/;
 const KEY = 'audit.key';
 const ANCHOR = 'audit.anchor';
-/** Enough of a file's end to hold its last record. */
-const TAIL_BYTES = 64 * 1024;
+/** Enough of a file's end to hold its last record (records are cut well below this). */
+const TAIL_BYTES = 256 * 1024;
+/** A queued record's file larger than this was not written by Airlock (its records hold a few KB; the rest is cut when chained). */
+const QUEUED_MAX = 1024 * 1024;
+/** Queued records taken in per write, so one write never holds the editor's thread for long. */
+const ABSORB_BATCH = 500;
+/** Rotated files are numbered 1, 2, …: a number beyond this was planted. */
+const MAX_ROTATED = 1_000_000;
 export const KEY_REPLACED = 'airlock.audit-key-replaced';
 export const CUT_REPAIRED = 'airlock.audit-cut-repaired';
+/** The writer found records missing, or the anchor gone or edited: the log was cut, deleted or rewritten. */
+export const LOG_GAP = 'airlock.audit-gap';
+/** Records taken in from the fallback queue under TMPDIR, which any process of the user's can write. */
+export const FROM_FALLBACK = 'airlock.audit-fallback-queue';
+/** Records Airlock writes about its own log: verify reports every one of them. */
+const TAMPER_NOTES = [KEY_REPLACED, LOG_GAP];
 
 export type AppendResult = { readonly ok: true } | { readonly ok: false; readonly problem: string };
 
@@ -59,14 +73,58 @@ function logNote(rule: string, subject: string, summary: string): AuditRecord {
   };
 }
 
-function isRecord(value: unknown): value is AuditRecord {
-  const r = value as Partial<AuditRecord> | null;
-  return typeof r === 'object' && r !== null && typeof r.time === 'string' && typeof r.subject === 'string' && typeof r.decision === 'string'
-    && typeof r.verdict === 'object' && r.verdict !== null && Array.isArray(r.verdict.rules);
+const SOURCES = new Set(['hook', 'terminal', 'task', 'observer']);
+const KINDS = new Set(['command', 'read', 'write', 'mcp']);
+const DECISIONS = new Set(['allow', 'deny', 'ask']);
+const DECIDED_BY = new Set(['human', 'policy', 'timeout', 'error']);
+const VERDICTS = new Set(['allow', 'confirm', 'deny']);
+const RISKS = new Set(['none', 'low', 'high', 'critical']);
+const TEXT_MAX = 4000;
+
+const text = (v: unknown, max = TEXT_MAX): string | undefined => (typeof v === 'string' ? v.slice(0, max) : undefined);
+
+/**
+ * A record read back from a queue file or an earlier log, rebuilt field by field: a queue is
+ * something other processes can write, so only the shape Airlock writes, with its lengths, goes on
+ * the chain (and into the views that trust it). Undefined for anything else.
+ */
+function normalised(value: unknown): AuditRecord | undefined {
+  const r = value as Record<string, unknown> | null;
+  if (typeof r !== 'object' || r === null) return undefined;
+  const v = r.verdict as Record<string, unknown> | null;
+  if (typeof v !== 'object' || v === null) return undefined;
+  const time = text(r.time, 40);
+  if (time === undefined || Number.isNaN(Date.parse(time))) return undefined;
+  if (!SOURCES.has(r.source as string) || !KINDS.has(r.kind as string) || !DECISIONS.has(r.decision as string) || !DECIDED_BY.has(r.decidedBy as string)) return undefined;
+  if (!VERDICTS.has(v.decision as string) || !RISKS.has(v.risk as string) || !TIERS.includes(v.tier as never) || !Array.isArray(v.rules)) return undefined;
+  const actor = text(r.actor, 100);
+  const subject = text(r.subject);
+  if (actor === undefined || subject === undefined) return undefined;
+  const optional = (name: string, max = TEXT_MAX): Record<string, string> => (typeof r[name] === 'string' ? { [name]: (r[name]).slice(0, max) } : {});
+  return {
+    time, source: r.source as AuditRecord['source'], actor, kind: r.kind as AuditRecord['kind'], subject,
+    ...optional('tool', 200), ...optional('cwd'),
+    verdict: {
+      decision: v.decision as AuditRecord['verdict']['decision'], risk: v.risk as AuditRecord['verdict']['risk'], tier: v.tier as AuditRecord['verdict']['tier'],
+      ...(typeof v.environment === 'string' ? { environment: v.environment.slice(0, 200) } : {}),
+      rules: v.rules.filter((x): x is string => typeof x === 'string').slice(0, 50).map((x) => x.slice(0, 100)),
+    },
+    decision: r.decision as AuditRecord['decision'], decidedBy: r.decidedBy as AuditRecord['decidedBy'], ...optional('reason'),
+  };
+}
+
+/** The rules a chained line names (for the log's own notes); none for a line that is not a record. */
+function rulesOf(line: string): string[] {
+  try {
+    const rules = (JSON.parse(line) as { verdict?: { rules?: unknown } }).verdict?.rules;
+    return Array.isArray(rules) ? rules.filter((r): r is string => typeof r === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function readLines(fs: AuditFs, file: string): string[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  return (readPlain(fs, file) ?? '').split('\n').filter((l) => l.trim() !== '');
 }
 
 export class AuditStore {
@@ -138,17 +196,16 @@ export class AuditStore {
     return { ok: true };
   }
 
+  /** The key; undefined only when there is none. A key that cannot be read is an error, never replaced. */
   private key(): Buffer | undefined {
-    try {
-      const text = this.fs.readFileSync(join(this.dir, KEY), 'utf8').trim();
-      return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, 'hex') : undefined;
-    } catch {
-      return undefined;
-    }
+    const text = readPlain(this.fs, join(this.dir, KEY), 1024)?.trim();
+    if (text === undefined) return undefined;
+    if (!/^[0-9a-f]{64}$/.test(text)) throw new NotPlain(`the audit key ${join(this.dir, KEY)} is not one Airlock wrote (it holds something else)`);
+    return Buffer.from(text, 'hex');
   }
 
   private static mac(key: Buffer): HashText {
-    return (text) => createHmac('sha256', key).update(text).digest('hex');
+    return (value) => createHmac('sha256', key).update(value).digest('hex');
   }
 
   /** Under the lock: the queue and `records` go onto the chain. Returns how many queued records went in. */
@@ -157,49 +214,56 @@ export class AuditStore {
     const current = join(this.dir, CURRENT);
     let key = this.key();
     let legacy: string | undefined;
+    let fresh = false;
     if (!key) {
       const existing = this.files();
       const chained = existing.some((f) => readLines(this.fs, f).some((l) => l.includes('"hash":')));
       if (chained || this.fs.existsSync(join(this.dir, ANCHOR))) {
-        notes.push(logNote(KEY_REPLACED, join(this.dir, KEY), 'The audit key was missing or unreadable, so Airlock made a new one: the records before this one can no longer be verified'));
+        notes.push(logNote(KEY_REPLACED, join(this.dir, KEY), 'The audit key was missing, so Airlock made a new one: the records before this one can no longer be verified'));
       } else if (this.fs.existsSync(current)) {
-        // The hooks' log from before the chain: taken in as records.
+        // The hooks' log from before the chain: taken in as records (the file is kept until they are written).
         legacy = join(this.dir, `audit.legacy-${Date.now()}.jsonl`);
         this.fs.renameSync(current, legacy);
       }
-      const fresh = randomBytes(32).toString('hex');
-      const keyFile = join(this.dir, KEY);
-      this.fs.writeFileSync(`${keyFile}.tmp`, fresh + '\n', { mode: 0o600 });
-      this.fs.renameSync(`${keyFile}.tmp`, keyFile);
-      key = Buffer.from(fresh, 'hex');
+      replacePlain(this.fs, join(this.dir, KEY), randomBytes(32).toString('hex') + '\n');
+      key = this.key();
+      if (!key) throw new NotPlain('the audit key could not be written');
+      fresh = true;
     }
     const mac = AuditStore.mac(key);
-    const queued = queuedFiles(this.options.env);
     const incoming: AuditRecord[] = [];
     if (legacy) for (const line of readLines(this.fs, legacy)) this.parsed(line, incoming);
     const used: string[] = [];
-    for (const file of queued) {
-      let text: string;
+    let fromFallback = 0;
+    for (const file of queuedFiles(this.options.env).slice(0, ABSORB_BATCH)) {
+      let body: string | undefined;
       try {
-        text = this.fs.readFileSync(file, 'utf8');
+        body = readPlain(this.fs, file, QUEUED_MAX);
       } catch {
-        continue; // taken in by another writer meanwhile
+        body = '';
       }
-      if (!this.parsed(text, incoming)) this.fs.renameSync(file, `${file}.unreadable`);
-      else used.push(file);
+      if (body === undefined) continue; // taken in by another writer meanwhile
+      if (!this.parsed(body, incoming)) {
+        this.fs.renameSync(file, `${file}.unreadable`);
+        continue;
+      }
+      used.push(file);
+      if (isFallbackQueue(file, this.options.env)) fromFallback++;
     }
+    if (fromFallback > 0) notes.push(logNote(FROM_FALLBACK, `${fromFallback} record${fromFallback === 1 ? '' : 's'}`, 'These records come from the fallback queue under TMPDIR (the state folder could not be written), which any process of this user\'s can write'));
     let prev: string;
     let count: number;
     let size: number;
-    const fd = this.fs.openSync(current, 'a+', 0o600);
+    const fd = openPlain(this.fs, current, nodeFs.constants.O_RDWR | nodeFs.constants.O_CREAT | nodeFs.constants.O_APPEND);
     try {
       size = this.cutTail(fd, current, notes);
       prev = this.lastHash(fd, size, mac);
-      count = this.count(prev, mac);
+      count = this.count(prev, mac, fresh, notes);
     } finally {
       this.fs.closeSync(fd);
     }
-    if (size >= (this.options.maxBytes ?? 5 * 1024 * 1024)) this.fs.renameSync(current, join(this.dir, `audit-${this.nextIndex()}.jsonl`));
+    if (size >= (this.options.maxBytes ?? 5 * 1024 * 1024)) this.rotate(current);
+    // The notes first: they say what was found before these records came.
     let text = '';
     for (const record of [...notes, ...incoming, ...records]) {
       const { line, hash } = chainLine(record, prev, mac);
@@ -207,7 +271,7 @@ export class AuditStore {
       prev = hash;
       count++;
     }
-    const out = this.fs.openSync(current, 'a', 0o600);
+    const out = openPlain(this.fs, current, nodeFs.constants.O_WRONLY | nodeFs.constants.O_CREAT | nodeFs.constants.O_APPEND);
     try {
       const before = this.fs.fstatSync(out).size;
       try {
@@ -232,11 +296,11 @@ export class AuditStore {
     return used.length;
   }
 
-  private parsed(text: string, into: AuditRecord[]): boolean {
+  private parsed(body: string, into: AuditRecord[]): boolean {
     try {
-      const value = JSON.parse(text) as unknown;
-      if (!isRecord(value)) return false;
-      into.push(value);
+      const record = normalised(JSON.parse(body));
+      if (!record) return false;
+      into.push(record);
       return true;
     } catch {
       return false;
@@ -251,23 +315,32 @@ export class AuditStore {
   private cutTail(fd: number, file: string, notes: AuditRecord[]): number {
     const size = this.fs.fstatSync(fd).size;
     if (size === 0) return 0;
-    const length = Math.min(size, TAIL_BYTES);
-    const tail = Buffer.alloc(length);
-    this.fs.readSync(fd, tail, 0, length, size - length);
-    if (tail[length - 1] === 0x0a) return size;
-    const lastNewline = tail.lastIndexOf(0x0a);
-    const keep = lastNewline === -1 ? size - length : size - length + lastNewline + 1;
-    const fragment = join(this.dir, `audit.cut-${Date.now()}.txt`);
-    this.fs.writeFileSync(fragment, tail.subarray(lastNewline + 1), { mode: 0o600 });
+    const last = Buffer.alloc(1);
+    this.fs.readSync(fd, last, 0, 1, size - 1);
+    if (last[0] === 0x0a) return size;
+    // Back to the end of the last whole line, however long the cut one is.
+    let keep = 0;
+    for (let end = size; end > 0 && keep === 0;) {
+      const length = Math.min(end, TAIL_BYTES);
+      const chunk = Buffer.alloc(length);
+      this.fs.readSync(fd, chunk, 0, length, end - length);
+      const newline = chunk.lastIndexOf(0x0a);
+      if (newline !== -1) keep = end - length + newline + 1;
+      end -= length;
+    }
+    const fragment = Buffer.alloc(size - keep);
+    this.fs.readSync(fd, fragment, 0, fragment.length, keep);
+    const aside = join(this.dir, `audit.cut-${Date.now()}-${process.pid}.txt`);
+    createPlain(this.fs, aside, fragment);
     this.fs.ftruncateSync(fd, keep);
-    notes.push(logNote(CUT_REPAIRED, file, `The log ended in a line cut short (${size - keep} bytes: a writer was stopped mid-record); it was moved to ${fragment}`));
+    notes.push(logNote(CUT_REPAIRED, file, `The log ended in a line cut short (${size - keep} bytes: a writer was stopped mid-record); it was moved to ${aside}`));
     return keep;
   }
 
   private lastHash(fd: number, size: number, mac: HashText): string {
     if (size > 0) return this.tailHash(fd, size, mac);
     for (const file of this.files().reverse().slice(1)) {
-      const own = this.fs.openSync(file, 'r');
+      const own = openPlain(this.fs, file, nodeFs.constants.O_RDONLY);
       try {
         const fileSize = this.fs.fstatSync(own).size;
         if (fileSize > 0) return this.tailHash(own, fileSize, mac);
@@ -292,35 +365,58 @@ export class AuditStore {
     return mac(tail); // the chain goes on; verify reports the damaged line
   }
 
-  /** How many records the chain holds up to `last`: the anchor's count when it names `last`, else counted. */
-  private count(last: string, mac: HashText): number {
+  /**
+   * How many records the chain holds up to `last`. The anchor's count when it names `last`; else
+   * counted, and when the anchor says records are gone (fewer than it counts, or its record is not
+   * where it says), missing or edited, a note goes on the chain: a later write never hides a cut.
+   */
+  private count(last: string, mac: HashText, freshKey: boolean, notes: AuditRecord[]): number {
     const anchor = this.anchor();
-    if (anchorValid(anchor, mac) && anchor.hash === last) return anchor.records;
-    return this.files().reduce((n, f) => n + readLines(this.fs, f).length, 0);
+    const valid = anchorValid(anchor, mac) ? anchor : undefined;
+    if (valid && valid.hash === last) return valid.records;
+    const hashes = this.files().flatMap((f) => readLines(this.fs, f).map((l) => {
+      try {
+        return (JSON.parse(l) as Partial<ChainedRecord>).hash ?? '';
+      } catch {
+        return '';
+      }
+    }));
+    const log = join(this.dir, CURRENT);
+    if (valid) {
+      // A writer stopped between its records and the anchor leaves records after the anchored one: that is no gap.
+      if (hashes.length < valid.records) notes.push(logNote(LOG_GAP, log, `${valid.records - hashes.length} record${valid.records - hashes.length === 1 ? ' was' : 's were'} missing from the end of the log (cut short or deleted) when this write came`));
+      else if (hashes[valid.records - 1] !== valid.hash && valid.records > 0) notes.push(logNote(LOG_GAP, log, `record ${valid.records} was not the one the anchor named: the log was rewritten`));
+    } else if (!freshKey) {
+      // The key is made with the first record, and the anchor with every one: a key without it lost it.
+      notes.push(logNote(LOG_GAP, join(this.dir, ANCHOR), anchor === undefined ? 'The anchor was missing (deleted?): records cut off the end before this write cannot be told' : 'The anchor was edited (it did not match the key)'));
+    }
+    return hashes.length;
   }
 
+  /** The anchor as written; undefined when there is none, and an unreadable one stands for itself (an edit). */
   private anchor(): unknown {
     try {
-      return JSON.parse(this.fs.readFileSync(join(this.dir, ANCHOR), 'utf8')) as unknown;
+      const text = readPlain(this.fs, join(this.dir, ANCHOR), 4096);
+      return text === undefined ? undefined : JSON.parse(text) as unknown;
     } catch {
-      return undefined;
+      return { edited: true };
     }
   }
 
   private writeAnchor(anchor: object): void {
-    const file = join(this.dir, ANCHOR);
     try {
-      this.fs.writeFileSync(`${file}.tmp`, JSON.stringify(anchor) + '\n', { mode: 0o600 });
-      this.fs.renameSync(`${file}.tmp`, file);
+      replacePlain(this.fs, join(this.dir, ANCHOR), JSON.stringify(anchor) + '\n');
     } catch {
       // The records are written; the next write counts them again.
     }
   }
 
-  /** Rotated files are numbered in order; a number is never reused. */
-  private nextIndex(): number {
-    const taken = this.fs.readdirSync(this.dir).map((f) => Number(ROTATED.exec(f)?.[1] ?? 0));
-    return Math.max(0, ...taken) + 1;
+  /** The current file becomes the next numbered one; a number is never reused, and no file is ever replaced. */
+  private rotate(current: string): void {
+    const taken = this.fs.readdirSync(this.dir).map((f) => Number(ROTATED.exec(f)?.[1] ?? 0)).filter((n) => n <= MAX_ROTATED);
+    const next = join(this.dir, `audit-${Math.max(0, ...taken) + 1}.jsonl`);
+    this.fs.linkSync(current, next);
+    this.fs.unlinkSync(current);
   }
 
   /** Chained records oldest first (damaged lines skipped); with `currentOnly`, only the current file's. */
@@ -344,15 +440,23 @@ export class AuditStore {
     const out: AuditRecord[] = [];
     for (const file of queuedFiles(this.options.env)) {
       try {
-        this.parsed(this.fs.readFileSync(file, 'utf8'), out);
+        this.parsed(readPlain(this.fs, file, QUEUED_MAX) ?? '', out);
       } catch {
-        // taken in meanwhile
+        // not a record Airlock wrote: the next write sets it aside
       }
     }
     return out;
   }
 
   verify(): VerifyResult {
+    try {
+      return this.check();
+    } catch (error) {
+      return { ok: false, reason: errorText(error) };
+    }
+  }
+
+  private check(): VerifyResult {
     const files = this.files();
     const queued = queuedFiles(this.options.env).length;
     const key = this.key();
@@ -370,20 +474,26 @@ export class AuditStore {
     let anchored: string | undefined;
     const valid = anchorValid(anchor, mac) ? anchor : undefined;
     const wanted = valid?.records;
+    let noted: { file: string; line: number; reason: string } | undefined;
     for (const file of files) {
-      const lines = this.fs.readFileSync(file, 'utf8').split('\n');
+      const lines = (readPlain(this.fs, file) ?? '').split('\n');
       const check = verifyChain(lines, mac, prev, (hash) => {
         records++;
         if (records === wanted) anchored = hash;
       });
       if (!check.ok) {
-        const replaced = lines.slice(check.index).some((l) => l.includes(`"${KEY_REPLACED}"`)) || files.slice(files.indexOf(file) + 1).some((f) => this.fs.readFileSync(f, 'utf8').includes(`"${KEY_REPLACED}"`));
+        const later = [...lines.slice(check.index), ...files.slice(files.indexOf(file) + 1).flatMap((f) => readLines(this.fs, f))];
+        const replaced = later.some((l) => rulesOf(l).includes(KEY_REPLACED));
         return { ok: false, file, line: check.index + 1, reason: replaced ? 'the audit key was replaced after this line (its old key was deleted), so the records before the replacement cannot be verified' : check.reason };
       }
+      // A note the writer left about the log itself (records found missing, a key replaced) stays a finding.
+      const at = lines.findIndex((l) => rulesOf(l).some((r) => TAMPER_NOTES.includes(r)));
+      if (at !== -1 && !noted) noted = { file, line: at + 1, reason: (JSON.parse(lines[at] ?? '{}') as { reason?: string }).reason ?? 'a note about the log' };
       prev = check.last;
     }
+    if (noted) return { ok: false, file: noted.file, line: noted.line, reason: `Airlock noted at this line: ${noted.reason}` };
     if (anchor === undefined) {
-      return records === 0 ? { ok: true, records, files: files.length, queued } : { ok: false, reason: `the anchor ${join(this.dir, ANCHOR)} is missing (deleted?), so records cut off the end would go unnoticed` };
+      return { ok: false, reason: records === 0 ? `the anchor ${join(this.dir, ANCHOR)} and the log are missing while the key remains: the log was deleted` : `the anchor ${join(this.dir, ANCHOR)} is missing (deleted?), so records cut off the end would go unnoticed` };
     }
     if (wanted === undefined) return { ok: false, reason: `the anchor ${join(this.dir, ANCHOR)} was edited (it does not match the key)` };
     if (records < wanted) {
@@ -400,13 +510,9 @@ export function queueFromFiles(files: readonly string[], queue: (record: AuditRe
   for (const file of files) {
     for (const line of readLines(nodeFs, file)) {
       try {
-        const value = JSON.parse(line) as unknown;
-        if (!isRecord(value)) continue;
-        // Its old links mean nothing in the new chain, which links it anew.
-        const record: Record<string, unknown> = { ...value };
-        delete record.hash;
-        delete record.prev;
-        if (queue(record as unknown as AuditRecord)) moved++;
+        // Its old links mean nothing in the new chain, which links it anew (normalised keeps neither).
+        const record = normalised(JSON.parse(line));
+        if (record && queue(record)) moved++;
       } catch {
         // a damaged line of the old log: it stays in the old file
       }
@@ -418,6 +524,6 @@ export function queueFromFiles(files: readonly string[], queue: (record: AuditRe
 /** For doctor: whether `dir` holds files Airlock leaves when something went wrong. */
 export function leftovers(dir: string): string[] {
   return [dir, join(dir, QUEUE_DIR)].flatMap((d) => (nodeFs.existsSync(d) ? nodeFs.readdirSync(d).map((f) => join(d, f)) : []))
-    .filter((f) => /(?:^|\/)audit\.cut-\d+\.txt$/.test(f) || f.endsWith('.unreadable'))
+    .filter((f) => /(?:^|\/)audit\.(?:cut-[\d-]+\.txt|legacy-\d+\.jsonl)$/.test(f) || f.endsWith('.unreadable'))
     .filter((f) => nodeFs.statSync(f).isFile());
 }

@@ -438,7 +438,7 @@ export const secretsRules: readonly Rule[] = [
     examples: {
       match: ['cp -r deploy /tmp/d', 'cp -a . ../copy', 'cp -R deploy/prod /tmp/p', 'cp -rv deploy /tmp/d', 'rsync -a . /tmp/copy', 'rsync -az . backup@host:/srv',
         'rsync -a -x -t deploy/ /tmp/d/', 'scp -r deploy host:/tmp/x', 'docker cp . web:/app', 'docker container cp deploy web:/app', 'podman cp deploy web:/app',
-        'kubectl cp deploy api-0:/tmp/d', 'kubectl cp -n prod deploy api-0:/tmp/d'],
+        'kubectl cp deploy api-0:/tmp/d', 'kubectl cp -n prod deploy api-0:/tmp/d', 'oc cp deploy api-0:/tmp/d'],
       noMatch: ['cp -r src /tmp/s', 'cp deploy/app.yaml /tmp/', "rsync -a --exclude='.env*' . /tmp/copy", 'rsync -a src/ /tmp/s/', 'scp deploy/app.yaml host:',
         'docker cp web:/app/logs ./logs', 'kubectl cp api-0:/tmp/x ./x', 'cp -r site /tmp/site', 'cp deploy /tmp/d'],
     },

@@ -246,3 +246,77 @@ describe('the lock', () => {
     expect(new Set(subjects(store)).size).toBe(24);
   });
 });
+
+describe('what a process of the user\'s can plant or remove does not hide a cut, hang a writer or redirect its writes', () => {
+  test('a cut or deleted log stays reported after later writes: the writer notes the gap on the chain', () => {
+    const { dir, store } = fresh();
+    for (let i = 0; i < 5; i++) store.append(record(i));
+    const file = join(dir, 'audit.jsonl');
+    writeFileSync(file, lines(file).slice(0, 2).join('\n') + '\n');
+    store.append(record(5));
+    expect(reasonOf(store.verify())).toContain('3 records were missing from the end of the log');
+    unlinkSync(file);
+    store.append(record(6));
+    expect(store.verify().ok).toBe(false);
+    const { dir: other, store: second } = fresh();
+    second.append(record(0));
+    unlinkSync(join(other, 'audit.jsonl'));
+    unlinkSync(join(other, 'audit.anchor'));
+    expect(reasonOf(second.verify())).toContain('the log was deleted');
+    second.append(record(1));
+    expect(reasonOf(second.verify())).toContain('The anchor was missing');
+  });
+
+  test('a link planted as the log is never written through; the write fails and says why', () => {
+    const { dir, store } = fresh();
+    store.append(record(0));
+    const victim = join(dir, '..', 'bashrc');
+    writeFileSync(victim, 'export PS1=x\n');
+    unlinkSync(join(dir, 'audit.jsonl'));
+    fs.symlinkSync(victim, join(dir, 'audit.jsonl'));
+    expect(problemOf(store.append(record(1)))).toContain('audit.jsonl');
+    expect(readFileSync(victim, 'utf8')).toBe('export PS1=x\n');
+  });
+
+  test('a FIFO in the queue or as the lock, and a folder as the lock, neither hang nor block the writer', () => {
+    const { dir, env, store } = fresh();
+    store.append(record(0));
+    const queue = join(dir, 'audit-queue');
+    fs.mkdirSync(queue, { recursive: true, mode: 0o700 });
+    expect(spawnSync('mkfifo', [join(queue, '0000000000000-1-000000-a.json'), join(dir, 'audit.lock')]).status).toBe(0);
+    queueRecord(record(1), env);
+    const started = Date.now();
+    expect(store.append(record(2))).toEqual({ ok: true });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(subjects(store)).toEqual(['echo 0', 'echo 1', 'echo 2']);
+    expect(readdirSync(queue).filter((f) => f.endsWith('.unreadable'))).toHaveLength(1);
+    fs.mkdirSync(join(dir, 'audit.lock'));
+    expect(store.append(record(3))).toEqual({ ok: true });
+    expect(readdirSync(dir).some((f) => f.startsWith('audit.lock.planted-'))).toBe(true);
+    expect(store.verify()).toMatchObject({ ok: true, records: 4 });
+  });
+
+  test('a queued record not in the shape Airlock writes is set aside, never chained; a long one is cut', () => {
+    const { dir, env, store } = fresh();
+    const queue = join(dir, 'audit-queue');
+    fs.mkdirSync(queue, { recursive: true, mode: 0o700 });
+    writeFileSync(join(queue, '0000000000001-1-000000-a.json'), JSON.stringify({ ...record(0), verdict: { decision: 'allow', risk: 'none', rules: [] } }));
+    queueRecord({ ...record(1), subject: 'x'.repeat(70_000) }, env);
+    store.append(record(2));
+    expect(store.records().map((r) => r.subject.length)).toEqual([4000, 6]);
+    expect(readdirSync(queue)).toEqual(['0000000000001-1-000000-a.json.unreadable']);
+  });
+
+  test('a key that cannot be read as Airlock wrote it is never replaced; a planted rotated number overwrites nothing', () => {
+    const { dir, store } = fresh({ maxBytes: 400 });
+    store.append(record(0));
+    const key = readFileSync(join(dir, 'audit.key'), 'utf8');
+    writeFileSync(join(dir, 'audit.key'), 'not a key');
+    expect(problemOf(store.append(record(1)))).toContain('audit key');
+    writeFileSync(join(dir, 'audit.key'), key);
+    writeFileSync(join(dir, 'audit-9007199254740993.jsonl'), '');
+    for (let i = 2; i < 6; i++) store.append(record(i));
+    expect(subjects(store).length).toBeGreaterThanOrEqual(5);
+    expect(store.records().some((r) => r.subject === 'echo 2')).toBe(true);
+  });
+});
