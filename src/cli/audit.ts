@@ -50,7 +50,7 @@ function lastCount(args: readonly string[]): number {
 }
 
 /** Records hold untrusted text (command lines, paths): no terminal control characters reach the screen. */
-const printable = (text: string): string => text.replace(/[\x00-\x1f\x7f-\x9f]+/g, ' ');
+const printable = (text: string): string => text.replace(/[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/g, ' ');
 
 function describe(r: AuditRecord, queued: boolean): string {
   const env = r.verdict.environment ? ` (${r.verdict.environment})` : '';
@@ -83,7 +83,8 @@ export function auditCommand(args: readonly string[], io: AuditIo): number {
       const all = [...store.records().map((r): { r: AuditRecord; queued: boolean } => ({ r, queued: false })), ...store.queued().map((r) => ({ r, queued: true }))]
         .sort((a, b) => (a.r.time < b.r.time ? -1 : a.r.time > b.r.time ? 1 : 0));
       const shown = all.slice(-last).reverse();
-      if (json) io.out(shown.map(({ r, queued }) => JSON.stringify(queued ? { ...r, queued } : r)).join('\n') + (shown.length > 0 ? '\n' : ''));
+      // JSON escapes what a terminal would act on (C1 controls, bidi overrides) as \\u escapes.
+      if (json) io.out(shown.map(({ r, queued }) => JSON.stringify(queued ? { ...r, queued } : r).replace(/[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)).join('\n') + (shown.length > 0 ? '\n' : ''));
       else io.out(shown.length === 0 ? `No decisions recorded yet in ${store.dir}.\n` : `${shown.length} of ${all.length} decision${all.length === 1 ? '' : 's'} in ${store.dir}, newest first:\n\n${shown.map(({ r, queued }) => describe(r, queued)).join('\n\n')}\n`);
       return 0;
     }

@@ -7,6 +7,9 @@ import type { AuditStore } from '../gate/auditStore';
 
 export const AUDIT_SCHEME = 'airlock-audit';
 
+/** The view shows the newest records only: it is redrawn on every decision, on the editor's one thread. */
+const VIEW_LIMIT = 2000;
+
 interface Filter {
   readonly field?: 'decision' | 'actor' | 'tier';
   readonly value?: string;
@@ -14,7 +17,7 @@ interface Filter {
 
 function render(records: readonly AuditRecord[], filter: Filter): string {
   const kept = records.filter((r) => !filter.field || (filter.field === 'tier' ? r.verdict.tier : r[filter.field]) === filter.value).reverse();
-  const head = `Airlock audit log — ${kept.length} of ${records.length} decisions, newest first${filter.field ? ` (${filter.field}: ${filter.value ?? ''})` : ''}\n\n`;
+  const head = `Airlock audit log — ${kept.length} of ${records.length >= VIEW_LIMIT ? `the newest ${records.length}` : records.length} decisions, newest first${filter.field ? ` (${filter.field}: ${filter.value ?? ''})` : ''} (all of them: airlock audit show --last N)\n\n`;
   return head + kept.map((r) => [
     `${r.time}  ${r.decision.toUpperCase()} by ${r.decidedBy}  ${r.verdict.tier.toUpperCase()}${r.verdict.environment ? ` (${r.verdict.environment})` : ''}  risk ${r.verdict.risk}`,
     `  ${actorName(r.actor)} via ${r.source}${r.tool ? ` (${r.tool})` : ''}${r.cwd ? ` in ${r.cwd}` : ''}`,
@@ -38,7 +41,7 @@ export class AuditView implements vscode.TextDocumentContentProvider, vscode.Dis
 
   /** Chained and still-queued records, oldest first by time (the queue is chained at the next write). */
   private all(): AuditRecord[] {
-    return [...this.log.records(), ...this.log.queued()].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+    return [...this.log.recent(VIEW_LIMIT), ...this.log.queued()].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   }
 
   provideTextDocumentContent(): string {

@@ -139,7 +139,7 @@ export class DecisionService implements vscode.Disposable {
   private async askHuman(request: DecisionRequest, confirmation: 'click' | 'typed', signal: AbortSignal): Promise<'allow' | 'deny'> {
     let choice = await askModal(request);
     if (choice === 'details' && !signal.aborted) {
-      const recent = this.audit.records(true).filter((r) => r.subject === request.subject).slice(-10).reverse();
+      const recent = this.audit.recent(2000).filter((r) => r.subject === request.subject).slice(-10).reverse();
       choice = await showDetails(this.extensionUri, request, recent, signal);
     }
     if (choice === 'allow' && confirmation === 'typed' && !signal.aborted) choice = (await typedConfirmation(request, signal)) ? 'allow' : 'deny';

@@ -1,10 +1,13 @@
 // Activation stays thin: read the settings, build the adapters (audit log, status bar, decision
 // service, audit view, commands) and hand their disposables to VS Code.
-import { readdirSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { AgentHooks } from './agentHooks';
+import { auditRecord } from '../core/audit';
+import { GENESIS, verifyChain } from '../core/auditChain';
 import { AuditStore, queueFromFiles } from '../gate/auditStore';
 import { queueRecord } from '../gate/auditQueue';
 import { stateDirectory } from '../gate/stateDir';
@@ -35,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let settings = userSettings.read();
   const status = new StatusBar();
   audit.onProblem = (problem) => status.auditProblem(problem);
-  importEarlierLog(context.globalStorageUri.fsPath, log);
+  importEarlierLog(context.globalStorageUri.fsPath, audit, log);
   const terminals = new TerminalDirectory();
   const service = new DecisionService(context.extensionUri, () => settings, audit, status, terminals);
   const gate = new TerminalGate(context, log);
@@ -137,20 +140,43 @@ export function deactivate(): void {
 
 const ABSORB_EVERY_MS = 10_000;
 
+/** The hash the editor's earlier, unkeyed log was chained with. */
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 /**
- * Before the one log, the editor kept its own in its global storage: its records are queued into
- * the shared chain once, and the old files renamed (kept, never deleted).
+ * Before the one log, the editor kept its own in its global storage (an unkeyed SHA-256 chain): its
+ * records are queued into the shared chain once, with a note saying whether that old chain was
+ * intact, and the old files renamed (kept, never deleted). A failure here costs the import, never
+ * the activation.
  */
-function importEarlierLog(dir: string, log: vscode.LogOutputChannel): void {
-  let files: string[];
+function importEarlierLog(dir: string, audit: AuditStore, log: vscode.LogOutputChannel): void {
   try {
-    files = readdirSync(dir).filter((f) => /^audit(?:-\d+)?\.jsonl$/.test(f)).sort((a, b) => (a === 'audit.jsonl' ? 1 : b === 'audit.jsonl' ? -1 : Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0])));
-  } catch {
-    return; // no earlier log
+    const files = readdirSync(dir).filter((f) => /^audit(?:-\d+)?\.jsonl$/.test(f))
+      .sort((a, b) => (a === 'audit.jsonl' ? 1 : b === 'audit.jsonl' ? -1 : Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0])))
+      .map((f) => join(dir, f));
+    if (files.length === 0) return;
+    // Renamed first: a second window starting at the same moment finds nothing left to import.
+    const taken = files.map((f) => `${f}.imported`);
+    files.forEach((f, i) => renameSync(f, taken[i] ?? f));
+    let prev = GENESIS;
+    let broken: string | undefined;
+    for (const file of taken) {
+      const check = verifyChain(readFileSync(file, 'utf8').split('\n'), sha256, prev);
+      if (!check.ok) {
+        broken = `broken at line ${check.index + 1} of ${file}: ${check.reason}`;
+        break;
+      }
+      prev = check.last;
+    }
+    const moved = queueFromFiles(taken, (record) => queueRecord(record, process.env).ok);
+    audit.keep(auditRecord({
+      time: new Date(), source: 'observer', actor: 'airlock', kind: 'write', subject: dir, decision: broken ? 'deny' : 'allow', decidedBy: 'policy',
+      reason: `${moved} records moved in from the editor's earlier audit log; its own chain was ${broken ?? 'intact'}`,
+      verdict: { decision: 'allow', risk: 'none', environment: { tier: 'unknown' }, confirmation: 'none', findings: [] },
+    }));
+    log.info(`moved ${moved} records of the editor's earlier audit log into the shared log (its chain was ${broken ?? 'intact'}); the old files end in .imported`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    log.warn(`could not move the editor's earlier audit log into the shared log: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (files.length === 0) return;
-  const paths = files.map((f) => join(dir, f));
-  const moved = queueFromFiles(paths, (record) => queueRecord(record, process.env).ok);
-  for (const path of paths) renameSync(path, `${path}.imported`);
-  log.info(`moved ${moved} records of the editor's earlier audit log into the shared log; the old files end in .imported`);
 }

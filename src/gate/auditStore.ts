@@ -419,11 +419,27 @@ export class AuditStore {
     this.fs.unlinkSync(current);
   }
 
-  /** Chained records oldest first (damaged lines skipped); with `currentOnly`, only the current file's. */
-  records(currentOnly = false): ChainedRecord[] {
+  /**
+   * When the key was replaced (its note on the chain), the records before cannot be verified, but
+   * those from the note on still can: they are, and an edit among them is named as any other.
+   */
+  private sinceKeyReplaced(files: readonly string[], mac: HashText): VerifyResult | undefined {
+    const all = files.flatMap((file) => (readPlain(this.fs, file) ?? '').split('\n').map((line, i) => ({ file, line, at: i + 1 })));
+    let start = -1;
+    for (let i = all.length - 1; i >= 0 && start === -1; i--) if (rulesOf(all[i]?.line ?? '').includes(KEY_REPLACED)) start = i;
+    const note = all[start];
+    if (!note) return undefined;
+    const prev = (JSON.parse(note.line) as { prev?: unknown }).prev;
+    const rest = all.slice(start);
+    const check = verifyChain(rest.map((r) => r.line), mac, typeof prev === 'string' ? prev : GENESIS);
+    if (!check.ok) return { ok: false, file: rest[check.index]?.file, line: rest[check.index]?.at, reason: check.reason };
+    return { ok: false, file: note.file, line: note.at, reason: 'the audit key was replaced here (the old one was deleted): the records before this line cannot be verified; those after it are intact' };
+  }
+
+  /** Chained records oldest first (damaged lines skipped). */
+  records(): ChainedRecord[] {
     const out: ChainedRecord[] = [];
-    const files = this.files();
-    for (const file of currentOnly ? files.slice(-1) : files) {
+    for (const file of this.files()) {
       for (const line of readLines(this.fs, file)) {
         try {
           out.push(JSON.parse(line) as ChainedRecord);
@@ -433,6 +449,23 @@ export class AuditStore {
       }
     }
     return out;
+  }
+
+  /** The newest `limit` chained records, oldest first: read from the newest file back, so a long history is not read whole. */
+  recent(limit: number): ChainedRecord[] {
+    const out: ChainedRecord[] = [];
+    for (const file of this.files().reverse()) {
+      const lines = readLines(this.fs, file);
+      for (let i = lines.length - 1; i >= 0 && out.length < limit; i--) {
+        try {
+          out.push(JSON.parse(lines[i] ?? '') as ChainedRecord);
+        } catch {
+          // reported by verify()
+        }
+      }
+      if (out.length >= limit) break;
+    }
+    return out.reverse();
   }
 
   /** Records waiting in the queue, oldest first. */
@@ -448,9 +481,15 @@ export class AuditStore {
     return out;
   }
 
+  /** Checks the log; under the lock when it can be had (a rotation half done is not a break), else as it stands. */
   verify(): VerifyResult {
     try {
-      return this.check();
+      try {
+        return new AuditLock(this.dir, { waitMs: 500, fs: this.fs, ...(this.options.alive ? { alive: this.options.alive } : {}) }).with(() => this.check());
+      } catch {
+        // No lock to be had (busy, a folder that cannot be written): checked as it stands.
+        return this.check();
+      }
     } catch (error) {
       return { ok: false, reason: errorText(error) };
     }
@@ -482,9 +521,9 @@ export class AuditStore {
         if (records === wanted) anchored = hash;
       });
       if (!check.ok) {
-        const later = [...lines.slice(check.index), ...files.slice(files.indexOf(file) + 1).flatMap((f) => readLines(this.fs, f))];
-        const replaced = later.some((l) => rulesOf(l).includes(KEY_REPLACED));
-        return { ok: false, file, line: check.index + 1, reason: replaced ? 'the audit key was replaced after this line (its old key was deleted), so the records before the replacement cannot be verified' : check.reason };
+        const after = this.sinceKeyReplaced(files, mac);
+        if (after) return after;
+        return { ok: false, file, line: check.index + 1, reason: check.reason };
       }
       // A note the writer left about the log itself (records found missing, a key replaced) stays a finding.
       const at = lines.findIndex((l) => rulesOf(l).some((r) => TAMPER_NOTES.includes(r)));

@@ -26,6 +26,11 @@ export function openPlain(fs: Fs, file: string, flags: number, mode = 0o600): nu
 
 /** The text of a regular file, at most `max` bytes (a longer one is refused); undefined when there is none. */
 export function readPlain(fs: Fs, file: string, max = 64 * 1024 * 1024): string | undefined {
+  return readPlainBytes(fs, file, max)?.toString('utf8');
+}
+
+/** The bytes of a regular file, as readPlain. */
+export function readPlainBytes(fs: Fs, file: string, max = 64 * 1024 * 1024): Buffer | undefined {
   let fd: number;
   try {
     fd = openPlain(fs, file, nodeFs.constants.O_RDONLY);
@@ -36,7 +41,7 @@ export function readPlain(fs: Fs, file: string, max = 64 * 1024 * 1024): string 
   try {
     const size = fs.fstatSync(fd).size;
     if (size > max) throw new NotPlain(`${file} is ${size} bytes, more than the ${max} Airlock writes`);
-    return fs.readFileSync(fd, 'utf8');
+    return fs.readFileSync(fd);
   } finally {
     fs.closeSync(fd);
   }
@@ -46,7 +51,7 @@ export function readPlain(fs: Fs, file: string, max = 64 * 1024 * 1024): string 
  * Replaces `file` with `text` whole: written to a fresh temporary name (created exclusively, so a
  * link planted under that name is never written through), then renamed over it.
  */
-export function replacePlain(fs: Fs, file: string, text: string): void {
+export function replacePlain(fs: Fs, file: string, text: string | Uint8Array): void {
   const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   fs.writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
   try {

@@ -106,7 +106,8 @@ function auditHealth(env: InstallIo['env']): { ok: boolean; text: string } {
   if (store.failing) return { ok: false, text: `${store.failing}. Flagged calls are denied until it can be written; queued records go in once it can.` };
   const result = store.verify();
   if (!result.ok) return { ok: false, text: `BROKEN in ${store.dir}${result.file ? ` at line ${result.line} of ${result.file}` : ''}: ${result.reason} (\`airlock audit verify\`)` };
-  const cut = leftovers(store.dir);
+  // File names in the state folder could be anyone's: shown without control characters.
+  const cut = leftovers(store.dir).map((f) => f.replace(/[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+/g, '?'));
   return {
     ok: true,
     text: `${store.dir}: intact, ${result.records} record${result.records === 1 ? '' : 's'}${result.queued > 0 ? `, ${result.queued} queued` : ''}${result.note ? `; ${result.note}` : ''}${cut.length > 0 ? `; kept aside after a failed write: ${cut.join(', ')}` : ''}`,

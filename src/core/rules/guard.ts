@@ -42,6 +42,41 @@ function guards(a: Args, path: string): boolean {
   return isGuardFile(moved) || (a.cwd !== undefined && isGuardFile(inDirectory(a.cwd, moved)));
 }
 
+/**
+ * Where an archive is unpacked: tar's `-C` (or the folder the line is in), unzip's `-d`, 7-Zip's
+ * `-o`, cpio's `-D`. Undefined for a command that does not unpack.
+ */
+function unpackedInto(a: Args): string | undefined {
+  switch (a.program) {
+    case 'tar': case 'bsdtar': case 'gtar': {
+      const first = a.list[0] ?? '';
+      const extract = a.has('-x', '--extract', '--get') || (/^[A-Za-z]+$/.test(first) && first.includes('x'));
+      return extract ? a.value('-C', '--directory') ?? '.' : undefined;
+    }
+    case 'unzip':
+      return a.has('-l', '-t', '-Z', '-p') ? undefined : a.value('-d') ?? '.';
+    case '7z': case '7za': case '7zz': case '7zr':
+      return a.list[0] === 'x' || a.list[0] === 'e' ? (a.list.find((w) => w.startsWith('-o'))?.slice(2) || '.') : undefined;
+    case 'cpio':
+      return a.has('-i', '--extract') ? a.value('-D', '--directory') ?? '.' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether unpacking into `dir` can write a guard file: the folder is one (or inside one), or it is
+ * home or a folder on the way to Airlock's own (`~/.local/state`), where an archive's `airlock/…`
+ * members land on Airlock's files.
+ */
+function unpacksOverGuard(a: Args, dir: string): boolean {
+  const folder = dir.replace(/(?:\/\.)+$/, '').replace(/\/+$/, '') || '.';
+  // Members an archive may hold there: Airlock's own files, an agent's hook settings.
+  if (['x', 'settings.json', 'hooks.json', 'airlock/x'].some((member) => guards(a, `${folder}/${member}`))) return true;
+  const where = inDirectory(a.command.dir, folder).replace(/(?:\/\.)+$/, '').replace(/\/+$/, '').replace(/^\$\{?HOME\}?(?=\/|$)/, '~');
+  return /^~(?:\/\.local(?:\/(?:state|share))?|\/\.cache)?$/.test(where);
+}
+
 /** Interpreter code that writes, moves or deletes files (Python, Node, Ruby, Perl, PHP). */
 const FILE_WRITE = /\bopen\s*\([^)]*,\s*['"][^'"]*[wax+]|\b(?:write|append)File(?:Sync)?\s*\(|\bcreateWriteStream\s*\(|\b(?:rmSync|unlinkSync|renameSync|copyFileSync|cpSync|rm|unlink|rename|copyFile)\s*\(|\.write_(?:text|bytes)\s*\(|\b(?:os|shutil)\.(?:remove|unlink|rename|replace|move|copy\w*)\s*\(|\bFile\.(?:write|open|delete|rename)\b|\bIO\.write\b|\bFileUtils\.\w+|\bfile_put_contents\s*\(|\bunlink\b/;
 
@@ -191,7 +226,7 @@ export const guardRules: readonly Rule[] = [
   },
   {
     id: 'airlock.guard-file-change',
-    programs: ['rm', 'mv', 'cp', 'tee', 'truncate', 'chmod', 'unlink', 'ln', 'install', 'sed', 'perl', 'shred', 'rsync', 'dd', 'sponge'],
+    programs: ['rm', 'mv', 'cp', 'tee', 'truncate', 'chmod', 'unlink', 'ln', 'install', 'sed', 'perl', 'shred', 'rsync', 'dd', 'sponge', 'mkfifo', 'mknod', 'mkdir'],
     category: 'shell',
     severity: 'critical',
     summary: 'Deletes or rewrites a file that keeps Airlock\'s guard in place (its launcher, its state or an agent\'s hook settings)',
@@ -203,8 +238,29 @@ export const guardRules: readonly Rule[] = [
         'rm .github/hooks/airlock.json', 'cp settings.json .claude/', 'mv x.json .claude/settings.json', 'cp -t .claude/ settings.json', 'rsync x.json .Claude/Settings.json',
         'rm .claude/./settings.json', 'dd if=/dev/zero of=.cursor/hooks.json', 'jq . x.json | sponge .gemini/settings.json',
         "sed -i 's/click/click-critical/' ~/.config/Code/User/settings.json", 'jq . s.json > t && mv t ~/.config/Code/User/settings.json', 'cd ~/.claude && rm settings.json',
-        'cp forged.v8 ~/.cache/airlock/cli-v20.20.2-1400000-1733400000000.v8', 'rm -rf ~/.vscode/extensions/airlock.airlock-0.1.0/dist'],
-      noMatch: ["sed 's/a/b/' .claude/settings.json", 'rm notes.txt', 'cp .claude/settings.json backup/', 'perl -Ilib x.pl .claude/settings.json', 'cp notes.md .claude/'],
+        'cp forged.v8 ~/.cache/airlock/cli-v20.20.2-1400000-1733400000000.v8', 'rm -rf ~/.vscode/extensions/airlock.airlock-0.1.0/dist',
+        // A FIFO or folder where Airlock's lock or queue files go.
+        'mkfifo ~/.local/state/airlock/audit.lock', 'mkdir ~/.local/state/airlock/audit.lock', 'mknod ~/.local/state/airlock/audit-queue/0.json p'],
+      noMatch: ["sed 's/a/b/' .claude/settings.json", 'rm notes.txt', 'cp .claude/settings.json backup/', 'perl -Ilib x.pl .claude/settings.json', 'cp notes.md .claude/',
+        'mkdir -p build/out', 'mkfifo /tmp/pipe'],
+    },
+  },
+  {
+    id: 'airlock.guard-file-unpack',
+    programs: ['tar', 'bsdtar', 'gtar', 'unzip', '7z', '7za', '7zz', '7zr', 'cpio'],
+    category: 'shell',
+    severity: 'critical',
+    summary: 'Unpacks an archive over the files that keep Airlock\'s guard in place (its state, its launcher or an agent\'s hook settings)',
+    hint: 'Unpack into a folder of its own, then look at what it holds',
+    match: (a) => {
+      const dir = unpackedInto(a);
+      return dir !== undefined && unpacksOverGuard(a, dir);
+    },
+    targets: () => [],
+    examples: {
+      match: ['tar xf /tmp/z.tar -C ~/.local/state', 'cd ~/.local/state && tar xf /tmp/z.tar', 'tar -xzf z.tgz --directory ~/.local/state/airlock', 'unzip -o /tmp/z.zip -d ~/.local/state/airlock',
+        'unzip z.zip -d ~/.claude', 'tar xf z.tar -C ~', '7z x z.7z -o$HOME/.local/share', 'cd ~ && cpio -idm < z.cpio'],
+      noMatch: ['tar xf release.tar -C /tmp/out', 'tar czf backup.tgz ~/.local/state/airlock', 'unzip -l /tmp/z.zip', 'unzip z.zip -d build', 'tar tf z.tar -C ~', '7z l z.7z'],
     },
   },
   {

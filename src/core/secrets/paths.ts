@@ -187,6 +187,8 @@ const SECRET_DIRS = new Set([
   '~/.config/gh', '~/.railway', '~/.fly', '~/.supabase', '~/.terraform.d', '~/.mc', '~/.cloudflared', '~/.secrets',
   '~/.config/rclone', '~/.influxdbv2', '~/.config/sops', '/var/lib/jenkins/secrets', '/etc/ssl/private', '/run/secrets',
   '/var/run/secrets', '/etc/letsencrypt/accounts',
+  // Airlock's own state: its audit key sits there (`cat ~/.local/state/airlock/*` reads it).
+  '~/.local/state/airlock',
 ]);
 
 /** True for a directory such as `~/.ssh` or `~/.aws` whose contents are credentials. */

@@ -102,9 +102,15 @@ describe('the chain', () => {
     // Writing goes on under a new key, and says so in the chain; the old records stay unverifiable.
     expect(new AuditStore(dir, { env }).append(record(5))).toEqual({ ok: true });
     expect(store.records().some((r) => r.verdict.rules.includes(KEY_REPLACED))).toBe(true);
-    expect(store.verify()).toMatchObject({ ok: false, line: 1 });
-    expect(reasonOf(store.verify())).toContain('key was replaced');
+    expect(store.verify()).toMatchObject({ ok: false, line: 6 });
+    expect(reasonOf(store.verify())).toContain('key was replaced here');
     expect(subjects(store)).toEqual(['echo 0', 'echo 1', 'echo 2', 'echo 3', 'echo 4', 'echo 5']);
+    // What comes after the replacement is still checked: an edit there is named.
+    const text = lines(file);
+    text[6] = (text[6] ?? '').replace('echo 5', 'echo 6');
+    writeFileSync(file, text.join('\n') + '\n');
+    expect(store.verify()).toMatchObject({ ok: false, line: 7 });
+    expect(reasonOf(store.verify())).toContain('edited');
   });
 
   test('a rotated file deleted from the middle breaks the chain where it was', () => {
