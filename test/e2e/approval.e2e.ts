@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { askDecision } from '../../src/gate/client';
-import { locateWindow, policyFile, windowsDirectory } from '../../src/gate/discovery';
+import { locateWindow } from '../../src/gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest } from '../../src/gate/protocol';
 import { hook, SCREENSHOTS, startEditor, waitFor, type Editor } from './harness';
 
@@ -190,37 +190,6 @@ describe('other requests', () => {
     const answer = await askDecision(located.entry, request({ subject: 'kubectl delete ns staging-old', timeoutMs: 2_000 }));
     expect(answer).toMatchObject({ decision: 'deny', decidedBy: 'timeout' });
     await click('Deny'); // close the dialog that outlived its request
-  });
-});
-
-describe('Airlock settings loosened outside the Settings editor (as an agent\'s script would)', () => {
-  test('are held until a person applies them: Keep writes the stricter values back, Apply takes the change; both audited', async () => {
-    await waitFor('the window', () => locateWindow({ cwd: editor.project, env: editor.env }));
-    const published = (): { tierRules: Record<string, string>; allowedPaths: string[] } => JSON.parse(readFileSync(policyFile(windowsDirectory(editor.env), editor.project), 'utf8')) as { tierRules: Record<string, string>; allowedPaths: string[] };
-    const user = (): Record<string, unknown> => JSON.parse(readFileSync(editor.userSettings, 'utf8')) as Record<string, unknown>;
-    const original = readFileSync(editor.userSettings, 'utf8');
-    const planted = JSON.stringify({ ...user(), 'airlock.policy.production': 'click-critical', 'airlock.policy.staging': 'click-critical', 'airlock.allowedPaths': ['**'] }, null, 2);
-    writeFileSync(editor.userSettings, planted);
-    const { title, detail } = await dialog();
-    expect(title).toContain('Your Airlock settings were changed to give agents more room');
-    expect(detail).toContain('airlock.policy.production: typed → click-critical');
-    expect(detail).toContain('airlock.allowedPaths: (none) → **');
-    // While the person has not answered, the window still publishes (and judges by) the stricter values.
-    expect([published().tierRules.production, published().allowedPaths]).toEqual(['typed', []]);
-    await click('Keep the stricter settings');
-    await waitFor('the stricter values written back', () => (user()['airlock.policy.production'] === undefined && user()['airlock.allowedPaths'] === undefined) || undefined);
-    expect(published().tierRules.production).toBe('typed');
-    writeFileSync(editor.userSettings, planted);
-    await dialog();
-    await click('Apply the change');
-    await waitFor('the change in effect', () => published().tierRules.production === 'click-critical' || undefined);
-    expect(published().allowedPaths).toEqual(['**']);
-    const records = readFileSync(join(editor.home, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { decision: string; verdict: { rules: string[] } });
-    expect(records.filter((r) => r.verdict.rules.includes('airlock.settings-loosened')).map((r) => r.decision)).toEqual(['deny', 'allow']);
-    // Tightening back takes effect with no dialog.
-    writeFileSync(editor.userSettings, original);
-    await waitFor('the original settings in effect', () => published().tierRules.production === 'typed' || undefined);
-    expect(await editor.page.locator('.monaco-dialog-box').count()).toBe(0);
   });
 });
 

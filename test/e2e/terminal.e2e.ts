@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { discoveryFile, readEntry, windowsDirectory } from '../../src/gate/discovery';
+import { discoveryFile, policyFile, readEntry, windowsDirectory } from '../../src/gate/discovery';
 import { CLI, startEditor, waitFor, type Editor } from './harness';
 
 const PROD = 'railway volume delete -v pgdata -e production -y';
@@ -383,13 +383,64 @@ describe('scanning the workspace for secrets', () => {
   });
 });
 
+/**
+ * Answers Deny to any approval dialog left open by what the editor's terminals run by themselves
+ * (fish generates its completions in the background, and the gate asks about the files it
+ * deletes), so the dialog a test waits for is the one on screen.
+ */
+async function denyStrayDialogs(wanted: string): Promise<void> {
+  const box = editor.page.locator('.monaco-dialog-box');
+  for (let i = 0; i < 10 && (await box.count()) > 0; i++) {
+    if ((await box.innerText()).includes(wanted)) return;
+    await click('Deny');
+    await waitFor('the stray dialog to close', async () => ((await box.count()) === 0 || !(await box.innerText().catch(() => '')).includes('Command:')) || undefined);
+  }
+}
+
+/** Waits for the settings dialog, past any stray approval dialog, and returns its detail. */
+async function settingsDialog(): Promise<string> {
+  const wanted = 'give agents more room';
+  await waitFor('the settings dialog', async () => {
+    await denyStrayDialogs(wanted);
+    const box = editor.page.locator('.monaco-dialog-box', { hasText: wanted });
+    return (await box.count()) > 0 || undefined;
+  });
+  return editor.page.locator('.monaco-dialog-box .dialog-message-detail').innerText();
+}
+
+describe('Airlock settings loosened outside the Settings editor (another extension, or an agent\'s script)', () => {
+  test('are held until a person applies them: Keep writes the stricter values back, Apply takes the change; both audited', async () => {
+    const published = (): { tierRules: Record<string, string>; allowedPaths: string[] } => JSON.parse(readFileSync(policyFile(windowsDirectory(editor.env), editor.project), 'utf8')) as { tierRules: Record<string, string>; allowedPaths: string[] };
+    const user = (): Record<string, unknown> => JSON.parse(readFileSync(join(editor.home, 'user-data', 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    const loosen = send({ op: 'setting', key: 'airlock.policy.production', value: 'click-critical' });
+    const detail = await settingsDialog();
+    expect(detail).toContain('airlock.policy.production: typed → click-critical');
+    // While the person has not answered, the window publishes (and judges by) the stricter value.
+    expect(published().tierRules.production).toBe('typed');
+    await click('Keep the stricter settings');
+    await loosen;
+    await waitFor('the stricter value written back', () => user()['airlock.policy.production'] === undefined || undefined);
+    expect(published().tierRules.production).toBe('typed');
+    const again = send({ op: 'setting', key: 'airlock.allowedPaths', value: ['**'] });
+    expect(await settingsDialog()).toContain('airlock.allowedPaths: (none) → **');
+    await click('Apply the change');
+    await again;
+    await waitFor('the change in effect', () => published().allowedPaths.includes('**') || undefined);
+    const decisions = auditLog().trim().split('\n').map((l) => JSON.parse(l) as { decision: string; verdict: { rules: string[] } })
+      .filter((r) => r.verdict.rules.includes('airlock.settings-loosened')).map((r) => r.decision);
+    expect(decisions).toEqual(['deny', 'allow']);
+    // Tightening back takes effect with no dialog.
+    await send({ op: 'setting', key: 'airlock.allowedPaths', value: [] });
+    await waitFor('the exception gone', () => published().allowedPaths.length === 0 || undefined);
+    expect(await editor.page.locator('.monaco-dialog-box', { hasText: 'give agents more room' }).count()).toBe(0);
+  });
+});
+
 describe('turning the gate off', () => {
   test('once the person applies it, removes the shims and the guards from new terminals', async () => {
     // Turning the gate off loosens Airlock: the change waits for the person's Apply.
     const answered = send({ op: 'setting', key: 'airlock.terminalGate.enabled', value: false });
-    const box = editor.page.locator('.monaco-dialog-box');
-    await box.waitFor({ state: 'visible' });
-    expect(await box.locator('.dialog-message-detail').innerText()).toContain('airlock.terminalGate.enabled: on → off');
+    expect(await settingsDialog()).toContain('airlock.terminalGate.enabled: on → off');
     expect(airlockLog()).not.toContain('terminal gate off');
     await click('Apply the change');
     await answered;

@@ -226,7 +226,7 @@ export const guardRules: readonly Rule[] = [
   },
   {
     id: 'airlock.guard-file-change',
-    programs: ['rm', 'mv', 'cp', 'tee', 'truncate', 'chmod', 'unlink', 'ln', 'install', 'sed', 'perl', 'shred', 'rsync', 'dd', 'sponge', 'mkfifo', 'mknod', 'mkdir'],
+    programs: ['rm', 'mv', 'cp', 'tee', 'truncate', 'chmod', 'unlink', 'ln', 'install', 'sed', 'perl', 'shred', 'rsync', 'dd', 'sponge', 'mkfifo', 'mknod'],
     category: 'shell',
     severity: 'critical',
     summary: 'Deletes or rewrites a file that keeps Airlock\'s guard in place (its launcher, its state or an agent\'s hook settings)',
@@ -239,10 +239,10 @@ export const guardRules: readonly Rule[] = [
         'rm .claude/./settings.json', 'dd if=/dev/zero of=.cursor/hooks.json', 'jq . x.json | sponge .gemini/settings.json',
         "sed -i 's/click/click-critical/' ~/.config/Code/User/settings.json", 'jq . s.json > t && mv t ~/.config/Code/User/settings.json', 'cd ~/.claude && rm settings.json',
         'cp forged.v8 ~/.cache/airlock/cli-v20.20.2-1400000-1733400000000.v8', 'rm -rf ~/.vscode/extensions/airlock.airlock-0.1.0/dist',
-        // A FIFO or folder where Airlock's lock or queue files go.
-        'mkfifo ~/.local/state/airlock/audit.lock', 'mkdir ~/.local/state/airlock/audit.lock', 'mknod ~/.local/state/airlock/audit-queue/0.json p'],
+        // A FIFO where Airlock's lock or queue files go (a folder there is moved aside by the log itself).
+        'mkfifo ~/.local/state/airlock/audit.lock', 'mknod ~/.local/state/airlock/audit-queue/0.json p'],
       noMatch: ["sed 's/a/b/' .claude/settings.json", 'rm notes.txt', 'cp .claude/settings.json backup/', 'perl -Ilib x.pl .claude/settings.json', 'cp notes.md .claude/',
-        'mkdir -p build/out', 'mkfifo /tmp/pipe'],
+        'mkfifo /tmp/pipe'],
     },
   },
   {

@@ -376,7 +376,68 @@ function kubectlSecretNames(a: Args): string[] | undefined {
   return named.length > 0 ? named.map((k) => k.slice(k.indexOf('/') + 1)) : undefined;
 }
 
+/** `find`'s options that name what it finds by name or path. */
+const FIND_NAMES = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
+
+/**
+ * The patterns of a `find` that feeds this printer its files — through xargs (`find … | xargs
+ * cat`) or a substitution in its operands (`cat $(find …)`, backquotes) — that name credential
+ * files (`.env*`, `*.pem`, a path through `.ssh`).
+ */
+function listedSecrets(a: Args): string[] {
+  const texts: string[] = [];
+  if (a.program === 'xargs' || a.program === 'parallel') {
+    if (a.command.stdinListing && READERS.includes(xargsProgram(a.list) ?? '')) texts.push(a.command.stdinListing);
+  } else {
+    for (const word of a.command.argv.slice(1)) {
+      for (const m of word.value.matchAll(/\$\(\s*(find\b[^)]*)\)|`\s*(find\b[^`]*)`/g)) texts.push(m[1] ?? m[2] ?? '');
+    }
+  }
+  const found: string[] = [];
+  for (const text of texts) {
+    if (!/^\s*find\b/.test(text)) continue;
+    const words = text.trim().split(/\s+/).map((w) => w.replace(/^['"]|['"]$/g, ''));
+    words.forEach((w, i) => {
+      const pattern = words[i + 1];
+      if (!FIND_NAMES.has(w) || pattern === undefined) return;
+      const name = pattern.split('/').pop() ?? pattern;
+      if (a.isProtected(pattern) || a.isProtected(name) || a.isProtected(`x/${name}`)) found.push(pattern);
+    });
+  }
+  return found;
+}
+
+/** xargs' and parallel's options that take the next word. */
+const XARGS_VALUES = new Set(['-I', '-n', '-P', '-L', '-l', '-s', '-d', '-E', '-e', '-a', '-j', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--replace', '--max-lines', '--max-chars', '--eof', '--jobs']);
+
+/** The program xargs (or parallel) runs: its first word that is not one of its own options. */
+function xargsProgram(list: readonly string[]): string | undefined {
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i] ?? '';
+    if (!w.startsWith('-')) return w.slice(w.lastIndexOf('/') + 1);
+    if (XARGS_VALUES.has(w)) i++;
+  }
+  return undefined;
+}
+
 export const secretsRules: readonly Rule[] = [
+  {
+    id: 'secrets.read-listed-file',
+    programs: [...READERS, 'xargs', 'parallel'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints the files a search finds by a credential file\'s name (`find … -name \'.env*\' | xargs cat`) into the agent\'s context',
+    hint: 'List the files only (`find . -name \'.env*\'`) and ask the user about the values',
+    match: (a) => listedSecrets(a).length > 0,
+    targets: listedSecrets,
+    examples: {
+      match: ["find . -name '.env*' | xargs cat", "cat $(find . -name '.env*')", "find ~ -name 'id_rsa*' -print0 | xargs -0 head", 'head -n 50 $(find . -iname "*.pem")',
+        'tail `find . -name .env.production`', "find / -path '*/.aws/credentials' | xargs cat", "find . -type f -name '*.tfvars' | xargs -I {} cat {}",
+        "find . -name '.env*' | xargs -n 1 /bin/cat", "find . -name '.env*' | parallel cat"],
+      noMatch: ["find . -name '*.ts' | xargs cat", 'cat $(find . -name README.md)', "find . -name '.env*' | xargs ls -l", 'find . -name .env.example | xargs cat', "cat $(find . -name '*.md')",
+        "find . -name '.env*' | xargs rm"],
+    },
+  },
   {
     id: 'secrets.read-file',
     programs: READERS,

@@ -10,7 +10,7 @@ const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const TOKEN = '3f1c9a2e-7b4d-4e8a-9c1f-0d2e3a4b5c6d';
 
 function scan(args: readonly string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, 'scan', ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: cwd } });
+  const r = spawnSync(process.execPath, [CLI, 'scan', ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: cwd, AIRLOCK_STATE_DIR: join(tmpdir(), 'airlock-scan-state'), XDG_CACHE_HOME: join(tmpdir(), 'airlock-scan-cache') } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
