@@ -27,7 +27,7 @@ interface Cache {
 function cacheFile(): Cache | undefined {
   try {
     const stat = fs.statSync(bundle);
-    const dir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'airlock');
+    const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'airlock');
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     return { file: join(dir, `cli-${process.version}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8`), identity: `${process.version}\0${bundle}\0${stat.size}\0${stat.mtimeMs}` };
   } catch {

@@ -68,15 +68,15 @@ export const GateScopeSetting = {
 
 export const EnvironmentsSetting = {
   /**
-   * The user's map; a workspace may only name production or staging (a mapped name overrides what
-   * the name itself says, so `unknown` or a wildcard could lower `db.prod…`), and never lower a
-   * name the user mapped.
+   * The user's map; a workspace may only name production (a mapped name overrides what the name
+   * itself says, so `staging`, `unknown` or a wildcard could lower `railway-production`), and never
+   * lower a name the user mapped.
    */
   merge(layers: Layers | undefined): Record<string, Tier> {
     const out = { ...environmentMap(layers?.globalValue) };
     for (const v of workspaceValues(layers)) {
       for (const [name, tier] of Object.entries(environmentMap(v))) {
-        if (name.includes('*') || (tier !== 'production' && tier !== 'staging')) continue;
+        if (name.includes('*') || tier !== 'production') continue;
         const current = out[name];
         if (current === undefined || tierRank(tier) > tierRank(current)) out[name] = tier;
       }

@@ -51,6 +51,8 @@ export class ConfirmedSettings {
 
   private async ask(looser: readonly Loosened[]): Promise<void> {
     this.asking = true;
+    // What the dialog shows is what Apply takes: a change made while it is open is asked about next.
+    const shown = userValues(this.inspect());
     try {
       const lines = looser.slice(0, 8).map((l) => `• ${l.key}: ${cut(l.from)} → ${cut(l.to)}`);
       if (looser.length > 8) lines.push(`• and ${looser.length - 8} more`);
@@ -61,7 +63,8 @@ export class ConfirmedSettings {
       );
       const subject = `user settings: ${looser.map((l) => `${l.key} ${cut(l.from)} → ${cut(l.to)}`).join('; ')}`;
       if (choice === APPLY) {
-        this.confirm(userValues(this.inspect()));
+        const keys = looser.map((l) => l.key.slice('airlock.'.length));
+        this.confirm({ ...this.confirmed, ...Object.fromEntries(keys.map((k) => [k, shown[k]])) });
         this.record(subject, 'allow', 'Applied in the editor.');
       } else {
         const config = vscode.workspace.getConfiguration('airlock');

@@ -42,14 +42,18 @@ const onSwitch: Guarded = {
   show: (v) => (v === false ? 'off' : 'on'),
 };
 
-/** Names mapped to production or staging make agents' actions stricter; any other mapping can lower a name. */
+/**
+ * A user mapping overrides what a name says of itself (`railway-production` → staging), so only a
+ * mapping to production is never a loosening; any new or lowered mapping below it, or one with a
+ * wildcard, waits for the person.
+ */
 const environments: Guarded = {
   stricter: (a, b) => {
     const confirmed = environmentMap(a);
     const out: Record<string, Tier> = { ...confirmed };
     for (const [name, tier] of Object.entries(environmentMap(b))) {
       const was = confirmed[name];
-      if (was === undefined ? tierRank(tier) >= tierRank('staging') : tierRank(tier) >= tierRank(was)) out[name] = tier;
+      if (was === undefined ? tier === 'production' && !name.includes('*') : tierRank(tier) >= tierRank(was)) out[name] = tier;
     }
     return out;
   },
@@ -57,7 +61,7 @@ const environments: Guarded = {
     const confirmed = environmentMap(a);
     const current = environmentMap(b);
     return Object.entries(confirmed).some(([name, tier]) => current[name] === undefined || tierRank(current[name]) < tierRank(tier))
-      || Object.entries(current).some(([name, tier]) => confirmed[name] === undefined && tierRank(tier) < tierRank('staging'));
+      || Object.entries(current).some(([name, tier]) => confirmed[name] === undefined && (tier !== 'production' || name.includes('*')));
   },
   show: (v) => JSON.stringify(environmentMap(v)),
 };

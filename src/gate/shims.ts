@@ -69,7 +69,7 @@ export function shimScript(program: string, filter: ArgFilter, pathItems: readon
 # Airlock rewrites this file; remove Airlock's terminal gate in its settings instead of editing it.
 ${check}
 if [ -n "$ask" ]; then
-  ELECTRON_RUN_AS_NODE=1 ${shQuote(client.node)} ${shQuote(client.cli)} gate --program ${program} --ppid "$PPID" -- "$@" || exit $?
+  ELECTRON_RUN_AS_NODE=1 NODE_OPTIONS= LD_PRELOAD= ${shQuote(client.node)} ${shQuote(client.cli)} gate --program ${program} --ppid "$PPID" -- "$@" || exit $?
 fi
 set -f
 shims=${shQuote(shimDir)}

@@ -8,7 +8,7 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { EnvironmentMap } from '../../core/environment/tiers';
 import { DEFAULT_POLICY, DEFAULT_TIER_RULES, isTierRule, policyFromRules, stricterRule, type Policy, type TierRule } from '../../core/policy';
 import type { PathPolicy } from '../../core/secrets/pathVerdict';
-import { TIERS, tierRank, type Tier } from '../../core/verdict';
+import { TIERS, type Tier } from '../../core/verdict';
 import { policyFile, type Located } from '../../gate/discovery';
 import {
   DEFAULT_TIMEOUT_SECONDS, clampTimeout, environmentMap, globList, readPublishedPolicy,
@@ -53,8 +53,9 @@ export function readWorkspaceSettings(file: string): HookPolicy {
     return { ...DEFAULTS, source: file, problem: `${file} is not valid JSON with comments${where}` };
   }
   const s = value as Record<string, unknown>;
-  // Only names mapped to production or staging: a workspace may not call production "development".
-  const environments = new Map(Object.entries(environmentMap(s['airlock.environments'])).filter(([, tier]) => tierRank(tier) >= tierRank('staging')));
+  // Only names mapped to production: a mapping overrides what a name says of itself, so a workspace
+  // calling `production` "staging" would lower it.
+  const environments = new Map(Object.entries(environmentMap(s['airlock.environments'])).filter(([name, tier]) => tier === 'production' && !name.includes('*')));
   const timeout = clampTimeout(s['airlock.approvalTimeoutSeconds']);
   const rules = Object.fromEntries(TIERS.map((tier) => {
     const rule: unknown = s[`airlock.policy.${tier}`];

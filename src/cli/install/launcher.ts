@@ -35,9 +35,9 @@ if [ ! -f "$cli" ]; then
   exit 2
 fi
 if [ "$1" != hook ]; then
-  ELECTRON_RUN_AS_NODE=1 exec "$node" "$cli" "$@"
+  ELECTRON_RUN_AS_NODE=1 NODE_OPTIONS= LD_PRELOAD= exec "$node" "$cli" "$@"
 fi
-ELECTRON_RUN_AS_NODE=1 "$node" "$cli" "$@"
+ELECTRON_RUN_AS_NODE=1 NODE_OPTIONS= LD_PRELOAD= "$node" "$cli" "$@"
 status=$?
 if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then
   echo "airlock: the hook failed (exit status $status); denying the call rather than letting it through" >&2

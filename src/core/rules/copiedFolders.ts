@@ -2,11 +2,11 @@
 // archive's are (archiveContents.ts). `rsync -az . backup@host:/srv`, `scp -r . host:`, `docker cp .
 // web:/app` take `.env.production` off the machine; `cp -r deploy /tmp/d` puts it where a path
 // protection no longer covers it.
-import type { Args } from './args';
+import { longOption, type Args } from './args';
 import { protectedFilesUnder } from './archiveContents';
 
 /** Programs whose copies are read here. */
-export const FOLDER_COPIERS: readonly string[] = ['cp', 'rsync', 'scp', 'docker', 'podman', 'kubectl', 'oc'];
+export const FOLDER_COPIERS: readonly string[] = ['cp', 'rsync', 'scp', 'docker', 'podman', 'nerdctl', 'docker-compose', 'kubectl', 'oc'];
 
 /** Protected files a copy carries, at most this many named. */
 const MAX_CARRIED = 20;
@@ -22,8 +22,11 @@ export const COPY_VALUE_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
     '--out-format', '--info', '--debug', '--iconv', '--usermap', '--groupmap', '--chown', '--sockopts', '--protocol', '--checksum-choice',
     '--compress-choice', '--compress-level', '--skip-compress', '--outbuf', '--max-delete', '--modify-window', '--stop-after', '--stop-at']),
   scp: new Set(['-c', '-D', '-F', '-i', '-J', '-l', '-o', '-P', '-S', '-X']),
-  docker: new Set(['--platform']),
-  kubectl: new Set(['-c', '--container', '-n', '--namespace', '--context', '--kubeconfig', '--retries']),
+  // Their own options before `cp` (`docker -H tcp://h cp …`, `kubectl --cluster prod cp …`) and after it.
+  docker: new Set(['--platform', '-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey', '--url', '--connection',
+    '-f', '--file', '-p', '--project-name', '--project-directory', '--profile', '--env-file', '--index']),
+  kubectl: new Set(['-c', '--container', '-n', '--namespace', '--context', '--kubeconfig', '--retries', '--cluster', '-s', '--server', '--user', '--token', '--as',
+    '--as-group', '--certificate-authority', '--client-certificate', '--client-key', '--request-timeout', '--tls-server-name', '--profile', '--log-file', '-v']),
 };
 
 interface Copy {
@@ -32,25 +35,42 @@ interface Copy {
   readonly excludes: readonly string[];
 }
 
-/** `user@host:path`, `host:path`, a container's `name:path` (not `C:\…`). */
-const REMOTE = /^(?:[^@/:]+@)?[^/:]{2,}:/;
+/** `user@host:path`, `host:path`, a container's `name:path` (one letter too), a pod's `namespace/pod:path`. */
+const REMOTE = /^(?:[^@/:]+@)?(?:[^/:\s]+\/)?[^/:\s]+:/;
 
-function operands(list: readonly string[], values: ReadonlySet<string>): { words: string[]; flags: string[]; excludes: string[] } {
+/** Long options without a value that copies are read by, for their abbreviations (`--recur`). */
+const LONG_FLAGS = ['--recursive', '--archive', '--dereference', '--no-dereference'];
+
+function operands(list: readonly string[], values: ReadonlySet<string>): { words: string[]; flags: string[]; excludes: string[]; filtered: boolean; target?: string } {
   const words: string[] = [];
   const flags: string[] = [];
   const excludes: string[] = [];
+  let filtered = false;
+  let target: string | undefined;
   let dashes = false;
   for (let i = 0; i < list.length; i++) {
-    const w = list[i] ?? '';
+    const w = longOption(list[i] ?? '', [...values, ...LONG_FLAGS]);
     if (!dashes && w === '--') { dashes = true; continue; }
     if (dashes || !w.startsWith('-') || w === '-') { words.push(w); continue; }
     const eq = w.indexOf('=');
     const name = eq > 0 ? w.slice(0, eq) : w;
-    const value = eq > 0 ? w.slice(eq + 1) : values.has(w) ? list[++i] ?? '' : undefined;
+    let value = eq > 0 ? w.slice(eq + 1) : values.has(w) ? list[++i] ?? '' : undefined;
+    // A bundle whose letter takes a value: `cp -rt DIR` (the rest of the bundle, or the next word).
+    const bundle = /^-([A-Za-z]+)$/.exec(w)?.[1];
+    if (value === undefined && bundle) {
+      const at = [...bundle].findIndex((l) => values.has(`-${l}`));
+      if (at >= 0) {
+        value = at < bundle.length - 1 ? bundle.slice(at + 1) : list[++i] ?? '';
+        if (bundle[at] === 't') target = value;
+      }
+    }
+    if (name === '--target-directory' || name === '-t') target = value;
     if (name === '--exclude' && value !== undefined) excludes.push(value);
+    // rsync's includes and filter rules, read first-match-first, can bring back what an exclude leaves out.
+    if (['--include', '--include-from', '--filter', '-f', '--files-from', '-F'].includes(name) || (name === '--exclude' && value === '!')) filtered = true;
     flags.push(name);
   }
-  return { words, flags, excludes };
+  return { words, flags, excludes, filtered, ...(target !== undefined ? { target } : {}) };
 }
 
 /** A short-option bundle or long option naming one of `letters` / `long`. */
@@ -61,22 +81,22 @@ function flagged(flags: readonly string[], letters: string, long: readonly strin
 function copyOf(a: Args): Copy | undefined {
   switch (a.program) {
     case 'cp': {
-      const { words, flags } = operands(a.list, COPY_VALUE_FLAGS.cp ?? new Set());
-      const target = a.value('-t', '--target-directory');
+      const { words, flags, target } = operands(a.list, COPY_VALUE_FLAGS.cp ?? new Set());
       return { sources: target !== undefined ? words : words.slice(0, -1), recursive: flagged(flags, 'rRa', ['--recursive', '--archive']), excludes: [] };
     }
     case 'rsync': {
-      const { words, flags, excludes } = operands(a.list, COPY_VALUE_FLAGS.rsync ?? new Set());
-      return { sources: words.slice(0, -1), recursive: flagged(flags, 'ra', ['--recursive', '--archive']), excludes };
+      const { words, flags, excludes, filtered } = operands(a.list, COPY_VALUE_FLAGS.rsync ?? new Set());
+      return { sources: words.slice(0, -1), recursive: flagged(flags, 'ra', ['--recursive', '--archive']), excludes: filtered ? [] : excludes };
     }
     case 'scp': {
       const { words, flags } = operands(a.list, COPY_VALUE_FLAGS.scp ?? new Set());
       return { sources: words.slice(0, -1), recursive: flagged(flags, 'r', []), excludes: [] };
     }
-    case 'docker': case 'podman': case 'kubectl': case 'oc': {
-      const { words } = operands(a.list, COPY_VALUE_FLAGS[a.program === 'podman' ? 'docker' : a.program === 'oc' ? 'kubectl' : a.program] ?? new Set());
-      // `docker cp SRC CONTAINER:DEST` (also `docker container cp`), `kubectl cp SRC POD:DEST`: always recursive.
-      const at = words[0] === 'container' ? 1 : 0;
+    case 'docker': case 'podman': case 'nerdctl': case 'docker-compose': case 'kubectl': case 'oc': {
+      const kube = a.program === 'kubectl' || a.program === 'oc';
+      const { words } = operands(a.list, COPY_VALUE_FLAGS[kube ? 'kubectl' : 'docker'] ?? new Set());
+      // `docker cp SRC CONTAINER:DEST` (also `docker container cp`, `docker compose cp`), `kubectl cp SRC POD:DEST`: always recursive.
+      const at = words[0] === 'container' || words[0] === 'compose' ? 1 : 0;
       if (words[at] !== 'cp') return undefined;
       const rest = words.slice(at + 1);
       return { sources: rest.slice(0, -1), recursive: REMOTE.test(rest[rest.length - 1] ?? ''), excludes: [] };
@@ -95,7 +115,9 @@ export function copiedFolderSecrets(a: Args): string[] {
   if (!found) {
     const copy = copyOf(a);
     const folders = copy?.recursive ? copy.sources.filter((s) => s !== '' && !REMOTE.test(s) && !a.isProtected(s)) : [];
-    found = folders.length === 0 || !copy ? [] : protectedFilesUnder(a, { inputs: folders.map((name) => ({ name })), excludes: copy.excludes, matchNames: true }, MAX_CARRIED).files.map((f) => f.rel);
+    const walked = folders.length === 0 ? { files: [] } : protectedFilesUnder(a, { inputs: folders.map((name) => ({ name })), excludes: copy?.excludes ?? [], matchNames: true }, MAX_CARRIED);
+    // A folder too big to list may hold one: asked, as an archive of it is.
+    found = walked.files.length === 0 && walked.cut !== undefined ? [`${walked.cut} (more files than Airlock lists: it may hold protected files)`] : walked.files.map((f) => f.rel);
     CARRIED.set(a, found);
   }
   return found;

@@ -6,6 +6,7 @@ import { inDirectory, isGuardFile } from '../selfProtection';
 import { GATE_VARIABLE } from '../shell/expand';
 import { inlineCode, interpreterPrograms, stringLiterals } from '../shell/interpreters';
 import { nonFlagArgs, type Args } from './args';
+import { joinPath } from '../project/files';
 import type { Rule } from './types';
 
 function basename(path: string): string {
@@ -59,26 +60,40 @@ function unpackedInto(a: Args): string | undefined {
       return a.list[0] === 'x' || a.list[0] === 'e' ? (a.list.find((w) => w.startsWith('-o'))?.slice(2) || '.') : undefined;
     case 'cpio':
       return a.has('-i', '--extract') ? a.value('-D', '--directory') ?? '.' : undefined;
+    case 'pax':
+      return a.has('-r') ? '.' : undefined;
     default:
       return undefined;
   }
 }
 
+/** Where guard files live, one of each kind: a folder above any of them can receive one. */
+const GUARD_SAMPLES = ['~/.local/state/airlock/x', '~/.local/share/airlock/x', '~/.cache/airlock/x', '~/.config/Code/User/settings.json',
+  '~/.config/Cursor/User/settings.json', '~/.vscode/extensions/airlock.airlock-0/x', '~/.cursor/extensions/airlock.airlock-0/x', '~/.claude/settings.json',
+  '~/.gemini/settings.json', '~/.cursor/hooks.json', '~/.copilot/hooks/x.json', '~/.local/share/code-server/User/settings.json'];
+
 /**
- * Whether unpacking into `dir` can write a guard file: the folder is one (or inside one), or it is
- * home or a folder on the way to Airlock's own (`~/.local/state`), where an archive's `airlock/…`
- * members land on Airlock's files.
+ * Whether unpacking into `dir` can write a guard file: the folder is one (or inside one), or lies
+ * above one (home, `~/.local/state`, `~/.config`, `/`), or the archive's own absolute paths decide
+ * (`tar -P`, `unzip -:`, `7z -spf`, cpio without `--no-absolute-filenames`).
  */
 function unpacksOverGuard(a: Args, dir: string): boolean {
-  const folder = dir.replace(/(?:\/\.)+$/, '').replace(/\/+$/, '') || '.';
+  if (a.has('-P', '--absolute-names') && a.program !== 'unzip' && a.program !== 'cpio') return true;
+  if ((a.program === 'unzip' && a.list.includes('-:')) || (a.program.startsWith('7z') && a.list.includes('-spf'))) return true;
+  if (a.program === 'cpio' && !a.list.includes('--no-absolute-filenames')) return true;
+  const folder = dir.replace(/(?:\/\.)+$/, '').replace(/\/+$/, '') || (dir.startsWith('/') ? '/' : '.');
   // Members an archive may hold there: Airlock's own files, an agent's hook settings.
   if (['x', 'settings.json', 'hooks.json', 'airlock/x'].some((member) => guards(a, `${folder}/${member}`))) return true;
-  const where = inDirectory(a.command.dir, folder).replace(/(?:\/\.)+$/, '').replace(/\/+$/, '').replace(/^\$\{?HOME\}?(?=\/|$)/, '~');
-  return /^~(?:\/\.local(?:\/(?:state|share))?|\/\.cache)?$/.test(where);
+  const home = a.project?.home;
+  const here = inDirectory(a.command.dir, folder.replace(/^\$\{?HOME\}?(?=\/|$)/, '~'));
+  let where = a.cwd !== undefined ? joinPath(a.cwd, here, home) : here;
+  if (home && (where === home || where.startsWith(`${home}/`))) where = `~${where.slice(home.length)}`;
+  where = where.replace(/^\/(?:home\/[^/]+|root|Users\/[^/]+)(?=\/|$)/, '~');
+  return where === '/' || where === '~' || GUARD_SAMPLES.some((g) => g.startsWith(`${where}/`));
 }
 
 /** Interpreter code that writes, moves or deletes files (Python, Node, Ruby, Perl, PHP). */
-const FILE_WRITE = /\bopen\s*\([^)]*,\s*['"][^'"]*[wax+]|\b(?:write|append)File(?:Sync)?\s*\(|\bcreateWriteStream\s*\(|\b(?:rmSync|unlinkSync|renameSync|copyFileSync|cpSync|rm|unlink|rename|copyFile)\s*\(|\.write_(?:text|bytes)\s*\(|\b(?:os|shutil)\.(?:remove|unlink|rename|replace|move|copy\w*)\s*\(|\bFile\.(?:write|open|delete|rename)\b|\bIO\.write\b|\bFileUtils\.\w+|\bfile_put_contents\s*\(|\bunlink\b/;
+const FILE_WRITE = /\bopen\s*\([^)]*,\s*['"][^'"]*[wax+]|\b(?:write|append)File(?:Sync)?\s*\(|\bcreateWriteStream\s*\(|\b(?:rmSync|unlinkSync|renameSync|copyFileSync|cpSync|rm|unlink|rename|copyFile)\s*\(|\.write_(?:text|bytes)\s*\(|\b(?:os|shutil)\.(?:remove|unlink|rename|replace|move|copy\w*)\s*\(|\bFile\.(?:write|open|delete|rename)\b|\bIO\.write\b|\bFileUtils\.\w+|\bfile_put_contents\s*\(|\bunlink\b|\b(?:os\.)?(?:mkfifo|mknod|makedirs)\s*\(|\bmkdirSync\s*\(/;
 
 /** Editors' command-line launchers, which remove or switch off extensions. */
 const EDITOR_CLIS = ['code', 'code-insiders', 'codium', 'cursor', 'windsurf', 'code-server', 'code-oss'];
@@ -247,7 +262,7 @@ export const guardRules: readonly Rule[] = [
   },
   {
     id: 'airlock.guard-file-unpack',
-    programs: ['tar', 'bsdtar', 'gtar', 'unzip', '7z', '7za', '7zz', '7zr', 'cpio'],
+    programs: ['tar', 'bsdtar', 'gtar', 'unzip', '7z', '7za', '7zz', '7zr', 'cpio', 'pax'],
     category: 'shell',
     severity: 'critical',
     summary: 'Unpacks an archive over the files that keep Airlock\'s guard in place (its state, its launcher or an agent\'s hook settings)',
@@ -259,8 +274,11 @@ export const guardRules: readonly Rule[] = [
     targets: () => [],
     examples: {
       match: ['tar xf /tmp/z.tar -C ~/.local/state', 'cd ~/.local/state && tar xf /tmp/z.tar', 'tar -xzf z.tgz --directory ~/.local/state/airlock', 'unzip -o /tmp/z.zip -d ~/.local/state/airlock',
-        'unzip z.zip -d ~/.claude', 'tar xf z.tar -C ~', '7z x z.7z -o$HOME/.local/share', 'cd ~ && cpio -idm < z.cpio'],
-      noMatch: ['tar xf release.tar -C /tmp/out', 'tar czf backup.tgz ~/.local/state/airlock', 'unzip -l /tmp/z.zip', 'unzip z.zip -d build', 'tar tf z.tar -C ~', '7z l z.7z'],
+        'unzip z.zip -d ~/.claude', 'tar xf z.tar -C ~', '7z x z.7z -o$HOME/.local/share', 'cd ~ && cpio -idm < z.cpio',
+        'tar -xPf z.tar', 'tar xf z.tar --absolute-names', 'unzip -: z.zip -d out', '7z x -spf z.7z', 'cpio -idm < z.cpio', 'tar xf z.tar -C /',
+        'tar xf z.tar -C /home/dev', 'tar xf z.tar -C ~/.config', 'unzip -o z.zip -d ~/.vscode/extensions', 'tar xf z.tar -C ~/.local/share/..'],
+      noMatch: ['tar xf release.tar -C /tmp/out', 'tar czf backup.tgz ~/.local/state/airlock', 'unzip -l /tmp/z.zip', 'unzip z.zip -d build', 'tar tf z.tar -C ~', '7z l z.7z',
+        'cpio -idm --no-absolute-filenames < z.cpio', 'tar xzf node.tgz -C vendor'],
     },
   },
   {

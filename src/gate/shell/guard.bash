@@ -288,7 +288,7 @@ __airlock_ask() {
   builtin local __airlock_line="$1" || builtin return 126
   __airlock_values
   # `command`: a function can be named after a path too.
-  ELECTRON_RUN_AS_NODE=1 builtin command "$__airlock_node" "$__airlock_cli" gate --line "$__airlock_line" --ppid "$$" ${__airlock_unseen:+--unseen "$__airlock_unseen"}
+  ELECTRON_RUN_AS_NODE=1 NODE_OPTIONS= LD_PRELOAD= builtin command "$__airlock_node" "$__airlock_cli" gate --line "$__airlock_line" --ppid "$$" ${__airlock_unseen:+--unseen "$__airlock_unseen"}
 }
 
 # A program named by a variable (`$x -h prod-db …`, `sudo "$x"`) is the variable's value, which the

@@ -150,7 +150,7 @@ __airlock_check_buffer() {
   if [[ -z ${__airlock_node-} || -z ${__airlock_cli-} ]]; then
     out="airlock: cannot check this command (the terminal gate's tables are missing); it was not run"
     BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"
-  elif out=$(ELECTRON_RUN_AS_NODE=1 "$__airlock_node" "$__airlock_cli" gate --line "$REPLY" --ppid "$$"); then
+  elif out=$(ELECTRON_RUN_AS_NODE=1 NODE_OPTIONS= LD_PRELOAD= "$__airlock_node" "$__airlock_cli" gate --line "$REPLY" --ppid "$$"); then
     [[ -n $out ]] && export AIRLOCK_LINE_GRANT=$out
   else
     BUFFER="print -u2 -r -- ${(q)out}; (exit 126)"

@@ -43,9 +43,9 @@ describe('reading settings', () => {
     expect(settings({ 'gate.scope': { workspaceValue: 'all' } }).gateScope).toBe('all');
   });
 
-  test('a workspace can add production or staging names, never lower one or map a wildcard', () => {
-    const s = settings({ environments: { globalValue: { 'acme-main': 'production' }, workspaceValue: { 'acme-main': 'development', 'acme-qa': 'staging', scratch: 'development', '*': 'unknown', 'db.prod.example.com': 'unknown', '*-live': 'production' } } });
-    expect(s.environments).toEqual({ 'acme-main': 'production', 'acme-qa': 'staging' });
+  test('a workspace can add production names, never lower one (staging included: a mapping overrides what a name says) or map a wildcard', () => {
+    const s = settings({ environments: { globalValue: { 'acme-main': 'production' }, workspaceValue: { 'acme-main': 'development', 'acme-qa': 'staging', 'acme-live': 'production', production: 'staging', scratch: 'development', '*': 'unknown', 'db.prod.example.com': 'unknown', '*-live': 'production' } } });
+    expect(s.environments).toEqual({ 'acme-main': 'production', 'acme-live': 'production' });
   });
 
   test('protected paths add up; exceptions count only from the user', () => {

@@ -37,12 +37,19 @@ describe('a loosening of the user settings is held until confirmed', () => {
   });
 
   test('a tightening is not a loosening and takes effect at once; a mixed change keeps the tighter half', () => {
-    const tighter = { ...CONFIRMED, 'policy.staging': 'typed', protectedPaths: ['secrets/**', '*.sql'], environments: { 'db.internal': 'production', 'qa-db': 'staging' }, 'gate.scope': 'all' };
+    const tighter = { ...CONFIRMED, 'policy.staging': 'typed', protectedPaths: ['secrets/**', '*.sql'], environments: { 'db.internal': 'production', 'qa-db': 'production' }, 'gate.scope': 'all' };
     expect(loosened(userValues(inspectOf(CONFIRMED)), userValues(inspectOf(tighter)))).toEqual([]);
     const mixed = { ...tighter, allowedPaths: ['docs/**'] };
     const held = readSettings(guardedInspect(inspectOf(mixed), userValues(inspectOf(CONFIRMED))));
     expect([held.tierRules.staging, held.gateScope, held.allowedPaths, held.protectedPaths]).toEqual(['typed', 'all', [], ['secrets/**', '*.sql']]);
-    expect(held.environments).toEqual({ 'db.internal': 'production', 'qa-db': 'staging' });
+    expect(held.environments).toEqual({ 'db.internal': 'production', 'qa-db': 'production' });
+  });
+
+  test('a user mapping overrides what a name says of itself: any new one below production, or with a wildcard, is a loosening', () => {
+    for (const environments of [{ '*': 'staging' }, { production: 'staging', prod: 'staging' }, { 'railway-production': 'development' }, { '*prod*': 'production' }]) {
+      expect(loosened(userValues(inspectOf(CONFIRMED)), userValues(inspectOf({ ...CONFIRMED, environments: { ...CONFIRMED.environments as object, ...environments } }))).map((l) => l.key)).toEqual(['airlock.environments']);
+      expect(readSettings(guardedInspect(inspectOf({ ...CONFIRMED, environments }), userValues(inspectOf(CONFIRMED)))).environments).toEqual({ 'db.internal': 'production' });
+    }
   });
 
   test('unchanged settings, and a workspace that tightens, raise nothing and read as before', () => {
