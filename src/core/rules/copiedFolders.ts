@@ -6,7 +6,11 @@ import { longOption, type Args } from './args';
 import { protectedFilesUnder } from './archiveContents';
 
 /** Programs whose copies are read here. */
-export const FOLDER_COPIERS: readonly string[] = ['cp', 'rsync', 'scp', 'docker', 'podman', 'nerdctl', 'docker-compose', 'kubectl', 'oc'];
+export const FOLDER_COPIERS: readonly string[] = ['cp', 'rsync', 'scp', 'docker', 'podman', 'nerdctl', 'docker-compose', 'kubectl', 'oc',
+  'aws', 'gsutil', 'gcloud', 'rclone', 'azcopy'];
+
+/** Object-store and remote names (`s3://b`, `gs://b`, `https://…`, rclone's `remote:path`): not local folders. */
+const NOT_LOCAL = /^[a-z][a-z0-9+.-]*:\/\/|^[^/]+:/i;
 
 /** Protected files a copy carries, at most this many named. */
 const MAX_CARRIED = 20;
@@ -101,6 +105,29 @@ function copyOf(a: Args): Copy | undefined {
       const rest = words.slice(at + 1);
       return { sources: rest.slice(0, -1), recursive: REMOTE.test(rest[rest.length - 1] ?? ''), excludes: [] };
     }
+    case 'aws': {
+      // `aws s3 sync . s3://b`, `aws s3 cp . s3://b --recursive`: the local folder goes up whole.
+      if (a.list[0] !== 's3' || !['sync', 'cp', 'mv'].includes(a.list[1] ?? '')) return undefined;
+      const { words, excludes } = operands(a.list.slice(2), new Set(['--exclude', '--include', '--acl', '--sse', '--storage-class', '--profile', '--region', '--endpoint-url']));
+      return { sources: words.slice(0, -1), recursive: a.list[1] === 'sync' || a.has('--recursive'), excludes: a.has('--include') ? [] : excludes };
+    }
+    case 'gsutil': case 'gcloud': {
+      // `gsutil -m rsync -r . gs://b`, `gsutil cp -r . gs://b`, `gcloud storage cp -r . gs://b`, `gcloud storage rsync . gs://b`.
+      const list = a.program === 'gcloud' ? (a.list[0] === 'storage' ? a.list.slice(1) : []) : a.list.filter((w) => w !== '-m');
+      if (!['cp', 'rsync', 'mv'].includes(list[0] ?? '')) return undefined;
+      const { words, flags } = operands(list.slice(1), new Set(['-x', '--exclude-name-pattern', '-j', '-z']));
+      return { sources: words.slice(0, -1), recursive: flagged(flags, 'rR', ['--recursive']) || (a.program === 'gcloud' && list[0] === 'rsync'), excludes: [] };
+    }
+    case 'rclone': {
+      if (!['copy', 'sync', 'move', 'copyto', 'bisync'].includes(a.list[0] ?? '')) return undefined;
+      const { words, excludes, filtered } = operands(a.list.slice(1), new Set(['--exclude', '--include', '--filter', '--filter-from', '--exclude-from', '--include-from', '--config', '--transfers', '-c']));
+      return { sources: words.slice(0, -1), recursive: true, excludes: filtered ? [] : excludes };
+    }
+    case 'azcopy': {
+      if (!['copy', 'cp', 'sync'].includes(a.list[0] ?? '')) return undefined;
+      const { words, flags } = operands(a.list.slice(1), new Set());
+      return { sources: words.slice(0, -1), recursive: a.list[0] === 'sync' || flags.some((f) => f === '--recursive'), excludes: [] };
+    }
     default:
       return undefined;
   }
@@ -114,7 +141,7 @@ export function copiedFolderSecrets(a: Args): string[] {
   let found = CARRIED.get(a);
   if (!found) {
     const copy = copyOf(a);
-    const folders = copy?.recursive ? copy.sources.filter((s) => s !== '' && !REMOTE.test(s) && !a.isProtected(s)) : [];
+    const folders = copy?.recursive ? copy.sources.filter((s) => s !== '' && !REMOTE.test(s) && !NOT_LOCAL.test(s) && !a.isProtected(s)) : [];
     const walked = folders.length === 0 ? { files: [] } : protectedFilesUnder(a, { inputs: folders.map((name) => ({ name })), excludes: copy?.excludes ?? [], matchNames: true }, MAX_CARRIED);
     // A folder too big to list may hold one: asked, as an archive of it is.
     found = walked.files.length === 0 && walked.cut !== undefined ? [`${walked.cut} (more files than Airlock lists: it may hold protected files)`] : walked.files.map((f) => f.rel);
