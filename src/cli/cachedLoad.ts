@@ -3,14 +3,14 @@
 // only against the source's length, so a forged cache of the right size would run as the CLI and
 // answer "allow" to everything: each cache carries an HMAC under a key in Airlock's state folder
 // (read by Airlock only: a protected read for agents, its folder a guarded write), and one that
-// does not verify is ignored and rewritten. Files are written whole under new names and never
+// does not verify is ignored and rewritten; the key's place is never taken from $HOME or XDG_*. Files are written whole under new names and never
 // through a planted link. Any problem with the cache falls back to compiling as usual. Only the
 // full CLI comes here, never the hook's fast path (loading node:crypto costs it 4 ms).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import Module from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { homedir, userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import { readPlain, readPlainBytes, replacePlain } from '../gate/plainFiles';
 import { stateDirectory } from '../gate/stateDir';
@@ -35,9 +35,20 @@ function cacheFile(): Cache | undefined {
   }
 }
 
+/**
+ * Where the key lives. Not from $HOME or XDG_STATE_HOME: a shell an agent types into can change
+ * those for the gate it runs (and then sign its own cache), while an AIRLOCK_* variable it cannot
+ * (the gate stops that as tampering).
+ */
+function keyDirectory(): string {
+  if (process.env.AIRLOCK_STATE_DIR) return resolve(process.env.AIRLOCK_STATE_DIR);
+  if (process.platform === 'win32') return stateDirectory(process.env);
+  return join(userInfo().homedir, '.local', 'state', 'airlock');
+}
+
 /** The key caches are signed with; made once. Undefined when the state folder cannot hold it (no cache then). */
 function cacheKey(): Buffer | undefined {
-  const file = join(stateDirectory(process.env), 'cache.key');
+  const file = join(keyDirectory(), 'cache.key');
   try {
     const text = readPlain(fs, file, 1024)?.trim();
     if (text !== undefined) return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, 'hex') : undefined;

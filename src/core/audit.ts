@@ -36,6 +36,7 @@ export interface AuditRecord {
 
 /** Long enough for any real command, short enough that a pasted blob does not bloat the log. */
 const SUBJECT_MAX = 4000;
+const MAX_RULES = 50;
 
 export function auditRecord(fields: {
   readonly time: Date;
@@ -64,7 +65,8 @@ export function auditRecord(fields: {
       risk: verdict.risk,
       tier: verdict.environment.tier,
       ...(verdict.environment.name !== undefined ? { environment: verdict.environment.name } : {}),
-      rules: verdict.findings.map((f) => f.rule),
+      // One per rule, and a bounded list: a call with thousands of findings still makes a short record.
+      rules: [...new Set(verdict.findings.map((f) => f.rule))].slice(0, MAX_RULES),
     },
     decision: fields.decision,
     decidedBy: fields.decidedBy,

@@ -7,6 +7,10 @@ const GUARD_FILE = [
   /(?:^|\/)\.local\/(?:share|state)\/airlock(?:\/|$)/,
   // The CLI's V8 code cache (a forged one would run as the CLI) and the installed extension.
   /(?:^|\/)\.cache\/airlock(?:\/|$)/,
+  // The editor's storage for Airlock: the terminal gate's shims and guards, its earlier audit log.
+  /(?:^|\/)globalstorage\/airlock\.airlock(?:\/|$)/,
+  // The audit queue's fallback under TMPDIR.
+  /(?:^|\/)airlock-[^/]+-audit-queue(?:\/|$)/,
   /(?:^|\/)(?:\.vscode|\.vscode-insiders|\.vscode-oss|\.vscode-server|\.cursor|\.cursor-server|\.windsurf|\.windsurf-server|\.local\/share\/code-server)\/extensions\/airlock\.airlock-[^/]*(?:\/|$)/,
   /(?:^|\/)\.claude\/settings(?:\.local)?\.json$/,
   /(?:^|\/)\.cursor\/hooks\.json$/,
@@ -32,6 +36,7 @@ const EDITOR_SETTINGS = [
  */
 export const GUARD_PATH_WORDS: readonly string[] = [
   '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
+  'globalstorage/airlock.airlock', 'audit-queue',
   'code/user', 'code - insiders/user', 'vscodium/user', 'cursor/user', 'windsurf/user', 'code-server/user', '-server/data', '.code-workspace',
 ];
 

@@ -1,7 +1,8 @@
 // Activation stays thin: read the settings, build the adapters (audit log, status bar, decision
 // service, audit view, commands) and hand their disposables to VS Code.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
+import { readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -11,6 +12,7 @@ import { GENESIS, verifyChain } from '../core/auditChain';
 import { AuditStore, queueFromFiles } from '../gate/auditStore';
 import { queueRecord } from '../gate/auditQueue';
 import { stateDirectory } from '../gate/stateDir';
+import { readPlain } from '../gate/plainFiles';
 import { AUDIT_SCHEME, AuditView } from './auditView';
 import { CommandId } from './commands';
 import { ContextGuard } from './contextGuard';
@@ -161,7 +163,8 @@ function importEarlierLog(dir: string, audit: AuditStore, log: vscode.LogOutputC
     let prev = GENESIS;
     let broken: string | undefined;
     for (const file of taken) {
-      const check = verifyChain(readFileSync(file, 'utf8').split('\n'), sha256, prev);
+      // Opened only as a regular file: a FIFO planted there must not hang activation.
+      const check = verifyChain((readPlain(nodeFs, file) ?? '').split('\n'), sha256, prev);
       if (!check.ok) {
         broken = `broken at line ${check.index + 1} of ${file}: ${check.reason}`;
         break;

@@ -37,6 +37,8 @@ export function processStart(pid: number): string | undefined {
 /** Whether the holder's process is still running: a signal-0 probe, and on Linux its start time. */
 export function holderAlive(holder: Holder): boolean {
   if (holder.pid <= 0) return false;
+  // Where start times can be read, Airlock's holders always name theirs: one without it was planted.
+  if (holder.start === undefined && processStart(process.pid) !== undefined) return false;
   try {
     process.kill(holder.pid, 0);
   } catch (error) {

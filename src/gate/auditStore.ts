@@ -25,7 +25,9 @@ const ANCHOR = 'audit.anchor';
 /** Enough of a file's end to hold its last record (records are cut well below this). */
 const TAIL_BYTES = 256 * 1024;
 /** A queued record's file larger than this was not written by Airlock (its records hold a few KB; the rest is cut when chained). */
-const QUEUED_MAX = 1024 * 1024;
+const QUEUED_MAX = 256 * 1024;
+/** Queued bytes read per write, so a flood of big files never holds the editor's thread for long. */
+const ABSORB_BYTES = 4 * 1024 * 1024;
 /** Queued records taken in per write, so one write never holds the editor's thread for long. */
 const ABSORB_BATCH = 500;
 /** Rotated files are numbered 1, 2, …: a number beyond this was planted. */
@@ -107,7 +109,8 @@ function normalised(value: unknown): AuditRecord | undefined {
     verdict: {
       decision: v.decision as AuditRecord['verdict']['decision'], risk: v.risk as AuditRecord['verdict']['risk'], tier: v.tier as AuditRecord['verdict']['tier'],
       ...(typeof v.environment === 'string' ? { environment: v.environment.slice(0, 200) } : {}),
-      rules: v.rules.filter((x): x is string => typeof x === 'string').slice(0, 50).map((x) => x.slice(0, 100)),
+      // The log's own notes are Airlock's to write: a queued record naming one is read without it.
+      rules: v.rules.filter((x): x is string => typeof x === 'string' && !x.startsWith('airlock.audit-')).slice(0, 50).map((x) => x.slice(0, 100)),
     },
     decision: r.decision as AuditRecord['decision'], decidedBy: r.decidedBy as AuditRecord['decidedBy'], ...optional('reason'),
   };
@@ -150,7 +153,17 @@ export class AuditStore {
   files(): string[] {
     if (!this.fs.existsSync(this.dir)) return [];
     const rotated = this.fs.readdirSync(this.dir).filter((f) => ROTATED.test(f)).sort((a, b) => Number(ROTATED.exec(a)?.[1]) - Number(ROTATED.exec(b)?.[1]));
-    return [...rotated, ...(this.fs.existsSync(join(this.dir, CURRENT)) ? [CURRENT] : [])].map((f) => join(this.dir, f));
+    const current = join(this.dir, CURRENT);
+    // A rotation stopped between its link and its unlink leaves the current file as the last rotated one, twice.
+    const last = rotated.at(-1);
+    const same = last !== undefined && this.fs.existsSync(current) && this.fs.statSync(current).ino === this.fs.statSync(join(this.dir, last)).ino;
+    return [...rotated.map((f) => join(this.dir, f)), ...(this.fs.existsSync(current) && !same ? [current] : [])];
+  }
+
+  /** Finishes a rotation a writer was stopped in (see files()). */
+  private finishRotation(): void {
+    const current = join(this.dir, CURRENT);
+    if (this.fs.existsSync(current) && !this.files().includes(current)) this.fs.unlinkSync(current);
   }
 
   /** Chains `record`, and whatever waits in the queue before it. */
@@ -210,6 +223,7 @@ export class AuditStore {
 
   /** Under the lock: the queue and `records` go onto the chain. Returns how many queued records went in. */
   private chain(records: readonly AuditRecord[]): number {
+    this.finishRotation();
     const notes: AuditRecord[] = [];
     const current = join(this.dir, CURRENT);
     let key = this.key();
@@ -235,7 +249,9 @@ export class AuditStore {
     if (legacy) for (const line of readLines(this.fs, legacy)) this.parsed(line, incoming);
     const used: string[] = [];
     let fromFallback = 0;
+    let bytes = 0;
     for (const file of queuedFiles(this.options.env).slice(0, ABSORB_BATCH)) {
+      if (bytes > ABSORB_BYTES) break; // the rest with the next write
       let body: string | undefined;
       try {
         body = readPlain(this.fs, file, QUEUED_MAX);
@@ -243,12 +259,18 @@ export class AuditStore {
         body = '';
       }
       if (body === undefined) continue; // taken in by another writer meanwhile
+      bytes += body.length;
       if (!this.parsed(body, incoming)) {
         this.fs.renameSync(file, `${file}.unreadable`);
         continue;
       }
       used.push(file);
-      if (isFallbackQueue(file, this.options.env)) fromFallback++;
+      if (isFallbackQueue(file, this.options.env)) {
+        fromFallback++;
+        // Each such record says so itself, wherever a view sorts it.
+        const last = incoming.pop();
+        if (last) incoming.push({ ...last, verdict: { ...last.verdict, rules: [...last.verdict.rules, FROM_FALLBACK] } });
+      }
     }
     if (fromFallback > 0) notes.push(logNote(FROM_FALLBACK, `${fromFallback} record${fromFallback === 1 ? '' : 's'}`, 'These records come from the fallback queue under TMPDIR (the state folder could not be written), which any process of this user\'s can write'));
     let prev: string;
@@ -352,10 +374,19 @@ export class AuditStore {
   }
 
   private tailHash(fd: number, size: number, mac: HashText): string {
-    const length = Math.min(size, TAIL_BYTES);
-    const buffer = Buffer.alloc(length);
-    this.fs.readSync(fd, buffer, 0, length, size - length);
-    const tail = buffer.toString('utf8').trimEnd().split('\n').pop()?.trim() ?? '';
+    // Back to the start of the last line, however long it is (the file ends in a newline).
+    let start = 0;
+    for (let end = size - 1; end > 0 && start === 0;) {
+      const length = Math.min(end, TAIL_BYTES);
+      const chunk = Buffer.alloc(length);
+      this.fs.readSync(fd, chunk, 0, length, end - length);
+      const newline = chunk.lastIndexOf(0x0a);
+      if (newline !== -1) start = end - length + newline + 1;
+      end -= length;
+    }
+    const buffer = Buffer.alloc(size - start);
+    this.fs.readSync(fd, buffer, 0, buffer.length, start);
+    const tail = buffer.toString('utf8').trim();
     try {
       const hash = (JSON.parse(tail) as Partial<ChainedRecord>).hash;
       if (typeof hash === 'string') return hash;
@@ -417,23 +448,6 @@ export class AuditStore {
     const next = join(this.dir, `audit-${Math.max(0, ...taken) + 1}.jsonl`);
     this.fs.linkSync(current, next);
     this.fs.unlinkSync(current);
-  }
-
-  /**
-   * When the key was replaced (its note on the chain), the records before cannot be verified, but
-   * those from the note on still can: they are, and an edit among them is named as any other.
-   */
-  private sinceKeyReplaced(files: readonly string[], mac: HashText): VerifyResult | undefined {
-    const all = files.flatMap((file) => (readPlain(this.fs, file) ?? '').split('\n').map((line, i) => ({ file, line, at: i + 1 })));
-    let start = -1;
-    for (let i = all.length - 1; i >= 0 && start === -1; i--) if (rulesOf(all[i]?.line ?? '').includes(KEY_REPLACED)) start = i;
-    const note = all[start];
-    if (!note) return undefined;
-    const prev = (JSON.parse(note.line) as { prev?: unknown }).prev;
-    const rest = all.slice(start);
-    const check = verifyChain(rest.map((r) => r.line), mac, typeof prev === 'string' ? prev : GENESIS);
-    if (!check.ok) return { ok: false, file: rest[check.index]?.file, line: rest[check.index]?.at, reason: check.reason };
-    return { ok: false, file: note.file, line: note.at, reason: 'the audit key was replaced here (the old one was deleted): the records before this line cannot be verified; those after it are intact' };
   }
 
   /** Chained records oldest first (damaged lines skipped). */
@@ -508,29 +522,29 @@ export class AuditStore {
       return { ok: true, records: 0, files: 0, queued: queued + legacy, ...(legacy > 0 ? { note: `${legacy} records from before the chain are taken in with the next decision` } : {}) };
     }
     const mac = AuditStore.mac(key);
-    let prev = GENESIS;
-    let records = 0;
-    let anchored: string | undefined;
+    const all = files.flatMap((file) => (readPlain(this.fs, file) ?? '').split('\n').map((line, i) => ({ file, line, at: i + 1 }))).filter((r) => r.line.trim() !== '');
+    const lines = all.map((r) => r.line);
+    let from = 0;
+    let replaced: { file: string; at: number } | undefined;
+    const whole = verifyChain(lines, mac);
+    if (!whole.ok) {
+      // A key replaced after the break: the records before it cannot be checked, those from it on can.
+      let note = -1;
+      for (let i = lines.length - 1; i > whole.index && note === -1; i--) if (rulesOf(lines[i] ?? '').includes(KEY_REPLACED)) note = i;
+      const broken = all[whole.index];
+      if (note === -1) return { ok: false, file: broken?.file, line: broken?.at, reason: whole.reason };
+      const prev = (JSON.parse(lines[note] ?? '{}') as { prev?: unknown }).prev;
+      const rest = verifyChain(lines.slice(note), mac, typeof prev === 'string' ? prev : GENESIS);
+      if (!rest.ok) return { ok: false, file: all[note + rest.index]?.file, line: all[note + rest.index]?.at, reason: rest.reason };
+      from = note + 1;
+      replaced = { file: all[note]?.file ?? '', at: all[note]?.at ?? 0 };
+    }
+    // A note the writer left about the log itself (records found missing, a key replaced) stays a finding.
+    const noted = all.slice(from).find((r) => rulesOf(r.line).some((rule) => TAMPER_NOTES.includes(rule)));
+    if (noted) return { ok: false, file: noted.file, line: noted.at, reason: `Airlock noted at this line: ${(JSON.parse(noted.line) as { reason?: string }).reason ?? 'a note about the log'}` };
+    const records = all.length;
     const valid = anchorValid(anchor, mac) ? anchor : undefined;
     const wanted = valid?.records;
-    let noted: { file: string; line: number; reason: string } | undefined;
-    for (const file of files) {
-      const lines = (readPlain(this.fs, file) ?? '').split('\n');
-      const check = verifyChain(lines, mac, prev, (hash) => {
-        records++;
-        if (records === wanted) anchored = hash;
-      });
-      if (!check.ok) {
-        const after = this.sinceKeyReplaced(files, mac);
-        if (after) return after;
-        return { ok: false, file, line: check.index + 1, reason: check.reason };
-      }
-      // A note the writer left about the log itself (records found missing, a key replaced) stays a finding.
-      const at = lines.findIndex((l) => rulesOf(l).some((r) => TAMPER_NOTES.includes(r)));
-      if (at !== -1 && !noted) noted = { file, line: at + 1, reason: (JSON.parse(lines[at] ?? '{}') as { reason?: string }).reason ?? 'a note about the log' };
-      prev = check.last;
-    }
-    if (noted) return { ok: false, file: noted.file, line: noted.line, reason: `Airlock noted at this line: ${noted.reason}` };
     if (anchor === undefined) {
       return { ok: false, reason: records === 0 ? `the anchor ${join(this.dir, ANCHOR)} and the log are missing while the key remains: the log was deleted` : `the anchor ${join(this.dir, ANCHOR)} is missing (deleted?), so records cut off the end would go unnoticed` };
     }
@@ -538,8 +552,15 @@ export class AuditStore {
     if (records < wanted) {
       return { ok: false, reason: files.length === 0 ? `the audit log was deleted: its anchor counts ${wanted} records` : `${wanted - records} record${wanted - records === 1 ? ' is' : 's are'} missing from the end of the log (it was cut short or a file was deleted)` };
     }
+    const anchored = wanted > 0 ? (JSON.parse(lines[wanted - 1] ?? '{}') as { hash?: unknown }).hash : undefined;
     if (wanted > 0 && anchored !== valid?.hash) return { ok: false, reason: `record ${wanted} is not the one the anchor names: the log was rewritten` };
-    return { ok: true, records, files: files.length, queued, ...(records > wanted ? { note: `${records - wanted} record${records - wanted === 1 ? '' : 's'} after the anchor (a writer stopped before updating it)` } : {}) };
+    if (replaced) return { ok: false, file: replaced.file, line: replaced.at, reason: 'the audit key was replaced here (the old one was deleted): the records before this line cannot be verified; those after it are intact' };
+    const fallback = all.filter((r) => rulesOf(r.line).includes(FROM_FALLBACK) && !r.line.includes('"actor":"airlock"')).length;
+    const notes = [
+      ...(records > wanted ? [`${records - wanted} record${records - wanted === 1 ? '' : 's'} after the anchor (a writer stopped before updating it)`] : []),
+      ...(fallback > 0 ? [`${fallback} record${fallback === 1 ? '' : 's'} came from the fallback queue under TMPDIR, which any process of yours can write (marked ${FROM_FALLBACK})`] : []),
+    ];
+    return { ok: true, records, files: files.length, queued, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
   }
 }
 

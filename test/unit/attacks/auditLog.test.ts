@@ -48,7 +48,8 @@ describe('a flagged call whose record cannot be written is denied, and the recor
     expect(store.absorb()).toBe(2);
     expect(store.records().filter((r) => r.actor !== 'airlock').map((r) => [r.subject, r.decision])).toEqual([[STAGING, 'deny'], ['ls -la', 'allow']]);
     // Anyone of the user's can write under TMPDIR: the chain says where these came from.
-    expect(store.records().filter((r) => r.verdict.rules.includes('airlock.audit-fallback-queue')).map((r) => r.subject)).toEqual(['2 records']);
+    expect(store.records().filter((r) => r.verdict.rules.includes('airlock.audit-fallback-queue')).map((r) => r.subject)).toEqual(['2 records', STAGING, 'ls -la']);
+    expect(store.verify()).toMatchObject({ ok: true, note: expect.stringContaining('2 records came from the fallback queue') as string });
   });
 
   test('another writer holds the lock and stays alive: the hook waits, then denies rather than run unrecorded', async () => {

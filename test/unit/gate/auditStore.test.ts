@@ -326,3 +326,46 @@ describe('what a process of the user\'s can plant or remove does not hide a cut,
     expect(store.records().some((r) => r.subject === 'echo 2')).toBe(true);
   });
 });
+
+describe('what the third review found', () => {
+  test('a record with thousands of findings stays short, and the next one links to it', () => {
+    const { dir, store } = fresh();
+    const verdict = { ...ALLOW_VERDICT, decision: 'deny' as const, findings: Array.from({ length: 5000 }, (_v, i) => ({ rule: `sql.drop-${i % 7}`, category: 'sql' as const, severity: 'critical' as const, summary: 's', hint: 'h', span: [0, 1] as const, environment: { tier: 'unknown' as const } })) };
+    store.append(auditRecord({ time: new Date(), source: 'hook', actor: 'claude-code', kind: 'command', subject: 'psql -c "drop table x"', verdict, decision: 'deny', decidedBy: 'policy' }));
+    expect(lines(join(dir, 'audit.jsonl'))[0]?.length).toBeLessThan(10_000);
+    store.append(record(1));
+    expect(store.verify()).toMatchObject({ ok: true, records: 2 });
+  });
+
+  test('a queued record naming the log\'s own notes is read without them; one from the TMPDIR fallback is marked, and verify says so', () => {
+    const home = mkdtempSync(join(tmpdir(), 'airlock-audit-'));
+    writeFileSync(join(home, 'file'), '');
+    const env = { AIRLOCK_STATE_DIR: join(home, 'file', 'state'), TMPDIR: home };
+    queueRecord({ ...record(0), verdict: { ...record(0).verdict, rules: ['airlock.audit-key-replaced', 'k8s.delete'] } }, env);
+    const store = new AuditStore(join(home, 'state'), { env });
+    store.append(record(1));
+    expect(store.records().find((r) => r.subject === 'echo 0')?.verdict.rules).toEqual(['k8s.delete', 'airlock.audit-fallback-queue']);
+    expect(store.verify()).toMatchObject({ ok: true, note: expect.stringContaining('1 record came from the fallback queue') as string });
+  });
+
+  test('after a key replacement, a later cut is still reported', () => {
+    const { dir, env, store } = fresh();
+    for (let i = 0; i < 3; i++) store.append(record(i));
+    unlinkSync(join(dir, 'audit.key'));
+    for (let i = 3; i < 7; i++) new AuditStore(dir, { env }).append(record(i));
+    expect(reasonOf(store.verify())).toContain('key was replaced here');
+    const file = join(dir, 'audit.jsonl');
+    writeFileSync(file, lines(file).slice(0, -2).join('\n') + '\n');
+    expect(reasonOf(store.verify())).toContain('2 records are missing from the end');
+  });
+
+  test('a rotation stopped between its link and its unlink is finished by the next write, not reported as a break', () => {
+    const { dir, store } = fresh();
+    for (let i = 0; i < 3; i++) store.append(record(i));
+    fs.linkSync(join(dir, 'audit.jsonl'), join(dir, 'audit-1.jsonl'));
+    expect(store.verify()).toMatchObject({ ok: true, records: 3 });
+    store.append(record(3));
+    expect(store.verify()).toMatchObject({ ok: true, records: 4 });
+    expect(subjects(store)).toEqual(['echo 0', 'echo 1', 'echo 2', 'echo 3']);
+  });
+});
