@@ -341,15 +341,7 @@ export class AuditStore {
     this.fs.readSync(fd, last, 0, 1, size - 1);
     if (last[0] === 0x0a) return size;
     // Back to the end of the last whole line, however long the cut one is.
-    let keep = 0;
-    for (let end = size; end > 0 && keep === 0;) {
-      const length = Math.min(end, TAIL_BYTES);
-      const chunk = Buffer.alloc(length);
-      this.fs.readSync(fd, chunk, 0, length, end - length);
-      const newline = chunk.lastIndexOf(0x0a);
-      if (newline !== -1) keep = end - length + newline + 1;
-      end -= length;
-    }
+    const keep = this.lineStart(fd, size);
     const fragment = Buffer.alloc(size - keep);
     this.fs.readSync(fd, fragment, 0, fragment.length, keep);
     const aside = join(this.dir, `audit.cut-${Date.now()}-${process.pid}.txt`);
@@ -357,6 +349,19 @@ export class AuditStore {
     this.fs.ftruncateSync(fd, keep);
     notes.push(logNote(CUT_REPAIRED, file, `The log ended in a line cut short (${size - keep} bytes: a writer was stopped mid-record); it was moved to ${aside}`));
     return keep;
+  }
+
+  /** Where the line holding the byte before `end` starts: just after the last newline before it, or 0. */
+  private lineStart(fd: number, end: number): number {
+    for (let to = end; to > 0;) {
+      const length = Math.min(to, TAIL_BYTES);
+      const chunk = Buffer.alloc(length);
+      this.fs.readSync(fd, chunk, 0, length, to - length);
+      const newline = chunk.lastIndexOf(0x0a);
+      if (newline !== -1) return to - length + newline + 1;
+      to -= length;
+    }
+    return 0;
   }
 
   private lastHash(fd: number, size: number, mac: HashText): string {
@@ -375,15 +380,7 @@ export class AuditStore {
 
   private tailHash(fd: number, size: number, mac: HashText): string {
     // Back to the start of the last line, however long it is (the file ends in a newline).
-    let start = 0;
-    for (let end = size - 1; end > 0 && start === 0;) {
-      const length = Math.min(end, TAIL_BYTES);
-      const chunk = Buffer.alloc(length);
-      this.fs.readSync(fd, chunk, 0, length, end - length);
-      const newline = chunk.lastIndexOf(0x0a);
-      if (newline !== -1) start = end - length + newline + 1;
-      end -= length;
-    }
+    const start = this.lineStart(fd, size - 1);
     const buffer = Buffer.alloc(size - start);
     this.fs.readSync(fd, buffer, 0, buffer.length, start);
     const tail = buffer.toString('utf8').trim();
