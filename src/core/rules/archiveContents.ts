@@ -51,7 +51,8 @@ export function archived(a: Args): Archived {
       case 'zip': return zip(a.list, fed);
       case '7z': case '7za': case '7zr': case '7zz': return sevenZip(a.list);
       case 'jar': return jar(a.list);
-      case 'cpio': return a.has('-o', '--create') ? { inputs: [{ name: '.' }], excludes: [] } : NOT_ARCHIVED;
+      // `-o` packs the names on stdin; `-p` copies them to another folder (`find . | cpio -pdm /tmp/x`).
+      case 'cpio': return a.has('-o', '--create', '-p', '--pass-through') ? { inputs: [{ name: '.' }], excludes: [] } : NOT_ARCHIVED;
       case 'pax': {
         if (!a.has('-w')) return NOT_ARCHIVED;
         const names = a.list.filter((w) => !w.startsWith('-'));

@@ -6,7 +6,7 @@ import { longOption, type Args } from './args';
 import { protectedFilesUnder } from './archiveContents';
 
 /** Programs whose copies are read here. */
-export const FOLDER_COPIERS: readonly string[] = ['cp', 'rsync', 'scp', 'docker', 'podman', 'nerdctl', 'docker-compose', 'kubectl', 'oc',
+export const FOLDER_COPIERS: readonly string[] = ['cp', 'ditto', 'rsync', 'scp', 'docker', 'podman', 'nerdctl', 'docker-compose', 'kubectl', 'oc',
   'aws', 'gsutil', 'gcloud', 'rclone', 'azcopy'];
 
 /** Object-store and remote names (`s3://b`, `gs://b`, `https://…`, rclone's `remote:path`): not local folders. */
@@ -87,6 +87,11 @@ function copyOf(a: Args): Copy | undefined {
     case 'cp': {
       const { words, flags, target } = operands(a.list, COPY_VALUE_FLAGS.cp ?? new Set());
       return { sources: target !== undefined ? words : words.slice(0, -1), recursive: flagged(flags, 'rRa', ['--recursive', '--archive']), excludes: [] };
+    }
+    case 'ditto': {
+      // macOS's ditto copies folders whole, always.
+      const { words } = operands(a.list, new Set(['--arch', '--bom']));
+      return { sources: words.slice(0, -1), recursive: true, excludes: [] };
     }
     case 'rsync': {
       const { words, flags, excludes, filtered } = operands(a.list, COPY_VALUE_FLAGS.rsync ?? new Set());

@@ -135,8 +135,10 @@ function grepFiles(list: readonly string[]): ((rel: string, name: string) => boo
 
 function grep(a: Args): Search | undefined {
   const o = readOptions(a.list, GREP_LETTERS, GREP_LONG, GREP_FLAGS);
+  // Run by `find … -exec grep … {} +`, it searches what find walks: the expander puts find's folder in for `{}`.
+  const byFind = a.command.via.some((v) => /^find\b/.test(v));
   // `-d recurse` may be abbreviated (`-d rec`).
-  const recursive = has(o, '-r', '-R', '--recursive', '--dereference-recursive') || values(o, '-d', '--directories').some((v) => v.length >= 3 && 'recurse'.startsWith(v));
+  const recursive = byFind || has(o, '-r', '-R', '--recursive', '--dereference-recursive') || values(o, '-d', '--directories').some((v) => v.length >= 3 && 'recurse'.startsWith(v));
   if (!recursive || has(o, '-l', '-L', '-c', '-q', '--files-with-matches', '--files-without-match', '--count', '--quiet', '--silent')) return undefined;
   const byName = grepFiles(a.list);
   // --exclude-dir leaves out folders only: a file is out when a folder above it matches.

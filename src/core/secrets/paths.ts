@@ -162,7 +162,8 @@ function globReachesSecret(path: string, extraGlobs: readonly string[], allowGlo
   if (dir !== '' && isSecretDirectory(dir)) return true;
   const literal = base.replace(/[*?[].*$/, '');
   const suffix = /\*([^*?[]+)$/.exec(base)?.[1] ?? '';
-  if (literal.length < 2 && !/^\.(?:pem|key|p12|pfx|tfstate|tfvars|kubeconfig)$/.test(suffix)) return false;
+  // `*` alone names everything and nothing in particular; `.*` names the hidden files, `.env` among them.
+  if (literal.length < 2 && literal !== '.' && !/^\.(?:pem|key|p12|pfx|tfstate|tfvars|kubeconfig)$/.test(suffix)) return false;
   const glob = new Minimatch(base, OPTIONS);
   return SECRET_SAMPLES.some((sample) => glob.match(sample) && isProtectedPath(dir + sample, extraGlobs, allowGlobs));
 }

@@ -27,3 +27,8 @@ test('every default glob has a literal run, so the quick pre-check never hides a
     expect(glob.replace(/[*?/]/g, '').length, glob).toBeGreaterThan(1);
   }
 });
+
+test('`.*` names the hidden files, .env among them; `*` alone names nothing in particular', () => {
+  expect(['.*', '.[a-z]*', 'config/.*', '.e*'].map((g) => isProtectedPath(g))).toEqual([true, true, true, true]);
+  expect(['*', 'src/*', '*.ts', '.github'].map((g) => isProtectedPath(g))).toEqual([false, false, false, false]);
+});
