@@ -6,7 +6,7 @@
 // taking over is itself claimed first, by creating a claim file named after the dead lock's inode;
 // a claim whose holder died is taken over the same way, one level down.
 import * as nodeFs from 'node:fs';
-import { readPlain } from './plainFiles';
+import { readPlain, type Fs } from './plainFiles';
 import { join } from 'node:path';
 
 const LOCK = 'audit.lock';
@@ -35,7 +35,7 @@ export function processStart(pid: number): string | undefined {
 }
 
 /** Whether the holder's process is still running: a signal-0 probe, and on Linux its start time. */
-export function holderAlive(holder: Holder): boolean {
+function holderAlive(holder: Holder): boolean {
   if (holder.pid <= 0) return false;
   // Where start times can be read, Airlock's holders always name theirs: one without it was planted.
   if (holder.start === undefined && processStart(process.pid) !== undefined) return false;
@@ -50,7 +50,7 @@ export function holderAlive(holder: Holder): boolean {
 }
 
 /** Who holds a lock or claim file; undefined when it is gone. */
-function readHolder(fs: typeof nodeFs, file: string): Holder | undefined {
+function readHolder(fs: Fs, file: string): Holder | undefined {
   let text: string | undefined;
   try {
     text = readPlain(fs, file, 4096);
@@ -71,7 +71,7 @@ function readHolder(fs: typeof nodeFs, file: string): Holder | undefined {
   return { pid: 0 };
 }
 
-function inode(fs: typeof nodeFs, file: string): number | undefined {
+function inode(fs: Fs, file: string): number | undefined {
   return fs.statSync(file, { throwIfNoEntry: false })?.ino;
 }
 
@@ -79,7 +79,7 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function tryUnlink(fs: typeof nodeFs, file: string): void {
+function tryUnlink(fs: Fs, file: string): void {
   try {
     fs.unlinkSync(file);
   } catch {
@@ -94,12 +94,12 @@ export interface LockOptions {
   readonly waitMs: number;
   /** Tests hand in their own view of which holders are alive. */
   readonly alive?: (holder: Holder) => boolean;
-  readonly fs?: typeof nodeFs;
+  readonly fs?: Fs;
 }
 
 export class AuditLock {
   private readonly alive: (holder: Holder) => boolean;
-  private readonly fs: typeof nodeFs;
+  private readonly fs: Fs;
 
   constructor(private readonly dir: string, private readonly options: LockOptions) {
     this.alive = options.alive ?? holderAlive;

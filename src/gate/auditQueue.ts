@@ -13,7 +13,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 export const QUEUE_DIR = 'audit-queue';
 /** A queued record's file name: its time first, so names sort oldest first. */
-export const QUEUED = /^\d{13}-[0-9a-z-]+\.json$/;
+const QUEUED = /^\d{13}-[0-9a-z-]+\.json$/;
 
 let counter = 0;
 
@@ -31,7 +31,7 @@ export function isFallbackQueue(file: string, env: Env): boolean {
 }
 
 /** The primary queue, then the fallback outside the state directory. */
-export function queueDirectories(env: Env): string[] {
+function queueDirectories(env: Env): string[] {
   return [join(stateDirectory(env), QUEUE_DIR), fallbackDirectory(env)];
 }
 

@@ -13,7 +13,7 @@ import type { AuditRecord } from '../core/audit';
 import { GENESIS, anchorFor, anchorValid, chainLine, verifyChain, type ChainedRecord, type HashText } from '../core/auditChain';
 import { AuditLock, type Holder } from './auditLock';
 import { QUEUE_DIR, isFallbackQueue, queueRecord, queuedFiles } from './auditQueue';
-import { NotPlain, createPlain, openPlain, readPlain, replacePlain } from './plainFiles';
+import { NotPlain, createPlain, openPlain, readPlain, replacePlain, type Fs } from './plainFiles';
 import { TIERS } from '../core/verdict';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -48,7 +48,7 @@ export type VerifyResult =
   | { readonly ok: false; readonly reason: string; readonly file?: string; readonly line?: number };
 
 /** The file system the log is written through: node's, or a test's that fails on purpose. */
-export type AuditFs = typeof nodeFs;
+export type AuditFs = Fs;
 
 export interface AuditStoreOptions {
   /** Tests inject failures (a full disk, an unwritable folder) here. */
