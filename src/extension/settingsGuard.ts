@@ -22,7 +22,7 @@ interface Guarded {
 
 const DEFAULTS: Readonly<Record<string, unknown>> = {
   'policy.production': 'typed', 'policy.staging': 'click', 'policy.unknown': 'click', 'policy.development': 'click-critical',
-  'gate.scope': 'agents', 'terminalGate.enabled': true, 'context.syncIgnoreFiles': true, environments: {}, protectedPaths: [], allowedPaths: [],
+  'gate.scope': 'agents', 'terminalGate.enabled': true, 'context.syncIgnoreFiles': true, 'context.agents': [], environments: {}, protectedPaths: [], allowedPaths: [],
 };
 
 const withDefault = (key: string, value: unknown): unknown => (value === undefined ? DEFAULTS[key] : value);
@@ -88,9 +88,18 @@ const gateScope: Guarded = {
   show: (v) => (v === 'all' ? 'all' : 'agents'),
 };
 
+const agentList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** The agents whose ignore files Airlock keeps: one taken off the list no longer has its files kept. */
+const contextAgents: Guarded = {
+  stricter: (a, b) => [...new Set([...agentList(a), ...agentList(b)])],
+  looser: (a, b) => agentList(a).some((x) => !agentList(b).includes(x)),
+  show: (v) => (agentList(v).length === 0 ? '(the ones found here)' : agentList(v).join(', ')),
+};
+
 const GUARDED: Readonly<Record<string, Guarded>> = {
   'policy.production': tierRule('typed'), 'policy.staging': tierRule('click'), 'policy.unknown': tierRule('click'), 'policy.development': tierRule('click-critical'),
-  'gate.scope': gateScope, 'terminalGate.enabled': onSwitch, 'context.syncIgnoreFiles': onSwitch,
+  'gate.scope': gateScope, 'terminalGate.enabled': onSwitch, 'context.syncIgnoreFiles': onSwitch, 'context.agents': contextAgents,
   environments, protectedPaths, allowedPaths,
 };
 

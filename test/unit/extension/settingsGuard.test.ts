@@ -58,3 +58,10 @@ describe('a loosening of the user settings is held until confirmed', () => {
     expect(readSettings(guardedInspect(inspectOf(CONFIRMED, workspace), userValues(inspectOf(CONFIRMED))))).toEqual(readSettings(inspectOf(CONFIRMED, workspace)));
   });
 });
+
+test('taking an agent off the list whose ignore files Airlock keeps is a loosening; adding one is not', () => {
+  const before = userValues(inspectOf({ 'context.agents': ['cursor', 'claude-code'] }));
+  expect(loosened(before, userValues(inspectOf({ 'context.agents': ['cursor'] })))).toEqual([{ key: 'airlock.context.agents', from: 'cursor, claude-code', to: 'cursor' }]);
+  expect(loosened(before, userValues(inspectOf({ 'context.agents': ['cursor', 'claude-code', 'gemini'] })))).toEqual([]);
+  expect(readSettings(guardedInspect(inspectOf({ 'context.agents': ['cursor'] }), before)).contextAgents.user).toEqual(['cursor', 'claude-code']);
+});
