@@ -19,6 +19,7 @@ const MAX_CARRIED = 20;
 export const COPY_VALUE_FLAGS: Readonly<Record<string, ReadonlySet<string>>> = {
   cp: new Set(['-t', '--target-directory', '-S', '--suffix']),
   mv: new Set(['-t', '--target-directory', '-S', '--suffix']),
+  ln: new Set(['-t', '--target-directory', '-S', '--suffix']),
   install: new Set(['-t', '--target-directory', '-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group', '--strip-program']),
   rsync: new Set(['-e', '--rsh', '-f', '--filter', '--exclude', '--include', '--exclude-from', '--include-from', '--files-from', '-T', '--temp-dir',
     '--partial-dir', '--backup-dir', '--suffix', '--chmod', '-B', '--block-size', '--port', '--log-file', '--password-file', '--compare-dest',
@@ -75,6 +76,12 @@ function operands(list: readonly string[], values: ReadonlySet<string>): { words
     flags.push(name);
   }
   return { words, flags, excludes, filtered, ...(target !== undefined ? { target } : {}) };
+}
+
+/** A copy's operands as cp, mv, install, ln or rsync read them: its words, and the folder `-t` names (bundled too: `cp -rt DIR`). */
+export function copyOperands(a: Args): { words: string[]; target?: string } {
+  const { words, target } = operands(a.list, COPY_VALUE_FLAGS[a.program] ?? new Set());
+  return { words, ...(target !== undefined ? { target } : {}) };
 }
 
 /** A short-option bundle or long option naming one of `letters` / `long`. */

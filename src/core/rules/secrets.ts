@@ -8,7 +8,7 @@ import { flagValues, type Args } from './args';
 import type { Rule } from './types';
 import { ARCHIVERS, archived, packedSecrets } from './archiveContents';
 import { SEARCHERS, searchedSecrets } from './searchedFiles';
-import { COPY_VALUE_FLAGS, FOLDER_COPIERS, copiedFolderSecrets } from './copiedFolders';
+import { FOLDER_COPIERS, copiedFolderSecrets, copyOperands } from './copiedFolders';
 
 const READERS = FILE_PRINTERS;
 const GREPS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack']);
@@ -263,10 +263,9 @@ function packedOrNamed(a: Args): string[] {
 
 function copiedSecrets(a: Args): string[] {
   // Each program's own options that take a value: `cp -x` and `rsync -x`/`-t` take none, and skipping a word after them hid the source.
-  const words = fileArgs(a.list, COPY_VALUE_FLAGS[a.program] ?? new Set());
+  const { words, target } = copyOperands(a);
   switch (a.program) {
     case 'cp': case 'mv': case 'install': case 'ditto': {
-      const target = a.value('-t', '--target-directory');
       const sources = target !== undefined ? words : words.slice(0, -1);
       const dest = target ?? words[words.length - 1] ?? '';
       // `mv .env .env.bak` keeps the secret where it was, under another secret name (not `/tmp/kubeconfig-share`).
@@ -391,12 +390,11 @@ function pythonPacked(a: Args): string[] {
  * secret under a name that is itself protected (`.env` → `.env.production`) changes nothing.
  */
 function linkedSecrets(a: Args): string[] {
-  const target = a.value('-t', '--target-directory');
-  const words = fileArgs(a.list, new Set(['-t', '--target-directory', '-S', '--suffix']));
-  const bundled = /^-[A-Za-z]*t$/.test(a.list.find((w) => /^-[A-Za-z]+$/.test(w) && w.includes('t')) ?? '');
-  const sources = target !== undefined || bundled ? words.slice(bundled && target === undefined ? 1 : 0) : words.length > 1 ? words.slice(0, -1) : words;
-  const name = target !== undefined || bundled ? undefined : words[words.length - 1];
-  return sources.filter(protectedOrSecretDir(a)).filter(() => name === undefined || !a.isProtected(name));
+  const { words, target } = copyOperands(a);
+  // `ln -s TARGET` alone makes a link named after it, here; with -t, links under their own names.
+  const sources = target !== undefined || words.length === 1 ? words : words.slice(0, -1);
+  const name = target !== undefined || words.length === 1 ? undefined : words[words.length - 1];
+  return sources.filter(protectedOrSecretDir(a)).filter((source) => !a.isProtected(name ?? source.slice(source.lastIndexOf('/') + 1)));
 }
 
 /** `find`'s options that name what it finds by name or path. */
@@ -503,7 +501,7 @@ export const secretsRules: readonly Rule[] = [
     targets: copiedSecrets,
     examples: {
       match: ['cp .env /tmp/env-backup', 'cp ~/.kube/config /tmp/kubeconfig-share', 'cp ~/.aws/credentials ./creds', 'mv id_rsa public/', 'rsync -a ~/.ssh/ backup/ssh/', 'dd if=.env of=/tmp/x',
-        'rsync -a -x ~/.ssh/ backup/', 'rsync -a -t -X -C ~/.ssh/ backup/', 'cp -x ~/.aws/credentials /tmp/c'],
+        'rsync -a -x ~/.ssh/ backup/', 'rsync -a -t -X -C ~/.ssh/ backup/', 'cp -x ~/.aws/credentials /tmp/c', 'cp -vt /tmp/share ~/.aws/credentials'],
       noMatch: ['cp .env.example .env', 'mv .env .env.bak', 'cp src/a.ts src/b.ts', 'cp -S .orig src/a.ts src/b.ts'],
     },
   },
@@ -532,7 +530,7 @@ export const secretsRules: readonly Rule[] = [
     targets: linkedSecrets,
     examples: {
       match: ['ln -s ~/.aws awsdir', 'ln -s ~/.aws/credentials notes.txt', 'ln -sf ../.env.production config.txt', 'ln .env.production copy.txt', 'ln -s ~/.ssh keys',
-        'ln -st docs ~/.kube/config'],
+        'ln -st docs ~/.kube/config', 'ln -s ~/.aws/credentials'],
       noMatch: ['ln -s ../shared/README.md README.md', 'ln -sf .env.production .env', 'ln -s ~/.aws/config.bak x', 'ln -s /usr/bin/python3 python'],
     },
   },
