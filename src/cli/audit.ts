@@ -49,8 +49,13 @@ function lastCount(args: readonly string[]): number {
   return value;
 }
 
-/** Records hold untrusted text (command lines, paths): no terminal control characters reach the screen. */
-const printable = (text: string): string => text.replace(/[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/g, ' ');
+/** What a terminal acts on or shows out of order: C0 and C1 controls, zero-width and bidi marks. */
+const UNSAFE = '\\x00-\\x1f\\x7f-\\x9f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff';
+
+/** Untrusted text (command lines, paths, file names) as a terminal may print it: each unsafe run made `stand`. */
+export function printable(text: string, stand = ' '): string {
+  return text.replace(new RegExp(`[${UNSAFE}]+`, 'g'), stand);
+}
 
 function describe(r: AuditRecord, queued: boolean): string {
   const env = r.verdict.environment ? ` (${r.verdict.environment})` : '';
@@ -60,7 +65,7 @@ function describe(r: AuditRecord, queued: boolean): string {
     `  ${r.kind}: ${r.subject}`,
     ...(r.verdict.rules.length > 0 ? [`  rules: ${r.verdict.rules.join(', ')}`] : []),
     ...(r.reason ? [`  ${r.reason}`] : []),
-  ].map(printable).join('\n');
+  ].map((line) => printable(line)).join('\n');
 }
 
 export function auditCommand(args: readonly string[], io: AuditIo): number {
@@ -84,7 +89,7 @@ export function auditCommand(args: readonly string[], io: AuditIo): number {
         .sort((a, b) => (a.r.time < b.r.time ? -1 : a.r.time > b.r.time ? 1 : 0));
       const shown = all.slice(-last).reverse();
       // JSON escapes what a terminal would act on (C1 controls, bidi overrides) as \\u escapes.
-      if (json) io.out(shown.map(({ r, queued }) => JSON.stringify(queued ? { ...r, queued } : r).replace(/[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)).join('\n') + (shown.length > 0 ? '\n' : ''));
+      if (json) io.out(shown.map(({ r, queued }) => JSON.stringify(queued ? { ...r, queued } : r).replace(new RegExp(`[${UNSAFE}]`, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)).join('\n') + (shown.length > 0 ? '\n' : ''));
       else io.out(shown.length === 0 ? `No decisions recorded yet in ${store.dir}.\n` : `${shown.length} of ${all.length} decision${all.length === 1 ? '' : 's'} in ${store.dir}, newest first:\n\n${shown.map(({ r, queued }) => describe(r, queued)).join('\n\n')}\n`);
       return 0;
     }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { auditRecord } from '../core/audit';
 import type { AuditStore } from '../gate/auditStore';
+import { shorten } from './approvalText';
 import { readSettings, type Settings } from './settings';
 import { guardedInspect, loosened, userValues, type Loosened, type TrustedValues } from './settingsGuard';
 
@@ -54,14 +55,14 @@ export class ConfirmedSettings {
     // What the dialog shows is what Apply takes: a change made while it is open is asked about next.
     const shown = userValues(this.inspect());
     try {
-      const lines = looser.slice(0, 8).map((l) => `• ${l.key}: ${cut(l.from)} → ${cut(l.to)}`);
+      const lines = looser.slice(0, 8).map((l) => `• ${l.key}: ${shorten(l.from, 120)} → ${shorten(l.to, 120)}`);
       if (looser.length > 8) lines.push(`• and ${looser.length - 8} more`);
       const choice = await vscode.window.showWarningMessage(
         'Your Airlock settings were changed to give agents more room.',
         { modal: true, detail: `${lines.join('\n')}\n\nAn agent running as you can edit your settings file too, so Airlock keeps the stricter values until you apply the change. Keep them, and Airlock writes them back.` },
         APPLY, KEEP,
       );
-      const subject = `user settings: ${looser.map((l) => `${l.key} ${cut(l.from)} → ${cut(l.to)}`).join('; ')}`;
+      const subject = `user settings: ${looser.map((l) => `${l.key} ${shorten(l.from, 120)} → ${shorten(l.to, 120)}`).join('; ')}`;
       if (choice === APPLY) {
         const keys = looser.map((l) => l.key.slice('airlock.'.length));
         this.confirm({ ...this.confirmed, ...Object.fromEntries(keys.map((k) => [k, shown[k]])) });
@@ -89,10 +90,4 @@ export class ConfirmedSettings {
       },
     }));
   }
-}
-
-/** Settings values are the user's text: kept short and on one line in the dialog. */
-function cut(text: string): string {
-  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ');
-  return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
 }

@@ -36,7 +36,7 @@ function queueDirectories(env: Env): string[] {
 }
 
 /** Whether `dir` is a real folder of this user's that nobody else can write (the fallback sits in a shared folder). */
-export function privateFolder(dir: string): boolean {
+function privateFolder(dir: string): boolean {
   const stat = lstatSync(dir, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) return false;
   if (typeof process.getuid !== 'function') return true;

@@ -2,7 +2,7 @@
 // the launcher this CLI would write, and the launcher's target exists), and answering (it denies
 // a probe call). Also whether an editor window answers for the folder, and what the terminal gate
 // covers in this terminal and shell.
-import { auditStore } from '../audit';
+import { auditStore, printable } from '../audit';
 import { leftovers } from '../../gate/auditStore';
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
@@ -107,7 +107,7 @@ function auditHealth(env: InstallIo['env']): { ok: boolean; text: string } {
   const result = store.verify();
   if (!result.ok) return { ok: false, text: `BROKEN in ${store.dir}${result.file ? ` at line ${result.line} of ${result.file}` : ''}: ${result.reason} (\`airlock audit verify\`)` };
   // File names in the state folder could be anyone's: shown without control characters.
-  const cut = leftovers(store.dir).map((f) => f.replace(/[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+/g, '?'));
+  const cut = leftovers(store.dir).map((f) => printable(f, '?'));
   return {
     ok: true,
     text: `${store.dir}: intact, ${result.records} record${result.records === 1 ? '' : 's'}${result.queued > 0 ? `, ${result.queued} queued` : ''}${result.note ? `; ${result.note}` : ''}${cut.length > 0 ? `; kept aside after a failed write: ${cut.join(', ')}` : ''}`,
