@@ -10,7 +10,7 @@ import { formatVerdict } from './format';
 import { parseCheckOptions } from './options';
 
 export interface FastIo {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdout: { readonly isTTY?: boolean; write(text: string): unknown };
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 

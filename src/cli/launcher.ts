@@ -1,7 +1,7 @@
 // The `airlock` executable. A line the prefilter clears — for `check`, or a hook's shell call —
 // is answered here without loading the engine; anything else runs the CLI bundle
 // (cachedLoad.ts, required only then).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { PREFILTER_PROGRAMS } from 'airlock:prefilter-programs';
 import { answerWithoutEngine } from './fastPath';
 import { CONTROL_CHARACTERS, createPrefilter } from '../core/prefilter';
@@ -9,16 +9,34 @@ import { answerHookWithoutEngine } from './hook/fast';
 import { clearedPackageScript } from './hook/fastScripts';
 import { handOffInput } from './hook/stdin';
 
+/**
+ * Writes the answer straight to fd 1: touching process.stdout builds a stream and loads node:stream,
+ * 3 ms of a hook's run. A pipe left non-blocking by its reader (EAGAIN) gets the rest through the stream.
+ */
 function finish(text: string, code: number): true {
-  process.stdout.write(text, () => process.exit(code));
-  return true;
+  let offset = 0;
+  try {
+    while (offset < text.length) offset += writeSync(1, text.slice(offset));
+  } catch {
+    process.stdout.write(text.slice(offset), () => process.exit(code));
+    return true;
+  }
+  process.exit(code);
+}
+
+/** Whether stdout is a terminal, for colour; node:tty loads node:net and streams, so only `check` asks. */
+function ttyOut(): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only where a verdict is printed for a person
+  return (require('node:tty') as typeof import('node:tty')).isatty(1);
 }
 
 function answered(): boolean {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'check') {
-    const code = answerWithoutEngine(rest, PREFILTER_PROGRAMS, { stdout: process.stdout, env: process.env });
-    return code !== undefined && finish('', code);
+    let printed = '';
+    const stdout = { isTTY: ttyOut(), write: (text: string) => { printed += text; } };
+    const code = answerWithoutEngine(rest, PREFILTER_PROGRAMS, { stdout, env: process.env });
+    return code !== undefined && finish(printed, code);
   }
   if (command === 'gate' && rest[0] === '--line' && (rest.length === 2 || (rest.length === 4 && rest[2] === '--ppid'))) {
     // A shell guard's line that runs nothing guarded, `npm test` included: allowed as the engine would.

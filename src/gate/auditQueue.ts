@@ -44,7 +44,8 @@ function privateFolder(dir: string): boolean {
 }
 
 function writeInto(dir: string, line: string): string {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Made only when missing: a hook queues on every benign call, and each system call shows.
+  if (!privateFolder(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!privateFolder(dir)) throw new Error(`${dir} is not a private folder of this user's`);
   // Time, process and a per-process counter (padded: names sort in the order they were queued).
   const name = `${String(Date.now()).padStart(13, '0')}-${process.pid}-${(counter++).toString(36).padStart(6, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
