@@ -2,6 +2,7 @@
 // runners (whose scripts may run tools from node_modules/.bin, ahead of the PATH shims), scripts
 // run by an interpreter, and database clients given a file. Merged into the rules' own filters.
 import type { ArgFilter, Item } from '../argFilter';
+import { CARRIER_WORDS } from '../shell/commandOptions';
 
 const ALWAYS: ArgFilter = { always: true, clauses: [] };
 /** A script file in an interpreter's arguments (`node delete-volume.mjs`, `python reset.py`). */
@@ -19,16 +20,29 @@ const FOLLOW_FILTERS: Readonly<Record<string, ArgFilter>> = {
   docker: anyOf(['compose']),
   podman: anyOf(['compose']),
   deno: anyOf(['task', 'run', ...SCRIPT_FILES]),
-  ...Object.fromEntries(['node', 'nodejs', 'tsx', 'ts-node', 'ts-node-esm', 'vite-node', 'esno', 'zx', 'ruby', 'perl', 'php'].map((p) => [p, anyOf(SCRIPT_FILES)])),
+  // Node 22's own script runner (`node --run build`).
+  node: anyOf(['--run', ...SCRIPT_FILES]),
+  ...Object.fromEntries(['nodejs', 'tsx', 'ts-node', 'ts-node-esm', 'vite-node', 'esno', 'zx', 'ruby', 'perl', 'php'].map((p) => [p, anyOf(SCRIPT_FILES)])),
   ...Object.fromEntries(['python', 'python3', 'python2', 'pypy3'].map((p) => [p, anyOf([...SCRIPT_FILES, '-m'])])),
   ...Object.fromEntries(['psql', 'mysql', 'mariadb', 'sqlite3', 'sqlite', 'sqlcmd', 'mongosh', 'mongo', 'cqlsh', 'usql'].map((p) => [p, anyOf(INPUT_FILES)])),
   ...Object.fromEntries(['sh', 'dash', 'bash', 'zsh', 'ksh'].map((p) => [p, anyOf(['.sh', '.bash', '.zsh'])])),
+  // Runners of package scripts and remote shells the wrappers read (wrappers.ts).
+  ...Object.fromEntries(['run-s', 'run-p', 'npm-run-all', 'npm-run-all2', 'mosh', 'corepack'].map((p) => [p, ALWAYS])),
+  vagrant: anyOf(['ssh']),
+  devbox: anyOf(['run']),
+  railway: anyOf(['ssh']),
+  oc: anyOf(['rsh']),
+  az: anyOf(['ssh']),
+  gcloud: anyOf(['ssh']),
 };
+
+/** Options that carry a command (commandOptions.ts): the gate sends a line holding one. */
+const CARRIER_FILTERS: Readonly<Record<string, ArgFilter>> = Object.fromEntries(Object.entries(CARRIER_WORDS).map(([p, words]) => [p, anyOf(words)]));
 
 /** The rules' filters with what following the line into the project needs on top. */
 export function withFollowFilters(filters: Readonly<Record<string, ArgFilter>>): Record<string, ArgFilter> {
   const out: Record<string, ArgFilter> = { ...filters };
-  for (const [program, follow] of Object.entries(FOLLOW_FILTERS)) {
+  for (const [program, follow] of [...Object.entries(FOLLOW_FILTERS), ...Object.entries(CARRIER_FILTERS)]) {
     const own = out[program];
     out[program] = !own ? follow : { ...own, always: own.always || follow.always, clauses: [...own.clauses, ...follow.clauses] };
   }

@@ -2,9 +2,10 @@
 // simple commands (src/core/shell/interpreters.ts); these rules read what is left in the code:
 // SQL sent through a driver, data-store wipes, HTTP deletes, and secrets read or printed.
 import { tierOfName } from '../environment/tiers';
-import { isProtectedPath } from '../secrets/paths';
-import { inlineCode, interpreterPrograms, stringLiterals } from '../shell/interpreters';
+import { isProtectedPath, isSecretDirectory } from '../secrets/paths';
+import { MAX_SCANNED_CODE, inlineCode, interpreterPrograms, stringLiterals } from '../shell/interpreters';
 import type { Args } from './args';
+import { packedSecrets } from './archiveContents';
 import { destructiveMutationsInBody } from './http/graphql';
 import { isSecretVariable } from './secrets';
 import { destructiveStatements } from './sql/statements';
@@ -53,6 +54,51 @@ const PRINTING_MODULES = ['json.tool', 'base64', 'quopri', 'uu'];
 function moduleReadsProtectedFile(a: Args): boolean {
   const module = a.value('-m');
   return module !== undefined && PRINTING_MODULES.includes(module) && a.positionals.some((p) => p !== module && a.isProtected(p));
+}
+
+/**
+ * Library calls that copy or archive a whole folder: Python's shutil, Node's fs and fs-extra,
+ * Ruby's FileUtils, Perl's File::Copy::Recursive.
+ */
+const FOLDER_COPY_CALLS = /\b(copytree|make_archive|cpSync|cp|copySync|copy|cp_r|copy_entry|dircopy|rcopy)\s*\(/g;
+
+/** A call's argument text from just after its `(` to the matching `)`, quotes skipped; at most 500 characters. */
+function callArguments(code: string, from: number): string {
+  let depth = 0;
+  for (let i = from; i < code.length && i < from + 500; i++) {
+    const ch = code[i];
+    if (ch === '"' || ch === "'" || ch === '`') {
+      const close = code.indexOf(ch, i + 1);
+      if (close < 0) break;
+      i = close;
+    } else if (ch === '(') depth++;
+    else if (ch === ')' && depth-- === 0) return code.slice(from, i);
+  }
+  return code.slice(from, from + 500);
+}
+
+/**
+ * The protected files interpreter code copies or archives with a whole folder
+ * (`shutil.copytree('.', '/tmp/out')`, `fs.cpSync('.', '/tmp/o', {recursive: true})`).
+ */
+function copiedFolderSecrets(a: Args): string[] {
+  const code = codeOf(a);
+  if (code === undefined || !/copytree|make_archive|cpSync|\bcp\s*\(|copySync|\bcopy\s*\(|cp_r|copy_entry|dircopy|rcopy/.test(code)) return [];
+  const found: string[] = [];
+  for (const call of code.slice(0, MAX_SCANNED_CODE).matchAll(FOLDER_COPY_CALLS)) {
+    // `require('os').homedir() + '/.aws'`: a module's name is not a folder.
+    const args = callArguments(code, (call.index ?? 0) + call[0].length).replace(/\brequire\s*\(\s*(['"`])[^'"`]*\1\s*\)/g, '');
+    const literals = stringLiterals(args, 4);
+    // make_archive(base, format, root_dir='.'): the folder is the third argument, the working folder when left out.
+    const source = call[1] === 'make_archive' ? literals[2] ?? (literals.length === 2 ? '.' : undefined) : literals[0];
+    if (source === undefined) continue;
+    // `homedir() + '/.aws'`: a dot-name joined to the home folder.
+    const inHome = HOME_HINT.test(code) && /^\/?\./.test(source) ? '~/' + source.replace(/^\//, '') : undefined;
+    const secret = [source, inHome].find((name) => name !== undefined && (a.isProtected(name) || isSecretDirectory(name)));
+    if (secret !== undefined) found.push(secret);
+    else found.push(...packedSecrets(a, { inputs: [{ name: inHome ?? source }], excludes: [] }));
+  }
+  return found;
 }
 
 const PRINT_CALLS = new RegExp(PRINTS.source, 'g');
@@ -220,6 +266,33 @@ export const interpretersRules: readonly Rule[] = [
         'python3 -m json.tool package.json',
         'python -m base64 -d payload.b64',
         `python3 -c "import os, psycopg; print(psycopg.connect(os.environ['DATABASE_URL']).execute('SELECT 1').fetchone())"`,
+      ],
+    },
+  },
+  {
+    id: 'interpreters.copy-secret-folder',
+    programs: PROGRAMS,
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Interpreter code copies or archives a folder that holds credential files, carrying them out under another name',
+    hint: 'Copy only the folders the code is in, or leave the credentials out (shutil.ignore_patterns(\'.env*\'))',
+    match: (a) => copiedFolderSecrets(a).length > 0,
+    targets: copiedFolderSecrets,
+    detail: (a) => `carries ${copiedFolderSecrets(a).slice(0, 3).join(', ')}`,
+    examples: {
+      match: [
+        `python3 -c "import shutil; shutil.copytree(os.path.expanduser('~/.ssh'), '/tmp/k')"`,
+        `python3 -c "import shutil; shutil.copytree('.', '/tmp/out')"`,
+        `python3 -c "import shutil; shutil.make_archive('/tmp/site', 'zip')"`,
+        `node -e "require('fs').cpSync('deploy', '/tmp/d', {recursive: true})"`,
+        `ruby -e "require 'fileutils'; FileUtils.cp_r('.', '/tmp/o')"`,
+        `node -e "require('fs').cpSync(require('os').homedir() + '/.aws', '/tmp/a', {recursive: true})"`,
+      ],
+      noMatch: [
+        `python3 -c "import shutil; shutil.copytree('src', '/tmp/src')"`,
+        `node -e "require('fs').cpSync('dist', '/tmp/dist', {recursive: true})"`,
+        `python3 -c "import shutil; shutil.copy('README.md', '/tmp/r')"`,
+        `python3 -c "import shutil; shutil.make_archive('/tmp/site', 'zip', 'site')"`,
       ],
     },
   },

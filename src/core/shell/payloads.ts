@@ -3,6 +3,7 @@
 import type { Word } from './command';
 import { RUNTIME_TEXT, shownAs } from './items';
 import { COMMAND_GIT_SETTINGS, awkCommands, builtinCallback, isShellSetup, trapHandler } from './carriers';
+import { optionCarrierNames, optionCommands } from './commandOptions';
 import type { Derived } from './derived';
 import { FLEET_PROGRAMS, fleetCommands } from './fleet';
 import { inlineCode, interpreterPrograms, scanCode } from './interpreters';
@@ -23,6 +24,13 @@ export interface PayloadResult {
 const NONE: PayloadResult = { derived: [], dynamicCalls: [] };
 
 export function payloads(command: CommandInput): PayloadResult {
+  const own = programPayloads(command);
+  const carried = optionCommands(command.program, command.argv);
+  if (carried.derived.length === 0 && carried.dynamicCalls.length === 0) return own;
+  return { ...own, derived: [...carried.derived, ...own.derived], dynamicCalls: [...carried.dynamicCalls, ...own.dynamicCalls] };
+}
+
+function programPayloads(command: CommandInput): PayloadResult {
   const { program, argv } = command;
   if (SHELLS.includes(program)) return shell(command);
   if (program === 'source' || program === '.') return sourced(command);
@@ -54,7 +62,7 @@ export function payloads(command: CommandInput): PayloadResult {
 }
 
 export function payloadProgramNames(): readonly string[] {
-  return [...SHELLS, ...AWKS, ...CALLBACK_BUILTINS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
+  return [...optionCarrierNames(), ...SHELLS, ...AWKS, ...CALLBACK_BUILTINS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
 }
 
 /**

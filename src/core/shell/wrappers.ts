@@ -26,6 +26,12 @@ interface WrapperSpec {
   readonly join?: boolean;
   /** With any of these options the wrapper only looks the program up (`command -v rm`). */
   readonly lookupOnly?: readonly string[];
+  /** Flags that make the wrapper run the rest through a shell (`entr -s 'cmd'`). */
+  readonly joinWith?: readonly string[];
+  /** Each operand is a command line of its own (`concurrently 'a' 'b'`, `hyperfine 'a' 'b'`). */
+  readonly eachScript?: boolean;
+  /** Each operand names a package script (`run-s build test`): run as `npm run NAME`. */
+  readonly eachPackageScript?: boolean;
 }
 
 /** Programs that run another program given by name: `sudo`, `timeout 5`, `nice -n 5`. */
@@ -69,6 +75,39 @@ const PROGRAM_WRAPPERS: readonly WrapperSpec[] = [
   { programs: ['ssh-agent'], valueOptions: ['-a', '-E', '-P', '-t'] },
   { programs: ['chrt'], skip: 1 },
   { programs: ['cpulimit'], valueOptions: ['-l', '--limit', '-p', '--pid', '-e', '--exe', '-m', '--monitor-forks'] },
+  { programs: ['fakeroot'], valueOptions: ['-l', '--lib', '--faked', '-s', '-i'] },
+  { programs: ['fakechroot'], valueOptions: ['-l', '--lib', '-d', '--elfloader', '-s', '--use-system-libs', '-e', '--environment', '-c', '--config-dir'] },
+  { programs: ['proot'], valueOptions: ['-r', '--rootfs', '-b', '--bind', '-m', '--mount', '-w', '--pwd', '--cwd', '-q', '--qemu', '-k', '--kernel-release', '-v', '--verbose'] },
+  { programs: ['sshpass'], valueOptions: ['-p', '-f', '-d', '-P'] },
+  { programs: ['perf'], sub: [['record', 'stat', 'trace']], valueOptions: ['-e', '--event', '-o', '--output', '-p', '--pid', '-t', '--tid', '-c', '--count', '-F', '--freq', '-C', '--cpu', '-G', '--cgroup', '--call-graph', '-r', '--repeat'] },
+  { programs: ['entr'], joinWith: ['-s'] },
+  // watchexec runs its command through a shell unless told otherwise.
+  { programs: ['watchexec'], valueOptions: ['-w', '--watch', '-W', '--watch-non-recursive', '-e', '--exts', '-f', '--filter', '-F', '--filter-file', '-j', '--filter-prog', '-i', '--ignore', '--ignore-file',
+    '-d', '--debounce', '--delay-run', '-s', '--signal', '--stop-signal', '--stop-timeout', '--shell', '-E', '--env', '--workdir', '--project-origin', '--on-busy-update',
+    '--poll', '--emit-events-to', '--log-file', '--color', '--wrap-process', '--timings', '--fs-events'], join: true },
+  { programs: ['concurrently'], valueOptions: ['-n', '--names', '-c', '--prefix-colors', '-p', '--prefix', '-s', '--success', '--restart-tries', '--restart-after', '-m', '--max-processes',
+    '-l', '--prefix-length', '-t', '--timestamp-format', '--names-separator', '--default-input-target', '--pad-prefix', '--teardown', '-P', '--passthrough-arguments'], eachScript: true },
+  { programs: ['hyperfine'], valueOptions: ['-w', '--warmup', '-m', '--min-runs', '-M', '--max-runs', '-r', '--runs', '-S', '--shell', '--style', '-u', '--time-unit', '--sort', '-n', '--command-name',
+    '-o', '--output', '--export-asciidoc', '--export-csv', '--export-json', '--export-markdown', '--export-orgmode', '-p', '--prepare', '-c', '--cleanup', '-s', '--setup', '--conclude',
+    '--reference', '--input'], eachScript: true },
+  { programs: ['run-s', 'run-p', 'npm-run-all', 'npm-run-all2'], valueOptions: ['--max-parallel', '--npm-path'], eachPackageScript: true },
+  { programs: ['cross-env'], assignments: true },
+  { programs: ['cross-env-shell'], assignments: true, join: true },
+  { programs: ['env-cmd'], valueOptions: ['-f', '--file', '-e', '--environments', '-r', '--rc-file'] },
+  { programs: ['shx'] },
+  { programs: ['corepack'] },
+  { programs: ['devbox'], sub: [['run']], valueOptions: ['-c', '--config', '-e', '--env', '--env-file'] },
+  { programs: ['lldb'], afterDoubleDash: true },
+];
+
+/** Remote shells that run the rest of the line on another machine or container. */
+const REMOTE_RUNNERS: readonly WrapperSpec[] = [
+  { programs: ['railway'], sub: [['ssh']], valueOptions: ['-s', '--service', '-e', '--environment', '-p', '--project', '-i', '--deployment-instance'], join: true },
+  { programs: ['oc'], sub: [['rsh']], skip: 1, valueOptions: ['-c', '--container', '-n', '--namespace', '--shell', '--timeout', '--context', '--kubeconfig'] },
+  { programs: ['vagrant'], sub: [['ssh']], scriptOptions: ['-c', '--command'], skip: 99 },
+  { programs: ['mosh'], afterDoubleDash: true, join: true },
+  { programs: ['az'], sub: [['ssh'], ['vm', 'host', 'arc']], afterDoubleDash: true, join: true },
+  { programs: ['gcloud'], sub: [['compute'], ['ssh']], afterDoubleDash: true, join: true },
 ];
 
 /** Package and environment runners: what they run is mostly a package's binary or a script. */
@@ -93,11 +132,13 @@ const RUNNERS: readonly WrapperSpec[] = [
   { programs: ['nix-shell'], scriptOptions: ['--run', '--command'], skip: 99 },
 ];
 
-const WRAPPERS: readonly WrapperSpec[] = [...PROGRAM_WRAPPERS, ...RUNNERS];
+const WRAPPERS: readonly WrapperSpec[] = [...PROGRAM_WRAPPERS, ...RUNNERS, ...REMOTE_RUNNERS];
 
-const BY_PROGRAM: ReadonlyMap<string, WrapperSpec> = new Map(
-  WRAPPERS.flatMap((spec) => spec.programs.map((p) => [p, spec] as const)),
-);
+/** A program may have several (`railway run …`, `railway ssh …`): each is tried. */
+const BY_PROGRAM: ReadonlyMap<string, readonly WrapperSpec[]> = WRAPPERS.reduce((map, spec) => {
+  for (const program of spec.programs) map.set(program, [...map.get(program) ?? [], spec]);
+  return map;
+}, new Map<string, WrapperSpec[]>());
 
 /** `/etc/init.d/mysql stop` is `service mysql stop`. */
 const INIT_SCRIPT = /^\/etc\/(?:init\.d|rc\.d)\/([\w.@-]+)$/;
@@ -118,7 +159,7 @@ function unwrapCoproc(argv: readonly Word[]): Derived[] {
 }
 
 export function wrapperProgramNames(): readonly string[] {
-  return [...BY_PROGRAM.keys(), 'xargs', 'find', 'parallel', 'coproc', 'rimraf'];
+  return [...BY_PROGRAM.keys(), 'xargs', 'find', 'parallel', 'coproc', 'rimraf', 'del', 'del-cli', 'gdb', 'cgdb', 'node'];
 }
 
 /**
@@ -146,8 +187,25 @@ export function unwrap(command: CommandInput): Derived[] {
   if (command.program === 'rimraf') return unwrapRimraf(command.argv);
   const initScript = INIT_SCRIPT.exec(command.argv[0]?.value ?? '');
   if (initScript && command.argv[0]) return [{ kind: 'argv', words: [{ ...command.argv[0], value: 'service' }, { ...command.argv[0], value: initScript[1] ?? '' }, ...command.argv.slice(1)], via: 'init script' }];
-  const spec = BY_PROGRAM.get(command.program);
-  return spec ? unwrapGeneric(spec, command) : [];
+  // `node --run build` runs the package script as npm does; `del`/`del-cli` delete as rimraf does.
+  if (command.program === 'node') return packageScriptRun(command.argv);
+  if (command.program === 'del' || command.program === 'del-cli') return unwrapRimraf(command.argv);
+  // `gdb -batch -ex run --args PROGRAM ARG…` runs the program.
+  if (command.program === 'gdb' || command.program === 'cgdb') {
+    const at = command.argv.findIndex((w) => w.value === '--args');
+    return at > 0 && at + 1 < command.argv.length ? [{ kind: 'argv', words: command.argv.slice(at + 1), via: 'gdb --args' }] : [];
+  }
+  return (BY_PROGRAM.get(command.program) ?? []).flatMap((spec) => unwrapGeneric(spec, command));
+}
+
+/** `node --run NAME` (Node 22's own script runner). */
+function packageScriptRun(argv: readonly Word[]): Derived[] {
+  const at = argv.findIndex((w) => w.value === '--run' || w.value.startsWith('--run='));
+  const word = argv[at];
+  if (!word) return [];
+  const name = word.value === '--run' ? argv[at + 1] : { ...word, value: word.value.slice('--run='.length) };
+  if (!name) return [];
+  return [{ kind: 'argv', words: [{ ...word, value: 'npm' }, { ...word, value: 'run' }, name, ...argv.slice(at + 2)], via: 'node --run' }];
 }
 
 function unwrapGeneric(spec: WrapperSpec, command: CommandInput): Derived[] {
@@ -163,11 +221,13 @@ function unwrapGeneric(spec: WrapperSpec, command: CommandInput): Derived[] {
   const assignments = new Map<string, string>();
   let skip = spec.skip ?? 0;
   let sawDoubleDash = false;
+  let joined = spec.join === true;
   for (; i < argv.length; i++) {
     const arg = argv[i]?.value ?? '';
     if (arg === '--') { sawDoubleDash = true; i++; break; }
     if (arg.startsWith('-') && arg.length > 1) {
       if (spec.lookupOnly?.includes(arg)) return [];
+      if (spec.joinWith?.includes(arg)) joined = true;
       const [name, inline] = splitOption(arg);
       if (spec.scriptOptions?.includes(name)) {
         const scriptWord = inline === undefined ? argv[++i] : argv[i];
@@ -189,7 +249,13 @@ function unwrapGeneric(spec: WrapperSpec, command: CommandInput): Derived[] {
   if (spec.afterDoubleDash && !sawDoubleDash) return out;
   const rest = argv.slice(i);
   if (rest.length === 0) return out;
-  if (spec.join) {
+  if (spec.eachScript || spec.eachPackageScript) {
+    // concurrently's `npm:build` is `npm run build`.
+    for (const word of rest.filter((w) => !w.value.startsWith('-'))) {
+      const text = spec.eachPackageScript ? `npm run ${word.value}` : word.value.replace(/^(npm|yarn|pnpm|bun):(\S+)/, '$1 run $2');
+      out.push(script(text, via, [word]));
+    }
+  } else if (joined) {
     out.push(script(rest.map((w) => w.value).join(' '), via, rest));
   } else {
     out.push({ kind: 'argv', words: rest, via, assignments, stdin: command.stdin, stdinUnknown: command.stdinUnknown, stdinListing: command.stdinListing });

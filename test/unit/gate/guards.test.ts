@@ -13,6 +13,7 @@ import { allRules } from '../../../src/core/rules/index';
 import { gateFiles, gateLayout, promptCommand } from '../../../src/gate/gateFiles';
 import { CORPUS_PATH, HOLDOUT_PATH, readCorpus } from '../../corpus/score';
 import { classify, expandLine } from '../helpers';
+import { CARRIED_LINES } from '../shell/carriedLines';
 
 /** Loads the guard's functions without its DEBUG trap (a stand-in `trap`), to call them directly. */
 const SHELL = join(__dirname, '..', '..', '..', 'src', 'gate', 'shell');
@@ -88,6 +89,12 @@ describe('the bash guard\'s filter', () => {
     const followed = ['npm test', 'npm run db:reset', 'pnpm --filter api db:reset', 'make', '[[ -f x ]] && make reset', 'just drop', './scripts/wipe', 'X=1 ./bin/reset',
       'sudo /tmp/x.sh', 'node delete-volume.mjs', 'python3 manage.py flush', 'sh cleanup.sh', 'docker compose run --rm migrate', 'psql -f drop.sql', 'deno task reset'];
     expect(suspicious(followed)).toEqual(followed.map(() => true));
+  });
+
+  test('a line whose options or runner carry a command is judged (commandOptions.ts, wrappers.ts)', () => {
+    const lines = CARRIED_LINES.map((l) => l.replace('CMD', './x.sh'));
+    const said = suspicious(lines);
+    expect(lines.filter((_l, i) => !said[i])).toEqual([]);
   });
 
   test('a program name only known when the line runs is suspicious; a command substitution elsewhere is not', () => {
