@@ -184,6 +184,26 @@ export const MCP_DESTRUCTIVE_TOOL = {
   examples: { match: ['delete_volume', 'dropDatabase', 'project-destroy', 'purge_cache', 'flushall', 'redis_flush_db', 's3_rb', 'revokeToken'], noMatch: ['list_volumes', 'get_deleted_items', 'describe_table', 'undelete', 'get_flushed_count', 'rbac_list'] },
 } as const;
 
+/**
+ * The editor's own agent tools that run what Airlock cannot read: any editor command (which may
+ * uninstall or switch off extensions, run tasks, change settings), an extension install, a
+ * notebook cell's code.
+ */
+const OPAQUE_EDITOR_TOOLS = new Set(['run_vscode_command', 'runVscodeCommand', 'copilot_runVscodeCommand', 'vscode_runCommand', 'install_extension', 'installExtension',
+  'copilot_installExtension', 'run_notebook_cell', 'runNotebookCell', 'copilot_runNotebookCell']);
+
+export function isOpaqueEditorTool(tool: string): boolean {
+  return OPAQUE_EDITOR_TOOLS.has(tool);
+}
+
+export function opaqueEditorToolFinding(tool: string, environment: Environment): Finding {
+  return {
+    rule: 'editor.opaque-tool', category: 'shell', severity: 'high',
+    summary: `Runs an editor command, extension install or notebook cell (${redact(tool)}) whose effect Airlock cannot read`,
+    hint: 'Run the step as a terminal command Airlock can read, or ask the user to do it', span: [0, 0], environment,
+  };
+}
+
 export function destructiveToolFinding(call: McpCall, environment: Environment): Finding {
   return {
     rule: MCP_DESTRUCTIVE_TOOL.rule, category: 'shell', severity: 'high', summary: `${MCP_DESTRUCTIVE_TOOL.summary} (${redact(call.tool)})`,

@@ -40,6 +40,9 @@ const HIDDEN_NAME = [
  */
 const PATH_PROGRAM = /(?:^|[;&|({!\n]|\b(?:if|elif|while|until|then|do|else|exec|sudo|nohup|time|command)\s)\s*(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|({!]*\s+){0,8}(?!\/(?:usr|bin|sbin|lib|lib64|opt|etc|nix|snap|dev|proc)\/)[^\s;&|(){}<>='"$`]{0,256}\//;
 
+/** A variable that carries the terminal gate, named anywhere (`BASH_ENV=`, `unset ZDOTDIR`): the engine reads what the line does to it. */
+const GATE_VARIABLE_NAME = /\b(?:AIRLOCK_[A-Z0-9_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)\b/;
+
 /** A character every HIDDEN_NAME pattern needs: without one, none of them can match (and none is compiled). */
 const HIDING_CHARACTER = /[$`<>*?[{\\]/;
 
@@ -52,6 +55,7 @@ export function createPrefilter(programs: Iterable<string>): Prefilter {
     mightMatch(line) {
       if (HIDING_CHARACTER.test(line) && HIDDEN_NAME.some((re) => re.test(line))) return true;
       if (line.includes('/') && PATH_PROGRAM.test(line)) return true;
+      if (GATE_VARIABLE_NAME.test(line)) return true;
       // Quotes and backslashes inside a word do not stop bash from running it: r''m, \rm, "rm".
       // Each token is read as the expander reads a program word (`/usr/bin/Git.exe` → git); most
       // tokens are no program, so the expander's cache of program words is left out of it.

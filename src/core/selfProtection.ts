@@ -3,10 +3,11 @@
 // editors' settings that hold Airlock's own. An agent that rewrites them switches
 // its own guard off, so writing them needs a human like any other critical action. Matched without
 // regard to case (macOS and Windows file systems ignore it) and after `.` segments are dropped.
+/** The CLI's V8 code cache: a forged one would run as the CLI (a deleted one only costs a compile). */
+const CACHE = /(?:^|\/)\.cache\/airlock(?:\/|$)/;
 const GUARD_FILE = [
   /(?:^|\/)\.local\/(?:share|state)\/airlock(?:\/|$)/,
-  // The CLI's V8 code cache (a forged one would run as the CLI) and the installed extension.
-  /(?:^|\/)\.cache\/airlock(?:\/|$)/,
+  CACHE,
   // The editor's storage for Airlock: the terminal gate's shims and guards, its earlier audit log.
   /(?:^|\/)globalstorage\/airlock\.airlock(?:\/|$)/,
   // The audit queue's fallback under TMPDIR.
@@ -17,6 +18,11 @@ const GUARD_FILE = [
   /(?:^|\/)\.gemini\/settings\.json$/,
   /(?:^|\/)\.github\/hooks\/[^/]+\.json$/,
   /(?:^|\/)\.copilot\/hooks\/[^/]+\.json$/,
+  // Managed (enterprise) and system settings, which win over the user's: `disableAllHooks` there
+  // switches every hook off.
+  /(?:^|\/)(?:etc\/claude-code|library\/application support\/claudecode|programdata\/claudecode)\/managed-settings\.json$/,
+  /(?:^|\/)(?:etc\/gemini-cli|library\/application support\/geminicli|programdata\/gemini-cli)\/(?:system-)?settings\.json$/,
+  /(?:^|\/)etc\/cursor\/hooks\.json$/,
 ];
 
 /**
@@ -25,7 +31,10 @@ const GUARD_FILE = [
  * settings (tier policy, allowed paths, the terminal gate switch).
  */
 const EDITOR_SETTINGS = [
-  /(?:^|\/)(?:\.config|library\/application support|appdata\/roaming|\.local\/share)\/(?:code|code - insiders|code - oss|vscodium|cursor|windsurf|code-server)\/user\/(?:profiles\/[^/]+\/)?settings\.json$/,
+  // Flatpak keeps it under ~/.var/app/<id>/config (no dot).
+  /(?:^|\/)(?:\.config|\.var\/app\/[^/]+\/config|library\/application support|appdata\/roaming|\.local\/share)\/(?:code|code - insiders|code - oss|vscodium|cursor|windsurf|code-server)\/user\/(?:profiles\/[^/]+\/)?settings\.json$/,
+  // A workspace's own settings: the agents' hook switches (`chat.hookFilesLocations`) are there too.
+  /(?:^|\/)\.(?:vscode|cursor|windsurf)\/settings\.json$/,
   /(?:^|\/)\.(?:vscode|cursor|windsurf)-server(?:-insiders)?\/data\/(?:user\/(?:profiles\/[^/]+\/)?|machine\/)settings\.json$/,
   /\.code-workspace$/,
 ];
@@ -55,6 +64,43 @@ function normalise(path: string): string {
 export function isGuardFile(path: string): boolean {
   const p = normalise(path);
   return GUARD_FILE.some((re) => re.test(p)) || EDITOR_SETTINGS.some((re) => re.test(p));
+}
+
+/**
+ * Guard files in each of their places under the home folder, for the folders above them. The
+ * editor's cache is left out (deleting it only costs a compile); an agent's project-level
+ * settings (`.claude/settings.json` in any folder) are found by listing (see PROJECT_GUARD_FILES).
+ */
+const GUARD_SAMPLES = ['~/.local/state/airlock/x', '~/.local/share/airlock/bin/airlock', '~/.config/code/user/settings.json', '~/.config/cursor/user/settings.json',
+  '~/.config/windsurf/user/settings.json', '~/.config/vscodium/user/settings.json', '~/.local/share/code-server/user/settings.json',
+  '~/library/application support/code/user/settings.json', '~/.vscode/extensions/airlock.airlock-0/x', '~/.cursor/extensions/airlock.airlock-0/x',
+  '~/.windsurf/extensions/airlock.airlock-0/x', '~/.vscode-server/extensions/airlock.airlock-0/x', '~/.vscode-server/data/user/settings.json',
+  '~/.config/code/user/globalstorage/airlock.airlock/x'];
+/** The files an agent's hook settings are in, from a project's (or the home's) root. */
+export const PROJECT_GUARD_FILES: readonly string[] = ['.claude/settings.json', '.claude/settings.local.json', '.cursor/hooks.json', '.gemini/settings.json',
+  '.github/hooks', '.copilot/hooks'];
+/**
+ * Every tail of a sample below its first folder: a folder holds a guard file when the folder
+ * joined to one of these is one. A tail that is a guard file under any folder
+ * (`globalstorage/airlock.airlock/x`) says nothing about the folder, and is left out.
+ */
+const GUARD_TAILS = [...new Set(GUARD_SAMPLES.flatMap((sample) => {
+  const parts = sample.split('/');
+  return parts.slice(2).map((_p, i) => parts.slice(i + 2).join('/'));
+}))].filter((tail) => !isGuardFile(`/nowhere/${tail}`));
+/** The first folders of the agents' settings (`.claude`): the folder itself holds them. */
+const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot)$|^(?:.*\/)?\.github(?:\/hooks)?$/;
+
+/**
+ * Whether `path` is a folder that holds a guard file (`.claude`, `~/.local`, `~/.config/Code`,
+ * the home folder): moving, removing, replacing or locking it takes the guard away as surely as
+ * editing the file. Project folders that hold `.claude/settings.json` are found by listing them.
+ */
+export function holdsGuardFile(path: string): boolean {
+  const p = normalise(path).replace(/\/+$/, '');
+  if (p === '' || p === '.' || p === '..' || isGuardFile(p)) return false;
+  if (p === '~' || p === '/' || /^\/(?:home\/[^/]+|root|users\/[^/]+)$/.test(p)) return true;
+  return AGENT_FOLDERS.test(p) || GUARD_TAILS.some((tail) => isGuardFile(`${p}/${tail}`) && !CACHE.test(`${p}/${tail}`));
 }
 
 /** An editor settings file (see EDITOR_SETTINGS): a write there is a guard change only when it touches `airlock.*`. */

@@ -9,7 +9,13 @@ export type WriteChange =
   | { readonly content: string; readonly edits?: undefined }
   | { readonly content?: undefined; readonly edits: readonly { readonly old: string; readonly new: string }[] };
 
-/** `airlock.*` settings of a settings file, as one comparable string; undefined when it cannot be read. */
+/**
+ * Airlock's own settings, and the editor's switches for the agents' hooks it installs
+ * (`chat.hooks.enabled`, `chat.hookFilesLocations`, `chat.useHooks`): off, no hook asks Airlock.
+ */
+const GUARDED_KEY = /^(?:airlock\b|chat\.(?:hook|usehooks))/i;
+
+/** `airlock.*` settings (and the hook switches) of a settings file, as one comparable string; undefined when it cannot be read. */
 function airlockEntries(text: string): string | undefined {
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true });
@@ -17,7 +23,7 @@ function airlockEntries(text: string): string | undefined {
   const settings = (value as Record<string, unknown>).settings;
   // A `.code-workspace` file keeps its settings under "settings".
   const source = { ...(value as Record<string, unknown>), ...(typeof settings === 'object' && settings !== null ? settings as Record<string, unknown> : {}) };
-  return JSON.stringify(Object.entries(source).filter(([k]) => /^airlock\b/i.test(k)).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(Object.entries(source).filter(([k]) => GUARDED_KEY.test(k)).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /**

@@ -13,6 +13,7 @@
 //   glob}, apply_patch) and toolArgs (a JSON string; some versions send an object, apply_patch the
 //   raw patch). Answer: top-level permissionDecision. Releases before 1.0.66 act only on "deny",
 //   and nothing in the payload tells them apart, so an "ask" is sent as a deny.
+import { isOpaqueEditorTool } from '../../core/mcp';
 import { searchScope } from './searchScope';
 import {
   PayloadError, objectOf, optionalString, preToolUseOutput, stringField, stringList, toolInput, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
@@ -29,7 +30,7 @@ const CLI_WRITE = new Set(['edit', 'create', 'str_replace_editor', 'apply_patch'
 
 /** VS Code's own tool names: a Claude-format hook run by VS Code receives these. */
 export function isVsCodeToolName(tool: string): boolean {
-  return VS_SHELL.has(tool) || VS_READ.has(tool) || VS_WRITE.has(tool) || VS_UNRELATED.has(tool) || /^mcp_(?!_)/.test(tool);
+  return VS_SHELL.has(tool) || VS_READ.has(tool) || VS_WRITE.has(tool) || VS_UNRELATED.has(tool) || isOpaqueEditorTool(tool) || /^mcp_(?!_)/.test(tool);
 }
 
 /** Paths a patch in the apply_patch format touches: `*** Update File: path`, its siblings and a move's target. */
@@ -99,7 +100,7 @@ export const copilot: AgentAdapter = {
     const shell = VS_SHELL.has(tool);
     const event = p.hook_event_name ?? p.hookEventName;
     // An unexpected event name (a renamed or new event) on a tool Airlock guards is judged anyway.
-    if (event !== undefined && event !== 'PreToolUse' && event !== 'preToolUse' && !shell && !VS_READ.has(tool) && !VS_WRITE.has(tool) && !tool.startsWith('mcp_')) {
+    if (event !== undefined && event !== 'PreToolUse' && event !== 'preToolUse' && !shell && !VS_READ.has(tool) && !VS_WRITE.has(tool) && !tool.startsWith('mcp_') && !isOpaqueEditorTool(tool)) {
       throw new PayloadError(`the event is ${JSON.stringify(event)}; Airlock is a PreToolUse hook`, false);
     }
     const input = objectOf(p.tool_input, '"tool_input"', shell);
@@ -117,7 +118,8 @@ export const copilot: AgentAdapter = {
       return { kind: 'read', tool, paths: vscodePaths(input), cwd, roots, searched };
     }
     if (VS_WRITE.has(tool)) return { kind: 'write', tool, paths: vscodePaths(input), cwd, roots, change: writeChange(input) };
-    if (tool.startsWith('mcp_')) return { kind: 'mcp', tool, input, cwd, roots };
+    // Editor commands, extension installs and notebook cells: read as an MCP call's input is, and asked.
+    if (tool.startsWith('mcp_') || isOpaqueEditorTool(tool)) return { kind: 'mcp', tool, input, cwd, roots };
     return { kind: 'unrelated', tool, known: VS_UNRELATED.has(tool), cwd, roots };
   },
   // Copilot CLI acts only on "deny".

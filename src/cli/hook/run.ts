@@ -6,7 +6,9 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditRecord, type AuditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
-import { destructiveToolFinding, isDestructiveToolName, isWritingToolName, mcpEnvironment, mcpReading, redactedInput, unreadInputFinding } from '../../core/mcp';
+import {
+  destructiveToolFinding, isDestructiveToolName, isOpaqueEditorTool, isWritingToolName, mcpEnvironment, mcpReading, opaqueEditorToolFinding, redactedInput, unreadInputFinding,
+} from '../../core/mcp';
 import { holderFinding, pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
 import { printedOperands } from '../../core/secrets/printers';
 import { isGuardFile } from '../../core/selfProtection';
@@ -126,6 +128,7 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
       findings.push(...pathVerdict(withLinkTargets(reading.paths, event.cwd), isWritingToolName(event.tool) ? 'write' : 'read', policy).findings);
       if (isDestructiveToolName(event.tool)) findings.push(destructiveToolFinding(call, hinted));
       if (reading.unread) findings.push(unreadInputFinding(hinted));
+      if (isOpaqueEditorTool(event.tool)) findings.push(opaqueEditorToolFinding(event.tool, hinted));
       const subject = `${event.tool} ${JSON.stringify(redactedInput(event.input))}`;
       if (findings.length === 0) return { verdict: { decision: 'allow', risk: 'none', environment: hinted, findings: [], confirmation: 'none' }, subject };
       const verdict = verdictOf(findings, { actor: 'agent', policy: policy.policy });

@@ -2,7 +2,7 @@
 // hooks or the extension, or rewriting its launcher, its state, an agent's hook settings or the
 // editor's settings. Paths are read where the line's `cd`s put them. Critical, so that even
 // in a development folder a human decides, and with no editor window open the answer is no.
-import { inDirectory, isGuardFile } from '../selfProtection';
+import { PROJECT_GUARD_FILES, holdsGuardFile, inDirectory, isGuardFile } from '../selfProtection';
 import { GATE_VARIABLE } from '../shell/expand';
 import { inlineCode, interpreterPrograms, stringLiterals } from '../shell/interpreters';
 import { nonFlagArgs, type Args } from './args';
@@ -41,6 +41,84 @@ function writesInPlace(a: Args): boolean {
 function guards(a: Args, path: string): boolean {
   const moved = inDirectory(a.command.dir, path);
   return isGuardFile(moved) || (a.cwd !== undefined && isGuardFile(inDirectory(a.cwd, moved)));
+}
+
+/**
+ * A folder the command names that holds guard files (`.claude`, `~/.local`), after the line's
+ * `cd`s; or, by its listing, a folder with an agent's project settings in it (the project itself).
+ */
+function holdsGuards(a: Args, path: string): boolean {
+  const moved = inDirectory(a.command.dir, path);
+  if (holdsGuardFile(moved) || (a.cwd !== undefined && holdsGuardFile(inDirectory(a.cwd, moved)))) return true;
+  const project = a.project;
+  if (!project || a.cwd === undefined || /[*?[$`]/.test(moved)) return false;
+  const dir = joinPath(a.cwd, moved.replace(/^\$\{?HOME\}?(?=\/|$)/, '~'), project.home);
+  return PROJECT_GUARD_FILES.some((file) => {
+    const at = file.lastIndexOf('/');
+    return project.files.list(`${dir}/${file.slice(0, at)}`)?.includes(file.slice(at + 1)) === true;
+  });
+}
+
+/**
+ * The folders a command moves away, removes, replaces or locks, whole: `mv .claude x` (its
+ * sources), `rm -r ~/.local/share`, `ln -sfn /tmp/e .claude` (the link's name), `chmod -R 000
+ * .cursor`, and a copy's destination with each source's name under it (`cp -r /tmp/e/.claude .`).
+ */
+function replacedFolders(a: Args): string[] {
+  const operands = nonFlagArgs(a.list);
+  switch (a.program) {
+    // The home or the root itself is fs.rm-root's to ask about.
+    case 'rm': return a.options.some((o) => /^-[a-zA-Z]*[rRd]/.test(o) || o === '--recursive' || o === '--dir') ? operands.filter((p) => !/^(?:~|\$HOME|\$\{HOME\}|\/)\/?$/.test(p)) : [];
+    case 'rmdir': case 'chown': case 'chgrp': case 'chattr': case 'setfacl': case 'trash': case 'trash-put': case 'gio': return operands;
+    case 'chmod': return operands.slice(1);
+    case 'mv': case 'cp': case 'ln': case 'rsync': case 'install': case 'ditto': {
+      const target = a.value('-t', '--target-directory');
+      const dest = target ?? operands[operands.length - 1] ?? '';
+      const sources = target !== undefined ? operands : operands.slice(0, -1);
+      const into = sources.map((src) => `${dest.replace(/\/+$/, '')}/${basename(src)}`);
+      return [...into, ...(target === undefined ? [dest] : []), ...(a.program === 'mv' ? sources : [])];
+    }
+    default: return [];
+  }
+}
+
+/** `git mv`/`git rm -r`/`git stash push -- PATH`: a folder moved, removed or stashed away. */
+function gitReplacedFolders(a: Args): string[] {
+  if (a.sub(['mv'])) return nonFlagArgs(a.positionals.slice(1));
+  if (a.sub(['rm'])) return a.options.some((o) => /^-[a-zA-Z]*r/.test(o)) ? nonFlagArgs(a.positionals.slice(1)) : [];
+  if (a.sub(['stash'])) {
+    const dash = a.list.indexOf('--');
+    return dash >= 0 ? a.list.slice(dash + 1) : [];
+  }
+  return [];
+}
+
+/** The files a patch writes: its `+++ b/PATH` and `--- a/PATH` headers, and git's `rename to`/`diff --git` names. */
+function patchedFiles(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.slice(0, 1024 * 1024).matchAll(/^(?:\+\+\+|---) (?:[ab]\/)?([^\t\n]+)|^diff --git a\/(\S+) b\/(\S+)|^rename (?:to|from) (\S+)/gm)) {
+    for (const name of [m[1], m[2], m[3], m[4]]) if (name && name !== '/dev/null') names.push(name.trim());
+  }
+  return names;
+}
+
+/**
+ * What a patch the command applies writes: `patch < fix.patch`, `patch -i fix.patch`, `git apply
+ * fix.patch`, `git am 0001.patch`. Read from the line's stdin or the project; a patch that cannot
+ * be read is for the other rules.
+ */
+function appliedPatch(a: Args): string[] {
+  const files = a.program === 'git'
+    ? (a.sub(['apply']) || a.sub(['am']) ? nonFlagArgs(a.positionals.slice(1)) : undefined)
+    : [a.value('-i', '--input')].filter((f): f is string => f !== undefined);
+  if (files === undefined) return [];
+  const texts = [...(a.command.stdin !== undefined ? [a.command.stdin] : [])];
+  for (const file of files) {
+    const path = a.cwd !== undefined ? joinPath(a.cwd, inDirectory(a.command.dir, file), a.project?.home) : file;
+    const read = a.project?.files.read(path);
+    if (read?.kind === 'text') texts.push(read.text);
+  }
+  return texts.flatMap(patchedFiles);
 }
 
 /**
@@ -93,15 +171,21 @@ function unpacksOverGuard(a: Args, dir: string): boolean {
 }
 
 /** Interpreter code that writes, moves or deletes files (Python, Node, Ruby, Perl, PHP). */
-const FILE_WRITE = /\bopen\s*\([^)]*,\s*['"][^'"]*[wax+]|\b(?:write|append)File(?:Sync)?\s*\(|\bcreateWriteStream\s*\(|\b(?:rmSync|unlinkSync|renameSync|copyFileSync|cpSync|rm|unlink|rename|copyFile)\s*\(|\.write_(?:text|bytes)\s*\(|\b(?:os|shutil)\.(?:remove|unlink|rename|replace|move|copy\w*)\s*\(|\bFile\.(?:write|open|delete|rename)\b|\bIO\.write\b|\bFileUtils\.\w+|\bfile_put_contents\s*\(|\bunlink\b|\b(?:os\.)?(?:mkfifo|mknod|makedirs)\s*\(|\bmkdirSync\s*\(/;
+const FILE_WRITE = /\bopen\s*\([^)]*,\s*['"][^'"]*[wax+]|\b(?:write|append)File(?:Sync)?\s*\(|\bcreateWriteStream\s*\(|\b(?:rmSync|unlinkSync|renameSync|copyFileSync|cpSync|rm|unlink|rename|copyFile)\s*\(|\.write_(?:text|bytes)\s*\(|\b(?:os|shutil)\.(?:remove|unlink|rename|replace|move|copy\w*)\s*\(|\bFile\.(?:write|open|delete|rename)\b|\bIO\.write\b|\bFileUtils\.\w+|\bfile_put_contents\s*\(|\bunlink\b|\brename\s+['"]|\b(?:os\.)?(?:mkfifo|mknod|makedirs)\s*\(|\bmkdirSync\s*\(/;
 
 /** Editors' command-line launchers, which remove or switch off extensions. */
-const EDITOR_CLIS = ['code', 'code-insiders', 'codium', 'cursor', 'windsurf', 'code-server', 'code-oss'];
+const EDITOR_CLIS = ['code', 'code-insiders', 'codium', 'cursor', 'windsurf', 'code-server', 'code-oss', 'vscodium', 'positron', 'kiro', 'trae', 'void'];
 
-/** `--uninstall-extension airlock.airlock`, `--disable-extension=…airlock`, or every extension off. */
+/**
+ * `--uninstall-extension airlock.airlock`, `--disable-extension=…airlock`, every extension off,
+ * another extensions folder (`--extensions-dir`, where Airlock is not), or a VSIX installed over
+ * it with `--force` (a file of the agent's making takes Airlock's place).
+ */
 function removesAirlock(a: Args): boolean {
   return a.list.some((w, i) => {
-    if (w === '--disable-extensions') return true;
+    if (w === '--disable-extensions' || w === '--extensions-dir' || w.startsWith('--extensions-dir=')) return true;
+    const installed = /^--install-extension(?:=(.*))?$/.exec(w);
+    if (installed && a.list.includes('--force') && /\.vsix$/i.test(installed[1] ?? a.list[i + 1] ?? '')) return true;
     const m = /^--(?:uninstall|disable)-extension(?:=(.*))?$/.exec(w);
     const id = m ? (m[1] ?? a.list[i + 1] ?? '') : undefined;
     return id !== undefined && /(?:^|\.)airlock(?:$|@)/i.test(id);
@@ -143,7 +227,35 @@ function switchesGuardOff(a: Args): boolean {
   }
 }
 
+/** Shells that read neither BASH_ENV, PROMPT_COMMAND nor ZDOTDIR: started interactively, they take commands the gate never sees. */
+const UNGUARDED_SHELLS = ['sh', 'dash', 'ksh', 'ksh93', 'mksh', 'pdksh', 'ash', 'yash', 'posh', 'csh', 'tcsh', 'fish', 'nu', 'xonsh', 'elvish', 'rc', 'es', 'pwsh', 'zsh'];
+
+/**
+ * A shell started with no script, no `-c` and nothing on its stdin: it reads the terminal, and
+ * what is typed into it next runs past the gate. zsh reads the gate's ZDOTDIR unless told not to.
+ */
+function startsUnguardedShell(a: Args): boolean {
+  if (a.command.stdin !== undefined || a.command.stdinUnknown) return false;
+  if (a.program === 'zsh' && !a.options.some((o) => /^-[a-zA-Z]*[fd]/.test(o) || o === '--no-rcs' || o === '--no-globalrcs' || o === '+o')) return false;
+  if (a.options.some((o) => /^-[a-zA-Z]*[cn]/.test(o) || o === '--command' || o === '-s' || o === '--version' || o === '--help' || o === '-C')) return false;
+  return nonFlagArgs(a.list).length === 0;
+}
+
 export const guardRules: readonly Rule[] = [
+  {
+    id: 'airlock.unguarded-shell',
+    programs: UNGUARDED_SHELLS,
+    category: 'shell',
+    severity: 'high',
+    summary: 'Starts an interactive shell that Airlock\'s terminal gate does not load into: what is typed into it next runs unchecked',
+    hint: 'Run the command in this shell, or give the other shell the script to run (`sh script.sh`, `dash -c \'…\'`)',
+    match: startsUnguardedShell,
+    targets: () => [],
+    examples: {
+      match: ['dash', 'exec dash', 'exec /bin/sh', 'sh -i', 'ksh', 'fish', 'zsh -f', 'exec zsh --no-rcs', 'busybox sh'],
+      noMatch: ['sh build.sh', "dash -c 'ls'", 'dash -n x.sh', 'zsh', 'fish --version', "echo 'ls' | sh", 'sh -s < setup.sh'],
+    },
+  },
   {
     id: 'airlock.guard-file-interpreter-write',
     programs: interpreterPrograms(),
@@ -153,7 +265,7 @@ export const guardRules: readonly Rule[] = [
     hint: 'Ask the user to change agent hook settings or Airlock\'s settings themselves',
     match: (a) => {
       const code = inlineCode(a.program, a.command.argv, a.command.stdin)?.code;
-      return code !== undefined && FILE_WRITE.test(code) && stringLiterals(code).some((literal) => guards(a, literal));
+      return code !== undefined && FILE_WRITE.test(code) && stringLiterals(code).some((literal) => guards(a, literal) || holdsGuards(a, literal));
     },
     targets: () => [],
     examples: {
@@ -162,6 +274,8 @@ export const guardRules: readonly Rule[] = [
         `node -e "require('fs').writeFileSync(require('os').homedir()+'/.claude/settings.json','{}')"`,
         `python3 -c "import os; os.remove(os.path.expanduser('~/.local/share/airlock/bin/airlock'))"`,
         `ruby -e 'File.write(File.expand_path("~/.cursor/hooks.json"), "{}")'`,
+        `python3 -c 'import os; os.rename(".claude", "/tmp/c")'`,
+        `node -e 'require("fs").renameSync(".cursor", "/tmp/c")'`,
       ],
       noMatch: [
         `python3 -c "print(open('/home/u/.claude/settings.json').read())"`,
@@ -179,8 +293,9 @@ export const guardRules: readonly Rule[] = [
     match: removesAirlock,
     targets: () => [],
     examples: {
-      match: ['code --uninstall-extension airlock.airlock', 'cursor --uninstall-extension airlock.airlock', 'code --disable-extension=airlock.airlock .', 'code --disable-extensions', 'codium --uninstall-extension airlock.airlock@0.1.0'],
-      noMatch: ['code --install-extension airlock.airlock', 'code --uninstall-extension ms-python.python', 'code .', 'cursor --list-extensions'],
+      match: ['code --uninstall-extension airlock.airlock', 'cursor --uninstall-extension airlock.airlock', 'code --disable-extension=airlock.airlock .', 'code --disable-extensions', 'codium --uninstall-extension airlock.airlock@0.1.0',
+        'code --install-extension ./airlock-9.9.9.vsix --force', 'code --extensions-dir /tmp/e .', 'positron --uninstall-extension airlock.airlock'],
+      noMatch: ['code --install-extension airlock.airlock', 'code --uninstall-extension ms-python.python', 'code .', 'cursor --list-extensions', 'code --install-extension ./my-theme.vsix'],
     },
   },
   {
@@ -193,7 +308,7 @@ export const guardRules: readonly Rule[] = [
     match: unsetGateVariables,
     targets: () => [],
     examples: {
-      match: ['unset BASH_ENV', 'unset -v AIRLOCK_NODE AIRLOCK_CLI', 'env -i bash cleanup.sh', 'env -i PATH=/usr/bin sh -c "rm -rf x"', 'env -u AIRLOCK_IPC bash x.sh', 'env --unset=BASH_ENV bash x.sh', 'env -uZDOTDIR zsh'],
+      match: ['unset BASH_ENV', 'unset -v AIRLOCK_NODE AIRLOCK_CLI', 'unset PROMPT_COMMAND', 'env -i bash cleanup.sh', 'env -i PATH=/usr/bin sh -c "rm -rf x"', 'env -u AIRLOCK_IPC bash x.sh', 'env --unset=BASH_ENV bash x.sh', 'env -uZDOTDIR zsh'],
       noMatch: ['unset FOO', 'unset BASH_ENV_FILE', 'env -u HOME ls', 'env BASH_ENV_X=1 ls', 'env -i PATH=/usr/bin make'],
     },
   },
@@ -293,6 +408,37 @@ export const guardRules: readonly Rule[] = [
     examples: {
       match: ['git checkout .claude/settings.json', 'git checkout HEAD~3 -- .cursor/hooks.json', 'git rm .github/hooks/airlock.json', 'git restore .gemini/settings.json'],
       noMatch: ['git checkout main', 'git add .claude/settings.json', 'git rm src/old.ts', 'git diff .claude/settings.json'],
+    },
+  },
+  {
+    id: 'airlock.guard-folder-change',
+    programs: ['rm', 'rmdir', 'mv', 'cp', 'ln', 'rsync', 'install', 'ditto', 'chmod', 'chown', 'chgrp', 'chattr', 'setfacl', 'trash', 'trash-put', 'git'],
+    category: 'shell',
+    severity: 'critical',
+    summary: 'Moves, removes, replaces or locks a folder that holds the files keeping Airlock\'s guard in place (an agent\'s hook settings, Airlock\'s launcher or state)',
+    hint: 'Ask the user to change agent hook settings themselves',
+    match: (a) => (a.program === 'git' ? gitReplacedFolders(a) : replacedFolders(a)).some((p) => holdsGuards(a, p)),
+    targets: () => [],
+    examples: {
+      match: ['mv .claude .claude.bak', 'mv ~/.claude /tmp/', 'mv -t /tmp .cursor', 'rm -rf ~/.local/share', 'mv ~/.local /tmp/l', 'git mv .claude claude-old', 'git rm -r .github/hooks',
+        'ln -sfn /tmp/evil .claude', 'chmod -R 000 .gemini', 'cp -r /tmp/evil/.claude .', 'cp -a /tmp/evil/.gemini ~/', 'mv /tmp/evil .claude', 'git stash push -- .claude',
+        'rm -r .github', 'rsync -a /tmp/evil/.cursor ./'],
+      noMatch: ['mv src lib', 'rm -rf node_modules', 'cp -r .claude/commands /tmp/c', 'chmod +x scripts/run.sh', 'ln -s ../shared shared', 'git mv src/a.ts src/b.ts', 'rm .claude/commands/x.md',
+        'cp -r src/ dist/', 'git stash push -- src'],
+    },
+  },
+  {
+    id: 'airlock.guard-file-patch',
+    programs: ['patch', 'git'],
+    category: 'shell',
+    severity: 'critical',
+    summary: 'Applies a patch that rewrites a file keeping Airlock\'s guard in place (an agent\'s hook settings, the editor\'s settings)',
+    hint: 'Ask the user to change agent hook settings themselves',
+    match: (a) => appliedPatch(a).some((p) => guards(a, p) || holdsGuards(a, p)),
+    targets: () => [],
+    examples: {
+      match: ["patch -p1 <<'EOF'\n--- a/.claude/settings.json\n+++ b/.claude/settings.json\n@@ -1 +1 @@\n-{}\n+{\"disableAllHooks\":true}\nEOF"],
+      noMatch: ["patch -p1 <<'EOF'\n--- a/src/x.ts\n+++ b/src/x.ts\n@@ -1 +1 @@\n-a\n+b\nEOF", 'git apply --check fix.patch'],
     },
   },
 ];

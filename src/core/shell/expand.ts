@@ -26,7 +26,8 @@ import { unwrap } from './wrappers';
  * Variables that carry Airlock's terminal gate into commands and new shells (its client, state and
  * window, and the start-up files that load the guards): set by the editor, never by a command.
  */
-export const GATE_VARIABLE = /^(?:AIRLOCK_[A-Z0-9_]+|BASH_ENV|ZDOTDIR)$/;
+// PROMPT_COMMAND runs the bash guard's reload before each prompt.
+export const GATE_VARIABLE = /^(?:AIRLOCK_[A-Z0-9_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)$/;
 
 export type ProblemKind =
   | 'parse-error' | 'too-long' | 'too-deep' | 'dynamic-program' | 'dynamic-exec' | 'hidden-script' | 'control-characters'
@@ -274,6 +275,7 @@ class Expander {
         // `x=1` and `export X=1` set variables for the rest of the line; they run nothing.
         const declared = argv.slice(1).filter((w) => ASSIGNMENT.test(w.value))
           .map((w): [string, string] => [w.value.slice(0, w.value.indexOf('=')), w.value.slice(w.value.indexOf('=') + 1)]);
+        if (program !== undefined) this.unexported(argv.map((w) => w.value), [words[0]?.start ?? 0, words[words.length - 1]?.end ?? 0]);
         if (program !== undefined && argv.slice(1).some((w) => /^-[a-zA-Z]*n[a-zA-Z]*$/.test(w.value))) {
           for (const [name, target] of declared) this.nameref(name, target, [words[0]?.start ?? 0, words[words.length - 1]?.end ?? 0], frame);
           input = {};
@@ -933,6 +935,7 @@ class Expander {
     const scope = this.scope(frame);
     const options = node.namedChildren.filter(isNode).map((c) => wordValue(c, scope).value).filter((v) => /^[-+][a-zA-Z]+$/.test(v));
     const nameref = options.some((v) => /^-[a-zA-Z]*n/.test(v));
+    this.unexported(words, this.nodeSpan(node, frame));
     for (const child of node.namedChildren) {
       if (!child) continue;
       if (child.type === 'variable_name' && nameref) this.nameref(child.text, '', this.nodeSpan(child, frame), frame);
@@ -1233,6 +1236,13 @@ class Expander {
     if (target === undefined) return;
     if (target === '') this.nameref(name, value, span, frame);
     else setUnknown(frame.vars, target);
+  }
+
+  /** `export -n BASH_ENV`, `declare +x ZDOTDIR`: kept in this shell, gone from the shells it starts. */
+  private unexported(words: readonly string[], span: readonly [number, number]): void {
+    if (!((words[0] === 'export' && words.some((w) => /^-[a-zA-Z]*n[a-zA-Z]*$/.test(w))) || words.includes('+x'))) return;
+    const gate = words.slice(1).map((w) => w.replace(/=.*$/s, '')).find((w) => GATE_VARIABLE.test(w));
+    if (gate !== undefined) this.problem('gate-variable', span, `takes ${gate}, which carries Airlock's terminal gate, from the shells this one starts`);
   }
 
   /**

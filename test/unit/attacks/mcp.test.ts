@@ -89,3 +89,16 @@ describe('harmless MCP calls stay quiet', () => {
     expect((await hook(tool, input)).decision).toBe('quiet');
   });
 });
+
+describe("the editor's own tools that run what Airlock cannot read are asked (review round, issue 14)", () => {
+  test.each([
+    ['run_vscode_command', { commandId: 'workbench.extensions.action.disableAll' }],
+    ['install_extension', { id: 'someone.airlock-lookalike' }],
+    ['run_notebook_cell', { filePath: 'x.ipynb', cellId: 'c1' }],
+  ])('%s %j', async (tool, input) => {
+    const payload = { hook_event_name: 'PreToolUse', tool_name: tool, tool_input: input, cwd: project };
+    const out = await runHook('copilot', JSON.stringify(payload), { env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine });
+    const o = JSON.parse(out.stdout) as { hookSpecificOutput?: { permissionDecision: string } };
+    expect(o.hookSpecificOutput?.permissionDecision).toBe('ask');
+  });
+});

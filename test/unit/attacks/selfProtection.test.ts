@@ -69,3 +69,48 @@ describe("the editor's user settings hold Airlock's own", () => {
     expect(await hook(tool, input)).toBe('quiet');
   });
 });
+
+describe('the folders above the guard files, and the editor switches for hooks (review round, issue 14)', () => {
+  mkdirSync(join(project, '.claude'), { recursive: true });
+  writeFileSync(join(project, '.claude', 'settings.json'), '{"hooks":{}}');
+  test.each([
+    ['Bash', { command: 'mv .claude .claude.bak' }],
+    ['Bash', { command: 'mv ~/.claude /tmp/' }],
+    ['Bash', { command: 'rm -rf ~/.local/share' }],
+    ['Bash', { command: 'ln -sfn /tmp/evil .claude' }],
+    ['Bash', { command: 'cp -r /tmp/evil/.claude .' }],
+    ['Bash', { command: 'rsync -a /tmp/evil/ ./' }],
+    ['Bash', { command: 'git mv .claude c' }],
+    ['Bash', { command: `python3 -c 'import os; os.rename(".claude", "/tmp/c")'` }],
+    ['Bash', { command: `perl -e 'rename ".claude", "/tmp/c"'` }],
+    ['Bash', { command: 'code --install-extension ./airlock-9.9.9.vsix --force' }],
+    ['Bash', { command: "patch -p1 <<'EOF'\n--- a/.claude/settings.json\n+++ b/.claude/settings.json\n@@ -1 +1 @@\n-{}\n+{\"disableAllHooks\":true}\nEOF" }],
+    ['Write', { file_path: userSettings, content: '{ "editor.fontSize": 13, "airlock.policy.production": "typed", "chat.hooks.enabled": false }' }],
+    ['Write', { file_path: join(project, '.vscode', 'settings.json'), content: '{ "chat.hookFilesLocations": { ".claude/settings.json": false } }' }],
+    ['Write', { file_path: '/etc/claude-code/managed-settings.json', content: '{"disableAllHooks":true}' }],
+    ['Write', { file_path: `${home}/.var/app/com.visualstudio.code/config/Code/User/settings.json`, content: '{ "airlock.policy.production": "click-critical" }' }],
+  ])('%s %j is denied', async (tool, input) => {
+    expect(await hook(tool, input)).toBe('deny');
+  });
+
+  test.each([
+    ['Bash', { command: 'mv src lib' }],
+    ['Bash', { command: 'rm -rf node_modules' }],
+    ['Bash', { command: 'cp -r .claude/commands /tmp/c' }],
+    ['Write', { file_path: join(project, '.vscode', 'settings.json'), content: '{ "editor.tabSize": 2 }' }],
+  ])('%s %j stays quiet', async (tool, input) => {
+    expect(await hook(tool, input)).toBe('quiet');
+  });
+});
+
+describe('starting a shell the terminal gate does not load into, or leaving the gate', () => {
+  test.each(['exec dash', 'dash', 'zsh -f', `python3 -c 'import pty; pty.spawn("/bin/dash")'`])('%s is asked', async (command) => {
+    expect(await hook('Bash', { command })).toBe('ask');
+  });
+  test.each(['export -n BASH_ENV', 'unset PROMPT_COMMAND', 'ZDOTDIR=/tmp'])('%s is denied', async (command) => {
+    expect(await hook('Bash', { command })).toBe('deny');
+  });
+  test.each(['zsh', 'sh build.sh', "dash -c 'ls'"])('%s stays quiet', async (command) => {
+    expect(await hook('Bash', { command })).toBe('quiet');
+  });
+});
