@@ -18,6 +18,20 @@ export interface ProblemRule {
 
 export const problemRules: readonly ProblemRule[] = [
   {
+    id: 'secrets.sourced-print',
+    problem: 'sourced-secret',
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints a variable the line loaded from a secret file (`source .env.production && echo $TOKEN`) into the agent\'s context',
+    hint: 'Check only that the variable is set: test -n "$NAME" && echo set',
+    onlyIfUnexplained: false,
+    examples: {
+      match: ['source deploy/prod/.env.production && echo $RAILWAY_API_TOKEN', '. deploy/prod/.env.production; printf "%s" "$RAILWAY_API_TOKEN" | base64',
+        'source deploy/prod/.env.production && printenv RAILWAY_API_TOKEN'],
+      noMatch: ['source deploy/prod/.env.production && railway up', 'source deploy/prod/.env.production && echo done', 'source deploy/prod/.env.production && echo "$RAILWAY_API_TOKEN" | docker login -u x --password-stdin'],
+    },
+  },
+  {
     id: 'airlock.gate-variable',
     problem: 'gate-variable',
     category: 'shell',

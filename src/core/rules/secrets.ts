@@ -1,7 +1,7 @@
 // Secrets family: reading, copying, searching for and sending credentials, and pulling secret values
 // out of cloud secret stores. Exposure is the harm: once a value is printed it sits in the agent's
 // context and logs.
-import { FILE_PRINTERS } from '../secrets/printers';
+import { FILE_PRINTERS, printedThrough } from '../secrets/printers';
 import { isSecretDirectory } from '../secrets/paths';
 import type { SimpleCommand } from '../shell/command';
 import { flagValues, type Args } from './args';
@@ -286,13 +286,12 @@ function ancestorsOf(command: SimpleCommand): SimpleCommand[] {
   return out;
 }
 
-/** `printenv`, `env`, `set`, `export -p` with nothing to narrow them. */
 /**
  * `printenv`, `env` (with no command to run) and a bare `set` print every variable — unless a
  * filter reads them (`env | grep NODE`), which the grep rule judges instead.
  */
 function dumpsWholeEnvironment(a: Args): boolean {
-  if (a.command.pipedOut) return false;
+  if (!printedThrough(a.command)) return false;
   if (a.program === 'set') return a.list.length === 0;
   // `export`, `export -p`, `declare`, `declare -x`, `typeset -p`: every variable with its value.
   if (a.program === 'export' || a.program === 'declare' || a.program === 'typeset') {
@@ -698,15 +697,17 @@ export const secretsRules: readonly Rule[] = [
       if (a.program === 'printenv') return fileArgs(a.list).some(isSecretVariable);
       if (a.program === 'echo' || a.program === 'printf') {
         // `echo $TOKEN | docker login --password-stdin` hands the value on without printing it.
-        return c.writes.length === 0 && !c.pipedOut && c.argv.slice(1).some((w) => w.dynamic && variablesIn(w.value).some(isSecretVariable));
+        return c.writes.length === 0 && printedThrough(c) && c.argv.slice(1).some((w) => w.dynamic && variablesIn(w.value).some(isSecretVariable));
       }
       // `env | grep TOKEN`: a filter over piped text that picks secret-looking names.
       const g = readGrep(a);
       return !g.recursive && g.files.length === 0 && c.stdinUnknown === true && looksForSecrets(g.pattern, true);
     },
     examples: {
-      match: ['printenv RAILWAY_TOKEN', 'printenv AWS_SECRET_ACCESS_KEY', 'echo $GITHUB_TOKEN', 'echo "key=${OPENAI_API_KEY}"', 'printf "%s" "$PGPASSWORD"', 'env | grep -i token', 'printenv | grep SECRET'],
-      noMatch: ['printenv PATH', 'echo $HOME', 'echo "$NODE_ENV"', 'echo $TOKENIZERS_PARALLELISM', 'env | grep NODE', 'echo TOKEN', 'echo "$GITHUB_TOKEN" | gh auth login --with-token'],
+      match: ['printenv RAILWAY_TOKEN', 'printenv AWS_SECRET_ACCESS_KEY', 'echo $GITHUB_TOKEN', 'echo "key=${OPENAI_API_KEY}"', 'printf "%s" "$PGPASSWORD"', 'env | grep -i token', 'printenv | grep SECRET',
+        'echo "$GITHUB_TOKEN" | base64', 'echo $GITHUB_TOKEN | rev'],
+      noMatch: ['printenv PATH', 'echo $HOME', 'echo "$NODE_ENV"', 'echo $TOKENIZERS_PARALLELISM', 'env | grep NODE', 'echo TOKEN', 'echo "$GITHUB_TOKEN" | gh auth login --with-token',
+        'echo "$CR_PAT" | docker login ghcr.io -u me --password-stdin'],
     },
   },
   {
@@ -719,8 +720,9 @@ export const secretsRules: readonly Rule[] = [
     match: dumpsWholeEnvironment,
     targets: (a) => ancestorsOf(a.command).flatMap((c) => (c.target ? [c.target] : [])),
     examples: {
-      match: ['printenv', 'env', 'set', 'railway run printenv', 'docker exec api printenv', 'kubectl exec deploy/api -n production -- env', 'doppler run -- env', "ssh prod-web 'printenv'", 'export -p', 'export', 'declare -x', 'typeset -p'],
-      noMatch: ['printenv PATH', 'env FOO=1 npm test', 'set -euo pipefail', 'set -e', 'railway run npm start', 'docker exec api printenv PATH', 'env | grep -i node_options', 'export NODE_ENV=test', 'declare -a list', 'export -p | grep -c AWS', 'declare -f my_fn'],
+      match: ['printenv', 'env', 'set', 'railway run printenv', 'docker exec api printenv', 'kubectl exec deploy/api -n production -- env', 'doppler run -- env', "ssh prod-web 'printenv'", 'export -p', 'export', 'declare -x', 'typeset -p',
+        'env | sort', 'printenv | base64', 'env | tee /tmp/e'],
+      noMatch: ['env | cut -d= -f1', 'printenv | wc -l', 'printenv PATH', 'env FOO=1 npm test', 'set -euo pipefail', 'set -e', 'railway run npm start', 'docker exec api printenv PATH', 'env | grep -i node_options', 'export NODE_ENV=test', 'declare -a list', 'export -p | grep -c AWS', 'declare -f my_fn'],
     },
   },
   {

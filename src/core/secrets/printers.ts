@@ -1,6 +1,7 @@
 // Programs that print (or encode, or page) the files they are given: reading a secret file through
 // one of them puts its values in the agent's context. Shared by the secrets rules and the hook's
 // check of files that hold a credential by their content.
+import type { SimpleCommand } from '../shell/command';
 import { roughCommands } from '../shell/fallback';
 
 export const FILE_PRINTERS: readonly string[] = [
@@ -31,4 +32,22 @@ export function printedOperands(line: string): string[] {
     for (const word of words.slice(1)) if (word !== '' && !word.startsWith('-') && !word.includes('$')) out.push(word);
   }
   return out;
+}
+
+/** Programs that pass what they read on to the terminal, changed or not (`env | sort`, `echo $T | base64`). */
+const PASS_THROUGH = new Set(['cat', 'tee', 'base64', 'base32', 'basenc', 'xxd', 'od', 'hexdump', 'rev', 'tr', 'sed', 'awk', 'gawk', 'mawk', 'sort', 'uniq', 'head', 'tail',
+  'less', 'more', 'most', 'fold', 'fmt', 'nl', 'column', 'jq', 'yq', 'gzip', 'bzip2', 'xz', 'zstd', 'lz4', 'iconv', 'paste', 'tac', 'strings', 'cut', 'bat', 'batcat',
+  'pr', 'expand', 'unexpand', 'envsubst', 'openssl', 'python', 'python3', 'node', 'perl', 'ruby', 'xargs', 'tr', 'dd']);
+
+/**
+ * Whether what the command prints reaches the agent: it is not piped, or piped through a program
+ * that passes it on. `| grep NODE` narrows it (the grep rules judge that), `| docker login
+ * --password-stdin` consumes it, and `| cut -d= -f1` or `| awk -F= '{print $1}'` keeps only names.
+ */
+export function printedThrough(c: Pick<SimpleCommand, 'pipedOut' | 'pipedInto'>): boolean {
+  if (!c.pipedOut) return true;
+  const next = (c.pipedInto ?? '').trim();
+  const program = (next.split(/\s+/)[0] ?? '').replace(/^.*\//, '');
+  if (/^(?:cut\s.*-f\s*1\b(?!\s*[-,])|awk\s.*\{\s*print\s+\$1\s*\})/.test(next)) return false;
+  return PASS_THROUGH.has(program);
 }

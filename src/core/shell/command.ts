@@ -37,6 +37,8 @@ export interface SimpleCommand {
   readonly stdinListing?: string;
   /** True when stdout feeds the next command of a pipeline (`env | grep …`), not the terminal. */
   readonly pipedOut?: boolean;
+  /** The next stage of the pipeline as written (`grep NODE` in `env | grep NODE`), when stdout feeds one. */
+  readonly pipedInto?: string;
   /** Redirection targets written by this command (`> file`). */
   readonly writes: readonly string[];
   /** The span a human should see highlighted, in the top-level line. */

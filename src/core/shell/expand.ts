@@ -4,6 +4,8 @@
 import type { Follower } from '../project/follow';
 import { lineAt, type Followed, type Source } from '../project/followed';
 import { escapeRegExp } from '../environment/tiers';
+import { isProtectedPath } from '../secrets/paths';
+import { printedThrough } from '../secrets/printers';
 import { programName, type CommandSource, type Runtime, type SimpleCommand, type Word } from './command';
 import type { Derived } from './derived';
 import { expandBraces } from './braces';
@@ -31,7 +33,7 @@ export const GATE_VARIABLE = /^(?:AIRLOCK_[A-Z0-9_]+|BASH_ENV|ZDOTDIR|PROMPT_COM
 
 export type ProblemKind =
   | 'parse-error' | 'too-long' | 'too-deep' | 'dynamic-program' | 'dynamic-exec' | 'hidden-script' | 'control-characters'
-  | 'self-call' | 'gate-variable' | 'unread-definition' | 'runtime-arguments';
+  | 'self-call' | 'gate-variable' | 'unread-definition' | 'runtime-arguments' | 'sourced-secret';
 
 export interface Problem {
   readonly kind: ProblemKind;
@@ -108,6 +110,8 @@ interface Handler {
 interface Input {
   /** This statement's stdout feeds the next stage of a pipeline. */
   readonly pipedOut?: boolean;
+  /** That next stage, as written. */
+  readonly pipedInto?: string;
   /** Files a redirect on the enclosing statement writes (`: > db.sqlite3`). */
   readonly writes?: readonly string[];
   readonly stdin?: string;
@@ -187,6 +191,8 @@ class Expander {
   private backgrounds = false;
   /** The line has set variables by names only running tells (`export $(cat vars.txt)`): any it does not show may hold anything. */
   private anyVariable = false;
+  /** Variables a sourced secret file (`.env.production`) set: printing one prints the secret. */
+  private readonly sourcedSecrets = new Set<string>();
   /** Parts of those texts that run nothing (comments, `case` arms not taken): [text, start, end]. */
   private readonly inert: [number, number, number][] = [];
 
@@ -255,7 +261,10 @@ class Expander {
     let input: Input = initial;
     // The pipeline so far, as written, for telling a listing (`git branch --merged | grep -v main |`).
     const stages: string[] = [];
-    for (const raw of roughCommands(text)) {
+    const raws = roughCommands(text);
+    // Each command's next pipeline stage, as written.
+    const pipedInto = raws.map((raw, k) => (raw.pipesToNext ? raws[k + 1]?.words.map((w) => w.value).join(' ') : undefined));
+    for (const [k, raw] of raws.entries()) {
       const words = raw.words.map((w) => this.roughWord(w.value, w.start, w.end, frame));
       const assignments = new Map<string, string>();
       let first = 0;
@@ -267,7 +276,7 @@ class Expander {
       const program = argv[0]?.value;
       if (program !== undefined && DECLARATIONS.has(program) && assignments.size === 0 && argv.slice(1).every((w) => /^-[a-zA-Z]+$/.test(w.value))) {
         // `export -p`, `declare -x`: no assignment, so it prints the variables instead.
-        this.emit(this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext }, [], undefined, raw.words[first]?.start), frame);
+        this.emit(this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext, pipedInto: pipedInto[k] }, [], undefined, raw.words[first]?.start), frame);
         input = {};
         continue;
       }
@@ -291,7 +300,7 @@ class Expander {
         input = {};
         continue;
       }
-      const command = this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext }, [], undefined, raw.words[first]?.start);
+      const command = this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext, pipedInto: pipedInto[k] }, [], undefined, raw.words[first]?.start);
       this.emit(command, frame, input.fromDecoder);
       this.remember(command, frame, input.stdin);
       this.call(command, frame, input);
@@ -305,7 +314,8 @@ class Expander {
       const fromDecoder = isDecoder(command.program, args);
       stages.push(text.slice(raw.words[0]?.start ?? 0, raw.words[raw.words.length - 1]?.end ?? 0));
       const listing = stages.join(' | ');
-      input = output !== undefined ? { stdin: output, fromDecoder } : { stdinUnknown: true, fromDecoder, ...(mayList(stages[0] ?? '') && this.listed(listing) ? { stdinListing: listing } : {}) };
+      const fed = output === undefined ? this.catFeeds(argv, frame, raw.words[first]?.start ?? 0) : undefined;
+      input = output !== undefined ? { stdin: output, fromDecoder } : fed ?? { stdinUnknown: true, fromDecoder, ...(mayList(stages[0] ?? '') && this.listed(listing) ? { stdinListing: listing } : {}) };
     }
   }
 
@@ -397,16 +407,34 @@ class Expander {
       if (lastInput && i === stages.length - 1 && i > 0) current = lastInput;
       // Each stage of a pipeline runs in a subshell: what it assigns stays there.
       const stageFrame = stages.length > 1 && !(i === stages.length - 1 && this.line.includes('lastpipe')) ? { ...frame, vars: new Map(frame.vars) } : frame;
-      output = this.walk(stage, stageFrame, i < stages.length - 1 ? { ...current, pipedOut: true } : current, depth + 1);
+      output = this.walk(stage, stageFrame, i < stages.length - 1 ? { ...current, pipedOut: true, pipedInto: stages[i + 1]?.text } : current, depth + 1);
       if (i === stages.length - 1) return;
       const decoder = stage.type === 'command' && this.isDecoderNode(stage, frame);
       // The pipeline so far, as written, when it may be a listing (each node's text is a call into the parser).
       lead ??= stages[0]?.text ?? '';
       const listing = output === undefined && mayList(lead) ? stages.slice(0, i + 1).map((s) => s.text).join(' | ') : undefined;
+      const fed = output === undefined ? this.catFeeds(this.nodeWords(stage, frame), frame, stage.startIndex) : undefined;
       current = output !== undefined ? { stdin: output, fromDecoder: decoder }
-        : { stdinUnknown: true, fromDecoder: decoder, ...(listing !== undefined && this.listed(listing) ? { stdinListing: listing } : {}) };
+        : fed ?? { stdinUnknown: true, fromDecoder: decoder, ...(listing !== undefined && this.listed(listing) ? { stdinListing: listing } : {}) };
     });
     return output;
+  }
+
+  /** `cat drop.sql | psql …`: the next stage reads the file, as `psql … < drop.sql` does. */
+  private catFeeds(words: readonly { readonly value: string; readonly dynamic: boolean }[], frame: Frame, at: number): Input | undefined {
+    if (!this.follower) return undefined;
+    const operands = words.slice(1).filter((w) => w.value !== '--');
+    if (programName(words[0]?.value ?? '') !== 'cat' || operands.length !== 1 || operands[0]?.dynamic || operands[0]?.value.startsWith('-')) return undefined;
+    const file = operands[0]?.value ?? '';
+    const fed = this.follower.input(file, frame.place.dir, `cat ${file}`);
+    return fed ? { stdin: fed.text, stdinSource: { runner: `cat ${file}`, file: fed.source.file, outer: this.sourceOf(frame, at) } } : undefined;
+  }
+
+  /** A command node's words, as the line shows them. */
+  private nodeWords(stage: SyntaxNode, frame: Frame): { readonly value: string; readonly dynamic: boolean }[] {
+    if (stage.type !== 'command') return [];
+    return stage.namedChildren.filter(isNode).filter((c) => c.type !== 'variable_assignment')
+      .map((c) => wordValue(c.type === 'command_name' ? (c.namedChildren.find(isNode) ?? c) : c, this.scope(frame)));
   }
 
   private redirected(node: SyntaxNode, frame: Frame, input: Input, depth: number): string | undefined {
@@ -572,6 +600,7 @@ class Expander {
       stdinUnknown: input.stdinUnknown,
       stdinListing: input.stdinListing,
       pipedOut: input.pipedOut,
+      pipedInto: input.pipedInto,
       writes,
       span: span ?? [first?.start ?? 0, last?.end ?? 0],
       via: frame.via,
@@ -589,6 +618,7 @@ class Expander {
       return;
     }
     this.commands.push(command);
+    if (this.sourcedSecrets.size > 0) this.printsSourcedSecret(command);
     this.setsVariables(command, frame);
     if ((command.program === 'cd' || command.program === 'pushd') && command.target === undefined) frame.place.dir = changedDirectory(frame.place.dir, command);
     else if (command.program === 'popd' && command.target === undefined) frame.place.dir = undefined;
@@ -756,6 +786,9 @@ class Expander {
       // is; anything else may stop early (`"ret"urn`) or be changed first: what it assigns may hold.
       if (sourced && isAssignmentsFile(item.text) && this.asWritten(command)) mergeBranches(frame.vars, [withPositionalsOf(vars, frame.vars)]);
       else if (sourced) mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
+      if (sourced && isProtectedPath(item.source.file)) {
+        for (const m of item.text.slice(0, 64 * 1024).matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=/gm)) this.sourcedSecrets.add(m[1] ?? '');
+      }
       return;
     }
     const fixed: CommandSource = { runner: item.source.runner, file: item.source.file, line: item.source.line, key: item.source.key, outer, ...(item.kind === 'code' ? { code: true } : {}) };
@@ -1238,6 +1271,22 @@ class Expander {
     else setUnknown(frame.vars, target);
   }
 
+  /**
+   * `source .env.production && echo $RAILWAY_TOKEN`: the line holds the file's values, so the
+   * rules would read the token in the variable's place and see no secret variable printed.
+   */
+  private printsSourcedSecret(command: SimpleCommand): void {
+    if (command.writes.length > 0 || !printedThrough(command)) return;
+    const [start, end] = command.span;
+    const text = this.line.slice(start, end);
+    const words = command.argv.slice(1).map((w) => w.value);
+    const named = [...this.sourcedSecrets].find((name) => {
+      if (command.program === 'echo' || command.program === 'printf') return new RegExp(`\\$\\{?!?${name}\\b`).test(text);
+      return command.program === 'printenv' && words.includes(name);
+    });
+    if (named !== undefined) this.problem('sourced-secret', command.span, `prints ${named}, which the line took from a secret file`, command);
+  }
+
   /** `export -n BASH_ENV`, `declare +x ZDOTDIR`: kept in this shell, gone from the shells it starts. */
   private unexported(words: readonly string[], span: readonly [number, number]): void {
     if (!((words[0] === 'export' && words.some((w) => /^-[a-zA-Z]*n[a-zA-Z]*$/.test(w))) || words.includes('+x'))) return;
@@ -1275,6 +1324,12 @@ class Expander {
     }
     if (node.type === 'expansion' && node.text.endsWith('@P}')) this.promptExpansion(node, frame);
     if (node.type === 'expansion') this.assignsDefault(node.text, frame);
+    // `$(< .env.production)`: bash reads the file in, as `$(cat .env.production)` would.
+    const read = node.type === 'command_substitution' ? /^\$\(\s*<\s*([^\s()<>;&|`$]+)\s*\)$/.exec(node.text) : null;
+    if (read?.[1]) {
+      this.script(`cat -- ${read[1]}`, { ...frame, vars: new Map(frame.vars), fixed: this.nodeSpan(node, frame) });
+      return;
+    }
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
       this.walkIsolated(node, frame, {}, depth);
       return;
