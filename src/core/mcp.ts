@@ -1,7 +1,7 @@
 // MCP tool calls: an agent can reach a database or a platform through an MCP server instead of a
 // shell. What the engine can read from a call: command lines and SQL or GraphQL text anywhere in
 // its input (classified as the same text sent through psql or curl would be), paths among its
-// arguments, a tool whose name says it deletes, and environment names among its arguments.
+// arguments, a tool whose name or arguments say it deletes, and environment names among its arguments.
 import { tierOfName, type EnvironmentMap } from './environment/tiers';
 import { redact } from './environment/redact';
 import { tierRank, type Environment, type Finding } from './verdict';
@@ -18,12 +18,34 @@ const SQL_KEYS = /^(?:sql|query|statement|statements|sql_query|sqlquery|sqlstate
 const PROGRAM_KEYS = /^(?:program|executable|binary|cmd|command)$/i;
 const ARGS_KEYS = /^(?:args|arguments|argv|params)$/i;
 const PATH_KEYS = /^(?:path|paths|file|files|file_?path|file_?paths|filename|uri|source|destination|target|src|dst|dest|from|to|directory|dir)$/i;
-/** Text that starts like a SQL statement, not like prose that happens to begin with "Delete". */
-const SQL_START = /^\s*(?:--[^\n]*\n\s*)*(?:drop\s+(?:table|database|schema|index|view|user|role|collection|keyspace|function|sequence)\b|truncate\b|delete\s+from\b|alter\s+(?:table|database|user|role|schema)\b|update\s+\S+\s+set\b|insert\s+into\b|grant\s|revoke\s|copy\s|create\s+(?:table|database|user|role|or\s+replace)\b|with\s+\w+\s+as\b|begin\b|select\s)/i;
+/** Text that starts like a SQL statement (after any comments), not like prose that happens to begin with "Delete". */
+const SQL_START = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(?:drop\s+(?:table|database|schema|index|view|user|role|collection|keyspace|function|sequence)\b|truncate\b|delete\s+from\b|alter\s+(?:table|database|user|role|schema)\b|update\s+\S+\s+set\b|insert\s+into\b|grant\s|revoke\s|copy\s|create\s+(?:table|database|user|role|or\s+replace)\b|with\s+\w+\s+as\b|begin\b|select\s)/i;
 /** A single line whose first word could be a program: worth reading as a command line. */
 const COMMAND_LIKE = /^\s*[A-Za-z0-9_./~-]+(?:\s|$)[^\n]*$/;
 const PATH_LIKE = /^(?:file:\/\/|~\/|\.{0,2}\/|[A-Za-z]:\\)?[^\s'"`$]+$/;
 const MAX_DEPTH = 6;
+/** Fields that name what a generic tool does (`{"action": "delete"}`, `{"subcommand": "destroy"}`). */
+const VERB_KEYS = /^(?:action|operation|op|verb|subcommand|sub_command|command_name|mode|method)$/i;
+const HTTP_URL_KEYS = /^(?:url|uri|endpoint|href)$/i;
+
+/**
+ * Servers and tools named after a CLI (`mcp__k8s__kubectl`, a server called `redis`): their
+ * arguments are that program's (`{"args": ["delete", "ns", "production"]}` is `kubectl delete ns
+ * production`, `{"command": "FLUSHALL"}` is `redis-cli FLUSHALL`).
+ */
+const CLI_OF: Readonly<Record<string, string>> = {
+  kubectl: 'kubectl', k8s: 'kubectl', kubernetes: 'kubectl', helm: 'helm', terraform: 'terraform', tofu: 'tofu', opentofu: 'tofu', pulumi: 'pulumi',
+  redis: 'redis-cli', valkey: 'redis-cli', docker: 'docker', podman: 'podman', git: 'git', github: 'gh', gh: 'gh', aws: 'aws', gcloud: 'gcloud', gcp: 'gcloud',
+  azure: 'az', az: 'az', railway: 'railway', heroku: 'heroku', fly: 'fly', flyio: 'fly', vercel: 'vercel', netlify: 'netlify', supabase: 'supabase',
+  doctl: 'doctl', digitalocean: 'doctl', render: 'render', wrangler: 'wrangler', cloudflare: 'wrangler', stripe: 'stripe', gsutil: 'gsutil', mongo: 'mongosh',
+  mongodb: 'mongosh', psql: 'psql', postgres: 'psql', postgresql: 'psql', mysql: 'mysql', sqlite: 'sqlite3', neonctl: 'neonctl', neon: 'neonctl', rclone: 'rclone',
+};
+
+/** The CLI a tool's or server's name says its arguments are for. */
+function cliOf(call: McpCall): string | undefined {
+  for (const word of [...toolWords(call.tool).reverse(), ...toolWords(call.server ?? '')]) if (CLI_OF[word]) return CLI_OF[word];
+  return undefined;
+}
 const MAX_STRINGS = 400;
 const MAX_TEXT = 64 * 1024;
 
@@ -111,6 +133,23 @@ export function mcpReading(call: McpCall): McpReading {
       if (line) lines.push(line);
     }
   });
+  const cli = cliOf(call);
+  objects(call.input, (o) => {
+    const args = Object.entries(o).find(([k, v]) => ARGS_KEYS.test(k) && Array.isArray(v))?.[1];
+    const verb = Object.entries(o).find(([k, v]) => VERB_KEYS.test(k) && typeof v === 'string')?.[1];
+    if (cli && Array.isArray(args) && !Object.keys(o).some((k) => PROGRAM_KEYS.test(k) && typeof o[k] === 'string')) {
+      const line = argv([cli, ...(typeof verb === 'string' && !/^(?:get|post|put|patch|delete)$/i.test(verb) ? [verb] : []), ...(args as unknown[])]);
+      if (line) lines.push(line);
+    } else if (cli && typeof verb === 'string' && /^[a-z][\w:-]*$/i.test(verb) && !/^(?:get|post|put|patch|delete|head)$/i.test(verb)) {
+      // `{"subcommand": "destroy", "auto_approve": true}`: the CLI's subcommand, its flags from the other fields.
+      const flags = Object.entries(o).filter(([k, v]) => !VERB_KEYS.test(k) && (v === true || typeof v === 'string')).map(([k, v]) => (v === true ? `--${k.replace(/_/g, '-')}` : `--${k.replace(/_/g, '-')}=${String(v)}`));
+      const line = argv([cli, ...verb.split(/\s+/), ...flags]);
+      if (line) lines.push(line);
+    }
+    // `{"method": "DELETE", "url": "https://api…"}`: an HTTP call, as curl would send it.
+    const url = Object.entries(o).find(([k, v]) => HTTP_URL_KEYS.test(k) && typeof v === 'string' && /^https?:\/\//.test(v))?.[1];
+    if (typeof verb === 'string' && /^(?:delete|post|put|patch)$/i.test(verb) && typeof url === 'string') lines.push(`curl -X ${verb.toUpperCase()} ${singleQuoted(url)}`);
+  });
   // Prose (an issue's title, a chat message) is read as a command or statement only when the tool runs things.
   const runsThings = /(?:^|[^a-z])(?:sql|query|queries|exec|execute|run|shell|command|cli|db|database|psql|mysql|postgres|bash|terminal|script|graphql|api|http|request|fetch|call)(?:[^a-z]|$)/i.test(call.tool.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
   let unread = false;
@@ -120,13 +159,35 @@ export function mcpReading(call: McpCall): McpReading {
     // Too long to read whole: asked about rather than judged by its start alone.
     if (text.length > MAX_TEXT) { unread = true; return; }
     const prose = PROSE_KEYS.test(key) && !runsThings;
+    // JSON inside a string (`{"body": "{\"query\": \"mutation …\"}"}`): read as the input it is.
+    if (/^\s*[{[]/.test(text)) {
+      const inner = parsedJson(text);
+      if (inner !== undefined) {
+        const read = mcpReading({ ...call, input: inner });
+        lines.push(...read.lines);
+        paths.push(...read.paths);
+        unread ||= read.unread;
+        return;
+      }
+    }
     if (COMMAND_KEYS.test(key)) lines.push(text);
+    // A server named after a CLI takes the CLI's words (`{"command": "FLUSHALL"}` to redis).
+    if (cli && COMMAND_KEYS.test(key) && !text.trimStart().startsWith(cli)) lines.push(`${cli} ${text}`);
     else if (SQL_KEYS.test(key) || (!prose && SQL_START.test(text))) sql(text);
     else if (/^\s*mutation\b/.test(text)) sql(text);
-    else if (!prose && COMMAND_LIKE.test(text) && text.length <= 2000) lines.push(text);
+    else if (!prose && !PATH_KEYS.test(key) && COMMAND_LIKE.test(text) && text.length <= 2000) lines.push(text);
     if (PATH_KEYS.test(key) || (!prose && PATH_LIKE.test(text) && /^[.~]|[/\\]/.test(text) && text.length <= 1000)) paths.push(text.replace(/^file:\/\//, ''));
   }, '', 0, budget);
   return { lines: [...new Set(lines)], paths: [...new Set(paths)], unread: unread || budget.cut };
+}
+
+/** The value of a string that holds JSON; undefined when it does not parse. */
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 const SECRET_KEY = /token|secret|passw|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credential|authori[sz]ation|cookie|bearer|session|^auth(?!or)/i;
@@ -155,6 +216,22 @@ export function isDestructiveToolName(tool: string): boolean {
   return toolWords(tool).some((w) => DESTRUCTIVE_WORDS.has(w));
 }
 
+/** A generic tool told to destroy by its arguments (`{"action": "delete", "volumeId": …}`, `{"command": {"dropDatabase": 1}}`). */
+export function destructiveVerbIn(input: unknown): string | undefined {
+  let found: string | undefined;
+  objects(input, (o) => {
+    // An HTTP `method: DELETE` is read as the request it is (with its URL), not as a verb.
+    for (const [k, v] of Object.entries(o)) {
+      if (found !== undefined) return;
+      if (VERB_KEYS.test(k) && !/^method$/i.test(k) && typeof v === 'string' && toolWords(v).some((w) => DESTRUCTIVE_WORDS.has(w))) found = v;
+      // A database command document (`{"command": {"dropDatabase": 1}}`): its first key names it.
+      const first = COMMAND_KEYS.test(k) && typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.keys(v)[0] : undefined;
+      if (first !== undefined && toolWords(first).some((w) => DESTRUCTIVE_WORDS.has(w))) found = first;
+    }
+  });
+  return found;
+}
+
 const WRITING_WORDS = new Set(['write', 'edit', 'create', 'move', 'rename', 'copy', 'put', 'upload', 'save', 'append', 'replace', 'patch', 'update', 'set', 'delete', 'remove', 'rm']);
 
 /** A file tool whose name says it changes the path it is given (`write_file`, `moveFile`). */
@@ -179,7 +256,7 @@ export function mcpEnvironment(call: McpCall, environments?: EnvironmentMap): En
 
 export const MCP_DESTRUCTIVE_TOOL = {
   rule: 'mcp.destructive-tool',
-  summary: 'Calls an MCP tool whose name says it deletes or destroys something',
+  summary: 'Calls an MCP tool whose name or arguments say it deletes or destroys something',
   hint: 'Check what the tool deletes and in which environment; prefer a tool scoped to a development project',
   examples: { match: ['delete_volume', 'dropDatabase', 'project-destroy', 'purge_cache', 'flushall', 'redis_flush_db', 's3_rb', 'revokeToken'], noMatch: ['list_volumes', 'get_deleted_items', 'describe_table', 'undelete', 'get_flushed_count', 'rbac_list'] },
 } as const;

@@ -60,8 +60,10 @@ export const claudeCode: AgentAdapter = {
       return { kind: 'write', tool, paths: patchPaths(input.command), cwd, roots, change: { edits: [{ old: '', new: input.command }] } };
     }
     if (READ.has(tool)) {
-      // Grep returns the lines that match in every file its `glob` (else everything) matches under `path`.
-      const searched = tool === 'Grep' ? searchScope(optionalString(input, 'path'), optionalString(input, 'glob'), optionalString(input, 'pattern'), input['-i'] === true) : undefined;
+      // Grep returns the lines that match in every file its `glob` (else everything) matches under
+      // `path` — in its `content` mode; its default modes return only file names or counts.
+      const content = input.output_mode === 'content';
+      const searched = tool === 'Grep' && content ? searchScope(optionalString(input, 'path'), optionalString(input, 'glob'), optionalString(input, 'pattern'), input['-i'] === true) : undefined;
       return { kind: 'read', tool, paths: claudeStylePaths(tool, input), cwd, roots, searched };
     }
     if (WRITE.has(tool)) return { kind: 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, change: writeChange(input) };

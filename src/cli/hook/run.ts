@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { auditRecord, type AuditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
 import {
-  destructiveToolFinding, isDestructiveToolName, isOpaqueEditorTool, isWritingToolName, mcpEnvironment, mcpReading, opaqueEditorToolFinding, redactedInput, unreadInputFinding,
+  destructiveToolFinding, destructiveVerbIn, isDestructiveToolName, isOpaqueEditorTool, isWritingToolName, mcpEnvironment, mcpReading, opaqueEditorToolFinding, redactedInput, unreadInputFinding,
 } from '../../core/mcp';
 import { holderFinding, pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
 import { printedOperands } from '../../core/secrets/printers';
@@ -126,7 +126,8 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
         for (const f of verdict.findings) findings.push(tierRank(hinted.tier) > tierRank(f.environment.tier) ? { ...f, environment: hinted } : f);
       }
       findings.push(...pathVerdict(withLinkTargets(reading.paths, event.cwd), isWritingToolName(event.tool) ? 'write' : 'read', policy).findings);
-      if (isDestructiveToolName(event.tool)) findings.push(destructiveToolFinding(call, hinted));
+      // `delete_volume`, or `volume` told `{"action": "delete"}`.
+      if (isDestructiveToolName(event.tool) || destructiveVerbIn(event.input) !== undefined) findings.push(destructiveToolFinding(call, hinted));
       if (reading.unread) findings.push(unreadInputFinding(hinted));
       if (isOpaqueEditorTool(event.tool)) findings.push(opaqueEditorToolFinding(event.tool, hinted));
       const subject = `${event.tool} ${JSON.stringify(redactedInput(event.input))}`;

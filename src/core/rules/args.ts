@@ -177,7 +177,8 @@ export function flagValues(list: readonly string[], flags: readonly string[], at
       const short = flag.length === 2 && flag[0] === '-' && flag[1] !== '-';
       if (arg === flag) {
         if (i + 1 < list.length) out.push(list[i + 1] ?? '');
-      } else if (arg.startsWith(flag + '=')) {
+      } else if (!short && arg.startsWith(flag + '=')) {
+        // A short option's value is everything after its letter (`-d=` is the delimiter `=`).
         out.push(arg.slice(flag.length + 1));
       } else if (attached && short && arg.startsWith(flag) && arg.length > 2 && !arg.startsWith('--')) {
         out.push(arg.slice(2));

@@ -134,14 +134,52 @@ const SECRET_WORDS_UPPER = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|APIKEY|ACCESS_
 const SECRET_WORDS_ANY = /token|secret|password|passwd|api_?key|apikey|access_key|private.key|credential|^\^?keys?\$?$/i;
 const KEY_PREFIXES = /AKIA|ASIA[A-Z0-9]{4}|ghp_|gho_|ghu_|ghs_|github_pat_|glpat-|sk_live_|rk_live_|sk-proj-|sk-ant-|xox[abprs]-|AIza|-----BEGIN|BEGIN [A-Z ]*PRIVATE/;
 
+/** Folders that hold a project's code, and the code files' extensions: a search kept to them is a code search. */
+const CODE_FOLDER = /^(?:\.\/)?(?:src|lib|app|apps|test|tests|spec|specs|__tests__|components|pages|internal|cmd|pkg|packages\/[^/]+\/src)(?:\/|$)/;
+const CODE_GLOB = /^!?\*{0,2}\/?\*?\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|swift|php|cs|c|h|cc|cpp|hpp|vue|svelte|scala|ex|exs|dart|lua)$/;
+const CODE_TYPES = new Set(['ts', 'js', 'py', 'rust', 'go', 'java', 'ruby', 'php', 'c', 'cpp', 'kotlin', 'swift', 'csharp', 'vue', 'svelte', 'typescript', 'javascript', 'python']);
+
+/** A recursive search kept to code: its folders are code folders (`src`), or its file globs and types are code (`--include=*.ts`, `-t py`). */
+function codeOnly(a: Args, g: GrepCall): boolean {
+  const globs = [...flagValues(a.list, ['--include', '-g', '--glob', '--iglob'])];
+  const types = flagValues(a.list, ['-t', '--type']);
+  if (globs.length > 0 || types.length > 0) return globs.every((x) => CODE_GLOB.test(x)) && types.every((t) => CODE_TYPES.has(t));
+  return g.files.length > 0 && g.files.every((f) => CODE_FOLDER.test(f));
+}
+
 function looksForSecrets(pattern: string | undefined, ignoreCase: boolean): boolean {
   if (pattern === undefined) return false;
   return SECRET_WORDS_UPPER.test(pattern) || KEY_PREFIXES.test(pattern) || (ignoreCase && SECRET_WORDS_ANY.test(pattern));
 }
 
+/**
+ * Reads that print only names, counts or nothing: `cut -d= -f1 .env` and `awk -F= '{print $1}'
+ * .env` (the variable names, the way the hint tells agents to look), `grep -q`/`-l`/`-L`/`-c`
+ * (whether, where, how many).
+ */
+function printsNoValues(a: Args): boolean {
+  const p = a.program;
+  if (p === 'cut') {
+    const fields = flagValues(a.list, ['-f', '--fields']);
+    const delimiter = flagValues(a.list, ['-d', '--delimiter']);
+    return fields.length > 0 && fields.every((f) => f === '1') && delimiter.length > 0 && delimiter.every((d) => d === '=' || d === ':');
+  }
+  if (p === 'awk' || p === 'gawk' || p === 'mawk') {
+    const separator = flagValues(a.list, ['-F']);
+    const program = fileArgs(a.list, new Set(['-F', '-v']))[0] ?? '';
+    return separator.some((d) => d === '=' || d === ':') && /^\s*(?:!?\/[^/]*\/\s*)?\{\s*print\s+\$1\s*;?\s*\}\s*$/.test(program);
+  }
+  if (GREPS.has(p)) {
+    return !a.list.some((w) => w === '-f' || w === '--file' || w.startsWith('--file=')) &&
+      a.list.some((w) => /^-[a-zA-Z]*[qlLc]/.test(w) && !w.startsWith('--') || ['--quiet', '--silent', '--files-with-matches', '--files-without-match', '--count'].includes(w));
+  }
+  return false;
+}
+
 /** Protected files among the words a reader would open. */
 function readTargets(a: Args): string[] {
   const p = a.program;
+  if (printsNoValues(a)) return [];
   // `grep -f .env …` reads the file's lines as patterns and prints whatever they match.
   if (GREPS.has(p)) {
     // A recursive search of a credential folder (`grep -rn aws_secret ~/.aws/`) prints lines of its files.
@@ -486,6 +524,7 @@ export const secretsRules: readonly Rule[] = [
         "perl -pe 's/a/b/' file.txt", "perl -pi -e 's/DEBUG=1/DEBUG=0/' .env", 'perl -e \'print "hi"\' .env', 'dd if=/dev/zero of=disk.img bs=1M count=10',
         'ruby -e \'puts 1\' .env', 'grep Host ~/.ssh', 'cat ~/.config/rclone/rclone.conf.example', 'cat /etc/letsencrypt/cli.ini',
         'cat fullchain.pem', 'cat ../.env.example', 'cat ../README.md',
+        'cut -d= -f1 .env', "awk -F= '{print $1}' .env.production", 'grep -q RAILWAY_TOKEN .env', 'grep -c DATABASE_URL .env', 'rg -l TOKEN .env',
       ],
     },
   },
@@ -665,11 +704,12 @@ export const secretsRules: readonly Rule[] = [
       }
       const g = readGrep(a);
       const onStdin = g.files.length === 0 && (a.command.stdin !== undefined || a.command.stdinUnknown === true);
-      return g.recursive && !onStdin && looksForSecrets(g.pattern, g.ignoreCase);
+      return g.recursive && !onStdin && !printsNoValues(a) && !codeOnly(a, g) && looksForSecrets(g.pattern, g.ignoreCase);
     },
     examples: {
       match: ['grep -r API_KEY .', 'grep -rn "PRIVATE KEY" ~', 'rg -i password', 'rg "ghp_[A-Za-z0-9]+" ~/projects', 'git grep -n SECRET', 'grep -Rni "aws_secret" /etc', 'ag AKIA'],
-      noMatch: ['grep -r TODO src', 'rg "useState" src', 'grep -rn password src/auth', 'git grep -n handleLogin', 'grep TOKEN notes.txt'],
+      noMatch: ['grep -r TODO src', 'rg "useState" src', 'grep -rn password src/auth', 'git grep -n handleLogin', 'grep TOKEN notes.txt', 'rg -i secret src',
+        'grep -rn API_KEY --include=*.ts .', 'grep -rl API_KEY .', 'rg -t py -i token'],
     },
   },
   {

@@ -102,3 +102,29 @@ describe("the editor's own tools that run what Airlock cannot read are asked (re
     expect(o.hookSpecificOutput?.permissionDecision).toBe('ask');
   });
 });
+
+describe('an MCP call whose arguments carry the destructive verb (review round, issue 14)', () => {
+  test.each([
+    ['mcp__k8s__kubectl', { args: ['delete', 'ns', 'production'] }],
+    ['mcp__redis__run', { command: 'FLUSHALL' }],
+    ['mcp__mongo__run_command', { database: 'prod', command: { dropDatabase: 1 } }],
+    ['mcp__http__request', { method: 'DELETE', url: 'https://api.heroku.com/apps/prod-app' }],
+    ['mcp__railway__volume', { action: 'delete', volumeId: 'pgdata', environment: 'production' }],
+    ['mcp__terraform__run', { subcommand: 'destroy', auto_approve: true }],
+    ['mcp__http__request', { method: 'POST', url: 'https://backboard.railway.app/graphql/v2', body: JSON.stringify({ query: 'mutation { volumeDelete(volumeId: "abc") }' }) }],
+    ['mcp__x__y', { payload: JSON.stringify({ command: 'dropdb -h prod-db app' }) }],
+    ['mcp__db__exec', { text: '/* hi */ DROP TABLE users' }],
+  ])('%s %j is stopped', async (tool, input) => {
+    expect((await hook(tool, input)).decision).not.toBe('quiet');
+  });
+
+  test.each([
+    ['mcp__filesystem__list_directory', { path: 'src' }],
+    ['mcp__k8s__kubectl', { args: ['get', 'pods', '-n', 'production'] }],
+    ['mcp__railway__volume', { action: 'list' }],
+    ['mcp__http__request', { method: 'GET', url: 'https://api.heroku.com/apps' }],
+    ['mcp__github__create_issue', { title: 'Delete old branches', body: '{"a":1}' }],
+  ])('%s %j stays quiet', async (tool, input) => {
+    expect((await hook(tool, input)).decision).toBe('quiet');
+  });
+});

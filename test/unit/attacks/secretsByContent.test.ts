@@ -48,7 +48,7 @@ describe('a file that holds a live credential is protected whatever its name', (
 describe('a search that would return a secret file\'s lines', () => {
   test.each([
     ['claude-code Grep over the workspace', () => claude('Grep', { pattern: 'RAILWAY_API_TOKEN', output_mode: 'content' })],
-    ['claude-code Grep over a folder, case-insensitive', () => claude('Grep', { pattern: 'railway_api', path: project, '-i': true })],
+    ['claude-code Grep over a folder, case-insensitive', () => claude('Grep', { pattern: 'railway_api', path: project, '-i': true, output_mode: 'content' })],
     ['Gemini grep_search', () => hook('gemini', { hook_event_name: 'BeforeTool', tool_name: 'grep_search', tool_input: { pattern: 'DATABASE_URL' } })],
     ['Copilot CLI rg', () => hook('copilot', { toolName: 'rg', toolArgs: JSON.stringify({ pattern: 'RAILWAY', path: '.' }) })],
   ])('%s is refused', async (_what, run) => {
@@ -58,6 +58,9 @@ describe('a search that would return a secret file\'s lines', () => {
   test.each([
     ['a search no secret file matches', () => claude('Grep', { pattern: 'export const port' })],
     ['a search limited to source files', () => claude('Grep', { pattern: 'RAILWAY_API_TOKEN', glob: '*.ts' })],
+    // Grep's default modes return file names or counts, never the lines.
+    ['a search for the files that match', () => claude('Grep', { pattern: 'RAILWAY_API_TOKEN' })],
+    ['a count of matches', () => claude('Grep', { pattern: 'RAILWAY_API_TOKEN', output_mode: 'count' })],
     ['Gemini grep_search for code', () => hook('gemini', { hook_event_name: 'BeforeTool', tool_name: 'grep_search', tool_input: { pattern: 'port = 3000' } })],
   ])('%s stays quiet', async (_what, run) => {
     expect((await run()).decision).toBe('quiet');
@@ -134,7 +137,7 @@ describe('the checks cannot be made to hang the hook (a hook that hangs lets the
   test('a pattern that could backtrack for ever counts as a match instead of being run', async () => {
     writeFileSync(join(project, '.env.local'), `TOKEN=${'a'.repeat(40)}!\n`);
     const started = Date.now();
-    expect((await claude('Grep', { pattern: '(a+)+$' })).decision).not.toBe('quiet');
+    expect((await claude('Grep', { pattern: '(a+)+$', output_mode: 'content' })).decision).not.toBe('quiet');
     expect(Date.now() - started).toBeLessThan(5000);
   });
 

@@ -125,7 +125,7 @@ describe('search tools whose globs reach secret files', () => {
   });
 
   test("Claude Code's Grep with a glob", async () => {
-    expect(await decisionOf('claude-code', claudeShaped('Grep', { pattern: 'TOKEN', glob: '*' }))).toBe('deny');
+    expect(await decisionOf('claude-code', claudeShaped('Grep', { pattern: 'TOKEN', glob: '*', output_mode: 'content' }))).toBe('deny');
     expect(await decisionOf('claude-code', claudeShaped('Grep', { pattern: 'TOKEN', glob: '*.ts', path: 'src' }))).toBe('quiet');
   });
 
