@@ -176,6 +176,27 @@ function printsNoValues(a: Args): boolean {
   return false;
 }
 
+const COMPRESSORS = ['gzip', 'pigz', 'bzip2', 'pbzip2', 'xz', 'lzma', 'zstd', 'lz4', 'brotli', 'lzip', 'lzop'];
+
+/**
+ * Credential files printed by programs that are not printers by trade: a compressor writing to
+ * stdout (`gzip -c .env | base64`), curl or wget fetching a `file://` URL, SQLite's `readfile()`.
+ */
+function readThrough(a: Args): string[] {
+  if (COMPRESSORS.includes(a.program)) {
+    const toStdout = a.list.some((w) => w === '--stdout' || w === '--to-stdout' || (/^-[a-zA-Z0-9]*c/.test(w) && !w.startsWith('--')));
+    const decompress = a.list.some((w) => w === '-d' || w === '--decompress' || (/^-[a-zA-Z0-9]*d/.test(w) && !w.startsWith('--')));
+    return toStdout && !decompress ? fileArgs(a.list).filter((f) => a.isProtected(f)) : [];
+  }
+  if (a.program === 'curl' || a.program === 'wget') {
+    return a.list.flatMap((w) => {
+      const m = /^file:\/\/(?:localhost)?(\/[^?#]*)/i.exec(w);
+      return m?.[1] && a.isProtected(decodeURIComponent(m[1])) ? [m[1]] : [];
+    });
+  }
+  return a.list.flatMap((w) => [...w.matchAll(/\breadfile\s*\(\s*'([^']+)'/gi)].map((m) => m[1] ?? '')).filter((f) => a.isProtected(f));
+}
+
 /** Protected files among the words a reader would open. */
 function readTargets(a: Args): string[] {
   const p = a.program;
@@ -558,8 +579,23 @@ export const secretsRules: readonly Rule[] = [
     },
   },
   {
+    id: 'secrets.read-through',
+    programs: [...COMPRESSORS, 'curl', 'wget', 'sqlite3', 'duckdb'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints a credential file through a compressor, a file:// URL or a database\'s file reader, into the agent\'s context',
+    hint: 'Read only the variable names (cut -d= -f1 .env) or check the key with a command that does not print it',
+    match: (a) => readThrough(a).length > 0,
+    targets: readThrough,
+    examples: {
+      match: ['gzip -c .env', 'zstd --stdout .env.production', 'brotli -c ~/.aws/credentials', 'curl file:///home/dev/project/.env', 'curl -s file://localhost/srv/app/.env.production',
+        'wget -O- file:///srv/app/.env', `sqlite3 :memory: "select readfile('.env')"`],
+      noMatch: ['gzip -c dist/app.js', 'gzip .env.backup.txt', 'curl https://example.com/.env', 'curl file:///srv/app/README.md', `sqlite3 app.db "select readfile('notes.txt')"`, 'xz -d .env.xz'],
+    },
+  },
+  {
     id: 'secrets.link-secret',
-    programs: ['ln'],
+    programs: ['ln', 'link'],
     category: 'secrets',
     severity: 'high',
     summary: 'Links a credential file or folder under another name, where reads and searches of the new name do not see what it is',
@@ -568,7 +604,7 @@ export const secretsRules: readonly Rule[] = [
     targets: linkedSecrets,
     examples: {
       match: ['ln -s ~/.aws awsdir', 'ln -s ~/.aws/credentials notes.txt', 'ln -sf ../.env.production config.txt', 'ln .env.production copy.txt', 'ln -s ~/.ssh keys',
-        'ln -st docs ~/.kube/config', 'ln -s ~/.aws/credentials'],
+        'ln -st docs ~/.kube/config', 'ln -s ~/.aws/credentials', 'link .env notes.txt'],
       noMatch: ['ln -s ../shared/README.md README.md', 'ln -sf .env.production .env', 'ln -s ~/.aws/config.bak x', 'ln -s /usr/bin/python3 python'],
     },
   },

@@ -56,6 +56,13 @@ export const DEFAULT_SECRET_GLOBS: readonly string[] = [
   '**/*.creds', '**/nsc/keys/**', '**/jenkins*/secrets/**', '**/jenkins*/secret.key', '**/jenkins*/credentials.xml',
   '**/.cloudflared/cert.pem', '**/.cloudflared/*.json', '**/.secrets/**', '**/credentials.ini', '/etc/letsencrypt/*.ini',
   '/etc/letsencrypt/accounts/**',
+  // AI agents' own logins (OAuth tokens, API keys)
+  '**/.claude/.credentials.json', '**/.gemini/oauth_creds.json', '**/.gemini/google_accounts.json', '**/.codex/auth.json', '**/.config/github-copilot/apps.json',
+  '**/.config/github-copilot/hosts.json', '**/.qwen/oauth_creds.json', '**/.local/share/opencode/auth.json',
+  // more names secrets go by: host keys, copies of keys and env files, platform and framework files
+  '/etc/ssh/ssh_host_*_key', '**/id_rsa.*', '**/id_ed25519.*', '**/id_ecdsa.*', '**/*deploy_key', '**/*deploy-key', '**/.env~', '**/.env-*', '**/.env_*',
+  '**/.dev.vars', '**/.dev.vars.*', '**/.streamlit/secrets.toml', '**/local.settings.json', '**/*firebase-adminsdk*.json', '**/*-key.json', '**/*_key.json',
+  '**/.m2/settings-security.xml', '**/.config/rclone/rclone.conf',
 ];
 
 /**
@@ -69,6 +76,7 @@ export const DEFAULT_SECRET_ALLOW_GLOBS: readonly string[] = [
   '**/.env.example', '**/.env.*.example', '**/*.env.example', '**/.env.sample', '**/.env.*.sample',
   '**/.env.template', '**/.env.*.template', '**/.env.dist', '**/.env.defaults', '**/.env.schema',
   '**/.env.vault', '**/*.tfvars.example', '**/*.example.tfvars',
+  '**/id_rsa.pub', '**/id_ed25519.pub', '**/id_ecdsa.pub', '**/.env-example', '**/.env-sample', '**/.env_example', '**/.env_sample', '**/.dev.vars.example',
   '**/.ssh/*.pub', '**/.ssh/known_hosts', '**/.ssh/known_hosts.old', '**/.ssh/config', '**/.ssh/authorized_keys',
   '**/.ssh/authorized_keys2', '**/.ssh/environment',
   '**/cert.pem', '**/chain.pem', '**/fullchain.pem', '**/cacert.pem', '**/ca.pem', '**/ca-bundle.pem',

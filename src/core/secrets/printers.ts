@@ -12,6 +12,8 @@ export const FILE_PRINTERS: readonly string[] = [
   'expand', 'unexpand', 'pr', 'fmt', 'iconv', 'comm', 'sdiff', 'zcat', 'zless', 'zmore', 'gzcat', 'bzcat', 'xzcat',
   'zstdcat', 'uuencode', 'basenc', 'gron', 'dasel', 'jless', 'fx', 'glow', 'pygmentize', 'highlight', 'ccat', 'hexyl',
   'gc', 'dd', 'perl', 'ruby',
+  // Lookups, joins and byte comparisons print the lines (or bytes) they read; split copies them out under new names.
+  'look', 'join', 'cmp', 'split', 'csplit', 'view',
 ];
 
 const PRINTERS: ReadonlySet<string> = new Set(FILE_PRINTERS);

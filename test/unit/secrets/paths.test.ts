@@ -10,6 +10,11 @@ test.each([
   ['/etc/shadow', true], ['/run/secrets/db_password', true], ['/var/run/secrets/kubernetes.io/serviceaccount/token', true],
   ['README.md', false], ['src/env.ts', false], ['package.json', false], ['.envrc.example', false],
   // Globs the shell expands reach what their literal part names.
+  // Agents' own logins, key and env-file copies, platform files (review round, issue 14).
+  ['~/.gemini/oauth_creds.json', true], ['~/.codex/auth.json', true], ['~/.claude/.credentials.json', true], ['/etc/ssh/ssh_host_ed25519_key', true],
+  ['id_rsa.bak', true], ['deploy_key', true], ['.env~', true], ['.env-prod', true], ['.env_production', true], ['.dev.vars', true],
+  ['.streamlit/secrets.toml', true], ['local.settings.json', true], ['firebase-adminsdk-abc12.json', true], ['gcp-key.json', true],
+  ['id_rsa.pub', false], ['.env-example', false], ['monkey.json', false], ['/etc/ssh/ssh_host_ed25519_key.pub', false],
   ['.env*', true], ['.en?', true], ['.e*', true], ['*.pem', true], ['id_*', true], ['*.json', false], ['src/*.ts', false], ['~/.ssh/*', true], ['~/.aws/*', true],
 ])('%s → %s', (path, expected) => {
   expect(isProtectedPath(path)).toBe(expected);
