@@ -27,7 +27,8 @@ const FOLLOW_FILTERS: Readonly<Record<string, ArgFilter>> = {
   ...Object.fromEntries(['psql', 'mysql', 'mariadb', 'sqlite3', 'sqlite', 'sqlcmd', 'mongosh', 'mongo', 'cqlsh', 'usql'].map((p) => [p, anyOf(INPUT_FILES)])),
   ...Object.fromEntries(['sh', 'dash', 'bash', 'zsh', 'ksh'].map((p) => [p, anyOf(['.sh', '.bash', '.zsh'])])),
   // Runners of package scripts and remote shells the wrappers read (wrappers.ts).
-  ...Object.fromEntries(['run-s', 'run-p', 'npm-run-all', 'npm-run-all2', 'mosh', 'corepack'].map((p) => [p, ALWAYS])),
+  ...Object.fromEntries(['run-s', 'run-p', 'npm-run-all', 'npm-run-all2', 'mosh', 'corepack', 'crontab', 'expect'].map((p) => [p, ALWAYS])),
+  kubectl: anyOf(['run', 'debug']),
   vagrant: anyOf(['ssh']),
   devbox: anyOf(['run']),
   railway: anyOf(['ssh']),

@@ -131,7 +131,37 @@ export function optionCommands(program: string, argv: readonly Word[]): CarriedC
   }
   if (program === 'sed' || program === 'gsed') sedCommands(argv, via, out);
   if (program === 'git') out.derived.push(...gitCommands(argv));
+  if (program === 'tmux' || program === 'screen') out.derived.push(...typedKeys(program, argv));
   return out;
+}
+
+/** tmux's key names that end a typed line. */
+const TMUX_ENTER = /^(?:Enter|C-m|C-j|KPEnter|\\n|\\r)$/i;
+
+/**
+ * Lines typed into another terminal: `tmux send-keys -t prod 'dropdb app' C-m`, `tmux run-shell
+ * 'cmd'`, `screen -S prod -X stuff 'dropdb app\n'`. The other shell runs them as typed.
+ */
+function typedKeys(program: string, argv: readonly Word[]): Derived[] {
+  const words = argv.map((w) => w.value);
+  if (program === 'tmux') {
+    const at = words.findIndex((w) => /^(?:send-keys|send|run-shell|run)$/.test(w));
+    if (at < 0) return [];
+    const shell = /^run/.test(words[at] ?? '');
+    const keys: Word[] = [];
+    for (let i = at + 1; i < argv.length; i++) {
+      const w = argv[i];
+      if (!w) continue;
+      if (/^-[tcsdN]$/.test(w.value)) { i++; continue; }
+      if (w.value.startsWith('-')) continue;
+      keys.push(w);
+    }
+    const text = keys.map((k) => (TMUX_ENTER.test(k.value) ? '\n' : k.value)).join(shell ? ' ' : '');
+    return keys.length > 0 ? [{ kind: 'script', text, via: `tmux ${words[at] ?? ''}`, from: keys }] : [];
+  }
+  const stuff = words.indexOf('stuff');
+  const body = stuff > 0 ? argv[stuff + 1] : undefined;
+  return body ? [{ kind: 'script', text: body.value.replace(/\\n|\\r|\^M/g, '\n'), via: 'screen stuff', from: [body] }] : [];
 }
 
 /** Git's options before its subcommand that take a value. */
@@ -232,6 +262,8 @@ export const CARRIER_WORDS: Readonly<Record<string, readonly string[]>> = {
   mysql: ['system', '\\!'],
   mariadb: ['system', '\\!'],
   sqlite3: ['.system', '.shell'],
+  tmux: ['send-keys', 'send', 'run-shell', 'run'],
+  screen: ['stuff'],
   git: ['-x', '--exec', 'run', 'foreach', '--extcmd', '--upload-pack', '--receive-pack', 'alias.', ...[...COMMAND_GIT_SETTINGS].map((k) => k.toLowerCase())],
   // sed's `e`: after an address or a separator, or as the `s///e` flag.
   ...Object.fromEntries(['sed', 'gsed'].map((p) => [p, ['1e', '$e', ';e', '/e', '}e', '!e', ' e ']])),

@@ -613,6 +613,17 @@ class Expander {
   }
 
   private emit(command: SimpleCommand, frame: Frame, fromDecoder = false): void {
+    // `/bin/ca[t] .env`, `/usr/bin/dropd?`: a glob in the program word names a program only the
+    // file system tells. A one-letter class is that letter; any other glob hides the name.
+    const head = command.argv[0];
+    if (head && head.value !== '[' && (!head.dynamic || head.runtime === 'name') && /[[?*]/.test(head.value) && !/[$`]/.test(head.value)) {
+      const plain = head.value.replace(/\[([^\]!^\\])\]/g, '$1');
+      if (!/[[?*]/.test(plain)) {
+        this.emit({ ...command, argv: [{ value: plain, dynamic: false, start: head.start, end: head.end }, ...command.argv.slice(1)], program: programName(plain) }, frame, fromDecoder);
+        return;
+      }
+      this.problem('dynamic-program', command.span, `the program name ${head.value} is a glob: what it names is only known at run time`, command);
+    }
     if (this.commands.length >= this.limits.commands) {
       if (!this.problems.some((p) => p.kind === 'too-long')) this.problem('too-long', command.span, `more than ${this.limits.commands} commands: the rest were not read`);
       return;

@@ -43,6 +43,8 @@ function programPayloads(command: CommandInput): PayloadResult {
   if (CALLBACK_BUILTINS.includes(program)) return derived(builtinCallback(program, argv));
   if (AWKS.includes(program)) return awkCommands(argv);
   if (program === 'ssh') return ssh(command);
+  if (program === 'crontab') return cronJobs(command);
+  if (program === 'expect') return optionScript(argv, ['-c'], 'expect -c', spawned);
   if (program === 'kubectl' || program === 'oc') return kubectlExec(command);
   if (program === 'git') return gitAlias(argv);
   if (program === 'docker' || program === 'podman' || program === 'nerdctl' || program === 'docker-compose') return dockerExec(command);
@@ -62,7 +64,7 @@ function programPayloads(command: CommandInput): PayloadResult {
 }
 
 export function payloadProgramNames(): readonly string[] {
-  return [...optionCarrierNames(), ...SHELLS, ...AWKS, ...CALLBACK_BUILTINS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
+  return [...optionCarrierNames(), 'crontab', 'expect', ...SHELLS, ...AWKS, ...CALLBACK_BUILTINS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
 }
 
 /**
@@ -203,11 +205,13 @@ function kubectlExec(command: CommandInput): PayloadResult {
   const dash = argv.findIndex((w) => w.value === '--');
   if (dash < 0) return NONE;
   const before = argv.slice(1, dash).map((w) => w.value);
-  if (!before.includes('exec')) return NONE;
+  // `exec` into a pod, or a new pod (`run tmp --image=postgres -- dropdb …`), or a debug container.
+  const verb = ['exec', 'run', 'debug'].find((v) => before.includes(v));
+  if (verb === undefined) return NONE;
   const rest = argv.slice(dash + 1);
-  const pod = before.slice(before.indexOf('exec') + 1).find((a) => !a.startsWith('-')) ?? '';
+  const pod = before.slice(before.indexOf(verb) + 1).find((a) => !a.startsWith('-')) ?? '';
   return rest.length > 0
-    ? derived({ kind: 'argv', words: rest, via: `${argv[0]?.value ?? 'kubectl'} exec ${pod}`.trim(), target: pod, stdin: command.stdin, stdinUnknown: command.stdinUnknown })
+    ? derived({ kind: 'argv', words: rest, via: `${argv[0]?.value ?? 'kubectl'} ${verb} ${pod}`.trim(), target: pod, stdin: command.stdin, stdinUnknown: command.stdinUnknown })
     : NONE;
 }
 
@@ -243,14 +247,36 @@ function databaseSession(command: CommandInput): PayloadResult | undefined {
   return derived({ kind: 'argv', words: [{ ...at, value: client }], via: words.slice(0, 3).join(' '), stdin: command.stdin });
 }
 
-function optionScript(argv: readonly Word[], options: readonly string[], via: string): PayloadResult {
+function optionScript(argv: readonly Word[], options: readonly string[], via: string, read: (text: string) => string = (t) => t): PayloadResult {
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]?.value ?? '';
     const option = options.find((o) => arg === o || arg.startsWith(o + '='));
     if (!option) continue;
     const body = arg === option ? argv[i + 1] : argv[i];
     const text = arg === option ? body?.value : arg.slice(option.length + 1);
-    if (body && text !== undefined) return derived({ kind: 'script', text, via, from: [body] });
+    if (body && text !== undefined) return derived({ kind: 'script', text: read(text), via, from: [body] });
   }
   return NONE;
+}
+
+/** The programs an expect script starts (`spawn dropdb prod; interact`), one per line. */
+function spawned(script: string): string {
+  return [...script.matchAll(/(?:^|[;\n{])\s*spawn\s+(?:-\w+\s+)*([^;\n}]+)/g)].map((m) => m[1] ?? '').join('\n');
+}
+
+/**
+ * `crontab -` (or no file) installs the jobs it reads on stdin; each runs later, by cron, unseen:
+ * judged now. A job file only running shows (`crontab jobs.txt`) is a script the line does not show.
+ */
+function cronJobs(command: CommandInput): PayloadResult {
+  const operands = command.argv.slice(1).filter((w) => !w.value.startsWith('-') || w.value === '-');
+  if (command.argv.some((w) => /^-[a-zA-Z]*[lre]/.test(w.value) && w.value !== '-')) return NONE;
+  const file = operands.find((w) => w.value !== '-');
+  if (file) return { derived: [], dynamicCalls: [], unseenScript: true };
+  if (command.stdin === undefined) return { derived: [], dynamicCalls: [], unseenScript: command.stdinUnknown === true };
+  const at = command.argv[0];
+  // Each job line without its schedule: five time fields, or an @-word.
+  const jobs = command.stdin.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#') && !/^[A-Za-z_]+=/.test(l))
+    .map((l) => l.replace(/^(?:@\w+|(?:\S+\s+){5})/, ''));
+  return at ? derived({ kind: 'script', text: jobs.join('\n'), via: 'crontab', from: [at] }) : NONE;
 }

@@ -229,7 +229,9 @@ function unwrapGeneric(spec: WrapperSpec, command: CommandInput): Derived[] {
       if (spec.lookupOnly?.includes(arg)) return [];
       if (spec.joinWith?.includes(arg)) joined = true;
       const [name, inline] = splitOption(arg);
-      if (spec.scriptOptions?.includes(name)) {
+      // `script -qc 'cmd'`: a bundle of short flags that ends in the script option.
+      const bundled = /^-[a-zA-Z]{2,}$/.test(arg) && spec.scriptOptions?.includes(`-${arg.slice(-1)}`);
+      if (spec.scriptOptions?.includes(name) || bundled) {
         const scriptWord = inline === undefined ? argv[++i] : argv[i];
         if (scriptWord) out.push(script(inline ?? scriptWord.value, `${via} ${name}`, [scriptWord]));
         continue;

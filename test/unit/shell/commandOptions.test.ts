@@ -28,3 +28,11 @@ test("sed's `s///e` and a bare `e` run text the line does not show: asked", () =
   expect(ruleIds("sed 's/.*/x/e' README.md").length).toBeGreaterThan(0);
   expect(ruleIds("sed '$e' list.txt").length).toBeGreaterThan(0);
 });
+
+test('a glob in the program word: a one-letter class is read as its letter, any other glob is asked about', () => {
+  expect(ruleIds('/bin/ca[t] .env.production')).toContain('secrets.read-file');
+  expect(ruleIds('/usr/bin/dropd[b] -h prod-db rentals')).toContain('postgres.dropdb');
+  expect(ruleIds('/bin/ca? .env').length).toBeGreaterThan(0);
+  expect(ruleIds('[ -f x ] && echo y')).toEqual([]);
+  expect(ruleIds('ls *.ts')).toEqual([]);
+});
