@@ -266,14 +266,16 @@ function spawned(script: string): string {
 
 /**
  * `crontab -` (or no file) installs the jobs it reads on stdin; each runs later, by cron, unseen:
- * judged now. A job file only running shows (`crontab jobs.txt`) is a script the line does not show.
+ * judged now. A job file (`crontab jobs.txt`) is a script the line does not show.
  */
 function cronJobs(command: CommandInput): PayloadResult {
   const operands = command.argv.slice(1).filter((w) => !w.value.startsWith('-') || w.value === '-');
   if (command.argv.some((w) => /^-[a-zA-Z]*[lre]/.test(w.value) && w.value !== '-')) return NONE;
   const file = operands.find((w) => w.value !== '-');
   if (file) return { derived: [], dynamicCalls: [], unseenScript: true };
-  if (command.stdin === undefined) return { derived: [], dynamicCalls: [], unseenScript: command.stdinUnknown === true };
+  // Jobs from a stream the line does not show are most often the ones already installed
+  // (`(crontab -l; echo "…") | crontab -`): only what the line shows is judged.
+  if (command.stdin === undefined) return NONE;
   const at = command.argv[0];
   // Each job line without its schedule: five time fields, or an @-word.
   const jobs = command.stdin.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#') && !/^[A-Za-z_]+=/.test(l))
