@@ -3,6 +3,7 @@
 // it had been typed, so every rule, carrier and environment reading applies to it.
 import type { SimpleCommand } from '../shell/command';
 import { followCompose } from './compose';
+import { followGitHooks } from './gitHooks';
 import { ProjectEnvironment } from './environment';
 import type { ProjectFiles } from './files';
 import { LineFiles, type FollowContext, type Followed, type Source } from './followed';
@@ -30,6 +31,7 @@ const RUNNERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   ['invoke', followInvoke], ['inv', followInvoke],
   ['poe', followPoe],
   ['docker', followCompose], ['podman', followCompose], ['docker-compose', followCompose], ['podman-compose', followCompose],
+  ['git', followGitHooks],
 ]);
 
 const INPUT_PROGRAMS = ['psql', 'ysqlsh', 'vsql', 'mysql', 'mariadb', 'sqlcmd', 'cqlsh', 'usql', 'cockroach', 'mysqlsh', 'sqlite3', 'sqlite', 'mongosh', 'mongo', 'kubectl', 'oc', 'terraform', 'tofu', 'terragrunt'];

@@ -1,6 +1,6 @@
 // What the terminal gate must send to the engine so a line is followed into the project: task
 // runners (whose scripts may run tools from node_modules/.bin, ahead of the PATH shims), scripts
-// run by an interpreter, and database clients given a file. Merged into the rules' own filters.
+// run by an interpreter, database clients given a file, and git subcommands that run hooks. Merged into the rules' own filters.
 import type { ArgFilter, Item } from '../argFilter';
 import { CARRIER_WORDS } from '../shell/commandOptions';
 
@@ -29,6 +29,8 @@ const FOLLOW_FILTERS: Readonly<Record<string, ArgFilter>> = {
   // Runners of package scripts and remote shells the wrappers read (wrappers.ts).
   ...Object.fromEntries(['run-s', 'run-p', 'npm-run-all', 'npm-run-all2', 'mosh', 'corepack', 'crontab', 'expect'].map((p) => [p, ALWAYS])),
   kubectl: anyOf(['run', 'debug']),
+  // The repository's hooks run with these (gitHooks.ts).
+  git: anyOf(['commit', 'push', 'merge', 'pull', 'rebase', 'am']),
   vagrant: anyOf(['ssh']),
   devbox: anyOf(['run']),
   railway: anyOf(['ssh']),
