@@ -3,6 +3,7 @@
 // run by an interpreter, database clients given a file, and git subcommands that run hooks. Merged into the rules' own filters.
 import type { ArgFilter, Item } from '../argFilter';
 import { CARRIER_WORDS } from '../shell/commandOptions';
+import { otherInterpreterOptions } from '../shell/payloads';
 
 const ALWAYS: ArgFilter = { always: true, clauses: [] };
 /** A script file in an interpreter's arguments (`node delete-volume.mjs`, `python reset.py`). */
@@ -40,7 +41,11 @@ const FOLLOW_FILTERS: Readonly<Record<string, ArgFilter>> = {
 };
 
 /** Options that carry a command (commandOptions.ts): the gate sends a line holding one. */
-const CARRIER_FILTERS: Readonly<Record<string, ArgFilter>> = Object.fromEntries(Object.entries(CARRIER_WORDS).map(([p, words]) => [p, anyOf(words)]));
+const CARRIER_FILTERS: Readonly<Record<string, ArgFilter>> = {
+  ...Object.fromEntries(Object.entries(CARRIER_WORDS).map(([p, words]) => [p, anyOf(words)])),
+  // Interpreters whose code is read for strings it may run; those given none read stdin or a file.
+  ...Object.fromEntries(Object.entries(otherInterpreterOptions()).map(([p, options]) => [p, options.length > 0 ? anyOf(options) : ALWAYS])),
+};
 
 /** The rules' filters with what following the line into the project needs on top. */
 export function withFollowFilters(filters: Readonly<Record<string, ArgFilter>>): Record<string, ArgFilter> {

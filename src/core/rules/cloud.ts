@@ -1,5 +1,6 @@
 // Cloud provider CLIs (aws, gcloud, gsutil, az, doctl, eksctl): deleting buckets, databases,
-// clusters, instances, stacks, secrets and keys. Each CLI has its own subcommand tree, so every
+// clusters, instances, stacks, secrets and keys, emptying buckets (mv, lifecycle expiry), and
+// turning off the deletion protection that stands in front of those deletes. Each CLI has its own subcommand tree, so every
 // rule reads the command path with the CLI's global value flags skipped (`aws --profile prod rds
 // delete-db-instance` has the path `rds delete-db-instance`).
 import { flagMatches, operands, type Args } from './args';
@@ -368,6 +369,126 @@ const awsRules: readonly Rule[] = [
     match: ['aws autoscaling delete-auto-scaling-group --auto-scaling-group-name prod-asg --force-delete', 'aws autoscaling delete-auto-scaling-group --auto-scaling-group-name=workers-stg'],
     noMatch: ['aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names prod-asg', 'aws autoscaling set-desired-capacity --auto-scaling-group-name prod-asg --desired-capacity 4'],
   }),
+  awsRule({
+    id: 'aws.s3-mv-recursive',
+    services: ['s3'],
+    ops: ['mv'],
+    when: (a) => a.has('--recursive') && isBucketUrl(s3Operands(a)[0] ?? ''),
+    severity: 'high',
+    summary: 'Moves every object under an S3 bucket or prefix elsewhere, deleting each one from the bucket after it is copied',
+    hint: 'Copy with `aws s3 cp … --recursive` (or `aws s3 sync`) instead, check the copy, and delete from the bucket only after that; try `--dryrun` first',
+    targetFlags: [],
+    match: ['aws s3 mv s3://acme-prod-uploads ./archive --recursive', 'aws s3 mv --recursive s3://data-lake/raw/ s3://data-lake-archive/raw/', 'aws --profile prod s3 mv s3://backups/db/ /tmp/db --recursive --exclude "*.tmp"'],
+    noMatch: ['aws s3 mv ./local s3://acme-bucket/ --recursive', 'aws s3 mv s3://acme-bucket/old.log ./old.log', 'aws s3 cp s3://acme-prod-uploads ./archive --recursive'],
+  }),
+  awsRule({
+    id: 'aws.s3-lifecycle-expiration',
+    services: ['s3api'],
+    ops: ['put-bucket-lifecycle-configuration', 'put-bucket-lifecycle'],
+    when: lifecycleMayExpire,
+    severity: 'high',
+    summary: 'Replaces a bucket\'s lifecycle rules with ones that expire (delete) objects or their older versions, or with rules the line does not show',
+    hint: 'Read the rules first (`aws s3api get-bucket-lifecycle-configuration`), scope Expiration to a prefix or tag, and test on a non-production bucket; S3 deletes expired objects on its own within a day or two',
+    targetFlags: ['--bucket'],
+    match: ['aws s3api put-bucket-lifecycle-configuration --bucket acme-prod-uploads --lifecycle-configuration file://lifecycle.json', 'aws s3api put-bucket-lifecycle-configuration --cli-input-json file://input.json', 'aws s3api put-bucket-lifecycle --bucket acme-logs --lifecycle-configuration file://old.json'],
+    noMatch: [
+      'aws s3api get-bucket-lifecycle-configuration --bucket acme-prod-uploads',
+      'aws s3api delete-bucket-lifecycle --bucket acme-prod-uploads',
+      'aws s3api put-bucket-lifecycle-configuration --bucket data-lake --lifecycle-configuration \'{"Rules":[{"ID":"archive","Status":"Enabled","Filter":{},"Transitions":[{"Days":30,"StorageClass":"GLACIER"}]}]}\'',
+    ],
+  }),
+];
+
+/** Flags of the `aws s3` transfer commands that take a separate value. */
+const S3_VALUE_FLAGS: ReadonlySet<string> = new Set([
+  ...AWS_VALUE_FLAGS, '--exclude', '--include', '--acl', '--storage-class', '--sse', '--sse-kms-key-id', '--sse-c',
+  '--sse-c-key', '--sse-c-copy-source', '--sse-c-copy-source-key', '--content-type', '--cache-control', '--metadata',
+  '--metadata-directive', '--content-disposition', '--content-encoding', '--content-language', '--expires', '--grants',
+  '--website-redirect', '--page-size', '--expected-size', '--request-payer', '--source-region', '--checksum-algorithm',
+]);
+
+/** The source and destination of `aws s3 cp|mv|sync SRC DST`. */
+function s3Operands(a: Args): string[] {
+  return pathOf(a, S3_VALUE_FLAGS).slice(2);
+}
+
+/**
+ * A lifecycle configuration that expires objects (`Expiration`, `NoncurrentVersionExpiration`), or
+ * one the line does not show (`file://`, `--cli-input-json`): only an inline one without expiry passes.
+ */
+function lifecycleMayExpire(a: Args): boolean {
+  const config = a.value('--lifecycle-configuration');
+  if (config === undefined || /^(?:file|fileb|https?):\/\//i.test(config.trim())) return true;
+  return /expiration/i.test(config);
+}
+
+/** An operation that changes a resource's settings (`modify-db-instance`, `update-table`, `update-termination-protection`). */
+const isAwsUpdate = (a: Args): boolean => /^(?:modify|update)-/.test(awsPath(a)[1] ?? '');
+
+/** `--no-deletion-protection` and its spellings across the AWS services (RDS, DocumentDB, Neptune, DynamoDB, QLDB, Cognito…). */
+function awsDeletionProtectionOff(a: Args): boolean {
+  return a.has('--no-deletion-protection', '--no-deletion-protection-enabled', '--no-deletion-protected') ||
+    /^(?:inactive|false|disabled?)$/i.test(a.value('--deletion-protection') ?? '');
+}
+
+/** EC2 termination and stop protection, CloudFormation stack termination protection, load balancer deletion protection. */
+function awsTerminationProtectionOff(a: Args): boolean {
+  if (a.has('--no-disable-api-termination', '--no-disable-api-stop', '--no-enable-termination-protection')) return true;
+  if (a.values('--disable-api-termination', '--disable-api-stop').some((v) => /value\W{0,5}false/i.test(v))) return true;
+  if (/^disableapi(?:termination|stop)$/i.test(a.value('--attribute') ?? '') && /^false$/i.test(a.value('--value') ?? '')) return true;
+  return a.values('--attributes').some((v) => /deletion_protection\.enabled\W{0,12}(?:value\W{0,5})?false/i.test(v));
+}
+
+const awsProtectionRules: readonly Rule[] = [
+  {
+    id: 'aws.deletion-protection-off',
+    programs: ['aws'],
+    category: 'cloud',
+    severity: 'critical',
+    summary: 'Turns off deletion protection on a managed database or table (RDS, Aurora, DocumentDB, Neptune, DynamoDB…), so the next delete call goes through',
+    hint: 'Leave deletion protection on for production data; if the resource really must go, take a snapshot or backup first and delete it through the IaC that created it',
+    match: (a) => isAwsUpdate(a) && awsDeletionProtectionOff(a),
+    targets: (a) => a.values('--db-instance-identifier', '--db-cluster-identifier', '--global-cluster-identifier', '--table-name', '--name', '--user-pool-id', '--cluster-identifier', '--arn'),
+    examples: {
+      match: [
+        'aws rds modify-db-instance --db-instance-identifier prod-db --no-deletion-protection',
+        'aws rds modify-db-cluster --db-cluster-identifier api-aurora --no-deletion-protection --apply-immediately',
+        'aws docdb modify-db-cluster --db-cluster-identifier docs-prd --no-deletion-protection',
+        'aws dynamodb update-table --table-name orders-prod --no-deletion-protection-enabled',
+        'aws cognito-idp update-user-pool --user-pool-id eu-west-1_abc --deletion-protection INACTIVE',
+      ],
+      noMatch: [
+        'aws rds modify-db-instance --db-instance-identifier prod-db --deletion-protection',
+        'aws dynamodb update-table --table-name orders-prod --deletion-protection-enabled',
+        'aws rds describe-db-instances --db-instance-identifier prod-db',
+        'aws cognito-idp update-user-pool --user-pool-id eu-west-1_abc --deletion-protection ACTIVE',
+      ],
+    },
+  },
+  {
+    id: 'aws.termination-protection-off',
+    programs: ['aws'],
+    category: 'cloud',
+    severity: 'high',
+    summary: 'Turns off termination or deletion protection on an EC2 instance, CloudFormation stack or load balancer, so the next terminate or delete goes through',
+    hint: 'Leave the protection on for production resources; if the resource really must go, snapshot its volumes first and remove it through the IaC that created it',
+    match: (a) => isAwsUpdate(a) && awsTerminationProtectionOff(a),
+    targets: (a) => a.values('--instance-id', '--stack-name', '--load-balancer-arn'),
+    examples: {
+      match: [
+        'aws ec2 modify-instance-attribute --instance-id i-0abc123 --no-disable-api-termination',
+        'aws ec2 modify-instance-attribute --instance-id i-0abc123 --attribute disableApiTermination --value false',
+        'aws cloudformation update-termination-protection --no-enable-termination-protection --stack-name api-production',
+        'aws elbv2 modify-load-balancer-attributes --load-balancer-arn arn:aws:elasticloadbalancing:x --attributes Key=deletion_protection.enabled,Value=false',
+      ],
+      noMatch: [
+        'aws ec2 modify-instance-attribute --instance-id i-0abc123 --disable-api-termination',
+        'aws cloudformation update-termination-protection --enable-termination-protection --stack-name api-production',
+        'aws elbv2 modify-load-balancer-attributes --load-balancer-arn arn:x --attributes Key=deletion_protection.enabled,Value=true',
+        'aws ec2 describe-instance-attribute --instance-id i-0abc123 --attribute disableApiTermination',
+      ],
+    },
+  },
 ];
 
 const eksctlRules: readonly Rule[] = [
@@ -593,6 +714,62 @@ const gcloudRules: readonly Rule[] = [
     match: ['gcloud artifacts repositories delete docker-images --location=us', 'gcloud artifacts docker images delete us-docker.pkg.dev/acme/app/api:v1 --delete-tags'],
     noMatch: ['gcloud artifacts repositories list', 'gcloud artifacts docker images list us-docker.pkg.dev/acme/app'],
   }),
+];
+
+/** gcloud's spellings of turning deletion protection off (Cloud SQL, Bigtable, Compute; Firestore; Spanner). */
+const GCLOUD_PROTECTION_OFF = ['--no-deletion-protection', '--no-delete-protection', '--no-enable-drop-protection'];
+
+/** The resource names after the update verb: `sql instances patch prod-db` → `prod-db`. */
+function gcloudUpdated(a: Args): string[] {
+  const p = gcloudPath(a);
+  const at = p.findIndex((w) => ['patch', 'update'].includes(w.toLowerCase()));
+  return [...(at < 0 ? [] : p.slice(at + 1)), ...a.values('--instance', '--database')];
+}
+
+/** A command that changes a resource's settings: `sql instances patch`, `spanner databases update`. */
+const isGcloudUpdate = (a: Args): boolean => gcloudPath(a).slice(1, 5).some((w) => ['patch', 'update'].includes(w.toLowerCase()));
+
+const isGcloudCompute = (a: Args): boolean => (gcloudPath(a)[0] ?? '').toLowerCase() === 'compute';
+
+const gcloudProtectionRules: readonly Rule[] = [
+  {
+    id: 'gcloud.deletion-protection-off',
+    programs: ['gcloud'],
+    category: 'cloud',
+    severity: 'critical',
+    summary: 'Turns off deletion protection on a Cloud SQL instance, Spanner database, Bigtable table or Firestore database, so the next delete goes through',
+    hint: 'Leave deletion protection on for production data; if it really must go, export or back it up first and delete it through the IaC that created it',
+    match: (a) => isGcloudUpdate(a) && !isGcloudCompute(a) && a.has(...GCLOUD_PROTECTION_OFF),
+    targets: gcloudUpdated,
+    examples: {
+      match: [
+        'gcloud sql instances patch prod-db --no-deletion-protection',
+        'gcloud spanner databases update orders --instance=orders-prod --no-enable-drop-protection',
+        'gcloud bigtable instances tables update events --instance=bt-prod --no-deletion-protection',
+        'gcloud firestore databases update --database=prod-db --no-delete-protection',
+      ],
+      noMatch: [
+        'gcloud sql instances patch prod-db --deletion-protection',
+        'gcloud spanner databases update orders --instance=orders-prod --enable-drop-protection',
+        'gcloud firestore databases update --database=prod-db --delete-protection',
+        'gcloud compute instances update web-prod-1 --no-deletion-protection',
+      ],
+    },
+  },
+  {
+    id: 'gcloud.compute-deletion-protection-off',
+    programs: ['gcloud'],
+    category: 'cloud',
+    severity: 'high',
+    summary: 'Turns off deletion protection on a Compute Engine VM, so the next delete (boot disk included) goes through',
+    hint: 'Leave deletion protection on for production VMs; snapshot the disks first if the VM really must go',
+    match: (a) => isGcloudUpdate(a) && isGcloudCompute(a) && a.has(...GCLOUD_PROTECTION_OFF),
+    targets: gcloudUpdated,
+    examples: {
+      match: ['gcloud compute instances update web-prod-1 --zone us-central1-a --no-deletion-protection'],
+      noMatch: ['gcloud compute instances update web-prod-1 --deletion-protection', 'gcloud sql instances patch prod-db --no-deletion-protection'],
+    },
+  },
 ];
 
 /* ---------------------------------------------------------------- gsutil */
@@ -840,6 +1017,16 @@ const azRules: readonly Rule[] = [
     match: ['az webapp delete --name acme-api-prod -g rg-prod', 'az containerapp delete -n worker-stg -g rg-stg --yes'],
     noMatch: ['az webapp stop --name acme-api-prod -g rg-prod', 'az webapp log tail -n acme-api-prod -g rg-prod'],
   }),
+  azRule({
+    id: 'az.lock-delete',
+    paths: [['lock', 'delete'], ['resource', 'lock', 'delete'], ['group', 'lock', 'delete'], ['account', 'lock', 'delete']],
+    severity: 'critical',
+    summary: 'Deletes an Azure resource lock, the deletion protection on a resource, resource group or subscription; its resources can then be deleted',
+    hint: 'Leave the lock on production resources; if something really must go, back it up first and put the lock back afterwards (`az lock create --lock-type CanNotDelete`)',
+    targetFlags: ['--name', '-n', '--resource-group', '-g', '--resource', '--ids'],
+    match: ['az lock delete -n prod-lock -g prod', 'az lock delete --name do-not-delete --resource-group rg-acme-prod', 'az resource lock delete -n db-lock -g rg-prod --resource pg-prod --resource-type Microsoft.DBforPostgreSQL/flexibleServers', 'az group lock delete --name keep -g rg-prod'],
+    noMatch: ['az lock list -g prod', 'az lock create -n prod-lock -g prod --lock-type CanNotDelete', 'az lock show -n prod-lock -g prod'],
+  }),
 ];
 
 /* ---------------------------------------------------------------- doctl */
@@ -935,8 +1122,10 @@ const doctlRules: readonly Rule[] = [
 
 export const cloudRules: readonly Rule[] = [
   ...awsRules,
+  ...awsProtectionRules,
   ...eksctlRules,
   ...gcloudRules,
+  ...gcloudProtectionRules,
   ...gsutilRules,
   ...azRules,
   ...doctlRules,

@@ -1,5 +1,6 @@
-// Kubernetes (kubectl, oc, kubecolor) and Helm. Deleting a namespace or a volume claim takes data
-// with it; deleting workloads, scaling to zero or draining a node takes a service down. `-n`,
+// Kubernetes (kubectl, oc, kubecolor), the tools that deploy to it (Helm, helmfile, Skaffold, the
+// Knative CLI) and HashiCorp Nomad. Deleting a namespace or a volume claim takes data with it;
+// deleting workloads, scaling to zero, draining a node or stopping a job takes a service down. `-n`,
 // `--context` and `--dry-run` are handled by the engine; the rules name what is deleted.
 import { operands, type Args } from './args';
 import type { Rule } from './types';
@@ -387,4 +388,155 @@ const helmRules: readonly Rule[] = [
   },
 ];
 
-export const kubernetesRules: readonly Rule[] = [...kubectlRules, ...helmRules];
+/* ---------------------------------------------------------------- helmfile, skaffold, kn */
+
+const HELMFILE_VALUE_FLAGS: ReadonlySet<string> = new Set([
+  '-e', '--environment', '-f', '--file', '-l', '--selector', '-n', '--namespace', '--kube-context', '-b',
+  '--helm-binary', '--state-values-set', '--state-values-set-string', '--state-values-file', '--log-level', '-c',
+  '--chart', '--args', '--kubeconfig', '--concurrency',
+]);
+const helmfileVerb = (a: Args): string => (operands(a.list, HELMFILE_VALUE_FLAGS)[0] ?? '').toLowerCase();
+
+const SKAFFOLD_VALUE_FLAGS: ReadonlySet<string> = new Set([
+  '-p', '--profile', '-f', '--filename', '-n', '--namespace', '--kube-context', '--kubeconfig', '-m', '--module',
+  '-v', '--verbosity', '-c', '--config', '-d', '--default-repo',
+]);
+
+const KN_VALUE_FLAGS: ReadonlySet<string> = new Set(['-n', '--namespace', '--kubeconfig', '--context', '--cluster', '--config', '--log-http', '--timeout']);
+const knPath = (a: Args): string[] => operands(a.list, KN_VALUE_FLAGS).map((w) => w.toLowerCase());
+const KN_KINDS = ['service', 'services', 'ksvc', 'revision', 'revisions', 'broker', 'brokers', 'trigger', 'triggers',
+  'channel', 'channels', 'subscription', 'subscriptions', 'domain', 'domains', 'eventtype', 'eventtypes', 'container'];
+
+/** `kn service delete api`, `kn source ping delete nightly`: the deleted kind, when the line deletes. */
+function knDeleted(a: Args): { readonly kind: string; readonly names: readonly string[] } | undefined {
+  const p = knPath(a);
+  if (KN_KINDS.includes(p[0] ?? '') && p[1] === 'delete') return { kind: p[0] ?? '', names: p.slice(2) };
+  if (p[0] === 'source' && p[2] === 'delete') return { kind: `source ${p[1] ?? ''}`, names: p.slice(3) };
+  return undefined;
+}
+
+const deployToolRules: readonly Rule[] = [
+  {
+    id: 'helmfile.destroy',
+    programs: ['helmfile'],
+    category: 'kubernetes',
+    severity: 'critical',
+    summary: 'Uninstalls every Helm release in the helmfile (destroy / delete), deleting every resource their charts created',
+    hint: 'Run `helmfile -e … list` and `helmfile -e … diff` first, narrow it with -l name=… to the one release meant, and check the environment and kube context',
+    match: (a) => ['destroy', 'delete'].includes(helmfileVerb(a)),
+    targets: (a) => a.values('-e', '--environment', '-l', '--selector', '-f', '--file', '--kube-context', '-n', '--namespace'),
+    examples: {
+      match: ['helmfile -e production destroy', 'helmfile --environment staging -l name=api destroy --skip-charts', 'helmfile -f helmfile.d/prod.yaml delete --purge'],
+      noMatch: ['helmfile -e staging diff', 'helmfile -e production apply', 'helmfile list', 'helmfile -e production sync'],
+    },
+  },
+  {
+    id: 'skaffold.delete',
+    programs: ['skaffold'],
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Deletes every Kubernetes resource the Skaffold config deploys (for the chosen profile and context)',
+    hint: 'Run `skaffold render` first to see what it deploys, and check the profile (-p) and the kube context',
+    // `--dry-run` only prints what would be deleted (`--dry-run=false` deletes).
+    match: (a) => (operands(a.list, SKAFFOLD_VALUE_FLAGS)[0] ?? '').toLowerCase() === 'delete' &&
+      !a.list.some((w) => w === '--dry-run' || /^--dry-run=(?:true|1)$/i.test(w)),
+    targets: (a) => a.values('-p', '--profile', '--kube-context', '-n', '--namespace', '-f', '--filename'),
+    examples: {
+      match: ['skaffold delete -p prod', 'skaffold delete --kube-context prod-gke --namespace api', 'skaffold delete -f skaffold.prod.yaml', 'skaffold delete --dry-run=false'],
+      noMatch: ['skaffold dev', 'skaffold run -p prod', 'skaffold render -p prod', 'skaffold delete -p prod --dry-run', 'skaffold delete --dry-run=true'],
+    },
+  },
+  {
+    id: 'knative.delete',
+    programs: ['kn'],
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Deletes Knative services, revisions, brokers, triggers or event sources; a deleted service stops serving and a broker drops the events it holds',
+    hint: 'Export the resource first (`kn service describe NAME -o yaml`), check the namespace, and shift traffic away before deleting a service',
+    match: (a) => knDeleted(a) !== undefined,
+    targets: (a) => [...(knDeleted(a)?.names ?? []), ...a.values('-n', '--namespace')],
+    examples: {
+      match: ['kn service delete api -n production', 'kn revision delete api-00042', 'kn broker delete default -n events', 'kn service delete --all -n staging', 'kn source ping delete nightly'],
+      noMatch: ['kn service list', 'kn service describe api -n production', 'kn service update api --image gcr.io/acme/api:v2', 'kn revision list'],
+    },
+  },
+];
+
+/* ---------------------------------------------------------------- nomad */
+
+const NOMAD_VALUE_FLAGS: ReadonlySet<string> = new Set([
+  '-address', '--address', '-region', '--region', '-namespace', '--namespace', '-token', '--token', '-ca-cert',
+  '-ca-path', '-client-cert', '-client-key', '-tls-server-name', '-eval-priority', '-type',
+]);
+const nomadPath = (a: Args): string[] => operands(a.list, NOMAD_VALUE_FLAGS);
+
+/** `nomad job stop JOB` or the older `nomad stop JOB`: the job names, when the line stops one. */
+function nomadStopped(a: Args): readonly string[] | undefined {
+  const p = nomadPath(a);
+  const verb = (p[0] ?? '').toLowerCase();
+  if (verb === 'job' && (p[1] ?? '').toLowerCase() === 'stop') return p.slice(2);
+  return verb === 'stop' ? p.slice(1) : undefined;
+}
+
+const nomadPurges = (a: Args): boolean => a.has('-purge', '--purge');
+
+const nomadRules: readonly Rule[] = [
+  {
+    id: 'nomad.job-purge',
+    programs: ['nomad'],
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Stops a Nomad job and purges it, with its versions and history, from the cluster state (it cannot be reverted)',
+    hint: 'Stop it without -purge (the job can then be started or reverted), check -namespace and NOMAD_ADDR, and keep the job file to resubmit it',
+    match: (a) => nomadStopped(a) !== undefined && nomadPurges(a),
+    targets: (a) => [...(nomadStopped(a) ?? []), ...a.values('-namespace', '--namespace')],
+    examples: {
+      match: ['nomad job stop -purge prod-api', 'nomad job stop -namespace=payments -purge -yes billing', 'nomad stop -purge web'],
+      noMatch: ['nomad job stop prod-api', 'nomad job status prod-api', 'nomad job run api.nomad.hcl'],
+    },
+  },
+  {
+    id: 'nomad.job-stop',
+    programs: ['nomad'],
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Stops a Nomad job, taking all of its allocations offline',
+    hint: 'Check -namespace and NOMAD_ADDR first and route traffic away; `nomad job start` or `nomad job revert` brings it back',
+    match: (a) => nomadStopped(a) !== undefined && !nomadPurges(a),
+    targets: (a) => [...(nomadStopped(a) ?? []), ...a.values('-namespace', '--namespace')],
+    examples: {
+      match: ['nomad job stop prod-api', 'nomad job stop -namespace=payments -detach billing', 'nomad stop web'],
+      noMatch: ['nomad job status prod-api', 'nomad job run api.nomad.hcl', 'nomad job stop -purge prod-api'],
+    },
+  },
+  {
+    id: 'nomad.namespace-delete',
+    programs: ['nomad'],
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Deletes a Nomad namespace; the ACL policies, quotas and job submissions that name it stop working',
+    hint: 'List what still uses it first (`nomad job status -namespace NAME`, ACL policies) and check NOMAD_ADDR',
+    match: (a) => { const p = nomadPath(a).map((w) => w.toLowerCase()); return p[0] === 'namespace' && p[1] === 'delete'; },
+    targets: (a) => nomadPath(a).slice(2),
+    examples: {
+      match: ['nomad namespace delete payments', 'nomad namespace delete -address=https://nomad.prod.acme.io:4646 api'],
+      noMatch: ['nomad namespace list', 'nomad namespace apply -description "api" api', 'nomad namespace status payments'],
+    },
+  },
+  {
+    id: 'nomad.volume-delete',
+    programs: ['nomad'],
+    category: 'kubernetes',
+    severity: 'critical',
+    summary: 'Deletes a Nomad volume from its storage provider, with the data on it',
+    hint: 'Snapshot the volume first (`nomad volume snapshot create`) and check -namespace and NOMAD_ADDR',
+    match: (a) => { const p = nomadPath(a).map((w) => w.toLowerCase()); return p[0] === 'volume' && p[1] === 'delete'; },
+    targets: (a) => nomadPath(a).slice(2),
+    examples: {
+      match: ['nomad volume delete pg-data', 'nomad volume delete -type host -namespace prod uploads'],
+      noMatch: ['nomad volume status pg-data', 'nomad volume detach pg-data node-1', 'nomad volume snapshot create pg-data'],
+    },
+  },
+];
+
+export const kubernetesRules: readonly Rule[] = [...kubectlRules, ...helmRules, ...deployToolRules, ...nomadRules];

@@ -106,12 +106,18 @@ function isGolangMigrate(a: Args): boolean {
 
 // --- ORM consoles: mass deletes typed into rails runner, manage.py shell, artisan tinker --------
 
+/** `rails runner` / `rails console` options that take a separate value. */
+const RAILS_CONSOLE_VALUE_FLAGS: ReadonlySet<string> = new Set(['-e', '--environment']);
+
 /** The code an ORM console runs: `rails runner CODE`, `manage.py shell -c CODE`, `artisan tinker --execute=CODE`, or stdin. */
 function consoleCode(a: Args): string | undefined {
   const stdin = a.command.stdin;
   if (a.program === 'rails') {
-    const verb = lower(a.positionals[0]);
-    if (verb === 'runner' || verb === 'r') return a.positionals[1];
+    // `-e production` may come before the code (`rails runner -e production 'User.delete_all'`):
+    // read the operands with the environment flag's value taken out, not the raw positionals.
+    const words = operands(a.list, RAILS_CONSOLE_VALUE_FLAGS);
+    const verb = lower(words[0]);
+    if (verb === 'runner' || verb === 'r') return words[1];
     return verb === 'console' || verb === 'c' ? stdin : undefined;
   }
   if (a.program === 'php' || a.program === 'artisan' || a.program === 'sail') {
@@ -139,7 +145,7 @@ const ORM_MASS_DELETE = new RegExp([
   String.raw`DB::table\([^)]{0,200}\)->(?:delete|truncate)\(\s{0,5}\)`,
   String.raw`::query\(\)->delete\(\s{0,5}\)`,
   String.raw`Schema::drop(?:IfExists)?\(`,
-  String.raw`\b(?:drop_table|truncate_tables?)\b`,
+  String.raw`\b(?:drop_table|drop_database|drop_schema|truncate_tables?)\b`,
   String.raw`\b(?:execute|exec_query|statement|unprepared)\s{0,5}\(\s{0,5}["'](?:DROP|TRUNCATE|drop|truncate)\s`,
   String.raw`call_command\(\s{0,5}["']flush["']`,
 ].join('|'));
@@ -684,6 +690,9 @@ export const migrationsRules: readonly Rule[] = [
         'python manage.py shell -c "from app.models import Event; Event.objects.all().delete()"',
         "php artisan tinker --execute='App\\Models\\User::truncate()'",
         'bin/rails runner \'ActiveRecord::Base.connection.execute("TRUNCATE users")\'',
+        "rails runner -e production 'User.destroy_all'",
+        "bin/rails runner --environment=production 'Order.delete_all'",
+        "bin/rails r -e staging 'ActiveRecord::Base.connection.drop_table(:users)'",
       ],
       noMatch: [
         'bin/rails runner "User.where(active: false).delete_all"',
@@ -691,6 +700,7 @@ export const migrationsRules: readonly Rule[] = [
         'python manage.py shell -c "print(Event.objects.count())"',
         "php artisan tinker --execute='User::where(\"id\", 3)->delete()'",
         'python manage.py shell -c "Event.objects.filter(old=True).delete()"',
+        "rails runner -e production 'puts User.count'",
       ],
     },
   },

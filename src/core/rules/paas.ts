@@ -37,6 +37,12 @@ const RAILWAY_VARIABLE_DELETES = ['delete', 'rm', 'remove', 'unset'];
 const RAILWAY_VARIABLE_WRITES = ['set', ...RAILWAY_VARIABLE_DELETES];
 const RAILWAY_VARIABLE_DELETE_FLAGS = ['--remove', '--unset', '--delete'];
 
+/** `railway variables --set NAME=` or `railway variables set NAME=`: a variable set to nothing. */
+function railwayBlanks(a: Args): boolean {
+  const blank = (w: string): boolean => /^[A-Za-z_][\w.-]*=\s*$/.test(w);
+  return a.values('--set').some(blank) || (second(a) === 'set' && a.positionals.slice(2).some(blank));
+}
+
 const ENV_REMOVE_HINT = 'Copy the value somewhere safe first and check the app and environment; the app may fail on its next restart or deploy';
 
 export const paasRules: readonly Rule[] = [
@@ -160,13 +166,14 @@ export const paasRules: readonly Rule[] = [
     programs: ['railway'],
     category: 'paas',
     severity: 'high',
-    summary: 'Deletes a Railway service variable; the service loses the value on its next deploy',
+    summary: 'Deletes a Railway service variable or sets it to an empty value; the service loses the value on its next deploy',
     hint: ENV_REMOVE_HINT,
-    match: (a) => RAILWAY_VARIABLES.includes(first(a)) && (RAILWAY_VARIABLE_DELETES.includes(second(a)) || a.has(...RAILWAY_VARIABLE_DELETE_FLAGS)),
+    match: (a) => RAILWAY_VARIABLES.includes(first(a)) &&
+      (RAILWAY_VARIABLE_DELETES.includes(second(a)) || a.has(...RAILWAY_VARIABLE_DELETE_FLAGS) || railwayBlanks(a)),
     targets: (a) => nonEmpty([...a.values('--service', '-s', '--environment', '-e')]),
     examples: {
-      match: ['railway variables delete DATABASE_URL', 'railway variable delete STRIPE_KEY -s api -e production', 'railway variables --remove FEATURE_FLAG'],
-      noMatch: ['railway variables', 'railway variables --set "LOG_LEVEL=debug"', 'railway variables set LOG_LEVEL=debug'],
+      match: ['railway variables delete DATABASE_URL', 'railway variable delete STRIPE_KEY -s api -e production', 'railway variables --remove FEATURE_FLAG', 'railway variables --set DATABASE_URL= -e production', 'railway variables set STRIPE_KEY= -s api'],
+      noMatch: ['railway variables', 'railway variables --set "LOG_LEVEL=debug"', 'railway variables set LOG_LEVEL=debug', 'railway variables --set A=1'],
     },
   },
 

@@ -96,7 +96,12 @@ const CLIENTS: Readonly<Record<string, Client>> = {
   'typeorm-ts-node-esm': TYPEORM_CLIENT,
 };
 
-const SQL_PROGRAMS = Object.keys(CLIENTS);
+// Framework commands that open the database's own client (`manage.py dbshell`, `rails dbconsole`,
+// `artisan db`): the SQL they are fed on stdin is judged as if psql or mysql read it.
+const DJANGO_PROGRAMS = ['python', 'python3', 'py', 'manage.py', 'django-admin', 'django-admin.py'];
+const FRAMEWORK_SHELL_PROGRAMS = [...DJANGO_PROGRAMS, 'rails', 'spring', 'php', 'artisan', 'sail'];
+
+const SQL_PROGRAMS = [...Object.keys(CLIENTS), ...FRAMEWORK_SHELL_PROGRAMS];
 
 interface SqlInput {
   readonly statements: readonly DestructiveStatement[];
@@ -125,7 +130,7 @@ function bundleTakesNext(arg: string, valueFlags: ReadonlySet<string>): boolean 
 
 function readSqlInput(a: Args): SqlInput {
   const client = CLIENTS[a.program];
-  if (!client) return { statements: [], connection: [] };
+  if (!client) return frameworkShellInput(a) ?? { statements: [], connection: [] };
   const valueFlags = new Set(client.valueFlags);
   // Without this the SQL after `psql -Xc` would be taken for the database name.
   const list = client.singleDash ? a.list : a.list.map((arg) => bundleTakesNext(arg, valueFlags) ? '-' + arg.slice(-1) : arg);
@@ -318,6 +323,42 @@ function artisanCommand(a: Args): string | undefined {
   return a.list.slice(at + 1).find((arg) => !arg.startsWith('-'))?.toLowerCase();
 }
 
+// `rails dbconsole` options that take a separate value.
+const RAILS_DBCONSOLE_VALUE_FLAGS: ReadonlySet<string> = new Set(['-e', '--environment', '--db', '--database', '--mode']);
+
+/**
+ * The SQL a framework's database shell runs: what it is fed on stdin, and for `manage.py dbshell --
+ * -c "…"` the client's own SQL option after `--`. Undefined when the line opens no such shell.
+ */
+function frameworkShellInput(a: Args): SqlInput | undefined {
+  const texts: string[] = [];
+  let connection: string[];
+  if (djangoCommand(a)[0] === 'dbshell') {
+    const dashes = a.list.indexOf('--');
+    if (dashes >= 0) texts.push(...flagValues(a.list.slice(dashes + 1), ['-c', '--command', '-e', '--execute']));
+    connection = djangoTargets(a);
+  } else if (a.program === 'rails' || a.program === 'spring') {
+    let words = operands(a.list, RAILS_DBCONSOLE_VALUE_FLAGS);
+    if (a.program === 'spring') {
+      if (basename(words[0] ?? '') !== 'rails') return undefined;
+      words = words.slice(1);
+    }
+    if (!['dbconsole', 'db'].includes((words[0] ?? '').toLowerCase())) return undefined;
+    connection = nonEmpty([...flagValues(a.list, ['-e', '--environment', '--db', '--database']), ...words.slice(1)]);
+  } else if (artisanCommand(a) === 'db') {
+    const at = a.program === 'artisan' ? -1 : a.list.findIndex((arg) => basename(arg) === 'artisan');
+    connection = a.list.slice(at + 1).filter((arg) => !arg.startsWith('-')).slice(1);
+  } else {
+    return undefined;
+  }
+  const stdin = a.command.stdin;
+  if (stdin && texts.length === 0) texts.push(stdin);
+  return { statements: texts.flatMap((t) => destructiveStatements(t)), connection };
+}
+
+/** The next pipeline stage is a database client, which runs what it is fed (`… | psql`, `… | manage.py dbshell`). */
+const SQL_CLIENT_STAGE = /(?:^|[\s/])(?:dbshell|dbconsole|psql|pg:psql|mysql|mariadb|sqlite3?|sqlcmd|usql|pgcli|mycli|litecli|mysqlsh|ysqlsh|vsql|cockroach)(?=[\s;|&)]|$)/;
+
 // ---------------------------------------------------------------------------------------------
 
 // Frameworks that run the Prisma CLI as a subcommand (`yarn rw prisma migrate reset`).
@@ -344,9 +385,15 @@ export const sqlRules: readonly Rule[] = [
         "clickhouse-client --query 'DROP DATABASE analytics'",
         'cqlsh cassandra.prod -e "DROP KEYSPACE events"',
         'echo "DROP DATABASE app;" | psql -h localhost',
+        "python manage.py dbshell <<< 'DROP DATABASE app;'",
+        "echo 'DROP DATABASE app;' | python manage.py dbshell",
+        "echo 'DROP SCHEMA public CASCADE;' | bin/rails dbconsole -e production",
       ],
       noMatch: [
         'psql -c "SELECT datname FROM pg_database"',
+        'python manage.py dbshell',
+        "echo 'SELECT 1;' | python manage.py dbshell",
+        'bin/rails dbconsole -p',
         'psql -c "\\l"',
         "psql -c \"SELECT 'DROP DATABASE x'\"",
         'psql -c "/* DROP DATABASE x */ SELECT 1"',
@@ -387,6 +434,8 @@ export const sqlRules: readonly Rule[] = [
         'trino --server https://trino.prod.acme.io --execute "DROP TABLE hive.analytics.sessions"',
         'beeline -u jdbc:hive2://hive.internal:10000 -e "DROP TABLE events"',
         "echo 'DROP TABLE users;' | sqlplus -s app/pw@prod",
+        "./manage.py dbshell --database replica -- -c 'DROP TABLE users'",
+        "php artisan db mysql <<< 'DROP TABLE users;'",
       ],
       noMatch: [
         'psql -c "\\dt"',
@@ -400,6 +449,8 @@ export const sqlRules: readonly Rule[] = [
         'npx wrangler d1 execute prod-db --remote --command "SELECT count(*) FROM sessions"',
         'npx prisma db execute --file prisma/seed.sql',
         'heroku pg:info -a acme-prod',
+        "php artisan db <<< 'SELECT * FROM users;'",
+        'rails db:migrate',
       ],
     },
   },
@@ -471,6 +522,7 @@ export const sqlRules: readonly Rule[] = [
         "bq query --nouse_legacy_sql 'TRUNCATE TABLE analytics_staging.events'",
         "mysql -e 'START TRANSACTION; TRUNCATE users; ROLLBACK'",
         'psql -qAtc "TRUNCATE t"',
+        "sail artisan db <<< 'TRUNCATE TABLE jobs;'",
       ],
       noMatch: [
         'psql -c "SELECT count(*) FROM users"',
@@ -501,6 +553,7 @@ export const sqlRules: readonly Rule[] = [
         'mysql acme_prod -e "DELETE FROM orders WHERE id > 0"',
         'bq query --use_legacy_sql=false "DELETE FROM \\`acme-prod-42.billing.invoices\\` WHERE true"',
         'mysql -e "DELETE FROM sessions WHERE sessions.id IS NOT NULL"',
+        "echo 'DELETE FROM orders;' | python3 manage.py dbshell --settings=shop.settings.production",
       ],
       noMatch: [
         'psql -c "DELETE FROM users WHERE id = 42"',
@@ -1089,6 +1142,34 @@ export const sqlRules: readonly Rule[] = [
     examples: {
       match: ['php artisan migrate:fresh --seed', 'php artisan db:wipe --force', './artisan migrate:reset', 'sail artisan migrate:refresh'],
       noMatch: ['php artisan migrate', 'php artisan migrate:status', 'php artisan db:seed'],
+    },
+  },
+  {
+    id: 'laravel.migrate-rollback-steps',
+    programs: ['php', 'artisan', 'sail'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Rolls back several Laravel migrations at once (migrate:rollback --step=N), running down() methods that drop the tables and columns they created',
+    hint: 'Back up the database and check DB_DATABASE / APP_ENV first; preview the SQL with --pretend and roll back one migration at a time (--step=1)',
+    match: (a) => artisanCommand(a) === 'migrate:rollback' && !a.has('--pretend') &&
+      a.values('--step').some((v) => /^\d+$/.test(v.trim()) && Number(v) > 1),
+    examples: {
+      match: ['php artisan migrate:rollback --step=100 --force', './artisan migrate:rollback --step 5', 'sail artisan migrate:rollback --step=3 --database=mysql'],
+      noMatch: ['php artisan migrate', 'php artisan migrate:rollback', 'php artisan migrate:rollback --step=1', 'php artisan migrate:rollback --step=10 --pretend'],
+    },
+  },
+  {
+    id: 'django.sqlflush-piped',
+    programs: DJANGO_PROGRAMS,
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Pipes sqlflush, the SQL that deletes all data from every table of the Django database, into a database client that runs it',
+    hint: 'Check DJANGO_SETTINGS_MODULE / DATABASE_URL and run dumpdata first; write sqlflush to a file to read it rather than piping it into the database',
+    match: (a) => djangoCommand(a)[0] === 'sqlflush' && a.command.pipedOut === true && SQL_CLIENT_STAGE.test(a.command.pipedInto ?? ''),
+    targets: djangoTargets,
+    examples: {
+      match: ['python manage.py sqlflush | python manage.py dbshell', './manage.py sqlflush --settings=app.settings.prod | psql -h db.prod.internal app', 'django-admin sqlflush | mysql shop'],
+      noMatch: ['python manage.py sqlflush', 'python manage.py sqlflush > flush.sql', 'python manage.py sqlflush | less', 'python manage.py sqlmigrate app 0001 | python manage.py dbshell'],
     },
   },
   {

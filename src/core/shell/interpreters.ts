@@ -202,7 +202,33 @@ export function scanCode(language: Language, fullCode: string, from: Word, via: 
       else scan.derived.push({ kind: 'script', text: templated, via: `${via} (\`…\`)`, from: [from] });
     }
   }
+  runnableLiterals(language, scan);
   return { derived: scan.derived, dynamicCalls: scan.dynamicCalls, truncated };
+}
+
+/** Code that loads what runs commands: a call to it may go by any name (`const {execSync: e} = require('child_process')`). */
+const PROCESS_MODULES: Readonly<Record<Language, RegExp>> = {
+  javascript: /child_process|\bexeca\b|['"]zx['"]|shelljs|Bun\.spawn|Bun\.\$|Deno\.Command|\$`/,
+  python: /\bimport\s+(?:os|subprocess|pty|commands|sh)\b|\bfrom\s+(?:os|subprocess|pty|sh)\s+import\b|__import__\s*\(\s*['"](?:os|subprocess)/,
+  ruby: /\b(?:system|exec|spawn|Open3|IO\.popen)\b|%x|`/,
+  perl: /\b(?:system|exec|qx)\b|`/,
+  php: /\b(?:shell_exec|system|exec|passthru|popen|proc_open)\b/,
+};
+
+/**
+ * In code that loads a command runner, every string that reads like a command line (and two
+ * literals joined with `+`, `"drop" + "db prod"`) is judged as one, whatever name runs it.
+ */
+function runnableLiterals(language: Language, scan: Scan): void {
+  const text = scan.code.text;
+  if (!PROCESS_MODULES[language].test(text)) return;
+  const seen = new Set(scan.derived.map((d) => (d.kind === 'script' ? d.text : d.words.map((w) => w.value).join(' '))));
+  const joined = text.replace(/(['"])((?:(?!\1)[^\\\n]|\\.)*)\1\s*\+\s*(['"])((?:(?!\3)[^\\\n]|\\.)*)\3/g, (_m, q: string, a: string, _q2: string, b: string) => `${q}${a}${b}${q}`);
+  for (const literal of stringLiterals(joined, 200)) {
+    if (!/\S\s+\S/.test(literal) || literal.length > 2000 || seen.has(literal) || /\n/.test(literal)) continue;
+    seen.add(literal);
+    scan.derived.push({ kind: 'script', text: literal, via: `${scan.via} (a string it may run)`, from: [scan.from] });
+  }
 }
 
 interface Scan {

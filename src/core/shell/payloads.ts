@@ -9,7 +9,26 @@ import { FLEET_PROGRAMS, fleetCommands } from './fleet';
 import { inlineCode, interpreterPrograms, scanCode } from './interpreters';
 import { firstOperand, type CommandInput } from './wrappers';
 
-const SHELLS: readonly string[] = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh'];
+// Other shells' `-c` text is read as sh would read it: their plain commands (`rm -rf /data`) read the same.
+const SHELLS: readonly string[] = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh', 'pwsh', 'powershell', 'nu', 'xonsh', 'elvish', 'rc'];
+
+/**
+ * Interpreters whose code is not scanned call by call: the option that takes their code, and what
+ * in it runs a command. Code that can run one has each string that reads like a command line judged.
+ */
+const OTHER_INTERPRETERS: Readonly<Record<string, { readonly options: readonly string[]; readonly runs: RegExp }>> = {
+  lua: { options: ['-e'], runs: /\bos\.execute|\bio\.popen/ },
+  luajit: { options: ['-e'], runs: /\bos\.execute|\bio\.popen/ },
+  Rscript: { options: ['-e'], runs: /\bsystem2?\s*\(|\bshell\s*\(/ },
+  R: { options: ['-e'], runs: /\bsystem2?\s*\(|\bshell\s*\(/ },
+  julia: { options: ['-e', '--eval', '-E', '--print'], runs: /\brun\s*\(|`/ },
+  osascript: { options: ['-e'], runs: /do shell script/i },
+  groovy: { options: ['-e'], runs: /\.execute\s*\(/ },
+  tclsh: { options: [], runs: /\bexec\b/ },
+  jshell: { options: [], runs: /ProcessBuilder|Runtime\.getRuntime/ },
+  elixir: { options: ['-e', '--eval'], runs: /System\.(?:cmd|shell)/ },
+  erl: { options: ['-eval'], runs: /os:cmd/ },
+};
 const AWKS: readonly string[] = ['awk', 'gawk', 'mawk', 'nawk', 'busybox-awk'];
 const CALLBACK_BUILTINS: readonly string[] = ['mapfile', 'readarray', 'compgen', 'complete', 'bind'];
 
@@ -55,6 +74,8 @@ function programPayloads(command: CommandInput): PayloadResult {
   if (program === 'fly' || program === 'flyctl') return optionScript(argv, ['-C', '--command'], `${program} ssh console`);
   if (program === 'gcloud') return optionScript(argv, ['--command'], 'gcloud compute ssh');
   if (FLEET_PROGRAMS.includes(program)) return derived(...fleetCommands(program, argv));
+  const other = OTHER_INTERPRETERS[argv[0]?.value.replace(/^.*\//, '') ?? program] ?? OTHER_INTERPRETERS[program];
+  if (other) return otherCode(command, other);
   const code = inlineCode(program, argv, command.stdin);
   if (code) {
     const scan = scanCode(code.language, code.code, code.from, `${argv[0]?.value ?? program} code`);
@@ -64,7 +85,7 @@ function programPayloads(command: CommandInput): PayloadResult {
 }
 
 export function payloadProgramNames(): readonly string[] {
-  return [...optionCarrierNames(), 'crontab', 'expect', ...SHELLS, ...AWKS, ...CALLBACK_BUILTINS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
+  return [...optionCarrierNames(), 'crontab', 'expect', ...Object.keys(OTHER_INTERPRETERS), ...SHELLS, ...AWKS, ...CALLBACK_BUILTINS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
 }
 
 /**
@@ -257,6 +278,24 @@ function optionScript(argv: readonly Word[], options: readonly string[], via: st
     if (body && text !== undefined) return derived({ kind: 'script', text: read(text), via, from: [body] });
   }
   return NONE;
+}
+
+/** The options that give each of those interpreters its code: the gate's filter sends a line with one. */
+export function otherInterpreterOptions(): Readonly<Record<string, readonly string[]>> {
+  return Object.fromEntries(Object.entries(OTHER_INTERPRETERS).map(([p, spec]) => [p, spec.options]));
+}
+
+/** Strings in another interpreter's code that read like command lines, when the code can run one; its stdin too. */
+function otherCode(command: CommandInput, spec: { readonly options: readonly string[]; readonly runs: RegExp }): PayloadResult {
+  const argv = command.argv;
+  const at = argv.findIndex((w) => spec.options.includes(w.value));
+  const word = at > 0 ? argv[at + 1] : undefined;
+  const code = word?.value ?? command.stdin;
+  const from = word ?? argv[0];
+  if (code === undefined || from === undefined || !spec.runs.test(code)) return NONE;
+  const literals = [...code.matchAll(/"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  const runs = literals.filter((l) => /\S\s+\S/.test(l) && !l.includes('\n') && l.length <= 2000);
+  return derived(...runs.map((text): Derived => ({ kind: 'script', text, via: `${argv[0]?.value ?? command.program} code`, from: [from] })));
 }
 
 /** The programs an expect script starts (`spawn dropdb prod; interact`), one per line. */
