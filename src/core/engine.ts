@@ -120,7 +120,8 @@ export class Engine {
       argsOf.set(command, args);
       const exempt = isExempt(args);
       for (const rule of rules) {
-        if (exempt && rule.category !== 'filesystem') { matched.push(`(${rule.id} exempt: --help or a dry run)`); continue; }
+        // A dry run still prints what it would send (`kubectl create secret … --dry-run=client -o yaml`).
+        if (exempt && rule.category !== 'filesystem' && rule.category !== 'secrets') { matched.push(`(${rule.id} exempt: --help or a dry run)`); continue; }
         if (!safeMatch(rule, args)) continue;
         matched.push(rule.id);
         const key = `${rule.id}@${command.span[0]}:${command.span[1]}`;
@@ -333,7 +334,8 @@ function safeEnvironment(resolve: () => Environment): Environment {
 
 /**
  * `--help` and dry runs of CLIs that have them: only among the options before `--`. Never for the
- * filesystem family, whose operands are arbitrary paths (`rm -rf -- --help /srv` deletes /srv).
+ * filesystem family, whose operands are arbitrary paths (`rm -rf -- --help /srv` deletes /srv), nor
+ * for secret reads, which a dry run prints as well.
  */
 function isExempt(args: Args): boolean {
   const dash = args.list.indexOf('--');

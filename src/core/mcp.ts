@@ -173,7 +173,8 @@ export function mcpReading(call: McpCall): McpReading {
     if (COMMAND_KEYS.test(key)) lines.push(text);
     // A server named after a CLI takes the CLI's words (`{"command": "FLUSHALL"}` to redis).
     if (cli && COMMAND_KEYS.test(key) && !text.trimStart().startsWith(cli)) lines.push(`${cli} ${text}`);
-    else if (SQL_KEYS.test(key) || (!prose && SQL_START.test(text))) sql(text);
+    // `query` is also a search box's field (`search_issues {"query": "delete button"}`): SQL only where the tool runs things.
+    else if ((SQL_KEYS.test(key) && (runsThings || !/^(?:query|queries|q)$/i.test(key))) || (!prose && !/^(?:query|queries|q)$/i.test(key) && SQL_START.test(text))) sql(text);
     else if (/^\s*mutation\b/.test(text)) sql(text);
     else if (!prose && !PATH_KEYS.test(key) && COMMAND_LIKE.test(text) && text.length <= 2000) lines.push(text);
     if (PATH_KEYS.test(key) || (!prose && PATH_LIKE.test(text) && /^[.~]|[/\\]/.test(text) && text.length <= 1000)) paths.push(text.replace(/^file:\/\//, ''));

@@ -33,8 +33,6 @@ const GUARD_FILE = [
 const EDITOR_SETTINGS = [
   // Flatpak keeps it under ~/.var/app/<id>/config (no dot).
   /(?:^|\/)(?:\.config|\.var\/app\/[^/]+\/config|library\/application support|appdata\/roaming|\.local\/share)\/(?:code|code - insiders|code - oss|vscodium|cursor|windsurf|code-server)\/user\/(?:profiles\/[^/]+\/)?settings\.json$/,
-  // A workspace's own settings: the agents' hook switches (`chat.hookFilesLocations`) are there too.
-  /(?:^|\/)\.(?:vscode|cursor|windsurf)\/settings\.json$/,
   /(?:^|\/)\.(?:vscode|cursor|windsurf)-server(?:-insiders)?\/data\/(?:user\/(?:profiles\/[^/]+\/)?|machine\/)settings\.json$/,
   /\.code-workspace$/,
 ];

@@ -63,6 +63,8 @@ export const claudeCode: AgentAdapter = {
       // Grep returns the lines that match in every file its `glob` (else everything) matches under
       // `path` — in its `content` mode; its default modes return only file names or counts.
       const content = input.output_mode === 'content';
+      // Glob and LS return names, Grep outside its content mode names or counts: no file's content.
+      if (tool === 'Glob' || tool === 'LS' || (tool === 'Grep' && !content)) return { kind: 'unrelated', tool, known: true, cwd, roots };
       const searched = tool === 'Grep' && content ? searchScope(optionalString(input, 'path'), optionalString(input, 'glob'), optionalString(input, 'pattern'), input['-i'] === true) : undefined;
       return { kind: 'read', tool, paths: claudeStylePaths(tool, input), cwd, roots, searched };
     }

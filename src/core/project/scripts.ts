@@ -98,6 +98,8 @@ export function followScript(command: SimpleCommand, dir: string | undefined, fi
       const word = words[i] ?? '';
       if (word === '--') { i++; break; }
       if (!word.startsWith('-')) break;
+      // Node's own test runner and watch mode take folders and globs of test files, not a script.
+      if (spec.language === 'javascript' && (word === '--test' || word.startsWith('--test='))) return [];
       // Inline code or a module: read elsewhere (payloads) or below.
       if (/^(?:-e|--eval|-p|--print|-c|-r|-E)$/.test(word) && (spec.language !== 'php' || word === '-r') && !(spec.language === 'ruby' && word === '-r') && !(spec.language === 'javascript' && word === '-r')) return [];
       if (word === '-m' && spec.language === 'python') return pythonModule(words[i + 1] ?? '', dir, runner, files);

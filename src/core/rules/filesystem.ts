@@ -15,6 +15,8 @@ const THROWAWAY_NAMES = new Set([
   'tmp', 'temp', '.tmp', '.temp', '.venv', 'venv', '.DS_Store', 'Thumbs.db',
   // Perl's and Elixir's build output (ExtUtils::MakeMaker's blib, Module::Build's and mix's _build).
   'blib', '_build',
+  // Test runners' and doc builders' output (Playwright's reports and traces, Docusaurus' cache).
+  'playwright-report', 'test-results', 'blob-report', '.docusaurus', '.astro',
   // `terraform init` downloads it again (providers, modules); the state itself lives elsewhere.
   '.terraform',
   // Lockfiles are committed, so `git checkout` brings them back; deleting them before a reinstall is routine.

@@ -73,10 +73,12 @@ function replacedFolders(a: Args): string[] {
     case 'chmod': return operands.slice(1);
     case 'mv': case 'cp': case 'ln': case 'rsync': case 'install': case 'ditto': {
       const target = a.value('-t', '--target-directory');
+      // `pnpm install` reads as the program `install` with nothing to copy.
+      if (operands.length === 0) return [];
       const dest = target ?? operands[operands.length - 1] ?? '';
       const sources = target !== undefined ? operands : operands.slice(0, -1);
       const into = sources.map((src) => `${dest.replace(/\/+$/, '')}/${basename(src)}`);
-      return [...into, ...(target === undefined ? [dest] : []), ...(a.program === 'mv' ? sources : [])];
+      return [...into, ...(target === undefined ? [dest] : []), ...(a.program === 'mv' ? sources : [])].filter((p) => p !== '');
     }
     default: return [];
   }
@@ -424,7 +426,7 @@ export const guardRules: readonly Rule[] = [
         'ln -sfn /tmp/evil .claude', 'chmod -R 000 .gemini', 'cp -r /tmp/evil/.claude .', 'cp -a /tmp/evil/.gemini ~/', 'mv /tmp/evil .claude', 'git stash push -- .claude',
         'rm -r .github', 'rsync -a /tmp/evil/.cursor ./'],
       noMatch: ['mv src lib', 'rm -rf node_modules', 'cp -r .claude/commands /tmp/c', 'chmod +x scripts/run.sh', 'ln -s ../shared shared', 'git mv src/a.ts src/b.ts', 'rm .claude/commands/x.md',
-        'cp -r src/ dist/', 'git stash push -- src'],
+        'cp -r src/ dist/', 'git stash push -- src', 'pnpm install', 'yarn install --frozen-lockfile'],
     },
   },
   {

@@ -51,6 +51,13 @@ function readsProtectedFile(code: string): boolean {
 // Standard-library modules that print the file they are given (`python3 -m json.tool secrets.json`).
 const PRINTING_MODULES = ['json.tool', 'base64', 'quopri', 'uu'];
 
+/** `python3 -c 'print(open(sys.argv[1]).read())' .env`: a credential file handed to code that reads its arguments. */
+function argumentReadsProtectedFile(a: Args, code: string): boolean {
+  if (!/\bsys\.argv|\bprocess\.argv|\bARGV\b|\$ARGV\b|\$argv\b|Deno\.args|Bun\.argv/.test(code)) return false;
+  const at = a.list.findIndex((w) => /^-[A-Za-z]*[ceE]$/.test(w) || w === '--eval' || w === '--print' || w === '-p');
+  return at >= 0 && a.list.slice(at + 2).some((w) => a.isProtected(w));
+}
+
 function moduleReadsProtectedFile(a: Args): boolean {
   const module = a.value('-m');
   return module !== undefined && PRINTING_MODULES.includes(module) && a.positionals.some((p) => p !== module && a.isProtected(p));
@@ -245,7 +252,7 @@ export const interpretersRules: readonly Rule[] = [
     hint: 'Reference the secret by name in configuration instead of printing or reading it',
     match: (a) => {
       const code = codeOf(a) ?? '';
-      return readsProtectedFile(code) || ENV_DUMP.test(code) || printsSecretVariable(code) || moduleReadsProtectedFile(a);
+      return readsProtectedFile(code) || ENV_DUMP.test(code) || printsSecretVariable(code) || moduleReadsProtectedFile(a) || argumentReadsProtectedFile(a, code);
     },
     targets: literalTargets,
     examples: {
@@ -258,6 +265,8 @@ export const interpretersRules: readonly Rule[] = [
         'python3 -m json.tool secrets.json',
         'python -m base64 .env',
         `python3 -c "import os; t = os.environ['GITHUB_TOKEN']; print(t[:4], t)"`,
+        `python3 -c 'import sys; print(open(sys.argv[1]).read())' .env.production`,
+        `node -e 'console.log(require("fs").readFileSync(process.argv[1], "utf8"))' .env`,
       ],
       noMatch: [
         `python3 -c "print(open('README.md').read())"`,

@@ -4,7 +4,7 @@
 import { FILE_PRINTERS, printedThrough } from '../secrets/printers';
 import { isSecretDirectory } from '../secrets/paths';
 import type { SimpleCommand } from '../shell/command';
-import { flagValues, type Args } from './args';
+import { flagValues, nonFlagArgs, type Args } from './args';
 import type { Rule } from './types';
 import { ARCHIVERS, archived, packedSecrets } from './archiveContents';
 import { SEARCHERS, searchedSecrets } from './searchedFiles';
@@ -169,6 +169,10 @@ function printsNoValues(a: Args): boolean {
     const program = fileArgs(a.list, new Set(['-F', '-v']))[0] ?? '';
     return separator.some((d) => d === '=' || d === ':') && /^\s*(?:!?\/[^/]*\/\s*)?\{\s*print\s+\$1\s*;?\s*\}\s*$/.test(program);
   }
+  // `sed 's/=.*//' .env`: every value cut off.
+  if (p === 'sed') return fileArgs(a.list)[0]?.match(/^s(.)=\.\*\1\1g?$/) !== null && !a.list.some((w) => w === '-e' || w === '-f');
+  // `grep -o '^[A-Z_]*' .env`: only the name at the start of each line.
+  if (GREPS.has(p) && a.list.some((w) => /^-[a-zA-Z]*o/.test(w) && !w.startsWith('--')) && /^\^\[(?:A-Z|a-zA-Z|A-Za-z)(?:0-9)?_?(?:0-9)?\][*+]$/.test(readGrep(a).pattern ?? '')) return true;
   if (GREPS.has(p)) {
     return !a.list.some((w) => w === '-f' || w === '--file' || w.startsWith('--file=')) &&
       a.list.some((w) => /^-[a-zA-Z]*[qlLc]/.test(w) && !w.startsWith('--') || ['--quiet', '--silent', '--files-with-matches', '--files-without-match', '--count'].includes(w));
@@ -455,6 +459,30 @@ function linkedSecrets(a: Args): string[] {
   return sources.filter(protectedOrSecretDir(a)).filter((source) => !a.isProtected(name ?? source.slice(source.lastIndexOf('/') + 1)));
 }
 
+/** `git add [-f] PATH…`: the credential files among the paths it stages. */
+function stagedSecrets(a: Args): string[] {
+  if (!a.sub(['add'])) return [];
+  return nonFlagArgs(a.positionals.slice(1)).filter((p) => a.isProtected(p));
+}
+
+/** `kubectl create secret … --from-env-file=F -o yaml`: the credential files it prints. */
+function printedSecretSources(a: Args): string[] {
+  if (!a.sub(['create'], ['secret'])) return [];
+  const output = flagValues(a.list, ['-o', '--output']);
+  if (output.length === 0 || output.every((o) => o === 'name')) return [];
+  return flagValues(a.list, ['--from-env-file', '--from-file']).map((v) => v.replace(/^[^=]*=(?=.)/, '')).filter((f) => a.isProtected(f) || isSecretDirectory(f));
+}
+
+/** `-v SRC:DST`, `--volume=SRC:DST`, `--mount …,source=SRC,…` on docker/podman run or create: the credential sources. */
+function mountedSecrets(a: Args): string[] {
+  if (!a.sub(['run']) && !a.sub(['create']) && !a.sub(['container'], ['run', 'create'])) return [];
+  const sources = [
+    ...flagValues(a.list, ['-v', '--volume']).map((v) => v.split(':')[0] ?? ''),
+    ...flagValues(a.list, ['--mount']).map((m) => /(?:^|,)(?:source|src)=([^,]+)/.exec(m)?.[1] ?? ''),
+  ].map((p) => p.replace(/^\$\(pwd\)\//, './').replace(/^\$\{?PWD\}?\//, './'));
+  return sources.filter((p) => p !== '' && (a.isProtected(p) || isSecretDirectory(p)));
+}
+
 /** `find`'s options that name what it finds by name or path. */
 const FIND_NAMES = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
 
@@ -482,8 +510,25 @@ function listedSecrets(a: Args): string[] {
       const name = pattern.split('/').pop() ?? pattern;
       if (a.isProtected(pattern) || a.isProtected(name) || a.isProtected(`x/${name}`)) found.push(pattern);
     });
+    // No name to narrow it (`find . -type f | xargs cat`): every file under its folders.
+    if (!words.some((w) => FIND_NAMES.has(w) || w === '-regex' || w === '-iregex')) found.push(...packedSecrets(a, { inputs: findRoots(words).map((name) => ({ name })), excludes: [] }));
+  }
+  // `find . -type f -exec cat {} +`: `{}` stands for every file under the folder.
+  if (a.command.via.some((v) => v.startsWith('find -exec') || v.startsWith('find -ok'))) {
+    const roots = a.command.argv.slice(1).filter((w) => w.runtime === 'name' && !/[*?[]/.test(w.value)).map((w) => w.value.replace(/\/\*$/, ''));
+    if (roots.length > 0) found.push(...packedSecrets(a, { inputs: roots.map((name) => ({ name })), excludes: [] }));
   }
   return found;
+}
+
+/** The folders a `find` walks: its operands before the first test (`.` when none). */
+function findRoots(words: readonly string[]): string[] {
+  const roots: string[] = [];
+  for (const w of words.slice(1)) {
+    if (w.startsWith('-') || w === '(' || w === '!') break;
+    roots.push(w);
+  }
+  return roots.length > 0 ? roots : ['.'];
 }
 
 /** xargs' and parallel's options that take the next word. */
@@ -546,6 +591,7 @@ export const secretsRules: readonly Rule[] = [
         'ruby -e \'puts 1\' .env', 'grep Host ~/.ssh', 'cat ~/.config/rclone/rclone.conf.example', 'cat /etc/letsencrypt/cli.ini',
         'cat fullchain.pem', 'cat ../.env.example', 'cat ../README.md',
         'cut -d= -f1 .env', "awk -F= '{print $1}' .env.production", 'grep -q RAILWAY_TOKEN .env', 'grep -c DATABASE_URL .env', 'rg -l TOKEN .env',
+        "sed 's/=.*//' .env", "grep -o '^[A-Z_]*' .env",
       ],
     },
   },
@@ -591,6 +637,48 @@ export const secretsRules: readonly Rule[] = [
       match: ['gzip -c .env', 'zstd --stdout .env.production', 'brotli -c ~/.aws/credentials', 'curl file:///home/dev/project/.env', 'curl -s file://localhost/srv/app/.env.production',
         'wget -O- file:///srv/app/.env', `sqlite3 :memory: "select readfile('.env')"`],
       noMatch: ['gzip -c dist/app.js', 'gzip .env.backup.txt', 'curl https://example.com/.env', 'curl file:///srv/app/README.md', `sqlite3 app.db "select readfile('notes.txt')"`, 'xz -d .env.xz'],
+    },
+  },
+  {
+    id: 'secrets.git-add-secret',
+    programs: ['git'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Stages a credential file for commit (`git add -f .env.production`), where the next push carries it to the remote',
+    hint: 'Keep credentials out of the repository; commit an example file (.env.example) instead',
+    match: (a) => stagedSecrets(a).length > 0,
+    targets: stagedSecrets,
+    examples: {
+      match: ['git add -f .env.production', 'git add .env', 'git add --force deploy/prod/.env.production', 'git -C api add id_rsa'],
+      noMatch: ['git add src', 'git add .env.example', 'git add -A', 'git add -p src/index.ts'],
+    },
+  },
+  {
+    id: 'secrets.kubectl-secret-print',
+    programs: ['kubectl', 'oc'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Builds a Kubernetes secret from a credential file and prints it (`-o yaml`), every value in base64, into the agent\'s context',
+    hint: 'Create the secret without printing it, or print only its keys (kubectl get secret NAME -o jsonpath=\'{.data}\' | jq keys)',
+    match: (a) => printedSecretSources(a).length > 0,
+    targets: printedSecretSources,
+    examples: {
+      match: ['kubectl create secret generic app --from-env-file=.env.production --dry-run=client -o yaml', 'oc create secret generic x --from-file=id_rsa -o json'],
+      noMatch: ['kubectl create secret generic app --from-env-file=.env.production', 'kubectl create configmap app --from-file=config.yaml -o yaml', 'kubectl get pods -o yaml'],
+    },
+  },
+  {
+    id: 'secrets.container-mount',
+    programs: ['docker', 'podman', 'nerdctl'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Mounts a credential file or folder (~/.aws, ~/.ssh, .env) into a container, whose command can then print or send it',
+    hint: 'Pass the container only what it needs (a scoped token in an environment variable), or ask the user to run it',
+    match: (a) => mountedSecrets(a).length > 0,
+    targets: mountedSecrets,
+    examples: {
+      match: ['docker run --rm -v ~/.aws:/root/.aws amazon/aws-cli s3 ls', 'podman run -v $HOME/.ssh:/k:ro alpine ls /k', 'docker run --mount type=bind,source=./.env.production,target=/app/.env app'],
+      noMatch: ['docker run --rm -v $(pwd)/src:/app/src node:20 npm test', 'docker run -v pgdata:/var/lib/postgresql/data postgres', 'docker ps'],
     },
   },
   {

@@ -484,7 +484,13 @@ class Expander {
     if (body.type !== 'command' && body.type !== 'function_definition') this.writesOver(node, frame, writes);
     // `a | b < f`: tree-sitter hangs the redirect on the pipeline; bash feeds the file to the last command.
     if (body.type === 'pipeline' && stdin !== input) return this.pipeline(body.namedChildren.filter(isNode), frame, input, depth + 1, stdin);
-    return this.walk(body, frame, body.type === 'command' ? { ...stdin, writes } : stdin, depth + 1);
+    const output = this.walk(body, frame, body.type === 'command' ? { ...stdin, writes } : stdin, depth + 1);
+    // What a pipeline or compound command wrote is what a later command finds there
+    // (`echo … | base64 -d > a.sh; sh a.sh`): its output when the line shows it, else unknown.
+    if (body.type !== 'command' && body.type !== 'function_definition' && frame.target === undefined) {
+      for (const target of writes) this.follower?.wrote(target, frame.place.dir, output);
+    }
+    return output;
   }
 
   /** Each file a compound command's redirect writes over, as the pseudo-command `> file` the rules read. */

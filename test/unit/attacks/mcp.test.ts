@@ -128,3 +128,10 @@ describe('an MCP call whose arguments carry the destructive verb (review round, 
     expect((await hook(tool, input)).decision).toBe('quiet');
   });
 });
+
+test('a search box\'s query is not SQL where the tool runs nothing (review round, issue 14)', async () => {
+  for (const [tool, input] of [['mcp__linear__list_issues', { query: 'drop table' }], ['mcp__github__search_issues', { query: 'delete button broken' }], ['mcp__tavily__search', { query: 'drop database postgres syntax' }]] as const) {
+    expect((await hook(tool, input)).decision, tool).toBe('quiet');
+  }
+  expect((await hook('mcp__postgres__query', { query: 'DROP TABLE users' })).decision).not.toBe('quiet');
+});

@@ -61,6 +61,7 @@ describe('a search that would return a secret file\'s lines', () => {
     // Grep's default modes return file names or counts, never the lines.
     ['a search for the files that match', () => claude('Grep', { pattern: 'RAILWAY_API_TOKEN' })],
     ['a count of matches', () => claude('Grep', { pattern: 'RAILWAY_API_TOKEN', output_mode: 'count' })],
+    ['a Glob for env files (names only)', () => claude('Glob', { pattern: '**/.env*' })],
     ['Gemini grep_search for code', () => hook('gemini', { hook_event_name: 'BeforeTool', tool_name: 'grep_search', tool_input: { pattern: 'port = 3000' } })],
   ])('%s stays quiet', async (_what, run) => {
     expect((await run()).decision).toBe('quiet');

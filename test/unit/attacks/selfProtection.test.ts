@@ -86,7 +86,6 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Bash', { command: 'code --install-extension ./airlock-9.9.9.vsix --force' }],
     ['Bash', { command: "patch -p1 <<'EOF'\n--- a/.claude/settings.json\n+++ b/.claude/settings.json\n@@ -1 +1 @@\n-{}\n+{\"disableAllHooks\":true}\nEOF" }],
     ['Write', { file_path: userSettings, content: '{ "editor.fontSize": 13, "airlock.policy.production": "typed", "chat.hooks.enabled": false }' }],
-    ['Write', { file_path: join(project, '.vscode', 'settings.json'), content: '{ "chat.hookFilesLocations": { ".claude/settings.json": false } }' }],
     ['Write', { file_path: '/etc/claude-code/managed-settings.json', content: '{"disableAllHooks":true}' }],
     ['Write', { file_path: `${home}/.var/app/com.visualstudio.code/config/Code/User/settings.json`, content: '{ "airlock.policy.production": "click-critical" }' }],
   ])('%s %j is denied', async (tool, input) => {

@@ -1,6 +1,8 @@
 // How an HTTP client command line reads as a request: method, URLs, bodies, query parameters,
 // for curl, wget, httpie/xh and `gh api`. Shared by the rules that judge requests by what they
 // do to an API (http.ts, and the search and messaging families for their REST APIs).
+import { joinPath } from '../../project/files';
+import { inDirectory } from '../../selfProtection';
 import { flagValues, operands, type Args } from '../args';
 
 export interface Request {
@@ -77,6 +79,16 @@ function curlOperands(list: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The text of a body file (`--data @q.json`, `--post-file q.json`), read from the project: a
+ * GraphQL `volumeDelete` written to a file a minute ago is sent as surely as one on the line.
+ */
+function bodyFile(a: Args, name: string): string | undefined {
+  if (!a.project || a.cwd === undefined || name === '' || /[$`]/.test(name)) return undefined;
+  const got = a.project.files.read(joinPath(a.cwd, inDirectory(a.command.dir, name), a.project.home));
+  return got.kind === 'text' ? got.text : undefined;
+}
+
 function curlRequest(a: Args): Request {
   const methods = curlMethods(a.list);
   const bodies: string[] = [];
@@ -85,6 +97,7 @@ function curlRequest(a: Args): Request {
     // `@file` bodies cannot be read from the line; `@-` is stdin.
     if (data === '@-') { if (stdin) bodies.push(stdin); }
     else if (!data.startsWith('@')) bodies.push(data);
+    else bodies.push(...[bodyFile(a, data.slice(1))].filter((b): b is string => b !== undefined));
   }
   // --data-raw takes `@` literally.
   bodies.push(...flagValues(a.list, ['--data-raw', '--form-string']));
@@ -114,7 +127,8 @@ function wgetRequest(a: Args): Request {
     method,
     sent: (method ?? (posts ? 'POST' : 'GET')).toUpperCase(),
     urls: operands(a.list, WGET_VALUE_FLAGS),
-    bodies: flagValues(a.list, ['--body-data', '--post-data']),
+    bodies: [...flagValues(a.list, ['--body-data', '--post-data']),
+      ...flagValues(a.list, ['--body-file', '--post-file']).map((f) => bodyFile(a, f)).filter((b): b is string => b !== undefined)],
     params: [],
     documents: [],
   };
