@@ -54,7 +54,8 @@ export function createPrefilter(programs: Iterable<string>): Prefilter {
   return {
     mightMatch(line) {
       if (HIDING_CHARACTER.test(line) && HIDDEN_NAME.some((re) => re.test(line))) return true;
-      if (line.includes('/') && PATH_PROGRAM.test(line)) return true;
+      // Quotes do not stop bash from running a path: `"./x.sh"`, `'scripts/wipe'`.
+      if (line.includes('/') && (PATH_PROGRAM.test(line) || PATH_PROGRAM.test(line.replace(/['"\\]/g, '')))) return true;
       if (GATE_VARIABLE_NAME.test(line)) return true;
       // Quotes and backslashes inside a word do not stop bash from running it: r''m, \rm, "rm".
       // Each token is read as the expander reads a program word (`/usr/bin/Git.exe` → git); most

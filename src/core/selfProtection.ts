@@ -101,6 +101,38 @@ export function holdsGuardFile(path: string): boolean {
   return AGENT_FOLDERS.test(p) || GUARD_TAILS.some((tail) => isGuardFile(`${p}/${tail}`) && !CACHE.test(`${p}/${tail}`));
 }
 
+/** Guard files as a line may name them, for globs: home-based, home-relative and project-relative. */
+const GUARD_NAMES = [...new Set([...GUARD_SAMPLES, ...GUARD_SAMPLES.map((g) => g.slice(2)),
+  ...PROJECT_GUARD_FILES.map((f) => (f.endsWith('hooks') ? `${f}/airlock.json` : f)).flatMap((f) => [f, `~/${f}`])])];
+
+/**
+ * Whether a glob can name a guard file (`.cl*` then `/settings.json`): bash expands one that
+ * matches a single file even as a redirect target.
+ */
+export function globMayNameGuardFile(glob: string): boolean {
+  if (!/[*?[]/.test(glob) || glob.length > 300) return false;
+  const p = normalise(glob);
+  let source = '';
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i] ?? '';
+    if (ch === '*') source += '[^/]*';
+    else if (ch === '?') source += '[^/]';
+    else if (ch === '[') {
+      const close = p.indexOf(']', i + 2);
+      if (close < 0) return true;
+      source += `[${p.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      i = close;
+    } else source += ch.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(`(?:^|/)${source}$`);
+  } catch {
+    return true;
+  }
+  return GUARD_NAMES.some((name) => re.test(name));
+}
+
 /** An editor settings file (see EDITOR_SETTINGS): a write there is a guard change only when it touches `airlock.*`. */
 export function isEditorSettingsFile(path: string): boolean {
   const p = normalise(path);

@@ -54,7 +54,11 @@ export class Follower {
   }
 
   /** What `command` runs from the project's files; `dir` is where the line's `cd`s left it. */
-  follow(command: SimpleCommand, dir: string | undefined): Followed[] {
+  follow(given: SimpleCommand, dir: string | undefined): Followed[] {
+    // `$PWD/x.sh`, `~+/x.sh`, `$(pwd)/x.sh`: the folder the line is in.
+    const head = given.argv[0];
+    const here = head !== undefined ? head.value.replace(/^(?:\$\{?PWD\}?|~\+|\$\(pwd\))(?=\/)/, '.') : undefined;
+    const command = head !== undefined && here !== head.value ? { ...given, argv: [{ ...head, value: here ?? '', dynamic: false }, ...given.argv.slice(1)] } : given;
     if (command.target !== undefined || command.argv[0]?.dynamic) return [];
     // Most commands lead nowhere: only followed programs, programs given by path, and what a runner runs.
     if (!FOLLOWED.has(command.program) && !command.argv[0]?.value.includes('/') && !(command.parent && (BINARY_RUNNERS.has(command.parent.program) || PYTHON_PROJECT_RUNNERS.has(command.parent.program)))) return [];

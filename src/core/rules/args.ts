@@ -35,10 +35,14 @@ export class Args {
     this.protectedCache ??= new Map();
     let answer = this.protectedCache.get(path);
     if (answer === undefined) {
+      const relative = !path.startsWith('/') && !path.startsWith('~') && !path.startsWith('$');
+      const dir = this.command.dir;
       answer = isProtectedPath(path, this.paths.protectedPaths, this.paths.allowedPaths) ||
         // `../../etc/shadow` from a known folder: what it climbs to.
-        (this.cwd !== undefined && /(?:^|\/)\.\.(?:\/|$)/.test(path) && !path.startsWith('/') && !path.startsWith('~') &&
-          isProtectedPath(joinPath(this.cwd, path), this.paths.protectedPaths, this.paths.allowedPaths));
+        (this.cwd !== undefined && /(?:^|\/)\.\.(?:\/|$)/.test(path) && relative &&
+          isProtectedPath(joinPath(this.cwd, path), this.paths.protectedPaths, this.paths.allowedPaths)) ||
+        // `cd ~/.aws && cat credentials`: the name where the line's `cd` put it.
+        (dir !== undefined && relative && isProtectedPath(`${dir.replace(/^\$\{?HOME\}?(?=\/|$)/, '~').replace(/\/+$/, '')}/${path}`, this.paths.protectedPaths, this.paths.allowedPaths));
       this.protectedCache.set(path, answer);
     }
     return answer;

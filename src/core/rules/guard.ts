@@ -2,7 +2,7 @@
 // hooks or the extension, or rewriting its launcher, its state, an agent's hook settings or the
 // editor's settings. Paths are read where the line's `cd`s put them. Critical, so that even
 // in a development folder a human decides, and with no editor window open the answer is no.
-import { PROJECT_GUARD_FILES, holdsGuardFile, inDirectory, isGuardFile } from '../selfProtection';
+import { PROJECT_GUARD_FILES, globMayNameGuardFile, holdsGuardFile, inDirectory, isGuardFile } from '../selfProtection';
 import { GATE_VARIABLE } from '../shell/expand';
 import { inlineCode, interpreterPrograms, stringLiterals } from '../shell/interpreters';
 import { nonFlagArgs, type Args } from './args';
@@ -40,8 +40,11 @@ function writesInPlace(a: Args): boolean {
 /** A path the command names, as a guard file, after the line's `cd`s and from where the line runs. */
 function guards(a: Args, path: string): boolean {
   const moved = inDirectory(a.command.dir, path);
-  return isGuardFile(moved) || (a.cwd !== undefined && isGuardFile(inDirectory(a.cwd, moved)));
+  return isGuardFile(moved) || (a.cwd !== undefined && isGuardFile(inDirectory(a.cwd, moved))) || globMayNameGuardFile(path) || globMayNameGuardFile(moved);
 }
+
+/** What the folders that hold guard files hold, below them. */
+const FOLDER_TAILS = ['settings.json', 'settings.local.json', 'hooks.json', 'hooks/airlock.json', 'share/airlock/bin/airlock', 'state/airlock/x', 'airlock/bin/airlock'];
 
 /**
  * A folder the command names that holds guard files (`.claude`, `~/.local`), after the line's
@@ -49,6 +52,8 @@ function guards(a: Args, path: string): boolean {
  */
 function holdsGuards(a: Args, path: string): boolean {
   const moved = inDirectory(a.command.dir, path);
+  // `mv .cl* /tmp/`: a glob that may name a folder holding guard files.
+  if (/[*?[]/.test(path) && FOLDER_TAILS.some((tail) => globMayNameGuardFile(`${path.replace(/\/+$/, '')}/${tail}`))) return true;
   if (holdsGuardFile(moved) || (a.cwd !== undefined && holdsGuardFile(inDirectory(a.cwd, moved)))) return true;
   const project = a.project;
   if (!project || a.cwd === undefined || /[*?[$`]/.test(moved)) return false;

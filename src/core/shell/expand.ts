@@ -11,6 +11,7 @@ import type { Derived } from './derived';
 import { expandBraces } from './braces';
 import { COMMAND_VARIABLES, lookedUpProgram, printedProgram } from './carriers';
 import { roughCommands } from './fallback';
+import { inlineCode, stringLiterals } from './interpreters';
 import { isPlainLine } from './plain';
 import type { ShellParser, SyntaxNode } from './parser';
 import { payloads } from './payloads';
@@ -1565,20 +1566,29 @@ function changedDirectory(current: string | undefined, command: SimpleCommand): 
 }
 
 /** Files a command writes with content the line does not show: `cp`/`mv`/`install`/`ln`/`rsync`'s destination, `curl -o`, `wget -O`, `dd of=`. */
+/** Interpreter code that writes, copies or moves files. */
+const CODE_WRITES = /\bopen\s*\([^)]*,\s*['"][^'"]*[wax+]|\b(?:write|append)File(?:Sync)?\s*\(|\bcreateWriteStream\s*\(|\.write_(?:text|bytes)\s*\(|\b(?:copyFileSync|cpSync|renameSync|copyFile|rename)\s*\(|\bshutil\.(?:copy\w*|move)\s*\(|\bFile\.write\b|\bIO\.write\b|\bfile_put_contents\s*\(/;
+
 function writtenFiles(program: string, args: readonly string[]): string[] {
   const operands = args.filter((a) => !a.startsWith('-'));
   switch (program) {
     case 'cp': case 'mv': case 'install': case 'ln': case 'rsync': case 'scp':
       return operands.length >= 2 ? [operands[operands.length - 1] ?? ''] : [];
     case 'curl': case 'wget': {
-      const at = args.findIndex((a) => a === '-o' || a === '--output' || a === '-O' || a === '--output-document');
+      // `-o x.sh`, and in a bundle of short flags (`-so x.sh`, `-sSLo x.sh`).
+      const at = args.findIndex((a) => a === '-o' || a === '--output' || a === '-O' || a === '--output-document' || /^-[a-zA-Z]+[oO]$/.test(a));
       const inline = args.map((a) => /^--output(?:-document)?=(.+)$/.exec(a)?.[1]).find((v) => v !== undefined);
       return inline ? [inline] : at >= 0 && args[at + 1] ? [args[at + 1] ?? ''] : [];
     }
     case 'dd':
       return args.filter((a) => a.startsWith('of=')).map((a) => a.slice(3));
-    default:
-      return [];
+    default: {
+      // Interpreter code that writes files (`open("x.sh", "w").write(…)`, `writeFileSync("x.sh", …)`):
+      // each file-like string it names may be what a later command runs.
+      const code = inlineCode(program, [program, ...args].map((value) => ({ value, dynamic: false, start: 0, end: 0 })), undefined)?.code;
+      if (code === undefined || !CODE_WRITES.test(code)) return [];
+      return stringLiterals(code, 32).filter((l) => /^[\w./~-]+\.[\w]+$|^[\w./~-]*\/[\w.-]+$/.test(l) && l.length <= 200);
+    }
   }
 }
 
