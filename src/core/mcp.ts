@@ -131,6 +131,10 @@ export function mcpReading(call: McpCall): McpReading {
     if (typeof program === 'string' && Array.isArray(args)) {
       const line = argv([program, ...(args as unknown[])]);
       if (line) lines.push(line);
+      // `kubectl_generic {"command": "delete", "args": […]}`: the tool's CLI with that subcommand.
+      const cli = cliOf(call);
+      const withCli = cli && program !== cli ? argv([cli, program, ...(args as unknown[])]) : undefined;
+      if (withCli) lines.push(withCli);
     }
   });
   const cli = cliOf(call);

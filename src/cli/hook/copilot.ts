@@ -86,8 +86,11 @@ export const copilot: AgentAdapter = {
         const patch = typeof p.toolArgs === 'string' ? p.toolArgs : JSON.stringify(p.toolArgs ?? '');
         return { kind: 'write', tool, paths: cliPatchPaths(p.toolArgs), cwd, roots, change: { edits: [{ old: '', new: patch }] } };
       }
-      const input = toolInput(p.toolArgs ?? {}, '"toolArgs"', shell);
+      // write_bash types into a running shell session: what it sends is a command line.
+      const typed = tool === 'write_bash';
+      const input = toolInput(p.toolArgs ?? {}, '"toolArgs"', shell || typed);
       if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
+      if (typed) return { kind: 'command', tool, command: stringField(input, 'input', true), cwd, roots };
       const paths = ['path', 'file_path', 'glob'].flatMap((k) => stringList(input[k]));
       // rg: some builds name the search roots `paths`.
       paths.push(...stringList(input.paths));

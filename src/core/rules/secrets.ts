@@ -478,7 +478,7 @@ function stagedSecrets(a: Args): string[] {
 
 /** `kubectl create secret … --from-env-file=F -o yaml`: the credential files it prints. */
 function printedSecretSources(a: Args): string[] {
-  if (!a.sub(['create'], ['secret'])) return [];
+  if (!a.sub(['create'], ['secret', 'configmap', 'cm'])) return [];
   const output = flagValues(a.list, ['-o', '--output']);
   if (output.length === 0 || output.every((o) => o === 'name')) return [];
   return flagValues(a.list, ['--from-env-file', '--from-file']).map((v) => v.replace(/^[^=]*=(?=.)/, '')).filter((f) => a.isProtected(f) || isSecretDirectory(f));
@@ -669,12 +669,13 @@ export const secretsRules: readonly Rule[] = [
     programs: ['kubectl', 'oc'],
     category: 'secrets',
     severity: 'high',
-    summary: 'Builds a Kubernetes secret from a credential file and prints it (`-o yaml`), every value in base64, into the agent\'s context',
+    summary: 'Builds a Kubernetes secret or config map from a credential file and prints it (`-o yaml`), every value in it, into the agent\'s context',
     hint: 'Create the secret without printing it, or print only its keys (kubectl get secret NAME -o jsonpath=\'{.data}\' | jq keys)',
     match: (a) => printedSecretSources(a).length > 0,
     targets: printedSecretSources,
     examples: {
-      match: ['kubectl create secret generic app --from-env-file=.env.production --dry-run=client -o yaml', 'oc create secret generic x --from-file=id_rsa -o json'],
+      match: ['kubectl create secret generic app --from-env-file=.env.production --dry-run=client -o yaml', 'oc create secret generic x --from-file=id_rsa -o json',
+        'kubectl create configmap x --from-env-file=.env.production -o yaml'],
       noMatch: ['kubectl create secret generic app --from-env-file=.env.production', 'kubectl create configmap app --from-file=config.yaml -o yaml', 'kubectl get pods -o yaml'],
     },
   },

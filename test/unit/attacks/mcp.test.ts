@@ -135,3 +135,14 @@ test('a search box\'s query is not SQL where the tool runs nothing (review round
   }
   expect((await hook('mcp__postgres__query', { query: 'DROP TABLE users' })).decision).not.toBe('quiet');
 });
+
+test('a generic kubectl tool given its subcommand as `command` (review round 2, issue 14)', async () => {
+  expect((await hook('mcp__kubernetes__kubectl_generic', { command: 'delete', args: ['ns', 'production'] })).decision).not.toBe('quiet');
+  expect((await hook('mcp__kubernetes__kubectl_generic', { command: 'get', args: ['pods', '-n', 'production'] })).decision).toBe('quiet');
+});
+
+test("Copilot CLI's write_bash, which types into a running shell, is read as the command it types", async () => {
+  const payload = { toolName: 'write_bash', toolArgs: JSON.stringify({ sessionId: '1', input: 'dropdb -h prod-db rentals\n' }), cwd: project };
+  const out = await runHook('copilot', JSON.stringify(payload), { env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine });
+  expect((JSON.parse(out.stdout) as { permissionDecision?: string }).permissionDecision).toBe('deny');
+});
