@@ -33,6 +33,9 @@ function written(a: Args): string[] {
 
 /** For `sed`/`perl`, only an in-place edit writes (`-i`, `-pi`, `--in-place`; not perl's `-Ilib`). */
 function writesInPlace(a: Args): boolean {
+  // awk rewrites its files only with `-i inplace`; json (trentm's) only with -I.
+  if (a.program === 'awk' || a.program === 'gawk') return a.list.some((w, i) => (w === '-i' && a.list[i + 1] === 'inplace') || w === '-iinplace' || w === '--include=inplace');
+  if (a.program === 'json') return a.list.includes('-I') || a.list.includes('--in-place');
   if (a.program !== 'sed' && a.program !== 'perl') return true;
   return a.list.some((f) => (/^-[a-zA-Z]*i/.test(f) && !f.startsWith('-I')) || f.startsWith('--in-place'));
 }
@@ -363,7 +366,9 @@ export const guardRules: readonly Rule[] = [
   },
   {
     id: 'airlock.guard-file-change',
-    programs: ['rm', 'mv', 'cp', 'tee', 'truncate', 'chmod', 'unlink', 'ln', 'install', 'sed', 'perl', 'shred', 'rsync', 'dd', 'sponge', 'mkfifo', 'mknod'],
+    // Editors (`ed`, `ex`, `vim -es`, `sd`) rewrite the files they are given.
+    programs: ['rm', 'mv', 'cp', 'tee', 'truncate', 'chmod', 'unlink', 'ln', 'install', 'sed', 'perl', 'shred', 'rsync', 'dd', 'sponge', 'mkfifo', 'mknod',
+      'ed', 'ex', 'vim', 'vi', 'nvim', 'nano', 'emacs', 'sd', 'awk', 'gawk', 'json'],
     category: 'shell',
     severity: 'critical',
     summary: 'Deletes or rewrites a file that keeps Airlock\'s guard in place (its launcher, its state or an agent\'s hook settings)',
@@ -377,9 +382,10 @@ export const guardRules: readonly Rule[] = [
         "sed -i 's/click/click-critical/' ~/.config/Code/User/settings.json", 'jq . s.json > t && mv t ~/.config/Code/User/settings.json', 'cd ~/.claude && rm settings.json',
         'cp forged.v8 ~/.cache/airlock/cli-v20.20.2-1400000-1733400000000.v8', 'rm -rf ~/.vscode/extensions/airlock.airlock-0.1.0/dist',
         // A FIFO where Airlock's lock or queue files go (a folder there is moved aside by the log itself).
-        'mkfifo ~/.local/state/airlock/audit.lock', 'mknod ~/.local/state/airlock/audit-queue/0.json p'],
+        'mkfifo ~/.local/state/airlock/audit.lock', 'mknod ~/.local/state/airlock/audit-queue/0.json p',
+        'ed -s .claude/settings.json', "vim -es -c '%d' -c wq .claude/settings.json", 'awk -i inplace 1 .claude/settings.json', 'sd airlock true .claude/settings.json'],
       noMatch: ["sed 's/a/b/' .claude/settings.json", 'rm notes.txt', 'cp .claude/settings.json backup/', 'perl -Ilib x.pl .claude/settings.json', 'cp notes.md .claude/',
-        'mkfifo /tmp/pipe'],
+        'mkfifo /tmp/pipe', "awk '{print}' .claude/settings.json", 'vim src/index.ts'],
     },
   },
   {

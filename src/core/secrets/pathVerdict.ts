@@ -5,7 +5,7 @@ import { tierOfName, type EnvironmentMap } from '../environment/tiers';
 import { redact } from '../environment/redact';
 import { DEFAULT_POLICY, decide, type Policy } from '../policy';
 import { ALLOW_VERDICT, tierRank, type Environment, type Finding, type Verdict } from '../verdict';
-import { isEditorSettingsFile, isGuardFile } from '../selfProtection';
+import { holdsGuardFile, isEditorSettingsFile, isGuardFile } from '../selfProtection';
 import { isProtectedPath } from './paths';
 
 export interface PathPolicy {
@@ -72,7 +72,8 @@ export function pathVerdict(paths: readonly string[], access: 'read' | 'write', 
   const unchecked = [...(facts.unchecked ?? [])];
   const holders = access === 'read' ? (facts.holders ?? []).map((h) => holderFinding(h, policy)) : [];
   const hits = protectedPaths(paths, policy);
-  const guarded = (path: string): boolean => isGuardFile(path) && (!isEditorSettingsFile(path) || (facts.changesAirlockSettings?.(path) ?? true));
+  // A folder that holds guard files counts too: a tool that moves or removes `.claude` removes its settings.
+  const guarded = (path: string): boolean => (isGuardFile(path) && (!isEditorSettingsFile(path) || (facts.changesAirlockSettings?.(path) ?? true))) || holdsGuardFile(path);
   const guards = access === 'write' ? paths.filter(guarded).map(guardFinding) : [];
   if (hits.length === 0 && guards.length === 0 && unchecked.length === 0 && holders.length === 0) return ALLOW_VERDICT;
   const secretFindings: Finding[] = hits.map((path) => {

@@ -146,3 +146,9 @@ test("Copilot CLI's write_bash, which types into a running shell, is read as the
   const out = await runHook('copilot', JSON.stringify(payload), { env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine });
   expect((JSON.parse(out.stdout) as { permissionDecision?: string }).permissionDecision).toBe('deny');
 });
+
+test('an MCP tool that moves the folder holding the hook settings (review round 2, issue 14)', async () => {
+  mkdirSync(join(project, '.claude'), { recursive: true });
+  expect((await hook('mcp__filesystem__move_file', { source: join(project, '.claude'), destination: join(project, 'x') })).decision).not.toBe('quiet');
+  expect((await hook('mcp__filesystem__move_file', { source: join(project, 'src'), destination: join(project, 'lib') })).decision).toBe('quiet');
+});
