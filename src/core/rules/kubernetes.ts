@@ -298,11 +298,15 @@ const kubectlRules: readonly Rule[] = [
     severity: 'high',
     summary: 'Scales a workload to zero replicas, taking it offline',
     hint: 'Scale down gradually or route traffic away first; note the current replica count to restore it',
-    match: (a) => verbOf(a) === 'scale' && a.values('--replicas').some((v) => v.trim() !== '' && Number(v) === 0),
+    // `kubectl patch … -p '{"spec":{"replicas":0}}'` does the same.
+    match: (a) => (verbOf(a) === 'scale' && a.values('--replicas').some((v) => v.trim() !== '' && Number(v) === 0)) ||
+      (verbOf(a) === 'patch' && a.values('-p', '--patch').some((v) => /["']?replicas["']?\s*:\s*0\b/.test(v))),
     targets: (a) => resourcesOf(kpath(a).slice(1)).names,
     examples: {
-      match: ['kubectl scale deployment api --replicas=0 -n production', 'kubectl scale --replicas 0 statefulset/postgres', 'oc scale dc/web --replicas=0'],
-      noMatch: ['kubectl scale deployment api --replicas=3 -n production', 'kubectl scale --replicas 10 deploy/web', 'kubectl get deploy api'],
+      match: ['kubectl scale deployment api --replicas=0 -n production', 'kubectl scale --replicas 0 statefulset/postgres', 'oc scale dc/web --replicas=0',
+        `kubectl patch deploy api -n production -p '{"spec":{"replicas":0}}'`],
+      noMatch: ['kubectl scale deployment api --replicas=3 -n production', 'kubectl scale --replicas 10 deploy/web', 'kubectl get deploy api',
+        `kubectl patch deploy api -p '{"spec":{"replicas":3}}'`],
     },
   },
   {

@@ -40,3 +40,14 @@ test.each([
 test.each(["python3 -c 'open(\"out.txt\",\"w\").write(\"hi\")' && cat out.txt", "sed -n '/err/p' README.md", 'cd src && cat a.ts', 'mv src/*.ts lib/'])('%s stays allowed', (line) => {
   expect(ids(line)).toEqual([]);
 });
+
+test.each([
+  ['mysql -h prod -e "DELETE FROM users LIMIT 1000000"', 'sql.delete-without-where'],
+  [`psql -h prod -c "select dblink_exec('dbname=app','DROP TABLE x')"`, 'sql.drop-table'],
+])('%s is read (%s)', (line, rule) => {
+  expect(ids(line)).toContain(rule);
+});
+
+test('a DELETE limited to a batch stays allowed', () => {
+  expect(ids('mysql -h prod -e "DELETE FROM jobs LIMIT 500"')).toEqual([]);
+});

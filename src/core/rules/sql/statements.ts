@@ -116,7 +116,8 @@ function analyse(sql: string, dialect: Dialect, depth: number): DestructiveState
   return out;
 }
 
-const DYNAMIC_WORDS = new Set(['EXECUTE', 'EXEC', 'IMMEDIATE', 'SP_EXECUTESQL', 'PREPARE']);
+// dblink_exec and dblink run their string on another (or the same) database.
+const DYNAMIC_WORDS = new Set(['EXECUTE', 'EXEC', 'IMMEDIATE', 'SP_EXECUTESQL', 'PREPARE', 'DBLINK_EXEC', 'DBLINK']);
 // `GRANT EXECUTE ON FUNCTION`, `CREATE TRIGGER … EXECUTE FUNCTION f()` run no SQL text.
 const NOT_DYNAMIC_HEADS = ['GRANT', 'REVOKE', 'CREATE', 'ALTER', 'COMMENT', 'DROP'];
 
@@ -715,7 +716,7 @@ function hasTopLevel(tokens: readonly Token[], from: number, word: string): bool
 }
 
 /**
- * True when the statement from `from` has a top-level WHERE (or LIMIT) that really narrows it:
+ * True when the statement from `from` has a top-level WHERE (or a LIMIT of a batch) that really narrows it:
  * `WHERE 1=1`, `WHERE true`, `WHERE 1`, `WHERE id = 4 OR 1 = 1` do not.
  */
 function narrowed(tokens: readonly Token[], from: number): boolean {
@@ -725,7 +726,11 @@ function narrowed(tokens: readonly Token[], from: number): boolean {
     if (t?.type === 'punct' && t.value === '(') depth++;
     else if (t?.type === 'punct' && t.value === ')') depth--;
     else if (depth === 0 && t?.type === 'word') {
-      if (t.value === 'LIMIT' || t.value === 'TOP') return true;
+      // `LIMIT 1000`, `TOP 10` narrow a statement; `LIMIT 1000000` (more than a batch) does not.
+      if (t.value === 'LIMIT' || t.value === 'TOP') {
+        const count = tokens[k + 1]?.value.replace(/[()]/g, '') ?? '';
+        return !/^\d+$/.test(count) || Number(count) <= 10_000;
+      }
       if (t.value === 'WHERE') return !alwaysTrue(conditionTokens(tokens, k + 1));
     }
   }
