@@ -29,8 +29,6 @@ const COMMAND_OPTIONS: Readonly<Record<string, Readonly<Record<string, Carried>>
   chokidar: { '-c': 'script', '--command': 'script' },
   hyperfine: { '-p': 'script', '--prepare': 'script', '-c': 'script', '--cleanup': 'script', '-s': 'script', '--setup': 'script',
     '--conclude': 'script', '--reference': 'script' },
-  // The shell make runs every recipe line with (`make SHELL=…` is read below).
-  make: {},
 };
 
 /** ssh's `-o` settings whose value ssh runs as a command. */
