@@ -86,6 +86,9 @@ const GUARD_TAILS = [...new Set(GUARD_SAMPLES.flatMap((sample) => {
   const parts = sample.split('/');
   return parts.slice(2).map((_p, i) => parts.slice(i + 2).join('/'));
 }))].filter((tail) => !isGuardFile(`/nowhere/${tail}`));
+/** The names of the folders on the way to a guard file (`.local`, `share`, `code`, `user`…). */
+const GUARD_FOLDER_NAMES: ReadonlySet<string> = new Set(GUARD_SAMPLES.flatMap((sample) => sample.split('/').slice(0, -1)));
+
 /** The first folders of the agents' settings (`.claude`): the folder itself holds them. */
 const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot)$|^(?:.*\/)?\.github(?:\/hooks)?$/;
 
@@ -98,7 +101,10 @@ export function holdsGuardFile(path: string): boolean {
   const p = normalise(path).replace(/\/+$/, '');
   if (p === '' || p === '.' || p === '..' || isGuardFile(p)) return false;
   if (p === '~' || p === '/' || /^\/(?:home\/[^/]+|root|users\/[^/]+)$/.test(p)) return true;
-  return AGENT_FOLDERS.test(p) || GUARD_TAILS.some((tail) => isGuardFile(`${p}/${tail}`) && !CACHE.test(`${p}/${tail}`));
+  if (AGENT_FOLDERS.test(p)) return true;
+  // Only a folder named like one on the way to a guard file can hold one (the rules ask about every operand).
+  if (!GUARD_FOLDER_NAMES.has(p.slice(p.lastIndexOf('/') + 1))) return false;
+  return GUARD_TAILS.some((tail) => isGuardFile(`${p}/${tail}`) && !CACHE.test(`${p}/${tail}`));
 }
 
 /** Guard files as a line may name them, for globs: home-based, home-relative and project-relative. */
@@ -111,6 +117,18 @@ const GUARD_NAMES = [...new Set([...GUARD_SAMPLES, ...GUARD_SAMPLES.map((g) => g
  */
 export function globMayNameGuardFile(glob: string): boolean {
   if (!/[*?[]/.test(glob) || glob.length > 300) return false;
+  let known = GLOB_ANSWERS.get(glob);
+  if (known === undefined) {
+    if (GLOB_ANSWERS.size >= 1024) GLOB_ANSWERS.clear();
+    GLOB_ANSWERS.set(glob, (known = globNamesGuardFile(glob)));
+  }
+  return known;
+}
+
+/** Globs already read: a batch asks about the same ones over and over. */
+const GLOB_ANSWERS = new Map<string, boolean>();
+
+function globNamesGuardFile(glob: string): boolean {
   const p = normalise(glob);
   let source = '';
   for (let i = 0; i < p.length; i++) {

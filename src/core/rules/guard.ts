@@ -46,6 +46,22 @@ function guards(a: Args, path: string): boolean {
   return isGuardFile(moved) || (a.cwd !== undefined && isGuardFile(inDirectory(a.cwd, moved))) || globMayNameGuardFile(path) || globMayNameGuardFile(moved);
 }
 
+/** Listings of a batch's files, which hold for its run: each folder listed once. */
+const LISTINGS = new WeakMap<object, Map<string, readonly string[] | undefined>>();
+
+function stableListing(files: { list(dir: string): readonly string[] | undefined }, dir: string): readonly string[] | undefined {
+  let byDir = LISTINGS.get(files);
+  if (!byDir) LISTINGS.set(files, (byDir = new Map<string, readonly string[] | undefined>()));
+  if (!byDir.has(dir)) {
+    if (byDir.size >= 4096) byDir.clear();
+    byDir.set(dir, files.list(dir));
+  }
+  return byDir.get(dir);
+}
+
+/** The first folders of the agents' project settings (`.claude/settings.json`). */
+const AGENT_FOLDER_NAMES: ReadonlySet<string> = new Set(PROJECT_GUARD_FILES.map((file) => file.slice(0, file.indexOf('/'))));
+
 /** What the folders that hold guard files hold, below them. */
 const FOLDER_TAILS = ['settings.json', 'settings.local.json', 'hooks.json', 'hooks/airlock.json', 'share/airlock/bin/airlock', 'state/airlock/x', 'airlock/bin/airlock'];
 
@@ -61,9 +77,12 @@ function holdsGuards(a: Args, path: string): boolean {
   const project = a.project;
   if (!project || a.cwd === undefined || /[*?[$`]/.test(moved)) return false;
   const dir = joinPath(a.cwd, moved.replace(/^\$\{?HOME\}?(?=\/|$)/, '~'), project.home);
+  // One listing of the folder first: most hold no agent folder at all.
+  const names = project.files.stable ? stableListing(project.files, dir) : project.files.list(dir);
+  if (!names?.some((name) => AGENT_FOLDER_NAMES.has(name))) return false;
   return PROJECT_GUARD_FILES.some((file) => {
     const at = file.lastIndexOf('/');
-    return project.files.list(`${dir}/${file.slice(0, at)}`)?.includes(file.slice(at + 1)) === true;
+    return names.includes(file.slice(0, file.indexOf('/'))) && project.files.list(`${dir}/${file.slice(0, at)}`)?.includes(file.slice(at + 1)) === true;
   });
 }
 
