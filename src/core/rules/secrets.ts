@@ -651,6 +651,23 @@ export const secretsRules: readonly Rule[] = [
     },
   },
   {
+    id: 'secrets.dotenv-print',
+    programs: ['dotenv', 'dotenvx', 'python', 'python3'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Prints the values of a dotenv file through its own CLI (`dotenv list`, `dotenvx get`) into the agent\'s context',
+    hint: 'List only the names (cut -d= -f1 .env), or check one is set without printing it',
+    match: (a) => {
+      const words = a.program.startsWith('python') ? (a.list[0] === '-m' && a.list[1] === 'dotenv' ? a.list.slice(2) : []) : a.list;
+      const verb = words.find((w, i) => !w.startsWith('-') && !['-f', '--file', '-e', '--env-file'].includes(words[i - 1] ?? ''));
+      return verb === 'list' || verb === 'get' || (a.program === 'dotenvx' && verb === 'decrypt' && words.includes('--stdout'));
+    },
+    examples: {
+      match: ['dotenv list', 'dotenv -f .env.production get DATABASE_URL', 'dotenvx get STRIPE_KEY', 'python3 -m dotenv list', 'dotenvx decrypt --stdout'],
+      noMatch: ['dotenv run -- npm start', 'dotenvx run -- node app.js', 'python3 -m dotenv run npm test', 'python3 app.py list'],
+    },
+  },
+  {
     id: 'secrets.git-add-secret',
     programs: ['git'],
     category: 'secrets',
