@@ -129,7 +129,8 @@ export function globMayNameGuardFile(glob: string): boolean {
 const GLOB_ANSWERS = new Map<string, boolean>();
 
 function globNamesGuardFile(glob: string): boolean {
-  const p = normalise(glob);
+  // Matched from its start (`*.json` here reaches no `.claude/settings.json`), a home folder as `~`.
+  const p = normalise(glob).replace(/^\/(?:home\/[^/]+|root|users\/[^/]+)(?=\/)/, '~');
   let source = '';
   for (let i = 0; i < p.length; i++) {
     const ch = p[i] ?? '';
@@ -144,7 +145,7 @@ function globNamesGuardFile(glob: string): boolean {
   }
   let re: RegExp;
   try {
-    re = new RegExp(`(?:^|/)${source}$`);
+    re = new RegExp(`^${source}$`);
   } catch {
     return true;
   }
