@@ -17,6 +17,8 @@ const COMMAND_KEYS = /^(?:command|cmd|script|shell_command|commandline|command_l
 const SQL_KEYS = /^(?:sql|query|statement|statements|sql_query|sqlquery|sqlstatements|sql_statements|queries)$/i;
 const PROGRAM_KEYS = /^(?:program|executable|binary|cmd|command)$/i;
 const ARGS_KEYS = /^(?:args|arguments|argv|params)$/i;
+/** Keys a search box's text goes under as often as SQL does. */
+const SEARCH_KEYS = /^(?:query|queries|q)$/i;
 const PATH_KEYS = /^(?:path|paths|file|files|file_?path|file_?paths|filename|uri|source|destination|target|src|dst|dest|from|to|directory|dir)$/i;
 /** Text that starts like a SQL statement (after any comments), not like prose that happens to begin with "Delete". */
 const SQL_START = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(?:drop\s+(?:table|database|schema|index|view|user|role|collection|keyspace|function|sequence)\b|truncate\b|delete\s+from\b|alter\s+(?:table|database|user|role|schema)\b|update\s+\S+\s+set\b|insert\s+into\b|grant\s|revoke\s|copy\s|create\s+(?:table|database|user|role|or\s+replace)\b|with\s+\w+\s+as\b|begin\b|select\s)/i;
@@ -174,11 +176,13 @@ export function mcpReading(call: McpCall): McpReading {
         return;
       }
     }
-    if (COMMAND_KEYS.test(key)) lines.push(text);
-    // A server named after a CLI takes the CLI's words (`{"command": "FLUSHALL"}` to redis).
-    if (cli && COMMAND_KEYS.test(key) && !text.trimStart().startsWith(cli)) lines.push(`${cli} ${text}`);
     // `query` is also a search box's field (`search_issues {"query": "delete button"}`): SQL only where the tool runs things.
-    else if ((SQL_KEYS.test(key) && (runsThings || !/^(?:query|queries|q)$/i.test(key))) || (!prose && !/^(?:query|queries|q)$/i.test(key) && SQL_START.test(text))) sql(text);
+    const search = SEARCH_KEYS.test(key);
+    if (COMMAND_KEYS.test(key)) {
+      lines.push(text);
+      // A server named after a CLI takes the CLI's words (`{"command": "FLUSHALL"}` to redis).
+      if (cli && !text.trimStart().startsWith(cli)) lines.push(`${cli} ${text}`);
+    } else if ((SQL_KEYS.test(key) && (runsThings || !search)) || (!prose && !search && SQL_START.test(text))) sql(text);
     else if (/^\s*mutation\b/.test(text)) sql(text);
     else if (!prose && !PATH_KEYS.test(key) && COMMAND_LIKE.test(text) && text.length <= 2000) lines.push(text);
     if (PATH_KEYS.test(key) || (!prose && PATH_LIKE.test(text) && /^[.~]|[/\\]/.test(text) && text.length <= 1000)) paths.push(text.replace(/^file:\/\//, ''));
