@@ -123,6 +123,7 @@ export class Engine {
         // A dry run still prints what it would send (`kubectl create secret … --dry-run=client -o yaml`).
         if (exempt && rule.category !== 'filesystem' && rule.category !== 'secrets') { matched.push(`(${rule.id} exempt: --help or a dry run)`); continue; }
         if (!safeMatch(rule, args)) continue;
+        if (rule.prints && command.outputHidden) { matched.push(`(${rule.id}: what it prints reaches no one)`); continue; }
         matched.push(rule.id);
         const key = `${rule.id}@${command.span[0]}:${command.span[1]}`;
         if (seen.has(key)) continue;

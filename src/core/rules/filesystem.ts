@@ -246,6 +246,13 @@ function fileDeletionMatters(word: Word): boolean {
   return DATA_FILE.test(p) || p.split('/').every(isGlobAll);
 }
 
+/** A last segment like `*.log` or `app-*.tmp`: a glob that only files are named by. */
+const FILE_GLOB = /(?:^|\/)[\w.-]*\*[\w-]*\.[A-Za-z][A-Za-z0-9]{0,7}$/;
+
+function namesFilesByExtension(word: Word): boolean {
+  return !word.dynamic && FILE_GLOB.test(word.value);
+}
+
 function computeRmDanger(command: SimpleCommand): Danger | undefined {
   const rm = readRm(command);
   if (rm.noPreserveRoot) return 'critical';
@@ -261,12 +268,14 @@ function computeRmDanger(command: SimpleCommand): Danger | undefined {
       : rm.forced ? undefined : 'none';
     if (danger !== undefined || rm.targets.length > 0) return danger === 'none' ? undefined : danger;
   }
-  let dangers: Danger[];
+  let dangers: (Danger | undefined)[];
   if (rm.targets.length > 0) {
     const fromFind = isFindCommand(command.parent) || command.via.some((v) => v.startsWith('find'));
     dangers = rm.targets.map((t) => {
       // `find … -exec rm {} +`: the find rule judges what `{}` stands for.
       if (t.value === '{}' || t.value === '{}/') return fromFind ? 'throwaway' : 'high';
+      // `rm -rf logs/*.log`: the names are files, so -r changes nothing and they are judged as files.
+      if (rm.recursive && namesFilesByExtension(t)) return fileDeletionMatters(t) ? classifyWord(t, false) : undefined;
       return classifyWord(t, rm.recursive);
     });
   } else if (command.stdin !== undefined) {
@@ -536,13 +545,13 @@ export const filesystemRules: readonly Rule[] = [
       match: [
         'rm -rf ./src', 'rm -rf data/', 'rm -r ~/projects/app', 'rm --recursive --force migrations', 'rm -r directory',
         'rm -fr src/components build', 'sudo rm -rf /opt/app', 'rm -rf "$WORKDIR"', 'rm -Rf uploads',
-        'rm -rf "${DEPLOY_DIR:?}/"', 'find . -name "*.orig" | xargs rm -rf',
+        'rm -rf "${DEPLOY_DIR:?}/"', 'find . -name "*.orig" | xargs rm -rf', 'rm -rf ~/backups/*.bak',
       ],
       noMatch: [
         'rm -rf node_modules', 'rm -rf dist/ build/ .next', 'rm -rf ./target', 'rm -rf coverage .cache __pycache__',
         'rm -rf /tmp/foo', 'rm -rf "$TMPDIR/x"', 'rm -rf /var/tmp/cache', 'rm -rf .venv', 'rm -f *.pyc',
         'rm notes.txt', 'rm -rf node_modules package-lock.json', 'rm -rf packages/web/node_modules', 'rm -rf /',
-        'rm -rf "${OUT_DIR:?}/dist"', 'tmp=$(mktemp -d); rm -rf "$tmp"', 'rm -f file.txt', 'rm -f db.sqlite3', 'rm -ri scratch/',
+        'rm -rf "${OUT_DIR:?}/dist"', 'tmp=$(mktemp -d); rm -rf "$tmp"', 'rm -f file.txt', 'rm -f db.sqlite3', 'rm -ri scratch/', 'rm -rf logs/*.log',
       ],
     },
   },

@@ -39,6 +39,11 @@ export interface Rule {
    * or of those listed — the others by what their examples need.
    */
   readonly readsFolders?: boolean | readonly string[];
+  /**
+   * The harm is the values the command prints into the agent's context (`cat .env`, `gh auth
+   * token`): where its output reaches no one (`| wc -c`, `> /dev/null`, `export $(…)`) there is none.
+   */
+  readonly prints?: boolean;
   /** What exactly this call destroys, when the rule can name it (`GraphQL volumeDelete`): added to the summary. */
   readonly detail?: (args: Args) => string | undefined;
   readonly examples: RuleExamples;

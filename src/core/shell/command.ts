@@ -39,6 +39,12 @@ export interface SimpleCommand {
   readonly pipedOut?: boolean;
   /** The next stage of the pipeline as written (`grep NODE` in `env | grep NODE`), when stdout feeds one. */
   readonly pipedInto?: string;
+  /**
+   * True when what this command prints reaches no one: stdout on /dev/null, only counted or hashed
+   * by the stages after it (`| wc -c`), or taken as the words of `export` or `test`
+   * (`export $(grep -v '^#' .env | xargs)`).
+   */
+  readonly outputHidden?: boolean;
   /** Redirection targets written by this command (`> file`). */
   readonly writes: readonly string[];
   /** The span a human should see highlighted, in the top-level line. */

@@ -24,6 +24,7 @@ import {
   withPositionalsOf, withoutPositionals, type Variables,
 } from './variables';
 import { unwrap } from './wrappers';
+import { hiddenByStages, stdoutDiscarded } from './outputSinks';
 
 /**
  * Variables that carry Airlock's terminal gate into commands and new shells (its client, state and
@@ -122,6 +123,8 @@ interface Input {
   readonly fromDecoder?: boolean;
   /** The file stdin was read from (`psql < drop.sql`). */
   readonly stdinSource?: CommandSource;
+  /** What the statement prints reaches no one (see SimpleCommand.outputHidden). */
+  readonly outputHidden?: boolean;
 }
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
@@ -265,6 +268,12 @@ class Expander {
     const raws = roughCommands(text);
     // Each command's next pipeline stage, as written.
     const pipedInto = raws.map((raw, k) => (raw.pipesToNext ? raws[k + 1]?.words.map((w) => w.value).join(' ') : undefined));
+    const hidden = raws.map((raw, k) => {
+      if (!raw.pipesToNext) return initial.outputHidden;
+      let end = k + 1;
+      while (raws[end]?.pipesToNext) end++;
+      return hiddenByStages(raws.slice(k + 1, end + 1).map((r) => r.words.map((w) => w.value)), initial.outputHidden === true);
+    });
     for (const [k, raw] of raws.entries()) {
       const words = raw.words.map((w) => this.roughWord(w.value, w.start, w.end, frame));
       const assignments = new Map<string, string>();
@@ -277,7 +286,7 @@ class Expander {
       const program = argv[0]?.value;
       if (program !== undefined && DECLARATIONS.has(program) && assignments.size === 0 && argv.slice(1).every((w) => /^-[a-zA-Z]+$/.test(w.value))) {
         // `export -p`, `declare -x`: no assignment, so it prints the variables instead.
-        this.emit(this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext, pipedInto: pipedInto[k] }, [], undefined, raw.words[first]?.start), frame);
+        this.emit(this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext, pipedInto: pipedInto[k], outputHidden: hidden[k] }, [], undefined, raw.words[first]?.start), frame);
         input = {};
         continue;
       }
@@ -301,7 +310,7 @@ class Expander {
         input = {};
         continue;
       }
-      const command = this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext, pipedInto: pipedInto[k] }, [], undefined, raw.words[first]?.start);
+      const command = this.command(argv, frame, assignments, { ...input, pipedOut: raw.pipesToNext, pipedInto: pipedInto[k], outputHidden: hidden[k] }, [], undefined, raw.words[first]?.start);
       this.emit(command, frame, input.fromDecoder);
       this.remember(command, frame, input.stdin);
       this.call(command, frame, input);
@@ -386,7 +395,8 @@ class Expander {
         for (const expansion of node.descendantsOfType('expansion')) if (expansion) this.assignsDefault(expansion.text, frame);
         // `[[ -v 'a[$(…)]' ]]`: a name bash reads, subscript and all.
         for (const child of node.descendantsOfType(['raw_string', 'ansi_c_string'])) if (child) this.literalSubscript(wordValue(child, this.scope(frame)).value, child, frame);
-        for (const child of node.namedChildren) if (child) this.walk(child, frame, input, depth + 1);
+        // What a substitution in a test prints is only tested (`[ -n "$(gh auth token)" ]`).
+        for (const child of node.namedChildren) if (child) this.walk(child, frame, { ...input, outputHidden: true }, depth + 1);
         return undefined;
       case 'comment':
         this.markInert(node);
@@ -408,7 +418,9 @@ class Expander {
       if (lastInput && i === stages.length - 1 && i > 0) current = lastInput;
       // Each stage of a pipeline runs in a subshell: what it assigns stays there.
       const stageFrame = stages.length > 1 && !(i === stages.length - 1 && this.line.includes('lastpipe')) ? { ...frame, vars: new Map(frame.vars) } : frame;
-      output = this.walk(stage, stageFrame, i < stages.length - 1 ? { ...current, pipedOut: true, pipedInto: stages[i + 1]?.text } : current, depth + 1);
+      const hidden = hiddenByStages(stages.slice(i + 1).map((s) => s.text.split(/\s+/)), input.outputHidden === true);
+      output = this.walk(stage, stageFrame, i < stages.length - 1 ? { ...current, pipedOut: true, pipedInto: stages[i + 1]?.text, outputHidden: hidden }
+        : { ...current, outputHidden: input.outputHidden }, depth + 1);
       if (i === stages.length - 1) return;
       const decoder = stage.type === 'command' && this.isDecoderNode(stage, frame);
       // The pipeline so far, as written, when it may be a listing (each node's text is a call into the parser).
@@ -438,8 +450,10 @@ class Expander {
       .map((c) => wordValue(c.type === 'command_name' ? (c.namedChildren.find(isNode) ?? c) : c, this.scope(frame)));
   }
 
-  private redirected(node: SyntaxNode, frame: Frame, input: Input, depth: number): string | undefined {
+  private redirected(node: SyntaxNode, frame: Frame, outer: Input, depth: number): string | undefined {
     const body = node.childForFieldName('body');
+    const discarded = stdoutDiscarded(node.childrenForFieldName('redirect').filter(isNode).map((r) => r.text));
+    const input = discarded === undefined ? outer : { ...outer, outputHidden: discarded };
     let stdin = input;
     const writes: string[] = [];
     const extraStages: SyntaxNode[] = [];
@@ -449,7 +463,7 @@ class Expander {
       if (!redirect) continue;
       this.substitutions(redirect, frame, depth);
       const got = this.redirectInput(redirect, frame, writes);
-      if (got) stdin = got;
+      if (got) stdin = { ...got, outputHidden: input.outputHidden };
       if (redirect.type === 'heredoc_redirect') {
         const start = redirect.namedChildren.find((c) => c?.type === 'heredoc_start');
         for (const child of redirect.namedChildren) {
@@ -545,8 +559,12 @@ class Expander {
     return undefined;
   }
 
-  private simple(node: SyntaxNode, frame: Frame, input: Input, depth: number): string | undefined {
+  private simple(node: SyntaxNode, frame: Frame, outer: Input, depth: number): string | undefined {
     const scope = this.scope(frame);
+    const discarded = stdoutDiscarded(node.namedChildren.filter((c): c is SyntaxNode => c?.type === 'file_redirect').map((r) => r.text));
+    const input = discarded === undefined ? outer : { ...outer, outputHidden: discarded };
+    // `test -n "$(gh auth token)"`: the substitution's output is only tested.
+    const tested = node.namedChildren.find((c) => c?.type === 'command_name')?.text === 'test';
     const assignments = new Map<string, string>();
     const words: Word[] = [];
     let stdin = input;
@@ -555,13 +573,14 @@ class Expander {
     const choices: Choice[] = [];
     for (const child of node.namedChildren) {
       if (!child) continue;
-      this.substitutions(child, frame, depth);
+      this.substitutions(child, frame, depth, tested && child.type !== 'variable_assignment');
       if (child.type === 'variable_assignment') {
         const name = child.childForFieldName('name')?.text;
         const value = child.childForFieldName('value');
         if (name) assignments.set(name, value ? wordValue(value, scope).value : '');
       } else if (child.type.endsWith('_redirect')) {
-        stdin = this.redirectInput(child, frame, writes) ?? stdin;
+        const got = this.redirectInput(child, frame, writes);
+        if (got) stdin = { ...got, outputHidden: input.outputHidden };
       } else {
         const word = child.type === 'command_name' ? child.namedChildren.find(isNode) ?? child : child;
         const filled = this.words(word, frame, scope);
@@ -608,6 +627,7 @@ class Expander {
       stdinListing: input.stdinListing,
       pipedOut: input.pipedOut,
       pipedInto: input.pipedInto,
+      outputHidden: input.outputHidden,
       writes,
       span: span ?? [first?.start ?? 0, last?.end ?? 0],
       via: frame.via,
@@ -1016,7 +1036,8 @@ class Expander {
       } else {
         // `export $(cat vars.txt)`, `declare "$line"`: names only running tells.
         if (['command_substitution', 'simple_expansion', 'expansion'].includes(child.type) && wordValue(child, scope).computed) this.anyVariable = true;
-        this.walk(child, frame, input, depth + 1);
+        // What `export $(…)` is given becomes variables, never printed (`export -p` prints, and is judged as it).
+        this.walk(child, frame, child.type === 'command_substitution' ? { ...input, outputHidden: true } : input, depth + 1);
       }
     }
   }
@@ -1335,7 +1356,7 @@ class Expander {
   }
 
   /** Commands inside `$(…)`, backticks and `<(…)` run too, and in a prompt expansion's value (`${x@P}`). */
-  private substitutions(node: SyntaxNode, frame: Frame, depth: number): void {
+  private substitutions(node: SyntaxNode, frame: Frame, depth: number, hidden = false): void {
     if (depth > this.limits.syntaxDepth) {
       this.problem('too-deep', this.nodeSpan(node, frame), 'nested too deeply to read');
       return;
@@ -1349,11 +1370,11 @@ class Expander {
       return;
     }
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
-      this.walkIsolated(node, frame, {}, depth);
+      this.walkIsolated(node, frame, hidden && node.type === 'command_substitution' ? { outputHidden: true } : {}, depth);
       return;
     }
     for (const child of node.namedChildren) {
-      if (child && child.namedChildCount > 0) this.substitutions(child, frame, depth + 1);
+      if (child && child.namedChildCount > 0) this.substitutions(child, frame, depth + 1, hidden);
     }
   }
 
