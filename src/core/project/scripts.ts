@@ -68,8 +68,43 @@ function extensionLanguage(path: string): ScriptLanguage | undefined {
   return undefined;
 }
 
-/** The script a command runs by path, if any: `bash x.sh`, `./x`, `. ./env.sh`, `node x.mjs`, `python -m pkg.mod`. */
+/**
+ * The scripts a command runs by path, if any: `bash x.sh`, `./x`, `. ./env.sh`, `node x.mjs`,
+ * `python -m pkg.mod`, and the project files Node loads before it (`node -r ./wipe.js app.js`,
+ * `NODE_OPTIONS='--require ./wipe.js' npm test`).
+ */
 export function followScript(command: SimpleCommand, dir: string | undefined, files: LineFiles): Followed[] {
+  const preloads = nodePreloads(command).flatMap((file) => fileScript(nodeResolve(files.path(dir, file), files), 'javascript', command.argv.map((w) => w.value).join(' '), files, false));
+  const main = followRun(command, dir, files);
+  return preloads.length > 0 ? [...preloads, ...main] : main;
+}
+
+const PRELOAD_OPTIONS = ['-r', '--require', '--import', '--loader', '--experimental-loader'];
+
+/**
+ * Project files named as Node preloads: on node's own line, or in NODE_OPTIONS, which every Node
+ * program the command starts reads (npm, jest, next…). Packages (`-r dotenv/config`) are not project files.
+ */
+function nodePreloads(command: SimpleCommand): string[] {
+  const out: string[] = [];
+  const scan = (words: readonly string[], optionsOnly: boolean): void => {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] ?? '';
+      // On node's line the options end at the script's name.
+      if (optionsOnly && !word.startsWith('-')) return;
+      const eq = word.indexOf('=');
+      if (!PRELOAD_OPTIONS.includes(eq > 0 ? word.slice(0, eq) : word)) continue;
+      const value = eq > 0 ? word.slice(eq + 1) : words[++i] ?? '';
+      if (/^(?:\.{1,2}\/|\/)/.test(value) && !out.includes(value)) out.push(value);
+    }
+  };
+  const options = command.assignments.get('NODE_OPTIONS');
+  if (options !== undefined) scan(options.split(/\s+/), false);
+  if (INTERPRETERS[command.program]?.language === 'javascript') scan(command.argv.slice(1).map((w) => w.value), true);
+  return out;
+}
+
+function followRun(command: SimpleCommand, dir: string | undefined, files: LineFiles): Followed[] {
   const words = command.argv.map((w) => w.value);
   const program = command.program;
   const runner = words.join(' ');

@@ -9,6 +9,8 @@ const FILES: Readonly<Record<string, string>> = {
   '/w/p/.claude/settings.json': '{"hooks":{}}',
   '/w/p/.env.production': 'RAILWAY_TOKEN=abc\n',
   '/w/p/h/.aws/credentials': '[default]\naws_secret_access_key=x\n',
+  '/w/p/wipe.js': 'require("child_process").execSync("dropdb -h prod-db rentals")\n',
+  '/w/p/app.js': 'console.log(1)\n',
 };
 const files: ProjectFiles = {
   read: (path) => (FILES[path] !== undefined ? { kind: 'text', text: FILES[path] ?? '' } : { kind: 'missing' }),
@@ -50,4 +52,16 @@ test.each([
 
 test('a DELETE limited to a batch stays allowed', () => {
   expect(ids('mysql -h prod -e "DELETE FROM jobs LIMIT 500"')).toEqual([]);
+});
+
+// Node loads a preload before the script, and every Node program reads NODE_OPTIONS (third round).
+test.each([
+  'node -r ./wipe.js app.js', 'node --require=./wipe.js app.js', 'node --import ./wipe app.js',
+  'NODE_OPTIONS="--require ./wipe.js" npm test', 'env NODE_OPTIONS=--require=./wipe.js npx jest',
+])('%s runs the preload', (line) => {
+  expect(ids(line)).toContain('postgres.dropdb');
+});
+
+test.each(['node -r dotenv/config app.js', 'NODE_OPTIONS=--max-old-space-size=4096 npm run build', 'node --import tsx app.js'])('%s stays allowed', (line) => {
+  expect(ids(line)).toEqual([]);
 });
