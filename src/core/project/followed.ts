@@ -20,7 +20,9 @@ export interface Source {
 
 export type Followed =
   /** Shell text, run from `dir` (absolute). */
-  | { readonly kind: 'script'; readonly text: string; readonly dir: string; readonly source: Source; readonly args?: readonly string[] }
+  | { readonly kind: 'script'; readonly text: string; readonly dir: string; readonly source: Source; readonly args?: readonly string[];
+    /** The script's own file, absolute: what `$0` and `BASH_SOURCE` hold in it (`. "$(dirname "$0")/lib.sh"`). */
+    readonly path?: string }
   /** An interpreter's source file. */
   | { readonly kind: 'code'; readonly language: Language; readonly code: string; readonly source: Source }
   /** A command a file describes (`kubectl delete Namespace shop`), or the command itself fed a file on stdin. */

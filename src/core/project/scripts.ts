@@ -196,7 +196,7 @@ export function fileScript(path: string, language: ScriptLanguage | undefined, r
   const lang = language ?? shebangLanguage(firstLine) ?? extensionLanguage(path) ?? 'shell';
   const source = { runner, file: files.shown(path), text, offset: 0 };
   // A script runs from its caller's folder, not its own.
-  if (lang === 'shell') out.push({ kind: 'script', text, dir: runDir ?? files.context.cwd, source, ...(args && args.length > 0 ? { args } : {}) });
+  if (lang === 'shell') out.push({ kind: 'script', text, dir: runDir ?? files.context.cwd, source, path, ...(args && args.length > 0 ? { args } : {}) });
   else out.push({ kind: 'code', language: lang, code: text, source });
   return out;
 }

@@ -819,6 +819,12 @@ class Expander {
       const start = sourced ? new Map(frame.vars) : inherited(frame.vars, command.assignments);
       if (!sourced && start.size > 0) this.choosing = true;
       const vars = item.args && item.args.length > 0 ? positionals(start, item.args) : start;
+      // A script finds its neighbours through its own path (`. "$(dirname "$0")/lib.sh"`, `${BASH_SOURCE%/*}`);
+      // a sourced file keeps its caller's `$0`.
+      if (item.path !== undefined) {
+        setVariable(vars, 'BASH_SOURCE', item.path, false);
+        if (!sourced) setVariable(vars, '0', item.path, false);
+      }
       this.script(item.text, { vars, depth: frame.depth + 1, via, parent: command, shift: 0, fixed: command.span, place: { dir: item.dir }, origin: { kind: 'file', source: item.source, outer } });
       // What a file of plain assignments (`.env`) sets holds after it, when the line sources it as it
       // is; anything else may stop early (`"ret"urn`) or be changed first: what it assigns may hold.
@@ -1386,6 +1392,7 @@ class Expander {
   private substitutionOutput(node: SyntaxNode, frame: Frame): string | undefined {
     const inner = node.namedChildren.filter(isNode);
     if (inner.length !== 1 || !inner[0]) return undefined;
+    if (inner[0].type === 'list') return this.folderOf(inner[0], frame);
     const stages = inner[0].type === 'pipeline' ? inner[0].namedChildren.filter(isNode) : [inner[0]];
     let stdin: string | undefined;
     for (const stage of stages) {
@@ -1398,6 +1405,20 @@ class Expander {
       if (stdin === undefined) return undefined;
     }
     return stdin?.replace(/\n+$/, '');
+  }
+
+  /** `$(cd "$(dirname "$0")" && pwd)`: the folder a script names itself by, when the line or file tells it. */
+  private folderOf(list: SyntaxNode, frame: Frame): string | undefined {
+    const [cd, pwd] = list.namedChildren.filter(isNode);
+    if (list.namedChildren.length !== 2 || cd?.type !== 'command' || pwd?.type !== 'command' || !/^\s*&&/.test(list.text.slice(cd.endIndex - list.startIndex))) return undefined;
+    const words = (stage: SyntaxNode): Word[] => stage.namedChildren.filter(isNode)
+      .map((c) => wordValue(c.type === 'command_name' ? (c.namedChildren.find(isNode) ?? c) : c, { vars: frame.vars, substitution: (n) => this.substitutionOutput(n, frame) }))
+      .map((w) => ({ ...w, start: 0, end: 0 }));
+    const [cdName, target, ...more] = words(cd);
+    const [pwdName, ...options] = words(pwd);
+    if (cdName?.value !== 'cd' || !target || target.dynamic || more.length > 0 || !target.value.startsWith('/')) return undefined;
+    if (pwdName?.value !== 'pwd' || options.some((o) => o.value !== '-P' && o.value !== '-L')) return undefined;
+    return target.value;
   }
 
   private isDecoderNode(node: SyntaxNode, frame: Frame): boolean {

@@ -49,6 +49,15 @@ export function staticOutput(command: Produced): string | undefined {
     }
     case 'cat':
       return args.length === 0 || args[0] === '-' ? command.stdin : undefined;
+    case 'dirname': {
+      // `dirname "$0"`: one path, its folder as dirname prints it.
+      const path = args[0] === '--' ? args[1] : args[0];
+      if (path === undefined || args.length > (args[0] === '--' ? 2 : 1) || path.startsWith('-')) return undefined;
+      const trimmed = path.replace(/\/+$/, '');
+      if (trimmed === '') return path === '' ? '.\n' : '/\n';
+      const slash = trimmed.lastIndexOf('/');
+      return (slash < 0 ? '.' : trimmed.slice(0, slash).replace(/\/+$/, '') || '/') + '\n';
+    }
     case 'base64':
     case 'openssl':
       if (!args.some((a) => a === '-d' || a === '--decode' || a === '-D')) return undefined;

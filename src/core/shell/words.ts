@@ -110,7 +110,7 @@ function appendChildren(node: SyntaxNode, scope: WordScope, acc: WordValue, inDo
  */
 export function expansionValue(text: string, vars: ReadonlyMap<string, string>): { value: string; unknown: boolean } | undefined {
   const match = /^\$(?:([A-Za-z_][A-Za-z0-9_]*|[0-9@*#])|\{(?:([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#])|([A-Za-z_][A-Za-z0-9_]*)\[([0-9]+|[@*])\])\})$/.exec(text);
-  if (!match) return defaultValue(text, vars);
+  if (!match) return defaultValue(text, vars) ?? trimmedPath(text, vars);
   const array = match[3];
   if (array !== undefined) {
     const elements = arrayElements(vars, array);
@@ -145,6 +145,20 @@ function defaultValue(text: string, vars: ReadonlyMap<string, string>): { value:
   const set = value !== undefined && (colon === '' || value !== '');
   if (operator === '+') return { value: set ? word : '', unknown: false };
   return { value: set ? value : word, unknown: false };
+}
+
+// `${BASH_SOURCE%/*}` and `${0##*/}`: a known path cut at a slash, the folder and file idioms
+// scripts find their neighbours by. Other patterns are left unknown.
+function trimmedPath(text: string, vars: ReadonlyMap<string, string>): { value: string; unknown: boolean } | undefined {
+  const match = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9])(?:\[0\])?(%%?|##?)(\/\*|\*\/)\}$/.exec(text);
+  if (!match) return undefined;
+  const [, name = '', operator, pattern] = match;
+  const value = vars.get(name);
+  if (value === undefined || isUnknown(vars, name)) return undefined;
+  if ((operator?.startsWith('%') && pattern !== '/*') || (operator?.startsWith('#') && pattern !== '*/')) return undefined;
+  const at = operator === '%' || operator === '##' ? value.lastIndexOf('/') : value.indexOf('/');
+  if (at < 0) return { value, unknown: false };
+  return { value: operator?.startsWith('%') ? value.slice(0, at) : value.slice(at + 1), unknown: false };
 }
 
 /** Backslash removal: outside quotes every `\x` is `x`; inside double quotes only `\$ \` \" \\`. */

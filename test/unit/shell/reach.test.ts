@@ -11,6 +11,11 @@ const FILES: Readonly<Record<string, string>> = {
   '/w/p/h/.aws/credentials': '[default]\naws_secret_access_key=x\n',
   '/w/p/wipe.js': 'require("child_process").execSync("dropdb -h prod-db rentals")\n',
   '/w/p/app.js': 'console.log(1)\n',
+  '/w/p/scripts/lib.sh': 'dropdb -h prod-db rentals\n',
+  '/w/p/scripts/a.sh': '#!/bin/bash\nsource "$(dirname "$0")/lib.sh"\n',
+  '/w/p/scripts/b.sh': '#!/bin/bash\nSCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\n. "$SCRIPT_DIR/lib.sh"\n',
+  '/w/p/scripts/c.sh': '#!/bin/bash\n. "${BASH_SOURCE%/*}/lib.sh"\n',
+  '/w/p/scripts/d.sh': '#!/bin/bash\ncd "$(dirname "$0")" && bash lib.sh\n',
 };
 const files: ProjectFiles = {
   read: (path) => (FILES[path] !== undefined ? { kind: 'text', text: FILES[path] ?? '' } : { kind: 'missing' }),
@@ -64,4 +69,9 @@ test.each([
 
 test.each(['node -r dotenv/config app.js', 'NODE_OPTIONS=--max-old-space-size=4096 npm run build', 'node --import tsx app.js'])('%s stays allowed', (line) => {
   expect(ids(line)).toEqual([]);
+});
+
+// A script finds its neighbours through its own path: `$0`, `BASH_SOURCE`, `dirname`, `cd … && pwd`.
+test.each(['bash scripts/a.sh', 'bash scripts/b.sh', 'bash scripts/c.sh', 'bash scripts/d.sh', './scripts/a.sh', 'cd scripts && ./c.sh'])('%s runs the library it sources', (line) => {
+  expect(ids(line)).toContain('postgres.dropdb');
 });
