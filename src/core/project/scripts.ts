@@ -135,8 +135,10 @@ function followRun(command: SimpleCommand, dir: string | undefined, files: LineF
       if (!word.startsWith('-')) break;
       // Node's own test runner and watch mode take folders and globs of test files, not a script.
       if (spec.language === 'javascript' && (word === '--test' || word.startsWith('--test='))) return [];
-      // Inline code or a module: read elsewhere (payloads) or below.
-      if (/^(?:-e|--eval|-p|--print|-c|-r|-E)$/.test(word) && (spec.language !== 'php' || word === '-r') && !(spec.language === 'ruby' && word === '-r') && !(spec.language === 'javascript' && word === '-r')) return [];
+      // Inline code or a module: read elsewhere (payloads) or below; the project modules the code loads, here.
+      if (/^(?:-e|--eval|-p|--print|-c|-r|-E)$/.test(word) && (spec.language !== 'php' || word === '-r') && !(spec.language === 'ruby' && word === '-r') && !(spec.language === 'javascript' && word === '-r')) {
+        return command.argv[i + 1]?.dynamic ? [] : loadedModules(spec.language, words[i + 1] ?? '', dir, runner, files);
+      }
       if (word === '-m' && spec.language === 'python') return pythonModule(words[i + 1] ?? '', dir, runner, files);
       if (spec.values.includes(word)) i++;
     }
@@ -152,6 +154,34 @@ function followRun(command: SimpleCommand, dir: string | undefined, files: LineF
     return fileScript(files.path(dir, first.value), undefined, runner, files, false, files.path(dir, '.'), words.slice(1));
   }
   return [];
+}
+
+/**
+ * The project's own modules that inline code loads (`python -c 'from scripts.reset import main; main()'`,
+ * `node -e "require('./scripts/reset')"`): installed packages are not project files, and are not read.
+ */
+function loadedModules(language: ScriptLanguage, code: string, dir: string | undefined, runner: string, files: LineFiles): Followed[] {
+  const out: Followed[] = [];
+  if (language === 'python') {
+    // `import a.b, c` loads each module; `from a import b, c` loads a, and b and c where they are modules.
+    for (const m of code.matchAll(/(?:^|[;\n])\s*(?:from\s+([\w.]+)\s+import\s+\(?\s*([\w\s,]+)|import\s+([\w.]+(?:\s*,\s*[\w.]+)*))/g)) {
+      const modules = m[1] !== undefined ? [m[1], ...(m[2] ?? '').split(',').map((name) => `${m[1]}.${name.trim()}`)] : (m[3] ?? '').split(',');
+      for (const module of modules.slice(0, 8)) out.push(...pythonImport(module.trim(), dir, runner, files));
+    }
+  } else if (language === 'javascript') {
+    for (const m of code.matchAll(/(?:\brequire\s*\(|\bimport\s*\(|\bfrom\s)\s*(['"`])(\.{1,2}\/[^'"`]+)\1/g)) {
+      out.push(...fileScript(nodeResolve(files.path(dir, m[2] ?? ''), files), 'javascript', runner, files, false));
+    }
+  }
+  return out.slice(0, 16);
+}
+
+/** The file `import a.b` runs: `a/b.py`, or the package's `a/b/__init__.py`. */
+function pythonImport(module: string, dir: string | undefined, runner: string, files: LineFiles): Followed[] {
+  if (!/^\w[\w.]*$/.test(module)) return [];
+  const base = files.path(dir, module.replace(/\./g, '/'));
+  const found = fileScript(`${base}.py`, 'python', runner, files, false);
+  return found.length > 0 ? found : fileScript(`${base}/__init__.py`, 'python', runner, files, false);
 }
 
 function pythonModule(module: string, dir: string | undefined, runner: string, files: LineFiles): Followed[] {

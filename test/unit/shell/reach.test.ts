@@ -12,6 +12,9 @@ const FILES: Readonly<Record<string, string>> = {
   '/w/p/wipe.js': 'require("child_process").execSync("dropdb -h prod-db rentals")\n',
   '/w/p/app.js': 'console.log(1)\n',
   '/w/p/scripts/lib.sh': 'dropdb -h prod-db rentals\n',
+  '/w/p/scripts/reset.py': 'import os\ndef main():\n    os.system("dropdb -h prod-db rentals")\n',
+  '/w/p/scripts/reset.js': 'require("child_process").execSync("dropdb -h prod-db rentals")\n',
+  '/w/p/scripts/helpers.py': 'def ok():\n    return 1\n',
   '/w/p/scripts/a.sh': '#!/bin/bash\nsource "$(dirname "$0")/lib.sh"\n',
   '/w/p/scripts/b.sh': '#!/bin/bash\nSCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\n. "$SCRIPT_DIR/lib.sh"\n',
   '/w/p/scripts/c.sh': '#!/bin/bash\n. "${BASH_SOURCE%/*}/lib.sh"\n',
@@ -74,4 +77,16 @@ test.each(['node -r dotenv/config app.js', 'NODE_OPTIONS=--max-old-space-size=40
 // A script finds its neighbours through its own path: `$0`, `BASH_SOURCE`, `dirname`, `cd … && pwd`.
 test.each(['bash scripts/a.sh', 'bash scripts/b.sh', 'bash scripts/c.sh', 'bash scripts/d.sh', './scripts/a.sh', 'cd scripts && ./c.sh'])('%s runs the library it sources', (line) => {
   expect(ids(line)).toContain('postgres.dropdb');
+});
+
+// Inline code that loads the project's own module runs that module.
+test.each([
+  "python3 -c 'from scripts.reset import main; main()'", "python -c 'import scripts.reset as r; r.main()'",
+  "python3 -c 'from scripts import reset; reset.main()'", `node -e "require('./scripts/reset')"`, `node -e "import('./scripts/reset.js')"`,
+])('%s runs the module it loads', (line) => {
+  expect(ids(line)).toContain('postgres.dropdb');
+});
+
+test.each(["python3 -c 'import os, json; print(1)'", "python3 -c 'from scripts import helpers; helpers.ok()'", `node -e "require('./app.js')"`])('%s stays allowed', (line) => {
+  expect(ids(line)).toEqual([]);
 });
