@@ -3,6 +3,7 @@
 // command by command; other languages with the scanners used for `-e`/`-c` code.
 import type { SimpleCommand } from '../shell/command';
 import type { Language } from '../shell/interpreters';
+import { powershellRun } from '../shell/powershell';
 import { baseName } from './files';
 import type { Followed, LineFiles } from './followed';
 
@@ -36,7 +37,7 @@ const INTERPRETERS: Readonly<Record<string, { language: Language; values: readon
 const SYSTEM_DIRS = /^\/(?:bin|sbin|usr|lib|lib32|lib64|libx32|opt|etc|nix|snap|proc|sys|dev|System|Library|Applications)\//;
 
 export function scriptPrograms(): readonly string[] {
-  return [...SHELLS, 'source', '.', ...Object.keys(INTERPRETERS)];
+  return [...SHELLS, 'pwsh', 'powershell', 'source', '.', ...Object.keys(INTERPRETERS)];
 }
 
 /** The language a `#!` line names: `#!/usr/bin/env -S deno run`, `#!/bin/bash -e`, `#!/usr/bin/python3`. */
@@ -108,6 +109,11 @@ function followRun(command: SimpleCommand, dir: string | undefined, files: LineF
   const words = command.argv.map((w) => w.value);
   const program = command.program;
   const runner = words.join(' ');
+  if (program === 'pwsh' || program === 'powershell') {
+    // Its cmdlets that delete or send are read as the Unix commands they amount to (powershell.ts).
+    const run = powershellRun(command.argv);
+    return run && typeof run === 'object' && 'file' in run ? fileScript(files.path(dir, run.file.value), 'shell', runner, files, run.file.dynamic, files.path(dir, '.')) : [];
+  }
   if (SHELLS.has(program)) {
     for (let i = 1; i < words.length; i++) {
       const word = words[i] ?? '';

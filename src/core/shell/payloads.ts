@@ -8,6 +8,7 @@ import type { Derived } from './derived';
 import { FLEET_PROGRAMS, fleetCommands } from './fleet';
 import { inlineCode, interpreterPrograms, scanCode } from './interpreters';
 import { firstOperand, type CommandInput } from './wrappers';
+import { powershellRun } from './powershell';
 
 // Other shells' `-c` text is read as sh would read it: their plain commands (`rm -rf /data`) read the same.
 const SHELLS: readonly string[] = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh', 'pwsh', 'powershell', 'nu', 'xonsh', 'elvish', 'rc'];
@@ -118,6 +119,13 @@ const SHELL_VALUE_OPTIONS = ['-o', '+o', '-O', '+O', '--rcfile', '--init-file', 
 function shell(command: CommandInput): PayloadResult {
   const argv = command.argv;
   const name = argv[0]?.value ?? command.program;
+  // PowerShell's parameters are words, not letters (`-NoProfile` is no `-n`).
+  if (command.program === 'pwsh' || command.program === 'powershell') {
+    const run = powershellRun(argv);
+    if (run === 'unseen') return { derived: [], dynamicCalls: [], unseenScript: true };
+    // A script file is the follower's to read, as `bash x.sh`'s is.
+    return run && 'script' in run ? derived(scriptOf(run.from, run.script, run.via)) : NONE;
+  }
   let commandOption: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]?.value ?? '';

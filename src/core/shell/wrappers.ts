@@ -3,6 +3,7 @@
 import type { Word } from './command';
 import { placeholder } from './items';
 import { unwrapParallel } from './parallel';
+import { cmdletNames, unwrapCmdlet } from './powershell';
 import { unwrapXargs } from './xargs';
 import type { Derived } from './derived';
 
@@ -159,7 +160,7 @@ function unwrapCoproc(argv: readonly Word[]): Derived[] {
 }
 
 export function wrapperProgramNames(): readonly string[] {
-  return [...BY_PROGRAM.keys(), 'xargs', 'find', 'parallel', 'coproc', 'rimraf', 'del', 'del-cli', 'gdb', 'cgdb', 'node'];
+  return [...BY_PROGRAM.keys(), 'xargs', 'find', 'parallel', 'coproc', 'rimraf', 'del', 'del-cli', 'gdb', 'cgdb', 'node', ...cmdletNames()];
 }
 
 /**
@@ -195,6 +196,8 @@ export function unwrap(command: CommandInput): Derived[] {
     const at = command.argv.findIndex((w) => w.value === '--args');
     return at > 0 && at + 1 < command.argv.length ? [{ kind: 'argv', words: command.argv.slice(at + 1), via: 'gdb --args' }] : [];
   }
+  const cmdlet = unwrapCmdlet(command.program, command.argv);
+  if (cmdlet.length > 0) return cmdlet;
   return (BY_PROGRAM.get(command.program) ?? []).flatMap((spec) => unwrapGeneric(spec, command));
 }
 
