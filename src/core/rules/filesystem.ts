@@ -1,6 +1,7 @@
 // Filesystem family: recursive/forced deletion, wiping disks and filesystems, truncation, mirror
 // deletes and recursive permission changes on system trees.
 import type { SimpleCommand, Word } from '../shell/command';
+import { isProtectedPath } from '../secrets/paths';
 import { nonFlagArgs, type Args } from './args';
 import type { Rule } from './types';
 
@@ -12,7 +13,7 @@ const THROWAWAY_NAMES = new Set([
   '.angular', '.expo', '.vite', '.webpack', 'storybook-static', 'target', 'coverage', '.nyc_output',
   'htmlcov', '.cache', '__pycache__', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.eggs',
   '.turbo', '.parcel-cache', '.sass-cache', '.eslintcache', '.gradle', '.dart_tool', 'DerivedData', 'obj',
-  'tmp', 'temp', '.tmp', '.temp', '.venv', 'venv', '.DS_Store', 'Thumbs.db',
+  'tmp', 'temp', '.tmp', '.temp', '.venv', 'venv', '.DS_Store', 'Thumbs.db', '_cacache',
   // Perl's and Elixir's build output (ExtUtils::MakeMaker's blib, Module::Build's and mix's _build).
   'blib', '_build',
   // Test runners' and doc builders' output (Playwright's reports and traces, Docusaurus' cache).
@@ -22,6 +23,11 @@ const THROWAWAY_NAMES = new Set([
   // Lockfiles are committed, so `git checkout` brings them back; deleting them before a reinstall is routine.
   'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb',
 ]);
+/**
+ * Folders a project's tools make again (`dotnet build`, `go build -o bin/`, `composer install`,
+ * `pod install`), throwaway only inside the project: `~/bin` or `/opt/app/bin` is someone's.
+ */
+const PROJECT_REBUILT_NAMES = new Set(['bin', 'vendor', 'Pods']);
 const THROWAWAY_SUFFIXES = ['.pyc', '.pyo', '.o', '.class', '.tsbuildinfo', '.egg-info'];
 // Extra name patterns that make a `find … -delete` a cleanup of junk rather than of data.
 const FIND_THROWAWAY_SUFFIXES = ['.log', '.tmp', '.bak', '.orig', '.rej', '.swp', '~'];
@@ -102,8 +108,10 @@ function classifyPath(p: string, recursive: boolean): Danger {
       if ((first === 'Library' || first === 'private') && rest.length === 1) return 'critical';
     }
   }
-  // Bundler's install directory (`bundle install --path vendor/bundle`), unlike Go's committed vendor/.
+  // Bundler's install directory (`bundle install --path vendor/bundle`).
   if (segments.some(isThrowawaySegment) || /(?:^|\/)vendor\/bundle(?:\/|$)/.test(p)) return 'throwaway';
+  // A committed vendor/ or bin/ comes back with git; an installed one with the install.
+  if (!absolute && first !== '..' && PROJECT_REBUILT_NAMES.has(segments[segments.length - 1] ?? '')) return 'throwaway';
   return 'high';
 }
 
@@ -243,7 +251,8 @@ function fileDeletionMatters(word: Word): boolean {
   const p = normalisePath(word.dynamic ? stripLeadingDynamic(word.value) || '.' : word.value);
   if (word.dynamic && !p.startsWith('/')) return DATA_FILE.test(p);
   if (p.startsWith('/') || p === '~' || p.startsWith('~/') || p === '..' || p.startsWith('../')) return true;
-  return DATA_FILE.test(p) || p.split('/').every(isGlobAll);
+  // `rm .env.production`: an ignored secret file is often the only copy, and git cannot bring it back.
+  return DATA_FILE.test(p) || p.split('/').every(isGlobAll) || (!word.dynamic && !/[*?[]/.test(p) && isProtectedPath(p));
 }
 
 /** A last segment like `*.log` or `app-*.tmp`: a glob that only files are named by. */
@@ -551,7 +560,7 @@ export const filesystemRules: readonly Rule[] = [
         'rm -rf node_modules', 'rm -rf dist/ build/ .next', 'rm -rf ./target', 'rm -rf coverage .cache __pycache__',
         'rm -rf /tmp/foo', 'rm -rf "$TMPDIR/x"', 'rm -rf /var/tmp/cache', 'rm -rf .venv', 'rm -f *.pyc',
         'rm notes.txt', 'rm -rf node_modules package-lock.json', 'rm -rf packages/web/node_modules', 'rm -rf /',
-        'rm -rf "${OUT_DIR:?}/dist"', 'tmp=$(mktemp -d); rm -rf "$tmp"', 'rm -f file.txt', 'rm -f db.sqlite3', 'rm -ri scratch/', 'rm -rf logs/*.log',
+        'rm -rf "${OUT_DIR:?}/dist"', 'tmp=$(mktemp -d); rm -rf "$tmp"', 'rm -f file.txt', 'rm -f db.sqlite3', 'rm -ri scratch/', 'rm -rf logs/*.log', 'rm -rf bin obj', 'rm -rf vendor', 'rm -rf ios/Pods',
       ],
     },
   },
@@ -560,14 +569,14 @@ export const filesystemRules: readonly Rule[] = [
     programs: ['rm'],
     category: 'filesystem',
     severity: 'high',
-    summary: 'Deletes a database or backup file, every file here, or files outside the project',
+    summary: 'Deletes a database, backup or secret file, every file here, or files outside the project',
     hint: 'Copy the file aside first (or move it to the trash); git cannot bring back what it does not track',
     match: (a) => rmDanger(a.command) === 'high' && !readRm(a.command).recursive,
     targets: rmTargets,
     recoverable: rmRecoverable,
     examples: {
-      match: ['rm -f db.sqlite3', 'rm prod.db', 'rm -f *', 'rm ~/.bashrc', 'ls /srv/backups/*.dump | xargs rm -f', 'rm -f /srv/app/config.yml', 'rm -f ../shared/data.db', 'rm -f backups/2024-06-01.dump', 'rm -f "$DATA_DIR/app.sqlite3"'],
-      noMatch: ['rm -f file.txt', 'rm notes.txt', 'rm -f "$FILE"', 'rm -f src/old.ts', 'rm -f *.pyc', 'rm /tmp/out.json', 'rm -f build/app.db', 'rm -rf ./src'],
+      match: ['rm -f db.sqlite3', 'rm prod.db', 'rm -f *', 'rm ~/.bashrc', 'rm .env', 'rm -f config/.env.production', 'ls /srv/backups/*.dump | xargs rm -f', 'rm -f /srv/app/config.yml', 'rm -f ../shared/data.db', 'rm -f backups/2024-06-01.dump', 'rm -f "$DATA_DIR/app.sqlite3"'],
+      noMatch: ['rm -f file.txt', 'rm notes.txt', 'rm -f "$FILE"', 'rm -f src/old.ts', 'rm .env.example', 'rm -f *.pyc', 'rm /tmp/out.json', 'rm -f build/app.db', 'rm -rf ./src'],
     },
   },
   {

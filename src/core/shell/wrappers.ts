@@ -33,6 +33,8 @@ interface WrapperSpec {
   readonly eachScript?: boolean;
   /** Each operand names a package script (`run-s build test`): run as `npm run NAME`. */
   readonly eachPackageScript?: boolean;
+  /** The wrapper's value options are its own wherever they stand, before `--` (`heroku run env -a shop`: oclif's parsing). */
+  readonly optionsAnywhere?: boolean;
 }
 
 /** Programs that run another program given by name: `sudo`, `timeout 5`, `nice -n 5`. */
@@ -57,6 +59,8 @@ const PROGRAM_WRAPPERS: readonly WrapperSpec[] = [
   { programs: ['exec'], valueOptions: ['-a'] },
   { programs: ['strace', 'ltrace'], valueOptions: ['-o', '-e', '-p', '-s', '-u', '-E'] },
   { programs: ['script'], valueOptions: ['-t', '--timing', '-I', '-O', '-B', '-T', '-E', '-m'], scriptOptions: ['-c', '--command'], skip: 99 },
+  // BSD and macOS: `script [-q] FILE COMMAND…` runs the command with FILE as its typescript.
+  { programs: ['script'], valueOptions: ['-t', '-T'], skip: 1 },
   { programs: ['watch'], valueOptions: ['-n', '--interval', '-d', '--differences', '-q', '--equexit'], join: true },
   { programs: ['busybox', 'toybox', 'noglob', 'nocorrect', 'caffeinate', 'rlwrap', 'tini', 'dumb-init', 'catatonit'], valueOptions: ['-t', '-w', '-s'] },
   { programs: ['unshare'], valueOptions: ['-S', '--setuid', '-G', '--setgid', '-R', '--root', '-w', '--wd', '--map-user', '--map-group'] },
@@ -109,6 +113,9 @@ const REMOTE_RUNNERS: readonly WrapperSpec[] = [
   { programs: ['mosh'], afterDoubleDash: true, join: true },
   { programs: ['az'], sub: [['ssh'], ['vm', 'host', 'arc']], afterDoubleDash: true, join: true },
   { programs: ['gcloud'], sub: [['compute'], ['ssh']], afterDoubleDash: true, join: true },
+  // `render ssh SERVICE -- CMD`, `heroku ps:exec -a app -- CMD`.
+  { programs: ['render'], sub: [['ssh']], skip: 1, afterDoubleDash: true, join: true },
+  { programs: ['heroku'], sub: [['ps:exec']], valueOptions: ['-a', '--app', '-r', '--remote', '-d', '--dyno'], afterDoubleDash: true, join: true },
 ];
 
 /** Package and environment runners: what they run is mostly a package's binary or a script. */
@@ -129,7 +136,13 @@ const RUNNERS: readonly WrapperSpec[] = [
   { programs: ['aws-vault'], sub: [['exec']], skip: 1, valueOptions: ['-d', '--duration', '--region', '--mfa-token', '-t'] },
   { programs: ['railway'], sub: [['run']], valueOptions: ['-s', '--service', '-e', '--environment'] },
   // The dyno runs the command through a shell: `heroku run "bin/rails db:schema:load …"` is one line.
-  { programs: ['heroku'], sub: [['run', 'run:detached']], valueOptions: ['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type'], join: true },
+  { programs: ['heroku'], sub: [['run', 'run:detached']], valueOptions: ['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type'], join: true, optionsAnywhere: true },
+  // Cloud credential helpers that run a command with a profile's keys (`aws-vault exec` above).
+  { programs: ['saml2aws'], sub: [['exec']], valueOptions: ['-a', '--idp-account', '--exec-profile', '--profile', '-p', '--region'], afterDoubleDash: true },
+  { programs: ['granted', 'assume'], sub: [['exec']], valueOptions: ['--profile', '-r', '--region'], afterDoubleDash: true },
+  { programs: ['aws-sso'], sub: [['exec']], valueOptions: ['-p', '--profile', '-A', '--account', '-R', '--role'], afterDoubleDash: true },
+  { programs: ['vercel'], sub: [['env'], ['run']], valueOptions: ['-e', '--environment', '--scope', '--token', '--cwd'], afterDoubleDash: true },
+  { programs: ['dotenv-cli'], valueOptions: ['-e', '-v', '-p', '-c'], afterDoubleDash: true },
   { programs: ['nix-shell'], scriptOptions: ['--run', '--command'], skip: 99 },
 ];
 
@@ -160,7 +173,7 @@ function unwrapCoproc(argv: readonly Word[]): Derived[] {
 }
 
 export function wrapperProgramNames(): readonly string[] {
-  return [...BY_PROGRAM.keys(), 'xargs', 'find', 'parallel', 'coproc', 'rimraf', 'del', 'del-cli', 'gdb', 'cgdb', 'node', ...cmdletNames()];
+  return [...BY_PROGRAM.keys(), 'xargs', 'find', 'fd', 'fdfind', 'parallel', 'coproc', 'rimraf', 'del', 'del-cli', 'gdb', 'cgdb', 'node', ...cmdletNames()];
 }
 
 /**
@@ -182,6 +195,7 @@ export interface CommandInput {
 /** The command(s) a wrapper runs, or nothing when `command` is no wrapper. */
 export function unwrap(command: CommandInput): Derived[] {
   if (command.program === 'find') return unwrapFind(command.argv);
+  if (command.program === 'fd' || command.program === 'fdfind') return unwrapFd(command.argv);
   if (command.program === 'xargs') return unwrapXargs(command);
   if (command.program === 'parallel') return unwrapParallel(command);
   if (command.program === 'coproc') return unwrapCoproc(command.argv);
@@ -199,6 +213,20 @@ export function unwrap(command: CommandInput): Derived[] {
   const cmdlet = unwrapCmdlet(command.program, command.argv);
   if (cmdlet.length > 0) return cmdlet;
   return (BY_PROGRAM.get(command.program) ?? []).flatMap((spec) => unwrapGeneric(spec, command));
+}
+
+/** The words from `from` on with the wrapper's own `-a app`/`--app=app` taken out, up to a `--`. */
+function ownOptionsRemoved(argv: readonly Word[], from: number, valueOptions: readonly string[]): Word[] {
+  const out = argv.slice(0, from);
+  for (let i = from; i < argv.length; i++) {
+    const word = argv[i];
+    if (!word) continue;
+    if (word.value === '--') { out.push(...argv.slice(i)); break; }
+    const [name, inline] = splitOption(word.value);
+    if (valueOptions.includes(name)) { if (inline === undefined) i++; continue; }
+    out.push(word);
+  }
+  return out;
 }
 
 /** `node --run NAME` (Node 22's own script runner). */
@@ -225,8 +253,10 @@ function unwrapGeneric(spec: WrapperSpec, command: CommandInput): Derived[] {
   let skip = spec.skip ?? 0;
   let sawDoubleDash = false;
   let joined = spec.join === true;
-  for (; i < argv.length; i++) {
-    const arg = argv[i]?.value ?? '';
+  // oclif's flags may follow the command: they are the wrapper's, not the command's.
+  const words = spec.optionsAnywhere ? ownOptionsRemoved(argv, i, spec.valueOptions ?? []) : argv;
+  for (; i < words.length; i++) {
+    const arg = words[i]?.value ?? '';
     if (arg === '--') { sawDoubleDash = true; i++; break; }
     if (arg.startsWith('-') && arg.length > 1) {
       if (spec.lookupOnly?.includes(arg)) return [];
@@ -235,7 +265,7 @@ function unwrapGeneric(spec: WrapperSpec, command: CommandInput): Derived[] {
       // `script -qc 'cmd'`: a bundle of short flags that ends in the script option.
       const bundled = /^-[a-zA-Z]{2,}$/.test(arg) && spec.scriptOptions?.includes(`-${arg.slice(-1)}`);
       if (spec.scriptOptions?.includes(name) || bundled) {
-        const scriptWord = inline === undefined ? argv[++i] : argv[i];
+        const scriptWord = inline === undefined ? words[++i] : words[i];
         if (scriptWord) out.push(script(inline ?? scriptWord.value, `${via} ${name}`, [scriptWord]));
         continue;
       }
@@ -252,7 +282,7 @@ function unwrapGeneric(spec: WrapperSpec, command: CommandInput): Derived[] {
     break;
   }
   if (spec.afterDoubleDash && !sawDoubleDash) return out;
-  const rest = argv.slice(i);
+  const rest = words.slice(i);
   if (rest.length === 0) return out;
   if (spec.eachScript || spec.eachPackageScript) {
     // concurrently's `npm:build` is `npm run build`.
@@ -294,6 +324,53 @@ function script(text: string, via: string, from: readonly Word[]): Derived {
 
 const FIND_EXEC = ['-exec', '-execdir', '-ok', '-okdir'];
 const FIND_VALUE_TESTS = ['-name', '-iname', '-path', '-ipath', '-wholename', '-regex', '-iregex'];
+
+/** fd's options that take a value (its pattern and paths are the other words). */
+const FD_VALUES = ['-e', '--extension', '-t', '--type', '-E', '--exclude', '-d', '--max-depth', '--min-depth', '--exact-depth', '-S', '--size',
+  '--changed-within', '--changed-before', '-o', '--owner', '-j', '--threads', '--base-directory', '--path-separator', '-c', '--color',
+  '--max-results', '--search-path', '--ignore-file', '--format', '--batch-size'];
+
+/**
+ * `fd PATTERN PATH -x CMD` runs CMD on every file it finds, as `find PATH -name … -exec CMD {} ;`
+ * does: read as that find, so the find rules judge how broad it is and the command is judged too.
+ */
+function unwrapFd(argv: readonly Word[]): Derived[] {
+  const at = argv[0];
+  if (!at) return [];
+  const word = (value: string): Word => ({ ...at, value });
+  const operands: Word[] = [];
+  const names: string[] = [];
+  let glob = false;
+  let exec: Word[] | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg) continue;
+    const [name, inline] = splitOption(arg.value);
+    if (name === '-x' || name === '--exec' || name === '-X' || name === '--exec-batch') {
+      let end = i + 1;
+      while (end < argv.length && argv[end]?.value !== ';') end++;
+      exec = argv.slice(i + 1, end);
+      i = end;
+      continue;
+    }
+    if (name === '-g' || name === '--glob') { glob = true; continue; }
+    if (name === '-e' || name === '--extension') names.push(`*.${(inline ?? argv[i + 1]?.value ?? '').replace(/^\./, '')}`);
+    if (arg.value.startsWith('-') && arg.value.length > 1) {
+      if (inline === undefined && FD_VALUES.includes(name)) i++;
+      continue;
+    }
+    operands.push(arg);
+  }
+  if (!exec || exec.length === 0) return [];
+  const [pattern, ...paths] = operands;
+  // A regex that matches everything (`.`, `^`) filters nothing; a plain word is read as the name it
+  // finds (`fd node_modules -x rm -rf`), any other regex as a name it contains.
+  const plain = pattern && /^\^?[\w.-]+\$?$/.test(pattern.value) ? pattern.value.replace(/^\^|\$$/g, '') : undefined;
+  if (pattern && !/^(?:\.\*?|\^|\.\+)?$/.test(pattern.value)) names.push(glob ? pattern.value : plain ?? `*${pattern.value}*`);
+  const filters = names.slice(0, 1).flatMap((n) => [word('-name'), word(n)]);
+  const command = exec.some((w) => /\{[/.]*\}/.test(w.value)) ? exec : [...exec, word('{}')];
+  return [{ kind: 'argv', words: [word('find'), ...(paths.length > 0 ? paths : [word('.')]), ...filters, word('-exec'), ...command, word(';')], via: 'fd -x' }];
+}
 
 function unwrapFind(argv: readonly Word[]): Derived[] {
   const out: Derived[] = [];
