@@ -264,7 +264,8 @@ const UNGUARDED_SHELLS = ['sh', 'dash', 'ksh', 'ksh93', 'mksh', 'pdksh', 'ash', 
  * what is typed into it next runs past the gate. zsh reads the gate's ZDOTDIR unless told not to.
  */
 function startsUnguardedShell(a: Args): boolean {
-  if (a.command.stdin !== undefined || a.command.stdinUnknown) return false;
+  // A shell in a container or on another host (`docker exec -it api sh`) is no shell of this machine's gate.
+  if (a.command.stdin !== undefined || a.command.stdinUnknown || a.command.target !== undefined) return false;
   if (a.program === 'zsh' && !a.options.some((o) => /^-[a-zA-Z]*[fd]/.test(o) || o === '--no-rcs' || o === '--no-globalrcs' || o === '+o')) return false;
   if (a.options.some((o) => /^-[a-zA-Z]*[cn]/.test(o) || o === '--command' || o === '-s' || o === '--version' || o === '--help' || o === '-C')) return false;
   return nonFlagArgs(a.list).length === 0;
@@ -282,7 +283,7 @@ export const guardRules: readonly Rule[] = [
     targets: () => [],
     examples: {
       match: ['dash', 'exec dash', 'exec /bin/sh', 'sh -i', 'ksh', 'fish', 'zsh -f', 'exec zsh --no-rcs', 'busybox sh'],
-      noMatch: ['sh build.sh', "dash -c 'ls'", 'dash -n x.sh', 'zsh', 'fish --version', "echo 'ls' | sh", 'sh -s < setup.sh'],
+      noMatch: ['sh build.sh', "dash -c 'ls'", 'dash -n x.sh', 'zsh', 'fish --version', "echo 'ls' | sh", 'sh -s < setup.sh', 'docker exec -it api sh', 'kubectl exec -it api-0 -- sh'],
     },
   },
   {

@@ -143,6 +143,14 @@ export function expand(line: string, parser: () => ShellParser, limits: ExpandLi
 const MAX_CALL_DEPTH = 64;
 /** Builtins that read their words, or what they store, as names or numbers (`printf -v x …` then `(( x ))`, `test -v`). */
 const NAME_READERS: ReadonlySet<string> = new Set(['printf', 'read', 'test', '[', 'let', 'declare', 'typeset', 'local', 'export', 'readonly']);
+/** `cmd > f <<< word`, with the here-string moved before the output redirect; undefined for any other text. */
+const OUTPUT_THEN_HERESTRING = /^([^|;&<>`$()]*?)(\s\d?>>?\s*[^\s|;&<>`$()]+)(\s+<<<\s*(?:'[^']*'|"[^"\\`$]*"|[^\s|;&<>`$()'"]+))(\s*)$/;
+
+function hereStringFirst(text: string): string | undefined {
+  const m = OUTPUT_THEN_HERESTRING.exec(text);
+  return m ? `${m[1] ?? ''}${m[3] ?? ''}${m[2] ?? ''}${m[4] ?? ''}` : undefined;
+}
+
 /** A subscript running a substitution (`a[$(…)]`), as text a variable may hold. */
 const RUNNING_SUBSCRIPT = /\[[^]*?(?:\$\(|`)/;
 /** The builtins that set variables or positionals, or read words as names (`setsVariables`). */
@@ -240,7 +248,11 @@ class Expander {
     }
     // A function's body read at a call is no new mention of anything: its definition was one.
     const index = body ? -1 : this.texts.push(text) - 1;
+    let reordered: string | undefined;
     const parsed = this.parser().parse(text, (root) => {
+      // tree-sitter-bash reads no here-string after an output redirect (`cat > a.ts <<< 'x'`), which
+      // bash runs as it runs `cat <<< 'x' > a.ts`: read that order, the same length, instead.
+      if (root.hasError && (reordered = hereStringFirst(text)) !== undefined) return true;
       if (root.hasError) {
         this.problem('parse-error', this.span(0, text.length, frame), 'the shell syntax is incomplete or invalid');
         this.rough(text, frame, input);
@@ -254,6 +266,10 @@ class Expander {
       }
       return true;
     });
+    if (reordered !== undefined) {
+      this.script(reordered, { ...frame, fixed: frame.fixed ?? this.span(0, text.length, frame) }, input, body);
+      return;
+    }
     if (!parsed) {
       this.problem('too-long', this.span(0, text.length, frame), 'too complex to parse in time: read by the rough tokenizer only');
       this.rough(text, frame, input);

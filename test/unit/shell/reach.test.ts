@@ -90,3 +90,10 @@ test.each([
 test.each(["python3 -c 'import os, json; print(1)'", "python3 -c 'from scripts import helpers; helpers.ok()'", `node -e "require('./app.js')"`])('%s stays allowed', (line) => {
   expect(ids(line)).toEqual([]);
 });
+
+// tree-sitter-bash reads no here-string after an output redirect; bash runs it as written.
+test('a here-string after an output redirect is read as bash reads it', () => {
+  expect(ids("cat > src/z.ts <<< 'export {}'")).toEqual([]);
+  expect(ids("psql -h prod-db > out.txt <<< 'DROP TABLE users'")).toContain('sql.drop-table');
+  expect(ids("cat > .env.production <<< 'A=1'")).toContain('fs.redirect-overwrite');
+});
