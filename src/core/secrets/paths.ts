@@ -56,6 +56,11 @@ export const DEFAULT_SECRET_GLOBS: readonly string[] = [
   '**/*.creds', '**/nsc/keys/**', '**/jenkins*/secrets/**', '**/jenkins*/secret.key', '**/jenkins*/credentials.xml',
   '**/.cloudflared/cert.pem', '**/.cloudflared/*.json', '**/.secrets/**', '**/credentials.ini', '/etc/letsencrypt/*.ini',
   '/etc/letsencrypt/accounts/**',
+  // More stored logins: git's XDG credential store, Netlify's and PlanetScale's CLIs, dbt and Snowflake
+  // connection profiles, WordPress's and ASP.NET's production settings (database passwords).
+  '**/.config/git/credentials', '**/.config/netlify/config.json', '**/.config/planetscale/access-token', '**/.config/planetscale/*.json',
+  '**/.dbt/profiles.yml', '**/.snowflake/connections.toml', '**/.snowflake/config.toml', '**/wp-config.php',
+  '**/appsettings.Production.json', '**/appsettings.Staging.json',
   // AI agents' own logins (OAuth tokens, API keys)
   '**/.claude/.credentials.json', '**/.gemini/oauth_creds.json', '**/.gemini/google_accounts.json', '**/.codex/auth.json', '**/.config/github-copilot/apps.json',
   '**/.config/github-copilot/hosts.json', '**/.qwen/oauth_creds.json', '**/.local/share/opencode/auth.json',
@@ -89,12 +94,16 @@ export const DEFAULT_SECRET_ALLOW_GLOBS: readonly string[] = [
 const OPTIONS = { dot: true, nocomment: true, nonegate: true, nocase: true } as const;
 
 /** `$HOME/x`, `${HOME}/x`, `/home/u/x`, `/Users/u/x`, `/root/x`, `C:\Users\u\x` → `~/x`; `./a` → `a`. */
+const XDG_DEFAULTS: Readonly<Record<string, string>> = { CONFIG: '~/.config', DATA: '~/.local/share', STATE: '~/.local/state', CACHE: '~/.cache' };
+
 function normaliseSecretPath(path: string): string {
   let p = path.trim().replace(/\\/g, '/');
   // Climbs first: `/root/../etc/shadow` is `/etc/shadow`, not a file in the home folder.
   if (p.includes('..')) p = withoutClimbing(p);
   p = p.replace(/^[A-Za-z]:\/Users\/[^/]+(?=\/|$)/, '~');
   p = p.replace(/^\$\{HOME\}(?=\/|$)/, '~').replace(/^\$HOME(?=\/|$)/, '~');
+  // The XDG folders at their usual places (`$XDG_CONFIG_HOME/gh/hosts.yml`).
+  p = p.replace(/^\$\{?XDG_(CONFIG|DATA|STATE|CACHE)_HOME\}?(?=\/|$)/, (_m, kind: string) => XDG_DEFAULTS[kind] ?? _m);
   p = p.replace(/^\/(?:home|Users)\/[^/]+(?=\/|$)/, '~').replace(/^\/root(?=\/|$)/, '~');
   p = p.replace(/\/{2,}/g, '/');
   while (p.startsWith('./')) p = p.slice(2);
@@ -168,6 +177,9 @@ function globReachesSecret(path: string, extraGlobs: readonly string[], allowGlo
   const base = path.slice(slash + 1);
   // Everything in a credential directory (`cat ~/.ssh/*`).
   if (dir !== '' && isSecretDirectory(dir)) return true;
+  // A glob standing for one name in a credential path (`/proc/*/environ`, `~/.aws/sso/cache/*.json`).
+  const sample = path.replace(/\*+|\?/g, 'x').replace(/\[[^\]]*\]/g, 'x');
+  if (!/[*?[]/.test(sample) && isProtectedPath(sample, extraGlobs, allowGlobs)) return true;
   const literal = base.replace(/[*?[].*$/, '');
   const suffix = /\*([^*?[]+)$/.exec(base)?.[1] ?? '';
   // `*` alone names everything and nothing in particular; `.*` names the hidden files, `.env` among them.

@@ -16,6 +16,10 @@ test.each([
   ['.streamlit/secrets.toml', true], ['local.settings.json', true], ['firebase-adminsdk-abc12.json', true], ['gcp-key.json', true],
   ['id_rsa.pub', false], ['.env-example', false], ['monkey.json', false], ['/etc/ssh/ssh_host_ed25519_key.pub', false],
   ['.env*', true], ['.en?', true], ['.e*', true], ['*.pem', true], ['id_*', true], ['*.json', false], ['src/*.ts', false], ['~/.ssh/*', true], ['~/.aws/*', true],
+  // A glob standing for one name in a credential path; XDG folders; more stored logins (fourth round).
+  ['/proc/*/environ', true], ['~/.aws/sso/cache/*.json', true], ['~/.gnupg/private-keys-v1.d/*', true], ['config/*.env', true],
+  ['$XDG_CONFIG_HOME/gh/hosts.yml', true], ['~/.config/git/credentials', true], ['wp-config.php', true], ['appsettings.Production.json', true],
+  ['~/.dbt/profiles.yml', true], ['~/.snowflake/connections.toml', true], ['appsettings.json', false], ['wp-config-sample.php', false],
 ])('%s → %s', (path, expected) => {
   expect(isProtectedPath(path)).toBe(expected);
 });
