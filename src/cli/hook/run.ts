@@ -110,6 +110,8 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
           const before = settingsText(resolve(event.cwd ?? '.', homePath(path, home)));
           return before === UNREADABLE || changesAirlockSettings(before ?? undefined, change);
         },
+        // What is put in and taken out: removing the line that loads the gate counts too.
+        writtenText: () => change === undefined ? undefined : change.content ?? change.edits.map((e) => `${e.old}\n${e.new}`).join('\n'),
       };
       return { verdict: pathVerdict(paths, event.kind, policy, facts), subject: event.paths.join(' ') };
     }

@@ -18,6 +18,21 @@ export interface ProblemRule {
 
 export const problemRules: readonly ProblemRule[] = [
   {
+    id: 'airlock.startup-file-tamper',
+    problem: 'startup-tamper',
+    category: 'shell',
+    severity: 'critical',
+    summary: 'Writes into a shell startup file (~/.bashrc, ~/.zshrc…) what turns Airlock\'s terminal gate off in every new shell, or text the line does not show',
+    hint: 'Leave the gate\'s variables, traps and PATH as they are; ask the user to change Airlock\'s settings instead',
+    onlyIfUnexplained: false,
+    examples: {
+      match: ["echo 'unset BASH_ENV' >> ~/.bashrc", "printf 'trap - DEBUG\\n' >> ~/.bashrc", "echo 'export PATH=/usr/bin:/bin' >> ~/.zshrc", 'cat snippet.sh >> ~/.bashrc',
+        "echo 'unset AIRLOCK_CLI' | tee -a ~/.profile"],
+      noMatch: ['echo \'export PATH="$HOME/go/bin:$PATH"\' >> ~/.bashrc', "echo 'alias ll=\"ls -la\"' >> ~/.zshrc", "echo 'unset BASH_ENV' >> notes.txt",
+        "echo 'export NVM_DIR=\"$HOME/.nvm\"' | tee -a ~/.bashrc"],
+    },
+  },
+  {
     id: 'secrets.sourced-print',
     problem: 'sourced-secret',
     category: 'secrets',

@@ -6,6 +6,7 @@ import { redact } from '../environment/redact';
 import { DEFAULT_POLICY, decide, type Policy } from '../policy';
 import { ALLOW_VERDICT, tierRank, type Environment, type Finding, type Verdict } from '../verdict';
 import { holdsGuardFile, isEditorSettingsFile, isGuardFile } from '../selfProtection';
+import { isShellStartupFile, startupTampering } from '../shell/startupFiles';
 import { isProtectedPath } from './paths';
 
 export interface PathPolicy {
@@ -54,6 +55,17 @@ export interface PathCallFacts {
   readonly holders?: readonly CredentialHolder[];
   /** For a write to an editor's settings file: whether it changes Airlock's own settings (default: assume so). */
   readonly changesAirlockSettings?: (path: string) => boolean;
+  /** For a write: the text it puts in (and takes out of) the file, when the tool shows it. */
+  readonly writtenText?: (path: string) => string | undefined;
+}
+
+/** A write into a shell startup file that turns the terminal gate off in every new shell (`unset BASH_ENV` in ~/.bashrc). */
+function startupFinding(path: string, does: string): Finding {
+  return {
+    rule: 'airlock.startup-file-tamper', category: 'shell', severity: 'critical',
+    summary: `Writes into ${redact(path)}, which every new shell runs: it ${does}`,
+    hint: 'Leave the gate\'s variables, traps and PATH as they are; ask the user to change Airlock\'s settings instead', span: [0, 0], environment: { tier: 'unknown' },
+  };
 }
 
 /** A read of a file that holds a credential by its content (a read tool's, or a shell line's). */
@@ -75,6 +87,13 @@ export function pathVerdict(paths: readonly string[], access: 'read' | 'write', 
   // A folder that holds guard files counts too: a tool that moves or removes `.claude` removes its settings.
   const guarded = (path: string): boolean => (isGuardFile(path) && (!isEditorSettingsFile(path) || (facts.changesAirlockSettings?.(path) ?? true))) || holdsGuardFile(path);
   const guards = access === 'write' ? paths.filter(guarded).map(guardFinding) : [];
+  if (access === 'write') {
+    for (const path of paths.filter(isShellStartupFile)) {
+      const text = facts.writtenText?.(path);
+      const does = text === undefined ? 'writes text Airlock cannot read' : startupTampering(text);
+      if (does) guards.push(startupFinding(path, does));
+    }
+  }
   if (hits.length === 0 && guards.length === 0 && unchecked.length === 0 && holders.length === 0) return ALLOW_VERDICT;
   const secretFindings: Finding[] = hits.map((path) => {
     const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);

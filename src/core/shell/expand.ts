@@ -25,6 +25,7 @@ import {
 } from './variables';
 import { unwrap } from './wrappers';
 import { hiddenByStages, stdoutDiscarded } from './outputSinks';
+import { isShellStartupFile, startupTampering } from './startupFiles';
 
 /**
  * Variables that carry Airlock's terminal gate into commands and new shells (its client, state and
@@ -35,7 +36,7 @@ export const GATE_VARIABLE = /^(?:AIRLOCK_[A-Z0-9_]+|BASH_ENV|ZDOTDIR|PROMPT_COM
 
 export type ProblemKind =
   | 'parse-error' | 'too-long' | 'too-deep' | 'dynamic-program' | 'dynamic-exec' | 'hidden-script' | 'control-characters'
-  | 'self-call' | 'gate-variable' | 'unread-definition' | 'runtime-arguments' | 'sourced-secret';
+  | 'self-call' | 'gate-variable' | 'unread-definition' | 'runtime-arguments' | 'sourced-secret' | 'startup-tamper';
 
 export interface Problem {
   readonly kind: ProblemKind;
@@ -516,6 +517,10 @@ class Expander {
     // `a | b < f`: tree-sitter hangs the redirect on the pipeline; bash feeds the file to the last command.
     if (body.type === 'pipeline' && stdin !== input) return this.pipeline(body.namedChildren.filter(isNode), frame, input, depth + 1, stdin);
     const output = this.walk(body, frame, body.type === 'command' ? { ...stdin, writes } : stdin, depth + 1);
+    for (const redirect of node.childrenForFieldName('redirect')) {
+      const destination = redirect?.type === 'file_redirect' && /^(?:\d*|&)>/.test(redirect.text) ? redirect.childForFieldName('destination') : undefined;
+      if (destination) this.startupWrite(wordValue(destination, this.scope(frame)).value, output, this.nodeSpan(node, frame));
+    }
     // What a pipeline or compound command wrote is what a later command finds there
     // (`echo … | base64 -d > a.sh; sh a.sh`): its output when the line shows it, else unknown.
     if (body.type !== 'command' && body.type !== 'function_definition' && frame.target === undefined) {
@@ -619,6 +624,7 @@ class Expander {
     }
     if (choices.length > 0) return this.fanOut(node, frame, words, choices, assignments, stdin, writes);
     const command = this.command(words, frame, assignments, stdin, writes, this.nodeSpan(node, frame), node.startIndex);
+    if (command.program === 'tee') for (const file of words.slice(1).filter((w) => !w.value.startsWith('-'))) this.startupWrite(file.value, stdin.stdin, command.span);
     this.emit(command, frame, stdin.fromDecoder);
     this.remember(command, frame, stdin.stdin);
     this.overwrites(command, frame);
@@ -1361,6 +1367,8 @@ class Expander {
    */
   private carried(name: string, value: string, span: readonly [number, number], frame: Frame, parent?: SimpleCommand): void {
     if (GATE_VARIABLE.test(name)) this.problem('gate-variable', span, `sets ${name}, which carries Airlock's terminal gate`);
+    // A PATH that does not keep the old one (`export PATH=/usr/bin:/bin`) drops Airlock's shims from it.
+    if (name === 'PATH' && value !== '' && !/\$\{?PATH\b/.test(value) && !value.includes('airlock')) this.problem('gate-variable', span, 'replaces PATH, dropping Airlock\'s shims from it');
     // A value such as `a[$(…)]` runs the substitution wherever bash reads it as a number or a name
     // (`(( x ))`, `[[ -v $x ]]`, `printf -v "$x"`).
     if (COMMAND_VARIABLES.has(name) || RUNNING_SUBSCRIPT.test(value)) this.valueScript(`${name}=`, value, span, frame, parent);
@@ -1601,6 +1609,13 @@ class Expander {
     const fixed = frame.fixed;
     return fixed ? { value, dynamic: value.includes('$'), start: fixed[0], end: fixed[1] }
       : { value, dynamic: value.includes('$'), start: start + frame.shift, end: end + frame.shift };
+  }
+
+  /** Text written into a shell startup file: what turns the gate off there, or text the line does not show, is asked about. */
+  private startupWrite(target: string, text: string | undefined, span: readonly [number, number]): void {
+    if (!isShellStartupFile(target)) return;
+    const does = text === undefined ? 'writes what only running the line shows' : startupTampering(text);
+    if (does) this.problem('startup-tamper', span, `${does} in ${target}, which every new shell runs`);
   }
 
   private problem(kind: ProblemKind, span: readonly [number, number], detail: string, command?: SimpleCommand): void {
