@@ -152,12 +152,16 @@ export function mcpReading(call: McpCall): McpReading {
       const line = argv([cli, ...verb.split(/\s+/), ...flags]);
       if (line) lines.push(line);
     }
+    // `kubectl_get {"resourceType": "secret", "name": "db-creds", "output": "yaml"}`, `helm_uninstall {"name": "api"}`:
+    // the CLI's verb from the tool's name, its operands and flags from the fields.
+    const named = cli && !Array.isArray(args) && typeof verb !== 'string' ? namedCliLine(cli, call.tool, o) : undefined;
+    if (named) lines.push(named);
     // `{"method": "DELETE", "url": "https://api…"}`: an HTTP call, as curl would send it.
     const url = Object.entries(o).find(([k, v]) => HTTP_URL_KEYS.test(k) && typeof v === 'string' && /^https?:\/\//.test(v))?.[1];
     if (typeof verb === 'string' && /^(?:delete|post|put|patch)$/i.test(verb) && typeof url === 'string') lines.push(`curl -X ${verb.toUpperCase()} ${singleQuoted(url)}`);
   });
   // Prose (an issue's title, a chat message) is read as a command or statement only when the tool runs things.
-  const runsThings = /(?:^|[^a-z])(?:sql|query|queries|exec|execute|run|shell|command|cli|db|database|psql|mysql|postgres|bash|terminal|script|graphql|api|http|request|fetch|call)(?:[^a-z]|$)/i.test(call.tool.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
+  const runsThings = /(?:^|[^a-z])(?:sql|query|queries|exec|execute|run|shell|command|cli|db|database|psql|mysql|postgres|bash|terminal|script|graphql|api|http|request|fetch|call|migration|migrate)(?:[^a-z]|$)/i.test(call.tool.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
   let unread = false;
   const budget = { left: MAX_STRINGS, cut: false };
   strings(call.input, (key, text) => {
@@ -190,6 +194,21 @@ export function mcpReading(call: McpCall): McpReading {
   return { lines: [...new Set(lines)], paths: [...new Set(paths)], unread: unread || budget.cut };
 }
 
+/** Fields that are a Kubernetes or Helm command's operands, in order, and its flags. */
+const OPERAND_FIELDS = ['resourceType', 'resource_type', 'resource', 'kind', 'type', 'name', 'resourceName', 'resource_name', 'release', 'releaseName', 'release_name', 'chart'];
+const FLAG_FIELDS: Readonly<Record<string, string>> = { namespace: '-n', ns: '-n', output: '-o', format: '-o', context: '--context', selector: '-l', labelSelector: '-l' };
+
+/** `kubectl_get` with its fields as the command line it stands for; undefined when the name holds no verb after the CLI's. */
+function namedCliLine(cli: string, tool: string, fields: Record<string, unknown>): string | undefined {
+  const words = toolWords(tool.replace(/^mcp__[^_]+(?:_[^_]+)*?__/, ''));
+  const at = words.findIndex((w) => CLI_OF[w] === cli);
+  const verb = words.slice(at + 1).filter((w) => w !== '')[0];
+  if (!verb || !/^(?:kubectl|helm)$/.test(cli)) return undefined;
+  const operands = OPERAND_FIELDS.map((k) => fields[k]).filter((v): v is string => typeof v === 'string');
+  const flags = Object.entries(FLAG_FIELDS).flatMap(([k, flag]) => (typeof fields[k] === 'string' ? [flag, fields[k]] : []));
+  return argv([cli, verb, ...operands, ...flags]);
+}
+
 /** The value of a string that holds JSON; undefined when it does not parse. */
 function parsedJson(text: string): unknown {
   try {
@@ -215,7 +234,9 @@ export function redactedInput(value: unknown, key = '', depth = 0): unknown {
 }
 
 /** Names that say a tool destroys something: `delete_volume`, `dropDatabase`, `project-destroy`. */
-const DESTRUCTIVE_WORDS = new Set(['delete', 'destroy', 'drop', 'remove', 'purge', 'wipe', 'truncate', 'terminate', 'reset', 'erase', 'rm', 'del', 'flush', 'rb', 'revoke', 'dropdb', 'flushall', 'flushdb']);
+const DESTRUCTIVE_WORDS = new Set(['delete', 'destroy', 'drop', 'remove', 'purge', 'wipe', 'truncate', 'terminate', 'reset', 'erase', 'rm', 'del', 'flush', 'rb', 'revoke', 'dropdb', 'flushall', 'flushdb',
+  // Taking a service or release away: an outage, or its data with it.
+  'uninstall', 'undeploy', 'decommission', 'deprovision', 'teardown', 'pause', 'suspend']);
 
 function toolWords(tool: string): string[] {
   return tool.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);

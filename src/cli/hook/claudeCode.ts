@@ -70,6 +70,8 @@ export const claudeCode: AgentAdapter = {
     }
     if (WRITE.has(tool)) return { kind: 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, change: writeChange(input) };
     if (tool.startsWith('mcp__')) return { kind: 'mcp', tool, input, server: tool.split('__')[1], cwd, roots };
+    // A fetch sends its URL out: read as a call whose only argument is the URL (a token in it is sent).
+    if (tool === 'WebFetch' && typeof input.url === 'string') return { kind: 'mcp', tool, input: { url: input.url }, cwd, roots };
     return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
   },
   canAsk: (_event, payload) => typeof payload !== 'object' || payload === null || claudeFormatCaller(payload as Record<string, unknown>) !== 'codex',

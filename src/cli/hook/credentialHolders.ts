@@ -6,6 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CredentialHolder } from '../../core/secrets/pathVerdict';
+import { findsIn } from '../../core/secrets/searchPattern';
 import { scanBytes } from '../../core/secrets/tokenScan';
 
 /** Bigger files are read only up to here: a token sits in configuration and notes, not in large data. */
@@ -49,6 +50,30 @@ export function credentialHolders(paths: readonly string[], cwd: string | undefi
     // only credentials of a known kind make a file a protected read here.
     const first = scanBytes(bytes).find((f) => f.rule !== 'generic-secret');
     if (first) out.push({ path, kind: first.kind, line: first.line });
+  }
+  return out;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * The files a content search reaches (`Grep "RAILWAY" --output_mode content`) that hold a credential
+ * on a line the search matches, so the search would print it. Protected files are judged by name
+ * elsewhere; these are the ordinary ones (`docs/deploy-notes.md`).
+ */
+export function searchedHolders(files: readonly string[], pattern: string | undefined, ignoreCase: boolean): CredentialHolder[] {
+  const out: CredentialHolder[] = [];
+  let budget = MAX_TOTAL;
+  for (const path of files) {
+    if (budget <= 0) break;
+    const bytes = head(path, Math.min(MAX_FILE, budget));
+    if (!bytes) continue;
+    budget -= bytes.length;
+    const found = scanBytes(bytes).filter((f) => f.rule !== 'generic-secret');
+    if (found.length === 0) continue;
+    const lines = decoder.decode(bytes).split('\n');
+    const printed = found.find((f) => pattern === undefined || findsIn(lines[f.line - 1] ?? '', pattern, { ignoreCase }));
+    if (printed) out.push({ path, kind: printed.kind, line: printed.line });
   }
   return out;
 }

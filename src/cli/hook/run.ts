@@ -9,6 +9,7 @@ import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../c
 import {
   destructiveToolFinding, destructiveVerbIn, isDestructiveToolName, isOpaqueEditorTool, isWritingToolName, mcpEnvironment, mcpReading, opaqueEditorToolFinding, redactedInput, unreadInputFinding,
 } from '../../core/mcp';
+import { credentialToolFinding, forcesProtectedRef, returnsCredentials, sentCredentialFinding, sentCredentialKinds } from '../../core/mcpRisks';
 import { holderFinding, pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
 import { printedOperands } from '../../core/secrets/printers';
 import { isGuardFile } from '../../core/selfProtection';
@@ -25,7 +26,7 @@ import { definedOnly } from '../env';
 import { diskToolState } from '../toolState';
 import { ADAPTERS } from './adapters';
 import { filesReached } from './contentGlobs';
-import { credentialHolders, homePath } from './credentialHolders';
+import { credentialHolders, searchedHolders, homePath } from './credentialHolders';
 import { answerFor, unreadableAnswer, unrecordedAnswer, type Outcome } from './messages';
 import { PROBE_VARIABLE } from './probe';
 import { loadHookPolicy, type HookPolicy } from './settings';
@@ -97,14 +98,18 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
     }
     case 'read':
     case 'write': {
-      const reached = event.searched ? filesReached(event.searched, event.cwd, isProtected) : { files: [], unchecked: [] };
+      // One walk of what a search reaches: its protected files by name, the others by what they hold.
+      const searched = event.searched ? filesReached(event.searched, event.cwd, () => true) : { files: [], unchecked: [] };
+      const reached = { files: searched.files.filter(isProtected), unchecked: searched.unchecked };
+      const searchedHolding = event.searched && event.kind === 'read'
+        ? searchedHolders(searched.files.filter((f) => !isProtected(f)), event.searched.pattern, event.searched.ignoreCase === true) : [];
       const { change } = event;
       // `~/x` as the file tools read it, besides the text as written.
       const named = event.paths.flatMap((p) => (homePath(p, home) === p ? [p] : [p, homePath(p, home)]));
       const paths = withLinkTargets([...named, ...reached.files], event.cwd);
       const facts = {
         unchecked: reached.unchecked,
-        holders: event.kind === 'read' ? credentialHolders(paths, event.cwd, isProtected, home) : [],
+        holders: event.kind === 'read' ? [...credentialHolders(paths, event.cwd, isProtected, home), ...searchedHolding] : [],
         changesAirlockSettings: (path: string) => {
           if (change === undefined) return true;
           const before = settingsText(resolve(event.cwd ?? '.', homePath(path, home)));
@@ -129,7 +134,11 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
       }
       findings.push(...pathVerdict(withLinkTargets(reading.paths, event.cwd), isWritingToolName(event.tool) ? 'write' : 'read', policy).findings);
       // `delete_volume`, or `volume` told `{"action": "delete"}`.
-      if (isDestructiveToolName(event.tool) || destructiveVerbIn(event.input) !== undefined) findings.push(destructiveToolFinding(call, hinted));
+      if (isDestructiveToolName(event.tool) || destructiveVerbIn(event.input) !== undefined || forcesProtectedRef(call)) findings.push(destructiveToolFinding(call, hinted));
+      // A live credential in the arguments goes to whoever the tool sends them (a gist, a commit, a URL).
+      const sent = sentCredentialKinds(event.input);
+      if (sent.length > 0) findings.push(sentCredentialFinding(event.tool, sent, hinted));
+      if (returnsCredentials(event.tool)) findings.push(credentialToolFinding(event.tool, hinted));
       if (reading.unread) findings.push(unreadInputFinding(hinted));
       if (isOpaqueEditorTool(event.tool)) findings.push(opaqueEditorToolFinding(event.tool, hinted));
       const subject = `${event.tool} ${JSON.stringify(redactedInput(event.input))}`;

@@ -147,3 +147,17 @@ describe('the checks cannot be made to hang the hook (a hook that hangs lets the
     expect((await hook('gemini', { hook_event_name: 'BeforeTool', tool_name: 'grep_search', tool_input: { pattern: 'railway_api', case_sensitive: true } })).decision).toBe('quiet');
   });
 });
+
+describe('a content search that would print a credential from an ordinary file (fourth review round)', () => {
+  test('Grep in content mode over docs, matching the token\'s line, needs a human; the answer never holds the value', async () => {
+    const r = await claude('Grep', { pattern: 'RAILWAY', path: join(project, 'docs'), output_mode: 'content' });
+    expect(r.decision).toBe('ask');
+    expect(r.text).toContain('deploy-notes.md');
+    expect(r.text).not.toContain(TOKEN);
+  });
+
+  test('a search whose matches are other lines of that file, or other files, stays quiet', async () => {
+    expect((await claude('Grep', { pattern: 'Deploying', path: join(project, 'docs'), output_mode: 'content' })).decision).toBe('quiet');
+    expect((await claude('Grep', { pattern: 'port', path: join(project, 'src'), output_mode: 'content' })).decision).toBe('quiet');
+  });
+});
