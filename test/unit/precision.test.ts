@@ -636,7 +636,8 @@ describe('flag spellings', () => {
   });
 
   test('a lease stays a lease when abbreviated', () => {
-    expect(flagged('git push --force-w origin main')).toBe(false);
+    expect(flagged('git push --force-w origin feature/x')).toBe(false);
+    expect(flagged('git push --force-w origin main')).toBe(true);
   });
 });
 

@@ -397,6 +397,19 @@ const awsRules: readonly Rule[] = [
       'aws s3api put-bucket-lifecycle-configuration --bucket data-lake --lifecycle-configuration \'{"Rules":[{"ID":"archive","Status":"Enabled","Filter":{},"Transitions":[{"Days":30,"StorageClass":"GLACIER"}]}]}\'',
     ],
   }),
+  awsRule({
+    id: 'aws.s3-versioning-suspend',
+    services: ['s3api'],
+    ops: ['put-bucket-versioning'],
+    // Suspended versioning keeps no older version of what is overwritten or deleted from then on.
+    when: (a) => /suspended/i.test(a.value('--versioning-configuration') ?? ''),
+    severity: 'high',
+    summary: 'Suspends versioning on a bucket: objects overwritten or deleted from now on cannot be recovered',
+    hint: 'Keep versioning on and expire old versions with a NoncurrentVersionExpiration lifecycle rule instead',
+    targetFlags: ['--bucket'],
+    match: ['aws s3api put-bucket-versioning --bucket prod --versioning-configuration Status=Suspended', 'aws s3api put-bucket-versioning --bucket acme-prod-uploads --versioning-configuration \'{"Status":"Suspended"}\''],
+    noMatch: ['aws s3api put-bucket-versioning --bucket prod --versioning-configuration Status=Enabled', 'aws s3api get-bucket-versioning --bucket prod'],
+  }),
 ];
 
 /** Flags of the `aws s3` transfer commands that take a separate value. */

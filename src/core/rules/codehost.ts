@@ -811,7 +811,7 @@ const ciRules: readonly Rule[] = [
   },
   {
     id: 'jenkins.api-delete',
-    programs: ['curl', 'wget', 'http', 'https', 'xh', 'xhs'],
+    programs: ['curl', 'curlie', 'wget', 'http', 'https', 'xh', 'xhs'],
     category: 'codehost',
     severity: 'high',
     summary: 'Deletes a Jenkins job, folder, view or node through its doDelete URL',

@@ -61,6 +61,21 @@ function namesComeFromRuntime(a: Args, from: number): boolean {
     a.command.via.some((v) => v.startsWith('xargs'));
 }
 
+/**
+ * A container listing narrowed by a filter (`docker ps -aq --filter name=test`, `-f label=ci`):
+ * the containers the line picked out, not all of them.
+ */
+function narrowedListing(text: string): boolean {
+  return /\b(?:ps|ls)\b/.test(text) && /\s(?:--filter[\s=]|-[A-Za-z]*f\s)/.test(text);
+}
+
+/** Containers named at run time by a listing of all of them, not one narrowed by a filter. */
+function namesFromAllContainers(a: Args, from: number): boolean {
+  const computed = a.command.argv.slice(from).filter((w) => w.dynamic && !w.value.startsWith('-'));
+  if (computed.length > 0) return computed.some((w) => !narrowedListing(w.value));
+  return a.command.via.some((v) => v.startsWith('xargs')) && !narrowedListing(a.command.stdinListing ?? '');
+}
+
 /** Index in argv (program = 0) just after the word `word`. */
 function argvAfter(a: Args, word: string): number {
   const at = a.command.argv.findIndex((w, i) => i > 0 && w.value.toLowerCase() === word);
@@ -229,12 +244,13 @@ export const containersRules: readonly Rule[] = [
       const p = pathOf(a);
       const isRm = lower(p, 0) === 'rm' || (lower(p, 0) === 'container' && REMOVE.includes(lower(p, 1)));
       if (!isRm || !a.has('-f', '--force')) return false;
-      // podman's `rm --all`, and names computed at run time (`$(docker ps -aq)`).
-      return a.has('--all', '-a') || namesComeFromRuntime(a, argvAfter(a, lower(p, 0) === 'rm' ? 'rm' : lower(p, 1)));
+      // podman's `rm --all`, and names computed at run time (`$(docker ps -aq)`) unless a filter narrows them.
+      return a.has('--all', '-a') || namesFromAllContainers(a, argvAfter(a, lower(p, 0) === 'rm' ? 'rm' : lower(p, 1)));
     },
     examples: {
       match: ['docker rm -f $(docker ps -aq)', 'docker container rm --force $(docker ps -a -q)', 'podman rm -f $(podman ps -aq)', 'podman rm --all --force'],
-      noMatch: ['docker rm -f web-1', 'docker rm $(docker ps -aq)', 'docker ps -aq', 'docker rmi -f $(docker images -q)'],
+      noMatch: ['docker rm -f web-1', 'docker rm $(docker ps -aq)', 'docker ps -aq', 'docker rmi -f $(docker images -q)',
+        'docker rm -f $(docker ps -aq --filter name=test)', 'docker rm -f $(docker ps -aq -f label=ci)', 'docker rm -f $(docker ps -a -q --filter=status=exited)'],
     },
   },
   {
@@ -471,6 +487,32 @@ export const containersRules: readonly Rule[] = [
     examples: {
       match: ['podman pod rm -f acme-stg', 'podman pod rm --all --force', 'podman pod remove web-pod'],
       noMatch: ['podman pod ls', 'podman pod create --name web-pod', 'podman pod stop web-pod'],
+    },
+  },
+  {
+    id: 'containers.local-vm-delete',
+    programs: ['colima', 'minikube', 'podman', 'k3d', 'kind'],
+    category: 'containers',
+    severity: 'high',
+    summary: 'Deletes the local container VM or every local cluster, with all their containers, images and volumes (colima delete, minikube delete --all/--purge, podman machine rm -f, k3d cluster delete --all)',
+    hint: 'Back up the volumes you need first (docker volume export / a database dump), and delete one named cluster or profile instead of all',
+    match: (a) => {
+      switch (a.program) {
+        case 'colima': return a.sub('delete');
+        case 'minikube': return a.sub('delete') && a.has('--all', '--purge');
+        case 'podman': {
+          const p = pathOf(a);
+          if (lower(p, 0) !== 'machine') return false;
+          return lower(p, 1) === 'reset' || (REMOVE.includes(lower(p, 1)) && a.has('-f', '--force'));
+        }
+        case 'k3d': return a.sub('cluster', ['delete', 'rm']) && a.has('--all', '-a');
+        case 'kind': return a.sub('delete', 'clusters') && a.has('--all', '-A');
+        default: return false;
+      }
+    },
+    examples: {
+      match: ['colima delete -f', 'colima delete --profile work', 'minikube delete --all --purge', 'minikube delete --purge', 'podman machine rm -f', 'podman machine reset -f', 'k3d cluster delete --all', 'kind delete clusters --all'],
+      noMatch: ['kind delete cluster --name dev', 'minikube delete', 'minikube delete -p dev', 'k3d cluster delete dev', 'podman machine stop', 'colima stop', 'podman machine rm'],
     },
   },
 ];

@@ -2,6 +2,7 @@
 // remove the reflog/objects that would let a mistake be undone; plus GitHub CLI deletions.
 import type { Word } from '../shell/command';
 import { Args } from './args';
+import { decodeUrlPart, HTTP_PROGRAMS, requestOf, splitUrl } from './http/request';
 import type { Rule } from './types';
 
 // Global options that take the next word as their value (`git -C dir`, `git -c k=v`).
@@ -95,6 +96,63 @@ function pushTargets(a: Args): string[] {
   return [...out, ...refs.map((ref) => ref.replace(/^[+:]/, ''))];
 }
 
+// Branches others build on: a forced push there rewrites what everyone has pulled.
+const SHARED_BRANCH = /^(?:main|master|trunk|prod|production|develop|development|release.*)$/i;
+
+/**
+ * True for a branch a forced push should not rewrite unasked: a shared one, one the line does not
+ * name (`HEAD`, a pattern, a name only known at run time), or a ref that is no branch (a tag others fetched).
+ */
+export function isSharedBranch(ref: string): boolean {
+  const name = ref.replace(/^refs\/heads\//, '');
+  return SHARED_BRANCH.test(name) || name === 'HEAD' || name === '@' || /[$`*]/.test(name) || name.startsWith('refs/');
+}
+
+/** The branch a refspec updates: `src:dst` → `dst`, `+main` → `main`; undefined for a deletion (`:old`). */
+function pushedBranch(refspec: string): string | undefined {
+  const spec = refspec.replace(/^\+/, '');
+  const colon = spec.indexOf(':');
+  const dst = colon < 0 ? spec : spec.slice(colon + 1);
+  return dst === '' ? undefined : dst;
+}
+
+/**
+ * A forced push that may throw away history others have: `--force`, `-f`, a `+` refspec or
+ * `--mirror`, to any branch (a PR branch has reviewers' commits too); or a lease to a shared branch
+ * (`--force-with-lease origin main`), which still rewrites what everyone pulled. A lease to the
+ * current or a named own branch, or one that names the commit it expects
+ * (`--force-with-lease=main:3f2a9c1`), fails rather than overwrite anyone's push.
+ */
+function overwritesRemoteHistory(a: Args): boolean {
+  const p = isGit(a, 'push');
+  if (!p) return false;
+  const refspecs = pushPositionals(p).slice(1);
+  if (p.has('--mirror', '--force') || bundle(p.list, 'f') || refspecs.some((spec) => spec.startsWith('+'))) return true;
+  // `--force-w…`: git takes any unambiguous prefix of --force-with-lease.
+  const leases = p.list.filter((x) => /^--force-w/.test(x) && '--force-with-lease'.startsWith(x.replace(/=.*$/, '')));
+  if (leases.length === 0 || leases.every((x) => /=[^:]+:./.test(x))) return false;
+  return refspecs.some((spec) => {
+    const branch = pushedBranch(spec);
+    return branch !== undefined && isSharedBranch(branch);
+  });
+}
+
+/** The branch a GitHub API call updates (`PATCH /repos/o/r/git/refs/heads/main`), GitHub Enterprise's `/api/v3/…` included. */
+function githubRefBranch(url: string): string | undefined {
+  const m = /(?:^|\/)repos\/[^/]+\/[^/]+\/git\/refs\/heads\/(.+)$/.exec(decodeUrlPart(splitUrl(url).path));
+  return m?.[1];
+}
+
+/**
+ * `"force": true` in the body (curl), `-F force=true` (gh api) or `force:=true` (httpie): without
+ * it GitHub refuses an update that is not a fast-forward.
+ */
+function forcesRefUpdate(a: Args): boolean {
+  const request = requestOf(a);
+  if (!request) return false;
+  return request.bodies.some((b) => /"force"\s*:\s*true\b/.test(b)) || a.list.some((w) => /^force:?=true$/i.test(w));
+}
+
 function ghTargets(a: Args, ...path: readonly (string | readonly string[])[]): string[] {
   return [...a.after(...path).slice(0, 1), ...a.values('--repo', '-R')];
 }
@@ -119,17 +177,19 @@ export const gitRules: readonly Rule[] = [
     category: 'git',
     severity: 'high',
     summary: 'Force-pushes, overwriting the remote branch history others may rely on',
-    hint: 'Use git push --force-with-lease so the push fails if someone else pushed meanwhile',
-    match: (a) => {
-      const p = isGit(a, 'push');
-      if (!p) return false;
-      return p.list.some((x) => x === '--force' || x === '--mirror') || bundle(p.list, 'f') ||
-        pushPositionals(p).slice(1).some((x) => x.startsWith('+'));
-    },
+    hint: 'Use git push --force-with-lease to your own branch, so the push fails if someone else pushed meanwhile; on a shared branch push a revert instead',
+    match: overwritesRemoteHistory,
     targets: pushTargets,
     examples: {
-      match: ['git push --force', 'git push -f origin main', 'git push origin +main', 'git push -uf origin feature', 'git --git-dir=.git push origin +HEAD:main --no-verify', 'git push --mirror backup'],
-      noMatch: ['git push --force-with-lease', 'git push --force-with-lease=main:abc123 origin main', 'git push --force-if-includes --force-with-lease', 'git push origin main', 'git push -u origin feature'],
+      match: [
+        'git push --force', 'git push -f origin main', 'git push origin +main', 'git --git-dir=.git push origin +HEAD:main --no-verify', 'git push --mirror backup',
+        'git push --force-with-lease origin main', 'git push origin main --force-with-lease=main', 'git push -f origin HEAD', 'git push --force origin release/2.4',
+        'git push -f upstream feature/x:master', 'git push --force origin feature/login', 'git push -uf origin feature',
+      ],
+      noMatch: [
+        'git push origin main', 'git push -u origin feature', 'git push --force-with-lease', 'git push --force-with-lease=main:abc123 origin main',
+        'git push --force-if-includes --force-with-lease', 'git push --force-with-lease origin fix/typo', 'git push --force-if-includes origin main',
+      ],
     },
   },
   {
@@ -344,6 +404,33 @@ export const gitRules: readonly Rule[] = [
     examples: {
       match: ['git worktree remove --force ../feature-x', 'git worktree remove -f -f wt'],
       noMatch: ['git worktree remove ../feature-x', 'git worktree list', 'git worktree add ../hotfix'],
+    },
+  },
+  {
+    id: 'github.ref-force-update',
+    programs: HTTP_PROGRAMS,
+    category: 'git',
+    severity: 'high',
+    summary: 'Force-moves a shared branch through the GitHub API (PATCH git/refs with force: true), dropping the commits it pointed to',
+    hint: 'Push a revert to the branch instead, or move only your own branch; note the current sha (GET the ref) to restore it',
+    match: (a) => {
+      const request = requestOf(a);
+      if (request?.sent !== 'PATCH' || !forcesRefUpdate(a)) return false;
+      return request.urls.some((url) => { const branch = githubRefBranch(url); return branch !== undefined && isSharedBranch(branch); });
+    },
+    targets: (a) => (requestOf(a)?.urls ?? []).map((url) => splitUrl(url).path),
+    examples: {
+      match: [
+        'curl -X PATCH https://api.github.com/repos/org/shop/git/refs/heads/main -d \'{"sha":"abc","force":true}\'',
+        'gh api -X PATCH repos/org/shop/git/refs/heads/main -f sha=abc -F force=true',
+        'gh api --method PATCH /repos/org/shop/git/refs/heads/release/2.4 -F sha=abc -F force=true',
+      ],
+      noMatch: [
+        'curl -X PATCH https://api.github.com/repos/org/shop/git/refs/heads/main -d \'{"sha":"abc"}\'',
+        'curl -X PATCH https://api.github.com/repos/org/shop/git/refs/heads/feature/x -d \'{"sha":"abc","force":true}\'',
+        'gh api repos/org/shop/git/refs/heads/main',
+        'gh api -X PATCH repos/org/shop/git/refs/heads/main -f sha=abc -F force=false',
+      ],
     },
   },
   {

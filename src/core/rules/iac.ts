@@ -64,6 +64,19 @@ function tfTargets(a: Args): string[] {
 const isDestroyRun = (a: Args, c: TfCommand): boolean =>
   c.verb === 'destroy' || (c.verb === 'apply' && a.has('-destroy', '--destroy'));
 
+/**
+ * An apply that skips its own prompt: `-auto-approve` (not `=false`), or terragrunt told not to ask
+ * (`--terragrunt-non-interactive`, `--non-interactive`), which runs every module's apply unasked.
+ */
+function autoApproved(a: Args): boolean {
+  const approve = [...a.list].reverse().find((w) => /^--?auto-approve(?:=|$)/.test(w));
+  if (approve !== undefined && !/=\s*(?:false|0)$/i.test(approve)) return true;
+  return a.program === 'terragrunt' && a.has('--terragrunt-non-interactive', '--non-interactive');
+}
+
+// Output names that say they hold a secret: `terraform output NAME` prints it even when sensitive.
+const SECRET_OUTPUT = /pass|secret|token|key|cred|dsn|connection|conn_?str/i;
+
 const terraformRules: readonly Rule[] = [
   {
     id: 'terraform.destroy',
@@ -114,6 +127,55 @@ const terraformRules: readonly Rule[] = [
     },
   },
   {
+    id: 'terraform.apply-auto-approve',
+    programs: TF_PROGRAMS,
+    category: 'iac',
+    severity: 'high',
+    summary: 'Applies the configuration without showing the plan for approval: whatever it would destroy or replace goes unreviewed',
+    hint: 'Run `terraform plan -out=tf.plan`, read what it destroys or replaces, then `terraform apply tf.plan`',
+    match: (a) => {
+      const c = tfCommand(a);
+      // A saved plan file was already reviewed (and is applied without a prompt anyway); destroys have a rule of their own.
+      return c.verb === 'apply' && c.rest.length === 0 && autoApproved(a) && !isDestroyRun(a, c);
+    },
+    targets: tfTargets,
+    examples: {
+      match: ['terraform apply -auto-approve', 'terraform apply -auto-approve=true', 'tofu apply -auto-approve', 'terragrunt apply -auto-approve', 'terragrunt run-all apply --terragrunt-non-interactive', 'terraform -chdir=envs/prod apply -auto-approve -var-file=prod.tfvars'],
+      noMatch: ['terraform apply plan.tfplan', 'terraform apply -auto-approve plan.tfplan', 'terraform plan', 'terraform apply', 'terraform apply -auto-approve=false', 'terragrunt run-all apply', 'terraform apply -destroy -auto-approve'],
+    },
+  },
+  {
+    id: 'terraform.taint',
+    programs: TF_PROGRAMS,
+    category: 'iac',
+    severity: 'high',
+    summary: 'Marks a resource as tainted: the next apply destroys and recreates it, losing the data a stateful one holds',
+    hint: 'Use `terraform plan -replace=ADDRESS` to see the replacement first, and snapshot the resource (database, disk) before applying',
+    match: (a) => tfCommand(a).verb === 'taint',
+    targets: (a) => tfCommand(a).rest,
+    examples: {
+      match: ['terraform taint aws_db_instance.prod', 'tofu taint module.db.aws_rds_cluster.this'],
+      noMatch: ['terraform untaint aws_db_instance.prod', 'terraform state show aws_db_instance.prod'],
+    },
+  },
+  {
+    id: 'terraform.state-mv',
+    programs: TF_PROGRAMS,
+    category: 'iac',
+    severity: 'high',
+    summary: 'Moves resources to other addresses in Terraform state; an address the code does not declare makes the next apply destroy the resource',
+    hint: 'Back up the state first (`terraform state pull > backup.tfstate`), or use a `moved` block in code so the plan shows the move',
+    match: (a) => {
+      const c = tfCommand(a);
+      return c.verb === 'state' && c.rest[0] === 'mv' && !a.has('-dry-run', '--dry-run');
+    },
+    targets: (a) => tfCommand(a).rest.slice(1),
+    examples: {
+      match: ['terraform state mv aws_s3_bucket.a aws_s3_bucket.b', 'tofu state mv module.old module.new'],
+      noMatch: ['terraform state mv -dry-run aws_s3_bucket.a aws_s3_bucket.b', 'terraform state list', 'terraform state show aws_s3_bucket.a'],
+    },
+  },
+  {
     id: 'terraform.output-secrets',
     programs: TF_PROGRAMS,
     category: 'secrets',
@@ -123,12 +185,13 @@ const terraformRules: readonly Rule[] = [
     match: (a) => {
       const c = tfCommand(a);
       if (c.verb !== 'output') return false;
-      // -json prints every output with sensitive values in clear; -raw prints the one named.
-      return a.has('-json', '--json') || (a.has('-raw', '--raw') && /pass|secret|token|key|cred/i.test(c.rest[0] ?? ''));
+      // -json prints every output with sensitive values in clear; one output asked for by name is
+      // printed in clear too, with or without -raw.
+      return a.has('-json', '--json') || SECRET_OUTPUT.test(c.rest[0] ?? '');
     },
     examples: {
-      match: ['terraform output -raw db_password', 'terraform output -json', 'tofu output -raw api_token'],
-      noMatch: ['terraform output', 'terraform output -raw bucket_name', 'terraform plan'],
+      match: ['terraform output -raw db_password', 'terraform output -json', 'tofu output -raw api_token', 'terraform output db_password', 'terraform output database_connection_string', 'terragrunt output redis_dsn'],
+      noMatch: ['terraform output', 'terraform output -raw bucket_name', 'terraform output vpc_id', 'terraform plan'],
     },
   },
   {

@@ -38,9 +38,11 @@ const DB_CALL = /\b(execute|executescript|executemany|query|exec|raw|prepare|run
 const WIPE_CALLS = /\.(?:flushall|flushdb|flush_all)\b(?!\s*=)|\.(flushall|flushdb|flush_all|drop_database|dropDatabase|drop_collection|dropCollection|drop_all|delete_bucket|delete_objects|delete_table|delete_db_instance|delete_db_cluster|terminate_instances|delete_stack|delete_secret)\s*\(|\.objects\.all\(\)\.delete\(\)|\b(deleteMany|delete_many)\s*\(\s*\{\s*\}\s*\)|\.drop\(\s*\)/;
 // A client's `.delete('/v9/projects/…')` or `.delete(\`https://…\`)`: an HTTP DELETE, whatever the client is called.
 const HTTP_DELETE = /\bmethod\s*[:=]\s*['"]DELETE['"]|\b(requests|httpx|axios|http|session)\.delete\s*\(|\.delete\s*\(\s*[`'"](?:https?:\/\/|\/)|Net::HTTP::Delete/;
-const ENV_DUMP = /(print|console\.log|puts|p|pp|say|echo|JSON\.stringify|json\.dumps|print_r|var_dump|var_export)\s*\(?\s*(process\.env|os\.environ|ENV|dict\(os\.environ\)|%ENV|getenv\(\)|\$_ENV|\$_SERVER)(?:\.(?:to_h|to_hash|inspect|items\(\)|copy\(\)))?\s*\)?\s*($|[;)\n])/;
+const ENV_DUMP = /(print|console\.log|puts|p|pp|say|echo|JSON\.stringify|json\.dumps|print_r|var_dump|var_export)\s*\(?\s*(process\.env|os\.environ|ENV|dict\(os\.environ\)|%ENV|getenv\(\)|\$_ENV|\$_SERVER|Deno\.env\.toObject\(\)|Bun\.env)(?:\.(?:to_h|to_hash|inspect|items\(\)|copy\(\)))?\s*\)?\s*($|[;)\n])|\bprint\b[^;\n]*\$ENV\{\$_\}[^;\n]*\bfor\s+(?:sort\s+)?keys\s*%ENV|\bwhile\s*\(\s*my\s*\(\s*\$\w+\s*,\s*\$\w+\s*\)\s*=\s*each\s*%ENV/;
 /** `node -p process.env`: the expression `-p` prints is the whole environment. */
 const PRINTED_ENV = /^\s*(?:process\.env|\{\s*\.\.\.process\.env\s*\}|JSON\.stringify\(process\.env[^)]*\)|Deno\.env\.toObject\(\)|Bun\.env)\s*;?\s*$/;
+/** `node -p 'process.env.DATABASE_URL'`: the one variable `-p` prints. */
+const PRINTED_VARIABLE = /^\s*(?:process|Bun)\.env(?:\.([A-Za-z_]\w*)|\[\s*['"]([A-Za-z_]\w*)['"]\s*\])\s*;?\s*$/;
 const ENV_READ = /(?:os\.environ(?:\.get)?\s*[[(]\s*|os\.getenv\s*\(\s*|ENV\s*\[\s*|\$ENV\s*\{\s*|getenv\s*\(\s*)['"]([A-Za-z_][A-Za-z0-9_]*)['"]|process\.env\.([A-Za-z_][A-Za-z0-9_]*)/g;
 const PRINTS = /\b(print|console\.log|puts|say|echo|printf|process\.stdout\.write|sys\.stdout\.write|pp)\b/;
 const HOME_HINT = /expanduser|homedir|Path\.home|expand_path|\bHOME\b/;
@@ -254,7 +256,8 @@ export const interpretersRules: readonly Rule[] = [
     hint: 'Reference the secret by name in configuration instead of printing or reading it',
     match: (a) => {
       const code = codeOf(a) ?? '';
-      const printed = a.list.some((w) => w === '-p' || w === '--print') && PRINTED_ENV.test(code);
+      const variable = PRINTED_VARIABLE.exec(code);
+      const printed = a.list.some((w) => w === '-p' || w === '--print') && (PRINTED_ENV.test(code) || (variable !== null && isSecretVariable(variable[1] ?? variable[2] ?? '')));
       return readsProtectedFile(code) || ENV_DUMP.test(code) || printed || printsSecretVariable(code) || moduleReadsProtectedFile(a) || argumentReadsProtectedFile(a, code);
     },
     targets: literalTargets,
@@ -271,10 +274,12 @@ export const interpretersRules: readonly Rule[] = [
         `python3 -c 'import sys; print(open(sys.argv[1]).read())' .env.production`,
         `node -e 'console.log(require("fs").readFileSync(process.argv[1], "utf8"))' .env`,
         'node -p process.env', `ruby -e 'p ENV.to_h'`, `php -r 'print_r(getenv());'`,
+        `node -p 'process.env.DATABASE_URL'`, `perl -e 'print "$_=$ENV{$_} " for keys %ENV'`, `deno eval 'console.log(Deno.env.toObject())'`,
+        `bun -e 'console.log(Bun.env)'`,
       ],
       noMatch: [
         `python3 -c "print(open('README.md').read())"`,
-        `node -e "console.log(process.env.NODE_ENV)"`,
+        `node -e "console.log(process.env.NODE_ENV)"`, `node -p 'process.env.NODE_ENV'`,
         `python3 -c "print(open('.env.example').read())"`,
         'python3 -m json.tool package.json',
         'python -m base64 -d payload.b64',

@@ -261,6 +261,21 @@ const kubectlRules: readonly Rule[] = [
     },
   },
   {
+    id: 'kubernetes.pv-reclaim-delete',
+    programs: KUBECTL,
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Sets a persistent volume\'s reclaim policy to Delete: once its claim goes, the disk and its data are deleted with it',
+    hint: 'Keep persistentVolumeReclaimPolicy: Retain on volumes that hold data, and snapshot the disk before changing it',
+    match: (a) => verbOf(a) === 'patch' && a.values('-p', '--patch').some((v) => /persistentVolumeReclaimPolicy/.test(v) && /(?:^|\W)Delete(?:\W|$)/.test(v)),
+    targets: (a) => resourcesOf(kpath(a).slice(1)).names,
+    examples: {
+      match: [`kubectl patch pv pv-1 -p '{"spec":{"persistentVolumeReclaimPolicy":"Delete"}}'`,
+        `kubectl patch pv/pvc-3f1c --type json -p '[{"op":"replace","path":"/spec/persistentVolumeReclaimPolicy","value":"Delete"}]'`],
+      noMatch: [`kubectl patch pv pv-1 -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'`, 'kubectl get pv pv-1 -o yaml'],
+    },
+  },
+  {
     id: 'kubernetes.delete-all',
     programs: KUBECTL,
     category: 'kubernetes',
@@ -388,6 +403,20 @@ const helmRules: readonly Rule[] = [
     examples: {
       match: ['helm uninstall api -n production', 'helm delete postgres --kube-context prod-eks', 'helm un redis --keep-history', 'helm -n payments del payments-api'],
       noMatch: ['helm list -n production', 'helm upgrade --install api ./chart -n production', 'helm rollback api 3', 'helm status api'],
+    },
+  },
+  {
+    id: 'helm.upgrade-force',
+    programs: ['helm'],
+    category: 'kubernetes',
+    severity: 'high',
+    summary: 'Upgrades or rolls back a Helm release with --force, which deletes and recreates resources it cannot patch (services lose their address, pods restart at once)',
+    hint: 'Run the upgrade without --force (helm diff upgrade shows the changes), and fix the field that cannot be patched instead',
+    match: (a) => ['upgrade', 'rollback'].includes((helmPath(a)[0] ?? '').toLowerCase()) && a.has('--force', '--force-replace'),
+    targets: (a) => helmPath(a).slice(1, 2),
+    examples: {
+      match: ['helm upgrade --install api ./chart --force -n prod', 'helm rollback api 3 --force', 'helm upgrade web bitnami/nginx --force-replace'],
+      noMatch: ['helm upgrade --install api ./chart -n prod', 'helm rollback api 3', 'helm upgrade web ./chart --force-conflicts'],
     },
   },
 ];

@@ -1,10 +1,12 @@
 // ORMs and schema-migration tools that drop a database, empty it, or unapply every migration:
 // drizzle-kit, MikroORM, Flyway, Liquibase, Atlas, Sqitch, goose, golang-migrate, dbmate, Diesel,
 // SeaORM, Hasura, Payload, AdonisJS, Doctrine, EF Core… (Rails, Django, Prisma, Laravel, knex,
-// Sequelize, TypeORM, Alembic and Ecto live with the SQL rules in sql.ts). Single-step rollbacks
-// are left alone: they are the safer way these rules' hints point to. Category 'sql', so the
+// Sequelize, TypeORM, Alembic and Ecto live with the SQL rules in sql.ts). Unapplying every
+// migration is critical; a rollback of some steps is asked too, of every tool in one rule (high):
+// the down steps drop the tables and columns they created, with their data. Category 'sql', so the
 // environment comes from DATABASE_URL, RAILS_ENV, APP_ENV and the like as well as the line.
 import { operands, type Args } from './args';
+import { artisanCommand, hasTask, isRailsInvocation } from './sql';
 import type { Rule } from './types';
 
 /** Distinct non-empty names, in order. */
@@ -102,6 +104,53 @@ const DBMATE_COMMANDS = new Set(['new', 'n', 'up', 'create', 'drop', 'migrate', 
 /** golang-migrate is the `migrate` binary that takes `-database` / `-path` / `-source`. */
 function isGolangMigrate(a: Args): boolean {
   return a.has('-database', '--database', '-path', '--path', '-source', '--source');
+}
+
+// --- sqlx-cli, and rollbacks of any number of steps -------------------------------------------
+
+/** The sqlx-cli words after the program: `sqlx database drop`, `cargo sqlx database drop`. */
+function sqlxPath(a: Args): readonly string[] | undefined {
+  if (a.program === 'sqlx') return a.positionals.map(lower);
+  return a.program === 'cargo' && a.positionals[0] === 'sqlx' ? a.positionals.slice(1).map(lower) : undefined;
+}
+
+const ROLLBACK_PROGRAMS = ['alembic', 'flask', 'knex', 'sequelize', 'sequelize-cli', 'typeorm', 'typeorm-ts-node-commonjs',
+  'typeorm-ts-node-esm', 'goose', 'migrate', 'dbmate', 'rails', 'rake', 'spring', 'php', 'artisan', 'sail', 'node', 'ace', 'mix',
+  'mikro-orm', 'mikro-orm-esm', 'kysely', 'kysely-ctl', 'diesel', 'sea-orm-cli', 'db-migrate', 'sql-migrate', 'sqlx', 'cargo',
+  'yoyo', 'yoyo-migrate', 'payload', 'hasura', 'hasura-cli', 'flyway', 'liquibase'];
+
+/**
+ * The tool's command that unapplies applied migrations, one step or several. What only prints the
+ * SQL (`alembic downgrade --sql`, `migrate:rollback --pretend`, liquibase `rollback-sql`) is not one.
+ */
+function rollsBack(a: Args): boolean {
+  const cmd = lower(a.positionals[0]);
+  switch (a.program) {
+    case 'alembic': return a.sub('downgrade') && !a.has('--sql');
+    case 'flask': return a.sub('db', 'downgrade') && !a.has('--sql');
+    case 'knex': return cmd === 'migrate:down' || cmd === 'migrate:rollback';
+    case 'sequelize': case 'sequelize-cli': return cmd === 'db:migrate:undo';
+    case 'typeorm': case 'typeorm-ts-node-commonjs': case 'typeorm-ts-node-esm': return cmd === 'migration:revert';
+    case 'goose': return ['down', 'down-to', 'redo'].includes(commandOf(a, GOOSE_COMMANDS)?.name ?? '');
+    case 'migrate': return isGolangMigrate(a) && commandOf(a, MIGRATE_COMMANDS)?.name === 'down';
+    case 'dbmate': return ['down', 'rollback'].includes(commandOf(a, DBMATE_COMMANDS)?.name ?? '');
+    case 'rails': case 'rake': case 'spring': return isRailsInvocation(a) && hasTask(a, ['db:rollback', 'db:migrate:down', 'db:migrate:redo']);
+    case 'php': case 'artisan': case 'sail': return artisanCommand(a) === 'migrate:rollback' && !a.has('--pretend');
+    case 'node': case 'ace': return consoleCommand(a, 'ace', ['ace'])?.name === 'migration:rollback';
+    case 'mix': return cmd === 'ecto.rollback';
+    case 'mikro-orm': case 'mikro-orm-esm': return cmd === 'migration:down';
+    case 'kysely': case 'kysely-ctl': return cmd === 'migrate:down' || cmd === 'migrate:rollback' || a.sub('migrate', ['down', 'rollback']);
+    case 'diesel': return a.sub('migration', ['revert', 'redo']);
+    case 'sea-orm-cli': return a.sub('migrate', 'down');
+    case 'db-migrate': case 'sql-migrate': return cmd === 'down';
+    case 'sqlx': case 'cargo': { const p = sqlxPath(a); return p?.[0] === 'migrate' && p[1] === 'revert'; }
+    case 'yoyo': case 'yoyo-migrate': return cmd === 'rollback';
+    case 'payload': return cmd === 'migrate:down';
+    case 'hasura': case 'hasura-cli': return a.sub('migrate', 'apply') && a.has('--down');
+    case 'flyway': return a.positionals.some((w) => lower(w) === 'undo');
+    case 'liquibase': return a.positionals.some((w) => /^rollback/i.test(w) && !/sql$/i.test(w));
+    default: return false;
+  }
 }
 
 // --- ORM consoles: mass deletes typed into rails runner, manage.py shell, artisan tinker --------
@@ -669,6 +718,46 @@ export const migrationsRules: readonly Rule[] = [
     examples: {
       match: ['dotnet ef database drop --force', 'dotnet ef database drop -f --project src/Api', 'dotnet ef database update 0', 'Drop-Database -Force', 'Drop-Database -Context BloggingContext', 'Update-Database -Migration 0'],
       noMatch: ['dotnet ef database update', 'dotnet ef migrations add Init', 'dotnet ef database update AddUsers', 'dotnet build', 'Update-Database'],
+    },
+  },
+
+  // --- sqlx-cli, and rollbacks of any tool ------------------------------------------------------
+  {
+    id: 'sqlx.database-drop',
+    programs: ['sqlx', 'cargo'],
+    category: 'sql',
+    severity: 'critical',
+    summary: 'Drops the database sqlx-cli connects to (database drop, or database reset which recreates it from the migrations)',
+    hint: 'Back up the database first and check DATABASE_URL / -D; roll back single migrations with sqlx migrate revert instead',
+    match: (a) => { const p = sqlxPath(a); return (p?.[0] === 'database' || p?.[0] === 'db') && ['drop', 'reset'].includes(p[1] ?? ''); },
+    targets: (a) => nonEmpty(a.values('-D', '--database-url')),
+    examples: {
+      match: ['sqlx database drop -y', 'sqlx database reset -y', 'cargo sqlx database drop --database-url postgres://app@db.prod.internal/app'],
+      noMatch: ['sqlx migrate run', 'sqlx database create', 'sqlx database setup', 'cargo sqlx prepare'],
+    },
+  },
+  {
+    id: 'migrations.rollback',
+    programs: ROLLBACK_PROGRAMS,
+    category: 'sql',
+    severity: 'high',
+    summary: 'Rolls back applied migrations, running down steps that drop the tables and columns they created with their data',
+    hint: 'Back up the affected tables and check which database the connection points at; preview the SQL where the tool can (alembic downgrade --sql, migrate:rollback --pretend)',
+    match: rollsBack,
+    targets: (a) => nonEmpty([...a.values('-database', '--database', '--url', '--database-url', '--db-url', '--env', '--endpoint'),
+      ...a.positionals.filter((w) => w.includes('://'))]),
+    examples: {
+      match: [
+        'alembic downgrade -1', 'alembic downgrade ae10', 'flask db downgrade', 'npx knex migrate:down', 'knex migrate:rollback', 'sequelize db:migrate:undo',
+        'npx typeorm migration:revert', 'goose down', 'migrate -path db -database $DATABASE_URL down 1', 'dbmate down', 'dbmate rollback', 'rails db:rollback',
+        'bin/rails db:migrate:down VERSION=20240101120000', 'php artisan migrate:rollback', 'mix ecto.rollback', 'npx mikro-orm migration:down', 'diesel migration revert',
+        'sqlx migrate revert', 'db-migrate down', 'npx payload migrate:down', 'hasura migrate apply --down 1', 'liquibase rollback-count 1', 'node ace migration:rollback',
+      ],
+      noMatch: [
+        'alembic upgrade head', 'alembic history', 'alembic downgrade -1 --sql', 'knex migrate:latest', 'knex migrate:up', 'sequelize db:migrate', 'npx typeorm migration:run',
+        'goose up', 'goose status', 'migrate -path db -database $DATABASE_URL up', 'dbmate up', 'rails db:migrate', 'php artisan migrate:rollback --pretend',
+        'liquibase rollback-count-sql 1', 'sqlx migrate run', 'mix ecto.migrate', 'goose create down_users sql',
+      ],
     },
   },
 

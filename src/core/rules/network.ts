@@ -686,7 +686,7 @@ const edgeRules: readonly Rule[] = [
 
 /* ---------------------------------------------------------------- CDN APIs over HTTP */
 
-const HTTP_CLIENTS = ['curl', 'wget', 'http', 'https', 'xh', 'xhs'];
+const HTTP_CLIENTS = ['curl', 'curlie', 'wget', 'http', 'https', 'xh', 'xhs'];
 
 /** URLs in the arguments, with or without a scheme (`api.cloudflare.com/client/v4/…`). */
 const urlsOf = (a: Args): string[] => a.list.filter((w) => /^(?:https?:\/\/|[a-z0-9.-]+\.[a-z]{2,}\/)/i.test(w) || w.includes('://'));

@@ -343,6 +343,20 @@ export const paasRules: readonly Rule[] = [
   },
 
   {
+    id: 'fly.postgres-detach',
+    programs: ['fly', 'flyctl'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Detaches a Fly.io Postgres cluster from an app: its DATABASE_URL secret is removed and the app loses its database on the next deploy',
+    hint: 'Check which app and cluster are meant (fly postgres users list) and copy the connection string first',
+    match: (a) => a.sub(['postgres', 'pg'], 'detach'),
+    targets: (a) => nonEmpty([...a.after(['postgres', 'pg'], 'detach'), ...a.values('-a', '--app')]),
+    examples: {
+      match: ['fly postgres detach shop-db', 'flyctl postgres detach shop-db -a shop-prod', 'fly pg detach rentals-db'],
+      noMatch: ['fly postgres attach shop-db -a shop-prod', 'fly postgres list', 'fly postgres connect -a shop-db'],
+    },
+  },
+  {
     id: 'fly.secrets-unset',
     programs: ['fly', 'flyctl'],
     category: 'paas',
@@ -416,6 +430,20 @@ export const paasRules: readonly Rule[] = [
     },
   },
 
+  {
+    id: 'netlify.api-delete',
+    programs: ['netlify', 'ntl'],
+    category: 'paas',
+    severity: 'high',
+    summary: 'Calls a Netlify API delete method (deleteSite, deleteDeploy, deleteEnvVar…) directly, without the CLI\'s own checks',
+    hint: 'Use the matching CLI command (netlify sites:delete, env:unset), which names what goes, after checking the id with netlify api getSite',
+    match: (a) => first(a) === 'api' && /^delete/i.test(second(a)),
+    targets: (a) => nonEmpty([...a.values('--data', '-d'), ...a.positionals.slice(2)]),
+    examples: {
+      match: [`netlify api deleteSite --data '{"site_id":"abc"}'`, `ntl api deleteDeploy --data '{"deploy_id":"d1"}'`],
+      noMatch: [`netlify api getSite --data '{"site_id":"abc"}'`, 'netlify api listSites', 'netlify sites:list'],
+    },
+  },
   {
     id: 'vercel.env-rm',
     programs: ['vercel', 'vc'],

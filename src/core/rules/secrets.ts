@@ -245,7 +245,8 @@ function sentFiles(a: Args): string[] {
   const out: string[] = [];
   const add = (path: string): void => { if (path !== '' && protectedOrSecretDir(a)(path)) out.push(path); };
   switch (a.program) {
-    case 'curl': {
+    // curlie takes curl's options.
+    case 'curl': case 'curlie': {
       for (let i = 0; i < list.length; i++) {
         const x = list[i] ?? '';
         const next = list[i + 1] ?? '';
@@ -436,7 +437,8 @@ const KUBECTL_OUTPUTS = /^(?:json|yaml|jsonpath|jsonpath=.*|jsonpath-as-json=.*|
 
 function kubectlSecretNames(a: Args): string[] | undefined {
   if (a.sub('view-secret')) return [...a.after('view-secret').slice(0, 1)];
-  if (a.sub('config', 'view')) return a.has('--raw') ? [] : undefined;
+  // `--flatten` embeds the certificates and keys the kubeconfig only points at, and prints tokens unredacted.
+  if (a.sub('config', 'view')) return a.has('--raw', '--flatten') ? [] : undefined;
   if (!a.sub('get')) return undefined;
   const output = a.value('-o', '--output') ?? '';
   if (!KUBECTL_OUTPUTS.test(output)) return undefined;
@@ -554,6 +556,14 @@ function xargsProgram(list: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+// Credential helpers that print a stored password when asked (`echo https://index.docker.io/v1/ | docker-credential-desktop get`).
+const CREDENTIAL_HELPERS = ['docker-credential-desktop', 'docker-credential-osxkeychain', 'docker-credential-pass', 'docker-credential-secretservice',
+  'docker-credential-wincred', 'docker-credential-ecr-login', 'docker-credential-gcloud', 'docker-credential-gcr', 'git-credential-store',
+  'git-credential-osxkeychain', 'git-credential-manager', 'git-credential-manager-core', 'git-credential-libsecret', 'git-credential-wincred'];
+
+// `supabase status -o env`: the local stack's service-role key and JWT secret as variables.
+const SUPABASE_STATUS_FORMATS = /^(?:env|json|yaml|toml)$/i;
 
 export const secretsRules: readonly Rule[] = [
   {
@@ -791,7 +801,7 @@ export const secretsRules: readonly Rule[] = [
   },
   {
     id: 'secrets.send-file',
-    programs: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'scp', 'sftp', 'rsync', 'aws', 'gsutil', 'gcloud', 'rclone', 'az', 'gh', 'croc', 'wormhole', 'docker', 'podman', 'kubectl', 'oc'],
+    programs: ['curl', 'curlie', 'wget', 'http', 'https', 'xh', 'xhs', 'scp', 'sftp', 'rsync', 'aws', 'gsutil', 'gcloud', 'rclone', 'az', 'gh', 'croc', 'wormhole', 'docker', 'podman', 'kubectl', 'oc'],
     category: 'secrets',
     severity: 'critical',
     summary: 'Sends a credential file over the network',
@@ -1057,7 +1067,7 @@ export const secretsRules: readonly Rule[] = [
     examples: {
       match: [
         'kubectl get secret db-creds -o yaml', 'kubectl get secrets -n prod -o json', 'kubectl get secret api-key -o jsonpath="{.data.token}"',
-        'kubectl get secret/db-creds --output=yaml', 'kubectl config view --raw', 'oc get secret registry -o yaml',
+        'kubectl get secret/db-creds --output=yaml', 'kubectl config view --raw', 'oc get secret registry -o yaml', 'kubectl config view --minify --flatten',
       ],
       noMatch: ['kubectl get secrets', 'kubectl describe secret db-creds', 'kubectl get pods -o yaml', 'kubectl config view'],
     },
@@ -1114,6 +1124,60 @@ export const secretsRules: readonly Rule[] = [
     examples: {
       match: ['vault kv get secret/prod/db', 'vault kv get -field=password secret/app', 'vault read database/creds/readonly', 'doppler secrets', 'doppler secrets get STRIPE_KEY --plain', 'op read op://Prod/db/password', 'bw get password github', 'pass show email/work'],
       noMatch: ['vault status', 'vault read sys/health', 'vault kv list secret/', 'doppler secrets set FOO=bar', 'op item list', 'pass insert x'],
+    },
+  },
+  {
+    id: 'secrets.credential-create',
+    programs: ['aws', 'kubectl', 'oc', 'k'],
+    category: 'secrets',
+    severity: 'high',
+    prints: true,
+    summary: 'Creates a new credential and prints it (an IAM access key, a database auth token, a service-account token)',
+    hint: 'Create credentials where they are stored (the secret manager or CI settings), or let the workload get short-lived ones itself',
+    match: (a) => {
+      if (a.program !== 'aws') return a.sub('create', 'token');
+      return a.sub('iam', ['create-access-key', 'create-service-specific-credential', 'reset-service-specific-credential']) ||
+        a.sub('rds', 'generate-db-auth-token') || a.sub('redshift', ['get-cluster-credentials', 'get-cluster-credentials-with-iam']);
+    },
+    targets: (a) => [...a.values('--user-name', '--hostname', '--cluster-identifier'), ...(a.program === 'aws' ? [] : a.after('create', 'token').slice(0, 1))],
+    examples: {
+      match: ['aws iam create-access-key --user-name admin', 'aws rds generate-db-auth-token --hostname prod --port 5432 --username admin', 'kubectl create token default', 'kubectl -n prod create token deployer --duration=8760h'],
+      noMatch: ['aws iam list-access-keys', 'aws iam delete-access-key --access-key-id AKIA0000', 'kubectl create namespace dev', 'kubectl get serviceaccounts'],
+    },
+  },
+  {
+    id: 'secrets.key-file-create',
+    programs: ['gcloud'],
+    category: 'secrets',
+    severity: 'high',
+    summary: 'Creates a long-lived service-account key and writes it to a file in the workspace',
+    hint: 'Use workload identity or impersonation (gcloud auth print-access-token --impersonate-service-account) instead of key files',
+    match: (a) => a.sub('iam', 'service-accounts', 'keys', 'create'),
+    targets: (a) => a.values('--iam-account'),
+    examples: {
+      match: ['gcloud iam service-accounts keys create key.json --iam-account sa@p.iam.gserviceaccount.com'],
+      noMatch: ['gcloud iam service-accounts keys list --iam-account sa@p.iam.gserviceaccount.com', 'gcloud iam service-accounts list'],
+    },
+  },
+  {
+    id: 'secrets.config-print',
+    programs: ['helm', 'supabase'],
+    category: 'secrets',
+    severity: 'high',
+    prints: true,
+    summary: 'Prints a deployment\'s configuration with the secrets in it (a Helm release\'s values, the local Supabase keys)',
+    hint: 'Read the names only (--query with keys, helm get values -o json | jq keys), or check one value in the provider\'s console',
+    match: (a) => {
+      switch (a.program) {
+        // User-supplied values hold the passwords and keys the chart is installed with; `get all` includes them.
+        case 'helm': return a.sub('get', ['values', 'all']);
+        default: return a.sub('status') && SUPABASE_STATUS_FORMATS.test(a.value('-o', '--output') ?? '');
+      }
+    },
+    targets: (a) => (a.program === 'helm' ? a.after('get', ['values', 'all']).slice(0, 1) : []),
+    examples: {
+      match: ['helm get values api -n prod --all', 'helm get values api', 'helm get all api -n prod', 'supabase status -o env'],
+      noMatch: ['aws lambda get-function-configuration --function-name api', 'helm get manifest api', 'helm list -n prod', 'supabase status'],
     },
   },
   {
@@ -1182,7 +1246,7 @@ export const secretsRules: readonly Rule[] = [
   {
     id: 'secrets.cli-token-print',
     programs: ['gh', 'glab', 'security', 'aws', 'git', 'gcloud', 'az', 'heroku', 'rails', 'rake', 'vercel', 'fly', 'flyctl', 'doctl',
-      'argocd', 'databricks', 'npm', 'pnpm', 'yarn', 'infisical', 'fastly'],
+      'argocd', 'databricks', 'npm', 'pnpm', 'yarn', 'infisical', 'fastly', 'secret-tool', 'gpg', 'gpg2', ...CREDENTIAL_HELPERS],
     category: 'secrets',
     severity: 'high',
     prints: true,
@@ -1201,9 +1265,15 @@ export const secretsRules: readonly Rule[] = [
             // Piped on (`| docker login --password-stdin`, `| jq`), the credentials are consumed, not shown.
             (!a.command.pipedOut && (a.sub('sts', ['assume-role', 'assume-role-with-web-identity', 'assume-role-with-saml']) || a.sub('ecr', 'get-login-password')));
         case 'git': {
+          // `credential fill`, or a helper asked directly (`git credential-store get`).
           const i = a.list.findIndex((x) => !x.startsWith('-'));
-          return a.list[i] === 'credential' && a.list[i + 1] === 'fill';
+          return (a.list[i] === 'credential' && a.list[i + 1] === 'fill') || (/^credential-/.test(a.list[i] ?? '') && a.list[i + 1] === 'get');
         }
+        case 'secret-tool':
+          // `search` prints each matching item's secret too.
+          return a.sub(['lookup', 'search']);
+        case 'gpg': case 'gpg2':
+          return a.options.some((x) => /^--export-secret-(?:sub)?keys?$/.test(x));
         case 'gcloud':
           return a.sub('auth', ['print-access-token', 'print-identity-token', 'application-default']) &&
             !a.sub('auth', 'application-default', ['login', 'revoke', 'set-quota-project']);
@@ -1235,15 +1305,21 @@ export const secretsRules: readonly Rule[] = [
         case 'fastly':
           return a.sub('profile', 'token') || a.sub('auth-token', 'create');
         default:
-          return false;
+          // Docker's credential helpers print the registry password (`get`) or the stored logins (`list`); git's print the password.
+          return CREDENTIAL_HELPERS.includes(a.program) && a.sub(a.program.startsWith('docker-') ? ['get', 'list'] : 'get');
       }
     },
     examples: {
       match: ['gh auth token', 'gh auth status --show-token', 'security find-generic-password -s github -w', 'aws configure export-credentials --profile prod', 'aws configure get aws_secret_access_key', 'gcloud auth print-access-token', 'bin/rails credentials:show', 'heroku auth:token', 'az account get-access-token', 'git credential fill', 'fly auth token', 'doctl auth token',
         'glab auth status --show-token', 'argocd account generate-token --account ci-bot', 'argocd admin initial-password -n argocd', 'databricks auth token --profile prod',
         'npm config get //registry.npmjs.org/:_authToken', 'yarn config get npmAuthToken', 'infisical export --env=prod --format=dotenv', 'infisical secrets --env=prod', 'fastly profile token',
+        'git credential-store get', 'git credential-osxkeychain get', 'git credential-manager get', 'git-credential-libsecret get',
+        'docker-credential-desktop get', 'docker-credential-osxkeychain list', 'docker-credential-pass get', 'secret-tool lookup service github',
+        'gpg --export-secret-keys -a', 'gpg --export-secret-subkeys', 'gpg2 --armor --export-secret-key ABCD1234',
         'aws sts get-session-token --duration-seconds 3600', 'aws sts assume-role --role-arn arn:aws:iam::123456789012:role/admin --role-session-name me', 'az storage account keys list --account-name acmeprodstorage -g rg-acme-prod', 'az storage account show-connection-string -n acmeprod'],
       noMatch: ['gh auth status', 'gh auth login', 'glab auth status', 'argocd account list', 'npm config get registry', 'infisical secrets set API_URL=x --env=dev', 'fastly profile list', 'security list-keychains', 'aws configure get region', 'gcloud auth list', 'rails credentials:edit', 'heroku auth:whoami',
+        'gpg --list-keys', 'gpg --export -a KEYID', 'secret-tool store --label x service github', 'git credential-store store', 'git credential approve',
+        'docker-credential-desktop version', 'git credential-cache exit',
         'aws sts get-caller-identity', 'aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.us-east-1.amazonaws.com', 'az storage account list'],
     },
   },

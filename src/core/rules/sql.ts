@@ -279,7 +279,7 @@ function redisConfig(a: Args, verb: 'SET' | 'GET'): string[] {
 // Framework tasks.
 
 /** The task names a command line runs, `rails db:drop db:create` → [`db:drop`, `db:create`]. */
-function hasTask(a: Args, tasks: readonly string[]): boolean {
+export function hasTask(a: Args, tasks: readonly string[]): boolean {
   return a.list.some((arg) => {
     const lower = arg.toLowerCase();
     // `db:drop:primary`, `db:reset:animals`: multi-database variants of the same task.
@@ -287,7 +287,7 @@ function hasTask(a: Args, tasks: readonly string[]): boolean {
   });
 }
 
-function isRailsInvocation(a: Args): boolean {
+export function isRailsInvocation(a: Args): boolean {
   if (a.program === 'rails' || a.program === 'rake') return true;
   // `bin/spring rails …` (`bundle exec` is peeled by the expander)
   return a.list.some((arg) => { const b = basename(arg); return b === 'rails' || b === 'rake'; });
@@ -316,7 +316,7 @@ function djangoTargets(a: Args): string[] {
 }
 
 /** The artisan command: `php artisan migrate:fresh`, `./artisan db:wipe`, `sail artisan migrate:fresh`. */
-function artisanCommand(a: Args): string | undefined {
+export function artisanCommand(a: Args): string | undefined {
   if (a.program === 'artisan') return a.positionals[0]?.toLowerCase();
   const at = a.list.findIndex((arg) => basename(arg) === 'artisan');
   if (at < 0) return undefined;

@@ -1,5 +1,5 @@
 // How an HTTP client command line reads as a request: method, URLs, bodies, query parameters,
-// for curl, wget, httpie/xh and `gh api`. Shared by the rules that judge requests by what they
+// for curl, curlie, wget, httpie/xh and `gh api`. Shared by the rules that judge requests by what they
 // do to an API (http.ts, and the search and messaging families for their REST APIs).
 import { joinPath } from '../../project/files';
 import { inDirectory } from '../../selfProtection';
@@ -19,9 +19,9 @@ export interface Request {
   readonly documents: readonly string[];
 }
 
-export const HTTP_PROGRAMS = ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh'];
+export const HTTP_PROGRAMS = ['curl', 'curlie', 'wget', 'http', 'https', 'xh', 'xhs', 'gh'];
 /** The general-purpose clients, without `gh` (whose requests only go to GitHub). */
-export const HTTP_CLIENTS = ['curl', 'wget', 'http', 'https', 'xh', 'xhs'];
+export const HTTP_CLIENTS = ['curl', 'curlie', 'wget', 'http', 'https', 'xh', 'xhs'];
 
 
 const CURL_VALUE_FLAGS = new Set(['-X', '--request', '-d', '--data', '--data-raw', '--data-binary', '--data-ascii',
@@ -112,6 +112,22 @@ function curlRequest(a: Args): Request {
   const params = get ? flagValues(a.list, [...CURL_DATA_FLAGS, '--data-raw']) : [];
   const implied = get ? 'GET' : a.has('-I', '--head') ? 'HEAD' : sendsData ? 'POST' : a.has('-T', '--upload-file') ? 'PUT' : 'GET';
   return { method, sent: (method ?? implied).toUpperCase(), urls, bodies, params, documents: [] };
+}
+
+/**
+ * curlie takes curl's options with httpie's request line (`curlie DELETE url k=v`): curl's reading,
+ * with an optional method word before the URL and httpie items (data sends a POST) after it.
+ */
+function curlieRequest(a: Args): Request {
+  const curl = curlRequest(a);
+  const ops = curlOperands(a.list);
+  const word = (ops[0] ?? '').toUpperCase();
+  const named = ops.length >= 2 && HTTP_METHODS.has(word);
+  const rest = named ? ops.slice(1) : ops;
+  const sendsItems = rest.slice(1).some((item) => { const kind = /^[^=:@]*(==|:=|=|@|:)/.exec(item)?.[1]; return kind !== undefined && kind !== ':' && kind !== '=='; });
+  const method = named ? word : curl.method;
+  const sent = method?.toUpperCase() ?? (sendsItems && curl.sent === 'GET' ? 'POST' : curl.sent);
+  return { ...curl, method, sent, urls: [...flagValues(a.list, ['--url']), ...rest.slice(0, 1)] };
 }
 
 const WGET_VALUE_FLAGS = new Set(['-O', '--output-document', '-o', '--output-file', '-a', '--append-output', '-P',
@@ -217,6 +233,7 @@ export function requestOf(a: Args): Request | undefined {
   let request: Request | undefined;
   switch (a.program) {
     case 'curl': request = curlRequest(a); break;
+    case 'curlie': request = curlieRequest(a); break;
     case 'wget': request = wgetRequest(a); break;
     // `--offline` only prints the request it would send.
     case 'http': case 'https': case 'xh': case 'xhs': request = a.list.includes('--offline') ? undefined : httpieRequest(a); break;
