@@ -1,6 +1,7 @@
 // `airlock check`: one command line → a verdict (human, JSON, or an explanation), or JSON lines
 // on stdin → one verdict JSON line each, in order.
 import { LazyEngine, type ClassifyContext } from '../core/engine';
+import { isProtectedPath } from '../core/secrets/paths';
 import type { Decision } from '../core/verdict';
 import { formatExplanation, formatVerdict } from './format';
 import { parseCheckOptions, type CheckOptions } from './options';
@@ -13,6 +14,7 @@ import { definedOnly } from './env';
 import { diskToolState } from './toolState';
 import { builtin } from './builtin';
 import { lineJudge, runBatch, type BatchWorker, type Judge } from './batch';
+import { withPrintedHolders } from './hook/credentialHolders';
 import type { WorkerSetup } from './batchWorkers';
 
 const EXIT: Readonly<Record<Decision, number>> = { allow: 0, confirm: 1, deny: 2 };
@@ -49,7 +51,8 @@ export async function check(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(formatExplanation(line, explanation, style) + '\n');
     return EXIT[explanation.verdict.decision];
   }
-  const verdict = await engine.classify(line, ctx);
+  // A file the line prints that holds a credential by its content, as the hook and the gate read it.
+  const verdict = withPrintedHolders(await engine.classify(line, ctx), line, ctx.cwd, (path) => isProtectedPath(path), { protectedPaths: [], allowedPaths: [] }, io.env.HOME || undefined);
   io.stdout.write((options.json ? JSON.stringify(verdict) : formatVerdict(line, verdict, style)) + '\n');
   return EXIT[verdict.decision];
 }

@@ -9,6 +9,7 @@ import { agentFromEnv } from '../../core/actor';
 import { auditRecord, type DecidedBy } from '../../core/audit';
 import { failClosed, type LazyEngine } from '../../core/engine';
 import { redact } from '../../core/environment/redact';
+import { protectedPaths } from '../../core/secrets/pathVerdict';
 import { TIER_MARK, withUnseenOperands, type Verdict } from '../../core/verdict';
 import { TimedOut, Unreachable, askDecision } from '../../gate/client';
 import { locateWindow } from '../../gate/discovery';
@@ -18,6 +19,7 @@ import { diskCredentialOrigins } from '../credentialFiles';
 import { gitRecovery } from '../gitRecovery';
 import { DISK_PROJECT_FILES } from '../projectFiles';
 import { definedOnly } from '../env';
+import { withPrintedHolders } from '../hook/credentialHolders';
 import { loadHookPolicy } from '../hook/settings';
 import { diskToolState } from '../toolState';
 
@@ -81,6 +83,8 @@ export async function runGate(call: GateCall, io: GateIo): Promise<number> {
   } catch (error) {
     verdict = failClosed(call.line, error);
   }
+  // A file the line prints that holds a credential by its content (`cat docs/deploy-notes.md`).
+  verdict = withPrintedHolders(verdict, call.line, io.cwd, (path) => protectedPaths([path], policy).length > 0, policy, io.env.HOME || undefined);
   // What the program's shim would have read, the engine cannot: a person decides.
   if (call.unseen) verdict = withUnseenOperands(verdict, call.line, oneLine(call.unseen, 80));
   if (verdict.decision === 'allow') return 0;

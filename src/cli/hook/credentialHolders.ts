@@ -5,7 +5,11 @@
 // value.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CredentialHolder } from '../../core/secrets/pathVerdict';
+import { verdictOf } from '../../core/engine';
+import type { Policy } from '../../core/policy';
+import { holderFinding, type CredentialHolder, type PathPolicy } from '../../core/secrets/pathVerdict';
+import { printedOperands } from '../../core/secrets/printers';
+import type { Verdict } from '../../core/verdict';
 import { findsIn } from '../../core/secrets/searchPattern';
 import { scanBytes } from '../../core/secrets/tokenScan';
 
@@ -76,4 +80,15 @@ export function searchedHolders(files: readonly string[], pattern: string | unde
     if (printed) out.push({ path, kind: printed.kind, line: printed.line });
   }
   return out;
+}
+
+/**
+ * A shell line's verdict with the files it prints that hold a credential by their content
+ * (`cat docs/deploy-notes.md`): the hook, the terminal gate and `check` judge them alike.
+ */
+export function withPrintedHolders(verdict: Verdict, line: string, cwd: string | undefined, known: (path: string) => boolean, policy: PathPolicy & { readonly policy?: Policy }, home?: string): Verdict {
+  const holders = credentialHolders(printedOperands(line), cwd, known, home);
+  if (holders.length === 0) return verdict;
+  const judged = verdictOf([...verdict.findings, ...holders.map((h) => holderFinding(h, policy))], { actor: 'agent', policy: policy.policy });
+  return verdict.credential ? { ...judged, credential: verdict.credential } : judged;
 }

@@ -10,8 +10,7 @@ import {
   destructiveToolFinding, destructiveVerbIn, isDestructiveToolName, isOpaqueEditorTool, isWritingToolName, mcpEnvironment, mcpReading, opaqueEditorToolFinding, redactedInput, unreadInputFinding,
 } from '../../core/mcp';
 import { credentialToolFinding, forcesProtectedRef, returnsCredentials, sentCredentialFinding, sentCredentialKinds } from '../../core/mcpRisks';
-import { holderFinding, pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
-import { printedOperands } from '../../core/secrets/printers';
+import { pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
 import { isGuardFile } from '../../core/selfProtection';
 import { changesAirlockSettings } from '../../core/settingsChange';
 import { ALLOW_VERDICT, tierRank, type Finding, type Verdict } from '../../core/verdict';
@@ -26,7 +25,7 @@ import { definedOnly } from '../env';
 import { diskToolState } from '../toolState';
 import { ADAPTERS } from './adapters';
 import { filesReached } from './contentGlobs';
-import { credentialHolders, searchedHolders, homePath } from './credentialHolders';
+import { credentialHolders, homePath, searchedHolders, withPrintedHolders } from './credentialHolders';
 import { answerFor, unreadableAnswer, unrecordedAnswer, type Outcome } from './messages';
 import { PROBE_VARIABLE } from './probe';
 import { loadHookPolicy, type HookPolicy } from './settings';
@@ -89,12 +88,7 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
       } catch (error) {
         return { verdict: failClosed(event.command, error), subject: event.command };
       }
-      // A file it prints that holds a credential by its content (`cat docs/deploy-notes.md`).
-      const holders = credentialHolders(printedOperands(event.command), event.cwd, isProtected, home);
-      if (holders.length === 0) return { verdict, subject: event.command };
-      const findings = [...verdict.findings, ...holders.map((h) => holderFinding(h, policy))];
-      const judged = verdictOf(findings, { actor: 'agent', policy: policy.policy });
-      return { verdict: verdict.credential ? { ...judged, credential: verdict.credential } : judged, subject: event.command };
+      return { verdict: withPrintedHolders(verdict, event.command, event.cwd, isProtected, policy, home), subject: event.command };
     }
     case 'read':
     case 'write': {

@@ -161,3 +161,19 @@ describe('a content search that would print a credential from an ordinary file (
     expect((await claude('Grep', { pattern: 'port', path: join(project, 'src'), output_mode: 'content' })).decision).toBe('quiet');
   });
 });
+
+describe('the terminal gate and check read a printed file by its content too (fourth review round)', () => {
+  const cli = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+  const env = { PATH: process.env.PATH ?? '', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') };
+  test('the gate stops `cat` of notes holding a token, and says the kind, never the value', () => {
+    const r = spawnSync(process.execPath, [cli, 'gate', '--line', 'cat docs/deploy-notes.md'], { cwd: project, env, encoding: 'utf8' });
+    expect(r.status).toBe(126);
+    expect(r.stderr + r.stdout).toContain('Railway');
+    expect(r.stderr + r.stdout).not.toContain(TOKEN);
+  });
+
+  test('check asks about it; a file without one stays allowed', () => {
+    expect(spawnSync(process.execPath, [cli, 'check', '--', 'cat docs/deploy-notes.md'], { cwd: project, env }).status).toBe(1);
+    expect(spawnSync(process.execPath, [cli, 'check', '--', 'cat docs/guide.md'], { cwd: project, env }).status).toBe(0);
+  });
+});
