@@ -10,6 +10,7 @@ import { iacRules } from './iac';
 import { kubernetesRules } from './kubernetes';
 import { paasRules } from './paas';
 import { secretsRules } from './secrets';
+import { sentSecretsRules } from './sentSecrets';
 import { sqlRules } from './sql';
 import { messagingRules } from './messaging';
 import { searchRules } from './search';
@@ -29,7 +30,7 @@ import type { Rule } from './types';
 
 export const allRules: readonly Rule[] = [
   ...filesystemRules, ...gitRules, ...sqlRules, ...paasRules, ...cloudRules, ...iacRules,
-  ...kubernetesRules, ...containersRules, ...httpRules, ...secretsRules, ...interpretersRules, ...guardRules,
+  ...kubernetesRules, ...containersRules, ...httpRules, ...secretsRules, ...sentSecretsRules, ...interpretersRules, ...guardRules,
   ...messagingRules, ...searchRules, ...secretStoresRules, ...backupsRules, ...storageRules, ...codehostRules, ...networkRules, ...hostsRules, ...migrationsRules,
   ...otherCloudsRules, ...registriesRules,
   ...identityRules, ...observabilityRules, ...managedDatabasesRules,

@@ -10,7 +10,9 @@ import { ARCHIVERS, archived, packedSecrets } from './archiveContents';
 import { SEARCHERS, searchedSecrets } from './searchedFiles';
 import { FOLDER_COPIERS, copiedFolderSecrets, copyOperands } from './copiedFolders';
 
-const READERS = FILE_PRINTERS;
+// SQLite's shell prints the rows of the database it opens (`sqlite3 ~/.config/gcloud/credentials.db 'select …'`).
+const READERS = [...FILE_PRINTERS, 'sqlite3', 'sqlite'];
+const SQLITE_VALUE_FLAGS = new Set(['-cmd', '-init', '-separator', '-newline', '-nullvalue', '-vfs', '-maxsize', '-mmap', '-pagecache', '-lookaside', '-heap']);
 const GREPS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack']);
 // Flags of grep-like tools whose value is a pattern, glob or count, never a file to read.
 const GREP_VALUE_FLAGS = new Set([
@@ -132,7 +134,7 @@ function readGrep(a: Args, list: readonly string[] = a.list, program: string = a
 
 const SECRET_WORDS_UPPER = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|APIKEY|ACCESS_KEY|PRIVATE[ _]KEY|CREDENTIAL|AUTH_KEY|CLIENT_SECRET/;
 const SECRET_WORDS_ANY = /token|secret|password|passwd|api_?key|apikey|access_key|private.key|credential|^\^?keys?\$?$/i;
-const KEY_PREFIXES = /AKIA|ASIA[A-Z0-9]{4}|ghp_|gho_|ghu_|ghs_|github_pat_|glpat-|sk_live_|rk_live_|sk-proj-|sk-ant-|xox[abprs]-|AIza|-----BEGIN|BEGIN [A-Z ]*PRIVATE/;
+const KEY_PREFIXES = /AKIA|ASIA[A-Z0-9]{4}|ghp_|gho_|ghu_|ghs_|github_pat_|glpat-|sk_live|rk_live|whsec_|sk-proj-|sk-ant-|xox[abprs]-|AIza|-----BEGIN|BEGIN [A-Z ]*PRIVATE/;
 
 /** Folders that hold a project's code, and the code files' extensions: a search kept to them is a code search. */
 const CODE_FOLDER = /^(?:\.\/)?(?:src|lib|app|apps|test|tests|spec|specs|__tests__|components|pages|internal|cmd|pkg|packages\/[^/]+\/src)(?:\/|$)/;
@@ -219,6 +221,7 @@ function readTargets(a: Args): string[] {
   if (p === 'sed' && a.list.some((x) => x === '--in-place' || x.startsWith('--in-place=') || /^-[a-zA-Z]*i/.test(x) && !x.startsWith('--'))) return [];
   if (p === 'perl' || p === 'ruby') return lineLoopFiles(a).filter((f) => a.isProtected(f));
   if (p === 'dd') return ddInput(a, false);
+  if (p === 'sqlite3' || p === 'sqlite') return fileArgs(a.list, SQLITE_VALUE_FLAGS).slice(0, 1).filter((f) => a.isProtected(f));
   let words = fileArgs(a.list, new Set(READER_VALUE_FLAGS[p] ?? []));
   // The first word of jq/yq/awk/sed is the program or filter, not a file.
   if (['jq', 'yq', 'awk', 'gawk', 'mawk', 'sed'].includes(p) && !a.list.some((x) => x === '-f' || x === '--from-file' || x === '-e')) words = words.slice(1);
@@ -599,7 +602,7 @@ export const secretsRules: readonly Rule[] = [
         'cat .env', 'cat .env.production', 'head -n 5 ~/.aws/credentials', 'less $HOME/.ssh/id_ed25519',
         'jq .auths ~/.docker/config.json', 'grep DATABASE_URL .env.local', 'sed -n 1,5p config/secrets.yml',
         'base64 -w0 service-account.json', 'openssl rsa -in server.key -text', 'tail -f /home/dev/.bash_history',
-        'bat terraform.tfstate', 'awk -F= \'{print $2}\' .env',
+        'bat terraform.tfstate', 'awk -F= \'{print $2}\' .env', "sqlite3 ~/.config/gcloud/credentials.db 'select * from credentials'",
         'perl -pe1 .env', 'perl -ne print .env.production', "ruby -ne 'puts $_' .env", 'dd if=.env', 'column -t .env',
         'zcat .env.gz', 'pr -t .env', 'iconv -f utf-8 -t ascii .env', 'comm .env .env.example', 'grep -rnFf .env src/',
         "grep -rn 'aws_secret_access_key' ~/.aws/", 'rg token ~/.kube', 'grep -R project_id ~/.config/gcloud', 'cat ~/.config/rclone/rclone.conf',
@@ -870,6 +873,11 @@ export const secretsRules: readonly Rule[] = [
     match: (a) => {
       if (a.program === 'git') {
         const i = a.list.findIndex((x) => !x.startsWith('-'));
+        // `git log -p -S sk_live`: the commits that added or removed a secret, printed as patches.
+        if (a.list[i] === 'log' || a.list[i] === 'show') {
+          const picks = a.list.flatMap((x, k) => (x === '-S' || x === '-G' ? [a.list[k + 1] ?? ''] : /^-[SG]./.test(x) ? [x.slice(2)] : []));
+          return (a.list[i] === 'show' || a.has('-p', '--patch', '-u')) && picks.some((p) => looksForSecrets(p, a.has('--regexp-ignore-case', '-i')));
+        }
         if (a.list[i] !== 'grep') return false;
         const g = readGrep(a, a.list.slice(i + 1), 'git-grep');
         return looksForSecrets(g.pattern, g.ignoreCase);
@@ -879,9 +887,10 @@ export const secretsRules: readonly Rule[] = [
       return g.recursive && !onStdin && !printsNoValues(a) && !codeOnly(a, g) && looksForSecrets(g.pattern, g.ignoreCase);
     },
     examples: {
-      match: ['grep -r API_KEY .', 'grep -rn "PRIVATE KEY" ~', 'rg -i password', 'rg "ghp_[A-Za-z0-9]+" ~/projects', 'git grep -n SECRET', 'grep -Rni "aws_secret" /etc', 'ag AKIA'],
+      match: ['grep -r API_KEY .', 'grep -rn "PRIVATE KEY" ~', 'rg -i password', 'rg "ghp_[A-Za-z0-9]+" ~/projects', 'git grep -n SECRET', 'grep -Rni "aws_secret" /etc', 'ag AKIA',
+        'git grep sk_live', 'git log -p --all -S "sk_live"', 'git log -p -GAKIA'],
       noMatch: ['grep -r TODO src', 'rg "useState" src', 'grep -rn password src/auth', 'git grep -n handleLogin', 'grep TOKEN notes.txt', 'rg -i secret src',
-        'grep -rn API_KEY --include=*.ts .', 'grep -rl API_KEY .', 'rg -t py -i token'],
+        'grep -rn API_KEY --include=*.ts .', 'grep -rl API_KEY .', 'rg -t py -i token', 'git log --oneline -S "sk_live"', 'git log -p -S handleLogin'],
     },
   },
   {
