@@ -12,7 +12,7 @@ import { followJust } from './justfile';
 import { PYTHON_PROJECT_RUNNERS, followComposer, followDenoTask, followInvoke, followPoe, followRake, pythonProjectCommand } from './languageRunners';
 import { followMake } from './makefile';
 import { followMise } from './mise';
-import { followNx, followTurbo, localBinary } from './monorepo';
+import { followLerna, followNx, followTurbo, localBinary } from './monorepo';
 import { PACKAGE_MANAGERS, followPackageScripts } from './packageScripts';
 import { fileScript, followScript, scriptPrograms } from './scripts';
 import { followTask } from './taskfile';
@@ -21,7 +21,7 @@ type Reader = (command: SimpleCommand, dir: string | undefined, files: LineFiles
 
 const RUNNERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   ...PACKAGE_MANAGERS.map((p): [string, Reader] => [p, followPackageScripts]),
-  ['turbo', followTurbo], ['nx', followNx],
+  ['turbo', followTurbo], ['nx', followNx], ['lerna', followLerna],
   ['make', followMake], ['gmake', followMake],
   ['just', followJust],
   ['task', followTask], ['go-task', followTask],
@@ -34,7 +34,7 @@ const RUNNERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   ['git', followGitHooks],
 ]);
 
-const INPUT_PROGRAMS = ['psql', 'ysqlsh', 'vsql', 'mysql', 'mariadb', 'sqlcmd', 'cqlsh', 'usql', 'cockroach', 'mysqlsh', 'sqlite3', 'sqlite', 'mongosh', 'mongo', 'kubectl', 'oc', 'terraform', 'tofu', 'terragrunt'];
+const INPUT_PROGRAMS = ['psql', 'ysqlsh', 'vsql', 'mysql', 'mariadb', 'sqlcmd', 'cqlsh', 'usql', 'cockroach', 'mysqlsh', 'sqlite3', 'sqlite', 'mongosh', 'mongo', 'kubectl', 'oc', 'terraform', 'tofu', 'terragrunt', 'prisma', 'wrangler'];
 /** Runners whose operand may be a binary the project defines (`npx wipe`). */
 const BINARY_RUNNERS: ReadonlySet<string> = new Set(['npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun']);
 

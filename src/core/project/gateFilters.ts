@@ -15,7 +15,7 @@ function anyOf(items: readonly Item[]): ArgFilter {
 }
 
 const FOLLOW_FILTERS: Readonly<Record<string, ArgFilter>> = {
-  ...Object.fromEntries(['npm', 'pnpm', 'yarn', 'bun', 'make', 'gmake', 'just', 'task', 'go-task', 'mise', 'rtx', 'turbo', 'nx', 'composer',
+  ...Object.fromEntries(['npm', 'pnpm', 'yarn', 'bun', 'make', 'gmake', 'just', 'task', 'go-task', 'mise', 'rtx', 'turbo', 'nx', 'lerna', 'composer',
     'rake', 'invoke', 'inv', 'poe', 'docker-compose', 'podman-compose'].map((p) => [p, ALWAYS])),
   ...Object.fromEntries(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye'].map((p) => [p, anyOf(['run'])])),
   docker: anyOf(['compose']),

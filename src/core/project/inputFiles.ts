@@ -20,18 +20,18 @@ export function followInputFiles(command: SimpleCommand, dir: string | undefined
     case 'psql':
     case 'ysqlsh':
     case 'vsql':
-      return [...sqlFiles(words, ['-f', '--file'], dir, files), ...includedSql(words, ['-c', '--command'], /^\s*\\i[r]?\s+(\S+)/, dir, files)];
+      return [...sqlFiles(undefined, ['-f', '--file'], words, dir, files), ...includedSql(words, ['-c', '--command'], /^\s*\\i[r]?\s+(\S+)/, dir, files)];
     case 'mysql':
     case 'mariadb':
       // `mysql db -e "source wipe.sql"`, `-e "\. wipe.sql"`
       return includedSql(words, ['-e', '--execute'], /^\s*(?:source|\\\.)\s+(\S+?);?\s*$/i, dir, files);
     case 'sqlcmd':
-      return sqlFiles(words, ['-i'], dir, files);
+      return sqlFiles(undefined, ['-i'], words, dir, files);
     case 'cqlsh':
     case 'usql':
     case 'cockroach':
     case 'mysqlsh':
-      return sqlFiles(words, ['-f', '--file'], dir, files);
+      return sqlFiles(undefined, ['-f', '--file'], words, dir, files);
     case 'sqlite3':
     case 'sqlite': {
       const read = words.findIndex((w) => /^\.read\s+\S/.test(w.trim()));
@@ -63,6 +63,12 @@ export function followInputFiles(command: SimpleCommand, dir: string | undefined
     case 'tofu':
     case 'terragrunt':
       return plan(words, dir, files, plans);
+    // `prisma db execute --file drop.sql`, `wrangler d1 execute DB --file drop.sql`: the file's SQL
+    // sent to the project's database, read as a database client's input.
+    case 'prisma':
+      return words[1] === 'db' && words[2] === 'execute' ? sqlFiles(['psql'], ['--file'], words, dir, files) : [];
+    case 'wrangler':
+      return words[1] === 'd1' && words[2] === 'execute' ? sqlFiles(['sqlite3'], ['--file'], words, dir, files) : [];
     default:
       return [];
   }
@@ -83,8 +89,11 @@ function includedSql(words: readonly string[], flags: readonly string[], include
   return out;
 }
 
-/** `psql -f drop.sql db`: psql with the file's SQL on stdin. */
-function sqlFiles(words: readonly string[], flags: readonly string[], dir: string | undefined, files: LineFiles): Followed[] {
+/**
+ * `psql -f drop.sql db`: psql with the file's SQL on stdin. `client`, when given, is the command fed
+ * instead of the line's own words (`prisma db execute --file` feeds a SQL client).
+ */
+function sqlFiles(client: readonly string[] | undefined, flags: readonly string[], words: readonly string[], dir: string | undefined, files: LineFiles): Followed[] {
   const out: Followed[] = [];
   const rest: string[] = [];
   const paths: string[] = [];
@@ -95,7 +104,7 @@ function sqlFiles(words: readonly string[], flags: readonly string[], dir: strin
     const value = word === flag ? words[++i] : word.startsWith(flag + '=') ? word.slice(flag.length + 1) : word.slice(2);
     if (value !== undefined && value !== '-') paths.push(value);
   }
-  for (const path of paths) out.push(...fed(rest, joinFile(dir, path, files), files));
+  for (const path of paths) out.push(...fed(client ?? rest, joinFile(dir, path, files), files));
   return out;
 }
 

@@ -40,6 +40,33 @@ export function followTurbo(command: SimpleCommand, dir: string | undefined, fil
   return out;
 }
 
+const LERNA_VALUE_OPTIONS: ReadonlySet<string> = new Set(['--scope', '--ignore', '--concurrency', '--since', '--npm-client', '--loglevel', '--profile-location']);
+
+/** `lerna run db:reset --scope @shop/api`: the script in each package it selects (all by default). */
+export function followLerna(command: SimpleCommand, dir: string | undefined, files: LineFiles): Followed[] {
+  const words = command.argv.map((w) => w.value).slice(1);
+  if (words[0] !== 'run') return [];
+  const scripts: string[] = [];
+  const scopes: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (word === '--') break;
+    const [name, inline] = splitOption(word);
+    if (name === '--scope') { scopes.push(inline ?? words[++i] ?? ''); continue; }
+    if (name.startsWith('-')) { if (inline === undefined && LERNA_VALUE_OPTIONS.has(name)) i++; continue; }
+    // `lerna run build,test` runs both.
+    scripts.push(...word.split(','));
+  }
+  if (scripts.length === 0) return [];
+  const out: Followed[] = [];
+  const runner = command.argv.map((w) => w.value).join(' ');
+  // The root package runs none of them: lerna runs the workspace packages' scripts.
+  const root = files.path(dir, '.');
+  const packages = workspacePackages(root, files, out, scopes).filter((pkg) => pkg.dir !== root || scopes.length > 0);
+  for (const pkg of packages) out.push(...scriptsOf(pkg, scripts, [], runner, files));
+  return out;
+}
+
 /** `nx run api:db-reset`, `nx db-reset api`, `nx run-many -t build`, `nx affected -t test`. */
 export function followNx(command: SimpleCommand, dir: string | undefined, files: LineFiles): Followed[] {
   const words = command.argv.map((w) => w.value).slice(1).filter((w) => w !== '--');

@@ -190,6 +190,16 @@ function workspacePatterns(top: Package | undefined, base: string, files: LineFi
   const fromJson = top?.json.workspaces;
   const list = Array.isArray(fromJson) ? fromJson : isRecord(fromJson) && Array.isArray(fromJson.packages) ? fromJson.packages : [];
   const patterns = list.filter((p): p is string => typeof p === 'string');
+  // Lerna's own list of package folders.
+  const lerna = files.read(joinPath(base, 'lerna.json'));
+  if (lerna.kind === 'text') {
+    try {
+      const doc: unknown = JSON.parse(lerna.text);
+      if (isRecord(doc) && Array.isArray(doc.packages)) patterns.push(...doc.packages.filter((p): p is string => typeof p === 'string'));
+    } catch {
+      // an unparsable lerna.json: the usual folders are still looked in
+    }
+  }
   const pnpm = files.read(joinPath(base, 'pnpm-workspace.yaml'));
   if (pnpm.kind === 'text') {
     try {
