@@ -35,7 +35,7 @@ function literalTargets(a: Args): readonly string[] {
 const TARGET_LIKE = /:\/\/|^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:\/\S*)?$/i;
 
 const DB_CALL = /\b(execute|executescript|executemany|query|exec|raw|prepare|run|sql|cursor|connect|unsafe)\s*\(|\$(?:execute|query)Raw(?:Unsafe)?\s*[(`]|\bsql`/;
-const WIPE_CALLS = /\.(?:flushall|flushdb|flush_all)\b(?!\s*=)|\.(flushall|flushdb|flush_all|drop_database|dropDatabase|drop_collection|dropCollection|drop_all|delete_bucket|delete_objects|delete_table|delete_db_instance|delete_db_cluster|terminate_instances|delete_stack|delete_secret)\s*\(|\.objects\.all\(\)\.delete\(\)|\b(deleteMany|delete_many)\s*\(\s*\{\s*\}\s*\)|\.drop\(\s*\)/;
+const WIPE_CALLS = /\.(?:flushall|flushdb|flush_all)\b(?!\s*=)|\.(flushall|flushdb|flush_all|drop_database|dropDatabase|drop_collection|dropCollection|drop_all|delete_bucket|delete_objects|delete_table|delete_db_instance|delete_db_cluster|terminate_instances|delete_stack|delete_secret)\s*\(|\.objects\.all\(\)\.delete\(\)|\b(deleteMany|delete_many)\s*\(\s*(?:\{\s*\}\s*)?\)|\.drop\(\s*\)/;
 // A client's `.delete('/v9/projects/…')` or `.delete(\`https://…\`)`: an HTTP DELETE, whatever the client is called.
 const HTTP_DELETE = /\bmethod\s*[:=]\s*['"]DELETE['"]|\b(requests|httpx|axios|http|session)\.delete\s*\(|\.delete\s*\(\s*[`'"](?:https?:\/\/|\/)|Net::HTTP::Delete/;
 const ENV_DUMP = /(print|console\.log|puts|p|pp|say|echo|JSON\.stringify|json\.dumps|print_r|var_dump|var_export)\s*\(?\s*(process\.env|os\.environ|ENV|dict\(os\.environ\)|%ENV|getenv\(\)|\$_ENV|\$_SERVER|Deno\.env\.toObject\(\)|Bun\.env)(?:\.(?:to_h|to_hash|inspect|items\(\)|copy\(\)))?\s*\)?\s*($|[;)\n])|\bprint\b[^;\n]*\$ENV\{\$_\}[^;\n]*\bfor\s+(?:sort\s+)?keys\s*%ENV|\bwhile\s*\(\s*my\s*\(\s*\$\w+\s*,\s*\$\w+\s*\)\s*=\s*each\s*%ENV/;
@@ -213,6 +213,7 @@ export const interpretersRules: readonly Rule[] = [
         `python -c "import redis; redis.Redis(host='redis.staging.io').flushall()"`,
         `python -c "import boto3; boto3.resource('s3').Bucket('acme-prod-assets').objects.all().delete()"`,
         `node -e "require('mongodb').MongoClient.connect(u).then(c => c.db('app').dropDatabase())"`,
+        `npx tsx -e "import {PrismaClient} from '@prisma/client'; new PrismaClient().user.deleteMany()"`,
       ],
       noMatch: [
         `python -c "import redis; print(redis.Redis().ping())"`,

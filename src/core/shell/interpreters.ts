@@ -19,6 +19,9 @@ const CODE_OPTIONS: Readonly<Record<string, { language: Language; options: RegEx
   nodejs: { language: 'javascript', options: /^(-e|--eval|-p|--print|-pe)$/, items: ['-e', '-p', '--eval', '--print'] },
   bun: { language: 'javascript', options: /^(-e|--eval|-p|--print)$/, items: ['-e', '-p', '--eval', '--print'] },
   deno: { language: 'javascript', options: /^eval$/, items: ['eval'] },
+  // TypeScript runners take node's -e/-p (`npx tsx -e "…"`).
+  tsx: { language: 'javascript', options: /^(-e|--eval|-p|--print)$/, items: ['-e', '-p', '--eval', '--print'] },
+  'ts-node': { language: 'javascript', options: /^(-e|--eval|-p|--print)$/, items: ['-e', '-p', '--eval', '--print'] },
   ruby: { language: 'ruby', options: /^-[A-Za-z]*e$/, items: ['-e'] },
   perl: { language: 'perl', options: /^-[A-Za-z]*[eE]$/, items: ['-e', '-E'] },
   php: { language: 'php', options: /^-r$/, items: ['-r'] },

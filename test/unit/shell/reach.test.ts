@@ -107,3 +107,9 @@ test.each([
 ])('%s is read (%s)', (line, rule) => {
   expect(ids(line)).toContain(rule);
 });
+
+test('a history search for a secret pattern prints its patches; one for code or without patches does not', () => {
+  expect(ids('git log -p -GAKIA')).toContain('secrets.grep-credentials');
+  expect(ids('git log --oneline -S "sk_live"')).toEqual([]);
+  expect(ids('git log -p -S handleLogin')).toEqual([]);
+});
