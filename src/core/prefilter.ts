@@ -46,24 +46,29 @@ const GATE_VARIABLE_NAME = /\b(?:AIRLOCK_[A-Z0-9_]+|BASH_ENV|ZDOTDIR|PROMPT_COMM
 /** A character every HIDDEN_NAME pattern needs: without one, none of them can match (and none is compiled). */
 const HIDING_CHARACTER = /[$`<>*?[{\\]/;
 
-/** What can separate a program name from its neighbours in a line. */
-const SEPARATORS = /[^A-Za-z0-9_.@/:+-]+/;
+/** A token that may be a program name: what lies between the separators of a line. */
+const TOKEN = /[A-Za-z0-9_.@/:+-]+/g;
 
 export function createPrefilter(programs: Iterable<string>): Prefilter {
   const names: ReadonlySet<string> = new Set([...programs].map((p) => p.toLowerCase()));
   return {
     mightMatch(line) {
-      if (HIDING_CHARACTER.test(line) && HIDDEN_NAME.some((re) => re.test(line))) return true;
-      // Quotes do not stop bash from running a path: `"./x.sh"`, `'scripts/wipe'`.
-      if (line.includes('/') && (PATH_PROGRAM.test(line) || PATH_PROGRAM.test(line.replace(/['"\\]/g, '')))) return true;
-      if (GATE_VARIABLE_NAME.test(line)) return true;
+      // Most lines that reach the engine name a guarded program, often as their first word: the
+      // names are looked for first, and the patterns only for lines that name none.
       // Quotes and backslashes inside a word do not stop bash from running it: r''m, \rm, "rm".
       // Each token is read as the expander reads a program word (`/usr/bin/Git.exe` → git); most
       // tokens are no program, so the expander's cache of program words is left out of it.
-      for (const token of line.replace(/['"\\]/g, '').split(SEPARATORS)) {
-        if (token !== '' && (names.has(token.toLowerCase()) || names.has(normaliseProgram(token)))) return true;
+      // Read one token at a time: a line that names one early is not split to its end.
+      const text = line.replace(/['"\\]/g, '');
+      TOKEN.lastIndex = 0;
+      for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+        const token = m[0];
+        if (names.has(token.toLowerCase()) || names.has(normaliseProgram(token))) return true;
       }
-      return false;
+      if (HIDING_CHARACTER.test(line) && HIDDEN_NAME.some((re) => re.test(line))) return true;
+      // Quotes do not stop bash from running a path: `"./x.sh"`, `'scripts/wipe'`.
+      if (line.includes('/') && (PATH_PROGRAM.test(line) || PATH_PROGRAM.test(line.replace(/['"\\]/g, '')))) return true;
+      return GATE_VARIABLE_NAME.test(line);
     },
   };
 }
