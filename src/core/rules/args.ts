@@ -37,12 +37,11 @@ export class Args {
     if (answer === undefined) {
       const relative = !path.startsWith('/') && !path.startsWith('~') && !path.startsWith('$');
       const dir = this.command.dir;
-      answer = isProtectedPath(path, this.paths.protectedPaths, this.paths.allowedPaths) ||
+      answer = protectedPath(path, this.paths) ||
         // `../../etc/shadow` from a known folder: what it climbs to.
-        (this.cwd !== undefined && /(?:^|\/)\.\.(?:\/|$)/.test(path) && relative &&
-          isProtectedPath(joinPath(this.cwd, path), this.paths.protectedPaths, this.paths.allowedPaths)) ||
+        (this.cwd !== undefined && /(?:^|\/)\.\.(?:\/|$)/.test(path) && relative && protectedPath(joinPath(this.cwd, path), this.paths)) ||
         // `cd ~/.aws && cat credentials`: the name where the line's `cd` put it.
-        (dir !== undefined && relative && isProtectedPath(`${dir.replace(/^\$\{?HOME\}?(?=\/|$)/, '~').replace(/\/+$/, '')}/${path}`, this.paths.protectedPaths, this.paths.allowedPaths));
+        (dir !== undefined && relative && protectedPath(`${dir.replace(/^\$\{?HOME\}?(?=\/|$)/, '~').replace(/\/+$/, '')}/${path}`, this.paths));
       this.protectedCache.set(path, answer);
     }
     return answer;
@@ -135,6 +134,28 @@ export class Args {
     }
     return positionals.slice(at);
   }
+}
+
+/**
+ * Answers of isProtectedPath per policy: the same few names (`.env`, `src`, `~/.aws/credentials`)
+ * come back in command after command, and matching them against every glob is the costly part.
+ */
+const PROTECTED_ANSWERS = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, boolean>>>();
+const MAX_PROTECTED_ANSWERS = 4096;
+
+/** Keyed by the glob lists themselves: a caller may wrap the same settings in a new object per line. */
+function protectedPath(path: string, paths: PathGlobs): boolean {
+  let byAllowed = PROTECTED_ANSWERS.get(paths.protectedPaths);
+  if (!byAllowed) PROTECTED_ANSWERS.set(paths.protectedPaths, (byAllowed = new WeakMap<readonly string[], Map<string, boolean>>()));
+  let answers = byAllowed.get(paths.allowedPaths);
+  if (!answers) byAllowed.set(paths.allowedPaths, (answers = new Map<string, boolean>()));
+  let answer = answers.get(path);
+  if (answer === undefined) {
+    if (answers.size >= MAX_PROTECTED_ANSWERS) answers.clear();
+    answer = isProtectedPath(path, paths.protectedPaths, paths.allowedPaths);
+    answers.set(path, answer);
+  }
+  return answer;
 }
 
 function positionalsOf(args: readonly string[]): string[] {
