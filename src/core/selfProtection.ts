@@ -26,6 +26,12 @@ const GUARD_FILE = [
 ];
 
 /**
+ * A word each pattern above and below has within one folder name, so normalising (which only drops
+ * and lower-cases) cannot make it: `u` folds the Kelvin sign as toLowerCase turns it into `k`.
+ */
+const GUARD_FILE_WORD = /airlock|settings|hooks|code-workspace/iu;
+
+/**
  * The editors' user settings (VS Code, Insiders, VSCodium, Cursor, Windsurf, code-server; their
  * profiles; Linux, macOS and Windows locations) and workspace files: they hold Airlock's own
  * settings (tier policy, allowed paths, the terminal gate switch).
@@ -60,6 +66,8 @@ function normalise(path: string): string {
 }
 
 export function isGuardFile(path: string): boolean {
+  // Most paths are no guard file: one scan for a word every pattern needs spares the normalising.
+  if (!GUARD_FILE_WORD.test(path)) return false;
   const p = normalise(path);
   return GUARD_FILE.some((re) => re.test(p)) || EDITOR_SETTINGS.some((re) => re.test(p));
 }
@@ -98,6 +106,18 @@ const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot)$|^(?:.*\/)?\
  * editing the file. Project folders that hold `.claude/settings.json` are found by listing them.
  */
 export function holdsGuardFile(path: string): boolean {
+  let known = HOLDS_ANSWERS.get(path);
+  if (known === undefined) {
+    if (HOLDS_ANSWERS.size >= 1024) HOLDS_ANSWERS.clear();
+    HOLDS_ANSWERS.set(path, (known = folderHoldsGuardFile(path)));
+  }
+  return known;
+}
+
+/** Folders already read: the rules ask about every operand of every command that moves or removes. */
+const HOLDS_ANSWERS = new Map<string, boolean>();
+
+function folderHoldsGuardFile(path: string): boolean {
   const p = normalise(path).replace(/\/+$/, '');
   if (p === '' || p === '.' || p === '..' || isGuardFile(p)) return false;
   if (p === '~' || p === '/' || /^\/(?:home\/[^/]+|root|users\/[^/]+)$/.test(p)) return true;
