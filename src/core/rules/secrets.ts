@@ -252,6 +252,8 @@ function sentFiles(a: Args): string[] {
     case 'curl': case 'curlie': {
       for (let i = 0; i < list.length; i++) {
         const x = list[i] ?? '';
+        // Every flag below starts with a dash: URLs and values are passed over at once.
+        if (!x.startsWith('-')) continue;
         const next = list[i + 1] ?? '';
         const flagValue = (flags: readonly string[]): string | undefined => {
           for (const f of flags) {
