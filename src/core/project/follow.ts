@@ -57,7 +57,9 @@ export class Follower {
   follow(given: SimpleCommand, dir: string | undefined): Followed[] {
     // `$PWD/x.sh`, `~+/x.sh`, `$(pwd)/x.sh`: the folder the line is in.
     const head = given.argv[0];
-    const here = head !== undefined ? head.value.replace(/^(?:\$\{?PWD\}?|~\+|\$\(pwd\))(?=\/)/, '.') : undefined;
+    // Only a word starting `$` or `~` can name it: most are passed over without the pattern.
+    const here = head !== undefined && (head.value.startsWith('$') || head.value.startsWith('~'))
+      ? head.value.replace(/^(?:\$\{?PWD\}?|~\+|\$\(pwd\))(?=\/)/, '.') : head?.value;
     const command = head !== undefined && here !== head.value ? { ...given, argv: [{ ...head, value: here ?? '', dynamic: false }, ...given.argv.slice(1)] } : given;
     if (command.target !== undefined || command.argv[0]?.dynamic) return [];
     // Most commands lead nowhere: only followed programs, programs given by path, and what a runner runs.

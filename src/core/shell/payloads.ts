@@ -75,7 +75,8 @@ function programPayloads(command: CommandInput): PayloadResult {
   if (program === 'fly' || program === 'flyctl') return optionScript(argv, ['-C', '--command'], `${program} ssh console`);
   if (program === 'gcloud') return optionScript(argv, ['--command'], 'gcloud compute ssh');
   if (FLEET_PROGRAMS.includes(program)) return derived(...fleetCommands(program, argv));
-  const other = OTHER_INTERPRETERS[argv[0]?.value.replace(/^.*\//, '') ?? program] ?? OTHER_INTERPRETERS[program];
+  const head = argv[0]?.value;
+  const other = OTHER_INTERPRETERS[head === undefined ? program : afterFirstLineSlash(head)] ?? OTHER_INTERPRETERS[program];
   if (other) return otherCode(command, other);
   const code = inlineCode(program, argv, command.stdin);
   if (code) {
@@ -83,6 +84,18 @@ function programPayloads(command: CommandInput): PayloadResult {
     return { derived: scan.derived, dynamicCalls: scan.dynamicCalls };
   }
   return NONE;
+}
+
+/**
+ * What `word.replace(/^.*\//, '')` leaves, without a regular expression per command: the text after
+ * the last slash before the first line break (where `.` stops matching).
+ */
+function afterFirstLineSlash(word: string): string {
+  const slash = word.lastIndexOf('/');
+  if (slash < 0) return word;
+  const lineBreak = word.search(/[\n\r\u2028\u2029]/);
+  const last = lineBreak < 0 ? slash : word.lastIndexOf('/', lineBreak);
+  return last < 0 ? word : word.slice(last + 1);
 }
 
 export function payloadProgramNames(): readonly string[] {
