@@ -115,16 +115,19 @@ function followRun(command: SimpleCommand, dir: string | undefined, files: LineF
     return run && typeof run === 'object' && 'file' in run ? fileScript(files.path(dir, run.file.value), 'shell', runner, files, run.file.dynamic, files.path(dir, '.')) : [];
   }
   if (SHELLS.has(program)) {
+    // `bash --rcfile x.sh -i`: an interactive shell runs its start-up file first.
+    const rc = words.findIndex((w) => w === '--rcfile' || w === '--init-file');
+    const startup = rc > 0 && words[rc + 1] !== undefined ? fileScript(files.path(dir, words[rc + 1] ?? ''), 'shell', runner, files, command.argv[rc + 1]?.dynamic === true, files.path(dir, '.')) : [];
     for (let i = 1; i < words.length; i++) {
       const word = words[i] ?? '';
       // `-c` is a script on the line (payloads); `-s` reads stdin; `-n` runs nothing.
-      if (/^-[A-Za-z]*[cns][A-Za-z]*$/.test(word) || word === '--command') return [];
+      if (/^-[A-Za-z]*[cns][A-Za-z]*$/.test(word) || word === '--command') return startup;
       if (SHELL_VALUE_OPTIONS.has(word)) { i++; continue; }
       if (word === '--') continue;
       if ((word.startsWith('-') || word.startsWith('+')) && word.length > 1) continue;
-      return fileScript(files.path(dir, word), 'shell', runner, files, command.argv[i]?.dynamic === true, files.path(dir, '.'), words.slice(i + 1));
+      return [...startup, ...fileScript(files.path(dir, word), 'shell', runner, files, command.argv[i]?.dynamic === true, files.path(dir, '.'), words.slice(i + 1))];
     }
-    return [];
+    return startup;
   }
   if (program === 'source' || program === '.') {
     const file = words[1];

@@ -11,7 +11,12 @@ import { SEARCHERS, searchedSecrets } from './searchedFiles';
 import { FOLDER_COPIERS, copiedFolderSecrets, copyOperands } from './copiedFolders';
 
 // SQLite's shell prints the rows of the database it opens (`sqlite3 ~/.config/gcloud/credentials.db 'select …'`).
-const READERS = [...FILE_PRINTERS, 'sqlite3', 'sqlite'];
+const READERS = [...FILE_PRINTERS, 'sqlite3', 'sqlite', 'vim', 'vi', 'nvim', 'ex'];
+// Vim run by a script (`vim -es '+%p' .env`, `nvim --headless -c '%p'`): its commands print the file.
+const VIMS = new Set(['vim', 'vi', 'nvim', 'ex']);
+const VIM_BATCH = /^(?:-[a-zA-Z]*[esS][a-zA-Z]*|--headless|-c|--cmd|\+.*)$/;
+/** ps options whose value is a name (`ps -u deploy`), never its BSD option letters. */
+const PS_VALUE_FLAGS = /^(?:-[a-zA-Z]*[uUgGpqtCoOk]|--(?:user|User|group|Group|pid|ppid|sid|tty|sort|format|cols|columns|rows|lines))$/;
 const SQLITE_VALUE_FLAGS = new Set(['-cmd', '-init', '-separator', '-newline', '-nullvalue', '-vfs', '-maxsize', '-mmap', '-pagecache', '-lookaside', '-heap']);
 const GREPS = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack']);
 // Flags of grep-like tools whose value is a pattern, glob or count, never a file to read.
@@ -222,6 +227,7 @@ function readTargets(a: Args): string[] {
   if (p === 'perl' || p === 'ruby') return lineLoopFiles(a).filter((f) => a.isProtected(f));
   if (p === 'dd') return ddInput(a, false);
   if (p === 'sqlite3' || p === 'sqlite') return fileArgs(a.list, SQLITE_VALUE_FLAGS).slice(0, 1).filter((f) => a.isProtected(f));
+  if (VIMS.has(p)) return a.list.some((x) => VIM_BATCH.test(x)) ? fileArgs(a.list, new Set(['-c', '--cmd', '-S', '-u', '-i', '-T', '-w', '-W', '-s'])).filter((f) => !f.startsWith('+') && a.isProtected(f)) : [];
   let words = fileArgs(a.list, new Set(READER_VALUE_FLAGS[p] ?? []));
   // The first word of jq/yq/awk/sed is the program or filter, not a file.
   if (['jq', 'yq', 'awk', 'gawk', 'mawk', 'sed'].includes(p) && !a.list.some((x) => x === '-f' || x === '--from-file' || x === '-e')) words = words.slice(1);
@@ -480,7 +486,12 @@ function linkedSecrets(a: Args): string[] {
 /** `git add [-f] PATH…`: the credential files among the paths it stages. */
 function stagedSecrets(a: Args): string[] {
   if (!a.sub(['add'])) return [];
-  return nonFlagArgs(a.positionals.slice(1)).filter((p) => a.isProtected(p));
+  const paths = nonFlagArgs(a.positionals.slice(1));
+  // `git add -f .`, `git add -Af`: forced, a whole tree takes every ignored file with it, .env among them.
+  const forced = a.has('--force') || a.list.some((x) => /^-[A-Za-z]*f/.test(x) && !x.startsWith('--'));
+  const whole = a.has('-A', '--all') || a.list.some((x) => /^-[A-Za-z]*A/.test(x) && !x.startsWith('--')) || paths.some((p) => /^(?:\.\/?|\*|:\/|:\(top\)|:\/:)$/.test(p));
+  if (forced && whole) return ['every ignored file, secret files among them'];
+  return paths.filter((p) => a.isProtected(p));
 }
 
 /** `kubectl create secret … --from-env-file=F -o yaml`: the credential files it prints. */
@@ -605,6 +616,7 @@ export const secretsRules: readonly Rule[] = [
         'jq .auths ~/.docker/config.json', 'grep DATABASE_URL .env.local', 'sed -n 1,5p config/secrets.yml',
         'base64 -w0 service-account.json', 'openssl rsa -in server.key -text', 'tail -f /home/dev/.bash_history',
         'bat terraform.tfstate', 'awk -F= \'{print $2}\' .env', "sqlite3 ~/.config/gcloud/credentials.db 'select * from credentials'",
+        "vim -es '+%p' '+q!' .env", "nvim --headless -c '%p' -c 'qa!' .env.production",
         'perl -pe1 .env', 'perl -ne print .env.production', "ruby -ne 'puts $_' .env", 'dd if=.env', 'column -t .env',
         'zcat .env.gz', 'pr -t .env', 'iconv -f utf-8 -t ascii .env', 'comm .env .env.example', 'grep -rnFf .env src/',
         "grep -rn 'aws_secret_access_key' ~/.aws/", 'rg token ~/.kube', 'grep -R project_id ~/.config/gcloud', 'cat ~/.config/rclone/rclone.conf',
@@ -687,6 +699,21 @@ export const secretsRules: readonly Rule[] = [
     },
   },
   {
+    id: 'secrets.process-env-print',
+    programs: ['ps'],
+    category: 'secrets',
+    severity: 'high',
+    prints: true,
+    summary: 'Prints the environment of running processes (`ps eww`), the tokens and passwords they were started with included',
+    hint: 'List processes without their environment (ps aux), or check one variable by name in your own shell',
+    // BSD-style options (no dash) with `e`, or macOS's `-E`, add each process's environment.
+    match: (a) => a.list.some((w, i) => /^-[a-zA-Z]*E/.test(w) || (/^[a-zA-Z]+$/.test(w) && w.includes('e') && !PS_VALUE_FLAGS.test(a.list[i - 1] ?? ''))),
+    examples: {
+      match: ['ps eww', 'ps auxe', 'ps axeww -o pid,command', 'ps -E -p 4242'],
+      noMatch: ['ps aux', 'ps -ef', 'ps -e -o pid,comm', 'ps auxww | grep node', 'ps -u deploy', 'ps -C node --sort start_time'],
+    },
+  },
+  {
     id: 'secrets.git-add-secret',
     programs: ['git'],
     category: 'secrets',
@@ -696,8 +723,8 @@ export const secretsRules: readonly Rule[] = [
     match: (a) => stagedSecrets(a).length > 0,
     targets: stagedSecrets,
     examples: {
-      match: ['git add -f .env.production', 'git add .env', 'git add --force deploy/prod/.env.production', 'git -C api add id_rsa'],
-      noMatch: ['git add src', 'git add .env.example', 'git add -A', 'git add -p src/index.ts'],
+      match: ['git add -f .env.production', 'git add .env', 'git add --force deploy/prod/.env.production', 'git -C api add id_rsa', 'git add -A -f', 'git add -f .'],
+      noMatch: ['git add src', 'git add .env.example', 'git add -A', 'git add -p src/index.ts', 'git add -f dist/bundle.js', 'git add .'],
     },
   },
   {

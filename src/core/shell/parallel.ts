@@ -81,6 +81,15 @@ export function unwrapParallel(command: ParallelInput): Derived[] {
   const argv = command.argv;
   const read = readOptions(argv);
   const out: Derived[] = [];
+  // `parallel ::: 'dropdb a' 'dropdb b'`, `parallel < jobs.txt`: with no command, each input is a command line.
+  const separator = (k: number): boolean => argv[k]?.value === read.argSep || argv[k]?.value.startsWith('::::') === true;
+  if (argv[0] && read.starts.every(separator)) {
+    const at = argv[0];
+    const sep = argv.findIndex((w) => w.value === read.argSep);
+    const lines = sep >= 0 ? givenItems(argv, sep, read) ?? []
+      : command.stdin?.split('\n').filter((l) => l.trim() !== '').map((line) => placeholder(line.trim(), at)) ?? [];
+    return lines.slice(0, MAX_ITEM_COMMANDS).map((line) => ({ kind: 'script', text: line.value, via: 'parallel', from: [line.dynamic ? at : line] }));
+  }
   for (const start of read.starts) {
     const sep = argv.findIndex((w, k) => k >= start && (w.value === read.argSep || w.value.startsWith('::::') || w.value === ':::+'));
     const words = argv.slice(start, sep < 0 ? argv.length : sep);

@@ -12,6 +12,7 @@ const FILES: Readonly<Record<string, string>> = {
   '/w/p/wipe.js': 'require("child_process").execSync("dropdb -h prod-db rentals")\n',
   '/w/p/app.js': 'console.log(1)\n',
   '/w/p/scripts/lib.sh': 'dropdb -h prod-db rentals\n',
+  '/w/p/rc.sh': 'dropdb -h prod-db rentals\n',
   '/w/p/scripts/reset.py': 'import os\ndef main():\n    os.system("dropdb -h prod-db rentals")\n',
   '/w/p/scripts/reset.js': 'require("child_process").execSync("dropdb -h prod-db rentals")\n',
   '/w/p/scripts/helpers.py': 'def ok():\n    return 1\n',
@@ -112,4 +113,19 @@ test('a history search for a secret pattern prints its patches; one for code or 
   expect(ids('git log -p -GAKIA')).toContain('secrets.grep-credentials');
   expect(ids('git log --oneline -S "sk_live"')).toEqual([]);
   expect(ids('git log -p -S handleLogin')).toEqual([]);
+});
+
+test.each([
+  ['bash --rcfile ./rc.sh -i', 'postgres.dropdb'],
+  ['parallel ::: "dropdb -h prod-db x" "echo hi"', 'postgres.dropdb'],
+  ['printf "dropdb -h prod-db x\\n" | parallel', 'postgres.dropdb'],
+  ['git add -A -f', 'secrets.git-add-secret'],
+  ["vim -es '+%p' '+q!' .env.production", 'secrets.read-file'],
+  ['ps eww', 'secrets.process-env-print'],
+])('%s is read (%s)', (line, rule) => {
+  expect(ids(line)).toContain(rule);
+});
+
+test.each(['parallel echo ::: a b', 'git add .', 'vim README.md', 'ps aux', 'ps -u deploy'])('%s stays allowed', (line) => {
+  expect(ids(line)).toEqual([]);
 });
