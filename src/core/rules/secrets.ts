@@ -949,7 +949,8 @@ export const secretsRules: readonly Rule[] = [
       if (a.program === 'printenv') return fileArgs(a.list).some(isSecretVariable);
       if (a.program === 'echo' || a.program === 'printf') {
         // `echo $TOKEN | docker login --password-stdin` hands the value on without printing it.
-        return c.writes.length === 0 && printedThrough(c) && c.argv.slice(1).some((w) => w.dynamic && variablesIn(w.value).some(isSecretVariable));
+        // `echo "${!v}"`: a variable named at run time (`compgen -v | while read v`), any secret among them.
+        return c.writes.length === 0 && printedThrough(c) && c.argv.slice(1).some((w) => w.dynamic && (variablesIn(w.value).some(isSecretVariable) || /\$\{![A-Za-z_]\w*\}/.test(w.value)));
       }
       // `env | grep TOKEN`: a filter over piped text that picks secret-looking names.
       const g = readGrep(a);

@@ -129,3 +129,8 @@ test.each([
 test.each(['parallel echo ::: a b', 'git add .', 'vim README.md', 'ps aux', 'ps -u deploy'])('%s stays allowed', (line) => {
   expect(ids(line)).toEqual([]);
 });
+
+test('a variable named at run time and printed may be any secret', () => {
+  expect(ids('compgen -v | while read v; do echo "$v=${!v}"; done')).toContain('secrets.env-print');
+  expect(ids('echo ${!arr[@]}')).toEqual([]);
+});
