@@ -2,7 +2,7 @@
 // environment, then decide by policy. Synchronous once the parser is loaded; the parser is loaded
 // lazily, only for lines the prefilter cannot clear.
 import { raiseFindings } from './environment/credentialTier';
-import { resolveEnvironment, type EnvironmentContext } from './environment/resolve';
+import { LOCAL, resolveEnvironment, type EnvironmentContext } from './environment/resolve';
 import type { EnvironmentMap } from './environment/tiers';
 import { withLineState } from './environment/lineState';
 import { NO_TOOL_STATE, type ToolState } from './environment/toolState';
@@ -287,7 +287,10 @@ function quietEnvironment(commands: readonly SimpleCommand[], withProject: Envir
   let best: Environment | undefined;
   for (const command of commands) {
     // Guarded programs, and anything run on a remote host (`ssh prod-web 'uptime'`).
-    const category = RULE_INDEX.get(command.program)?.[0]?.category ?? (command.target ? 'shell' : undefined);
+    // The family that reads the program's targets: a remote one where any of its rules is (curl's
+    // `http`, not the `git` of a GitHub-API rule that happens to come first).
+    const rules = RULE_INDEX.get(command.program);
+    const category = (rules?.find((r) => !LOCAL.has(r.category)) ?? rules?.[0])?.category ?? (command.target ? 'shell' : undefined);
     if (!category) continue;
     const env = safeEnvironment(() => resolveEnvironment(command, argsOf.get(command) ?? new Args(command), quietRule(category, command.program), context, true));
     if (env.tier !== 'unknown' && (!best || tierRank(env.tier) > tierRank(best.tier))) best = env;

@@ -126,7 +126,7 @@ const SQL_VARS = [
 const GENERIC_VARS = ['ENVIRONMENT', 'APP_ENV', 'STAGE', 'DEPLOY_ENV'];
 
 /** Families whose commands act on this machine: their own flags and paths name no environment. */
-const LOCAL: ReadonlySet<Category> = new Set(['filesystem', 'git', 'shell', 'interpreters']);
+export const LOCAL: ReadonlySet<Category> = new Set(['filesystem', 'git', 'shell', 'interpreters']);
 
 /** The environment the command runs with: the line's, and what a script it was read from set before it. */
 function envOf(command: SimpleCommand, context: EnvironmentContext): Readonly<Record<string, string>> {
