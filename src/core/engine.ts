@@ -3,6 +3,7 @@
 // lazily, only for lines the prefilter cannot clear.
 import { raiseFindings } from './environment/credentialTier';
 import { LOCAL, resolveEnvironment, type EnvironmentContext } from './environment/resolve';
+import { printsOnlyToStdout } from './shell/outputSinks';
 import type { EnvironmentMap } from './environment/tiers';
 import { withLineState } from './environment/lineState';
 import { NO_TOOL_STATE, type ToolState } from './environment/toolState';
@@ -123,7 +124,7 @@ export class Engine {
         // A dry run still prints what it would send (`kubectl create secret … --dry-run=client -o yaml`).
         if (exempt && rule.category !== 'filesystem' && rule.category !== 'secrets') { matched.push(`(${rule.id} exempt: --help or a dry run)`); continue; }
         if (!safeMatch(rule, args)) continue;
-        if (rule.prints && command.outputHidden) { matched.push(`(${rule.id}: what it prints reaches no one)`); continue; }
+        if (rule.prints && command.outputHidden && !command.traced && printsOnlyToStdout(command.program, args.list)) { matched.push(`(${rule.id}: what it prints reaches no one)`); continue; }
         matched.push(rule.id);
         const key = `${rule.id}@${command.span[0]}:${command.span[1]}`;
         if (seen.has(key)) continue;

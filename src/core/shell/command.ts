@@ -45,6 +45,8 @@ export interface SimpleCommand {
    * (`export $(grep -v '^#' .env | xargs)`).
    */
   readonly outputHidden?: boolean;
+  /** True when the shell traces the command (`set -x`, `bash -x`): its expanded words go to stderr. */
+  readonly traced?: boolean;
   /** Redirection targets written by this command (`> file`). */
   readonly writes: readonly string[];
   /** The span a human should see highlighted, in the top-level line. */

@@ -144,6 +144,30 @@ export function expand(line: string, parser: () => ShellParser, limits: ExpandLi
 const MAX_CALL_DEPTH = 64;
 /** Builtins that read their words, or what they store, as names or numbers (`printf -v x …` then `(( x ))`, `test -v`). */
 const NAME_READERS: ReadonlySet<string> = new Set(['printf', 'read', 'test', '[', 'let', 'declare', 'typeset', 'local', 'export', 'readonly']);
+const TRACING_SHELLS: ReadonlySet<string> = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash']);
+
+/** `set -x`, `set -o xtrace`, `set -v`, `bash -x …`, `sh -xc …`: a command after which the shell echoes what it runs. */
+function tracesLine(command: SimpleCommand): boolean {
+  const words = command.argv.slice(1).map((w) => w.value);
+  if (command.program === 'set') return words.some((w, i) => /^-[a-zA-Z]*[xv]/.test(w) || (w === '-o' && /^(?:xtrace|verbose)$/.test(words[i + 1] ?? '')));
+  return TRACING_SHELLS.has(command.program) && words.some((w) => /^-[a-zA-Z]*[xv][a-zA-Z]*$/.test(w) || /^-o(?:xtrace|verbose)$/.test(w));
+}
+
+/** A string test of one quoted word (`[ -n "$(…)" ]`, `test -z "$(…)"`, `[[ -n $(…) ]]`): it prints nothing of the word. */
+const QUIET_TEST = /^(?:\[|test)\s+-[nz]\s+"(?:[^"\\]|\\.)*"\s*\]?\s*$|^\[\[\s+-[nz]\s+(?:"(?:[^"\\]|\\.)*"|\$\((?:[^()]|\([^()]*\))*\))\s+\]\]$/;
+/** A substitution reading a dotenv file, and one naming a credential file whose words are no `NAME=value`. */
+const DOTENV_ONLY = /(?:^|[\s'"<(/])(?:\.env[\w.-]*|[\w-]+\.env)(?=[\s'"|)]|$)/;
+const OTHER_SECRET_FILE = /\.aws|\.ssh|\.kube|\.docker|netrc|npmrc|credentials|id_|\.pem|\.key\b/;
+
+/**
+ * The input of a command whose own redirects move its stdout: onto /dev/null it reaches no one;
+ * elsewhere (`>&2`, a file) it no longer feeds the pipeline's next stage.
+ */
+function movedOutput(outer: Input, discarded: boolean | undefined): Input {
+  if (discarded === undefined) return outer;
+  return discarded ? { ...outer, outputHidden: true } : { ...outer, outputHidden: false, pipedOut: false, pipedInto: undefined };
+}
+
 /** `cmd > f <<< word`, with the here-string moved before the output redirect; undefined for any other text. */
 const OUTPUT_THEN_HERESTRING = /^([^|;&<>`$()]*?)(\s\d?>>?\s*[^\s|;&<>`$()]+)(\s+<<<\s*(?:'[^']*'|"[^"\\`$]*"|[^\s|;&<>`$()'"]+))(\s*)$/;
 
@@ -204,6 +228,8 @@ class Expander {
   private backgrounds = false;
   /** The line has set variables by names only running tells (`export $(cat vars.txt)`): any it does not show may hold anything. */
   private anyVariable = false;
+  /** The shell echoes what it runs (`set -x`, `bash -x`): from then on every expanded word reaches the terminal. */
+  private tracing = false;
   /** Variables a sourced secret file (`.env.production`) set: printing one prints the secret. */
   private readonly sourcedSecrets = new Set<string>();
   /** Parts of those texts that run nothing (comments, `case` arms not taken): [text, start, end]. */
@@ -412,8 +438,8 @@ class Expander {
         for (const expansion of node.descendantsOfType('expansion')) if (expansion) this.assignsDefault(expansion.text, frame);
         // `[[ -v 'a[$(…)]' ]]`: a name bash reads, subscript and all.
         for (const child of node.descendantsOfType(['raw_string', 'ansi_c_string'])) if (child) this.literalSubscript(wordValue(child, this.scope(frame)).value, child, frame);
-        // What a substitution in a test prints is only tested (`[ -n "$(gh auth token)" ]`).
-        for (const child of node.namedChildren) if (child) this.walk(child, frame, { ...input, outputHidden: true }, depth + 1);
+        // What a substitution in a string test prints is only tested (`[ -n "$(gh auth token)" ]`).
+        for (const child of node.namedChildren) if (child) this.walk(child, frame, QUIET_TEST.test(node.text) ? { ...input, outputHidden: true } : input, depth + 1);
         return undefined;
       case 'comment':
         this.markInert(node);
@@ -470,7 +496,7 @@ class Expander {
   private redirected(node: SyntaxNode, frame: Frame, outer: Input, depth: number): string | undefined {
     const body = node.childForFieldName('body');
     const discarded = stdoutDiscarded(node.childrenForFieldName('redirect').filter(isNode).map((r) => r.text));
-    const input = discarded === undefined ? outer : { ...outer, outputHidden: discarded };
+    const input = movedOutput(outer, discarded);
     let stdin = input;
     const writes: string[] = [];
     const extraStages: SyntaxNode[] = [];
@@ -583,9 +609,10 @@ class Expander {
   private simple(node: SyntaxNode, frame: Frame, outer: Input, depth: number): string | undefined {
     const scope = this.scope(frame);
     const discarded = stdoutDiscarded(node.namedChildren.filter((c): c is SyntaxNode => c?.type === 'file_redirect').map((r) => r.text));
-    const input = discarded === undefined ? outer : { ...outer, outputHidden: discarded };
-    // `test -n "$(gh auth token)"`: the substitution's output is only tested.
-    const tested = node.namedChildren.find((c) => c?.type === 'command_name')?.text === 'test';
+    const input = movedOutput(outer, discarded);
+    // `test -n "$(gh auth token)"`: the substitution's output is only tested (other tests print a
+    // value they cannot read in their error: `test "$(cat .env)" -eq 1`).
+    const tested = node.namedChildren.find((c) => c?.type === 'command_name')?.text === 'test' && QUIET_TEST.test(node.text);
     const assignments = new Map<string, string>();
     const words: Word[] = [];
     let stdin = input;
@@ -650,6 +677,7 @@ class Expander {
       pipedOut: input.pipedOut,
       pipedInto: input.pipedInto,
       outputHidden: input.outputHidden,
+      traced: this.tracing,
       writes,
       span: span ?? [first?.start ?? 0, last?.end ?? 0],
       via: frame.via,
@@ -678,6 +706,8 @@ class Expander {
       return;
     }
     this.commands.push(command);
+    // `set -x`, `set -o verbose`, `bash -x …`: what the shell runs from here on is echoed, values and all.
+    if (!this.tracing && tracesLine(command)) this.tracing = true;
     if (this.sourcedSecrets.size > 0) this.printsSourcedSecret(command);
     this.setsVariables(command, frame);
     if ((command.program === 'cd' || command.program === 'pushd') && command.target === undefined) frame.place.dir = changedDirectory(frame.place.dir, command);
@@ -852,6 +882,7 @@ class Expander {
       // is; anything else may stop early (`"ret"urn`) or be changed first: what it assigns may hold.
       if (sourced && isAssignmentsFile(item.text) && this.asWritten(command)) mergeBranches(frame.vars, [withPositionalsOf(vars, frame.vars)]);
       else if (sourced) mergeMaybe(frame.vars, withPositionalsOf(vars, frame.vars));
+      if (this.tracing && isProtectedPath(item.source.file)) this.problem('sourced-secret', command.span, `the shell traces what it runs (set -x): every value of ${item.source.file} goes to the terminal`, command);
       if (sourced && isProtectedPath(item.source.file)) {
         for (const m of item.text.slice(0, 64 * 1024).matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=/gm)) this.sourcedSecrets.add(m[1] ?? '');
       }
@@ -1064,8 +1095,9 @@ class Expander {
       } else {
         // `export $(cat vars.txt)`, `declare "$line"`: names only running tells.
         if (['command_substitution', 'simple_expansion', 'expansion'].includes(child.type) && wordValue(child, scope).computed) this.anyVariable = true;
-        // What `export $(…)` is given becomes variables, never printed (`export -p` prints, and is judged as it).
-        this.walk(child, frame, child.type === 'command_substitution' ? { ...input, outputHidden: true } : input, depth + 1);
+        // What `export $(… .env …)` is given becomes variables, never printed (`export -p` prints, and is
+        // judged as it); a key's or credential file's words are no names, and their errors print them.
+        this.walk(child, frame, child.type === 'command_substitution' && DOTENV_ONLY.test(child.text) && !OTHER_SECRET_FILE.test(child.text) ? { ...input, outputHidden: true } : input, depth + 1);
       }
     }
   }

@@ -31,7 +31,8 @@ function programOf(words: readonly string[]): { readonly program: string; readon
 export function hiddenByStages(stages: readonly (readonly string[])[], endsHidden: boolean): boolean {
   for (const words of stages) {
     const { program, rest } = programOf(words);
-    if (COUNTERS.has(program)) return true;
+    // `wc --files0-from=-` reads its input as file names, and names each one it cannot open.
+    if (COUNTERS.has(program)) return !rest.some((w) => w.startsWith('--files0'));
     if (GREPS.has(program)) return rest.some((w) => GREP_QUIET.test(w)) && !rest.some((w) => /^-[a-zA-Z]*[of]|^--(?:only-matching|file)/.test(w));
     // `xargs` with no command of its own runs `echo`: the words go on to its output.
     const echoes = program === 'xargs' && rest.every((w) => w.startsWith('-') || /^\d+$/.test(w));
@@ -54,4 +55,19 @@ export function stdoutDiscarded(redirects: readonly string[]): boolean | undefin
     discarded = target === '/dev/null' || (target === '&-' && m[1] !== '&');
   }
   return discarded;
+}
+
+/** Programs that can write what they read somewhere of their own choosing (`awk '{print > "/dev/stderr"}'`, `sed 'w …'`). */
+const SCRIPTED = new Set(['awk', 'gawk', 'mawk', 'nawk', 'sed', 'gsed', 'vim', 'vi', 'nvim', 'ex', 'ed', 'perl', 'python', 'python3', 'node', 'ruby', 'php',
+  'jq', 'yq', 'bash', 'sh', 'zsh', 'dash', 'ksh', 'fish', 'pwsh', 'openssl', 'tee', 'xargs', 'security']);
+const OTHER_OUTPUT = /\/dev\/(?:stderr|tty|fd\/\d)|\/proc\/(?:self|\d+)\/fd\//;
+
+/**
+ * Whether a command whose stdout reaches no one prints nothing elsewhere either: not a scripted
+ * program, naming no other output (`-out /dev/stderr`), and not a tool that shows the secret on
+ * stderr (`gh auth status -t`).
+ */
+export function printsOnlyToStdout(program: string, args: readonly string[]): boolean {
+  if (SCRIPTED.has(program) || args.some((a) => OTHER_OUTPUT.test(a))) return false;
+  return !(program === 'gh' && args.includes('status'));
 }

@@ -66,3 +66,14 @@ test.each([
 ])('%s still reaches someone: %s', (line, rule) => {
   expect(ids(line)).toContain(rule);
 });
+
+// Fifth review round: the value still reaches someone, through tracing, stderr, error messages or the tool itself.
+test.each([
+  'set -x; source .env.production', 'set -xa; source .env.production; set +xa', 'bash -x .env.production', "bash -x -c 'set -a; . .env.production'",
+  'set -x; test -n "$(cat .env.production)"', 'printenv >&2 | wc -l', 'printenv >/dev/stderr | wc -l', 'cat .env.production | wc --files0-from=-',
+  '[ "$(cat .env.production)" -eq 1 ]', 'test "$(gh auth token)" -eq 0', '[ $(cat .env.production) ]', 'test -n $(cat .env.production)',
+  'export $(cat ~/.aws/credentials)', 'export $(cat ~/.ssh/id_rsa)', 'gh auth status -t >/dev/null',
+  'awk \'{print > "/dev/stderr"}\' .env.production >/dev/null', "sed -n 'w /dev/stderr' .env.production > /dev/null",
+])('%s still prints the secret', (line) => {
+  expect(ids(line).length).toBeGreaterThan(0);
+});
