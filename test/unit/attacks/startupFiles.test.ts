@@ -37,3 +37,25 @@ test('a PATH that drops the old one drops the shims: tampering; one that keeps i
   expect(ruleIds('export PATH="$HOME/.local/bin:$PATH"')).toEqual([]);
   expect(ruleIds('export PATH="/opt/homebrew/bin:${PATH}"')).toEqual([]);
 });
+
+// Fifth review round: more start-up files, more ways to write the gate off, and replacing the file.
+test.each([
+  "echo 'PATH=${PATH#*:}' >> ~/.bashrc", "echo 'unset BASH_ENV' >> ~/.bash_aliases", "echo 'unset BASH_ENV' >> ~/.bashrc.d/zz.sh",
+  "echo 'export -n BASH_ENV' >> ~/.bashrc", "echo 'exec bash --norc' >> ~/.bashrc", `echo 'eval "$(echo dW5zZXQ= | base64 -d)"' >> ~/.bashrc`,
+  "echo 'unset BASH_ENV' >> .envrc", "echo 'BASH_ENV=' >> /etc/environment",
+])('%s is tampering', (line) => {
+  expect(ruleIds(line)).toContain('airlock.startup-file-tamper');
+});
+
+test.each([`echo 'eval "$(direnv hook bash)"' >> ~/.bashrc`, "echo 'set -gx PATH $PATH ~/go/bin' >> ~/.config/fish/config.fish"])('%s is not', (line) => {
+  expect(ruleIds(line)).not.toContain('airlock.startup-file-tamper');
+});
+
+test('PATH cut in the shell itself, and start-up files replaced or written by code, are stopped', () => {
+  expect(ruleIds('PATH=/usr/bin:/bin')).toContain('airlock.gate-variable');
+  expect(ruleIds('export PATH="${PATH#*:}"')).toContain('airlock.gate-variable');
+  expect(ruleIds('export PATH=${PATH//airlock/}')).toContain('airlock.gate-variable');
+  expect(ruleIds('cp rc.new ~/.bashrc')).toContain('airlock.startup-file-replace');
+  expect(ruleIds(`node -e 'require("fs").appendFileSync(require("os").homedir()+"/.bashrc","unset BASH_ENV")'`)).toContain('airlock.guard-file-interpreter-write');
+  expect(ruleIds('cp ~/.bashrc ~/.bashrc.bak')).toEqual([]);
+});
