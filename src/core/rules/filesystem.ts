@@ -25,9 +25,10 @@ const THROWAWAY_NAMES = new Set([
 ]);
 /**
  * Folders a project's tools make again (`dotnet build`, `go build -o bin/`, `composer install`,
- * `pod install`), throwaway only inside the project: `~/bin` or `/opt/app/bin` is someone's.
+ * `pod install`) or its runs leave (`logs/`), throwaway only inside the project: `~/bin` or
+ * `/opt/app/bin` is someone's.
  */
-const PROJECT_REBUILT_NAMES = new Set(['bin', 'vendor', 'Pods']);
+const PROJECT_REBUILT_NAMES = new Set(['bin', 'vendor', 'Pods', 'logs', 'log']);
 const THROWAWAY_SUFFIXES = ['.pyc', '.pyo', '.o', '.class', '.tsbuildinfo', '.egg-info'];
 // Extra name patterns that make a `find … -delete` a cleanup of junk rather than of data.
 const FIND_THROWAWAY_SUFFIXES = ['.log', '.tmp', '.bak', '.orig', '.rej', '.swp', '~'];
@@ -111,7 +112,9 @@ function classifyPath(p: string, recursive: boolean): Danger {
   // Bundler's install directory (`bundle install --path vendor/bundle`).
   if (segments.some(isThrowawaySegment) || /(?:^|\/)vendor\/bundle(?:\/|$)/.test(p)) return 'throwaway';
   // A committed vendor/ or bin/ comes back with git; an installed one with the install.
-  if (!absolute && first !== '..' && PROJECT_REBUILT_NAMES.has(segments[segments.length - 1] ?? '')) return 'throwaway';
+  // (`logs/*`: the folder's contents.)
+  const named = segments.length > 1 && isGlobAll(segments[segments.length - 1] ?? '') ? segments[segments.length - 2] : segments[segments.length - 1];
+  if (!absolute && first !== '..' && PROJECT_REBUILT_NAMES.has(named ?? '')) return 'throwaway';
   return 'high';
 }
 
@@ -241,6 +244,8 @@ function rmDanger(command: SimpleCommand): Danger | undefined {
 
 // Files whose loss is data, not code: databases, dumps, backups and stores' own files.
 const DATA_FILE = /\.(?:db|db3|sqlite|sqlite3|mdb|accdb|dump|pgdump|rdb|aof|ibd|myd|bak|backup|wal)$/i;
+// A glob reaching such files or Terraform's state (`rm -f *.tfstate`, `rm -f prod.sql*`).
+const DATA_GLOB = /[*?[][^/]*\.(?:db|db3|sqlite3?|dump|bak|tfstate)$|\.(?:tfstate|sql|dump|db|sqlite3?)[*?]+$/i;
 
 /**
  * A single file deleted inside the project is everyday work that git or a rebuild undoes
@@ -251,8 +256,10 @@ function fileDeletionMatters(word: Word): boolean {
   const p = normalisePath(word.dynamic ? stripLeadingDynamic(word.value) || '.' : word.value);
   if (word.dynamic && !p.startsWith('/')) return DATA_FILE.test(p);
   if (p.startsWith('/') || p === '~' || p.startsWith('~/') || p === '..' || p.startsWith('../')) return true;
-  // `rm .env.production`: an ignored secret file is often the only copy, and git cannot bring it back.
-  return DATA_FILE.test(p) || p.split('/').every(isGlobAll) || (!word.dynamic && !/[*?[]/.test(p) && isProtectedPath(p));
+  // `rm .env.production`, `rm .env*`: an ignored secret file is often the only copy, and git cannot bring it
+  // back; nor the repository's own files (`rm -f .git/index`), nor a dump or backup (`backups/dump.sql`).
+  return DATA_FILE.test(p) || p.split('/').every(isGlobAll) || (!word.dynamic && isProtectedPath(p)) ||
+    /(?:^|\/)\.git\/./.test(p) || /(?:^|\/)(?:backups?|dumps?)\/|dump[^/]*\.sql$|\.sql\.(?:gz|bz2|xz|zst)$/i.test(p) || DATA_GLOB.test(p);
 }
 
 /** A last segment like `*.log` or `app-*.tmp`: a glob that only files are named by. */
@@ -560,7 +567,7 @@ export const filesystemRules: readonly Rule[] = [
         'rm -rf node_modules', 'rm -rf dist/ build/ .next', 'rm -rf ./target', 'rm -rf coverage .cache __pycache__',
         'rm -rf /tmp/foo', 'rm -rf "$TMPDIR/x"', 'rm -rf /var/tmp/cache', 'rm -rf .venv', 'rm -f *.pyc',
         'rm notes.txt', 'rm -rf node_modules package-lock.json', 'rm -rf packages/web/node_modules', 'rm -rf /',
-        'rm -rf "${OUT_DIR:?}/dist"', 'tmp=$(mktemp -d); rm -rf "$tmp"', 'rm -f file.txt', 'rm -f db.sqlite3', 'rm -ri scratch/', 'rm -rf logs/*.log', 'rm -rf bin obj', 'rm -rf vendor', 'rm -rf ios/Pods',
+        'rm -rf "${OUT_DIR:?}/dist"', 'tmp=$(mktemp -d); rm -rf "$tmp"', 'rm -f file.txt', 'rm -f db.sqlite3', 'rm -ri scratch/', 'rm -rf logs/*.log', 'rm -rf bin obj', 'rm -rf logs', 'rm -rf vendor', 'rm -rf ios/Pods',
       ],
     },
   },

@@ -134,3 +134,12 @@ test('a variable named at run time and printed may be any secret', () => {
   expect(ids('compgen -v | while read v; do echo "$v=${!v}"; done')).toContain('secrets.env-print');
   expect(ids('echo ${!arr[@]}')).toEqual([]);
 });
+
+// Fifth review round: globs reaching secret, state, dump and repository files are judged as those files.
+test.each(['rm .env*', 'rm -f .en[v]', 'rm -f .git/index*', 'rm -f *.tfstate', 'rm -f terraform.tfstate*', 'rm -rf backups/*.sql', 'rm -f prod.sql*', 'rm -f *.pem *.key', 'rm -f id_rsa*'])('%s deletes what git cannot bring back', (line) => {
+  expect(ids(line).length).toBeGreaterThan(0);
+});
+
+test.each(['rm -f *.pyc', 'rm -f src/*.ts', 'rm -f migrations/0001.sql', 'rm -f *.log', 'rm -rf logs/*', 'rm .env.example'])('%s stays allowed', (line) => {
+  expect(ids(line)).toEqual([]);
+});
