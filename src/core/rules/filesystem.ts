@@ -112,9 +112,8 @@ function classifyPath(p: string, recursive: boolean): Danger {
   // Bundler's install directory (`bundle install --path vendor/bundle`).
   if (segments.some(isThrowawaySegment) || /(?:^|\/)vendor\/bundle(?:\/|$)/.test(p)) return 'throwaway';
   // A committed vendor/ or bin/ comes back with git; an installed one with the install.
-  // (`logs/*`: the folder's contents.)
-  const named = segments.length > 1 && isGlobAll(segments[segments.length - 1] ?? '') ? segments[segments.length - 2] : segments[segments.length - 1];
-  if (!absolute && first !== '..' && PROJECT_REBUILT_NAMES.has(named ?? '')) return 'throwaway';
+  // (Inside one too: `bin/Debug`, `logs/*`.)
+  if (!absolute && first !== '..' && segments.some((x) => PROJECT_REBUILT_NAMES.has(x))) return 'throwaway';
   return 'high';
 }
 

@@ -8,7 +8,7 @@ import type { Derived } from './derived';
 import { FLEET_PROGRAMS, fleetCommands } from './fleet';
 import { inlineCode, interpreterPrograms, scanCode } from './interpreters';
 import { firstOperand, type CommandInput } from './wrappers';
-import { powershellRun } from './powershell';
+import { INVOKE_EXPRESSION, powershellRun, withShellVariables } from './powershell';
 
 // Other shells' `-c` text is read as sh would read it: their plain commands (`rm -rf /data`) read the same.
 const SHELLS: readonly string[] = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh', 'pwsh', 'powershell', 'nu', 'xonsh', 'elvish', 'rc'];
@@ -59,6 +59,16 @@ function programPayloads(command: CommandInput): PayloadResult {
     return derived({ kind: 'script', text: command.stdin, via: `${program} (stdin)`, from: [command.argv[0]] });
   }
   if (program === 'eval') return evaluated(argv);
+  // PowerShell's eval: `iex 'Remove-Item …'`, and `irm https://… | iex`, whose script the line does not show.
+  if (INVOKE_EXPRESSION.has(program)) {
+    return argv.length > 1 ? derived(script(argv.slice(1), program)) : { derived: [], dynamicCalls: [], unseenScript: command.stdinUnknown === true };
+  }
+  // Windows' `cmd /c "rd /s /q C:\Users\me"` runs the rest as its command line.
+  if (program === 'cmd') {
+    const at = argv.findIndex((w, i) => i > 0 && /^\/[ck]$/i.test(w.value));
+    const words = argv.slice(at + 1);
+    if (at > 0 && words[0]) return derived({ kind: 'script', text: withShellVariables(words.map((w) => w.value).join(' ')), via: 'cmd /c', from: words });
+  }
   if (program === 'trap') return derived(trapHandler(argv));
   if (CALLBACK_BUILTINS.includes(program)) return derived(builtinCallback(program, argv));
   if (AWKS.includes(program)) return awkCommands(argv);
@@ -99,7 +109,7 @@ function afterFirstLineSlash(word: string): string {
 }
 
 export function payloadProgramNames(): readonly string[] {
-  return [...optionCarrierNames(), 'crontab', 'expect', ...Object.keys(OTHER_INTERPRETERS), ...SHELLS, ...AWKS, ...CALLBACK_BUILTINS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
+  return [...optionCarrierNames(), 'crontab', 'expect', 'cmd', ...INVOKE_EXPRESSION, ...Object.keys(OTHER_INTERPRETERS), ...SHELLS, ...AWKS, ...CALLBACK_BUILTINS, 'trap', 'source', '.', 'at', 'batch', 'eval', 'ssh', 'git', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'docker-compose', 'fly', 'flyctl', 'gcloud', ...FLEET_PROGRAMS, ...interpreterPrograms()];
 }
 
 /**

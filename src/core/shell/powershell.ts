@@ -24,21 +24,23 @@ export function powershellRun(argv: readonly Word[]): PowershellRun {
     const value = word.value;
     if (!value.startsWith('-') && !value.startsWith('/')) {
       // A bare script is `-File` for pwsh; Windows PowerShell reads the rest as `-Command`.
-      return /\.ps1$/i.test(value) ? { file: word } : { script: argv.slice(i).map((w) => w.value).join(' '), from: word, via: `${argv[0]?.value ?? 'pwsh'}` };
+      return /\.ps1$/i.test(value) ? { file: word } : { script: withShellVariables(argv.slice(i).map((w) => w.value).join(' ')), from: word, via: `${argv[0]?.value ?? 'pwsh'}` };
     }
     const name = value.slice(1).toLowerCase().replace(/:.*$/, '');
     if (name === '') continue;
     if (name === 'c' || abbreviates(name, 'command', 2)) {
-      const rest = argv.slice(i + 1);
+      // `-command:"…"` carries the script in the same word.
+      const inline = /^[-/][A-Za-z]+:(.+)$/s.exec(value)?.[1];
+      const rest = inline !== undefined ? [{ ...word, value: inline }, ...argv.slice(i + 1)] : argv.slice(i + 1);
       const first = rest[0];
       if (!first) return undefined;
       // `-Command -` reads the script from stdin.
-      return first.value === '-' ? 'unseen' : { script: rest.map((w) => w.value).join(' '), from: first, via: `${argv[0]?.value ?? 'pwsh'} -Command` };
+      return first.value === '-' ? 'unseen' : { script: withShellVariables(rest.map((w) => w.value).join(' ')), from: first, via: `${argv[0]?.value ?? 'pwsh'} -Command` };
     }
     if (name === 'e' || name === 'ec' || abbreviates(name, 'encodedcommand', 2)) {
       const encoded = argv[i + 1];
       const script = encoded && !encoded.dynamic ? decodeUtf16Base64(encoded.value) : undefined;
-      return script !== undefined && encoded ? { script, from: encoded, via: `${argv[0]?.value ?? 'pwsh'} -EncodedCommand` } : 'unseen';
+      return script !== undefined && encoded ? { script: withShellVariables(script), from: encoded, via: `${argv[0]?.value ?? 'pwsh'} -EncodedCommand` } : 'unseen';
     }
     if (name === 'f' || abbreviates(name, 'file', 2)) {
       const file = argv[i + 1];
@@ -62,6 +64,9 @@ function decodeUtf16Base64(text: string): string | undefined {
 // (`del` is also npm's del-cli, read as rimraf in wrappers.ts: either way a forced delete.)
 const REMOVE_ITEM = new Set(['remove-item', 'ri', 'erase', 'rd']);
 const INVOKE_WEB = new Set(['invoke-webrequest', 'invoke-restmethod', 'iwr', 'irm']);
+const ENV_LISTERS = new Set(['get-childitem', 'gci', 'get-item', 'gi']);
+/** `iex`: runs the string it is given, or what comes down the pipeline (`irm … | iex`). */
+export const INVOKE_EXPRESSION: ReadonlySet<string> = new Set(['invoke-expression', 'iex']);
 
 /** A cmdlet's parameters: `-Name value`, `-Name:value`, switches, and the positional words. */
 function parameters(argv: readonly Word[], switches: readonly string[]): { named: Map<string, Word>; flags: Set<string>; positional: Word[] } {
@@ -91,18 +96,30 @@ function namedValue(named: ReadonlyMap<string, Word>, ...names: readonly string[
  * `Remove-Item -Recurse -Force C:\data` is `rm -rf C:\data`; `Invoke-RestMethod -Method Delete -Uri …`
  * is `curl -X DELETE …`, with its body and file. Other words are no cmdlet Airlock reads this way.
  */
-export function unwrapCmdlet(program: string, argv: readonly Word[]): Derived[] {
+export function unwrapCmdlet(program: string, argv: readonly Word[], piped = false): Derived[] {
   const at = argv[0];
   if (!at) return [];
   const word = (value: string): Word => ({ ...at, value });
-  if (REMOVE_ITEM.has(program)) {
-    const { named, flags, positional } = parameters(argv, ['recurse', 'force', 'confirm', 'whatif']);
+  // cmd's own spelling, `rd /s /q dir` and `rmdir /s /q dir` (Unix rmdir takes no such switch).
+  const cmdSwitches = argv.slice(1).filter((w) => /^\/[a-zA-Z]$/.test(w.value)).map((w) => w.value.toLowerCase());
+  if (REMOVE_ITEM.has(program) || (program === 'rmdir' && cmdSwitches.length > 0)) {
+    const { named, flags, positional } = parameters(argv.filter((w) => !/^\/[a-zA-Z]$/.test(w.value)), ['recurse', 'force', 'confirm', 'whatif']);
     if (flags.has('whatif')) return [];
+    // Windows paths read as the same path with forward slashes (`.\dist` is `./dist`).
     const paths = [...positional, ...[namedValue(named, 'path', 'literalpath')].filter((w): w is Word => w !== undefined)]
-      .flatMap((w) => w.value.split(',').map((value) => ({ ...w, value })));
+      .flatMap((w) => w.value.split(',').map((value) => ({ ...w, value: value.trim().replace(/\\/g, '/') })).filter((p) => p.value !== ''));
+    // `Get-ChildItem ~ | Remove-Item -Recurse`: what it deletes comes down the pipeline.
+    if (paths.length === 0 && piped) paths.push({ ...at, value: '$input', dynamic: true });
     if (paths.length === 0) return [];
-    const options = `-${flags.has('recurse') ? 'r' : ''}f`;
+    const options = `-${flags.has('recurse') || cmdSwitches.includes('/s') ? 'r' : ''}f`;
     return [{ kind: 'argv', words: [word('rm'), word(options), ...paths], via: argv[0]?.value ?? program }];
+  }
+  // `gci env:`, `dir env:GITHUB_TOKEN`: the environment drive, listed.
+  if (ENV_LISTERS.has(program)) {
+    const drive = argv.slice(1).find((w) => /^env:/i.test(w.value));
+    if (!drive) return [];
+    const name = drive.value.slice(4).replace(/^\\|^\//, '');
+    return [{ kind: 'argv', words: name === '' || /[*?]/.test(name) ? [word('env')] : [word('printenv'), { ...drive, value: name }], via: argv[0]?.value ?? program }];
   }
   if (INVOKE_WEB.has(program)) {
     const { named, positional } = parameters(argv, ['usebasicparsing', 'skipcertificatecheck', 'passthru', 'usedefaultcredentials']);
@@ -122,5 +139,16 @@ export function unwrapCmdlet(program: string, argv: readonly Word[]): Derived[] 
 }
 
 export function cmdletNames(): readonly string[] {
-  return [...REMOVE_ITEM, ...INVOKE_WEB];
+  return [...REMOVE_ITEM, ...INVOKE_WEB, ...ENV_LISTERS, 'rmdir'];
+}
+
+/**
+ * A PowerShell (or cmd) script as the shell reader reads it: `$env:NAME` is the variable the rules
+ * know (`echo $env:GITHUB_TOKEN`), Write-Output is echo, and a backslash (no escape there) is the
+ * path separator it is (`.\dist` is `./dist`, not bash's `.dist`).
+ */
+export function withShellVariables(script: string): string {
+  return script.replace(/\$env:([A-Za-z_]\w*)/gi, '$$$1').replace(/(^|[;|{]\s*)(?:Write-Output|Write-Host|Write)\b/gi, '$1echo')
+    // `ls env:` and `dir env:` are Get-ChildItem there, not the Unix programs.
+    .replace(/\b(?:ls|dir)(\s+env:)/gi, 'gci$1').replace(/\\/g, '/');
 }

@@ -210,7 +210,7 @@ export function unwrap(command: CommandInput): Derived[] {
     const at = command.argv.findIndex((w) => w.value === '--args');
     return at > 0 && at + 1 < command.argv.length ? [{ kind: 'argv', words: command.argv.slice(at + 1), via: 'gdb --args' }] : [];
   }
-  const cmdlet = unwrapCmdlet(command.program, command.argv);
+  const cmdlet = unwrapCmdlet(command.program, command.argv, command.stdinUnknown === true || command.stdin !== undefined);
   if (cmdlet.length > 0) return cmdlet;
   return (BY_PROGRAM.get(command.program) ?? []).flatMap((spec) => unwrapGeneric(spec, command));
 }
