@@ -17,6 +17,8 @@ export function sentCredentialKinds(input: unknown): string[] {
     if (typeof value === 'string') {
       texts.push(value);
       size += value.length;
+      // `?t=ghp%5F…`: a URL's escapes hide the token's shape from the scanner.
+      if (value.includes('%')) texts.push(decoded(value));
     } else if (Array.isArray(value)) {
       for (const item of value) visit(item, depth + 1);
     } else if (typeof value === 'object' && value !== null) {
@@ -26,6 +28,14 @@ export function sentCredentialKinds(input: unknown): string[] {
   visit(input, 0);
   if (texts.length === 0) return [];
   return [...new Set(scanText(texts.join('\n').slice(0, MAX_SCANNED)).map((f) => f.kind))];
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 export function sentCredentialFinding(tool: string, kinds: readonly string[], environment: Environment): Finding {
@@ -42,21 +52,28 @@ function words(tool: string): string[] {
 }
 
 const CREDENTIAL_WORDS = new Set(['secret', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'token', 'tokens', 'apikey', 'apikeys']);
-const READ_WORDS = new Set(['get', 'list', 'read', 'show', 'fetch', 'reveal', 'export', 'print', 'describe', 'view']);
+const READ_WORDS = new Set(['get', 'list', 'read', 'show', 'fetch', 'reveal', 'export', 'print', 'describe', 'view', 'access', 'retrieve', 'decrypt', 'dump']);
+/** Servers whose every item is a secret (password managers, secret stores). */
+const SECRET_SERVERS = /^(?:1password|onepassword|op|bitwarden|bw|vault|hashicorp-vault|doppler|infisical|keeper|lastpass|secrets-manager|secretsmanager|keyvault)$/i;
 
 /**
  * A tool whose answer is credentials: `get_connection_string`, `variable_list` (a platform's
  * environment variables), `list_api_keys`, `get_secret`. Names that only manage them
  * (`create_secret`, `rotate_token`, `list_secret_names`) are not.
  */
-export function returnsCredentials(tool: string): boolean {
+export function returnsCredentials(tool: string, input?: unknown, server?: string): boolean {
   const w = words(tool.replace(/^mcp__.*?__/, ''));
   const reads = w.some((x) => READ_WORDS.has(x));
   if (w.includes('names') || w.includes('metadata')) return false;
-  const connection = w.some((x, i) => x === 'connection' && ['string', 'uri', 'url', 'strings'].includes(w[i + 1] ?? ''));
-  const variables = w.some((x) => x === 'variable' || x === 'variables' || x === 'env' || x === 'envs') && reads;
-  const keys = w.some((x, i) => x === 'api' && (w[i + 1] === 'key' || w[i + 1] === 'keys'));
-  return connection || variables || ((keys || w.some((x) => CREDENTIAL_WORDS.has(x))) && reads);
+  if (reads && server !== undefined && SECRET_SERVERS.test(server)) return true;
+  const connection = w.some((x, i) => (x === 'connection' || x === 'database' || x === 'db') && ['string', 'uri', 'url', 'strings'].includes(w[i + 1] ?? ''));
+  const variables = w.some((x, i) => x === 'variable' || x === 'variables' || x === 'env' || x === 'envs' || (x === 'config' && w[i + 1] === 'vars')) && reads;
+  const keys = w.some((x, i) => (x === 'api' || x === 'access') && (w[i + 1] === 'key' || w[i + 1] === 'keys'));
+  // `create_access_key`, `create_api_key`, `create_token`: the new secret is in the answer.
+  const creates = w.includes('create') && (keys || w.includes('token') || w.includes('credential') || w.includes('credentials'));
+  // `get_parameter {"WithDecryption": true}`: SSM's secure strings, decrypted.
+  const decrypted = reads && typeof input === 'object' && input !== null && Object.entries(input).some(([k, v]) => /^with_?decryption$/i.test(k) && v === true);
+  return connection || variables || creates || decrypted || ((keys || w.some((x) => CREDENTIAL_WORDS.has(x))) && reads);
 }
 
 export function credentialToolFinding(tool: string, environment: Environment): Finding {

@@ -65,7 +65,8 @@ export const claudeCode: AgentAdapter = {
       const content = input.output_mode === 'content';
       // Glob and LS return names, Grep outside its content mode names or counts: no file's content.
       if (tool === 'Glob' || tool === 'LS' || (tool === 'Grep' && !content)) return { kind: 'unrelated', tool, known: true, cwd, roots };
-      const searched = tool === 'Grep' && content ? searchScope(optionalString(input, 'path'), optionalString(input, 'glob'), optionalString(input, 'pattern'), input['-i'] === true) : undefined;
+      const context = ['-A', '-B', '-C', 'context'].some((k) => typeof input[k] === 'number' && input[k] > 0);
+      const searched = tool === 'Grep' && content ? searchScope(optionalString(input, 'path'), optionalString(input, 'glob'), optionalString(input, 'pattern'), input['-i'] === true, context) : undefined;
       return { kind: 'read', tool, paths: claudeStylePaths(tool, input), cwd, roots, searched };
     }
     if (WRITE.has(tool)) return { kind: 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, change: writeChange(input) };

@@ -96,7 +96,7 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
       const searched = event.searched ? filesReached(event.searched, event.cwd, () => true) : { files: [], unchecked: [] };
       const reached = { files: searched.files.filter(isProtected), unchecked: searched.unchecked };
       const searchedHolding = event.searched && event.kind === 'read'
-        ? searchedHolders(searched.files.filter((f) => !isProtected(f)), event.searched.pattern, event.searched.ignoreCase === true) : [];
+        ? searchedHolders(searched.files.filter((f) => !isProtected(f)), event.searched.context ? undefined : event.searched.pattern, event.searched.ignoreCase === true) : [];
       const { change } = event;
       // `~/x` as the file tools read it, besides the text as written.
       const named = event.paths.flatMap((p) => (homePath(p, home) === p ? [p] : [p, homePath(p, home)]));
@@ -132,7 +132,7 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
       // A live credential in the arguments goes to whoever the tool sends them (a gist, a commit, a URL).
       const sent = sentCredentialKinds(event.input);
       if (sent.length > 0) findings.push(sentCredentialFinding(event.tool, sent, hinted));
-      if (returnsCredentials(event.tool)) findings.push(credentialToolFinding(event.tool, hinted));
+      if (returnsCredentials(event.tool, event.input, event.server)) findings.push(credentialToolFinding(event.tool, hinted));
       if (reading.unread) findings.push(unreadInputFinding(hinted));
       if (isOpaqueEditorTool(event.tool)) findings.push(opaqueEditorToolFinding(event.tool, hinted));
       const subject = `${event.tool} ${JSON.stringify(redactedInput(event.input))}`;

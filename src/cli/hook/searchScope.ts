@@ -8,6 +8,8 @@ export interface ContentGlobs {
   /** What a search looks for: a file counts only if it holds a match (the result would show it). */
   readonly pattern?: string;
   readonly ignoreCase?: boolean;
+  /** Lines around each match are printed too (`-A`, `-B`, `-C`): a file's other lines may be shown. */
+  readonly context?: boolean;
   /**
    * No glob was given: the whole tree under `base` is searched. Such a tree too big to list in
    * time is not reported as unchecked (every search of a large repository would ask); the files
@@ -17,6 +19,6 @@ export interface ContentGlobs {
 }
 
 /** A search tool's scope: its folder, its glob (none: the whole tree) and what it looks for. */
-export function searchScope(base: string | undefined, glob: string | undefined, pattern: string | undefined, ignoreCase = false): ContentGlobs {
-  return { base, globs: glob ? [glob] : ['**/*'], whole: !glob, pattern, ignoreCase };
+export function searchScope(base: string | undefined, glob: string | undefined, pattern: string | undefined, ignoreCase = false, context = false): ContentGlobs {
+  return { base, globs: glob ? [glob] : ['**/*'], whole: !glob, pattern, ignoreCase, context };
 }

@@ -177,3 +177,7 @@ describe('the terminal gate and check read a printed file by its content too (fo
     expect(spawnSync(process.execPath, [cli, 'check', '--', 'cat docs/guide.md'], { cwd: project, env }).status).toBe(0);
   });
 });
+
+test('a content search printing lines around its matches (-A) may print the credential line beside them (fifth round)', async () => {
+  expect((await claude('Grep', { pattern: 'Deploying', path: join(project, 'docs'), output_mode: 'content', '-A': 3 })).decision).toBe('ask');
+});
