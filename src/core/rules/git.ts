@@ -97,7 +97,7 @@ function pushTargets(a: Args): string[] {
 }
 
 // Branches others build on: a forced push there rewrites what everyone has pulled.
-const SHARED_BRANCH = /^(?:main|master|trunk|prod|production|develop|development|release.*)$/i;
+const SHARED_BRANCH = /^(?:main|master|trunk|prod|production|staging|stable|develop|development|gh-pages|release.*)$/i;
 
 /**
  * True for a branch a forced push should not rewrite unasked: a shared one, one the line does not
@@ -131,6 +131,8 @@ function overwritesRemoteHistory(a: Args): boolean {
   // `--force-w…`: git takes any unambiguous prefix of --force-with-lease.
   const leases = p.list.filter((x) => /^--force-w/.test(x) && '--force-with-lease'.startsWith(x.replace(/=.*$/, '')));
   if (leases.length === 0 || leases.every((x) => /=[^:]+:./.test(x))) return false;
+  // Every branch (`--all`) includes the shared ones.
+  if (p.has('--all', '--branches')) return true;
   return refspecs.some((spec) => {
     const branch = pushedBranch(spec);
     return branch !== undefined && isSharedBranch(branch);

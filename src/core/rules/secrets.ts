@@ -398,6 +398,8 @@ const GIT_SUMMARY_ONLY = ['--stat', '--numstat', '--shortstat', '--name-only', '
 function historicalSecretPaths(a: Args): string[] {
   const revPaths = a.positionals.filter((p) => p.includes(':')).map((p) => p.slice(p.indexOf(':') + 1)).filter((p) => a.isProtected(p));
   if (a.sub('cat-file')) return revPaths;
+  // `git format-patch --stdout -1 -- .env`: the patches printed, the file's lines in them.
+  if (a.sub('format-patch') && a.has('--stdout')) return [...revPaths, ...a.positionals.filter((p) => a.isProtected(p))];
   const named = (): string[] => a.positionals.filter((p) => a.isProtected(p));
   if (a.has('-p', '--patch')) return [...revPaths, ...named()];
   if (a.sub('show')) return [...revPaths, ...(a.has(...GIT_SUMMARY_ONLY) ? [] : named())];
@@ -906,7 +908,8 @@ export const secretsRules: readonly Rule[] = [
         // example: `log` would become a word the terminal gate's filter stops every `git log` for.)
         if (a.list[i] === 'log' || a.list[i] === 'show') {
           const picks = a.list.flatMap((x, k) => (x === '-S' || x === '-G' ? [a.list[k + 1] ?? ''] : /^-[SG]./.test(x) ? [x.slice(2)] : []));
-          return (a.list[i] === 'show' || a.has('-p', '--patch', '-u')) && picks.some((p) => looksForSecrets(p, a.has('--regexp-ignore-case', '-i')));
+          // A pickaxe is a search for the word as written: `-S secret` hunts secrets whatever its case.
+          return (a.list[i] === 'show' || a.has('-p', '--patch', '-u')) && picks.some((p) => looksForSecrets(p, true));
         }
         if (a.list[i] !== 'grep') return false;
         const g = readGrep(a, a.list.slice(i + 1), 'git-grep');

@@ -144,6 +144,10 @@ const RUNNERS: readonly WrapperSpec[] = [
   { programs: ['vercel'], sub: [['env'], ['run']], valueOptions: ['-e', '--environment', '--scope', '--token', '--cwd'], afterDoubleDash: true },
   { programs: ['dotenv-cli'], valueOptions: ['-e', '-v', '-p', '-c'], afterDoubleDash: true },
   { programs: ['nix-shell'], scriptOptions: ['--run', '--command'], skip: 99 },
+  // Workspace runners that run one command in every package.
+  { programs: ['lerna'], sub: [['exec']], valueOptions: ['--scope', '--ignore', '--concurrency', '--since'] },
+  { programs: ['nx'], sub: [['exec']], valueOptions: ['--projects', '-p', '--exclude'], afterDoubleDash: true },
+  { programs: ['yarn'], sub: [['workspaces'], ['foreach']], valueOptions: ['--include', '--exclude', '--from', '-j', '--jobs'] },
 ];
 
 const WRAPPERS: readonly WrapperSpec[] = [...PROGRAM_WRAPPERS, ...RUNNERS, ...REMOTE_RUNNERS];

@@ -27,3 +27,16 @@ test.each([
 ])('%s stays allowed', (line) => {
   expect(ruleIds(line)).toEqual([]);
 });
+
+// Fifth review round: workspace runners that run one command in every package, history prints, leases over every branch.
+test.each([
+  ['lerna exec -- rm -rf ~', 'fs.rm-root'],
+  ['nx exec -- rm -rf ~', 'fs.rm-root'],
+  ['yarn workspaces foreach -A exec rm -rf ~', 'fs.rm-root'],
+  ['git log -p -S secret', 'secrets.grep-credentials'],
+  ['git format-patch -1 --stdout HEAD -- .env', 'secrets.git-history-read'],
+  ['git push --force-with-lease origin --all', 'git.push-force'],
+  ['git push --force-with-lease origin HEAD:staging', 'git.push-force'],
+])('%s is read (%s)', (line, rule) => {
+  expect(ruleIds(line)).toContain(rule);
+});
