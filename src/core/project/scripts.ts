@@ -173,12 +173,15 @@ function loadedModules(language: ScriptLanguage, code: string, dir: string | und
   const out: Followed[] = [];
   if (language === 'python') {
     // `import a.b, c` loads each module; `from a import b, c` loads a, and b and c where they are modules.
-    for (const m of code.matchAll(/(?:^|[;\n])\s*(?:from\s+([\w.]+)\s+import\s+\(?\s*([\w\s,]+)|import\s+([\w.]+(?:\s*,\s*[\w.]+)*))/g)) {
-      const modules = m[1] !== undefined ? [m[1], ...(m[2] ?? '').split(',').map((name) => `${m[1]}.${name.trim()}`)] : (m[3] ?? '').split(',');
+    for (const m of code.matchAll(/(?:^|[;\n])\s*(?:from\s+([\w.]+)\s+import\s+\(?\s*([\w\s,*]+)|import\s+([\w.]+(?:\s*,\s*[\w.]+)*))/g)) {
+      const modules = m[1] !== undefined ? [m[1], ...(m[2] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '*').map((name) => `${m[1]}.${name}`)] : (m[3] ?? '').split(',');
       for (const module of modules.slice(0, 8)) out.push(...pythonImport(module.trim(), dir, runner, files));
     }
+    // `__import__("scripts.reset")`, `importlib.import_module(…)`, `runpy.run_module(…)`; `runpy.run_path('x.py')`, `exec(open('x.py').read())`.
+    for (const m of code.matchAll(/\b(?:__import__|import_module|run_module)\s*\(\s*['"]([\w.]+)['"]/g)) out.push(...pythonImport(m[1] ?? '', dir, runner, files));
+    for (const m of code.matchAll(/\b(?:run_path\s*\(|exec\s*\(\s*open\s*\()\s*['"]([^'"]+\.py)['"]/g)) out.push(...fileScript(files.path(dir, m[1] ?? ''), 'python', runner, files, false));
   } else if (language === 'javascript') {
-    for (const m of code.matchAll(/(?:\brequire\s*\(|\bimport\s*\(|\bfrom\s)\s*(['"`])(\.{1,2}\/[^'"`]+)\1/g)) {
+    for (const m of code.matchAll(/(?:\brequire\s*\(|\bimport\s*\(|\bfrom\s|\bimport\s)\s*(['"`])(\.{1,2}\/[^'"`]+)\1/g)) {
       out.push(...fileScript(nodeResolve(files.path(dir, m[2] ?? ''), files), 'javascript', runner, files, false));
     }
   }

@@ -1456,7 +1456,8 @@ class Expander {
     for (const stage of stages) {
       if (stage.type !== 'command') return undefined;
       const words = stage.namedChildren.filter(isNode).filter((c) => c.type !== 'variable_assignment')
-        .map((c) => wordValue(c.type === 'command_name' ? (c.namedChildren.find(isNode) ?? c) : c, { vars: frame.vars, substitution: () => undefined }));
+        // A substitution inside, read the same way (`$(dirname "$(readlink -f "$0")")`).
+        .map((c) => wordValue(c.type === 'command_name' ? (c.namedChildren.find(isNode) ?? c) : c, { vars: frame.vars, substitution: (n) => this.substitutionOutput(n, frame) }));
       const [program, ...args] = words;
       if (!program) return undefined;
       stdin = staticOutput({ program: programName(program.value), args: args.map((w) => w.value), dynamic: words.some((w) => w.dynamic), stdin });

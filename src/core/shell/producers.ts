@@ -49,6 +49,13 @@ export function staticOutput(command: Produced): string | undefined {
     }
     case 'cat':
       return args.length === 0 || args[0] === '-' ? command.stdin : undefined;
+    // `realpath "$0"`, `readlink -f "$0"`: an absolute path the line knows, as it stands (links are the file system's).
+    case 'realpath':
+    case 'readlink': {
+      const path = args.filter((a) => !a.startsWith('-'));
+      if (path.length !== 1 || !path[0]?.startsWith('/') || (command.program === 'readlink' && !args.some((a) => /^-[a-z]*[fem]/.test(a)))) return undefined;
+      return path[0] + '\n';
+    }
     case 'dirname': {
       // `dirname "$0"`: one path, its folder as dirname prints it.
       const path = args[0] === '--' ? args[1] : args[0];

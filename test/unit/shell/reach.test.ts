@@ -16,6 +16,8 @@ const FILES: Readonly<Record<string, string>> = {
   '/w/p/scripts/reset.py': 'import os\ndef main():\n    os.system("dropdb -h prod-db rentals")\n',
   '/w/p/scripts/reset.js': 'require("child_process").execSync("dropdb -h prod-db rentals")\n',
   '/w/p/scripts/helpers.py': 'def ok():\n    return 1\n',
+  '/w/p/scripts/boom.py': 'import os\nos.system("dropdb -h prod-db rentals")\n',
+  '/w/p/scripts/e.sh': '#!/bin/bash\nsource "$(dirname "$(readlink -f "$0")")/lib.sh"\n',
   '/w/p/scripts/a.sh': '#!/bin/bash\nsource "$(dirname "$0")/lib.sh"\n',
   '/w/p/scripts/b.sh': '#!/bin/bash\nSCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\n. "$SCRIPT_DIR/lib.sh"\n',
   '/w/p/scripts/c.sh': '#!/bin/bash\n. "${BASH_SOURCE%/*}/lib.sh"\n',
@@ -142,4 +144,17 @@ test.each(['rm .env*', 'rm -f .en[v]', 'rm -f .git/index*', 'rm -f *.tfstate', '
 
 test.each(['rm -f *.pyc', 'rm -f src/*.ts', 'rm -f migrations/0001.sql', 'rm -f *.log', 'rm -rf logs/*', 'rm .env.example'])('%s stays allowed', (line) => {
   expect(ids(line)).toEqual([]);
+});
+
+// Fifth review round: more ways inline code loads a project module, and a script's own path resolved through links.
+test.each([
+  "python -c 'from scripts.reset import *; main()'", `python -c '__import__("scripts.reset").reset.main()'`,
+  `python -c 'import importlib; importlib.import_module("scripts.reset").main()'`, `python3 -c "import runpy; runpy.run_path('scripts/boom.py')"`,
+  `python -c 'exec(open("scripts/boom.py").read())'`, `node --input-type=module -e "import './scripts/reset.js'"`, 'bash scripts/e.sh',
+])('%s runs what it loads', (line) => {
+  expect(ids(line)).toContain('postgres.dropdb');
+});
+
+test('code that only reads a script file runs nothing', () => {
+  expect(ids(`python3 -c "print(open('scripts/boom.py').read())"`)).toEqual([]);
 });
