@@ -61,6 +61,11 @@ export const DEFAULT_SECRET_GLOBS: readonly string[] = [
   '**/.config/git/credentials', '**/.config/netlify/config.json', '**/.config/planetscale/access-token', '**/.config/planetscale/*.json',
   '**/.dbt/profiles.yml', '**/.snowflake/connections.toml', '**/.snowflake/config.toml', '**/wp-config.php',
   '**/appsettings.Production.json', '**/appsettings.Staging.json',
+  // Editors' and browsers' stores of tokens, passwords and cookies; shell history databases.
+  '**/User/globalStorage/state.vscdb', '**/User/globalStorage/state.vscdb.backup', '**/google-chrome/**/Login Data', '**/google-chrome/**/Cookies',
+  '**/google-chrome/**/Web Data', '**/Google/Chrome/**/Login Data', '**/Google/Chrome/**/Cookies', '**/Google/Chrome/**/Web Data', '**/chromium/**/Login Data',
+  '**/chromium/**/Cookies', '**/BraveSoftware/**/Login Data', '**/BraveSoftware/**/Cookies', '**/firefox/**/cookies.sqlite', '**/firefox/**/logins.json',
+  '**/firefox/**/key4.db', '**/Firefox/**/cookies.sqlite', '**/Firefox/**/logins.json', '**/Firefox/**/key4.db', '**/atuin/history.db', '**/Library/Messages/chat.db',
   // AI agents' own logins (OAuth tokens, API keys)
   '**/.claude/.credentials.json', '**/.gemini/oauth_creds.json', '**/.gemini/google_accounts.json', '**/.codex/auth.json', '**/.config/github-copilot/apps.json',
   '**/.config/github-copilot/hosts.json', '**/.qwen/oauth_creds.json', '**/.local/share/opencode/auth.json',
