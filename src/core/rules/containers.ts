@@ -491,10 +491,10 @@ export const containersRules: readonly Rule[] = [
   },
   {
     id: 'containers.local-vm-delete',
-    programs: ['colima', 'minikube', 'podman', 'k3d', 'kind'],
+    programs: ['colima', 'minikube', 'podman', 'k3d', 'kind', 'wsl', 'wsl.exe', 'vagrant', 'multipass', 'limactl', 'rdctl', 'docker'],
     category: 'containers',
     severity: 'high',
-    summary: 'Deletes the local container VM or every local cluster, with all their containers, images and volumes (colima delete, minikube delete --all/--purge, podman machine rm -f, k3d cluster delete --all)',
+    summary: 'Deletes a local VM, WSL distribution or every local cluster, with all their containers, images, volumes and files (colima delete, wsl --unregister, vagrant destroy, minikube delete --all/--purge)',
     hint: 'Back up the volumes you need first (docker volume export / a database dump), and delete one named cluster or profile instead of all',
     match: (a) => {
       switch (a.program) {
@@ -507,12 +507,20 @@ export const containersRules: readonly Rule[] = [
         }
         case 'k3d': return a.sub('cluster', ['delete', 'rm']) && a.has('--all', '-a');
         case 'kind': return a.sub('delete', 'clusters') && a.has('--all', '-A');
+        // A WSL distribution, a Vagrant box, a Multipass or Lima VM: its disk goes with it.
+        case 'wsl': case 'wsl.exe': return a.has('--unregister');
+        case 'vagrant': return a.sub('destroy');
+        case 'multipass': return a.sub('purge') || (a.sub('delete') && a.has('--purge', '-p'));
+        case 'limactl': return a.sub(['delete', 'rm', 'remove']);
+        case 'rdctl': return a.sub('factory-reset');
+        case 'docker': return a.sub('desktop', ['reset', 'uninstall']);
         default: return false;
       }
     },
     examples: {
-      match: ['colima delete -f', 'colima delete --profile work', 'minikube delete --all --purge', 'minikube delete --purge', 'podman machine rm -f', 'podman machine reset -f', 'k3d cluster delete --all', 'kind delete clusters --all'],
-      noMatch: ['kind delete cluster --name dev', 'minikube delete', 'minikube delete -p dev', 'k3d cluster delete dev', 'podman machine stop', 'colima stop', 'podman machine rm'],
+      match: ['colima delete -f', 'colima delete --profile work', 'minikube delete --all --purge', 'minikube delete --purge', 'podman machine rm -f', 'podman machine reset -f', 'k3d cluster delete --all', 'kind delete clusters --all',
+        'wsl --unregister Ubuntu', 'vagrant destroy -f', 'multipass delete --all --purge', 'limactl delete -f default', 'rdctl factory-reset'],
+      noMatch: ['kind delete cluster --name dev', 'wsl --list', 'vagrant halt', 'multipass stop --all', 'limactl stop default', 'docker desktop start', 'minikube delete', 'minikube delete -p dev', 'k3d cluster delete dev', 'podman machine stop', 'colima stop', 'podman machine rm'],
     },
   },
 ];
