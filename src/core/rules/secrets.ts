@@ -1288,7 +1288,7 @@ export const secretsRules: readonly Rule[] = [
   },
   {
     id: 'secrets.cli-token-print',
-    programs: ['gh', 'glab', 'security', 'aws', 'git', 'gcloud', 'az', 'heroku', 'rails', 'rake', 'vercel', 'fly', 'flyctl', 'doctl',
+    programs: ['gh', 'glab', 'security', 'aws', 'aws-vault', 'saml2aws', 'okta-aws-cli', 'git', 'gcloud', 'az', 'heroku', 'rails', 'rake', 'vercel', 'fly', 'flyctl', 'doctl',
       'argocd', 'databricks', 'npm', 'pnpm', 'yarn', 'infisical', 'fastly', 'secret-tool', 'gpg', 'gpg2', ...CREDENTIAL_HELPERS],
     category: 'secrets',
     severity: 'high',
@@ -1306,7 +1306,16 @@ export const secretsRules: readonly Rule[] = [
             (a.sub('configure', 'get') && /secret|token/i.test(a.after('configure', 'get')[0] ?? '')) ||
             a.sub('sts', ['get-session-token', 'get-federation-token']) ||
             // Piped on (`| docker login --password-stdin`, `| jq`), the credentials are consumed, not shown.
-            (!a.command.pipedOut && (a.sub('sts', ['assume-role', 'assume-role-with-web-identity', 'assume-role-with-saml']) || a.sub('ecr', 'get-login-password')));
+            (!a.command.pipedOut && (a.sub('sts', ['assume-role', 'assume-role-with-web-identity', 'assume-role-with-saml']) || a.sub('ecr', 'get-login-password') ||
+              a.sub('eks', 'get-token') || a.sub('codeartifact', 'get-authorization-token') || a.sub('sso', 'get-role-credentials')));
+        case 'aws-vault':
+          // `aws-vault export prod` prints the profile's keys; `exec … --json` the credential-process answer.
+          return a.sub('export') || (a.sub('exec') && a.has('--json'));
+        case 'saml2aws':
+          return a.sub(['script', 'console']) && !a.has('--help');
+        case 'okta-aws-cli':
+          // It prints the keys unless told to write them to the credentials file.
+          return !a.has('-w', '--write-aws-credentials', '-h', '--help', '-v', '--version');
         case 'git': {
           // `credential fill`, or a helper asked directly (`git credential-store get`).
           const i = a.list.findIndex((x) => !x.startsWith('-'));
@@ -1321,7 +1330,7 @@ export const secretsRules: readonly Rule[] = [
           return a.sub('auth', ['print-access-token', 'print-identity-token', 'application-default']) &&
             !a.sub('auth', 'application-default', ['login', 'revoke', 'set-quota-project']);
         case 'az':
-          return a.sub('account', 'get-access-token') || a.sub('storage', 'account', ['keys', 'show-connection-string']) ||
+          return a.sub('account', 'get-access-token') || a.sub('storage', 'account', ['keys', 'show-connection-string']) || a.sub('ad', 'sp', ['create-for-rbac', 'credential']) ||
             a.sub('cosmosdb', 'keys', 'list') || a.sub('redis', 'list-keys') || a.sub('acr', 'credential', 'show');
         case 'heroku':
           return a.sub(['auth:token', 'authorizations:create']);
@@ -1353,14 +1362,14 @@ export const secretsRules: readonly Rule[] = [
       }
     },
     examples: {
-      match: ['gh auth token', 'gh auth status --show-token', 'security find-generic-password -s github -w', 'aws configure export-credentials --profile prod', 'aws configure get aws_secret_access_key', 'gcloud auth print-access-token', 'bin/rails credentials:show', 'heroku auth:token', 'az account get-access-token', 'git credential fill', 'fly auth token', 'doctl auth token',
+      match: ['aws-vault export prod', 'aws eks get-token --cluster-name prod', 'az ad sp create-for-rbac --name ci', 'saml2aws script', 'gh auth token', 'gh auth status --show-token', 'security find-generic-password -s github -w', 'aws configure export-credentials --profile prod', 'aws configure get aws_secret_access_key', 'gcloud auth print-access-token', 'bin/rails credentials:show', 'heroku auth:token', 'az account get-access-token', 'git credential fill', 'fly auth token', 'doctl auth token',
         'glab auth status --show-token', 'argocd account generate-token --account ci-bot', 'argocd admin initial-password -n argocd', 'databricks auth token --profile prod',
         'npm config get //registry.npmjs.org/:_authToken', 'yarn config get npmAuthToken', 'infisical export --env=prod --format=dotenv', 'infisical secrets --env=prod', 'fastly profile token',
         'git credential-store get', 'git credential-osxkeychain get', 'git credential-manager get', 'git-credential-libsecret get',
         'docker-credential-desktop get', 'docker-credential-osxkeychain list', 'docker-credential-pass get', 'secret-tool lookup service github',
         'gpg --export-secret-keys -a', 'gpg --export-secret-subkeys', 'gpg2 --armor --export-secret-key ABCD1234',
         'aws sts get-session-token --duration-seconds 3600', 'aws sts assume-role --role-arn arn:aws:iam::123456789012:role/admin --role-session-name me', 'az storage account keys list --account-name acmeprodstorage -g rg-acme-prod', 'az storage account show-connection-string -n acmeprod'],
-      noMatch: ['gh auth status', 'gh auth login', 'glab auth status', 'argocd account list', 'npm config get registry', 'infisical secrets set API_URL=x --env=dev', 'fastly profile list', 'security list-keychains', 'aws configure get region', 'gcloud auth list', 'rails credentials:edit', 'heroku auth:whoami',
+      noMatch: ['aws-vault exec prod -- aws s3 ls', 'aws eks list-clusters', 'aws eks get-token --cluster-name prod | kubectl apply -f x.yaml', 'gh auth status', 'gh auth login', 'glab auth status', 'argocd account list', 'npm config get registry', 'infisical secrets set API_URL=x --env=dev', 'fastly profile list', 'security list-keychains', 'aws configure get region', 'gcloud auth list', 'rails credentials:edit', 'heroku auth:whoami',
         'gpg --list-keys', 'gpg --export -a KEYID', 'secret-tool store --label x service github', 'git credential-store store', 'git credential approve',
         'docker-credential-desktop version', 'git credential-cache exit',
         'aws sts get-caller-identity', 'aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 1234.dkr.ecr.us-east-1.amazonaws.com', 'az storage account list'],
