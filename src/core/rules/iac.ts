@@ -64,16 +64,6 @@ function tfTargets(a: Args): string[] {
 const isDestroyRun = (a: Args, c: TfCommand): boolean =>
   c.verb === 'destroy' || (c.verb === 'apply' && a.has('-destroy', '--destroy'));
 
-/**
- * An apply that skips its own prompt: `-auto-approve` (not `=false`), or terragrunt told not to ask
- * (`--terragrunt-non-interactive`, `--non-interactive`), which runs every module's apply unasked.
- */
-function autoApproved(a: Args): boolean {
-  const approve = [...a.list].reverse().find((w) => /^--?auto-approve(?:=|$)/.test(w));
-  if (approve !== undefined && !/=\s*(?:false|0)$/i.test(approve)) return true;
-  return a.program === 'terragrunt' && a.has('--terragrunt-non-interactive', '--non-interactive');
-}
-
 // Output names that say they hold a secret: `terraform output NAME` prints it even when sensitive.
 const SECRET_OUTPUT = /pass|secret|token|key|cred|dsn|connection|conn_?str/i;
 
@@ -124,24 +114,6 @@ const terraformRules: readonly Rule[] = [
     examples: {
       match: ['terraform apply -replace=aws_db_instance.main -auto-approve', 'tofu apply -replace aws_instance.web'],
       noMatch: ['terraform plan -replace=aws_db_instance.main', 'terraform apply -auto-approve'],
-    },
-  },
-  {
-    id: 'terraform.apply-auto-approve',
-    programs: TF_PROGRAMS,
-    category: 'iac',
-    severity: 'high',
-    summary: 'Applies the configuration without showing the plan for approval: whatever it would destroy or replace goes unreviewed',
-    hint: 'Run `terraform plan -out=tf.plan`, read what it destroys or replaces, then `terraform apply tf.plan`',
-    match: (a) => {
-      const c = tfCommand(a);
-      // A saved plan file was already reviewed (and is applied without a prompt anyway); destroys have a rule of their own.
-      return c.verb === 'apply' && c.rest.length === 0 && autoApproved(a) && !isDestroyRun(a, c);
-    },
-    targets: tfTargets,
-    examples: {
-      match: ['terraform apply -auto-approve', 'terraform apply -auto-approve=true', 'tofu apply -auto-approve', 'terragrunt apply -auto-approve', 'terragrunt run-all apply --terragrunt-non-interactive', 'terraform -chdir=envs/prod apply -auto-approve -var-file=prod.tfvars'],
-      noMatch: ['terraform apply plan.tfplan', 'terraform apply -auto-approve plan.tfplan', 'terraform plan', 'terraform apply', 'terraform apply -auto-approve=false', 'terragrunt run-all apply', 'terraform apply -destroy -auto-approve'],
     },
   },
   {

@@ -114,7 +114,7 @@ function sqlxPath(a: Args): readonly string[] | undefined {
   return a.program === 'cargo' && a.positionals[0] === 'sqlx' ? a.positionals.slice(1).map(lower) : undefined;
 }
 
-const ROLLBACK_PROGRAMS = ['alembic', 'flask', 'knex', 'sequelize', 'sequelize-cli', 'typeorm', 'typeorm-ts-node-commonjs',
+const ROLLBACK_PROGRAMS = ['alembic', 'atlas', 'supabase', 'flask', 'knex', 'sequelize', 'sequelize-cli', 'typeorm', 'typeorm-ts-node-commonjs',
   'typeorm-ts-node-esm', 'goose', 'migrate', 'dbmate', 'rails', 'rake', 'spring', 'php', 'artisan', 'sail', 'node', 'ace', 'mix',
   'mikro-orm', 'mikro-orm-esm', 'kysely', 'kysely-ctl', 'diesel', 'sea-orm-cli', 'db-migrate', 'sql-migrate', 'sqlx', 'cargo',
   'yoyo', 'yoyo-migrate', 'payload', 'hasura', 'hasura-cli', 'flyway', 'liquibase'];
@@ -127,6 +127,9 @@ function rollsBack(a: Args): boolean {
   const cmd = lower(a.positionals[0]);
   switch (a.program) {
     case 'alembic': return a.sub('downgrade') && !a.has('--sql');
+    case 'atlas': return a.sub('migrate', 'down') && !a.has('--dry-run');
+    // The remote database only: locally `supabase migration down` resets a throwaway container.
+    case 'supabase': return a.sub('migration', 'down') && a.has('--linked', '--db-url');
     case 'flask': return a.sub('db', 'downgrade') && !a.has('--sql');
     case 'knex': return cmd === 'migrate:down' || cmd === 'migrate:rollback';
     case 'sequelize': case 'sequelize-cli': return cmd === 'db:migrate:undo';
@@ -748,7 +751,7 @@ export const migrationsRules: readonly Rule[] = [
       ...a.positionals.filter((w) => w.includes('://'))]),
     examples: {
       match: [
-        'alembic downgrade -1', 'alembic downgrade ae10', 'flask db downgrade', 'npx knex migrate:down', 'knex migrate:rollback', 'sequelize db:migrate:undo',
+        'alembic downgrade -1', 'alembic downgrade ae10', 'atlas migrate down', 'supabase migration down --linked', 'flask db downgrade', 'npx knex migrate:down', 'knex migrate:rollback', 'sequelize db:migrate:undo',
         'npx typeorm migration:revert', 'goose down', 'migrate -path db -database $DATABASE_URL down 1', 'dbmate down', 'dbmate rollback', 'rails db:rollback',
         'bin/rails db:migrate:down VERSION=20240101120000', 'php artisan migrate:rollback', 'mix ecto.rollback', 'npx mikro-orm migration:down', 'diesel migration revert',
         'sqlx migrate revert', 'db-migrate down', 'npx payload migrate:down', 'hasura migrate apply --down 1', 'liquibase rollback-count 1', 'node ace migration:rollback',
