@@ -729,7 +729,10 @@ class Expander {
       this.problem('dynamic-program', command.span, `the program name ${program.value} is only known at run time`, command);
     }
     const derived: Derived[] = [...unwrap(command), ...this.aliased(command, frame)];
-    const followed = this.follower?.follow(command, frame.place.dir) ?? [];
+    // `export NODE_OPTIONS='-r ./x.js'; npm test`: every Node program after it loads the preload.
+    const nodeOptions = command.assignments.has('NODE_OPTIONS') ? undefined : frame.vars.get('NODE_OPTIONS');
+    const followedAs = nodeOptions ? { ...command, assignments: new Map([...command.assignments, ['NODE_OPTIONS', nodeOptions]]) } : command;
+    const followed = this.follower?.follow(followedAs, frame.place.dir) ?? [];
     // A file sourced from where the line does not show may set any variable.
     if ((command.program === '.' || command.program === 'source') && followed.length === 0) {
       forgetAll(frame.vars);

@@ -68,7 +68,7 @@ test('a DELETE limited to a batch stays allowed', () => {
 // Node loads a preload before the script, and every Node program reads NODE_OPTIONS (third round).
 test.each([
   'node -r ./wipe.js app.js', 'node --require=./wipe.js app.js', 'node --import ./wipe app.js',
-  'NODE_OPTIONS="--require ./wipe.js" npm test', 'env NODE_OPTIONS=--require=./wipe.js npx jest',
+  'NODE_OPTIONS="--require ./wipe.js" npm test', 'env NODE_OPTIONS=--require=./wipe.js npx jest', 'export NODE_OPTIONS="-r ./wipe.js"; node app.js',
 ])('%s runs the preload', (line) => {
   expect(ids(line)).toContain('postgres.dropdb');
 });
