@@ -13,7 +13,7 @@ const THROWAWAY_NAMES = new Set([
   '.angular', '.expo', '.vite', '.webpack', 'storybook-static', 'target', 'coverage', '.nyc_output',
   'htmlcov', '.cache', '__pycache__', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.tox', '.eggs',
   '.turbo', '.parcel-cache', '.sass-cache', '.eslintcache', '.gradle', '.dart_tool', 'DerivedData', 'obj',
-  'tmp', 'temp', '.tmp', '.temp', '.venv', 'venv', '.DS_Store', 'Thumbs.db', '_cacache',
+  'tmp', 'temp', '.tmp', '.temp', '.venv', 'venv', '.DS_Store', 'Thumbs.db', '_cacache', '.coverage',
   // Perl's and Elixir's build output (ExtUtils::MakeMaker's blib, Module::Build's and mix's _build).
   'blib', '_build',
   // Test runners' and doc builders' output (Playwright's reports and traces, Docusaurus' cache).
@@ -28,7 +28,7 @@ const THROWAWAY_NAMES = new Set([
  * `pod install`) or its runs leave (`logs/`), throwaway only inside the project: `~/bin` or
  * `/opt/app/bin` is someone's.
  */
-const PROJECT_REBUILT_NAMES = new Set(['bin', 'vendor', 'Pods', 'logs', 'log']);
+const PROJECT_REBUILT_NAMES = new Set(['bin', 'vendor', 'Pods', 'logs', 'log', 'site', '_site', 'cdk.out', '.serverless', '.pnpm-store', '.jekyll-cache', '__snapshots__', 'generated']);
 const THROWAWAY_SUFFIXES = ['.pyc', '.pyo', '.o', '.class', '.tsbuildinfo', '.egg-info'];
 // Extra name patterns that make a `find … -delete` a cleanup of junk rather than of data.
 const FIND_THROWAWAY_SUFFIXES = ['.log', '.tmp', '.bak', '.orig', '.rej', '.swp', '~'];

@@ -2,7 +2,7 @@
 // hooks or the extension, or rewriting its launcher, its state, an agent's hook settings or the
 // editor's settings. Paths are read where the line's `cd`s put them. Critical, so that even
 // in a development folder a human decides, and with no editor window open the answer is no.
-import { isShellStartupFile } from '../shell/startupFiles';
+import { isHomeStartupTail, isShellStartupFile } from '../shell/startupFiles';
 import { PROJECT_GUARD_FILES, globMayNameGuardFile, holdsGuardFile, inDirectory, isGuardFile } from '../selfProtection';
 import { GATE_VARIABLE } from '../shell/expand';
 import { inlineCode, interpreterPrograms, stringLiterals } from '../shell/interpreters';
@@ -311,7 +311,8 @@ export const guardRules: readonly Rule[] = [
     match: (a) => {
       const code = inlineCode(a.program, a.command.argv, a.command.stdin)?.code;
       // A shell start-up file too: every new shell runs what the code writes there (`unset BASH_ENV`).
-      return code !== undefined && FILE_WRITE.test(code) && stringLiterals(code).some((literal) => guards(a, literal) || holdsGuards(a, literal) || isShellStartupFile(literal));
+      const home = code !== undefined && /homedir|expanduser|expand_path|Path\.home|\bHOME\b/.test(code);
+      return code !== undefined && FILE_WRITE.test(code) && stringLiterals(code).some((literal) => guards(a, literal) || holdsGuards(a, literal) || isShellStartupFile(literal) || (home && isHomeStartupTail(literal)));
     },
     targets: () => [],
     examples: {

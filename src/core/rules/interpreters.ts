@@ -166,7 +166,8 @@ function printsSecretVariable(code: string): boolean {
       if (code[scanned] === '(') depth++;
       else if (code[scanned] === ')' && depth > 0) depth--;
     }
-    if (!isSecretVariable(m[1] ?? m[2] ?? '')) continue;
+    // `!!process.env.TOKEN`, `!process.env.TOKEN`: whether it is set, not its value.
+    if (!isSecretVariable(m[1] ?? m[2] ?? '') || code[m.index - 1] === '!') continue;
     examined++;
     if (depth === 0 || printedAt(code, calls, m.index)) return true;
   }

@@ -913,7 +913,8 @@ export const secretsRules: readonly Rule[] = [
         }
         if (a.list[i] !== 'grep') return false;
         const g = readGrep(a, a.list.slice(i + 1), 'git-grep');
-        return looksForSecrets(g.pattern, g.ignoreCase);
+        // `git grep -l`/`-c`/`-q`: names, counts or nothing.
+        return !a.list.some((w) => /^-[a-zA-Z]*[lLcq]$/.test(w) || ['--files-with-matches', '--name-only', '--count', '--quiet'].includes(w)) && looksForSecrets(g.pattern, g.ignoreCase);
       }
       const g = readGrep(a);
       const onStdin = g.files.length === 0 && (a.command.stdin !== undefined || a.command.stdinUnknown === true);
@@ -953,7 +954,9 @@ export const secretsRules: readonly Rule[] = [
       if (a.program === 'echo' || a.program === 'printf') {
         // `echo $TOKEN | docker login --password-stdin` hands the value on without printing it.
         // `echo "${!v}"`: a variable named at run time (`compgen -v | while read v`), any secret among them.
-        return c.writes.length === 0 && printedThrough(c) && c.argv.slice(1).some((w) => w.dynamic && (variablesIn(w.value).some(isSecretVariable) || /\$\{![A-Za-z_]\w*\}/.test(w.value)));
+        // `${TOKEN:+set}` and `${#TOKEN}` print a word or a length, not the value.
+        return c.writes.length === 0 && printedThrough(c) && c.argv.slice(1).some((w) => w.dynamic &&
+          (variablesIn(w.value.replace(/\$\{(?:#[A-Za-z_]\w*|[A-Za-z_]\w*:?\+[^}]*)\}/g, '')).some(isSecretVariable) || /\$\{![A-Za-z_]\w*\}/.test(w.value)));
       }
       // `env | grep TOKEN`: a filter over piped text that picks secret-looking names.
       const g = readGrep(a);

@@ -543,9 +543,12 @@ class Expander {
     // `a | b < f`: tree-sitter hangs the redirect on the pipeline; bash feeds the file to the last command.
     if (body.type === 'pipeline' && stdin !== input) return this.pipeline(body.namedChildren.filter(isNode), frame, input, depth + 1, stdin);
     const output = this.walk(body, frame, body.type === 'command' ? { ...stdin, writes } : stdin, depth + 1);
+    // `grep -q x ~/.bashrc || echo '…' >> ~/.bashrc`: the redirect is the list's last statement's.
+    const last = body.type === 'list' ? body.namedChildren.filter(isNode).pop() : undefined;
+    const written = last ? this.statementOutput(last, frame) : output;
     for (const redirect of node.childrenForFieldName('redirect')) {
       const destination = redirect?.type === 'file_redirect' && /^(?:\d*|&)>/.test(redirect.text) ? redirect.childForFieldName('destination') : undefined;
-      if (destination) this.startupWrite(wordValue(destination, this.scope(frame)).value, output, this.nodeSpan(node, frame));
+      if (destination) this.startupWrite(wordValue(destination, this.scope(frame)).value, written, this.nodeSpan(node, frame));
     }
     // What a pipeline or compound command wrote is what a later command finds there
     // (`echo … | base64 -d > a.sh; sh a.sh`): its output when the line shows it, else unknown.
@@ -1454,7 +1457,12 @@ class Expander {
     const inner = node.namedChildren.filter(isNode);
     if (inner.length !== 1 || !inner[0]) return undefined;
     if (inner[0].type === 'list') return this.folderOf(inner[0], frame);
-    const stages = inner[0].type === 'pipeline' ? inner[0].namedChildren.filter(isNode) : [inner[0]];
+    return this.statementOutput(inner[0], frame)?.replace(/\n+$/, '');
+  }
+
+  /** What a command or pipeline of producers prints (`echo …`, `printf … | base64 -d`), when the line shows it. */
+  private statementOutput(statement: SyntaxNode, frame: Frame): string | undefined {
+    const stages = statement.type === 'pipeline' ? statement.namedChildren.filter(isNode) : [statement];
     let stdin: string | undefined;
     for (const stage of stages) {
       if (stage.type !== 'command') return undefined;
@@ -1466,7 +1474,7 @@ class Expander {
       stdin = staticOutput({ program: programName(program.value), args: args.map((w) => w.value), dynamic: words.some((w) => w.dynamic), stdin });
       if (stdin === undefined) return undefined;
     }
-    return stdin?.replace(/\n+$/, '');
+    return stdin;
   }
 
   /** `$(cd "$(dirname "$0")" && pwd)`: the folder a script names itself by, when the line or file tells it. */

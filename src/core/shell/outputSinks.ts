@@ -10,7 +10,7 @@ const PURE_FILTERS: ReadonlySet<string> = new Set(['cat', 'tac', 'base64', 'base
   'fold', 'fmt', 'nl', 'column', 'gzip', 'bzip2', 'xz', 'zstd', 'lz4', 'iconv', 'paste', 'strings', 'cut', 'pr', 'expand', 'unexpand']);
 
 /** Programs that print only a count or a digest of what they read, never the text. */
-const COUNTERS: ReadonlySet<string> = new Set(['wc', 'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'shasum', 'b2sum', 'b3sum', 'cksum', 'sum']);
+const COUNTERS: ReadonlySet<string> = new Set(['wc', 'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'shasum', 'b2sum', 'b3sum', 'cksum', 'sum', 'measure-object', 'measure']);
 
 const GREPS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'rg']);
 /** grep's options after which it prints whether, or how many, never the lines (`-o`, `-f` and the like keep it printing). */
@@ -33,9 +33,14 @@ export function hiddenByStages(stages: readonly (readonly string[])[], endsHidde
     const { program, rest } = programOf(words);
     // `wc --files0-from=-` reads its input as file names, and names each one it cannot open.
     if (COUNTERS.has(program)) return !rest.some((w) => w.startsWith('--files0'));
-    if (GREPS.has(program)) return rest.some((w) => GREP_QUIET.test(w)) && !rest.some((w) => /^-[a-zA-Z]*[of]|^--(?:only-matching|file)/.test(w));
+    if (GREPS.has(program)) {
+      // `-f FILE` reads patterns and `-o` prints parts; otherwise grep passes the lines it keeps on (`grep -v '^#'`).
+      if (rest.some((w) => /^-[a-zA-Z]*[of]|^--(?:only-matching|file)/.test(w))) return false;
+      if (rest.some((w) => GREP_QUIET.test(w))) return true;
+      continue;
+    }
     // `xargs` with no command of its own runs `echo`: the words go on to its output.
-    const echoes = program === 'xargs' && rest.every((w) => w.startsWith('-') || /^\d+$/.test(w));
+    const echoes = program === 'xargs' && rest.every((w, i) => w.startsWith('-') || /^\d+$/.test(w) || /^-[dEnLsP]$/.test(rest[i - 1] ?? ''));
     if (!PURE_FILTERS.has(program) && !echoes) return false;
   }
   return endsHidden;

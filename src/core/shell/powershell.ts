@@ -148,7 +148,13 @@ export function cmdletNames(): readonly string[] {
  * path separator it is (`.\dist` is `./dist`, not bash's `.dist`).
  */
 export function withShellVariables(script: string): string {
-  return script.replace(/\$env:([A-Za-z_]\w*)/gi, '$$$1').replace(/(^|[;|{]\s*)(?:Write-Output|Write-Host|Write)\b/gi, '$1echo')
+  // An expression statement (`$env:PATH -split ';'`, `[string]::IsNullOrEmpty($env:X)`) prints its
+  // result, not a program run: a lone variable is printed, anything else computes a value.
+  return script.split(/(?<=[;\n])(?=(?:[^'"]|'[^']*'|"[^"]*")*$)/).map((statement) => {
+    const trimmed = statement.trim().replace(/;$/, '');
+    if (/^\$env:\w+$/i.test(trimmed)) return statement.replace(trimmed, `echo ${trimmed}`);
+    return /^[$[]/.test(trimmed) && !/^\$\w+\s*=/.test(trimmed) ? statement.replace(trimmed, ':') : statement;
+  }).join('').replace(/\$env:([A-Za-z_]\w*)/gi, '$$$1').replace(/(^|[;|{]\s*)(?:Write-Output|Write-Host|Write)\b/gi, '$1echo')
     // `ls env:` and `dir env:` are Get-ChildItem there, not the Unix programs.
     .replace(/\b(?:ls|dir)(\s+env:)/gi, 'gci$1').replace(/\\/g, '/');
 }

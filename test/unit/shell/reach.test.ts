@@ -158,3 +158,19 @@ test.each([
 test('code that only reads a script file runs nothing', () => {
   expect(ids(`python3 -c "print(open('scripts/boom.py').read())"`)).toEqual([]);
 });
+
+// A false-positive hunt after the fifth round: everyday lines that must stay allowed.
+test.each([
+  `grep -q 'starship init' ~/.zshrc || echo 'eval "$(starship init zsh)"' >> ~/.zshrc`, `echo 'eval "$(fnm env --use-on-cd)"' >> ~/.zshrc`,
+  `echo 'export PATH="$PATH:/usr/local/go/bin"' | tee -a ~/.bashrc`, `cp ~/.bashrc ~/.bashrc.orig && echo 'alias ll="ls -la"' >> ~/.bashrc`,
+  `echo 'export PATH=$PATH:$(go env GOPATH)/bin' >> ~/.zshrc`, 'cp ~/.zshrc ~/dotfiles/.zshrc', `export $(grep -v '^#' .env.production | xargs -d '\\n')`,
+  'export $(cat .env.production | grep -v ^# | xargs)', 'echo ${DATABASE_URL:+set}', 'echo "${GITHUB_TOKEN:+yes}"', 'node -e "console.log(!!process.env.DATABASE_URL)"',
+  'git grep -l "API_KEY"', 'rm -rf htmlcov .coverage', 'rm -rf cdk.out', 'rm -rf src/generated', `pwsh -c '$env:PATH -split ";"'`, `pwsh -c '$null -ne $env:API_KEY'`,
+  'curl -s -u "admin:$GRAFANA_PASSWORD" https://grafana.prod.acme.io/api/search', 'curl --header "PRIVATE-TOKEN: $GITLAB_TOKEN" https://gitlab.acme.io/api/v4/projects',
+])('%s stays allowed', (line) => {
+  expect(ids(line)).toEqual([]);
+});
+
+test.each([`true || echo 'unset BASH_ENV' >> ~/.bashrc`, `pwsh -c '$env:OPENAI_API_KEY'`, 'cat .env.production | grep -v ^# | head'])('%s is still asked', (line) => {
+  expect(ids(line).length).toBeGreaterThan(0);
+});
