@@ -65,6 +65,32 @@ function decodeUtf16Base64(text: string): string | undefined {
 const REMOVE_ITEM = new Set(['remove-item', 'ri', 'erase', 'rd']);
 const INVOKE_WEB = new Set(['invoke-webrequest', 'invoke-restmethod', 'iwr', 'irm']);
 const ENV_LISTERS = new Set(['get-childitem', 'gci', 'get-item', 'gi']);
+const WRITERS = new Set(['set-content', 'sc', 'add-content', 'ac', 'out-file', 'clear-content', 'clc', 'move-item', 'mi', 'move', 'copy-item', 'cpi', 'copy']);
+
+/** A content or item cmdlet as the shell command it amounts to, so the write, move and start-up file rules read it. */
+function writerCommand(program: string, argv: readonly Word[]): Derived[] {
+  const at = argv[0];
+  if (!at) return [];
+  const { named, positional } = parameters(argv, ['force', 'nonewline', 'append', 'passthru', 'recurse', 'whatif', 'confirm']);
+  const path = (namedValue(named, 'path', 'literalpath', 'filepath') ?? positional[0])?.value.replace(/\\/g, '/');
+  if (!path) return [];
+  const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+  const via = at.value;
+  const item = (target: string): Derived => ({ kind: 'script', text: target, via, from: [at] });
+  switch (program) {
+    case 'clear-content': case 'clc': return [item(`: > ${quote(path)}`)];
+    case 'move-item': case 'mi': case 'move': case 'copy-item': case 'cpi': case 'copy': {
+      const destination = (namedValue(named, 'destination') ?? positional[1])?.value.replace(/\\/g, '/');
+      const verb = program.startsWith('m') ? 'mv' : 'cp -r';
+      return destination ? [item(`${verb} ${quote(path)} ${quote(destination)}`)] : [];
+    }
+    default: {
+      const value = (namedValue(named, 'value', 'inputobject') ?? positional[1])?.value ?? '';
+      const append = program === 'add-content' || program === 'ac' || argv.some((w) => /^-append$/i.test(w.value));
+      return [item(`printf '%s\\n' ${quote(value)} ${append ? '>>' : '>'} ${quote(path)}`)];
+    }
+  }
+}
 /** `iex`: runs the string it is given, or what comes down the pipeline (`irm … | iex`). */
 export const INVOKE_EXPRESSION: ReadonlySet<string> = new Set(['invoke-expression', 'iex']);
 
@@ -114,6 +140,15 @@ export function unwrapCmdlet(program: string, argv: readonly Word[], piped = fal
     const options = `-${flags.has('recurse') || cmdSwitches.includes('/s') ? 'r' : ''}f`;
     return [{ kind: 'argv', words: [word('rm'), word(options), ...paths], via: argv[0]?.value ?? program }];
   }
+  // Writers: `Set-Content .env x`, `Add-Content ~/.bashrc 'unset BASH_ENV'`, `Clear-Content .env`, and moves and copies.
+  if (WRITERS.has(program)) return writerCommand(program, argv);
+  // `Start-Process cmd -ArgumentList '/c rd /s /q C:\x'`: the program with its arguments.
+  if (program === 'start-process' || program === 'saps') {
+    const { named, positional } = parameters(argv, ['wait', 'nonewwindow', 'passthru', 'noprofile']);
+    const file = namedValue(named, 'filepath') ?? positional[0];
+    const list = namedValue(named, 'argumentlist') ?? positional[1];
+    return file ? [{ kind: 'script', text: withShellVariables(`${file.value} ${(list?.value ?? '').replace(/['"]\s*,\s*['"]/g, ' ').replace(/^['"]|['"]$/g, '')}`), via: argv[0]?.value ?? program, from: [file] }] : [];
+  }
   // `gci env:`, `dir env:GITHUB_TOKEN`: the environment drive, listed.
   if (ENV_LISTERS.has(program)) {
     const drive = argv.slice(1).find((w) => /^env:/i.test(w.value));
@@ -139,7 +174,7 @@ export function unwrapCmdlet(program: string, argv: readonly Word[], piped = fal
 }
 
 export function cmdletNames(): readonly string[] {
-  return [...REMOVE_ITEM, ...INVOKE_WEB, ...ENV_LISTERS, 'rmdir'];
+  return [...REMOVE_ITEM, ...INVOKE_WEB, ...ENV_LISTERS, ...WRITERS, 'rmdir', 'start-process', 'saps'];
 }
 
 /**
@@ -154,7 +189,10 @@ export function withShellVariables(script: string): string {
     const trimmed = statement.trim().replace(/;$/, '');
     if (/^\$env:\w+$/i.test(trimmed)) return statement.replace(trimmed, `echo ${trimmed}`);
     return /^[$[]/.test(trimmed) && !/^\$\w+\s*=/.test(trimmed) ? statement.replace(trimmed, ':') : statement;
-  }).join('').replace(/\$env:([A-Za-z_]\w*)/gi, '$$$1').replace(/(^|[;|{]\s*)(?:Write-Output|Write-Host|Write)\b/gi, '$1echo')
+  }).join('')
+    // Script blocks run where they stand (`Invoke-Command { … }`, `Start-Job { … }`, `. { … }`, `% { … }`).
+    .replace(/(?:\b(?:Invoke-Command|icm|Start-Job|sajb|ForEach-Object|foreach)\b(?:\s+-\w+)*|(?:^|[\s;|])[.&%])\s*\{([^{}]*)\}/gi, ' ; $1 ;')
+    .replace(/\$env:([A-Za-z_]\w*)/gi, '$$$1').replace(/(^|[;|{]\s*)(?:Write-Output|Write-Host|Write)\b/gi, '$1echo')
     // `ls env:` and `dir env:` are Get-ChildItem there, not the Unix programs.
     .replace(/\b(?:ls|dir)(\s+env:)/gi, 'gci$1').replace(/\\/g, '/');
 }

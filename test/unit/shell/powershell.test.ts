@@ -60,3 +60,18 @@ test.each([
 ])('%s stays allowed', (line) => {
   expect(ids(line)).toEqual([]);
 });
+
+// After the fifth round: content and item cmdlets, Start-Process, script blocks.
+test.each([
+  [`pwsh -c "Add-Content ~/.bashrc 'unset BASH_ENV'"`, 'airlock.startup-file-tamper'],
+  ['pwsh -c "Clear-Content .env"', 'fs.redirect-overwrite'],
+  [`pwsh -c "Start-Process cmd -ArgumentList '/c rd /s /q C:\\\\Users\\\\me'"`, 'fs.rm-recursive'],
+  ['pwsh -c "Invoke-Command -ScriptBlock { rm -r -fo ~ }"', 'fs.rm-root'],
+  ['pwsh -c "Start-Job { Remove-Item -Recurse ~ }"', 'fs.rm-root'],
+])('%s is read (%s)', (line, rule) => {
+  expect(ids(line)).toContain(rule);
+});
+
+test.each([`pwsh -c "Add-Content README.md 'hello'"`, `pwsh -c "Set-Content notes.txt 'x'"`, 'pwsh -c "Start-Process notepad"'])('%s stays allowed', (line) => {
+  expect(ids(line)).toEqual([]);
+});
