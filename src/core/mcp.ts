@@ -196,7 +196,7 @@ export function mcpReading(call: McpCall): McpReading {
 
 /** Fields that are a Kubernetes or Helm command's operands, in order, and its flags. */
 const OPERAND_FIELDS = ['resourceType', 'resource_type', 'resource', 'kind', 'type', 'name', 'resourceName', 'resource_name', 'release', 'releaseName', 'release_name', 'chart'];
-const FLAG_FIELDS: Readonly<Record<string, string>> = { namespace: '-n', ns: '-n', output: '-o', format: '-o', context: '--context', selector: '-l', labelSelector: '-l' };
+const FLAG_FIELDS: Readonly<Record<string, string>> = { namespace: '-n', ns: '-n', output: '-o', format: '-o', context: '--context', selector: '-l', labelSelector: '-l', replicas: '--replicas' };
 
 /** `kubectl_get` with its fields as the command line it stands for; undefined when the name holds no verb after the CLI's. */
 function namedCliLine(cli: string, tool: string, fields: Record<string, unknown>): string | undefined {
@@ -205,7 +205,7 @@ function namedCliLine(cli: string, tool: string, fields: Record<string, unknown>
   const verb = words.slice(at + 1).filter((w) => w !== '')[0];
   if (!verb || !/^(?:kubectl|helm)$/.test(cli)) return undefined;
   const operands = OPERAND_FIELDS.map((k) => fields[k]).filter((v): v is string => typeof v === 'string');
-  const flags = Object.entries(FLAG_FIELDS).flatMap(([k, flag]) => (typeof fields[k] === 'string' ? [flag, fields[k]] : []));
+  const flags = Object.entries(FLAG_FIELDS).flatMap(([k, flag]) => (typeof fields[k] === 'string' || typeof fields[k] === 'number' ? [flag, String(fields[k])] : []));
   return argv([cli, verb, ...operands, ...flags]);
 }
 

@@ -95,3 +95,15 @@ export function forcesProtectedRef(call: McpCall): boolean {
   const forced = Object.entries(fields).some(([k, v]) => /^force$/i.test(k) && (v === true || v === 'true'));
   return forced && Object.entries(fields).some(([k, v]) => /^(?:ref|branch|head|base)$/i.test(k) && typeof v === 'string' && PROTECTED_REF.test(v));
 }
+
+/**
+ * A migration tool told to go down (`run_migration {"direction": "down"}`, `rollback_migration`):
+ * the down steps drop what the migrations made, with its data.
+ */
+export function migratesDown(call: McpCall): boolean {
+  const w = words(call.tool.replace(/^mcp__.*?__/, ''));
+  if (!w.some((x) => x.startsWith('migrat'))) return false;
+  if (w.some((x) => ['rollback', 'revert', 'down', 'undo', 'reset'].includes(x))) return true;
+  const input = call.input;
+  return typeof input === 'object' && input !== null && Object.values(input).some((v) => typeof v === 'string' && /^(?:down|rollback|revert|undo)$/i.test(v));
+}

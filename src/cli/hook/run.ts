@@ -9,7 +9,7 @@ import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../c
 import {
   destructiveToolFinding, destructiveVerbIn, isDestructiveToolName, isOpaqueEditorTool, isWritingToolName, mcpEnvironment, mcpReading, opaqueEditorToolFinding, redactedInput, unreadInputFinding,
 } from '../../core/mcp';
-import { credentialToolFinding, forcesProtectedRef, returnsCredentials, sentCredentialFinding, sentCredentialKinds } from '../../core/mcpRisks';
+import { credentialToolFinding, forcesProtectedRef, migratesDown, returnsCredentials, sentCredentialFinding, sentCredentialKinds } from '../../core/mcpRisks';
 import { pathVerdict, protectedPaths } from '../../core/secrets/pathVerdict';
 import { isGuardFile } from '../../core/selfProtection';
 import { changesAirlockSettings } from '../../core/settingsChange';
@@ -128,7 +128,7 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
       }
       findings.push(...pathVerdict(withLinkTargets(reading.paths, event.cwd), isWritingToolName(event.tool) ? 'write' : 'read', policy).findings);
       // `delete_volume`, or `volume` told `{"action": "delete"}`.
-      if (isDestructiveToolName(event.tool) || destructiveVerbIn(event.input) !== undefined || forcesProtectedRef(call)) findings.push(destructiveToolFinding(call, hinted));
+      if (isDestructiveToolName(event.tool) || destructiveVerbIn(event.input) !== undefined || forcesProtectedRef(call) || migratesDown(call)) findings.push(destructiveToolFinding(call, hinted));
       // A live credential in the arguments goes to whoever the tool sends them (a gist, a commit, a URL).
       const sent = sentCredentialKinds(event.input);
       if (sent.length > 0) findings.push(sentCredentialFinding(event.tool, sent, hinted));

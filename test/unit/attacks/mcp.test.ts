@@ -199,3 +199,17 @@ describe('fifth review round: secret stores, decrypted parameters, created keys,
     expect((await hook('mcp__aws__get_parameter', { Name: '/prod/feature-flag' })).decision).toBe('quiet');
   });
 });
+
+describe('after the fifth round: migrations run down, workloads scaled to zero', () => {
+  test.each([
+    ['a migration run down', 'mcp__db__run_migration', { direction: 'down', steps: 'all' }],
+    ['a migration rolled back', 'mcp__db__rollback_migration', { to: '0' }],
+    ['a deployment scaled to zero', 'mcp__kubernetes__kubectl_scale', { resourceType: 'deployment', name: 'api', replicas: 0, namespace: 'prod' }],
+  ])('%s', async (_what, tool, input) => {
+    expect(['deny', 'ask']).toContain((await hook(tool, input)).decision);
+  });
+
+  test('a migration run up stays quiet', async () => {
+    expect((await hook('mcp__db__run_migration', { direction: 'up' })).decision).toBe('quiet');
+  });
+});
