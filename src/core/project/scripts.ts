@@ -75,9 +75,25 @@ function extensionLanguage(path: string): ScriptLanguage | undefined {
  * `NODE_OPTIONS='--require ./wipe.js' npm test`).
  */
 export function followScript(command: SimpleCommand, dir: string | undefined, files: LineFiles): Followed[] {
-  const preloads = nodePreloads(command).flatMap((file) => fileScript(nodeResolve(files.path(dir, file), files), 'javascript', command.argv.map((w) => w.value).join(' '), files, false));
+  const runner = command.argv.map((w) => w.value).join(' ');
+  const preloads = [
+    ...nodePreloads(command).flatMap((file) => fileScript(nodeResolve(files.path(dir, file), files), 'javascript', runner, files, false)),
+    ...rubyPreloads(command).flatMap((file) => fileScript(files.path(dir, /\.rb$/.test(file) ? file : `${file}.rb`), 'ruby', runner, files, false)),
+  ];
   const main = followRun(command, dir, files);
   return preloads.length > 0 ? [...preloads, ...main] : main;
+}
+
+/** `ruby -r ./wipe.rb -e 1`, `RUBYOPT=-r./wipe.rb ruby …`: project files Ruby requires before the script. */
+function rubyPreloads(command: SimpleCommand): string[] {
+  const words = [...(command.assignments.get('RUBYOPT')?.split(/\s+/) ?? []), ...(command.program === 'ruby' ? command.argv.slice(1).map((w) => w.value) : [])];
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const value = word === '-r' ? words[++i] ?? '' : word.startsWith('-r') ? word.slice(2) : undefined;
+    if (value !== undefined && /^(?:\.{1,2}\/|\/)/.test(value) && !out.includes(value)) out.push(value);
+  }
+  return out;
 }
 
 const PRELOAD_OPTIONS = ['-r', '--require', '--import', '--loader', '--experimental-loader'];

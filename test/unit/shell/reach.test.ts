@@ -13,6 +13,7 @@ const FILES: Readonly<Record<string, string>> = {
   '/w/p/app.js': 'console.log(1)\n',
   '/w/p/scripts/lib.sh': 'dropdb -h prod-db rentals\n',
   '/w/p/rc.sh': 'dropdb -h prod-db rentals\n',
+  '/w/p/scripts/wipe.rb': 'system("dropdb -h prod-db rentals")\n',
   '/w/p/scripts/reset.py': 'import os\ndef main():\n    os.system("dropdb -h prod-db rentals")\n',
   '/w/p/scripts/reset.js': 'require("child_process").execSync("dropdb -h prod-db rentals")\n',
   '/w/p/scripts/helpers.py': 'def ok():\n    return 1\n',
@@ -173,4 +174,8 @@ test.each([
 
 test.each([`true || echo 'unset BASH_ENV' >> ~/.bashrc`, `pwsh -c '$env:OPENAI_API_KEY'`, 'cat .env.production | grep -v ^# | head'])('%s is still asked', (line) => {
   expect(ids(line).length).toBeGreaterThan(0);
+});
+
+test.each(['ruby -r ./scripts/wipe.rb -e 1', 'RUBYOPT=-r./scripts/wipe.rb ruby -e 1'])('%s runs the Ruby preload', (line) => {
+  expect(ids(line)).toContain('postgres.dropdb');
 });
