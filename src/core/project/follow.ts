@@ -16,12 +16,13 @@ import { followLerna, followNx, followTurbo, localBinary } from './monorepo';
 import { PACKAGE_MANAGERS, followPackageScripts } from './packageScripts';
 import { fileScript, followScript, scriptPrograms } from './scripts';
 import { followTask } from './taskfile';
+import { followGoRun } from './goPrograms';
 
 type Reader = (command: SimpleCommand, dir: string | undefined, files: LineFiles) => Followed[];
 
 const RUNNERS: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   ...PACKAGE_MANAGERS.map((p): [string, Reader] => [p, followPackageScripts]),
-  ['turbo', followTurbo], ['nx', followNx], ['lerna', followLerna],
+  ['turbo', followTurbo], ['nx', followNx], ['lerna', followLerna], ['go', followGoRun],
   ['make', followMake], ['gmake', followMake],
   ['just', followJust],
   ['task', followTask], ['go-task', followTask],

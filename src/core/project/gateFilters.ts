@@ -19,6 +19,7 @@ const FOLLOW_FILTERS: Readonly<Record<string, ArgFilter>> = {
     'rake', 'invoke', 'inv', 'poe', 'docker-compose', 'podman-compose'].map((p) => [p, ALWAYS])),
   ...Object.fromEntries(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye'].map((p) => [p, anyOf(['run'])])),
   docker: anyOf(['compose']),
+  go: anyOf(['run']),
   podman: anyOf(['compose']),
   deno: anyOf(['task', 'run', ...SCRIPT_FILES]),
   // Node 22's own script runner (`node --run build`).

@@ -33,6 +33,8 @@ describe('task runners', () => {
     ['lerna run db:reset --scope @shop/api', { 'package.json': pkg({}), 'lerna.json': JSON.stringify({ packages: ['services/*'] }), 'services/api/package.json': JSON.stringify({ name: '@shop/api', scripts: { 'db:reset': 'dropdb shop' } }) }, 'postgres.dropdb', 'services/api/package.json'],
     ['npx prisma db execute --file drop.sql --schema prisma/schema.prisma', { 'drop.sql': 'DROP TABLE "User";\n' }, 'sql.drop-table', 'drop.sql'],
     ['npx wrangler d1 execute prod-db --remote --file=db/wipe.sql', { 'db/wipe.sql': 'DROP TABLE users;\n' }, 'sql.drop-table', 'db/wipe.sql'],
+    ['go run ./cmd/reset', { 'cmd/reset/main.go': 'package main\nimport "os/exec"\nfunc main() { exec.Command("dropdb", "-h", "prod-db", "app").Run() }\n' }, 'postgres.dropdb', 'cmd/reset/main.go'],
+    ['go run scripts/purge.go', { 'scripts/purge.go': 'package main\nimport "os"\nfunc main() { os.RemoveAll(os.Getenv("HOME")) }\n' }, 'fs.rm-recursive', 'scripts/purge.go'],
     ['nx run api:teardown', { 'apps/api/project.json': JSON.stringify({ name: 'api', targets: { teardown: { executor: 'nx:run-commands', options: { command: 'terraform destroy -auto-approve' } } } }) }, 'terraform.destroy', 'apps/api/project.json'],
     ['deno task reset', { 'deno.jsonc': '{\n  // tasks\n  "tasks": { "reset": "dropdb app" }\n}\n' }, 'postgres.dropdb', 'deno.jsonc'],
     ['composer fresh', { 'composer.json': JSON.stringify({ scripts: { fresh: ['@clear', '@php artisan migrate:fresh --force'], clear: 'echo clear' } }) }, 'laravel.migrate-fresh', 'composer.json'],
@@ -53,6 +55,7 @@ describe('task runners', () => {
     ['make build', { Makefile: 'build:\n\tgo build ./...\nnuke:\n\trm -rf ~\n' }],
     ['just test', { justfile: 'test:\n  cargo test\nnuke:\n  rm -rf ~\n' }],
     ['make -n reset', { Makefile: 'reset:\n\tdropdb app\n' }],
+    ['go run scripts/hello.go', { 'scripts/hello.go': 'package main\nimport "fmt"\nfunc main() { fmt.Println("hi"); exec.Command("git", "status").Run() }\n' }],
     ['npm run clean', { 'package.json': pkg({ clean: 'rm -rf dist coverage' }) }],
     ['pnpm -r test', { 'package.json': pkg({ test: 'pnpm -r test' }, { workspaces: ['packages/*'] }), 'packages/a/package.json': JSON.stringify({ name: 'a', scripts: { test: 'vitest' } }) }],
   ])('%s: nothing destructive runs, nothing is asked', (line, files) => {
