@@ -268,8 +268,18 @@ function namesFilesByExtension(word: Word): boolean {
   return !word.dynamic && FILE_GLOB.test(word.value);
 }
 
+/**
+ * A relative target where the line's `cd` put it (`cd / && rm -rf bin` deletes /bin): judged as
+ * that path, so a name that is throwaway in a project (`bin`, `logs`, `tmp`) is not taken as one.
+ */
+function placed(word: Word, dir: string | undefined): Word {
+  if (dir === undefined || word.dynamic || /^[/~$]/.test(word.value) || word.value === '{}') return word;
+  return { ...word, value: `${dir.replace(/\/+$/, '')}/${word.value}` };
+}
+
 function computeRmDanger(command: SimpleCommand): Danger | undefined {
-  const rm = readRm(command);
+  const read = readRm(command);
+  const rm = command.dir === undefined ? read : { ...read, targets: read.targets.map((t) => placed(t, command.dir)) };
   if (rm.noPreserveRoot) return 'critical';
   // `rm -ri`: rm asks before each file, so nothing goes without an answer (an agent cannot give one).
   if (rm.interactive) return undefined;

@@ -179,3 +179,12 @@ test.each([`true || echo 'unset BASH_ENV' >> ~/.bashrc`, `pwsh -c '$env:OPENAI_A
 test.each(['ruby -r ./scripts/wipe.rb -e 1', 'RUBYOPT=-r./scripts/wipe.rb ruby -e 1'])('%s runs the Ruby preload', (line) => {
   expect(ids(line)).toContain('postgres.dropdb');
 });
+
+// Read-through: a relative target is where the line's `cd` put it; a project's throwaway names are no pass elsewhere.
+test.each(['cd / && rm -rf bin', 'cd /var && rm -rf log', 'cd ~ && rm -rf bin', 'cd / && rm -rf tmp'])('%s deletes outside the project', (line) => {
+  expect(ids(line).length).toBeGreaterThan(0);
+});
+
+test.each(['cd src && rm -rf generated', 'cd app && rm -rf node_modules', 'cd /tmp && rm -rf foo'])('%s stays allowed', (line) => {
+  expect(ids(line)).toEqual([]);
+});
