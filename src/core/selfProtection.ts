@@ -3,6 +3,8 @@
 // editors' settings that hold Airlock's own. An agent that rewrites them switches
 // its own guard off, so writing them needs a human like any other critical action. Matched without
 // regard to case (macOS and Windows file systems ignore it) and after `.` segments are dropped.
+import { remembered } from './remembered';
+
 /** The CLI's V8 code cache: a forged one would run as the CLI (a deleted one only costs a compile). */
 const CACHE = /(?:^|\/)\.cache\/airlock(?:\/|$)/;
 const GUARD_FILE = [
@@ -106,16 +108,11 @@ const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot)$|^(?:.*\/)?\
  * editing the file. Project folders that hold `.claude/settings.json` are found by listing them.
  */
 export function holdsGuardFile(path: string): boolean {
-  let known = HOLDS_ANSWERS.get(path);
-  if (known === undefined) {
-    if (HOLDS_ANSWERS.size >= 1024) HOLDS_ANSWERS.clear();
-    HOLDS_ANSWERS.set(path, (known = folderHoldsGuardFile(path)));
-  }
-  return known;
+  return HOLDS_ANSWERS(path);
 }
 
 /** Folders already read: the rules ask about every operand of every command that moves or removes. */
-const HOLDS_ANSWERS = new Map<string, boolean>();
+const HOLDS_ANSWERS = remembered(1024, (path) => folderHoldsGuardFile(path));
 
 function folderHoldsGuardFile(path: string): boolean {
   const p = normalise(path).replace(/\/+$/, '');
@@ -136,17 +133,11 @@ const GUARD_NAMES = [...new Set([...GUARD_SAMPLES, ...GUARD_SAMPLES.map((g) => g
  * matches a single file even as a redirect target.
  */
 export function globMayNameGuardFile(glob: string): boolean {
-  if (!/[*?[]/.test(glob) || glob.length > 300) return false;
-  let known = GLOB_ANSWERS.get(glob);
-  if (known === undefined) {
-    if (GLOB_ANSWERS.size >= 1024) GLOB_ANSWERS.clear();
-    GLOB_ANSWERS.set(glob, (known = globNamesGuardFile(glob)));
-  }
-  return known;
+  return /[*?[]/.test(glob) && glob.length <= 300 && GLOB_ANSWERS(glob);
 }
 
 /** Globs already read: a batch asks about the same ones over and over. */
-const GLOB_ANSWERS = new Map<string, boolean>();
+const GLOB_ANSWERS = remembered(1024, (glob) => globNamesGuardFile(glob));
 
 function globNamesGuardFile(glob: string): boolean {
   // Matched from its start (`*.json` here reaches no `.claude/settings.json`), a home folder as `~`.

@@ -4,6 +4,7 @@ import { isProtectedPath } from '../secrets/paths';
 import type { SimpleCommand } from '../shell/command';
 import type { ProjectContext } from '../project/follow';
 import { joinPath } from '../project/files';
+import { remembered } from '../remembered';
 
 /** The user's protected-path policy on top of the built-in secret globs. */
 export interface PathGlobs {
@@ -140,22 +141,15 @@ export class Args {
  * Answers of isProtectedPath per policy: the same few names (`.env`, `src`, `~/.aws/credentials`)
  * come back in command after command, and matching them against every glob is the costly part.
  */
-const PROTECTED_ANSWERS = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, boolean>>>();
-const MAX_PROTECTED_ANSWERS = 4096;
+const PROTECTED_ANSWERS = new WeakMap<readonly string[], WeakMap<readonly string[], (path: string) => boolean>>();
 
 /** Keyed by the glob lists themselves: a caller may wrap the same settings in a new object per line. */
 function protectedPath(path: string, paths: PathGlobs): boolean {
   let byAllowed = PROTECTED_ANSWERS.get(paths.protectedPaths);
-  if (!byAllowed) PROTECTED_ANSWERS.set(paths.protectedPaths, (byAllowed = new WeakMap<readonly string[], Map<string, boolean>>()));
+  if (!byAllowed) PROTECTED_ANSWERS.set(paths.protectedPaths, (byAllowed = new WeakMap<readonly string[], (path: string) => boolean>()));
   let answers = byAllowed.get(paths.allowedPaths);
-  if (!answers) byAllowed.set(paths.allowedPaths, (answers = new Map<string, boolean>()));
-  let answer = answers.get(path);
-  if (answer === undefined) {
-    if (answers.size >= MAX_PROTECTED_ANSWERS) answers.clear();
-    answer = isProtectedPath(path, paths.protectedPaths, paths.allowedPaths);
-    answers.set(path, answer);
-  }
-  return answer;
+  if (!answers) byAllowed.set(paths.allowedPaths, (answers = remembered(4096, (p) => isProtectedPath(p, paths.protectedPaths, paths.allowedPaths))));
+  return answers(path);
 }
 
 function positionalsOf(args: readonly string[]): string[] {
