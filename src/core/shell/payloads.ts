@@ -8,7 +8,7 @@ import type { Derived } from './derived';
 import { FLEET_PROGRAMS, fleetCommands } from './fleet';
 import { inlineCode, interpreterPrograms, scanCode } from './interpreters';
 import { firstOperand, type CommandInput } from './wrappers';
-import { INVOKE_EXPRESSION, powershellRun, withShellVariables } from './powershell';
+import { INVOKE_EXPRESSION, powershellRun, asShellText } from './powershell';
 
 // Other shells' `-c` text is read as sh would read it: their plain commands (`rm -rf /data`) read the same.
 const SHELLS: readonly string[] = ['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'fish', 'csh', 'tcsh', 'pwsh', 'powershell', 'nu', 'xonsh', 'elvish', 'rc'];
@@ -67,7 +67,7 @@ function programPayloads(command: CommandInput): PayloadResult {
   if (program === 'cmd') {
     const at = argv.findIndex((w, i) => i > 0 && /^\/[ck]$/i.test(w.value));
     const words = argv.slice(at + 1);
-    if (at > 0 && words[0]) return derived({ kind: 'script', text: withShellVariables(words.map((w) => w.value).join(' ')), via: 'cmd /c', from: words });
+    if (at > 0 && words[0]) return derived({ kind: 'script', text: asShellText(words.map((w) => w.value).join(' ')), via: 'cmd /c', from: words });
   }
   if (program === 'trap') return derived(trapHandler(argv));
   if (CALLBACK_BUILTINS.includes(program)) return derived(builtinCallback(program, argv));

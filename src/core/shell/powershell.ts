@@ -24,7 +24,7 @@ export function powershellRun(argv: readonly Word[]): PowershellRun {
     const value = word.value;
     if (!value.startsWith('-') && !value.startsWith('/')) {
       // A bare script is `-File` for pwsh; Windows PowerShell reads the rest as `-Command`.
-      return /\.ps1$/i.test(value) ? { file: word } : { script: withShellVariables(argv.slice(i).map((w) => w.value).join(' ')), from: word, via: `${argv[0]?.value ?? 'pwsh'}` };
+      return /\.ps1$/i.test(value) ? { file: word } : { script: asShellText(argv.slice(i).map((w) => w.value).join(' ')), from: word, via: `${argv[0]?.value ?? 'pwsh'}` };
     }
     const name = value.slice(1).toLowerCase().replace(/:.*$/, '');
     if (name === '') continue;
@@ -35,12 +35,12 @@ export function powershellRun(argv: readonly Word[]): PowershellRun {
       const first = rest[0];
       if (!first) return undefined;
       // `-Command -` reads the script from stdin.
-      return first.value === '-' ? 'unseen' : { script: withShellVariables(rest.map((w) => w.value).join(' ')), from: first, via: `${argv[0]?.value ?? 'pwsh'} -Command` };
+      return first.value === '-' ? 'unseen' : { script: asShellText(rest.map((w) => w.value).join(' ')), from: first, via: `${argv[0]?.value ?? 'pwsh'} -Command` };
     }
     if (name === 'e' || name === 'ec' || abbreviates(name, 'encodedcommand', 2)) {
       const encoded = argv[i + 1];
       const script = encoded && !encoded.dynamic ? decodeUtf16Base64(encoded.value) : undefined;
-      return script !== undefined && encoded ? { script: withShellVariables(script), from: encoded, via: `${argv[0]?.value ?? 'pwsh'} -EncodedCommand` } : 'unseen';
+      return script !== undefined && encoded ? { script: asShellText(script), from: encoded, via: `${argv[0]?.value ?? 'pwsh'} -EncodedCommand` } : 'unseen';
     }
     if (name === 'f' || abbreviates(name, 'file', 2)) {
       const file = argv[i + 1];
@@ -147,7 +147,7 @@ export function unwrapCmdlet(program: string, argv: readonly Word[], piped = fal
     const { named, positional } = parameters(argv, ['wait', 'nonewwindow', 'passthru', 'noprofile']);
     const file = namedValue(named, 'filepath') ?? positional[0];
     const list = namedValue(named, 'argumentlist') ?? positional[1];
-    return file ? [{ kind: 'script', text: withShellVariables(`${file.value} ${(list?.value ?? '').replace(/['"]\s*,\s*['"]/g, ' ').replace(/^['"]|['"]$/g, '')}`), via: argv[0]?.value ?? program, from: [file] }] : [];
+    return file ? [{ kind: 'script', text: asShellText(`${file.value} ${(list?.value ?? '').replace(/['"]\s*,\s*['"]/g, ' ').replace(/^['"]|['"]$/g, '')}`), via: argv[0]?.value ?? program, from: [file] }] : [];
   }
   // `gci env:`, `dir env:GITHUB_TOKEN`: the environment drive, listed.
   if (ENV_LISTERS.has(program)) {
@@ -182,7 +182,7 @@ export function cmdletNames(): readonly string[] {
  * know (`echo $env:GITHUB_TOKEN`), Write-Output is echo, and a backslash (no escape there) is the
  * path separator it is (`.\dist` is `./dist`, not bash's `.dist`).
  */
-export function withShellVariables(script: string): string {
+export function asShellText(script: string): string {
   // An expression statement (`$env:PATH -split ';'`, `[string]::IsNullOrEmpty($env:X)`) prints its
   // result, not a program run: a lone variable is printed, anything else computes a value.
   return script.split(/(?<=[;\n])(?=(?:[^'"]|'[^']*'|"[^"]*")*$)/).map((statement) => {
