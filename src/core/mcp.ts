@@ -200,9 +200,8 @@ const FLAG_FIELDS: Readonly<Record<string, string>> = { namespace: '-n', ns: '-n
 
 /** `kubectl_get` with its fields as the command line it stands for; undefined when the name holds no verb after the CLI's. */
 function namedCliLine(cli: string, tool: string, fields: Record<string, unknown>): string | undefined {
-  const words = toolWords(tool.replace(/^mcp__[^_]+(?:_[^_]+)*?__/, ''));
-  const at = words.findIndex((w) => CLI_OF[w] === cli);
-  const verb = words.slice(at + 1).filter((w) => w !== '')[0];
+  const words = toolWords(bareToolName(tool));
+  const verb = words[words.findIndex((w) => CLI_OF[w] === cli) + 1];
   if (!verb || !/^(?:kubectl|helm)$/.test(cli)) return undefined;
   const operands = OPERAND_FIELDS.map((k) => fields[k]).filter((v): v is string => typeof v === 'string');
   const flags = Object.entries(FLAG_FIELDS).flatMap(([k, flag]) => (typeof fields[k] === 'string' || typeof fields[k] === 'number' ? [flag, String(fields[k])] : []));
@@ -238,8 +237,14 @@ const DESTRUCTIVE_WORDS = new Set(['delete', 'destroy', 'drop', 'remove', 'purge
   // Taking a service or release away: an outage, or its data with it.
   'uninstall', 'undeploy', 'decommission', 'deprovision', 'teardown', 'pause', 'suspend']);
 
-function toolWords(tool: string): string[] {
-  return tool.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+/** A tool name's words: `deleteVolume`, `delete_volume` and `delete-volume` alike. */
+export function toolWords(tool: string): string[] {
+  return tool.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+}
+
+/** The tool's own name, without Claude Code's `mcp__server__` in front. */
+export function bareToolName(tool: string): string {
+  return tool.replace(/^mcp__.*?__/, '');
 }
 
 export function isDestructiveToolName(tool: string): boolean {

@@ -2,7 +2,7 @@
 // credential sent in them (a gist, a committed file, a URL), a tool whose answer is credentials
 // (`get_connection_string`, `variable_list`), a forced move of a protected branch.
 import { redact } from './environment/redact';
-import type { McpCall } from './mcp';
+import { bareToolName, toolWords, type McpCall } from './mcp';
 import { scanText } from './secrets/tokenScan';
 import type { Environment, Finding } from './verdict';
 
@@ -47,9 +47,6 @@ export function sentCredentialFinding(tool: string, kinds: readonly string[], en
   };
 }
 
-function words(tool: string): string[] {
-  return tool.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
-}
 
 const CREDENTIAL_WORDS = new Set(['secret', 'secrets', 'credential', 'credentials', 'password', 'passwords', 'token', 'tokens', 'apikey', 'apikeys']);
 const READ_WORDS = new Set(['get', 'list', 'read', 'show', 'fetch', 'reveal', 'export', 'print', 'describe', 'view', 'access', 'retrieve', 'decrypt', 'dump']);
@@ -62,7 +59,7 @@ const SECRET_SERVERS = /^(?:1password|onepassword|op|bitwarden|bw|vault|hashicor
  * (`create_secret`, `rotate_token`, `list_secret_names`) are not.
  */
 export function returnsCredentials(tool: string, input?: unknown, server?: string): boolean {
-  const w = words(tool.replace(/^mcp__.*?__/, ''));
+  const w = toolWords(bareToolName(tool));
   const reads = w.some((x) => READ_WORDS.has(x));
   if (w.includes('names') || w.includes('metadata')) return false;
   if (reads && server !== undefined && SECRET_SERVERS.test(server)) return true;
@@ -101,7 +98,7 @@ export function forcesProtectedRef(call: McpCall): boolean {
  * the down steps drop what the migrations made, with its data.
  */
 export function migratesDown(call: McpCall): boolean {
-  const w = words(call.tool.replace(/^mcp__.*?__/, ''));
+  const w = toolWords(bareToolName(call.tool));
   if (!w.some((x) => x.startsWith('migrat'))) return false;
   if (w.some((x) => ['rollback', 'revert', 'down', 'undo', 'reset'].includes(x))) return true;
   const input = call.input;
