@@ -14,6 +14,7 @@
 import { claudeFormatCaller } from './caller';
 import { searchScope } from './searchScope';
 import { copilot, patchPaths } from './copilot';
+import { cursor } from './cursor';
 import {
   PayloadError, objectOf, optionalString, preToolUseOutput, stringField, type AgentAdapter,
 } from './types';
@@ -44,7 +45,8 @@ export const claudeCode: AgentAdapter = {
   parse(payload) {
     // A payload that is not an object, or names no tool, may be a shell call: deny it.
     const p = objectOf(payload, 'the hook payload', true);
-    if (claudeFormatCaller(p) === 'vscode') return copilot.parse(p);
+    const other = otherCaller(p);
+    if (other) return other.parse(p);
     const tool = stringField(p, 'tool_name', true);
     const shell = SHELL.has(tool) && !(tool === 'Monitor' && objectOf(p.tool_input, '"tool_input"', true).command === undefined);
     // An unexpected event name (a renamed or new event) on a tool Airlock guards is judged anyway.
@@ -75,6 +77,26 @@ export const claudeCode: AgentAdapter = {
     if (tool === 'WebFetch' && typeof input.url === 'string') return { kind: 'mcp', tool, input: { url: input.url }, cwd, roots };
     return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
   },
-  canAsk: (_event, payload) => typeof payload !== 'object' || payload === null || claudeFormatCaller(payload as Record<string, unknown>) !== 'codex',
-  format: preToolUseOutput,
+  canAsk: (event, payload) => {
+    if (typeof payload !== 'object' || payload === null) return true;
+    const p = payload as Record<string, unknown>;
+    return claudeFormatCaller(p) !== 'codex' && (otherCaller(p)?.canAsk(event, p) ?? true);
+  },
+  format: (answer, event, payload) => {
+    const other = typeof payload === 'object' && payload !== null ? otherCaller(payload as Record<string, unknown>) : undefined;
+    return other ? other.format(answer, event, payload) : preToolUseOutput(answer);
+  },
 };
+
+/** The adapter of an agent that runs Claude's hooks with its own payload and answer schema. */
+function otherCaller(payload: Record<string, unknown>): AgentAdapter | undefined {
+  switch (claudeFormatCaller(payload)) {
+    case 'vscode':
+    case 'copilot-cli':
+      return copilot;
+    case 'cursor':
+      return cursor;
+    default:
+      return undefined;
+  }
+}

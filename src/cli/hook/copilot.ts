@@ -68,7 +68,7 @@ function vscodePaths(input: Record<string, unknown>): string[] {
   return out;
 }
 
-function isCliShape(payload: unknown): boolean {
+export function isCliShape(payload: unknown): boolean {
   return typeof payload === 'object' && payload !== null && 'toolName' in payload && !('tool_name' in payload);
 }
 

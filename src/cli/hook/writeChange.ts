@@ -5,7 +5,7 @@
 // for Airlock's own keys.
 import type { WriteChange } from '../../core/settingsChange';
 
-const CONTENT = ['content', 'file_text', 'code', 'text', 'new_content'];
+const CONTENT = ['content', 'contents', 'file_text', 'code', 'text', 'new_content'];
 const OLD = ['old_string', 'oldString', 'old_str'];
 const NEW = ['new_string', 'newString', 'new_str'];
 

@@ -63,13 +63,15 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
       const file = TARGETS[agent].file(scope, dir, io.env);
       const label = `${AGENT_LABELS[agent]} (${scope})`;
       let commands: string[];
+      let config: Record<string, unknown>;
       try {
         const text = readText(file);
         if (text === undefined) {
           io.out(`${label}: not installed`);
           continue;
         }
-        commands = TARGETS[agent].commands(parseConfig(file, text));
+        config = parseConfig(file, text);
+        commands = TARGETS[agent].commands(config);
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         io.out(`${label}: ${error.message}`);
@@ -82,10 +84,12 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
       }
       installed++;
       const expected = hookCommand(launcher, agent, scope);
-      const current = commands.every((c) => c === expected);
+      const ours = commands.every((c) => c === expected);
+      // An entry missing for an event this release guards (Cursor's preToolUse) leaves its tools unguarded.
+      const current = ours && TARGETS[agent].install(config, expected, { denyRules: [] }).changes.length === 0;
       // Only the exact command Airlock writes is ever run: an entry that merely looks like ours
       // came from someone else and could run anything.
-      const answer = current ? probe(expected, agent, dir, io.env) : `not probed: ${commands.find((c) => c !== expected) ?? ''} is not the command Airlock writes`;
+      const answer = ours ? probe(expected, agent, dir, io.env) : `not probed: ${commands.find((c) => c !== expected) ?? ''} is not the command Airlock writes`;
       healthy &&= current && answer.startsWith('answering');
       io.out(`${label}: installed in ${file}; ${current ? 'current' : 'OUT OF DATE or edited — run `airlock install` again'}; ${answer}`);
     }

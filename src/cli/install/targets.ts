@@ -161,9 +161,10 @@ function flatTarget(agent: AgentId, file: AgentTarget['file'], events: readonly 
 }
 
 // Cursor (cursor.com/docs/hooks): fails open unless `failClosed` is set; timeout in seconds.
+// preToolUse is the only event that sees Write, Delete and Grep (and a cloud agent's MCP calls).
 const cursor = flatTarget('cursor',
   (scope, projectDir, env) => scope === 'project' ? join(projectDir, '.cursor', 'hooks.json') : join(home(env), '.cursor', 'hooks.json'),
-  ['beforeShellExecution', 'beforeReadFile', 'beforeMCPExecution'],
+  ['beforeShellExecution', 'beforeReadFile', 'beforeMCPExecution', 'preToolUse'],
   (command) => ({ command, timeout: HOOK_TIMEOUT_SECONDS, failClosed: true }),
   (e) => e.command, { version: 1 });
 

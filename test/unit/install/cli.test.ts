@@ -46,6 +46,23 @@ test('doctor flags a hook that points at a launcher whose CLI is gone', () => {
   expect(doctor.stdout).toMatch(/Cursor \(project\).*blocked the probe with exit 2/);
 }, 60_000);
 
+test('doctor calls an install that lacks an event this release guards out of date (Cursor before preToolUse)', () => {
+  const home = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
+  const project = join(home, 'project');
+  mkdirSync(project);
+  expect(airlock(['install', '--agent', 'cursor'], project, home).code).toBe(0);
+  const file = join(project, '.cursor', 'hooks.json');
+  const config = JSON.parse(readFileSync(file, 'utf8')) as { hooks: Record<string, unknown> };
+  delete config.hooks.preToolUse;
+  writeFileSync(file, JSON.stringify(config));
+  const doctor = airlock(['doctor', '--agent', 'cursor'], project, home);
+  expect(doctor.code).toBe(1);
+  expect(doctor.stdout).toMatch(/Cursor \(project\): installed in .*; OUT OF DATE/);
+  expect(airlock(['install', '--agent', 'cursor'], project, home).code).toBe(0);
+  expect(JSON.parse(readFileSync(file, 'utf8')).hooks.preToolUse).toHaveLength(1);
+  expect(airlock(['doctor', '--agent', 'cursor'], project, home).code).toBe(0);
+}, 60_000);
+
 test.each([
   [['install'], /--agent is required/],
   [['install', '--agent', 'vim'], /unknown agent "vim"/],
