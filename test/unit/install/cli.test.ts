@@ -59,7 +59,7 @@ test('doctor calls an install that lacks an event this release guards out of dat
   expect(doctor.code).toBe(1);
   expect(doctor.stdout).toMatch(/Cursor \(project\): installed in .*; OUT OF DATE/);
   expect(airlock(['install', '--agent', 'cursor'], project, home).code).toBe(0);
-  expect(JSON.parse(readFileSync(file, 'utf8')).hooks.preToolUse).toHaveLength(1);
+  expect((JSON.parse(readFileSync(file, 'utf8')) as typeof config).hooks.preToolUse).toHaveLength(1);
   expect(airlock(['doctor', '--agent', 'cursor'], project, home).code).toBe(0);
 }, 60_000);
 
