@@ -7,6 +7,7 @@ import { discoveryFile, policyFile, publishWindow, unpublishWindow, watchDiscove
 import { PROTOCOL_VERSION, requestDeadline, type DecisionRequest, type DecisionResponse } from '../gate/protocol';
 import { writePublishedPolicy } from '../gate/publishedPolicy';
 import { Grants } from '../gate/grants';
+import { SameCall } from '../gate/sameCall';
 import { startDecisionServer, type DecisionServer } from '../gate/server';
 import { askModal, typedConfirmation } from './approval';
 import type { AuditStore } from '../gate/auditStore';
@@ -31,6 +32,8 @@ export class DecisionService implements vscode.Disposable {
   private productionWaiting = 0;
   private server: DecisionServer | undefined;
   private readonly grants = new Grants();
+  /** One dialog per agent tool call, however many of the agent's hooks ask about it. */
+  private readonly sameCall = new SameCall<DecisionResponse>();
   /** Terminal lines the gate answered lately, for the observer (which sees every line run). */
   private readonly gated: { readonly line: string; readonly time: number }[] = [];
   private watcher: { close(): void } | undefined;
@@ -107,7 +110,12 @@ export class DecisionService implements vscode.Disposable {
     }
   }
 
-  private async decide(asked: DecisionRequest): Promise<DecisionResponse> {
+  private decide(request: DecisionRequest): Promise<DecisionResponse> {
+    if (request.source !== 'hook') return this.decideOnce(request);
+    return this.sameCall.run(request, () => this.decideOnce(request));
+  }
+
+  private async decideOnce(asked: DecisionRequest): Promise<DecisionResponse> {
     let request = asked;
     if (request.source === 'terminal' || request.source === 'task') {
       const covering = this.grants.covering(request.grant, request.subject, request.cwd, request.verdict);

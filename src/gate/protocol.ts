@@ -34,6 +34,11 @@ export interface DecisionRequest {
    * line, so one approval is not asked for twice.
    */
   readonly grant?: string;
+  /**
+   * The agent's id of the tool call (a hook payload's tool_use_id): two hooks that see one call
+   * (an agent running its own hook file and Claude's) get one dialog (sameCall.ts).
+   */
+  readonly callId?: string;
   /** How long the hook waits for the human; the server should answer before this. */
   readonly timeoutMs: number;
   /**
@@ -74,6 +79,8 @@ export class ProtocolError extends Error {}
 
 /** A grant is an opaque random token; anything else is dropped (it ends up in an environment variable). */
 const GRANT = /^[A-Za-z0-9_-]{16,64}$/;
+/** Agents' tool call ids (`toolu_01…`, `call_…`, UUIDs); anything else is dropped, and the call asked about on its own. */
+export const CALL_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 function record(value: unknown, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ProtocolError(`${what} is not a JSON object`);
@@ -149,6 +156,7 @@ export function parseDecisionRequest(body: string): DecisionRequest {
     tool: optionalString(r.tool, 'tool'),
     ...(typeof r.pid === 'number' && Number.isInteger(r.pid) && r.pid > 0 ? { pid: r.pid } : {}),
     ...(typeof r.grant === 'string' && GRANT.test(r.grant) ? { grant: r.grant } : {}),
+    ...(typeof r.callId === 'string' && CALL_ID.test(r.callId) ? { callId: r.callId } : {}),
     verdict: verdict as unknown as Verdict,
     timeoutMs: r.timeoutMs,
     ...(typeof r.sentAt === 'number' && Number.isFinite(r.sentAt) ? { sentAt: r.sentAt } : {}),

@@ -77,6 +77,10 @@ export const claudeCode: AgentAdapter = {
     if (tool === 'WebFetch' && typeof input.url === 'string') return { kind: 'mcp', tool, input: { url: input.url }, cwd, roots };
     return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
   },
+  callerOf: (payload) => {
+    if (typeof payload !== 'object' || payload === null) return 'claude-code';
+    return otherCaller(payload as Record<string, unknown>)?.id ?? 'claude-code';
+  },
   canAsk: (event, payload) => {
     if (typeof payload !== 'object' || payload === null) return true;
     const p = payload as Record<string, unknown>;

@@ -39,7 +39,7 @@ export function answerHookWithoutEngine(
     // Queued, not chained here: the chain's HMAC would load node:crypto (4 ms); the next chained
     // write (any flagged call, the editor, \`airlock audit\`) takes it in.
     const queued = queueRecord(auditRecord({
-      time: io.now(), source: 'hook', actor: agent, kind: 'command', subject: event.command, tool: event.tool, cwd: event.cwd,
+      time: io.now(), source: 'hook', actor: adapter.callerOf?.(payload) ?? agent, kind: 'command', subject: event.command, tool: event.tool, cwd: event.cwd,
       verdict: ALLOW_VERDICT, decision: 'allow', decidedBy: 'policy',
     }), io.env);
     if (!queued.ok) io.stderr(`airlock: the audit record of this allow could not be kept (${queued.problem})\n`);

@@ -29,7 +29,7 @@ import { credentialHolders, homePath, searchedHolders, withPrintedHolders } from
 import { answerFor, unreadableAnswer, unrecordedAnswer, type Outcome } from './messages';
 import { PROBE_VARIABLE } from './probe';
 import { loadHookPolicy, type HookPolicy } from './settings';
-import { PayloadError, type AgentId, type HookAnswer, type HookEvent, type HookOutput } from './types';
+import { PayloadError, callIdOf, type AgentId, type HookAnswer, type HookEvent, type HookOutput } from './types';
 
 export interface HookIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -143,12 +143,13 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
   }
 }
 
-async function askHuman(agent: AgentId, event: Exclude<HookEvent, { kind: 'unrelated' }>, subject: string, verdict: Verdict, located: Located | undefined, policy: HookPolicy): Promise<Outcome> {
+async function askHuman(actor: AgentId, event: Exclude<HookEvent, { kind: 'unrelated' }>, subject: string, verdict: Verdict, located: Located | undefined, policy: HookPolicy,
+  callId: string | undefined): Promise<Outcome> {
   if (policy.problem) return { by: 'failure', reason: `Airlock could not read its settings (${policy.problem})` };
   if (!located) return { by: 'offline' };
   const request: DecisionRequest = {
-    version: PROTOCOL_VERSION, source: 'hook', actor: agent, kind: event.kind,
-    subject, cwd: event.cwd, tool: event.tool, verdict, timeoutMs: policy.timeoutMs,
+    version: PROTOCOL_VERSION, source: 'hook', actor, kind: event.kind,
+    subject, cwd: event.cwd, tool: event.tool, verdict, timeoutMs: policy.timeoutMs, ...(callId ? { callId } : {}),
   };
   try {
     const response = await askDecision(located.entry, request);
@@ -204,12 +205,14 @@ export async function runHook(agent: AgentId, input: string, io: HookIo): Promis
   const located = probe ? undefined : locateWindow({ cwd: event.cwd, roots: event.roots, env: io.env });
   const policy = loadHookPolicy(located, event.cwd, event.roots);
   const { verdict, subject } = await judge(event, policy, located, io);
-  const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(agent, event, subject, verdict, located, policy) : { by: 'engine' };
+  // Claude's hooks are run by others too: the dialog and the log name the agent that asks.
+  const actor = adapter.callerOf?.(payload) ?? agent;
+  const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(actor, event, subject, verdict, located, policy, callIdOf(payload)) : { by: 'engine' };
   const answer: HookAnswer = answerFor(verdict, outcome, !probe && adapter.canAsk(event, payload));
   // What the editor's window decided, the window records.
   if ('answered' in outcome) return adapter.format(answer, event, payload);
   const record = (a: HookAnswer): AuditRecord => auditRecord({
-    time: io.now(), source: 'hook', actor: agent, kind: event.kind, subject, tool: event.tool, cwd: event.cwd, verdict,
+    time: io.now(), source: 'hook', actor, kind: event.kind, subject, tool: event.tool, cwd: event.cwd, verdict,
     decision: a.decision, decidedBy: decidedBy(outcome), reason: a.quiet ? undefined : a.userMessage,
   });
   const warn = (message: string): void => io.stderr(`airlock: ${message}\n`);

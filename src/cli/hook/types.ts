@@ -1,5 +1,6 @@
 // What every agent's hook payload is read into, and what every agent is answered from.
 import type { WriteChange } from '../../core/settingsChange';
+import { CALL_ID } from '../../gate/protocol';
 import type { ContentGlobs } from './searchScope';
 
 export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini';
@@ -51,12 +52,22 @@ export class PayloadError extends Error {
 
 export interface AgentAdapter {
   readonly id: AgentId;
+  /** The agent that really sent the payload, where another runs this agent's hooks (Claude's are run by several). */
+  callerOf?(payload: unknown): AgentId;
   /** Reads one payload; throws PayloadError when it is not what this agent sends. */
   parse(payload: unknown): HookEvent;
   /** Whether the agent can put an "ask" to its user for this call; where it cannot, an ask is a deny. */
   canAsk(event: HookEvent, payload: unknown): boolean;
   /** `event` is undefined when the payload could not be read. */
   format(answer: HookAnswer, event: HookEvent | undefined, payload: unknown): HookOutput;
+}
+
+/** The agent's id of the tool call, where the payload carries one (Claude Code, Cursor's preToolUse, VS Code, Codex). */
+export function callIdOf(payload: unknown): string | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const p = payload as Record<string, unknown>;
+  const id = p.tool_use_id ?? p.toolUseId ?? p.toolCallId;
+  return typeof id === 'string' && CALL_ID.test(id) ? id : undefined;
 }
 
 /** Field readers that say which field was wrong. */

@@ -14,6 +14,7 @@ import { DEFAULT_TIER_RULES } from '../../../src/core/policy';
 import { policyFile } from '../../../src/gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../../../src/gate/protocol';
 import { startDecisionServer, newSocketPath, type DecisionServer } from '../../../src/gate/server';
+import { SameCall } from '../../../src/gate/sameCall';
 import { AGENT_IDS, type AgentId } from '../../../src/cli/hook/types';
 import { AuditStore } from '../../../src/gate/auditStore';
 import { isDeny, probePayload } from '../../../src/cli/install/probes';
@@ -91,6 +92,32 @@ describe.each(AGENT_IDS)('end to end, %s', (agent) => {
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ source: 'hook', actor: agent, kind: 'command', subject: PROD, verdict: { risk: 'critical', environment: { tier: 'production' } } });
   });
+});
+
+describe('one call seen by two of the agent\'s hooks', () => {
+  // Cursor runs its own hooks.json and, with third-party configs on (the default), Claude's
+  // settings: both hooks see one shell call, with the payload's tool_use_id.
+  const cursorShell = (): string => JSON.stringify({
+    conversation_id: 'c1', generation_id: 'g1', hook_event_name: 'preToolUse', cursor_version: '2.4.1', workspace_roots: [project],
+    tool_name: 'Shell', tool_input: { command: PROD }, tool_use_id: 'toolu_42', cwd: project,
+  });
+
+  test('both name the agent that asks and the call: the window asks once and both get its answer', async () => {
+    const same = new SameCall<DecisionResponse>();
+    let shown = 0;
+    let release: (r: DecisionResponse) => void = () => undefined;
+    const { requests } = await extension((r) => same.run(r, () => {
+      shown++;
+      return new Promise((resolve) => { release = resolve; });
+    }));
+    const both = Promise.all([runHook('cursor', cursorShell()), runHook('claude-code', cursorShell())]);
+    await expect.poll(() => requests.length, { timeout: 20_000 }).toBe(2);
+    release({ decision: 'allow', decidedBy: 'human', reason: 'approved by the test' });
+    const [own, claudes] = await both;
+    expect(requests.map((r) => [r.actor, r.callId])).toEqual([['cursor', 'toolu_42'], ['cursor', 'toolu_42']]);
+    expect(shown).toBe(1);
+    expect([own, claudes].map((r) => (JSON.parse(r.stdout) as { permission?: string }).permission)).toEqual(['allow', 'allow']);
+  }, 30_000);
 });
 
 describe('faults: never a silent allow', () => {
