@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 const noVscode = {
-  paths: [{ name: 'vscode', message: 'src/core, src/cli and src/gate run outside the editor: keep vscode in src/extension.' }],
+  paths: [{ name: 'vscode', message: 'src/core, src/agents, src/cli and src/gate run outside the editor: keep vscode in src/extension.' }],
 };
 
 export default tseslint.config(
@@ -21,6 +21,16 @@ export default tseslint.config(
   {
     files: ['src/core/**', 'src/cli/**', 'src/gate/**'],
     rules: { 'no-restricted-imports': ['error', noVscode] },
+  },
+  {
+    // What Airlock knows about each agent, and the installer, serve the CLI and the extension alike.
+    files: ['src/agents/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: noVscode.paths,
+        patterns: [{ group: ['**/cli/**', '**/extension/**'], message: 'src/agents is imported by the CLI and the extension; it imports neither.' }],
+      }],
+    },
   },
   {
     // The engine is handed everything it reads: no file system, process or network access.

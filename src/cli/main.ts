@@ -7,7 +7,7 @@ import { gateCommand, GATE_USAGE } from './gate/command';
 import { scanCommand, SCAN_USAGE } from './scan';
 import { hookCommand, HOOK_USAGE } from './hook/command';
 import { doctor } from './install/doctor';
-import { install, uninstall, type InstallIo } from './install/install';
+import { install, uninstall, type InstallIo } from '../agents/install/install';
 import { INSTALL_USAGE, parseInstallOptions } from './install/options';
 import { CHECK_USAGE, UsageError } from './options';
 

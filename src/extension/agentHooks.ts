@@ -6,39 +6,32 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { AGENT_IDS, AGENT_LABELS, type AgentId } from '../cli/hook/types';
-import type { InstallIo } from '../cli/install/install';
-import { launcherPath, readLauncher, writeLauncher } from '../cli/install/launcher';
+import { AGENT_IDS, type AgentId } from '../agents/types';
+import { AGENTS, AGENT_LABELS, TARGETS } from '../agents/index';
+import type { InstallIo } from '../agents/install/install';
+import { launcherPath, readLauncher, writeLauncher } from '../agents/install/launcher';
 
 /**
  * The installer (JSON editing, the secret globs for Claude's deny rules) is evaluated on first
  * use, after activation, not while the window starts.
  */
-function installer(): typeof import('../cli/install/install') & typeof import('../cli/install/jsonFile') & typeof import('../cli/install/targets') {
+function installer(): typeof import('../agents/install/install') & typeof import('../agents/install/jsonFile') {
   /* eslint-disable @typescript-eslint/no-require-imports -- deferred on purpose, see above */
-  return { ...require('../cli/install/install'), ...require('../cli/install/jsonFile'), ...require('../cli/install/targets') } as
-    typeof import('../cli/install/install') & typeof import('../cli/install/jsonFile') & typeof import('../cli/install/targets');
+  return { ...require('../agents/install/install'), ...require('../agents/install/jsonFile') } as
+    typeof import('../agents/install/install') & typeof import('../agents/install/jsonFile');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 const OFFERED = 'airlock.hooksOffered';
 
-/** Where each agent leaves a trace: its user directory or its project directory. */
-const TRACES: Readonly<Record<AgentId, { readonly user: string; readonly project: string }>> = {
-  'claude-code': { user: '.claude', project: '.claude' },
-  cursor: { user: '.cursor', project: '.cursor' },
-  copilot: { user: '.copilot', project: '.github' },
-  gemini: { user: '.gemini', project: '.gemini' },
-};
-
 export function detectAgents(folder: string | undefined, home = homedir()): AgentId[] {
-  return AGENT_IDS.filter((a) => existsSync(join(home, TRACES[a].user)) || (folder !== undefined && existsSync(join(folder, TRACES[a].project))));
+  return AGENT_IDS.filter((a) => existsSync(join(home, AGENTS[a].traces.user)) || (folder !== undefined && existsSync(join(folder, AGENTS[a].traces.project))));
 }
 
 type Scope = 'project' | 'user';
 
 function hookIn(agent: AgentId, file: string): boolean {
-  const { TARGETS, parseConfig, readText } = installer();
+  const { parseConfig, readText } = installer();
   try {
     const text = readText(file);
     return text !== undefined && TARGETS[agent].commands(parseConfig(file, text)).length > 0;
@@ -53,7 +46,7 @@ function hookIn(agent: AgentId, file: string): boolean {
  * narrower matcher, a shorter timeout, Cursor's failClosed turned off), is not intact.
  */
 function hookIntact(agent: AgentId, file: string, scope: Scope): boolean {
-  const { TARGETS, hookCommand, parseConfig, readText } = installer();
+  const { hookCommand, parseConfig, readText } = installer();
   try {
     const text = readText(file);
     if (text === undefined) return false;
@@ -64,7 +57,7 @@ function hookIntact(agent: AgentId, file: string, scope: Scope): boolean {
 }
 
 function hasHook(agent: AgentId, folder: string | undefined, env: NodeJS.ProcessEnv): boolean {
-  return (['project', 'user'] as const).some((scope) => (scope === 'user' || folder !== undefined) && hookIn(agent, installer().TARGETS[agent].file(scope, folder ?? '', env)));
+  return (['project', 'user'] as const).some((scope) => (scope === 'user' || folder !== undefined) && hookIn(agent, TARGETS[agent].file(scope, folder ?? '', env)));
 }
 
 /** A hook configuration Airlock installed into: its backup record says so. */
@@ -120,12 +113,12 @@ export class AgentHooks {
   /** The files Airlock installed hooks into, for this folder and for the user. */
   installedHooks(folder: string | undefined): InstalledHook[] {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred with the installer, see above
-    const { readBackup } = require('../cli/install/backups') as typeof import('../cli/install/backups');
+    const { readBackup } = require('../agents/install/backups') as typeof import('../agents/install/backups');
     const out: InstalledHook[] = [];
     for (const agent of AGENT_IDS) {
       for (const scope of ['project', 'user'] as const) {
         if (scope === 'project' && !folder) continue;
-        const file = installer().TARGETS[agent].file(scope, folder ?? homedir(), process.env);
+        const file = TARGETS[agent].file(scope, folder ?? homedir(), process.env);
         if (readBackup(file, process.env)) out.push({ agent, scope, file });
       }
     }
@@ -138,7 +131,7 @@ export class AgentHooks {
    */
   restoreHook(hook: InstalledHook, folder: string | undefined): { readonly restored: boolean; readonly failed?: string } {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred with the installer, see above
-    const { readBackup } = require('../cli/install/backups') as typeof import('../cli/install/backups');
+    const { readBackup } = require('../agents/install/backups') as typeof import('../agents/install/backups');
     // No backup record any more: `airlock uninstall` took the hook out, on purpose.
     if (hookIntact(hook.agent, hook.file, hook.scope) || !readBackup(hook.file, process.env)) return { restored: false };
     const lines: string[] = [];

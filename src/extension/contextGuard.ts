@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import * as vscode from 'vscode';
-import { AGENT_LABELS } from '../cli/hook/types';
+import { AGENT_LABELS } from '../agents/index';
 import { auditRecord } from '../core/audit';
 import type { Verdict } from '../core/verdict';
 import { stateDirectory } from '../gate/stateDir';

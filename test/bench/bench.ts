@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../../src/core/engine';
 import { loadParser } from '../../src/cli/parser';
-import { launcherScript } from '../../src/cli/install/launcher';
+import { launcherScript } from '../../src/agents/install/launcher';
 import { HOLDOUT_PATH, readCorpus } from '../corpus/score';
 import { scanBench } from './scan';
 import { terminalGateBench } from './terminalGate';

@@ -20,7 +20,7 @@ import { gitRecovery } from '../gitRecovery';
 import { DISK_PROJECT_FILES } from '../projectFiles';
 import { definedOnly } from '../env';
 import { withPrintedHolders } from '../hook/credentialHolders';
-import { loadHookPolicy } from '../hook/settings';
+import { loadHookPolicy } from '../../gate/hookPolicy';
 import { diskToolState } from '../toolState';
 
 export const DENIED = 126;

@@ -5,7 +5,7 @@ import { LazyEngine } from '../../core/engine';
 import { loadParser } from '../parser';
 import { runHook } from './run';
 import { readHookInput } from './stdin';
-import { AGENT_IDS, type AgentId } from './types';
+import { AGENT_IDS, type AgentId } from '../../agents/types';
 import { builtin } from '../builtin';
 
 export const HOOK_USAGE = `airlock hook --agent <${AGENT_IDS.join('|')}>

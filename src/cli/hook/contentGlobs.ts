@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
-import type { ContentGlobs } from './searchScope';
+import type { ContentGlobs } from '../../agents/searchScope';
 import { findsIn } from '../../core/secrets/searchPattern';
 
 export interface Reached {

@@ -9,8 +9,8 @@ import { ALLOW_VERDICT } from '../../core/verdict';
 import { resolve } from 'node:path';
 import { queueRecord } from '../../gate/auditQueue';
 import { clearedPackageScript } from './fastScripts';
-import { ADAPTERS } from './adapters';
-import { AGENT_IDS, type AgentId, type HookOutput } from './types';
+import { ADAPTERS } from '../../agents/index';
+import { AGENT_IDS, type AgentId, type HookOutput } from '../../agents/types';
 
 export function hookAgent(argv: readonly string[]): AgentId | undefined {
   if (argv.length !== 2 || argv[0] !== '--agent') return undefined;

@@ -4,7 +4,7 @@
 // it cannot rewrite a terminal.
 import { CONTROL_CHARACTERS } from '../../core/prefilter';
 import { TIER_MARK, type Verdict } from '../../core/verdict';
-import type { HookAnswer } from './types';
+import type { HookAnswer } from '../../agents/types';
 
 const CONTROL = new RegExp(CONTROL_CHARACTERS.source + '|[\\r\\n]', 'g');
 

@@ -23,13 +23,13 @@ import { gitRecovery } from '../gitRecovery';
 import { DISK_PROJECT_FILES } from '../projectFiles';
 import { definedOnly } from '../env';
 import { diskToolState } from '../toolState';
-import { ADAPTERS } from './adapters';
+import { ADAPTERS } from '../../agents/index';
 import { filesReached } from './contentGlobs';
 import { credentialHolders, homePath, searchedHolders, withPrintedHolders } from './credentialHolders';
 import { answerFor, unreadableAnswer, unrecordedAnswer, type Outcome } from './messages';
 import { PROBE_VARIABLE } from './probe';
-import { loadHookPolicy, type HookPolicy } from './settings';
-import { PayloadError, callIdOf, type AgentId, type HookAnswer, type HookEvent, type HookOutput } from './types';
+import { loadHookPolicy, type HookPolicy } from '../../gate/hookPolicy';
+import { PayloadError, callIdOf, type AgentId, type HookAnswer, type HookEvent, type HookOutput } from '../../agents/types';
 
 export interface HookIo {
   readonly env: Readonly<Record<string, string | undefined>>;

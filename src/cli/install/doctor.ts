@@ -10,17 +10,17 @@ import { ping } from '../../gate/client';
 import { locateWindow } from '../../gate/discovery';
 import { UNGUARDED_SHELLS, shellGate } from '../../gate/shells';
 import { PROBE_VARIABLE } from '../hook/probe';
-import { AGENT_LABELS, type AgentId } from '../hook/types';
-import { hookCommand, type InstallIo } from './install';
-import { ConfigError, parseConfig, readText } from './jsonFile';
-import { launcherPath, readLauncher } from './launcher';
-import { isDeny, probePayload } from './probes';
-import { TARGETS, type Scope } from './targets';
+import type { Scope } from '../../agents/hookFiles';
+import { AGENTS, AGENT_LABELS, TARGETS, isDeny } from '../../agents/index';
+import { hookCommand, type InstallIo } from '../../agents/install/install';
+import { ConfigError, parseConfig, readText } from '../../agents/install/jsonFile';
+import { launcherPath, readLauncher } from '../../agents/install/launcher';
+import type { AgentId } from '../../agents/types';
 
-function probe(command: string, agent: Parameters<typeof probePayload>[0], dir: string, env: InstallIo['env']): string {
+function probe(command: string, agent: AgentId, dir: string, env: InstallIo['env']): string {
   const started = process.hrtime.bigint();
   const run = spawnSync('/bin/sh', ['-c', command], {
-    cwd: dir, input: JSON.stringify(probePayload(agent, dir)), encoding: 'utf8', timeout: 20_000,
+    cwd: dir, input: JSON.stringify(AGENTS[agent].probe(dir)), encoding: 'utf8', timeout: 20_000,
     env: { ...env, [PROBE_VARIABLE]: '1' },
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -1,14 +1,9 @@
 // Arguments of `airlock install`, `uninstall` and `doctor`.
 import { resolve } from 'node:path';
 import { UsageError } from '../options';
-import { AGENT_IDS, type AgentId } from '../hook/types';
-import type { Scope } from './targets';
-
-export interface InstallOptions {
-  readonly agents: readonly AgentId[];
-  readonly scope: Scope;
-  readonly dir: string;
-}
+import { AGENT_IDS, type AgentId } from '../../agents/types';
+import type { Scope } from '../../agents/hookFiles';
+import type { InstallOptions } from '../../agents/install/install';
 
 export const INSTALL_USAGE = `airlock install --agent <${AGENT_IDS.join('|')}|all> [--scope project|user] [--dir <project>]
   Writes Airlock's hook into each agent's configuration (project scope: this folder's

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runHook } from '../../../src/cli/hook/run';
-import type { AgentId } from '../../../src/cli/hook/types';
+import type { AgentId } from '../../../src/agents/types';
 import { LazyEngine } from '../../../src/core/engine';
 import { parser } from '../helpers';
 

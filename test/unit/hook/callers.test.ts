@@ -9,8 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { filesReached } from '../../../src/cli/hook/contentGlobs';
 import { answerFor } from '../../../src/cli/hook/messages';
 import { runHook } from '../../../src/cli/hook/run';
-import type { AgentId } from '../../../src/cli/hook/types';
-import { TARGETS } from '../../../src/cli/install/targets';
+import type { AgentId } from '../../../src/agents/types';
+import { TARGETS } from '../../../src/agents/index';
 import { LazyEngine } from '../../../src/core/engine';
 import { parser } from '../helpers';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LazyEngine } from '../../../src/core/engine';
 import { runHook } from '../../../src/cli/hook/run';
-import { AGENT_IDS, type AgentId } from '../../../src/cli/hook/types';
+import { AGENT_IDS, type AgentId } from '../../../src/agents/types';
 import { parser } from '../helpers';
 
 interface Case {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runHook } from '../../../src/cli/hook/run';
-import type { AgentId } from '../../../src/cli/hook/types';
-import { TARGETS } from '../../../src/cli/install/targets';
+import type { AgentId } from '../../../src/agents/types';
+import { TARGETS } from '../../../src/agents/index';
 import { LazyEngine } from '../../../src/core/engine';
 import { parser } from '../helpers';
 

@@ -15,9 +15,9 @@ import { policyFile } from '../../../src/gate/discovery';
 import { PROTOCOL_VERSION, type DecisionRequest, type DecisionResponse } from '../../../src/gate/protocol';
 import { startDecisionServer, newSocketPath, type DecisionServer } from '../../../src/gate/server';
 import { SameCall } from '../../../src/gate/sameCall';
-import { AGENT_IDS, type AgentId } from '../../../src/cli/hook/types';
+import { AGENT_IDS, type AgentId } from '../../../src/agents/types';
 import { AuditStore } from '../../../src/gate/auditStore';
-import { isDeny, probePayload } from '../../../src/cli/install/probes';
+import { AGENTS, isDeny } from '../../../src/agents/index';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const PROD = 'railway volume delete -v pgdata -e production -y';
@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 function payloadFor(agent: AgentId, command: string): string {
-  return JSON.stringify(probePayload(agent, project)).replace(JSON.stringify(PROD).slice(1, -1), command.replace(/"/g, '\\"'));
+  return JSON.stringify(AGENTS[agent].probe(project)).replace(JSON.stringify(PROD).slice(1, -1), command.replace(/"/g, '\\"'));
 }
 
 function runHook(agent: AgentId, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

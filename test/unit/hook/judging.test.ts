@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readWorkspaceSettings } from '../../../src/cli/hook/settings';
+import { readWorkspaceSettings } from '../../../src/gate/hookPolicy';
 import { auditRecord } from '../../../src/core/audit';
 import { redact } from '../../../src/core/environment/redact';
 import { MCP_DESTRUCTIVE_TOOL, isDestructiveToolName, mcpEnvironment, mcpReading, redactedInput } from '../../../src/core/mcp';

@@ -1,6 +1,6 @@
 import ignore from 'ignore';
 import { describe, expect, test } from 'vitest';
-import { AGENT_CONTEXT_FILES, enabledAgents, type AgentSigns } from '../../../src/core/secrets/agentContextFiles';
+import { AGENT_CONTEXT_FILES, enabledAgents, type AgentSigns } from '../../../src/agents/contextFiles';
 import { claudeReadDenyRules, mergeDenyRules } from '../../../src/core/secrets/claudeRules';
 import { exposureOf, ignoreLines, untranslatable, type IgnorePolicy } from '../../../src/core/secrets/ignoreLines';
 import { hasBlock, mergeBlock, removeBlock } from '../../../src/core/secrets/managedBlock';

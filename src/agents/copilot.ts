@@ -13,10 +13,14 @@
 //   glob}, apply_patch) and toolArgs (a JSON string; some versions send an object, apply_patch the
 //   raw patch). Answer: top-level permissionDecision. Releases before 1.0.66 act only on "deny",
 //   and nothing in the payload tells them apart, so an "ask" is sent as a deny.
-import { isOpaqueEditorTool } from '../../core/mcp';
+import { isOpaqueEditorTool } from '../core/mcp';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, flatTarget } from './hookFiles';
+import { patchPaths } from './patch';
 import { searchScope } from './searchScope';
+import { home } from '../gate/stateDir';
+import { join } from 'node:path';
 import {
-  PayloadError, objectOf, optionalString, preToolUseOutput, stringField, stringList, toolInput, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
+  PayloadError, objectOf, optionalString, preToolUseOutput, stringField, stringList, toolInput, type Agent, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
 import { writeChange } from './writeChange';
 
@@ -33,10 +37,6 @@ export function isVsCodeToolName(tool: string): boolean {
   return VS_SHELL.has(tool) || VS_READ.has(tool) || VS_WRITE.has(tool) || VS_UNRELATED.has(tool) || isOpaqueEditorTool(tool) || /^mcp_(?!_)/.test(tool);
 }
 
-/** Paths a patch in the apply_patch format touches: `*** Update File: path`, its siblings and a move's target. */
-export function patchPaths(patch: string): string[] {
-  return [...patch.matchAll(/^\*\*\* (?:Update|Add|Delete) File: (.+)$|^\*\*\* Move to: (.+)$/gm)].map((m) => (m[1] ?? m[2]).trim());
-}
 
 /**
  * Copilot CLI's apply_patch sends the patch itself as toolArgs (a live capture on 1.0.63), other
@@ -72,8 +72,7 @@ export function isCliShape(payload: unknown): boolean {
   return typeof payload === 'object' && payload !== null && 'toolName' in payload && !('tool_name' in payload);
 }
 
-export const copilot: AgentAdapter = {
-  id: 'copilot',
+export const copilotHook: AgentAdapter = {
   parse(payload) {
     // A payload that is not an object, or names no tool, may be a shell call: deny it.
     const p = objectOf(payload, 'the hook payload', true);
@@ -134,4 +133,25 @@ export const copilot: AgentAdapter = {
     }
     return preToolUseOutput(answer);
   },
+};
+
+// Copilot: one file read by VS Code agent hooks and by Copilot CLI / the coding agent, in the
+// `version: 1` + `preToolUse` + `bash` form both accept (VS Code maps it to PreToolUse). Copilot
+// CLI reads `timeoutSec`; VS Code reads `timeout` first (microsoft/vscode hookSchema.ts), and
+// without it kills the hook at 30 s and lets the call through while the dialog is still open.
+const settings = flatTarget(
+  (scope, projectDir, env) => scope === 'project' ? join(projectDir, '.github', 'hooks', 'airlock.json') : join(env.COPILOT_HOME || join(home(env), '.copilot'), 'hooks', 'airlock.json'),
+  ['preToolUse'],
+  (command) => ({ type: 'command', bash: command, timeout: HOOK_TIMEOUT_SECONDS, timeoutSec: HOOK_TIMEOUT_SECONDS }),
+  (e) => e.bash ?? e.command, { version: 1 });
+
+export const copilot: Agent = {
+  id: 'copilot',
+  label: 'Copilot (VS Code agent hooks)',
+  sources: ['code.visualstudio.com/docs/agent-customization/hooks', 'docs.github.com/en/copilot/reference/hooks-configuration', 'microsoft/vscode-copilot-chat copilotCLITools.ts'],
+  hook: copilotHook,
+  settings,
+  traces: { user: '.copilot', project: '.github' },
+  probe: (cwd) => ({ session_id: 'airlock-doctor', cwd, hook_event_name: 'PreToolUse', tool_name: 'run_in_terminal', tool_input: { command: PROBE_COMMAND } }),
+  denies: (answer) => (answer.hookSpecificOutput as Record<string, unknown> | undefined)?.permissionDecision === 'deny',
 };

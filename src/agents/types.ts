@@ -1,16 +1,33 @@
-// What every agent's hook payload is read into, and what every agent is answered from.
-import type { WriteChange } from '../../core/settingsChange';
-import { CALL_ID } from '../../gate/protocol';
+// What Airlock knows about an agent, behind one interface (each agent's module in this folder
+// fills it in): what its hook payloads are read into and how it is answered, where its hook
+// settings live, how to tell it is used, and its own ignore file.
+import type { WriteChange } from '../core/settingsChange';
+import { CALL_ID } from '../gate/protocol';
+import type { AgentContextFile } from './contextFiles';
+import type { AgentTarget } from './hookFiles';
 import type { ContentGlobs } from './searchScope';
 
 export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini';
 export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini'];
-export const AGENT_LABELS: Readonly<Record<AgentId, string>> = {
-  'claude-code': 'Claude Code',
-  cursor: 'Cursor',
-  copilot: 'Copilot (VS Code agent hooks)',
-  gemini: 'Gemini CLI',
-};
+
+export interface Agent {
+  readonly id: AgentId;
+  readonly label: string;
+  /** Where its hook contract was read (the module's header says what came from each). */
+  readonly sources: readonly string[];
+  /** Its hook's payloads in, Airlock's answers out. */
+  readonly hook: AgentAdapter;
+  /** Where its hook settings live, and Airlock's entry in them. */
+  readonly settings: AgentTarget;
+  /** Folders whose presence says the agent is used: under the home directory, and in a project. */
+  readonly traces: { readonly user: string; readonly project: string };
+  /** The call `airlock doctor` sends its hook: a production deletion a working hook must deny. */
+  probe(cwd: string): unknown;
+  /** Whether the hook's JSON answer is a deny in this agent's schema. */
+  denies(answer: Record<string, unknown>): boolean;
+  /** Its own way to keep files out of its context, where it has one. */
+  readonly contextFile?: AgentContextFile;
+}
 
 /**
  * One tool call to judge. `command`: a shell line; `read`/`write`: paths (and globs for search
@@ -51,7 +68,6 @@ export class PayloadError extends Error {
 }
 
 export interface AgentAdapter {
-  readonly id: AgentId;
   /** The agent that really sent the payload, where another runs this agent's hooks (Claude's are run by several). */
   callerOf?(payload: unknown): AgentId;
   /** Reads one payload; throws PayloadError when it is not what this agent sends. */

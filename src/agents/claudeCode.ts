@@ -13,10 +13,12 @@
 // which reads only a deny, and VS Code, with its own tool names.
 import { claudeFormatCaller } from './caller';
 import { searchScope } from './searchScope';
-import { copilot, patchPaths } from './copilot';
-import { cursor } from './cursor';
+import { copilotHook } from './copilot';
+import { cursorHook } from './cursor';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, array, nestedTarget, obj, type AgentTarget } from './hookFiles';
+import { patchPaths } from './patch';
 import {
-  PayloadError, objectOf, optionalString, preToolUseOutput, stringField, type AgentAdapter,
+  PayloadError, objectOf, optionalString, preToolUseOutput, stringField, type Agent, type AgentAdapter, type AgentId,
 } from './types';
 import { writeChange } from './writeChange';
 
@@ -40,13 +42,12 @@ export function claudeStylePaths(tool: string, input: Record<string, unknown>): 
   return out;
 }
 
-export const claudeCode: AgentAdapter = {
-  id: 'claude-code',
+export const claudeCodeHook: AgentAdapter = {
   parse(payload) {
     // A payload that is not an object, or names no tool, may be a shell call: deny it.
     const p = objectOf(payload, 'the hook payload', true);
     const other = otherCaller(p);
-    if (other) return other.parse(p);
+    if (other) return other.hook.parse(p);
     const tool = stringField(p, 'tool_name', true);
     const shell = SHELL.has(tool) && !(tool === 'Monitor' && objectOf(p.tool_input, '"tool_input"', true).command === undefined);
     // An unexpected event name (a renamed or new event) on a tool Airlock guards is judged anyway.
@@ -84,23 +85,66 @@ export const claudeCode: AgentAdapter = {
   canAsk: (event, payload) => {
     if (typeof payload !== 'object' || payload === null) return true;
     const p = payload as Record<string, unknown>;
-    return claudeFormatCaller(p) !== 'codex' && (otherCaller(p)?.canAsk(event, p) ?? true);
+    return claudeFormatCaller(p) !== 'codex' && (otherCaller(p)?.hook.canAsk(event, p) ?? true);
   },
   format: (answer, event, payload) => {
     const other = typeof payload === 'object' && payload !== null ? otherCaller(payload as Record<string, unknown>) : undefined;
-    return other ? other.format(answer, event, payload) : preToolUseOutput(answer);
+    return other ? other.hook.format(answer, event, payload) : preToolUseOutput(answer);
   },
 };
 
-/** The adapter of an agent that runs Claude's hooks with its own payload and answer schema. */
-function otherCaller(payload: Record<string, unknown>): AgentAdapter | undefined {
+/** The agent that runs Claude's hooks with its own payload and answer schema, and its adapter. */
+function otherCaller(payload: Record<string, unknown>): { readonly id: AgentId; readonly hook: AgentAdapter } | undefined {
   switch (claudeFormatCaller(payload)) {
     case 'vscode':
     case 'copilot-cli':
-      return copilot;
+      return { id: 'copilot', hook: copilotHook };
     case 'cursor':
-      return cursor;
+      return { id: 'cursor', hook: cursorHook };
     default:
       return undefined;
   }
 }
+
+// `onFailure: "block"` (Claude Code 2.1.295+) makes a hook that cannot start or times out block;
+// without it those let the call through. Older releases ignore the key.
+const claudeBase = nestedTarget('.claude', '.claude', 'PreToolUse',
+  'Bash|PowerShell|Monitor|Read|Grep|Glob|LS|Edit|Write|MultiEdit|NotebookEdit|mcp__.*',
+  (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS, onFailure: 'block' }));
+
+const settings: AgentTarget = {
+  file: claudeBase.file,
+  commands: claudeBase.commands,
+  install(config, command, extra) {
+    const changes = claudeBase.groupChange(config, command);
+    const deny = array(obj(config.permissions)?.deny);
+    const missing = extra.denyRules.filter((r) => !deny.includes(r));
+    if (missing.length > 0) changes.push({ path: ['permissions', 'deny'], value: [...deny, ...missing] });
+    return { changes, added: { denyRules: missing } };
+  },
+  uninstall(config, added) {
+    const changes = claudeBase.groupChange(config, undefined);
+    const deny = array(obj(config.permissions)?.deny);
+    const ours = new Set(added.denyRules ?? []);
+    const kept = deny.filter((r) => typeof r !== 'string' || !ours.has(r));
+    if (kept.length !== deny.length) {
+      const permissions = obj(config.permissions) ?? {};
+      if (kept.length > 0) changes.push({ path: ['permissions', 'deny'], value: kept });
+      else if (Object.keys(permissions).length === 1) changes.push({ path: ['permissions'], value: undefined });
+      else changes.push({ path: ['permissions', 'deny'], value: undefined });
+    }
+    return changes;
+  },
+};
+
+export const claudeCode: Agent = {
+  id: 'claude-code',
+  label: 'Claude Code',
+  sources: ['code.claude.com/docs/en/hooks', 'openai/codex codex-rs/hooks/src/events/pre_tool_use.rs (Codex runs these hooks)'],
+  hook: claudeCodeHook,
+  settings,
+  traces: { user: '.claude', project: '.claude' },
+  probe: (cwd) => ({ session_id: 'airlock-doctor', cwd, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: PROBE_COMMAND } }),
+  denies: (answer) => (answer.hookSpecificOutput as Record<string, unknown> | undefined)?.permissionDecision === 'deny',
+  contextFile: { agent: 'claude-code', label: 'Claude Code', file: '.claude/settings.local.json', format: 'claude-settings', extensions: ['anthropic.claude-code'], workspaceMarks: ['.claude', 'CLAUDE.md'], homeMarks: ['.claude'] },
+};

@@ -8,8 +8,9 @@
 // "systemMessage"}; a deny's reason goes to the model as the tool's error. Exit 2 blocks with
 // stderr as the reason; a timeout or any other exit lets the call through, hence the launcher.
 import {
-  PayloadError, objectOf, optionalString, stringField, stringList, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
+  PayloadError, objectOf, optionalString, stringField, stringList, type Agent, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, nestedTarget, type AgentTarget } from './hookFiles';
 import { searchScope, type ContentGlobs } from './searchScope';
 import { writeChange } from './writeChange';
 
@@ -39,8 +40,7 @@ function geminiSearched(tool: string, input: Record<string, unknown>): ContentGl
   return undefined;
 }
 
-export const gemini: AgentAdapter = {
-  id: 'gemini',
+export const geminiHook: AgentAdapter = {
   parse(payload) {
     // A payload that is not an object, or names no tool, may be a shell call: deny it.
     const p = objectOf(payload, 'the hook payload', true);
@@ -77,4 +77,27 @@ export const gemini: AgentAdapter = {
       exitCode: 0,
     };
   },
+};
+
+const geminiBase = nestedTarget('.gemini', '.gemini', 'BeforeTool',
+  'run_shell_command|shell|read_file|read_many_files|glob|grep_search|search_file_content|grep|list_directory|write_file|replace|edit|mcp_.*|.*__.*',
+  (command) => ({ type: 'command', name: 'airlock', command, timeout: HOOK_TIMEOUT_SECONDS * 1000 }));
+
+const settings: AgentTarget = {
+  file: geminiBase.file,
+  commands: geminiBase.commands,
+  install: (config, command) => ({ changes: geminiBase.groupChange(config, command), added: {} }),
+  uninstall: (config) => geminiBase.groupChange(config, undefined),
+};
+
+export const gemini: Agent = {
+  id: 'gemini',
+  label: 'Gemini CLI',
+  sources: ['google-gemini/gemini-cli docs/hooks/reference.md', 'google-gemini/gemini-cli packages/core/src/hooks/types.ts'],
+  hook: geminiHook,
+  settings,
+  traces: { user: '.gemini', project: '.gemini' },
+  probe: (cwd) => ({ session_id: 'airlock-doctor', cwd, hook_event_name: 'BeforeTool', tool_name: 'run_shell_command', tool_input: { command: PROBE_COMMAND } }),
+  denies: (answer) => answer.decision === 'deny',
+  contextFile: { agent: 'gemini-cli', label: 'Gemini CLI', file: '.geminiignore', format: 'gitignore', extensions: [], workspaceMarks: ['.gemini', 'GEMINI.md'], homeMarks: ['.gemini'] },
 };

@@ -5,14 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, parse as parsePath, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { EnvironmentMap } from '../../core/environment/tiers';
-import { DEFAULT_POLICY, DEFAULT_TIER_RULES, isTierRule, policyFromRules, stricterRule, type Policy, type TierRule } from '../../core/policy';
-import type { PathPolicy } from '../../core/secrets/pathVerdict';
-import { TIERS, type Tier } from '../../core/verdict';
-import { policyFile, type Located } from '../../gate/discovery';
+import type { EnvironmentMap } from '../core/environment/tiers';
+import { DEFAULT_POLICY, DEFAULT_TIER_RULES, isTierRule, policyFromRules, stricterRule, type Policy, type TierRule } from '../core/policy';
+import type { PathPolicy } from '../core/secrets/pathVerdict';
+import { TIERS, type Tier } from '../core/verdict';
+import { policyFile, type Located } from './discovery';
 import {
   DEFAULT_TIMEOUT_SECONDS, clampTimeout, environmentMap, globList, readPublishedPolicy,
-} from '../../gate/publishedPolicy';
+} from './publishedPolicy';
 
 export interface HookPolicy extends PathPolicy {
   readonly environments: EnvironmentMap;

@@ -3,7 +3,7 @@
 // replace_string_in_file / multi_replace_string_in_file, Copilot CLI's create/edit, patches).
 // Used where the path alone cannot decide: an editor's settings file may be edited freely except
 // for Airlock's own keys.
-import type { WriteChange } from '../../core/settingsChange';
+import type { WriteChange } from '../core/settingsChange';
 
 const CONTENT = ['content', 'contents', 'file_text', 'code', 'text', 'new_content'];
 const OLD = ['old_string', 'oldString', 'old_str'];

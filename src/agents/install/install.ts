@@ -3,15 +3,22 @@
 // file is reported and left untouched while the others are still installed.
 import { existsSync, rmdirSync } from 'node:fs';
 import { dirname, parse as parsePath } from 'node:path';
-import { loadHookPolicy } from '../hook/settings';
-import { locateWindow } from '../../gate/discovery';
-import { AGENT_LABELS, type AgentId } from '../hook/types';
-import { deleteBackup, readBackup, writeBackup } from './backups';
 import { claudeReadDenyRules } from '../../core/secrets/claudeRules';
+import { locateWindow } from '../../gate/discovery';
+import { loadHookPolicy } from '../../gate/hookPolicy';
+import type { AgentTarget, Scope } from '../hookFiles';
+import { AGENT_LABELS, TARGETS } from '../index';
+import type { AgentId } from '../types';
+import { deleteBackup, readBackup, writeBackup } from './backups';
 import { ConfigError, applyChanges, parseConfig, readText, removeFile, sameJson, writeText } from './jsonFile';
 import { launcherPath, shellQuote, writeLauncher } from './launcher';
-import type { InstallOptions } from './options';
-import { TARGETS, type AgentTarget, type Scope } from './targets';
+
+/** Which agents, where: `dir` is the project a project-scope install writes into. */
+export interface InstallOptions {
+  readonly agents: readonly AgentId[];
+  readonly scope: Scope;
+  readonly dir: string;
+}
 
 export interface InstallIo {
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -7,7 +7,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePrivateFile } from '../../gate/discovery';
 import { stateDirectory } from '../../gate/stateDir';
-import type { Added } from './targets';
+import type { Added } from '../hookFiles';
 
 export interface Backup {
   readonly version: 1;

@@ -12,10 +12,13 @@
 // so there an ask is a deny. Older releases read camelCase userMessage/agentMessage, so both
 // spellings are written. Exit 2 also denies; a crash, timeout or bad JSON lets the call through
 // unless the hook entry has "failClosed": true, which `airlock install` writes.
-import { patchPaths } from './copilot';
+import { join } from 'node:path';
+import { home } from '../gate/stateDir';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, flatTarget } from './hookFiles';
+import { patchPaths } from './patch';
 import { searchScope } from './searchScope';
 import {
-  PayloadError, objectOf, optionalString, stringField, stringList, toolInput, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
+  PayloadError, objectOf, optionalString, stringField, stringList, toolInput, type Agent, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
 import { writeChange } from './writeChange';
 
@@ -67,8 +70,7 @@ export function isCursorPayload(payload: Record<string, unknown>): boolean {
   return typeof payload.cursor_version === 'string' || (typeof payload.conversation_id === 'string' && typeof payload.generation_id === 'string');
 }
 
-export const cursor: AgentAdapter = {
-  id: 'cursor',
+export const cursorHook: AgentAdapter = {
   parse(payload) {
     const p = objectOf(payload, 'the hook payload', true);
     const event = stringField(p, 'hook_event_name', true);
@@ -113,4 +115,24 @@ export const cursor: AgentAdapter = {
       exitCode: 0,
     };
   },
+};
+
+// Cursor (cursor.com/docs/hooks): fails open unless `failClosed` is set; timeout in seconds.
+// preToolUse is the only event that sees Write, Delete and Grep (and a cloud agent's MCP calls).
+const settings = flatTarget(
+  (scope, projectDir, env) => scope === 'project' ? join(projectDir, '.cursor', 'hooks.json') : join(home(env), '.cursor', 'hooks.json'),
+  ['beforeShellExecution', 'beforeReadFile', 'beforeMCPExecution', 'preToolUse'],
+  (command) => ({ command, timeout: HOOK_TIMEOUT_SECONDS, failClosed: true }),
+  (e) => e.command, { version: 1 });
+
+export const cursor: Agent = {
+  id: 'cursor',
+  label: 'Cursor',
+  sources: ['cursor.com/docs/hooks', 'cursor.com/docs/reference/third-party-hooks'],
+  hook: cursorHook,
+  settings,
+  traces: { user: '.cursor', project: '.cursor' },
+  probe: (cwd) => ({ conversation_id: 'airlock-doctor', hook_event_name: 'beforeShellExecution', workspace_roots: [cwd], command: PROBE_COMMAND, cwd }),
+  denies: (answer) => answer.permission === 'deny',
+  contextFile: { agent: 'cursor', label: 'Cursor', file: '.cursorignore', format: 'gitignore', extensions: [], workspaceMarks: ['.cursor', '.cursorrules'], homeMarks: ['.cursor'], appName: /cursor/i },
 };

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { Change } from './targets';
+import type { Change } from '../hookFiles';
 
 export class ConfigError extends Error {}
 

@@ -5,6 +5,10 @@
 // user's policy (and an absolute path in it) is theirs, not the team's. Copilot's content exclusion lives in organisation settings on the
 // server, so no file can carry it; its hook still asks Airlock before a read.
 
+import { claudeCode } from './claudeCode';
+import { cursor } from './cursor';
+import { gemini } from './gemini';
+
 export type ContextFormat = 'gitignore' | 'aiexclude' | 'claude-settings';
 
 export interface AgentContextFile {
@@ -21,10 +25,8 @@ export interface AgentContextFile {
   readonly appName?: RegExp;
 }
 
-export const AGENT_CONTEXT_FILES: readonly AgentContextFile[] = [
-  { agent: 'cursor', label: 'Cursor', file: '.cursorignore', format: 'gitignore', extensions: [], workspaceMarks: ['.cursor', '.cursorrules'], homeMarks: ['.cursor'], appName: /cursor/i },
-  { agent: 'claude-code', label: 'Claude Code', file: '.claude/settings.local.json', format: 'claude-settings', extensions: ['anthropic.claude-code'], workspaceMarks: ['.claude', 'CLAUDE.md'], homeMarks: ['.claude'] },
-  { agent: 'gemini-cli', label: 'Gemini CLI', file: '.geminiignore', format: 'gitignore', extensions: [], workspaceMarks: ['.gemini', 'GEMINI.md'], homeMarks: ['.gemini'] },
+/** Agents Airlock keeps an ignore file for but has no hook for: their editors read the file, nothing asks Airlock. */
+const CONTEXT_ONLY: readonly AgentContextFile[] = [
   { agent: 'gemini-code-assist', label: 'Gemini Code Assist', file: '.aiexclude', format: 'aiexclude', extensions: ['google.geminicodeassist'], workspaceMarks: [], homeMarks: [] },
   { agent: 'aider', label: 'Aider', file: '.aiderignore', format: 'gitignore', extensions: [], workspaceMarks: ['.aider.conf.yml', '.aider.chat.history.md'], homeMarks: ['.aider.conf.yml'] },
   { agent: 'windsurf', label: 'Windsurf (Codeium)', file: '.codeiumignore', format: 'gitignore', extensions: ['codeium.codeium', 'codeium.windsurf'], workspaceMarks: ['.windsurfrules', '.windsurf'], homeMarks: ['.codeium'], appName: /windsurf/i },
@@ -32,6 +34,12 @@ export const AGENT_CONTEXT_FILES: readonly AgentContextFile[] = [
   { agent: 'cline', label: 'Cline', file: '.clineignore', format: 'gitignore', extensions: ['saoudrizwan.claude-dev'], workspaceMarks: ['.clinerules'], homeMarks: [] },
   { agent: 'jetbrains-ai', label: 'JetBrains AI Assistant', file: '.aiignore', format: 'gitignore', extensions: [], workspaceMarks: ['.idea'], homeMarks: [] },
   { agent: 'continue', label: 'Continue', file: '.continueignore', format: 'gitignore', extensions: ['continue.continue'], workspaceMarks: ['.continue', '.continuerc.json'], homeMarks: ['.continue'] },
+];
+
+/** The hook agents' own files (in their modules) first, in the order the settings list them. */
+export const AGENT_CONTEXT_FILES: readonly AgentContextFile[] = [
+  ...[cursor, claudeCode, gemini].map((agent) => agent.contextFile).filter((file): file is AgentContextFile => file !== undefined),
+  ...CONTEXT_ONLY,
 ];
 
 export const CONTEXT_AGENT_IDS: readonly string[] = AGENT_CONTEXT_FILES.map((a) => a.agent);
