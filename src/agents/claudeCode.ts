@@ -12,35 +12,12 @@
 // Others run this same hook (see caller.ts): Codex, whose apply_patch sends {command: patch} and
 // which reads only a deny, and VS Code, with its own tool names.
 import { claudeFormatCaller } from './caller';
-import { searchScope } from './searchScope';
+import { parseClaudeShaped } from './claudeShape';
+import { codexHook } from './codex';
 import { copilotHook } from './copilot';
 import { cursorHook } from './cursor';
 import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, array, nestedTarget, obj, type AgentTarget } from './hookFiles';
-import { patchPaths } from './patch';
-import {
-  PayloadError, objectOf, optionalString, preToolUseOutput, stringField, type Agent, type AgentAdapter, type AgentId,
-} from './types';
-import { writeChange } from './writeChange';
-
-const SHELL = new Set(['Bash', 'PowerShell', 'Monitor']);
-const READ = new Set(['Read', 'Grep', 'Glob', 'NotebookRead', 'LS']);
-const WRITE = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
-/** Tools Claude Code has that touch no file or shell (Monitor only in its WebSocket form): allowed without a word. */
-const UNRELATED = new Set(['WebFetch', 'WebSearch', 'Task', 'Agent', 'spawn_agent', 'TodoWrite', 'TodoRead', 'ExitPlanMode', 'BashOutput', 'KillShell', 'KillBash', 'SlashCommand', 'Skill', 'AskUserQuestion', 'Monitor']);
-
-export function claudeStylePaths(tool: string, input: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  for (const name of ['file_path', 'notebook_path', 'path', 'glob']) {
-    const v = input[name];
-    if (typeof v === 'string' && v !== '') out.push(v);
-  }
-  // Glob's pattern is a path pattern; Grep's pattern is text to search for.
-  if (tool === 'Glob' && typeof input.pattern === 'string') out.push(input.pattern);
-  if (Array.isArray(input.edits)) {
-    for (const edit of input.edits) if (typeof edit === 'object' && edit !== null && typeof (edit as Record<string, unknown>).file_path === 'string') out.push((edit as Record<string, string>).file_path);
-  }
-  return out;
-}
+import { objectOf, preToolUseOutput, type Agent, type AgentAdapter, type AgentId } from './types';
 
 export const claudeCodeHook: AgentAdapter = {
   parse(payload) {
@@ -48,35 +25,7 @@ export const claudeCodeHook: AgentAdapter = {
     const p = objectOf(payload, 'the hook payload', true);
     const other = otherCaller(p);
     if (other) return other.hook.parse(p);
-    const tool = stringField(p, 'tool_name', true);
-    const shell = SHELL.has(tool) && !(tool === 'Monitor' && objectOf(p.tool_input, '"tool_input"', true).command === undefined);
-    // An unexpected event name (a renamed or new event) on a tool Airlock guards is judged anyway.
-    if (p.hook_event_name !== undefined && p.hook_event_name !== 'PreToolUse' && !shell && !READ.has(tool) && !WRITE.has(tool) && !tool.startsWith('mcp__') && tool !== 'apply_patch') {
-      throw new PayloadError(`hook_event_name is ${JSON.stringify(p.hook_event_name)}; Airlock is a PreToolUse hook`, false);
-    }
-    const input = objectOf(p.tool_input, '"tool_input"', shell);
-    const cwd = optionalString(p, 'cwd');
-    const roots: string[] = [];
-    if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
-    if (tool === 'apply_patch') {
-      if (typeof input.command !== 'string') return { kind: 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, change: writeChange(input) };
-      return { kind: 'write', tool, paths: patchPaths(input.command), cwd, roots, change: { edits: [{ old: '', new: input.command }] } };
-    }
-    if (READ.has(tool)) {
-      // Grep returns the lines that match in every file its `glob` (else everything) matches under
-      // `path` — in its `content` mode; its default modes return only file names or counts.
-      const content = input.output_mode === 'content';
-      // Glob and LS return names, Grep outside its content mode names or counts: no file's content.
-      if (tool === 'Glob' || tool === 'LS' || (tool === 'Grep' && !content)) return { kind: 'unrelated', tool, known: true, cwd, roots };
-      const context = ['-A', '-B', '-C', 'context'].some((k) => typeof input[k] === 'number' && input[k] > 0);
-      const searched = tool === 'Grep' && content ? searchScope(optionalString(input, 'path'), optionalString(input, 'glob'), optionalString(input, 'pattern'), input['-i'] === true, context) : undefined;
-      return { kind: 'read', tool, paths: claudeStylePaths(tool, input), cwd, roots, searched };
-    }
-    if (WRITE.has(tool)) return { kind: 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, change: writeChange(input) };
-    if (tool.startsWith('mcp__')) return { kind: 'mcp', tool, input, server: tool.split('__')[1], cwd, roots };
-    // A fetch sends its URL out: read as a call whose only argument is the URL (a token in it is sent).
-    if (tool === 'WebFetch' && typeof input.url === 'string') return { kind: 'mcp', tool, input: { url: input.url }, cwd, roots };
-    return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
+    return parseClaudeShaped(p);
   },
   callerOf: (payload) => {
     if (typeof payload !== 'object' || payload === null) return 'claude-code';
@@ -85,7 +34,7 @@ export const claudeCodeHook: AgentAdapter = {
   canAsk: (event, payload) => {
     if (typeof payload !== 'object' || payload === null) return true;
     const p = payload as Record<string, unknown>;
-    return claudeFormatCaller(p) !== 'codex' && (otherCaller(p)?.hook.canAsk(event, p) ?? true);
+    return otherCaller(p)?.hook.canAsk(event, p) ?? true;
   },
   format: (answer, event, payload) => {
     const other = typeof payload === 'object' && payload !== null ? otherCaller(payload as Record<string, unknown>) : undefined;
@@ -101,6 +50,8 @@ function otherCaller(payload: Record<string, unknown>): { readonly id: AgentId; 
       return { id: 'copilot', hook: copilotHook };
     case 'cursor':
       return { id: 'cursor', hook: cursorHook };
+    case 'codex':
+      return { id: 'codex', hook: codexHook };
     default:
       return undefined;
   }

@@ -12,6 +12,7 @@ import {
 } from './types';
 import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, nestedTarget, type AgentTarget } from './hookFiles';
 import { searchScope, type ContentGlobs } from './searchScope';
+import { geminiWillNotRun } from './trust';
 import { writeChange } from './writeChange';
 
 const SHELL = new Set(['run_shell_command', 'shell']);
@@ -99,5 +100,6 @@ export const gemini: Agent = {
   traces: { user: '.gemini', project: '.gemini' },
   probe: (cwd) => ({ session_id: 'airlock-doctor', cwd, hook_event_name: 'BeforeTool', tool_name: 'run_shell_command', tool_input: { command: PROBE_COMMAND } }),
   denies: (answer) => answer.decision === 'deny',
+  willNotRun: geminiWillNotRun,
   contextFile: { agent: 'gemini-cli', label: 'Gemini CLI', file: '.geminiignore', format: 'gitignore', extensions: [], workspaceMarks: ['.gemini', 'GEMINI.md'], homeMarks: ['.gemini'] },
 };

@@ -1,12 +1,13 @@
 // The agents Airlock guards, one module each.
 import { claudeCode } from './claudeCode';
+import { codex } from './codex';
 import { copilot } from './copilot';
 import { cursor } from './cursor';
 import { gemini } from './gemini';
 import type { Agent, AgentAdapter, AgentId } from './types';
 import type { AgentTarget } from './hookFiles';
 
-export const AGENTS: Readonly<Record<AgentId, Agent>> = { 'claude-code': claudeCode, cursor, copilot, gemini };
+export const AGENTS: Readonly<Record<AgentId, Agent>> = { 'claude-code': claudeCode, cursor, copilot, gemini, codex };
 
 function each<T>(pick: (agent: Agent) => T): Readonly<Record<AgentId, T>> {
   return Object.fromEntries(Object.values(AGENTS).map((a) => [a.id, pick(a)])) as Record<AgentId, T>;

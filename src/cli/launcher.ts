@@ -54,7 +54,7 @@ function answered(): boolean {
     }
     handOffInput(input);
     const out = answerHookWithoutEngine(rest, input, PREFILTER_PROGRAMS, { env: process.env, now: () => new Date(), stderr: (t) => process.stderr.write(t) });
-    return out !== undefined && finish(out.stdout + '\n', out.exitCode);
+    return out !== undefined && finish(out.stdout === '' ? '' : out.stdout + '\n', out.exitCode);
   }
   return false;
 }

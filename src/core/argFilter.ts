@@ -236,7 +236,7 @@ export function ruleArgFilters(rules: readonly Rule[], commandsOf: CommandsOf): 
   for (const [program, e] of byProgram) {
     e.clauses.set('stems', [[...DESTRUCTIVE_STEMS]]);
     // Runlevels, and the redirect pseudo-commands only the shell guard reads (`: > ~/.zshrc`).
-    if (RUNLEVEL_PROGRAMS.has(program) || program === '>' || program === '<') e.always = true;
+    if (RUNLEVEL_PROGRAMS.has(program) || program === '>' || program === '>>' || program === '<') e.always = true;
   }
   return Object.fromEntries([...byProgram].map(([program, e]) => [program, { always: e.always, ...(e.bare ? { bare: e.bare } : {}), clauses: [...e.clauses.values()] }]));
 }

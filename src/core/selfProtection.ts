@@ -20,18 +20,21 @@ const GUARD_FILE = [
   /(?:^|\/)\.gemini\/settings\.json$/,
   /(?:^|\/)\.github\/hooks\/[^/]+\.json$/,
   /(?:^|\/)\.copilot\/hooks\/[^/]+\.json$/,
+  // Codex: its hooks, and the config that holds them too, their trust and `[features] hooks = false`.
+  /(?:^|\/)\.codex\/(?:hooks\.json|config\.toml)$/,
   // Managed (enterprise) and system settings, which win over the user's: `disableAllHooks` there
   // switches every hook off.
   /(?:^|\/)(?:etc\/claude-code|library\/application support\/claudecode|programdata\/claudecode)\/managed-settings\.json$/,
   /(?:^|\/)(?:etc\/gemini-cli|library\/application support\/geminicli|programdata\/gemini-cli)\/(?:system-)?settings\.json$/,
-  /(?:^|\/)etc\/cursor\/hooks\.json$/,
+  /(?:^|\/)(?:etc\/cursor|library\/application support\/cursor|programdata\/cursor)\/hooks\.json$/,
+  /(?:^|\/)(?:etc\/codex|library\/application support\/codex|programdata\/codex)\/(?:requirements\.toml|config\.toml|hooks\.json)$/,
 ];
 
 /**
  * A word each pattern above and below has within one folder name, so normalising (which only drops
  * and lower-cases) cannot make it: `u` folds the Kelvin sign as toLowerCase turns it into `k`.
  */
-const GUARD_FILE_WORD = /airlock|settings|hooks|code-workspace/iu;
+const GUARD_FILE_WORD = /airlock|settings|hooks|code-workspace|codex/iu;
 
 /**
  * The editors' user settings (VS Code, Insiders, VSCodium, Cursor, Windsurf, code-server; their
@@ -50,7 +53,7 @@ const EDITOR_SETTINGS = [
  * one): the terminal gate's filters send such lines to the engine instead of clearing them.
  */
 export const GUARD_PATH_WORDS: readonly string[] = [
-  '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
+  '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', '.codex', 'etc/codex', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
   'globalstorage/airlock.airlock', 'audit-queue',
   'code/user', 'code - insiders/user', 'vscodium/user', 'cursor/user', 'windsurf/user', 'code-server/user', '-server/data', '.code-workspace',
 ];
@@ -86,7 +89,7 @@ const GUARD_SAMPLES = ['~/.local/state/airlock/x', '~/.local/share/airlock/bin/a
   '~/.config/code/user/globalstorage/airlock.airlock/x'];
 /** The files an agent's hook settings are in, from a project's (or the home's) root. */
 export const PROJECT_GUARD_FILES: readonly string[] = ['.claude/settings.json', '.claude/settings.local.json', '.cursor/hooks.json', '.gemini/settings.json',
-  '.github/hooks', '.copilot/hooks'];
+  '.github/hooks', '.copilot/hooks', '.codex/hooks.json', '.codex/config.toml'];
 /**
  * Every tail of a sample below its first folder: a folder holds a guard file when the folder
  * joined to one of these is one. A tail that is a guard file under any folder

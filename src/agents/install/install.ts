@@ -7,7 +7,7 @@ import { claudeReadDenyRules } from '../../core/secrets/claudeRules';
 import { locateWindow } from '../../gate/discovery';
 import { loadHookPolicy } from '../../gate/hookPolicy';
 import type { AgentTarget, Scope } from '../hookFiles';
-import { AGENT_LABELS, TARGETS } from '../index';
+import { AGENTS, AGENT_LABELS, TARGETS } from '../index';
 import type { AgentId } from '../types';
 import { deleteBackup, readBackup, writeBackup } from './backups';
 import { ConfigError, applyChanges, parseConfig, readText, removeFile, sameJson, writeText } from './jsonFile';
@@ -93,8 +93,10 @@ export function install(options: InstallOptions, io: InstallIo): number {
     const text = readText(file);
     const config = parseConfig(file, text ?? '');
     const { changes, added } = target.install(config, hookCommand(launcher, agent, options.scope), { denyRules });
+    const notRunning = AGENTS[agent].willNotRun?.(file, options.scope, options.dir, io.env);
     if (changes.length === 0) {
       io.out(`${AGENT_LABELS[agent]}: already installed in ${file}`);
+      if (notRunning) io.out(`  but it will not run yet: ${notRunning}`);
       return;
     }
     const backup = readBackup(file, io.env);
@@ -103,6 +105,7 @@ export function install(options: InstallOptions, io: InstallIo): number {
     const where = writeBackup({ version: 1, file, original: backup ? backup.original : text ?? null, added: merged, createdDirs }, io.env);
     writeText(file, applyChanges(text ?? '', changes));
     io.out(`${AGENT_LABELS[agent]}: installed in ${file}${backup ? '' : text === undefined ? ' (new file)' : ` (original kept in ${where})`}`);
+    if (notRunning) io.out(`  but it will not run yet: ${notRunning}`);
   });
 }
 

@@ -38,6 +38,7 @@ export async function hookCommand(argv: readonly string[]): Promise<number> {
   });
   const input = await readHookInput(process.stdin);
   const out = await runHook(agent, input, { env: process.env, stderr: (t) => process.stderr.write(t), now: () => new Date(), engine });
-  process.stdout.write(out.stdout + '\n');
+  // An empty answer stays empty (Codex reads any other text as a failed hook's).
+  if (out.stdout !== '') process.stdout.write(out.stdout + '\n');
   return out.exitCode;
 }

@@ -90,8 +90,10 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
       // Only the exact command Airlock writes is ever run: an entry that merely looks like ours
       // came from someone else and could run anything.
       const answer = ours ? probe(expected, agent, dir, io.env) : `not probed: ${commands.find((c) => c !== expected) ?? ''} is not the command Airlock writes`;
-      healthy &&= current && answer.startsWith('answering');
+      const notRunning = AGENTS[agent].willNotRun?.(file, scope, dir, io.env);
+      healthy &&= current && answer.startsWith('answering') && notRunning === undefined;
       io.out(`${label}: installed in ${file}; ${current ? 'current' : 'OUT OF DATE or edited — run `airlock install` again'}; ${answer}`);
+      if (notRunning) io.out(`  WILL NOT RUN: ${notRunning}`);
     }
   }
   if (installed === 0) io.out('No agent has Airlock\'s hook yet: run `airlock install --agent all` in your project.');

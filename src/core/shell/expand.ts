@@ -604,7 +604,13 @@ class Expander {
       }
       // `>`, `>|`, `2>`, `&>` truncate the file; `>>` only appends: what the file then holds is not on the line.
       if (/^(?:\d*|&)>(?!>)/.test(redirect.text)) writes.push(target);
-      else if (/^(?:\d*|&)>>/.test(redirect.text) && frame.target === undefined) this.follower?.wrote(target, frame.place.dir, undefined);
+      else if (/^(?:\d*|&)>>/.test(redirect.text)) {
+        // Appending is writing too: a line added to an agent's hook settings or a TOML config can
+        // switch its hooks off (`[features] hooks = false`). Read as the pseudo-command `>> file`.
+        const [start, end] = this.nodeSpan(redirect, frame);
+        this.commands.push(this.command([{ value: '>>', dynamic: false, start, end }, { value: target, dynamic: false, start, end }], frame, new Map(), {}, [], [start, end]));
+        if (frame.target === undefined) this.follower?.wrote(target, frame.place.dir, undefined);
+      }
     }
     return undefined;
   }

@@ -88,6 +88,12 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Write', { file_path: userSettings, content: '{ "editor.fontSize": 13, "airlock.policy.production": "typed", "chat.hooks.enabled": false }' }],
     ['Write', { file_path: '/etc/claude-code/managed-settings.json', content: '{"disableAllHooks":true}' }],
     ['Write', { file_path: `${home}/.var/app/com.visualstudio.code/config/Code/User/settings.json`, content: '{ "airlock.policy.production": "click-critical" }' }],
+    // Codex: its hooks, and the config that holds hook trust, `[features] hooks = false` and managed policy.
+    ['Write', { file_path: join(project, '.codex', 'hooks.json'), content: '{"hooks":{}}' }],
+    ['Bash', { command: `printf '[features]\nhooks = false\n' >> ~/.codex/config.toml` }],
+    ['Bash', { command: 'rm ~/.codex/hooks.json' }],
+    ['Write', { file_path: '/etc/codex/requirements.toml', content: 'allow_managed_hooks_only = true\n' }],
+    ['Write', { file_path: '/Library/Application Support/Cursor/hooks.json', content: '{"hooks":{}}' }],
   ])('%s %j is denied', async (tool, input) => {
     expect(await hook(tool, input)).toBe('deny');
   });
@@ -96,6 +102,7 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Bash', { command: 'mv src lib' }],
     ['Bash', { command: 'rm -rf node_modules' }],
     ['Bash', { command: 'cp -r .claude/commands /tmp/c' }],
+    ['Bash', { command: 'cat ~/.codex/config.toml | grep model' }],
     ['Write', { file_path: join(project, '.vscode', 'settings.json'), content: '{ "editor.tabSize": 2 }' }],
   ])('%s %j stays quiet', async (tool, input) => {
     expect(await hook(tool, input)).toBe('quiet');

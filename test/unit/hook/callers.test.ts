@@ -28,6 +28,8 @@ async function decisionOf(agent: AgentId, payload: unknown): Promise<string> {
   const out = await runHook(agent, JSON.stringify(payload), {
     env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine,
   });
+  // Codex reads any answer but a deny as a failed hook: Airlock says nothing there.
+  if (out.stdout === '') return 'quiet';
   const o = JSON.parse(out.stdout) as Record<string, unknown>;
   const hso = o.hookSpecificOutput as Record<string, unknown> | undefined;
   if (hso) return String(hso.permissionDecision);

@@ -29,6 +29,7 @@ function decisionOf(agent: AgentId, stdout: unknown): string {
   const hso = o.hookSpecificOutput as Record<string, unknown> | undefined;
   if (agent === 'cursor') return String(o.permission);
   if (agent === 'gemini') return typeof o.decision === 'string' ? o.decision : 'quiet';
+  if (agent === 'codex') return String((o.hookSpecificOutput as Record<string, unknown>).permissionDecision);
   if (hso) return String(hso.permissionDecision);
   return typeof o.permissionDecision === 'string' ? o.permissionDecision : 'quiet';
 }
@@ -41,9 +42,15 @@ describe.each(AGENT_IDS)('%s', (agent) => {
       env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: (t) => { stderr += t; }, now: () => new Date(0), engine,
     });
     expect(out.exitCode).toBe(c.exitCode);
-    expect(out.stdout === '{}' ? {} : JSON.parse(out.stdout)).toEqual(c.stdout === '' ? {} : c.stdout);
-    expect(decisionOf(agent, JSON.parse(out.stdout))).toBe(c.decision);
     if (c.stderr) expect(stderr).toContain(c.stderr);
     else expect(stderr).toBe('');
+    if (c.stdout === '') {
+      // An answer of nothing (Codex reads anything but a deny as a failed hook).
+      expect(out.stdout).toBe('');
+      expect(c.decision).toBe('quiet');
+      return;
+    }
+    expect(out.stdout === '{}' ? {} : JSON.parse(out.stdout)).toEqual(c.stdout);
+    expect(decisionOf(agent, JSON.parse(out.stdout))).toBe(c.decision);
   });
 });

@@ -70,6 +70,8 @@ function stateText(dir = join(home, 'state')): string {
 }
 
 function decision(agent: AgentId, stdout: string): string {
+  // Codex reads any answer but a deny as a failed hook: an allow is said with nothing.
+  if (agent === 'codex' && stdout === '') return 'allow';
   const o = JSON.parse(stdout) as Record<string, unknown>;
   if (agent === 'cursor') return String(o.permission);
   if (agent === 'gemini') return String(o.decision);

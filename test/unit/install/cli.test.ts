@@ -24,10 +24,21 @@ test('install, doctor (every hook current and denying the probe), uninstall', ()
   const installed = airlock(['install', '--agent', 'all'], project, home);
   expect(installed.code).toBe(0);
   expect(installed.stdout).toContain('Claude Code: installed in');
+  // Codex and Gemini CLI run the hook only once trusted: install and doctor say so.
+  expect(installed.stdout).toMatch(/Codex: installed in .*\n {2}but it will not run yet: .*\/hooks/);
+  expect(installed.stdout).toMatch(/Gemini CLI: installed in .*\n {2}but it will not run yet: .*not trusted/);
+  const untrusted = airlock(['doctor'], project, home);
+  expect(untrusted.code).toBe(1);
+  expect(untrusted.stdout).toContain('WILL NOT RUN');
+  mkdirSync(join(home, '.gemini'), { recursive: true });
+  writeFileSync(join(home, '.gemini', 'trustedFolders.json'), JSON.stringify({ [project]: 'TRUST_FOLDER' }));
+  mkdirSync(join(home, '.codex'), { recursive: true });
+  writeFileSync(join(home, '.codex', 'config.toml'), `[projects."${project}"]\ntrust_level = "trusted"\n[hooks.state."${join(project, '.codex', 'hooks.json')}:pre_tool_use:0:0"]\ntrusted_hash = "sha256:00"\n`);
   const doctor = airlock(['doctor'], project, home);
+  expect(doctor.stdout).not.toContain('WILL NOT RUN');
   expect(doctor.code).toBe(0);
   const answering = doctor.stdout.split('\n').filter((l) => l.includes('(project): installed') && l.includes('current; answering: denied the probe'));
-  expect(answering).toHaveLength(4);
+  expect(answering).toHaveLength(5);
   expect(airlock(['uninstall'], project, home).code).toBe(0);
   expect(airlock(['doctor'], project, home).stdout).toContain('No agent has Airlock\'s hook yet');
 }, 60_000);
