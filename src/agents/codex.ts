@@ -31,7 +31,7 @@ export const codexHook: AgentAdapter = {
 };
 
 // Every tool: Codex reads files with Bash and may add tools; the adapter lets through what it does not guard.
-const codexBase = nestedTarget('.codex', '.codex', 'PreToolUse', '.*',
+const codexBase = /* @__PURE__ */ nestedTarget('.codex', '.codex', 'PreToolUse', '.*',
   (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS, statusMessage: 'Airlock' }));
 
 const settings: AgentTarget = {

@@ -139,7 +139,7 @@ export const copilotHook: AgentAdapter = {
 // `version: 1` + `preToolUse` + `bash` form both accept (VS Code maps it to PreToolUse). Copilot
 // CLI reads `timeoutSec`; VS Code reads `timeout` first (microsoft/vscode hookSchema.ts), and
 // without it kills the hook at 30 s and lets the call through while the dialog is still open.
-const settings = flatTarget(
+const settings = /* @__PURE__ */ flatTarget(
   (scope, projectDir, env) => scope === 'project' ? join(projectDir, '.github', 'hooks', 'airlock.json') : join(env.COPILOT_HOME || join(home(env), '.copilot'), 'hooks', 'airlock.json'),
   ['preToolUse'],
   (command) => ({ type: 'command', bash: command, timeout: HOOK_TIMEOUT_SECONDS, timeoutSec: HOOK_TIMEOUT_SECONDS }),

@@ -119,7 +119,7 @@ export const cursorHook: AgentAdapter = {
 
 // Cursor (cursor.com/docs/hooks): fails open unless `failClosed` is set; timeout in seconds.
 // preToolUse is the only event that sees Write, Delete and Grep (and a cloud agent's MCP calls).
-const settings = flatTarget(
+const settings = /* @__PURE__ */ flatTarget(
   (scope, projectDir, env) => scope === 'project' ? join(projectDir, '.cursor', 'hooks.json') : join(home(env), '.cursor', 'hooks.json'),
   ['beforeShellExecution', 'beforeReadFile', 'beforeMCPExecution', 'preToolUse'],
   (command) => ({ command, timeout: HOOK_TIMEOUT_SECONDS, failClosed: true }),

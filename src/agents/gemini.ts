@@ -80,7 +80,7 @@ export const geminiHook: AgentAdapter = {
   },
 };
 
-const geminiBase = nestedTarget('.gemini', '.gemini', 'BeforeTool',
+const geminiBase = /* @__PURE__ */ nestedTarget('.gemini', '.gemini', 'BeforeTool',
   'run_shell_command|shell|read_file|read_many_files|glob|grep_search|search_file_content|grep|list_directory|write_file|replace|edit|mcp_.*|.*__.*',
   (command) => ({ type: 'command', name: 'airlock', command, timeout: HOOK_TIMEOUT_SECONDS * 1000 }));
 

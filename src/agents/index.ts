@@ -4,7 +4,7 @@ import { codex } from './codex';
 import { copilot } from './copilot';
 import { cursor } from './cursor';
 import { gemini } from './gemini';
-import type { Agent, AgentAdapter, AgentId } from './types';
+import type { Agent, AgentId } from './types';
 import type { AgentTarget } from './hookFiles';
 
 export const AGENTS: Readonly<Record<AgentId, Agent>> = { 'claude-code': claudeCode, cursor, copilot, gemini, codex };
@@ -13,7 +13,6 @@ function each<T>(pick: (agent: Agent) => T): Readonly<Record<AgentId, T>> {
   return Object.fromEntries(Object.values(AGENTS).map((a) => [a.id, pick(a)])) as Record<AgentId, T>;
 }
 
-export const ADAPTERS: Readonly<Record<AgentId, AgentAdapter>> = each((a) => a.hook);
 export const TARGETS: Readonly<Record<AgentId, AgentTarget>> = each((a) => a.settings);
 export const AGENT_LABELS: Readonly<Record<AgentId, string>> = each((a) => a.label);
 

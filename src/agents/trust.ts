@@ -3,6 +3,7 @@
 // (sources in codex.ts and gemini.ts); a file that cannot be read counts as no trust given.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
 import { home } from '../gate/stateDir';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -24,15 +25,9 @@ function upwards(dir: string): string[] {
   }
 }
 
-/** The body of each `[header]` table of a TOML file whose header matches. */
-function tomlTables(toml: string, header: (name: string) => boolean): string[] {
-  const out: string[] = [];
-  const parts = toml.split(/^\s*\[(?!\[)([^\]\n]+)\]\s*$/m);
-  for (let i = 1; i + 1 < parts.length; i += 2) if (header(parts[i].trim())) out.push(parts[i + 1]);
-  return out;
+function object(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
 }
-
-const quoted = (name: string): string => JSON.stringify(name);
 
 /**
  * Codex runs a hook from a `hooks.json` only once a person trusted it in `/hooks` (a trusted_hash
@@ -40,14 +35,19 @@ const quoted = (name: string): string => JSON.stringify(name);
  * project's file only in a project marked trusted there.
  */
 export function codexWillNotRun(file: string, scope: 'project' | 'user', dir: string, env: Env): string | undefined {
-  const config = text(join(env.CODEX_HOME || join(home(env), '.codex'), 'config.toml'));
-  const reasons: string[] = [];
-  if (scope === 'project') {
-    const trusted = upwards(dir).some((d) => tomlTables(config, (h) => h === `projects.${quoted(d)}`).some((t) => /^\s*trust_level\s*=\s*"trusted"/m.test(t)));
-    if (!trusted) reasons.push(`Codex reads ${file} only in a project you trust (it asks when it first opens the folder)`);
+  let config: Record<string, unknown> = {};
+  try {
+    config = parseToml(text(join(env.CODEX_HOME || join(home(env), '.codex'), 'config.toml')));
+  } catch {
+    // not valid TOML: Codex would not start with it either, so no trust is read from it
   }
-  const states = tomlTables(config, (h) => h.startsWith(`hooks.state.${JSON.stringify(file).slice(0, -1)}:pre_tool_use:`));
-  if (!states.some((t) => /^\s*trusted_hash\s*=/m.test(t) && !/^\s*enabled\s*=\s*false/m.test(t))) {
+  const reasons: string[] = [];
+  const projects = object(config.projects);
+  if (scope === 'project' && !upwards(dir).some((d) => object(projects[d]).trust_level === 'trusted')) {
+    reasons.push(`Codex reads ${file} only in a project you trust (it asks when it first opens the folder)`);
+  }
+  const states = Object.entries(object(object(config.hooks).state)).filter(([key]) => key.startsWith(`${file}:pre_tool_use:`)).map(([, v]) => object(v));
+  if (!states.some((s) => typeof s.trusted_hash === 'string' && s.enabled !== false)) {
     reasons.push('Codex runs a new or changed hook only after you trust it: start Codex and trust Airlock\'s hook in /hooks (`codex exec --dangerously-bypass-hook-trust` skips that for one run)');
   }
   return reasons.length > 0 ? reasons.join('; ') : undefined;

@@ -9,7 +9,7 @@ import { ALLOW_VERDICT } from '../../core/verdict';
 import { resolve } from 'node:path';
 import { queueRecord } from '../../gate/auditQueue';
 import { clearedPackageScript } from './fastScripts';
-import { ADAPTERS } from '../../agents/index';
+import { ADAPTERS } from '../../agents/hooks';
 import { AGENT_IDS, type AgentId, type HookOutput } from '../../agents/types';
 
 export function hookAgent(argv: readonly string[]): AgentId | undefined {

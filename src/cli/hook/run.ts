@@ -23,7 +23,7 @@ import { gitRecovery } from '../gitRecovery';
 import { DISK_PROJECT_FILES } from '../projectFiles';
 import { definedOnly } from '../env';
 import { diskToolState } from '../toolState';
-import { ADAPTERS } from '../../agents/index';
+import { ADAPTERS } from '../../agents/hooks';
 import { filesReached } from './contentGlobs';
 import { credentialHolders, homePath, searchedHolders, withPrintedHolders } from './credentialHolders';
 import { answerFor, unreadableAnswer, unrecordedAnswer, type Outcome } from './messages';
