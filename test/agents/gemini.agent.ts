@@ -1,0 +1,60 @@
+// Gemini CLI, its own package from npm, run headless in its most permissive mode (-p with --yolo)
+// against a scripted Gemini API, with Airlock's project hook installed and the folder trusted
+// (Gemini runs no hooks in a folder it does not trust).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { GEMINI_CLI, agentCommand } from './cli';
+import { geminiFunctionResponses, geminiScript } from './geminiApi';
+import { installAirlock, run, window } from './harness';
+import { json, startModel } from './modelServer';
+import { STORY, VOLUME_DELETE, effects, stage } from './story';
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function gemini(name: string, withWindow?: Parameters<typeof window>[1]) {
+  const s = stage(name);
+  const model = await startModel(geminiScript(STORY, s.project));
+  closers.push(() => model.close());
+  mkdirSync(join(s.home, '.gemini'), { recursive: true });
+  writeFileSync(join(s.home, '.gemini', 'settings.json'), JSON.stringify({
+    security: { auth: { selectedType: 'gemini-api-key' }, folderTrust: { enabled: true } },
+    general: { disableAutoUpdate: true, disableUpdateNag: true }, privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false }, ide: { enabled: false },
+  }));
+  writeFileSync(join(s.home, '.gemini', 'trustedFolders.json'), JSON.stringify({ [s.project]: 'TRUST_FOLDER' }));
+  const installed = installAirlock(s, 'gemini', 'project');
+  expect(installed, 'a trusted folder: no warning that the hook will not run').not.toContain('will not run');
+  const editor = withWindow ? await window(s, withWindow) : undefined;
+  if (editor) closers.push(() => editor.close());
+  const env = s.env({ GOOGLE_GEMINI_BASE_URL: model.url, GEMINI_API_KEY: 'test', GEMINI_CLI_NO_RELAUNCH: 'true', CI: '1' });
+  const result = await run(agentCommand(GEMINI_CLI), ['-p', 'Clean up the old production volume and rotate the token.', '--yolo', '-m', 'gemini-2.5-pro', '--output-format', 'json'], s.project, env);
+  const last = model.requests.filter((r) => r.url.includes('GenerateContent') || r.url.includes('generateContent')).map((r) => json(r.body)).pop() ?? {};
+  return { result, editor, responses: geminiFunctionResponses(last), effects: effects(s, model.requests) };
+}
+
+describe(`${GEMINI_CLI.label} ${GEMINI_CLI.version}`, () => {
+  test('no editor window: the incident is stopped, the secret is neither read, overwritten nor sent, the benign command runs', async () => {
+    const { result, responses, effects: e } = await gemini('gemini');
+    expect(result.timedOut, result.stderr).toBe(false);
+    expect(responses.length, 'every scripted call was answered').toBe(STORY.length);
+    expect(e.curlRan).toEqual([]);
+    expect(e.railwayRan).toEqual([]);
+    expect(e.secretKept).toBe(true);
+    expect(e.leaked).toBe(0);
+    expect(e.benignRan).toBe(true);
+    expect(JSON.stringify(responses.slice(0, 5))).toContain('Airlock');
+  });
+
+  test('a window whose person approves the volume deletion and denies the rest: only the approved call runs', async () => {
+    const { result, editor, effects: e } = await gemini('gemini-window', (r) => (r.subject === VOLUME_DELETE ? 'allow' : 'deny'));
+    expect(result.timedOut, result.stderr).toBe(false);
+    expect(editor?.requests.map((r) => r.subject)).toContain(VOLUME_DELETE);
+    expect(e.railwayRan).toEqual(['volume delete -v pgdata -e production -y']);
+    expect(e.curlRan).toEqual([]);
+    expect(e.secretKept).toBe(true);
+    expect(e.leaked).toBe(0);
+  });
+});
