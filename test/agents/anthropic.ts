@@ -3,9 +3,12 @@
 // requests carry the tools; the step is the number of tool_result blocks already sent back.
 import { join } from 'node:path';
 import { json, sse, type Responder } from './modelServer';
+import { MCP_SERVER } from './story';
 import type { Step } from './story';
 
-function toolCall(step: Step, project: string): { name: string; input: Record<string, unknown> } {
+const SEARCH = 'toolu_search_';
+
+function toolCall(step: Exclude<Step, { kind: 'mcp' }>, project: string): { name: string; input: Record<string, unknown> } {
   switch (step.kind) {
     case 'shell': return { name: 'Bash', input: { command: step.command, description: 'step' } };
     case 'read': return { name: 'Read', input: { file_path: join(project, step.file) } };
@@ -13,7 +16,12 @@ function toolCall(step: Step, project: string): { name: string; input: Record<st
   }
 }
 
-/** How many tool results the conversation holds: the script's position. */
+/** The tool results of the story's own calls (the ToolSearch calls that fetch MCP tools left out). */
+export function storyResults(body: Record<string, unknown>): ReturnType<typeof anthropicToolResults> {
+  return anthropicToolResults(body).filter((r) => !r.tool_use_id.startsWith(SEARCH));
+}
+
+/** Every tool result the conversation holds. */
 export function anthropicToolResults(body: Record<string, unknown>): { tool_use_id: string; content: unknown; is_error?: boolean }[] {
   const messages = Array.isArray(body.messages) ? body.messages as { role?: string; content?: unknown }[] : [];
   return messages.flatMap((m) => (Array.isArray(m.content) ? m.content as { type?: string }[] : []))
@@ -29,17 +37,23 @@ export function anthropicScript(steps: readonly Step[], project: string): Respon
     }
     const body = json(request.body);
     const mainLoop = Array.isArray(body.tools) && (body.tools as { name?: string }[]).some((t) => t.name === 'Bash');
-    const done = anthropicToolResults(body).length;
+    const results = anthropicToolResults(body);
+    // Claude Code lists MCP tools by name only until its ToolSearch fetches them: those searches
+    // are the script's own extra calls, not steps.
+    const done = results.filter((r) => !r.tool_use_id.startsWith(SEARCH)).length;
     const step = mainLoop ? steps[done] : undefined;
+    const listed = mainLoop ? (body.tools as { name?: string }[]).map((t) => t.name ?? '') : [];
+    const search = step?.kind === 'mcp' && !listed.some((n) => n.endsWith(`__${step.tool}`)) && listed.includes('ToolSearch') && !results.some((r) => r.tool_use_id === `${SEARCH}${done}`);
     const id = `msg_${Math.random().toString(36).slice(2)}`;
     const model = typeof body.model === 'string' ? body.model : 'claude-sonnet-4-5';
     const usage = { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
     const start = { type: 'message_start', message: { id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage } };
     const events: { event: string; data: unknown }[] = [{ event: 'message_start', data: start }];
     if (step) {
-      const call = toolCall(step, project);
+      const call = search ? { name: 'ToolSearch', input: { query: `select:mcp__${MCP_SERVER}__${(step as { tool: string }).tool}`, max_results: 5 } }
+        : step.kind === 'mcp' ? { name: listed.find((n) => n.endsWith(`__${step.tool}`)) ?? `mcp__${MCP_SERVER}__${step.tool}`, input: step.args } : toolCall(step, project);
       events.push(
-        { event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: `toolu_${done}`, name: call.name, input: {} } } },
+        { event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: search ? `${SEARCH}${done}` : `toolu_${done}`, name: call.name, input: {} } } },
         { event: 'content_block_delta', data: { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: JSON.stringify(call.input) } } },
         { event: 'content_block_stop', data: { type: 'content_block_stop', index: 0 } },
         { event: 'message_delta', data: { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 5 } } },

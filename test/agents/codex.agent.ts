@@ -11,7 +11,10 @@ import { json, startModel } from './modelServer';
 import { responsesOutputs, responsesScript } from './responsesApi';
 import { STORY, VOLUME_DELETE, effects, stage } from './story';
 
-const CODEX_STORY = STORY.filter((s) => s.kind !== 'read');
+// Codex has no file read tool (its reads are the shell's), and 0.169.0 lists MCP tools only after
+// its tool_search step finds them, which this script does not play: MCP calls are covered by the
+// hook's payload fixtures.
+const CODEX_STORY = STORY.filter((s) => s.kind !== 'read' && s.kind !== 'mcp');
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -28,6 +31,7 @@ async function codex(name: string, withWindow?: Parameters<typeof window>[1]) {
   writeFileSync(join(codexHome, 'config.toml'), [
     'model = "gpt-5.5"', 'model_provider = "mock"', 'approval_policy = "never"', 'sandbox_mode = "danger-full-access"', '',
     '[model_providers.mock]', 'name = "mock"', `base_url = "${model.url}/v1"`, 'wire_api = "responses"', 'request_max_retries = 0', 'stream_max_retries = 0', '',
+    '[mcp_servers.railway]', `command = ${JSON.stringify(s.mcpServer.command)}`, `args = ${JSON.stringify(s.mcpServer.args)}`, '',
   ].join('\n'));
   const installed = installAirlock(s, 'codex', 'user', { CODEX_HOME: codexHome });
   expect(installed, 'install says the hook needs trusting first').toContain('/hooks');
@@ -46,11 +50,12 @@ describe(`${CODEX.label} ${CODEX.version}`, () => {
     expect(outputs.length, 'every scripted call was answered').toBe(CODEX_STORY.length);
     expect(e.curlRan).toEqual([]);
     expect(e.railwayRan).toEqual([]);
+    expect(e.mcpRan).toEqual([]);
     expect(existsSync(join(s.project, '.env.production'))).toBe(true);
     expect(e.secretKept).toBe(true);
     expect(e.leaked).toBe(0);
     expect(e.benignRan).toBe(true);
-    expect(JSON.stringify(outputs.slice(0, 4))).toContain('Airlock');
+    for (const o of outputs.slice(0, CODEX_STORY.length - 1)) expect(JSON.stringify(o.output)).toContain('Airlock');
   });
 
   test('a window whose person approves the volume deletion and denies the rest: only the approved call runs', async () => {
@@ -59,6 +64,7 @@ describe(`${CODEX.label} ${CODEX.version}`, () => {
     expect(editor?.requests.map((r) => r.subject)).toContain(VOLUME_DELETE);
     expect(e.railwayRan).toEqual(['volume delete -v pgdata -e production -y']);
     expect(e.curlRan).toEqual([]);
+    expect(e.mcpRan).toEqual([]);
     expect(e.secretKept).toBe(true);
     expect(e.leaked).toBe(0);
   });

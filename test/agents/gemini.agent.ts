@@ -25,6 +25,7 @@ async function gemini(name: string, withWindow?: Parameters<typeof window>[1], s
   writeFileSync(join(s.home, '.gemini', 'settings.json'), JSON.stringify({
     security: { auth: { selectedType: 'gemini-api-key' }, folderTrust: { enabled: true } },
     general: { disableAutoUpdate: true, disableUpdateNag: true }, privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false }, ide: { enabled: false },
+    mcpServers: { railway: { command: s.mcpServer.command, args: s.mcpServer.args, trust: true } },
   }));
   writeFileSync(join(s.home, '.gemini', 'trustedFolders.json'), JSON.stringify({ [s.project]: 'TRUST_FOLDER' }));
   const installed = installAirlock(s, 'gemini', 'project');
@@ -44,18 +45,20 @@ describe(`${GEMINI_CLI.label} ${GEMINI_CLI.version}`, () => {
     expect(responses.length, 'every scripted call was answered').toBe(STORY.length);
     expect(e.curlRan).toEqual([]);
     expect(e.railwayRan).toEqual([]);
+    expect(e.mcpRan).toEqual([]);
     expect(e.secretKept).toBe(true);
     expect(e.leaked).toBe(0);
     expect(e.benignRan).toBe(true);
-    expect(JSON.stringify(responses.slice(0, 5))).toContain('Airlock');
+    for (const r of responses.slice(0, STORY.length - 1)) expect(JSON.stringify(r.response)).toContain('Airlock');
   });
 
-  test('a window whose person approves the volume deletion and denies the rest: only the approved call runs', async () => {
-    const { result, editor, effects: e } = await gemini('gemini-window', (r) => (r.subject === VOLUME_DELETE ? 'allow' : 'deny'));
+  test('a window whose person approves the volume deletions (CLI and MCP) and denies the rest: only the approved calls run', async () => {
+    const { result, editor, effects: e } = await gemini('gemini-window', (r) => (r.subject === VOLUME_DELETE || r.kind === 'mcp' ? 'allow' : 'deny'));
     expect(result.timedOut, result.stderr).toBe(false);
     expect(editor?.requests.map((r) => r.subject)).toContain(VOLUME_DELETE);
     expect(e.railwayRan).toEqual(['volume delete -v pgdata -e production -y']);
     expect(e.curlRan).toEqual([]);
+    expect(e.mcpRan.map((c) => JSON.parse(c) as { arguments?: unknown }).map((c) => c.arguments)).toEqual([{ volume: 'pgdata', environment: 'production' }]);
     expect(e.secretKept).toBe(true);
     expect(e.leaked).toBe(0);
   });

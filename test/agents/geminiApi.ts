@@ -2,11 +2,12 @@
 // The step is the number of functionResponse parts already sent back; a side request that asks for
 // JSON by schema (a next-speaker or loop check) is answered with a value of that shape.
 import { join } from 'node:path';
-import { json, sse, type Responder } from './modelServer';
+import { json, listedTool, sse, type Responder } from './modelServer';
 import type { Step } from './story';
 
-function functionCall(step: Step, project: string): { name: string; args: Record<string, unknown> } {
+function functionCall(step: Step, project: string, tools: readonly string[]): { name: string; args: Record<string, unknown> } {
   switch (step.kind) {
+    case 'mcp': return { name: listedTool(tools, step.tool), args: step.args };
     case 'shell': return { name: 'run_shell_command', args: { command: step.command } };
     case 'read': return { name: 'read_file', args: { file_path: join(project, step.file) } };
     case 'write': return { name: 'write_file', args: { file_path: join(project, step.file), content: step.content } };
@@ -46,7 +47,8 @@ export function geminiScript(steps: readonly Step[], project: string): Responder
     const tools = Array.isArray(body.tools) && body.tools.length > 0;
     const done = geminiFunctionResponses(body).length;
     const step = tools && !schema && config.responseMimeType !== 'application/json' ? steps[done] : undefined;
-    const parts = step ? [{ functionCall: functionCall(step, project) }]
+    const declared = (Array.isArray(body.tools) ? body.tools as { functionDeclarations?: { name?: string }[] }[] : []).flatMap((t) => t.functionDeclarations ?? []).map((d) => d.name ?? '');
+    const parts = step ? [{ functionCall: functionCall(step, project, declared) }]
       : schema || config.responseMimeType === 'application/json' ? [{ text: JSON.stringify(fromSchema(schema ?? { type: 'object' })) }]
         : [{ text: tools ? 'done' : 'ok' }];
     const answer = {

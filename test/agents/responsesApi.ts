@@ -2,7 +2,7 @@
 // response.output_item.done, response.completed). Codex's shell tool is exec_command {cmd} (run
 // as `bash -lc`), its patch tool the freeform apply_patch; it has no file read tool. The step is
 // the number of tool outputs already sent back.
-import { json, sse, type Responder } from './modelServer';
+import { json, listedTool, sse, type Responder } from './modelServer';
 import type { Step } from './story';
 
 const OUTPUTS = new Set(['function_call_output', 'custom_tool_call_output']);
@@ -16,8 +16,9 @@ export function responsesOutputs(body: Record<string, unknown>): { call_id: stri
  * A write as a patch that names no secret: deleting the file (an update would have to quote the
  * token's line, which the model then echoes back in every later request).
  */
-function item(step: Step, n: number): Record<string, unknown> {
+function item(step: Step, n: number, tools: readonly string[]): Record<string, unknown> {
   switch (step.kind) {
+    case 'mcp': return { type: 'function_call', id: `fc_${n}`, call_id: `call_${n}`, name: listedTool(tools, step.tool), arguments: JSON.stringify(step.args) };
     case 'shell': return { type: 'function_call', id: `fc_${n}`, call_id: `call_${n}`, name: 'exec_command', arguments: JSON.stringify({ cmd: step.command }) };
     case 'write': return { type: 'custom_tool_call', id: `ctc_${n}`, call_id: `call_${n}`, name: 'apply_patch', input: `*** Begin Patch\n*** Delete File: ${step.file}\n*** End Patch\n` };
     case 'read': throw new Error('Codex has no file read tool: it reads with the shell');
@@ -31,12 +32,14 @@ export function responsesScript(steps: readonly Step[]): Responder {
       res.end('{"error":{"message":"not scripted"}}');
       return;
     }
-    const done = responsesOutputs(json(request.body)).length;
+    const body = json(request.body);
+    const done = responsesOutputs(body).length;
+    const tools = (Array.isArray(body.tools) ? body.tools as { name?: string }[] : []).map((t) => t.name ?? '');
     const step = steps[done];
     const id = `resp_${done}`;
     sse(res, [
       { event: 'response.created', data: { type: 'response.created', response: { id } } },
-      { event: 'response.output_item.done', data: { type: 'response.output_item.done', item: step ? item(step, done) : { type: 'message', role: 'assistant', id: `msg_${done}`, content: [{ type: 'output_text', text: 'done' }] } } },
+      { event: 'response.output_item.done', data: { type: 'response.output_item.done', item: step ? item(step, done, tools) : { type: 'message', role: 'assistant', id: `msg_${done}`, content: [{ type: 'output_text', text: 'done' }] } } },
       { event: 'response.completed', data: { type: 'response.completed', response: { id, usage: { input_tokens: 10, input_tokens_details: { cached_tokens: 0 }, output_tokens: 5, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 15 } } } },
     ]);
   };
