@@ -26,6 +26,18 @@ export interface InstallIo {
   /** The node binary and CLI script the launcher runs. */
   readonly node: string;
   readonly cli: string;
+  /** The operating system (process.platform), given by tests. */
+  readonly platform?: NodeJS.Platform;
+}
+
+/**
+ * Why Airlock's hooks cannot guard this machine yet, if they cannot. On Windows the `sh` launcher
+ * cannot start, and a fail-closed hook that cannot start blocks every call an agent makes (Cursor).
+ */
+export function unsupportedPlatform(platform: NodeJS.Platform): string | undefined {
+  return platform === 'win32'
+    ? 'Airlock\'s agent hooks do not run on Windows yet: they start through a POSIX shell launcher, and an agent whose hook cannot start either blocks every call (Cursor) or runs it unguarded. Nothing was installed. On Windows, use Airlock inside WSL, where it is supported.'
+    : undefined;
 }
 
 /**
@@ -85,6 +97,11 @@ function eachAgentFile(options: InstallOptions, io: InstallIo, edit: (agent: Age
 }
 
 export function install(options: InstallOptions, io: InstallIo): number {
+  const unsupported = unsupportedPlatform(io.platform ?? process.platform);
+  if (unsupported) {
+    io.out(unsupported);
+    return 1;
+  }
   const launcher = launcherPath(io.env);
   if (writeLauncher(launcher, { node: io.node, cli: io.cli })) io.out(`launcher  ${launcher} (runs ${io.cli})`);
   const paths = pathPolicy(options.dir, io.env);

@@ -239,3 +239,13 @@ describe('project files a team shares', () => {
     expect((JSON.parse(r.stdout) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision).toBe('deny');
   });
 });
+
+describe('a platform the hooks cannot guard yet', () => {
+  test('on Windows install refuses with the reason and writes nothing (a fail-closed hook that cannot start blocks every call)', () => {
+    const lines: string[] = [];
+    const refused = install(options(['cursor', 'claude-code']), { ...io, out: (l) => lines.push(l), platform: 'win32' });
+    expect(refused).toBe(1);
+    expect(lines.join('\n')).toMatch(/do not run on Windows yet.*Nothing was installed/s);
+    expect(existsSync(join(project, '.cursor', 'hooks.json'))).toBe(false);
+  });
+});
