@@ -16,7 +16,8 @@ import { parseClaudeShaped } from './claudeShape';
 import { codexHook } from './codex';
 import { copilotHook } from './copilot';
 import { cursorHook } from './cursor';
-import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, array, nestedTarget, obj, type AgentTarget } from './hookFiles';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, array, nestedTarget, obj, systemPath, type AgentTarget } from './hookFiles';
+import { claudeWillNotRun } from './trust';
 import { objectOf, preToolUseOutput, type Agent, type AgentAdapter, type AgentId } from './types';
 
 export const claudeCodeHook: AgentAdapter = {
@@ -65,6 +66,8 @@ const claudeBase = /* @__PURE__ */ nestedTarget('.claude', '.claude', 'PreToolUs
 
 const settings: AgentTarget = {
   file: claudeBase.file,
+  // code.claude.com/docs/en/settings: managed settings win over every other layer.
+  managed: (env) => systemPath(env, 'etc/claude-code/managed-settings.json', 'Library/Application Support/ClaudeCode/managed-settings.json'),
   commands: claudeBase.commands,
   install(config, command, extra) {
     const changes = claudeBase.groupChange(config, command);
@@ -97,5 +100,6 @@ export const claudeCode: Agent = {
   traces: { user: '.claude', project: '.claude' },
   probe: (cwd) => ({ session_id: 'airlock-doctor', cwd, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: PROBE_COMMAND } }),
   denies: (answer) => (answer.hookSpecificOutput as Record<string, unknown> | undefined)?.permissionDecision === 'deny',
+  willNotRun: claudeWillNotRun,
   contextFile: { agent: 'claude-code', label: 'Claude Code', file: '.claude/settings.local.json', format: 'claude-settings', extensions: ['anthropic.claude-code'], workspaceMarks: ['.claude', 'CLAUDE.md'], homeMarks: ['.claude'] },
 };

@@ -14,7 +14,7 @@
 // unless the hook entry has "failClosed": true, which `airlock install` writes.
 import { join } from 'node:path';
 import { home } from '../gate/stateDir';
-import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, flatTarget } from './hookFiles';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, flatTarget, systemPath } from './hookFiles';
 import { patchPaths } from './patch';
 import { searchScope } from './searchScope';
 import {
@@ -119,7 +119,7 @@ export const cursorHook: AgentAdapter = {
 
 // Cursor (cursor.com/docs/hooks): fails open unless `failClosed` is set; timeout in seconds.
 // preToolUse is the only event that sees Write, Delete and Grep (and a cloud agent's MCP calls).
-const settings = /* @__PURE__ */ flatTarget(
+const cursorFiles = /* @__PURE__ */ flatTarget(
   (scope, projectDir, env) => scope === 'project' ? join(projectDir, '.cursor', 'hooks.json') : join(home(env), '.cursor', 'hooks.json'),
   ['beforeShellExecution', 'beforeReadFile', 'beforeMCPExecution', 'preToolUse'],
   (command) => ({ command, timeout: HOOK_TIMEOUT_SECONDS, failClosed: true }),
@@ -130,7 +130,8 @@ export const cursor: Agent = {
   label: 'Cursor',
   sources: ['cursor.com/docs/hooks', 'cursor.com/docs/reference/third-party-hooks'],
   hook: cursorHook,
-  settings,
+  // The enterprise file every Cursor on the machine runs before project and user hooks.
+  settings: { ...cursorFiles, managed: (env) => systemPath(env, 'etc/cursor/hooks.json', 'Library/Application Support/Cursor/hooks.json') },
   traces: { user: '.cursor', project: '.cursor' },
   probe: (cwd) => ({ conversation_id: 'airlock-doctor', hook_event_name: 'beforeShellExecution', workspace_roots: [cwd], command: PROBE_COMMAND, cwd }),
   denies: (answer) => answer.permission === 'deny',

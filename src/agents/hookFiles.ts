@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { home } from '../gate/stateDir';
 
-export type Scope = 'project' | 'user';
+/** Where a hook is installed: a project's files, the user's, or the machine's managed (system) settings. */
+export type Scope = 'project' | 'user' | 'managed';
 
 /** A JSON path and its new value (undefined removes it). */
 export interface Change {
@@ -18,12 +19,30 @@ export interface Added {
 }
 
 export interface AgentTarget {
-  file(scope: Scope, projectDir: string, env: Readonly<Record<string, string | undefined>>): string;
+  file(scope: 'project' | 'user', projectDir: string, env: Readonly<Record<string, string | undefined>>): string;
+  /**
+   * The system-wide settings the agent reads above the user's, which device management deploys
+   * (and where a setting can switch user hooks off); absent where Airlock knows of none.
+   */
+  managed?(env: Readonly<Record<string, string | undefined>>): string;
   /** The changes that make `config` hold exactly one current Airlock entry, and what they add. */
   install(config: Record<string, unknown>, command: string, extra: { readonly denyRules: readonly string[] }): { changes: Change[]; added: Added };
   uninstall(config: Record<string, unknown>, added: Added): Change[];
   /** The hook commands of Airlock's entries in the file. */
   commands(config: Record<string, unknown>): string[];
+}
+
+/** The file a target keeps its hooks in for a scope, if the agent has that place. */
+export function targetFile(target: AgentTarget, scope: Scope, projectDir: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return scope === 'managed' ? target.managed?.(env) : target.file(scope, projectDir, env);
+}
+
+/**
+ * A system-wide path, on Linux (and WSL) or macOS. `AIRLOCK_SYSTEM_ROOT` moves the root, for tests:
+ * nothing else writes outside the user's home.
+ */
+export function systemPath(env: Readonly<Record<string, string | undefined>>, linux: string, macos: string): string {
+  return join(env.AIRLOCK_SYSTEM_ROOT || '/', process.platform === 'darwin' ? macos : linux);
 }
 
 /** The line `airlock doctor` sends each installed hook in its agent's payload: a working hook denies it by policy alone (the probe never opens a dialog). */

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { home } from '../gate/stateDir';
+import { systemPath } from './hookFiles';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -29,12 +30,34 @@ function object(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
 }
 
+function jsonObject(path: string): Record<string, unknown> {
+  try {
+    return object(JSON.parse(text(path)));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Claude Code's managed settings can switch hooks off for everyone (`disableAllHooks`) or keep
+ * only their own (`allowManagedHooksOnly`, which silently drops the user's and the project's).
+ */
+export function claudeWillNotRun(_file: string, scope: 'project' | 'user' | 'managed', _dir: string, env: Env): string | undefined {
+  const file = systemPath(env, 'etc/claude-code/managed-settings.json', 'Library/Application Support/ClaudeCode/managed-settings.json');
+  const managed = jsonObject(file);
+  if (managed.disableAllHooks === true) return `Claude Code's managed settings (${file}) turn every hook off (disableAllHooks)`;
+  if (managed.allowManagedHooksOnly === true && scope !== 'managed') {
+    return `Claude Code's managed settings (${file}) run only managed hooks (allowManagedHooksOnly): install Airlock there (airlock install --scope managed, as an administrator)`;
+  }
+  return undefined;
+}
+
 /**
  * Codex runs a hook from a `hooks.json` only once a person trusted it in `/hooks` (a trusted_hash
  * under [hooks.state."<file>:pre_tool_use:<group>:<handler>"] in the user's config.toml), and a
  * project's file only in a project marked trusted there.
  */
-export function codexWillNotRun(file: string, scope: 'project' | 'user', dir: string, env: Env): string | undefined {
+export function codexWillNotRun(file: string, scope: 'project' | 'user' | 'managed', dir: string, env: Env): string | undefined {
   let config: Record<string, unknown> = {};
   try {
     config = parseToml(text(join(env.CODEX_HOME || join(home(env), '.codex'), 'config.toml')));
@@ -42,6 +65,13 @@ export function codexWillNotRun(file: string, scope: 'project' | 'user', dir: st
     // not valid TOML: Codex would not start with it either, so no trust is read from it
   }
   const reasons: string[] = [];
+  let requirements: Record<string, unknown> = {};
+  try {
+    requirements = parseToml(text(systemPath(env, 'etc/codex/requirements.toml', 'etc/codex/requirements.toml')));
+  } catch {
+    // none, or not TOML: no requirement read from it
+  }
+  if (requirements.allow_managed_hooks_only === true) reasons.push('Codex\'s requirements.toml runs only managed hooks (allow_managed_hooks_only): ask your administrator to add Airlock\'s hook to its [hooks]');
   const projects = object(config.projects);
   if (scope === 'project' && !upwards(dir).some((d) => object(projects[d]).trust_level === 'trusted')) {
     reasons.push(`Codex reads ${file} only in a project you trust (it asks when it first opens the folder)`);
@@ -58,7 +88,7 @@ export function codexWillNotRun(file: string, scope: 'project' | 'user', dir: st
  * (`~/.gemini/trustedFolders.json`: TRUST_FOLDER covers the folder and those below it,
  * TRUST_PARENT its parent's; DO_NOT_TRUST on the folder itself wins).
  */
-export function geminiWillNotRun(_file: string, _scope: 'project' | 'user', dir: string, env: Env): string | undefined {
+export function geminiWillNotRun(_file: string, _scope: 'project' | 'user' | 'managed', dir: string, env: Env): string | undefined {
   const settings = text(join(home(env), '.gemini', 'settings.json'));
   try {
     const parsed = JSON.parse(settings) as { security?: { folderTrust?: { enabled?: unknown } } };

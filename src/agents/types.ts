@@ -28,7 +28,7 @@ export interface Agent {
   /** Its own way to keep files out of its context, where it has one. */
   readonly contextFile?: AgentContextFile;
   /** Why the agent will not run Airlock's hook in `file` for folder `dir` (a trust it still needs), if it will not. */
-  willNotRun?(file: string, scope: 'project' | 'user', dir: string, env: Readonly<Record<string, string | undefined>>): string | undefined;
+  willNotRun?(file: string, scope: 'project' | 'user' | 'managed', dir: string, env: Readonly<Record<string, string | undefined>>): string | undefined;
 }
 
 /**

@@ -61,7 +61,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'doctor':
       {
         const options = parseInstallOptions(rest, 'all', process.cwd());
-        const scopes = rest.some((a) => a.startsWith('--scope')) ? [options.scope] : (['project', 'user'] as const);
+        const scopes = rest.some((a) => a.startsWith('--scope')) ? [options.scope] : (['project', 'user', 'managed'] as const);
         return await doctor(options.dir, options.agents, scopes, installIo());
       }
       case 'audit':

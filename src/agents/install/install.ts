@@ -6,7 +6,7 @@ import { dirname, parse as parsePath } from 'node:path';
 import { claudeReadDenyRules } from '../../core/secrets/claudeRules';
 import { locateWindow } from '../../gate/discovery';
 import { loadHookPolicy } from '../../gate/hookPolicy';
-import type { AgentTarget, Scope } from '../hookFiles';
+import { targetFile, type AgentTarget, type Scope } from '../hookFiles';
 import { AGENTS, AGENT_LABELS, TARGETS } from '../index';
 import type { AgentId } from '../types';
 import { deleteBackup, readBackup, writeBackup } from './backups';
@@ -84,13 +84,18 @@ function eachAgentFile(options: InstallOptions, io: InstallIo, edit: (agent: Age
   let failed = false;
   for (const agent of options.agents) {
     const target = TARGETS[agent];
-    const file = target.file(options.scope, options.dir, io.env);
+    const file = targetFile(target, options.scope, options.dir, io.env);
+    if (file === undefined) {
+      io.out(`${AGENT_LABELS[agent]}: Airlock knows no managed (system-wide) hook settings for it; skipped`);
+      continue;
+    }
     try {
       edit(agent, target, file);
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
+      const denied = (error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EPERM';
+      if (!(error instanceof ConfigError) && !denied) throw error;
       failed = true;
-      io.out(`${AGENT_LABELS[agent]}: ${error.message}`);
+      io.out(`${AGENT_LABELS[agent]}: ${denied ? `cannot write ${file}: permission denied${options.scope === 'managed' ? ' (managed settings are the machine\'s: run as an administrator, or deploy the file with your device management)' : ''}` : (error as Error).message}`);
     }
   }
   return failed ? 1 : 0;

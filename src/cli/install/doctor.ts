@@ -10,7 +10,7 @@ import { ping } from '../../gate/client';
 import { locateWindow } from '../../gate/discovery';
 import { UNGUARDED_SHELLS, shellGate } from '../../gate/shells';
 import { PROBE_VARIABLE } from '../hook/probe';
-import type { Scope } from '../../agents/hookFiles';
+import { targetFile, type Scope } from '../../agents/hookFiles';
 import { AGENTS, AGENT_LABELS, TARGETS, isDeny } from '../../agents/index';
 import { hookCommand, type InstallIo } from '../../agents/install/install';
 import { ConfigError, parseConfig, readText } from '../../agents/install/jsonFile';
@@ -60,14 +60,16 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
   let installed = 0;
   for (const agent of agents) {
     for (const scope of scopes) {
-      const file = TARGETS[agent].file(scope, dir, io.env);
+      const file = targetFile(TARGETS[agent], scope, dir, io.env);
       const label = `${AGENT_LABELS[agent]} (${scope})`;
+      if (file === undefined) continue;
       let commands: string[];
       let config: Record<string, unknown>;
       try {
         const text = readText(file);
         if (text === undefined) {
-          io.out(`${label}: not installed`);
+          // Managed settings are the exception on a machine: named only when there are some.
+          if (scope !== 'managed') io.out(`${label}: not installed`);
           continue;
         }
         config = parseConfig(file, text);

@@ -5,14 +5,15 @@ import { AGENT_IDS, type AgentId } from '../../agents/types';
 import type { Scope } from '../../agents/hookFiles';
 import type { InstallOptions } from '../../agents/install/install';
 
-export const INSTALL_USAGE = `airlock install --agent <${AGENT_IDS.join('|')}|all> [--scope project|user] [--dir <project>]
+export const INSTALL_USAGE = `airlock install --agent <${AGENT_IDS.join('|')}|all> [--scope project|user|managed] [--dir <project>]
   Writes Airlock's hook into each agent's configuration (project scope: this folder's
   .claude/settings.json, .cursor/hooks.json, .github/hooks/airlock.json, .gemini/settings.json,
-  .codex/hooks.json; user scope: the same under your home directory). Keeps every entry that is not Airlock's,
+  .codex/hooks.json; user scope: the same under your home directory; managed scope: the
+  machine's system-wide settings that device management deploys, e.g. /etc/claude-code/managed-settings.json). Keeps every entry that is not Airlock's,
   backs the file up first, and changes nothing when run twice.
-airlock uninstall [--agent <name|all>] [--scope project|user] [--dir <project>]
+airlock uninstall [--agent <name|all>] [--scope project|user|managed] [--dir <project>]
   Removes Airlock's entries; a file Airlock has not changed since is restored byte for byte.
-airlock doctor [--agent <name|all>] [--scope project|user] [--dir <project>]
+airlock doctor [--agent <name|all>] [--scope project|user|managed] [--dir <project>]
   For each agent: is the hook installed, current, and answering (a probe call it must deny).`;
 
 export function parseInstallOptions(argv: readonly string[], agentDefault: 'all' | undefined, cwd: string): InstallOptions {
@@ -30,7 +31,7 @@ export function parseInstallOptions(argv: readonly string[], agentDefault: 'all'
       case '--agent': agent = value(); break;
       case '--scope': {
         const v = value();
-        if (v !== 'project' && v !== 'user') throw new UsageError(`--scope must be project or user, not "${v}"`);
+        if (v !== 'project' && v !== 'user' && v !== 'managed') throw new UsageError(`--scope must be project, user or managed, not "${v}"`);
         scope = v;
         break;
       }

@@ -77,7 +77,7 @@ test('doctor calls an install that lacks an event this release guards out of dat
 test.each([
   [['install'], /--agent is required/],
   [['install', '--agent', 'vim'], /unknown agent "vim"/],
-  [['install', '--agent', 'all', '--scope', 'galaxy'], /--scope must be project or user/],
+  [['install', '--agent', 'all', '--scope', 'galaxy'], /--scope must be project, user or managed/],
 ])('usage errors: %j', (args, message) => {
   const home = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
   const r = airlock(args, home, home);
@@ -118,3 +118,30 @@ test('doctor says which shells the terminal gate guards', () => {
   expect(shellGate('/bin/bash', 3.2)).toContain('bash 3.2: NOT guarded');
   expect(shellGate('/bin/bash', 5.2)).toContain('bash: guarded');
 });
+
+test('--scope managed writes the machine-wide settings device management deploys, and doctor warns where managed settings keep user hooks from running', () => {
+  const home = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
+  const project = join(home, 'project');
+  const system = join(home, 'system');
+  mkdirSync(project);
+  const root = { AIRLOCK_SYSTEM_ROOT: system };
+  // Managed settings that already hold the administrator's own keys.
+  mkdirSync(join(system, 'etc', 'claude-code'), { recursive: true });
+  writeFileSync(join(system, 'etc', 'claude-code', 'managed-settings.json'), JSON.stringify({ allowManagedHooksOnly: true, permissions: { deny: ['WebFetch'] } }));
+  expect(airlock(['install', '--agent', 'claude-code', '--scope', 'user'], project, home, undefined, root).stdout).toMatch(/but it will not run yet: .*allowManagedHooksOnly/);
+  const managed = airlock(['install', '--agent', 'all', '--scope', 'managed'], project, home, undefined, root);
+  expect(managed.code).toBe(0);
+  expect(managed.stdout).toMatch(/Codex: Airlock knows no managed \(system-wide\) hook settings for it; skipped/);
+  const claude = JSON.parse(readFileSync(join(system, 'etc', 'claude-code', 'managed-settings.json'), 'utf8')) as { allowManagedHooksOnly: boolean; permissions: unknown; hooks: { PreToolUse: { hooks: { command: string }[] }[] } };
+  expect(claude.allowManagedHooksOnly).toBe(true);
+  expect(claude.permissions).toMatchObject({ deny: expect.arrayContaining(['WebFetch']) as unknown });
+  // No user's path in a file every user of the machine runs.
+  expect(claude.hooks.PreToolUse[0].hooks[0].command).toContain('${AIRLOCK_DATA_DIR:-');
+  expect(existsSync(join(system, 'etc', 'cursor', 'hooks.json'))).toBe(true);
+  expect(existsSync(join(system, 'etc', 'gemini-cli', 'settings.json'))).toBe(true);
+  const doctor = airlock(['doctor', '--agent', 'claude-code'], project, home, undefined, root);
+  expect(doctor.stdout).toMatch(/Claude Code \(managed\): installed in .*managed-settings\.json; current; answering/);
+  expect(doctor.stdout).toMatch(/Claude Code \(user\): installed .*\n {2}WILL NOT RUN: .*allowManagedHooksOnly/);
+  expect(airlock(['uninstall', '--agent', 'all', '--scope', 'managed'], project, home, undefined, root).code).toBe(0);
+  expect(JSON.parse(readFileSync(join(system, 'etc', 'claude-code', 'managed-settings.json'), 'utf8'))).toEqual({ allowManagedHooksOnly: true, permissions: { deny: ['WebFetch'] } });
+}, 60_000);
