@@ -90,6 +90,11 @@ export class AgentHooks {
   }
 
   async installInteractively(): Promise<void> {
+    const unsupported = installer().unsupportedPlatform(process.platform);
+    if (unsupported) {
+      void vscode.window.showErrorMessage(`Airlock: ${unsupported}`);
+      return;
+    }
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const found = detectAgents(folder);
     const items = AGENT_IDS.map((agent) => ({ label: AGENT_LABELS[agent], agent, picked: found.includes(agent), description: found.includes(agent) ? 'found here' : undefined }));
@@ -106,7 +111,7 @@ export class AgentHooks {
     if (code === 0) void vscode.window.showInformationMessage(`Airlock: hooks installed for ${picked.map((p) => p.label).join(', ')}.`);
     else {
       this.output.show(true);
-      void vscode.window.showErrorMessage('Airlock: some hooks could not be installed (a settings file is not valid JSON). See the Airlock output.');
+      void vscode.window.showErrorMessage('Airlock: some hooks could not be installed (a settings file is not valid JSON, or could not be written). See the Airlock output.');
     }
   }
 
@@ -143,7 +148,8 @@ export class AgentHooks {
 
   /** One offer, on the first activation where an agent is found without Airlock's hook. */
   async offerOnce(): Promise<void> {
-    if (this.context.globalState.get<boolean>(OFFERED)) return;
+    // Hooks Airlock cannot start here would only block the agent: nothing to offer.
+    if (this.context.globalState.get<boolean>(OFFERED) || installer().unsupportedPlatform(process.platform)) return;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const missing = detectAgents(folder).filter((a) => !hasHook(a, folder, process.env));
     if (missing.length === 0) return;
