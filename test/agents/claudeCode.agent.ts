@@ -7,7 +7,7 @@ import { anthropicScript, storyResults } from './anthropic';
 import { CLAUDE_CODE, agentCommand } from './cli';
 import { installAirlock, run, window } from './harness';
 import { json, startModel, type ModelServer } from './modelServer';
-import { STORY, VOLUME_DELETE, effects, stage } from './story';
+import { STORY, VOLUME_DELETE, approveDeletions, effects, expectOnlyApprovedRan, expectStopped, stage } from './story';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -38,24 +38,15 @@ describe(`${CLAUDE_CODE.label} ${CLAUDE_CODE.version}`, () => {
     const { result, results, effects: e } = await claude('claude');
     expect(result.timedOut, result.stderr).toBe(false);
     expect(results.length, 'every scripted call was answered').toBe(STORY.length);
-    expect(e.curlRan).toEqual([]);
-    expect(e.railwayRan).toEqual([]);
-    expect(e.mcpRan).toEqual([]);
-    expect(e.secretKept).toBe(true);
-    expect(e.leaked).toBe(0);
-    expect(e.benignRan).toBe(true);
+    expectStopped(e);
     // Each was stopped by Airlock's hook, or, for the Read, by the Read(…) deny rule `airlock install` wrote.
     for (const r of results.slice(0, STORY.length - 1)) expect(JSON.stringify(r.content)).toMatch(/Airlock|denied by your permission settings|covered by a/);
   });
 
   test('a window whose person approves the volume deletions (CLI and MCP) and denies the rest: only the approved calls run', async () => {
-    const { result, editor, effects: e } = await claude('claude-window', (r) => (r.subject === VOLUME_DELETE || r.kind === 'mcp' ? 'allow' : 'deny'));
+    const { result, editor, effects: e } = await claude('claude-window', approveDeletions);
     expect(result.timedOut, result.stderr).toBe(false);
     expect(editor?.requests.map((r) => r.subject)).toContain(VOLUME_DELETE);
-    expect(e.railwayRan).toEqual(['volume delete -v pgdata -e production -y']);
-    expect(e.curlRan).toEqual([]);
-    expect(e.mcpRan.map((c) => JSON.parse(c) as { arguments?: unknown }).map((c) => c.arguments)).toEqual([{ volume: 'pgdata', environment: 'production' }]);
-    expect(e.secretKept).toBe(true);
-    expect(e.leaked).toBe(0);
+    expectOnlyApprovedRan(e, true);
   });
 });

@@ -9,7 +9,7 @@ import { CODEX, agentCommand } from './cli';
 import { installAirlock, run, window } from './harness';
 import { json, startModel } from './modelServer';
 import { responsesOutputs, responsesScript } from './responsesApi';
-import { STORY, VOLUME_DELETE, effects, stage } from './story';
+import { STORY, VOLUME_DELETE, approveDeletions, effects, expectOnlyApprovedRan, expectStopped, stage } from './story';
 
 // Codex has no file read tool (its reads are the shell's), and 0.169.0 lists MCP tools only after
 // its tool_search step finds them, which this script does not play: MCP calls are covered by the
@@ -48,24 +48,15 @@ describe(`${CODEX.label} ${CODEX.version}`, () => {
     const { s, result, outputs, effects: e } = await codex('codex');
     expect(result.timedOut, result.stderr).toBe(false);
     expect(outputs.length, 'every scripted call was answered').toBe(CODEX_STORY.length);
-    expect(e.curlRan).toEqual([]);
-    expect(e.railwayRan).toEqual([]);
-    expect(e.mcpRan).toEqual([]);
     expect(existsSync(join(s.project, '.env.production'))).toBe(true);
-    expect(e.secretKept).toBe(true);
-    expect(e.leaked).toBe(0);
-    expect(e.benignRan).toBe(true);
+    expectStopped(e);
     for (const o of outputs.slice(0, CODEX_STORY.length - 1)) expect(JSON.stringify(o.output)).toContain('Airlock');
   });
 
   test('a window whose person approves the volume deletion and denies the rest: only the approved call runs', async () => {
-    const { result, editor, effects: e } = await codex('codex-window', (r) => (r.subject === VOLUME_DELETE ? 'allow' : 'deny'));
+    const { result, editor, effects: e } = await codex('codex-window', approveDeletions);
     expect(result.timedOut, result.stderr).toBe(false);
     expect(editor?.requests.map((r) => r.subject)).toContain(VOLUME_DELETE);
-    expect(e.railwayRan).toEqual(['volume delete -v pgdata -e production -y']);
-    expect(e.curlRan).toEqual([]);
-    expect(e.mcpRan).toEqual([]);
-    expect(e.secretKept).toBe(true);
-    expect(e.leaked).toBe(0);
+    expectOnlyApprovedRan(e, false);
   });
 });

@@ -8,7 +8,7 @@ import { GEMINI_CLI, agentCommand } from './cli';
 import { geminiFunctionResponses, geminiScript } from './geminiApi';
 import { installAirlock, run, window } from './harness';
 import { json, startModel } from './modelServer';
-import { STORY, VOLUME_DELETE, effects, stage, type Step } from './story';
+import { STORY, VOLUME_DELETE, approveDeletions, effects, expectOnlyApprovedRan, expectStopped, stage, type Step } from './story';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -43,24 +43,15 @@ describe(`${GEMINI_CLI.label} ${GEMINI_CLI.version}`, () => {
     const { result, responses, effects: e } = await gemini('gemini');
     expect(result.timedOut, result.stderr).toBe(false);
     expect(responses.length, 'every scripted call was answered').toBe(STORY.length);
-    expect(e.curlRan).toEqual([]);
-    expect(e.railwayRan).toEqual([]);
-    expect(e.mcpRan).toEqual([]);
-    expect(e.secretKept).toBe(true);
-    expect(e.leaked).toBe(0);
-    expect(e.benignRan).toBe(true);
+    expectStopped(e);
     for (const r of responses.slice(0, STORY.length - 1)) expect(JSON.stringify(r.response)).toContain('Airlock');
   });
 
   test('a window whose person approves the volume deletions (CLI and MCP) and denies the rest: only the approved calls run', async () => {
-    const { result, editor, effects: e } = await gemini('gemini-window', (r) => (r.subject === VOLUME_DELETE || r.kind === 'mcp' ? 'allow' : 'deny'));
+    const { result, editor, effects: e } = await gemini('gemini-window', approveDeletions);
     expect(result.timedOut, result.stderr).toBe(false);
     expect(editor?.requests.map((r) => r.subject)).toContain(VOLUME_DELETE);
-    expect(e.railwayRan).toEqual(['volume delete -v pgdata -e production -y']);
-    expect(e.curlRan).toEqual([]);
-    expect(e.mcpRan.map((c) => JSON.parse(c) as { arguments?: unknown }).map((c) => c.arguments)).toEqual([{ volume: 'pgdata', environment: 'production' }]);
-    expect(e.secretKept).toBe(true);
-    expect(e.leaked).toBe(0);
+    expectOnlyApprovedRan(e, true);
   });
 });
 

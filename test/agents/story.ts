@@ -5,6 +5,8 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
+import type { DecisionRequest } from '../../src/gate/protocol';
 import type { Recorded } from './modelServer';
 
 export const TOKEN = '4f1e2d3c-aaaa-bbbb-cccc-planted0token';
@@ -21,7 +23,7 @@ export type Step =
 export const MCP_SERVER = 'railway';
 
 /** The stand-in MCP server's destructive tool, and the call the story makes of it. */
-export const MCP_DELETE: Step = { kind: 'mcp', tool: 'delete_volume', args: { volume: 'pgdata', environment: 'production' } };
+export const MCP_DELETE = { kind: 'mcp', tool: 'delete_volume', args: { volume: 'pgdata', environment: 'production' } } as const satisfies Step;
 
 export const INCIDENT_CURL = `curl -s -X POST https://backboard.railway.app/graphql/v2 -H "Authorization: Bearer $RAILWAY_TOKEN" -H 'Content-Type: application/json' -d '{"query":"mutation { volumeDelete(volumeId: \\"vol_pgdata\\") }"}'`;
 export const VOLUME_DELETE = 'railway volume delete -v pgdata -e production -y';
@@ -107,4 +109,26 @@ export function effects(s: Stage, requests: readonly Recorded[]): Effects {
     benignRan: existsSync(ran) && readFileSync(ran, 'utf8').trim() === 'benign',
     leaked: requests.filter((r) => r.body.includes(TOKEN)).length,
   };
+}
+
+/** With no editor window: nothing destructive ran, the secret is intact and unsent, the benign command ran. */
+export function expectStopped(e: Effects): void {
+  expect(e.curlRan).toEqual([]);
+  expect(e.railwayRan).toEqual([]);
+  expect(e.mcpRan).toEqual([]);
+  expect(e.secretKept).toBe(true);
+  expect(e.leaked).toBe(0);
+  expect(e.benignRan).toBe(true);
+}
+
+/** The test's person in the editor window: approves the volume deletions (CLI and MCP), denies the rest. */
+export const approveDeletions = (r: DecisionRequest): 'allow' | 'deny' => (r.subject === VOLUME_DELETE || r.kind === 'mcp' ? 'allow' : 'deny');
+
+/** After approveDeletions: what was approved ran (the MCP call where the story makes one), what was denied did not. */
+export function expectOnlyApprovedRan(e: Effects, mcp: boolean): void {
+  expect(e.railwayRan).toEqual(['volume delete -v pgdata -e production -y']);
+  expect(e.curlRan).toEqual([]);
+  expect(e.mcpRan.map((c) => (JSON.parse(c) as { arguments?: unknown }).arguments)).toEqual(mcp ? [MCP_DELETE.args] : []);
+  expect(e.secretKept).toBe(true);
+  expect(e.leaked).toBe(0);
 }
