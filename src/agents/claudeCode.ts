@@ -18,7 +18,7 @@ import { copilotHook } from './copilot';
 import { cursorHook } from './cursor';
 import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, array, nestedTarget, obj, systemPath, type AgentTarget } from './hookFiles';
 import { claudeWillNotRun } from './trust';
-import { objectOf, preToolUseOutput, type Agent, type AgentAdapter, type AgentId } from './types';
+import { objectOf, preToolUseDenies, preToolUseOutput, type Agent, type AgentAdapter, type AgentId } from './types';
 
 export const claudeCodeHook: AgentAdapter = {
   parse(payload) {
@@ -99,7 +99,7 @@ export const claudeCode: Agent = {
   settings,
   traces: { user: '.claude', project: '.claude' },
   probe: (cwd) => ({ session_id: 'airlock-doctor', cwd, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: PROBE_COMMAND } }),
-  denies: (answer) => (answer.hookSpecificOutput as Record<string, unknown> | undefined)?.permissionDecision === 'deny',
+  denies: preToolUseDenies,
   willNotRun: claudeWillNotRun,
   contextFile: { agent: 'claude-code', label: 'Claude Code', file: '.claude/settings.local.json', format: 'claude-settings', extensions: ['anthropic.claude-code'], workspaceMarks: ['.claude', 'CLAUDE.md'], homeMarks: ['.claude'] },
 };

@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { home } from '../gate/stateDir';
 import { parseClaudeShaped } from './claudeShape';
 import { codexWillNotRun } from './trust';
-import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, nestedTarget, type AgentTarget } from './hookFiles';
-import { objectOf, preToolUseOutput, type Agent, type AgentAdapter } from './types';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, hookGroupTarget, nestedTarget } from './hookFiles';
+import { objectOf, preToolUseDenies, preToolUseOutput, type Agent, type AgentAdapter } from './types';
 
 export const codexHook: AgentAdapter = {
   // A payload that is not an object may be a shell call: deny it.
@@ -34,12 +34,8 @@ export const codexHook: AgentAdapter = {
 const codexBase = /* @__PURE__ */ nestedTarget('.codex', '.codex', 'PreToolUse', '.*',
   (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS, statusMessage: 'Airlock' }));
 
-const settings: AgentTarget = {
-  file: (scope, projectDir, env) => (scope === 'project' ? join(projectDir, '.codex', 'hooks.json') : join(env.CODEX_HOME || join(home(env), '.codex'), 'hooks.json')),
-  commands: codexBase.commands,
-  install: (config, command) => ({ changes: codexBase.groupChange(config, command), added: {} }),
-  uninstall: (config) => codexBase.groupChange(config, undefined),
-};
+const settings = /* @__PURE__ */ hookGroupTarget(codexBase,
+  (scope, projectDir, env) => (scope === 'project' ? join(projectDir, '.codex', 'hooks.json') : join(env.CODEX_HOME || join(home(env), '.codex'), 'hooks.json')));
 
 export const codex: Agent = {
   id: 'codex',
@@ -52,6 +48,6 @@ export const codex: Agent = {
     session_id: 'airlock-doctor', turn_id: 'airlock-doctor', cwd, hook_event_name: 'PreToolUse', model: 'probe', permission_mode: 'default',
     tool_name: 'Bash', tool_input: { command: PROBE_COMMAND }, tool_use_id: 'airlock-doctor',
   }),
-  denies: (answer) => (answer.hookSpecificOutput as Record<string, unknown> | undefined)?.permissionDecision === 'deny',
+  denies: preToolUseDenies,
   willNotRun: codexWillNotRun,
 };

@@ -13,14 +13,14 @@
 //   glob}, apply_patch) and toolArgs (a JSON string; some versions send an object, apply_patch the
 //   raw patch). Answer: top-level permissionDecision. Releases before 1.0.66 act only on "deny",
 //   and nothing in the payload tells them apart, so an "ask" is sent as a deny.
+import { join } from 'node:path';
 import { isOpaqueEditorTool } from '../core/mcp';
+import { home } from '../gate/stateDir';
 import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, flatTarget } from './hookFiles';
 import { patchPaths } from './patch';
 import { searchScope } from './searchScope';
-import { home } from '../gate/stateDir';
-import { join } from 'node:path';
 import {
-  PayloadError, objectOf, optionalString, preToolUseOutput, stringField, stringList, toolInput, type Agent, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
+  PayloadError, objectOf, optionalString, preToolUseDenies, preToolUseOutput, stringField, stringList, toolInput, type Agent, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
 import { writeChange } from './writeChange';
 
@@ -153,5 +153,5 @@ export const copilot: Agent = {
   settings,
   traces: { user: '.copilot', project: '.github' },
   probe: (cwd) => ({ session_id: 'airlock-doctor', cwd, hook_event_name: 'PreToolUse', tool_name: 'run_in_terminal', tool_input: { command: PROBE_COMMAND } }),
-  denies: (answer) => (answer.hookSpecificOutput as Record<string, unknown> | undefined)?.permissionDecision === 'deny',
+  denies: preToolUseDenies,
 };

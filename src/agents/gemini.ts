@@ -10,7 +10,7 @@
 import {
   PayloadError, objectOf, optionalString, stringField, stringList, type Agent, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
-import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, nestedTarget, systemPath, type AgentTarget } from './hookFiles';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, hookGroupTarget, nestedTarget, systemPath, type AgentTarget } from './hookFiles';
 import { searchScope, type ContentGlobs } from './searchScope';
 import { geminiWillNotRun } from './trust';
 import { writeChange } from './writeChange';
@@ -85,12 +85,9 @@ const geminiBase = /* @__PURE__ */ nestedTarget('.gemini', '.gemini', 'BeforeToo
   (command) => ({ type: 'command', name: 'airlock', command, timeout: HOOK_TIMEOUT_SECONDS * 1000 }));
 
 const settings: AgentTarget = {
-  file: geminiBase.file,
+  ...hookGroupTarget(geminiBase),
   // Gemini's system settings override the user's and the workspace's (docs/get-started/configuration.md).
   managed: (env) => env.GEMINI_CLI_SYSTEM_SETTINGS_PATH || systemPath(env, 'etc/gemini-cli/settings.json', 'Library/Application Support/GeminiCli/settings.json'),
-  commands: geminiBase.commands,
-  install: (config, command) => ({ changes: geminiBase.groupChange(config, command), added: {} }),
-  uninstall: (config) => geminiBase.groupChange(config, undefined),
 };
 
 export const gemini: Agent = {

@@ -107,6 +107,16 @@ export function nestedTarget(dir: string, userDir: string, event: string, matche
 }
 
 
+/** A Claude-shaped settings file where Airlock adds only its hook group (no permission rules). */
+export function hookGroupTarget(base: ReturnType<typeof nestedTarget>, file: AgentTarget['file'] = base.file): AgentTarget {
+  return {
+    file,
+    commands: base.commands,
+    install: (config, command) => ({ changes: base.groupChange(config, command), added: {} }),
+    uninstall: (config) => base.groupChange(config, undefined),
+  };
+}
+
 /** Flat `{command, …}` entries per event (Cursor's hooks.json, Copilot's hook files). */
 export function flatTarget(file: AgentTarget['file'], events: readonly string[], entry: (command: string) => Record<string, unknown>,
   commandOf: (e: Record<string, unknown>) => unknown, header: Record<string, unknown>): AgentTarget {

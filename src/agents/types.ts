@@ -123,6 +123,11 @@ export function toolInput(value: unknown, what: string, shell: boolean): Record<
   return objectOf(value, what, shell);
 }
 
+/** Whether an answer in the `hookSpecificOutput` schema is a deny. */
+export function preToolUseDenies(answer: Record<string, unknown>): boolean {
+  return (answer.hookSpecificOutput as Record<string, unknown> | undefined)?.permissionDecision === 'deny';
+}
+
 /**
  * The `hookSpecificOutput` answer Claude Code and VS Code agent hooks share. The reason of a deny
  * goes to the model, of an ask to the user; a deny also carries a `systemMessage` for the user.
