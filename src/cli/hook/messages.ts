@@ -112,7 +112,7 @@ export function answerFor(verdict: Verdict, outcome: Outcome, canAsk = true): Ho
       }
       return {
         decision: 'ask', quiet: false,
-        userMessage: `Airlock: this needs your approval — ${subject}. No Airlock editor window is open for this folder, so the decision is yours here. ${OPEN_EDITOR}`,
+        userMessage: `Airlock: this needs your approval — ${subject}. No Airlock editor window is open for this folder, so the agent's own prompt decides; where it shows none (some agents decline such calls silently), the call does not run. ${OPEN_EDITOR}`,
         agentMessage: `Airlock asked the user to approve this: ${subject}.${hint(verdict)}`,
       };
     }

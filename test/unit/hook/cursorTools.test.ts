@@ -66,6 +66,13 @@ describe("Cursor's preToolUse", () => {
     expect(String(o.user_message)).toContain('Airlock');
   });
 
+  test("an ask does not promise a prompt: some of Cursor's run modes decline it silently", async () => {
+    const o = await answer('cursor', { ...cursorTool('Shell', {}, 'beforeShellExecution'), command: 'kubectl delete deployment api -n staging' });
+    expect(o.permission).toBe('ask');
+    expect(String(o.user_message)).not.toMatch(/decision is yours/);
+    expect(String(o.user_message)).toMatch(/where it shows none .* the call does not run/);
+  });
+
   test('a Write whose file Airlock cannot find is denied, not waved through', async () => {
     expect(decisionIn(await answer('cursor', cursorTool('Write', { content: 'RAILWAY_TOKEN=y\n' })))).toBe('deny');
   });
