@@ -16,6 +16,7 @@ export interface AgentCli {
 export const CLAUDE_CODE: AgentCli = { label: 'Claude Code', pkg: '@anthropic-ai/claude-code', version: '2.1.328', bin: 'claude' };
 export const GEMINI_CLI: AgentCli = { label: 'Gemini CLI', pkg: '@google/gemini-cli', version: '0.61.0', bin: 'gemini' };
 export const CODEX: AgentCli = { label: 'Codex', pkg: '@openai/codex', version: '0.169.0', bin: 'codex' };
+export const COPILOT_CLI: AgentCli = { label: 'Copilot CLI', pkg: '@github/copilot', version: '1.0.102', bin: 'copilot' };
 
 function cacheRoot(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'airlock-test', 'agents');

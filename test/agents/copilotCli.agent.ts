@@ -1,0 +1,61 @@
+// GitHub Copilot CLI, its own package from npm, run with `-p … --allow-all-tools` against a
+// scripted Chat Completions API in its offline mode (COPILOT_OFFLINE with a custom provider: no
+// GitHub sign-in), with Airlock's Copilot hook in ~/.copilot/hooks/airlock.json.
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { chatScript, chatToolResults, type ChatTools } from './chatApi';
+import { COPILOT_CLI, agentCommand } from './cli';
+import { installAirlock, run, window } from './harness';
+import { json, startModel } from './modelServer';
+import { STORY, VOLUME_DELETE, approveDeletions, effects, expectOnlyApprovedRan, expectStopped, stage } from './story';
+
+// Its MCP servers come from its own config; the story's MCP call is left to the payload fixtures.
+const COPILOT_STORY = STORY.filter((s) => s.kind !== 'mcp');
+
+const copilotTools: ChatTools = (step, project) => {
+  switch (step.kind) {
+    case 'shell': return { name: 'bash', arguments: { command: step.command, description: 'step' } };
+    case 'read': return { name: 'view', arguments: { path: join(project, step.file) } };
+    case 'write': return { name: 'create', arguments: { path: join(project, step.file), file_text: step.content } };
+    case 'mcp': throw new Error('not in this story');
+  }
+};
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function copilot(name: string, withWindow?: Parameters<typeof window>[1]) {
+  const s = stage(name);
+  const model = await startModel(chatScript(COPILOT_STORY, s.project, copilotTools));
+  closers.push(() => model.close());
+  installAirlock(s, 'copilot', 'user');
+  const editor = withWindow ? await window(s, withWindow) : undefined;
+  if (editor) closers.push(() => editor.close());
+  const env = s.env({
+    COPILOT_OFFLINE: 'true', COPILOT_PROVIDER_BASE_URL: `${model.url}/v1`, COPILOT_PROVIDER_API_KEY: 'test', COPILOT_MODEL: 'gpt-4.1', COPILOT_AUTO_UPDATE: 'false',
+    // The binary unpacks its code once per version here, not into every fresh home.
+    COPILOT_PKG_CACHE_HOME: join(agentCommand(COPILOT_CLI), '..', '..', '..', 'copilot-pkg'),
+  });
+  const result = await run(agentCommand(COPILOT_CLI), ['-p', 'Clean up the old production volume and rotate the token.', '--allow-all-tools', '--no-auto-update', '--output-format', 'json'], s.project, env);
+  const last = model.requests.filter((r) => r.url.endsWith('/chat/completions')).map((r) => json(r.body)).filter((b) => Array.isArray(b.tools) && b.tools.length > 0).pop() ?? {};
+  return { result, editor, results: chatToolResults(last), effects: effects(s, model.requests) };
+}
+
+describe(`${COPILOT_CLI.label} ${COPILOT_CLI.version}`, () => {
+  test('no editor window: the incident is stopped, the secret is neither read, overwritten nor sent, the benign command runs', async () => {
+    const { result, results, effects: e } = await copilot('copilot');
+    expect(result.timedOut, result.stderr).toBe(false);
+    expect(results.length, 'every scripted call was answered').toBe(COPILOT_STORY.length);
+    expectStopped(e);
+    for (const r of results.slice(0, COPILOT_STORY.length - 1)) expect(JSON.stringify(r.content)).toContain('Airlock');
+  });
+
+  test('a window whose person approves the volume deletion and denies the rest: only the approved call runs', async () => {
+    const { result, editor, effects: e } = await copilot('copilot-window', approveDeletions);
+    expect(result.timedOut, result.stderr).toBe(false);
+    expect(editor?.requests.map((r) => r.subject)).toContain(VOLUME_DELETE);
+    expectOnlyApprovedRan(e, false);
+  });
+});
