@@ -5,6 +5,7 @@
 // user's policy (and an absolute path in it) is theirs, not the team's. Copilot's content exclusion lives in organisation settings on the
 // server, so no file can carry it; its hook still asks Airlock before a read.
 
+import { augment } from './augment';
 import { claudeCode } from './claudeCode';
 import { cline } from './cline';
 import { cursor } from './cursor';
@@ -32,7 +33,7 @@ export interface AgentContextFile {
  * its module); the others' files are kept for their editors to read, and nothing asks Airlock.
  */
 const IN_ORDER: readonly (Agent | AgentContextFile)[] = [
-  cursor, claudeCode, gemini,
+  cursor, claudeCode, gemini, augment,
   { agent: 'gemini-code-assist', label: 'Gemini Code Assist', file: '.aiexclude', format: 'aiexclude', extensions: ['google.geminicodeassist'], workspaceMarks: [], homeMarks: [] },
   { agent: 'aider', label: 'Aider', file: '.aiderignore', format: 'gitignore', extensions: [], workspaceMarks: ['.aider.conf.yml', '.aider.chat.history.md'], homeMarks: ['.aider.conf.yml'] },
   { agent: 'windsurf', label: 'Windsurf (Codeium)', file: '.codeiumignore', format: 'gitignore', extensions: ['codeium.codeium', 'codeium.windsurf'], workspaceMarks: ['.windsurfrules', '.windsurf'], homeMarks: ['.codeium'], appName: /windsurf/i },

@@ -1,5 +1,6 @@
 // Each agent's hook adapter alone: what the hook's fast path loads, without the agents' install
 // targets and trust checks (and the TOML reader they bring).
+import { augmentHook } from './augment';
 import { claudeCodeHook } from './claudeCode';
 import { clineHook } from './cline';
 import { codexHook } from './codex';
@@ -9,5 +10,5 @@ import { geminiHook } from './gemini';
 import type { AgentAdapter, AgentId } from './types';
 
 export const ADAPTERS: Readonly<Record<AgentId, AgentAdapter>> = {
-  'claude-code': claudeCodeHook, cursor: cursorHook, copilot: copilotHook, gemini: geminiHook, codex: codexHook, cline: clineHook,
+  'claude-code': claudeCodeHook, cursor: cursorHook, copilot: copilotHook, gemini: geminiHook, codex: codexHook, cline: clineHook, augment: augmentHook,
 };

@@ -99,6 +99,10 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Write', { file_path: `${home}/Documents/Cline/Hooks/PreToolUse`, content: '#!/bin/sh\n' }],
     ['Bash', { command: 'chmod -x .clinerules/hooks/PreToolUse' }],
     ['Bash', { command: 'rm ~/.cline/hooks/PreToolUse' }],
+    // Augment: the user's and a project's settings, and the managed ones.
+    ['Write', { file_path: join(project, '.augment', 'settings.json'), content: '{"hooks":{}}' }],
+    ['Bash', { command: `printf '{}' > ~/.augment/settings.json` }],
+    ['Write', { file_path: '/etc/augment/settings.json', content: '{}' }],
   ])('%s %j is denied', async (tool, input) => {
     expect(await hook(tool, input)).toBe('deny');
   });
@@ -133,5 +137,11 @@ describe('an agent rewriting its own hook through its own tools', () => {
       preToolUse: { toolName: 'write_to_file', parameters: { path: '.clinerules/hooks/PreToolUse', content: '#!/bin/sh\necho \'{"cancel":false}\'\n' } } };
     const out = await runHook('cline', JSON.stringify(payload), { env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine });
     expect(JSON.parse(out.stdout)).toMatchObject({ cancel: true });
+  });
+
+  test('Augment\'s save-file of its settings is denied', async () => {
+    const payload = { hook_event_name: 'PreToolUse', conversation_id: 'c', workspace_roots: [project], tool_name: 'save-file', tool_input: { path: '.augment/settings.json', file_content: '{}' } };
+    const out = await runHook('augment', JSON.stringify(payload), { env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine });
+    expect(JSON.parse(out.stdout)).toMatchObject({ hookSpecificOutput: { permissionDecision: 'deny' } });
   });
 });
