@@ -5,9 +5,12 @@
 // user's policy (and an absolute path in it) is theirs, not the team's. Copilot's content exclusion lives in organisation settings on the
 // server, so no file can carry it; its hook still asks Airlock before a read.
 
+import { augment } from './augment';
 import { claudeCode } from './claudeCode';
+import { cline } from './cline';
 import { cursor } from './cursor';
 import { gemini } from './gemini';
+import type { Agent } from './types';
 
 export type ContextFormat = 'gitignore' | 'aiexclude' | 'claude-settings';
 
@@ -25,22 +28,24 @@ export interface AgentContextFile {
   readonly appName?: RegExp;
 }
 
-/** Agents Airlock keeps an ignore file for but has no hook for: their editors read the file, nothing asks Airlock. */
-const CONTEXT_ONLY: readonly AgentContextFile[] = [
+/**
+ * Every agent's file, in the order the settings list them: an agent with a hook brings its own (from
+ * its module); the others' files are kept for their editors to read, and nothing asks Airlock.
+ */
+const IN_ORDER: readonly (Agent | AgentContextFile)[] = [
+  cursor, claudeCode, gemini, augment,
   { agent: 'gemini-code-assist', label: 'Gemini Code Assist', file: '.aiexclude', format: 'aiexclude', extensions: ['google.geminicodeassist'], workspaceMarks: [], homeMarks: [] },
   { agent: 'aider', label: 'Aider', file: '.aiderignore', format: 'gitignore', extensions: [], workspaceMarks: ['.aider.conf.yml', '.aider.chat.history.md'], homeMarks: ['.aider.conf.yml'] },
   { agent: 'windsurf', label: 'Windsurf (Codeium)', file: '.codeiumignore', format: 'gitignore', extensions: ['codeium.codeium', 'codeium.windsurf'], workspaceMarks: ['.windsurfrules', '.windsurf'], homeMarks: ['.codeium'], appName: /windsurf/i },
   { agent: 'roo', label: 'Roo Code', file: '.rooignore', format: 'gitignore', extensions: ['rooveterinaryinc.roo-cline'], workspaceMarks: ['.roo', '.roomodes'], homeMarks: [] },
-  { agent: 'cline', label: 'Cline', file: '.clineignore', format: 'gitignore', extensions: ['saoudrizwan.claude-dev'], workspaceMarks: ['.clinerules'], homeMarks: [] },
+  cline,
   { agent: 'jetbrains-ai', label: 'JetBrains AI Assistant', file: '.aiignore', format: 'gitignore', extensions: [], workspaceMarks: ['.idea'], homeMarks: [] },
   { agent: 'continue', label: 'Continue', file: '.continueignore', format: 'gitignore', extensions: ['continue.continue'], workspaceMarks: ['.continue', '.continuerc.json'], homeMarks: ['.continue'] },
 ];
 
-/** The hook agents' own files (in their modules) first, in the order the settings list them. */
-export const AGENT_CONTEXT_FILES: readonly AgentContextFile[] = [
-  ...[cursor, claudeCode, gemini].map((agent) => agent.contextFile).filter((file): file is AgentContextFile => file !== undefined),
-  ...CONTEXT_ONLY,
-];
+export const AGENT_CONTEXT_FILES: readonly AgentContextFile[] = IN_ORDER
+  .map((entry) => ('hook' in entry ? entry.contextFile : entry))
+  .filter((file): file is AgentContextFile => file !== undefined);
 
 export const CONTEXT_AGENT_IDS: readonly string[] = AGENT_CONTEXT_FILES.map((a) => a.agent);
 

@@ -18,6 +18,17 @@ export interface Added {
   readonly denyRules?: readonly string[];
 }
 
+/**
+ * A hook file that is a whole script Airlock writes (Cline's `PreToolUse`), not JSON it edits in
+ * place: read as `{script: its text}` (nothing when the file is empty or absent).
+ */
+export interface ScriptFile {
+  /** A line only Airlock's script has: a file without it is the user's own, and is never written. */
+  readonly marker: string;
+  /** What the user can do when the file is their own. */
+  readonly whenTheirs: string;
+}
+
 export interface AgentTarget {
   file(scope: 'project' | 'user', projectDir: string, env: Readonly<Record<string, string | undefined>>): string;
   /**
@@ -25,6 +36,8 @@ export interface AgentTarget {
    * (and where a setting can switch user hooks off); absent where Airlock knows of none.
    */
   managed?(env: Readonly<Record<string, string | undefined>>): string;
+  /** Set when the file is a script Airlock owns whole; unset, it is JSON. */
+  readonly script?: ScriptFile;
   /** The changes that make `config` hold exactly one current Airlock entry, and what they add. */
   install(config: Record<string, unknown>, command: string, extra: { readonly denyRules: readonly string[] }): { changes: Change[]; added: Added };
   uninstall(config: Record<string, unknown>, added: Added): Change[];
@@ -145,3 +158,23 @@ export function flatTarget(file: AgentTarget['file'], events: readonly string[],
   };
 }
 
+/**
+ * A target that owns its whole file, a script that runs Airlock's command (`scriptFor` writes it,
+ * `commandIn` reads the command back): installed, the file is exactly that script; uninstalled,
+ * it is gone.
+ */
+export function scriptTarget(file: AgentTarget['file'], script: ScriptFile, scriptFor: (command: string) => string,
+  commandIn: (text: string) => string | undefined): AgentTarget {
+  const text = (config: Record<string, unknown>): string | undefined => (typeof config.script === 'string' ? config.script : undefined);
+  return {
+    file,
+    script,
+    commands(config) {
+      const current = text(config);
+      const command = current === undefined ? undefined : commandIn(current);
+      return isOurCommand(command) ? [command as string] : [];
+    },
+    install: (config, command) => ({ changes: text(config) === scriptFor(command) ? [] : [{ path: ['script'], value: scriptFor(command) }], added: {} }),
+    uninstall: (config) => (text(config) === undefined ? [] : [{ path: ['script'], value: undefined }]),
+  };
+}

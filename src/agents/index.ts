@@ -1,5 +1,7 @@
 // The agents Airlock guards, one module each.
+import { augment } from './augment';
 import { claudeCode } from './claudeCode';
+import { cline } from './cline';
 import { codex } from './codex';
 import { copilot } from './copilot';
 import { cursor } from './cursor';
@@ -7,7 +9,7 @@ import { gemini } from './gemini';
 import type { Agent, AgentId } from './types';
 import type { AgentTarget } from './hookFiles';
 
-export const AGENTS: Readonly<Record<AgentId, Agent>> = { 'claude-code': claudeCode, cursor, copilot, gemini, codex };
+export const AGENTS: Readonly<Record<AgentId, Agent>> = { 'claude-code': claudeCode, cursor, copilot, gemini, codex, cline, augment };
 
 function each<T>(pick: (agent: Agent) => T): Readonly<Record<AgentId, T>> {
   return Object.fromEntries(Object.values(AGENTS).map((a) => [a.id, pick(a)])) as Record<AgentId, T>;

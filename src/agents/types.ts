@@ -7,8 +7,8 @@ import type { AgentContextFile } from './contextFiles';
 import type { AgentTarget } from './hookFiles';
 import type { ContentGlobs } from './searchScope';
 
-export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini' | 'codex';
-export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini', 'codex'];
+export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini' | 'codex' | 'cline' | 'augment';
+export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini', 'codex', 'cline', 'augment'];
 
 export interface Agent {
   readonly id: AgentId;
@@ -27,6 +27,8 @@ export interface Agent {
   denies(answer: Record<string, unknown>): boolean;
   /** Its own way to keep files out of its context, where it has one. */
   readonly contextFile?: AgentContextFile;
+  /** What the agent needs switched on before it runs any hook, where no file tells Airlock whether it is: said after install. */
+  readonly notice?: string;
   /** Why the agent will not run Airlock's hook in `file` for folder `dir` (a trust it still needs), if it will not. */
   willNotRun?(file: string, scope: 'project' | 'user' | 'managed', dir: string, env: Readonly<Record<string, string | undefined>>): string | undefined;
 }

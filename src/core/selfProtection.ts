@@ -22,12 +22,18 @@ const GUARD_FILE = [
   /(?:^|\/)\.copilot\/hooks\/[^/]+\.json$/,
   // Codex: its hooks, and the config that holds them too, their trust and `[features] hooks = false`.
   /(?:^|\/)\.codex\/(?:hooks\.json|config\.toml)$/,
+  // Cline: the hook is the file itself, in a project's `.clinerules/hooks`, the user's
+  // `<Documents>/Cline/Hooks` (its name varies; older releases `Cline/Rules/Hooks`) or `~/.cline/hooks`.
+  /(?:^|\/)(?:\.clinerules|\.?cline(?:\/rules)?)\/hooks\/pretooluse$/,
+  // Augment: the user's and a project's settings (and the personal layer beside it).
+  /(?:^|\/)\.augment\/settings(?:\.local)?\.json$/,
   // Managed (enterprise) and system settings, which win over the user's: `disableAllHooks` there
   // switches every hook off.
   /(?:^|\/)(?:etc\/claude-code|library\/application support\/claudecode|programdata\/claudecode)\/managed-settings\.json$/,
   /(?:^|\/)(?:etc\/gemini-cli|library\/application support\/geminicli|programdata\/gemini-cli)\/(?:system-)?settings\.json$/,
   /(?:^|\/)(?:etc\/cursor|library\/application support\/cursor|programdata\/cursor)\/hooks\.json$/,
   /(?:^|\/)(?:etc\/codex|library\/application support\/codex|programdata\/codex)\/(?:requirements\.toml|config\.toml|hooks\.json)$/,
+  /(?:^|\/)(?:etc\/augment|programdata\/augment)\/settings\.json$/,
 ];
 
 /**
@@ -53,7 +59,8 @@ const EDITOR_SETTINGS = [
  * one): the terminal gate's filters send such lines to the engine instead of clearing them.
  */
 export const GUARD_PATH_WORDS: readonly string[] = [
-  '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', '.codex', 'etc/codex', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
+  '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', '.codex', 'etc/codex', '.clinerules', 'cline/hooks', 'cline/rules/hooks', '.augment', 'etc/augment',
+  'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
   'globalstorage/airlock.airlock', 'audit-queue',
   'code/user', 'code - insiders/user', 'vscodium/user', 'cursor/user', 'windsurf/user', 'code-server/user', '-server/data', '.code-workspace',
 ];
@@ -86,10 +93,10 @@ const GUARD_SAMPLES = ['~/.local/state/airlock/x', '~/.local/share/airlock/bin/a
   '~/.config/windsurf/user/settings.json', '~/.config/vscodium/user/settings.json', '~/.local/share/code-server/user/settings.json',
   '~/library/application support/code/user/settings.json', '~/.vscode/extensions/airlock.airlock-0/x', '~/.cursor/extensions/airlock.airlock-0/x',
   '~/.windsurf/extensions/airlock.airlock-0/x', '~/.vscode-server/extensions/airlock.airlock-0/x', '~/.vscode-server/data/user/settings.json',
-  '~/.config/code/user/globalstorage/airlock.airlock/x'];
+  '~/.config/code/user/globalstorage/airlock.airlock/x', '~/documents/cline/hooks/pretooluse', '~/.cline/hooks/pretooluse'];
 /** The files an agent's hook settings are in, from a project's (or the home's) root. */
 export const PROJECT_GUARD_FILES: readonly string[] = ['.claude/settings.json', '.claude/settings.local.json', '.cursor/hooks.json', '.gemini/settings.json',
-  '.github/hooks', '.copilot/hooks', '.codex/hooks.json', '.codex/config.toml'];
+  '.github/hooks', '.copilot/hooks', '.codex/hooks.json', '.codex/config.toml', '.clinerules/hooks/PreToolUse', '.augment/settings.json', '.augment/settings.local.json'];
 /**
  * Every tail of a sample below its first folder: a folder holds a guard file when the folder
  * joined to one of these is one. A tail that is a guard file under any folder
@@ -103,7 +110,7 @@ const GUARD_TAILS = [...new Set(GUARD_SAMPLES.flatMap((sample) => {
 const GUARD_FOLDER_NAMES: ReadonlySet<string> = new Set(GUARD_SAMPLES.flatMap((sample) => sample.split('/').slice(0, -1)));
 
 /** The first folders of the agents' settings (`.claude`): the folder itself holds them. */
-const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot)$|^(?:.*\/)?\.github(?:\/hooks)?$/;
+const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot|augment)$|^(?:.*\/)?\.(?:github|clinerules)(?:\/hooks)?$/;
 
 /**
  * Whether `path` is a folder that holds a guard file (`.claude`, `~/.local`, `~/.config/Code`,
@@ -129,7 +136,7 @@ function folderHoldsGuardFile(path: string): boolean {
 
 /** Guard files as a line may name them, for globs: home-based, home-relative and project-relative. */
 const GUARD_NAMES = [...new Set([...GUARD_SAMPLES, ...GUARD_SAMPLES.map((g) => g.slice(2)),
-  ...PROJECT_GUARD_FILES.map((f) => (f.endsWith('hooks') ? `${f}/airlock.json` : f)).flatMap((f) => [f, `~/${f}`])])];
+  ...PROJECT_GUARD_FILES.map((f) => (f.endsWith('hooks') ? `${f}/airlock.json` : f).toLowerCase()).flatMap((f) => [f, `~/${f}`])])];
 
 /**
  * Whether a glob can name a guard file (`.cl*` then `/settings.json`): bash expands one that

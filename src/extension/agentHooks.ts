@@ -15,10 +15,11 @@ import { launcherPath, readLauncher, writeLauncher } from '../agents/install/lau
  * The installer (JSON editing, the secret globs for Claude's deny rules) is evaluated on first
  * use, after activation, not while the window starts.
  */
-function installer(): typeof import('../agents/install/install') & typeof import('../agents/install/jsonFile') {
+type Installer = typeof import('../agents/install/install') & typeof import('../agents/install/jsonFile') & typeof import('../agents/install/targetConfig');
+
+function installer(): Installer {
   /* eslint-disable @typescript-eslint/no-require-imports -- deferred on purpose, see above */
-  return { ...require('../agents/install/install'), ...require('../agents/install/jsonFile') } as
-    typeof import('../agents/install/install') & typeof import('../agents/install/jsonFile');
+  return { ...require('../agents/install/install'), ...require('../agents/install/jsonFile'), ...require('../agents/install/targetConfig') } as Installer;
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
@@ -31,10 +32,10 @@ export function detectAgents(folder: string | undefined, home = homedir()): Agen
 type Scope = 'project' | 'user';
 
 function hookIn(agent: AgentId, file: string): boolean {
-  const { parseConfig, readText } = installer();
+  const { readTargetConfig, readText } = installer();
   try {
     const text = readText(file);
-    return text !== undefined && TARGETS[agent].commands(parseConfig(file, text)).length > 0;
+    return text !== undefined && TARGETS[agent].commands(readTargetConfig(TARGETS[agent], file, text)).length > 0;
   } catch {
     // a malformed file holds no hook we can see
     return false;
@@ -46,11 +47,11 @@ function hookIn(agent: AgentId, file: string): boolean {
  * narrower matcher, a shorter timeout, Cursor's failClosed turned off), is not intact.
  */
 function hookIntact(agent: AgentId, file: string, scope: Scope): boolean {
-  const { hookCommand, parseConfig, readText } = installer();
+  const { hookCommand, readTargetConfig, readText } = installer();
   try {
     const text = readText(file);
     if (text === undefined) return false;
-    return TARGETS[agent].install(parseConfig(file, text), hookCommand(launcherPath(process.env), agent, scope), { denyRules: [] }).changes.length === 0;
+    return TARGETS[agent].install(readTargetConfig(TARGETS[agent], file, text), hookCommand(launcherPath(process.env), agent, scope), { denyRules: [] }).changes.length === 0;
   } catch {
     return false;
   }
@@ -111,7 +112,7 @@ export class AgentHooks {
     if (code === 0) void vscode.window.showInformationMessage(`Airlock: hooks installed for ${picked.map((p) => p.label).join(', ')}.`);
     else {
       this.output.show(true);
-      void vscode.window.showErrorMessage('Airlock: some hooks could not be installed (a settings file is not valid JSON, or could not be written). See the Airlock output.');
+      void vscode.window.showErrorMessage('Airlock: some hooks could not be installed (a settings file is not valid JSON or could not be written, or a hook file is your own). See the Airlock output.');
     }
   }
 

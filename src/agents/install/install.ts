@@ -10,8 +10,9 @@ import { targetFile, type AgentTarget, type Scope } from '../hookFiles';
 import { AGENTS, AGENT_LABELS, TARGETS } from '../index';
 import type { AgentId } from '../types';
 import { deleteBackup, readBackup, writeBackup } from './backups';
-import { ConfigError, applyChanges, parseConfig, readText, removeFile, sameJson, writeText } from './jsonFile';
+import { ConfigError, readText, removeFile, sameJson, writeText } from './jsonFile';
 import { launcherPath, shellQuote, writeLauncher } from './launcher';
+import { applyTargetChanges, readTargetConfig } from './targetConfig';
 
 /** Which agents, where: `dir` is the project a project-scope install writes into. */
 export interface InstallOptions {
@@ -113,21 +114,26 @@ export function install(options: InstallOptions, io: InstallIo): number {
   const denyRules = claudeReadDenyRules(paths.protectedPaths, paths.allowedPaths);
   return eachAgentFile(options, io, (agent, target, file) => {
     const text = readText(file);
-    const config = parseConfig(file, text ?? '');
+    const config = readTargetConfig(target, file, text ?? '');
     const { changes, added } = target.install(config, hookCommand(launcher, agent, options.scope), { denyRules });
-    const notRunning = AGENTS[agent].willNotRun?.(file, options.scope, options.dir, io.env);
+    const notice = AGENTS[agent].notice;
     if (changes.length === 0) {
       io.out(`${AGENT_LABELS[agent]}: already installed in ${file}`);
+      const notRunning = AGENTS[agent].willNotRun?.(file, options.scope, options.dir, io.env);
       if (notRunning) io.out(`  but it will not run yet: ${notRunning}`);
+      if (notice) io.out(`  note: ${notice}`);
       return;
     }
     const backup = readBackup(file, io.env);
     const merged = { denyRules: [...new Set([...(backup?.added.denyRules ?? []), ...(added.denyRules ?? [])])] };
     const createdDirs = backup ? backup.createdDirs : missingDirectories(dirname(file));
     const where = writeBackup({ version: 1, file, original: backup ? backup.original : text ?? null, added: merged, createdDirs }, io.env);
-    writeText(file, applyChanges(text ?? '', changes));
+    writeText(file, applyTargetChanges(target, text ?? '', changes), target.script !== undefined);
     io.out(`${AGENT_LABELS[agent]}: installed in ${file}${backup ? '' : text === undefined ? ' (new file)' : ` (original kept in ${where})`}`);
+    // Read once the file is written: whether the agent can run it is a question about the file.
+    const notRunning = AGENTS[agent].willNotRun?.(file, options.scope, options.dir, io.env);
     if (notRunning) io.out(`  but it will not run yet: ${notRunning}`);
+    if (notice) io.out(`  note: ${notice}`);
   });
 }
 
@@ -140,21 +146,23 @@ export function uninstall(options: InstallOptions, io: InstallIo): number {
       io.out(`${AGENT_LABELS[agent]}: not installed (${file} does not exist)`);
       return;
     }
-    const config = parseConfig(file, text);
+    const config = readTargetConfig(target, file, text);
     const changes = target.uninstall(config, backup?.added ?? {});
     if (changes.length === 0) {
       if (backup) deleteBackup(file, io.env);
       io.out(`${AGENT_LABELS[agent]}: not installed in ${file}`);
       return;
     }
-    const next = applyChanges(text, changes);
-    const nextValue = parseConfig(file, next);
-    if (backup && backup.original !== null && sameJson(nextValue, parseConfig(file, backup.original))) {
+    const next = applyTargetChanges(target, text, changes);
+    const nextValue = readTargetConfig(target, file, next);
+    const emptied = Object.keys(nextValue).every((k) => k === 'version');
+    if (backup && backup.original !== null && sameJson(nextValue, readTargetConfig(target, file, backup.original))) {
       writeText(file, backup.original);
       io.out(`${AGENT_LABELS[agent]}: removed from ${file} (your original file restored)`);
-    } else if (backup && backup.original === null && Object.keys(nextValue).every((k) => k === 'version')) {
+    } else if (emptied && (backup?.original === null || target.script)) {
+      // A script Airlock owned whole is gone with Airlock's hook: an empty one would still be run.
       removeFile(file);
-      for (const dir of backup.createdDirs ?? []) removeIfEmpty(dir);
+      for (const dir of backup?.createdDirs ?? []) removeIfEmpty(dir);
       io.out(`${AGENT_LABELS[agent]}: removed ${file} (Airlock had created it)`);
     } else {
       writeText(file, next);

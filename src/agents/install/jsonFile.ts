@@ -1,7 +1,7 @@
 // Agent configuration files are edited in place with jsonc-parser, so the user's formatting,
 // key order and (where the agent allows them) comments survive. A file that does not parse is
 // never written.
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
@@ -48,13 +48,15 @@ export function applyChanges(text: string, changes: readonly Change[]): string {
 /**
  * Atomic replace keeping the file's mode; creates the directory when needed. A symbolic link
  * (settings kept in a dotfiles repository) is written through, so the link stays a link.
+ * `executable`: the file is a hook script its agent runs, so it is made executable whatever the umask.
  */
-export function writeText(link: string, text: string): void {
+export function writeText(link: string, text: string, executable = false): void {
   const file = existsSync(link) ? realpathSync(link) : link;
   mkdirSync(dirname(file), { recursive: true });
-  const mode = existsSync(file) ? statSync(file).mode & 0o777 : 0o644;
+  const mode = (existsSync(file) ? statSync(file).mode & 0o777 : 0o644) | (executable ? 0o111 : 0);
   const temp = `${file}.airlock-${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(temp, text, { mode });
+  if (executable) chmodSync(temp, mode);
   renameSync(temp, file);
 }
 

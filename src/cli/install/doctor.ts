@@ -13,8 +13,9 @@ import { PROBE_VARIABLE } from '../hook/probe';
 import { targetFile, type Scope } from '../../agents/hookFiles';
 import { AGENTS, AGENT_LABELS, TARGETS, isDeny } from '../../agents/index';
 import { hookCommand, type InstallIo } from '../../agents/install/install';
-import { ConfigError, parseConfig, readText } from '../../agents/install/jsonFile';
-import { launcherPath, readLauncher } from '../../agents/install/launcher';
+import { ConfigError, readText } from '../../agents/install/jsonFile';
+import { launcherPath, readLauncher, shellQuote } from '../../agents/install/launcher';
+import { readTargetConfig } from '../../agents/install/targetConfig';
 import type { AgentId } from '../../agents/types';
 
 function probe(command: string, agent: AgentId, dir: string, env: InstallIo['env']): string {
@@ -72,7 +73,7 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
           if (scope !== 'managed') io.out(`${label}: not installed`);
           continue;
         }
-        config = parseConfig(file, text);
+        config = readTargetConfig(TARGETS[agent], file, text);
         commands = TARGETS[agent].commands(config);
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
@@ -90,8 +91,10 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
       // An entry missing for an event this release guards (Cursor's preToolUse) leaves its tools unguarded.
       const current = ours && TARGETS[agent].install(config, expected, { denyRules: [] }).changes.length === 0;
       // Only the exact command Airlock writes is ever run: an entry that merely looks like ours
-      // came from someone else and could run anything.
-      const answer = ours ? probe(expected, agent, dir, io.env) : `not probed: ${commands.find((c) => c !== expected) ?? ''} is not the command Airlock writes`;
+      // came from someone else and could run anything. A script Airlock owns (Cline's) is what
+      // the agent runs, and is run itself once it is exactly the one Airlock writes.
+      const run = TARGETS[agent].script && current ? shellQuote(file) : expected;
+      const answer = ours ? probe(run, agent, dir, io.env) : `not probed: ${commands.find((c) => c !== expected) ?? ''} is not the command Airlock writes`;
       const notRunning = AGENTS[agent].willNotRun?.(file, scope, dir, io.env);
       healthy &&= current && answer.startsWith('answering') && notRunning === undefined;
       io.out(`${label}: installed in ${file}; ${current ? 'current' : 'OUT OF DATE or edited — run `airlock install` again'}; ${answer}`);

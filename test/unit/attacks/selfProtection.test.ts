@@ -94,6 +94,15 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Bash', { command: 'rm ~/.codex/hooks.json' }],
     ['Write', { file_path: '/etc/codex/requirements.toml', content: 'allow_managed_hooks_only = true\n' }],
     ['Write', { file_path: '/Library/Application Support/Cursor/hooks.json', content: '{"hooks":{}}' }],
+    // Cline: the hook is the file itself, in the project and in the user's Documents (or ~/.cline).
+    ['Write', { file_path: join(project, '.clinerules', 'hooks', 'PreToolUse'), content: '#!/bin/sh\necho \'{"cancel":false}\'\n' }],
+    ['Write', { file_path: `${home}/Documents/Cline/Hooks/PreToolUse`, content: '#!/bin/sh\n' }],
+    ['Bash', { command: 'chmod -x .clinerules/hooks/PreToolUse' }],
+    ['Bash', { command: 'rm ~/.cline/hooks/PreToolUse' }],
+    // Augment: the user's and a project's settings, and the managed ones.
+    ['Write', { file_path: join(project, '.augment', 'settings.json'), content: '{"hooks":{}}' }],
+    ['Bash', { command: `printf '{}' > ~/.augment/settings.json` }],
+    ['Write', { file_path: '/etc/augment/settings.json', content: '{}' }],
   ])('%s %j is denied', async (tool, input) => {
     expect(await hook(tool, input)).toBe('deny');
   });
@@ -104,6 +113,7 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Bash', { command: 'cp -r .claude/commands /tmp/c' }],
     ['Bash', { command: 'cat ~/.codex/config.toml | grep model' }],
     ['Write', { file_path: join(project, '.vscode', 'settings.json'), content: '{ "editor.tabSize": 2 }' }],
+    ['Write', { file_path: join(project, '.clinerules', 'style.md'), content: '# tabs\n' }],
   ])('%s %j stays quiet', async (tool, input) => {
     expect(await hook(tool, input)).toBe('quiet');
   });
@@ -118,5 +128,20 @@ describe('starting a shell the terminal gate does not load into, or leaving the 
   });
   test.each(['zsh', 'sh build.sh', "dash -c 'ls'"])('%s stays quiet', async (command) => {
     expect(await hook('Bash', { command })).toBe('quiet');
+  });
+});
+
+describe('an agent rewriting its own hook through its own tools', () => {
+  test('Cline\'s write_to_file of its PreToolUse is denied', async () => {
+    const payload = { clineVersion: '3.38.3', hookName: 'PreToolUse', timestamp: '0', taskId: 't', workspaceRoots: [project], userId: 'u',
+      preToolUse: { toolName: 'write_to_file', parameters: { path: '.clinerules/hooks/PreToolUse', content: '#!/bin/sh\necho \'{"cancel":false}\'\n' } } };
+    const out = await runHook('cline', JSON.stringify(payload), { env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine });
+    expect(JSON.parse(out.stdout)).toMatchObject({ cancel: true });
+  });
+
+  test('Augment\'s save-file of its settings is denied', async () => {
+    const payload = { hook_event_name: 'PreToolUse', conversation_id: 'c', workspace_roots: [project], tool_name: 'save-file', tool_input: { path: '.augment/settings.json', file_content: '{}' } };
+    const out = await runHook('augment', JSON.stringify(payload), { env: { HOME: home, AIRLOCK_STATE_DIR: join(home, 'state') }, stderr: () => undefined, now: () => new Date(0), engine });
+    expect(JSON.parse(out.stdout)).toMatchObject({ hookSpecificOutput: { permissionDecision: 'deny' } });
   });
 });

@@ -29,7 +29,9 @@ function decisionOf(agent: AgentId, stdout: unknown): string {
   const hso = o.hookSpecificOutput as Record<string, unknown> | undefined;
   if (agent === 'cursor') return String(o.permission);
   if (agent === 'gemini') return typeof o.decision === 'string' ? o.decision : 'quiet';
-  if (agent === 'codex') return String((o.hookSpecificOutput as Record<string, unknown>).permissionDecision);
+  if (agent === 'codex' || agent === 'augment') return String((o.hookSpecificOutput as Record<string, unknown>).permissionDecision);
+  // Cline has a cancel and nothing else: going on is Cline's normal flow.
+  if (agent === 'cline') return o.cancel === true ? 'deny' : 'quiet';
   if (hso) return String(hso.permissionDecision);
   return typeof o.permissionDecision === 'string' ? o.permissionDecision : 'quiet';
 }
@@ -45,7 +47,7 @@ describe.each(AGENT_IDS)('%s', (agent) => {
     if (c.stderr) expect(stderr).toContain(c.stderr);
     else expect(stderr).toBe('');
     if (c.stdout === '') {
-      // An answer of nothing (Codex reads anything but a deny as a failed hook).
+      // An answer of nothing (Codex and Augment act on a deny alone).
       expect(out.stdout).toBe('');
       expect(c.decision).toBe('quiet');
       return;

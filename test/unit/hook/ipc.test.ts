@@ -70,10 +70,11 @@ function stateText(dir = join(home, 'state')): string {
 }
 
 function decision(agent: AgentId, stdout: string): string {
-  // Codex reads any answer but a deny as a failed hook: an allow is said with nothing.
-  if (agent === 'codex' && stdout === '') return 'allow';
+  // Codex and Augment act on a deny alone: an allow is said with nothing.
+  if ((agent === 'codex' || agent === 'augment') && stdout === '') return 'allow';
   const o = JSON.parse(stdout) as Record<string, unknown>;
   if (agent === 'cursor') return String(o.permission);
+  if (agent === 'cline') return o.cancel === true ? 'deny' : 'allow';
   if (agent === 'gemini') return String(o.decision);
   return String((o.hookSpecificOutput as Record<string, unknown>).permissionDecision);
 }

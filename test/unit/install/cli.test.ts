@@ -38,7 +38,7 @@ test('install, doctor (every hook current and denying the probe), uninstall', ()
   expect(doctor.stdout).not.toContain('WILL NOT RUN');
   expect(doctor.code).toBe(0);
   const answering = doctor.stdout.split('\n').filter((l) => l.includes('(project): installed') && l.includes('current; answering: denied the probe'));
-  expect(answering).toHaveLength(5);
+  expect(answering).toHaveLength(7);
   expect(airlock(['uninstall'], project, home).code).toBe(0);
   expect(airlock(['doctor'], project, home).stdout).toContain('No agent has Airlock\'s hook yet');
 }, 60_000);

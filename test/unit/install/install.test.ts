@@ -9,6 +9,7 @@ import { parse } from 'jsonc-parser';
 import { hookCommand, install, uninstall, type InstallIo } from '../../../src/agents/install/install';
 import { claudeReadDenyRules } from '../../../src/core/secrets/claudeRules';
 import { launcherPath, readLauncher, writeLauncher } from '../../../src/agents/install/launcher';
+import { readTargetConfig } from '../../../src/agents/install/targetConfig';
 import { TARGETS } from '../../../src/agents/index';
 import { AGENT_IDS, type AgentId } from '../../../src/agents/types';
 import { DEFAULT_TIER_RULES } from '../../../src/core/policy';
@@ -30,6 +31,11 @@ beforeEach(() => {
 });
 
 const options = (agents: readonly AgentId[] = AGENT_IDS, scope: 'project' | 'user' = 'project') => ({ agents, scope, dir: project });
+
+/** The agent's file as the installer reads it (JSON, or Cline's script as `{script}`). */
+function configOf(agent: AgentId, file: string): Record<string, unknown> {
+  return readTargetConfig(TARGETS[agent], file, readFileSync(file, 'utf8'));
+}
 
 function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -124,7 +130,7 @@ describe.each(AGENT_IDS)('%s', (agent) => {
   test('install into an empty project, uninstall leaves no trace', () => {
     expect(install(options([agent]), io)).toBe(0);
     const file = TARGETS[agent].file('project', project, io.env);
-    expect(TARGETS[agent].commands(parse(readFileSync(file, 'utf8')) as Record<string, unknown>).length).toBeGreaterThan(0);
+    expect(TARGETS[agent].commands(configOf(agent, file)).length).toBeGreaterThan(0);
     expect(uninstall(options([agent]), io)).toBe(0);
     expect(existsSync(file)).toBe(false);
     expect(existsSync(dirname(file))).toBe(false);
@@ -224,7 +230,7 @@ describe('project files a team shares', () => {
     const file = TARGETS[agent].file('project', project, io.env);
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain(home);
-    const [command] = TARGETS[agent].commands(parse(text) as Record<string, unknown>);
+    const [command] = TARGETS[agent].commands(configOf(agent, file));
     const teammate = mkdtempSync(join(tmpdir(), 'airlock-teammate-'));
     const r = run(command, { HOME: teammate });
     expect(r.status).toBe(2);
