@@ -116,6 +116,8 @@ export const clineHook: AgentAdapter = {
     return toolCall(tool, params, stringList(p.workspaceRoots));
   },
   canAsk: () => false,
+  // Cline kills a hook after a fixed 30 s and then runs the call.
+  answerWithinMs: 30_000,
   // errorMessage is what the person sees as the task stops; they resume it, or not.
   format: (answer) => ({ stdout: JSON.stringify(answer.decision === 'deny' ? { cancel: true, errorMessage: answer.userMessage } : { cancel: false }), exitCode: 0 }),
 };

@@ -72,6 +72,12 @@ export class PayloadError extends Error {
 }
 
 export interface AgentAdapter {
+  /**
+   * How long the agent waits for its hook before it lets the call through, where that is shorter
+   * than Airlock's dialog (Cline: a fixed 30 s): the dialog is given less, so its own time-out,
+   * a deny, comes first.
+   */
+  readonly answerWithinMs?: number;
   /** The agent that really sent the payload, where another runs this agent's hooks (Claude's are run by several). */
   callerOf?(payload: unknown): AgentId;
   /** Reads one payload; throws PayloadError when it is not what this agent sends. */

@@ -62,6 +62,8 @@ function withLinkTargets(paths: readonly string[], cwd: string | undefined): str
 }
 
 const UNREADABLE = Symbol('unreadable');
+/** What the decision client waits beyond a request's own time-out, and the hook's start-up before it asks. */
+const CLIENT_MARGIN_MS = 5000;
 
 /** A settings file's text, to compare Airlock's keys before and after: null when there is none; UNREADABLE when it cannot be read or is over 1 MB. */
 function settingsText(path: string): string | null | typeof UNREADABLE {
@@ -145,12 +147,13 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
 }
 
 async function askHuman(actor: AgentId, event: Exclude<HookEvent, { kind: 'unrelated' }>, subject: string, verdict: Verdict, located: Located | undefined, policy: HookPolicy,
-  callId: string | undefined): Promise<Outcome> {
+  callId: string | undefined, answerWithinMs = Infinity): Promise<Outcome> {
   if (policy.problem) return { by: 'failure', reason: `Airlock could not read its settings (${policy.problem})` };
   if (!located) return { by: 'offline' };
   const request: DecisionRequest = {
     version: PROTOCOL_VERSION, source: 'hook', actor, kind: event.kind,
-    subject, cwd: event.cwd, tool: event.tool, verdict, timeoutMs: policy.timeoutMs, ...(callId ? { callId } : {}),
+    // The client waits its margin beyond this and the hook starts first: all within what the agent allows.
+    subject, cwd: event.cwd, tool: event.tool, verdict, timeoutMs: Math.min(policy.timeoutMs, answerWithinMs - CLIENT_MARGIN_MS), ...(callId ? { callId } : {}),
   };
   try {
     const response = await askDecision(located.entry, request);
@@ -208,7 +211,7 @@ export async function runHook(agent: AgentId, input: string, io: HookIo): Promis
   const { verdict, subject } = await judge(event, policy, located, io);
   // Claude's hooks are run by others too: the dialog and the log name the agent that asks.
   const actor = adapter.callerOf?.(payload) ?? agent;
-  const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(actor, event, subject, verdict, located, policy, callIdOf(payload)) : { by: 'engine' };
+  const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(actor, event, subject, verdict, located, policy, callIdOf(payload), adapter.answerWithinMs) : { by: 'engine' };
   // Headless Gemini CLI has no prompt for an ask: it stops (or waits for good) instead.
   const noOneToAsk = outcome.by === 'offline' && actor === 'gemini' && headlessGemini() === true;
   const answer: HookAnswer = answerFor(verdict, outcome, !probe && !noOneToAsk && adapter.canAsk(event, payload));

@@ -123,6 +123,19 @@ describe('one call seen by two of the agent\'s hooks', () => {
   }, 30_000);
 });
 
+describe('an agent that waits less than the dialog', () => {
+  // Cline kills its hook after a fixed 30 s and runs the call: the dialog is given less, so its
+  // own time-out (a deny) comes first.
+  test('Cline asks the window with a time-out that ends, with the client\'s margin, before its 30 s', async () => {
+    const { requests } = await extension(() => Promise.resolve({ decision: 'deny', decidedBy: 'human' }));
+    await runHook('cline', payloadFor('cline', STAGING));
+    expect(requests).toHaveLength(1);
+    expect(requests[0].timeoutMs).toBeLessThanOrEqual(25_000);
+    await runHook('claude-code', payloadFor('claude-code', STAGING));
+    expect(requests[1].timeoutMs).toBe(120_000);
+  });
+});
+
 describe('faults: never a silent allow', () => {
   test('a discovery file whose socket is missing: policy answers (deny production, ask otherwise)', async () => {
     publishWindow(windowsDirectory(env), { version: PROTOCOL_VERSION, root: project, socket: join(home, 'gone.sock'), token: newToken(), pid: process.pid });
