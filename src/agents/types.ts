@@ -60,6 +60,8 @@ export interface HookAnswer {
 export interface HookOutput {
   readonly stdout: string;
   readonly exitCode: number;
+  /** The reason, for agents that block only on exit code 2 and hand what the hook wrote on stderr to the model. */
+  readonly stderr?: string;
 }
 
 /** A payload that is not what the agent sends. `shell`: it claimed to be a shell call, so it is denied. */
@@ -140,4 +142,13 @@ export function preToolUseOutput(answer: HookAnswer): HookOutput {
     }),
     exitCode: 0,
   };
+}
+
+/**
+ * The answer of an agent that reads no JSON and blocks only on exit code 2, giving the model what
+ * the hook wrote on stderr (Windsurf, Kiro). It has no "ask": anything but an allow is a deny, and
+ * an allow says nothing.
+ */
+export function exitCodeOutput(answer: HookAnswer): HookOutput {
+  return answer.decision === 'allow' ? { stdout: '', exitCode: 0 } : { stdout: '', exitCode: 2, stderr: answer.agentMessage };
 }
