@@ -8,6 +8,7 @@
 import { claudeCode } from './claudeCode';
 import { cursor } from './cursor';
 import { gemini } from './gemini';
+import { windsurf } from './windsurf';
 
 export type ContextFormat = 'gitignore' | 'aiexclude' | 'claude-settings';
 
@@ -25,22 +26,24 @@ export interface AgentContextFile {
   readonly appName?: RegExp;
 }
 
-/** Agents Airlock keeps an ignore file for but has no hook for: their editors read the file, nothing asks Airlock. */
-const CONTEXT_ONLY: readonly AgentContextFile[] = [
-  { agent: 'gemini-code-assist', label: 'Gemini Code Assist', file: '.aiexclude', format: 'aiexclude', extensions: ['google.geminicodeassist'], workspaceMarks: [], homeMarks: [] },
-  { agent: 'aider', label: 'Aider', file: '.aiderignore', format: 'gitignore', extensions: [], workspaceMarks: ['.aider.conf.yml', '.aider.chat.history.md'], homeMarks: ['.aider.conf.yml'] },
-  { agent: 'windsurf', label: 'Windsurf (Codeium)', file: '.codeiumignore', format: 'gitignore', extensions: ['codeium.codeium', 'codeium.windsurf'], workspaceMarks: ['.windsurfrules', '.windsurf'], homeMarks: ['.codeium'], appName: /windsurf/i },
-  { agent: 'roo', label: 'Roo Code', file: '.rooignore', format: 'gitignore', extensions: ['rooveterinaryinc.roo-cline'], workspaceMarks: ['.roo', '.roomodes'], homeMarks: [] },
-  { agent: 'cline', label: 'Cline', file: '.clineignore', format: 'gitignore', extensions: ['saoudrizwan.claude-dev'], workspaceMarks: ['.clinerules'], homeMarks: [] },
-  { agent: 'jetbrains-ai', label: 'JetBrains AI Assistant', file: '.aiignore', format: 'gitignore', extensions: [], workspaceMarks: ['.idea'], homeMarks: [] },
-  { agent: 'continue', label: 'Continue', file: '.continueignore', format: 'gitignore', extensions: ['continue.continue'], workspaceMarks: ['.continue', '.continuerc.json'], homeMarks: ['.continue'] },
-];
+// Agents Airlock keeps an ignore file for but has no hook for: their editors read the file, nothing asks Airlock.
+const GEMINI_CODE_ASSIST: AgentContextFile = {
+  agent: 'gemini-code-assist', label: 'Gemini Code Assist', file: '.aiexclude', format: 'aiexclude', extensions: ['google.geminicodeassist'], workspaceMarks: [], homeMarks: [],
+};
+const AIDER: AgentContextFile = {
+  agent: 'aider', label: 'Aider', file: '.aiderignore', format: 'gitignore', extensions: [], workspaceMarks: ['.aider.conf.yml', '.aider.chat.history.md'], homeMarks: ['.aider.conf.yml'],
+};
+const ROO: AgentContextFile = { agent: 'roo', label: 'Roo Code', file: '.rooignore', format: 'gitignore', extensions: ['rooveterinaryinc.roo-cline'], workspaceMarks: ['.roo', '.roomodes'], homeMarks: [] };
+const CLINE: AgentContextFile = { agent: 'cline', label: 'Cline', file: '.clineignore', format: 'gitignore', extensions: ['saoudrizwan.claude-dev'], workspaceMarks: ['.clinerules'], homeMarks: [] };
+const JETBRAINS_AI: AgentContextFile = { agent: 'jetbrains-ai', label: 'JetBrains AI Assistant', file: '.aiignore', format: 'gitignore', extensions: [], workspaceMarks: ['.idea'], homeMarks: [] };
+const CONTINUE: AgentContextFile = {
+  agent: 'continue', label: 'Continue', file: '.continueignore', format: 'gitignore', extensions: ['continue.continue'], workspaceMarks: ['.continue', '.continuerc.json'], homeMarks: ['.continue'],
+};
 
-/** The hook agents' own files (in their modules) first, in the order the settings list them. */
+/** Every agent's file, the hook agents' own from their modules, in the order the settings list them (package.json's airlock.context.agents). */
 export const AGENT_CONTEXT_FILES: readonly AgentContextFile[] = [
-  ...[cursor, claudeCode, gemini].map((agent) => agent.contextFile).filter((file): file is AgentContextFile => file !== undefined),
-  ...CONTEXT_ONLY,
-];
+  cursor.contextFile, claudeCode.contextFile, gemini.contextFile, GEMINI_CODE_ASSIST, AIDER, windsurf.contextFile, ROO, CLINE, JETBRAINS_AI, CONTINUE,
+].filter((file): file is AgentContextFile => file !== undefined);
 
 export const CONTEXT_AGENT_IDS: readonly string[] = AGENT_CONTEXT_FILES.map((a) => a.agent);
 

@@ -5,6 +5,7 @@ import { codexHook } from './codex';
 import { copilotHook } from './copilot';
 import { cursorHook } from './cursor';
 import { geminiHook } from './gemini';
+import { windsurfHook } from './windsurf';
 import type { AgentAdapter, AgentId } from './types';
 
-export const ADAPTERS: Readonly<Record<AgentId, AgentAdapter>> = { 'claude-code': claudeCodeHook, cursor: cursorHook, copilot: copilotHook, gemini: geminiHook, codex: codexHook };
+export const ADAPTERS: Readonly<Record<AgentId, AgentAdapter>> = { 'claude-code': claudeCodeHook, cursor: cursorHook, copilot: copilotHook, gemini: geminiHook, codex: codexHook, windsurf: windsurfHook };

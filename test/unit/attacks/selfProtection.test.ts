@@ -94,6 +94,9 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Bash', { command: 'rm ~/.codex/hooks.json' }],
     ['Write', { file_path: '/etc/codex/requirements.toml', content: 'allow_managed_hooks_only = true\n' }],
     ['Write', { file_path: '/Library/Application Support/Cursor/hooks.json', content: '{"hooks":{}}' }],
+    // Windsurf: its hook files.
+    ['Write', { file_path: join(project, '.windsurf', 'hooks.json'), content: '{"hooks":{}}' }],
+    ['Bash', { command: 'rm ~/.codeium/windsurf/hooks.json' }],
   ])('%s %j is denied', async (tool, input) => {
     expect(await hook(tool, input)).toBe('deny');
   });
@@ -103,6 +106,7 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Bash', { command: 'rm -rf node_modules' }],
     ['Bash', { command: 'cp -r .claude/commands /tmp/c' }],
     ['Bash', { command: 'cat ~/.codex/config.toml | grep model' }],
+    ['Write', { file_path: join(project, '.windsurf', 'rules', 'style.md'), content: '# Style\n' }],
     ['Write', { file_path: join(project, '.vscode', 'settings.json'), content: '{ "editor.tabSize": 2 }' }],
   ])('%s %j stays quiet', async (tool, input) => {
     expect(await hook(tool, input)).toBe('quiet');

@@ -163,6 +163,28 @@ test('Gemini: comments in settings.json survive install', () => {
   expect(readFileSync(file, 'utf8')).toBe('{\n  // my theme\n  "theme": "GitHub"\n}\n');
 });
 
+test('Windsurf: the user\'s hooks and keys stay, Airlock\'s entry is added once to each pre-hook, uninstall gives the file back', () => {
+  const file = join(project, '.windsurf', 'hooks.json');
+  const mine = '{\n  "hooks": {\n    "pre_run_command": [{ "command": "python3 ./hooks/log.py", "show_output": false }],\n'
+    + '    "post_write_code": [{ "command": "npx prettier --write .", "working_directory": "web" }]\n  },\n  "team": { "owner": "platform" }\n}\n';
+  write(file, mine);
+  expect(install(options(['windsurf']), io)).toBe(0);
+  const after = parse(readFileSync(file, 'utf8')) as { hooks: Record<string, { command: string }[]>; team: unknown };
+  expect(after.team).toEqual({ owner: 'platform' });
+  expect(after.hooks.post_write_code).toEqual([{ command: 'npx prettier --write .', working_directory: 'web' }]);
+  expect(after.hooks.pre_run_command[0]).toEqual({ command: 'python3 ./hooks/log.py', show_output: false });
+  const command = hookCommand(launcherPath(io.env), 'windsurf', 'project');
+  for (const event of ['pre_run_command', 'pre_read_code', 'pre_write_code', 'pre_mcp_tool_use']) {
+    expect(after.hooks[event].filter((h) => h.command === command)).toEqual([{ command, show_output: true }]);
+  }
+  const once = readFileSync(file, 'utf8');
+  expect(install(options(['windsurf']), io)).toBe(0);
+  expect(readFileSync(file, 'utf8')).toBe(once);
+  expect(io.lines.at(-1)).toContain('already installed');
+  expect(uninstall(options(['windsurf']), io)).toBe(0);
+  expect(readFileSync(file, 'utf8')).toBe(mine);
+});
+
 describe('Claude Code Read deny rules', () => {
   const rules = claudeReadDenyRules(['config/secrets.yaml']);
   test.each(['Read(//**/.env)', 'Read(//**/.aws/credentials)', 'Read(//etc/shadow)', 'Read(//**/*.tfstate)', 'Read(//**/config/secrets.yaml)'])('has %s', (rule) => {
