@@ -8,6 +8,7 @@
 import { claudeCode } from './claudeCode';
 import { cursor } from './cursor';
 import { gemini } from './gemini';
+import { kiro } from './kiro';
 import { windsurf } from './windsurf';
 
 export type ContextFormat = 'gitignore' | 'aiexclude' | 'claude-settings';
@@ -42,7 +43,7 @@ const CONTINUE: AgentContextFile = {
 
 /** Every agent's file, the hook agents' own from their modules, in the order the settings list them (package.json's airlock.context.agents). */
 export const AGENT_CONTEXT_FILES: readonly AgentContextFile[] = [
-  cursor.contextFile, claudeCode.contextFile, gemini.contextFile, GEMINI_CODE_ASSIST, AIDER, windsurf.contextFile, ROO, CLINE, JETBRAINS_AI, CONTINUE,
+  cursor.contextFile, claudeCode.contextFile, gemini.contextFile, GEMINI_CODE_ASSIST, AIDER, windsurf.contextFile, ROO, CLINE, JETBRAINS_AI, CONTINUE, kiro.contextFile,
 ].filter((file): file is AgentContextFile => file !== undefined);
 
 export const CONTEXT_AGENT_IDS: readonly string[] = AGENT_CONTEXT_FILES.map((a) => a.agent);

@@ -7,8 +7,8 @@ import type { AgentContextFile } from './contextFiles';
 import type { AgentTarget } from './hookFiles';
 import type { ContentGlobs } from './searchScope';
 
-export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini' | 'codex' | 'windsurf';
-export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini', 'codex', 'windsurf'];
+export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini' | 'codex' | 'windsurf' | 'kiro';
+export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini', 'codex', 'windsurf', 'kiro'];
 
 export interface Agent {
   readonly id: AgentId;
@@ -146,7 +146,7 @@ export function preToolUseOutput(answer: HookAnswer): HookOutput {
 
 /**
  * The answer of an agent that reads no JSON and blocks only on exit code 2, giving the model what
- * the hook wrote on stderr (Windsurf). It has no "ask": anything but an allow is a deny, and
+ * the hook wrote on stderr (Windsurf, Kiro). It has no "ask": anything but an allow is a deny, and
  * an allow says nothing.
  */
 export function exitCodeOutput(answer: HookAnswer): HookOutput {

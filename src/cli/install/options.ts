@@ -8,7 +8,7 @@ import type { InstallOptions } from '../../agents/install/install';
 export const INSTALL_USAGE = `airlock install --agent <${AGENT_IDS.join('|')}|all> [--scope project|user] [--dir <project>]
   Writes Airlock's hook into each agent's configuration (project scope: this folder's
   .claude/settings.json, .cursor/hooks.json, .github/hooks/airlock.json, .gemini/settings.json,
-  .codex/hooks.json, .windsurf/hooks.json; user scope: the same under your
+  .codex/hooks.json, .windsurf/hooks.json, .kiro/hooks/airlock.json; user scope: the same under your
   home directory, Windsurf's in ~/.codeium/windsurf/hooks.json). Keeps every entry that is not Airlock's,
   backs the file up first, and changes nothing when run twice.
 airlock uninstall [--agent <name|all>] [--scope project|user] [--dir <project>]

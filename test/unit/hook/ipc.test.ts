@@ -79,7 +79,7 @@ function decision(agent: AgentId, stdout: string): string {
 }
 
 /** Agents that read no JSON answer: exit code 2 blocks, with the reason on stderr, and an allow says nothing. */
-const EXIT_CODE_ONLY: readonly AgentId[] = ['windsurf'];
+const EXIT_CODE_ONLY: readonly AgentId[] = ['windsurf', 'kiro'];
 
 function answerOf(agent: AgentId, r: { code: number | null; stdout: string }): string {
   if (EXIT_CODE_ONLY.includes(agent)) return r.code === 2 ? 'deny' : r.code === 0 && r.stdout === '' ? 'allow' : `exit ${String(r.code)} ${r.stdout}`;

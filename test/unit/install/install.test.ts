@@ -185,6 +185,37 @@ test('Windsurf: the user\'s hooks and keys stay, Airlock\'s entry is added once 
   expect(readFileSync(file, 'utf8')).toBe(mine);
 });
 
+test('Kiro: Airlock owns airlock.json but keeps the hooks a user put in it; an entry switched off is not intact', () => {
+  const file = join(project, '.kiro', 'hooks', 'airlock.json');
+  const mine = JSON.stringify({
+    version: 'v1',
+    hooks: [
+      { name: 'lint-on-save', trigger: 'PostFileSave', matcher: '\\.ts$', action: { type: 'command', command: 'npm run lint' }, timeout: 30, enabled: true },
+      { name: 'remind-tests', trigger: 'PreToolUse', matcher: 'fs_write|str_replace', action: { type: 'agent', prompt: 'Ensure tests are updated' } },
+    ],
+  }, null, 2) + '\n';
+  write(file, mine);
+  expect(install(options(['kiro']), io)).toBe(0);
+  const command = hookCommand(launcherPath(io.env), 'kiro', 'project');
+  const read = (): { version: string; hooks: Record<string, unknown>[] } => parse(readFileSync(file, 'utf8')) as { version: string; hooks: Record<string, unknown>[] };
+  const after = read();
+  expect(after.version).toBe('v1');
+  expect(after.hooks.slice(0, 2)).toEqual((JSON.parse(mine) as { hooks: unknown[] }).hooks);
+  expect(after.hooks[2]).toEqual({ name: 'airlock', trigger: 'PreToolUse', matcher: '.*', action: { type: 'command', command }, timeout: 600, enabled: true });
+  const once = readFileSync(file, 'utf8');
+  expect(install(options(['kiro']), io)).toBe(0);
+  expect(readFileSync(file, 'utf8')).toBe(once);
+  // Switched off by hand (or by an agent): install puts it back.
+  writeFileSync(file, once.replace('"enabled": true\n    }\n  ]', '"enabled": false\n    }\n  ]'));
+  expect(read().hooks[2].enabled).toBe(false);
+  expect(TARGETS.kiro.install(read(), command, { denyRules: [] }).changes.length).toBeGreaterThan(0);
+  expect(install(options(['kiro']), io)).toBe(0);
+  expect(read().hooks[2].enabled).toBe(true);
+  expect(read().hooks).toHaveLength(3);
+  expect(uninstall(options(['kiro']), io)).toBe(0);
+  expect(readFileSync(file, 'utf8')).toBe(mine);
+});
+
 describe('Claude Code Read deny rules', () => {
   const rules = claudeReadDenyRules(['config/secrets.yaml']);
   test.each(['Read(//**/.env)', 'Read(//**/.aws/credentials)', 'Read(//etc/shadow)', 'Read(//**/*.tfstate)', 'Read(//**/config/secrets.yaml)'])('has %s', (rule) => {
