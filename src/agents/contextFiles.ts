@@ -11,6 +11,8 @@ import { cline } from './cline';
 import { cursor } from './cursor';
 import { gemini } from './gemini';
 import type { Agent } from './types';
+import { kiro } from './kiro';
+import { windsurf } from './windsurf';
 
 export type ContextFormat = 'gitignore' | 'aiexclude' | 'claude-settings';
 
@@ -36,11 +38,12 @@ const IN_ORDER: readonly (Agent | AgentContextFile)[] = [
   cursor, claudeCode, gemini, augment,
   { agent: 'gemini-code-assist', label: 'Gemini Code Assist', file: '.aiexclude', format: 'aiexclude', extensions: ['google.geminicodeassist'], workspaceMarks: [], homeMarks: [] },
   { agent: 'aider', label: 'Aider', file: '.aiderignore', format: 'gitignore', extensions: [], workspaceMarks: ['.aider.conf.yml', '.aider.chat.history.md'], homeMarks: ['.aider.conf.yml'] },
-  { agent: 'windsurf', label: 'Windsurf (Codeium)', file: '.codeiumignore', format: 'gitignore', extensions: ['codeium.codeium', 'codeium.windsurf'], workspaceMarks: ['.windsurfrules', '.windsurf'], homeMarks: ['.codeium'], appName: /windsurf/i },
+  windsurf,
   { agent: 'roo', label: 'Roo Code', file: '.rooignore', format: 'gitignore', extensions: ['rooveterinaryinc.roo-cline'], workspaceMarks: ['.roo', '.roomodes'], homeMarks: [] },
   cline,
   { agent: 'jetbrains-ai', label: 'JetBrains AI Assistant', file: '.aiignore', format: 'gitignore', extensions: [], workspaceMarks: ['.idea'], homeMarks: [] },
   { agent: 'continue', label: 'Continue', file: '.continueignore', format: 'gitignore', extensions: ['continue.continue'], workspaceMarks: ['.continue', '.continuerc.json'], homeMarks: ['.continue'] },
+  kiro,
 ];
 
 export const AGENT_CONTEXT_FILES: readonly AgentContextFile[] = IN_ORDER

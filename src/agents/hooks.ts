@@ -7,8 +7,10 @@ import { codexHook } from './codex';
 import { copilotHook } from './copilot';
 import { cursorHook } from './cursor';
 import { geminiHook } from './gemini';
+import { kiroHook } from './kiro';
+import { windsurfHook } from './windsurf';
 import type { AgentAdapter, AgentId } from './types';
 
 export const ADAPTERS: Readonly<Record<AgentId, AgentAdapter>> = {
-  'claude-code': claudeCodeHook, cursor: cursorHook, copilot: copilotHook, gemini: geminiHook, codex: codexHook, cline: clineHook, augment: augmentHook,
+  'claude-code': claudeCodeHook, cursor: cursorHook, copilot: copilotHook, gemini: geminiHook, codex: codexHook, cline: clineHook, augment: augmentHook, windsurf: windsurfHook, kiro: kiroHook,
 };

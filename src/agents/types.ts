@@ -7,8 +7,8 @@ import type { AgentContextFile } from './contextFiles';
 import type { AgentTarget } from './hookFiles';
 import type { ContentGlobs } from './searchScope';
 
-export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini' | 'codex' | 'cline' | 'augment';
-export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini', 'codex', 'cline', 'augment'];
+export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini' | 'codex' | 'cline' | 'augment' | 'windsurf' | 'kiro';
+export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini', 'codex', 'cline', 'augment', 'windsurf', 'kiro'];
 
 export interface Agent {
   readonly id: AgentId;
@@ -62,6 +62,8 @@ export interface HookAnswer {
 export interface HookOutput {
   readonly stdout: string;
   readonly exitCode: number;
+  /** The reason, for agents that block only on exit code 2 and hand what the hook wrote on stderr to the model. */
+  readonly stderr?: string;
 }
 
 /** A payload that is not what the agent sends. `shell`: it claimed to be a shell call, so it is denied. */
@@ -153,4 +155,13 @@ export function preToolUseOutput(answer: HookAnswer): HookOutput {
     }),
     exitCode: 0,
   };
+}
+
+/**
+ * The answer of an agent that reads no JSON and blocks only on exit code 2, giving the model what
+ * the hook wrote on stderr (Windsurf, Kiro). It has no "ask": anything but an allow is a deny, and
+ * an allow says nothing.
+ */
+export function exitCodeOutput(answer: HookAnswer): HookOutput {
+  return answer.decision === 'allow' ? { stdout: '', exitCode: 0 } : { stdout: '', exitCode: 2, stderr: answer.agentMessage };
 }

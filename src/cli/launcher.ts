@@ -10,18 +10,32 @@ import { clearedPackageScript } from './hook/fastScripts';
 import { handOffInput } from './hook/stdin';
 
 /**
- * Writes the answer straight to fd 1: touching process.stdout builds a stream and loads node:stream,
- * 3 ms of a hook's run. A pipe left non-blocking by its reader (EAGAIN) gets the rest through the stream.
+ * Writes the answer straight to fds 2 and 1: touching process.stdout builds a stream and loads
+ * node:stream, 3 ms of a hook's run. A pipe left non-blocking by its reader (EAGAIN) gets the rest
+ * through the stream. `reason` is an exit-2 block's, for agents that read it on stderr.
  */
-function finish(text: string, code: number): true {
+function finish(text: string, code: number, reason = ''): true {
+  const err = unwritten(2, reason);
+  const out = unwritten(1, text);
+  if (err.length === 0 && out.length === 0) process.exit(code);
+  const rest = (): void => {
+    process.stdout.write(out, () => process.exit(code));
+  };
+  if (err.length > 0) process.stderr.write(err, rest);
+  else rest();
+  return true;
+}
+
+/** What of `text` could not be written to `fd` at once. */
+function unwritten(fd: number, text: string): Uint8Array {
+  const bytes = Buffer.from(text);
   let offset = 0;
   try {
-    while (offset < text.length) offset += writeSync(1, text.slice(offset));
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
   } catch {
-    process.stdout.write(text.slice(offset), () => process.exit(code));
-    return true;
+    // EAGAIN: the stream writes the rest
   }
-  process.exit(code);
+  return bytes.subarray(offset);
 }
 
 /** Whether stdout is a terminal, for colour; node:tty loads node:net and streams, so only `check` asks. */
@@ -54,7 +68,7 @@ function answered(): boolean {
     }
     handOffInput(input);
     const out = answerHookWithoutEngine(rest, input, PREFILTER_PROGRAMS, { env: process.env, now: () => new Date(), stderr: (t) => process.stderr.write(t) });
-    return out !== undefined && finish(out.stdout === '' ? '' : out.stdout + '\n', out.exitCode);
+    return out !== undefined && finish(out.stdout === '' ? '' : out.stdout + '\n', out.exitCode, out.stderr === undefined ? '' : out.stderr + '\n');
   }
   return false;
 }

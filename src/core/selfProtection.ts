@@ -27,6 +27,10 @@ const GUARD_FILE = [
   /(?:^|\/)(?:\.clinerules|\.?cline(?:\/rules)?)\/hooks\/pretooluse$/,
   // Augment: the user's and a project's settings (and the personal layer beside it).
   /(?:^|\/)\.augment\/settings(?:\.local)?\.json$/,
+  // Windsurf: the workspace's hooks and the user's.
+  /(?:^|\/)(?:\.windsurf|\.codeium\/windsurf)\/hooks\.json$/,
+  // Kiro: its hook files (Airlock's is airlock.json; how the others combine with it is not documented).
+  /(?:^|\/)\.kiro\/hooks\/[^/]+\.json$/,
   // Managed (enterprise) and system settings, which win over the user's: `disableAllHooks` there
   // switches every hook off.
   /(?:^|\/)(?:etc\/claude-code|library\/application support\/claudecode|programdata\/claudecode)\/managed-settings\.json$/,
@@ -60,7 +64,7 @@ const EDITOR_SETTINGS = [
  */
 export const GUARD_PATH_WORDS: readonly string[] = [
   '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', '.codex', 'etc/codex', '.clinerules', 'cline/hooks', 'cline/rules/hooks', '.augment', 'etc/augment',
-  'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
+  '.windsurf', '.codeium', '.kiro', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
   'globalstorage/airlock.airlock', 'audit-queue',
   'code/user', 'code - insiders/user', 'vscodium/user', 'cursor/user', 'windsurf/user', 'code-server/user', '-server/data', '.code-workspace',
 ];
@@ -96,7 +100,8 @@ const GUARD_SAMPLES = ['~/.local/state/airlock/x', '~/.local/share/airlock/bin/a
   '~/.config/code/user/globalstorage/airlock.airlock/x', '~/documents/cline/hooks/pretooluse', '~/.cline/hooks/pretooluse'];
 /** The files an agent's hook settings are in, from a project's (or the home's) root. */
 export const PROJECT_GUARD_FILES: readonly string[] = ['.claude/settings.json', '.claude/settings.local.json', '.cursor/hooks.json', '.gemini/settings.json',
-  '.github/hooks', '.copilot/hooks', '.codex/hooks.json', '.codex/config.toml', '.clinerules/hooks/PreToolUse', '.augment/settings.json', '.augment/settings.local.json'];
+  '.github/hooks', '.copilot/hooks', '.codex/hooks.json', '.codex/config.toml', '.clinerules/hooks/PreToolUse', '.augment/settings.json', '.augment/settings.local.json',
+  '.windsurf/hooks.json', '.codeium/windsurf/hooks.json', '.kiro/hooks'];
 /**
  * Every tail of a sample below its first folder: a folder holds a guard file when the folder
  * joined to one of these is one. A tail that is a guard file under any folder
@@ -110,7 +115,7 @@ const GUARD_TAILS = [...new Set(GUARD_SAMPLES.flatMap((sample) => {
 const GUARD_FOLDER_NAMES: ReadonlySet<string> = new Set(GUARD_SAMPLES.flatMap((sample) => sample.split('/').slice(0, -1)));
 
 /** The first folders of the agents' settings (`.claude`): the folder itself holds them. */
-const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot|augment)$|^(?:.*\/)?\.(?:github|clinerules)(?:\/hooks)?$/;
+const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot|augment|windsurf|codeium(?:\/windsurf)?|kiro(?:\/hooks)?)$|^(?:.*\/)?\.(?:github|clinerules)(?:\/hooks)?$/;
 
 /**
  * Whether `path` is a folder that holds a guard file (`.claude`, `~/.local`, `~/.config/Code`,

@@ -38,6 +38,9 @@ export async function hookCommand(argv: readonly string[]): Promise<number> {
   });
   const input = await readHookInput(process.stdin);
   const out = await runHook(agent, input, { env: process.env, stderr: (t) => process.stderr.write(t), now: () => new Date(), engine });
+  // The reason of an exit-2 block, written out before the process exits (a pipe's stream may be asynchronous).
+  const reason = out.stderr;
+  if (reason !== undefined) await new Promise<void>((resolve) => process.stderr.write(reason + '\n', () => resolve()));
   // An empty answer stays empty (Codex reads any other text as a failed hook's).
   if (out.stdout !== '') process.stdout.write(out.stdout + '\n');
   return out.exitCode;

@@ -8,8 +8,9 @@ import type { InstallOptions } from '../../agents/install/install';
 export const INSTALL_USAGE = `airlock install --agent <${AGENT_IDS.join('|')}|all> [--scope project|user|managed] [--dir <project>]
   Writes Airlock's hook into each agent's configuration (project scope: this folder's
   .claude/settings.json, .cursor/hooks.json, .github/hooks/airlock.json, .gemini/settings.json,
-  .codex/hooks.json, .clinerules/hooks/PreToolUse (a script of Airlock's own), .augment/settings.json;
-  user scope: the same under your home directory, Cline's in ~/Documents/Cline/Hooks; managed scope:
+  .codex/hooks.json, .clinerules/hooks/PreToolUse (a script of Airlock's own), .augment/settings.json,
+  .windsurf/hooks.json, .kiro/hooks/airlock.json; user scope: the same under your home directory,
+  Cline's in ~/Documents/Cline/Hooks, Windsurf's in ~/.codeium/windsurf/hooks.json; managed scope:
   the machine's system-wide settings that device management deploys, e.g.
   /etc/claude-code/managed-settings.json). Keeps every entry that is not Airlock's, never writes over
   a hook script of yours, backs the file up first, and changes nothing when run twice.

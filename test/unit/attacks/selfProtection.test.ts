@@ -103,6 +103,12 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Write', { file_path: join(project, '.augment', 'settings.json'), content: '{"hooks":{}}' }],
     ['Bash', { command: `printf '{}' > ~/.augment/settings.json` }],
     ['Write', { file_path: '/etc/augment/settings.json', content: '{}' }],
+    // Windsurf and Kiro: their hook files, and the folders that hold them.
+    ['Write', { file_path: join(project, '.windsurf', 'hooks.json'), content: '{"hooks":{}}' }],
+    ['Bash', { command: 'rm ~/.codeium/windsurf/hooks.json' }],
+    ['Write', { file_path: join(project, '.kiro', 'hooks', 'airlock.json'), content: '{"version":"v1","hooks":[]}' }],
+    ['Bash', { command: `sed -i 's/"enabled": true/"enabled": false/' ~/.kiro/hooks/airlock.json` }],
+    ['Bash', { command: 'mv .kiro/hooks /tmp/' }],
   ])('%s %j is denied', async (tool, input) => {
     expect(await hook(tool, input)).toBe('deny');
   });
@@ -112,6 +118,8 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Bash', { command: 'rm -rf node_modules' }],
     ['Bash', { command: 'cp -r .claude/commands /tmp/c' }],
     ['Bash', { command: 'cat ~/.codex/config.toml | grep model' }],
+    ['Write', { file_path: join(project, '.kiro', 'steering', 'product.md'), content: '# Product\n' }],
+    ['Write', { file_path: join(project, '.windsurf', 'rules', 'style.md'), content: '# Style\n' }],
     ['Write', { file_path: join(project, '.vscode', 'settings.json'), content: '{ "editor.tabSize": 2 }' }],
     ['Write', { file_path: join(project, '.clinerules', 'style.md'), content: '# tabs\n' }],
   ])('%s %j stays quiet', async (tool, input) => {

@@ -18,6 +18,8 @@ interface Case {
   readonly decision: 'quiet' | 'allow' | 'ask' | 'deny';
   readonly stderr?: string;
   readonly exitCode: number;
+  /** What the answer itself writes on stderr: the reason of an exit-2 block (Windsurf, Kiro). */
+  readonly reason?: string;
   readonly stdout: unknown;
 }
 
@@ -46,10 +48,12 @@ describe.each(AGENT_IDS)('%s', (agent) => {
     expect(out.exitCode).toBe(c.exitCode);
     if (c.stderr) expect(stderr).toContain(c.stderr);
     else expect(stderr).toBe('');
+    expect(out.stderr).toBe(c.reason);
     if (c.stdout === '') {
-      // An answer of nothing (Codex and Augment act on a deny alone).
+      // An answer of nothing (Codex and Augment act on a deny alone), or only exit code 2 (Windsurf
+      // and Kiro read nothing else).
       expect(out.stdout).toBe('');
-      expect(c.decision).toBe('quiet');
+      expect(c.decision).toBe(out.exitCode === 2 ? 'deny' : 'quiet');
       return;
     }
     expect(out.stdout === '{}' ? {} : JSON.parse(out.stdout)).toEqual(c.stdout);

@@ -39,6 +39,9 @@ test('install, doctor (every hook current and denying the probe), uninstall', ()
   expect(doctor.code).toBe(0);
   const answering = doctor.stdout.split('\n').filter((l) => l.includes('(project): installed') && l.includes('current; answering: denied the probe'));
   expect(answering).toHaveLength(7);
+  // Windsurf and Kiro read no JSON: their hook blocks the probe with exit 2 and Airlock's reason on stderr.
+  const blocked = doctor.stdout.split('\n').filter((l) => l.includes('(project): installed') && l.includes('current; answering: blocked the probe with exit 2') && l.includes('(Blocked by Airlock: '));
+  expect(blocked.map((l) => l.slice(0, l.indexOf(' (project)')))).toEqual(['Windsurf (Cascade)', 'Kiro']);
   expect(airlock(['uninstall'], project, home).code).toBe(0);
   expect(airlock(['doctor'], project, home).stdout).toContain('No agent has Airlock\'s hook yet');
 }, 60_000);

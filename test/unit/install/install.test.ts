@@ -169,6 +169,59 @@ test('Gemini: comments in settings.json survive install', () => {
   expect(readFileSync(file, 'utf8')).toBe('{\n  // my theme\n  "theme": "GitHub"\n}\n');
 });
 
+test('Windsurf: the user\'s hooks and keys stay, Airlock\'s entry is added once to each pre-hook, uninstall gives the file back', () => {
+  const file = join(project, '.windsurf', 'hooks.json');
+  const mine = '{\n  "hooks": {\n    "pre_run_command": [{ "command": "python3 ./hooks/log.py", "show_output": false }],\n'
+    + '    "post_write_code": [{ "command": "npx prettier --write .", "working_directory": "web" }]\n  },\n  "team": { "owner": "platform" }\n}\n';
+  write(file, mine);
+  expect(install(options(['windsurf']), io)).toBe(0);
+  const after = parse(readFileSync(file, 'utf8')) as { hooks: Record<string, { command: string }[]>; team: unknown };
+  expect(after.team).toEqual({ owner: 'platform' });
+  expect(after.hooks.post_write_code).toEqual([{ command: 'npx prettier --write .', working_directory: 'web' }]);
+  expect(after.hooks.pre_run_command[0]).toEqual({ command: 'python3 ./hooks/log.py', show_output: false });
+  const command = hookCommand(launcherPath(io.env), 'windsurf', 'project');
+  for (const event of ['pre_run_command', 'pre_read_code', 'pre_write_code', 'pre_mcp_tool_use']) {
+    expect(after.hooks[event].filter((h) => h.command === command)).toEqual([{ command, show_output: true }]);
+  }
+  const once = readFileSync(file, 'utf8');
+  expect(install(options(['windsurf']), io)).toBe(0);
+  expect(readFileSync(file, 'utf8')).toBe(once);
+  expect(io.lines.at(-1)).toContain('already installed');
+  expect(uninstall(options(['windsurf']), io)).toBe(0);
+  expect(readFileSync(file, 'utf8')).toBe(mine);
+});
+
+test('Kiro: Airlock owns airlock.json but keeps the hooks a user put in it; an entry switched off is not intact', () => {
+  const file = join(project, '.kiro', 'hooks', 'airlock.json');
+  const mine = JSON.stringify({
+    version: 'v1',
+    hooks: [
+      { name: 'lint-on-save', trigger: 'PostFileSave', matcher: '\\.ts$', action: { type: 'command', command: 'npm run lint' }, timeout: 30, enabled: true },
+      { name: 'remind-tests', trigger: 'PreToolUse', matcher: 'fs_write|str_replace', action: { type: 'agent', prompt: 'Ensure tests are updated' } },
+    ],
+  }, null, 2) + '\n';
+  write(file, mine);
+  expect(install(options(['kiro']), io)).toBe(0);
+  const command = hookCommand(launcherPath(io.env), 'kiro', 'project');
+  const read = (): { version: string; hooks: Record<string, unknown>[] } => parse(readFileSync(file, 'utf8')) as { version: string; hooks: Record<string, unknown>[] };
+  const after = read();
+  expect(after.version).toBe('v1');
+  expect(after.hooks.slice(0, 2)).toEqual((JSON.parse(mine) as { hooks: unknown[] }).hooks);
+  expect(after.hooks[2]).toEqual({ name: 'airlock', trigger: 'PreToolUse', matcher: '.*', action: { type: 'command', command }, timeout: 600, enabled: true });
+  const once = readFileSync(file, 'utf8');
+  expect(install(options(['kiro']), io)).toBe(0);
+  expect(readFileSync(file, 'utf8')).toBe(once);
+  // Switched off by hand (or by an agent): install puts it back.
+  writeFileSync(file, once.replace('"enabled": true\n    }\n  ]', '"enabled": false\n    }\n  ]'));
+  expect(read().hooks[2].enabled).toBe(false);
+  expect(TARGETS.kiro.install(read(), command, { denyRules: [] }).changes.length).toBeGreaterThan(0);
+  expect(install(options(['kiro']), io)).toBe(0);
+  expect(read().hooks[2].enabled).toBe(true);
+  expect(read().hooks).toHaveLength(3);
+  expect(uninstall(options(['kiro']), io)).toBe(0);
+  expect(readFileSync(file, 'utf8')).toBe(mine);
+});
+
 describe('Claude Code Read deny rules', () => {
   const rules = claudeReadDenyRules(['config/secrets.yaml']);
   test.each(['Read(//**/.env)', 'Read(//**/.aws/credentials)', 'Read(//etc/shadow)', 'Read(//**/*.tfstate)', 'Read(//**/config/secrets.yaml)'])('has %s', (rule) => {
