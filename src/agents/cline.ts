@@ -186,6 +186,7 @@ const settings = /* @__PURE__ */ scriptTarget(
   {
     marker: MARKER,
     whenTheirs: 'Cline runs the PreToolUse of every hooks folder, the project\'s and your own: install Airlock in the other scope (--scope user or project), or move yours aside and run the command again.',
+    runs: true,
   },
   hookScript, commandIn);
 

@@ -27,6 +27,8 @@ export interface ScriptFile {
   readonly marker: string;
   /** What the user can do when the file is their own. */
   readonly whenTheirs: string;
+  /** True when the agent runs the file itself as the hook (Cline's `PreToolUse`); false for a file the agent loads (opencode's plugin). */
+  readonly runs: boolean;
 }
 
 export interface AgentTarget {

@@ -6,11 +6,14 @@ import { clineHook } from './cline';
 import { codexHook } from './codex';
 import { copilotHook } from './copilot';
 import { cursorHook } from './cursor';
+import { droidHook } from './droid';
 import { geminiHook } from './gemini';
+import { opencodeHook } from './opencode';
 import { kiroHook } from './kiro';
 import { windsurfHook } from './windsurf';
 import type { AgentAdapter, AgentId } from './types';
 
 export const ADAPTERS: Readonly<Record<AgentId, AgentAdapter>> = {
   'claude-code': claudeCodeHook, cursor: cursorHook, copilot: copilotHook, gemini: geminiHook, codex: codexHook, cline: clineHook, augment: augmentHook, windsurf: windsurfHook, kiro: kiroHook,
+  droid: droidHook, opencode: opencodeHook,
 };

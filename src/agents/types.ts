@@ -7,8 +7,8 @@ import type { AgentContextFile } from './contextFiles';
 import type { AgentTarget } from './hookFiles';
 import type { ContentGlobs } from './searchScope';
 
-export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini' | 'codex' | 'cline' | 'augment' | 'windsurf' | 'kiro';
-export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini', 'codex', 'cline', 'augment', 'windsurf', 'kiro'];
+export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini' | 'codex' | 'cline' | 'augment' | 'windsurf' | 'kiro' | 'droid' | 'opencode';
+export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini', 'codex', 'cline', 'augment', 'windsurf', 'kiro', 'droid', 'opencode'];
 
 export interface Agent {
   readonly id: AgentId;
@@ -90,11 +90,11 @@ export interface AgentAdapter {
   format(answer: HookAnswer, event: HookEvent | undefined, payload: unknown): HookOutput;
 }
 
-/** The agent's id of the tool call, where the payload carries one (Claude Code, Cursor's preToolUse, VS Code, Codex). */
+/** The agent's id of the tool call, where the payload carries one (Claude Code, Cursor's preToolUse, VS Code, Codex, opencode). */
 export function callIdOf(payload: unknown): string | undefined {
   if (typeof payload !== 'object' || payload === null) return undefined;
   const p = payload as Record<string, unknown>;
-  const id = p.tool_use_id ?? p.toolUseId ?? p.toolCallId;
+  const id = p.tool_use_id ?? p.toolUseId ?? p.toolCallId ?? p.callID;
   return typeof id === 'string' && CALL_ID.test(id) ? id : undefined;
 }
 

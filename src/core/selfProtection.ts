@@ -31,6 +31,11 @@ const GUARD_FILE = [
   /(?:^|\/)(?:\.windsurf|\.codeium\/windsurf)\/hooks\.json$/,
   // Kiro: its hook files (Airlock's is airlock.json; how the others combine with it is not documented).
   /(?:^|\/)\.kiro\/hooks\/[^/]+\.json$/,
+  // Factory Droid: the settings that hold its hooks, and the hooks.json newer releases read instead.
+  /(?:^|\/)\.factory\/(?:settings(?:\.local)?\.json|hooks\.json|hooks\/hooks\.json)$/,
+  // opencode: its plugin folders. Airlock's hook is a plugin there, and any other plugin runs in the
+  // same process and sees (and may rewrite) each call around it.
+  /(?:^|\/)(?:\.opencode|\.config\/opencode)\/plugins?\/[^/]/,
   // Managed (enterprise) and system settings, which win over the user's: `disableAllHooks` there
   // switches every hook off.
   /(?:^|\/)(?:etc\/claude-code|library\/application support\/claudecode|programdata\/claudecode)\/managed-settings\.json$/,
@@ -38,13 +43,14 @@ const GUARD_FILE = [
   /(?:^|\/)(?:etc\/cursor|library\/application support\/cursor|programdata\/cursor)\/hooks\.json$/,
   /(?:^|\/)(?:etc\/codex|library\/application support\/codex|programdata\/codex)\/(?:requirements\.toml|config\.toml|hooks\.json)$/,
   /(?:^|\/)(?:etc\/augment|programdata\/augment)\/settings\.json$/,
+  /(?:^|\/)(?:etc\/factory|library\/application support\/factory|program files\/factory)\/settings\.json$/,
 ];
 
 /**
  * A word each pattern above and below has within one folder name, so normalising (which only drops
  * and lower-cases) cannot make it: `u` folds the Kelvin sign as toLowerCase turns it into `k`.
  */
-const GUARD_FILE_WORD = /airlock|settings|hooks|code-workspace|codex/iu;
+const GUARD_FILE_WORD = /airlock|settings|hooks|code-workspace|codex|opencode/iu;
 
 /**
  * The editors' user settings (VS Code, Insiders, VSCodium, Cursor, Windsurf, code-server; their
@@ -64,7 +70,7 @@ const EDITOR_SETTINGS = [
  */
 export const GUARD_PATH_WORDS: readonly string[] = [
   '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', '.codex', 'etc/codex', '.clinerules', 'cline/hooks', 'cline/rules/hooks', '.augment', 'etc/augment',
-  '.windsurf', '.codeium', '.kiro', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
+  '.windsurf', '.codeium', '.kiro', '.factory', 'etc/factory', '.opencode', 'opencode/plugin', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
   'globalstorage/airlock.airlock', 'audit-queue',
   'code/user', 'code - insiders/user', 'vscodium/user', 'cursor/user', 'windsurf/user', 'code-server/user', '-server/data', '.code-workspace',
 ];
@@ -101,7 +107,8 @@ const GUARD_SAMPLES = ['~/.local/state/airlock/x', '~/.local/share/airlock/bin/a
 /** The files an agent's hook settings are in, from a project's (or the home's) root. */
 export const PROJECT_GUARD_FILES: readonly string[] = ['.claude/settings.json', '.claude/settings.local.json', '.cursor/hooks.json', '.gemini/settings.json',
   '.github/hooks', '.copilot/hooks', '.codex/hooks.json', '.codex/config.toml', '.clinerules/hooks/PreToolUse', '.augment/settings.json', '.augment/settings.local.json',
-  '.windsurf/hooks.json', '.codeium/windsurf/hooks.json', '.kiro/hooks'];
+  '.windsurf/hooks.json', '.codeium/windsurf/hooks.json', '.kiro/hooks', '.factory/settings.json', '.factory/settings.local.json', '.factory/hooks.json',
+  '.opencode/plugins', '.opencode/plugin'];
 /**
  * Every tail of a sample below its first folder: a folder holds a guard file when the folder
  * joined to one of these is one. A tail that is a guard file under any folder
@@ -115,7 +122,7 @@ const GUARD_TAILS = [...new Set(GUARD_SAMPLES.flatMap((sample) => {
 const GUARD_FOLDER_NAMES: ReadonlySet<string> = new Set(GUARD_SAMPLES.flatMap((sample) => sample.split('/').slice(0, -1)));
 
 /** The first folders of the agents' settings (`.claude`): the folder itself holds them. */
-const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot|augment|windsurf|codeium(?:\/windsurf)?|kiro(?:\/hooks)?)$|^(?:.*\/)?\.(?:github|clinerules)(?:\/hooks)?$/;
+const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot|augment|factory|windsurf|codeium(?:\/windsurf)?|kiro(?:\/hooks)?)$|^(?:.*\/)?\.(?:github|clinerules)(?:\/hooks)?$|^(?:.*\/)?\.opencode(?:\/plugins?)?$/;
 
 /**
  * Whether `path` is a folder that holds a guard file (`.claude`, `~/.local`, `~/.config/Code`,
@@ -139,9 +146,15 @@ function folderHoldsGuardFile(path: string): boolean {
   return GUARD_TAILS.some((tail) => isGuardFile(`${p}/${tail}`) && !CACHE.test(`${p}/${tail}`));
 }
 
+/** A guard file in each entry of PROJECT_GUARD_FILES: the entry itself, or Airlock's file in an entry that is a folder. */
+function guardFileIn(entry: string): string {
+  if (entry.endsWith('hooks')) return `${entry}/airlock.json`;
+  return /plugins?$/.test(entry) ? `${entry}/airlock.js` : entry;
+}
+
 /** Guard files as a line may name them, for globs: home-based, home-relative and project-relative. */
 const GUARD_NAMES = [...new Set([...GUARD_SAMPLES, ...GUARD_SAMPLES.map((g) => g.slice(2)),
-  ...PROJECT_GUARD_FILES.map((f) => (f.endsWith('hooks') ? `${f}/airlock.json` : f).toLowerCase()).flatMap((f) => [f, `~/${f}`])])];
+  ...PROJECT_GUARD_FILES.map((f) => guardFileIn(f).toLowerCase()).flatMap((f) => [f, `~/${f}`])])];
 
 /**
  * Whether a glob can name a guard file (`.cl*` then `/settings.json`): bash expands one that

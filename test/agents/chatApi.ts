@@ -1,18 +1,65 @@
-// The OpenAI Chat Completions API as Copilot CLI streams it with a custom provider (POST
-// /v1/chat/completions, SSE chunks, then `data: [DONE]`). The step is the number of `role: "tool"`
-// messages already sent back; a request without tools (a title, a summary) gets plain text.
-import { json, type Responder } from './modelServer';
-import type { Step } from './story';
+// The OpenAI Chat Completions API as a provider set up in an agent's config is streamed (POST
+// /v1/chat/completions, SSE chunks ending in [DONE]): Copilot CLI (a custom provider, offline),
+// opencode (the AI SDK's openai-compatible provider) and Factory Droid (a BYOK custom model,
+// generic-chat-completion-api) speak it. Each
+// names its tools its own way (see the callers below). The step is the number of tool results
+// already sent back.
+import { join } from 'node:path';
+import { json, listedTool, type Responder } from './modelServer';
+import { MCP_SERVER, type Step } from './story';
 
+/** The script's own calls that load a deferred MCP tool (Droid's ToolSearch): not steps of the story. */
+const SEARCH = 'call_search_';
+
+/** The tool results of the story's own calls. */
 export function chatToolResults(body: Record<string, unknown>): { tool_call_id: string; content: unknown }[] {
   const messages = Array.isArray(body.messages) ? body.messages as { role?: string; tool_call_id: string; content: unknown }[] : [];
-  return messages.filter((m) => m.role === 'tool');
+  return messages.filter((m) => m.role === 'tool' && !m.tool_call_id.startsWith(SEARCH));
 }
 
-/** How one agent names its tools: the story's step as a call. */
-export type ChatTools = (step: Step, project: string, listed: readonly string[]) => { name: string; arguments: Record<string, unknown> };
+/** A step as one agent's tool call, given the tool names its request lists. */
+export type ToolCallOf = (step: Step, tools: readonly string[]) => { name: string; args: Record<string, unknown> };
 
-export function chatScript(steps: readonly Step[], project: string, tools: ChatTools): Responder {
+/** opencode: bash {command}, read and write {filePath}; an MCP tool is listed as `<server>_<tool>`. */
+export function opencodeCall(project: string): ToolCallOf {
+  return (step, tools) => {
+    switch (step.kind) {
+      case 'mcp': return { name: listedTool(tools, step.tool), args: step.args };
+      case 'shell': return { name: 'bash', args: { command: step.command, description: 'A step of the script' } };
+      case 'read': return { name: 'read', args: { filePath: join(project, step.file) } };
+      case 'write': return { name: 'write', args: { filePath: join(project, step.file), content: step.content } };
+    }
+  };
+}
+
+/** Copilot CLI: bash {command}, view {path}, create {path, file_text}. */
+export function copilotCall(project: string): ToolCallOf {
+  return (step, tools) => {
+    switch (step.kind) {
+      case 'mcp': return { name: listedTool(tools, step.tool), args: step.args };
+      case 'shell': return { name: 'bash', args: { command: step.command, description: 'A step of the script' } };
+      case 'read': return { name: 'view', args: { path: join(project, step.file) } };
+      case 'write': return { name: 'create', args: { path: join(project, step.file), file_text: step.content } };
+    }
+  };
+}
+
+/**
+ * Factory Droid: Execute {command, riskLevelReason, riskLevel}, Read and Create {file_path}; MCP
+ * tools `<server>___<tool>`, listed only once its ToolSearch has loaded them.
+ */
+export function droidCall(project: string): ToolCallOf {
+  return (step, tools) => {
+    switch (step.kind) {
+      case 'mcp': return { name: listedTool(tools, step.tool), args: step.args };
+      case 'shell': return { name: 'Execute', args: { command: step.command, riskLevelReason: 'A step of the script.', riskLevel: 'low' } };
+      case 'read': return { name: 'Read', args: { file_path: join(project, step.file) } };
+      case 'write': return { name: 'Create', args: { file_path: join(project, step.file), content: step.content } };
+    }
+  };
+}
+
+export function chatScript(steps: readonly Step[], toolCall: ToolCallOf): Responder {
   return (request, res) => {
     if (request.method === 'GET' && request.url.endsWith('/models')) {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -25,26 +72,25 @@ export function chatScript(steps: readonly Step[], project: string, tools: ChatT
       return;
     }
     const body = json(request.body);
-    const listed = (Array.isArray(body.tools) ? body.tools as { function?: { name?: string } }[] : []).map((t) => t.function?.name ?? '');
     const done = chatToolResults(body).length;
-    const step = listed.length > 0 ? steps[done] : undefined;
-    const call = step ? tools(step, project, listed) : undefined;
-    const base = { id: `chatcmpl-${done}`, object: 'chat.completion.chunk', created: 1_700_000_000, model: typeof body.model === 'string' ? body.model : 'gpt-4.1' };
-    const usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 };
-    if (body.stream !== true) {
-      const message = call ? { role: 'assistant', content: null, tool_calls: [{ id: `call_${done}`, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments) } }] }
-        : { role: 'assistant', content: listed.length > 0 ? 'done' : 'ok' };
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0, message, finish_reason: call ? 'tool_calls' : 'stop' }], usage }));
-      return;
-    }
-    const chunks = call
-      ? [{ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: `call_${done}`, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments) } }] }, finish_reason: null }] },
-        { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] }]
-      : [{ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: listed.length > 0 ? 'done' : 'ok' }, finish_reason: null }] },
-        { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }];
+    const tools = (Array.isArray(body.tools) ? body.tools as { function?: { name?: string } }[] : []).map((t) => t.function?.name ?? '');
+    // A side request (a session title) has no tools: it gets text.
+    const step = tools.length > 0 ? steps[done] : undefined;
+    const searched = JSON.stringify(body.messages ?? []).includes(`${SEARCH}${done}`);
+    const search = step?.kind === 'mcp' && !tools.some((n) => n.endsWith(`_${step.tool}`)) && tools.includes('ToolSearch') && !searched;
+    const chunk = (delta: Record<string, unknown>, finish: string | null): string =>
+      `data: ${JSON.stringify({ id: `chat_${done}`, object: 'chat.completion.chunk', created: 0, model: 'scripted', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    for (const chunk of [...chunks, { ...base, choices: [], usage }]) res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    if (step) {
+      const call = search ? { name: 'ToolSearch', args: { query: `select:${MCP_SERVER}___${step.kind === 'mcp' ? step.tool : ''}` } } : toolCall(step, tools);
+      const id = search ? `${SEARCH}${done}` : `call_${done}`;
+      res.write(chunk({ role: 'assistant', tool_calls: [{ index: 0, id, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.args) } }] }, null));
+      res.write(chunk({}, 'tool_calls'));
+    } else {
+      res.write(chunk({ role: 'assistant', content: tools.length > 0 ? 'done' : 'Cleanup' }, null));
+      res.write(chunk({}, 'stop'));
+    }
+    res.write(`data: ${JSON.stringify({ id: `chat_${done}`, object: 'chat.completion.chunk', created: 0, model: 'scripted', choices: [], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } })}\n\n`);
     res.end('data: [DONE]\n\n');
   };
 }

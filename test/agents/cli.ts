@@ -16,6 +16,9 @@ export interface AgentCli {
 export const CLAUDE_CODE: AgentCli = { label: 'Claude Code', pkg: '@anthropic-ai/claude-code', version: '2.1.328', bin: 'claude' };
 export const GEMINI_CLI: AgentCli = { label: 'Gemini CLI', pkg: '@google/gemini-cli', version: '0.61.0', bin: 'gemini' };
 export const CODEX: AgentCli = { label: 'Codex', pkg: '@openai/codex', version: '0.169.0', bin: 'codex' };
+// Their npm packages ship the binary for each platform as an optional dependency.
+export const DROID: AgentCli = { label: 'Factory Droid', pkg: 'droid', version: '0.215.0', bin: 'droid' };
+export const OPENCODE: AgentCli = { label: 'opencode', pkg: 'opencode-ai', version: '1.18.33', bin: 'opencode' };
 export const COPILOT_CLI: AgentCli = { label: 'Copilot CLI', pkg: '@github/copilot', version: '1.0.102', bin: 'copilot' };
 
 function cacheRoot(): string {

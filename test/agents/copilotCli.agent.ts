@@ -3,7 +3,7 @@
 // GitHub sign-in), with Airlock's Copilot hook in ~/.copilot/hooks/airlock.json.
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { chatScript, chatToolResults, type ChatTools } from './chatApi';
+import { chatScript, chatToolResults, copilotCall } from './chatApi';
 import { COPILOT_CLI, agentCommand } from './cli';
 import { installAirlock, run, window } from './harness';
 import { json, startModel } from './modelServer';
@@ -12,15 +12,6 @@ import { STORY, VOLUME_DELETE, approveDeletions, effects, expectOnlyApprovedRan,
 // Its MCP servers come from its own config; the story's MCP call is left to the payload fixtures.
 const COPILOT_STORY = STORY.filter((s) => s.kind !== 'mcp');
 
-const copilotTools: ChatTools = (step, project) => {
-  switch (step.kind) {
-    case 'shell': return { name: 'bash', arguments: { command: step.command, description: 'step' } };
-    case 'read': return { name: 'view', arguments: { path: join(project, step.file) } };
-    case 'write': return { name: 'create', arguments: { path: join(project, step.file), file_text: step.content } };
-    case 'mcp': throw new Error('not in this story');
-  }
-};
-
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
@@ -28,7 +19,7 @@ afterEach(async () => {
 
 async function copilot(name: string, withWindow?: Parameters<typeof window>[1]) {
   const s = stage(name);
-  const model = await startModel(chatScript(COPILOT_STORY, s.project, copilotTools));
+  const model = await startModel(chatScript(COPILOT_STORY, copilotCall(s.project)));
   closers.push(() => model.close());
   installAirlock(s, 'copilot', 'user');
   const editor = withWindow ? await window(s, withWindow) : undefined;

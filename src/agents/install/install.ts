@@ -128,7 +128,7 @@ export function install(options: InstallOptions, io: InstallIo): number {
     const merged = { denyRules: [...new Set([...(backup?.added.denyRules ?? []), ...(added.denyRules ?? [])])] };
     const createdDirs = backup ? backup.createdDirs : missingDirectories(dirname(file));
     const where = writeBackup({ version: 1, file, original: backup ? backup.original : text ?? null, added: merged, createdDirs }, io.env);
-    writeText(file, applyTargetChanges(target, text ?? '', changes), target.script !== undefined);
+    writeText(file, applyTargetChanges(target, text ?? '', changes), target.script?.runs === true);
     io.out(`${AGENT_LABELS[agent]}: installed in ${file}${backup ? '' : text === undefined ? ' (new file)' : ` (original kept in ${where})`}`);
     // Read once the file is written: whether the agent can run it is a question about the file.
     const notRunning = AGENTS[agent].willNotRun?.(file, options.scope, options.dir, io.env);

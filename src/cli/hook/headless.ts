@@ -1,8 +1,11 @@
 // Whether the agent that runs this hook has anyone to put an "ask" to. Gemini CLI run headless
 // (`gemini -p …`, or with no terminal) has no prompt to show: it stops on an ask, or waits for an
-// answer nobody can give. Read from the process tree on Linux (/proc): the nearest ancestor that
-// is the agent's CLI, its arguments and whether its stdin is a terminal. Elsewhere: unknown.
-import { readFileSync, readlinkSync } from 'node:fs';
+// answer nobody can give. Factory Droid run as `droid exec` lets a call its hook answered "ask"
+// run (seen with droid 0.215.0, `--auto high` and `--skip-permissions-unsafe`). Read from the
+// process tree on Linux (/proc): the nearest ancestor that is the agent's CLI, its arguments and
+// whether its stdin is a terminal. Elsewhere: unknown for Gemini; for Droid, read with `ps`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 
 const GEMINI = /(?:^|\/)(?:gemini(?:\.js)?|gemini-cli)$|@google\/gemini-cli\//;
 /** Ancestors looked at: the launcher's shell, the shell the agent starts hooks with, the agent (and its relaunched child). */
@@ -36,6 +39,58 @@ export function headlessGemini(start: number = process.ppid): boolean | undefine
     } catch {
       return undefined;
     }
+  }
+  return undefined;
+}
+
+const DROID = /(?:^|\/)droid$/;
+
+interface ProcessView {
+  readonly ppid: number | undefined;
+  readonly argv: readonly string[];
+  /** Whether its stdin is a terminal; undefined when that cannot be read. */
+  readonly terminal: boolean | undefined;
+}
+
+function procView(pid: number): ProcessView | undefined {
+  let argv: string[];
+  try {
+    argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+  } catch {
+    return undefined;
+  }
+  let terminal: boolean | undefined;
+  try {
+    terminal = /^\/dev\/(?:pts\/\d+|tty\w*)$/.test(readlinkSync(`/proc/${pid}/fd/0`));
+  } catch {
+    terminal = undefined;
+  }
+  return { ppid: parentOf(pid), argv, terminal };
+}
+
+/** Where there is no /proc (macOS): `ps`, whose command line is split at spaces (enough to tell the program and its first word). */
+function psView(pid: number): ProcessView | undefined {
+  const r = spawnSync('ps', ['-o', 'ppid=,tty=,args=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000 });
+  const m = /^\s*(\d+)\s+(\S+)\s+(.*)$/.exec(r.stdout ?? '');
+  if (r.status !== 0 || !m) return undefined;
+  const ppid = Number(m[1]);
+  return { ppid: ppid > 1 ? ppid : undefined, argv: m[3].trim().split(/\s+/), terminal: !/^\?+$/.test(m[2]) };
+}
+
+/**
+ * True when Factory Droid runs this hook with no one to ask (`droid exec`, or no terminal), false
+ * in its interactive UI, undefined when no Droid is found among the ancestors.
+ */
+export function headlessDroid(start: number = process.ppid): boolean | undefined {
+  const view = existsSync('/proc/self') ? procView : psView;
+  let pid: number | undefined = start;
+  for (let depth = 0; pid !== undefined && depth < DEPTH; depth++) {
+    const p = view(pid);
+    if (!p) return undefined;
+    // The binary itself, or a script run by node.
+    const at = p.argv.slice(0, 2).findIndex((a) => DROID.test(a));
+    if (at >= 0) return p.argv[at + 1] === 'exec' || p.terminal !== true;
+    pid = p.ppid;
   }
   return undefined;
 }

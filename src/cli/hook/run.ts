@@ -27,7 +27,7 @@ import { ADAPTERS } from '../../agents/hooks';
 import { filesReached } from './contentGlobs';
 import { credentialHolders, homePath, searchedHolders, withPrintedHolders } from './credentialHolders';
 import { answerFor, unreadableAnswer, unrecordedAnswer, type Outcome } from './messages';
-import { headlessGemini } from './headless';
+import { headlessDroid, headlessGemini } from './headless';
 import { PROBE_VARIABLE } from './probe';
 import { loadHookPolicy, type HookPolicy } from '../../gate/hookPolicy';
 import { PayloadError, callIdOf, type AgentId, type HookAnswer, type HookEvent, type HookOutput } from '../../agents/types';
@@ -212,8 +212,8 @@ export async function runHook(agent: AgentId, input: string, io: HookIo): Promis
   // Claude's hooks are run by others too: the dialog and the log name the agent that asks.
   const actor = adapter.callerOf?.(payload) ?? agent;
   const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(actor, event, subject, verdict, located, policy, callIdOf(payload), adapter.answerWithinMs) : { by: 'engine' };
-  // Headless Gemini CLI has no prompt for an ask: it stops (or waits for good) instead.
-  const noOneToAsk = outcome.by === 'offline' && actor === 'gemini' && headlessGemini() === true;
+  // Headless Gemini CLI has no prompt for an ask: it stops (or waits for good) instead; `droid exec` runs the call.
+  const noOneToAsk = outcome.by === 'offline' && ((actor === 'gemini' && headlessGemini() === true) || (actor === 'droid' && headlessDroid() === true));
   const answer: HookAnswer = answerFor(verdict, outcome, !probe && !noOneToAsk && adapter.canAsk(event, payload));
   // What the editor's window decided, the window records.
   if ('answered' in outcome) return adapter.format(answer, event, payload);

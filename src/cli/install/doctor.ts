@@ -93,7 +93,7 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
       // Only the exact command Airlock writes is ever run: an entry that merely looks like ours
       // came from someone else and could run anything. A script Airlock owns (Cline's) is what
       // the agent runs, and is run itself once it is exactly the one Airlock writes.
-      const run = TARGETS[agent].script && current ? shellQuote(file) : expected;
+      const run = TARGETS[agent].script?.runs === true && current ? shellQuote(file) : expected;
       const answer = ours ? probe(run, agent, dir, io.env) : `not probed: ${commands.find((c) => c !== expected) ?? ''} is not the command Airlock writes`;
       const notRunning = AGENTS[agent].willNotRun?.(file, scope, dir, io.env);
       healthy &&= current && answer.startsWith('answering') && notRunning === undefined;

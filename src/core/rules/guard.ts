@@ -78,7 +78,7 @@ function stableListing(files: { list(dir: string): readonly string[] | undefined
 const AGENT_FOLDER_NAMES: ReadonlySet<string> = new Set(PROJECT_GUARD_FILES.map((file) => file.slice(0, file.indexOf('/'))));
 
 /** What the folders that hold guard files hold, below them. */
-const FOLDER_TAILS = ['settings.json', 'settings.local.json', 'hooks.json', 'hooks/airlock.json', 'hooks/pretooluse', 'share/airlock/bin/airlock', 'state/airlock/x', 'airlock/bin/airlock'];
+const FOLDER_TAILS = ['settings.json', 'settings.local.json', 'hooks.json', 'hooks/airlock.json', 'plugins/airlock.js', 'hooks/pretooluse', 'share/airlock/bin/airlock', 'state/airlock/x', 'airlock/bin/airlock'];
 
 /**
  * A folder the command names that holds guard files (`.claude`, `~/.local`), after the line's

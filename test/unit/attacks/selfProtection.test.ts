@@ -55,6 +55,17 @@ describe("the editor's user settings hold Airlock's own", () => {
     ['Write', { file_path: '~/.config/Code/User/settings.json', content: '{}' }],
     // A patch is not read for what it does to Airlock's keys (`\u0061irlock…` is `airlock…` to the parser).
     ['apply_patch', { command: `*** Begin Patch\n*** Update File: ${userSettings}\n@@\n+  "\\u0061irlock.terminalGate.enabled": false,\n*** End Patch\n` }],
+    // Factory Droid: the settings that hold its hooks, the hooks.json newer releases read instead, managed settings.
+    ['Write', { file_path: join(project, '.factory', 'settings.json'), content: '{"hooks":{}}' }],
+    ['Write', { file_path: `${home}/.factory/hooks.json`, content: '{}' }],
+    ['Bash', { command: 'rm .factory/settings.local.json' }],
+    ['Bash', { command: 'mv .factory /tmp/f' }],
+    ['Write', { file_path: '/etc/factory/settings.json', content: '{"hooks":{}}' }],
+    // opencode: Airlock's plugin, and any plugin beside it (it runs around each call in the same process).
+    ['Write', { file_path: join(project, '.opencode', 'plugins', 'airlock.js'), content: 'export default {}' }],
+    ['Write', { file_path: join(project, '.opencode', 'plugin', 'rewrite-args.js'), content: 'export default {}' }],
+    ['Bash', { command: 'rm ~/.config/opencode/plugins/airlock.js' }],
+    ['Bash', { command: 'mv .opencode /tmp/o' }],
   ])('%s %j is denied', async (tool, input) => {
     expect(await hook(tool, input)).toBe('deny');
   });
@@ -118,6 +129,8 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Bash', { command: 'rm -rf node_modules' }],
     ['Bash', { command: 'cp -r .claude/commands /tmp/c' }],
     ['Bash', { command: 'cat ~/.codex/config.toml | grep model' }],
+    ['Bash', { command: 'cat .factory/settings.json' }],
+    ['Write', { file_path: join(project, '.opencode', 'agent', 'review.md'), content: '# Review\n' }],
     ['Write', { file_path: join(project, '.kiro', 'steering', 'product.md'), content: '# Product\n' }],
     ['Write', { file_path: join(project, '.windsurf', 'rules', 'style.md'), content: '# Style\n' }],
     ['Write', { file_path: join(project, '.vscode', 'settings.json'), content: '{ "editor.tabSize": 2 }' }],

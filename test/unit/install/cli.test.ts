@@ -38,7 +38,7 @@ test('install, doctor (every hook current and denying the probe), uninstall', ()
   expect(doctor.stdout).not.toContain('WILL NOT RUN');
   expect(doctor.code).toBe(0);
   const answering = doctor.stdout.split('\n').filter((l) => l.includes('(project): installed') && l.includes('current; answering: denied the probe'));
-  expect(answering).toHaveLength(7);
+  expect(answering).toHaveLength(9);
   // Windsurf and Kiro read no JSON: their hook blocks the probe with exit 2 and Airlock's reason on stderr.
   const blocked = doctor.stdout.split('\n').filter((l) => l.includes('(project): installed') && l.includes('current; answering: blocked the probe with exit 2') && l.includes('(Blocked by Airlock: '));
   expect(blocked.map((l) => l.slice(0, l.indexOf(' (project)')))).toEqual(['Windsurf (Cascade)', 'Kiro']);
