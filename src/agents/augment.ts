@@ -55,7 +55,11 @@ function writeCall(tool: string, input: Record<string, unknown>, cwd: string | u
 }
 
 function readCall(tool: string, input: Record<string, unknown>, cwd: string | undefined, roots: readonly string[]): HookEvent {
-  if (tool === 'view') return { kind: 'read', tool, paths: [stringField(input, 'path', false)], cwd, roots };
+  if (tool === 'view') {
+    const path = optionalString(input, 'path', 'file_path');
+    if (path === undefined) throw new PayloadError('Augment\'s view call names no file Airlock can read', true);
+    return { kind: 'read', tool, paths: [path], cwd, roots };
+  }
   const base = optionalString(input, 'directory_absolute_path', 'path', 'directory');
   const context = ['context_lines_before', 'context_lines_after'].some((k) => typeof input[k] === 'number' && input[k] > 0);
   const searched = searchScope(base, optionalString(input, 'files_include_glob_pattern', 'include', 'glob'), optionalString(input, 'query', 'pattern', 'regex'),
@@ -99,7 +103,10 @@ export const augmentHook: AgentAdapter = {
     // A fetch, or a browser opening a page, sends its URL out: read as a call whose only argument is the URL.
     const url = optionalString(input, 'url');
     if ((tool === 'web-fetch' || tool === 'open-browser') && url !== undefined) return { kind: 'mcp', tool, input: { url }, cwd, roots };
-    return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
+    if (UNRELATED.has(tool)) return { kind: 'unrelated', tool, known: true, cwd, roots };
+    // A tool Airlock does not know (an MCP tool sent without is_mcp_tool, a new built-in): its input
+    // is read in full, as an MCP call's is, so a command, SQL or secret path in it is found.
+    return { kind: 'mcp', tool, input, server: optionalString(p, 'mcp_server_name'), cwd, roots };
   },
   canAsk: () => false,
   // Anything but a deny is written as nothing at all: Augment acts on a deny alone.

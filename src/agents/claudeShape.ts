@@ -14,7 +14,7 @@ const UNRELATED = new Set(['WebFetch', 'WebSearch', 'Task', 'Agent', 'spawn_agen
 
 function claudeStylePaths(tool: string, input: Record<string, unknown>): string[] {
   const out: string[] = [];
-  for (const name of ['file_path', 'notebook_path', 'path', 'glob']) {
+  for (const name of ['file_path', 'filePath', 'notebook_path', 'path', 'glob']) {
     const v = input[name];
     if (typeof v === 'string' && v !== '') out.push(v);
   }
@@ -39,8 +39,11 @@ export function parseClaudeShaped(p: Record<string, unknown>): HookEvent {
   const roots: string[] = [];
   if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
   if (tool === 'apply_patch') {
-    if (typeof input.command !== 'string') return { kind: 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, change: writeChange(input) };
-    return { kind: 'write', tool, paths: patchPaths(input.command), cwd, roots, change: { edits: [{ old: '', new: input.command }] } };
+    // Codex sends the patch as `command`; its freeform tool's own field is `input`.
+    const patch = optionalString(input, 'command', 'input', 'patch');
+    const paths = patch === undefined ? claudeStylePaths(tool, input) : patchPaths(patch);
+    if (paths.length === 0) throw new PayloadError('an apply_patch call that names no file Airlock can read', true);
+    return { kind: 'write', tool, paths, cwd, roots, change: patch === undefined ? writeChange(input) : { edits: [{ old: '', new: patch }] } };
   }
   if (READ.has(tool)) {
     // Grep returns the lines that match in every file its `glob` (else everything) matches under
@@ -52,7 +55,12 @@ export function parseClaudeShaped(p: Record<string, unknown>): HookEvent {
     const searched = tool === 'Grep' && content ? searchScope(optionalString(input, 'path'), optionalString(input, 'glob'), optionalString(input, 'pattern'), input['-i'] === true, context) : undefined;
     return { kind: 'read', tool, paths: claudeStylePaths(tool, input), cwd, roots, searched };
   }
-  if (WRITE.has(tool)) return { kind: 'write', tool, paths: claudeStylePaths(tool, input), cwd, roots, change: writeChange(input) };
+  if (WRITE.has(tool)) {
+    // A write Airlock cannot place could be over any file.
+    const paths = claudeStylePaths(tool, input);
+    if (paths.length === 0) throw new PayloadError(`a ${tool} call that names no file Airlock can read`, true);
+    return { kind: 'write', tool, paths, cwd, roots, change: writeChange(input) };
+  }
   if (tool.startsWith('mcp__')) return { kind: 'mcp', tool, input, server: tool.split('__')[1], cwd, roots };
   // A fetch sends its URL out: read as a call whose only argument is the URL (a token in it is sent).
   if (tool === 'WebFetch' && typeof input.url === 'string') return { kind: 'mcp', tool, input: { url: input.url }, cwd, roots };

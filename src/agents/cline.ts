@@ -81,6 +81,20 @@ function mcpArguments(value: unknown): unknown {
 function toolCall(tool: string, params: Record<string, unknown>, roots: readonly string[]): HookEvent {
   const cwd = roots[0];
   if (SHELL.has(tool)) return { kind: 'command', tool, command: stringField(params, 'command', true), cwd: optionalString(params, 'cwd') ?? cwd, roots };
+  // The SDK-based CLI's tools: run_commands {commands[]}, read_files {file_paths[]}, editor {command, path}.
+  if (tool === 'run_commands') {
+    const commands = stringList(mcpArguments(params.commands ?? params.command));
+    if (commands.length === 0) throw new PayloadError('Cline\'s run_commands call carries no command Airlock can read', true);
+    return { kind: 'command', tool, command: commands.join('\n'), cwd, roots };
+  }
+  if (tool === 'read_files') return { kind: 'read', tool, paths: stringList(mcpArguments(params.file_paths ?? params.paths ?? params.path)), cwd, roots };
+  if (tool === 'editor' || tool === 'write_file') {
+    const path = optionalString(params, 'path', 'file_path');
+    if (path === undefined) throw new PayloadError(`Cline's ${tool} call names no file Airlock can read`, true);
+    if (params.command === 'view') return { kind: 'read', tool, paths: [path], cwd, roots };
+    const content = optionalString(params, 'file_text', 'content', 'new_str');
+    return { kind: 'write', tool, paths: [path], cwd, roots, change: content !== undefined ? { content } : undefined };
+  }
   if (WRITE.has(tool)) return writeCall(tool, params, cwd, roots);
   if (READ.has(tool)) return { kind: 'read', tool, paths: [stringField(params, 'path', false)], cwd, roots };
   if (tool === 'search_files') {

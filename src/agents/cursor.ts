@@ -59,10 +59,15 @@ function toolCall(p: Record<string, unknown>, roots: string[], cwd: string | und
       input['-i'] === true || input.case_insensitive === true || input.case_sensitive === false);
     return { kind: 'read', tool, paths, cwd, roots, searched };
   }
-  if (READ.has(tool)) return { kind: 'read', tool, paths, cwd, roots };
+  if (READ.has(tool)) {
+    if (paths.length === 0) throw new PayloadError(`Cursor's ${tool} call names no file Airlock can read in its input`, true);
+    return { kind: 'read', tool, paths, cwd, roots };
+  }
   if (UNRELATED.has(tool)) return { kind: 'unrelated', tool, known: true, cwd, roots };
-  // A tool Airlock does not know that names files: what it does with them is unknown, so they are read as reads.
-  return paths.length > 0 ? { kind: 'read', tool, paths, cwd, roots } : { kind: 'unrelated', tool, known: false, cwd, roots };
+  // A tool Airlock does not know (an MCP tool under a bare name, a new built-in): a command line it
+  // carries is judged as one, and otherwise its input is read in full, as an MCP call's is.
+  if (typeof input.command === 'string') return { kind: 'command', tool, command: input.command, cwd: optionalString(input, 'working_directory', 'cwd') ?? cwd, roots };
+  return { kind: 'mcp', tool, input, cwd, roots };
 }
 
 /** Whether a payload comes from Cursor: its hooks (and the Claude-format hooks it runs) carry these. */

@@ -9,11 +9,12 @@ import { cursorHook } from './cursor';
 import { droidHook } from './droid';
 import { geminiHook } from './gemini';
 import { opencodeHook } from './opencode';
+import { qwenHook } from './qwen';
 import { kiroHook } from './kiro';
 import { windsurfHook } from './windsurf';
 import type { AgentAdapter, AgentId } from './types';
 
 export const ADAPTERS: Readonly<Record<AgentId, AgentAdapter>> = {
   'claude-code': claudeCodeHook, cursor: cursorHook, copilot: copilotHook, gemini: geminiHook, codex: codexHook, cline: clineHook, augment: augmentHook, windsurf: windsurfHook, kiro: kiroHook,
-  droid: droidHook, opencode: opencodeHook,
+  droid: droidHook, opencode: opencodeHook, qwen: qwenHook,
 };

@@ -8,12 +8,13 @@ import { cursor } from './cursor';
 import { droid } from './droid';
 import { gemini } from './gemini';
 import { opencode } from './opencode';
+import { qwen } from './qwen';
 import { kiro } from './kiro';
 import { windsurf } from './windsurf';
 import type { Agent, AgentId } from './types';
 import type { AgentTarget } from './hookFiles';
 
-export const AGENTS: Readonly<Record<AgentId, Agent>> = { 'claude-code': claudeCode, cursor, copilot, gemini, codex, cline, augment, windsurf, kiro, droid, opencode };
+export const AGENTS: Readonly<Record<AgentId, Agent>> = { 'claude-code': claudeCode, cursor, copilot, gemini, codex, cline, augment, windsurf, kiro, droid, opencode, qwen };
 
 function each<T>(pick: (agent: Agent) => T): Readonly<Record<AgentId, T>> {
   return Object.fromEntries(Object.values(AGENTS).map((a) => [a.id, pick(a)])) as Record<AgentId, T>;

@@ -52,7 +52,7 @@ function fsRead({ tool, input, cwd, roots }: Call): HookEvent {
   for (const operation of operations) {
     const op = obj(operation) ?? {};
     if (op.mode === 'Directory') continue;
-    paths.push(...stringList(op.path), ...stringList(op.image_paths));
+    paths.push(...stringList(op.path), ...stringList(op.file_path), ...stringList(op.image_paths));
   }
   if (paths.length > 0) return { kind: 'read', tool, paths, cwd, roots };
   // Listings only, or an operation without a path, which Kiro refuses itself.

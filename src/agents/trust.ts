@@ -89,14 +89,23 @@ export function codexWillNotRun(file: string, scope: 'project' | 'user' | 'manag
  * TRUST_PARENT its parent's; DO_NOT_TRUST on the folder itself wins).
  */
 export function geminiWillNotRun(_file: string, _scope: 'project' | 'user' | 'managed', dir: string, env: Env): string | undefined {
-  const settings = text(join(home(env), '.gemini', 'settings.json'));
+  return folderTrustWillNotRun('Gemini CLI', 'gemini', '.gemini', env.GEMINI_CLI_TRUSTED_FOLDERS_PATH, dir, env);
+}
+
+/** Qwen Code, a fork of Gemini CLI, keeps the same folder trust under ~/.qwen. */
+export function qwenWillNotRun(_file: string, _scope: 'project' | 'user' | 'managed', dir: string, env: Env): string | undefined {
+  return folderTrustWillNotRun('Qwen Code', 'qwen', '.qwen', undefined, dir, env);
+}
+
+function folderTrustWillNotRun(label: string, command: string, folder: string, trustPath: string | undefined, dir: string, env: Env): string | undefined {
+  const settings = text(join(home(env), folder, 'settings.json'));
   try {
     const parsed = JSON.parse(settings) as { security?: { folderTrust?: { enabled?: unknown } } };
     if (parsed.security?.folderTrust?.enabled === false) return undefined;
   } catch {
     // no settings, or not plain JSON: folder trust keeps its default
   }
-  const trustFile = env.GEMINI_CLI_TRUSTED_FOLDERS_PATH || join(home(env), '.gemini', 'trustedFolders.json');
+  const trustFile = trustPath || join(home(env), folder, 'trustedFolders.json');
   let rules: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(text(trustFile));
@@ -109,8 +118,8 @@ export function geminiWillNotRun(_file: string, _scope: 'project' | 'user' | 'ma
   let trusted = false;
   for (const [path, level] of Object.entries(rules)) {
     const rule = resolve(path);
-    if (level === 'DO_NOT_TRUST' && rule === here) return `Gemini CLI runs no hooks in a folder it does not trust, and ${trustFile} says not to trust ${here}: change it with /permissions in Gemini`;
+    if (level === 'DO_NOT_TRUST' && rule === here) return `${label} runs no hooks in a folder it does not trust, and ${trustFile} says not to trust ${here}: change it with /permissions in ${label}`;
     if ((level === 'TRUST_FOLDER' && above.has(rule)) || (level === 'TRUST_PARENT' && above.has(dirname(rule)))) trusted = true;
   }
-  return trusted ? undefined : `Gemini CLI runs no hooks in a folder it does not trust (with folder trust on, the default in recent releases), and ${here} is not trusted in ${trustFile}: run gemini here and choose "Trust folder", or /permissions`;
+  return trusted ? undefined : `${label} runs no hooks in a folder it does not trust (with folder trust on, the default in recent releases), and ${here} is not trusted in ${trustFile}: run ${command} here and choose "Trust folder", or /permissions`;
 }

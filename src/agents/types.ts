@@ -7,8 +7,8 @@ import type { AgentContextFile } from './contextFiles';
 import type { AgentTarget } from './hookFiles';
 import type { ContentGlobs } from './searchScope';
 
-export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini' | 'codex' | 'cline' | 'augment' | 'windsurf' | 'kiro' | 'droid' | 'opencode';
-export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini', 'codex', 'cline', 'augment', 'windsurf', 'kiro', 'droid', 'opencode'];
+export type AgentId = 'claude-code' | 'cursor' | 'copilot' | 'gemini' | 'codex' | 'cline' | 'augment' | 'windsurf' | 'kiro' | 'droid' | 'opencode' | 'qwen';
+export const AGENT_IDS: readonly AgentId[] = ['claude-code', 'cursor', 'copilot', 'gemini', 'codex', 'cline', 'augment', 'windsurf', 'kiro', 'droid', 'opencode', 'qwen'];
 
 export interface Agent {
   readonly id: AgentId;

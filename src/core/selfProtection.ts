@@ -31,6 +31,8 @@ const GUARD_FILE = [
   /(?:^|\/)(?:\.windsurf|\.codeium\/windsurf)\/hooks\.json$/,
   // Kiro: its hook files (Airlock's is airlock.json; how the others combine with it is not documented).
   /(?:^|\/)\.kiro\/hooks\/[^/]+\.json$/,
+  // Qwen Code: its settings hold its hooks (and the personal layer beside them).
+  /(?:^|\/)\.qwen\/settings(?:\.local)?\.json$/,
   // Factory Droid: the settings that hold its hooks, and the hooks.json newer releases read instead.
   /(?:^|\/)\.factory\/(?:settings(?:\.local)?\.json|hooks\.json|hooks\/hooks\.json)$/,
   // opencode: its plugin folders. Airlock's hook is a plugin there, and any other plugin runs in the
@@ -70,7 +72,7 @@ const EDITOR_SETTINGS = [
  */
 export const GUARD_PATH_WORDS: readonly string[] = [
   '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', '.codex', 'etc/codex', '.clinerules', 'cline/hooks', 'cline/rules/hooks', '.augment', 'etc/augment',
-  '.windsurf', '.codeium', '.kiro', '.factory', 'etc/factory', '.opencode', 'opencode/plugin', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
+  '.windsurf', '.codeium', '.kiro', '.factory', 'etc/factory', '.qwen', '.opencode', 'opencode/plugin', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
   'globalstorage/airlock.airlock', 'audit-queue',
   'code/user', 'code - insiders/user', 'vscodium/user', 'cursor/user', 'windsurf/user', 'code-server/user', '-server/data', '.code-workspace',
 ];
@@ -108,7 +110,7 @@ const GUARD_SAMPLES = ['~/.local/state/airlock/x', '~/.local/share/airlock/bin/a
 export const PROJECT_GUARD_FILES: readonly string[] = ['.claude/settings.json', '.claude/settings.local.json', '.cursor/hooks.json', '.gemini/settings.json',
   '.github/hooks', '.copilot/hooks', '.codex/hooks.json', '.codex/config.toml', '.clinerules/hooks/PreToolUse', '.augment/settings.json', '.augment/settings.local.json',
   '.windsurf/hooks.json', '.codeium/windsurf/hooks.json', '.kiro/hooks', '.factory/settings.json', '.factory/settings.local.json', '.factory/hooks.json',
-  '.opencode/plugins', '.opencode/plugin'];
+  '.opencode/plugins', '.opencode/plugin', '.qwen/settings.json'];
 /**
  * Every tail of a sample below its first folder: a folder holds a guard file when the folder
  * joined to one of these is one. A tail that is a guard file under any folder
@@ -122,7 +124,7 @@ const GUARD_TAILS = [...new Set(GUARD_SAMPLES.flatMap((sample) => {
 const GUARD_FOLDER_NAMES: ReadonlySet<string> = new Set(GUARD_SAMPLES.flatMap((sample) => sample.split('/').slice(0, -1)));
 
 /** The first folders of the agents' settings (`.claude`): the folder itself holds them. */
-const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot|augment|factory|windsurf|codeium(?:\/windsurf)?|kiro(?:\/hooks)?)$|^(?:.*\/)?\.(?:github|clinerules)(?:\/hooks)?$|^(?:.*\/)?\.opencode(?:\/plugins?)?$/;
+const AGENT_FOLDERS = /^(?:.*\/)?\.(?:claude|cursor|gemini|copilot|augment|factory|qwen|windsurf|codeium(?:\/windsurf)?|kiro(?:\/hooks)?)$|^(?:.*\/)?\.(?:github|clinerules)(?:\/hooks)?$|^(?:.*\/)?\.opencode(?:\/plugins?)?$/;
 
 /**
  * Whether `path` is a folder that holds a guard file (`.claude`, `~/.local`, `~/.config/Code`,

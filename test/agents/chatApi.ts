@@ -45,6 +45,22 @@ export function copilotCall(project: string): ToolCallOf {
 }
 
 /**
+ * Qwen Code: Gemini CLI's tools (run_shell_command, read_file {absolute_path}, write_file
+ * {file_path}); an MCP tool it has not listed is called through its tool_call {name, arguments}.
+ */
+export function qwenCall(project: string): ToolCallOf {
+  return (step, tools) => {
+    switch (step.kind) {
+      case 'mcp': return tools.some((n) => n.endsWith(step.tool)) ? { name: listedTool(tools, step.tool), args: step.args }
+        : { name: 'tool_call', args: { name: `mcp__${MCP_SERVER}__${step.tool}`, arguments: step.args } };
+      case 'shell': return { name: 'run_shell_command', args: { command: step.command, is_background: false, description: 'A step of the script' } };
+      case 'read': return { name: 'read_file', args: { absolute_path: join(project, step.file), file_path: join(project, step.file) } };
+      case 'write': return { name: 'write_file', args: { file_path: join(project, step.file), content: step.content } };
+    }
+  };
+}
+
+/**
  * Factory Droid: Execute {command, riskLevelReason, riskLevel}, Read and Create {file_path}; MCP
  * tools `<server>___<tool>`, listed only once its ToolSearch has loaded them.
  */

@@ -19,6 +19,7 @@ export const CODEX: AgentCli = { label: 'Codex', pkg: '@openai/codex', version: 
 // Their npm packages ship the binary for each platform as an optional dependency.
 export const DROID: AgentCli = { label: 'Factory Droid', pkg: 'droid', version: '0.215.0', bin: 'droid' };
 export const OPENCODE: AgentCli = { label: 'opencode', pkg: 'opencode-ai', version: '1.18.33', bin: 'opencode' };
+export const QWEN_CODE: AgentCli = { label: 'Qwen Code', pkg: '@qwen-code/qwen-code', version: '0.24.4', bin: 'qwen' };
 export const COPILOT_CLI: AgentCli = { label: 'Copilot CLI', pkg: '@github/copilot', version: '1.0.102', bin: 'copilot' };
 
 function cacheRoot(): string {

@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 
-const GEMINI = /(?:^|\/)(?:gemini(?:\.js)?|gemini-cli)$|@google\/gemini-cli\//;
+// Qwen Code, Gemini CLI's fork, runs headless the same way.
+const GEMINI = /(?:^|\/)(?:gemini(?:\.js)?|gemini-cli|qwen)$|@google\/gemini-cli\/|@qwen-code\/qwen-code\//;
 /** Ancestors looked at: the launcher's shell, the shell the agent starts hooks with, the agent (and its relaunched child). */
 const DEPTH = 8;
 

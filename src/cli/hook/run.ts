@@ -213,7 +213,7 @@ export async function runHook(agent: AgentId, input: string, io: HookIo): Promis
   const actor = adapter.callerOf?.(payload) ?? agent;
   const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(actor, event, subject, verdict, located, policy, callIdOf(payload), adapter.answerWithinMs) : { by: 'engine' };
   // Headless Gemini CLI has no prompt for an ask: it stops (or waits for good) instead; `droid exec` runs the call.
-  const noOneToAsk = outcome.by === 'offline' && ((actor === 'gemini' && headlessGemini() === true) || (actor === 'droid' && headlessDroid() === true));
+  const noOneToAsk = outcome.by === 'offline' && (((actor === 'gemini' || actor === 'qwen') && headlessGemini() === true) || (actor === 'droid' && headlessDroid() === true));
   const answer: HookAnswer = answerFor(verdict, outcome, !probe && !noOneToAsk && adapter.canAsk(event, payload));
   // What the editor's window decided, the window records.
   if ('answered' in outcome) return adapter.format(answer, event, payload);

@@ -9,8 +9,8 @@ export const INSTALL_USAGE = `airlock install --agent <${AGENT_IDS.join('|')}|al
   Writes Airlock's hook into each agent's configuration (project scope: this folder's
   .claude/settings.json, .cursor/hooks.json, .github/hooks/airlock.json, .gemini/settings.json,
   .codex/hooks.json, .clinerules/hooks/PreToolUse (a script of Airlock's own), .augment/settings.json,
-  .windsurf/hooks.json, .kiro/hooks/airlock.json, .factory/settings.json, and opencode's plugin
-  .opencode/plugins/airlock.js; user scope: the same under your home directory,
+  .windsurf/hooks.json, .kiro/hooks/airlock.json, .factory/settings.json, .qwen/settings.json, and opencode's
+  plugin .opencode/plugins/airlock.js; user scope: the same under your home directory,
   Cline's in ~/Documents/Cline/Hooks, Windsurf's in ~/.codeium/windsurf/hooks.json; managed scope:
   the machine's system-wide settings that device management deploys, e.g.
   /etc/claude-code/managed-settings.json). Keeps every entry that is not Airlock's, never writes over

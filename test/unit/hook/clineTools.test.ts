@@ -61,8 +61,8 @@ describe('Cline', () => {
   });
 
   test('a tool Airlock does not know: its command line is judged, a file it names is read', () => {
-    expect(clineHook.parse(cline('run_commands', { command: 'rm -rf /' }))).toMatchObject({ kind: 'command', command: 'rm -rf /' });
-    expect(clineHook.parse(cline('read_files', { path: '.env.production' }))).toMatchObject({ kind: 'read', paths: ['.env.production'] });
+    expect(clineHook.parse(cline('run_shell', { command: 'rm -rf /' }))).toMatchObject({ kind: 'command', command: 'rm -rf /' });
+    expect(clineHook.parse(cline('open_file', { path: '.env.production' }))).toMatchObject({ kind: 'read', paths: ['.env.production'] });
   });
 
   test('an apply_patch that names no file, and a write with no path, are shell-shaped: denied', () => {

@@ -32,6 +32,7 @@ function decisionOf(agent: AgentId, stdout: unknown): string {
   if (agent === 'cursor') return String(o.permission);
   if (agent === 'gemini') return typeof o.decision === 'string' ? o.decision : 'quiet';
   if (agent === 'opencode') return String(o.decision);
+  if (agent === 'qwen') return typeof o.decision === 'string' ? o.decision : 'quiet';
   if (agent === 'codex' || agent === 'augment') return String((o.hookSpecificOutput as Record<string, unknown>).permissionDecision);
   // Cline has a cancel and nothing else: going on is Cline's normal flow.
   if (agent === 'cline') return o.cancel === true ? 'deny' : 'quiet';

@@ -75,7 +75,7 @@ function decision(agent: AgentId, stdout: string): string {
   const o = JSON.parse(stdout) as Record<string, unknown>;
   if (agent === 'cursor') return String(o.permission);
   if (agent === 'cline') return o.cancel === true ? 'deny' : 'allow';
-  if (agent === 'gemini' || agent === 'opencode') return String(o.decision);
+  if (agent === 'gemini' || agent === 'opencode' || agent === 'qwen') return String(o.decision);
   return String((o.hookSpecificOutput as Record<string, unknown>).permissionDecision);
 }
 

@@ -32,13 +32,15 @@ test('install, doctor (every hook current and denying the probe), uninstall', ()
   expect(untrusted.stdout).toContain('WILL NOT RUN');
   mkdirSync(join(home, '.gemini'), { recursive: true });
   writeFileSync(join(home, '.gemini', 'trustedFolders.json'), JSON.stringify({ [project]: 'TRUST_FOLDER' }));
+  mkdirSync(join(home, '.qwen'), { recursive: true });
+  writeFileSync(join(home, '.qwen', 'trustedFolders.json'), JSON.stringify({ [project]: 'TRUST_FOLDER' }));
   mkdirSync(join(home, '.codex'), { recursive: true });
   writeFileSync(join(home, '.codex', 'config.toml'), `[projects."${project}"]\ntrust_level = "trusted"\n[hooks.state."${join(project, '.codex', 'hooks.json')}:pre_tool_use:0:0"]\ntrusted_hash = "sha256:00"\n`);
   const doctor = airlock(['doctor'], project, home);
   expect(doctor.stdout).not.toContain('WILL NOT RUN');
   expect(doctor.code).toBe(0);
   const answering = doctor.stdout.split('\n').filter((l) => l.includes('(project): installed') && l.includes('current; answering: denied the probe'));
-  expect(answering).toHaveLength(9);
+  expect(answering).toHaveLength(10);
   // Windsurf and Kiro read no JSON: their hook blocks the probe with exit 2 and Airlock's reason on stderr.
   const blocked = doctor.stdout.split('\n').filter((l) => l.includes('(project): installed') && l.includes('current; answering: blocked the probe with exit 2') && l.includes('(Blocked by Airlock: '));
   expect(blocked.map((l) => l.slice(0, l.indexOf(' (project)')))).toEqual(['Windsurf (Cascade)', 'Kiro']);
