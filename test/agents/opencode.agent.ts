@@ -9,7 +9,7 @@ import { chatScript, chatToolResults, opencodeCall } from './chatApi';
 import { OPENCODE, agentCommand } from './cli';
 import { installAirlock, run, window } from './harness';
 import { json, startModel } from './modelServer';
-import { MCP_SERVER, STORY, VOLUME_DELETE, effects, stage } from './story';
+import { MCP_SERVER, STORY, VOLUME_DELETE, approveDeletions, effects, expectOnlyApprovedRan, expectStopped, stage } from './story';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -44,23 +44,14 @@ describe(`${OPENCODE.label} ${OPENCODE.version}`, () => {
     const { result, results, effects: e } = await opencode('opencode');
     expect(result.timedOut, result.stderr).toBe(false);
     expect(results.length, 'every scripted call was answered').toBe(STORY.length);
-    expect(e.curlRan).toEqual([]);
-    expect(e.railwayRan).toEqual([]);
-    expect(e.mcpRan).toEqual([]);
-    expect(e.secretKept).toBe(true);
-    expect(e.leaked).toBe(0);
-    expect(e.benignRan).toBe(true);
+    expectStopped(e);
     for (const r of results.slice(0, STORY.length - 1)) expect(JSON.stringify(r.content)).toContain('Airlock');
   });
 
   test('a window whose person approves the volume deletions (CLI and MCP) and denies the rest: only the approved calls run', async () => {
-    const { result, editor, effects: e } = await opencode('opencode-window', (r) => (r.subject === VOLUME_DELETE || r.kind === 'mcp' ? 'allow' : 'deny'));
+    const { result, editor, effects: e } = await opencode('opencode-window', approveDeletions);
     expect(result.timedOut, result.stderr).toBe(false);
     expect(editor?.requests.map((r) => r.subject)).toContain(VOLUME_DELETE);
-    expect(e.railwayRan).toEqual(['volume delete -v pgdata -e production -y']);
-    expect(e.curlRan).toEqual([]);
-    expect(e.mcpRan.map((c) => JSON.parse(c) as { arguments?: unknown }).map((c) => c.arguments)).toEqual([{ volume: 'pgdata', environment: 'production' }]);
-    expect(e.secretKept).toBe(true);
-    expect(e.leaked).toBe(0);
+    expectOnlyApprovedRan(e, true);
   });
 });
