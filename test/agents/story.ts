@@ -2,10 +2,10 @@
 // read of the secret file by the agent's own tool and by `cat`, a write over it, and a benign
 // command. Effects are what count: stand-ins for `railway` and `curl` record whether they ran, the
 // secret file must survive, and the planted token must never reach the model.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { DecisionRequest } from '../../src/gate/protocol';
 import type { Recorded } from './modelServer';
 
@@ -53,8 +53,15 @@ export interface Stage {
   readonly mcpServer: { readonly command: string; readonly args: readonly string[] };
 }
 
+/** Every stage of a test file, removed when the file is done (an agent's home can hold 100 MB of its caches). */
+let stages: string | undefined;
+afterAll(() => {
+  if (stages) rmSync(stages, { recursive: true, force: true });
+});
+
 export function stage(name: string): Stage {
-  const root = mkdtempSync(join(tmpdir(), `airlock-agent-${name}-`));
+  stages ??= mkdtempSync(join(tmpdir(), 'airlock-agents-'));
+  const root = mkdtempSync(join(stages, `${name}-`));
   const home = join(root, 'home');
   const project = join(root, 'project');
   const bin = join(root, 'bin');
