@@ -19,7 +19,7 @@
 //   and ask will be implemented in a future release": so an ask is a deny here and anything else
 //   is said with nothing at all. Any other exit, a crash included, lets the call through (a
 //   timeout's effect is not documented): the launcher turns a crash into exit 2.
-import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, nestedTarget, type AgentTarget } from './hookFiles';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, hookGroupTarget, nestedTarget, systemPath, type AgentTarget } from './hookFiles';
 import { searchScope } from './searchScope';
 import {
   PayloadError, objectOf, optionalString, preToolUseOutput, stringField, stringList, type Agent, type AgentAdapter, type HookEvent,
@@ -118,10 +118,9 @@ const augmentBase = /* @__PURE__ */ nestedTarget('.augment', '.augment', 'PreToo
   (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS * 1000 }));
 
 const settings: AgentTarget = {
-  file: augmentBase.file,
-  commands: augmentBase.commands,
-  install: (config, command) => ({ changes: augmentBase.groupChange(config, command), added: {} }),
-  uninstall: (config) => augmentBase.groupChange(config, undefined),
+  ...hookGroupTarget(augmentBase),
+  // docs.augmentcode.com/cli/hooks: the system file, read by the CLI and the IDE extensions, that no user setting overrides.
+  managed: (env) => systemPath(env, 'etc/augment/settings.json', 'etc/augment/settings.json'),
 };
 
 export const augment: Agent = {

@@ -26,7 +26,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseClaudeShaped } from './claudeShape';
-import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, nestedTarget, obj, type AgentTarget } from './hookFiles';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, hookGroupTarget, nestedTarget, obj, systemPath, type AgentTarget } from './hookFiles';
 import { PayloadError, objectOf, preToolUseOutput, type Agent, type AgentAdapter, type HookEvent } from './types';
 
 /** Droid's tool names for Claude's tools: its payloads are read as Claude's. */
@@ -87,10 +87,9 @@ const droidBase = /* @__PURE__ */ nestedTarget('.factory', '.factory', 'PreToolU
   (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS }));
 
 const settings: AgentTarget = {
-  file: droidBase.file,
-  commands: droidBase.commands,
-  install: (config, command) => ({ changes: droidBase.groupChange(config, command), added: {} }),
-  uninstall: (config) => droidBase.groupChange(config, undefined),
+  ...hookGroupTarget(droidBase),
+  // The system-managed settings (Factory-AI/factory docs PR #1140: /etc/factory on Linux and WSL).
+  managed: (env) => systemPath(env, 'etc/factory/settings.json', 'Library/Application Support/Factory/settings.json'),
 };
 
 /** Airlock's commands in a Droid hook file: the event at the top level (hooks.json) or under `hooks`. */

@@ -144,6 +144,8 @@ test('--scope managed writes the machine-wide settings device management deploys
   expect(claude.hooks.PreToolUse[0].hooks[0].command).toContain('${AIRLOCK_DATA_DIR:-');
   expect(existsSync(join(system, 'etc', 'cursor', 'hooks.json'))).toBe(true);
   expect(existsSync(join(system, 'etc', 'gemini-cli', 'settings.json'))).toBe(true);
+  expect(existsSync(join(system, 'etc', 'augment', 'settings.json'))).toBe(true);
+  expect(existsSync(join(system, 'etc', 'factory', 'settings.json'))).toBe(true);
   const doctor = airlock(['doctor', '--agent', 'claude-code'], project, home, undefined, root);
   expect(doctor.stdout).toMatch(/Claude Code \(managed\): installed in .*managed-settings\.json; current; answering/);
   expect(doctor.stdout).toMatch(/Claude Code \(user\): installed .*\n {2}WILL NOT RUN: .*allowManagedHooksOnly/);
