@@ -11,10 +11,9 @@ import { json, startModel } from './modelServer';
 import { responsesOutputs, responsesScript } from './responsesApi';
 import { STORY, VOLUME_DELETE, approveDeletions, effects, expectOnlyApprovedRan, expectStopped, stage } from './story';
 
-// Codex has no file read tool (its reads are the shell's), and 0.169.0 lists MCP tools only after
-// its tool_search step finds them, which this script does not play: MCP calls are covered by the
-// hook's payload fixtures.
-const CODEX_STORY = STORY.filter((s) => s.kind !== 'read' && s.kind !== 'mcp');
+// Codex has no file read tool: its reads are the shell's. Its MCP tools are listed only once its
+// tool_search finds them, which the script plays before the MCP step.
+const CODEX_STORY = STORY.filter((s) => s.kind !== 'read');
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -53,10 +52,10 @@ describe(`${CODEX.label} ${CODEX.version}`, () => {
     for (const o of outputs.slice(0, CODEX_STORY.length - 1)) expect(JSON.stringify(o.output)).toContain('Airlock');
   });
 
-  test('a window whose person approves the volume deletion and denies the rest: only the approved call runs', async () => {
+  test('a window whose person approves the volume deletions (CLI and MCP) and denies the rest: only the approved calls run', async () => {
     const { result, editor, effects: e } = await codex('codex-window', approveDeletions);
     expect(result.timedOut, result.stderr).toBe(false);
     expect(editor?.requests.map((r) => r.subject)).toContain(VOLUME_DELETE);
-    expectOnlyApprovedRan(e, false);
+    expectOnlyApprovedRan(e, true);
   });
 });
