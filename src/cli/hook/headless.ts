@@ -23,27 +23,6 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
-/** True when Gemini CLI runs this hook with no one to ask; undefined when that cannot be told. */
-export function headlessGemini(start: number = process.ppid): boolean | undefined {
-  let pid: number | undefined = start;
-  for (let depth = 0; pid !== undefined && depth < DEPTH; depth++, pid = parentOf(pid)) {
-    let argv: string[];
-    try {
-      argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
-    } catch {
-      return undefined;
-    }
-    if (!argv.slice(0, 2).some((a) => GEMINI.test(a))) continue;
-    if (argv.some((a) => a === '-p' || a === '--prompt' || a.startsWith('--prompt='))) return true;
-    try {
-      return !/^\/dev\/(?:pts\/\d+|tty\w*)$/.test(readlinkSync(`/proc/${pid}/fd/0`));
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
 const DROID = /(?:^|\/)droid$/;
 
 interface ProcessView {
@@ -79,19 +58,34 @@ function psView(pid: number): ProcessView | undefined {
 }
 
 /**
- * True when Factory Droid runs this hook with no one to ask (`droid exec`, or no terminal), false
- * in its interactive UI, undefined when no Droid is found among the ancestors.
+ * The nearest ancestor whose program (the binary, or the script node runs) `program` names; undefined
+ * when none is found or a process on the way cannot be read.
  */
-export function headlessDroid(start: number = process.ppid): boolean | undefined {
-  const view = existsSync('/proc/self') ? procView : psView;
+function agentProcess(program: RegExp, view: (pid: number) => ProcessView | undefined, start: number): { argv: readonly string[]; at: number; terminal: boolean | undefined } | undefined {
   let pid: number | undefined = start;
   for (let depth = 0; pid !== undefined && depth < DEPTH; depth++) {
     const p = view(pid);
     if (!p) return undefined;
-    // The binary itself, or a script run by node.
-    const at = p.argv.slice(0, 2).findIndex((a) => DROID.test(a));
-    if (at >= 0) return p.argv[at + 1] === 'exec' || p.terminal !== true;
+    const at = p.argv.slice(0, 2).findIndex((a) => program.test(a));
+    if (at >= 0) return { argv: p.argv, at, terminal: p.terminal };
     pid = p.ppid;
   }
   return undefined;
+}
+
+/** True when Gemini CLI (or Qwen Code) runs this hook with no one to ask; undefined when that cannot be told. */
+export function headlessGemini(start: number = process.ppid): boolean | undefined {
+  const agent = agentProcess(GEMINI, procView, start);
+  if (!agent) return undefined;
+  if (agent.argv.some((a) => a === '-p' || a === '--prompt' || a.startsWith('--prompt='))) return true;
+  return agent.terminal === undefined ? undefined : !agent.terminal;
+}
+
+/**
+ * True when Factory Droid runs this hook with no one to ask (`droid exec`, or no terminal), false
+ * in its interactive UI, undefined when no Droid is found among the ancestors.
+ */
+export function headlessDroid(start: number = process.ppid): boolean | undefined {
+  const agent = agentProcess(DROID, existsSync('/proc/self') ? procView : psView, start);
+  return agent && (agent.argv[agent.at + 1] === 'exec' || agent.terminal !== true);
 }
