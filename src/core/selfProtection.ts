@@ -31,6 +31,8 @@ const GUARD_FILE = [
   /(?:^|\/)(?:\.windsurf|\.codeium\/windsurf)\/hooks\.json$/,
   // Kiro: its hook files (Airlock's is airlock.json; how the others combine with it is not documented).
   /(?:^|\/)\.kiro\/hooks\/[^/]+\.json$/,
+  // Gemini CLI and Qwen Code run no hooks in a folder their trust file does not trust.
+  /(?:^|\/)\.(?:gemini|qwen)\/trustedfolders\.json$/,
   // Qwen Code: its settings hold its hooks (and the personal layer beside them).
   /(?:^|\/)\.qwen\/settings(?:\.local)?\.json$/,
   // Factory Droid: the settings that hold its hooks, and the hooks.json newer releases read instead.
@@ -52,7 +54,7 @@ const GUARD_FILE = [
  * A word each pattern above and below has within one folder name, so normalising (which only drops
  * and lower-cases) cannot make it: `u` folds the Kelvin sign as toLowerCase turns it into `k`.
  */
-const GUARD_FILE_WORD = /airlock|settings|hooks|code-workspace|codex|opencode/iu;
+const GUARD_FILE_WORD = /airlock|settings|hooks|code-workspace|codex|opencode|trustedfolders/iu;
 
 /**
  * The editors' user settings (VS Code, Insiders, VSCodium, Cursor, Windsurf, code-server; their

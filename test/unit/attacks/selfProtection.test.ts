@@ -103,6 +103,9 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Write', { file_path: join(project, '.codex', 'hooks.json'), content: '{"hooks":{}}' }],
     ['Bash', { command: `printf '[features]\nhooks = false\n' >> ~/.codex/config.toml` }],
     ['Bash', { command: 'rm ~/.codex/hooks.json' }],
+    // Gemini CLI and Qwen Code run no hooks in a folder their trust file refuses.
+    ['Bash', { command: `printf '{"${project}":"DO_NOT_TRUST"}' > ~/.gemini/trustedFolders.json` }],
+    ['Write', { file_path: `${home}/.qwen/trustedFolders.json`, content: '{}' }],
     ['Write', { file_path: '/etc/codex/requirements.toml', content: 'allow_managed_hooks_only = true\n' }],
     ['Write', { file_path: '/Library/Application Support/Cursor/hooks.json', content: '{"hooks":{}}' }],
     // Cline: the hook is the file itself, in the project and in the user's Documents (or ~/.cline).
