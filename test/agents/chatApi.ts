@@ -1,7 +1,7 @@
 // The OpenAI Chat Completions API as a provider set up in an agent's config is streamed (POST
 // /v1/chat/completions, SSE chunks ending in [DONE]): Copilot CLI (a custom provider, offline),
 // opencode (the AI SDK's openai-compatible provider) and Factory Droid (a BYOK custom model,
-// generic-chat-completion-api) speak it. Each
+// generic-chat-completion-api) and the Cline CLI (its openai-compatible provider) speak it. Each
 // names its tools its own way (see the callers below). The step is the number of tool results
 // already sent back.
 import { join } from 'node:path';
@@ -72,6 +72,34 @@ export function droidCall(project: string): ToolCallOf {
       case 'read': return { name: 'Read', args: { file_path: join(project, step.file) } };
       case 'write': return { name: 'Create', args: { file_path: join(project, step.file), content: step.content } };
     }
+  };
+}
+
+/**
+ * The Cline CLI (3.x, SDK-based): run_commands {commands[]}, read_files {files: [{path}]}, editor
+ * {path, new_text}; an MCP tool is listed as `<server>__<tool>`.
+ */
+export function clineCall(project: string): ToolCallOf {
+  return (step, tools) => {
+    switch (step.kind) {
+      case 'mcp': return { name: listedTool(tools, step.tool), args: step.args };
+      case 'shell': return { name: 'run_commands', args: { commands: [step.command] } };
+      case 'read': return { name: 'read_files', args: { files: [{ path: join(project, step.file) }] } };
+      case 'write': return tools.includes('editor') ? { name: 'editor', args: { path: join(project, step.file), new_text: step.content } }
+        : { name: 'apply_patch', args: { input: `*** Begin Patch\n*** Add File: ${join(project, step.file)}\n+${step.content.trimEnd()}\n*** End Patch\n` } };
+    }
+  };
+}
+
+/**
+ * One step of `steps` per agent run, the one the run's prompt names ("story step 3"), for an agent whose
+ * block stops its whole run (Cline's cancel): each call is then met on its own.
+ */
+export function stepPerRun(steps: readonly Step[], toolCall: ToolCallOf): Responder {
+  return (request, res) => {
+    const n = /\bstory step (\d+)\b/.exec(request.body)?.[1];
+    const step = n === undefined ? undefined : steps[Number(n)];
+    chatScript(step ? [step] : [], toolCall)(request, res);
   };
 }
 

@@ -20,6 +20,8 @@ export const CODEX: AgentCli = { label: 'Codex', pkg: '@openai/codex', version: 
 export const DROID: AgentCli = { label: 'Factory Droid', pkg: 'droid', version: '0.215.0', bin: 'droid' };
 export const OPENCODE: AgentCli = { label: 'opencode', pkg: 'opencode-ai', version: '1.18.33', bin: 'opencode' };
 export const QWEN_CODE: AgentCli = { label: 'Qwen Code', pkg: '@qwen-code/qwen-code', version: '0.24.4', bin: 'qwen' };
+// Its npm package ships the binary (Bun inside) for each platform as an optional dependency.
+export const CLINE_CLI: AgentCli = { label: 'Cline CLI', pkg: 'cline', version: '3.0.65', bin: 'cline' };
 export const COPILOT_CLI: AgentCli = { label: 'Copilot CLI', pkg: '@github/copilot', version: '1.0.102', bin: 'copilot' };
 
 function cacheRoot(): string {

@@ -60,9 +60,9 @@ describe('Cline', () => {
     expect(clineHook.parse(cline('web_fetch', { url: 'https://example.com' }))).toMatchObject({ kind: 'mcp', input: { url: 'https://example.com' } });
   });
 
-  test('a tool Airlock does not know: its command line is judged, a file it names is read', () => {
-    expect(clineHook.parse(cline('run_shell', { command: 'rm -rf /' }))).toMatchObject({ kind: 'command', command: 'rm -rf /' });
-    expect(clineHook.parse(cline('open_file', { path: '.env.production' }))).toMatchObject({ kind: 'read', paths: ['.env.production'] });
+  test('a tool Airlock does not know is read as an MCP call, its input in full; `<server>__<tool>` names its server', () => {
+    expect(clineHook.parse(cline('run_shell', { command: 'rm -rf /' }))).toMatchObject({ kind: 'mcp', tool: 'run_shell', input: { command: 'rm -rf /' } });
+    expect(clineHook.parse(cline('railway__delete_volume', { volume: 'pgdata' }))).toMatchObject({ kind: 'mcp', server: 'railway', tool: 'delete_volume', input: { volume: 'pgdata' } });
   });
 
   test('an apply_patch that names no file, and a write with no path, are shell-shaped: denied', () => {

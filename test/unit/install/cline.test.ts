@@ -51,7 +51,7 @@ describe('the PreToolUse file', () => {
     expect(statSync(hookFile()).mode & 0o111).toBe(0o111);
     expect(text.startsWith('#!/bin/sh\n')).toBe(true);
     expect(TARGETS.cline.commands(readTargetConfig(TARGETS.cline, hookFile(), text))).toEqual([hookCommand(launcherPath(io.env), 'cline', 'project')]);
-    expect(io.lines.join('\n')).toContain('note: Cline runs hooks only with "Enable Hooks" on');
+    expect(io.lines.join('\n')).toContain('note: The Cline extension runs hooks only with "Enable Hooks" on');
     expect(install(options, io)).toBe(0);
     expect(io.lines.join('\n')).toContain(`Cline: already installed in ${hookFile()}`);
     expect(readFileSync(hookFile(), 'utf8')).toBe(text);
