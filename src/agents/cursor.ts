@@ -101,6 +101,9 @@ export const cursorHook: AgentAdapter = {
           server: optionalString(p, 'url', 'command'), cwd, roots,
         };
       default:
+        // An event by another name (renamed, or new) carrying a command or a tool call is judged as one.
+        if (p.command !== undefined) return { kind: 'command', tool: event, command: stringField(p, 'command', true), cwd, roots };
+        if (p.tool_name !== undefined) return toolCall(p, roots, cwd);
         throw new PayloadError(`hook_event_name "${event}" is not one Airlock answers (beforeShellExecution, beforeReadFile, beforeMCPExecution, preToolUse)`, false);
     }
   },

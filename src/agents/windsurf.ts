@@ -28,14 +28,23 @@ function isEvent(name: string): name is typeof EVENTS[number] {
   return (EVENTS as readonly string[]).includes(name);
 }
 
+function eventCarried(info: Record<string, unknown>): typeof EVENTS[number] | undefined {
+  if (info.command_line !== undefined) return 'pre_run_command';
+  if (info.mcp_tool_name !== undefined) return 'pre_mcp_tool_use';
+  if (info.file_path !== undefined) return info.edits !== undefined ? 'pre_write_code' : 'pre_read_code';
+  return undefined;
+}
+
 export const windsurfHook: AgentAdapter = {
   parse(payload) {
     // A payload that is not an object, or names no event, may be a shell call: deny it.
     const p = objectOf(payload, 'the hook payload', true);
-    const event = stringField(p, 'agent_action_name', true);
-    if (!isEvent(event)) throw new PayloadError(`agent_action_name "${event}" is not one Airlock answers (${EVENTS.join(', ')})`, false);
+    const named = stringField(p, 'agent_action_name', true);
     // Each of these events is a call Airlock guards: one it cannot read is denied.
-    const info = objectOf(p.tool_info, '"tool_info"', true);
+    const info = objectOf(p.tool_info, '"tool_info"', isEvent(named));
+    // An event by another name (renamed, or new) is read by what its tool_info carries.
+    const event = isEvent(named) ? named : eventCarried(info);
+    if (event === undefined) throw new PayloadError(`agent_action_name "${named}" is not one Airlock answers (${EVENTS.join(', ')})`, false);
     const roots: string[] = [];
     switch (event) {
       case 'pre_run_command':
