@@ -19,6 +19,7 @@ import { home } from '../gate/stateDir';
 import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, flatTarget } from './hookFiles';
 import { patchPaths } from './patch';
 import { searchScope } from './searchScope';
+import { copilotWillNotRun } from './trust';
 import {
   PayloadError, objectOf, optionalString, preToolUseDenies, preToolUseOutput, stringField, stringList, toolInput, type Agent, type AgentAdapter, type HookAnswer, type HookEvent, type HookOutput,
 } from './types';
@@ -154,4 +155,5 @@ export const copilot: Agent = {
   traces: { user: '.copilot', project: '.github' },
   probe: (cwd) => ({ session_id: 'airlock-doctor', cwd, hook_event_name: 'PreToolUse', tool_name: 'run_in_terminal', tool_input: { command: PROBE_COMMAND } }),
   denies: preToolUseDenies,
+  willNotRun: copilotWillNotRun,
 };

@@ -1,7 +1,7 @@
 // Agents that skip hooks until a person trusts them, or trusts the folder: an installed hook that
 // will not run guards nothing, so `install` and `doctor` say so. Read from the agents' own files
 // (sources in codex.ts and gemini.ts); a file that cannot be read counts as no trust given.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { home } from '../gate/stateDir';
@@ -50,6 +50,24 @@ export function claudeWillNotRun(_file: string, scope: 'project' | 'user' | 'man
     return `Claude Code's managed settings (${file}) run only managed hooks (allowManagedHooksOnly): install Airlock there (airlock install --scope managed, as an administrator)`;
   }
   return undefined;
+}
+
+/**
+ * Copilot CLI loads a project's hooks (.github/hooks) only in a folder it trusts, prompt mode
+ * (`-p`) included: one listed, or under one listed, in `trusted_folders` of the config.json in
+ * COPILOT_HOME (~/.copilot), where it keeps the folders trusted "for this and future sessions".
+ * Copilot in VS Code reads the same files under VS Code's own workspace trust, so a user who never
+ * ran Copilot CLI (no config.json) is not warned.
+ */
+export function copilotWillNotRun(_file: string, scope: 'project' | 'user' | 'managed', dir: string, env: Env): string | undefined {
+  if (scope !== 'project') return undefined;
+  const config = join(env.COPILOT_HOME || join(home(env), '.copilot'), 'config.json');
+  // No config.json: Copilot CLI has not run for this user, and VS Code's agent is not held back.
+  if (!existsSync(config)) return undefined;
+  const listed = jsonObject(config).trusted_folders;
+  const trusted = Array.isArray(listed) ? listed.filter((f): f is string => typeof f === 'string').map((f) => resolve(f)) : [];
+  if (upwards(dir).some((d) => trusted.includes(d))) return undefined;
+  return `Copilot CLI loads this project's hooks only in a folder it trusts: trust it when Copilot CLI asks (for future sessions too), or add it to "trusted_folders" in ${config} (Copilot in VS Code is not affected)`;
 }
 
 /**

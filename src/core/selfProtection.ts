@@ -20,6 +20,8 @@ const GUARD_FILE = [
   /(?:^|\/)\.gemini\/settings\.json$/,
   /(?:^|\/)\.github\/hooks\/[^/]+\.json$/,
   /(?:^|\/)\.copilot\/hooks\/[^/]+\.json$/,
+  // Copilot CLI loads a project's hooks only in the folders its config.json trusts (trusted_folders).
+  /(?:^|\/)\.copilot\/config\.json$/,
   // Codex: its hooks, and the config that holds them too, their trust and `[features] hooks = false`.
   /(?:^|\/)\.codex\/(?:hooks\.json|config\.toml)$/,
   // Cline: the hook is the file itself, in a project's `.clinerules/hooks`, the user's
@@ -54,7 +56,7 @@ const GUARD_FILE = [
  * A word each pattern above and below has within one folder name, so normalising (which only drops
  * and lower-cases) cannot make it: `u` folds the Kelvin sign as toLowerCase turns it into `k`.
  */
-const GUARD_FILE_WORD = /airlock|settings|hooks|code-workspace|codex|opencode|trustedfolders/iu;
+const GUARD_FILE_WORD = /airlock|settings|hooks|code-workspace|codex|opencode|trustedfolders|copilot/iu;
 
 /**
  * The editors' user settings (VS Code, Insiders, VSCodium, Cursor, Windsurf, code-server; their

@@ -106,6 +106,8 @@ describe('the folders above the guard files, and the editor switches for hooks (
     // Gemini CLI and Qwen Code run no hooks in a folder their trust file refuses.
     ['Bash', { command: `printf '{"${project}":"DO_NOT_TRUST"}' > ~/.gemini/trustedFolders.json` }],
     ['Write', { file_path: `${home}/.qwen/trustedFolders.json`, content: '{}' }],
+    // Copilot CLI loads no project hooks in a folder its config.json does not trust.
+    ['Bash', { command: `printf '{"trusted_folders":[]}' > ~/.copilot/config.json` }],
     ['Write', { file_path: '/etc/codex/requirements.toml', content: 'allow_managed_hooks_only = true\n' }],
     ['Write', { file_path: '/Library/Application Support/Cursor/hooks.json', content: '{"hooks":{}}' }],
     // Cline: the hook is the file itself, in the project and in the user's Documents (or ~/.cline).

@@ -27,9 +27,14 @@ test('install, doctor (every hook current and denying the probe), uninstall', ()
   // Codex and Gemini CLI run the hook only once trusted: install and doctor say so.
   expect(installed.stdout).toMatch(/Codex: installed in .*\n {2}but it will not run yet: .*\/hooks/);
   expect(installed.stdout).toMatch(/Gemini CLI: installed in .*\n {2}but it will not run yet: .*not trusted/);
+  // Copilot CLI, once it has run for this user, loads project hooks only in folders it trusts.
+  mkdirSync(join(home, '.copilot'), { recursive: true });
+  writeFileSync(join(home, '.copilot', 'config.json'), '{}');
   const untrusted = airlock(['doctor'], project, home);
   expect(untrusted.code).toBe(1);
   expect(untrusted.stdout).toContain('WILL NOT RUN');
+  expect(untrusted.stdout).toMatch(/Copilot \(VS Code agent hooks\) \(project\): installed .*\n {2}WILL NOT RUN: Copilot CLI loads this project's hooks only in a folder it trusts/);
+  writeFileSync(join(home, '.copilot', 'config.json'), JSON.stringify({ trusted_folders: [home] }));
   mkdirSync(join(home, '.gemini'), { recursive: true });
   writeFileSync(join(home, '.gemini', 'trustedFolders.json'), JSON.stringify({ [project]: 'TRUST_FOLDER' }));
   mkdirSync(join(home, '.qwen'), { recursive: true });
