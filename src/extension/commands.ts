@@ -8,4 +8,5 @@ export const enum CommandId {
   StopProtecting = 'airlock.stopProtecting',
   ScanWorkspace = 'airlock.scanWorkspace',
   SyncIgnoreFiles = 'airlock.syncIgnoreFiles',
+  ShowCoverage = 'airlock.showCoverage',
 }

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { AgentHooks } from './agentHooks';
 import { auditRecord } from '../core/audit';
 import { GENESIS, verifyChain } from '../core/auditChain';
+import { coverageGap, coverageLines, machineCoverage, type GuardPart } from '../core/coverage';
 import { AuditStore, queueFromFiles } from '../gate/auditStore';
 import { queueRecord } from '../gate/auditQueue';
 import { stateDirectory } from '../gate/stateDir';
@@ -79,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand(CommandId.ShowAuditLog, () => view.open()),
     vscode.commands.registerCommand(CommandId.InstallAgentHooks, () => hooks.installInteractively()),
+    vscode.commands.registerCommand(CommandId.ShowCoverage, () => showCoverage()),
     vscode.commands.registerCommand(CommandId.VerifyAuditLog, async () => {
       audit.absorb();
       const result = audit.verify();
@@ -98,6 +100,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     service.publish();
     updateGate();
     decorations.refresh();
+    status.coverage(coverageGap(coverage()));
+  }
+  function coverage(): GuardPart[] {
+    return machineCoverage({ platform: process.platform, terminalGate: settings.terminalGate });
+  }
+  /** Where a part cannot run here (Windows), said once, so the shield is not read as full protection. */
+  async function noticeUnsupportedOnce(): Promise<void> {
+    const parts = coverage();
+    if (!parts.some((p) => p.state === 'unsupported') || context.globalState.get<boolean>(COVERAGE_NOTICED)) return;
+    await context.globalState.update(COVERAGE_NOTICED, true);
+    const choice = await vscode.window.showWarningMessage(`${coverageGap(parts) ?? ''} Agents' commands are watched here, not stopped before they run.`, 'Show Details');
+    if (choice === 'Show Details') showCoverage();
+  }
+  function showCoverage(): void {
+    log.info(`What guards this machine (${process.platform}):`);
+    for (const line of coverageLines(coverage())) log.info(`  ${line}`);
+    log.show(true);
   }
   const updateGate = (): void => {
     try {
@@ -129,9 +148,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push({ dispose: () => clearInterval(absorbTimer) });
   context.subscriptions.push({ dispose: () => clearTimeout(gateTimer) });
   guard.start();
+  status.coverage(coverageGap(coverage()));
   // The offer reads agents' settings: after start-up, never during it.
   const offer = setTimeout(() => {
     hooks.offerOnce().catch((error: unknown) => log.error(`could not check for agents without the hook: ${error instanceof Error ? error.message : String(error)}`));
+    noticeUnsupportedOnce().catch((error: unknown) => log.error(`could not say what guards this machine: ${error instanceof Error ? error.message : String(error)}`));
   }, 3000);
   context.subscriptions.push({ dispose: () => clearTimeout(offer) });
 }
@@ -141,6 +162,7 @@ export function deactivate(): void {
 }
 
 const ABSORB_EVERY_MS = 10_000;
+const COVERAGE_NOTICED = 'airlock.coverageNoticed';
 
 /** The hash the editor's earlier, unkeyed log was chained with. */
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -16,6 +16,13 @@ export class StatusBar implements vscode.Disposable {
   private waiting = 0;
   private production = false;
   private problem: string | undefined;
+  private gap: string | undefined;
+
+  /** What of Airlock does not guard this machine (coverageGap), shown instead of "guarding". */
+  coverage(gap: string | undefined): void {
+    this.gap = gap;
+    this.render();
+  }
 
   update(waiting: number, production: boolean): void {
     this.waiting = waiting;
@@ -33,7 +40,7 @@ export class StatusBar implements vscode.Disposable {
   private render(): void {
     const waiting = this.waiting;
     this.item.text = `${this.problem ? '$(warning)' : '$(shield)'}${waiting > 0 ? ` ${waiting}` : ''}`;
-    const state = waiting > 0 ? `Airlock: ${waiting} request${waiting === 1 ? '' : 's'} waiting for you.` : 'Airlock is guarding this window.';
+    const state = waiting > 0 ? `Airlock: ${waiting} request${waiting === 1 ? '' : 's'} waiting for you.` : this.gap === undefined ? 'Airlock is guarding this window.' : `${this.gap} (Airlock: What Guards This Machine)`;
     this.item.tooltip = `${state}${this.problem ? ` ${this.problem}: flagged requests are denied until it can be written.` : ''} Click for the audit log.`;
     this.item.backgroundColor = this.production ? new vscode.ThemeColor('statusBarItem.errorBackground') : this.problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
