@@ -1,42 +1,49 @@
 // Augment Code: the Auggie CLI (npm @augmentcode/auggie) and the IDE extensions. Contract from
 // docs.augmentcode.com/cli/hooks (and /cli/v0/hooks, /cli/hooks-examples, /cli/permissions), read
-// 2027-01; tool inputs beyond those pages from integrators' fixtures (UNCONFIRMED: save-file's
-// content key, grep-search's keys, write-process's).
+// 2027-01, and from @augmentcode/auggie 0.36.0's own code (its tool schemas and hook runner; it
+// needs a hosted sign-in, so it is read here, not run).
 // - Settings: `hooks` in settings.json in Claude's shape ({"hooks":{"PreToolUse":[{matcher (a
 //   regex on the tool name), hooks:[{type:"command", command, timeout (ms, default 60000)}]}]}}):
 //   `~/.augment/settings.json` (CLI, VS Code, IntelliJ), `<workspace>/.augment/settings.json` and
 //   `settings.local.json` (CLI only), and the managed `/etc/augment/settings.json` above them. The
-//   docs call `command` the path of a .sh script; integrators' plain commands run (UNCONFIRMED).
+//   docs call `command` the path of a .sh script; its runner passes a command holding shell
+//   characters (| & ; < > $ `) to `bash -c`, so Airlock's command line runs as written.
 // - Payload: hook_event_name "PreToolUse", conversation_id, workspace_roots[], tool_name,
 //   tool_input; MCP calls add is_mcp_tool true and mcp_server_name, their tools named
-//   `<tool>_<server>`. Tools: launch-process {command, cwd, wait}, write-process {terminal_id,
-//   input_text}, view {path, view_range, search_query_regex}, save-file {path, file_content},
-//   str-replace-editor {command, path, old_str_1, new_str_1, …}, remove-files {file_paths[]},
-//   grep-search {directory_absolute_path, query, files_include_glob_pattern, case_sensitive,
-//   context_lines_before/after}, web-fetch {url}, github-api and linear (remote APIs).
+//   `<tool>_<server>`. Tools: launch-process {command, cwd, wait}, shell {command, args, env, cwd}
+//   (a program run with its arguments), write-process {terminal_id, input_text}, view {path,
+//   view_range, search_query_regex}, view-range-untruncated {path, view_range}, save-file {path,
+//   file_content}, str-replace-editor {command, path, old_str/new_str or old_str_1/new_str_1, …,
+//   insert_line_1}, apply_patch {input}, remove-files {file_paths[]}, grep-search
+//   {directory_absolute_path, search_term, files_include_glob_pattern, files_exclude_glob_pattern},
+//   search-untruncated {reference_id, search_term} (within an earlier output), web-fetch {url},
+//   github-api and linear (remote APIs). Every matching hook runs, in parallel.
 // - Answer: exit 0 with {"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":
 //   "deny","permissionDecisionReason"}}, or exit 2 with stderr. "Only deny is supported; allow
 //   and ask will be implemented in a future release": so an ask is a deny here and anything else
-//   is said with nothing at all. Any other exit, a crash included, lets the call through (a
-//   timeout's effect is not documented): the launcher turns a crash into exit 2.
+//   is said with nothing at all. Any other exit, a crash included, and a run past its timeout
+//   (60 s unless set), lets the call through: the launcher turns a crash into exit 2.
 import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, hookGroupTarget, nestedTarget, systemPath, type AgentTarget } from './hookFiles';
+import { argvLine } from './argv';
+import { patchPaths } from './patch';
 import { searchScope } from './searchScope';
 import {
   PayloadError, objectOf, optionalString, preToolUseOutput, stringField, stringList, type Agent, type AgentAdapter, type HookEvent,
 } from './types';
 import type { WriteChange } from '../core/settingsChange';
 
-const READ = new Set(['view', 'grep-search']);
-const WRITE = new Set(['save-file', 'str-replace-editor', 'remove-files']);
+const READ = new Set(['view', 'view-range-untruncated', 'grep-search']);
+const WRITE = new Set(['save-file', 'str-replace-editor', 'remove-files', 'apply_patch']);
 /** Remote services it calls on the user's behalf: their input is judged as an MCP call's. */
 const REMOTE = new Set(['github-api', 'linear']);
 /** Tools that touch no file's content or the shell: allowed without a word. */
-const UNRELATED = new Set(['codebase-retrieval', 'web-search', 'read-process', 'kill-process', 'list-processes', 'read-terminal', 'remember', 'diagnostics',
+const UNRELATED = new Set(['codebase-retrieval', 'web-search', 'search-untruncated', 'read-process', 'kill-process', 'list-processes', 'read-terminal', 'remember', 'diagnostics',
   'view_tasklist', 'add_tasks', 'update_tasks', 'reorganize_tasklist', 'render-mermaid']);
 
-/** str-replace-editor's numbered pairs (old_str_1/new_str_1, …); an insert has only its new text. */
+/** str-replace-editor's pairs: old_str/new_str, or numbered (old_str_1/new_str_1, …); an insert has only its new text. */
 function numberedEdits(input: Record<string, unknown>): WriteChange | undefined {
   const edits: { old: string; new: string }[] = [];
+  if (typeof input.old_str === 'string' || typeof input.new_str === 'string') edits.push({ old: optionalString(input, 'old_str') ?? '', new: optionalString(input, 'new_str') ?? '' });
   for (let n = 1; typeof input[`old_str_${n}`] === 'string' || typeof input[`new_str_${n}`] === 'string'; n++) {
     edits.push({ old: optionalString(input, `old_str_${n}`) ?? '', new: optionalString(input, `new_str_${n}`) ?? '' });
   }
@@ -50,19 +57,26 @@ function writeCall(tool: string, input: Record<string, unknown>, cwd: string | u
     if (paths.length === 0) throw new PayloadError('Augment\'s remove-files call names no file Airlock can read', true);
     return { kind: 'write', tool, paths, cwd, roots };
   }
+  if (tool === 'apply_patch') {
+    const patch = optionalString(input, 'input', 'patch') ?? '';
+    const paths = patchPaths(patch);
+    // A patch Airlock cannot place could be over any file.
+    if (paths.length === 0) throw new PayloadError('Augment\'s apply_patch call names no file Airlock can read in its patch', true);
+    return { kind: 'write', tool, paths, cwd, roots, change: { edits: [{ old: '', new: patch }] } };
+  }
   const content = optionalString(input, 'file_content', 'content');
   return { kind: 'write', tool, paths: [stringField(input, 'path', true)], cwd, roots, change: content !== undefined ? { content } : numberedEdits(input) };
 }
 
 function readCall(tool: string, input: Record<string, unknown>, cwd: string | undefined, roots: readonly string[]): HookEvent {
-  if (tool === 'view') {
+  if (tool === 'view' || tool === 'view-range-untruncated') {
     const path = optionalString(input, 'path', 'file_path');
     if (path === undefined) throw new PayloadError('Augment\'s view call names no file Airlock can read', true);
     return { kind: 'read', tool, paths: [path], cwd, roots };
   }
   const base = optionalString(input, 'directory_absolute_path', 'path', 'directory');
   const context = ['context_lines_before', 'context_lines_after'].some((k) => typeof input[k] === 'number' && input[k] > 0);
-  const searched = searchScope(base, optionalString(input, 'files_include_glob_pattern', 'include', 'glob'), optionalString(input, 'query', 'pattern', 'regex'),
+  const searched = searchScope(base, optionalString(input, 'files_include_glob_pattern', 'include', 'glob'), optionalString(input, 'search_term', 'query', 'pattern', 'regex'),
     input.case_sensitive !== true, context);
   return { kind: 'read', tool, paths: base ? [base] : [], cwd, roots, searched };
 }
@@ -77,7 +91,7 @@ export const augmentHook: AgentAdapter = {
     // A payload that is not an object, or names no tool, may be a shell call: deny it.
     const p = objectOf(payload, 'the hook payload', true);
     const tool = stringField(p, 'tool_name', true);
-    const shell = tool === 'launch-process' || tool === 'write-process';
+    const shell = tool === 'launch-process' || tool === 'write-process' || tool === 'shell';
     const mcp = p.is_mcp_tool === true;
     // An unexpected event name (a renamed or new event) on a tool Airlock guards is judged anyway.
     if (p.hook_event_name !== undefined && p.hook_event_name !== 'PreToolUse' && !shell && !mcp && !READ.has(tool) && !WRITE.has(tool)) {
@@ -87,6 +101,8 @@ export const augmentHook: AgentAdapter = {
     const roots = stringList(p.workspace_roots);
     const cwd = roots[0];
     if (tool === 'launch-process') return { kind: 'command', tool, command: stringField(input, 'command', true), cwd: optionalString(input, 'cwd') ?? cwd, roots };
+    // shell runs a program with its arguments: judged as the line that would run the same.
+    if (tool === 'shell') return { kind: 'command', tool, command: argvLine([stringField(input, 'command', true), ...stringList(input.args)]), cwd: optionalString(input, 'cwd') ?? cwd, roots };
     // write-process types into a running process: what it sends is a command line.
     if (tool === 'write-process') {
       const typed = optionalString(input, 'input_text', 'input', 'text');

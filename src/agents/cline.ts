@@ -37,6 +37,7 @@
 //   hook that exits otherwise, crashes, prints no JSON or runs past its time (the extension's 30 s,
 //   fixed; the CLI's 120 s) lets the call through, so the script answers any failure of Airlock's
 //   command with a cancel itself, and a dialog is closed before 30 s.
+import { argvLine } from './argv';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { home } from '../gate/stateDir';
@@ -106,11 +107,6 @@ function listOf(value: unknown): unknown[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-/** An argv word as a shell reads it back: quoted unless plainly one word. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
  * run_commands' commands (cline 3.x, apps/cli run_commands schema): shell lines, or
  * {command, args} run without a shell, as {commands: […]}, {command}, {cmd}, a list or one line.
@@ -123,7 +119,7 @@ function sdkCommands(input: unknown): string[] {
     if (typeof item === 'string') return item;
     const c = typeof item === 'object' && item !== null ? item as Record<string, unknown> : {};
     if (typeof c.command !== 'string') throw new PayloadError('Cline\'s run_commands call holds a command Airlock cannot read', true);
-    return [c.command, ...stringList(c.args)].map(shellWord).join(' ');
+    return argvLine([c.command, ...stringList(c.args)]);
   });
 }
 

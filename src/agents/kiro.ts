@@ -21,6 +21,7 @@
 //   it run, and a failed or timed-out hook is dropped (Q CLI's hooks.rs): no "ask", and the
 //   launcher turns a crash into exit 2.
 // - Ignore file: `.kiroignore` (gitignore syntax), which keeps files from Kiro's reads.
+import { argvLine } from './argv';
 import { join } from 'node:path';
 import { home } from '../gate/stateDir';
 import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, array, isOurCommand, obj, type AgentTarget, type Change } from './hookFiles';
@@ -63,9 +64,6 @@ function kebab(name: string): string {
   return name.replace(/^-+/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/[_\s]+/g, '-').toLowerCase();
 }
 
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 /** use_aws runs `aws --region R [--profile P] <service> <operation> --<kebab-param> <value>…` (use_aws.rs): judged as that line. */
 function awsCommand(input: Record<string, unknown>): string {
@@ -80,7 +78,7 @@ function awsCommand(input: Record<string, unknown>): string {
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     if (text !== '') words.push(text);
   }
-  return words.map(shellWord).join(' ');
+  return argvLine(words);
 }
 
 function toolCall(call: Call): HookEvent {

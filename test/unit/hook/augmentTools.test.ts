@@ -27,6 +27,27 @@ async function stdout(agent: 'augment', payload: unknown): Promise<string> {
 }
 
 describe('Augment', () => {
+  // Tools and keys read from @augmentcode/auggie 0.36.0 itself (its tool schemas and hook runner).
+  test('Auggie 0.36: shell runs a program with its arguments, apply_patch writes the files its patch names', async () => {
+    expect(augmentHook.parse(augment('shell', { command: 'railway', args: ['volume', 'delete', '-v', 'pgdata', '-e', 'production', '-y'], cwd: project }))).toMatchObject({
+      kind: 'command', command: 'railway volume delete -v pgdata -e production -y', cwd: project,
+    });
+    expect(await stdout('augment', augment('shell', { command: 'railway', args: ['volume', 'delete', '-v', 'pgdata', '-e', 'production', '-y'] }))).toContain('"permissionDecision":"deny"');
+    const patch = '*** Begin Patch\n*** Update File: .env.production\n@@\n-RAILWAY_TOKEN=x\n+RAILWAY_TOKEN=y\n*** End Patch\n';
+    expect(augmentHook.parse(augment('apply_patch', { input: patch }))).toMatchObject({ kind: 'write', paths: ['.env.production'] });
+    expect(await stdout('augment', augment('apply_patch', { input: patch }))).toContain('"permissionDecision":"deny"');
+    expect(() => augmentHook.parse(augment('apply_patch', { input: 'no patch' }))).toThrow('names no file');
+  });
+
+  test('Auggie 0.36: grep-search looks for search_term; view-range-untruncated reads its path; str-replace-editor\'s old_str/new_str are the change', () => {
+    expect(augmentHook.parse(augment('grep-search', { search_term: 'TOKEN', directory_absolute_path: project, files_include_glob_pattern: '*.ts' }))).toMatchObject({
+      kind: 'read', searched: { base: project, globs: ['*.ts'], pattern: 'TOKEN' },
+    });
+    expect(augmentHook.parse(augment('view-range-untruncated', { path: '.env.production', view_range: [1, 5] }))).toMatchObject({ kind: 'read', paths: ['.env.production'] });
+    expect(augmentHook.parse(augment('str-replace-editor', { command: 'str_replace', path: 'a.ts', old_str: 'a', new_str: 'b' }))).toMatchObject({ change: { edits: [{ old: 'a', new: 'b' }] } });
+    expect(augmentHook.parse(augment('search-untruncated', { reference_id: 'r1', search_term: 'x' }))).toMatchObject({ kind: 'unrelated' });
+  });
+
   test('str-replace-editor: its numbered pairs are the change; save-file its file_content', () => {
     expect(augmentHook.parse(augment('str-replace-editor', { command: 'str_replace', path: 'a.ts', old_str_1: 'a', new_str_1: 'b', old_str_2: 'c', new_str_2: 'd' }))).toMatchObject({
       kind: 'write', paths: ['a.ts'], change: { edits: [{ old: 'a', new: 'b' }, { old: 'c', new: 'd' }] },
