@@ -35,7 +35,9 @@ function geminiSearched(tool: string, input: Record<string, unknown>): ContentGl
   if (tool === 'read_many_files') return { globs: [...stringList(input.include), ...stringList(input.paths)] };
   if (tool.includes('grep') || tool === 'search_file_content') {
     const globs = [...stringList(input.include_pattern), ...stringList(input.include)];
-    const scope = searchScope(optionalString(input, 'dir_path', 'path'), undefined, optionalString(input, 'pattern'), input.case_sensitive !== true);
+    // context / after / before (0.61's GREP_PARAM_*) print lines around each match: any line of the file may show.
+    const context = ['context', 'after', 'before'].some((k) => typeof input[k] === 'number' && input[k] > 0);
+    const scope = searchScope(optionalString(input, 'dir_path', 'path'), undefined, optionalString(input, 'pattern'), input.case_sensitive !== true, context);
     return globs.length > 0 ? { ...scope, globs, whole: false } : scope;
   }
   return undefined;

@@ -121,6 +121,8 @@ describe('search tools whose globs reach secret files', () => {
     ['grep_search', { pattern: 'TOKEN', include_pattern: '.env*' }, 'deny'],
     ['grep_search', { pattern: 'private_key', include_pattern: '*.json', dir_path: 'config' }, 'ask'],
     ['grep_search', { pattern: 'TOKEN', include_pattern: '*.json', dir_path: 'config' }, 'quiet'],
+    // Lines around a match are printed too: a file holding a key shows it, whatever the pattern.
+    ['grep_search', { pattern: 'TOKEN', include_pattern: '*.json', dir_path: 'config', context: 3 }, 'ask'],
     ['grep_search', { pattern: 'TOKEN', include_pattern: '*.ts' }, 'quiet'],
   ])('Gemini %s %j → %s', async (tool, input, decision) => {
     expect(await decisionOf('gemini', gemini(tool, input))).toBe(decision);
