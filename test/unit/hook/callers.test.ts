@@ -2,11 +2,11 @@
 // a Claude-format hook run by Codex (which reads an "ask" as a failed hook and runs the command)
 // or by VS Code (its own tool names), Claude Code's Monitor tool, Copilot CLI's rg and
 // apply_patch, and search tools whose globs reach secret files. Each case was let through before.
-import { geminiHook } from '../../../src/agents/gemini';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { geminiHook } from '../../../src/agents/gemini';
 import { filesReached } from '../../../src/cli/hook/contentGlobs';
 import { answerFor } from '../../../src/cli/hook/messages';
 import { runHook } from '../../../src/cli/hook/run';
