@@ -96,7 +96,9 @@ export const opencodeHook: AgentAdapter = {
     if (RUNS_OTHERS.has(tool)) return { kind: 'mcp', tool, input, cwd, roots };
     // Any other name with `_` is an MCP tool (`<server>_<tool>`), or a project's own tool file's (`<file>_<export>`).
     if (tool.includes('_')) return { kind: 'mcp', tool, input, server: tool.slice(0, tool.indexOf('_')), cwd, roots };
-    return { kind: 'unrelated', tool, known: false, cwd, roots };
+    // A custom tool named by its file alone (`.opencode/tool/deploy.ts`), or a built-in added since:
+    // its input is read in full, as an MCP call's, so a command, SQL or secret path in it is found.
+    return { kind: 'mcp', tool, input, cwd, roots };
   },
   canAsk: () => false,
   format(answer: HookAnswer, _event: HookEvent | undefined): HookOutput {
