@@ -10,7 +10,7 @@
 // - Copilot CLI / coding agent (docs.github.com/en/copilot/reference/hooks-configuration;
 //   tool shapes from microsoft/vscode-copilot-chat copilotCLITools.ts, read 2026-12):
 //   `preToolUse` with toolName (bash, powershell, view, edit, create, grep, rg {pattern, path,
-//   glob}, apply_patch) and toolArgs (a JSON string; some versions send an object, apply_patch the
+//   glob}, apply_patch, web_fetch {url}; an MCP tool as `<server>-<tool>`, seen in 1.0.102) and toolArgs (a JSON string; some versions send an object, apply_patch the
 //   raw patch). Answer: top-level permissionDecision. Releases before 1.0.66 act only on "deny",
 //   and nothing in the payload tells them apart, so an "ask" is sent as a deny.
 import { join } from 'node:path';
@@ -32,6 +32,8 @@ const VS_UNRELATED = new Set(['get_terminal_output', 'semantic_search', 'fetch_w
 const CLI_SHELL = new Set(['bash', 'powershell']);
 const CLI_READ = new Set(['view', 'glob', 'grep', 'rg']);
 const CLI_WRITE = new Set(['edit', 'create', 'str_replace_editor', 'apply_patch']);
+/** Copilot CLI's tools that touch no file's content or the shell (its own shell sessions' output, its docs, its agents' status). */
+const CLI_UNRELATED = new Set(['read_bash', 'stop_bash', 'list_bash', 'fetch_copilot_cli_documentation', 'skill', 'read_agent', 'list_agents', 'report_intent', 'update_todo']);
 
 /** VS Code's own tool names: a Claude-format hook run by VS Code receives these. */
 export function isVsCodeToolName(tool: string): boolean {
@@ -97,7 +99,13 @@ export const copilotHook: AgentAdapter = {
       const searched = tool === 'grep' || tool === 'rg' ? searchScope(optionalString(input, 'path'), optionalString(input, 'glob'), optionalString(input, 'pattern'), input['-i'] === true) : undefined;
       if (CLI_READ.has(tool)) return { kind: 'read', tool, paths, cwd, roots, searched };
       if (CLI_WRITE.has(tool)) return { kind: 'write', tool, paths, cwd, roots, change: writeChange(input) };
-      return { kind: 'unrelated', tool, known: false, cwd, roots };
+      const url = optionalString(input, 'url');
+      if (tool === 'web_fetch' && url !== undefined) return { kind: 'mcp', tool, input: { url }, cwd, roots };
+      if (CLI_UNRELATED.has(tool)) return { kind: 'unrelated', tool, known: true, cwd, roots };
+      // An MCP tool (`<server>-<tool>`; 1.0.102 called the stand-in's delete through here unread),
+      // or a tool added since: its input is read in full, as an MCP call's.
+      const dash = tool.indexOf('-');
+      return dash > 0 ? { kind: 'mcp', tool: tool.slice(dash + 1), server: tool.slice(0, dash), input, cwd, roots } : { kind: 'mcp', tool, input, cwd, roots };
     }
     const tool = stringField(p, 'tool_name', true);
     const shell = VS_SHELL.has(tool);
@@ -123,7 +131,9 @@ export const copilotHook: AgentAdapter = {
     if (VS_WRITE.has(tool)) return { kind: 'write', tool, paths: vscodePaths(input), cwd, roots, change: writeChange(input) };
     // Editor commands, extension installs and notebook cells: read as an MCP call's input is, and asked.
     if (tool.startsWith('mcp_') || isOpaqueEditorTool(tool)) return { kind: 'mcp', tool, input, cwd, roots };
-    return { kind: 'unrelated', tool, known: VS_UNRELATED.has(tool), cwd, roots };
+    if (VS_UNRELATED.has(tool)) return { kind: 'unrelated', tool, known: true, cwd, roots };
+    // A tool another extension contributes, or one added since: its input is read in full, as an MCP call's.
+    return { kind: 'mcp', tool, input, cwd, roots };
   },
   // Copilot CLI acts only on "deny".
   canAsk: (_event, payload) => !isCliShape(payload),

@@ -8,10 +8,9 @@ import { chatScript, chatToolResults, copilotCall } from './chatApi';
 import { COPILOT_CLI, agentCommand } from './cli';
 import { installAirlock, run, window } from './harness';
 import { json, startModel } from './modelServer';
-import { STORY, VOLUME_DELETE, approveDeletions, effects, expectOnlyApprovedRan, expectStopped, stage } from './story';
+import { MCP_SERVER, STORY, VOLUME_DELETE, approveDeletions, effects, expectOnlyApprovedRan, expectStopped, stage } from './story';
 
-// Its MCP servers come from its own config; the story's MCP call is left to the payload fixtures.
-const COPILOT_STORY = STORY.filter((s) => s.kind !== 'mcp');
+const COPILOT_STORY = STORY;
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -32,6 +31,8 @@ async function copilot(name: string, withWindow?: Parameters<typeof window>[1]) 
   const s = stage(name);
   const model = await startModel(chatScript(COPILOT_STORY, copilotCall(s.project)));
   closers.push(() => model.close());
+  mkdirSync(join(s.home, '.copilot'), { recursive: true });
+  writeFileSync(join(s.home, '.copilot', 'mcp-config.json'), JSON.stringify({ mcpServers: { [MCP_SERVER]: { type: 'local', command: s.mcpServer.command, args: s.mcpServer.args, tools: ['*'] } } }));
   installAirlock(s, 'copilot', 'user');
   const editor = withWindow ? await window(s, withWindow) : undefined;
   if (editor) closers.push(() => editor.close());
@@ -49,11 +50,11 @@ describe(`${COPILOT_CLI.label} ${COPILOT_CLI.version}`, () => {
     for (const r of results.slice(0, COPILOT_STORY.length - 1)) expect(JSON.stringify(r.content)).toContain('Airlock');
   });
 
-  test('a window whose person approves the volume deletion and denies the rest: only the approved call runs', async () => {
+  test('a window whose person approves the volume deletions (CLI and MCP) and denies the rest: only the approved calls run', async () => {
     const { result, editor, effects: e } = await copilot('copilot-window', approveDeletions);
     expect(result.timedOut, result.stderr).toBe(false);
     expect(editor?.requests.map((r) => r.subject)).toContain(VOLUME_DELETE);
-    expectOnlyApprovedRan(e, false);
+    expectOnlyApprovedRan(e, true);
   });
 
   test('a project hook (.github/hooks) runs only in a folder Copilot CLI trusts: install says when it is not, and once trusted the deletion is stopped', async () => {

@@ -62,5 +62,5 @@ export function sse(res: ServerResponse, events: readonly { readonly event?: str
 
 /** The name the agent lists a tool under (`mcp__railway__delete_volume`, `delete_volume`…), from the names in its request. */
 export function listedTool(names: readonly string[], tool: string): string {
-  return names.find((n) => n === tool) ?? names.find((n) => n.endsWith(`__${tool}`) || n.endsWith(`_${tool}`)) ?? tool;
+  return names.find((n) => n === tool) ?? names.find((n) => n.endsWith(`__${tool}`) || n.endsWith(`_${tool}`) || n.endsWith(`-${tool}`)) ?? tool;
 }
