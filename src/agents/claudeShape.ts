@@ -64,5 +64,7 @@ export function parseClaudeShaped(p: Record<string, unknown>): HookEvent {
   if (tool.startsWith('mcp__')) return { kind: 'mcp', tool, input, server: tool.split('__')[1], cwd, roots };
   // A fetch sends its URL out: read as a call whose only argument is the URL (a token in it is sent).
   if (tool === 'WebFetch' && typeof input.url === 'string') return { kind: 'mcp', tool, input: { url: input.url }, cwd, roots };
-  return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
+  if (UNRELATED.has(tool)) return { kind: 'unrelated', tool, known: true, cwd, roots };
+  // A tool added since (Monitor was one), or a plugin's: its input is read in full, as an MCP call's.
+  return { kind: 'mcp', tool, input, cwd, roots };
 }

@@ -66,7 +66,9 @@ export const geminiHook: AgentAdapter = {
     if (WRITE.has(tool)) return { kind: 'write', tool, paths, cwd, roots, change: writeChange(input) };
     // MCP tools are named server__tool (older releases: mcp_server_tool); newer payloads add mcp_context.
     if (p.mcp_context !== undefined || tool.includes('__') || tool.startsWith('mcp_')) return { kind: 'mcp', tool, input, cwd, roots };
-    return { kind: 'unrelated', tool, known: UNRELATED.has(tool), cwd, roots };
+    if (UNRELATED.has(tool)) return { kind: 'unrelated', tool, known: true, cwd, roots };
+    // A tool added since, or an extension's: its input is read in full, as an MCP call's.
+    return { kind: 'mcp', tool, input, cwd, roots };
   },
   canAsk: () => true,
   format(answer: HookAnswer, _event: HookEvent | undefined): HookOutput {

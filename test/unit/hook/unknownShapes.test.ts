@@ -58,6 +58,8 @@ describe('stopped now', () => {
     ['cursor', 'Read naming no file', cursor('Read', { file: join(project, '.env.production') })],
     ['opencode', 'a custom tool named by its file alone, carrying a command', { tool: 'deploy', sessionID: 's', callID: 'c', args: { command: PROD }, cwd: project }],
     ['copilot', 'a tool another VS Code extension contributes, carrying a command', { session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'deploy_helper_run', tool_input: { command: PROD } }],
+    ['claude-code', 'a tool added since, carrying a command', claudeShaped('Watch', { command: PROD })],
+    ['gemini', 'a tool added since, carrying a command', { session_id: 's', cwd: project, hook_event_name: 'BeforeTool', tool_name: 'run_background_command', tool_input: { command: PROD } }],
     ['cursor', 'an event by a new name carrying a command', { conversation_id: 'c', hook_event_name: 'beforeShellCommand', workspace_roots: [project], command: PROD, cwd: project }],
     ['windsurf', 'an event by a new name carrying a command line', { agent_action_name: 'pre_run_terminal_command', trajectory_id: 't', execution_id: 'e', tool_info: { command_line: PROD, cwd: project } }],
     ['windsurf', 'an event by a new name reading a secret file', { agent_action_name: 'pre_view_file', trajectory_id: 't', execution_id: 'e', tool_info: { file_path: join(project, '.env.production') } }],
