@@ -60,8 +60,8 @@ function otherCaller(payload: Record<string, unknown>): { readonly id: AgentId; 
 
 // `onFailure: "block"` (Claude Code 2.1.295+) makes a hook that cannot start or times out block;
 // without it those let the call through. Older releases ignore the key.
-const claudeBase = /* @__PURE__ */ nestedTarget('.claude', '.claude', 'PreToolUse',
-  'Bash|PowerShell|Monitor|Read|Grep|Glob|LS|Edit|Write|MultiEdit|NotebookEdit|mcp__.*',
+// Every tool (`*`): a tool added since is judged by its input (a list once missed Monitor, and WebFetch).
+const claudeBase = /* @__PURE__ */ nestedTarget('.claude', '.claude', 'PreToolUse', '*',
   (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS, onFailure: 'block' }));
 
 const settings: AgentTarget = {

@@ -84,8 +84,8 @@ export const geminiHook: AgentAdapter = {
   },
 };
 
-const geminiBase = /* @__PURE__ */ nestedTarget('.gemini', '.gemini', 'BeforeTool',
-  'run_shell_command|shell|read_file|read_many_files|glob|grep_search|search_file_content|grep|list_directory|write_file|replace|edit|mcp_.*|.*__.*',
+// Every tool (`.*`): a tool added since, or an extension's, is judged by its input.
+const geminiBase = /* @__PURE__ */ nestedTarget('.gemini', '.gemini', 'BeforeTool', '.*',
   (command) => ({ type: 'command', name: 'airlock', command, timeout: HOOK_TIMEOUT_SECONDS * 1000 }));
 
 const settings: AgentTarget = {

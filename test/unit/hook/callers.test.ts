@@ -80,10 +80,10 @@ describe("Claude Code's Monitor tool", () => {
     expect(await decisionOf('claude-code', claudeShaped('Monitor', { ws: 'ws://localhost:9229' }))).toBe('quiet');
   });
 
-  test('install matches Monitor and writes onFailure: block', () => {
+  test('install matches every tool (Monitor and any added since) and writes onFailure: block', () => {
     const { changes } = TARGETS['claude-code'].install({}, 'airlock hook --agent claude-code', { denyRules: [] });
     const groups = changes.find((c) => c.path.join('.') === 'hooks.PreToolUse')?.value as { matcher: string; hooks: Record<string, unknown>[] }[];
-    expect(groups[0].matcher.split('|')).toContain('Monitor');
+    expect(groups[0].matcher).toBe('*');
     expect(groups[0].hooks[0]).toMatchObject({ onFailure: 'block', timeout: 600 });
   });
 });
