@@ -41,7 +41,7 @@ import { argvLine } from './argv';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { home } from '../gate/stateDir';
-import { PROBE_COMMAND, scriptTarget } from './hookFiles';
+import { PROBE_COMMAND, scriptTarget, withManaged } from './hookFiles';
 import { patchPaths } from './patch';
 import { searchScope } from './searchScope';
 import { PayloadError, objectOf, optionalString, stringField, stringList, type Agent, type AgentAdapter, type HookEvent } from './types';
@@ -319,7 +319,7 @@ export const cline: Agent = {
   label: 'Cline',
   sources: ['cline/cline docs/features/hooks/hook-reference.mdx', 'cline/cline src/core/hooks/hook-factory.ts', 'cline/cline src/core/task/tools/utils/ToolHookUtils.ts', 'npm cline 3.0.65 (@cline/core 0.0.86)'],
   hook: clineHook,
-  settings,
+  settings: /* @__PURE__ */ withManaged(settings, 'Cline reads hooks only from the user\'s and the project\'s hooks folders'),
   traces: { user: 'Documents/Cline', project: '.clinerules' },
   probe: (cwd) => ({
     clineVersion: 'airlock-doctor', hookName: 'PreToolUse', timestamp: '0', taskId: 'airlock-doctor', workspaceRoots: [cwd], userId: 'airlock-doctor',

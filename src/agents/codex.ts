@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { home } from '../gate/stateDir';
 import { parseClaudeShaped } from './claudeShape';
 import { codexWillNotRun } from './trust';
-import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, hookGroupTarget, nestedTarget } from './hookFiles';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, hookGroupTarget, nestedTarget, withManaged } from './hookFiles';
 import { objectOf, preToolUseDenies, preToolUseOutput, type Agent, type AgentAdapter } from './types';
 
 export const codexHook: AgentAdapter = {
@@ -42,7 +42,7 @@ export const codex: Agent = {
   label: 'Codex',
   sources: ['developers.openai.com/codex/hooks', 'openai/codex codex-rs/hooks/src/events/pre_tool_use.rs', 'openai/codex codex-rs/hooks/src/engine/output_parser.rs'],
   hook: codexHook,
-  settings,
+  settings: /* @__PURE__ */ withManaged(settings, 'Codex reads managed hooks from [[hooks.PreToolUse]] in /etc/codex/requirements.toml, a TOML file Airlock does not edit: add there a group whose command is `airlock hook --agent codex` (see the README)'),
   traces: { user: '.codex', project: '.codex' },
   probe: (cwd) => ({
     session_id: 'airlock-doctor', turn_id: 'airlock-doctor', cwd, hook_event_name: 'PreToolUse', model: 'probe', permission_mode: 'default',

@@ -16,7 +16,7 @@
 import { join } from 'node:path';
 import { isOpaqueEditorTool } from '../core/mcp';
 import { home } from '../gate/stateDir';
-import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, flatTarget } from './hookFiles';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, flatTarget, systemPath, withManaged } from './hookFiles';
 import { patchPaths } from './patch';
 import { searchScope } from './searchScope';
 import { copilotWillNotRun } from './trust';
@@ -150,11 +150,17 @@ export const copilotHook: AgentAdapter = {
 // `version: 1` + `preToolUse` + `bash` form both accept (VS Code maps it to PreToolUse). Copilot
 // CLI reads `timeoutSec`; VS Code reads `timeout` first (microsoft/vscode hookSchema.ts), and
 // without it kills the hook at 30 s and lets the call through while the dialog is still open.
-const settings = /* @__PURE__ */ flatTarget(
+const copilotFiles = /* @__PURE__ */ flatTarget(
   (scope, projectDir, env) => scope === 'project' ? join(projectDir, '.github', 'hooks', 'airlock.json') : join(env.COPILOT_HOME || join(home(env), '.copilot'), 'hooks', 'airlock.json'),
   ['preToolUse'],
   (command) => ({ type: 'command', bash: command, timeout: HOOK_TIMEOUT_SECONDS, timeoutSec: HOOK_TIMEOUT_SECONDS }),
   (e) => e.bash ?? e.command, { version: 1 });
+
+// Copilot CLI's policy hooks (docs.github.com hooks-reference, "Policy hooks"; 1.0.102's runtime):
+// every file in /etc/github-copilot/policy.d (Linux and macOS), in the same format, loaded first,
+// run whatever the folder's trust or disableAllHooks, and skipped unless owned by root and not
+// group- or world-writable. VS Code does not read them.
+const settings = /* @__PURE__ */ withManaged(copilotFiles, (env) => systemPath(env, 'etc/github-copilot/policy.d/50-airlock.json', 'etc/github-copilot/policy.d/50-airlock.json'));
 
 export const copilot: Agent = {
   id: 'copilot',

@@ -38,6 +38,8 @@ export interface AgentTarget {
    * (and where a setting can switch user hooks off); absent where Airlock knows of none.
    */
   managed?(env: Readonly<Record<string, string | undefined>>): string;
+  /** Where there is no such file Airlock writes: why, and what an administrator can do instead. */
+  readonly managedNone?: string;
   /** Set when the file is a script Airlock owns whole; unset, it is JSON. */
   readonly script?: ScriptFile;
   /** The changes that make `config` hold exactly one current Airlock entry, and what they add. */
@@ -45,6 +47,11 @@ export interface AgentTarget {
   uninstall(config: Record<string, unknown>, added: Added): Change[];
   /** The hook commands of Airlock's entries in the file. */
   commands(config: Record<string, unknown>): string[];
+}
+
+/** The target with the agent's managed file, or the reason Airlock writes none (pure: kept out of the hook's bundle). */
+export function withManaged(target: AgentTarget, managed: NonNullable<AgentTarget['managed']> | string): AgentTarget {
+  return typeof managed === 'string' ? { ...target, managedNone: managed } : { ...target, managed };
 }
 
 /** The file a target keeps its hooks in for a scope, if the agent has that place. */

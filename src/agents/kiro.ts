@@ -24,7 +24,7 @@
 import { argvLine } from './argv';
 import { join } from 'node:path';
 import { home } from '../gate/stateDir';
-import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, array, isOurCommand, obj, type AgentTarget, type Change } from './hookFiles';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, array, isOurCommand, obj, withManaged, type AgentTarget, type Change } from './hookFiles';
 import { searchScope } from './searchScope';
 import { PayloadError, exitCodeOutput, objectOf, optionalString, stringField, stringList, type Agent, type AgentAdapter, type HookEvent } from './types';
 import { writeChange } from './writeChange';
@@ -160,7 +160,7 @@ export const kiro: Agent = {
   label: 'Kiro',
   sources: ['kiro.dev/docs/cli/v3/hooks', 'kiro.dev/docs/cli/hooks', 'aws/amazon-q-developer-cli crates/chat-cli/src/cli/chat/tools', 'kiro.dev/docs/editor/kiroignore'],
   hook: kiroHook,
-  settings,
+  settings: /* @__PURE__ */ withManaged(settings, 'Kiro documents no system-wide hooks; its enterprise controls do not include them'),
   traces: { user: '.kiro', project: '.kiro' },
   probe: (cwd) => ({ session_id: 'airlock-doctor', hook_event_name: 'PreToolUse', cwd, tool_name: 'execute_bash', tool_input: { command: PROBE_COMMAND } }),
   // No answer is JSON: Kiro reads only exit code 2.

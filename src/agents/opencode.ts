@@ -28,7 +28,7 @@
 //   how V2 reports a throw there is not confirmed, and it was not run against a V2 build.
 import { join } from 'node:path';
 import { home } from '../gate/stateDir';
-import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, scriptTarget } from './hookFiles';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, scriptTarget, withManaged } from './hookFiles';
 import { patchPaths } from './patch';
 import { searchScope } from './searchScope';
 import {
@@ -220,7 +220,7 @@ export const opencode: Agent = {
   label: 'opencode',
   sources: ['opencode.ai/v1/docs/plugins', 'anomalyco/opencode packages/opencode/src/plugin/index.ts', 'anomalyco/opencode packages/opencode/src/plugin/shared.ts'],
   hook: opencodeHook,
-  settings,
+  settings: /* @__PURE__ */ withManaged(settings, 'opencode loads a managed plugin only through the `plugin` list of /etc/opencode/opencode.json, which Airlock does not write yet; install it for each user (--scope user)'),
   traces: { user: join('.config', 'opencode'), project: '.opencode' },
   probe: (cwd) => ({ tool: 'bash', sessionID: 'airlock-doctor', callID: 'airlock-doctor', args: { command: PROBE_COMMAND }, cwd }),
   denies: (answer) => answer.decision === 'deny',

@@ -12,7 +12,7 @@
 //   exit 2 blocks; exit 1 lets the call through, hence the launcher. Headless (`qwen -p`) it has
 //   no one to ask, as Gemini CLI.
 import { geminiHook } from './gemini';
-import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, hookGroupTarget, nestedTarget } from './hookFiles';
+import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, hookGroupTarget, nestedTarget, systemPath, withManaged } from './hookFiles';
 import { qwenWillNotRun } from './trust';
 import { objectOf, type Agent, type AgentAdapter } from './types';
 
@@ -58,7 +58,9 @@ export const qwen: Agent = {
   label: 'Qwen Code',
   sources: ['npm @qwen-code/qwen-code 0.24.4 (bundle: firePreToolUseHook, PreToolUseHookOutput)', 'QwenLM/qwen-code docs/users/features/hooks.md'],
   hook: qwenHook,
-  settings: /* @__PURE__ */ hookGroupTarget(qwenBase),
+  // getSystemSettingsPath in 0.24.4: its hooks run beside the user's and the project's.
+  settings: /* @__PURE__ */ withManaged(/* @__PURE__ */ hookGroupTarget(qwenBase),
+    (env) => env.QWEN_CODE_SYSTEM_SETTINGS_PATH || systemPath(env, 'etc/qwen-code/settings.json', 'Library/Application Support/QwenCode/settings.json')),
   traces: { user: '.qwen', project: '.qwen' },
   probe: (cwd) => ({ session_id: 'airlock-doctor', cwd, hook_event_name: 'PreToolUse', tool_name: 'run_shell_command', tool_input: { command: PROBE_COMMAND } }),
   denies: (answer) => answer.decision === 'deny',

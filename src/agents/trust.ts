@@ -1,7 +1,7 @@
 // Agents that skip hooks until a person trusts them, or trusts the folder: an installed hook that
 // will not run guards nothing, so `install` and `doctor` say so. Read from the agents' own files
 // (sources in codex.ts and gemini.ts); a file that cannot be read counts as no trust given.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { home } from '../gate/stateDir';
@@ -52,6 +52,18 @@ export function claudeWillNotRun(_file: string, scope: 'project' | 'user' | 'man
   return undefined;
 }
 
+/** Copilot CLI skips a policy.d file that is not root's, or that group or others may write. */
+function policyFileRefused(file: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return undefined;
+  }
+  if (stat.uid === 0 && (stat.mode & 0o022) === 0) return undefined;
+  return `Copilot CLI skips a policy file that is not owned by root or that group or others can write: chown root ${file} && chmod 644 ${file}`;
+}
+
 /**
  * Copilot CLI loads a project's hooks (.github/hooks) only in a folder it trusts, prompt mode
  * (`-p`) included: one listed, or under one listed, in `trusted_folders` of the config.json in
@@ -59,7 +71,8 @@ export function claudeWillNotRun(_file: string, scope: 'project' | 'user' | 'man
  * Copilot in VS Code reads the same files under VS Code's own workspace trust, so a user who never
  * ran Copilot CLI (no config.json) is not warned.
  */
-export function copilotWillNotRun(_file: string, scope: 'project' | 'user' | 'managed', dir: string, env: Env): string | undefined {
+export function copilotWillNotRun(file: string, scope: 'project' | 'user' | 'managed', dir: string, env: Env): string | undefined {
+  if (scope === 'managed') return policyFileRefused(file);
   if (scope !== 'project') return undefined;
   const config = join(env.COPILOT_HOME || join(home(env), '.copilot'), 'config.json');
   // No config.json: Copilot CLI has not run for this user, and VS Code's agent is not held back.

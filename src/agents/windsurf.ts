@@ -17,7 +17,7 @@
 //   tools: the hook guards those.
 import { join } from 'node:path';
 import { home } from '../gate/stateDir';
-import { PROBE_COMMAND, flatTarget } from './hookFiles';
+import { PROBE_COMMAND, flatTarget, systemPath, withManaged } from './hookFiles';
 import { searchScope } from './searchScope';
 import { PayloadError, exitCodeOutput, objectOf, optionalString, stringField, toolInput, type Agent, type AgentAdapter } from './types';
 import { writeChange } from './writeChange';
@@ -67,11 +67,14 @@ export const windsurfHook: AgentAdapter = {
   format: (answer) => exitCodeOutput(answer),
 };
 
-const settings = /* @__PURE__ */ flatTarget(
+const windsurfFiles = /* @__PURE__ */ flatTarget(
   (scope, projectDir, env) => (scope === 'project' ? join(projectDir, '.windsurf', 'hooks.json') : join(home(env), '.codeium', 'windsurf', 'hooks.json')),
   EVENTS,
   (command) => ({ command, show_output: true }),
   (e) => e.command, {});
+
+// The system level of the hooks page: merged with the user's and the workspace's, run first.
+const settings = /* @__PURE__ */ withManaged(windsurfFiles, (env) => systemPath(env, 'etc/windsurf/hooks.json', 'Library/Application Support/Windsurf/hooks.json'));
 
 export const windsurf: Agent = {
   id: 'windsurf',

@@ -87,7 +87,7 @@ function eachAgentFile(options: InstallOptions, io: InstallIo, edit: (agent: Age
     const target = TARGETS[agent];
     const file = targetFile(target, options.scope, options.dir, io.env);
     if (file === undefined) {
-      io.out(`${AGENT_LABELS[agent]}: Airlock knows no managed (system-wide) hook settings for it; skipped`);
+      io.out(`${AGENT_LABELS[agent]}: Airlock knows no managed (system-wide) hook settings for it; skipped${target.managedNone ? ` (${target.managedNone})` : ''}`);
       continue;
     }
     try {

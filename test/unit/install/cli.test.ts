@@ -1,6 +1,6 @@
 // install → doctor → uninstall through the built CLI, as a user runs them, in a private home.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -141,7 +141,8 @@ test('--scope managed writes the machine-wide settings device management deploys
   expect(airlock(['install', '--agent', 'claude-code', '--scope', 'user'], project, home, undefined, root).stdout).toMatch(/but it will not run yet: .*allowManagedHooksOnly/);
   const managed = airlock(['install', '--agent', 'all', '--scope', 'managed'], project, home, undefined, root);
   expect(managed.code).toBe(0);
-  expect(managed.stdout).toMatch(/Codex: Airlock knows no managed \(system-wide\) hook settings for it; skipped/);
+  expect(managed.stdout).toMatch(/Codex: Airlock knows no managed \(system-wide\) hook settings for it; skipped \(Codex reads managed hooks from \[\[hooks\.PreToolUse\]\] in \/etc\/codex\/requirements\.toml/);
+  for (const name of ['opencode', 'Cline', 'Kiro']) expect(managed.stdout).toMatch(new RegExp(`\\n${name}: Airlock knows no managed \\(system-wide\\) hook settings for it; skipped \\(.+\\)`));
   const claude = JSON.parse(readFileSync(join(system, 'etc', 'claude-code', 'managed-settings.json'), 'utf8')) as { allowManagedHooksOnly: boolean; permissions: unknown; hooks: { PreToolUse: { hooks: { command: string }[] }[] } };
   expect(claude.allowManagedHooksOnly).toBe(true);
   expect(claude.permissions).toMatchObject({ deny: expect.arrayContaining(['WebFetch']) as unknown });
@@ -151,6 +152,14 @@ test('--scope managed writes the machine-wide settings device management deploys
   expect(existsSync(join(system, 'etc', 'gemini-cli', 'settings.json'))).toBe(true);
   expect(existsSync(join(system, 'etc', 'augment', 'settings.json'))).toBe(true);
   expect(existsSync(join(system, 'etc', 'factory', 'settings.json'))).toBe(true);
+  expect(existsSync(join(system, 'etc', 'qwen-code', 'settings.json'))).toBe(true);
+  expect(existsSync(join(system, 'etc', 'windsurf', 'hooks.json'))).toBe(true);
+  // Copilot CLI's policy hooks: the same format, in policy.d, which it reads only when root owns the file and no one else can write it.
+  const policy = join(system, 'etc', 'github-copilot', 'policy.d', '50-airlock.json');
+  expect(JSON.parse(readFileSync(policy, 'utf8'))).toMatchObject({ version: 1, hooks: { preToolUse: [{ type: 'command' }] } });
+  chmodSync(policy, 0o666);
+  expect(airlock(['doctor', '--agent', 'copilot'], project, home, undefined, root).stdout).toMatch(/Copilot \(VS Code agent hooks\) \(managed\): installed .*\n {2}WILL NOT RUN: Copilot CLI skips a policy file that is not owned by root or that group or others can write/);
+  chmodSync(policy, 0o644);
   const doctor = airlock(['doctor', '--agent', 'claude-code'], project, home, undefined, root);
   expect(doctor.stdout).toMatch(/Claude Code \(managed\): installed in .*managed-settings\.json; current; answering/);
   expect(doctor.stdout).toMatch(/Claude Code \(user\): installed .*\n {2}WILL NOT RUN: .*allowManagedHooksOnly/);
