@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { hookCommand } from '../../../src/agents/install/install';
 import { shellGate } from '../../../src/gate/shells';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -166,3 +167,8 @@ test('--scope managed writes the machine-wide settings device management deploys
   expect(airlock(['uninstall', '--agent', 'all', '--scope', 'managed'], project, home, undefined, root).code).toBe(0);
   expect(JSON.parse(readFileSync(join(system, 'etc', 'claude-code', 'managed-settings.json'), 'utf8'))).toEqual({ allowManagedHooksOnly: true, permissions: { deny: ['WebFetch'] } });
 }, 60_000);
+
+test('the README\'s requirements.toml entry for Codex carries the command install writes for a managed scope', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+  expect(readme).toContain(`command = '${hookCommand('/unused', 'codex', 'managed')}'`);
+});
