@@ -48,7 +48,8 @@ export class AuditView implements vscode.TextDocumentContentProvider, vscode.Dis
     return render(this.all(), this.filter);
   }
 
-  async open(): Promise<void> {
+  /** Opens the log with every decision; `choose` first asks which ones to show (Filter Audit Log). */
+  async open(choose = false): Promise<void> {
     this.log.absorb();
     const records = this.all();
     const values = (field: 'decision' | 'actor' | 'tier'): string[] => [...new Set(records.map((r) => (field === 'tier' ? r.verdict.tier : r[field])))];
@@ -58,7 +59,7 @@ export class AuditView implements vscode.TextDocumentContentProvider, vscode.Dis
       ...values('actor').map((v) => ({ label: `Agent: ${actorName(v)}`, filter: { field: 'actor' as const, value: v } })),
       ...values('tier').map((v) => ({ label: `Environment: ${v.toUpperCase()}`, filter: { field: 'tier' as const, value: v } })),
     ];
-    const picked = records.length === 0 ? items[0] : await vscode.window.showQuickPick(items, { title: 'Airlock audit log', placeHolder: 'Show which decisions?' });
+    const picked = !choose || records.length === 0 ? items[0] : await vscode.window.showQuickPick(items, { title: 'Airlock audit log', placeHolder: 'Show which decisions?' });
     if (!picked) return;
     this.filter = picked.filter;
     this.changed.fire(this.uri);

@@ -2,6 +2,7 @@
 export const enum CommandId {
   CheckCommandLine = 'airlock.checkCommandLine',
   ShowAuditLog = 'airlock.showAuditLog',
+  FilterAuditLog = 'airlock.filterAuditLog',
   VerifyAuditLog = 'airlock.verifyAuditLog',
   InstallAgentHooks = 'airlock.installAgentHooks',
   ProtectFromAgents = 'airlock.protectFromAgents',

@@ -10,6 +10,8 @@ import { AgentHooks } from './agentHooks';
 import { auditRecord } from '../core/audit';
 import { GENESIS, verifyChain } from '../core/auditChain';
 import { coverageGap, coverageLines, machineCoverage, type GuardPart } from '../core/coverage';
+import { decidedWithoutWindow, withoutWindowNotice } from '../core/noWindow';
+import { actorName } from './approvalText';
 import { AuditStore, queueFromFiles } from '../gate/auditStore';
 import { queueRecord } from '../gate/auditQueue';
 import { stateDirectory } from '../gate/stateDir';
@@ -79,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       guard.start();
     }),
     vscode.commands.registerCommand(CommandId.ShowAuditLog, () => view.open()),
+    vscode.commands.registerCommand(CommandId.FilterAuditLog, () => view.open(true)),
     vscode.commands.registerCommand(CommandId.InstallAgentHooks, () => hooks.installInteractively()),
     vscode.commands.registerCommand(CommandId.ShowCoverage, () => showCoverage()),
     vscode.commands.registerCommand(CommandId.VerifyAuditLog, async () => {
@@ -105,6 +108,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   function coverage(): GuardPart[] {
     return machineCoverage({ platform: process.platform, terminalGate: settings.terminalGate });
   }
+  /**
+   * What the hooks decided for this folder while no window was open (before this one published
+   * itself, or since it was last open): the person was not there to see it.
+   */
+  async function noticeDecidedWithoutWindow(): Promise<void> {
+    audit.absorb();
+    const since = context.workspaceState.get<number>(SEEN_UNTIL) ?? Date.now() - DAY_MS;
+    const missed = decidedWithoutWindow(audit.records(), since, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath));
+    await markSeen();
+    if (missed.length === 0) return;
+    log.info(`${missed.length} agent call${missed.length === 1 ? ' was' : 's were'} decided for this folder while no window was open (since ${new Date(since).toISOString()})`);
+    const choice = await vscode.window.showInformationMessage(withoutWindowNotice(missed, actorName), 'Show Audit Log');
+    if (choice === 'Show Audit Log') await view.open();
+  }
+  const markSeen = (): Thenable<void> => context.workspaceState.update(SEEN_UNTIL, Date.now());
   /** Where a part cannot run here (Windows), said once, so the shield is not read as full protection. */
   async function noticeUnsupportedOnce(): Promise<void> {
     const parts = coverage();
@@ -144,7 +162,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // A loosening made while the editor was closed is asked about now (held stricter meanwhile).
   userSettings.check();
   // What hooks queued (their fast path, or while the log could not be written) goes on the chain.
-  const absorbTimer = setInterval(() => audit.absorb(), ABSORB_EVERY_MS);
+  // Kept current while the window is open: what the notice above counts starts when it closes.
+  const absorbTimer = setInterval(() => {
+    audit.absorb();
+    void markSeen();
+  }, ABSORB_EVERY_MS);
   context.subscriptions.push({ dispose: () => clearInterval(absorbTimer) });
   context.subscriptions.push({ dispose: () => clearTimeout(gateTimer) });
   guard.start();
@@ -153,6 +175,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const offer = setTimeout(() => {
     hooks.offerOnce().catch((error: unknown) => log.error(`could not check for agents without the hook: ${error instanceof Error ? error.message : String(error)}`));
     noticeUnsupportedOnce().catch((error: unknown) => log.error(`could not say what guards this machine: ${error instanceof Error ? error.message : String(error)}`));
+    noticeDecidedWithoutWindow().catch((error: unknown) => log.error(`could not say what was decided while no window was open: ${error instanceof Error ? error.message : String(error)}`));
   }, 3000);
   context.subscriptions.push({ dispose: () => clearTimeout(offer) });
 }
@@ -163,6 +186,8 @@ export function deactivate(): void {
 
 const ABSORB_EVERY_MS = 10_000;
 const COVERAGE_NOTICED = 'airlock.coverageNoticed';
+const SEEN_UNTIL = 'airlock.windowSeenUntil';
+const DAY_MS = 24 * 60 * 60_000;
 
 /** The hash the editor's earlier, unkeyed log was chained with. */
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -114,6 +114,8 @@ export interface StartOptions {
   readonly inHostResults?: string;
   /** A directory the helper extension takes terminal and task requests from (test/inhost/helper). */
   readonly driver?: string;
+  /** Run once code-server is up and before the page opens: while no Airlock window exists yet. */
+  readonly beforeOpen?: (server: CodeServer) => Promise<void>;
 }
 
 export async function startCodeServer(settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<CodeServer> {
@@ -170,6 +172,7 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
 
 export async function startEditor(settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<Editor> {
   const server = await startCodeServer(settings, options);
+  await options.beforeOpen?.(server);
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -189,7 +192,7 @@ export async function startEditor(settings: Record<string, unknown> = {}, option
 }
 
 /** A real `airlock hook` process, as an agent runs it. */
-export function hook(editor: Editor, agent: string, payload: unknown, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function hook(editor: Pick<Editor, 'env'>, agent: string, payload: unknown, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, 'hook', '--agent', agent], { env: { ...editor.env, ...env } });
     let stdout = '';

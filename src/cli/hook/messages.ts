@@ -2,6 +2,7 @@
 // who decided; the agent's text says it was stopped, why, and not to work around it. Text that
 // came from the command (names, evidence) is already redacted; control characters are removed so
 // it cannot rewrite a terminal.
+import { OPEN_EDITOR } from '../../core/noWindow';
 import { CONTROL_CHARACTERS } from '../../core/prefilter';
 import { TIER_MARK, type Verdict } from '../../core/verdict';
 import type { HookAnswer } from '../../agents/types';
@@ -33,7 +34,6 @@ function hint(verdict: Verdict): string {
   return h ? ` Safer way: ${clean(h)}.` : '';
 }
 
-const OPEN_EDITOR = 'Open this folder in VS Code or Cursor with the Airlock extension to approve it in Airlock\'s dialog.';
 const AGENT_STOP = 'Do not retry it or work around it with another command; tell the user what you wanted to do and let them decide.';
 
 export type Outcome =
