@@ -14,7 +14,9 @@ export async function askModal(request: DecisionRequest): Promise<Choice> {
   const allow: vscode.MessageItem = { title: 'Allow once' };
   const details: vscode.MessageItem = { title: 'Show details' };
   const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
-  const picked = await vscode.window.showWarningMessage(title(request), { modal: true, detail: detail(request) }, deny, allow, details, cancel);
+  // Production is shown with the error severity and its icon; the rest as a warning.
+  const show = request.verdict.environment.tier === 'production' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  const picked = await show(title(request), { modal: true, detail: detail(request) }, deny, allow, details, cancel);
   if (picked === allow) return 'allow';
   if (picked === details) return 'details';
   return 'deny';

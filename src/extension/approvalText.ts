@@ -61,18 +61,49 @@ export function title(request: DecisionRequest): string {
   return `${TIER_MARK[v.environment.tier]} ${v.environment.tier.toUpperCase()}${named} — ${actorName(request.actor)} wants to ${plain(wish)}`;
 }
 
+/** Where the dialog breaks a long command: between words, so no argument is split across lines (the modal holds about 56 characters a line). */
+const LINE_WIDTH = 56;
+
+/** The command's words in lines of at most LINE_WIDTH characters (a longer word stands alone). */
+export function wrapAtSpaces(text: string, width = LINE_WIDTH): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  if (current !== '') lines.push(current);
+  return lines;
+}
+
+/** "🔴 PRODUCTION — from -e production": the tier once, its name only where it says more. */
+export function targetText(v: Verdict): string {
+  const env = v.environment;
+  const tier = env.tier.toUpperCase();
+  const name = env.name && env.name.toUpperCase() !== tier ? ` (${plain(env.name)})` : '';
+  // Evidence that says where it comes from itself ("PRODUCTION credential from `.env`") gets no second "from".
+  const evidence = env.evidence ? ` — ${/ from /.test(env.evidence) ? '' : 'from '}${plain(env.evidence)}` : '';
+  return `${TIER_MARK[env.tier]} ${tier}${name}${evidence}`;
+}
+
 export function detail(request: DecisionRequest): string {
   const v: Verdict = request.verdict;
-  const env = v.environment;
   const what = request.kind === 'command' ? 'Command' : request.kind === 'mcp' ? 'MCP call' : request.kind === 'read' ? 'Reads' : 'Writes';
+  const seconds = Math.round(request.timeoutMs / 1000);
   const lines = [
-    `${what}: ${shorten(shownSubject(request.subject))}`,
-    `Target: ${env.tier.toUpperCase()}${env.name ? ` (${plain(env.name)})` : ''}${env.evidence ? ` — evidence: ${plain(env.evidence)}` : ''}`,
+    `${what}:`,
+    ...wrapAtSpaces(shorten(shownSubject(request.subject))).map((l) => `    ${l}`),
+    `Target: ${targetText(v)}`,
     ...(v.credential ? [`Credential: ${credentialText(v)}`] : []),
     `Asked by: ${actorName(request.actor)}, through ${SOURCES[request.source]}${request.cwd ? ` in ${plain(request.cwd)}` : ''}`,
     ...v.findings.slice(0, 3).flatMap((f) => [`Rule ${f.rule}: ${plain(f.summary)}`, ...(f.through ? [`Through: ${plain(f.through)}`] : [])]),
     ...(v.findings.length > 3 ? [`…and ${v.findings.length - 3} more (Show details)`] : []),
     ...(v.findings[0]?.hint ? [`Safer: ${plain(v.findings[0].hint)}`] : []),
+    ...(seconds > 0 ? [`With no answer, Airlock denies it by itself after ${seconds} s.`] : []),
   ];
   return lines.join('\n');
 }

@@ -21,20 +21,33 @@ describe('the dialog', () => {
     expect(title(request)).toBe('🔴 PRODUCTION — Claude Code wants to delete a Railway volume and the backups stored with it');
   });
 
-  test('detail: command, target and evidence, who asks through what, rule, safer way', () => {
+  test('detail: the command on its own line, the target once, who asks through what, rule, safer way, when it denies by itself', () => {
     expect(detail(request).split('\n')).toEqual([
-      `Command: ${line}`,
-      'Target: PRODUCTION (production) — evidence: -e production',
+      'Command:',
+      `    ${line}`,
+      'Target: 🔴 PRODUCTION — from -e production',
       'Asked by: Claude Code, through its pre-tool hook in /work/app',
       'Rule railway.volume-delete: Deletes a Railway volume and the backups stored with it',
       'Safer: Take a backup first',
+      'With no answer, Airlock denies it by itself after 1 s.',
     ]);
+  });
+
+  test('a long command is broken between words, never inside an argument; a name that says more than the tier is kept', () => {
+    const long = `${line} && terraform destroy -auto-approve -var-file=environments/production.tfvars -target=module.database`;
+    const lines = detail({ ...request, subject: long }).split('\n');
+    const shown = lines.slice(1, lines.findIndex((l) => l.startsWith('Target:'))).map((l) => l.trim());
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.join(' ')).toBe(long);
+    for (const l of shown) expect(l.length).toBeLessThanOrEqual(56);
+    const named = detail({ ...request, verdict: { ...request.verdict, environment: { tier: 'production', name: 'acme-prod', evidence: '--context acme-prod' } } });
+    expect(named).toContain('Target: 🔴 PRODUCTION (acme-prod) — from --context acme-prod');
   });
 
   test('the credential, how the command gets it and how far it reaches, after the target', () => {
     const credential = { kind: 'Railway account or workspace token', where: 'RAILWAY_API_TOKEN from the environment', reach: 'reaches every project of its account or workspace' };
     const lines = detail({ ...request, verdict: { ...request.verdict, credential } }).split('\n');
-    expect(lines[2]).toBe('Credential: Railway account or workspace token — RAILWAY_API_TOKEN from the environment; reaches every project of its account or workspace');
+    expect(lines[3]).toBe('Credential: Railway account or workspace token — RAILWAY_API_TOKEN from the environment; reaches every project of its account or workspace');
     expect(detail(request)).not.toContain('Credential');
   });
 
@@ -47,17 +60,19 @@ describe('the dialog', () => {
       const a = ask(`curl -X POST -H "Authorization: Bearer ${token}" -d '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}' https://backboard.railway.app/graphql/v2`);
       const lines = detail(a).split('\n');
       expect(title(a)).toBe('🔴 PRODUCTION — Claude Code wants to send a GraphQL mutation that deletes, drops, resets or wipes a resource through the API (volumeDelete)');
-      expect(lines[0]).toBe(`Command: curl -X POST -H "Authorization: ***" -d '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}' https://backboard.railway.app/graphql/v2`);
-      expect(lines[1]).toBe('Target: PRODUCTION (production) — evidence: PRODUCTION credential from `.env.production`');
-      expect(lines[2]).toBe('Credential: Railway account or workspace token from `.env.production` (RAILWAY_API_TOKEN) — an Authorization header on the command line; reaches every project of its account or workspace');
+      const at = lines.findIndex((l) => l.startsWith('Target:'));
+      expect(lines.slice(1, at).map((l) => l.trim()).join(' ')).toBe(`curl -X POST -H "Authorization: ***" -d '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}' https://backboard.railway.app/graphql/v2`);
+      expect(lines[at]).toBe('Target: 🔴 PRODUCTION — PRODUCTION credential from `.env.production`');
+      expect(lines[at + 1]).toBe('Credential: Railway account or workspace token from `.env.production` (RAILWAY_API_TOKEN) — an Authorization header on the command line; reaches every project of its account or workspace');
       expect(detail(a) + highlighted(a)).not.toContain(token);
       expect(highlighted(a)).toContain('<mark>curl -X POST -H &quot;Authorization: ***&quot;');
     });
 
     test('(b) a staging deletion with the production token inherited: the mismatch on the target line', () => {
       const lines = detail(ask('RAILWAY_ENVIRONMENT=staging railway volume delete -v pgdata -y', { RAILWAY_API_TOKEN: token })).split('\n');
-      expect(lines[1]).toBe('Target: PRODUCTION (production) — evidence: staging command (RAILWAY_ENVIRONMENT=staging), PRODUCTION credential from `.env.production`');
-      expect(lines[2]).toBe('Credential: Railway account or workspace token from `.env.production` — RAILWAY_API_TOKEN from the environment; reaches every project of its account or workspace');
+      const at = lines.findIndex((l) => l.startsWith('Target:'));
+      expect(lines[at]).toBe('Target: 🔴 PRODUCTION — staging command (RAILWAY_ENVIRONMENT=staging), PRODUCTION credential from `.env.production`');
+      expect(lines[at + 1]).toBe('Credential: Railway account or workspace token from `.env.production` — RAILWAY_API_TOKEN from the environment; reaches every project of its account or workspace');
     });
   });
 
