@@ -12,12 +12,15 @@
 //   tool_input; MCP calls add is_mcp_tool true and mcp_server_name, their tools named
 //   `<tool>_<server>`. Tools: launch-process {command, cwd, wait}, shell {command, args, env, cwd}
 //   (a program run with its arguments), write-process {terminal_id, input_text}, view {path,
-//   view_range, search_query_regex}, view-range-untruncated {path, view_range}, save-file {path,
+//   view_range, search_query_regex}, view-range-untruncated {reference_id, start_line, end_line} (a slice of an earlier output), save-file {path,
 //   file_content}, str-replace-editor {command, path, old_str/new_str or old_str_1/new_str_1, …,
 //   insert_line_1}, apply_patch {input}, remove-files {file_paths[]}, grep-search
 //   {directory_absolute_path, search_term, files_include_glob_pattern, files_exclude_glob_pattern},
 //   search-untruncated {reference_id, search_term} (within an earlier output), web-fetch {url},
-//   github-api and linear (remote APIs). Every matching hook runs, in parallel.
+//   github-api and linear (remote APIs). With its compact tool surface (a server flag) the tools
+//   are bash {command}, read {path, offset, limit}, write {path, content}, edit {path, edits:
+//   [{oldText, newText}]}, grep {pattern, path, glob, ignoreCase, literal, context}, find and ls
+//   (names only). Every matching hook runs, in parallel.
 // - Answer: exit 0 with {"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":
 //   "deny","permissionDecisionReason"}}, or exit 2 with stderr. "Only deny is supported; allow
 //   and ask will be implemented in a future release": so an ask is a deny here and anything else
@@ -32,12 +35,12 @@ import {
 } from './types';
 import type { WriteChange } from '../core/settingsChange';
 
-const READ = new Set(['view', 'view-range-untruncated', 'grep-search']);
-const WRITE = new Set(['save-file', 'str-replace-editor', 'remove-files', 'apply_patch']);
+const READ = new Set(['view', 'view-range-untruncated', 'grep-search', 'read', 'grep']);
+const WRITE = new Set(['save-file', 'str-replace-editor', 'remove-files', 'apply_patch', 'write', 'edit']);
 /** Remote services it calls on the user's behalf: their input is judged as an MCP call's. */
 const REMOTE = new Set(['github-api', 'linear']);
 /** Tools that touch no file's content or the shell: allowed without a word. */
-const UNRELATED = new Set(['codebase-retrieval', 'web-search', 'search-untruncated', 'read-process', 'kill-process', 'list-processes', 'read-terminal', 'remember', 'diagnostics',
+const UNRELATED = new Set(['codebase-retrieval', 'web-search', 'search-untruncated', 'find', 'ls', 'read-process', 'kill-process', 'list-processes', 'read-terminal', 'remember', 'diagnostics',
   'view_tasklist', 'add_tasks', 'update_tasks', 'reorganize_tasklist', 'render-mermaid']);
 
 /** str-replace-editor's pairs: old_str/new_str, or numbered (old_str_1/new_str_1, …); an insert has only its new text. */
@@ -64,20 +67,29 @@ function writeCall(tool: string, input: Record<string, unknown>, cwd: string | u
     if (paths.length === 0) throw new PayloadError('Augment\'s apply_patch call names no file Airlock can read in its patch', true);
     return { kind: 'write', tool, paths, cwd, roots, change: { edits: [{ old: '', new: patch }] } };
   }
+  // The compact tool surface's edit: {path, edits: [{oldText, newText}]}.
+  if (tool === 'edit' && Array.isArray(input.edits)) {
+    const edits = input.edits.map((e) => objectOf(e, '"edits[]"', true)).map((e) => ({ old: optionalString(e, 'oldText') ?? '', new: optionalString(e, 'newText') ?? '' }));
+    return { kind: 'write', tool, paths: [stringField(input, 'path', true)], cwd, roots, change: { edits } };
+  }
   const content = optionalString(input, 'file_content', 'content');
   return { kind: 'write', tool, paths: [stringField(input, 'path', true)], cwd, roots, change: content !== undefined ? { content } : numberedEdits(input) };
 }
 
 function readCall(tool: string, input: Record<string, unknown>, cwd: string | undefined, roots: readonly string[]): HookEvent {
-  if (tool === 'view' || tool === 'view-range-untruncated') {
+  // view-range-untruncated reads a slice of an earlier, truncated output ({reference_id, …}) unless it names a file.
+  if (tool === 'view-range-untruncated' && optionalString(input, 'path', 'file_path') === undefined) return { kind: 'unrelated', tool, known: true, cwd, roots };
+  if (tool === 'view' || tool === 'view-range-untruncated' || tool === 'read') {
     const path = optionalString(input, 'path', 'file_path');
     if (path === undefined) throw new PayloadError('Augment\'s view call names no file Airlock can read', true);
     return { kind: 'read', tool, paths: [path], cwd, roots };
   }
   const base = optionalString(input, 'directory_absolute_path', 'path', 'directory');
-  const context = ['context_lines_before', 'context_lines_after'].some((k) => typeof input[k] === 'number' && input[k] > 0);
+  const context = ['context_lines_before', 'context_lines_after', 'context'].some((k) => typeof input[k] === 'number' && input[k] > 0);
+  // The compact surface's grep is case-sensitive unless ignoreCase; grep-search the other way round (the wider reading each).
+  const ignoreCase = tool === 'grep' ? input.ignoreCase === true : input.case_sensitive !== true;
   const searched = searchScope(base, optionalString(input, 'files_include_glob_pattern', 'include', 'glob'), optionalString(input, 'search_term', 'query', 'pattern', 'regex'),
-    input.case_sensitive !== true, context);
+    ignoreCase, context);
   return { kind: 'read', tool, paths: base ? [base] : [], cwd, roots, searched };
 }
 
@@ -91,7 +103,7 @@ export const augmentHook: AgentAdapter = {
     // A payload that is not an object, or names no tool, may be a shell call: deny it.
     const p = objectOf(payload, 'the hook payload', true);
     const tool = stringField(p, 'tool_name', true);
-    const shell = tool === 'launch-process' || tool === 'write-process' || tool === 'shell';
+    const shell = tool === 'launch-process' || tool === 'write-process' || tool === 'shell' || tool === 'bash';
     const mcp = p.is_mcp_tool === true;
     // An unexpected event name (a renamed or new event) on a tool Airlock guards is judged anyway.
     if (p.hook_event_name !== undefined && p.hook_event_name !== 'PreToolUse' && !shell && !mcp && !READ.has(tool) && !WRITE.has(tool)) {
@@ -100,9 +112,13 @@ export const augmentHook: AgentAdapter = {
     const input = objectOf(p.tool_input, '"tool_input"', shell || WRITE.has(tool));
     const roots = stringList(p.workspace_roots);
     const cwd = roots[0];
-    if (tool === 'launch-process') return { kind: 'command', tool, command: stringField(input, 'command', true), cwd: optionalString(input, 'cwd') ?? cwd, roots };
-    // shell runs a program with its arguments: judged as the line that would run the same.
-    if (tool === 'shell') return { kind: 'command', tool, command: argvLine([stringField(input, 'command', true), ...stringList(input.args)]), cwd: optionalString(input, 'cwd') ?? cwd, roots };
+    if (tool === 'launch-process' || tool === 'bash') return { kind: 'command', tool, command: stringField(input, 'command', true), cwd: optionalString(input, 'cwd') ?? cwd, roots };
+    // shell runs a program with its arguments, judged as the line that would run the same; with no
+    // args, its command may be a whole line, and is judged as one.
+    if (tool === 'shell') {
+      const command = stringField(input, 'command', true);
+      return { kind: 'command', tool, command: Array.isArray(input.args) ? argvLine([command, ...stringList(input.args)]) : command, cwd: optionalString(input, 'cwd') ?? cwd, roots };
+    }
     // write-process types into a running process: what it sends is a command line.
     if (tool === 'write-process') {
       const typed = optionalString(input, 'input_text', 'input', 'text');

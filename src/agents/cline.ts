@@ -108,19 +108,40 @@ function listOf(value: unknown): unknown[] {
 }
 
 /**
- * run_commands' commands (cline 3.x, apps/cli run_commands schema): shell lines, or
- * {command, args} run without a shell, as {commands: […]}, {command}, {cmd}, a list or one line.
+ * run_commands' commands (cline 3.x, apps/cli run_commands schema): shell lines, or {command,
+ * args} run without a shell (with no `args` key, `command` is a shell line), as {commands: […]},
+ * {command}, {cmd}, a list or one line. Each runs in its own shell, except that lines up to a
+ * heredoc's end word are run together as one.
  */
 function sdkCommands(input: unknown): string[] {
   const v = unwrapped(input);
   const o = typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
   const items = o === undefined ? listOf(v) : 'commands' in o ? listOf(o.commands) : typeof o.command === 'string' && !('args' in o) ? [o.command] : 'cmd' in o ? listOf(o.cmd) : [o];
-  return items.map((item) => {
+  const lines = items.map((item) => {
     if (typeof item === 'string') return item;
     const c = typeof item === 'object' && item !== null ? item as Record<string, unknown> : {};
     if (typeof c.command !== 'string') throw new PayloadError('Cline\'s run_commands call holds a command Airlock cannot read', true);
-    return argvLine([c.command, ...stringList(c.args)]);
+    return 'args' in c ? argvLine([c.command, ...stringList(c.args)]) : c.command;
   });
+  return withHeredocs(lines);
+}
+
+/** Lines from one opening a heredoc to the one holding only its end word, joined as Cline runs them. */
+function withHeredocs(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const m = /(?<![<])<<-?\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_./-]+))/.exec(line);
+    const word = m?.[1] ?? m?.[2] ?? m?.[3];
+    const end = word === undefined ? -1 : lines.findIndex((l, k) => k > i && l.trim() === word);
+    if (end === -1) {
+      out.push(line);
+      continue;
+    }
+    out.push(lines.slice(i, end + 1).join('\n'));
+    i = end;
+  }
+  return out;
 }
 
 /** read_files' files (cline 3.x): {files}, {file_paths}, {paths}, a list or one, each a path or {path | file_path | filePath}. */
@@ -157,7 +178,7 @@ function toolCall(tool: string, params: Record<string, unknown>, roots: readonly
   if (tool === 'run_commands') {
     const commands = sdkCommands(params);
     if (commands.length === 0) throw new PayloadError('Cline\'s run_commands call carries no command Airlock can read', true);
-    return { kind: 'command', tool, command: commands.join('\n'), cwd, roots };
+    return { kind: 'command', tool, command: commands.join('\n'), cwd, roots, separately: commands };
   }
   if (tool === 'read_files') {
     const paths = sdkReadPaths(params);
@@ -198,7 +219,8 @@ function toolCall(tool: string, params: Record<string, unknown>, roots: readonly
   // A fetch, or a browser opening a page, sends its URL out: read as a call whose only argument is the URL.
   const url = optionalString(params, 'url');
   if ((tool === 'web_fetch' || tool === 'browser_action') && url !== undefined) return { kind: 'mcp', tool, input: { url }, cwd, roots };
-  if (UNRELATED.has(tool) || tool === 'browser_action' || tool.startsWith('team_')) return { kind: 'unrelated', tool, known: true, cwd, roots };
+  // Its own team_* tools; an MCP server named "team…" has `__` in its tools' names.
+  if (UNRELATED.has(tool) || tool === 'browser_action' || (tool.startsWith('team_') && !tool.includes('__'))) return { kind: 'unrelated', tool, known: true, cwd, roots };
   // Any other tool — an MCP server's (`<server>__<tool>` in the SDK-based CLI), fetch_web_content,
   // one added since — is read as an MCP call, its input in full: a command, SQL or secret path in it is found.
   const named = mcpName(tool);

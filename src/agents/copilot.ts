@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { isOpaqueEditorTool } from '../core/mcp';
 import { home } from '../gate/stateDir';
 import { HOOK_TIMEOUT_SECONDS, PROBE_COMMAND, flatTarget, systemPath, withManaged } from './hookFiles';
+import { argvLine } from './argv';
 import { patchPaths } from './patch';
 import { searchScope } from './searchScope';
 import { copilotWillNotRun } from './trust';
@@ -71,6 +72,16 @@ function vscodePaths(input: Record<string, unknown>): string[] {
   return out;
 }
 
+function jsonObjectText(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
+
 export function isCliShape(payload: unknown): boolean {
   return typeof payload === 'object' && payload !== null && 'toolName' in payload && !('tool_name' in payload);
 }
@@ -90,7 +101,10 @@ export const copilotHook: AgentAdapter = {
       }
       // write_bash types into a running shell session: what it sends is a command line.
       const typed = tool === 'write_bash';
-      const input = toolInput(p.toolArgs ?? {}, '"toolArgs"', shell || typed);
+      const known = shell || typed || CLI_READ.has(tool) || CLI_WRITE.has(tool) || CLI_UNRELATED.has(tool);
+      // An MCP or unknown tool's toolArgs that are not a JSON object are read as they are.
+      const input = !known && (typeof p.toolArgs !== 'object' || p.toolArgs === null || Array.isArray(p.toolArgs)) && !jsonObjectText(p.toolArgs)
+        ? { toolArgs: p.toolArgs ?? '' } : toolInput(p.toolArgs ?? {}, '"toolArgs"', shell || typed);
       if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
       if (typed) return { kind: 'command', tool, command: stringField(input, 'input', true), cwd, roots };
       const paths = ['path', 'file_path', 'glob'].flatMap((k) => stringList(input[k]));
@@ -116,7 +130,13 @@ export const copilotHook: AgentAdapter = {
     }
     const input = objectOf(p.tool_input, '"tool_input"', shell);
     if (shell) {
-      // Tasks carry no command line in the payload; the terminal gate sees what they run.
+      // create_and_run_task carries the task it makes ({task: {type, command, args}}); run_task only
+      // a task's name, whose command the terminal gate sees when it runs.
+      const task = input.task !== undefined ? objectOf(input.task, '"task"', true) : undefined;
+      if (tool === 'create_and_run_task' && task !== undefined) {
+        const command = stringField(task, 'command', true);
+        return { kind: 'command', tool, command: Array.isArray(task.args) ? argvLine([command, ...stringList(task.args)]) : command, cwd: optionalString(input, 'workspaceFolder') ?? cwd, roots };
+      }
       if (tool !== 'run_in_terminal' && tool !== 'runInTerminal') return { kind: 'unrelated', tool, known: true, cwd, roots };
       return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
     }

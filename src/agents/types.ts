@@ -40,7 +40,11 @@ export interface Agent {
  * MCP tool's name and input; `unrelated`: a tool Airlock does not guard.
  */
 export type HookEvent =
-  | { readonly kind: 'command'; readonly tool: string; readonly command: string; readonly cwd?: string; readonly roots: readonly string[] }
+  | {
+    readonly kind: 'command'; readonly tool: string; readonly command: string; readonly cwd?: string; readonly roots: readonly string[];
+    /** Lines the agent runs each in its own shell (Cline's run_commands): judged one by one, `command` showing them together. */
+    readonly separately?: readonly string[];
+  }
   | {
     readonly kind: 'read' | 'write'; readonly tool: string; readonly paths: readonly string[]; readonly cwd?: string; readonly roots: readonly string[];
     readonly searched?: ContentGlobs; readonly change?: WriteChange;

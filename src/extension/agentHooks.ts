@@ -2,6 +2,7 @@
 // user pick, and runs the same installer as `airlock install`. On first activation where an agent
 // is found without Airlock's hook, one notification offers it; dismissed, it never returns. The
 // stable launcher the hooks run is pointed at this version of the extension on every activation.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +115,56 @@ export class AgentHooks {
       this.output.show(true);
       void vscode.window.showErrorMessage('Airlock: some hooks could not be installed (a settings file is not valid JSON or could not be written, or a hook file is your own). See the Airlock output.');
     }
+  }
+
+  /** "Airlock: Remove Agent Hooks": the hooks Airlock installed, picked and taken out (their files as they were before). */
+  async removeInteractively(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const hooks = this.installedHooks(folder);
+    if (hooks.length === 0) {
+      void vscode.window.showInformationMessage('Airlock: no agent hooks installed by Airlock were found for this folder or your user.');
+      return;
+    }
+    const items = hooks.map((hook) => ({ label: AGENT_LABELS[hook.agent], description: hook.scope === 'project' ? 'this project' : 'every project', detail: hook.file, hook }));
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Airlock: remove agent hooks', placeHolder: 'Which hooks should Airlock take out? Those agents will then run commands without asking.' });
+    if (!picked || picked.length === 0) return;
+    const remove = 'Remove';
+    const sure = await vscode.window.showWarningMessage(`Remove Airlock's hook from ${picked.map((p) => `${p.label} (${p.description})`).join(', ')}?`,
+      { modal: true, detail: 'Their commands, file reads and MCP calls will run without Airlock asking. Each file gets back what it held before Airlock was installed.' }, remove);
+    if (sure !== remove) return;
+    let failed = 0;
+    for (const { hook } of picked) {
+      failed += installer().uninstall({ agents: [hook.agent], scope: hook.scope, dir: hook.scope === 'project' && folder ? folder : homedir() }, this.io());
+    }
+    if (failed === 0) void vscode.window.showInformationMessage(`Airlock: hooks removed from ${picked.map((p) => p.label).join(', ')}.`);
+    else {
+      this.output.show(true);
+      void vscode.window.showErrorMessage('Airlock: some hooks could not be removed. See the Airlock output.');
+    }
+  }
+
+  /** "Airlock: Run Doctor": `airlock doctor` for this folder, its report in the Airlock output. */
+  async runDoctor(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? homedir();
+    const { cli, node } = this.io();
+    const code = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Airlock: checking agent hooks, the terminal gate and the audit log…' }, () => new Promise<number | null>((resolve) => {
+      this.output.appendLine(`airlock doctor --dir ${folder}`);
+      // The editor's runtime runs the CLI as plain Node.
+      const child = spawn(node, [cli, 'doctor', '--dir', folder], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, cwd: folder });
+      const lines = (d: Buffer): void => {
+        for (const line of d.toString().split('\n')) if (line !== '') this.output.appendLine(line);
+      };
+      child.stdout.on('data', lines);
+      child.stderr.on('data', lines);
+      child.on('error', (error) => {
+        this.output.appendLine(`could not run the doctor: ${error.message}`);
+        resolve(null);
+      });
+      child.on('close', resolve);
+    }));
+    this.output.show(true);
+    if (code === 0) void vscode.window.showInformationMessage('Airlock: the doctor found nothing wrong (its report is in the Airlock output).');
+    else void vscode.window.showWarningMessage('Airlock: the doctor found something to fix; its report is in the Airlock output.');
   }
 
   /** The files Airlock installed hooks into, for this folder and for the user. */

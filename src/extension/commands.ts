@@ -5,6 +5,8 @@ export const enum CommandId {
   FilterAuditLog = 'airlock.filterAuditLog',
   VerifyAuditLog = 'airlock.verifyAuditLog',
   InstallAgentHooks = 'airlock.installAgentHooks',
+  RemoveAgentHooks = 'airlock.removeAgentHooks',
+  RunDoctor = 'airlock.runDoctor',
   ProtectFromAgents = 'airlock.protectFromAgents',
   StopProtecting = 'airlock.stopProtecting',
   ScanWorkspace = 'airlock.scanWorkspace',

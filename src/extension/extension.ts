@@ -83,6 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CommandId.ShowAuditLog, () => view.open()),
     vscode.commands.registerCommand(CommandId.FilterAuditLog, () => view.open(true)),
     vscode.commands.registerCommand(CommandId.InstallAgentHooks, () => hooks.installInteractively()),
+    vscode.commands.registerCommand(CommandId.RemoveAgentHooks, () => hooks.removeInteractively()),
+    vscode.commands.registerCommand(CommandId.RunDoctor, () => hooks.runDoctor()),
     vscode.commands.registerCommand(CommandId.ShowCoverage, () => showCoverage()),
     vscode.commands.registerCommand(CommandId.VerifyAuditLog, async () => {
       audit.absorb();

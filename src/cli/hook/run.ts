@@ -85,13 +85,21 @@ async function judge(event: Exclude<HookEvent, { kind: 'unrelated' }>, policy: H
   const isProtected = (path: string): boolean => protectedPaths([path], policy).length > 0;
   switch (event.kind) {
     case 'command': {
-      let verdict: Verdict;
-      try {
-        verdict = await io.engine.classify(event.command, context(event.cwd));
-      } catch (error) {
-        return { verdict: failClosed(event.command, error), subject: event.command };
+      const verdicts: Verdict[] = [];
+      for (const line of event.separately ?? [event.command]) {
+        let verdict: Verdict;
+        try {
+          verdict = await io.engine.classify(line, context(event.cwd));
+        } catch (error) {
+          return { verdict: failClosed(line, error), subject: event.command };
+        }
+        verdicts.push(withPrintedHolders(verdict, line, event.cwd, isProtected, policy, home));
       }
-      return { verdict: withPrintedHolders(verdict, event.command, event.cwd, isProtected, policy, home), subject: event.command };
+      const findings = verdicts.flatMap((v) => v.findings);
+      if (verdicts.length === 1 || findings.length === 0) return { verdict: verdicts[0] ?? ALLOW_VERDICT, subject: event.command };
+      const credential = verdicts.find((v) => v.credential)?.credential;
+      const verdict = verdictOf(findings, { actor: 'agent', policy: policy.policy });
+      return { verdict: credential ? { ...verdict, credential } : verdict, subject: event.command };
     }
     case 'read':
     case 'write': {

@@ -27,6 +27,8 @@ async function runs(agent: AgentId, payload: unknown): Promise<boolean> {
   const hso = o.hookSpecificOutput as Record<string, unknown> | undefined;
   if (agent === 'cline') return o.cancel !== true;
   if (agent === 'cursor') return o.permission === 'allow';
+  // Copilot CLI answers at the top level.
+  if (typeof o.permissionDecision === 'string') return o.permissionDecision !== 'deny';
   return hso ? hso.permissionDecision !== 'deny' : o.decision !== 'deny';
 }
 
@@ -63,6 +65,16 @@ describe('stopped now', () => {
     ['cursor', 'an event by a new name carrying a command', { conversation_id: 'c', hook_event_name: 'beforeShellCommand', workspace_roots: [project], command: PROD, cwd: project }],
     ['windsurf', 'an event by a new name carrying a command line', { agent_action_name: 'pre_run_terminal_command', trajectory_id: 't', execution_id: 'e', tool_info: { command_line: PROD, cwd: project } }],
     ['windsurf', 'an event by a new name reading a secret file', { agent_action_name: 'pre_view_file', trajectory_id: 't', execution_id: 'e', tool_info: { file_path: join(project, '.env.production') } }],
+    // Found by a second review (the shapes each agent's own code accepts):
+    ['cline', 'run_commands item {command} with no args: a shell line', cline('run_commands', { commands: [{ command: PROD }] })],
+    ['cline', 'run_commands items run each in their own shell: a trailing backslash does not hide the next', cline('run_commands', { commands: ['echo hi \\', PROD] })],
+    ['cline', 'run_commands items run each in their own shell: an open quote does not hide the next', cline('run_commands', { commands: ['echo "start', PROD, 'echo end"'] })],
+    ['cline', 'an MCP server named team…', cline('team__drop_database', { database: 'prod', environment: 'production' })],
+    ['augment', 'the compact tool surface\'s grep of a secret', augment('grep', { pattern: 'RAILWAY_TOKEN' })],
+    ['augment', 'the compact tool surface\'s bash', augment('bash', { command: PROD })],
+    ['augment', 'shell with a whole line and no args', augment('shell', { command: PROD })],
+    ['copilot', 'VS Code create_and_run_task carrying its command', { session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'create_and_run_task', tool_input: { workspaceFolder: project, task: { label: 'x', type: 'shell', command: PROD } } }],
+    ['copilot', 'Copilot CLI MCP call whose toolArgs are not a JSON object', { timestamp: 1, cwd: project, toolName: 'postgres-query', toolArgs: '["DROP DATABASE app"]' }],
   ] as const)('%s: %s', async (agent, _name, payload) => {
     expect(await runs(agent, payload)).toBe(false);
   });
@@ -75,6 +87,10 @@ describe('still let through', () => {
     ['augment', augment('query_postgres', { sql: 'SELECT 1' }, { mcp_server_name: 'postgres' })],
     ['cursor', cursor('execute_sql', { query: 'SELECT count(*) FROM users' })],
     ['codex', claudeShaped('apply_patch', { input: '*** Begin Patch\n*** Add File: src/a.ts\n+x\n*** End Patch\n' }, { turn_id: 't' })],
+    ['cline', cline('run_commands', { commands: ['cat > notes.txt <<EOF', 'hello', 'EOF', 'git status'] })],
+    ['cline', cline('team_status', {})],
+    ['augment', augment('view-range-untruncated', { reference_id: 'ref-123', start_line: 1, end_line: 50 })],
+    ['augment', augment('grep', { pattern: 'TODO', glob: '*.ts' })],
   ] as const)('%s: a benign call', async (agent, payload) => {
     expect(await runs(agent, payload)).toBe(true);
   });
