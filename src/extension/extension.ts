@@ -117,7 +117,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   async function noticeDecidedWithoutWindow(): Promise<void> {
     audit.absorb();
     const since = context.workspaceState.get<number>(SEEN_UNTIL) ?? Date.now() - DAY_MS;
-    const missed = decidedWithoutWindow(audit.records(), since, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath));
+    // The newest records only: the rest of a long history is older than any gap worth telling.
+    const missed = decidedWithoutWindow(audit.recent(RECENT_RECORDS), since, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath));
     await markSeen();
     if (missed.length === 0) return;
     log.info(`${missed.length} agent call${missed.length === 1 ? ' was' : 's were'} decided for this folder while no window was open (since ${new Date(since).toISOString()})`);
@@ -190,6 +191,7 @@ const ABSORB_EVERY_MS = 10_000;
 const COVERAGE_NOTICED = 'airlock.coverageNoticed';
 const SEEN_UNTIL = 'airlock.windowSeenUntil';
 const DAY_MS = 24 * 60 * 60_000;
+const RECENT_RECORDS = 1000;
 
 /** The hash the editor's earlier, unkeyed log was chained with. */
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
