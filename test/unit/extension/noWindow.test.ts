@@ -36,4 +36,11 @@ describe('decidedWithoutWindow', () => {
     const text = withoutWindowNotice(decidedWithoutWindow(records, since, ['/w/app']), (a) => (a === 'claude-code' ? 'Claude Code' : a));
     expect(text).toBe('While no Airlock window was open for this folder, Airlock denied 1 agent call and left 1 to the agent\'s own prompt (Claude Code: kubectl delete deploy api -n staging; Claude Code: railway volume delete -v pgdata -e production -y).');
   });
+
+  test('a command written as a link, or with control characters, stays plain text in the notice', () => {
+    const hostile = record('2026-12-07T10:08:00Z', 'deny', 'echo [open](command:workbench.action.terminal.new)\x1b[2J', '/w/app', offline('x'));
+    const text = withoutWindowNotice([hostile], (a) => a);
+    expect(text).not.toMatch(/\[[^\]]*\]\(/);
+    expect(text).not.toContain('\x1b');
+  });
 });
