@@ -93,6 +93,14 @@ export const opencodeHook: AgentAdapter = {
     // A fetch sends its URL out: read as a call whose only argument is the URL (a token in it is sent).
     if (tool === 'webfetch' && typeof input.url === 'string') return { kind: 'mcp', tool, input: { url: input.url }, cwd, roots };
     if (UNRELATED.has(tool)) return { kind: 'unrelated', tool, known: true, cwd, roots };
+    if (tool === 'batch') {
+      // A grep's reach is a walk of the files it searches, which reading its input cannot give:
+      // one alone is judged as a grep; among other calls it is refused, to be run on its own.
+      const calls = Array.isArray(input.tool_calls) ? input.tool_calls.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null) : [];
+      const greps = calls.filter((c) => c.tool === 'grep');
+      if (greps.length > 0 && calls.length === 1) return opencodeHook.parse({ tool: 'grep', args: greps[0]?.parameters ?? {}, cwd });
+      if (greps.length > 0) throw new PayloadError('opencode\'s batch holds a grep among other calls, and Airlock judges a grep on its own: run it as a separate call', true);
+    }
     if (RUNS_OTHERS.has(tool)) return { kind: 'mcp', tool, input, cwd, roots };
     // Any other name with `_` is an MCP tool (`<server>_<tool>`), or a project's own tool file's (`<file>_<export>`).
     if (tool.includes('_')) return { kind: 'mcp', tool, input, server: tool.slice(0, tool.indexOf('_')), cwd, roots };

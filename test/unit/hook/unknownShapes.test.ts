@@ -74,6 +74,8 @@ describe('stopped now', () => {
     ['augment', 'the compact tool surface\'s bash', augment('bash', { command: PROD })],
     ['augment', 'shell with a whole line and no args', augment('shell', { command: PROD })],
     ['copilot', 'VS Code create_and_run_task carrying its command', { session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'create_and_run_task', tool_input: { workspaceFolder: project, task: { label: 'x', type: 'shell', command: PROD } } }],
+    ['opencode', 'a grep of a secret inside batch', { tool: 'batch', sessionID: 's', callID: 'c', args: { tool_calls: [{ tool: 'grep', parameters: { pattern: 'RAILWAY_TOKEN' } }] }, cwd: project }],
+    ['opencode', 'a grep inside batch among other calls', { tool: 'batch', sessionID: 's', callID: 'c', args: { tool_calls: [{ tool: 'grep', parameters: { pattern: 'TODO' } }, { tool: 'read', parameters: { filePath: 'src/a.ts' } }] }, cwd: project }],
     ['copilot', 'Copilot CLI MCP call whose toolArgs are not a JSON object', { timestamp: 1, cwd: project, toolName: 'postgres-query', toolArgs: '["DROP DATABASE app"]' }],
   ] as const)('%s: %s', async (agent, _name, payload) => {
     expect(await runs(agent, payload)).toBe(false);
@@ -91,6 +93,7 @@ describe('still let through', () => {
     ['cline', cline('team_status', {})],
     ['augment', augment('view-range-untruncated', { reference_id: 'ref-123', start_line: 1, end_line: 50 })],
     ['augment', augment('grep', { pattern: 'TODO', glob: '*.ts' })],
+    ['opencode', { tool: 'batch', sessionID: 's', callID: 'c', args: { tool_calls: [{ tool: 'grep', parameters: { pattern: 'TODO', include: '*.ts' } }] }, cwd: project }],
   ] as const)('%s: a benign call', async (agent, payload) => {
     expect(await runs(agent, payload)).toBe(true);
   });
