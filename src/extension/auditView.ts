@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { AuditRecord } from '../core/audit';
 import { actorName } from './approvalText';
 import type { AuditStore } from '../gate/auditStore';
+import { localTime } from '../core/localTime';
 
 export const AUDIT_SCHEME = 'airlock-audit';
 
@@ -17,9 +18,9 @@ interface Filter {
 
 function render(records: readonly AuditRecord[], filter: Filter): string {
   const kept = records.filter((r) => !filter.field || (filter.field === 'tier' ? r.verdict.tier : r[filter.field]) === filter.value).reverse();
-  const head = `Airlock audit log — ${kept.length} of ${records.length >= VIEW_LIMIT ? `the newest ${records.length}` : records.length} decision${records.length === 1 ? '' : 's'}, newest first${filter.field ? ` (${filter.field}: ${filter.value ?? ''})` : ''} (all of them: airlock audit show --last N)\n\n`;
+  const head = `Airlock audit log — ${kept.length} of ${records.length >= VIEW_LIMIT ? `the newest ${records.length}` : records.length} decision${records.length === 1 ? '' : 's'}, newest first, in local time${filter.field ? ` (${filter.field}: ${filter.value ?? ''})` : ''} (all of them: airlock audit show --last N)\n\n`;
   return head + kept.map((r) => [
-    `${r.time}  ${r.decision.toUpperCase()} by ${r.decidedBy}  ${r.verdict.tier.toUpperCase()}${r.verdict.environment ? ` (${r.verdict.environment})` : ''}  risk ${r.verdict.risk}`,
+    `${localTime(r.time)}  ${r.decision.toUpperCase()} by ${r.decidedBy}  ${r.verdict.tier.toUpperCase()}${r.verdict.environment ? ` (${r.verdict.environment})` : ''}  risk ${r.verdict.risk}`,
     `  ${actorName(r.actor)} via ${r.source}${r.tool ? ` (${r.tool})` : ''}${r.cwd ? ` in ${r.cwd}` : ''}`,
     `  ${r.kind}: ${r.subject}`,
     ...(r.verdict.rules.length > 0 ? [`  rules: ${r.verdict.rules.join(', ')}`] : []),

@@ -3,6 +3,7 @@
 import type { ChainedRecord } from '../core/auditChain';
 import type { DecisionRequest } from '../gate/protocol';
 import { actorName, credentialText, shownSubject, title } from './approvalText';
+import { localTime } from '../core/localTime';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -26,7 +27,7 @@ export function detailsHtml(request: DecisionRequest, recent: readonly ChainedRe
     (f.through ? `<div class="through">Through: ${escapeHtml(f.through)}</div>` : '') +
     `<div class="hint">Safer: ${escapeHtml(f.hint)}</div><div class="target">Target: ${escapeHtml(f.environment.tier.toUpperCase())}${f.environment.evidence ? ` — ${escapeHtml(f.environment.evidence)}` : ''}</div></li>`).join('');
   const history = recent.length === 0 ? '<p class="none">No earlier decisions for this command.</p>'
-    : `<table><tr><th>When</th><th>Who</th><th>Decision</th><th>By</th></tr>${recent.map((r) => `<tr><td>${escapeHtml(r.time)}</td><td>${escapeHtml(actorName(r.actor))}</td><td>${escapeHtml(r.decision)}</td><td>${escapeHtml(r.decidedBy)}</td></tr>`).join('')}</table>`;
+    : `<table><tr><th>When</th><th>Who</th><th>Decision</th><th>By</th></tr>${recent.map((r) => `<tr><td>${escapeHtml(localTime(r.time))}</td><td>${escapeHtml(actorName(r.actor))}</td><td>${escapeHtml(r.decision)}</td><td>${escapeHtml(r.decidedBy)}</td></tr>`).join('')}</table>`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
 <link rel="stylesheet" href="${media.css}"><title>Airlock request</title></head>
