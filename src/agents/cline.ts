@@ -101,6 +101,10 @@ function unwrapped(value: unknown): unknown {
   }
 }
 
+function plainObject(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
+}
+
 /** A list given as one item, a list, or JSON text of either. */
 function listOf(value: unknown): unknown[] {
   const v = unwrapped(value);
@@ -115,7 +119,7 @@ function listOf(value: unknown): unknown[] {
  */
 function sdkCommands(input: unknown): string[] {
   const v = unwrapped(input);
-  const o = typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
+  const o = plainObject(v);
   const items = o === undefined ? listOf(v) : 'commands' in o ? listOf(o.commands) : typeof o.command === 'string' && !('args' in o) ? [o.command] : 'cmd' in o ? listOf(o.cmd) : [o];
   const lines = items.map((item) => {
     if (typeof item === 'string') return item;
@@ -147,7 +151,7 @@ function withHeredocs(lines: readonly string[]): string[] {
 /** read_files' files (cline 3.x): {files}, {file_paths}, {paths}, a list or one, each a path or {path | file_path | filePath}. */
 function sdkReadPaths(input: unknown): string[] {
   const v = unwrapped(input);
-  const o = typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
+  const o = plainObject(v);
   const items = o === undefined ? listOf(v) : 'files' in o ? listOf(o.files) : 'file_paths' in o ? listOf(o.file_paths) : 'paths' in o ? listOf(o.paths) : [o];
   return items.map((item) => {
     if (typeof item === 'string') return item;
@@ -161,7 +165,7 @@ function sdkReadPaths(input: unknown): string[] {
 /** search_codebase's regexes (cline 3.x): {queries: […] | one}, a list or one; any one matching shows the file. */
 function sdkQueries(input: unknown): string[] {
   const v = unwrapped(input);
-  const o = typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
+  const o = plainObject(v);
   return stringList(o === undefined ? v : unwrapped(o.queries));
 }
 
@@ -247,8 +251,8 @@ export const clineHook: AgentAdapter = {
     const tool = optionalString(call, 'toolName', 'tool') ?? (sdk ? optionalString(sdk, 'name') : undefined);
     if (tool === undefined) throw new PayloadError('"preToolUse.toolName" is missing or not a string', true);
     const raw = sdk && sdk.input !== undefined ? sdk.input : call.parameters ?? {};
-    const params = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw as Record<string, unknown>
-      : typeof raw === 'string' || Array.isArray(raw) ? { [BARE_INPUT[tool] ?? 'input']: raw } : objectOf(raw, '"preToolUse.parameters"', true);
+    const params = plainObject(raw)
+      ?? (typeof raw === 'string' || Array.isArray(raw) ? { [BARE_INPUT[tool] ?? 'input']: raw } : objectOf(raw, '"preToolUse.parameters"', true));
     return toolCall(tool, params, stringList(p.workspaceRoots));
   },
   canAsk: () => false,

@@ -72,16 +72,6 @@ function vscodePaths(input: Record<string, unknown>): string[] {
   return out;
 }
 
-function jsonObjectText(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    const parsed = JSON.parse(value) as unknown;
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-  } catch {
-    return false;
-  }
-}
-
 export function isCliShape(payload: unknown): boolean {
   return typeof payload === 'object' && payload !== null && 'toolName' in payload && !('tool_name' in payload);
 }
@@ -102,9 +92,14 @@ export const copilotHook: AgentAdapter = {
       // write_bash types into a running shell session: what it sends is a command line.
       const typed = tool === 'write_bash';
       const known = shell || typed || CLI_READ.has(tool) || CLI_WRITE.has(tool) || CLI_UNRELATED.has(tool);
-      // An MCP or unknown tool's toolArgs that are not a JSON object are read as they are.
-      const input = !known && (typeof p.toolArgs !== 'object' || p.toolArgs === null || Array.isArray(p.toolArgs)) && !jsonObjectText(p.toolArgs)
-        ? { toolArgs: p.toolArgs ?? '' } : toolInput(p.toolArgs ?? {}, '"toolArgs"', shell || typed);
+      let input: Record<string, unknown>;
+      try {
+        input = toolInput(p.toolArgs ?? {}, '"toolArgs"', shell || typed);
+      } catch (error) {
+        // An MCP or unknown tool's toolArgs that are not a JSON object are read as they are.
+        if (known || !(error instanceof PayloadError)) throw error;
+        input = { toolArgs: p.toolArgs };
+      }
       if (shell) return { kind: 'command', tool, command: stringField(input, 'command', true), cwd, roots };
       if (typed) return { kind: 'command', tool, command: stringField(input, 'input', true), cwd, roots };
       const paths = ['path', 'file_path', 'glob'].flatMap((k) => stringList(input[k]));
