@@ -49,6 +49,10 @@ const GUARD_FILE = [
   /(?:^|\/)(?:etc\/cursor|library\/application support\/cursor|programdata\/cursor)\/hooks\.json$/,
   /(?:^|\/)(?:etc\/codex|library\/application support\/codex|programdata\/codex)\/(?:requirements\.toml|config\.toml|hooks\.json)$/,
   /(?:^|\/)(?:etc\/augment|programdata\/augment)\/settings\.json$/,
+  // Copilot CLI's policy hooks, Qwen Code's system settings, Windsurf's system hooks.
+  /(?:^|\/)etc\/github-copilot\/policy\.d\/[^/]+\.json$/,
+  /(?:^|\/)(?:etc\/qwen-code|library\/application support\/qwencode)\/(?:system-defaults|settings)\.json$/,
+  /(?:^|\/)(?:etc\/windsurf|library\/application support\/windsurf)\/hooks\.json$/,
   /(?:^|\/)(?:etc\/factory|library\/application support\/factory|program files\/factory)\/settings\.json$/,
 ];
 
@@ -75,7 +79,7 @@ const EDITOR_SETTINGS = [
  * one): the terminal gate's filters send such lines to the engine instead of clearing them.
  */
 export const GUARD_PATH_WORDS: readonly string[] = [
-  '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', '.codex', 'etc/codex', '.clinerules', 'cline/hooks', 'cline/rules/hooks', '.augment', 'etc/augment',
+  '.claude', '.cursor', '.gemini', '.github/hooks', '.copilot', '.codex', 'etc/codex', '.clinerules', 'cline/hooks', 'cline/rules/hooks', '.augment', 'etc/augment', 'etc/github-copilot', 'etc/qwen-code', 'etc/windsurf',
   '.windsurf', '.codeium', '.kiro', '.factory', 'etc/factory', '.qwen', '.opencode', 'opencode/plugin', 'share/airlock', 'state/airlock', 'cache/airlock', 'extensions/airlock.',
   'globalstorage/airlock.airlock', 'audit-queue',
   'code/user', 'code - insiders/user', 'vscodium/user', 'cursor/user', 'windsurf/user', 'code-server/user', '-server/data', '.code-workspace',

@@ -119,6 +119,10 @@ describe('the folders above the guard files, and the editor switches for hooks (
     ['Write', { file_path: join(project, '.augment', 'settings.json'), content: '{"hooks":{}}' }],
     ['Bash', { command: `printf '{}' > ~/.augment/settings.json` }],
     ['Write', { file_path: '/etc/augment/settings.json', content: '{}' }],
+    // The managed files install writes for Copilot CLI, Qwen Code and Windsurf.
+    ['Bash', { command: 'rm /etc/github-copilot/policy.d/50-airlock.json' }],
+    ['Write', { file_path: '/etc/qwen-code/settings.json', content: '{"disableAllHooks":true}' }],
+    ['Bash', { command: `printf '{}' > /etc/windsurf/hooks.json` }],
     // Windsurf and Kiro: their hook files, and the folders that hold them.
     ['Write', { file_path: join(project, '.windsurf', 'hooks.json'), content: '{"hooks":{}}' }],
     ['Bash', { command: 'rm ~/.codeium/windsurf/hooks.json' }],
