@@ -6,7 +6,7 @@ import { isBatchWorker, serveBatch, startBatchWorkers } from './batchWorkers';
 import { gateCommand, GATE_USAGE } from './gate/command';
 import { scanCommand, SCAN_USAGE } from './scan';
 import { hookCommand, HOOK_USAGE } from './hook/command';
-import { doctor } from './install/doctor';
+import { doctor, doctorJson } from './install/doctor';
 import { install, uninstall, type InstallIo } from '../agents/install/install';
 import { INSTALL_USAGE, parseInstallOptions } from './install/options';
 import { CHECK_USAGE, UsageError } from './options';
@@ -60,9 +60,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         return uninstall(parseInstallOptions(rest, 'all', process.cwd()), installIo());
       case 'doctor':
       {
-        const options = parseInstallOptions(rest, 'all', process.cwd());
-        const scopes = rest.some((a) => a.startsWith('--scope')) ? [options.scope] : (['project', 'user', 'managed'] as const);
-        return await doctor(options.dir, options.agents, scopes, installIo());
+        const json = rest.includes('--json');
+        const args = rest.filter((a) => a !== '--json');
+        const options = parseInstallOptions(args, 'all', process.cwd());
+        const scopes = args.some((a) => a.startsWith('--scope')) ? [options.scope] : (['project', 'user', 'managed'] as const);
+        return json ? doctorJson(options.dir, options.agents, scopes, installIo()) : await doctor(options.dir, options.agents, scopes, installIo());
       }
       case 'audit':
         return auditCommand(rest, { env: process.env, out: (t) => process.stdout.write(t) });

@@ -9,6 +9,12 @@ export type DecidedBy = 'human' | 'policy' | 'timeout' | 'error';
 /** What the agent was told: the gate's own allow/deny, or "ask" (the agent's own prompt decides). */
 export type AuditDecision = 'allow' | 'deny' | 'ask';
 
+/**
+ * The actor of the calls \`airlock doctor\` probes the hooks with: recorded like any call (the
+ * variable that marks a probe could be set by anyone), kept out of what the editor tells the person.
+ */
+export const DOCTOR_ACTOR = 'airlock-doctor';
+
 export interface AuditRecord {
   /** ISO 8601. */
   readonly time: string;

@@ -1,7 +1,7 @@
 // Calls the hooks decided while no Airlock window was open for their folder: by policy, or left to
 // the agent's own prompt. The person was not there to see them, so a window that opens later says
 // what happened meanwhile (the audit log holds them all).
-import type { AuditRecord } from './audit';
+import { DOCTOR_ACTOR, type AuditRecord } from './audit';
 import { CONTROL_CHARACTERS } from './prefilter';
 
 /** The end of every no-window answer's reason (src/cli/hook/messages.ts): how such a record is known. */
@@ -14,7 +14,7 @@ function inside(path: string, folder: string): boolean {
 
 /** Those made after `since` (ms) in one of `folders` (a record without a cwd counts), oldest first. */
 export function decidedWithoutWindow(records: readonly AuditRecord[], since: number, folders: readonly string[]): AuditRecord[] {
-  return records.filter((r) => r.reason?.includes(OPEN_EDITOR) === true && Date.parse(r.time) > since
+  return records.filter((r) => r.reason?.includes(OPEN_EDITOR) === true && r.actor !== DOCTOR_ACTOR && Date.parse(r.time) > since
     && (r.cwd === undefined || folders.some((f) => inside(r.cwd as string, f))));
 }
 

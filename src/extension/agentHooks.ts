@@ -11,6 +11,9 @@ import { AGENT_IDS, type AgentId } from '../agents/types';
 import { AGENTS, AGENT_LABELS, TARGETS } from '../agents/index';
 import type { InstallIo } from '../agents/install/install';
 import { launcherPath, readLauncher, writeLauncher } from '../agents/install/launcher';
+import type { Scope } from '../agents/hookFiles';
+import type { HookCheck } from '../cli/install/doctor';
+import { parseDoctorJson } from './views/agentRows';
 
 /**
  * The installer (JSON editing, the secret globs for Claude's deny rules) is evaluated on first
@@ -30,7 +33,6 @@ export function detectAgents(folder: string | undefined, home = homedir()): Agen
   return AGENT_IDS.filter((a) => existsSync(join(home, AGENTS[a].traces.user)) || (folder !== undefined && existsSync(join(folder, AGENTS[a].traces.project))));
 }
 
-type Scope = 'project' | 'user';
 
 function hookIn(agent: AgentId, file: string): boolean {
   const { readTargetConfig, readText } = installer();
@@ -69,7 +71,9 @@ export interface InstalledHook {
   readonly file: string;
 }
 
-export class AgentHooks {
+export class AgentHooks implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+
   constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {}
 
   private io(): InstallIo {
@@ -91,7 +95,8 @@ export class AgentHooks {
     }
   }
 
-  async installInteractively(): Promise<void> {
+  /** `only`: the agents already chosen (the Agents section's Install), so no list is shown. */
+  async installInteractively(only?: readonly AgentId[]): Promise<void> {
     const unsupported = installer().unsupportedPlatform(process.platform);
     if (unsupported) {
       void vscode.window.showErrorMessage(`Airlock: ${unsupported}`);
@@ -100,16 +105,17 @@ export class AgentHooks {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const found = detectAgents(folder);
     const items = AGENT_IDS.map((agent) => ({ label: AGENT_LABELS[agent], agent, picked: found.includes(agent), description: found.includes(agent) ? 'found here' : undefined }));
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Airlock: install agent hooks', placeHolder: 'Which agents should ask Airlock before they run a command?' });
+    const picked = only ? items.filter((i) => only.includes(i.agent)) : await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Airlock: install agent hooks', placeHolder: 'Which agents should ask Airlock before they run a command?' });
     if (!picked || picked.length === 0) return;
     const scope = folder ? await vscode.window.showQuickPick([
       { label: 'This project', description: 'the agents\' settings files in this folder', scope: 'project' as const },
       { label: 'Every project', description: 'the agents\' settings in your home directory', scope: 'user' as const },
-    ], { title: 'Airlock: where to install' }) : { scope: 'user' as const };
+    ], { title: `Airlock: where to install ${picked.length === 1 ? `${picked[0]?.label ?? ''}'s hook` : 'the hooks'}` }) : { scope: 'user' as const };
     if (!scope) return;
     this.output.appendLine(`installing hooks (${scope.scope}) for ${picked.map((p) => p.label).join(', ')}`);
     const code = installer().install({ agents: picked.map((p) => p.agent), scope: scope.scope, dir: folder ?? homedir() }, this.io());
     await this.context.globalState.update(OFFERED, true);
+    this.changed.fire();
     if (code === 0) void vscode.window.showInformationMessage(`Airlock: hooks installed for ${picked.map((p) => p.label).join(', ')}.`);
     else {
       this.output.show(true);
@@ -118,15 +124,15 @@ export class AgentHooks {
   }
 
   /** "Airlock: Remove Agent Hooks": the hooks Airlock installed, picked and taken out (their files as they were before). */
-  async removeInteractively(): Promise<void> {
+  async removeInteractively(only?: AgentId): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const hooks = this.installedHooks(folder);
+    const hooks = this.installedHooks(folder).filter((h) => only === undefined || h.agent === only);
     if (hooks.length === 0) {
-      void vscode.window.showInformationMessage('Airlock: no agent hooks installed by Airlock were found for this folder or your user.');
+      void vscode.window.showInformationMessage(`Airlock: no ${only ? `${AGENT_LABELS[only]} ` : ''}hooks installed by Airlock were found for this folder or your user.`);
       return;
     }
     const items = hooks.map((hook) => ({ label: AGENT_LABELS[hook.agent], description: hook.scope === 'project' ? 'this project' : 'every project', detail: hook.file, hook }));
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Airlock: remove agent hooks', placeHolder: 'Which hooks should Airlock take out? Those agents will then run commands without asking.' });
+    const picked = only ? items : await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Airlock: remove agent hooks', placeHolder: 'Which hooks should Airlock take out? Those agents will then run commands without asking.' });
     if (!picked || picked.length === 0) return;
     const remove = 'Remove';
     const sure = await vscode.window.showWarningMessage(`Remove Airlock's hook from ${picked.map((p) => `${p.label} (${p.description})`).join(', ')}?`,
@@ -136,6 +142,7 @@ export class AgentHooks {
     for (const { hook } of picked) {
       failed += installer().uninstall({ agents: [hook.agent], scope: hook.scope, dir: hook.scope === 'project' && folder ? folder : homedir() }, this.io());
     }
+    this.changed.fire();
     if (failed === 0) void vscode.window.showInformationMessage(`Airlock: hooks removed from ${picked.map((p) => p.label).join(', ')}.`);
     else {
       this.output.show(true);
@@ -146,25 +153,74 @@ export class AgentHooks {
   /** "Airlock: Run Doctor": `airlock doctor` for this folder, its report in the Airlock output. */
   async runDoctor(): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? homedir();
-    const { cli, node } = this.io();
-    const code = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Airlock: checking agent hooks, the terminal gate and the audit log…' }, () => new Promise<number | null>((resolve) => {
+    const code = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Airlock: checking agent hooks, the terminal gate and the audit log…' }, async () => {
       this.output.appendLine(`airlock doctor --dir ${folder}`);
-      // The editor's runtime runs the CLI as plain Node.
-      const child = spawn(node, [cli, 'doctor', '--dir', folder], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, cwd: folder });
-      const lines = (d: Buffer): void => {
-        for (const line of d.toString().split('\n')) if (line !== '') this.output.appendLine(line);
-      };
-      child.stdout.on('data', lines);
-      child.stderr.on('data', lines);
-      child.on('error', (error) => {
-        this.output.appendLine(`could not run the doctor: ${error.message}`);
-        resolve(null);
-      });
-      child.on('close', resolve);
-    }));
+      const run = await this.runCli(['doctor', '--dir', folder], folder);
+      for (const line of `${run.stdout}${run.stderr}`.split('\n')) if (line !== '') this.output.appendLine(line);
+      return run.code;
+    });
     this.output.show(true);
     if (code === 0) void vscode.window.showInformationMessage('Airlock: the doctor found nothing wrong (its report is in the Airlock output).');
     else void vscode.window.showWarningMessage('Airlock: the doctor found something to fix; its report is in the Airlock output.');
+    this.changed.fire();
+  }
+
+  /** Each agent's hook in this folder and for the user, as `airlock doctor --json` finds it (installed, current, answering). */
+  async check(folder: string | undefined): Promise<HookCheck[]> {
+    const dir = folder ?? homedir();
+    const run = await this.runCli(['doctor', '--json', '--dir', dir], dir);
+    if (run.code === null) throw new Error(run.stderr.trim() || 'the doctor did not finish');
+    return parseDoctorJson(run.stdout.trim(), AGENT_IDS);
+  }
+
+  /** The CLI run by the editor's own runtime as plain Node; never rejects. `code` null: it could not run. */
+  private runCli(args: readonly string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const { cli, node } = this.io();
+    return new Promise((resolve) => {
+      const child = spawn(node, [cli, ...args], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, cwd });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.on('error', (error) => resolve({ code: null, stdout, stderr: `could not run the Airlock CLI: ${error.message}` }));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  /** Fires after hooks were installed, repaired or removed from the editor. */
+  readonly onDidChange = this.changed.event;
+
+  /** The Agents section's Install: one agent, the scope picked. */
+  async installOne(agent: AgentId): Promise<void> {
+    await this.installInteractively([agent]);
+  }
+
+  /** The Agents section's Repair: the installer run again where the hook is broken. */
+  repair(agent: AgentId, scopes: readonly Scope[]): void {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const lines: string[] = [];
+    let failed = 0;
+    for (const scope of scopes) {
+      // Machine-wide files need an administrator: the view says how, it does not try.
+      if (scope === 'managed') {
+        lines.push(`${AGENT_LABELS[agent]} (managed): repair it as an administrator with \`airlock install --agent ${agent} --scope managed\``);
+        failed++;
+        continue;
+      }
+      failed += installer().install({ agents: [agent], scope, dir: scope === 'project' && folder ? folder : homedir() }, { ...this.io(), out: (line) => lines.push(line) });
+    }
+    for (const line of lines) this.output.appendLine(line);
+    this.changed.fire();
+    if (failed === 0) void vscode.window.showInformationMessage(`Airlock: ${AGENT_LABELS[agent]}'s hook is repaired.`);
+    else {
+      this.output.show(true);
+      void vscode.window.showErrorMessage(`Airlock: ${AGENT_LABELS[agent]}'s hook could not be repaired: ${lines.at(-1) ?? 'see the Airlock output'}.`);
+    }
+  }
+
+  /** The Agents section's Remove: one agent's hooks, after a confirmation. */
+  async removeOne(agent: AgentId): Promise<void> {
+    await this.removeInteractively(agent);
   }
 
   /** The files Airlock installed hooks into, for this folder and for the user. */
@@ -196,6 +252,10 @@ export class AgentHooks {
     for (const line of lines) this.output.appendLine(line);
     if (code === 0 && hookIntact(hook.agent, hook.file, hook.scope)) return { restored: true };
     return { restored: false, failed: lines.at(-1) ?? 'the installer could not write it' };
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 
   /** One offer, on the first activation where an agent is found without Airlock's hook. */

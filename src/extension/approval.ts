@@ -1,22 +1,24 @@
 // The approval modal (its words: approvalText.ts). Deny is the close affordance, so Escape and
-// closing the dialog deny. A typed confirmation asks for the exact environment name. A modal
-// renders no Markdown: the text stays plain.
+// closing the dialog deny; Enter opens the details page. A typed confirmation asks for the exact
+// environment name. A modal renders no Markdown: the text stays plain.
 import * as vscode from 'vscode';
 import type { DecisionRequest } from '../gate/protocol';
 import { confirmationName, detail, title } from './approvalText';
 
 export type Choice = 'allow' | 'deny' | 'details';
 
-export async function askModal(request: DecisionRequest): Promise<Choice> {
-  // Deny comes first, so it is the primary button that Enter presses; the dialog's own Cancel
-  // (Escape, closing it) also denies. A close-affordance Deny would leave Allow once as primary.
-  const deny: vscode.MessageItem = { title: 'Deny' };
-  const allow: vscode.MessageItem = { title: 'Allow once' };
+/** `note`: a line said first (the sample approval's "nothing runs"). */
+export async function askModal(request: DecisionRequest, note?: string): Promise<Choice> {
+  // One button per answer. Deny is the close affordance: Escape and closing the dialog deny, and no
+  // separate Cancel repeats it. The modal focuses its first other button, which Enter presses: that
+  // is Show details, so no key alone ever allows (VS Code offers no way to make the close
+  // affordance the focused button; the details page gives Deny the focus, so Enter, Enter denies).
   const details: vscode.MessageItem = { title: 'Show details' };
-  const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+  const allow: vscode.MessageItem = { title: 'Allow once' };
+  const deny: vscode.MessageItem = { title: 'Deny', isCloseAffordance: true };
   // Production is shown with the error severity and its icon; the rest as a warning.
   const show = request.verdict.environment.tier === 'production' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-  const picked = await show(title(request), { modal: true, detail: detail(request) }, deny, allow, details, cancel);
+  const picked = await show(title(request), { modal: true, detail: note ? `${note}\n\n${detail(request)}` : detail(request) }, details, allow, deny);
   if (picked === allow) return 'allow';
   if (picked === details) return 'details';
   return 'deny';

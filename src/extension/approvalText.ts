@@ -1,6 +1,7 @@
 // The words of the approval dialog and the details page: the tier in capitals with its mark and
 // what the agent wants, then command, target and evidence, who asks and through what, the rule.
 // Untrusted text (the command, names, evidence) is made plain here: no control characters.
+import { DOCTOR_ACTOR } from '../core/audit';
 import { redact } from '../core/environment/redact';
 import { CONTROL_CHARACTERS } from '../core/prefilter';
 import { describeCredential } from '../core/secrets/credentialText';
@@ -10,7 +11,7 @@ import type { DecisionRequest } from '../gate/protocol';
 const ACTORS: Readonly<Record<string, string>> = {
   'claude-code': 'Claude Code', cursor: 'Cursor', copilot: 'Copilot', gemini: 'Gemini CLI', human: 'Someone at a terminal',
   cline: 'Cline', 'roo-code': 'Roo Code', agent: 'An agent (hidden terminal)', task: 'A task', terminal: 'A terminal',
-  program: 'A program started in a terminal',
+  program: 'A program started in a terminal', [DOCTOR_ACTOR]: 'Airlock doctor (its probe)',
 };
 const SOURCES: Readonly<Record<DecisionRequest['source'], string>> = {
   hook: 'its pre-tool hook', terminal: 'a terminal', task: 'a task', observer: 'a terminal without the gate',

@@ -5,21 +5,17 @@ import type { AuditRecord } from '../core/audit';
 import { actorName } from './approvalText';
 import type { AuditStore } from '../gate/auditStore';
 import { localTime } from '../core/localTime';
+import { filterChoices, kept, type DecisionFilter } from './views/decisionsView';
 
 export const AUDIT_SCHEME = 'airlock-audit';
 
 /** The view shows the newest records only: it is redrawn on every decision, on the editor's one thread. */
 const VIEW_LIMIT = 2000;
 
-interface Filter {
-  readonly field?: 'decision' | 'actor' | 'tier';
-  readonly value?: string;
-}
-
-function render(records: readonly AuditRecord[], filter: Filter): string {
-  const kept = records.filter((r) => !filter.field || (filter.field === 'tier' ? r.verdict.tier : r[filter.field]) === filter.value).reverse();
-  const head = `Airlock audit log — ${kept.length} of ${records.length >= VIEW_LIMIT ? `the newest ${records.length}` : records.length} decision${records.length === 1 ? '' : 's'}, newest first, in local time${filter.field ? ` (${filter.field}: ${filter.value ?? ''})` : ''} (all of them: airlock audit show --last N)\n\n`;
-  return head + kept.map((r) => [
+function render(records: readonly AuditRecord[], filter: DecisionFilter): string {
+  const shown = records.filter((r) => kept(r, filter)).reverse();
+  const head = `Airlock audit log — ${shown.length} of ${records.length >= VIEW_LIMIT ? `the newest ${records.length}` : records.length} decision${records.length === 1 ? '' : 's'}, newest first, in local time${filter.field ? ` (${filter.field}: ${filter.value ?? ''})` : ''} (all of them: airlock audit show --last N)\n\n`;
+  return head + shown.map((r) => [
     `${localTime(r.time)}  ${r.decision.toUpperCase()} by ${r.decidedBy}  ${r.verdict.tier.toUpperCase()}${r.verdict.environment ? ` (${r.verdict.environment})` : ''}  risk ${r.verdict.risk}`,
     `  ${actorName(r.actor)} via ${r.source}${r.tool ? ` (${r.tool})` : ''}${r.cwd ? ` in ${r.cwd}` : ''}`,
     `  ${r.kind}: ${r.subject}`,
@@ -31,13 +27,15 @@ function render(records: readonly AuditRecord[], filter: Filter): string {
 export class AuditView implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private filter: Filter = {};
+  private filter: DecisionFilter = {};
 
   private readonly uri = vscode.Uri.from({ scheme: AUDIT_SCHEME, path: '/Airlock audit log' });
 
-  constructor(private readonly log: AuditStore) {
-    // An open view follows the log as decisions are made.
-    log.onAppend = () => this.changed.fire(this.uri);
+  constructor(private readonly log: AuditStore) {}
+
+  /** An open view follows the log as decisions are made. */
+  refresh(): void {
+    this.changed.fire(this.uri);
   }
 
   /** Chained and still-queued records, oldest first by time (the queue is chained at the next write). */
@@ -53,13 +51,7 @@ export class AuditView implements vscode.TextDocumentContentProvider, vscode.Dis
   async open(choose = false): Promise<void> {
     this.log.absorb();
     const records = this.all();
-    const values = (field: 'decision' | 'actor' | 'tier'): string[] => [...new Set(records.map((r) => (field === 'tier' ? r.verdict.tier : r[field])))];
-    const items: (vscode.QuickPickItem & { filter: Filter })[] = [
-      { label: 'All decisions', filter: {} },
-      ...values('decision').map((v) => ({ label: `Decision: ${v}`, filter: { field: 'decision' as const, value: v } })),
-      ...values('actor').map((v) => ({ label: `Agent: ${actorName(v)}`, filter: { field: 'actor' as const, value: v } })),
-      ...values('tier').map((v) => ({ label: `Environment: ${v.toUpperCase()}`, filter: { field: 'tier' as const, value: v } })),
-    ];
+    const items = filterChoices(records);
     const picked = !choose || records.length === 0 ? items[0] : await vscode.window.showQuickPick(items, { title: 'Airlock audit log', placeHolder: 'Show which decisions?' });
     if (!picked) return;
     this.filter = picked.filter;
@@ -68,7 +60,6 @@ export class AuditView implements vscode.TextDocumentContentProvider, vscode.Dis
   }
 
   dispose(): void {
-    this.log.onAppend = undefined;
     this.changed.dispose();
   }
 }

@@ -12,4 +12,13 @@ export const enum CommandId {
   ScanWorkspace = 'airlock.scanWorkspace',
   SyncIgnoreFiles = 'airlock.syncIgnoreFiles',
   ShowCoverage = 'airlock.showCoverage',
+  ShowSampleApproval = 'airlock.showSampleApproval',
+  RefreshAgents = 'airlock.refreshAgents',
+  InstallAgentHook = 'airlock.installAgentHook',
+  RepairAgentHook = 'airlock.repairAgentHook',
+  RemoveAgentHook = 'airlock.removeAgentHook',
+  RefreshProtectedFiles = 'airlock.refreshProtectedFiles',
+  EditProtectedPaths = 'airlock.editProtectedPaths',
+  FilterDecisions = 'airlock.filterDecisions',
+  OpenDecision = 'airlock.openDecision',
 }

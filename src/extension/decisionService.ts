@@ -9,11 +9,10 @@ import { writePublishedPolicy } from '../gate/publishedPolicy';
 import { Grants } from '../gate/grants';
 import { SameCall } from '../gate/sameCall';
 import { startDecisionServer, type DecisionServer } from '../gate/server';
-import { askModal, typedConfirmation } from './approval';
+import { askPerson } from './askPerson';
 import type { AuditStore } from '../gate/auditStore';
 import { queueRecord } from '../gate/auditQueue';
 import { actionFor } from './decide';
-import { showDetails } from './detailsPanel';
 import { RequestQueue, queuedAnswer } from './requestQueue';
 import type { Settings } from './settings';
 import type { StatusBar } from './statusBar';
@@ -130,32 +129,16 @@ export class DecisionService implements vscode.Disposable {
     if (action.kind !== 'ask') return this.answer(request, { decision: action.kind, decidedBy: 'policy', reason: `Airlock in the editor: ${action.reason}` });
     const production = request.verdict.environment.tier === 'production';
     if (production) this.productionWaiting++;
-    const outcome = await this.queue.run((signal) => this.askHuman(request, action.confirmation, signal), requestDeadline(request));
+    const outcome = await this.queue.run((signal) => askPerson(request, action.confirmation, signal, {
+      extensionUri: this.extensionUri,
+      recent: () => this.audit.recent(2000).filter((r) => r.subject === request.subject).slice(-10).reverse(),
+    }), requestDeadline(request));
     if (production) this.productionWaiting--;
     this.refreshStatus();
     const answer = queuedAnswer(outcome, request.timeoutMs, MAX_WAITING);
     const terminal = request.source === 'terminal' || request.source === 'task';
     const grant = answer.decision === 'allow' && terminal ? { grant: this.grants.issue(request.subject, request.cwd, request.verdict) } : {};
     return this.answer(request, { ...answer, ...grant });
-  }
-
-  /**
-   * The dialog, then the details page or the typed name. `signal` aborts when the request's time
-   * is up: what can be closed (the details page, the input box) is closed, and an Allow given to a
-   * modal that outlived its request is not silently taken as an approval.
-   */
-  private async askHuman(request: DecisionRequest, confirmation: 'click' | 'typed', signal: AbortSignal): Promise<'allow' | 'deny'> {
-    let choice = await askModal(request);
-    if (choice === 'details' && !signal.aborted) {
-      const recent = this.audit.recent(2000).filter((r) => r.subject === request.subject).slice(-10).reverse();
-      choice = await showDetails(this.extensionUri, request, recent, signal);
-    }
-    if (choice === 'allow' && confirmation === 'typed' && !signal.aborted) choice = (await typedConfirmation(request, signal)) ? 'allow' : 'deny';
-    if (signal.aborted) {
-      if (choice === 'allow') void vscode.window.showWarningMessage(`Airlock: that request had already been denied — nobody answered within ${Math.round(request.timeoutMs / 1000)} s. Ask the agent to try again.`);
-      return 'deny';
-    }
-    return choice === 'allow' ? 'allow' : 'deny';
   }
 
   private answer(request: DecisionRequest, response: DecisionResponse): DecisionResponse {

@@ -9,7 +9,7 @@ import type { DecisionRequest } from '../gate/protocol';
 import { detailsHtml } from './detailsHtml';
 
 /** Opens the panel; resolves with the button pressed, or deny when the panel is closed. */
-export function showDetails(extensionUri: vscode.Uri, request: DecisionRequest, recent: readonly ChainedRecord[], signal: AbortSignal): Promise<'allow' | 'deny'> {
+export function showDetails(extensionUri: vscode.Uri, request: DecisionRequest, recent: readonly ChainedRecord[], signal: AbortSignal, note?: string): Promise<'allow' | 'deny'> {
   const mediaRoot = vscode.Uri.joinPath(extensionUri, 'media');
   const panel = vscode.window.createWebviewPanel('airlock.details', `Airlock: ${request.verdict.environment.tier.toUpperCase()} request`, vscode.ViewColumn.Active,
     { enableScripts: true, localResourceRoots: [mediaRoot], retainContextWhenHidden: true });
@@ -17,7 +17,7 @@ export function showDetails(extensionUri: vscode.Uri, request: DecisionRequest, 
   panel.webview.html = detailsHtml(request, recent, panel.webview, {
     css: panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'details.css')).toString(),
     js: panel.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'details.js')).toString(),
-  }, nonce);
+  }, nonce, note);
   return new Promise((resolve) => {
     const subscriptions: vscode.Disposable[] = [];
     const finish = (choice: 'allow' | 'deny'): void => {

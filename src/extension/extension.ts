@@ -6,8 +6,8 @@ import { readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { AgentHooks } from './agentHooks';
-import { auditRecord } from '../core/audit';
+import { AgentHooks, detectAgents } from './agentHooks';
+import { auditRecord, type AuditRecord } from '../core/audit';
 import { GENESIS, verifyChain } from '../core/auditChain';
 import { coverageGap, coverageLines, machineCoverage, type GuardPart } from '../core/coverage';
 import { decidedWithoutWindow, withoutWindowNotice } from '../core/noWindow';
@@ -28,6 +28,10 @@ import { ConfirmedSettings } from './settingsConfirm';
 import { StatusBar } from './statusBar';
 import { TerminalGate } from './terminalGate';
 import { TerminalDirectory } from './terminals';
+import { showSampleApproval } from './sampleApproval';
+import { AgentsView } from './views/agentsView';
+import { DecisionsView } from './views/decisionsView';
+import { ProtectedFilesView } from './views/protectedView';
 
 /** When the bundle began to evaluate (its banner) and when its modules were ready. */
 const BUNDLE_START = (globalThis as { __airlockBundleStart?: number }).__airlockBundleStart ?? performance.now();
@@ -55,10 +59,50 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const observer = new Observer({ settings: () => settings, audit, wasGated: (line) => service.wasGated(line), classify, log });
   const view = new AuditView(audit);
   const hooks = new AgentHooks(context, log);
+  const agentsView = new AgentsView(hooks, (folder) => detectAgents(folder));
+  const protectedView = new ProtectedFilesView();
+  const decisionsView = new DecisionsView(audit, context.extensionUri);
+  const decisionsTree = vscode.window.createTreeView('airlock.decisions', { treeDataProvider: decisionsView });
+  decisionsView.onFilter = (words) => {
+    decisionsTree.description = words ? `only ${words}` : undefined;
+  };
+  // Both follow the log as decisions are made (the document only while it is open).
+  audit.onAppend = () => {
+    view.refresh();
+    decisionsView.refresh();
+  };
   hooks.refreshLauncher();
   const guard = new ContextGuard(new IgnoreSync(context.workspaceState, () => settings), hooks, audit, log, () => settings, context.workspaceState);
   context.subscriptions.push(
-    status, service, view, terminals, observer, decorations, guard,
+    status, service, view, terminals, observer, decorations, guard, hooks, agentsView, protectedView, decisionsView, decisionsTree,
+    { dispose: () => { audit.onAppend = undefined; } },
+    vscode.window.registerTreeDataProvider('airlock.agents', agentsView),
+    vscode.window.registerTreeDataProvider('airlock.protectedFiles', protectedView),
+    // A hook may have written to the log while the section was hidden: read it again when shown.
+    decisionsTree.onDidChangeVisibility((e) => {
+      if (e.visible) {
+        audit.absorb();
+        decisionsView.refresh();
+      }
+    }),
+    vscode.commands.registerCommand(CommandId.RefreshAgents, () => agentsView.refresh()),
+    vscode.commands.registerCommand(CommandId.InstallAgentHook, (node: unknown) => {
+      const row = AgentsView.rowOf(node);
+      return row ? hooks.installOne(row.agent) : hooks.installInteractively();
+    }),
+    vscode.commands.registerCommand(CommandId.RepairAgentHook, (node: unknown) => {
+      const row = AgentsView.rowOf(node);
+      return row ? hooks.repair(row.agent, row.repair) : undefined;
+    }),
+    vscode.commands.registerCommand(CommandId.RemoveAgentHook, (node: unknown) => {
+      const row = AgentsView.rowOf(node);
+      return row ? hooks.removeOne(row.agent) : hooks.removeInteractively();
+    }),
+    vscode.commands.registerCommand(CommandId.RefreshProtectedFiles, () => protectedView.refresh()),
+    vscode.commands.registerCommand(CommandId.EditProtectedPaths, () => vscode.commands.executeCommand('workbench.action.openSettings', 'airlock.protectedPaths')),
+    vscode.commands.registerCommand(CommandId.FilterDecisions, () => decisionsView.pickFilter()),
+    vscode.commands.registerCommand(CommandId.OpenDecision, (record: AuditRecord) => decisionsView.open(record)),
+    vscode.commands.registerCommand(CommandId.ShowSampleApproval, () => showSampleApproval(context.extensionUri, settings)),
     vscode.commands.registerCommand(CommandId.SyncIgnoreFiles, () => guard.syncNow()),
     vscode.window.registerFileDecorationProvider(decorations),
     secretScan,
@@ -68,7 +112,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await protectFromAgents(uri);
       if (uri) secretScan.forget(uri);
     }),
-    vscode.commands.registerCommand(CommandId.StopProtecting, (uri?: vscode.Uri) => stopProtecting(uri)),
+    // From the Explorer a Uri; from the Protected Files section, its row.
+    vscode.commands.registerCommand(CommandId.StopProtecting, (target?: unknown) => stopProtecting(target instanceof vscode.Uri ? target : ProtectedFilesView.uriOf(target))),
     vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, view),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('airlock')) return;
@@ -79,6 +124,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
       service.publish();
       guard.start();
+      void protectedView.refresh();
+      void agentsView.refresh();
     }),
     vscode.commands.registerCommand(CommandId.ShowAuditLog, () => view.open()),
     vscode.commands.registerCommand(CommandId.FilterAuditLog, () => view.open(true)),
@@ -105,6 +152,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     service.publish();
     updateGate();
     decorations.refresh();
+    void protectedView.refresh();
     status.coverage(coverageGap(coverage()));
   }
   function coverage(): GuardPart[] {
@@ -178,6 +226,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const offer = setTimeout(() => {
     hooks.offerOnce().catch((error: unknown) => log.error(`could not check for agents without the hook: ${error instanceof Error ? error.message : String(error)}`));
     noticeUnsupportedOnce().catch((error: unknown) => log.error(`could not say what guards this machine: ${error instanceof Error ? error.message : String(error)}`));
+    // The Explorer's Protect / Stop Protecting read the list (a context key): made after start-up.
+    protectedView.refresh().catch((error: unknown) => log.error(`could not list the protected files: ${error instanceof Error ? error.message : String(error)}`));
     noticeDecidedWithoutWindow().catch((error: unknown) => log.error(`could not say what was decided while no window was open: ${error instanceof Error ? error.message : String(error)}`));
   }, 3000);
   context.subscriptions.push({ dispose: () => clearTimeout(offer) });

@@ -75,7 +75,14 @@ async function target(uri: vscode.Uri | undefined): Promise<Target | undefined> 
 export async function protectFromAgents(uri: vscode.Uri | undefined): Promise<void> {
   const where = await target(uri);
   if (!where) return;
-  const edit = protectEdit(where.rel, pathSettings(where.folder));
+  const layers = pathSettings(where.folder);
+  const extra = [...layers.userProtected, ...layers.workspaceProtected];
+  // Asked from the palette (or before the Explorer's list was made): a second pattern would only clutter the setting.
+  if (where.isFolder ? isProtectedFolder(where.rel.replace(/\/\*\*$/, ''), extra, layers.userAllowed) : isProtectedPath(where.rel, extra, layers.userAllowed)) {
+    void vscode.window.showInformationMessage(`Airlock: ${where.rel} is already protected from AI agents (see Protected Files in the Airlock view).`);
+    return;
+  }
+  const edit = protectEdit(where.rel, layers);
   if (edit) await apply(where.folder, [edit]);
   void vscode.window.showInformationMessage(`Airlock: ${where.rel} is protected from AI agents (workspace setting airlock.protectedPaths).`);
 }

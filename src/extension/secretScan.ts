@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { isProtectedPath } from '../core/secrets/paths';
 import { CommandId } from './commands';
+import { secretProblemMessage } from './secretProblemText';
 import type { Settings } from './settings';
 
 const SOURCE = 'Airlock';
@@ -38,7 +39,7 @@ export class SecretScan implements vscode.CodeActionProvider, vscode.Disposable 
           if (isProtectedPath(join(folder.uri.fsPath, f.file), s.protectedPaths, s.allowedPaths)) continue;
           exposed++;
           const range = new vscode.Range(f.line - 1, 0, f.line - 1, Number.MAX_SAFE_INTEGER);
-          const d = new vscode.Diagnostic(range, `${f.kind} secret in a file AI agents can read: protect the file, or move the secret into a protected one`, vscode.DiagnosticSeverity.Warning);
+          const d = new vscode.Diagnostic(range, secretProblemMessage(f), vscode.DiagnosticSeverity.Warning);
           d.source = SOURCE;
           d.code = f.rule;
           byFile.set(f.file, [...byFile.get(f.file) ?? [], d]);
@@ -48,9 +49,15 @@ export class SecretScan implements vscode.CodeActionProvider, vscode.Disposable 
       }
       return { scanned, exposed, found };
     });
-    const message = `Airlock: ${totals.scanned} files read, ${totals.found} secret${totals.found === 1 ? '' : 's'} found, ${totals.exposed} in files agents can read.`;
-    if (totals.exposed > 0) void vscode.window.showWarningMessage(`${message} See the Problems panel.`);
-    else void vscode.window.showInformationMessage(message);
+    // Short enough for a notification's one line: where each secret is, the Problems panel says.
+    const protectedCount = totals.found - totals.exposed;
+    if (totals.exposed > 0) {
+      const show = 'Show Problems';
+      const choice = await vscode.window.showWarningMessage(`Airlock: ${totals.exposed} secret${totals.exposed === 1 ? ' is in a file' : 's are in files'} agents can read.`, show);
+      if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    } else {
+      void vscode.window.showInformationMessage(`Airlock: no secret in files agents can read${protectedCount > 0 ? ` (${protectedCount} in protected files)` : ''}.`);
+    }
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {

@@ -94,13 +94,18 @@ describe('a production request from Claude Code', () => {
     expect(decisionOf((await answer).stdout)).toBe('deny');
   });
 
-  test('Deny is the focused, primary button: Enter denies', async () => {
+  test('one button per answer, no Cancel; Enter opens the details page, where Enter denies', async () => {
     const answer = hook(editor, 'claude-code', claude(PROD));
     await dialog();
+    const labels = await editor.page.locator('.monaco-dialog-box .dialog-buttons .monaco-button').allInnerTexts();
+    expect(labels.map((l) => l.trim()).sort()).toEqual(['Allow once', 'Deny', 'Show details']);
     const focused = editor.page.locator('.monaco-dialog-box .monaco-button:focus');
     await focused.waitFor({ state: 'visible' });
-    expect(await focused.innerText()).toBe('Deny');
+    expect(await focused.innerText()).toBe('Show details');
     await editor.page.keyboard.press('Enter');
+    const deny = detailsPage().locator('#deny:focus');
+    await deny.waitFor({ state: 'visible' });
+    await deny.press('Enter');
     expect(decisionOf((await answer).stdout)).toBe('deny');
   });
 

@@ -2,6 +2,7 @@
 // the .vsix, starts code-server on a folder with a fake `.env.production` and a harmless stand-in
 // `railway` CLI, prints the URL, and on Enter sends the request an agent's hook would send for
 // `railway volume delete -v pgdata -e production -y`, so the approval dialog appears in the editor.
+// `scripts/deploy.sh` leaks a fake token where agents can read it, for the secret scan to find.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,29 @@ function demoWorkspace(): string {
   writeFileSync(join(dir, '.env.production'), '# Fake values for the Airlock demo: nothing here works anywhere.\nRAILWAY_TOKEN=00000000-0000-4000-8000-000000000000\nDATABASE_URL=postgres://app:not-a-real-password@db.prod.example.invalid/app\n');
   writeFileSync(join(dir, 'bin', 'railway'), '#!/bin/sh\necho "(demo) a stand-in railway CLI: would run \\"railway $*\\"; nothing was touched"\n');
   chmodSync(join(dir, 'bin', 'railway'), 0o755);
-  writeFileSync(join(dir, 'README.md'), `# Airlock demo\n\nThis folder is a demo. \`.env.production\` holds fake values; \`bin/railway\` is a harmless stand-in.\n\nPress Enter in the terminal that runs \`npm run demo\` to send the request an agent's hook sends for:\n\n    ${COMMAND}\n\nAirlock's dialog names PRODUCTION; to allow it you must type \`production\`. Try **Show details**, and **Airlock: Show Audit Log** afterwards.\n`);
+  mkdirSync(join(dir, 'scripts'));
+  // Written in pieces so that this source file is no finding of its own for a secret scanner.
+  writeFileSync(join(dir, 'scripts', 'deploy.sh'), `#!/bin/sh
+# Airlock demo: a key leaked on purpose. The token below is FAKE, a made-up number in the shape of a
+# Railway token that no account has. It sits in a file agents can read, for Airlock's secret scan
+# to find; a real one belongs in .env.production, which Airlock keeps agents out of.
+${'RAILWAY_TOKEN=12345678-1234'}-4123-8123-123456789abc
+export RAILWAY_TOKEN
+railway up --service api --environment production
+`);
+  chmodSync(join(dir, 'scripts', 'deploy.sh'), 0o755);
+  writeFileSync(join(dir, 'README.md'), `# Airlock demo
+
+This folder is a demo. \`.env.production\` holds fake values; \`bin/railway\` is a harmless stand-in.
+
+Press Enter in the terminal that runs \`npm run demo\` to send the request an agent's hook sends for:
+
+    ${COMMAND}
+
+Airlock's dialog names PRODUCTION; to allow it you must type \`production\`. Try **Show details**, and **Airlock: Show Audit Log** afterwards.
+
+\`scripts/deploy.sh\` leaks a fake Railway token on purpose. Run **Airlock: Scan Workspace for Secrets** (F1) and the Problems panel lists it: a Railway API token written in a file AI agents can read, with the Quick Fix **Protect this file from agents** (or move the token to \`.env.production\`). The token in \`.env.production\` is counted but not listed: Airlock already keeps agents out of that file.
+`);
   return dir;
 }
 
@@ -49,7 +72,9 @@ function askAsAgent(env: Record<string, string>, project: string): void {
 const wanted = Number(process.env.PORT ?? 8080);
 const port = await portFree(wanted) ? wanted : await freePort();
 if (port !== wanted) console.log(`Port ${String(wanted)} is busy; the demo uses port ${String(port)} instead (PORT=<n> picks another).`);
-const server = await startCodeServer({}, { project: demoWorkspace(), port });
+// No empty secondary side bar taking a third of the window, and no offer to open the repository
+// the demo folder sits in: the window shows the demo.
+const server = await startCodeServer({ 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' }, { project: demoWorkspace(), port });
 console.log(`\nAirlock demo: open ${server.url}\n`);
 console.log('Airlock starts in the editor once the page has loaded; this waits for it.\n');
 const input = createInterface({ input: process.stdin });
@@ -67,4 +92,5 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 await waitFor('the editor window (open the URL above)', () => windowPublished(server.env, server.project) || undefined, 24 * 60 * 60_000);
 ready = true;
-console.log('Airlock is running in the editor. Press Enter to send an agent\'s request for a production volume deletion; Ctrl+C to stop.\n');
+console.log('Airlock is running in the editor. Press Enter to send an agent\'s request for a production volume deletion; Ctrl+C to stop.');
+console.log('Also in the editor: F1, "Airlock: Scan Workspace for Secrets" finds the fake token scripts/deploy.sh leaks (the workspace\'s README.md says more).\n');

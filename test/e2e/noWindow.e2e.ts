@@ -57,3 +57,17 @@ test('Verify covers it: the log it checks holds that record', async () => {
   await toast.waitFor({ state: 'visible' });
   expect(await toast.innerText()).toMatch(/intact \([1-9]\d* records?/);
 });
+
+test('the Decisions section of the Airlock view lists it too, with the reason', async () => {
+  await editor.page.keyboard.press('F1');
+  await editor.page.locator('.quick-input-widget input').fill('>View: Show Airlock');
+  await editor.page.locator('.quick-input-list .monaco-list-row', { hasText: 'View: Show Airlock' }).first().click();
+  const decisions = editor.page.locator('.sidebar .pane', { has: editor.page.locator('.pane-header', { hasText: 'Decisions' }) });
+  const row = decisions.locator('.monaco-list-row', { hasText: 'railway volume delete' }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('DENY · PRODUCTION · Claude Code');
+  await row.click();
+  const page = editor.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await page.locator('#facts').waitFor({ state: 'visible' });
+  expect(await page.locator('#facts').innerText()).toContain('No Airlock editor window is open');
+});

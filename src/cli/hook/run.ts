@@ -4,7 +4,7 @@
 // owns the folder; with none, policy answers. Every decision is audited.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { auditRecord, type AuditRecord, type DecidedBy } from '../../core/audit';
+import { auditRecord, DOCTOR_ACTOR, type AuditRecord, type DecidedBy } from '../../core/audit';
 import { LazyEngine, failClosed, verdictOf, type ClassifyContext } from '../../core/engine';
 import {
   destructiveToolFinding, destructiveVerbIn, isDestructiveToolName, isOpaqueEditorTool, isWritingToolName, mcpEnvironment, mcpReading, opaqueEditorToolFinding, redactedInput, unreadInputFinding,
@@ -226,7 +226,7 @@ export async function runHook(agent: AgentId, input: string, io: HookIo): Promis
   // What the editor's window decided, the window records.
   if ('answered' in outcome) return adapter.format(answer, event, payload);
   const record = (a: HookAnswer): AuditRecord => auditRecord({
-    time: io.now(), source: 'hook', actor, kind: event.kind, subject, tool: event.tool, cwd: event.cwd, verdict,
+    time: io.now(), source: 'hook', actor: probe ? DOCTOR_ACTOR : actor, kind: event.kind, subject, tool: event.tool, cwd: event.cwd, verdict,
     decision: a.decision, decidedBy: decidedBy(outcome), reason: a.quiet ? undefined : a.userMessage,
   });
   const warn = (message: string): void => io.stderr(`airlock: ${message}\n`);

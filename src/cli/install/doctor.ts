@@ -58,11 +58,47 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
   io.out(`audit log  ${audit.text}`);
   healthy &&= audit.ok;
 
-  let installed = 0;
+  const checks = hookChecks(dir, agents, scopes, io.env, launcher);
+  for (const c of checks) {
+    io.out(`${AGENT_LABELS[c.agent]} (${c.scope}): ${c.text}`);
+    if (c.willNotRun) io.out(`  WILL NOT RUN: ${c.willNotRun}`);
+  }
+  const installed = checks.filter((c) => c.state !== 'missing').length;
+  healthy &&= checks.every((c) => c.state === 'missing' || c.state === 'healthy');
+  if (installed === 0) io.out('No agent has Airlock\'s hook yet: run `airlock install --agent all` in your project.');
+  return healthy && installed > 0 ? 0 : 1;
+}
+
+/**
+ * `airlock doctor --json`: the hooks' part of the report as data (the editor's Airlock view reads
+ * it). Exit status as for the text report.
+ */
+export function doctorJson(dir: string, agents: readonly AgentId[], scopes: readonly Scope[], io: InstallIo): number {
+  const checks = hookChecks(dir, agents, scopes, io.env, launcherPath(io.env));
+  io.out(JSON.stringify({ dir, hooks: checks }));
+  return checks.some((c) => c.state !== 'missing') && checks.every((c) => c.state === 'missing' || c.state === 'healthy') ? 0 : 1;
+}
+
+/** One agent's hook in one scope, as the doctor found it. */
+export interface HookCheck {
+  readonly agent: AgentId;
+  readonly scope: Scope;
+  readonly file: string;
+  /**
+   * missing: no hook of Airlock's there; healthy: installed, current and answering; broken: there
+   * but out of date, edited, not answering, unreadable, or one the agent will not run.
+   */
+  readonly state: 'missing' | 'healthy' | 'broken';
+  /** What the doctor says about it, in its words. */
+  readonly text: string;
+  readonly willNotRun?: string;
+}
+
+function hookChecks(dir: string, agents: readonly AgentId[], scopes: readonly Scope[], env: InstallIo['env'], launcher: string): HookCheck[] {
+  const checks: HookCheck[] = [];
   for (const agent of agents) {
     for (const scope of scopes) {
-      const file = targetFile(TARGETS[agent], scope, dir, io.env);
-      const label = `${AGENT_LABELS[agent]} (${scope})`;
+      const file = targetFile(TARGETS[agent], scope, dir, env);
       if (file === undefined) continue;
       let commands: string[];
       let config: Record<string, unknown>;
@@ -70,22 +106,20 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
         const text = readText(file);
         if (text === undefined) {
           // Managed settings are the exception on a machine: named only when there are some.
-          if (scope !== 'managed') io.out(`${label}: not installed`);
+          if (scope !== 'managed') checks.push({ agent, scope, file, state: 'missing', text: 'not installed' });
           continue;
         }
         config = readTargetConfig(TARGETS[agent], file, text);
         commands = TARGETS[agent].commands(config);
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        io.out(`${label}: ${error.message}`);
-        healthy = false;
+        checks.push({ agent, scope, file, state: 'broken', text: error.message });
         continue;
       }
       if (commands.length === 0) {
-        io.out(`${label}: not installed in ${file}`);
+        checks.push({ agent, scope, file, state: 'missing', text: `not installed in ${file}` });
         continue;
       }
-      installed++;
       const expected = hookCommand(launcher, agent, scope);
       const ours = commands.every((c) => c === expected);
       // An entry missing for an event this release guards (Cursor's preToolUse) leaves its tools unguarded.
@@ -94,15 +128,16 @@ export async function doctor(dir: string, agents: readonly AgentId[], scopes: re
       // came from someone else and could run anything. A script Airlock owns (Cline's) is what
       // the agent runs, and is run itself once it is exactly the one Airlock writes.
       const run = TARGETS[agent].script?.runs === true && current ? shellQuote(file) : expected;
-      const answer = ours ? probe(run, agent, dir, io.env) : `not probed: ${commands.find((c) => c !== expected) ?? ''} is not the command Airlock writes`;
-      const notRunning = AGENTS[agent].willNotRun?.(file, scope, dir, io.env);
-      healthy &&= current && answer.startsWith('answering') && notRunning === undefined;
-      io.out(`${label}: installed in ${file}; ${current ? 'current' : 'OUT OF DATE or edited — run `airlock install` again'}; ${answer}`);
-      if (notRunning) io.out(`  WILL NOT RUN: ${notRunning}`);
+      const answer = ours ? probe(run, agent, dir, env) : `not probed: ${commands.find((c) => c !== expected) ?? ''} is not the command Airlock writes`;
+      const willNotRun = AGENTS[agent].willNotRun?.(file, scope, dir, env);
+      const healthy = current && answer.startsWith('answering') && willNotRun === undefined;
+      checks.push({
+        agent, scope, file, state: healthy ? 'healthy' : 'broken', ...(willNotRun ? { willNotRun } : {}),
+        text: `installed in ${file}; ${current ? 'current' : 'OUT OF DATE or edited — run `airlock install` again'}; ${answer}`,
+      });
     }
   }
-  if (installed === 0) io.out('No agent has Airlock\'s hook yet: run `airlock install --agent all` in your project.');
-  return healthy && installed > 0 ? 0 : 1;
+  return checks;
 }
 
 /** Whether decisions can be recorded, and whether the log holds what was written. */

@@ -17,8 +17,10 @@ export const INSTALL_USAGE = `airlock install --agent <${AGENT_IDS.join('|')}|al
   a hook script of yours, backs the file up first, and changes nothing when run twice.
 airlock uninstall [--agent <name|all>] [--scope project|user|managed] [--dir <project>]
   Removes Airlock's entries; a file Airlock has not changed since is restored byte for byte.
-airlock doctor [--agent <name|all>] [--scope project|user|managed] [--dir <project>]
-  For each agent: is the hook installed, current, and answering (a probe call it must deny).`;
+airlock doctor [--agent <name|all>] [--scope project|user|managed] [--dir <project>] [--json]
+  For each agent: is the hook installed, current, and answering (a probe call it must deny).
+  --json prints only the hooks' part, as one JSON object ({dir, hooks: [{agent, scope, file,
+  state: missing|healthy|broken, text, willNotRun?}]}).`;
 
 export function parseInstallOptions(argv: readonly string[], agentDefault: 'all' | undefined, cwd: string): InstallOptions {
   let agent: string | undefined = agentDefault;

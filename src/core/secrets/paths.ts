@@ -152,14 +152,24 @@ function mayMatchDefault(path: string): boolean {
 /** Globs compiled once per list: the readers' rules ask about every argument of every command. */
 const COMPILED = new WeakMap<readonly string[], readonly Minimatch[]>();
 
-function matchesAny(path: string, globs: readonly string[]): boolean {
-  if (globs.length === 0) return false;
+function compiled(globs: readonly string[]): readonly Minimatch[] {
   let matchers = COMPILED.get(globs);
   if (!matchers) {
     matchers = globs.map((glob) => new Minimatch(glob.startsWith('~/') || glob.startsWith('/') || glob.startsWith('**') ? glob : '**/' + glob, OPTIONS));
     COMPILED.set(globs, matchers);
   }
-  return matchers.some((m) => m.match(path));
+  return matchers;
+}
+
+function matchesAny(path: string, globs: readonly string[]): boolean {
+  return globs.length > 0 && compiled(globs).some((m) => m.match(path));
+}
+
+/** The first of `globs` that matches the path as isProtectedPath matches it: says which pattern protects a file. */
+export function matchingGlob(path: string, globs: readonly string[]): string | undefined {
+  const p = normaliseSecretPath(path);
+  const at = compiled(globs).findIndex((m) => m.match(p));
+  return at < 0 ? undefined : globs[at];
 }
 
 /** Names a shell glob may expand to that are secret files: `cat .e*` reads `.env`. */

@@ -17,6 +17,8 @@ describe('decidedWithoutWindow', () => {
     record('2026-12-07T09:00:00Z', 'deny', 'old', '/w/app', offline('old')),
     record('2026-12-07T10:06:00Z', 'deny', 'denied in the dialog', '/w/app', 'denied in the editor'),
     record('2026-12-07T10:07:00Z', 'ask', 'kubectl delete deploy api -n staging', '/w/app/sub', offline('kubectl')),
+    // The doctor's probe (the Agents section runs it) is no call the person missed.
+    { ...record('2026-12-07T10:08:00Z', 'deny', 'railway volume delete (probe)', '/w/app', offline('probe')), actor: 'airlock-doctor' },
   ];
 
   test('keeps the no-window answers made since the window was last open, in this window\'s folders', () => {

@@ -263,7 +263,9 @@ describe('what a project cannot do to the hook', () => {
     const r = await runHook('claude-code', payloadFor('claude-code', STAGING));
     expect(decision('claude-code', r.stdout)).toBe('deny');
     expect(requests).toHaveLength(0);
-    expect(readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8')).toContain('kubectl delete deployment api');
+    const record = JSON.parse(readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').at(-1) ?? '') as { subject: string; actor: string; decision: string };
+    // Still recorded (anyone could set the variable), under the doctor's name: the editor does not list it as the agent's call.
+    expect(record).toMatchObject({ subject: expect.stringContaining('kubectl delete deployment api') as string, actor: 'airlock-doctor', decision: 'deny' });
   });
 
   test('a discovery file in a readable folder (as a repository checks it out) is not trusted', async () => {

@@ -172,3 +172,21 @@ test('the README\'s requirements.toml entry for Codex carries the command instal
   const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
   expect(readme).toContain(`command = '${hookCommand('/unused', 'codex', 'managed')}'`);
 });
+
+test('doctor --json: each hook as data (the Airlock view reads it), a broken one named broken', () => {
+  const home = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
+  const project = join(home, 'project');
+  mkdirSync(project);
+  expect(airlock(['install', '--agent', 'claude-code'], project, home).code).toBe(0);
+  mkdirSync(join(project, '.gemini'));
+  writeFileSync(join(project, '.gemini', 'settings.json'), '{ not json');
+  const run = airlock(['doctor', '--json', '--agent', 'all'], project, home);
+  const report = JSON.parse(run.stdout) as { dir: string; hooks: { agent: string; scope: string; state: string; text: string }[] };
+  expect(report.dir).toBe(project);
+  expect(report.hooks.find((h) => h.agent === 'claude-code' && h.scope === 'project')).toMatchObject({ state: 'healthy', text: expect.stringContaining('answering: denied the probe') as string });
+  expect(report.hooks.find((h) => h.agent === 'claude-code' && h.scope === 'user')).toMatchObject({ state: 'missing' });
+  expect(report.hooks.find((h) => h.agent === 'gemini' && h.scope === 'project')).toMatchObject({ state: 'broken' });
+  // A broken file makes the whole report unhealthy, as the text report's exit status says.
+  expect(run.code).toBe(1);
+  expect(airlock(['doctor', '--json', '--bogus'], project, home).code).not.toBe(0);
+});
