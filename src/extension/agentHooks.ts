@@ -29,6 +29,11 @@ function installer(): Installer {
 
 const OFFERED = 'airlock.hooksOffered';
 
+/** The folder whose project hooks the editor checks and writes: the first one on disk. */
+export function projectFolder(): string | undefined {
+  return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+}
+
 export function detectAgents(folder: string | undefined, home = homedir()): AgentId[] {
   return AGENT_IDS.filter((a) => existsSync(join(home, AGENTS[a].traces.user)) || (folder !== undefined && existsSync(join(folder, AGENTS[a].traces.project))));
 }
@@ -102,7 +107,7 @@ export class AgentHooks implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Airlock: ${unsupported}`);
       return;
     }
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const folder = projectFolder();
     const found = detectAgents(folder);
     const items = AGENT_IDS.map((agent) => ({ label: AGENT_LABELS[agent], agent, picked: found.includes(agent), description: found.includes(agent) ? 'found here' : undefined }));
     const picked = only ? items.filter((i) => only.includes(i.agent)) : await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Airlock: install agent hooks', placeHolder: 'Which agents should ask Airlock before they run a command?' });
@@ -125,7 +130,7 @@ export class AgentHooks implements vscode.Disposable {
 
   /** "Airlock: Remove Agent Hooks": the hooks Airlock installed, picked and taken out (their files as they were before). */
   async removeInteractively(only?: AgentId): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const folder = projectFolder();
     const hooks = this.installedHooks(folder).filter((h) => only === undefined || h.agent === only);
     if (hooks.length === 0) {
       void vscode.window.showInformationMessage(`Airlock: no ${only ? `${AGENT_LABELS[only]} ` : ''}hooks installed by Airlock were found for this folder or your user.`);
@@ -152,7 +157,7 @@ export class AgentHooks implements vscode.Disposable {
 
   /** "Airlock: Run Doctor": `airlock doctor` for this folder, its report in the Airlock output. */
   async runDoctor(): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? homedir();
+    const folder = projectFolder() ?? homedir();
     const code = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Airlock: checking agent hooks, the terminal gate and the audit log…' }, async () => {
       this.output.appendLine(`airlock doctor --dir ${folder}`);
       const run = await this.runCli(['doctor', '--dir', folder], folder);
@@ -197,7 +202,7 @@ export class AgentHooks implements vscode.Disposable {
 
   /** The Agents section's Repair: the installer run again where the hook is broken. */
   repair(agent: AgentId, scopes: readonly Scope[]): void {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const folder = projectFolder();
     const lines: string[] = [];
     let failed = 0;
     for (const scope of scopes) {
@@ -262,7 +267,7 @@ export class AgentHooks implements vscode.Disposable {
   async offerOnce(): Promise<void> {
     // Hooks Airlock cannot start here would only block the agent: nothing to offer.
     if (this.context.globalState.get<boolean>(OFFERED) || installer().unsupportedPlatform(process.platform)) return;
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const folder = projectFolder();
     const missing = detectAgents(folder).filter((a) => !hasHook(a, folder, process.env));
     if (missing.length === 0) return;
     await this.context.globalState.update(OFFERED, true);

@@ -60,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const view = new AuditView(audit);
   const hooks = new AgentHooks(context, log);
   const agentsView = new AgentsView(hooks, (folder) => detectAgents(folder));
+  const agentsTree = vscode.window.createTreeView('airlock.agents', { treeDataProvider: agentsView });
   const protectedView = new ProtectedFilesView();
   const decisionsView = new DecisionsView(audit, context.extensionUri);
   const decisionsTree = vscode.window.createTreeView('airlock.decisions', { treeDataProvider: decisionsView });
@@ -76,7 +77,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     status, service, view, terminals, observer, decorations, guard, hooks, agentsView, protectedView, decisionsView, decisionsTree,
     { dispose: () => { audit.onAppend = undefined; } },
-    vscode.window.registerTreeDataProvider('airlock.agents', agentsView),
+    agentsTree,
+    // Hooks may have been changed outside the editor (the CLI, a settings file): checked again when shown.
+    agentsTree.onDidChangeVisibility((e) => {
+      if (e.visible) void agentsView.refresh();
+    }),
     vscode.window.registerTreeDataProvider('airlock.protectedFiles', protectedView),
     // A hook may have written to the log while the section was hidden: read it again when shown.
     decisionsTree.onDidChangeVisibility((e) => {

@@ -77,9 +77,15 @@ export async function protectFromAgents(uri: vscode.Uri | undefined): Promise<vo
   if (!where) return;
   const layers = pathSettings(where.folder);
   const extra = [...layers.userProtected, ...layers.workspaceProtected];
+  const covers = (globs: string[]): boolean => (where.isFolder ? isProtectedFolder(where.rel.replace(/\/\*\*$/, ''), globs, layers.userAllowed) : isProtectedPath(where.rel, globs, layers.userAllowed));
   // Asked from the palette (or before the Explorer's list was made): a second pattern would only clutter the setting.
-  if (where.isFolder ? isProtectedFolder(where.rel.replace(/\/\*\*$/, ''), extra, layers.userAllowed) : isProtectedPath(where.rel, extra, layers.userAllowed)) {
+  if (covers(extra)) {
     void vscode.window.showInformationMessage(`Airlock: ${where.rel} is already protected from AI agents (see Protected Files in the Airlock view).`);
+    return;
+  }
+  // Templates and public keys (`.env.example`, `id_rsa.pub`) are Airlock's built-in exceptions, which no pattern overrides.
+  if (!covers([...extra, where.rel])) {
+    void vscode.window.showWarningMessage(`Airlock: ${where.rel} cannot be protected: ${layers.userAllowed.length > 0 ? 'your airlock.allowedPaths or ' : ''}Airlock's built-in exceptions (templates such as .env.example, public keys) let agents read it. Nothing was changed.`);
     return;
   }
   const edit = protectEdit(where.rel, layers);

@@ -3,7 +3,7 @@
 // (newest first, filtered from its toolbar, a row opening its page); the Explorer's Protect / Stop
 // Protecting on the right files; and Show a Sample Approval, the real dialog that runs nothing.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -19,6 +19,7 @@ beforeAll(async () => {
       // An ignored .env is the usual secret: the list must still show it.
       writeFileSync(join(server.project, '.gitignore'), '.env*\n');
       writeFileSync(join(server.project, '.env.production'), 'DATABASE_URL=postgres://demo:demo@db.invalid/app\n');
+      writeFileSync(join(server.project, '.env.example'), 'DATABASE_URL=\n');
       mkdirSync(join(server.project, 'deploy'));
       writeFileSync(join(server.project, 'deploy', 'server.key'), 'not a key\n');
       writeFileSync(join(server.project, 'deploy', 'run.sh'), 'echo deploy\n');
@@ -88,6 +89,17 @@ test('the Explorer offers Stop Protecting on protected files and folders, Protec
   const readme = await menuFor('README.md');
   expect(readme).toContain('Protect from Agents');
   expect(readme).not.toContain('Stop Protecting from Agents');
+  // A template is a built-in exception no pattern overrides: Protect says so and changes nothing.
+  await explorer.locator('.monaco-list-row', { hasText: '.env.example' }).first().click({ button: 'right' });
+  const menu = editor.page.locator('.context-view .monaco-menu');
+  const item = menu.locator('.action-label', { hasText: /^Protect from Agents$/ });
+  await item.waitFor({ state: 'visible' });
+  // A menu takes no click in its first moments (the right-click's own release): clicked until it closes.
+  await expect.poll(async () => {
+    if (await menu.isVisible()) await item.click({ timeout: 1000 }).catch(() => undefined);
+    return menu.isVisible();
+  }, { timeout: 10_000 }).toBe(false);
+  await editor.page.locator('.notification-toast', { hasText: '.env.example cannot be protected' }).waitFor({ state: 'visible' });
 }, 120_000);
 
 test('Protected Files lists the ignored .env and the key with their patterns, and the built-in patterns', async () => {
@@ -171,4 +183,16 @@ test('Show a Sample Approval: the real dialog and details page, said to be a sam
   await webview().locator('#deny').click();
   await editor.page.locator('.notification-toast', { hasText: 'Airlock sample: you denied it. Nothing ran' }).waitFor({ state: 'visible' });
   expect(await pane.locator('.monaco-list-row').count()).toBe(before);
+}, 120_000);
+
+test('Remove Hook on a row takes the hook out, after a confirmation, and the row says so', async () => {
+  const pane = section('Agents');
+  const claude = row(pane, 'Claude Code');
+  await claude.hover();
+  await claude.locator('.action-label[aria-label="Remove Hook"]').click();
+  await editor.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Remove$/ }).click();
+  await expect.poll(async () => (await claude.isVisible()) ? claude.innerText() : '', { timeout: 60_000 }).toContain('no hook: its commands run unasked');
+  // The file Airlock created is gone again; one that held the user's entries would keep them.
+  const settings = join(editor.project, '.claude', 'settings.json');
+  expect(existsSync(settings) ? readFileSync(settings, 'utf8') : '').not.toContain('airlock');
 }, 120_000);

@@ -6,6 +6,7 @@ import { OPEN_EDITOR } from '../../core/noWindow';
 import { CONTROL_CHARACTERS } from '../../core/prefilter';
 import { TIER_MARK, type Verdict } from '../../core/verdict';
 import type { HookAnswer } from '../../agents/types';
+import { PROBE_VARIABLE } from './probe';
 
 const CONTROL = new RegExp(CONTROL_CHARACTERS.source + '|[\\r\\n]', 'g');
 
@@ -43,6 +44,7 @@ export type Outcome =
   | { readonly by: 'editor-policy'; readonly reason?: string; readonly answered?: true } // the editor denied without a dialog (its policy, a full queue)
   | { readonly by: 'timeout'; readonly reason?: string; readonly answered?: true }
   | { readonly by: 'offline' } // no editor window to ask
+  | { readonly by: 'probe' } // `airlock doctor`'s probe variable is set: no one is asked, and what needs a person is denied
   | { readonly by: 'failure'; readonly reason: string };
 
 /**
@@ -116,6 +118,12 @@ export function answerFor(verdict: Verdict, outcome: Outcome, canAsk = true): Ho
         agentMessage: `Airlock asked the user to approve this: ${subject}.${hint(verdict)}`,
       };
     }
+    case 'probe':
+      return {
+        decision: 'deny', quiet: false,
+        userMessage: `Airlock denied: ${subject}. It was asked with ${PROBE_VARIABLE} set (the variable airlock doctor's probe uses), so no one was asked and what needs a person is denied.`,
+        agentMessage: `Blocked by Airlock: ${subject}. ${PROBE_VARIABLE} is set in this environment, so Airlock asks no one and denies what needs the user's approval; run it without that variable.${hint(verdict)} ${AGENT_STOP}`,
+      };
     case 'failure':
       return {
         decision: 'deny', quiet: false,

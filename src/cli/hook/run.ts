@@ -24,6 +24,7 @@ import { DISK_PROJECT_FILES } from '../projectFiles';
 import { definedOnly } from '../env';
 import { diskToolState } from '../toolState';
 import { ADAPTERS } from '../../agents/hooks';
+import { PROBE_COMMAND } from '../../agents/hookFiles';
 import { filesReached } from './contentGlobs';
 import { credentialHolders, homePath, searchedHolders, withPrintedHolders } from './credentialHolders';
 import { answerFor, unreadableAnswer, unrecordedAnswer, type Outcome } from './messages';
@@ -179,6 +180,7 @@ function decidedBy(outcome: Outcome): DecidedBy {
   switch (outcome.by) {
     case 'engine':
     case 'offline':
+    case 'probe':
       return 'policy';
     case 'human':
       return 'human';
@@ -212,21 +214,25 @@ export async function runHook(agent: AgentId, input: string, io: HookIo): Promis
     if (!event.known) io.stderr(`airlock hook --agent ${agent}: tool "${event.tool}" is not one Airlock guards; allowing it\n`);
     return adapter.format(answerFor(ALLOW_VERDICT, { by: 'engine' }), event, payload);
   }
-  // A probe only ever makes the hook stricter (its variable could come from a project's agent
-  // settings): no dialog, and what would need a human is denied.
-  const located = probe ? undefined : locateWindow({ cwd: event.cwd, roots: event.roots, env: io.env });
+  const located = locateWindow({ cwd: event.cwd, roots: event.roots, env: io.env });
+  // The window's policy (the user's protected paths, environment names, tier rules) applies to a
+  // probe too: its variable could come from a project's agent settings, so it only makes the hook
+  // stricter — no dialog, and what would need a human is denied.
   const policy = loadHookPolicy(located, event.cwd, event.roots);
   const { verdict, subject } = await judge(event, policy, located, io);
   // Claude's hooks are run by others too: the dialog and the log name the agent that asks.
   const actor = adapter.callerOf?.(payload) ?? agent;
-  const outcome: Outcome = verdict.decision === 'confirm' ? await askHuman(actor, event, subject, verdict, located, policy, callIdOf(payload), adapter.answerWithinMs) : { by: 'engine' };
+  const outcome: Outcome = verdict.decision !== 'confirm' ? { by: 'engine' }
+    : probe && !policy.problem ? { by: 'probe' }
+      : await askHuman(actor, event, subject, verdict, probe ? undefined : located, policy, callIdOf(payload), adapter.answerWithinMs);
   // Headless Gemini CLI has no prompt for an ask: it stops (or waits for good) instead; `droid exec` runs the call.
   const noOneToAsk = outcome.by === 'offline' && (((actor === 'gemini' || actor === 'qwen') && headlessGemini() === true) || (actor === 'droid' && headlessDroid() === true));
   const answer: HookAnswer = answerFor(verdict, outcome, !probe && !noOneToAsk && adapter.canAsk(event, payload));
   // What the editor's window decided, the window records.
   if ('answered' in outcome) return adapter.format(answer, event, payload);
   const record = (a: HookAnswer): AuditRecord => auditRecord({
-    time: io.now(), source: 'hook', actor: probe ? DOCTOR_ACTOR : actor, kind: event.kind, subject, tool: event.tool, cwd: event.cwd, verdict,
+    // Only the doctor's own probe call is recorded as the doctor's; anything else run with the variable is the agent's.
+    time: io.now(), source: 'hook', actor: probe && event.kind === 'command' && event.command === PROBE_COMMAND ? DOCTOR_ACTOR : actor, kind: event.kind, subject, tool: event.tool, cwd: event.cwd, verdict,
     decision: a.decision, decidedBy: decidedBy(outcome), reason: a.quiet ? undefined : a.userMessage,
   });
   const warn = (message: string): void => io.stderr(`airlock: ${message}\n`);

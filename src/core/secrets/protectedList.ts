@@ -14,7 +14,7 @@ export interface PathLayers {
 export type PatternSource = 'built-in' | 'yours' | 'workspace';
 
 export interface CoveredFile {
-  /** Absolute path, `/`-separated. */
+  /** Absolute path, as the editor gives it (the Explorer's `resourcePath`). */
   readonly path: string;
   /** Relative to its workspace folder. */
   readonly rel: string;
@@ -42,6 +42,11 @@ export function coveredFiles(files: readonly { readonly path: string; readonly r
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
+/** A path's folder, with either separator: the editor hands Windows paths with backslashes. */
+function parentOf(path: string): string {
+  return path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')));
+}
+
 /**
  * The folders a pattern covers whole (`secrets/**`), among the folders that hold the files given,
  * up to (not including) their workspace folder: the Explorer offers Stop Protecting on them.
@@ -50,10 +55,10 @@ export function coveredFolders(files: readonly { readonly path: string }[], root
   const extra = [...layers.user, ...layers.workspace];
   const seen = new Map<string, boolean>();
   for (const f of files) {
-    const root = roots.find((r) => f.path.startsWith(`${r}/`));
+    const root = roots.find((r) => f.path.startsWith(`${r}/`) || f.path.startsWith(`${r}\\`));
     if (!root) continue;
-    for (let dir = f.path.slice(0, f.path.lastIndexOf('/')); dir.length > root.length && !seen.has(dir); dir = dir.slice(0, dir.lastIndexOf('/'))) {
-      seen.set(dir, isProtectedFolder(dir, extra, layers.userAllowed));
+    for (let dir = parentOf(f.path); dir.length > root.length && !seen.has(dir); dir = parentOf(dir)) {
+      seen.set(dir, isProtectedFolder(dir.replace(/\\/g, '/'), extra, layers.userAllowed));
     }
   }
   return [...seen].filter(([, covered]) => covered).map(([dir]) => dir).sort();

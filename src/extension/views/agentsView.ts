@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { AGENT_IDS, type AgentId } from '../../agents/types';
 import { AGENT_LABELS } from '../../agents/index';
-import type { AgentHooks } from '../agentHooks';
+import { projectFolder, type AgentHooks } from '../agentHooks';
 import { agentRows, scopeWords, type AgentRow } from './agentRows';
 
 type Node =
@@ -27,22 +27,34 @@ export class AgentsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private rows: AgentRow[] | undefined;
   private problem: string | undefined;
   private checking: Promise<void> | undefined;
+  private again = false;
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly hooks: AgentHooks, private readonly found: (folder: string | undefined) => AgentId[]) {
     this.subscription = hooks.onDidChange(() => void this.refresh());
   }
 
-  /** Runs the doctor again; the rows show "checking" meanwhile. */
+  /**
+   * Runs the doctor again; the rows show "checking" meanwhile. Asked during a check, one more
+   * follows it: a hook installed or removed meanwhile may not be in the running one's result.
+   */
   refresh(): Promise<void> {
-    this.checking ??= this.check().finally(() => {
+    if (this.checking) {
+      this.again = true;
+      return this.checking;
+    }
+    this.checking = this.check().finally(() => {
       this.checking = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.refresh();
+      }
     });
     return this.checking;
   }
 
   private async check(): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+    const folder = projectFolder();
     this.rows = undefined;
     this.changed.fire(undefined);
     try {
@@ -59,7 +71,8 @@ export class AgentsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   getChildren(node?: Node): Node[] {
     if (!node) {
       if (this.rows === undefined) {
-        void this.refresh();
+        // The first look starts the first check; drawing "checking" again must not ask for another.
+        if (!this.checking) void this.refresh();
         return [{ kind: 'note', text: 'Checking each agent\'s hook…', icon: 'loading~spin' }];
       }
       if (this.problem) return [{ kind: 'note', text: `Could not check the hooks: ${this.problem}`, icon: 'error' }];

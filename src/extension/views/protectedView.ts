@@ -28,6 +28,7 @@ export class ProtectedFilesView implements vscode.TreeDataProvider<Node>, vscode
   private files: { readonly covered: CoveredFile[]; readonly partial: boolean } | undefined;
   private listing: Promise<void> | undefined;
   private again = false;
+  private problem: string | undefined;
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners: vscode.Disposable[];
@@ -47,7 +48,11 @@ export class ProtectedFilesView implements vscode.TreeDataProvider<Node>, vscode
       this.again = true;
       return this.listing;
     }
-    this.listing = this.list().finally(() => {
+    this.listing = this.list().catch((error: unknown) => {
+      // Said in the section; the Explorer keeps offering Protect (never Stop Protecting) meanwhile.
+      this.problem = error instanceof Error ? error.message : String(error);
+      this.changed.fire(undefined);
+    }).finally(() => {
       this.listing = undefined;
       if (this.again) {
         this.again = false;
@@ -66,6 +71,7 @@ export class ProtectedFilesView implements vscode.TreeDataProvider<Node>, vscode
     const covered = coveredFiles(all, layers);
     const folderPaths = coveredFolders(covered, folders.map((f) => f.uri.fsPath), layers);
     this.files = { covered, partial: uris.length >= FILE_LIMIT };
+    this.problem = undefined;
     const keys: Record<string, true> = {};
     for (const path of [...covered.map((f) => f.path), ...folderPaths]) keys[path] = true;
     await vscode.commands.executeCommand('setContext', CONTEXT_KEY, keys);
@@ -84,8 +90,9 @@ export class ProtectedFilesView implements vscode.TreeDataProvider<Node>, vscode
       ];
     }
     if (node.kind === 'files') {
+      if (this.problem) return [{ kind: 'note', text: `Could not list this workspace's files: ${this.problem}` }];
       if (!this.files) {
-        void this.refresh();
+        if (!this.listing) void this.refresh();
         return [{ kind: 'note', text: 'Listing this workspace\'s files…' }];
       }
       const { covered, partial } = this.files;

@@ -18,6 +18,7 @@ import { SameCall } from '../../../src/gate/sameCall';
 import { AGENT_IDS, type AgentId } from '../../../src/agents/types';
 import { AuditStore } from '../../../src/gate/auditStore';
 import { AGENTS, isDeny } from '../../../src/agents/index';
+import { PROBE_COMMAND } from '../../../src/agents/hookFiles';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 const PROD = 'railway volume delete -v pgdata -e production -y';
@@ -263,9 +264,25 @@ describe('what a project cannot do to the hook', () => {
     const r = await runHook('claude-code', payloadFor('claude-code', STAGING));
     expect(decision('claude-code', r.stdout)).toBe('deny');
     expect(requests).toHaveLength(0);
-    const record = JSON.parse(readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').at(-1) ?? '') as { subject: string; actor: string; decision: string };
-    // Still recorded (anyone could set the variable), under the doctor's name: the editor does not list it as the agent's call.
-    expect(record).toMatchObject({ subject: expect.stringContaining('kubectl delete deployment api') as string, actor: 'airlock-doctor', decision: 'deny' });
+    const record = JSON.parse(readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').at(-1) ?? '') as { subject: string; actor: string; decision: string; reason: string };
+    // Anyone could set the variable: a call that is not the doctor's own probe stays the agent's, in the person's list.
+    expect(record).toMatchObject({ subject: expect.stringContaining('kubectl delete deployment api') as string, actor: 'claude-code', decision: 'deny' });
+    expect(record.reason).toContain('AIRLOCK_HOOK_PROBE');
+    // The doctor's own probe call is recorded as the doctor's.
+    await runHook('claude-code', payloadFor('claude-code', PROBE_COMMAND));
+    const probe = JSON.parse(readFileSync(join(home, 'state', 'audit.jsonl'), 'utf8').trim().split('\n').at(-1) ?? '') as { actor: string; decision: string };
+    expect(probe).toMatchObject({ actor: 'airlock-doctor', decision: 'deny' });
+  });
+
+  test('AIRLOCK_HOOK_PROBE keeps the window\'s policy: a path only the user\'s settings protect is still protected', async () => {
+    await extension(() => Promise.resolve({ decision: 'allow', decidedBy: 'human' }));
+    writePublishedPolicy(policyFile(windowsDirectory(env), project), { version: PROTOCOL_VERSION, protectedPaths: ['**/customers.csv'], allowedPaths: [], environments: { 'acme-main': 'production' }, timeoutSeconds: 5, tierRules: DEFAULT_TIER_RULES });
+    writeFileSync(join(project, 'customers.csv'), 'id,email\n');
+    env.AIRLOCK_HOOK_PROBE = '1';
+    const read = await runHook('claude-code', JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: join(project, 'customers.csv') } }));
+    expect(decision('claude-code', read.stdout)).toBe('deny');
+    const cat = await runHook('claude-code', payloadFor('claude-code', 'cat customers.csv'));
+    expect(decision('claude-code', cat.stdout)).toBe('deny');
   });
 
   test('a discovery file in a readable folder (as a repository checks it out) is not trusted', async () => {

@@ -33,3 +33,9 @@ test('folders covered whole are found among the files\' folders, never the works
   // A folder that merely holds a secret file is not protected whole.
   expect(coveredFolders(files, ['/w'], layers)).not.toContain('/w/keys');
 });
+
+test('Windows paths, as the editor gives them there, find their covered folders too', () => {
+  const layers: PathLayers = { ...NONE, workspace: ['vault/**'] };
+  const files = coveredFiles([{ path: 'C:\\w\\vault\\a.txt', rel: 'vault/a.txt' }], layers);
+  expect(coveredFolders(files, ['C:\\w'], layers)).toEqual(['C:\\w\\vault']);
+});
