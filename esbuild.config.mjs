@@ -110,7 +110,10 @@ const common = {
 
 const builds = [
   // The banner marks when the bundle starts to evaluate: activation time counts its loading.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: 'globalThis.__airlockBundleStart = performance.now();' }, plugins: [treeSitterBeside, argFilterTable] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: 'globalThis.__airlockBundleStart = performance.now();' } },
+  // Evaluated on first use (src/extension/firstUse.ts): the engine's rules are most of the code, kept out of activation.
+  { ...common, entryPoints: ['src/extension/onFirstUse.ts'], outfile: 'dist/first-use.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/onGateUpdate.ts'], outfile: 'dist/gate-files.js', plugins: [treeSitterBeside, argFilterTable] },
   { ...common, entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [treeSitterBeside, prefilterPrograms] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/airlock-cli.js' },
   ...(bench ? ['bench/bench', 'bench/corpus-report', 'bench/activation', 'e2e/demo'].map((path) => ({

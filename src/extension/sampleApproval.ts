@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { PROTOCOL_VERSION, type DecisionRequest } from '../gate/protocol';
 import { askPerson } from './askPerson';
+import { firstUse } from './firstUse';
 import { actionFor } from './decide';
 import type { Settings } from './settings';
 
@@ -12,9 +13,7 @@ const NOTE = 'SAMPLE: nothing runs and nothing is recorded, whatever you answer.
 
 export async function showSampleApproval(extensionUri: vscode.Uri, settings: Settings): Promise<void> {
   const cwd = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the engine loads on first use, never at activation
-  const { classifyLine } = require('./classifier') as typeof import('./classifier');
-  const verdict = await classifyLine(extensionUri, settings, SAMPLE_COMMAND, cwd);
+  const verdict = await firstUse().classifyLine(extensionUri, settings, SAMPLE_COMMAND, cwd);
   const request: DecisionRequest = {
     version: PROTOCOL_VERSION, source: 'hook', actor: 'claude-code', kind: 'command', subject: SAMPLE_COMMAND, tool: 'Bash',
     ...(cwd ? { cwd } : {}), verdict, timeoutMs: settings.timeoutSeconds * 1000,

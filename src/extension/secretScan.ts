@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { isProtectedPath } from '../core/secrets/paths';
 import { CommandId } from './commands';
+import { firstUse } from './firstUse';
 import { secretProblemMessage } from './secretProblemText';
 import type { Settings } from './settings';
 
@@ -21,8 +22,7 @@ export class SecretScan implements vscode.CodeActionProvider, vscode.Disposable 
       void vscode.window.showWarningMessage('Airlock: open a folder to scan it for secrets.');
       return;
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the scanner and its rules load on first use
-    const { scanDirectory } = require('../cli/scan') as typeof import('../cli/scan');
+    const { scanDirectory } = firstUse();
     const totals = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Airlock: scanning for secrets', cancellable: false }, async (progress) => {
       this.diagnostics.clear();
       const s = this.settings();

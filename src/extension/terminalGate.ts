@@ -8,21 +8,15 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import type * as vscode from 'vscode';
+import { gateGenerator } from './firstUse';
 import type { Settings } from './settings';
-
-/** The generator and the rule tables it reads, loaded after activation (see extension.ts). */
-function generator(): typeof import('../gate/gateFiles') & typeof import('airlock:arg-filters') {
-  /* eslint-disable @typescript-eslint/no-require-imports -- deferred on purpose */
-  return { ...(require('../gate/gateFiles') as typeof import('../gate/gateFiles')), ...(require('airlock:arg-filters') as typeof import('airlock:arg-filters')) };
-  /* eslint-enable @typescript-eslint/no-require-imports */
-}
 
 const STAMP = '.stamp';
 
 /** Writes the files that differ from what is on disk (atomically) and removes shims no rule names any more. */
 function writeGate(dir: string, protectedPaths: readonly string[], dist: string): boolean {
-  const { gateFiles, ARG_FILTERS } = generator();
-  const { GUARD_SCRIPT_FILES: names } = generator();
+  // The generator and the rule tables it reads load after activation (see extension.ts).
+  const { gateFiles, ARG_FILTERS, GUARD_SCRIPT_FILES: names } = gateGenerator();
   const scripts = { bash: readFileSync(join(dist, names.bash), 'utf8'), zsh: readFileSync(join(dist, names.zsh), 'utf8'), hidden: readFileSync(join(dist, names.hidden), 'utf8') };
   const files = gateFiles(dir, ARG_FILTERS, protectedPaths, scripts, { node: process.execPath, cli: join(dist, 'cli.js') });
   const stamp = createHash('sha256').update(JSON.stringify(files)).digest('hex');
@@ -62,7 +56,7 @@ export class TerminalGate {
       return;
     }
     if (writeGate(this.dir, settings.protectedPaths, join(this.context.extensionPath, 'dist'))) this.log.info(`terminal gate written to ${this.dir}`);
-    const layout = generator().gateLayout(this.dir);
+    const layout = gateGenerator().gateLayout(this.dir);
     env.description = 'Airlock checks the commands run here before they run and asks you about destructive ones';
     env.prepend('PATH', layout.shims + delimiter);
     env.replace('AIRLOCK_NODE', process.execPath);
@@ -72,7 +66,7 @@ export class TerminalGate {
     const userBashEnv = process.env.BASH_ENV;
     env.replace('BASH_ENV', layout.bashGuard);
     if (userBashEnv && userBashEnv !== layout.bashGuard) env.replace('AIRLOCK_USER_BASH_ENV', userBashEnv);
-    env.prepend('PROMPT_COMMAND', generator().promptCommand(layout));
+    env.prepend('PROMPT_COMMAND', gateGenerator().promptCommand(layout));
     const userZdotdir = process.env.ZDOTDIR;
     env.replace('ZDOTDIR', layout.zdotdir);
     env.replace('AIRLOCK_USER_ZDOTDIR', userZdotdir && userZdotdir !== layout.zdotdir ? userZdotdir : homedir());
