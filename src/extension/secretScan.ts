@@ -53,8 +53,9 @@ export class SecretScan implements vscode.CodeActionProvider, vscode.Disposable 
     const protectedCount = totals.found - totals.exposed;
     if (totals.exposed > 0) {
       const show = 'Show Problems';
-      const choice = await vscode.window.showWarningMessage(`Airlock: ${totals.exposed} secret${totals.exposed === 1 ? ' is in a file' : 's are in files'} agents can read.`, show);
-      if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      // The scan is done when the toast shows: the command does not wait on the person's click.
+      void vscode.window.showWarningMessage(`Airlock: ${totals.exposed} secret${totals.exposed === 1 ? ' is in a file' : 's are in files'} agents can read.`, show)
+        .then((choice) => (choice === show ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
     } else {
       void vscode.window.showInformationMessage(`Airlock: no secret in files agents can read${protectedCount > 0 ? ` (${protectedCount} in protected files)` : ''}.`);
     }

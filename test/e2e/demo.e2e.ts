@@ -1,14 +1,16 @@
 // `npm run demo` from a cold start, the way a person runs it: the demo's own process (its own
-// code-server, on the port PORT names), its URL opened in Chromium, Enter pressed in its terminal
-// once it says Airlock is running. Its first request must be a dialog (never a silent deny) whose
-// Deny the demo reports as the hook's DENY; its leaked key must be a problem the scan lists.
+// code-server; the port PORT names is held busy, so it must take another and say which), its URL
+// opened in Chromium, Enter pressed in its terminal once it says Airlock is running. Its first
+// request must be a dialog (never a silent deny) whose Deny the demo reports as the hook's DENY;
+// its leaked key must be a problem the scan lists.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { secretProblemMessage } from '../../src/extension/secretProblemText';
-import { freePort, ROOT, waitFor } from './harness';
+import { ROOT, waitFor } from './harness';
 
 /** The fake token the demo writes into scripts/deploy.sh, in pieces as there. */
 const LEAKED = `${'12345678-1234'}-4123-8123-123456789abc`;
@@ -62,14 +64,20 @@ beforeAll(async () => {
   // As `npm run demo` does before it runs it: `npm test` builds dist/ but not the demo's bundle.
   const bundled = spawnSync(process.execPath, ['esbuild.config.mjs', '--bench'], { cwd: ROOT, encoding: 'utf8' });
   expect(bundled.status, `bundling the demo failed: ${bundled.stderr}`).toBe(0);
-  const port = await freePort();
+  // The port it is asked for is busy (as 8080 often is): it must take another and say which.
+  const busy = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  const taken = (busy.address() as AddressInfo).port;
   // Its own process group, as a terminal's foreground job: Ctrl+C (SIGINT to the group) at the end.
-  demo = spawn(process.execPath, [join(ROOT, '.bench', 'demo.mjs')], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: 'pipe', detached: true });
+  demo = spawn(process.execPath, [join(ROOT, '.bench', 'demo.mjs')], { cwd: ROOT, env: { ...process.env, PORT: String(taken) }, stdio: 'pipe', detached: true });
   demo.stdout.on('data', (d: Buffer) => { out += d.toString(); });
   demo.stderr.on('data', (d: Buffer) => { out += d.toString(); });
   // The demo packages the extension and starts code-server first: minutes on a slow machine.
   const url = (await demoSays('the demo to print its URL', /Airlock demo: open (http:\/\/\S+)/, 200_000))[1] ?? '';
-  expect(url.startsWith(`http://127.0.0.1:${port}/`), `the demo did not take PORT=${port}: ${url}`).toBe(true);
+  busy.close();
+  const port = Number(/^http:\/\/127\.0\.0\.1:(\d+)\//.exec(url)?.[1]);
+  expect(port, url).not.toBe(taken);
+  expect(out).toContain(`Port ${taken} is busy; the demo uses port ${port} instead`);
   codeServerGroup = groupListeningOn(port);
   expect(codeServerGroup, 'code-server\'s process').toBeDefined();
   browser = await chromium.launch({

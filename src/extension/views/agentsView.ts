@@ -7,6 +7,7 @@ import { AGENT_IDS, type AgentId } from '../../agents/types';
 import { AGENT_LABELS } from '../../agents/index';
 import { projectFolder, type AgentHooks } from '../agentHooks';
 import { agentRows, scopeWords, type AgentRow } from './agentRows';
+import { Rerun } from './rerun';
 
 type Node =
   | { readonly kind: 'agent'; readonly row: AgentRow }
@@ -26,31 +27,16 @@ export class AgentsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   readonly onDidChangeTreeData = this.changed.event;
   private rows: AgentRow[] | undefined;
   private problem: string | undefined;
-  private checking: Promise<void> | undefined;
-  private again = false;
+  private readonly checks = new Rerun(() => this.check());
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly hooks: AgentHooks, private readonly found: (folder: string | undefined) => AgentId[]) {
     this.subscription = hooks.onDidChange(() => void this.refresh());
   }
 
-  /**
-   * Runs the doctor again; the rows show "checking" meanwhile. Asked during a check, one more
-   * follows it: a hook installed or removed meanwhile may not be in the running one's result.
-   */
+  /** Runs the doctor again (once more if asked while it runs); the rows show "checking" meanwhile. */
   refresh(): Promise<void> {
-    if (this.checking) {
-      this.again = true;
-      return this.checking;
-    }
-    this.checking = this.check().finally(() => {
-      this.checking = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.refresh();
-      }
-    });
-    return this.checking;
+    return this.checks.request();
   }
 
   private async check(): Promise<void> {
@@ -72,7 +58,7 @@ export class AgentsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     if (!node) {
       if (this.rows === undefined) {
         // The first look starts the first check; drawing "checking" again must not ask for another.
-        if (!this.checking) void this.refresh();
+        if (!this.checks.busy) void this.refresh();
         return [{ kind: 'note', text: 'Checking each agent\'s hook…', icon: 'loading~spin' }];
       }
       if (this.problem) return [{ kind: 'note', text: `Could not check the hooks: ${this.problem}`, icon: 'error' }];

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_SECRET_ALLOW_GLOBS, DEFAULT_SECRET_GLOBS } from '../../core/secrets/paths';
 import { coveredFiles, coveredFolders, type CoveredFile, type PathLayers } from '../../core/secrets/protectedList';
+import { Rerun } from './rerun';
 
 /** The Explorer's `when` reads it: `resourcePath in airlock.protectedResources`. */
 const CONTEXT_KEY = 'airlock.protectedResources';
@@ -26,8 +27,11 @@ export class ProtectedFilesView implements vscode.TreeDataProvider<Node>, vscode
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private files: { readonly covered: CoveredFile[]; readonly partial: boolean } | undefined;
-  private listing: Promise<void> | undefined;
-  private again = false;
+  private readonly listings = new Rerun(() => this.list().catch((error: unknown) => {
+    // Said in the section; the Explorer keeps offering Protect (never Stop Protecting) meanwhile.
+    this.problem = error instanceof Error ? error.message : String(error);
+    this.changed.fire(undefined);
+  }));
   private problem: string | undefined;
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -44,22 +48,7 @@ export class ProtectedFilesView implements vscode.TreeDataProvider<Node>, vscode
 
   /** Lists the workspace's files again (the policy or the files changed). */
   refresh(): Promise<void> {
-    if (this.listing) {
-      this.again = true;
-      return this.listing;
-    }
-    this.listing = this.list().catch((error: unknown) => {
-      // Said in the section; the Explorer keeps offering Protect (never Stop Protecting) meanwhile.
-      this.problem = error instanceof Error ? error.message : String(error);
-      this.changed.fire(undefined);
-    }).finally(() => {
-      this.listing = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.refresh();
-      }
-    });
-    return this.listing;
+    return this.listings.request();
   }
 
   private async list(): Promise<void> {
@@ -92,7 +81,7 @@ export class ProtectedFilesView implements vscode.TreeDataProvider<Node>, vscode
     if (node.kind === 'files') {
       if (this.problem) return [{ kind: 'note', text: `Could not list this workspace's files: ${this.problem}` }];
       if (!this.files) {
-        if (!this.listing) void this.refresh();
+        if (!this.listings.busy) void this.refresh();
         return [{ kind: 'note', text: 'Listing this workspace\'s files…' }];
       }
       const { covered, partial } = this.files;
