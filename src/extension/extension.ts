@@ -106,7 +106,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(CommandId.RefreshProtectedFiles, () => protectedView.refresh()),
     vscode.commands.registerCommand(CommandId.EditProtectedPaths, () => vscode.commands.executeCommand('workbench.action.openSettings', 'airlock.protectedPaths')),
     vscode.commands.registerCommand(CommandId.FilterDecisions, () => decisionsView.pickFilter()),
-    vscode.commands.registerCommand(CommandId.OpenDecision, (record: AuditRecord) => decisionsView.open(record)),
+    // Its rows pass their record; anything else (a keybinding, another extension) opens nothing.
+    vscode.commands.registerCommand(CommandId.OpenDecision, (record: unknown) => {
+      if (typeof record === 'object' && record !== null && 'subject' in record && 'verdict' in record) decisionsView.open(record as AuditRecord);
+    }),
     vscode.commands.registerCommand(CommandId.ShowSampleApproval, () => showSampleApproval(context.extensionUri, settings)),
     vscode.commands.registerCommand(CommandId.SyncIgnoreFiles, () => guard.syncNow()),
     vscode.window.registerFileDecorationProvider(decorations),
