@@ -113,6 +113,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: 'globalThis.__airlockBundleStart = performance.now();' } },
   // Evaluated on first use (src/extension/firstUse.ts): the engine's rules are most of the code, kept out of activation.
   { ...common, entryPoints: ['src/extension/onFirstUse.ts'], outfile: 'dist/first-use.js', external: ['vscode'] },
+  // Loaded just after activation (src/extension/workbench.ts): the views, the Explorer's commands, the agents' hooks.
+  { ...common, entryPoints: ['src/extension/workbench.ts'], outfile: 'dist/workbench.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/onGateUpdate.ts'], outfile: 'dist/gate-files.js', plugins: [treeSitterBeside, argFilterTable] },
   { ...common, entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [treeSitterBeside, prefilterPrograms] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/airlock-cli.js' },

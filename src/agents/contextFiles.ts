@@ -50,8 +50,6 @@ export const AGENT_CONTEXT_FILES: readonly AgentContextFile[] = IN_ORDER
   .map((entry) => ('hook' in entry ? entry.contextFile : entry))
   .filter((file): file is AgentContextFile => file !== undefined);
 
-export const CONTEXT_AGENT_IDS: readonly string[] = AGENT_CONTEXT_FILES.map((a) => a.agent);
-
 export interface AgentSigns {
   readonly appName: string;
   readonly extensions: ReadonlySet<string>;

@@ -7,6 +7,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, r
 import { join, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isProtectedPath } from '../core/secrets/paths';
+import { secretName } from '../core/secrets/secretWords';
 import { scanBytes, type TokenFinding } from '../core/secrets/tokenScan';
 import { UsageError } from './options';
 
@@ -136,8 +137,8 @@ export function scanCommand(argv: readonly string[], io: { cwd: string; out: (te
   if (options.json) {
     io.out(JSON.stringify({ scanned: result.scanned, findings: result.findings.map(({ file, line, rule, kind }) => ({ file, line, rule, kind })), protectedFiles: result.protectedFiles }) + '\n');
   } else {
-    for (const f of result.findings) io.out(`${f.file}:${f.line}  ${f.kind} secret (${f.rule})${result.protectedFiles.includes(f.file) ? '' : '  — this file is not protected from agents'}\n`);
-    io.out(`${result.scanned} files read (${result.skipped} binary or over 1 MB skipped), ${result.findings.length} secret${result.findings.length === 1 ? '' : 's'} found, ${result.protectedFiles.length} protected file${result.protectedFiles.length === 1 ? '' : 's'}.\n`);
+    for (const f of result.findings) io.out(`${f.file}:${f.line}  ${secretName(f)} (${f.rule})${result.protectedFiles.includes(f.file) ? '' : '  — this file is not protected from agents'}\n`);
+    io.out(`${result.scanned} file${result.scanned === 1 ? '' : 's'} read (${result.skipped} binary or over 1 MB skipped), ${result.findings.length} secret${result.findings.length === 1 ? '' : 's'} found, ${result.protectedFiles.length} protected file${result.protectedFiles.length === 1 ? '' : 's'}.\n`);
   }
   return result.findings.length > 0 ? 1 : 0;
 }

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { AGENT_IDS, type AgentId } from '../agents/types';
 import { AGENTS, AGENT_LABELS, TARGETS } from '../agents/index';
 import type { InstallIo } from '../agents/install/install';
-import { launcherPath, readLauncher, writeLauncher } from '../agents/install/launcher';
+import { launcherPath } from '../agents/install/launcher';
 import type { Scope } from '../agents/hookFiles';
 import type { HookCheck } from '../cli/install/doctor';
 import { parseDoctorJson } from './views/agentRows';
@@ -87,17 +87,6 @@ export class AgentHooks implements vscode.Disposable {
       // The editor's own runtime runs the CLI (ELECTRON_RUN_AS_NODE is set by the launcher).
       node: process.execPath, cli: join(this.context.extensionUri.fsPath, 'dist', 'cli.js'),
     };
-  }
-
-  /** Keeps the hooks pointing at this version of the extension after an update. */
-  refreshLauncher(): void {
-    const path = launcherPath(process.env);
-    if (!readLauncher(path)) return;
-    try {
-      if (writeLauncher(path, { node: process.execPath, cli: join(this.context.extensionUri.fsPath, 'dist', 'cli.js') })) this.output.appendLine(`launcher ${path} now runs this version of Airlock`);
-    } catch (error) {
-      this.output.appendLine(`could not update the launcher ${path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
   }
 
   /** `only`: the agents already chosen (the Agents section's Install), so no list is shown. */

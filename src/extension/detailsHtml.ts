@@ -28,8 +28,7 @@ export function detailsHtml(request: DecisionRequest, recent: readonly ChainedRe
   const findings = v.findings.map((f) => `<li><code>${escapeHtml(f.rule)}</code> <span class="sev ${escapeHtml(f.severity)}">${escapeHtml(f.severity)}</span> ${escapeHtml(f.summary)}` +
     (f.through ? `<div class="through">Through: ${escapeHtml(f.through)}</div>` : '') +
     `<div class="hint">Safer: ${escapeHtml(f.hint)}</div><div class="target">Target: ${escapeHtml(f.environment.tier.toUpperCase())}${f.environment.evidence ? ` — ${escapeHtml(f.environment.evidence)}` : ''}</div></li>`).join('');
-  const history = recent.length === 0 ? '<p class="none">No earlier decisions for this command.</p>'
-    : `<table><tr><th>When</th><th>Who</th><th>Decision</th><th>By</th></tr>${recent.map((r) => `<tr><td>${escapeHtml(localTime(r.time))}</td><td>${escapeHtml(actorName(r.actor))}</td><td>${escapeHtml(r.decision)}</td><td>${escapeHtml(r.decidedBy)}</td></tr>`).join('')}</table>`;
+  const history = decisionsTable(recent, 'No earlier decisions for this command.');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
 <link rel="stylesheet" href="${media.css}"><title>Airlock request</title></head>
@@ -49,6 +48,13 @@ ${v.credential ? `<p id="credential">Credential: ${escapeHtml(credentialText(v))
 
 const DECIDED_BY: Readonly<Record<AuditRecord['decidedBy'], string>> = { human: 'a person', policy: 'policy', timeout: 'no answer in time', error: 'an error' };
 
+/** The other decisions on the same subject, oldest first, or `none` said when there are none. */
+function decisionsTable(records: readonly AuditRecord[], none: string): string {
+  if (records.length === 0) return `<p class="none">${escapeHtml(none)}</p>`;
+  const rows = records.map((r) => `<tr><td>${escapeHtml(localTime(r.time))}</td><td>${escapeHtml(actorName(r.actor))}</td><td>${escapeHtml(r.decision)}</td><td>${escapeHtml(DECIDED_BY[r.decidedBy] ?? r.decidedBy)}</td></tr>`);
+  return `<table><tr><th>When</th><th>Who</th><th>Decision</th><th>By</th></tr>${rows.join('')}</table>`;
+}
+
 /**
  * One audit record as a page (the Decisions section's rows open it): what was asked, by whom, the
  * answer and why, and the earlier decisions on the same subject. Read-only: no script, no buttons.
@@ -56,8 +62,7 @@ const DECIDED_BY: Readonly<Record<AuditRecord['decidedBy'], string>> = { human: 
 export function recordHtml(record: AuditRecord, earlier: readonly AuditRecord[], webview: { cspSource: string }, css: string): string {
   const v = record.verdict;
   const row = (name: string, value: string | undefined): string => (value ? `<tr><th>${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>` : '');
-  const history = earlier.length === 0 ? '<p class="none">No other decision for this in the newest records.</p>'
-    : `<table><tr><th>When</th><th>Who</th><th>Decision</th><th>By</th></tr>${earlier.map((r) => `<tr><td>${escapeHtml(localTime(r.time))}</td><td>${escapeHtml(actorName(r.actor))}</td><td>${escapeHtml(r.decision)}</td><td>${escapeHtml(DECIDED_BY[r.decidedBy] ?? r.decidedBy)}</td></tr>`).join('')}</table>`;
+  const history = decisionsTable(earlier, 'No other decision for this in the newest records.');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource};">
 <link rel="stylesheet" href="${css}"><title>Airlock decision</title></head>

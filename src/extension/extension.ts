@@ -1,44 +1,37 @@
-// Activation stays thin: read the settings, build the adapters (audit log, status bar, decision
-// service, audit view, commands) and hand their disposables to VS Code.
+// Activation stays thin: the settings, the audit log, the status bar and the decision service,
+// which must be up before anything else; every command is registered at once. The rest (the views,
+// the Explorer's commands, the scan, the agents' hooks and ignore files: dist/workbench.js) loads
+// just after activation, or sooner if one of its commands is run.
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { AgentHooks, detectAgents } from './agentHooks';
-import { firstUse } from './firstUse';
-import { auditRecord, type AuditRecord } from '../core/audit';
+import { firstUse, loadWorkbench } from './firstUse';
+import { auditRecord } from '../core/audit';
 import { GENESIS, verifyChain } from '../core/auditChain';
 import { coverageGap, coverageLines, machineCoverage, type GuardPart } from '../core/coverage';
-import { decidedWithoutWindow, withoutWindowNotice } from '../core/noWindow';
-import { actorName } from './approvalText';
 import { AuditStore, queueFromFiles } from '../gate/auditStore';
 import { queueRecord } from '../gate/auditQueue';
 import { stateDirectory } from '../gate/stateDir';
 import { readPlain } from '../gate/plainFiles';
-import { AUDIT_SCHEME, AuditView } from './auditView';
-import { CommandId } from './commands';
-import { ContextGuard } from './contextGuard';
+import { ALL_COMMANDS, CommandId } from './commands';
 import { DecisionService } from './decisionService';
-import { IgnoreSync } from './ignoreSync';
 import { Observer } from './observer';
-import { ProtectedFileDecorations, protectFromAgents, stopProtecting } from './protectedFiles';
-import { SecretScan } from './secretScan';
 import { ConfirmedSettings } from './settingsConfirm';
 import { StatusBar } from './statusBar';
 import { TerminalGate } from './terminalGate';
 import { TerminalDirectory } from './terminals';
-import { showSampleApproval } from './sampleApproval';
-import { AgentsView } from './views/agentsView';
-import { DecisionsView } from './views/decisionsView';
-import { ProtectedFilesView } from './views/protectedView';
+import { refreshLauncher } from './launcherUpdate';
+import { markSeen } from './windowSeen';
+import type { CommandHandler, Workbench } from './workbench';
 
 /** When the bundle began to evaluate (its banner) and when its modules were ready. */
 const BUNDLE_START = (globalThis as { __airlockBundleStart?: number }).__airlockBundleStart ?? performance.now();
 const BUNDLE_READY = performance.now();
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Airlock', { log: true });
   context.subscriptions.push(log);
@@ -54,129 +47,76 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const gate = new TerminalGate(context, log);
   // The engine loads on the first command the observer sees, never during activation.
   const classify = (line: string, cwd: string | undefined) => firstUse().classifyLine(context.extensionUri, settings, line, cwd);
-  const decorations = new ProtectedFileDecorations(() => settings);
-  const secretScan = new SecretScan(() => settings);
   const observer = new Observer({ settings: () => settings, audit, wasGated: (line) => service.wasGated(line), classify, log });
-  const view = new AuditView(audit);
-  const hooks = new AgentHooks(context, log);
-  const agentsView = new AgentsView(hooks, (folder) => detectAgents(folder));
-  const agentsTree = vscode.window.createTreeView('airlock.agents', { treeDataProvider: agentsView });
-  const protectedView = new ProtectedFilesView();
-  const decisionsView = new DecisionsView(audit, context.extensionUri);
-  const decisionsTree = vscode.window.createTreeView('airlock.decisions', { treeDataProvider: decisionsView });
-  decisionsView.onFilter = (words) => {
-    decisionsTree.description = words ? `only ${words}` : undefined;
+
+  let workbench: Workbench | undefined;
+  let loadFailure: Error | undefined;
+  /**
+   * The rest of the extension, loaded on first need (a command of its own, or just after start-up).
+   * Tried once: a bundle that did not load is not loaded again over what it may have half made.
+   */
+  const wb = (): Workbench => {
+    if (workbench) return workbench;
+    if (loadFailure) throw loadFailure;
+    try {
+      const loading = performance.now();
+      workbench = loadWorkbench().startWorkbench({ context, log, audit, settings: () => settings });
+      // Not part of activation, but the same thread's time: said so that it is measured too.
+      log.info(`the views and commands loaded in ${(performance.now() - loading).toFixed(1)} ms`);
+      return workbench;
+    } catch (error) {
+      loadFailure = new Error(`Airlock could not load its views and commands: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(loadFailure.message);
+      void vscode.window.showErrorMessage(`${loadFailure.message}. Its decision service and terminal gate still answer agents.`);
+      throw loadFailure;
+    }
   };
-  // Both follow the log as decisions are made (the document only while it is open).
-  audit.onAppend = () => {
-    view.refresh();
-    decisionsView.refresh();
-  };
-  hooks.refreshLauncher();
-  const guard = new ContextGuard(new IgnoreSync(context.workspaceState, () => settings), hooks, audit, log, () => settings, context.workspaceState);
-  context.subscriptions.push(
-    status, service, view, terminals, observer, decorations, guard, hooks, agentsView, protectedView, decisionsView, decisionsTree,
-    { dispose: () => { audit.onAppend = undefined; } },
-    agentsTree,
-    // Hooks may have been changed outside the editor (the CLI, a settings file): checked again when shown.
-    agentsTree.onDidChangeVisibility((e) => {
-      if (e.visible) void agentsView.refresh();
-    }),
-    vscode.window.registerTreeDataProvider('airlock.protectedFiles', protectedView),
-    // A hook may have written to the log while the section was hidden: read it again when shown.
-    decisionsTree.onDidChangeVisibility((e) => {
-      if (e.visible) {
-        audit.absorb();
-        decisionsView.refresh();
-      }
-    }),
-    vscode.commands.registerCommand(CommandId.RefreshAgents, () => agentsView.refresh()),
-    vscode.commands.registerCommand(CommandId.InstallAgentHook, (node: unknown) => {
-      const row = AgentsView.rowOf(node);
-      return row ? hooks.installOne(row.agent) : hooks.installInteractively();
-    }),
-    vscode.commands.registerCommand(CommandId.RepairAgentHook, (node: unknown) => {
-      const row = AgentsView.rowOf(node);
-      return row ? hooks.repair(row.agent, row.repair) : undefined;
-    }),
-    vscode.commands.registerCommand(CommandId.RemoveAgentHook, (node: unknown) => {
-      const row = AgentsView.rowOf(node);
-      return row ? hooks.removeOne(row.agent) : hooks.removeInteractively();
-    }),
-    vscode.commands.registerCommand(CommandId.RefreshProtectedFiles, () => protectedView.refresh()),
-    vscode.commands.registerCommand(CommandId.EditProtectedPaths, () => vscode.commands.executeCommand('workbench.action.openSettings', 'airlock.protectedPaths')),
-    vscode.commands.registerCommand(CommandId.FilterDecisions, () => decisionsView.pickFilter()),
-    // Its rows pass their record; anything else (a keybinding, another extension) opens nothing.
-    vscode.commands.registerCommand(CommandId.OpenDecision, (record: unknown) => {
-      if (typeof record === 'object' && record !== null && 'subject' in record && 'verdict' in record) decisionsView.open(record as AuditRecord);
-    }),
-    vscode.commands.registerCommand(CommandId.ShowSampleApproval, () => showSampleApproval(context.extensionUri, settings)),
-    vscode.commands.registerCommand(CommandId.SyncIgnoreFiles, () => guard.syncNow()),
-    vscode.window.registerFileDecorationProvider(decorations),
-    secretScan,
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, secretScan, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-    vscode.commands.registerCommand(CommandId.ScanWorkspace, () => secretScan.run()),
-    vscode.commands.registerCommand(CommandId.ProtectFromAgents, async (uri?: vscode.Uri) => {
-      await protectFromAgents(uri);
-      if (uri) secretScan.forget(uri);
-    }),
-    // From the Explorer a Uri; from the Protected Files section, its row.
-    vscode.commands.registerCommand(CommandId.StopProtecting, (target?: unknown) => stopProtecting(target instanceof vscode.Uri ? target : ProtectedFilesView.uriOf(target))),
-    vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, view),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('airlock')) return;
-      userSettings.check();
-      settingsChanged();
-      guard.settingsChanged(e);
-    }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      service.publish();
-      guard.start();
-      void protectedView.refresh();
-      void agentsView.refresh();
-    }),
-    vscode.commands.registerCommand(CommandId.ShowAuditLog, () => view.open()),
-    vscode.commands.registerCommand(CommandId.FilterAuditLog, () => view.open(true)),
-    vscode.commands.registerCommand(CommandId.InstallAgentHooks, () => hooks.installInteractively()),
-    vscode.commands.registerCommand(CommandId.RemoveAgentHooks, () => hooks.removeInteractively()),
-    vscode.commands.registerCommand(CommandId.RunDoctor, () => hooks.runDoctor()),
-    vscode.commands.registerCommand(CommandId.ShowCoverage, () => showCoverage()),
-    vscode.commands.registerCommand(CommandId.VerifyAuditLog, async () => {
+  const own = new Map<CommandId, CommandHandler>([
+    [CommandId.ShowCoverage, () => showCoverage()],
+    [CommandId.VerifyAuditLog, async () => {
       audit.absorb();
       const result = audit.verify();
       if (result.ok) await vscode.window.showInformationMessage(`Airlock: the audit log is intact (${result.records} record${result.records === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}${result.queued > 0 ? `, ${result.queued} queued` : ''}).${result.note ? ` ${result.note}.` : ''}`);
       else await vscode.window.showErrorMessage(`Airlock: the audit log is broken${result.file ? ` at line ${result.line} of ${result.file}` : ''}: ${result.reason}.`);
+    }],
+    [CommandId.CheckCommandLine, () => firstUse().checkCommandLine(context.extensionUri, settings)],
+  ]);
+  // Every command at once, so one run before the rest has loaded is never "not found".
+  for (const id of ALL_COMMANDS) {
+    const handler = own.get(id);
+    context.subscriptions.push(vscode.commands.registerCommand(id, handler ?? ((...args: unknown[]) => {
+      const run = wb().commands.get(id);
+      if (!run) throw new Error(`Airlock: no handler for the command ${id}`);
+      return run(...args);
+    })));
+  }
+  // The Decisions section and the audit log document follow the log as decisions are made.
+  audit.onAppend = () => workbench?.appended();
+  context.subscriptions.push(
+    status, service, terminals, observer,
+    { dispose: () => { audit.onAppend = undefined; } },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('airlock')) return;
+      userSettings.check();
+      settingsChanged();
+      workbench?.configurationChanged(e);
     }),
-    vscode.commands.registerCommand(CommandId.CheckCommandLine, () => firstUse().checkCommandLine(context.extensionUri, settings)),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      service.publish();
+      workbench?.foldersChanged();
+    }),
   );
   /** The settings in effect changed (a change taken, or a loosening applied or turned down). */
   function settingsChanged(): void {
     settings = userSettings.read();
     service.publish();
     updateGate();
-    decorations.refresh();
-    void protectedView.refresh();
+    workbench?.settingsChanged();
     status.coverage(coverageGap(coverage()));
   }
   function coverage(): GuardPart[] {
     return machineCoverage({ platform: process.platform, terminalGate: settings.terminalGate });
   }
-  /**
-   * What the hooks decided for this folder while no window was open (before this one published
-   * itself, or since it was last open): the person was not there to see it.
-   */
-  async function noticeDecidedWithoutWindow(): Promise<void> {
-    audit.absorb();
-    const since = context.workspaceState.get<number>(SEEN_UNTIL) ?? Date.now() - DAY_MS;
-    // The newest records only: the rest of a long history is older than any gap worth telling.
-    const missed = decidedWithoutWindow(audit.recent(RECENT_RECORDS), since, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath));
-    await markSeen();
-    if (missed.length === 0) return;
-    log.info(`${missed.length} agent call${missed.length === 1 ? ' was' : 's were'} decided for this folder while no window was open (since ${new Date(since).toISOString()})`);
-    const choice = await vscode.window.showInformationMessage(withoutWindowNotice(missed, actorName), 'Show Audit Log');
-    if (choice === 'Show Audit Log') await view.open();
-  }
-  const markSeen = (): Thenable<void> => context.workspaceState.update(SEEN_UNTIL, Date.now());
   /** Where a part cannot run here (Windows), said once, so the shield is not read as full protection. */
   async function noticeUnsupportedOnce(): Promise<void> {
     const parts = coverage();
@@ -198,44 +138,49 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showErrorMessage(`Airlock could not set up its terminal gate: ${error instanceof Error ? error.message : String(error)}. Agents' commands in terminals are only watched, not stopped before they run.`);
     }
   };
+  // Not waited on: the socket's listening and the discovery file come a moment after activation.
+  // Until then a hook finds no window and answers by policy (a deny for what needs a person). The
+  // gate's files name the socket, so they are written once it is up (or known not to be).
   const listening = performance.now();
-  try {
-    await service.start();
-  } catch (error) {
+  service.start().then(
+    () => log.info(`the decision service is listening (${(performance.now() - listening).toFixed(1)} ms after it was started)`),
     // Without the service the hooks answer by policy (deny critical/production): say so once.
-    void vscode.window.showErrorMessage(`Airlock could not start its decision service: ${error instanceof Error ? error.message : String(error)}. Agent hooks will answer by policy alone.`);
-  }
-  // Read by `npm run bench` (activation budget: 50 ms); the decision service's socket is up by now.
-  // Activation = evaluating the bundle + running activate(); the wait between the two is the
-  // extension host's, not ours.
-  const evaluation = BUNDLE_READY - BUNDLE_START;
-  const run = performance.now() - started;
-  // The socket's start is mostly waiting on a thread other extensions share at start-up: said apart.
-  log.info(`activated in ${(evaluation + run).toFixed(1)} ms (bundle ${evaluation.toFixed(1)} ms, activate() ${run.toFixed(1)} ms, of which starting the decision service ${(performance.now() - listening).toFixed(1)} ms)`);
-  // The gate's files are generated after start-up (the environment collection VS Code keeps from
-  // the last session already reaches the first terminals).
-  const gateTimer = setTimeout(updateGate, 0);
-  // A loosening made while the editor was closed is asked about now (held stricter meanwhile).
-  userSettings.check();
+    (error: unknown) => void vscode.window.showErrorMessage(`Airlock could not start its decision service: ${error instanceof Error ? error.message : String(error)}. Agent hooks will answer by policy alone.`),
+  ).then(updateGate, (error: unknown) => log.error(`could not set up the terminal gate: ${error instanceof Error ? error.message : String(error)}`));
   // What hooks queued (their fast path, or while the log could not be written) goes on the chain.
-  // Kept current while the window is open: what the notice above counts starts when it closes.
+  // Kept current while the window is open: what the no-window notice counts starts when it closes.
   const absorbTimer = setInterval(() => {
     audit.absorb();
-    void markSeen();
+    void markSeen(context);
   }, ABSORB_EVERY_MS);
-  context.subscriptions.push({ dispose: () => clearInterval(absorbTimer) });
-  context.subscriptions.push({ dispose: () => clearTimeout(gateTimer) });
-  guard.start();
   status.coverage(coverageGap(coverage()));
-  // The offer reads agents' settings: after start-up, never during it.
+  const afterActivation = setTimeout(() => {
+    // Each step on its own: one that fails is logged and the next still runs.
+    for (const [what, step] of [
+      // A loosening made while the editor was closed is asked about now (held stricter meanwhile).
+      ['check the settings changed while the editor was closed', () => userSettings.check()],
+      ['update the launcher the agents\' hooks run', () => refreshLauncher(context.extensionUri, log)],
+      // Said by wb() itself when it fails.
+      ['load the views and commands', () => wb()],
+    ] as const) {
+      try {
+        step();
+      } catch (error) {
+        log.error(`could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }, 0);
+  // The offer reads agents' settings: a few seconds after start-up, never during it.
   const offer = setTimeout(() => {
-    hooks.offerOnce().catch((error: unknown) => log.error(`could not check for agents without the hook: ${error instanceof Error ? error.message : String(error)}`));
     noticeUnsupportedOnce().catch((error: unknown) => log.error(`could not say what guards this machine: ${error instanceof Error ? error.message : String(error)}`));
-    // The Explorer's Protect / Stop Protecting read the list (a context key): made after start-up.
-    protectedView.refresh().catch((error: unknown) => log.error(`could not list the protected files: ${error instanceof Error ? error.message : String(error)}`));
-    noticeDecidedWithoutWindow().catch((error: unknown) => log.error(`could not say what was decided while no window was open: ${error instanceof Error ? error.message : String(error)}`));
+    if (workbench) workbench.afterStartUp();
   }, 3000);
-  context.subscriptions.push({ dispose: () => clearTimeout(offer) });
+  context.subscriptions.push({ dispose: () => clearInterval(absorbTimer) }, { dispose: () => clearTimeout(afterActivation) }, { dispose: () => clearTimeout(offer) });
+  // Read by `npm run bench:activation` (budget: 50 ms). Activation = evaluating the bundle + running
+  // activate(); the wait between the two is the extension host's, not ours.
+  const evaluation = BUNDLE_READY - BUNDLE_START;
+  const run = performance.now() - started;
+  log.info(`activated in ${(evaluation + run).toFixed(1)} ms (bundle ${evaluation.toFixed(1)} ms, activate() ${run.toFixed(1)} ms)`);
 }
 
 export function deactivate(): void {
@@ -244,9 +189,6 @@ export function deactivate(): void {
 
 const ABSORB_EVERY_MS = 10_000;
 const COVERAGE_NOTICED = 'airlock.coverageNoticed';
-const SEEN_UNTIL = 'airlock.windowSeenUntil';
-const DAY_MS = 24 * 60 * 60_000;
-const RECENT_RECORDS = 1000;
 
 /** The hash the editor's earlier, unkeyed log was chained with. */
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

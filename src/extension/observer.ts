@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { actorOfTerminal } from '../core/actor';
 import { auditRecord } from '../core/audit';
 import type { Verdict } from '../core/verdict';
-import { shellLine } from '../gate/shims';
+import { shellLine } from '../gate/shellQuote';
 import { actorName, shorten, shownSubject } from './approvalText';
 import type { AuditStore } from '../gate/auditStore';
 import type { Settings } from './settings';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { isProtectedPath } from '../core/secrets/paths';
 import { CommandId } from './commands';
 import { firstUse } from './firstUse';
-import { secretProblemMessage } from './secretProblemText';
+import { secretProblemMessage } from '../core/secrets/secretWords';
 import type { Settings } from './settings';
 
 const SOURCE = 'Airlock';

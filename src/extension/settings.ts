@@ -4,7 +4,8 @@
 // folder value counts only where it is stricter. No `vscode` here: the extension hands in what
 // `WorkspaceConfiguration.inspect` returns, and the tests hand in plain objects.
 import { DEFAULT_TIER_RULES, isTierRule, policyFromRules, stricterRule, type Policy, type TierRule } from '../core/policy';
-import { CONTEXT_AGENT_IDS, type AgentChoice } from '../agents/contextFiles';
+import type { AgentChoice } from '../agents/contextFiles';
+import { CONTEXT_AGENT_IDS } from '../agents/contextAgentIds';
 import { TIERS, tierRank, type Tier } from '../core/verdict';
 import { DEFAULT_TIMEOUT_SECONDS, clampTimeout, environmentMap, globList } from '../gate/publishedPolicy';
 

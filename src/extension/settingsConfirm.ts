@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { auditRecord } from '../core/audit';
 import type { AuditStore } from '../gate/auditStore';
 import { shorten } from './approvalText';
-import { readSettings, type Settings } from './settings';
+import { readSettings, type Inspect, type Layers, type Settings } from './settings';
 import { guardedInspect, loosened, userValues, type Loosened, type TrustedValues } from './settingsGuard';
 
 const CONFIRMED = 'airlock.confirmedUserSettings';
@@ -24,9 +24,28 @@ export class ConfirmedSettings {
     if (!stored) void state.update(CONFIRMED, this.confirmed);
   }
 
-  private inspect(): (key: string) => ReturnType<vscode.WorkspaceConfiguration['inspect']> {
+  /**
+   * The layers read once per key and run: activation reads every key twice, and each read costs the
+   * extension host a merge. Dropped when the run ends, and by check(), which every configuration
+   * change calls first (the host applies a change and announces it within one run).
+   */
+  private layers: Map<string, Layers | undefined> | undefined;
+
+  private inspect(): Inspect {
+    let seen = this.layers;
+    if (!seen) {
+      const fresh = new Map<string, Layers | undefined>();
+      seen = this.layers = fresh;
+      queueMicrotask(() => {
+        if (this.layers === fresh) this.layers = undefined;
+      });
+    }
+    const known = seen;
     const config = vscode.workspace.getConfiguration('airlock');
-    return (key) => config.inspect(key);
+    return (key) => {
+      if (!known.has(key)) known.set(key, config.inspect(key));
+      return known.get(key);
+    };
   }
 
   /** The settings in effect: the user's values held to the confirmed ones, with the workspace's tightening. */
@@ -36,6 +55,8 @@ export class ConfirmedSettings {
 
   /** After the configuration changed (or at start): take a tightening at once, ask about a loosening. */
   check(): void {
+    // A change is applied and announced within one run (two of them may be): read it afresh.
+    this.layers = undefined;
     const now = userValues(this.inspect());
     const looser = loosened(this.confirmed, now);
     if (looser.length === 0) {

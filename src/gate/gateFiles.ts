@@ -7,7 +7,8 @@ import { GUARD_PATH_WORDS } from '../core/selfProtection';
 import { PACKAGE_BINARIES } from '../core/shell/command';
 import { execWrapperNames } from '../core/shell/wrappers';
 import { guardTables, type GateClient } from './guards';
-import { SHIM_MARKER, shimPrograms, shimScript, shQuote } from './shims';
+import { shQuote } from './shellQuote';
+import { SHIM_MARKER, shimPrograms, shimScript } from './shims';
 
 export interface GateFile {
   /** Relative to the gate directory. */

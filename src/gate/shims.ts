@@ -4,6 +4,7 @@
 // shim execs the real program found on PATH after its own directory — never itself.
 import { fewestItems, isShortFlag, type ArgFilter, type Item } from '../core/argFilter';
 import type { GateClient } from './guards';
+import { shQuote } from './shellQuote';
 
 /** The file that marks a directory as Airlock's shims, so no shim ever execs another. */
 export const SHIM_MARKER = '.airlock-shims';
@@ -32,16 +33,6 @@ export function itemPattern(item: Item): string {
   if (item === '--') return '--';
   if (item.startsWith('--')) return `${literal(item)}*`;
   return `*${literal(item)}*`;
-}
-
-/** Single-quoted for sh. */
-export function shQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/** An argv as a line the shell reads back as the same words (quoting only where needed). */
-export function shellLine(argv: readonly string[]): string {
-  return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : shQuote(arg))).join(' ');
 }
 
 /** The sh lines that set `ask` when the arguments ("$@") hold a word the program's rules need. */

@@ -9,7 +9,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { secretProblemMessage } from '../../src/extension/secretProblemText';
+import { secretProblemMessage } from '../../src/core/secrets/secretWords';
 import { ROOT, waitFor } from './harness';
 
 /** The fake token the demo writes into scripts/deploy.sh, in pieces as there. */

@@ -11,7 +11,8 @@ import { AGENTS, AGENT_LABELS, TARGETS } from '../index';
 import type { AgentId } from '../types';
 import { deleteBackup, readBackup, writeBackup } from './backups';
 import { ConfigError, readText, removeFile, sameJson, writeText } from './jsonFile';
-import { launcherPath, shellQuote, writeLauncher } from './launcher';
+import { shQuote } from '../../gate/shellQuote';
+import { launcherPath, writeLauncher } from './launcher';
 import { applyTargetChanges, readTargetConfig } from './targetConfig';
 
 /** Which agents, where: `dir` is the project a project-scope install writes into. */
@@ -48,7 +49,7 @@ export function unsupportedPlatform(platform: NodeJS.Platform): string | undefin
  * (as `launcherPath` does), and without one exits 2, which every agent reads as a block.
  */
 export function hookCommand(launcher: string, agent: AgentId, scope: Scope = 'user'): string {
-  if (scope === 'user') return `${shellQuote(launcher)} hook --agent ${agent}`;
+  if (scope === 'user') return `${shQuote(launcher)} hook --agent ${agent}`;
   return `l="\${AIRLOCK_DATA_DIR:-\${XDG_DATA_HOME:-$HOME/.local/share}/airlock}/bin/airlock"; if [ -x "$l" ]; then exec "$l" hook --agent ${agent}; fi; `
     + `echo "airlock: this project's ${AGENT_LABELS[agent]} hook needs Airlock, which is not installed for this user; denying. Install the Airlock extension, or run: airlock install" >&2; exit 2`;
 }

@@ -5,6 +5,7 @@
 // every such exit into 2 ("block") with a reason on stderr.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { shQuote } from '../../gate/shellQuote';
 import { home } from '../../gate/stateDir';
 
 export function dataDirectory(env: Readonly<Record<string, string | undefined>>): string {
@@ -16,11 +17,6 @@ export function launcherPath(env: Readonly<Record<string, string | undefined>>):
   return join(dataDirectory(env), 'bin', 'airlock');
 }
 
-/** Single-quoted for sh: safe for any path. */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 const MARKER = '# airlock-launcher v1';
 
 export function launcherScript(node: string, cli: string): string {
@@ -28,8 +24,8 @@ export function launcherScript(node: string, cli: string): string {
 ${MARKER}
 # Written by Airlock (airlock install, or the extension when it updates). Agents' hook settings
 # point here so they survive updates. Do not edit: it is rewritten.
-node=${shellQuote(node)}
-cli=${shellQuote(cli)}
+node=${shQuote(node)}
+cli=${shQuote(cli)}
 if [ ! -f "$cli" ]; then
   echo "airlock: the Airlock CLI is gone ($cli); denying. Reinstall Airlock, or remove its hooks with: airlock uninstall" >&2
   exit 2

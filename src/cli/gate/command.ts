@@ -2,7 +2,7 @@
 // command (exit 126): a shim or guard that calls the gate wrongly must not let anything through.
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { LazyEngine } from '../../core/engine';
-import { shellLine } from '../../gate/shims';
+import { shellLine } from '../../gate/shellQuote';
 import { loadParser } from '../parser';
 import { DENIED, runGate, type GateCall } from './run';
 

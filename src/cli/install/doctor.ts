@@ -14,7 +14,8 @@ import { targetFile, type Scope } from '../../agents/hookFiles';
 import { AGENTS, AGENT_LABELS, TARGETS, isDeny } from '../../agents/index';
 import { hookCommand, type InstallIo } from '../../agents/install/install';
 import { ConfigError, readText } from '../../agents/install/jsonFile';
-import { launcherPath, readLauncher, shellQuote } from '../../agents/install/launcher';
+import { launcherPath, readLauncher } from '../../agents/install/launcher';
+import { shQuote } from '../../gate/shellQuote';
 import { readTargetConfig } from '../../agents/install/targetConfig';
 import type { AgentId } from '../../agents/types';
 
@@ -127,7 +128,7 @@ function hookChecks(dir: string, agents: readonly AgentId[], scopes: readonly Sc
       // Only the exact command Airlock writes is ever run: an entry that merely looks like ours
       // came from someone else and could run anything. A script Airlock owns (Cline's) is what
       // the agent runs, and is run itself once it is exactly the one Airlock writes.
-      const run = TARGETS[agent].script?.runs === true && current ? shellQuote(file) : expected;
+      const run = TARGETS[agent].script?.runs === true && current ? shQuote(file) : expected;
       const answer = ours ? probe(run, agent, dir, env) : `not probed: ${commands.find((c) => c !== expected) ?? ''} is not the command Airlock writes`;
       const willNotRun = AGENTS[agent].willNotRun?.(file, scope, dir, env);
       const healthy = current && answer.startsWith('answering') && willNotRun === undefined;

@@ -44,8 +44,8 @@ test('airlock scan without --json reads like a report; a clean folder exits 0; b
   writeFileSync(join(dir, 'config.ts'), `export const token = "${'ghp_' + 'Q7x2Lk9Pm3Rt8Vb1Nc5Yd0Fg4Js6Ua2Ie7Ko3W'}";\n`);
   const r = scan([], dir);
   expect(r.code).toBe(1);
-  expect(r.stdout).toContain('config.ts:1  GitHub secret (github-token)  — this file is not protected from agents');
-  expect(r.stdout).toContain('1 files read');
+  expect(r.stdout).toContain('config.ts:1  GitHub token (github-token)  — this file is not protected from agents');
+  expect(r.stdout).toContain('1 file read');
   const clean = mkdtempSync(join(tmpdir(), 'airlock-scan-'));
   writeFileSync(join(clean, 'a.txt'), 'hello\n');
   expect(scan([], clean).code).toBe(0);

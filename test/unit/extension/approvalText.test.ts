@@ -1,7 +1,8 @@
 // The dialog's and the details page's words, with hostile text in the command.
 import { describe, expect, test } from 'vitest';
 import { detail, shorten, title } from '../../../src/extension/approvalText';
-import { detailsHtml, escapeHtml, highlighted } from '../../../src/extension/detailsHtml';
+import { detailsHtml, escapeHtml, highlighted, recordHtml } from '../../../src/extension/detailsHtml';
+import { auditRecord } from '../../../src/core/audit';
 import { PROTOCOL_VERSION, type DecisionRequest } from '../../../src/gate/protocol';
 import { textOrigins } from '../../../src/core/secrets/origins';
 import { classify } from '../helpers';
@@ -94,6 +95,23 @@ describe('the details page', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  test('both pages list the other decisions on the command the same way, escaped, with who decided in words', () => {
+    const earlier = auditRecord({
+      time: new Date('2026-12-01T10:00:00Z'), source: 'hook', actor: '<b>bot</b>', kind: 'command', subject: line, decision: 'deny', decidedBy: 'timeout', reason: 'no answer',
+      verdict: request.verdict,
+    });
+    const details = detailsHtml(request, [{ ...earlier, prev: 'x', hash: 'y' }], { cspSource: 'vscode-resource:' }, { css: 'c.css', js: 'd.js' }, 'N0NCE');
+    const record = recordHtml({ ...earlier, decidedBy: 'human', decision: 'allow' }, [earlier], { cspSource: 'vscode-resource:' }, 'c.css');
+    for (const html of [details, record]) {
+      expect(html).toContain('<th>When</th><th>Who</th><th>Decision</th><th>By</th>');
+      expect(html).toContain('<td>deny</td><td>no answer in time</td>');
+      expect(html).toContain('&lt;b&gt;bot&lt;/b&gt;');
+      expect(html).not.toContain('<b>bot</b>');
+    }
+    expect(detailsHtml(request, [], { cspSource: 'v:' }, { css: 'c', js: 'd' }, 'N')).toContain('<p class="none">No earlier decisions for this command.</p>');
+    expect(recordHtml(earlier, [], { cspSource: 'v:' }, 'c')).toContain('<p class="none">No other decision for this in the newest records.</p>');
   });
 
   test('strict CSP: only the nonce script and the extension\'s stylesheet', () => {

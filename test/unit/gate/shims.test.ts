@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { protectedPathItems, ruleArgFilters } from '../../../src/core/argFilter';
 import { allRules } from '../../../src/core/rules/index';
 import { Args } from '../../../src/core/rules/args';
-import { SHIM_MARKER, itemPattern, shQuote, shimCheck, shimPrograms, shimScript } from '../../../src/gate/shims';
+import { shQuote } from '../../../src/gate/shellQuote';
+import { SHIM_MARKER, itemPattern, shimCheck, shimPrograms, shimScript } from '../../../src/gate/shims';
 import { expandLine } from '../helpers';
 
 const FILTERS = ruleArgFilters(allRules, (line) => expandLine(line).commands);

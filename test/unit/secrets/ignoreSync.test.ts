@@ -1,5 +1,6 @@
 import ignore from 'ignore';
 import { describe, expect, test } from 'vitest';
+import { CONTEXT_AGENT_IDS } from '../../../src/agents/contextAgentIds';
 import { AGENT_CONTEXT_FILES, enabledAgents, type AgentSigns } from '../../../src/agents/contextFiles';
 import { claudeReadDenyRules, mergeDenyRules } from '../../../src/core/secrets/claudeRules';
 import { exposureOf, ignoreLines, untranslatable, type IgnorePolicy } from '../../../src/core/secrets/ignoreLines';
@@ -252,6 +253,10 @@ describe('Claude Code deny rules', () => {
 });
 
 describe('which agents get files', () => {
+  test('the ids the settings accept are the agents\' own, in order (kept apart so the settings load no agent module)', () => {
+    expect(CONTEXT_AGENT_IDS).toEqual(AGENT_CONTEXT_FILES.map((a) => a.agent));
+  });
+
   const signs = (over: Partial<AgentSigns>): AgentSigns => ({ appName: 'Visual Studio Code', extensions: new Set(), inWorkspace: () => false, inHome: () => false, ...over });
   test.each([
     ['none found', signs({}), []],

@@ -2,7 +2,7 @@
 // found, say agents can read the file and what to do, for every token rule; never "secret secret".
 import { describe, expect, test } from 'vitest';
 import { TOKEN_RULES } from '../../../src/core/secrets/tokens';
-import { secretProblemMessage } from '../../../src/extension/secretProblemText';
+import { secretName, secretProblemMessage } from '../../../src/core/secrets/secretWords';
 
 describe('secretProblemMessage', () => {
   test.each([
@@ -29,5 +29,14 @@ describe('secretProblemMessage', () => {
 
   test('a rule added without its own words still reads as sentences', () => {
     expect(secretProblemMessage({ rule: 'new-rule', kind: 'Acme' })).toBe('A secret (Acme) is written in this file, which AI agents can read.\nProtect the file from agents (Quick Fix), or move the secret to a protected file such as .env.');
+  });
+});
+
+describe('secretName (the CLI\'s report lines)', () => {
+  test.each(TOKEN_RULES.map((r) => [r.id, r.kind] as const))('%s: named without its article, never "… secret secret"', (rule, kind) => {
+    const name = secretName({ rule, kind });
+    expect(name).not.toMatch(/^(?:A|An) /);
+    expect(secretProblemMessage({ rule, kind })).toMatch(new RegExp(`^An? ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is written`));
+    expect(name).not.toMatch(/\b(?:secret|key) secret\b/i);
   });
 });

@@ -1,9 +1,10 @@
-// The words of a secret-scan problem. Most people never hover a problem, so its row must say what
-// was found, why it matters (agents read the file) and what to do. Two short lines, each a
+// The words for a secret the scan found, for the editor's Problems and the CLI's lines. Most people
+// never hover a problem, so its row must say what was found, why it matters (agents read the file)
+// and what to do. Two short lines, each a
 // sentence: the Problems panel shows a message's lines one under the other, where one long line is
 // cut off at the panel's width, and the status bar shows the first line alone. Pure, so every
 // token rule's wording is tested; it never sees a secret's value.
-import type { TokenFinding } from '../core/secrets/tokenScan';
+import type { TokenFinding } from './tokenScan';
 
 interface Wording {
   /** What was found, as a person names it, with its article: "A Railway API token". */
@@ -40,11 +41,20 @@ const WORDING: Readonly<Record<string, Wording>> = {
   'generic-secret': { what: 'A password, token or key', short: 'value' },
 };
 
+/** "Railway API token": what was found, without its article, for a line that lists findings. */
+export function secretName(finding: Pick<TokenFinding, 'rule' | 'kind'>): string {
+  return wordingOf(finding).what.replace(/^An? /, '');
+}
+
+function wordingOf(finding: Pick<TokenFinding, 'rule' | 'kind'>): Wording {
+  return WORDING[finding.rule] ?? { what: `A secret (${finding.kind})`, short: 'secret' };
+}
+
 /**
  * "A Railway API token is written in this file, which AI agents can read.
  * Protect the file from agents (Quick Fix), or move the token to a protected file such as .env."
  */
 export function secretProblemMessage(finding: Pick<TokenFinding, 'rule' | 'kind'>): string {
-  const w = WORDING[finding.rule] ?? { what: `A secret (${finding.kind})`, short: 'secret' };
+  const w = wordingOf(finding);
   return `${w.what} is written in this file, which AI agents can read.\nProtect the file from agents (Quick Fix), or move the ${w.short} to a protected file such as ${w.to ?? '.env'}.`;
 }
