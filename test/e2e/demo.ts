@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { CLI, ROOT, freePort, portFree, startCodeServer, waitFor, windowPublished } from './harness';
+import { CLI, ROOT, freePort, portFree, startCodeServer, waitFor, windowPublished, type CodeServer } from './harness';
 
 const COMMAND = 'railway volume delete -v pgdata -e production -y';
 
@@ -72,25 +72,41 @@ function askAsAgent(env: Record<string, string>, project: string): void {
 const wanted = Number(process.env.PORT ?? 8080);
 const port = await portFree(wanted) ? wanted : await freePort();
 if (port !== wanted) console.log(`Port ${String(wanted)} is busy; the demo uses port ${String(port)} instead (PORT=<n> picks another).`);
-// No empty secondary side bar taking a third of the window, and no offer to open the repository
-// the demo folder sits in: the window shows the demo.
-const server = await startCodeServer({ 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' }, { project: demoWorkspace(), port });
-console.log(`\nAirlock demo: open ${server.url}\n`);
-console.log('Airlock starts in the editor once the page has loaded; this waits for it.\n');
-const input = createInterface({ input: process.stdin });
+// Ctrl+C at any time leaves nothing behind: while code-server starts, the start is stopped (it
+// removes code-server and its folder); once it is up, code-server is stopped the same way.
+const starting = new AbortController();
+let server: CodeServer | undefined;
 let ready = false;
+const input = createInterface({ input: process.stdin });
 input.on('line', () => {
   // Before the window is published a hook has no one to ask and denies by policy: not what the demo shows.
-  if (!ready) console.log('  not yet: Airlock has not started in the editor (open the URL above and wait for the page); nothing was sent');
+  if (!server) console.log('  not yet: the editor is still starting; nothing was sent');
+  else if (!ready) console.log('  not yet: Airlock has not started in the editor (open the URL above and wait for the page); nothing was sent');
   else askAsAgent(server.env, server.project);
 });
 const stop = (): void => {
   input.close();
+  if (!server) {
+    starting.abort();
+    return;
+  }
   void server.stop().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-await waitFor('the editor window (open the URL above)', () => windowPublished(server.env, server.project) || undefined, 24 * 60 * 60_000);
+// No empty secondary side bar taking a third of the window, and no offer to open the repository
+// the demo folder sits in: the window shows the demo.
+try {
+  server = await startCodeServer({ 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' }, { project: demoWorkspace(), port, signal: starting.signal });
+} catch (error) {
+  if (!starting.signal.aborted) throw error;
+  console.log('\nStopped before the editor was up; code-server and its files are gone.');
+  process.exit(0);
+}
+const running = server;
+console.log(`\nAirlock demo: open ${running.url}\n`);
+console.log('Airlock starts in the editor once the page has loaded; this waits for it.\n');
+await waitFor('the editor window (open the URL above)', () => windowPublished(running.env, running.project) || undefined, 24 * 60 * 60_000);
 ready = true;
 console.log('Airlock is running in the editor. Press Enter to send an agent\'s request for a production volume deletion; Ctrl+C to stop.');
 console.log('Also in the editor: F1, "Airlock: Scan Workspace for Secrets" finds the fake token scripts/deploy.sh leaks (the workspace\'s README.md says more).\n');

@@ -116,79 +116,105 @@ export interface StartOptions {
   readonly driver?: string;
   /** Run once code-server is up and before the page opens: while no Airlock window exists yet. */
   readonly beforeOpen?: (server: CodeServer) => Promise<void>;
+  /** Stops a start under way (the demo's Ctrl+C): code-server and its home are removed, and the start fails. */
+  readonly signal?: AbortSignal;
 }
 
 export async function startCodeServer(settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<CodeServer> {
   const { node24, codeServer } = tools();
   if (!existsSync(codeServer) || !existsSync(node24)) throw new Error('code-server is not installed: run bash test/e2e/setup.sh');
   const home = mkdtempSync(join(tmpdir(), 'airlock-e2e-'));
-  const project = options.project ?? join(home, 'project');
-  mkdirSync(project, { recursive: true });
-  if (!options.project) writeFileSync(join(project, 'README.md'), '# demo\n');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state'), XDG_CACHE_HOME: join(home, '.cache'), LANG: 'C.UTF-8',
+  let server: ChildProcess | undefined;
+  /** Stops code-server (its whole process group) and removes its home: on stop(), and on a failed or stopped start. */
+  const stop = async (): Promise<void> => {
+    // code-server runs in its own process group (detached): stopping the group stops its
+    // extension host and pty host too, which would otherwise write on while the home is removed.
+    const group = -(server?.pid ?? 0);
+    const alive = (): boolean => { try { process.kill(group, 0); return true; } catch { return false; } };
+    if (server?.pid !== undefined && alive()) {
+      process.kill(group, 'SIGTERM');
+      await waitFor('code-server and its hosts to stop', () => !alive() || undefined, 20_000).catch(() => { if (alive()) process.kill(group, 'SIGKILL'); });
+    }
+    // AIRLOCK_E2E_KEEP=1 keeps the editor's home (logs, audit log, settings) for a look after a failure.
+    if (process.env.AIRLOCK_E2E_KEEP === '1') { console.log(`kept ${home}`); return; }
+    // The extension host may still be writing while it shuts down: retry a directory not yet empty.
+    rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
-  const userData = join(home, 'user-data');
-  const extensions = join(home, 'extensions');
-  const userSettings = join(userData, 'User', 'settings.json');
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(userSettings, JSON.stringify({
-    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
-    'workbench.tips.enabled': false, 'extensions.autoUpdate': false, 'chat.disableAIFeatures': true, ...settings,
-  }, null, 2));
-  if (options.inHostResults) env.AIRLOCK_INHOST_RESULTS = options.inHostResults;
-  if (options.driver) env.AIRLOCK_TEST_DRIVER = options.driver;
-  const helper = options.inHostResults !== undefined || options.driver !== undefined;
-  for (const vsix of [packageVsix(), ...(helper ? [packageHelper()] : [])]) {
-    const install = spawnSync(node24, [codeServer, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { env, encoding: 'utf8' });
-    if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr}`);
-  }
+  const stopped = (): void => {
+    if (options.signal?.aborted) throw new Error('stopped while code-server was starting');
+  };
+  try {
+    const project = options.project ?? join(home, 'project');
+    mkdirSync(project, { recursive: true });
+    if (!options.project) writeFileSync(join(project, 'README.md'), '# demo\n');
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state'), XDG_CACHE_HOME: join(home, '.cache'), LANG: 'C.UTF-8',
+    };
+    const userData = join(home, 'user-data');
+    const extensions = join(home, 'extensions');
+    const userSettings = join(userData, 'User', 'settings.json');
+    mkdirSync(join(userData, 'User'), { recursive: true });
+    writeFileSync(userSettings, JSON.stringify({
+      'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
+      'workbench.tips.enabled': false, 'extensions.autoUpdate': false, 'chat.disableAIFeatures': true, ...settings,
+    }, null, 2));
+    if (options.inHostResults) env.AIRLOCK_INHOST_RESULTS = options.inHostResults;
+    if (options.driver) env.AIRLOCK_TEST_DRIVER = options.driver;
+    const helper = options.inHostResults !== undefined || options.driver !== undefined;
+    for (const vsix of [packageVsix(), ...(helper ? [packageHelper()] : [])]) {
+      stopped();
+      const install = spawnSync(node24, [codeServer, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { env, encoding: 'utf8' });
+      if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr}`);
+    }
 
-  const port = options.port ?? await freePort();
-  const server: ChildProcess = spawn(node24, [codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--extensions-dir', extensions, '--user-data-dir', userData, project], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let log = '';
-  server.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
-  server.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
-  await waitFor('code-server to listen', () => log.includes('HTTP server listening') || undefined, 60_000).catch((e: Error) => { throw new Error(`${e.message}\n${log}`); });
-  return {
-    url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(project)}`, project, home, env, userSettings,
-    async stop() {
-      // code-server runs in its own process group (detached): stopping the group stops its
-      // extension host and pty host too, which would otherwise write on while the home is removed.
-      const group = -(server.pid ?? 0);
-      const alive = (): boolean => { try { process.kill(group, 0); return true; } catch { return false; } };
-      if (server.pid !== undefined && alive()) {
-        process.kill(group, 'SIGTERM');
-        await waitFor('code-server and its hosts to stop', () => !alive() || undefined, 20_000).catch(() => { if (alive()) process.kill(group, 'SIGKILL'); });
-      }
-      // AIRLOCK_E2E_KEEP=1 keeps the editor's home (logs, audit log, settings) for a look after a failure.
-      if (process.env.AIRLOCK_E2E_KEEP === '1') { console.log(`kept ${home}`); return; }
-      // The extension host may still be writing while it shuts down: retry a directory not yet empty.
-      rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-    },
-  };
+    const port = options.port ?? await freePort();
+    stopped();
+    const started = spawn(node24, [codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+      '--disable-workspace-trust', '--extensions-dir', extensions, '--user-data-dir', userData, project], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    server = started;
+    let log = '';
+    started.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
+    started.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
+    await waitFor('code-server to listen', () => {
+      stopped();
+      return log.includes('HTTP server listening') || undefined;
+    }, 60_000).catch((e: Error) => { throw new Error(`${e.message}\n${log}`); });
+    return { url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(project)}`, project, home, env, userSettings, stop };
+  } catch (error) {
+    // Nothing left behind: neither code-server nor its home.
+    await stop();
+    throw error;
+  }
 }
 
 export async function startEditor(settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<Editor> {
   const server = await startCodeServer(settings, options);
-  await options.beforeOpen?.(server);
-  const browser: Browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(server.url);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  // The extension is up when it has published its discovery file for the project.
-  await waitFor('the extension to publish its discovery file', () => windowPublished(server.env, server.project) || undefined, 90_000);
-  return {
-    ...server, page,
-    async stop() {
-      await browser.close();
-      await server.stop();
-    },
-  };
+  let browser: Browser | undefined;
+  try {
+    await options.beforeOpen?.(server);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(server.url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The extension is up when it has published its discovery file for the project.
+    await waitFor('the extension to publish its discovery file', () => windowPublished(server.env, server.project) || undefined, 90_000);
+    const opened = browser;
+    return {
+      ...server, page,
+      async stop() {
+        await opened.close();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    // A start that failed leaves neither the browser nor code-server running (no test holds them to stop).
+    await browser?.close();
+    await server.stop();
+    throw error;
+  }
 }
 
 /** A real `airlock hook` process, as an agent runs it. */
