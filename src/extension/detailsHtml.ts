@@ -48,7 +48,7 @@ ${v.credential ? `<p id="credential">Credential: ${escapeHtml(credentialText(v))
 
 const DECIDED_BY: Readonly<Record<AuditRecord['decidedBy'], string>> = { human: 'a person', policy: 'policy', timeout: 'no answer in time', error: 'an error' };
 
-/** The other decisions on the same subject, oldest first, or `none` said when there are none. */
+/** The other decisions on the same subject, in the order given, or `none` said when there are none. */
 function decisionsTable(records: readonly AuditRecord[], none: string): string {
   if (records.length === 0) return `<p class="none">${escapeHtml(none)}</p>`;
   const rows = records.map((r) => `<tr><td>${escapeHtml(localTime(r.time))}</td><td>${escapeHtml(actorName(r.actor))}</td><td>${escapeHtml(r.decision)}</td><td>${escapeHtml(DECIDED_BY[r.decidedBy] ?? r.decidedBy)}</td></tr>`);

@@ -3,7 +3,7 @@
 // the section's toolbar. A row opens the decision's page (read-only).
 import * as vscode from 'vscode';
 import { DOCTOR_ACTOR, type AuditRecord } from '../../core/audit';
-import { localTime } from '../../core/localTime';
+import { localTime, shortLocalTime } from '../../core/localTime';
 import type { AuditStore } from '../../gate/auditStore';
 import { actorName, shorten, shownSubject } from '../approvalText';
 import { recordHtml } from '../detailsHtml';
@@ -71,7 +71,7 @@ export class DecisionsView implements vscode.TreeDataProvider<AuditRecord>, vsco
   getTreeItem(record: AuditRecord): vscode.TreeItem {
     const item = new vscode.TreeItem(shorten(shownSubject(record.subject), 80));
     // What was decided leads: a narrow side bar cuts the end, where the time is.
-    item.description = `${record.decision.toUpperCase()} · ${record.verdict.tier.toUpperCase()} · ${actorName(record.actor)} · ${localTime(record.time)}`;
+    item.description = `${record.decision.toUpperCase()} · ${record.verdict.tier.toUpperCase()} · ${actorName(record.actor)} · ${shortLocalTime(record.time, new Date())}`;
     item.iconPath = ICONS[record.decision];
     item.tooltip = `${record.decision.toUpperCase()} by ${record.decidedBy}, ${localTime(record.time)}\n${actorName(record.actor)} via ${record.source}${record.cwd ? ` in ${record.cwd}` : ''}\n${shorten(shownSubject(record.subject), 400)}${record.reason ? `\n${record.reason}` : ''}`;
     item.command = { command: 'airlock.openDecision', title: 'Open Decision', arguments: [record] };
