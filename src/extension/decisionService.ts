@@ -36,6 +36,8 @@ export class DecisionService implements vscode.Disposable {
   /** Terminal lines the gate answered lately, for the observer (which sees every line run). */
   private readonly gated: { readonly line: string; readonly time: number }[] = [];
   private watcher: { close(): void } | undefined;
+  /** Set once the window is closing: a start that finishes afterwards publishes nothing. */
+  private disposed = false;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -54,19 +56,30 @@ export class DecisionService implements vscode.Disposable {
     return this.gated.some((g) => now - g.time < GATED_FOR_MS && g.line === seen);
   }
 
-  /** This window's discovery file for its first folder (the terminals' AIRLOCK_IPC). */
+  /**
+   * This window's discovery file for its first folder (the terminals' AIRLOCK_IPC), named even when
+   * the socket did not start: a terminal that carries it and finds no window answering denies what
+   * it flags, where one without it would let whoever types at the terminal (an agent can) confirm.
+   */
   get ipcFile(): string | undefined {
     const root = this.roots()[0];
-    return this.server && root ? discoveryFile(this.dir, root) : undefined;
+    return root ? discoveryFile(this.dir, root) : undefined;
   }
 
-  async start(): Promise<void> {
-    this.server = await startDecisionServer((request) => this.decide(request), { roots: this.roots() });
+  /** False when the window closed while the socket was starting: then nothing is published for it. */
+  async start(): Promise<boolean> {
+    const server = await startDecisionServer((request) => this.decide(request), { roots: this.roots() });
+    if (this.disposed) {
+      void server.close();
+      return false;
+    }
+    this.server = server;
     this.publish();
     this.watcher = watchDiscovery(this.dir, () => this.published, () => this.publish(), {
       token: () => this.server?.token,
       report: (root, reason) => this.planted(root, reason),
     });
+    return true;
   }
 
   /** Something wrote a discovery file for one of this window's folders that no editor window serves. */
@@ -169,6 +182,7 @@ export class DecisionService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     const server = this.server;
     if (!server) return;
     this.watcher?.close();

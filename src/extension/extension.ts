@@ -143,10 +143,18 @@ export function activate(context: vscode.ExtensionContext): void {
   // gate's files name the socket, so they are written once it is up (or known not to be).
   const listening = performance.now();
   service.start().then(
-    () => log.info(`the decision service is listening (${(performance.now() - listening).toFixed(1)} ms after it was started)`),
-    // Without the service the hooks answer by policy (deny critical/production): say so once.
-    (error: unknown) => void vscode.window.showErrorMessage(`Airlock could not start its decision service: ${error instanceof Error ? error.message : String(error)}. Agent hooks will answer by policy alone.`),
-  ).then(updateGate, (error: unknown) => log.error(`could not set up the terminal gate: ${error instanceof Error ? error.message : String(error)}`));
+    (up) => {
+      if (!up) return;
+      log.info(`the decision service is listening (${(performance.now() - listening).toFixed(1)} ms after it was started)`);
+      updateGate();
+    },
+    (error: unknown) => {
+      // Without the service the hooks answer by policy (deny critical/production): say so once.
+      void vscode.window.showErrorMessage(`Airlock could not start its decision service: ${error instanceof Error ? error.message : String(error)}. Agent hooks will answer by policy alone.`);
+      // The gate still stops agents' commands in terminals: without a window to ask, they are denied.
+      updateGate();
+    },
+  );
   // What hooks queued (their fast path, or while the log could not be written) goes on the chain.
   // Kept current while the window is open: what the no-window notice counts starts when it closes.
   const absorbTimer = setInterval(() => {
@@ -160,14 +168,17 @@ export function activate(context: vscode.ExtensionContext): void {
       // A loosening made while the editor was closed is asked about now (held stricter meanwhile).
       ['check the settings changed while the editor was closed', () => userSettings.check()],
       ['update the launcher the agents\' hooks run', () => refreshLauncher(context.extensionUri, log)],
-      // Said by wb() itself when it fails.
-      ['load the views and commands', () => wb()],
     ] as const) {
       try {
         step();
       } catch (error) {
         log.error(`could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
       }
+    }
+    try {
+      wb();
+    } catch {
+      // wb() has said why, in the log and to the person.
     }
   }, 0);
   // The offer reads agents' settings: a few seconds after start-up, never during it.

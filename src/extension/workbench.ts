@@ -48,21 +48,33 @@ export interface Workbench {
 
 export function startWorkbench(core: Core): Workbench {
   const { context, log, audit, settings } = core;
-  const decorations = new ProtectedFileDecorations(settings);
-  const secretScan = new SecretScan(settings);
-  const view = new AuditView(audit);
-  const hooks = new AgentHooks(context, log);
-  const agentsView = new AgentsView(hooks, (folder) => detectAgents(folder));
-  const agentsTree = vscode.window.createTreeView('airlock.agents', { treeDataProvider: agentsView });
-  const protectedView = new ProtectedFilesView();
-  const decisionsView = new DecisionsView(audit, context.extensionUri);
-  const decisionsTree = vscode.window.createTreeView('airlock.decisions', { treeDataProvider: decisionsView });
+  // Each part is handed to VS Code as soon as it exists: one that fails to start leaves none behind.
+  const keep = <T extends vscode.Disposable>(part: T): T => {
+    context.subscriptions.push(part);
+    return part;
+  };
+  const decorations = keep(new ProtectedFileDecorations(settings));
+  const secretScan = keep(new SecretScan(settings));
+  const view = keep(new AuditView(audit));
+  const hooks = keep(new AgentHooks(context, log));
+  const agentsView = keep(new AgentsView(hooks, (folder) => detectAgents(folder)));
+  const agentsTree = keep(vscode.window.createTreeView('airlock.agents', { treeDataProvider: agentsView }));
+  const protectedView = keep(new ProtectedFilesView());
+  const decisionsView = keep(new DecisionsView(audit, context.extensionUri));
+  const decisionsTree = keep(vscode.window.createTreeView('airlock.decisions', { treeDataProvider: decisionsView }));
   decisionsView.onFilter = (words) => {
     decisionsTree.description = words ? `only ${words}` : undefined;
   };
-  const guard = new ContextGuard(new IgnoreSync(context.workspaceState, settings), hooks, audit, log, settings, context.workspaceState);
+  const guard = keep(new ContextGuard(new IgnoreSync(context.workspaceState, settings), hooks, audit, log, settings, context.workspaceState));
+  // Today's rows show the time alone: drawn again when the day changes.
+  let day = new Date().toDateString();
+  const dayTimer = setInterval(() => {
+    if (new Date().toDateString() === day) return;
+    day = new Date().toDateString();
+    decisionsView.refresh();
+  }, 60_000);
   context.subscriptions.push(
-    view, decorations, guard, hooks, agentsView, protectedView, decisionsView, decisionsTree, agentsTree, secretScan,
+    { dispose: () => clearInterval(dayTimer) },
     // Hooks may have been changed outside the editor (the CLI, a settings file): checked again when shown.
     agentsTree.onDidChangeVisibility((e) => {
       if (e.visible) void agentsView.refresh();
@@ -133,9 +145,14 @@ export function startWorkbench(core: Core): Workbench {
     if (choice === 'Show Audit Log') await view.open();
   }
 
-  // The ignore files are brought in line with the policy as soon as this part is up.
-  guard.start();
   const failed = (what: string) => (error: unknown): void => log.error(`could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  // The ignore files are brought in line with the policy as soon as this part is up; a failure
+  // there costs the sync (said in the log), never the views and commands.
+  try {
+    guard.start();
+  } catch (error) {
+    failed('bring the agents\' ignore files in line with the policy')(error);
+  }
   return {
     commands,
     settingsChanged() {

@@ -2,16 +2,17 @@
 // code-server; the port PORT names is held busy, so it must take another and say which), its URL
 // opened in Chromium, Enter pressed in its terminal once it says Airlock is running. Its first
 // request must be a dialog (never a silent deny) whose Deny the demo reports as the hook's DENY;
-// its leaked key must be a problem the scan lists. Ctrl+C, at the end or while code-server is still
-// starting, must leave no process and no editor folder behind.
+// its leaked key must be a problem the scan lists. Ctrl+C at the end must leave no process behind
+// (demoStop.e2e.ts: Ctrl+C while it starts).
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
 import { createServer, type AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { secretProblemMessage } from '../../src/core/secrets/secretWords';
 import { ROOT, waitFor } from './harness';
+import { codeServerOn, groupAlive } from './processes';
 
 /** The fake token the demo writes into scripts/deploy.sh, in pieces as there. */
 const LEAKED = `${'12345678-1234'}-4123-8123-123456789abc`;
@@ -29,31 +30,6 @@ function demoSays(what: string, pattern: RegExp, timeoutMs = 60_000): Promise<Re
     if (demo.exitCode !== null || demo.signalCode !== null) throw new Error(`the demo exited (${String(demo.exitCode ?? demo.signalCode)}) before ${what}`);
     return pattern.exec(out) ?? undefined;
   }, timeoutMs).catch((e: Error) => { throw new Error(`${e.message}\nthe demo printed:\n${out}`); });
-}
-
-/** The process group and user-data folder of the code-server started on `port`, from its command line (`--bind-addr`). */
-function codeServerOn(port: number): { group: number; userData: string | undefined } | undefined {
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (!args.includes(`127.0.0.1:${port}`)) continue;
-      // The fields after the command's name, which is in parentheses and may hold anything: state, ppid, pgrp.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return { group: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]), userData: args[args.indexOf('--user-data-dir') + 1] };
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return undefined;
-}
-
-function groupAlive(group: number): boolean {
-  try {
-    process.kill(-group, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function runCommand(title: string): Promise<void> {
@@ -151,29 +127,3 @@ test('the scan lists the key scripts/deploy.sh leaks in the Problems panel, in w
   }).length);
   expect(cut).toBe(0);
 });
-
-test('Ctrl+C while code-server is still starting leaves nothing behind: no code-server, no editor folder', async () => {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  const early = spawn(process.execPath, [join(ROOT, '.bench', 'demo.mjs')], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: 'pipe', detached: true });
-  let said = '';
-  early.stdout.on('data', (d: Buffer) => { said += d.toString(); });
-  early.stderr.on('data', (d: Buffer) => { said += d.toString(); });
-  try {
-    // code-server's process exists but has not said it listens (the demo prints its URL once it does).
-    const started = await waitFor('code-server to be started by the demo', () => codeServerOn(port), 200_000);
-    expect(said, 'code-server was up before Ctrl+C could come while it started').not.toContain('Airlock demo: open');
-    process.kill(-(early.pid ?? 0), 'SIGINT');
-    await waitFor('the demo to exit', () => early.exitCode !== null || early.signalCode !== null || undefined, 40_000);
-    expect(said).toContain('Stopped before the editor was up');
-    expect(groupAlive(started.group), 'code-server still running').toBe(false);
-    expect(started.userData, 'code-server\'s --user-data-dir').toBeDefined();
-    expect(existsSync(dirname(started.userData ?? '')), 'the editor\'s folder still there').toBe(false);
-  } finally {
-    const left = codeServerOn(port);
-    if (left) process.kill(-left.group, 'SIGKILL');
-    if (early.exitCode === null && early.signalCode === null) process.kill(-(early.pid ?? 0), 'SIGKILL');
-  }
-}, 260_000);

@@ -84,12 +84,18 @@ input.on('line', () => {
   else if (!ready) console.log('  not yet: Airlock has not started in the editor (open the URL above and wait for the page); nothing was sent');
   else askAsAgent(server.env, server.project);
 });
+let stopping = false;
 const stop = (): void => {
   input.close();
   if (!server) {
     starting.abort();
     return;
   }
+  if (stopping) {
+    console.log('  still stopping code-server (it is given up to 20 s, then killed)');
+    return;
+  }
+  stopping = true;
   void server.stop().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
@@ -99,6 +105,8 @@ process.on('SIGTERM', stop);
 try {
   server = await startCodeServer({ 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'git.openRepositoryInParentFolders': 'never' }, { project: demoWorkspace(), port, signal: starting.signal });
 } catch (error) {
+  // Ctrl+C during a build or an install step ends that step first: its handler runs a moment later.
+  await new Promise((resolve) => setTimeout(resolve, 100));
   if (!starting.signal.aborted) throw error;
   console.log('\nStopped before the editor was up; code-server and its files are gone.');
   process.exit(0);

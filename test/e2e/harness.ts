@@ -84,6 +84,7 @@ function packageHelper(): string {
 function packageVsix(): string {
   const vsix = join(CACHE, 'airlock-e2e.vsix');
   const run = spawnSync('npm', ['run', '--silent', 'package', '--', '-o', vsix], { cwd: ROOT, encoding: 'utf8' });
+  if (run.signal) throw new Error(`vsce package was stopped (${run.signal})`);
   if (run.status !== 0) throw new Error(`vsce package failed: ${run.stderr}${run.stdout}`);
   return vsix;
 }
@@ -164,6 +165,7 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
     for (const vsix of [packageVsix(), ...(helper ? [packageHelper()] : [])]) {
       stopped();
       const install = spawnSync(node24, [codeServer, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { env, encoding: 'utf8' });
+      if (install.signal) throw new Error(`installing ${vsix} was stopped (${install.signal})`);
       if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr}`);
     }
 
@@ -205,14 +207,20 @@ export async function startEditor(settings: Record<string, unknown> = {}, option
     return {
       ...server, page,
       async stop() {
-        await opened.close();
-        await server.stop();
+        try {
+          await opened.close();
+        } finally {
+          await server.stop();
+        }
       },
     };
   } catch (error) {
     // A start that failed leaves neither the browser nor code-server running (no test holds them to stop).
-    await browser?.close();
-    await server.stop();
+    try {
+      await browser?.close();
+    } finally {
+      await server.stop();
+    }
     throw error;
   }
 }
