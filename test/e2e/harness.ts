@@ -119,6 +119,10 @@ export interface StartOptions {
   readonly beforeOpen?: (server: CodeServer) => Promise<void>;
   /** Stops a start under way (the demo's Ctrl+C): code-server and its home are removed, and the start fails. */
   readonly signal?: AbortSignal;
+  /** More of code-server's environment (a test that breaks something Airlock needs). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** False: the page is ready once the workbench is drawn, without waiting for Airlock to publish its window. */
+  readonly waitForWindow?: boolean;
 }
 
 export async function startCodeServer(settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<CodeServer> {
@@ -149,7 +153,7 @@ export async function startCodeServer(settings: Record<string, unknown> = {}, op
     mkdirSync(project, { recursive: true });
     if (!options.project) writeFileSync(join(project, 'README.md'), '# demo\n');
     const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state'), XDG_CACHE_HOME: join(home, '.cache'), LANG: 'C.UTF-8',
+      PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AIRLOCK_STATE_DIR: join(home, 'state'), XDG_CACHE_HOME: join(home, '.cache'), LANG: 'C.UTF-8', ...options.env,
     };
     const userData = join(home, 'user-data');
     const extensions = join(home, 'extensions');
@@ -202,7 +206,7 @@ export async function startEditor(settings: Record<string, unknown> = {}, option
     await page.goto(server.url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The extension is up when it has published its discovery file for the project.
-    await waitFor('the extension to publish its discovery file', () => windowPublished(server.env, server.project) || undefined, 90_000);
+    if (options.waitForWindow !== false) await waitFor('the extension to publish its discovery file', () => windowPublished(server.env, server.project) || undefined, 90_000);
     const opened = browser;
     return {
       ...server, page,
