@@ -140,7 +140,7 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   // Not waited on: the socket's listening and the discovery file come a moment after activation.
   // Until then a hook finds no window and answers by policy (a deny for what needs a person). The
-  // gate's files name the socket, so they are written once it is up (or known not to be).
+  // gate's files are written once the start has ended, out of the window's start-up.
   const listening = performance.now();
   service.start().then(
     (up) => {

@@ -18,9 +18,9 @@ import { showSampleApproval } from './sampleApproval';
 import { SecretScan } from './secretScan';
 import type { Settings } from './settings';
 import { AgentsView } from './views/agentsView';
-import { markSeen, seenUntil } from './windowSeen';
 import { DecisionsView } from './views/decisionsView';
 import { ProtectedFilesView } from './views/protectedView';
+import { markSeen, seenUntil } from './windowSeen';
 
 /** What activation hands over: the parts that must be up before anything else. */
 export interface Core {
